@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { PackRegistry } from '@entraide/rules';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerErrorHandler } from './http.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { DocumentStore } from './modules/household/documents.ts';
+import { householdRoutes } from './modules/household/routes.ts';
+import { checkCsrf } from './modules/accounts/session-cookies.ts';
+import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
+import { devMailRoutes } from './modules/notifications/dev-mail-routes.ts';
+import { organizationOf } from './modules/organization/organization.ts';
+import { memberCardRoutes } from './modules/member-card/routes.ts';
+import { memberFileRoutes } from './modules/members/routes.ts';
+import { formRoutes } from './modules/forms/routes.ts';
+import { partnerRoutes } from './modules/partners/routes.ts';
+import { packRoutes } from './modules/packs/routes.ts';
+import { simulationRoutes } from './modules/simulation/routes.ts';
+import { openApiDocument } from './openapi.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppDependencies {
+  readonly config: Config;
+  readonly db: Database;
+  readonly packs: PackRegistry;
+  readonly mailer?: Mailer;
+  /** Where documents are kept; by default `files/` in the data folder. */
+  readonly store?: DocumentStore;
+  readonly logger?: boolean;
+}
+
+/** The whole HTTP application, ready to listen (or to be called with `inject` in tests). */
+export async function buildApp({
+  config,
+  db,
+  packs,
+  mailer,
+  store,
+  logger = false,
+}: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy: config.production });
+  await app.register(fastifyCookie);
+  registerErrorHandler(app);
+  app.addHook('onRequest', async (request) => {
+    checkCsrf(request);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  const ctx = {
+    db,
+    mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom),
+    organization: organizationOf(config.organization),
+    publicUrl: config.publicUrl,
+  };
+  simulationRoutes(app, packs);
+  packRoutes(app, db, packs);
+  accountRoutes(app, ctx);
+  memberCardRoutes(app, ctx);
+  memberFileRoutes(app, ctx);
+  formRoutes(app, ctx);
+  partnerRoutes(app, db);
+  householdRoutes(app, ctx, packs, store ?? new DocumentStore(join(config.dataDir, 'files')));
+  app.get('/api/docs', async () => openApiDocument());
+  app.get('/api/health', async () => ({ ok: true, database: db.engine }));
+  if (config.devMail) devMailRoutes(app, db);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The web app routes itself: every page that is not a file or an API path gets index.html.
+    app.get('/*', async (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/dev/')) {
+        return reply.status(404).send({ error: 'not_found', message: 'Introuvable.' });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

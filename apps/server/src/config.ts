@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The environment the server reads, validated at start-up (a wrong value stops it with the reason). */
+const environment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'postgres://… attendu')
+    .optional(),
+  DATA_DIR: z.string().default('data'),
+  ORGANIZATION: z.enum(['inserm', 'cnrs']).default('inserm'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://… attendu')
+    .optional(),
+  MAIL_FROM: z.string().default('Entraide <no-reply@entraide.local>'),
+  PUBLIC_URL: z.url().optional(),
+  PACKS_DIR: z.string().optional(),
+});
+
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly organization: 'inserm' | 'cnrs';
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** The address the e-mails' links point to. */
+  readonly publicUrl: string;
+  readonly packsDir: string | null;
+  /** Mails are kept and shown at /dev/mail (development without SMTP). */
+  readonly devMail: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.SMTP_URL)
+    throw new Error('Configuration invalide :\n  SMTP_URL: obligatoire en production');
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: resolve(e.DATA_DIR),
+    organization: e.ORGANIZATION,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    packsDir: e.PACKS_DIR ?? null,
+    devMail: !production && !e.SMTP_URL,
+  };
+}

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** What a repository needs: parameterised SQL ($1, $2…) returning rows. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** One PostgreSQL dialect, two engines: PGlite embedded by default, a PostgreSQL server by DATABASE_URL. */
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: all of it is written, or none. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Wraps an open PGlite instance (tests load one from a migrated template). */
+export const fromPglite = (db: PGlite): Database => new PgliteDatabase(db);
+
+class PgliteDatabase implements Database {
+  readonly engine = 'pglite';
+  constructor(private readonly db: PGlite) {}
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.db.query<Row>(sql, [...params])).rows;
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) =>
+      work({
+        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+          (await tx.query<Row>(sql, [...params])).rows,
+      }),
+    );
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+class PostgresDatabase implements Database {
+  readonly engine = 'postgres';
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, [...params])).rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work({
+        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+          (await client.query(sql, [...params])).rows as Row[],
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** Dates come back as ISO strings (YYYY-MM-DD) rather than JavaScript Dates at midnight local time. */
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export interface DatabaseOptions {
+  /** postgres://… ; absent: PGlite. */
+  readonly url: string | null;
+  /** PGlite's folder; absent: in memory. */
+  readonly dataDir?: string | null;
+  /** PostgreSQL schema to work in (tests isolate themselves in a schema of their own). */
+  readonly schema?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    return new PostgresDatabase(pool);
+  }
+  const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await db.waitReady;
+  return new PgliteDatabase(db);
+}
+
+const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);
+
+/**
+ * Applies the migrations not yet applied, in name order, each in its own transaction, under an
+ * advisory lock so that two app nodes starting together do not both migrate.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4242)');
+    const applied = new Set(
+      (await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
+    );
+    const done: string[] = [];
+    for (const file of files) {
+      if (applied.has(file)) continue;
+      for (const statement of splitStatements(readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8')))
+        await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [file]);
+      done.push(file);
+    }
+    return done;
+  });
+}
+
+/** A migration file's statements: separated by semicolons at the end of a line. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);
+}

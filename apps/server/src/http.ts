@@ -1,0 +1,92 @@
+import { issuesOf } from '@entraide/contract';
+import { RulesError } from '@entraide/rules';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { z } from 'zod';
+
+/** An answer other than 2xx that a person should read: stable code, French message. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (): HttpError => new HttpError(404, 'not_found', 'Introuvable.');
+/** An id from a URL: a UUID, or 404 before any query (a malformed id names nothing). */
+export function requireUuid(id: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  return id;
+}
+
+export const forbidden = (): HttpError =>
+  new HttpError(403, 'forbidden', 'Vous n’avez pas accès à cette page.');
+
+/** Parses a request part with a contract schema; a mismatch becomes a 400 listing each field. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  return schema.parse(value);
+}
+
+/** Engine field names as the public API spells them (SPEC §8). */
+const API_NAMES: Record<string, string> = {
+  taxIncomeEuros: 'rfrEuros',
+  spouseTaxIncomeEuros: 'spouseRfrEuros',
+};
+const apiPath = (path: string): string =>
+  path
+    .split('.')
+    .map((part) => API_NAMES[part] ?? part)
+    .join('.');
+
+const RULES_STATUS: Record<RulesError['code'], number> = {
+  invalid_input: 400,
+  invalid_pack: 422,
+  unknown_pack: 422,
+  missing_parameter: 422,
+  not_allowed: 403,
+};
+
+/** One place turns every failure into its answer: never a 500 for bad input, never a stack trace. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    if (error instanceof z.ZodError)
+      return reply.status(400).send({ error: 'invalid_input', issues: issuesOf(error) });
+    if (error instanceof HttpError)
+      return reply.status(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof RulesError) {
+      const status = RULES_STATUS[error.code];
+      if (status === 400) {
+        return reply.status(400).send({
+          error: 'invalid_input',
+          issues: error.issues.map((issue) => ({ ...issue, path: apiPath(issue.path) })),
+        });
+      }
+      return reply.status(status).send({ error: error.code, message: error.message });
+    }
+    const statusCode =
+      'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (statusCode >= 400 && statusCode < 500) {
+      const message =
+        statusCode === 413
+          ? 'Requête trop volumineuse.'
+          : statusCode === 415
+            ? 'Type de contenu non pris en charge : JSON attendu.'
+            : 'Requête invalide : JSON attendu.';
+      return reply
+        .status(statusCode)
+        .send({ error: 'invalid_input', issues: [{ path: '', message }] });
+    }
+    request.log.error(error);
+    return reply.status(500).send({
+      error: 'internal',
+      message: 'Une erreur interne est survenue. Réessayez plus tard.',
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `Introuvable : ${request.method} ${request.url}` }),
+  );
+}

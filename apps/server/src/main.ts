@@ -1,0 +1,52 @@
+// Starts Entraide: configuration, database and migrations, demo data, HTTP server.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPackDirectory } from '@entraide/rules/node';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrate, openDatabase } from './db/database.ts';
+import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
+import { DocumentStore } from './modules/household/documents.ts';
+import { createMailer } from './modules/notifications/mailer.ts';
+import { organizationOf } from './modules/organization/organization.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const organization = organizationOf(config.organization);
+  const pgliteDir = join(config.dataDir, `pglite-${config.organization}`);
+  if (!config.databaseUrl) mkdirSync(pgliteDir, { recursive: true });
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: pgliteDir });
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(', ')}`);
+  const packs = loadPackDirectory(config.packsDir ?? undefined);
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const store = new DocumentStore(join(config.dataDir, 'files'));
+  const demo = config.production
+    ? null
+    : await loadDemoData(db, organization, { packs, store, mailer, publicUrl: config.publicUrl });
+  const app = await buildApp({ config, db, packs, mailer, store, logger: config.production });
+
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  if (demo) {
+    console.log(`\nComptes de démonstration (mot de passe pour tous : ${DEMO_PASSWORD}) :`);
+    for (const account of demo) console.log(`  ${account.identifier.padEnd(22)} ${account.label}`);
+  }
+  if (config.devMail) console.log(`Courriels (développement) : ${config.publicUrl}/dev/mail`);
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite ${pgliteDir}`;
+  console.log(
+    `Entraide (${organization.shortName}) prêt sur ${address.replace('127.0.0.1', 'localhost')} — base ${where}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from './context.ts';
+import type { CurrentUser } from './session-cookies.ts';
+
+export interface MemberProfile {
+  readonly id: string;
+  readonly identifier: string;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly email: string;
+  readonly dependants: readonly {
+    relation: 'spouse' | 'child' | 'disabledAdult';
+    lastName: string;
+    firstName: string;
+    birthDate: string;
+  }[];
+}
+
+/** A member's profile: for the member and for staff. Anyone else gets 404, so ids cannot be probed. */
+export async function memberProfile(
+  ctx: AppContext,
+  viewer: CurrentUser,
+  id: string,
+): Promise<MemberProfile> {
+  const allowed = viewer.id === id || viewer.role !== 'member';
+  if (!allowed) throw notFound();
+  requireUuid(id);
+  const [member] = await ctx.db.query<{
+    id: string;
+    identifier: string;
+    last_name: string;
+    first_name: string;
+    email: string;
+  }>(
+    `SELECT id, identifier, last_name, first_name, email FROM users WHERE id = $1 AND role = 'member'`,
+    [id],
+  );
+  if (!member) throw notFound();
+  const dependants = await ctx.db.query<{
+    relation: 'spouse' | 'child' | 'disabledAdult';
+    last_name: string;
+    first_name: string;
+    birth_date: string;
+  }>(
+    'SELECT relation, last_name, first_name, birth_date::text AS birth_date FROM dependants WHERE member_id = $1 ORDER BY relation DESC, birth_date',
+    [id],
+  );
+  return {
+    id: member.id,
+    identifier: member.identifier,
+    lastName: member.last_name,
+    firstName: member.first_name,
+    email: member.email,
+    dependants: dependants.map((d) => ({
+      relation: d.relation,
+      lastName: d.last_name,
+      firstName: d.first_name,
+      birthDate: d.birth_date,
+    })),
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  changePasswordRequest,
+  forgotIdentifierRequest,
+  forgotPasswordRequest,
+  loginRequest,
+  setPasswordRequest,
+  signUpDecisionRequest,
+  signUpRequest,
+  type SessionAnswer,
+} from '@entraide/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parse } from '../../http.ts';
+import { listAudit } from '../audit/audit-log.ts';
+import type { AppContext } from './context.ts';
+import { memberProfile } from './members.ts';
+import { requestIdentifier, requestPasswordReset } from './recovery.ts';
+import { setPasswordWithLink } from './one-time-links.ts';
+import { tokenHash } from './secrets.ts';
+import {
+  closeSession,
+  currentUser,
+  ensureCsrfCookie,
+  openSession,
+  requireAdmin,
+  requireStaff,
+  requireUser,
+  SESSION_COOKIE,
+} from './session-cookies.ts';
+import { changePassword, checkCredentials } from './sign-in.ts';
+import { approveSignUp, listSignUpRequests, rejectSignUp, submitSignUp } from './sign-up.ts';
+
+const idParam = z.object({ id: z.string() });
+const statusQuery = z.object({
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+});
+
+export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const address = (request: FastifyRequest): string => request.ip;
+
+  app.get('/api/session', async (request, reply): Promise<SessionAnswer> => {
+    ensureCsrfCookie(request, reply);
+    const user = await currentUser(db, request);
+    const { id, name, shortName } = ctx.organization;
+    return {
+      user: user && {
+        id: user.id,
+        identifier: user.identifier,
+        firstName: user.firstName,
+        lastName: user.lastName,
+        role: user.role,
+        sectors: [...user.sectors],
+      },
+      organization: { id, name, shortName },
+    };
+  });
+
+  app.post('/api/session', async (request, reply) => {
+    const body = parse(loginRequest, request.body);
+    const { userId } = await checkCredentials(
+      ctx,
+      body.identifier,
+      body.password,
+      address(request),
+    );
+    await openSession(db, request, reply, userId);
+    return reply.status(204).send();
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    await closeSession(db, request, reply);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/sign-up-requests', async (request, reply) => {
+    const created = await submitSignUp(ctx, parse(signUpRequest, request.body), address(request));
+    return reply.status(201).send(created);
+  });
+
+  app.post('/api/recovery/password', async (request) => {
+    const body = parse(forgotPasswordRequest, request.body);
+    return { message: await requestPasswordReset(ctx, body.identifier, address(request)) };
+  });
+
+  app.post('/api/recovery/identifier', async (request) => ({
+    message: await requestIdentifier(
+      ctx,
+      parse(forgotIdentifierRequest, request.body),
+      address(request),
+    ),
+  }));
+
+  app.post('/api/password', async (request, reply) => {
+    const body = parse(setPasswordRequest, request.body);
+    await setPasswordWithLink(ctx, body.token, body.password);
+    return reply.status(204).send();
+  });
+
+  app.put('/api/me/password', async (request, reply) => {
+    const user = await requireUser(db, request);
+    const body = parse(changePasswordRequest, request.body);
+    const session = request.cookies[SESSION_COOKIE];
+    await changePassword(
+      ctx,
+      user,
+      body.currentPassword,
+      body.newPassword,
+      session ? tokenHash(session) : null,
+    );
+    return reply.status(204).send();
+  });
+
+  app.get('/api/members/:id', async (request) => {
+    const viewer = await requireUser(db, request);
+    return memberProfile(ctx, viewer, parse(idParam, request.params).id);
+  });
+
+  app.get('/api/staff/sign-up-requests', async (request) => {
+    await requireStaff(db, request, 'fiche-agent');
+    return { requests: await listSignUpRequests(ctx, parse(statusQuery, request.query).status) };
+  });
+
+  app.post('/api/staff/sign-up-requests/:id/approve', async (request) => {
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    return approveSignUp(ctx, staff, parse(idParam, request.params).id);
+  });
+
+  app.post('/api/staff/sign-up-requests/:id/reject', async (request, reply) => {
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    const body = parse(signUpDecisionRequest, request.body ?? {});
+    await rejectSignUp(ctx, staff, parse(idParam, request.params).id, body.reason ?? null);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/admin/audit-log', async (request) => {
+    await requireAdmin(db, request);
+    return { entries: await listAudit(db) };
+  });
+}

@@ -1,0 +1,440 @@
+import type { AgentRecordInput, DependantInput, RecordStatus } from '@entraide/contract';
+import { simulateHousehold, type Pack, type PackRegistry } from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { templates } from '../notifications/templates.ts';
+import { listDocuments, type DocumentSummary } from './documents.ts';
+
+export interface AgentRecord {
+  readonly id: string;
+  readonly memberId: string;
+  readonly year: number;
+  readonly version: number;
+  readonly status: RecordStatus;
+  readonly couple: boolean;
+  readonly memberDisabled: boolean;
+  readonly taxIncomeEuros: number | null;
+  readonly spouseTaxIncomeEuros: number | null;
+  readonly dependants: readonly DependantInput[];
+  readonly documentIds: readonly string[];
+  readonly submittedAt: string | null;
+  readonly decidedAt: string | null;
+  readonly rejectionReason: string | null;
+  readonly packId: string | null;
+  readonly parts: number | null;
+  readonly quotientCents: number | null;
+  readonly ratesBp: Record<string, number> | null;
+  readonly annualCeilingCents: number | null;
+  readonly explanation: unknown;
+}
+
+const COLUMNS = `id, member_id, year, version, status, couple, member_disabled, tax_income_euros, spouse_tax_income_euros,
+  dependants, document_ids::text[] AS document_ids, submitted_at::text AS submitted_at, decided_at::text AS decided_at,
+  rejection_reason, pack_id, parts::float8 AS parts, quotient_cents::int AS quotient_cents, rates_bp,
+  annual_ceiling_cents::int AS annual_ceiling_cents, explanation`;
+
+interface Row {
+  id: string;
+  member_id: string;
+  year: number;
+  version: number;
+  status: RecordStatus;
+  couple: boolean;
+  member_disabled: boolean;
+  tax_income_euros: number | null;
+  spouse_tax_income_euros: number | null;
+  dependants: DependantInput[];
+  document_ids: string[];
+  submitted_at: string | null;
+  decided_at: string | null;
+  rejection_reason: string | null;
+  pack_id: string | null;
+  parts: number | null;
+  quotient_cents: number | null;
+  rates_bp: Record<string, number> | null;
+  annual_ceiling_cents: number | null;
+  explanation: unknown;
+}
+
+const toRecord = (r: Row): AgentRecord => ({
+  id: r.id,
+  memberId: r.member_id,
+  year: r.year,
+  version: r.version,
+  status: r.status,
+  couple: r.couple,
+  memberDisabled: r.member_disabled,
+  taxIncomeEuros: r.tax_income_euros,
+  spouseTaxIncomeEuros: r.spouse_tax_income_euros,
+  dependants: r.dependants,
+  documentIds: r.document_ids,
+  submittedAt: r.submitted_at,
+  decidedAt: r.decided_at,
+  rejectionReason: r.rejection_reason,
+  packId: r.pack_id,
+  parts: r.parts,
+  quotientCents: r.quotient_cents,
+  ratesBp: r.rates_bp,
+  annualCeilingCents: r.annual_ceiling_cents,
+  explanation: r.explanation,
+});
+
+/** Every version of a member's record for a year, newest first. */
+export async function recordVersions(
+  db: Queryable,
+  memberId: string,
+  year: number,
+): Promise<AgentRecord[]> {
+  const rows = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM agent_records WHERE member_id = $1 AND year = $2 ORDER BY version DESC`,
+    [memberId, year],
+  );
+  return rows.map(toRecord);
+}
+
+/** The pack in force for a record year: the latest of the organization whose validity meets the year. */
+export function packForYear(
+  packs: PackRegistry,
+  organization: Pack['organization'],
+  year: number,
+): Pack {
+  const candidates = packs
+    .all()
+    .filter(
+      (pack) =>
+        pack.organization === organization &&
+        pack.data.validity.from <= `${year}-12-31` &&
+        pack.data.validity.to >= `${year}-01-01`,
+    )
+    .sort((a, b) => b.data.validity.from.localeCompare(a.data.validity.from));
+  const pack = candidates[0];
+  if (!pack)
+    throw new HttpError(
+      422,
+      'unknown_pack',
+      `Aucun barème ${organization} ne couvre l’année ${year}.`,
+    );
+  return pack;
+}
+
+/** The years a record can be validated for: those a complete pack (with parts and grids) covers. */
+export function recordYears(packs: PackRegistry, organization: Pack['organization']): number[] {
+  const years = new Set<number>();
+  for (const pack of packs.all()) {
+    if (pack.organization !== organization || !pack.parts || !pack.grids) continue;
+    for (
+      let year = Number(pack.data.validity.from.slice(0, 4));
+      year <= Number(pack.data.validity.to.slice(0, 4));
+      year += 1
+    )
+      years.add(year);
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+async function checkOwnDocuments(
+  tx: Queryable,
+  memberId: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const owned = await tx.query<{ id: string }>(
+    'SELECT id FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
+    [memberId, ids],
+  );
+  if (owned.length !== new Set(ids).size)
+    throw new HttpError(
+      400,
+      'invalid_input',
+      'Un document joint est introuvable dans vos documents.',
+    );
+}
+
+/**
+ * Saves the member's working version of a year: the draft is updated; after a decision a new
+ * version starts (validated versions are never edited); a submitted one waits for staff.
+ */
+export async function saveRecordDraft(
+  ctx: AppContext,
+  member: CurrentUser,
+  year: number,
+  input: AgentRecordInput,
+): Promise<AgentRecord> {
+  if (input.couple !== input.dependants.some((d) => d.relation === 'spouse')) {
+    throw new HttpError(
+      400,
+      'invalid_input',
+      input.couple
+        ? 'Ajoutez votre conjoint parmi vos ayants droit.'
+        : 'Un conjoint est déclaré alors que vous n’êtes pas en couple.',
+    );
+  }
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await checkOwnDocuments(tx, member.id, input.documentIds);
+    const [latest] = await recordVersions(tx, member.id, year);
+    if (latest?.status === 'submitted')
+      throw new HttpError(
+        409,
+        'record_submitted',
+        'Votre fiche est en cours de validation : attendez la réponse avant de la modifier.',
+      );
+    const values = [
+      input.couple,
+      input.memberDisabled,
+      input.taxIncomeEuros,
+      input.spouseTaxIncomeEuros,
+      JSON.stringify(input.dependants),
+      input.documentIds,
+    ];
+    const rows =
+      latest?.status === 'draft'
+        ? await tx.query<Row>(
+            `UPDATE agent_records SET couple = $2, member_disabled = $3, tax_income_euros = $4, spouse_tax_income_euros = $5, dependants = $6, document_ids = $7
+              WHERE id = $1 RETURNING ${COLUMNS}`,
+            [latest.id, ...values],
+          )
+        : await tx.query<Row>(
+            `INSERT INTO agent_records (member_id, year, version, couple, member_disabled, tax_income_euros, spouse_tax_income_euros, dependants, document_ids)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+            [member.id, year, (latest?.version ?? 0) + 1, ...values],
+          );
+    const [row] = rows;
+    if (!row) throw new Error('no record written');
+    return toRecord(row);
+  });
+}
+
+/** Sends the draft to staff, once it has the income and the documents SPEC asks for. */
+export async function submitRecord(
+  ctx: AppContext,
+  member: CurrentUser,
+  year: number,
+): Promise<AgentRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const [latest] = await recordVersions(tx, member.id, year);
+    if (latest?.status !== 'draft')
+      throw new HttpError(409, 'no_draft', 'Aucune fiche en cours de saisie pour cette année.');
+    const kinds = new Set(
+      (
+        await tx.query<{ kind: string }>(
+          'SELECT kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
+          [member.id, latest.documentIds],
+        )
+      ).map((d) => d.kind),
+    );
+    const missing: string[] = [];
+    if (latest.taxIncomeEuros === null) missing.push('votre revenu fiscal de référence');
+    if (!kinds.has('taxNotice')) missing.push('l’avis d’imposition');
+    if (!kinds.has('payslip') && !kinds.has('pensionSlip'))
+      missing.push('un bulletin de salaire ou un titre de pension');
+    if (
+      (latest.memberDisabled || latest.dependants.some((d) => d.disabled)) &&
+      !kinds.has('disabilityCard')
+    )
+      missing.push('la carte d’invalidité ou l’attestation de handicap');
+    if (missing.length > 0)
+      throw new HttpError(400, 'incomplete_record', `Il manque : ${missing.join(', ')}.`);
+    const [row] = await tx.query<Row>(
+      `UPDATE agent_records SET status = 'submitted', submitted_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [latest.id],
+    );
+    if (!row) throw new Error('no record written');
+    return toRecord(row);
+  });
+}
+
+export interface QueueEntry {
+  readonly id: string;
+  readonly identifier: string;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly year: number;
+  readonly version: number;
+  readonly status: RecordStatus;
+  readonly submittedAt: string | null;
+}
+
+/** The staff's queue of records, oldest submission first. */
+export async function recordQueue(
+  db: Queryable,
+  status: RecordStatus,
+  year: number | null,
+): Promise<QueueEntry[]> {
+  const rows = await db.query<{
+    id: string;
+    identifier: string;
+    last_name: string;
+    first_name: string;
+    year: number;
+    version: number;
+    status: RecordStatus;
+    submitted_at: string | null;
+  }>(
+    `SELECT r.id, u.identifier, u.last_name, u.first_name, r.year, r.version, r.status, r.submitted_at::text AS submitted_at
+       FROM agent_records r JOIN users u ON u.id = r.member_id
+      WHERE r.status = $1 AND ($2::int IS NULL OR r.year = $2)
+      ORDER BY r.submitted_at NULLS LAST, r.id LIMIT 500`,
+    [status, year],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    identifier: r.identifier,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    year: r.year,
+    version: r.version,
+    status: r.status,
+    submittedAt: r.submitted_at,
+  }));
+}
+
+async function submittedRecord(
+  tx: Queryable,
+  id: string,
+): Promise<AgentRecord & { email: string; firstName: string }> {
+  requireUuid(id);
+  const [row] = await tx.query<Row>(
+    `SELECT ${COLUMNS} FROM agent_records WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!row) throw notFound();
+  if (row.status !== 'submitted')
+    throw new HttpError(409, 'already_decided', 'Cette fiche n’est pas en attente de validation.');
+  const [member] = await tx.query<{ email: string; first_name: string }>(
+    'SELECT email, first_name FROM users WHERE id = $1',
+    [row.member_id],
+  );
+  return { ...toRecord(row), email: member?.email ?? '', firstName: member?.first_name ?? '' };
+}
+
+/**
+ * Validation: the record becomes the household's parts and quotient for its year, computed by
+ * the rules engine (ages judged on 1 January), stored with the pack's id and the explanation.
+ */
+export async function validateRecord(
+  ctx: AppContext,
+  packs: PackRegistry,
+  staff: CurrentUser,
+  id: string,
+): Promise<AgentRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const record = await submittedRecord(tx, id);
+    const pack = packForYear(packs, ctx.organization.id, record.year);
+    const result = simulateHousehold(
+      pack,
+      {
+        taxIncomeEuros: record.taxIncomeEuros ?? 0,
+        spouseTaxIncomeEuros: record.spouseTaxIncomeEuros ?? 0,
+        couple: record.couple,
+        memberDisabled: record.memberDisabled,
+        spouseDisabled: record.dependants.some((d) => d.relation === 'spouse' && d.disabled),
+        children: record.dependants
+          .filter((d) => d.relation === 'child')
+          .map((d) => ({
+            birthDate: d.birthDate,
+            sharedCustody: d.sharedCustody,
+            disabled: d.disabled,
+          })),
+        disabledAdultDependants: record.dependants.filter((d) => d.relation === 'disabledAdult')
+          .length,
+      },
+      `${record.year}-01-01`,
+    );
+    const [row] = await tx.query<Row>(
+      `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
+              rates_bp = $6, annual_ceiling_cents = $7, explanation = $8
+        WHERE id = $1 RETURNING ${COLUMNS}`,
+      [
+        id,
+        staff.id,
+        pack.id,
+        result.parts,
+        result.quotientCents,
+        JSON.stringify(result.ratesBp),
+        result.annualCeilingCents,
+        JSON.stringify(result.explanation),
+      ],
+    );
+    if (!row) throw new Error('no record written');
+    // The validated record is the household from now on: its dependants replace the previous ones.
+    await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
+    for (const d of record.dependants) {
+      await tx.query(
+        'INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [
+          record.memberId,
+          d.relation,
+          d.lastName,
+          d.firstName,
+          d.birthDate,
+          d.sharedCustody,
+          d.disabled,
+        ],
+      );
+    }
+    await ctx.mailer.send(
+      tx,
+      record.email,
+      templates.recordValidated(ctx.organization, record.firstName, record.year),
+    );
+    await recordAudit(tx, staff.id, 'agent_record.validate', 'agent_record', id, {
+      year: record.year,
+      version: record.version,
+      pack: pack.id,
+    });
+    return toRecord(row);
+  });
+}
+
+export async function rejectRecord(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+  reason: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const record = await submittedRecord(tx, id);
+    await tx.query(
+      `UPDATE agent_records SET status = 'rejected', decided_at = now(), decided_by = $2, rejection_reason = $3 WHERE id = $1`,
+      [id, staff.id, reason],
+    );
+    await ctx.mailer.send(
+      tx,
+      record.email,
+      templates.recordRejected(ctx.organization, record.firstName, record.year, reason),
+    );
+    await recordAudit(tx, staff.id, 'agent_record.reject', 'agent_record', id, {
+      year: record.year,
+      version: record.version,
+      reason,
+    });
+  });
+}
+
+/** A record with every version of its member's year, for staff. */
+export async function recordFile(
+  db: Queryable,
+  id: string,
+): Promise<{ record: AgentRecord; versions: AgentRecord[]; documents: DocumentSummary[] }> {
+  requireUuid(id);
+  const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = $1`, [id]);
+  if (!row) throw notFound();
+  const record = toRecord(row);
+  const documents = (await listDocuments(db, record.memberId)).filter((d) =>
+    record.documentIds.includes(d.id),
+  );
+  return { record, versions: await recordVersions(db, record.memberId, record.year), documents };
+}
+
+/** The figures in force for a member's year: those of the newest validated version, or null. */
+export async function currentEntitlements(
+  db: Queryable,
+  memberId: string,
+  year: number,
+): Promise<AgentRecord | null> {
+  return (await recordVersions(db, memberId, year)).find((r) => r.status === 'validated') ?? null;
+}

@@ -1,0 +1,184 @@
+import {
+  agentRecordInput,
+  bankAccountInput,
+  recordDecision,
+  recordStatuses,
+} from '@entraide/contract';
+import { bpToPercent, type PackRegistry } from '@entraide/rules';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parse } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import {
+  currentEntitlements,
+  recordFile,
+  recordQueue,
+  recordVersions,
+  recordYears,
+  rejectRecord,
+  saveRecordDraft,
+  submitRecord,
+  validateRecord,
+} from './agent-records.ts';
+import {
+  addBankAccount,
+  listBankAccounts,
+  removeBankAccount,
+  setDefaultBankAccount,
+} from './bank-accounts.ts';
+import {
+  addDocument,
+  DOCUMENT_KINDS,
+  DocumentStore,
+  listDocuments,
+  MAX_DOCUMENT_BYTES,
+  readDocument,
+} from './documents.ts';
+
+const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const idParam = z.object({ id: z.string() });
+const uploadQuery = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  name: z.string().trim().min(1).max(200).default('document.pdf'),
+});
+const queueQuery = z.object({
+  status: z.enum(recordStatuses).default('submitted'),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+/** The Fiche Agent: the member's yearly record, documents, and the staff's validation. */
+export function householdRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  packs: PackRegistry,
+  store: DocumentStore,
+): void {
+  const { db } = ctx;
+  const gridOrder = (packId: string | null): string[] =>
+    packId && packs.ids().includes(packId) ? Object.keys(packs.get(packId).ratesTemplate) : [];
+  // A document is sent as the raw bytes of the file; its content decides whether it is a PDF.
+  app.addContentTypeParser(
+    ['application/pdf', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES + 1 },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+
+  app.post('/api/me/documents', async (request, reply) => {
+    const member = await requireUser(db, request);
+    const query = parse(uploadQuery, request.query);
+    const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    return reply
+      .status(201)
+      .send(await addDocument(db, store, member, query.kind, query.name, bytes));
+  });
+
+  app.get('/api/me/documents', async (request) => ({
+    documents: await listDocuments(db, (await requireUser(db, request)).id),
+  }));
+
+  app.get('/api/documents/:id', async (request, reply) => {
+    const viewer = await requireUser(db, request);
+    const document = await readDocument(db, store, viewer, parse(idParam, request.params).id);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${encodeURIComponent(document.fileName)}"`)
+      .header('cache-control', 'private, no-store')
+      .send(document.bytes);
+  });
+
+  app.get('/api/me/bank-accounts', async (request) => ({
+    accounts: await listBankAccounts(db, (await requireUser(db, request)).id),
+  }));
+
+  app.post('/api/me/bank-accounts', async (request, reply) => {
+    const member = await requireUser(db, request);
+    return reply
+      .status(201)
+      .send({ accounts: await addBankAccount(db, member, parse(bankAccountInput, request.body)) });
+  });
+
+  app.post('/api/me/bank-accounts/:id/default', async (request) => {
+    const member = await requireUser(db, request);
+    return { accounts: await setDefaultBankAccount(db, member, parse(idParam, request.params).id) };
+  });
+
+  app.delete('/api/me/bank-accounts/:id', async (request) => {
+    const member = await requireUser(db, request);
+    return { accounts: await removeBankAccount(db, member, parse(idParam, request.params).id) };
+  });
+
+  app.get('/api/record-years', async () => ({ years: recordYears(packs, ctx.organization.id) }));
+
+  app.get('/api/me/agent-records/:year', async (request) => {
+    const member = await requireUser(db, request);
+    return { versions: await recordVersions(db, member.id, parse(yearParam, request.params).year) };
+  });
+
+  app.put('/api/me/agent-records/:year', async (request) => {
+    const member = await requireUser(db, request);
+    return saveRecordDraft(
+      ctx,
+      member,
+      parse(yearParam, request.params).year,
+      parse(agentRecordInput, request.body),
+    );
+  });
+
+  app.post('/api/me/agent-records/:year/submit', async (request) => {
+    const member = await requireUser(db, request);
+    return submitRecord(ctx, member, parse(yearParam, request.params).year);
+  });
+
+  app.get('/api/me/entitlements/:year', async (request) => {
+    const member = await requireUser(db, request);
+    const record = await currentEntitlements(db, member.id, parse(yearParam, request.params).year);
+    return {
+      record: record && {
+        year: record.year,
+        version: record.version,
+        packId: record.packId,
+        parts: record.parts,
+        quotientCents: record.quotientCents,
+        // In the pack's grid order (JSONB keeps its keys in an order of its own).
+        rates: Object.fromEntries(
+          gridOrder(record.packId)
+            .filter((grid) => record.ratesBp?.[grid] !== undefined)
+            .map((grid) => [grid, bpToPercent(record.ratesBp?.[grid] ?? 0)]),
+        ),
+        annualCeilingCents: record.annualCeilingCents,
+        annualCeilingUsedCents: 0,
+        explanation: record.explanation,
+      },
+    };
+  });
+
+  app.get('/api/staff/agent-records', async (request) => {
+    await requireStaff(db, request, 'fiche-agent');
+    const query = parse(queueQuery, request.query);
+    return { records: await recordQueue(db, query.status, query.year ?? null) };
+  });
+
+  app.get('/api/staff/agent-records/:id', async (request) => {
+    await requireStaff(db, request, 'fiche-agent');
+    return recordFile(db, parse(idParam, request.params).id);
+  });
+
+  app.post('/api/staff/agent-records/:id/validate', async (request) => {
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    return validateRecord(ctx, packs, staff, parse(idParam, request.params).id);
+  });
+
+  app.post('/api/staff/agent-records/:id/reject', async (request, reply) => {
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    await rejectRecord(
+      ctx,
+      staff,
+      parse(idParam, request.params).id,
+      parse(recordDecision, request.body).reason,
+    );
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,93 @@
+import type { Queryable } from '../../db/database.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { memberProfile, type MemberProfile } from '../accounts/members.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { listAudit, recordAudit, type AuditEntry } from '../audit/audit-log.ts';
+import { listBankAccounts, type BankAccount } from '../household/bank-accounts.ts';
+import { listDocuments, type DocumentSummary } from '../household/documents.ts';
+
+export interface MemberSearchHit {
+  readonly id: string;
+  readonly identifier: string;
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly matricule: string | null;
+}
+
+/** Staff search by name, CAES identifier or Inserm matricule (at least 2 characters). */
+export async function searchMembers(db: Queryable, query: string): Promise<MemberSearchHit[]> {
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.query<{
+    id: string;
+    identifier: string;
+    last_name: string;
+    first_name: string;
+    matricule: string | null;
+  }>(
+    `SELECT id, identifier, last_name, first_name, matricule FROM users
+      WHERE role = 'member' AND (last_name ILIKE $1 OR first_name ILIKE $1 OR identifier ILIKE $1 OR matricule = $2 OR (last_name || ' ' || first_name) ILIKE $1 OR (first_name || ' ' || last_name) ILIKE $1)
+      ORDER BY last_name, first_name LIMIT 50`,
+    [pattern, query.trim()],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    identifier: r.identifier,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    matricule: r.matricule,
+  }));
+}
+
+export interface MemberFile {
+  readonly profile: MemberProfile;
+  readonly records: readonly {
+    id: string;
+    year: number;
+    version: number;
+    status: string;
+    submittedAt: string | null;
+    decidedAt: string | null;
+    packId: string | null;
+  }[];
+  readonly documents: readonly DocumentSummary[];
+  readonly bankAccounts: readonly BankAccount[];
+  readonly audit: readonly AuditEntry[];
+}
+
+/** A member's file for staff: every record version, documents, RIBs and audit trail. The viewing is audited. */
+export async function memberFile(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+): Promise<MemberFile> {
+  const profile = await memberProfile(ctx, staff, id);
+  const records = await ctx.db.query<{
+    id: string;
+    year: number;
+    version: number;
+    status: string;
+    submitted_at: string | null;
+    decided_at: string | null;
+    pack_id: string | null;
+  }>(
+    `SELECT id, year, version, status, submitted_at::text AS submitted_at, decided_at::text AS decided_at, pack_id FROM agent_records WHERE member_id = $1 ORDER BY year DESC, version DESC`,
+    [id],
+  );
+  await recordAudit(ctx.db, staff.id, 'member.view', 'member', id);
+  const audit = await listAudit(ctx.db, 500, [id, ...records.map((r) => r.id)]);
+  return {
+    profile,
+    records: records.map((r) => ({
+      id: r.id,
+      year: r.year,
+      version: r.version,
+      status: r.status,
+      submittedAt: r.submitted_at,
+      decidedAt: r.decided_at,
+      packId: r.pack_id,
+    })),
+    documents: await listDocuments(ctx.db, id),
+    bankAccounts: await listBankAccounts(ctx.db, id),
+    audit,
+  };
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/database.ts';
+
+interface OutboxRow {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: string;
+}
+
+const escapeHtml = (value: string): string =>
+  value.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
+  );
+const linkify = (text: string): string =>
+  escapeHtml(text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
+
+/** Development only: the mails the app would have sent, newest first, so a newcomer can follow every flow. */
+export function devMailRoutes(app: FastifyInstance, db: Database): void {
+  const latest = () =>
+    db.query<OutboxRow>(
+      'SELECT id, to_address, subject, text_body, html_body, created_at::text AS created_at FROM mail_outbox ORDER BY id DESC LIMIT 100',
+    );
+  app.get('/dev/mail.json', async () => ({
+    mails: (await latest()).map((m) => ({
+      id: Number(m.id),
+      to: m.to_address,
+      subject: m.subject,
+      text: m.text_body,
+      html: m.html_body,
+      createdAt: m.created_at,
+    })),
+  }));
+  app.get('/dev/mail', async (_request, reply) => {
+    const mails = await latest();
+    const items = mails
+      .map(
+        (m) =>
+          `<article><h2>${escapeHtml(m.subject)}</h2><p>À : ${escapeHtml(m.to_address)} — ${escapeHtml(m.created_at)}</p><pre>${linkify(m.text_body)}</pre></article>`,
+      )
+      .join('\n');
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Courriels envoyés (développement)</title><style>body{font-family:sans-serif;max-width:60rem;margin:auto;padding:1rem}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}article{border-bottom:1px solid #ccc}</style></head><body><main><h1>Courriels envoyés (développement)</h1>${items || '<p>Aucun courriel pour l’instant.</p>'}</main></body></html>`,
+      );
+  });
+}

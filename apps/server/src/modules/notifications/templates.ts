@@ -1,0 +1,95 @@
+import type { Organization } from '../organization/organization.ts';
+
+/** A French e-mail, as text and as HTML. */
+export interface MailContent {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const escapeHtml = (value: string): string =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** Builds both forms from paragraphs; a paragraph `[label](url)` becomes a button-like link. */
+function mail(
+  organization: Organization,
+  subject: string,
+  greeting: string,
+  paragraphs: readonly string[],
+): MailContent {
+  const link = /^\[(.+)\]\((https?:\/\/\S+)\)$/;
+  const text = [
+    greeting,
+    '',
+    ...paragraphs.flatMap((p) => {
+      const m = link.exec(p);
+      return [m ? `${m[1] ?? ''} : ${m[2] ?? ''}` : p, ''];
+    }),
+    organization.name,
+    organization.contactEmail,
+  ].join('\n');
+  const body = paragraphs
+    .map((p) => {
+      const m = link.exec(p);
+      return m
+        ? `<p><a href="${escapeHtml(m[2] ?? '')}" style="display:inline-block;padding:12px 20px;background:#1d4e89;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(m[1] ?? '')}</a></p>`
+        : `<p>${escapeHtml(p)}</p>`;
+    })
+    .join('\n');
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><p>${escapeHtml(greeting)}</p>\n${body}\n<p>${escapeHtml(organization.name)}<br>${escapeHtml(organization.contactEmail)}</p></body></html>`;
+  return { subject: `${organization.shortName} — ${subject}`, text, html };
+}
+
+export const templates = {
+  signUpReceived: (o: Organization, firstName: string): MailContent =>
+    mail(o, 'Demande d’inscription reçue', `Bonjour ${firstName},`, [
+      'Nous avons bien reçu votre demande d’inscription à l’Espace Adhérent.',
+      'Un gestionnaire va l’étudier ; vous recevrez un courriel avec votre identifiant CAES dès qu’elle sera validée.',
+    ]),
+  signUpApproved: (
+    o: Organization,
+    firstName: string,
+    identifier: string,
+    link: string,
+  ): MailContent =>
+    mail(o, 'Votre identifiant CAES', `Bonjour ${firstName},`, [
+      'Votre inscription à l’Espace Adhérent est validée.',
+      `Votre identifiant CAES : ${identifier}`,
+      'Choisissez votre mot de passe avec le lien ci-dessous. Il ne sert qu’une fois et expire dans 72 heures.',
+      `[Choisir mon mot de passe](${link})`,
+    ]),
+  signUpRejected: (o: Organization, firstName: string, reason: string | null): MailContent =>
+    mail(o, 'Votre demande d’inscription', `Bonjour ${firstName},`, [
+      'Votre demande d’inscription à l’Espace Adhérent n’a pas pu être acceptée.',
+      reason ? `Motif : ${reason}` : 'Pour en savoir plus, répondez à ce courriel.',
+    ]),
+  resetPassword: (o: Organization, firstName: string, link: string): MailContent =>
+    mail(o, 'Réinitialiser votre mot de passe', `Bonjour ${firstName},`, [
+      'Vous avez demandé à réinitialiser le mot de passe de votre Espace Adhérent.',
+      'Le lien ci-dessous ne sert qu’une fois et expire dans une heure. Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel : votre mot de passe reste inchangé.',
+      `[Choisir un nouveau mot de passe](${link})`,
+    ]),
+  forgottenIdentifier: (o: Organization, firstName: string, identifier: string): MailContent =>
+    mail(o, 'Votre identifiant CAES', `Bonjour ${firstName},`, [
+      `Votre identifiant CAES : ${identifier}`,
+      'Vous pouvez vous connecter à l’Espace Adhérent avec cet identifiant et votre mot de passe.',
+    ]),
+  passwordChanged: (o: Organization, firstName: string): MailContent =>
+    mail(o, 'Mot de passe modifié', `Bonjour ${firstName},`, [
+      'Le mot de passe de votre Espace Adhérent vient d’être modifié.',
+      `Si vous n’êtes pas à l’origine de ce changement, écrivez-nous sans attendre à ${o.contactEmail}.`,
+    ]),
+  recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
+    mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [
+      `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,
+    ]),
+  recordRejected: (o: Organization, firstName: string, year: number, reason: string): MailContent =>
+    mail(o, `Fiche Agent ${year} à compléter`, `Bonjour ${firstName},`, [
+      `Votre Fiche Agent ${year} n’a pas pu être validée.`,
+      `Motif : ${reason}`,
+      'Vous pouvez la corriger dans votre Espace Adhérent puis l’envoyer à nouveau.',
+    ]),
+};

@@ -1,0 +1,30 @@
+import { simulationRequest, type PackListAnswer, type SimulationAnswer } from '@entraide/contract';
+import { simulateHousehold, simulationAnswer, type PackRegistry } from '@entraide/rules';
+import type { FastifyInstance } from 'fastify';
+import { parse } from '../../http.ts';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** The public calculator (SPEC §8): anyone may call it, without an account or a cookie. */
+export function simulationRoutes(app: FastifyInstance, packs: PackRegistry): void {
+  app.post('/api/v1/simulations', async (request): Promise<SimulationAnswer> => {
+    const body = parse(simulationRequest, request.body);
+    const pack = packs.get(body.pack);
+    const { rfrEuros, spouseRfrEuros, ...household } = body.household;
+    const result = simulateHousehold(
+      pack,
+      { ...household, taxIncomeEuros: rfrEuros, spouseTaxIncomeEuros: spouseRfrEuros },
+      body.date ?? today(),
+    );
+    return simulationAnswer(result);
+  });
+
+  app.get('/api/v1/packs', async (): Promise<PackListAnswer> => ({
+    packs: packs.all().map((pack) => ({
+      id: pack.id,
+      organization: pack.organization,
+      label: pack.label,
+      grids: [...(pack.grids?.keys() ?? [])],
+    })),
+  }));
+}

@@ -1,0 +1,356 @@
+import {
+  agentRecordInput,
+  bankAccountInput,
+  changePasswordRequest,
+  errorAnswer,
+  forgotIdentifierRequest,
+  forgotPasswordRequest,
+  invalidInputAnswer,
+  loginRequest,
+  partnerOfferInput,
+  packListAnswer,
+  recordDecision,
+  recoveryAnswer,
+  sessionAnswer,
+  setPasswordRequest,
+  signUpDecisionRequest,
+  signUpRequest,
+  signUpRequestSummary,
+  simulationAnswer,
+  simulationRequest,
+} from '@entraide/contract';
+import { z } from 'zod';
+
+interface Operation {
+  readonly method: 'get' | 'post' | 'put' | 'delete';
+  readonly path: string;
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  readonly answer?: z.ZodType;
+  readonly auth?: 'member' | 'staff' | 'admin';
+}
+
+/** Every route of the API, with the contract schemas it reads and answers. */
+const OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/simulations',
+    summary: 'Simulation publique : parts, QF, taux, plafond, aide au ski (SPEC §8)',
+    body: simulationRequest,
+    answer: simulationAnswer,
+  },
+  { method: 'get', path: '/api/v1/packs', summary: 'Barèmes disponibles', answer: packListAnswer },
+  {
+    method: 'get',
+    path: '/api/session',
+    summary: 'Session en cours (et jeton CSRF en cookie)',
+    answer: sessionAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/session',
+    summary: 'Connexion (identifiant CAES + mot de passe)',
+    body: loginRequest,
+  },
+  { method: 'delete', path: '/api/session', summary: 'Déconnexion' },
+  {
+    method: 'post',
+    path: '/api/sign-up-requests',
+    summary: 'Demande d’inscription (4 étapes)',
+    body: signUpRequest,
+    answer: z.object({ id: z.string() }),
+  },
+  {
+    method: 'post',
+    path: '/api/recovery/password',
+    summary: 'Mot de passe oublié',
+    body: forgotPasswordRequest,
+    answer: recoveryAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/recovery/identifier',
+    summary: 'Identifiant oublié',
+    body: forgotIdentifierRequest,
+    answer: recoveryAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/password',
+    summary: 'Choisir son mot de passe avec un lien reçu par courriel',
+    body: setPasswordRequest,
+  },
+  {
+    method: 'put',
+    path: '/api/me/password',
+    summary: 'Changer mon mot de passe',
+    body: changePasswordRequest,
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/members/{id}',
+    summary: 'Fiche d’un adhérent (lui-même ou le personnel)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/sign-up-requests',
+    summary: 'Demandes d’inscription à traiter',
+    answer: z.object({ requests: z.array(signUpRequestSummary) }),
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/sign-up-requests/{id}/approve',
+    summary: 'Valider une inscription',
+    answer: z.object({ identifier: z.string() }),
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/sign-up-requests/{id}/reject',
+    summary: 'Refuser une inscription',
+    body: signUpDecisionRequest,
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/admin/audit-log',
+    summary: 'Journal des actions du personnel',
+    auth: 'admin',
+  },
+  {
+    method: 'post',
+    path: '/api/me/documents',
+    summary: 'Déposer un document PDF (corps : le fichier ; ?kind=taxNotice|payslip|…&name=…)',
+    auth: 'member',
+  },
+  { method: 'get', path: '/api/me/documents', summary: 'Mes documents', auth: 'member' },
+  {
+    method: 'get',
+    path: '/api/me/bank-accounts',
+    summary: 'Mes RIB (IBAN masqué)',
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/me/bank-accounts',
+    summary: 'Ajouter un RIB (IBAN et BIC vérifiés)',
+    body: bankAccountInput,
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/me/bank-accounts/{id}/default',
+    summary: 'Choisir le RIB par défaut',
+    auth: 'member',
+  },
+  {
+    method: 'delete',
+    path: '/api/me/bank-accounts/{id}',
+    summary: 'Supprimer un RIB',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/packs',
+    summary: 'Barèmes : paramètres et seuils annoncés comparés aux formules',
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/record-years',
+    summary: 'Années pour lesquelles une Fiche Agent peut être validée',
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}',
+    summary: 'Lire un document (son titulaire ou le personnel)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/me/agent-records/{year}',
+    summary: 'Ma Fiche Agent de l’année, toutes versions',
+    auth: 'member',
+  },
+  {
+    method: 'put',
+    path: '/api/me/agent-records/{year}',
+    summary: 'Enregistrer ma Fiche Agent (brouillon, nouvelle version après une décision)',
+    body: agentRecordInput,
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/me/agent-records/{year}/submit',
+    summary: 'Envoyer ma Fiche Agent au personnel',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/me/entitlements/{year}',
+    summary: 'Mes taux, mon plafond et leur explication (fiche validée)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/agent-records',
+    summary: 'Fiches Agent à valider (les plus anciennes d’abord ; ?status=&year=)',
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/agent-records/{id}',
+    summary: 'Une Fiche Agent et toutes ses versions',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/agent-records/{id}/validate',
+    summary: 'Valider une Fiche Agent (calcul des parts, du QF, des taux, du plafond)',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/agent-records/{id}/reject',
+    summary: 'Refuser une Fiche Agent avec un motif',
+    body: recordDecision,
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/me/card.pdf',
+    summary: 'Ma carte adhérent (PDF avec code QR)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/cards/{token}',
+    summary: 'Vérification publique d’une carte : nom et validité seulement',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/members',
+    summary: 'Rechercher un adhérent (nom, identifiant, matricule ; ?q=)',
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/members/{id}',
+    summary: 'Dossier d’un adhérent : fiches et versions, documents, RIB, journal',
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/me/forms/subvention-administrative.pdf',
+    summary: 'Mandat « subvention administrative » pré-rempli (PDF)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/me/forms/attestation-non-subvention.pdf',
+    summary:
+      'Attestation de non-subvention pour l’employeur du conjoint, pré-remplie (PDF ; ?year=)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/partner-offers',
+    summary: 'Infos partenariat : offres et codes des partenaires',
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/partner-offers',
+    summary: 'Ajouter une offre partenaire',
+    body: partnerOfferInput,
+    auth: 'staff',
+  },
+  {
+    method: 'put',
+    path: '/api/staff/partner-offers/{id}',
+    summary: 'Modifier une offre partenaire',
+    body: partnerOfferInput,
+    auth: 'staff',
+  },
+  {
+    method: 'delete',
+    path: '/api/staff/partner-offers/{id}',
+    summary: 'Supprimer une offre partenaire',
+    auth: 'staff',
+  },
+];
+
+const schema = (type: z.ZodType): unknown =>
+  z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+
+/** The OpenAPI 3.1 document of the whole API, served at /api/docs. */
+export function openApiDocument(): unknown {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, unknown> = {
+      '200': {
+        description: 'Succès',
+        ...(op.answer
+          ? {
+              content: {
+                'application/json': {
+                  schema: z.toJSONSchema(op.answer, { unrepresentable: 'any' }),
+                },
+              },
+            }
+          : {}),
+      },
+      '400': {
+        description: 'Saisie invalide, champ par champ',
+        content: { 'application/json': { schema: schema(invalidInputAnswer) } },
+      },
+    };
+    if (op.auth) {
+      responses['401'] = {
+        description: 'Non connecté',
+        content: { 'application/json': { schema: schema(errorAnswer) } },
+      };
+      responses['403'] = {
+        description: 'Accès refusé',
+        content: { 'application/json': { schema: schema(errorAnswer) } },
+      };
+    }
+    if (op.path === '/api/v1/simulations')
+      responses['422'] = {
+        description: 'Barème inconnu ou incomplet',
+        content: { 'application/json': { schema: schema(errorAnswer) } },
+      };
+    paths[op.path] = {
+      ...paths[op.path],
+      [op.method]: {
+        summary: op.summary,
+        ...(op.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: schema(op.body) } },
+              },
+            }
+          : {}),
+        ...(op.auth ? { security: [{ session: [] }] } : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Entraide API',
+      version: '1',
+      description:
+        'API de l’Espace Adhérent et du back-office. Les requêtes qui modifient quelque chose portent l’en-tête X-CSRF-Token (copie du cookie entraide_csrf), sauf la simulation publique.',
+    },
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'entraide_session' } },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,446 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  mailsTo,
+  PASSWORD,
+  samplePdf,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+
+let t: TestApp;
+let staff: Client;
+beforeAll(async () => {
+  t = await testApp();
+  await createUser(t.db, { identifier: 'GEST-FA', role: 'staff', sectors: ['fiche-agent'] });
+  staff = t.client();
+  await staff.login('GEST-FA', PASSWORD);
+});
+afterAll(() => t.close());
+
+async function member(
+  identifier: string,
+  email = `${identifier.toLowerCase()}@example.org`,
+): Promise<Client> {
+  await createUser(t.db, { identifier, email });
+  const client = t.client();
+  await client.login(identifier, PASSWORD);
+  return client;
+}
+
+async function upload(client: Client, kind: string, text?: string): Promise<string> {
+  const answer = await client.upload(
+    `/api/me/documents?kind=${kind}&name=${kind}.pdf`,
+    await samplePdf(text ?? kind),
+  );
+  expect(answer.status).toBe(201);
+  return answer.json<{ id: string }>().id;
+}
+
+const family = {
+  couple: true,
+  memberDisabled: false,
+  taxIncomeEuros: 52_000,
+  spouseTaxIncomeEuros: null,
+  dependants: [
+    { relation: 'spouse', lastName: 'Roux', firstName: 'Sam', birthDate: '1980-01-01' },
+    { relation: 'child', lastName: 'Roux', firstName: 'Lou', birthDate: '2012-03-04' },
+  ],
+};
+
+describe('documents', () => {
+  it('keeps a real PDF by its content hash and serves it to its owner and to staff only', async () => {
+    const alice = await member('IN-000501');
+    const bob = await member('IN-000502');
+    const pdf = await samplePdf('Bulletin de salaire');
+    const created = await alice.upload('/api/me/documents?kind=payslip&name=bulletin.pdf', pdf);
+    expect(created.status).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const own = await alice.get(`/api/documents/${id}`);
+    expect(own.status).toBe(200);
+    expect(Buffer.compare(own.body as Buffer, pdf)).toBe(0);
+    expect((await staff.get(`/api/documents/${id}`)).status).toBe(200);
+    expect((await bob.get(`/api/documents/${id}`)).status).toBe(404);
+    expect((await t.client().get(`/api/documents/${id}`)).status).toBe(401);
+    const files = readdirSync(join(t.config.dataDir, 'files'));
+    await alice.upload('/api/me/documents?kind=payslip&name=copie.pdf', pdf);
+    expect(readdirSync(join(t.config.dataDir, 'files'))).toEqual(files);
+  });
+
+  it('refuses a renamed non-PDF file with a clear message and keeps nothing', async () => {
+    const carol = await member('IN-000503');
+    const before = readdirSync(join(t.config.dataDir, 'files')).length;
+    const renamed = await carol.upload(
+      '/api/me/documents?kind=taxNotice&name=avis.pdf',
+      Buffer.from('PK\u0003\u0004 this is a zip file renamed .pdf'),
+    );
+    expect(renamed.status).toBe(400);
+    expect(renamed.json()).toMatchObject({
+      error: 'invalid_document',
+      message: 'Ce fichier n’est pas un PDF. Seuls les documents PDF sont acceptés.',
+    });
+    const broken = await carol.upload(
+      '/api/me/documents?kind=taxNotice&name=avis.pdf',
+      Buffer.from('%PDF-1.7\nnot really a pdf at all'),
+    );
+    expect(broken.status).toBe(400);
+    expect(broken.json<{ message: string }>().message).toContain('illisible');
+    expect(
+      (await carol.get('/api/me/documents')).json<{ documents: unknown[] }>().documents,
+    ).toEqual([]);
+    expect(readdirSync(join(t.config.dataDir, 'files')).length).toBe(before);
+  });
+
+  it('refuses a file over 10 MB', async () => {
+    const dave = await member('IN-000504');
+    const big = Buffer.concat([await samplePdf(), Buffer.alloc(10 * 1024 * 1024)]);
+    expect((await dave.upload('/api/me/documents?kind=other&name=gros.pdf', big)).status).toBe(413);
+  });
+});
+
+describe('the yearly agent record', () => {
+  it('goes from draft to staff validation, and the rates and ceiling follow', async () => {
+    const erin = await member('IN-000510', 'erin@example.org');
+    expect((await erin.put('/api/me/agent-records/2021', family)).json()).toMatchObject({
+      version: 1,
+      status: 'draft',
+    });
+    const incomplete = await erin.post('/api/me/agent-records/2021/submit');
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json<{ message: string }>().message).toBe(
+      'Il manque : l’avis d’imposition, un bulletin de salaire ou un titre de pension.',
+    );
+
+    const documentIds = [await upload(erin, 'taxNotice'), await upload(erin, 'payslip')];
+    await erin.put('/api/me/agent-records/2021', { ...family, documentIds });
+    expect((await erin.post('/api/me/agent-records/2021/submit')).json()).toMatchObject({
+      status: 'submitted',
+    });
+    expect((await erin.put('/api/me/agent-records/2021', family)).status).toBe(409);
+    expect((await erin.get('/api/me/entitlements/2021')).json()).toEqual({ record: null });
+
+    const queue = (await staff.get('/api/staff/agent-records?year=2021')).json<{
+      records: { id: string; identifier: string }[];
+    }>().records;
+    const entry = queue.find((r) => r.identifier === 'IN-000510');
+    expect(entry).toBeDefined();
+    const file = (await staff.get(`/api/staff/agent-records/${entry?.id ?? ''}`)).json<{
+      record: { documentIds: string[] };
+    }>();
+    expect(file.record.documentIds).toEqual(documentIds);
+
+    const validated = await staff.post(`/api/staff/agent-records/${entry?.id ?? ''}/validate`);
+    expect(validated.json()).toMatchObject({
+      status: 'validated',
+      packId: 'inserm-2021',
+      parts: 3,
+      quotientCents: 1_733_333,
+      ratesBp: { standard: 2781, majore: 3781, promotionnel: 5281 },
+      annualCeilingCents: 119_880,
+    });
+    const entitlements = (await erin.get('/api/me/entitlements/2021')).json<{
+      record: Record<string, unknown>;
+    }>().record;
+    expect(entitlements).toMatchObject({
+      packId: 'inserm-2021',
+      parts: 3,
+      rates: { standard: 27.81 },
+      annualCeilingCents: 119_880,
+      annualCeilingUsedCents: 0,
+    });
+    expect(entitlements.explanation).toEqual(
+      expect.arrayContaining([expect.objectContaining({ step: 'quotient' })]),
+    );
+    expect((await mailsTo(t.db, 'erin@example.org')).at(-1)?.subject).toBe(
+      'CAES Inserm — Fiche Agent 2021 validée',
+    );
+    expect(Object.keys(entitlements.rates as object)).toEqual([
+      'standard',
+      'majore',
+      'promotionnel',
+    ]);
+    const me = (await erin.get('/api/session')).json<{ user: { id: string } }>().user.id;
+    const household = (await erin.get(`/api/members/${me}`)).json<{
+      dependants: { firstName: string }[];
+    }>();
+    expect(household.dependants.map((d) => d.firstName)).toEqual(['Sam', 'Lou']);
+
+    // A change during the year is a new version; the validated one stays in force until the new one is validated.
+    const changed = await erin.put('/api/me/agent-records/2021', {
+      ...family,
+      taxIncomeEuros: 30_000,
+      documentIds,
+    });
+    expect(changed.json()).toMatchObject({ version: 2, status: 'draft' });
+    expect(
+      (await erin.get('/api/me/entitlements/2021')).json<{ record: { version: number } }>().record
+        .version,
+    ).toBe(1);
+    await erin.post('/api/me/agent-records/2021/submit');
+    const second = (await staff.get('/api/staff/agent-records?year=2021'))
+      .json<{ records: { id: string; identifier: string }[] }>()
+      .records.find((r) => r.identifier === 'IN-000510');
+    const versions = (await staff.get(`/api/staff/agent-records/${second?.id ?? ''}`)).json<{
+      versions: { version: number; status: string }[];
+    }>().versions;
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'submitted'],
+      [1, 'validated'],
+    ]);
+    await staff.post(`/api/staff/agent-records/${second?.id ?? ''}/validate`);
+    expect((await erin.get('/api/me/entitlements/2021')).json()).toMatchObject({
+      record: { version: 2, quotientCents: 1_000_000 },
+    });
+  });
+
+  it('sends a rejection with its reason, and the member corrects it in a new version', async () => {
+    const fred = await member('IN-000511', 'fred@example.org');
+    const documentIds = [await upload(fred, 'taxNotice'), await upload(fred, 'pensionSlip')];
+    await fred.put('/api/me/agent-records/2021', { ...family, documentIds });
+    await fred.post('/api/me/agent-records/2021/submit');
+    const id =
+      (await staff.get('/api/staff/agent-records'))
+        .json<{ records: { id: string; identifier: string }[] }>()
+        .records.find((r) => r.identifier === 'IN-000511')?.id ?? '';
+    expect((await staff.post(`/api/staff/agent-records/${id}/reject`, { reason: '' })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await staff.post(`/api/staff/agent-records/${id}/reject`, {
+          reason: 'Avis d’imposition illisible.',
+        })
+      ).status,
+    ).toBe(204);
+    expect((await mailsTo(t.db, 'fred@example.org')).at(-1)?.text).toContain(
+      'Motif : Avis d’imposition illisible.',
+    );
+    expect((await staff.post(`/api/staff/agent-records/${id}/validate`)).status).toBe(409);
+    expect(
+      (await fred.put('/api/me/agent-records/2021', { ...family, documentIds })).json(),
+    ).toMatchObject({ version: 2, status: 'draft' });
+    const audit = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE subject_id = $1`,
+      [id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['agent_record.reject']);
+  });
+
+  it('asks for the disability proof, refuses another member’s documents, and checks every field', async () => {
+    const gina = await member('IN-000512');
+    const other = await member('IN-000513');
+    const foreign = await upload(other, 'taxNotice');
+    expect(
+      (await gina.put('/api/me/agent-records/2021', { ...family, documentIds: [foreign] })).status,
+    ).toBe(400);
+    const documentIds = [await upload(gina, 'taxNotice'), await upload(gina, 'payslip')];
+    const dependants = [family.dependants[0], { ...family.dependants[1], disabled: true }];
+    await gina.put('/api/me/agent-records/2021', { ...family, dependants, documentIds });
+    expect(
+      (await gina.post('/api/me/agent-records/2021/submit')).json<{ message: string }>().message,
+    ).toBe('Il manque : la carte d’invalidité ou l’attestation de handicap.');
+    const bad = await gina.put('/api/me/agent-records/2021', {
+      ...family,
+      taxIncomeEuros: -1,
+      dependants: [{ relation: 'cousin', lastName: '', firstName: 'X', birthDate: '2020-02-31' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        'taxIncomeEuros',
+        'dependants.0.relation',
+        'dependants.0.lastName',
+        'dependants.0.birthDate',
+      ]),
+    );
+  });
+
+  it('keeps the queue and the validation to the Fiche Agent staff', async () => {
+    const harry = await member('IN-000514');
+    expect((await harry.get('/api/staff/agent-records')).status).toBe(403);
+    expect(
+      (await harry.post('/api/staff/agent-records/00000000-0000-0000-0000-000000000000/validate'))
+        .status,
+    ).toBe(403);
+  });
+});
+
+describe('barème screen', () => {
+  it('shows every pack to staff, with a warning where the stated thresholds disagree with the formula', async () => {
+    const answer = (await staff.get('/api/staff/packs')).json<{
+      packs: {
+        id: string;
+        complete: boolean;
+        thresholds: { grid: string; warnings: string[] }[];
+      }[];
+    }>();
+    const byId = Object.fromEntries(answer.packs.map((p) => [p.id, p]));
+    expect(byId['cnrs-2019']?.thresholds.map((g) => g.warnings.length)).toEqual([2, 2]);
+    expect(byId['cnrs-2019']?.thresholds[0]?.warnings[0]).toContain(
+      'ne correspond pas à la formule',
+    );
+    expect(byId['inserm-2021']?.thresholds.flatMap((g) => g.warnings)).toEqual([]);
+    expect(byId['inserm-2023']?.complete).toBe(false);
+    const member = t.client();
+    await createUser(t.db, { identifier: 'IN-000520' });
+    await member.login('IN-000520', PASSWORD);
+    expect((await member.get('/api/staff/packs')).status).toBe(403);
+  });
+});
+
+describe('bank accounts', () => {
+  it('checks IBAN and BIC field by field, keeps one default, and shows the IBAN masked', async () => {
+    const ines = await member('IN-000530');
+    const bad = await ines.post('/api/me/bank-accounts', {
+      holder: 'Inès Roy',
+      iban: 'FR76 3000 6000 0112 3456 7890 188',
+      bic: 'AGRI',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string; message: string }[] }>().issues).toEqual([
+      {
+        path: 'iban',
+        message:
+          'cet IBAN contient une erreur (clé de contrôle fausse) : vérifiez-le sur votre RIB',
+      },
+      { path: 'bic', message: 'un BIC a 8 ou 11 caractères, par exemple AGRIFRPP882' },
+    ]);
+    const first = await ines.post('/api/me/bank-accounts', {
+      holder: 'Inès Roy',
+      iban: 'fr76 3000 6000 0112 3456 7890 189',
+      bic: 'agrifrpp',
+    });
+    expect(first.status).toBe(201);
+    expect(first.json()).toEqual({
+      accounts: [
+        expect.objectContaining({ ibanMasked: 'FR76 •••• 0189', bic: 'AGRIFRPP', isDefault: true }),
+      ],
+    });
+    expect(
+      (
+        await ines.post('/api/me/bank-accounts', {
+          holder: 'Inès Roy',
+          iban: 'FR7630006000011234567890189',
+          bic: 'AGRIFRPP',
+        })
+      ).status,
+    ).toBe(409);
+    const both = (
+      await ines.post('/api/me/bank-accounts', {
+        holder: 'Inès Roy',
+        iban: 'DE89 3704 0044 0532 0130 00',
+        bic: 'COBADEFFXXX',
+      })
+    ).json<{ accounts: { id: string; isDefault: boolean }[] }>().accounts;
+    expect(both.map((a) => a.isDefault)).toEqual([true, false]);
+    const german = both[1]?.id ?? '';
+    expect(
+      (await ines.post(`/api/me/bank-accounts/${german}/default`)).json<{
+        accounts: { id: string; isDefault: boolean }[];
+      }>().accounts[0],
+    ).toMatchObject({ id: german, isDefault: true });
+    const left = (await ines.delete(`/api/me/bank-accounts/${german}`)).json<{
+      accounts: { isDefault: boolean }[];
+    }>().accounts;
+    expect(left).toEqual([
+      expect.objectContaining({ ibanMasked: 'FR76 •••• 0189', isDefault: true }),
+    ]);
+    const other = await member('IN-000531');
+    expect((await other.delete(`/api/me/bank-accounts/${both[0]?.id ?? ''}`)).status).toBe(404);
+  });
+});
+
+describe('member files for staff', () => {
+  it('finds a member by name, identifier or matricule and shows the whole file, auditing the viewing', async () => {
+    const id = await createUser(t.db, {
+      identifier: 'IN-000550',
+      lastName: 'Fontaine',
+      firstName: 'Élise',
+      matricule: '55667788',
+    });
+    for (const q of ['fontaine', 'IN-000550', '55667788', 'Élise Fontaine']) {
+      expect(
+        (await staff.get(`/api/staff/members?q=${encodeURIComponent(q)}`))
+          .json<{ members: { id: string }[] }>()
+          .members.map((m) => m.id),
+      ).toEqual([id]);
+    }
+    expect((await staff.get('/api/staff/members?q=F')).status).toBe(400);
+    expect(
+      (await staff.get('/api/staff/members?q=%25%25')).json<{ members: unknown[] }>().members,
+    ).toEqual([]);
+    const file = (await staff.get(`/api/staff/members/${id}`)).json<{
+      profile: { identifier: string };
+      records: unknown[];
+      audit: { action: string; actor: string }[];
+    }>();
+    expect(file.profile.identifier).toBe('IN-000550');
+    expect(file.audit[0]).toMatchObject({ action: 'member.view', actor: 'GEST-FA' });
+    const nosy = await member('IN-000551');
+    expect((await nosy.get('/api/staff/members?q=fontaine')).status).toBe(403);
+    expect((await nosy.get(`/api/staff/members/${id}`)).status).toBe(403);
+  });
+});
+
+describe('partner offers', () => {
+  it('are written by staff (audited, checked field by field) and read by members', async () => {
+    const bad = await staff.post('/api/staff/partner-offers', {
+      partner: '',
+      sector: 'cinema',
+      description: 'x',
+      url: 'pas une adresse',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual([
+      'partner',
+      'sector',
+      'url',
+    ]);
+    const created = await staff.post('/api/staff/partner-offers', {
+      partner: 'Parc aventure',
+      sector: 'loisirs-culture',
+      description: '−20 % sur présentation de la carte adhérent',
+      code: 'CAES2026',
+      url: 'https://example.org',
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    expect(
+      (
+        await staff.put(`/api/staff/partner-offers/${id}`, {
+          partner: 'Parc aventure',
+          sector: 'sports',
+          description: '−25 %',
+        })
+      ).json(),
+    ).toMatchObject({ sector: 'sports' });
+    const reader = await member('IN-000570');
+    expect((await reader.get('/api/partner-offers')).json<{ offers: unknown[] }>().offers).toEqual([
+      { id, partner: 'Parc aventure', sector: 'sports', description: '−25 %' },
+    ]);
+    expect(
+      (
+        await reader.post('/api/staff/partner-offers', {
+          partner: 'X',
+          sector: 'sports',
+          description: 'y',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await staff.delete(`/api/staff/partner-offers/${id}`)).status).toBe(204);
+    expect((await staff.delete(`/api/staff/partner-offers/${id}`)).status).toBe(404);
+    const actions = await t.db.query<{ action: string }>(
+      'SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id',
+      [id],
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'partner_offer.create',
+      'partner_offer.update',
+      'partner_offer.delete',
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { loadPackDirectory } from '@entraide/rules/node';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loadDemoData } from '../src/demo/demo-data.ts';
+import { DocumentStore } from '../src/modules/household/documents.ts';
+import { createMailer } from '../src/modules/notifications/mailer.ts';
+import { organizationOf } from '../src/modules/organization/organization.ts';
+import { buildApp } from '../src/app.ts';
+import { Client, testConfig, testDatabase } from './harness.ts';
+
+describe('demo data', () => {
+  for (const organization of ['inserm', 'cnrs'] as const) {
+    it(`gives ${organization} a member with a validated Fiche, one waiting for staff, and every demo account`, async () => {
+      const db = await testDatabase();
+      const config = testConfig({ ORGANIZATION: organization });
+      const packs = loadPackDirectory();
+      const store = new DocumentStore(`${config.dataDir}/files`);
+      const services = {
+        packs,
+        store,
+        mailer: createMailer(null, config.mailFrom),
+        publicUrl: config.publicUrl,
+      };
+      const accounts = await loadDemoData(db, organizationOf(organization), services);
+      expect(accounts?.map((a) => a.identifier)).toEqual(
+        expect.arrayContaining([
+          organization === 'inserm' ? 'IN-000001' : 'CN-000001',
+          'GEST-JEUNESSE',
+          'GEST-SOLIDARITE',
+          'ADMIN',
+        ]),
+      );
+      expect(await loadDemoData(db, organizationOf(organization), services)).toBeNull();
+
+      const app = await buildApp({ config, db, packs, store });
+      const member = new Client(app);
+      expect(
+        (await member.login(organization === 'inserm' ? 'IN-000001' : 'CN-000001', DEMO_PASSWORD))
+          .status,
+      ).toBe(204);
+      const year = organization === 'inserm' ? 2021 : 2020;
+      const rights = (await member.get(`/api/me/entitlements/${year}`)).json<{
+        record: { parts: number; rates: Record<string, number> } | null;
+      }>();
+      // A couple with two children: Inserm 2 + 1 + 1, CNRS one part per person — 4 either way.
+      expect(rights.record?.parts).toBe(4);
+      const staff = new Client(app);
+      await staff.login('GEST-FICHE-AGENT', DEMO_PASSWORD);
+      expect(
+        (await staff.get('/api/staff/agent-records')).json<{ records: unknown[] }>().records,
+      ).toHaveLength(1);
+      expect(
+        (await staff.get('/api/staff/sign-up-requests')).json<{ requests: unknown[] }>().requests,
+      ).toHaveLength(1);
+      await app.close();
+      await db.close();
+    });
+  }
+});

@@ -1,0 +1,212 @@
+// Test harness: a fresh, migrated database per test file and an HTTP client that behaves like the web app.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { loadPackDirectory } from '@entraide/rules/node';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { fromPglite, migrate, openDatabase, type Database } from '../src/db/database.ts';
+import { demoPdf } from '../src/demo/demo-pdf.ts';
+import { hashPassword } from '../src/modules/accounts/secrets.ts';
+
+export const packs = loadPackDirectory();
+const POSTGRES_URL = process.env.DATABASE_URL ?? null;
+
+let template: Promise<File | Blob> | null = null;
+
+/** PGlite: one migrated instance dumped once, then loaded per test file (much faster than migrating each time). */
+function pgliteTemplate(): Promise<File | Blob> {
+  template ??= (async () => {
+    const source = new PGlite();
+    await source.waitReady;
+    await migrate(fromPglite(source));
+    const dump = await source.dumpDataDir('none');
+    await source.close();
+    return dump;
+  })();
+  return template;
+}
+
+/** A migrated database of its own: a PGlite copy, or a fresh schema of the PostgreSQL at DATABASE_URL. */
+export async function testDatabase(): Promise<Database> {
+  if (!POSTGRES_URL) {
+    const raw = new PGlite({ loadDataDir: await pgliteTemplate() });
+    await raw.waitReady;
+    return fromPglite(raw);
+  }
+  const url = POSTGRES_URL;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ url });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  await admin.close();
+  const db = await openDatabase({ url, schema });
+  await migrate(db);
+  return {
+    engine: db.engine,
+    query: (sql, params) => db.query(sql, params),
+    transaction: (work) => db.transaction(work),
+    exec: (sql) => db.exec(sql),
+    close: async () => {
+      await db.close();
+      const cleanup = await openDatabase({ url });
+      await cleanup.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await cleanup.close();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const dataDir = mkdtempSync(join(tmpdir(), 'entraide-test-'));
+  return loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'http://localhost:3000',
+    DATA_DIR: dataDir,
+    ...overrides,
+  });
+}
+
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  /** The JSON answer, typed by the test that reads it. */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed view of an untyped body
+  readonly json: <T = Record<string, unknown>>() => T;
+  readonly headers: Record<string, unknown>;
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF token header on every change. */
+export class Client {
+  private readonly cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  async upload(url: string, bytes: Buffer, contentType = 'application/pdf'): Promise<Answer> {
+    return this.request('POST', url, bytes, { 'content-type': contentType });
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
+    if (method !== 'GET' && !this.cookies.has('entraide_csrf'))
+      await this.request('GET', '/api/session');
+    const response = await this.app.inject({
+      method,
+      url,
+      ...(payload === undefined
+        ? {}
+        : { payload: Buffer.isBuffer(payload) ? payload : (payload as Record<string, unknown>) }),
+      headers: {
+        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(method === 'GET' ? {} : { 'x-csrf-token': this.cookies.get('entraide_csrf') ?? '' }),
+        ...headers,
+      },
+    });
+    for (const cookie of response.cookies) {
+      if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0))
+        this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const type = response.headers['content-type']?.toString() ?? '';
+    const body: unknown =
+      response.body === ''
+        ? null
+        : type.includes('json')
+          ? JSON.parse(response.body)
+          : type.includes('pdf')
+            ? response.rawPayload
+            : response.body;
+    return {
+      status: response.statusCode,
+      body,
+      json: () => body as never,
+      headers: response.headers,
+    };
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, payload?: unknown) => this.request('POST', url, payload ?? {});
+  put = (url: string, payload?: unknown) => this.request('PUT', url, payload ?? {});
+  delete = (url: string) => this.request('DELETE', url);
+
+  async login(identifier: string, password: string): Promise<Answer> {
+    return this.post('/api/session', { identifier, password });
+  }
+}
+
+export interface TestApp {
+  readonly config: Config;
+  readonly app: FastifyInstance;
+  readonly db: Database;
+  readonly client: () => Client;
+  readonly close: () => Promise<void>;
+}
+
+export async function testApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const db = await testDatabase();
+  const config = testConfig(configOverrides);
+  const app = await buildApp({ config, db, packs, logger: process.env.TEST_LOG === '1' });
+  return {
+    config,
+    app,
+    db,
+    client: () => new Client(app),
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export const PASSWORD = 'un mot de passe 2026';
+
+/** A user created directly in the database (fixtures set data up through code, not clicks). */
+export async function createUser(
+  db: Database,
+  options: {
+    identifier: string;
+    role?: 'member' | 'staff' | 'admin';
+    sectors?: string[];
+    email?: string;
+    lastName?: string;
+    firstName?: string;
+    birthDate?: string;
+    matricule?: string;
+  },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, role, sectors, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      options.identifier,
+      options.email ?? `${options.identifier.toLowerCase()}@example.org`,
+      options.lastName ?? 'Martin',
+      options.firstName ?? 'Claire',
+      options.birthDate ?? '1980-04-12',
+      options.matricule ?? null,
+      options.role ?? 'member',
+      options.sectors ?? [],
+      await hashPassword(PASSWORD),
+    ],
+  );
+  if (!row) throw new Error('no user');
+  return row.id;
+}
+
+export async function mailsTo(
+  db: Database,
+  address: string,
+): Promise<{ subject: string; text: string; html: string }[]> {
+  return db.query(
+    'SELECT subject, text_body AS text, html_body AS html FROM mail_outbox WHERE to_address = $1 ORDER BY id',
+    [address],
+  );
+}
+
+/** A real PDF for tests (the same maker as the demo documents). */
+export const samplePdf = (text = 'Avis d’imposition 2020 — revenus 2019'): Promise<Buffer> =>
+  demoPdf(text);

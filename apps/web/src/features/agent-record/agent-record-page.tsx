@@ -1,0 +1,263 @@
+import type { AgentRecordAnswer, DependantInput, DocumentSummary } from '@entraide/contract';
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { Checkbox, Field, FormAlert, Notice, RepeatedFieldsets } from '../../shared/form.tsx';
+import { formatDate, parseWholeEuros } from '../../shared/format.ts';
+import { RELATION_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { DocumentsField } from './documents-field.tsx';
+
+const STATUS_TEXT: Record<AgentRecordAnswer['status'], string> = {
+  draft: 'Brouillon : pas encore envoyé.',
+  submitted: 'Envoyée : en attente de validation par un gestionnaire.',
+  validated: 'Validée : vos taux et votre plafond en découlent.',
+  rejected: 'Refusée : corrigez-la puis envoyez-la à nouveau.',
+};
+
+const blank = (): DependantInput => ({
+  relation: 'child',
+  lastName: '',
+  firstName: '',
+  birthDate: '',
+  sharedCustody: false,
+  disabled: false,
+});
+
+function RecordForm({ year }: { readonly year: number }) {
+  const { session } = useSession();
+  const cnrs = session?.organization.id === 'cnrs';
+  const [latest, setLatest] = useState<AgentRecordAnswer | null>(null);
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [income, setIncome] = useState('');
+  const [spouseIncome, setSpouseIncome] = useState('');
+  const [memberDisabled, setMemberDisabled] = useState(false);
+  const [dependants, setDependants] = useState<DependantInput[]>([]);
+  const [documentIds, setDocumentIds] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, alert, fields, run, setAlert, setFields } = useSubmit();
+
+  const load = useCallback(async () => {
+    const [{ versions }, own] = await Promise.all([
+      api<{ versions: AgentRecordAnswer[] }>('GET', `/api/me/agent-records/${year}`),
+      api<{ documents: DocumentSummary[] }>('GET', '/api/me/documents'),
+    ]);
+    const record = versions[0] ?? null;
+    setLatest(record);
+    setDocuments(own.documents);
+    setIncome(record?.taxIncomeEuros?.toString() ?? '');
+    setSpouseIncome(record?.spouseTaxIncomeEuros?.toString() ?? '');
+    setMemberDisabled(record?.memberDisabled ?? false);
+    setDependants(record ? [...record.dependants] : []);
+    setDocumentIds(record ? [...record.documentIds] : []);
+  }, [year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const locked = latest?.status === 'submitted';
+  const body = () => {
+    const taxIncomeEuros = income.trim() === '' ? null : parseWholeEuros(income);
+    if (taxIncomeEuros === null && income.trim() !== '') {
+      setFields({ taxIncomeEuros: 'Indiquez un montant en euros entiers, par exemple 32 500.' });
+      setAlert('Certains champs sont à corriger.');
+      return null;
+    }
+    const couple = dependants.some((d) => d.relation === 'spouse');
+    return {
+      couple,
+      memberDisabled,
+      taxIncomeEuros,
+      spouseTaxIncomeEuros: cnrs && couple ? parseWholeEuros(spouseIncome) : null,
+      dependants,
+      documentIds,
+    };
+  };
+  const save = (then: 'save' | 'submit') => (event: SyntheticEvent) => {
+    event.preventDefault();
+    const payload = body();
+    if (!payload) return;
+    void run(async () => {
+      setNotice(null);
+      await api('PUT', `/api/me/agent-records/${year}`, payload);
+      if (then === 'submit') await api('POST', `/api/me/agent-records/${year}/submit`);
+      await load();
+      setNotice(
+        then === 'submit'
+          ? 'Votre fiche est envoyée. Vous recevrez un courriel quand elle sera validée.'
+          : 'Brouillon enregistré.',
+      );
+    });
+  };
+  const change = (index: number, update: Partial<DependantInput>) =>
+    setDependants(dependants.map((d, i) => (i === index ? { ...d, ...update } : d)));
+
+  return (
+    <>
+      {latest ? (
+        <div className="card" role="status">
+          Version {latest.version} — {STATUS_TEXT[latest.status]}
+          {latest.rejectionReason ? ` Motif : ${latest.rejectionReason}` : ''}
+        </div>
+      ) : null}
+      {notice ? <Notice>{notice}</Notice> : null}
+      <FormAlert message={alert} />
+      <form onSubmit={save('submit')} noValidate>
+        <Field
+          label={`Revenu fiscal de référence ${year - 2} (€)`}
+          hint="Sur votre avis d’imposition, en euros entiers."
+          name="taxIncome"
+          inputMode="numeric"
+          disabled={locked}
+          value={income}
+          onChange={(e) => setIncome(e.target.value)}
+          error={fields.taxIncomeEuros}
+        />
+        {cnrs && dependants.some((d) => d.relation === 'spouse') ? (
+          <Field
+            label="Revenu fiscal de référence du conjoint (€)"
+            name="spouseTaxIncome"
+            inputMode="numeric"
+            disabled={locked}
+            value={spouseIncome}
+            onChange={(e) => setSpouseIncome(e.target.value)}
+            error={fields.spouseTaxIncomeEuros}
+          />
+        ) : null}
+        <Checkbox
+          label="J’ai un handicap (incapacité d’au moins 50 %)"
+          checked={memberDisabled}
+          disabled={locked}
+          onChange={(e) => setMemberDisabled(e.target.checked)}
+        />
+        <h2>Mes ayants droit</h2>
+        <RepeatedFieldsets
+          items={dependants}
+          legend={(index) => `Ayant droit ${index + 1}`}
+          addLabel="Ajouter un ayant droit"
+          removeLabel={(index) => `Retirer l’ayant droit ${index + 1}`}
+          onAdd={() => setDependants([...dependants, blank()])}
+          onRemove={(index) => setDependants(dependants.filter((_, i) => i !== index))}
+        >
+          {(d, index) => (
+            <>
+              <div className="field">
+                <label htmlFor={`relation-${index}`}>Lien</label>
+                <select
+                  id={`relation-${index}`}
+                  value={d.relation}
+                  disabled={locked}
+                  onChange={(e) =>
+                    change(index, { relation: e.target.value as DependantInput['relation'] })
+                  }
+                >
+                  {Object.entries(RELATION_LABELS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Field
+                label={`Nom de l’ayant droit ${index + 1}`}
+                disabled={locked}
+                value={d.lastName}
+                onChange={(e) => change(index, { lastName: e.target.value })}
+                error={fields[`dependants.${index}.lastName`]}
+              />
+              <Field
+                label={`Prénom de l’ayant droit ${index + 1}`}
+                disabled={locked}
+                value={d.firstName}
+                onChange={(e) => change(index, { firstName: e.target.value })}
+                error={fields[`dependants.${index}.firstName`]}
+              />
+              <Field
+                label={`Date de naissance de l’ayant droit ${index + 1}`}
+                type="date"
+                disabled={locked}
+                value={d.birthDate}
+                onChange={(e) => change(index, { birthDate: e.target.value })}
+                error={fields[`dependants.${index}.birthDate`]}
+              />
+              {d.relation === 'child' ? (
+                <Checkbox
+                  label="En garde partagée"
+                  disabled={locked}
+                  checked={d.sharedCustody}
+                  onChange={(e) => change(index, { sharedCustody: e.target.checked })}
+                />
+              ) : null}
+              <Checkbox
+                label="En situation de handicap (incapacité d’au moins 50 %)"
+                disabled={locked}
+                checked={d.disabled}
+                onChange={(e) => change(index, { disabled: e.target.checked })}
+              />
+            </>
+          )}
+        </RepeatedFieldsets>
+        <DocumentsField
+          documents={documents}
+          attached={documentIds}
+          disabled={locked}
+          onAttach={(document) => {
+            setDocuments([document, ...documents]);
+            setDocumentIds([...documentIds, document.id]);
+          }}
+        />
+        {locked ? null : (
+          <div className="actions">
+            <button type="button" className="secondary" disabled={busy} onClick={save('save')}>
+              Enregistrer le brouillon
+            </button>
+            <button type="submit" disabled={busy}>
+              Envoyer pour validation
+            </button>
+          </div>
+        )}
+      </form>
+      {latest?.submittedAt ? (
+        <p>Envoyée le {formatDate(latest.submittedAt.slice(0, 10))}.</p>
+      ) : null}
+    </>
+  );
+}
+
+/** Fiche Agent: the year's income, family and documents, sent to staff for validation. */
+export function AgentRecordPage() {
+  const [years, setYears] = useState<number[]>([]);
+  const [year, setYear] = useState<number | null>(null);
+  useEffect(() => {
+    void api<{ years: number[] }>('GET', '/api/record-years').then((answer) => {
+      setYears(answer.years);
+      setYear(answer.years[0] ?? null);
+    });
+  }, []);
+  return (
+    <RequireUser>
+      <PageTitle>Ma Fiche Agent</PageTitle>
+      <p>
+        À mettre à jour chaque année avant toute demande de subvention, et quand votre situation
+        familiale change. Les changements s’appliquent une fois validés par un gestionnaire.{' '}
+        <Link to="/espace">Retour à mon espace</Link>
+      </p>
+      {years.length > 1 ? (
+        <div className="field">
+          <label htmlFor="year">Année</label>
+          <select id="year" value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                Fiche {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {year === null ? <p role="status">Chargement…</p> : <RecordForm key={year} year={year} />}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,103 @@
+import type { DocumentSummary } from '@entraide/contract';
+import { useId, useState } from 'react';
+import { api, ApiError } from '../../shared/api.ts';
+
+export const DOCUMENT_LABELS: Record<string, string> = {
+  taxNotice: 'Avis d’imposition',
+  payslip: 'Bulletin de salaire',
+  pensionSlip: 'Titre de pension',
+  contract: 'Contrat de travail',
+  familyBook: 'Livret de famille',
+  disabilityCard: 'Carte d’invalidité ou attestation de handicap',
+  other: 'Autre justificatif',
+};
+
+/** Sends one PDF as the request body; the server judges it by its content, whatever its name. */
+const uploadPdf = (kind: string, file: File): Promise<DocumentSummary> =>
+  api<DocumentSummary>(
+    'POST',
+    `/api/me/documents?kind=${kind}&name=${encodeURIComponent(file.name)}`,
+    file,
+    'application/pdf',
+  );
+
+/** The record's documents: attach a PDF of a given kind, see and open those attached. */
+export function DocumentsField({
+  documents,
+  attached,
+  onAttach,
+  disabled,
+}: {
+  readonly documents: readonly DocumentSummary[];
+  readonly attached: readonly string[];
+  readonly onAttach: (document: DocumentSummary) => void;
+  readonly disabled: boolean;
+}) {
+  const id = useId();
+  const [kind, setKind] = useState('taxNotice');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = documents.filter((d) => attached.includes(d.id));
+  const send = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onAttach(await uploadPdf(kind, file));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Le document n’a pas pu être envoyé.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset>
+      <legend>Justificatifs (PDF uniquement, 10 Mo au plus)</legend>
+      {shown.length === 0 ? (
+        <p>Aucun justificatif joint.</p>
+      ) : (
+        <ul>
+          {shown.map((d) => (
+            <li key={d.id}>
+              {DOCUMENT_LABELS[d.kind] ?? d.kind} :{' '}
+              <a href={`/api/documents/${d.id}`} target="_blank" rel="noreferrer">
+                {d.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {disabled ? null : (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-kind`}>Type de justificatif</label>
+            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
+              {Object.entries(DOCUMENT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-file`}>Fichier PDF à joindre</label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept="application/pdf,.pdf"
+              disabled={busy}
+              aria-describedby={error ? `${id}-error` : undefined}
+              aria-invalid={error ? true : undefined}
+              onChange={(e) => void send(e.target.files?.[0])}
+            />
+            {error ? (
+              <p className="error" id={`${id}-error`} role="alert">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,98 @@
+import type { EntitlementsAnswer } from '@entraide/contract';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';
+import { GRID_LABELS } from '../../shared/labels.ts';
+
+/** Taux de subvention, Plafond, Historique, Mes prestations: from the year's validated Fiche Agent. */
+export function Entitlements() {
+  const [year, setYear] = useState<number | null>(null);
+  const [answer, setAnswer] = useState<EntitlementsAnswer | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
+      const first = years[0];
+      if (first === undefined) return;
+      setYear(first);
+      setAnswer(await api<EntitlementsAnswer>('GET', `/api/me/entitlements/${first}`));
+    })();
+  }, []);
+  if (!answer || year === null) return <p role="status">Chargement de vos droits…</p>;
+  const record = answer.record;
+  if (!record) {
+    return (
+      <section aria-labelledby="taux">
+        <h2 id="taux">Taux de subvention</h2>
+        <p>
+          Vos taux et votre plafond {year} apparaîtront ici une fois votre Fiche Agent {year}{' '}
+          validée. <Link to="/espace/fiche">Remplir ma Fiche Agent</Link>
+        </p>
+      </section>
+    );
+  }
+  const ceiling = record.annualCeilingCents;
+  const used = record.annualCeilingUsedCents;
+  return (
+    <>
+      <section aria-labelledby="taux">
+        <h2 id="taux">Taux de subvention {record.year}</h2>
+        <dl className="figures">
+          <div>
+            <dt>Parts CAES</dt>
+            <dd>{formatNumber(record.parts ?? 0)}</dd>
+          </div>
+          <div>
+            <dt>Quotient familial</dt>
+            <dd>{formatCents(record.quotientCents ?? 0)}</dd>
+          </div>
+          {Object.entries(record.rates).map(([grid, rate]) => (
+            <div key={grid}>
+              <dt>{GRID_LABELS[grid] ?? grid}</dt>
+              <dd>{formatPercent(rate)}</dd>
+            </div>
+          ))}
+        </dl>
+        <details>
+          <summary>Le détail du calcul</summary>
+          <ol className="explanation">
+            {(Array.isArray(record.explanation)
+              ? (record.explanation as { step: string; text: string }[])
+              : []
+            ).map((step) => (
+              <li key={step.step}>{step.text}</li>
+            ))}
+          </ol>
+        </details>
+      </section>
+      <section aria-labelledby="plafond">
+        <h2 id="plafond">Plafond {record.year}</h2>
+        {ceiling === null ? (
+          <p>Aucun plafond annuel ne s’applique à votre foyer.</p>
+        ) : (
+          <>
+            <p>
+              Utilisé : {formatCents(used)} sur {formatCents(ceiling)} — reste{' '}
+              {formatCents(Math.max(0, ceiling - used))}
+            </p>
+            <progress
+              max={ceiling}
+              value={used}
+              aria-label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
+            />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="historique">
+        <h2 id="historique">Historique</h2>
+        <p>Aucune subvention reçue en {record.year} pour l’instant.</p>
+      </section>
+      <section aria-labelledby="prestations">
+        <h2 id="prestations">Mes prestations {record.year}</h2>
+        <p>
+          Aucune prestation enregistrée pour l’instant : vos séjours et activités apparaîtront ici.
+        </p>
+      </section>
+    </>
+  );
+}

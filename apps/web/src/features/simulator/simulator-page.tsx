@@ -1,0 +1,246 @@
+import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { api } from '../../shared/api.ts';
+import { Checkbox, Field, FormAlert, RepeatedFieldsets } from '../../shared/form.tsx';
+import { formatCents, formatNumber, formatPercent, parseWholeEuros } from '../../shared/format.ts';
+import { GRID_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+
+interface Child {
+  birthDate: string;
+  sharedCustody: boolean;
+  disabled: boolean;
+}
+
+function Result({ result }: { readonly result: SimulationAnswer }) {
+  return (
+    <section aria-labelledby="resultat" aria-live="polite">
+      <h2 id="resultat">Votre résultat</h2>
+      <dl className="figures">
+        <div>
+          <dt>Parts CAES</dt>
+          <dd>{formatNumber(result.parts)}</dd>
+        </div>
+        <div>
+          <dt>Quotient familial</dt>
+          <dd>{formatCents(result.quotientCents)}</dd>
+        </div>
+        {Object.entries(result.rates).map(([grid, rate]) => (
+          <div key={grid}>
+            <dt>{GRID_LABELS[grid] ?? grid}</dt>
+            <dd>{formatPercent(rate)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>Plafond annuel</dt>
+          <dd>
+            {result.annualCeilingCents === null ? 'Aucun' : formatCents(result.annualCeilingCents)}
+          </dd>
+        </div>
+        <div>
+          <dt>Aide au ski</dt>
+          <dd>{result.skiAidCents === null ? 'Non' : formatCents(result.skiAidCents)}</dd>
+        </div>
+      </dl>
+      <h3>Le détail du calcul</h3>
+      <ol className="explanation">
+        {result.explanation.map((step) => (
+          <li key={step.step}>{step.text}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The public calculator: the same questions as the API of SPEC §8, in plain French. */
+export function SimulatorPage() {
+  const { session } = useSession();
+  const [packs, setPacks] = useState<PackListAnswer['packs']>([]);
+  const [pack, setPack] = useState('');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [rfr, setRfr] = useState('');
+  const [spouseRfr, setSpouseRfr] = useState('');
+  const [couple, setCouple] = useState(false);
+  const [memberDisabled, setMemberDisabled] = useState(false);
+  const [spouseDisabled, setSpouseDisabled] = useState(false);
+  const [children, setChildren] = useState<Child[]>([]);
+  const [adults, setAdults] = useState('0');
+  const [result, setResult] = useState<SimulationAnswer | null>(null);
+  const { busy, alert, fields, run, setAlert, setFields } = useSubmit();
+
+  useEffect(() => {
+    void api<PackListAnswer>('GET', '/api/v1/packs').then((answer) => setPacks(answer.packs));
+  }, []);
+  const organization = session?.organization.id ?? 'inserm';
+  const defaultPack =
+    packs.find((p) => p.organization === organization && p.grids.length > 0)?.id ??
+    packs[0]?.id ??
+    '';
+  const chosen = pack || defaultPack;
+  const cnrs = chosen.startsWith('cnrs');
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const rfrEuros = parseWholeEuros(rfr);
+    const spouseRfrEuros =
+      cnrs && couple && spouseRfr.trim() !== '' ? parseWholeEuros(spouseRfr) : 0;
+    const local: Record<string, string> = {};
+    if (rfrEuros === null)
+      local['household.rfrEuros'] = 'Indiquez un montant en euros entiers, par exemple 32 500.';
+    if (spouseRfrEuros === null)
+      local['household.spouseRfrEuros'] = 'Indiquez un montant en euros entiers.';
+    if (!/^\d{1,2}$/.test(adults))
+      local['household.disabledAdultDependants'] = 'Indiquez un nombre entier.';
+    if (Object.keys(local).length > 0) {
+      setFields(local);
+      setAlert('Certains champs sont à corriger.');
+      setResult(null);
+      return;
+    }
+    void run(async () => {
+      setResult(null);
+      setResult(
+        await api<SimulationAnswer>('POST', '/api/v1/simulations', {
+          pack: chosen,
+          date,
+          household: {
+            rfrEuros,
+            ...(cnrs ? { spouseRfrEuros } : {}),
+            couple,
+            memberDisabled,
+            spouseDisabled: couple && spouseDisabled,
+            children,
+            disabledAdultDependants: Number(adults),
+          },
+        }),
+      );
+    });
+  };
+
+  const setChild = (index: number, change: Partial<Child>) =>
+    setChildren(children.map((c, i) => (i === index ? { ...c, ...change } : c)));
+  return (
+    <>
+      <PageTitle>Calculer mon taux de subvention</PageTitle>
+      <p>
+        Sans compte : indiquez votre revenu fiscal de référence et votre famille. Le calcul suit le
+        barème du comité, étape par étape.
+      </p>
+      <FormAlert message={alert} />
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="pack">Barème</label>
+          <select id="pack" value={chosen} onChange={(e) => setPack(e.target.value)}>
+            {packs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {fields.pack ? <p className="error">{fields.pack}</p> : null}
+        </div>
+        <div className="row">
+          <Field
+            label="Revenu fiscal de référence (€)"
+            hint="Sur votre avis d’imposition, en euros entiers."
+            name="rfr"
+            inputMode="numeric"
+            required
+            value={rfr}
+            onChange={(e) => setRfr(e.target.value)}
+            error={fields['household.rfrEuros']}
+          />
+          <Field
+            label="Date du calcul"
+            hint="Les âges des enfants sont pris à cette date."
+            name="date"
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            error={fields.date}
+          />
+        </div>
+        <Checkbox
+          label="Je vis en couple"
+          name="couple"
+          checked={couple}
+          onChange={(e) => setCouple(e.target.checked)}
+        />
+        {cnrs && couple ? (
+          <Field
+            label="Revenu fiscal de référence du conjoint (€)"
+            name="spouseRfr"
+            inputMode="numeric"
+            value={spouseRfr}
+            onChange={(e) => setSpouseRfr(e.target.value)}
+            error={fields['household.spouseRfrEuros']}
+          />
+        ) : null}
+        <Checkbox
+          label="J’ai un handicap (incapacité d’au moins 50 %)"
+          name="memberDisabled"
+          checked={memberDisabled}
+          onChange={(e) => setMemberDisabled(e.target.checked)}
+        />
+        {couple ? (
+          <Checkbox
+            label="Mon conjoint a un handicap (incapacité d’au moins 50 %)"
+            name="spouseDisabled"
+            checked={spouseDisabled}
+            onChange={(e) => setSpouseDisabled(e.target.checked)}
+          />
+        ) : null}
+        <RepeatedFieldsets
+          items={children}
+          legend={(index) => `Enfant ${index + 1}`}
+          addLabel="Ajouter un enfant"
+          removeLabel={(index) => `Retirer l’enfant ${index + 1}`}
+          onAdd={() =>
+            setChildren([...children, { birthDate: '', sharedCustody: false, disabled: false }])
+          }
+          onRemove={(index) => setChildren(children.filter((_, i) => i !== index))}
+        >
+          {(child, index) => (
+            <>
+              <Field
+                label={`Date de naissance de l’enfant ${index + 1}`}
+                type="date"
+                required
+                value={child.birthDate}
+                onChange={(e) => setChild(index, { birthDate: e.target.value })}
+                error={fields[`household.children.${index}.birthDate`]}
+              />
+              <Checkbox
+                label="En garde partagée"
+                checked={child.sharedCustody}
+                onChange={(e) => setChild(index, { sharedCustody: e.target.checked })}
+              />
+              <Checkbox
+                label="En situation de handicap"
+                checked={child.disabled}
+                onChange={(e) => setChild(index, { disabled: e.target.checked })}
+              />
+            </>
+          )}
+        </RepeatedFieldsets>
+        <Field
+          label="Adultes handicapés rattachés à votre foyer fiscal"
+          hint="Enfants de 26 ans et plus ou ascendants."
+          name="adults"
+          inputMode="numeric"
+          value={adults}
+          onChange={(e) => setAdults(e.target.value)}
+          error={fields['household.disabledAdultDependants']}
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Calculer
+          </button>
+        </div>
+      </form>
+      {result ? <Result result={result} /> : null}
+    </>
+  );
+}

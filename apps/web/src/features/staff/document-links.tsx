@@ -1,0 +1,23 @@
+import { formatDate } from '../../shared/format.ts';
+import { DOCUMENT_LABELS } from '../agent-record/documents-field.tsx';
+
+/** A member's documents as links that open the PDF in the browser (owner and staff only). */
+export function DocumentLinks({
+  documents,
+}: {
+  readonly documents: readonly { id: string; kind: string; fileName: string; createdAt: string }[];
+}) {
+  if (documents.length === 0) return <p>Aucun.</p>;
+  return (
+    <ul>
+      {documents.map((d) => (
+        <li key={d.id}>
+          <a href={`/api/documents/${d.id}`} target="_blank" rel="noreferrer">
+            {d.fileName}
+          </a>{' '}
+          ({DOCUMENT_LABELS[d.kind] ?? d.kind}, {formatDate(d.createdAt.slice(0, 10))})
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,163 @@
+import { useState, type SyntheticEvent } from 'react';
+import { api } from '../../shared/api.ts';
+import { Field, FormAlert } from '../../shared/form.tsx';
+import { formatDate } from '../../shared/format.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { DocumentLinks } from './document-links.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+interface Hit {
+  id: string;
+  identifier: string;
+  lastName: string;
+  firstName: string;
+  matricule: string | null;
+}
+
+interface MemberFile {
+  profile: {
+    identifier: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    dependants: { relation: string; firstName: string; lastName: string; birthDate: string }[];
+  };
+  records: {
+    id: string;
+    year: number;
+    version: number;
+    status: string;
+    decidedAt: string | null;
+    packId: string | null;
+  }[];
+  documents: { id: string; kind: string; fileName: string; createdAt: string }[];
+  bankAccounts: { id: string; ibanMasked: string; isDefault: boolean }[];
+  audit: { id: number; actor: string | null; action: string; createdAt: string }[];
+}
+
+const STATUS: Record<string, string> = {
+  draft: 'brouillon',
+  submitted: 'envoyée',
+  validated: 'validée',
+  rejected: 'refusée',
+};
+
+function FileView({ file }: { readonly file: MemberFile }) {
+  const { profile } = file;
+  return (
+    <section aria-labelledby="dossier" className="card">
+      <h2 id="dossier">
+        Dossier de {profile.firstName} {profile.lastName} ({profile.identifier})
+      </h2>
+      <p>Courriel : {profile.email}</p>
+      <h3>Ayants droit</h3>
+      {profile.dependants.length === 0 ? (
+        <p>Aucun.</p>
+      ) : (
+        <ul>
+          {profile.dependants.map((d) => (
+            <li key={`${d.firstName}-${d.birthDate}`}>
+              {d.firstName} {d.lastName} ({d.relation}), né(e) le {formatDate(d.birthDate)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Fiches Agent et versions</h3>
+      {file.records.length === 0 ? (
+        <p>Aucune.</p>
+      ) : (
+        <ul>
+          {file.records.map((r) => (
+            <li key={r.id}>
+              Fiche {r.year}, version {r.version} : {STATUS[r.status] ?? r.status}
+              {r.packId ? ` (${r.packId})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Documents</h3>
+      <DocumentLinks documents={file.documents} />
+      <h3>RIB</h3>
+      {file.bankAccounts.length === 0 ? (
+        <p>Aucun.</p>
+      ) : (
+        <ul>
+          {file.bankAccounts.map((a) => (
+            <li key={a.id}>
+              {a.ibanMasked}
+              {a.isDefault ? ' (par défaut)' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Journal</h3>
+      <ul>
+        {file.audit.map((entry) => (
+          <li key={entry.id}>
+            {entry.createdAt.slice(0, 16)} — {entry.actor ?? 'système'} — {entry.action}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function MemberSearchPage() {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [file, setFile] = useState<MemberFile | null>(null);
+  const { busy, alert, fields, run } = useSubmit();
+  const search = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      setFile(null);
+      setHits(
+        (await api<{ members: Hit[] }>('GET', `/api/staff/members?q=${encodeURIComponent(query)}`))
+          .members,
+      );
+    });
+  };
+  const open = (hit: Hit) =>
+    void run(async () => {
+      setFile(await api<MemberFile>('GET', `/api/staff/members/${hit.id}`));
+    });
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Adhérents</PageTitle>
+      <StaffNav />
+      <FormAlert message={alert} />
+      <form onSubmit={search} noValidate role="search">
+        <Field
+          label="Nom, identifiant CAES ou matricule"
+          name="q"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          error={fields.q}
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Rechercher
+          </button>
+        </div>
+      </form>
+      {hits === null ? null : hits.length === 0 ? (
+        <p role="status">Aucun adhérent trouvé.</p>
+      ) : (
+        <ul aria-label="Résultats">
+          {hits.map((hit) => (
+            <li key={hit.id}>
+              <button type="button" className="link" onClick={() => open(hit)}>
+                {hit.lastName} {hit.firstName}
+              </button>{' '}
+              — {hit.identifier}
+              {hit.matricule ? ` — matricule ${hit.matricule}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {file ? <FileView file={file} /> : null}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../shared/api.ts';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { RequireUser } from '../member/require-user.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+interface PackView {
+  id: string;
+  label: string;
+  validity: { appliesTo: string; from: string; to: string };
+  income: { description: string };
+  complete: boolean;
+  thresholds: {
+    grid: string;
+    label: string;
+    impliedAtMaxCents: number | null;
+    impliedAtMinCents: number | null;
+    statedAtMaxCents: number | null;
+    statedAtMinCents: number | null;
+    warnings: string[];
+  }[];
+  parameters: unknown;
+}
+
+const cents = (value: number | null): string => (value === null ? '—' : formatCents(value));
+
+/** Barèmes: what each pack says, and where its quoted thresholds disagree with its own formula. */
+export function PacksPage() {
+  const [packs, setPacks] = useState<PackView[] | null>(null);
+  useEffect(() => {
+    void api<{ packs: PackView[] }>('GET', '/api/staff/packs')
+      .then((answer) => setPacks(answer.packs))
+      .catch(() => setPacks([]));
+  }, []);
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Barèmes</PageTitle>
+      <StaffNav />
+      {packs === null ? (
+        <p role="status">Chargement…</p>
+      ) : (
+        packs.map((pack) => (
+          <section key={pack.id} aria-labelledby={`pack-${pack.id}`} className="card">
+            <h2 id={`pack-${pack.id}`}>{pack.label}</h2>
+            <p>
+              {pack.id} —{' '}
+              {pack.validity.appliesTo === 'activityStart'
+                ? 'activités commençant'
+                : 'demandes envoyées'}{' '}
+              du {formatDate(pack.validity.from)} au {formatDate(pack.validity.to)} — revenu :{' '}
+              {pack.income.description}
+              {pack.complete
+                ? ''
+                : ' — barème incomplet : les calculs qui demandent un paramètre absent sont refusés en le nommant.'}
+            </p>
+            {pack.thresholds.map((grid) => (
+              <div key={grid.grid}>
+                <h3>{grid.label}</h3>
+                <table>
+                  <caption className="hint">
+                    Quotient familial où le taux atteint ses bornes
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Seuil</th>
+                      <th scope="col">Selon la formule</th>
+                      <th scope="col">Annoncé</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      <th scope="row">Taux maximum jusqu’à</th>
+                      <td>{cents(grid.impliedAtMaxCents)}</td>
+                      <td>{cents(grid.statedAtMaxCents)}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row">Taux minimum à partir de</th>
+                      <td>{cents(grid.impliedAtMinCents)}</td>
+                      <td>{cents(grid.statedAtMinCents)}</td>
+                    </tr>
+                  </tbody>
+                </table>
+                {grid.warnings.map((warning) => (
+                  <p key={warning} className="alert">
+                    ⚠ {warning}
+                  </p>
+                ))}
+              </div>
+            ))}
+            <details>
+              <summary>Tous les paramètres de {pack.id}</summary>
+              <pre className="parameters">{JSON.stringify(pack.parameters, null, 2)}</pre>
+            </details>
+          </section>
+        ))
+      )}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,172 @@
+import type { AgentRecordAnswer, DocumentSummary } from '@entraide/contract';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from '../../shared/api.ts';
+import { FormAlert, Notice } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { RELATION_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { RequireUser } from '../member/require-user.tsx';
+import { DocumentLinks } from './document-links.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+interface QueueEntry {
+  id: string;
+  identifier: string;
+  lastName: string;
+  firstName: string;
+  year: number;
+  version: number;
+  submittedAt: string | null;
+}
+
+function RecordReview({
+  entry,
+  onDecided,
+}: {
+  readonly entry: QueueEntry;
+  readonly onDecided: (message: string) => void;
+}) {
+  const [file, setFile] = useState<{
+    record: AgentRecordAnswer;
+    versions: AgentRecordAnswer[];
+    documents: DocumentSummary[];
+  } | null>(null);
+  const [reason, setReason] = useState('');
+  const [alert, setAlert] = useState<string | null>(null);
+  useEffect(() => {
+    void api<{
+      record: AgentRecordAnswer;
+      versions: AgentRecordAnswer[];
+      documents: DocumentSummary[];
+    }>('GET', `/api/staff/agent-records/${entry.id}`).then(setFile);
+  }, [entry.id]);
+  const decide = async (decision: 'validate' | 'reject') => {
+    setAlert(null);
+    try {
+      if (decision === 'validate') {
+        const record = await api<AgentRecordAnswer>(
+          'POST',
+          `/api/staff/agent-records/${entry.id}/validate`,
+        );
+        onDecided(
+          `Fiche ${record.year} de ${entry.firstName} ${entry.lastName} validée : ${String(record.parts)} parts, QF ${formatCents(record.quotientCents ?? 0)}.`,
+        );
+      } else {
+        await api('POST', `/api/staff/agent-records/${entry.id}/reject`, { reason });
+        onDecided(`Fiche ${entry.year} de ${entry.firstName} ${entry.lastName} refusée.`);
+      }
+    } catch (error) {
+      setAlert(
+        error instanceof ApiError ? (Object.values(error.fields)[0] ?? error.message) : 'Erreur',
+      );
+    }
+  };
+  if (!file) return <p role="status">Chargement…</p>;
+  const { record } = file;
+  return (
+    <section aria-labelledby={`review-${entry.id}`} className="card">
+      <h2 id={`review-${entry.id}`}>
+        {entry.firstName} {entry.lastName} ({entry.identifier}) — Fiche {record.year}, version{' '}
+        {record.version}
+      </h2>
+      <FormAlert message={alert} />
+      <p>
+        Revenu fiscal de référence :{' '}
+        {record.taxIncomeEuros === null
+          ? 'non renseigné'
+          : formatCents(record.taxIncomeEuros * 100)}
+        {record.couple ? ' — en couple' : ' — seul(e)'}
+        {record.memberDisabled ? ' — agent handicapé' : ''}
+      </p>
+      <ul>
+        {record.dependants.map((d) => (
+          <li key={`${d.relation}-${d.firstName}-${d.birthDate}`}>
+            {RELATION_LABELS[d.relation]} : {d.firstName} {d.lastName}, né(e) le{' '}
+            {formatDate(d.birthDate)}
+            {d.sharedCustody ? ', garde partagée' : ''}
+            {d.disabled ? ', handicap' : ''}
+          </li>
+        ))}
+      </ul>
+      <h3>Justificatifs</h3>
+      <DocumentLinks documents={file.documents} />
+      <p>Versions : {file.versions.map((v) => `${v.version} (${v.status})`).join(', ')}</p>
+      <div className="field">
+        <label htmlFor={`reason-${entry.id}`}>Motif en cas de refus (envoyé à l’agent)</label>
+        <input
+          id={`reason-${entry.id}`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void decide('validate')}>
+          Valider la fiche
+        </button>
+        <button type="button" className="secondary" onClick={() => void decide('reject')}>
+          Refuser
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function RecordValidationPage() {
+  const [queue, setQueue] = useState<QueueEntry[] | null>(null);
+  const [open, setOpen] = useState<QueueEntry | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    setQueue((await api<{ records: QueueEntry[] }>('GET', '/api/staff/agent-records')).records);
+  }, []);
+  useEffect(() => {
+    void load().catch(() => setQueue([]));
+  }, [load]);
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Fiches Agent à valider</PageTitle>
+      <StaffNav />
+      {notice ? <Notice>{notice}</Notice> : null}
+      {open ? (
+        <RecordReview
+          entry={open}
+          onDecided={(message) => {
+            setNotice(message);
+            setOpen(null);
+            void load();
+          }}
+        />
+      ) : null}
+      {queue === null ? (
+        <p role="status">Chargement…</p>
+      ) : queue.length === 0 ? (
+        <p>Aucune fiche en attente.</p>
+      ) : (
+        <table>
+          <caption>Les plus anciennes d’abord</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">Fiche</th>
+              <th scope="col">Envoyée le</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <button type="button" className="link" onClick={() => setOpen(entry)}>
+                    {entry.firstName} {entry.lastName}
+                  </button>
+                </td>
+                <td>
+                  {entry.year} (v{entry.version})
+                </td>
+                <td>{entry.submittedAt ? formatDate(entry.submittedAt.slice(0, 10)) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,16 @@
+import { NavLink } from 'react-router';
+
+/** The back office's sections. */
+export function StaffNav() {
+  return (
+    <nav aria-label="Gestion" className="actions">
+      <NavLink to="/gestion" end>
+        Demandes d’inscription
+      </NavLink>
+      <NavLink to="/gestion/fiches">Fiches Agent à valider</NavLink>
+      <NavLink to="/gestion/adherents">Adhérents</NavLink>
+      <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
+      <NavLink to="/gestion/baremes">Barèmes</NavLink>
+    </nav>
+  );
+}

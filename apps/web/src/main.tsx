@@ -1,0 +1,60 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AgentRecordPage } from './features/agent-record/agent-record-page.tsx';
+import { CardCheckPage } from './features/card-check-page.tsx';
+import { ChangePasswordPage } from './features/accounts/change-password-page.tsx';
+import { ForgotIdentifierPage } from './features/accounts/forgot-identifier-page.tsx';
+import { ForgotPasswordPage } from './features/accounts/forgot-password-page.tsx';
+import { LoginPage } from './features/accounts/login-page.tsx';
+import { SetPasswordPage } from './features/accounts/set-password-page.tsx';
+import { SignUpPage } from './features/accounts/sign-up-page.tsx';
+import { HomePage } from './features/home-page.tsx';
+import { BankAccountsPage } from './features/member/bank-accounts-page.tsx';
+import { MemberHomePage } from './features/member/member-home-page.tsx';
+import { NotFoundPage } from './features/not-found-page.tsx';
+import { SimulatorPage } from './features/simulator/simulator-page.tsx';
+import { MemberSearchPage } from './features/staff/member-search-page.tsx';
+import { PartnerOffersEditorPage } from './features/staff/partner-offers-editor-page.tsx';
+import { PartnerOffersPage } from './features/member/partner-offers-page.tsx';
+import { PacksPage } from './features/staff/packs-page.tsx';
+import { RecordValidationPage } from './features/staff/record-validation-page.tsx';
+import { SignUpQueuePage } from './features/staff/sign-up-queue-page.tsx';
+import { Layout } from './shared/layout.tsx';
+import { SessionProvider } from './shared/session.tsx';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <BrowserRouter>
+        <SessionProvider>
+          <Layout>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/simulateur" element={<SimulatorPage />} />
+              <Route path="/connexion" element={<LoginPage />} />
+              <Route path="/inscription" element={<SignUpPage />} />
+              <Route path="/identifiant-oublie" element={<ForgotIdentifierPage />} />
+              <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+              <Route path="/mot-de-passe/definir" element={<SetPasswordPage />} />
+              <Route path="/espace" element={<MemberHomePage />} />
+              <Route path="/espace/mot-de-passe" element={<ChangePasswordPage />} />
+              <Route path="/gestion" element={<SignUpQueuePage />} />
+              <Route path="/gestion/fiches" element={<RecordValidationPage />} />
+              <Route path="/gestion/baremes" element={<PacksPage />} />
+              <Route path="/gestion/adherents" element={<MemberSearchPage />} />
+              <Route path="/gestion/partenaires" element={<PartnerOffersEditorPage />} />
+              <Route path="/espace/partenaires" element={<PartnerOffersPage />} />
+              <Route path="/espace/fiche" element={<AgentRecordPage />} />
+              <Route path="/espace/rib" element={<BankAccountsPage />} />
+              <Route path="/carte/:token" element={<CardCheckPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Layout>
+        </SessionProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}

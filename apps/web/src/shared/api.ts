@@ -1,0 +1,68 @@
+// The web app's only way to the server: the public HTTP API, with the CSRF header the server expects.
+
+export interface FieldErrors {
+  readonly [path: string]: string;
+}
+
+/** A refused request: a French message and, for a form, one message per field. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}
+
+const csrfToken = (): string => /(?:^|; )entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+
+/** Calls the API; a `Blob` body (a file) is sent as it is, with `contentType`; anything else as JSON. */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+        ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken() }),
+      },
+      ...(body === undefined ? {} : { body: body instanceof Blob ? body : JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'network',
+      'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: string;
+    message?: string;
+    issues?: { path: string; message: string }[];
+  } | null;
+  if (response.ok) return payload as T;
+  if (payload?.issues) {
+    const fields: Record<string, string> = {};
+    for (const issue of payload.issues) fields[issue.path] ??= issue.message;
+    throw new ApiError(
+      response.status,
+      'invalid_input',
+      'Certains champs sont à corriger.',
+      fields,
+    );
+  }
+  throw new ApiError(
+    response.status,
+    payload?.error ?? 'error',
+    payload?.message ?? 'Une erreur est survenue.',
+  );
+}

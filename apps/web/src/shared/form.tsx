@@ -1,0 +1,126 @@
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { FieldErrors } from './api.ts';
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly hint?: ReactNode;
+}
+
+/** A labelled input whose error is announced and tied to it (aria-invalid, aria-describedby). */
+export function Field({ label, error, hint, ...input }: FieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {input.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        {...input}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export function Checkbox({ label, error, ...input }: Omit<FieldProps, 'hint'>) {
+  const id = useId();
+  return (
+    <div className="field checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...input}
+      />
+      <label htmlFor={id}>{label}</label>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A field's error, tied to the input by its id. */
+function FieldError({
+  id,
+  message,
+}: {
+  readonly id: string;
+  readonly message: string | undefined;
+}) {
+  return message ? (
+    <p className="error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** A list of fieldsets the person can add to and remove from (children, for instance). */
+export function RepeatedFieldsets<T>({
+  items,
+  legend,
+  addLabel,
+  removeLabel,
+  onAdd,
+  onRemove,
+  children,
+}: {
+  readonly items: readonly T[];
+  readonly legend: (index: number) => string;
+  readonly addLabel: string;
+  readonly removeLabel: (index: number) => string;
+  readonly onAdd: () => void;
+  readonly onRemove: (index: number) => void;
+  readonly children: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <>
+      {items.map((item, index) => (
+        <fieldset key={index}>
+          <legend>{legend(index)}</legend>
+          {children(item, index)}
+          <button type="button" className="secondary" onClick={() => onRemove(index)}>
+            {removeLabel(index)}
+          </button>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onAdd}>
+          {addLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The message above a form: what went wrong, read out by screen readers. */
+export function FormAlert({ message }: { readonly message: string | null }) {
+  return message ? (
+    <div className="alert" role="alert">
+      {message}
+    </div>
+  ) : null;
+}
+
+export function Notice({ children }: { readonly children: ReactNode }) {
+  return (
+    <div className="notice" role="status">
+      {children}
+    </div>
+  );
+}
+
+/** The error of a field path, or of any path below it. */
+export const errorAt = (errors: FieldErrors, path: string): string | undefined => errors[path];

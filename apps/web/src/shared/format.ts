@@ -1,0 +1,15 @@
+// French formatting, only in the web app (the API speaks cents and plain numbers).
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+export const formatCents = (cents: number): string => euros.format(cents / 100);
+export const formatPercent = (rate: number): string => `${numbers.format(rate)} %`;
+export const formatNumber = (value: number): string => numbers.format(value);
+export const formatDate = (iso: string): string =>
+  `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** "52 000" → 52000: whole euros typed with any spaces; anything else → null. */
+export function parseWholeEuros(text: string): number | null {
+  const digits = text.replace(/[\s\u00a0\u202f]/g, '');
+  return /^\d{1,10}$/.test(digits) ? Number(digits) : null;
+}

@@ -1,0 +1,34 @@
+// Starts the real application (server + built web app) on a free port with a database of its own.
+import type { AddressInfo } from 'node:net';
+import { buildApp, WEB_DIST } from '../../apps/server/src/app.ts';
+import { existsSync } from 'node:fs';
+import { packs, testConfig, testDatabase } from '../../apps/server/test/harness.ts';
+import type { Database } from '../../apps/server/src/db/database.ts';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly db: Database;
+  readonly close: () => Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(WEB_DIST))
+    throw new Error('The web app is not built: run `npm run build` (npm test does it).');
+  const db = await testDatabase();
+  // The port is known only once listening; mail links need it, so the app is built after a first bind.
+  const probe = await buildApp({ config: testConfig(), db, packs });
+  await probe.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = probe.server.address() as AddressInfo;
+  await probe.close();
+  const url = `http://127.0.0.1:${port}`;
+  const app = await buildApp({ config: testConfig({ PUBLIC_URL: url }), db, packs });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url,
+    db,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Debian's chromium driven by playwright-core, and the accessibility check every page passes.
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A phone-sized page (360 px wide), as parents use the portal at night. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'fr-FR',
+  });
+  return context.newPage();
+}
+
+/** No serious or critical axe-core violation, and nothing wider than the screen. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The link of the newest mail to an address, read from the mail catcher page like a person would. */
+export async function linkFromMailCatcher(
+  page: Page,
+  baseUrl: string,
+  address: string,
+): Promise<string> {
+  await page.goto(`${baseUrl}/dev/mail`);
+  const mail = page.locator('article', { hasText: `À : ${address}` }).first();
+  return (await mail.locator('a').first().getAttribute('href')) ?? '';
+}

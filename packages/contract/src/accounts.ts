@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+const name = z.string().trim().min(1, 'champ obligatoire').max(100, '100 caractères au plus');
+const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+export const password = z
+  .string()
+  .min(12, 'au moins 12 caractères')
+  .max(200, '200 caractères au plus')
+  .refine((value) => /\p{L}/u.test(value) && /\d/.test(value), 'au moins une lettre et un chiffre');
+/** The CAES identifier given at approval, e.g. "IN-000123". */
+export const identifier = z
+  .string()
+  .trim()
+  .min(3, 'identifiant CAES attendu')
+  .max(20)
+  .transform((value) => value.toUpperCase());
+export const insermMatricule = z.string().regex(/^\d{8}$/, 'le matricule Inserm a 8 chiffres');
+
+/** S'inscrire: the four steps of the first registration, sent together at the confirmation step. */
+export const signUpRequest = z.object({
+  identity: z.object({
+    lastName: name,
+    firstName: name,
+    birthDate: isoDate,
+    matricule: insermMatricule.optional(),
+  }),
+  contact: z.object({
+    email: z.email('adresse électronique invalide').max(200),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .-]{6,20}$/, 'numéro de téléphone invalide')
+      .optional(),
+    address: z.string().trim().max(300).optional(),
+  }),
+  family: z.object({
+    couple: z.boolean(),
+    spouse: z.object({ lastName: name, firstName: name, birthDate: isoDate }).optional(),
+    children: z
+      .array(z.object({ firstName: name, birthDate: isoDate }))
+      .max(30)
+      .default([]),
+  }),
+  confirmation: z.object({
+    accurate: z.literal(true, 'vous devez certifier l’exactitude des informations'),
+  }),
+});
+export type SignUpRequest = z.infer<typeof signUpRequest>;
+
+export const loginRequest = z.object({
+  identifier,
+  password: z.string().min(1, 'mot de passe attendu').max(200),
+});
+export const changePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
+export const setPasswordRequest = z.object({ token: z.string().min(20).max(200), password });
+export const forgotPasswordRequest = z.object({ identifier });
+export const forgotIdentifierRequest = z.union([
+  z.object({ lastName: name, matricule: insermMatricule }),
+  z.object({ lastName: name, firstName: name, birthDate: isoDate }),
+]);
+export const signUpDecisionRequest = z.object({ reason: z.string().trim().max(500).optional() });
+
+export const roles = ['member', 'staff', 'admin'] as const;
+export type Role = (typeof roles)[number];
+export const staffSectors = [
+  'jeunesse',
+  'vacances',
+  'voyages',
+  'sports',
+  'loisirs-culture',
+  'solidarite',
+  'fiche-agent',
+] as const;
+export type StaffSector = (typeof staffSectors)[number];
+
+export const sessionAnswer = z.object({
+  user: z
+    .object({
+      id: z.string(),
+      identifier: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      role: z.enum(roles),
+      sectors: z.array(z.enum(staffSectors)),
+    })
+    .nullable(),
+  organization: z.object({
+    id: z.enum(['inserm', 'cnrs']),
+    name: z.string(),
+    shortName: z.string(),
+  }),
+});
+export type SessionAnswer = z.infer<typeof sessionAnswer>;
+
+/** The neutral answer of every recovery request: it never says whether an account exists. */
+export const recoveryAnswer = z.object({ message: z.string() });
+
+export const signUpRequestSummary = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  birthDate: z.string(),
+  matricule: z.string().nullable(),
+  couple: z.boolean(),
+  children: z.number().int(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: z.string(),
+});
+export type SignUpRequestSummary = z.infer<typeof signUpRequestSummary>;

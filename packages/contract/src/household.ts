@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ibanProblem, isBic, normalizeIban } from './iban.ts';
+
+const name = z.string().trim().min(1, 'champ obligatoire').max(100, '100 caractères au plus');
+const wholeEuros = z
+  .number()
+  .int('montant en euros entiers')
+  .min(0, 'le montant ne peut pas être négatif')
+  .max(1_000_000_000, 'montant trop élevé');
+
+export const dependantInput = z.object({
+  relation: z.enum(['spouse', 'child', 'disabledAdult']),
+  lastName: name,
+  firstName: name,
+  birthDate: z.iso.date('date au format AAAA-MM-JJ attendue'),
+  sharedCustody: z.boolean().default(false),
+  disabled: z.boolean().default(false),
+});
+export type DependantInput = z.infer<typeof dependantInput>;
+
+/** The yearly Fiche Agent as the member fills it (a draft until submitted). */
+export const agentRecordInput = z.object({
+  couple: z.boolean(),
+  memberDisabled: z.boolean().default(false),
+  taxIncomeEuros: wholeEuros.nullable(),
+  spouseTaxIncomeEuros: wholeEuros.nullable().default(null),
+  dependants: z.array(dependantInput).max(30, '30 ayants droit au plus').default([]),
+  documentIds: z.array(z.uuid('document inconnu')).max(30).default([]),
+});
+export type AgentRecordInput = z.infer<typeof agentRecordInput>;
+
+export const recordDecision = z.object({
+  reason: z.string().trim().min(1, 'indiquez le motif du refus').max(500),
+});
+
+export const recordStatuses = ['draft', 'submitted', 'validated', 'rejected'] as const;
+export type RecordStatus = (typeof recordStatuses)[number];
+
+/** A version of a Fiche Agent as the API returns it. */
+export const agentRecordAnswer = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  status: z.enum(recordStatuses),
+  couple: z.boolean(),
+  memberDisabled: z.boolean(),
+  taxIncomeEuros: z.number().int().nullable(),
+  spouseTaxIncomeEuros: z.number().int().nullable(),
+  dependants: z.array(dependantInput),
+  documentIds: z.array(z.string()),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+  packId: z.string().nullable(),
+  parts: z.number().nullable(),
+  quotientCents: z.number().int().nullable(),
+  ratesBp: z.record(z.string(), z.number()).nullable(),
+  annualCeilingCents: z.number().int().nullable(),
+  explanation: z.unknown(),
+});
+export type AgentRecordAnswer = z.infer<typeof agentRecordAnswer>;
+
+export const documentSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  createdAt: z.string(),
+});
+export type DocumentSummary = z.infer<typeof documentSummary>;
+
+/** The figures in force for a member's year (from the newest validated Fiche Agent). */
+export const entitlementsAnswer = z.object({
+  record: z
+    .object({
+      year: z.number().int(),
+      version: z.number().int(),
+      packId: z.string().nullable(),
+      parts: z.number().nullable(),
+      quotientCents: z.number().int().nullable(),
+      rates: z.record(z.string(), z.number()),
+      annualCeilingCents: z.number().int().nullable(),
+      annualCeilingUsedCents: z.number().int(),
+      explanation: z.unknown(),
+    })
+    .nullable(),
+});
+export type EntitlementsAnswer = z.infer<typeof entitlementsAnswer>;
+
+/** A bank account (RIB): IBAN checked by country, length and checksum; BIC by format. */
+export const bankAccountInput = z.object({
+  holder: name,
+  iban: z
+    .string()
+    .max(50)
+    .superRefine((value, context) => {
+      const problem = ibanProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform(normalizeIban),
+  bic: z
+    .string()
+    .trim()
+    .refine(isBic, 'un BIC a 8 ou 11 caractères, par exemple AGRIFRPP882')
+    .transform((value) => value.replace(/\s/g, '').toUpperCase()),
+});
+export type BankAccountInput = z.infer<typeof bankAccountInput>;
+
+/** An offer of a partner (Infos partenariat), as staff write it. */
+export const partnerOfferInput = z.object({
+  partner: name,
+  sector: z.enum(['vacances', 'jeunesse', 'sports', 'loisirs-culture', 'voyages']),
+  description: z.string().trim().min(1, 'champ obligatoire').max(2000, '2 000 caractères au plus'),
+  code: z.string().trim().max(100).optional(),
+  url: z.url('adresse web invalide (https://…)').max(500).optional(),
+});
+export type PartnerOfferInput = z.infer<typeof partnerOfferInput>;

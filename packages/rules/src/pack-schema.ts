@@ -1,0 +1,242 @@
+import { z } from 'zod';
+
+/** A non-negative decimal written as text, so that a pack never holds a binary float. */
+const decimal = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'nombre décimal positif écrit en texte, ex. "86.2555"');
+/** An amount of euros, to the cent at most. */
+const euros = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/, 'montant en euros écrit en texte, ex. "115" ou "0.10"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ');
+const count = z.number().int().nonnegative();
+
+export const sectors = [
+  'jeunesse',
+  'vacances',
+  'voyages',
+  'sports',
+  'loisirs-culture',
+  'clas',
+] as const;
+export const activityKinds = [
+  'caes',
+  'promo',
+  'approved',
+  'caesVillage',
+  'partnerVillage',
+  'dayCentre',
+  'localCaes',
+] as const;
+export const relations = [
+  'member',
+  'spouse',
+  'child',
+  'disabledAdultDependant',
+  'directRelative',
+  'widowNonEntitled',
+  'nonEntitled',
+] as const;
+
+export type Sector = (typeof sectors)[number];
+export type ActivityKind = (typeof activityKinds)[number];
+export type Relation = (typeof relations)[number];
+
+const sector = z.enum(sectors);
+const kind = z.enum(activityKinds);
+const relation = z.enum(relations);
+
+/** value = intercept − slope × QF(€) / per, rounded, then clamped to [min, max]. */
+const linearFormula = z.strictObject({
+  intercept: decimal,
+  slope: decimal,
+  per: z.number().int().positive().default(1),
+  min: decimal,
+  max: decimal,
+});
+
+const gridDefinition = z.union([
+  z.strictObject({
+    label: z.string(),
+    formula: linearFormula,
+    statedThresholds: z.strictObject({ atMaxEuros: count, atMinEuros: count }).optional(),
+  }),
+  z.strictObject({ label: z.string(), base: z.string(), plus: decimal }),
+]);
+
+const gridRule = z.strictObject({
+  grid: z.string(),
+  sectors: z.array(sector).optional(),
+  kinds: z.array(kind).optional(),
+  participantUnderAge: count.optional(),
+  participantDisabled: z.boolean().optional(),
+});
+
+const partsInserm = z.strictObject({
+  method: z.literal('inserm'),
+  single: decimal,
+  coupleWithoutChild: decimal,
+  coupleWithChild: decimal,
+  perChild: decimal,
+  perSharedCustodyChild: decimal,
+  disabilityBonus: decimal,
+  perDisabledAdultDependant: decimal,
+  childMaxAge: count,
+});
+
+const partsCnrs = z.strictObject({
+  method: z.literal('cnrs'),
+  perPerson: decimal,
+  disabilityBonus: decimal,
+  livingAloneBonus: decimal,
+  childMaxAge: count,
+  isolatedParent: z.strictObject({
+    alone: decimal,
+    member: decimal,
+    perChild: decimal,
+    childMaxAge: count,
+    excludedKinds: z.array(kind),
+  }),
+});
+
+const ceilingRow = z.array(z.strictObject({ min: euros, max: euros })).min(1);
+
+const annualCeiling = z.strictObject({
+  qfForMaximumEuros: count,
+  qfForMinimumEuros: count,
+  single: ceilingRow,
+  couple: ceilingRow,
+  exemptSectors: z.array(sector),
+  notForHouseholdsWithDisability: z.boolean(),
+});
+
+const skiAid = z.strictObject({
+  qfLimitEuros: count,
+  qfLimitInclusive: z.boolean(),
+  /** The range the committee published, shown to members when the formula is not published. */
+  publishedRange: z.strictObject({ minEuros: euros, maxEuros: euros }).optional(),
+  formula: linearFormula.optional(),
+  everyYears: z.number().int().positive(),
+  sectors: z.array(sector),
+  kinds: z.array(kind),
+});
+
+const sectorRules = z.strictObject({
+  label: z.string(),
+  participantMaxAge: count.optional(),
+  daysPerYear: count.optional(),
+});
+
+const capCategory = z.strictObject({
+  label: z.string(),
+  perDay: z.array(z.strictObject({ fromDay: z.number().int().positive(), euros })).optional(),
+  perStayEuros: euros.optional(),
+  baseShare: decimal.optional(),
+  minDays: z.number().int().positive().optional(),
+  minNights: z.number().int().positive().optional(),
+});
+
+const fee = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  euros,
+  yearly: z.boolean().default(false),
+  when: z
+    .array(
+      z.strictObject({
+        sectors: z.array(sector).optional(),
+        kinds: z.array(kind).optional(),
+        relations: z.array(relation).optional(),
+      }),
+    )
+    .min(1),
+});
+
+const deposit = z.strictObject({
+  share: decimal,
+  minEuros: euros.optional(),
+  fullPaymentWithinDays: count.optional(),
+});
+
+const instalmentOption = z.strictObject({
+  method: z.enum(['cheque', 'card', 'monthly']),
+  label: z.string(),
+  maxCount: z.number().int().positive(),
+  fromEuros: euros.optional(),
+});
+
+const cnrsCancellation = z.strictObject({
+  method: z.literal('cnrs'),
+  caesVillage: z.strictObject({
+    flatFeeEuros: euros,
+    flatFeeMoreThanDays: count,
+    depositFromDays: count,
+    lateShare: decimal,
+    noShowShare: decimal,
+  }),
+  other: z.strictObject({ minimumEuros: euros }),
+});
+
+const cancellation = z.union([
+  z.strictObject({ method: z.literal('providerTerms') }),
+  cnrsCancellation,
+]);
+
+const modification = z.strictObject({
+  caesVillage: z.strictObject({
+    earlyMoreThanDays: count,
+    early: z.array(euros),
+    late: z.array(euros),
+    afterFreeShare: decimal,
+    onArrivalShare: decimal,
+  }),
+  other: z.strictObject({ fees: z.array(euros).min(1) }),
+});
+
+/** Who may book only some kinds of activity (kinds absent: any), with or without subsidy. */
+const restrictedRelation = z.strictObject({
+  kinds: z.array(kind).optional(),
+  subsidised: z.boolean(),
+});
+
+export const packSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  organization: z.enum(['inserm', 'cnrs']),
+  label: z.string(),
+  validity: z.strictObject({
+    appliesTo: z.enum(['activityStart', 'requestSent']),
+    from: isoDate,
+    to: isoDate,
+  }),
+  income: z.strictObject({ description: z.string(), taxYearOffset: z.number().int() }),
+  rounding: z
+    .strictObject({
+      mode: z.enum(['half-up', 'half-even', 'down', 'up']).default('half-up'),
+      rateDecimals: z.number().int().min(0).max(2).default(2),
+      moneyStepCents: z.union([z.literal(1), z.literal(100)]).default(1),
+    })
+    .default({ mode: 'half-up', rateDecimals: 2, moneyStepCents: 1 }),
+  parts: z.discriminatedUnion('method', [partsInserm, partsCnrs]).optional(),
+  grids: z.record(z.string(), gridDefinition).optional(),
+  gridRules: z.array(gridRule).optional(),
+  annualCeiling: annualCeiling.optional(),
+  skiAid: skiAid.optional(),
+  sectors: z.partialRecord(sector, sectorRules).optional(),
+  promo: z.strictObject({ daysPerYear: count, overflowGrid: z.string() }).optional(),
+  minimumNights: count.optional(),
+  capCategories: z.record(z.string(), capCategory).optional(),
+  restrictedRelations: z.partialRecord(relation, restrictedRelation).optional(),
+  deposit: deposit.optional(),
+  fees: z.array(fee).optional(),
+  instalments: z.array(instalmentOption).optional(),
+  cancellation: cancellation.optional(),
+  modification: modification.optional(),
+  ownTransport: z.strictObject({ carPerKmEuros: euros, carGrid: z.string() }).optional(),
+});
+
+export type PackData = z.infer<typeof packSchema>;
+export type LinearFormulaData = z.infer<typeof linearFormula>;
+export type PartsRules = NonNullable<PackData['parts']>;
+export type CapCategoryData = z.infer<typeof capCategory>;
+export type FeeData = z.infer<typeof fee>;
+export type GridRule = z.infer<typeof gridRule>;

@@ -1,0 +1,68 @@
+// Test fixtures: the shipped packs and one-line households.
+import type { ChildInput, HouseholdInput } from './household.ts';
+import { loadPackDirectory } from './node.ts';
+
+export const packs = loadPackDirectory();
+export const inserm2021 = packs.get('inserm-2021');
+export const cnrs2019 = packs.get('cnrs-2019');
+export const inserm2023 = packs.get('inserm-2023');
+
+export const child = (
+  birthDate: string,
+  options: Partial<Omit<ChildInput, 'birthDate'>> = {},
+): ChildInput => ({
+  birthDate,
+  sharedCustody: options.sharedCustody ?? false,
+  disabled: options.disabled ?? false,
+});
+
+export const household = (options: Partial<HouseholdInput> = {}): HouseholdInput => ({
+  taxIncomeEuros: 30_000,
+  couple: false,
+  memberDisabled: false,
+  spouseDisabled: false,
+  children: [],
+  disabledAdultDependants: 0,
+  ...options,
+});
+
+import type { StayActivity, StayQuoteInput, YearUsage } from './stay-quote.ts';
+
+export const nothingUsed: YearUsage = {
+  youthDays: 0,
+  promoDays: 0,
+  vacationDays: 0,
+  ceilingCents: 0,
+  lastSkiAidYear: null,
+  yearlyFeesPaid: [],
+};
+
+/** A stay quote input: a 12-year-old child on a 7-day 500 € stay with an approved organism, booked early. */
+export const stay = (
+  options: Partial<Omit<StayQuoteInput, 'activity' | 'used'>> & {
+    activity?: Partial<StayActivity>;
+    used?: Partial<YearUsage>;
+  } = {},
+): StayQuoteInput => ({
+  quotientCents: options.quotientCents ?? 1_371_900,
+  annualCeilingCents: options.annualCeilingCents === undefined ? null : options.annualCeilingCents,
+  participant: options.participant ?? {
+    relation: 'child',
+    birthDate: '2009-03-01',
+    disabled: false,
+  },
+  requestDate: options.requestDate ?? '2021-03-01',
+  skiAidRequested: options.skiAidRequested ?? false,
+  activity: {
+    sector: 'jeunesse',
+    kind: 'approved',
+    capCategory: null,
+    firstDay: '2021-07-10',
+    lastDay: '2021-07-16',
+    priceCents: 50_000,
+    transportCents: 0,
+    ski: false,
+    ...options.activity,
+  },
+  used: { ...nothingUsed, ...options.used },
+});
