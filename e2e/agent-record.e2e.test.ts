@@ -68,6 +68,11 @@ describe('Fiche Agent in the browser', () => {
       buffer: await samplePdf('Bulletin'),
     });
     await page.getByRole('link', { name: 'bulletin.pdf' }).waitFor();
+    await attach(page, 'Livret de famille', {
+      name: 'livret.pdf',
+      buffer: await samplePdf('Livret de famille'),
+    });
+    await page.getByRole('link', { name: 'livret.pdf' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
     await page.getByText('Votre fiche est envoyée.').waitFor();
@@ -109,6 +114,15 @@ describe('Fiche Agent in the browser', () => {
     await expectAccessible(staff);
 
     await page.goto(`${env.app.url}/espace`);
+    await page.getByRole('link', { name: 'Mes coordonnées' }).click();
+    await page.getByLabel('Téléphone').fill('06 12');
+    await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+    await page.getByText('numéro de téléphone invalide').waitFor();
+    await page.getByLabel('Téléphone').fill('06 12 34 56 78');
+    await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+    await page.getByText('Vos coordonnées sont enregistrées.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Retour à mon espace' }).click();
     await page.getByRole('heading', { name: 'Taux de subvention 2021' }).waitFor();
     const rates =
       (await page.getByRole('region', { name: 'Taux de subvention 2021' }).textContent()) ?? '';

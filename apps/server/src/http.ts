@@ -29,6 +29,10 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   return schema.parse(value);
 }
 
+/** A refusal of one field that only the server can judge, answered like a schema mismatch. */
+export const invalidField = (path: string, message: string): z.ZodError =>
+  new z.ZodError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
+
 /** Engine field names as the public API spells them (SPEC §8). */
 const API_NAMES: Record<string, string> = {
   taxIncomeEuros: 'rfrEuros',

@@ -2,6 +2,7 @@ import {
   agentRecordInput,
   bankAccountInput,
   changePasswordRequest,
+  contactDetails,
   errorAnswer,
   forgotIdentifierRequest,
   forgotPasswordRequest,
@@ -85,6 +86,13 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/password',
     summary: 'Changer mon mot de passe',
     body: changePasswordRequest,
+    auth: 'member',
+  },
+  {
+    method: 'put',
+    path: '/api/me/contact',
+    summary: 'Modifier mes coordonnées (courriel, téléphone, adresse)',
+    body: contactDetails,
     auth: 'member',
   },
   {

@@ -274,6 +274,33 @@ describe('change password', () => {
   });
 });
 
+describe('contact details', () => {
+  it('lets members keep their contact details, checks each field, and warns the previous address', async () => {
+    const id = await createUser(t.db, { identifier: 'IN-000301', email: 'old@example.org' });
+    const member = t.client();
+    await member.login('IN-000301', PASSWORD);
+    const bad = await member.put('/api/me/contact', { email: 'pas-une-adresse', phone: 'abc' });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual([
+      'email',
+      'phone',
+    ]);
+    const contact = {
+      email: 'new@example.org',
+      phone: '06 12 34 56 78',
+      address: '1 rue Vaugirard',
+    };
+    expect((await member.put('/api/me/contact', contact)).status).toBe(204);
+    expect((await member.get(`/api/members/${id}`)).json()).toMatchObject(contact);
+    expect((await mailsTo(t.db, 'old@example.org')).at(-1)?.text).toContain(
+      'est désormais new@example.org',
+    );
+    expect((await member.put('/api/me/contact', { email: 'new@example.org' })).status).toBe(204);
+    expect((await mailsTo(t.db, 'new@example.org')).length).toBe(0);
+    expect((await t.client().put('/api/me/contact', contact)).status).toBe(401);
+  });
+});
+
 describe('rights', () => {
   it('gives a member 401 when logged out, 403 on staff pages, and 404 on another member’s data', async () => {
     const aliceId = await createUser(t.db, { identifier: 'IN-000930' });

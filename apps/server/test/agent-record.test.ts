@@ -112,10 +112,14 @@ describe('the yearly agent record', () => {
     const incomplete = await erin.post('/api/me/agent-records/2021/submit');
     expect(incomplete.status).toBe(400);
     expect(incomplete.json<{ message: string }>().message).toBe(
-      'Il manque : l’avis d’imposition, un bulletin de salaire ou un titre de pension.',
+      'Il manque : l’avis d’imposition, un bulletin de salaire ou un titre de pension, le livret de famille.',
     );
 
-    const documentIds = [await upload(erin, 'taxNotice'), await upload(erin, 'payslip')];
+    const documentIds = [
+      await upload(erin, 'taxNotice'),
+      await upload(erin, 'payslip'),
+      await upload(erin, 'familyBook'),
+    ];
     await erin.put('/api/me/agent-records/2021', { ...family, documentIds });
     expect((await erin.post('/api/me/agent-records/2021/submit')).json()).toMatchObject({
       status: 'submitted',
@@ -199,7 +203,11 @@ describe('the yearly agent record', () => {
 
   it('sends a rejection with its reason, and the member corrects it in a new version', async () => {
     const fred = await member('IN-000511', 'fred@example.org');
-    const documentIds = [await upload(fred, 'taxNotice'), await upload(fred, 'pensionSlip')];
+    const documentIds = [
+      await upload(fred, 'taxNotice'),
+      await upload(fred, 'pensionSlip'),
+      await upload(fred, 'familyBook'),
+    ];
     await fred.put('/api/me/agent-records/2021', { ...family, documentIds });
     await fred.post('/api/me/agent-records/2021/submit');
     const id =
@@ -237,12 +245,43 @@ describe('the yearly agent record', () => {
     expect(
       (await gina.put('/api/me/agent-records/2021', { ...family, documentIds: [foreign] })).status,
     ).toBe(400);
-    const documentIds = [await upload(gina, 'taxNotice'), await upload(gina, 'payslip')];
+    const documentIds = [
+      await upload(gina, 'taxNotice'),
+      await upload(gina, 'payslip'),
+      await upload(gina, 'familyBook'),
+    ];
     const dependants = [family.dependants[0], { ...family.dependants[1], disabled: true }];
     await gina.put('/api/me/agent-records/2021', { ...family, dependants, documentIds });
-    expect(
-      (await gina.post('/api/me/agent-records/2021/submit')).json<{ message: string }>().message,
-    ).toBe('Il manque : la carte d’invalidité ou l’attestation de handicap.');
+    const submit = async () =>
+      (await gina.post('/api/me/agent-records/2021/submit')).json<{ message: string }>().message;
+    expect(await submit()).toBe('Il manque : le justificatif du handicap de Lou.');
+    // The member's own card does not prove the child's disability: each proof is tied to its person.
+    const card = await upload(gina, 'disabilityCard', 'Carte d’invalidité de Lou');
+    const unattached = await gina.put('/api/me/agent-records/2021', {
+      ...family,
+      dependants: [family.dependants[0], { ...dependants[1], disabilityProofId: card }],
+      documentIds,
+    });
+    expect(unattached.status).toBe(400);
+    expect(unattached.json()).toMatchObject({
+      issues: [
+        { path: 'dependants.1.disabilityProofId', message: 'joignez ce justificatif à la fiche' },
+      ],
+    });
+    await gina.put('/api/me/agent-records/2021', {
+      ...family,
+      memberDisabled: true,
+      dependants: [family.dependants[0], { ...dependants[1], disabilityProofId: card }],
+      documentIds: [...documentIds, card],
+    });
+    expect(await submit()).toBe('Il manque : votre carte d’invalidité ou attestation de handicap.');
+    const payslipAsProof = await gina.put('/api/me/agent-records/2021', {
+      ...family,
+      dependants: [family.dependants[0], { ...dependants[1], disabilityProofId: documentIds[1] }],
+      documentIds,
+    });
+    expect(payslipAsProof.status).toBe(200);
+    expect(await submit()).toBe('Il manque : le justificatif du handicap de Lou.');
     const bad = await gina.put('/api/me/agent-records/2021', {
       ...family,
       taxIncomeEuros: -1,
@@ -257,6 +296,40 @@ describe('the yearly agent record', () => {
         'dependants.0.birthDate',
       ]),
     );
+  });
+
+  it('asks for the family book after a change of situation, dated within the year', async () => {
+    const ines = await member('IN-000515');
+    const single = { ...family, couple: false, dependants: [] };
+    const documentIds = [await upload(ines, 'taxNotice'), await upload(ines, 'payslip')];
+    const outside = await ines.put('/api/me/agent-records/2021', {
+      ...single,
+      situationChangedOn: '2020-12-31',
+      documentIds,
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.json()).toMatchObject({
+      issues: [{ path: 'situationChangedOn', message: 'indiquez une date de l’année 2021' }],
+    });
+    // A first request without dependants needs no family book…
+    await ines.put('/api/me/agent-records/2021', { ...single, documentIds });
+    expect((await ines.post('/api/me/agent-records/2021/submit')).status).toBe(200);
+    const [first] = await t.db.query<{ id: string }>(
+      `SELECT r.id FROM agent_records r JOIN users u ON u.id = r.member_id WHERE u.identifier = 'IN-000515'`,
+    );
+    expect((await staff.post(`/api/staff/agent-records/${first?.id ?? ''}/validate`)).status).toBe(
+      200,
+    );
+    // …a change during the year does, and the new version keeps the date.
+    const changed = await ines.put('/api/me/agent-records/2021', {
+      ...family,
+      situationChangedOn: '2021-05-08',
+      documentIds,
+    });
+    expect(changed.json()).toMatchObject({ version: 2, situationChangedOn: '2021-05-08' });
+    expect(
+      (await ines.post('/api/me/agent-records/2021/submit')).json<{ message: string }>().message,
+    ).toBe('Il manque : le livret de famille.');
   });
 
   it('keeps the queue and the validation to the Fiche Agent staff', async () => {

@@ -10,6 +10,7 @@ import { LoginPage } from './features/accounts/login-page.tsx';
 import { SetPasswordPage } from './features/accounts/set-password-page.tsx';
 import { SignUpPage } from './features/accounts/sign-up-page.tsx';
 import { HomePage } from './features/home-page.tsx';
+import { ContactPage } from './features/member/contact-page.tsx';
 import { BankAccountsPage } from './features/member/bank-accounts-page.tsx';
 import { MemberHomePage } from './features/member/member-home-page.tsx';
 import { NotFoundPage } from './features/not-found-page.tsx';
@@ -49,6 +50,7 @@ if (root) {
               <Route path="/espace/partenaires" element={<PartnerOffersPage />} />
               <Route path="/espace/fiche" element={<AgentRecordPage />} />
               <Route path="/espace/rib" element={<BankAccountsPage />} />
+              <Route path="/espace/coordonnees" element={<ContactPage />} />
               <Route path="/carte/:token" element={<CardCheckPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -16,6 +16,18 @@ export const identifier = z
   .transform((value) => value.toUpperCase());
 export const insermMatricule = z.string().regex(/^\d{8}$/, 'le matricule Inserm a 8 chiffres');
 
+/** Coordonnées: given at sign-up, kept up to date by the member. */
+export const contactDetails = z.object({
+  email: z.email('adresse électronique invalide').max(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .-]{6,20}$/, 'numéro de téléphone invalide')
+    .optional(),
+  address: z.string().trim().max(300, '300 caractères au plus').optional(),
+});
+export type ContactDetails = z.infer<typeof contactDetails>;
+
 /** S'inscrire: the four steps of the first registration, sent together at the confirmation step. */
 export const signUpRequest = z.object({
   identity: z.object({
@@ -24,15 +36,7 @@ export const signUpRequest = z.object({
     birthDate: isoDate,
     matricule: insermMatricule.optional(),
   }),
-  contact: z.object({
-    email: z.email('adresse électronique invalide').max(200),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{6,20}$/, 'numéro de téléphone invalide')
-      .optional(),
-    address: z.string().trim().max(300).optional(),
-  }),
+  contact: contactDetails,
   family: z.object({
     couple: z.boolean(),
     spouse: z.object({ lastName: name, firstName: name, birthDate: isoDate }).optional(),

@@ -15,12 +15,16 @@ export const dependantInput = z.object({
   birthDate: z.iso.date('date au format AAAA-MM-JJ attendue'),
   sharedCustody: z.boolean().default(false),
   disabled: z.boolean().default(false),
+  /** The disability card or certificate (a document of the record) of a disabled dependant. */
+  disabilityProofId: z.uuid('document inconnu').nullable().default(null),
 });
 export type DependantInput = z.infer<typeof dependantInput>;
 
 /** The yearly Fiche Agent as the member fills it (a draft until submitted). */
 export const agentRecordInput = z.object({
   couple: z.boolean(),
+  /** The day the family situation changed this year (marriage, birth, separation…), if it did. */
+  situationChangedOn: z.iso.date('date au format AAAA-MM-JJ attendue').nullable().default(null),
   memberDisabled: z.boolean().default(false),
   taxIncomeEuros: wholeEuros.nullable(),
   spouseTaxIncomeEuros: wholeEuros.nullable().default(null),
@@ -44,6 +48,7 @@ export const agentRecordAnswer = z.object({
   version: z.number().int(),
   status: z.enum(recordStatuses),
   couple: z.boolean(),
+  situationChangedOn: z.string().nullable(),
   memberDisabled: z.boolean(),
   taxIncomeEuros: z.number().int().nullable(),
   spouseTaxIncomeEuros: z.number().int().nullable(),

@@ -1,4 +1,4 @@
-import type { StaffSector } from '@entraide/contract';
+import { agentRecordInput, type StaffSector } from '@entraide/contract';
 import type { PackRegistry } from '@entraide/rules';
 import type { Database } from '../db/database.ts';
 import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
@@ -8,7 +8,11 @@ import {
   submitRecord,
   validateRecord,
 } from '../modules/household/agent-records.ts';
-import { addDocument, type DocumentStore } from '../modules/household/documents.ts';
+import {
+  addDocument,
+  type DocumentKind,
+  type DocumentStore,
+} from '../modules/household/documents.ts';
 import type { Mailer } from '../modules/notifications/mailer.ts';
 import { demoPdf } from './demo-pdf.ts';
 import { hashPassword } from '../modules/accounts/secrets.ts';
@@ -77,74 +81,69 @@ async function loadDemoRecords(
   if (year === undefined) return;
   const ctx = { db, mailer: services.mailer, organization, publicUrl: services.publicUrl };
   const prefix = organization.identifierPrefix;
-  const documents = async (member: CurrentUser): Promise<string[]> => [
-    (
-      await addDocument(
-        db,
-        services.store,
-        member,
-        'taxNotice',
-        `avis-imposition-${year - 1}.pdf`,
-        await demoPdf(`Avis d’imposition ${year - 1} — ${member.firstName} ${member.lastName}`),
-      )
-    ).id,
-    (
-      await addDocument(
-        db,
-        services.store,
-        member,
-        'payslip',
-        'bulletin-de-salaire.pdf',
-        await demoPdf(`Bulletin de salaire — ${member.firstName} ${member.lastName}`),
-      )
-    ).id,
-  ];
+  const documents = async (member: CurrentUser, family: boolean): Promise<string[]> => {
+    const files: (readonly [DocumentKind, string, string])[] = [
+      ['taxNotice', `avis-imposition-${year - 1}.pdf`, `Avis d’imposition ${year - 1}`],
+      ['payslip', 'bulletin-de-salaire.pdf', 'Bulletin de salaire'],
+      ...(family ? [['familyBook', 'livret-de-famille.pdf', 'Livret de famille'] as const] : []),
+    ];
+    const ids: string[] = [];
+    for (const [kind, fileName, title] of files) {
+      const content = await demoPdf(`${title} — ${member.firstName} ${member.lastName}`);
+      ids.push((await addDocument(db, services.store, member, kind, fileName, content)).id);
+    }
+    return ids;
+  };
   const sophie = await demoUser(db, `${prefix}-000001`);
-  await saveRecordDraft(ctx, sophie, year, {
-    couple: true,
-    memberDisabled: false,
-    taxIncomeEuros: 52_000,
-    spouseTaxIncomeEuros: organization.id === 'cnrs' ? 18_000 : null,
-    dependants: [
-      {
-        relation: 'spouse',
-        lastName: 'Bernard',
-        firstName: 'Karim',
-        birthDate: '1980-11-02',
-        sharedCustody: false,
-        disabled: false,
-      },
-      {
-        relation: 'child',
-        lastName: 'Bernard',
-        firstName: 'Inès',
-        birthDate: '2012-03-04',
-        sharedCustody: false,
-        disabled: false,
-      },
-      {
-        relation: 'child',
-        lastName: 'Bernard',
-        firstName: 'Noé',
-        birthDate: '2016-09-21',
-        sharedCustody: false,
-        disabled: false,
-      },
-    ],
-    documentIds: await documents(sophie),
-  });
+  await saveRecordDraft(
+    ctx,
+    sophie,
+    year,
+    agentRecordInput.parse({
+      couple: true,
+      memberDisabled: false,
+      taxIncomeEuros: 52_000,
+      spouseTaxIncomeEuros: organization.id === 'cnrs' ? 18_000 : null,
+      dependants: [
+        {
+          relation: 'spouse',
+          lastName: 'Bernard',
+          firstName: 'Karim',
+          birthDate: '1980-11-02',
+        },
+        {
+          relation: 'child',
+          lastName: 'Bernard',
+          firstName: 'Inès',
+          birthDate: '2012-03-04',
+        },
+        {
+          relation: 'child',
+          lastName: 'Bernard',
+          firstName: 'Noé',
+          birthDate: '2016-09-21',
+        },
+      ],
+      documentIds: await documents(sophie, true),
+    }),
+  );
   const submitted = await submitRecord(ctx, sophie, year);
   await validateRecord(ctx, services.packs, await demoUser(db, 'GEST-FICHE-AGENT'), submitted.id);
 
   const julien = await demoUser(db, `${prefix}-000002`);
-  await saveRecordDraft(ctx, julien, year, {
-    couple: false,
-    memberDisabled: false,
-    taxIncomeEuros: 28_400,
-    spouseTaxIncomeEuros: null,
-    dependants: [],
-    documentIds: await documents(julien),
-  });
+  await saveRecordDraft(
+    ctx,
+    julien,
+    year,
+    agentRecordInput.parse({
+      couple: false,
+      memberDisabled: false,
+      taxIncomeEuros: 28_400,
+      spouseTaxIncomeEuros: null,
+      dependants: [],
+      documentIds: await documents(julien, false),
+    }),
+  );
   await submitRecord(ctx, julien, year);
 }
 

@@ -1,4 +1,6 @@
+import type { ContactDetails } from '@entraide/contract';
 import { notFound, requireUuid } from '../../http.ts';
+import { templates } from '../notifications/templates.ts';
 import type { AppContext } from './context.ts';
 import type { CurrentUser } from './session-cookies.ts';
 
@@ -8,6 +10,8 @@ export interface MemberProfile {
   readonly lastName: string;
   readonly firstName: string;
   readonly email: string;
+  readonly phone: string | null;
+  readonly address: string | null;
   readonly dependants: readonly {
     relation: 'spouse' | 'child' | 'disabledAdult';
     lastName: string;
@@ -31,8 +35,10 @@ export async function memberProfile(
     last_name: string;
     first_name: string;
     email: string;
+    phone: string | null;
+    address: string | null;
   }>(
-    `SELECT id, identifier, last_name, first_name, email FROM users WHERE id = $1 AND role = 'member'`,
+    `SELECT id, identifier, last_name, first_name, email, phone, address FROM users WHERE id = $1 AND role = 'member'`,
     [id],
   );
   if (!member) throw notFound();
@@ -51,6 +57,8 @@ export async function memberProfile(
     lastName: member.last_name,
     firstName: member.first_name,
     email: member.email,
+    phone: member.phone,
+    address: member.address,
     dependants: dependants.map((d) => ({
       relation: d.relation,
       lastName: d.last_name,
@@ -58,4 +66,29 @@ export async function memberProfile(
       birthDate: d.birth_date,
     })),
   };
+}
+
+/**
+ * Coordonnées: the member keeps their e-mail, phone and address up to date. A new e-mail address
+ * is announced to the previous one, so a stolen session cannot quietly take the account over.
+ */
+export async function updateContact(
+  ctx: AppContext,
+  member: CurrentUser,
+  contact: ContactDetails,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.query('UPDATE users SET email = $2, phone = $3, address = $4 WHERE id = $1', [
+      member.id,
+      contact.email,
+      contact.phone || null,
+      contact.address || null,
+    ]);
+    if (contact.email.toLowerCase() !== member.email.toLowerCase())
+      await ctx.mailer.send(
+        tx,
+        member.email,
+        templates.emailChanged(ctx.organization, member.firstName, contact.email),
+      );
+  });
 }

@@ -1,5 +1,6 @@
 import {
   changePasswordRequest,
+  contactDetails,
   forgotIdentifierRequest,
   forgotPasswordRequest,
   loginRequest,
@@ -13,7 +14,7 @@ import { z } from 'zod';
 import { parse } from '../../http.ts';
 import { listAudit } from '../audit/audit-log.ts';
 import type { AppContext } from './context.ts';
-import { memberProfile } from './members.ts';
+import { memberProfile, updateContact } from './members.ts';
 import { requestIdentifier, requestPasswordReset } from './recovery.ts';
 import { setPasswordWithLink } from './one-time-links.ts';
 import { tokenHash } from './secrets.ts';
@@ -108,6 +109,12 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       body.newPassword,
       session ? tokenHash(session) : null,
     );
+    return reply.status(204).send();
+  });
+
+  app.put('/api/me/contact', async (request, reply) => {
+    const user = await requireUser(db, request);
+    await updateContact(ctx, user, parse(contactDetails, request.body));
     return reply.status(204).send();
   });
 

@@ -1,7 +1,7 @@
 import type { AgentRecordInput, DependantInput, RecordStatus } from '@entraide/contract';
 import { simulateHousehold, type Pack, type PackRegistry } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
-import { HttpError, notFound, requireUuid } from '../../http.ts';
+import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -15,6 +15,7 @@ export interface AgentRecord {
   readonly version: number;
   readonly status: RecordStatus;
   readonly couple: boolean;
+  readonly situationChangedOn: string | null;
   readonly memberDisabled: boolean;
   readonly taxIncomeEuros: number | null;
   readonly spouseTaxIncomeEuros: number | null;
@@ -31,7 +32,7 @@ export interface AgentRecord {
   readonly explanation: unknown;
 }
 
-const COLUMNS = `id, member_id, year, version, status, couple, member_disabled, tax_income_euros, spouse_tax_income_euros,
+const COLUMNS = `id, member_id, year, version, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
   dependants, document_ids::text[] AS document_ids, submitted_at::text AS submitted_at, decided_at::text AS decided_at,
   rejection_reason, pack_id, parts::float8 AS parts, quotient_cents::int AS quotient_cents, rates_bp,
   annual_ceiling_cents::int AS annual_ceiling_cents, explanation`;
@@ -43,6 +44,7 @@ interface Row {
   version: number;
   status: RecordStatus;
   couple: boolean;
+  situation_changed_on: string | null;
   member_disabled: boolean;
   tax_income_euros: number | null;
   spouse_tax_income_euros: number | null;
@@ -66,6 +68,7 @@ const toRecord = (r: Row): AgentRecord => ({
   version: r.version,
   status: r.status,
   couple: r.couple,
+  situationChangedOn: r.situation_changed_on,
   memberDisabled: r.member_disabled,
   taxIncomeEuros: r.tax_income_euros,
   spouseTaxIncomeEuros: r.spouse_tax_income_euros,
@@ -172,6 +175,15 @@ export async function saveRecordDraft(
         : 'Un conjoint est déclaré alors que vous n’êtes pas en couple.',
     );
   }
+  if (input.situationChangedOn !== null && !input.situationChangedOn.startsWith(`${year}-`))
+    throw invalidField('situationChangedOn', `indiquez une date de l’année ${year}`);
+  input.dependants.forEach((d, index) => {
+    if (d.disabilityProofId !== null && !input.documentIds.includes(d.disabilityProofId))
+      throw invalidField(
+        `dependants.${index}.disabilityProofId`,
+        'joignez ce justificatif à la fiche',
+      );
+  });
   return ctx.db.transaction(async (tx) => {
     await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
     await checkOwnDocuments(tx, member.id, input.documentIds);
@@ -184,6 +196,7 @@ export async function saveRecordDraft(
       );
     const values = [
       input.couple,
+      input.situationChangedOn,
       input.memberDisabled,
       input.taxIncomeEuros,
       input.spouseTaxIncomeEuros,
@@ -193,19 +206,50 @@ export async function saveRecordDraft(
     const rows =
       latest?.status === 'draft'
         ? await tx.query<Row>(
-            `UPDATE agent_records SET couple = $2, member_disabled = $3, tax_income_euros = $4, spouse_tax_income_euros = $5, dependants = $6, document_ids = $7
+            `UPDATE agent_records SET couple = $2, situation_changed_on = $3, member_disabled = $4, tax_income_euros = $5, spouse_tax_income_euros = $6, dependants = $7, document_ids = $8
               WHERE id = $1 RETURNING ${COLUMNS}`,
             [latest.id, ...values],
           )
         : await tx.query<Row>(
-            `INSERT INTO agent_records (member_id, year, version, couple, member_disabled, tax_income_euros, spouse_tax_income_euros, dependants, document_ids)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+            `INSERT INTO agent_records (member_id, year, version, couple, situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros, dependants, document_ids)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
             [member.id, year, (latest?.version ?? 0) + 1, ...values],
           );
     const [row] = rows;
     if (!row) throw new Error('no record written');
     return toRecord(row);
   });
+}
+
+/**
+ * What a record lacks before staff can judge it (SPEC §7, seeds): the income, the tax notice, a
+ * payslip or pension slip, the family book for a first request with dependants or after a change
+ * of family situation, and a disability proof for the member and for each disabled dependant.
+ */
+export function missingForSubmission(
+  record: AgentRecord,
+  attached: readonly { id: string; kind: string }[],
+  firstRequest: boolean,
+): string[] {
+  const kinds = new Set(attached.map((d) => d.kind));
+  const proofs = new Set(attached.filter((d) => d.kind === 'disabilityCard').map((d) => d.id));
+  const missing: string[] = [];
+  if (record.taxIncomeEuros === null) missing.push('votre revenu fiscal de référence');
+  if (!kinds.has('taxNotice')) missing.push('l’avis d’imposition');
+  if (!kinds.has('payslip') && !kinds.has('pensionSlip'))
+    missing.push('un bulletin de salaire ou un titre de pension');
+  const familyChanged =
+    record.situationChangedOn !== null || (firstRequest && record.dependants.length > 0);
+  if (familyChanged && !kinds.has('familyBook')) missing.push('le livret de famille');
+  const ownProofs = [...proofs].filter(
+    (id) => !record.dependants.some((d) => d.disabilityProofId === id),
+  );
+  if (record.memberDisabled && ownProofs.length === 0)
+    missing.push('votre carte d’invalidité ou attestation de handicap');
+  for (const d of record.dependants)
+    if (d.disabled && !(d.disabilityProofId && proofs.has(d.disabilityProofId)))
+      missing.push(`le justificatif du handicap de ${d.firstName}`);
+  return missing;
 }
 
 /** Sends the draft to staff, once it has the income and the documents SPEC asks for. */
@@ -218,24 +262,15 @@ export async function submitRecord(
     const [latest] = await recordVersions(tx, member.id, year);
     if (latest?.status !== 'draft')
       throw new HttpError(409, 'no_draft', 'Aucune fiche en cours de saisie pour cette année.');
-    const kinds = new Set(
-      (
-        await tx.query<{ kind: string }>(
-          'SELECT kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
-          [member.id, latest.documentIds],
-        )
-      ).map((d) => d.kind),
+    const attached = await tx.query<{ id: string; kind: string }>(
+      'SELECT id, kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
+      [member.id, latest.documentIds],
     );
-    const missing: string[] = [];
-    if (latest.taxIncomeEuros === null) missing.push('votre revenu fiscal de référence');
-    if (!kinds.has('taxNotice')) missing.push('l’avis d’imposition');
-    if (!kinds.has('payslip') && !kinds.has('pensionSlip'))
-      missing.push('un bulletin de salaire ou un titre de pension');
-    if (
-      (latest.memberDisabled || latest.dependants.some((d) => d.disabled)) &&
-      !kinds.has('disabilityCard')
-    )
-      missing.push('la carte d’invalidité ou l’attestation de handicap');
+    const [validated] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM agent_records WHERE member_id = $1 AND status = 'validated'`,
+      [member.id],
+    );
+    const missing = missingForSubmission(latest, attached, (validated?.n ?? 0) === 0);
     if (missing.length > 0)
       throw new HttpError(400, 'incomplete_record', `Il manque : ${missing.join(', ')}.`);
     const [row] = await tx.query<Row>(

@@ -82,6 +82,11 @@ export const templates = {
       'Le mot de passe de votre Espace Adhérent vient d’être modifié.',
       `Si vous n’êtes pas à l’origine de ce changement, écrivez-nous sans attendre à ${o.contactEmail}.`,
     ]),
+  emailChanged: (o: Organization, firstName: string, newEmail: string): MailContent =>
+    mail(o, 'Adresse électronique modifiée', `Bonjour ${firstName},`, [
+      `L’adresse électronique de votre Espace Adhérent est désormais ${newEmail}. Nos courriels y seront envoyés.`,
+      `Si vous n’êtes pas à l’origine de ce changement, écrivez-nous sans attendre à ${o.contactEmail}.`,
+    ]),
   recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
     mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [
       `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,

@@ -2,7 +2,14 @@ import type { AgentRecordAnswer, DependantInput, DocumentSummary } from '@entrai
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
-import { Checkbox, Field, FormAlert, Notice, RepeatedFieldsets } from '../../shared/form.tsx';
+import {
+  Checkbox,
+  Field,
+  FormAlert,
+  Notice,
+  RepeatedFieldsets,
+  SelectField,
+} from '../../shared/form.tsx';
 import { formatDate, parseWholeEuros } from '../../shared/format.ts';
 import { RELATION_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -25,15 +32,18 @@ const blank = (): DependantInput => ({
   birthDate: '',
   sharedCustody: false,
   disabled: false,
+  disabilityProofId: null,
 });
 
 function RecordForm({ year }: { readonly year: number }) {
   const { session } = useSession();
   const cnrs = session?.organization.id === 'cnrs';
+  const [loaded, setLoaded] = useState(false);
   const [latest, setLatest] = useState<AgentRecordAnswer | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [income, setIncome] = useState('');
   const [spouseIncome, setSpouseIncome] = useState('');
+  const [changedOn, setChangedOn] = useState('');
   const [memberDisabled, setMemberDisabled] = useState(false);
   const [dependants, setDependants] = useState<DependantInput[]>([]);
   const [documentIds, setDocumentIds] = useState<string[]>([]);
@@ -50,9 +60,11 @@ function RecordForm({ year }: { readonly year: number }) {
     setDocuments(own.documents);
     setIncome(record?.taxIncomeEuros?.toString() ?? '');
     setSpouseIncome(record?.spouseTaxIncomeEuros?.toString() ?? '');
+    setChangedOn(record?.situationChangedOn ?? '');
     setMemberDisabled(record?.memberDisabled ?? false);
     setDependants(record ? [...record.dependants] : []);
     setDocumentIds(record ? [...record.documentIds] : []);
+    setLoaded(true);
   }, [year]);
   useEffect(() => {
     void load();
@@ -69,6 +81,7 @@ function RecordForm({ year }: { readonly year: number }) {
     const couple = dependants.some((d) => d.relation === 'spouse');
     return {
       couple,
+      situationChangedOn: changedOn === '' ? null : changedOn,
       memberDisabled,
       taxIncomeEuros,
       spouseTaxIncomeEuros: cnrs && couple ? parseWholeEuros(spouseIncome) : null,
@@ -94,6 +107,14 @@ function RecordForm({ year }: { readonly year: number }) {
   };
   const change = (index: number, update: Partial<DependantInput>) =>
     setDependants(dependants.map((d, i) => (i === index ? { ...d, ...update } : d)));
+  const proofs = Object.fromEntries([
+    ['', 'Choisir parmi les justificatifs joints'],
+    ...documents
+      .filter((d) => d.kind === 'disabilityCard' && documentIds.includes(d.id))
+      .map((d) => [d.id, d.fileName]),
+  ]) as Record<string, string>;
+
+  if (!loaded) return <p role="status">Chargement…</p>;
 
   return (
     <>
@@ -127,6 +148,16 @@ function RecordForm({ year }: { readonly year: number }) {
             error={fields.spouseTaxIncomeEuros}
           />
         ) : null}
+        <Field
+          label="Date du changement de situation familiale"
+          hint="Seulement si votre famille a changé cette année (mariage, PACS, naissance, séparation…) : joignez alors le livret de famille."
+          name="situationChangedOn"
+          type="date"
+          disabled={locked}
+          value={changedOn}
+          onChange={(e) => setChangedOn(e.target.value)}
+          error={fields.situationChangedOn}
+        />
         <Checkbox
           label="J’ai un handicap (incapacité d’au moins 50 %)"
           checked={memberDisabled}
@@ -144,23 +175,15 @@ function RecordForm({ year }: { readonly year: number }) {
         >
           {(d, index) => (
             <>
-              <div className="field">
-                <label htmlFor={`relation-${index}`}>Lien</label>
-                <select
-                  id={`relation-${index}`}
-                  value={d.relation}
-                  disabled={locked}
-                  onChange={(e) =>
-                    change(index, { relation: e.target.value as DependantInput['relation'] })
-                  }
-                >
-                  {Object.entries(RELATION_LABELS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label="Lien"
+                options={RELATION_LABELS}
+                value={d.relation}
+                disabled={locked}
+                onChange={(e) =>
+                  change(index, { relation: e.target.value as DependantInput['relation'] })
+                }
+              />
               <Field
                 label={`Nom de l’ayant droit ${index + 1}`}
                 disabled={locked}
@@ -197,6 +220,16 @@ function RecordForm({ year }: { readonly year: number }) {
                 checked={d.disabled}
                 onChange={(e) => change(index, { disabled: e.target.checked })}
               />
+              {d.disabled ? (
+                <SelectField
+                  label={`Justificatif du handicap de l’ayant droit ${index + 1}`}
+                  options={proofs}
+                  value={d.disabilityProofId ?? ''}
+                  disabled={locked}
+                  onChange={(e) => change(index, { disabilityProofId: e.target.value || null })}
+                  error={fields[`dependants.${index}.disabilityProofId`]}
+                />
+              ) : null}
             </>
           )}
         </RepeatedFieldsets>

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '@entraide/contract';
 import { useId, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
+import { SelectField } from '../../shared/form.tsx';
 
 export const DOCUMENT_LABELS: Record<string, string> = {
   taxNotice: 'Avis d’imposition',
@@ -69,16 +70,12 @@ export function DocumentsField({
       )}
       {disabled ? null : (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-kind`}>Type de justificatif</label>
-            <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
-              {Object.entries(DOCUMENT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Type de justificatif"
+            options={DOCUMENT_LABELS}
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+          />
           <div className="field">
             <label htmlFor={`${id}-file`}>Fichier PDF à joindre</label>
             <input

@@ -66,38 +66,43 @@ export function MemberHomePage() {
       <h2>Mon espace adhérent</h2>
       <ul>
         {user?.role === 'member' ? (
-          <li>
-            <Link to="/espace/fiche">Ma Fiche Agent</Link>
-          </li>
-        ) : null}
-        {user?.role === 'member' ? (
-          <li>
-            <Link to="/espace/rib">Gérer mes RIB</Link>
-          </li>
-        ) : null}
-        {user?.role === 'member' ? (
-          <li>
-            <Link to="/espace/partenaires">Infos partenariat</Link>
-          </li>
-        ) : null}
-        {user?.role === 'member' ? (
-          <li>
-            <a href="/api/me/card.pdf" target="_blank" rel="noreferrer">
-              Ma carte adhérent (PDF à imprimer)
-            </a>
-          </li>
-        ) : null}
-        {user?.role === 'member' ? (
-          <li>
-            Formulaires pré-remplis à imprimer :{' '}
-            <a href="/api/me/forms/subvention-administrative.pdf" target="_blank" rel="noreferrer">
-              subvention administrative
-            </a>
-            ,{' '}
-            <a href="/api/me/forms/attestation-non-subvention.pdf" target="_blank" rel="noreferrer">
-              attestation de non-subvention (employeur du conjoint)
-            </a>
-          </li>
+          <>
+            <li>
+              <Link to="/espace/fiche">Ma Fiche Agent</Link>
+            </li>
+            <li>
+              <Link to="/espace/coordonnees">Mes coordonnées</Link>
+            </li>
+            <li>
+              <Link to="/espace/rib">Gérer mes RIB</Link>
+            </li>
+            <li>
+              <Link to="/espace/partenaires">Infos partenariat</Link>
+            </li>
+            <li>
+              <a href="/api/me/card.pdf" target="_blank" rel="noreferrer">
+                Ma carte adhérent (PDF à imprimer)
+              </a>
+            </li>
+            <li>
+              Formulaires pré-remplis à imprimer :{' '}
+              <a
+                href="/api/me/forms/subvention-administrative.pdf"
+                target="_blank"
+                rel="noreferrer"
+              >
+                subvention administrative
+              </a>
+              ,{' '}
+              <a
+                href="/api/me/forms/attestation-non-subvention.pdf"
+                target="_blank"
+                rel="noreferrer"
+              >
+                attestation de non-subvention (employeur du conjoint)
+              </a>
+            </li>
+          </>
         ) : null}
         <li>
           <Link to="/simulateur">Calculer un taux de subvention</Link>

@@ -1,7 +1,7 @@
 import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
-import { Checkbox, Field, FormAlert, RepeatedFieldsets } from '../../shared/form.tsx';
+import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatNumber, formatPercent, parseWholeEuros } from '../../shared/format.ts';
 import { GRID_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -130,17 +130,13 @@ export function SimulatorPage() {
       </p>
       <FormAlert message={alert} />
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="pack">Barème</label>
-          <select id="pack" value={chosen} onChange={(e) => setPack(e.target.value)}>
-            {packs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          {fields.pack ? <p className="error">{fields.pack}</p> : null}
-        </div>
+        <SelectField
+          label="Barème"
+          options={Object.fromEntries(packs.map((p) => [p.id, p.label]))}
+          value={chosen}
+          onChange={(e) => setPack(e.target.value)}
+          error={fields.pack}
+        />
         <div className="row">
           <Field
             label="Revenu fiscal de référence (€)"

@@ -1,7 +1,7 @@
 import type { PartnerOfferInput } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
-import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { SECTOR_LABELS, type Offer } from '../member/partner-offers-page.tsx';
@@ -107,22 +107,14 @@ export function PartnerOffersEditorPage() {
           onChange={(e) => setForm({ ...form, partner: e.target.value })}
           error={fields.partner}
         />
-        <div className="field">
-          <label htmlFor="sector">Secteur</label>
-          <select
-            id="sector"
-            value={form.sector}
-            onChange={(e) =>
-              setForm({ ...form, sector: e.target.value as PartnerOfferInput['sector'] })
-            }
-          >
-            {Object.entries(SECTOR_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Secteur"
+          options={SECTOR_LABELS}
+          value={form.sector}
+          onChange={(e) =>
+            setForm({ ...form, sector: e.target.value as PartnerOfferInput['sector'] })
+          }
+        />
         <Field
           label="Offre"
           required

@@ -77,6 +77,9 @@ function RecordReview({
           : formatCents(record.taxIncomeEuros * 100)}
         {record.couple ? ' — en couple' : ' — seul(e)'}
         {record.memberDisabled ? ' — agent handicapé' : ''}
+        {record.situationChangedOn
+          ? ` — situation familiale changée le ${formatDate(record.situationChangedOn)}`
+          : ''}
       </p>
       <ul>
         {record.dependants.map((d) => (
@@ -84,7 +87,9 @@ function RecordReview({
             {RELATION_LABELS[d.relation]} : {d.firstName} {d.lastName}, né(e) le{' '}
             {formatDate(d.birthDate)}
             {d.sharedCustody ? ', garde partagée' : ''}
-            {d.disabled ? ', handicap' : ''}
+            {d.disabled
+              ? `, handicap (justificatif : ${file.documents.find((doc) => doc.id === d.disabilityProofId)?.fileName ?? 'manquant'})`
+              : ''}
           </li>
         ))}
       </ul>

@@ -1,0 +1,88 @@
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from './require-user.tsx';
+
+interface Contact {
+  email: string;
+  phone: string | null;
+  address: string | null;
+}
+
+function ContactForm({ memberId }: { readonly memberId: string }) {
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [done, setDone] = useState(false);
+  const { busy, alert, fields, run } = useSubmit();
+  useEffect(() => {
+    void api<Contact>('GET', `/api/members/${memberId}`).then(setContact);
+  }, [memberId]);
+  if (!contact) return <p role="status">Chargement…</p>;
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      setDone(false);
+      await api('PUT', '/api/me/contact', {
+        email: contact.email,
+        phone: contact.phone?.trim() || undefined,
+        address: contact.address?.trim() || undefined,
+      });
+      setDone(true);
+    });
+  };
+  return (
+    <>
+      {done ? <Notice>Vos coordonnées sont enregistrées.</Notice> : null}
+      <FormAlert message={alert} />
+      <form onSubmit={submit} noValidate>
+        <Field
+          label="Adresse électronique"
+          hint="Nos courriels y sont envoyés ; l’ancienne adresse est prévenue d’un changement."
+          type="email"
+          autoComplete="email"
+          required
+          value={contact.email}
+          onChange={(e) => setContact({ ...contact, email: e.target.value })}
+          error={fields.email}
+        />
+        <Field
+          label="Téléphone"
+          type="tel"
+          autoComplete="tel"
+          value={contact.phone ?? ''}
+          onChange={(e) => setContact({ ...contact, phone: e.target.value })}
+          error={fields.phone}
+        />
+        <Field
+          label="Adresse postale"
+          autoComplete="street-address"
+          value={contact.address ?? ''}
+          onChange={(e) => setContact({ ...contact, address: e.target.value })}
+          error={fields.address}
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Enregistrer mes coordonnées
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** Mes coordonnées: e-mail, phone and address, kept up to date by the member. */
+export function ContactPage() {
+  const { session } = useSession();
+  return (
+    <RequireUser>
+      <PageTitle>Mes coordonnées</PageTitle>
+      <p>
+        <Link to="/espace">Retour à mon espace</Link>
+      </p>
+      {session?.user ? <ContactForm memberId={session.user.id} /> : null}
+    </RequireUser>
+  );
+}
