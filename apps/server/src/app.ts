@@ -9,8 +9,11 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerErrorHandler } from './http.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
+import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
+import { calendar, type AppContext } from './modules/accounts/context.ts';
 import { checkCsrf } from './modules/accounts/session-cookies.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
 import { devMailRoutes } from './modules/notifications/dev-mail-routes.ts';
@@ -35,6 +38,15 @@ export interface AppDependencies {
   readonly logger?: boolean;
 }
 
+/** What every use case gets, from the configuration. */
+export const appContext = (config: Config, db: Database, mailer: Mailer): AppContext => ({
+  db,
+  mailer,
+  organization: organizationOf(config.organization),
+  publicUrl: config.publicUrl,
+  today: calendar(config.today),
+});
+
 /** The whole HTTP application, ready to listen (or to be called with `inject` in tests). */
 export async function buildApp({
   config,
@@ -56,12 +68,7 @@ export async function buildApp({
     reply.header('x-frame-options', 'DENY');
   });
 
-  const ctx = {
-    db,
-    mailer: mailer ?? createMailer(config.smtpUrl, config.mailFrom),
-    organization: organizationOf(config.organization),
-    publicUrl: config.publicUrl,
-  };
+  const ctx = appContext(config, db, mailer ?? createMailer(config.smtpUrl, config.mailFrom));
   simulationRoutes(app, packs);
   packRoutes(app, db, packs);
   accountRoutes(app, ctx);
@@ -69,6 +76,8 @@ export async function buildApp({
   memberFileRoutes(app, ctx);
   formRoutes(app, ctx);
   partnerRoutes(app, db);
+  activityRoutes(app, ctx, packs);
+  registrationRoutes(app, ctx, packs);
   householdRoutes(app, ctx, packs, store ?? new DocumentStore(join(config.dataDir, 'files')));
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));

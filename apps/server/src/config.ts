@@ -19,7 +19,11 @@ const environment = z.object({
   MAIL_FROM: z.string().default('Entraide <no-reply@entraide.local>'),
   PUBLIC_URL: z.url().optional(),
   PACKS_DIR: z.string().optional(),
+  TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
 });
+
+/** The demo's calendar day: registrations for the summer 2021 stays are open. */
+export const DEMO_DAY = '2021-04-15';
 
 export interface Config {
   readonly production: boolean;
@@ -33,6 +37,11 @@ export interface Config {
   /** The address the e-mails' links point to. */
   readonly publicUrl: string;
   readonly packsDir: string | null;
+  /**
+   * The committee's calendar day (closings, deposits, ages), when fixed: in development it is the
+   * demo day, in the season of the newest complete rule pack; in production, the real date.
+   */
+  readonly today: string | null;
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
 }
@@ -58,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     packsDir: e.PACKS_DIR ?? null,
+    today: e.TODAY ?? (production ? null : DEMO_DAY),
     devMail: !production && !e.SMTP_URL,
   };
 }

@@ -1,6 +1,6 @@
 import { issuesOf } from '@entraide/contract';
 import { RulesError } from '@entraide/rules';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 /** An answer other than 2xx that a person should read: stable code, French message. */
@@ -28,6 +28,19 @@ export const forbidden = (): HttpError =>
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return schema.parse(value);
 }
+
+/** A private file answer (PDF, CSV…) shown in the browser, never cached. */
+export const sendFile = (
+  reply: FastifyReply,
+  type: string,
+  name: string,
+  bytes: Uint8Array | string,
+): FastifyReply =>
+  reply
+    .type(type)
+    .header('content-disposition', `inline; filename="${encodeURIComponent(name)}"`)
+    .header('cache-control', 'private, no-store')
+    .send(typeof bytes === 'string' ? bytes : Buffer.from(bytes));
 
 /** A refusal of one field that only the server can judge, answered like a schema mismatch. */
 export const invalidField = (path: string, message: string): z.ZodError =>

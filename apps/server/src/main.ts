@@ -2,10 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPackDirectory } from '@entraide/rules/node';
-import { buildApp } from './app.ts';
+import { appContext, buildApp } from './app.ts';
+import { runDueSelections } from './modules/registrations/selection.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
+import { calendar } from './modules/accounts/context.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { createMailer } from './modules/notifications/mailer.ts';
 import { organizationOf } from './modules/organization/organization.ts';
@@ -23,7 +25,13 @@ async function main(): Promise<void> {
   const store = new DocumentStore(join(config.dataDir, 'files'));
   const demo = config.production
     ? null
-    : await loadDemoData(db, organization, { packs, store, mailer, publicUrl: config.publicUrl });
+    : await loadDemoData(db, organization, {
+        packs,
+        store,
+        mailer,
+        publicUrl: config.publicUrl,
+        today: calendar(config.today),
+      });
   const app = await buildApp({ config, db, packs, mailer, store, logger: config.production });
 
   const stop = async (): Promise<void> => {
@@ -34,11 +42,22 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
+  // The selection of every session whose closing day passed: at start, then every 10 minutes.
+  const ctx = appContext(config, db, mailer);
+  const selections = async (): Promise<void> => {
+    const sessions = await runDueSelections(ctx);
+    if (sessions > 0) console.log(`Sélection appliquée à ${sessions} session(s) clôturée(s).`);
+  };
+  const timer = setInterval(() => void selections().catch(console.error), 10 * 60_000);
+  timer.unref();
+  await selections();
+
   const address = await app.listen({ port: config.port, host: config.host });
   if (demo) {
     console.log(`\nComptes de démonstration (mot de passe pour tous : ${DEMO_PASSWORD}) :`);
     for (const account of demo) console.log(`  ${account.identifier.padEnd(22)} ${account.label}`);
   }
+  if (config.today) console.log(`Calendrier fixé au ${config.today} (variable TODAY).`);
   if (config.devMail) console.log(`Courriels (développement) : ${config.publicUrl}/dev/mail`);
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite ${pgliteDir}`;
   console.log(

@@ -1,4 +1,5 @@
 import { loadPackDirectory } from '@entraide/rules/node';
+import { calendar } from '../src/modules/accounts/context.ts';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../src/demo/demo-data.ts';
 import { DocumentStore } from '../src/modules/household/documents.ts';
@@ -19,6 +20,7 @@ describe('demo data', () => {
         store,
         mailer: createMailer(null, config.mailFrom),
         publicUrl: config.publicUrl,
+        today: calendar(config.today),
       };
       const accounts = await loadDemoData(db, organizationOf(organization), services);
       expect(accounts?.map((a) => a.identifier)).toEqual(

@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
+import { appContext, buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { fromPglite, migrate, openDatabase, type Database } from '../src/db/database.ts';
 import { demoPdf } from '../src/demo/demo-pdf.ts';
 import { hashPassword } from '../src/modules/accounts/secrets.ts';
+import { validateRecord } from '../src/modules/household/agent-records.ts';
+import { createMailer } from '../src/modules/notifications/mailer.ts';
 
 export const packs = loadPackDirectory();
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
@@ -210,3 +212,81 @@ export async function mailsTo(
 /** A real PDF for tests (the same maker as the demo documents). */
 export const samplePdf = (text = 'Avis d’imposition 2020 — revenus 2019'): Promise<Buffer> =>
   demoPdf(text);
+
+/** A dependant as a Fiche Agent lists it (fixtures give only what matters). */
+export interface FixtureDependant {
+  relation: 'spouse' | 'child' | 'disabledAdult';
+  firstName: string;
+  birthDate: string;
+  disabled?: boolean;
+}
+
+/**
+ * A logged-in member whose Fiche Agent of the year is validated by the real use case (the
+ * figures come from the rules engine); the documents are not part of this fixture.
+ */
+export async function familyWithRecord(
+  t: TestApp,
+  options: {
+    identifier: string;
+    taxIncomeEuros: number;
+    dependants: FixtureDependant[];
+    year?: number;
+    email?: string;
+    lastName?: string;
+  },
+): Promise<{ id: string; client: Client }> {
+  const lastName = options.lastName ?? 'Martin';
+  const id = await createUser(t.db, {
+    identifier: options.identifier,
+    lastName,
+    ...(options.email ? { email: options.email } : {}),
+  });
+  const dependants = options.dependants.map((d) => ({
+    relation: d.relation,
+    lastName,
+    firstName: d.firstName,
+    birthDate: d.birthDate,
+    sharedCustody: false,
+    disabled: d.disabled ?? false,
+    disabilityProofId: null,
+  }));
+  const [record] = await t.db.query<{ id: string }>(
+    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
+     VALUES ($1, $2, 1, 'submitted', $3, $4, $5, now()) RETURNING id`,
+    [
+      id,
+      options.year ?? 2021,
+      dependants.some((d) => d.relation === 'spouse'),
+      options.taxIncomeEuros,
+      JSON.stringify(dependants),
+    ],
+  );
+  const [staff] = await t.db.query<{ id: string }>(
+    `SELECT id FROM users WHERE role = 'admin' LIMIT 1`,
+  );
+  const staffId =
+    staff?.id ??
+    (await createUser(t.db, {
+      identifier: `ADMIN-${randomBytes(4).toString('hex')}`,
+      role: 'admin',
+    }));
+  const ctx = appContext(t.config, t.db, createMailer(null, t.config.mailFrom));
+  await validateRecord(
+    ctx,
+    packs,
+    {
+      id: staffId,
+      identifier: 'ADMIN',
+      firstName: 'A',
+      lastName: 'A',
+      email: 'a@example.org',
+      role: 'admin',
+      sectors: [],
+    },
+    record?.id ?? '',
+  );
+  const client = t.client();
+  await client.login(options.identifier, PASSWORD);
+  return { id, client };
+}

@@ -8,3 +8,4 @@ export * from './simulation.ts';
 export * from './accounts.ts';
 export * from './household.ts';
 export * from './iban.ts';
+export * from './activities.ts';

@@ -43,6 +43,7 @@ export interface DemoServices {
   readonly store: DocumentStore;
   readonly mailer: Mailer;
   readonly publicUrl: string;
+  readonly today: () => string;
 }
 
 const demoUser = async (db: Database, identifier: string): Promise<CurrentUser> => {
@@ -79,7 +80,13 @@ async function loadDemoRecords(
 ): Promise<void> {
   const year = recordYears(services.packs, organization.id)[0];
   if (year === undefined) return;
-  const ctx = { db, mailer: services.mailer, organization, publicUrl: services.publicUrl };
+  const ctx = {
+    db,
+    mailer: services.mailer,
+    organization,
+    publicUrl: services.publicUrl,
+    today: services.today,
+  };
   const prefix = organization.identifierPrefix;
   const documents = async (member: CurrentUser, family: boolean): Promise<string[]> => {
     const files: (readonly [DocumentKind, string, string])[] = [

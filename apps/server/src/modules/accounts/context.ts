@@ -8,4 +8,12 @@ export interface AppContext {
   readonly mailer: Mailer;
   readonly organization: Organization;
   readonly publicUrl: string;
+  /** The committee's calendar day, YYYY-MM-DD. */
+  readonly today: () => string;
 }
+
+/** The calendar day of a configuration: fixed, or the real date. */
+export const calendar =
+  (fixed: string | null): (() => string) =>
+  () =>
+    fixed ?? new Date().toISOString().slice(0, 10);

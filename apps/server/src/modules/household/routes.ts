@@ -7,7 +7,8 @@ import {
 import { bpToPercent, type PackRegistry } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parse } from '../../http.ts';
+import { parse, sendFile } from '../../http.ts';
+import { yearUsage } from '../registrations/registration-requests.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import {
@@ -82,11 +83,7 @@ export function householdRoutes(
   app.get('/api/documents/:id', async (request, reply) => {
     const viewer = await requireUser(db, request);
     const document = await readDocument(db, store, viewer, parse(idParam, request.params).id);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="${encodeURIComponent(document.fileName)}"`)
-      .header('cache-control', 'private, no-store')
-      .send(document.bytes);
+    return sendFile(reply, 'application/pdf', document.fileName, document.bytes);
   });
 
   app.get('/api/me/bank-accounts', async (request) => ({
@@ -134,7 +131,8 @@ export function householdRoutes(
 
   app.get('/api/me/entitlements/:year', async (request) => {
     const member = await requireUser(db, request);
-    const record = await currentEntitlements(db, member.id, parse(yearParam, request.params).year);
+    const { year } = parse(yearParam, request.params);
+    const record = await currentEntitlements(db, member.id, year);
     return {
       record: record && {
         year: record.year,
@@ -149,7 +147,7 @@ export function householdRoutes(
             .map((grid) => [grid, bpToPercent(record.ratesBp?.[grid] ?? 0)]),
         ),
         annualCeilingCents: record.annualCeilingCents,
-        annualCeilingUsedCents: 0,
+        annualCeilingUsedCents: (await yearUsage(db, member.id, 'member', year)).ceilingCents,
         explanation: record.explanation,
       },
     };

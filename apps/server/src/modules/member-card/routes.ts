@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parse } from '../../http.ts';
+import { parse, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireUser } from '../accounts/session-cookies.ts';
 import { checkCard, memberCardPdf } from './member-card.ts';
@@ -11,11 +11,7 @@ export function memberCardRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/me/card.pdf', async (request, reply) => {
     const member = await requireUser(ctx.db, request);
     const pdf = await memberCardPdf(ctx, member);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', 'inline; filename="carte-adherent.pdf"')
-      .header('cache-control', 'private, no-store')
-      .send(Buffer.from(pdf));
+    return sendFile(reply, 'application/pdf', 'carte-adherent.pdf', pdf);
   });
 
   /** Public: what the card's QR code opens. */

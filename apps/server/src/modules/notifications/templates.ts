@@ -87,6 +87,37 @@ export const templates = {
       `L’adresse électronique de votre Espace Adhérent est désormais ${newEmail}. Nos courriels y seront envoyés.`,
       `Si vous n’êtes pas à l’origine de ce changement, écrivez-nous sans attendre à ${o.contactEmail}.`,
     ]),
+  registrationDecision: (
+    o: Organization,
+    firstName: string,
+    decision: {
+      outcome: 'confirmed' | 'waiting' | 'refused';
+      participant: string;
+      number: number;
+      place: string | null;
+      reasons: readonly string[];
+    },
+  ): MailContent =>
+    mail(
+      o,
+      {
+        confirmed: `Demande n° ${decision.number} : place confirmée`,
+        waiting: `Demande n° ${decision.number} : liste d’attente`,
+        refused: `Demande n° ${decision.number} : pas de place`,
+      }[decision.outcome],
+      `Bonjour ${firstName},`,
+      [
+        {
+          confirmed: `Bonne nouvelle : ${decision.participant} a une place — ${decision.place ?? ''}.`,
+          waiting: `${decision.participant} est sur la liste d’attente — ${decision.place ?? ''}. Nous vous écrirons dès qu’une place se libère.`,
+          refused: `Nous n’avons pas pu proposer de place à ${decision.participant} pour cette demande.`,
+        }[decision.outcome],
+        ...decision.reasons,
+        decision.outcome === 'confirmed'
+          ? 'La facture et l’échéancier suivront ; le détail de la subvention est dans votre Espace Adhérent.'
+          : 'Les arrhes versées vous seront rendues si aucune place ne vous est attribuée.',
+      ],
+    ),
   recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
     mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [
       `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,

@@ -1,0 +1,309 @@
+import type {
+  ActivityInput,
+  ActivitySector,
+  SessionInput,
+  catalogueQuery,
+} from '@entraide/contract';
+import type { z } from 'zod';
+import type { Database, Queryable } from '../../db/database.ts';
+import { invalidField, notFound, requireUuid } from '../../http.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+
+export interface Session {
+  readonly id: string;
+  readonly activityId: string;
+  readonly label: string;
+  readonly firstDay: string;
+  readonly lastDay: string;
+  readonly minAge: number;
+  readonly maxAge: number;
+  readonly places: number;
+  readonly waitingPlaces: number;
+  /** Places not yet given to a confirmed participant. */
+  readonly placesLeft: number;
+  readonly priceCents: number;
+  readonly transport: readonly { city: string; priceCents: number }[];
+  readonly closesOn: string;
+  readonly answerBy: string;
+  readonly allocatedAt: string | null;
+}
+
+export interface Activity extends ActivityInput {
+  readonly id: string;
+  readonly sessions: readonly Session[];
+}
+
+const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
+  s.min_age, s.max_age, s.places, s.waiting_places, s.price_cents::int AS price_cents, s.transport,
+  s.closes_on::text AS closes_on, s.answer_by::text AS answer_by, s.allocated_at::text AS allocated_at,
+  s.places - (SELECT count(*)::int FROM registration_requests r WHERE r.placed_session_id = s.id AND r.status = 'confirmed') AS places_left`;
+
+interface SessionRow {
+  id: string;
+  activity_id: string;
+  label: string;
+  first_day: string;
+  last_day: string;
+  min_age: number;
+  max_age: number;
+  places: number;
+  waiting_places: number;
+  price_cents: number;
+  transport: { city: string; priceCents: number }[];
+  closes_on: string;
+  answer_by: string;
+  allocated_at: string | null;
+  places_left: number;
+}
+
+const toSession = (r: SessionRow): Session => ({
+  id: r.id,
+  activityId: r.activity_id,
+  label: r.label,
+  firstDay: r.first_day,
+  lastDay: r.last_day,
+  minAge: r.min_age,
+  maxAge: r.max_age,
+  places: r.places,
+  waitingPlaces: r.waiting_places,
+  placesLeft: Math.max(0, r.places_left),
+  priceCents: r.price_cents,
+  transport: r.transport,
+  closesOn: r.closes_on,
+  answerBy: r.answer_by,
+  allocatedAt: r.allocated_at,
+});
+
+interface ActivityRow {
+  id: string;
+  title: string;
+  sector: ActivitySector;
+  kind: ActivityInput['kind'];
+  cap_category: string | null;
+  description: string;
+  provider: ActivityInput['provider'];
+  ski: boolean;
+  school_trip: boolean;
+  pictures: ActivityInput['pictures'];
+  published: boolean;
+}
+
+const ACTIVITY_COLUMNS =
+  'id, title, sector, kind, cap_category, description, provider, ski, school_trip, pictures, published';
+
+const toActivity = (r: ActivityRow, sessions: readonly Session[]): Activity => ({
+  id: r.id,
+  title: r.title,
+  sector: r.sector,
+  kind: r.kind,
+  capCategory: r.cap_category,
+  description: r.description,
+  provider: r.provider,
+  ski: r.ski,
+  schoolTrip: r.school_trip,
+  pictures: r.pictures,
+  published: r.published,
+  sessions,
+});
+
+export async function sessionsById(
+  db: Queryable,
+  ids: readonly string[],
+  lock = false,
+): Promise<Session[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY($1::uuid[]) ORDER BY s.id${lock ? ' FOR UPDATE' : ''}`,
+    [ids],
+  );
+  return rows.map(toSession);
+}
+
+async function withSessions(db: Queryable, rows: readonly ActivityRow[]): Promise<Activity[]> {
+  if (rows.length === 0) return [];
+  const sessions = (
+    await db.query<SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.activity_id = ANY($1::uuid[]) ORDER BY s.first_day, s.label`,
+      [rows.map((r) => r.id)],
+    )
+  ).map(toSession);
+  return rows.map((r) =>
+    toActivity(
+      r,
+      sessions.filter((s) => s.activityId === r.id),
+    ),
+  );
+}
+
+/** One activity; unpublished ones only for staff. */
+export async function findActivity(
+  db: Queryable,
+  id: string,
+  staffView: boolean,
+): Promise<Activity> {
+  requireUuid(id);
+  const rows = await db.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = $1 AND (published OR $2)`,
+    [id, staffView],
+  );
+  const [activity] = await withSessions(db, rows);
+  if (!activity) throw notFound();
+  return activity;
+}
+
+/**
+ * The public catalogue: published activities whose sessions match the filters (sector, a
+ * participant's age on the first day, dates, places left); only matching sessions are listed.
+ */
+export async function listCatalogue(
+  db: Queryable,
+  filters: z.infer<typeof catalogueQuery>,
+): Promise<Activity[]> {
+  const rows = await db.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE published AND ($1::text IS NULL OR sector = $1) ORDER BY title`,
+    [filters.sector ?? null],
+  );
+  const activities = await withSessions(db, rows);
+  return activities
+    .map((a) => ({
+      ...a,
+      sessions: a.sessions.filter(
+        (s) =>
+          (filters.age === undefined || (filters.age >= s.minAge && filters.age <= s.maxAge)) &&
+          (filters.from === undefined || s.firstDay >= filters.from) &&
+          (filters.to === undefined || s.lastDay <= filters.to) &&
+          (filters.placesLeft !== true || s.placesLeft > 0),
+      ),
+    }))
+    .filter((a) => a.sessions.length > 0);
+}
+
+/** Every activity of the given sectors, published or not, for the staff's editor. */
+export async function listForStaff(
+  db: Queryable,
+  sectors: readonly string[] | null,
+): Promise<Activity[]> {
+  const rows = await db.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE $1::text[] IS NULL OR sector = ANY($1) ORDER BY created_at DESC`,
+    [sectors],
+  );
+  return withSessions(db, rows);
+}
+
+/** Creates (id null) or updates an activity; audited. */
+export async function saveActivity(
+  db: Database,
+  staff: CurrentUser,
+  id: string | null,
+  input: ActivityInput,
+): Promise<Activity> {
+  return db.transaction(async (tx) => {
+    const values = [
+      input.title,
+      input.sector,
+      input.kind,
+      input.capCategory,
+      input.description,
+      JSON.stringify(input.provider),
+      input.ski,
+      input.schoolTrip,
+      JSON.stringify(input.pictures),
+      input.published,
+    ];
+    const [row] =
+      id === null
+        ? await tx.query<{ id: string }>(
+            `INSERT INTO activities (title, sector, kind, cap_category, description, provider, ski, school_trip, pictures, published)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+            values,
+          )
+        : await tx.query<{ id: string }>(
+            `UPDATE activities SET title = $2, sector = $3, kind = $4, cap_category = $5, description = $6, provider = $7,
+               ski = $8, school_trip = $9, pictures = $10, published = $11 WHERE id = $1 RETURNING id`,
+            [requireUuid(id), ...values],
+          );
+    if (!row) throw notFound();
+    await recordAudit(
+      tx,
+      staff.id,
+      id === null ? 'activity.create' : 'activity.update',
+      'activity',
+      row.id,
+      {
+        title: input.title,
+        published: input.published,
+      },
+    );
+    return findActivity(tx, row.id, true);
+  });
+}
+
+/** SPEC §6: the answer comes 15 days after closing, 3 weeks for a summer session. */
+export function defaultAnswerBy(input: SessionInput): string {
+  const summer = ['07', '08'].includes(input.firstDay.slice(5, 7));
+  const day = new Date(`${input.closesOn}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + (summer ? 21 : 15));
+  return day.toISOString().slice(0, 10);
+}
+
+/** Adds (id null) or changes a session of an activity; places cannot drop below those given. */
+export async function saveSession(
+  db: Database,
+  staff: CurrentUser,
+  activityId: string,
+  id: string | null,
+  input: SessionInput,
+): Promise<Session> {
+  return db.transaction(async (tx) => {
+    requireUuid(activityId);
+    const values = [
+      input.label,
+      input.firstDay,
+      input.lastDay,
+      input.minAge,
+      input.maxAge,
+      input.places,
+      input.waitingPlaces,
+      input.priceCents,
+      JSON.stringify(input.transport),
+      input.closesOn,
+      input.answerBy ?? defaultAnswerBy(input),
+    ];
+    if (id !== null) {
+      const [current] = await sessionsById(tx, [requireUuid(id)], true);
+      if (current?.activityId !== activityId) throw notFound();
+      const taken = current.places - current.placesLeft;
+      if (input.places < taken)
+        throw invalidField('places', `${taken} places sont déjà attribuées`);
+    }
+    const [row] =
+      id === null
+        ? await tx.query<{ id: string }>(
+            `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, waiting_places, price_cents, transport, closes_on, answer_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+            [activityId, ...values],
+          )
+        : await tx.query<{ id: string }>(
+            `UPDATE activity_sessions SET label = $2, first_day = $3, last_day = $4, min_age = $5, max_age = $6, places = $7,
+               waiting_places = $8, price_cents = $9, transport = $10, closes_on = $11, answer_by = $12 WHERE id = $1 RETURNING id`,
+            [id, ...values],
+          );
+    if (!row) throw notFound();
+    await recordAudit(
+      tx,
+      staff.id,
+      id === null ? 'session.create' : 'session.update',
+      'session',
+      row.id,
+      {
+        activityId,
+        places: input.places,
+        priceCents: input.priceCents,
+      },
+    );
+    const [session] = await sessionsById(tx, [row.id]);
+    if (!session) throw notFound();
+    return session;
+  });
+}

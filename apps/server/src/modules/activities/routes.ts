@@ -1,0 +1,84 @@
+import { activityInput, activitySectors, catalogueQuery, sessionInput } from '@entraide/contract';
+import type { PackRegistry } from '@entraide/rules';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parse } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { currentUser, requireStaff } from '../accounts/session-cookies.ts';
+import { activityCosts } from '../registrations/activity-costs.ts';
+import {
+  findActivity,
+  listCatalogue,
+  listForStaff,
+  saveActivity,
+  saveSession,
+} from './catalogue.ts';
+
+const idParam = z.object({ id: z.string() });
+const sessionParams = z.object({ id: z.string(), sessionId: z.string() });
+const sectorQuery = z.object({ sector: z.enum(activitySectors).optional() });
+
+/** The catalogue: public pages, and the staff's editor (each sector's staff edit their own). */
+export function activityRoutes(app: FastifyInstance, ctx: AppContext, packs: PackRegistry): void {
+  const { db } = ctx;
+
+  app.get('/api/activities', async (request) => ({
+    activities: await listCatalogue(db, parse(catalogueQuery, request.query)),
+  }));
+
+  app.get('/api/activities/:id', async (request) => {
+    const activity = await findActivity(db, parse(idParam, request.params).id, false);
+    const viewer = await currentUser(db, request);
+    return {
+      activity,
+      costs:
+        viewer?.role === 'member'
+          ? await activityCosts(db, packs, viewer, activity, ctx.today())
+          : null,
+    };
+  });
+
+  /** Staff of the activity's sector (checked as staff first, so outsiders learn nothing). */
+  const sectorStaff = async (request: FastifyRequest, activityId: string) => {
+    await requireStaff(db, request, ...activitySectors);
+    const activity = await findActivity(db, activityId, true);
+    return { staff: await requireStaff(db, request, activity.sector), activity };
+  };
+
+  app.get('/api/staff/activities', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { sector } = parse(sectorQuery, request.query);
+    const mine = staff.role === 'admin' ? null : staff.sectors;
+    return {
+      activities: await listForStaff(db, sector ? [sector] : mine),
+    };
+  });
+
+  app.post('/api/staff/activities', async (request, reply) => {
+    await requireStaff(db, request, ...activitySectors);
+    const input = parse(activityInput, request.body);
+    const staff = await requireStaff(db, request, input.sector);
+    return reply.status(201).send(await saveActivity(db, staff, null, input));
+  });
+
+  app.put('/api/staff/activities/:id', async (request) => {
+    const { id } = parse(idParam, request.params);
+    const { staff } = await sectorStaff(request, id);
+    const input = parse(activityInput, request.body);
+    await requireStaff(db, request, input.sector);
+    return saveActivity(db, staff, id, input);
+  });
+
+  app.post('/api/staff/activities/:id/sessions', async (request, reply) => {
+    const { id } = parse(idParam, request.params);
+    const { staff } = await sectorStaff(request, id);
+    const input = parse(sessionInput, request.body);
+    return reply.status(201).send(await saveSession(db, staff, id, null, input));
+  });
+
+  app.put('/api/staff/activities/:id/sessions/:sessionId', async (request) => {
+    const { id, sessionId } = parse(sessionParams, request.params);
+    const { staff } = await sectorStaff(request, id);
+    return saveSession(db, staff, id, sessionId, parse(sessionInput, request.body));
+  });
+}

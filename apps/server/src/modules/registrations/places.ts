@@ -1,0 +1,158 @@
+import type { Queryable } from '../../db/database.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { sessionsById } from '../activities/catalogue.ts';
+import { templates } from '../notifications/templates.ts';
+
+/** Late requests and promotions from the waiting list come after every request of the selection. */
+const FIRST_COME_OFFSET = 1_000_000_000;
+
+export type Outcome = 'confirmed' | 'waiting' | 'refused';
+
+/** Locks the sessions (in id order, so two requests never wait on each other) and reads them afresh. */
+export async function lockSessions(tx: Queryable, ids: readonly string[]) {
+  await tx.query(
+    'SELECT id FROM activity_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
+  // A new statement after the lock: it sees the places taken by whoever held the lock before.
+  return sessionsById(tx, ids);
+}
+
+/** Records a decision on a request and tells the family by e-mail. */
+export async function decide(
+  ctx: AppContext,
+  tx: Queryable,
+  requestId: string,
+  decision: {
+    outcome: Outcome;
+    sessionId: string | null;
+    rank: number | null;
+    priority: number;
+    reasons: readonly string[];
+  },
+): Promise<void> {
+  const [row] = await tx.query<{
+    number: string;
+    email: string;
+    first_name: string;
+    participant: { firstName: string };
+    choices: { sessionId: string; activityTitle: string; sessionLabel: string }[];
+  }>(
+    `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4, priority = $5,
+       decision = $6, decided_at = now()
+       FROM users u WHERE r.id = $1 AND u.id = r.member_id
+     RETURNING r.number::text AS number, u.email, u.first_name, r.participant, r.choices`,
+    [
+      requestId,
+      decision.outcome,
+      decision.sessionId,
+      decision.rank,
+      decision.priority,
+      JSON.stringify({ reasons: decision.reasons }),
+    ],
+  );
+  if (!row) return;
+  const choice = row.choices.find((c) => c.sessionId === decision.sessionId);
+  await ctx.mailer.send(
+    tx,
+    row.email,
+    templates.registrationDecision(ctx.organization, row.first_name, {
+      outcome: decision.outcome,
+      participant: row.participant.firstName,
+      number: Number(row.number),
+      place: choice ? `${choice.activityTitle}, ${choice.sessionLabel}` : null,
+      reasons: decision.reasons,
+    }),
+  );
+}
+
+/**
+ * After closing: the request takes the first of its choices with a place left, or waits on the
+ * first whose waiting list has room, or is refused. The sessions are locked while it is decided,
+ * so two families asking for the last place at the same moment never both get it.
+ */
+export async function placeFirstComeFirstServed(
+  ctx: AppContext,
+  tx: Queryable,
+  requestId: string,
+): Promise<Outcome> {
+  const [request] = await tx.query<{ number: string; session_ids: string[] }>(
+    'SELECT number::text AS number, session_ids::text[] AS session_ids FROM registration_requests WHERE id = $1',
+    [requestId],
+  );
+  if (!request) return 'refused';
+  const sessions = await lockSessions(tx, request.session_ids);
+  const ranked = request.session_ids.map((id) => sessions.find((s) => s.id === id));
+  const priority = FIRST_COME_OFFSET + Number(request.number);
+  const reasons = [
+    'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
+  ];
+  for (const [i, session] of ranked.entries()) {
+    if (session && session.placesLeft > 0) {
+      reasons.push(`Choix ${i + 1} (${session.label}) : place attribuée.`);
+      await decide(ctx, tx, requestId, {
+        outcome: 'confirmed',
+        sessionId: session.id,
+        rank: i + 1,
+        priority,
+        reasons,
+      });
+      return 'confirmed';
+    }
+    reasons.push(`Choix ${i + 1} (${session?.label ?? '?'}) : complet.`);
+  }
+  for (const [i, session] of ranked.entries()) {
+    if (!session) continue;
+    const [waiting] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'`,
+      [session.id],
+    );
+    const position = (waiting?.n ?? 0) + 1;
+    if (position <= session.waitingPlaces) {
+      reasons.push(`Liste d’attente du choix ${i + 1} (${session.label}), position ${position}.`);
+      await decide(ctx, tx, requestId, {
+        outcome: 'waiting',
+        sessionId: session.id,
+        rank: i + 1,
+        priority,
+        reasons,
+      });
+      return 'waiting';
+    }
+  }
+  reasons.push('Les listes d’attente de vos choix sont complètes.');
+  await decide(ctx, tx, requestId, {
+    outcome: 'refused',
+    sessionId: null,
+    rank: null,
+    priority,
+    reasons,
+  });
+  return 'refused';
+}
+
+/** A freed place goes to the next request on the session's waiting list (in its order). */
+export async function offerFreedPlaces(
+  ctx: AppContext,
+  tx: Queryable,
+  sessionId: string,
+): Promise<number> {
+  const [session] = await lockSessions(tx, [sessionId]);
+  if (!session) return 0;
+  const next = await tx.query<{ id: string; placed_rank: number; priority: string }>(
+    `SELECT id, placed_rank, priority::text AS priority FROM registration_requests
+      WHERE placed_session_id = $1 AND status = 'waiting' ORDER BY priority, number LIMIT $2 FOR UPDATE`,
+    [sessionId, session.placesLeft],
+  );
+  for (const request of next)
+    await decide(ctx, tx, request.id, {
+      outcome: 'confirmed',
+      sessionId,
+      rank: request.placed_rank,
+      priority: Number(request.priority),
+      reasons: [
+        `Une place s’est libérée sur ${session.label} : elle revient à la suivante de la liste d’attente.`,
+      ],
+    });
+  return next.length;
+}

@@ -1,0 +1,63 @@
+import { formatCents } from '@entraide/rules';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { FormWriter } from '../forms/pdf-text.ts';
+import type { Registration } from './registration-requests.ts';
+
+const DEPOSIT_METHODS = {
+  card: 'carte bancaire',
+  cheque: 'chèque',
+  chequesVacances: 'chèques vacances',
+  bonsCaf: 'bons CAF',
+} as const;
+
+const frenchDate = (iso: string): string => iso.split('-').reverse().join('/');
+
+/** The registration request as the committee's paper form, pre-filled, to print and sign. */
+export async function registrationFormPdf(
+  ctx: AppContext,
+  member: CurrentUser,
+  registration: Registration,
+): Promise<Uint8Array> {
+  const form = await FormWriter.create(`Demande d’inscription n° ${registration.number}`);
+  const p = registration.participant;
+  form
+    .heading(`DEMANDE D’INSCRIPTION N° ${registration.number} — ${ctx.organization.shortName}`)
+    .field(
+      'Agent',
+      `${member.lastName} ${member.firstName} (identifiant CAES ${member.identifier})`,
+    )
+    .field('Courriel', member.email)
+    .field('Participant', `${p.lastName} ${p.firstName}, né(e) le ${frenchDate(p.birthDate)}`)
+    .heading('Choix, par ordre de préférence');
+  registration.choices.forEach((choice, i) => {
+    const quote = registration.quotes[i];
+    form.paragraph(
+      `${i + 1}. ${choice.activityTitle} — ${choice.sessionLabel}, du ${frenchDate(choice.firstDay)} au ${frenchDate(choice.lastDay)}. Transport : ${choice.transportCity ?? 'moyens propres'}.${
+        quote
+          ? ` Prix ${formatCents(quote.priceCents + quote.transportCents)}, subvention ${formatCents(quote.subsidyCents)}, reste à payer ${formatCents(quote.leftToPayCents)}.`
+          : ''
+      }`,
+    );
+  });
+  const first = registration.quotes[0];
+  form
+    .heading('Arrhes')
+    .field('Montant des arrhes (choix 1)', first ? formatCents(first.depositCents) : null)
+    .field('Mode de paiement', DEPOSIT_METHODS[registration.depositMethod])
+    .heading('Options')
+    .field('Aide complémentaire ski demandée', registration.skiAid ? 'oui' : 'non')
+    .field(
+      'Assurance annulation (ni prise ni subventionnée par le comité)',
+      registration.insurance ? 'oui' : 'non',
+    )
+    .field(
+      'Ami(e) non ayant droit (plein tarif, à la charge de l’agent)',
+      registration.friend
+        ? `${registration.friend.lastName} ${registration.friend.firstName}, né(e) le ${frenchDate(registration.friend.birthDate)}`
+        : 'aucun',
+    )
+    .paragraph('Je certifie l’exactitude des renseignements ci-dessus.')
+    .field('Date et signature', null);
+  return form.save();
+}

@@ -1,0 +1,590 @@
+import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
+import {
+  ageOn,
+  parseDay,
+  quoteStay,
+  type Pack,
+  type PackRegistry,
+  type Relation,
+  type StayQuote,
+  type YearUsage,
+} from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import {
+  findActivity,
+  sessionsById,
+  type Activity,
+  type Session,
+} from '../activities/catalogue.ts';
+import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
+import { lockSessions, offerFreedPlaces, placeFirstComeFirstServed } from './places.ts';
+
+export interface Participant {
+  readonly relation: Relation;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly disabled: boolean;
+}
+
+/** What the family sees of a quote, and what is kept with the request (no explanation). */
+export interface QuoteFigures {
+  readonly sessionId: string;
+  readonly pack: string;
+  readonly days: number;
+  readonly priceCents: number;
+  readonly transportCents: number;
+  readonly grid: string | null;
+  readonly rateBp: number | null;
+  readonly baseCents: number;
+  readonly subsidyCents: number;
+  readonly leftToPayCents: number;
+  readonly depositCents: number;
+  readonly feesCents: number;
+  readonly totalToPayCents: number;
+  readonly skiAidCents: number | null;
+  readonly usage: StayQuote['usage'];
+  readonly reasons: StayQuote['reasons'];
+}
+
+const figures = (sessionId: string, q: StayQuote): QuoteFigures => ({
+  sessionId,
+  pack: q.pack,
+  days: q.days,
+  priceCents: q.priceCents,
+  transportCents: q.transportCents,
+  grid: q.grid,
+  rateBp: q.rateBp,
+  baseCents: q.baseCents,
+  subsidyCents: q.subsidyCents,
+  leftToPayCents: q.leftToPayCents,
+  depositCents: q.depositCents,
+  feesCents: q.feesCents,
+  totalToPayCents: q.totalToPayCents,
+  skiAidCents: q.skiAidCents,
+  usage: q.usage,
+  reasons: q.reasons,
+});
+
+/** The member or a dependant, as the validated Fiche Agent names them. */
+export function participantOf(
+  record: AgentRecord,
+  member: { firstName: string; lastName: string; birthDate: string },
+  index: number | null,
+): Participant {
+  if (index === null) return { relation: 'member', ...member, disabled: record.memberDisabled };
+  const d = record.dependants[index];
+  if (!d) throw invalidField('dependantIndex', 'ayant droit inconnu de votre Fiche Agent');
+  return {
+    relation: d.relation === 'disabledAdult' ? 'disabledAdultDependant' : d.relation,
+    firstName: d.firstName,
+    lastName: d.lastName,
+    birthDate: d.birthDate,
+    disabled: d.disabled,
+  };
+}
+
+/** Who a participant is across years and versions of the Fiche Agent. */
+export const participantKey = (p: Participant): string =>
+  p.relation === 'member' ? 'member' : `${p.relation}:${p.firstName.toLowerCase()}:${p.birthDate}`;
+
+const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
+
+/**
+ * What the participant and the household already used in a year: the day allowances and the
+ * ceiling of confirmed places (the quote of the choice each was placed on), the last ski aid.
+ */
+export async function yearUsage(
+  db: Queryable,
+  memberId: string,
+  key: string,
+  year: number,
+  exceptId: string | null = null,
+): Promise<YearUsage> {
+  const rows = await db.query<{
+    participant_key: string;
+    quotes: QuoteFigures[];
+    placed_rank: number | null;
+    year: number;
+  }>(
+    `SELECT participant_key, quotes, placed_rank, year FROM registration_requests
+      WHERE member_id = $1 AND status = 'confirmed' AND year BETWEEN $2 - 1 AND $2 AND id IS DISTINCT FROM $3::uuid`,
+    [memberId, year, exceptId],
+  );
+  let youthDays = 0;
+  let promoDays = 0;
+  let vacationDays = 0;
+  let ceilingCents = 0;
+  let lastSkiAidYear: number | null = null;
+  for (const row of rows) {
+    const quote = row.quotes[(row.placed_rank ?? 1) - 1];
+    if (!quote) continue;
+    if (row.participant_key === key && (quote.skiAidCents ?? 0) > 0)
+      lastSkiAidYear = Math.max(lastSkiAidYear ?? 0, row.year);
+    if (row.year !== year) continue;
+    ceilingCents += quote.usage.ceilingCents;
+    if (row.participant_key !== key) continue;
+    youthDays += quote.usage.youthDays;
+    promoDays += quote.usage.promoDays;
+    vacationDays += quote.usage.vacationDays;
+  }
+  return { youthDays, promoDays, vacationDays, ceilingCents, lastSkiAidYear, yearlyFeesPaid: [] };
+}
+
+/** The quote of one session for one participant of a household whose Fiche Agent is validated. */
+export function quoteFor(
+  pack: Pack,
+  record: AgentRecord,
+  participant: Participant,
+  activity: Activity,
+  session: Session,
+  options: { transportCents: number; today: string; used: YearUsage; skiAid: boolean },
+): StayQuote {
+  return quoteStay(pack, {
+    quotientCents: record.quotientCents ?? 0,
+    annualCeilingCents: record.annualCeilingCents,
+    participant: {
+      relation: participant.relation,
+      birthDate: participant.birthDate,
+      disabled: participant.disabled,
+    },
+    activity: {
+      sector: activity.sector,
+      kind: activity.kind,
+      capCategory: activity.capCategory,
+      firstDay: session.firstDay,
+      lastDay: session.lastDay,
+      priceCents: session.priceCents,
+      transportCents: options.transportCents,
+      ski: activity.ski,
+    },
+    requestDate: options.today,
+    used: options.used,
+    skiAidRequested: options.skiAid && activity.ski,
+  });
+}
+
+/** A request ready to be kept: its sessions, its participant and the quote of every choice. */
+export interface PreparedRequest {
+  readonly sessions: readonly Session[];
+  readonly activities: readonly Activity[];
+  readonly record: AgentRecord;
+  readonly participant: Participant;
+  readonly key: string;
+  readonly year: number;
+  readonly late: boolean;
+  readonly quotes: readonly StayQuote[];
+  /** What a friend who is not an ayant droit costs the member: the full price of choice 1. */
+  readonly friendCents: number;
+}
+
+/** A school year runs from 1 September to 31 August. */
+const schoolYear = (day: string): number =>
+  Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 9 ? 1 : 0);
+
+async function checkOncePerPeriod(
+  db: Queryable,
+  member: CurrentUser,
+  prepared: Omit<PreparedRequest, 'quotes' | 'friendCents'>,
+  exceptId: string | null,
+): Promise<void> {
+  const [first] = prepared.sessions;
+  const [activity] = prepared.activities;
+  if (!first || !activity) return;
+  if (activity.schoolTrip) {
+    const trips = await db.query<{ first_day: string }>(
+      `SELECT s.first_day::text AS first_day FROM registration_requests r
+         JOIN activity_sessions s ON s.id = ANY(r.session_ids) JOIN activities a ON a.id = s.activity_id
+        WHERE r.member_id = $1 AND r.participant_key = $2 AND r.status = ANY($3) AND a.school_trip
+          AND r.id IS DISTINCT FROM $4::uuid`,
+      [member.id, prepared.key, ACTIVE, exceptId],
+    );
+    if (trips.some((t) => schoolYear(t.first_day) === schoolYear(first.firstDay)))
+      throw invalidField(
+        'choices.0.sessionId',
+        `un seul voyage scolaire par enfant et par année scolaire : ${prepared.participant.firstName} en a déjà un en ${schoolYear(first.firstDay)}-${schoolYear(first.firstDay) + 1}`,
+      );
+  }
+  if (activity.sector === 'voyages') {
+    const [last] = await db.query<{ year: number }>(
+      `SELECT max(year) AS year FROM registration_requests
+        WHERE member_id = $1 AND sector = 'voyages' AND status = ANY($2) AND year > $3 - 3
+          AND id IS DISTINCT FROM $4::uuid`,
+      [member.id, ACTIVE, prepared.year, exceptId],
+    );
+    if (last?.year)
+      throw invalidField(
+        'choices.0.sessionId',
+        `un voyage tous les 3 ans : le vôtre de ${last.year} ouvre droit au suivant en ${last.year + 3}`,
+      );
+  }
+}
+
+/**
+ * Checks a request against the catalogue, the validated Fiche Agent of the year and the rules
+ * (ages on the first day, ayant droit, one school trip per school year, one trip every 3 years,
+ * the ski aid box) and quotes every choice with the allowances and ceiling already used.
+ */
+export async function prepareRequest(
+  ctx: AppContext,
+  db: Queryable,
+  packs: PackRegistry,
+  member: CurrentUser,
+  input: RegistrationInput,
+  exceptId: string | null = null,
+): Promise<PreparedRequest> {
+  const found = await sessionsById(
+    db,
+    input.choices.map((c) => c.sessionId),
+  );
+  const sessions = input.choices.map((choice, i) => {
+    const session = found.find((s) => s.id === choice.sessionId);
+    if (!session) throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
+    return session;
+  });
+  const activities: Activity[] = [];
+  for (const [i, session] of sessions.entries()) {
+    const activity = await findActivity(db, session.activityId, false).catch(() => {
+      throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
+    });
+    if (i > 0 && activity.sector !== activities[0]?.sector)
+      throw invalidField(`choices.${i}.sessionId`, 'choisissez des sessions du même secteur');
+    activities.push(activity);
+  }
+  const today = ctx.today();
+  const late = (sessions[0]?.closesOn ?? today) < today;
+  sessions.forEach((session, i) => {
+    if (session.firstDay <= today)
+      throw invalidField(`choices.${i}.sessionId`, 'cette session a déjà commencé');
+    if (session.closesOn < today !== late)
+      throw invalidField(
+        `choices.${i}.sessionId`,
+        late
+          ? 'le choix 1 est clôturé : choisissez d’autres sessions clôturées, ou une demande à part'
+          : 'session clôturée : faites une demande à part pour les places restantes',
+      );
+  });
+  const year = Number((sessions[0]?.firstDay ?? today).slice(0, 4));
+  const record = await currentEntitlements(db, member.id, year);
+  if (!record?.packId || record.quotientCents === null)
+    throw new HttpError(
+      422,
+      'no_validated_record',
+      `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
+    );
+  const [self] = await db.query<{ birth_date: string }>(
+    'SELECT birth_date::text AS birth_date FROM users WHERE id = $1',
+    [member.id],
+  );
+  const participant = participantOf(
+    record,
+    { firstName: member.firstName, lastName: member.lastName, birthDate: self?.birth_date ?? '' },
+    input.dependantIndex,
+  );
+  if (activities[0]?.sector === 'jeunesse' && participant.relation !== 'child')
+    throw invalidField(
+      'dependantIndex',
+      'le secteur Jeunesse est réservé aux enfants ayants droit',
+    );
+  if (input.skiAid && !activities.some((a) => a.ski))
+    throw invalidField('skiAid', 'aucun de vos choix n’est un séjour de ski');
+  const key = participantKey(participant);
+  const base = { sessions, activities, record, participant, key, year, late };
+  await checkOncePerPeriod(db, member, base, exceptId);
+  const pack = packs.get(record.packId);
+  const used = await yearUsage(db, member.id, key, year, exceptId);
+  const birth = parseDay(participant.birthDate);
+  const quotes = sessions.map((session, i) => {
+    const age = ageOn(birth, parseDay(session.firstDay));
+    if (age < session.minAge || age > session.maxAge)
+      throw invalidField(
+        `choices.${i}.sessionId`,
+        `session réservée aux ${session.minAge}–${session.maxAge} ans : ${participant.firstName} aura ${age} ans le premier jour`,
+      );
+    const city = input.choices[i]?.transportCity ?? null;
+    const transport = city === null ? null : session.transport.find((t) => t.city === city);
+    if (city !== null && !transport)
+      throw invalidField(
+        `choices.${i}.transportCity`,
+        'ville de départ inconnue pour cette session',
+      );
+    const quote = quoteFor(pack, record, participant, activities[i] as Activity, session, {
+      transportCents: transport?.priceCents ?? 0,
+      today,
+      used,
+      skiAid: input.skiAid,
+    });
+    const refusal = quote.reasons.find((r) => r.code === 'not_entitled' || r.code === 'youth_age');
+    if (refusal) throw invalidField('dependantIndex', refusal.text);
+    return quote;
+  });
+  const [first] = sessions;
+  const firstTransport = first?.transport.find((t) => t.city === input.choices[0]?.transportCity);
+  const friendCents = input.friend
+    ? (first?.priceCents ?? 0) + (firstTransport?.priceCents ?? 0)
+    : 0;
+  return { ...base, quotes, friendCents };
+}
+
+/** The preview a family reads before sending: every choice's figures, choice 1 explained. */
+export function previewOf(prepared: PreparedRequest) {
+  return {
+    participant: prepared.participant,
+    late: prepared.late,
+    friendCents: prepared.friendCents,
+    choices: prepared.quotes.map((q, i) => ({
+      ...figures(prepared.sessions[i]?.id ?? '', q),
+      ...(i === 0 ? { explanation: q.explanation } : {}),
+    })),
+  };
+}
+
+export interface Registration {
+  readonly id: string;
+  readonly number: number;
+  readonly status: RegistrationStatus;
+  readonly late: boolean;
+  readonly year: number;
+  readonly sector: string;
+  readonly participant: Participant;
+  readonly choices: readonly {
+    sessionId: string;
+    transportCity: string | null;
+    activityTitle: string;
+    sessionLabel: string;
+    firstDay: string;
+    lastDay: string;
+  }[];
+  readonly quotes: readonly QuoteFigures[];
+  readonly skiAid: boolean;
+  readonly insurance: boolean;
+  readonly friend: RegistrationInput['friend'];
+  readonly depositMethod: RegistrationInput['depositMethod'];
+  readonly placedSessionId: string | null;
+  readonly placedRank: number | null;
+  readonly decision: { reasons: string[] } | null;
+  readonly createdAt: string;
+}
+
+interface RegistrationRow {
+  id: string;
+  number: string;
+  status: RegistrationStatus;
+  late: boolean;
+  year: number;
+  sector: string;
+  participant: Participant;
+  choices: Registration['choices'];
+  quotes: QuoteFigures[];
+  ski_aid: boolean;
+  insurance: boolean;
+  friend: RegistrationInput['friend'];
+  deposit_method: RegistrationInput['depositMethod'];
+  placed_session_id: string | null;
+  placed_rank: number | null;
+  decision: { reasons: string[] } | null;
+  created_at: string;
+}
+
+const REGISTRATION_COLUMNS = `id, number::text AS number, status, late, year, sector, participant, choices, quotes, ski_aid, insurance,
+  friend, deposit_method, placed_session_id, placed_rank, decision, created_at::text AS created_at`;
+
+const toRegistration = (r: RegistrationRow): Registration => ({
+  id: r.id,
+  number: Number(r.number),
+  status: r.status,
+  late: r.late,
+  year: r.year,
+  sector: r.sector,
+  participant: r.participant,
+  choices: r.choices,
+  quotes: r.quotes,
+  skiAid: r.ski_aid,
+  insurance: r.insurance,
+  friend: r.friend,
+  depositMethod: r.deposit_method,
+  placedSessionId: r.placed_session_id,
+  placedRank: r.placed_rank,
+  decision: r.decision,
+  createdAt: r.created_at,
+});
+
+export async function memberRegistrations(
+  db: Queryable,
+  memberId: string,
+): Promise<Registration[]> {
+  const rows = await db.query<RegistrationRow>(
+    `SELECT ${REGISTRATION_COLUMNS} FROM registration_requests WHERE member_id = $1 ORDER BY number DESC`,
+    [memberId],
+  );
+  return rows.map(toRegistration);
+}
+
+/** One of the member's requests (locked for a change); another member's is not found. */
+export async function findRegistration(
+  db: Queryable,
+  member: CurrentUser,
+  id: string,
+  lock = false,
+): Promise<Registration> {
+  const [row] = await db.query<RegistrationRow>(
+    `SELECT ${REGISTRATION_COLUMNS} FROM registration_requests WHERE id = $1 AND member_id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [requireUuid(id), member.id],
+  );
+  if (!row) throw notFound();
+  return toRegistration(row);
+}
+
+const storedChoices = (prepared: PreparedRequest, input: RegistrationInput) =>
+  JSON.stringify(
+    prepared.sessions.map((s, i) => ({
+      sessionId: s.id,
+      transportCity: input.choices[i]?.transportCity ?? null,
+      activityTitle: prepared.activities[i]?.title ?? '',
+      sessionLabel: s.label,
+      firstDay: s.firstDay,
+      lastDay: s.lastDay,
+    })),
+  );
+
+async function checkNoDuplicate(
+  db: Queryable,
+  member: CurrentUser,
+  prepared: PreparedRequest,
+  exceptId: string | null,
+): Promise<void> {
+  const [duplicate] = await db.query<{ number: string }>(
+    `SELECT number::text AS number FROM registration_requests
+      WHERE member_id = $1 AND participant_key = $2 AND status = ANY($3) AND session_ids && $4::uuid[]
+        AND id IS DISTINCT FROM $5::uuid`,
+    [member.id, prepared.key, ACTIVE, prepared.sessions.map((s) => s.id), exceptId],
+  );
+  if (duplicate)
+    throw new HttpError(
+      409,
+      'duplicate_request',
+      `${prepared.participant.firstName} a déjà la demande n° ${duplicate.number} sur l’une de ces sessions.`,
+    );
+}
+
+/**
+ * Sends a registration request. Before closing it waits for the selection; after closing it
+ * takes a place left at once, first come first served, or the waiting list.
+ */
+export async function createRegistration(
+  ctx: AppContext,
+  packs: PackRegistry,
+  member: CurrentUser,
+  input: RegistrationInput,
+): Promise<Registration> {
+  return ctx.db.transaction(async (tx) => {
+    // One request of a household at a time: its allowances and ceiling are counted once.
+    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    const prepared = await prepareRequest(ctx, tx, packs, member, input);
+    await checkNoDuplicate(tx, member, prepared, null);
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids, sector, year,
+         ski_aid, insurance, friend, deposit_method, quotes, late)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        member.id,
+        prepared.record.id,
+        JSON.stringify(prepared.participant),
+        prepared.key,
+        storedChoices(prepared, input),
+        prepared.sessions.map((s) => s.id),
+        prepared.activities[0]?.sector,
+        prepared.year,
+        input.skiAid,
+        input.insurance,
+        input.friend ? JSON.stringify(input.friend) : null,
+        input.depositMethod,
+        JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
+        prepared.late,
+      ],
+    );
+    if (!row) throw new Error('no request written');
+    if (prepared.late) {
+      // Once the selection ran, first come first served; until then the selection takes it last.
+      const sessions = await lockSessions(
+        tx,
+        prepared.sessions.map((s) => s.id),
+      );
+      if (sessions.every((s) => s.allocatedAt !== null))
+        await placeFirstComeFirstServed(ctx, tx, row.id);
+    }
+    return findRegistration(tx, member, row.id);
+  });
+}
+
+/** Changes a request until its sessions close (the selection has not looked at it yet). */
+export async function changeRegistration(
+  ctx: AppContext,
+  packs: PackRegistry,
+  member: CurrentUser,
+  id: string,
+  input: RegistrationInput,
+): Promise<Registration> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    const current = await findRegistration(tx, member, id, true);
+    const sessions = await sessionsById(
+      tx,
+      current.choices.map((c) => c.sessionId),
+    );
+    if (
+      current.status !== 'requested' ||
+      current.late ||
+      sessions.some((s) => s.closesOn < ctx.today() || s.allocatedAt !== null)
+    )
+      throw new HttpError(
+        409,
+        'request_closed',
+        'Cette demande ne peut plus être modifiée : les inscriptions sont closes.',
+      );
+    const prepared = await prepareRequest(ctx, tx, packs, member, input, id);
+    if (prepared.late)
+      throw invalidField('choices.0.sessionId', 'session clôturée : faites une nouvelle demande');
+    await checkNoDuplicate(tx, member, prepared, id);
+    await tx.query(
+      `UPDATE registration_requests SET record_id = $2, participant = $3, participant_key = $4, choices = $5, session_ids = $6,
+         sector = $7, year = $8, ski_aid = $9, insurance = $10, friend = $11, deposit_method = $12, quotes = $13, complete_at = now()
+       WHERE id = $1`,
+      [
+        id,
+        prepared.record.id,
+        JSON.stringify(prepared.participant),
+        prepared.key,
+        storedChoices(prepared, input),
+        prepared.sessions.map((s) => s.id),
+        prepared.activities[0]?.sector,
+        prepared.year,
+        input.skiAid,
+        input.insurance,
+        input.friend ? JSON.stringify(input.friend) : null,
+        input.depositMethod,
+        JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
+      ],
+    );
+    return findRegistration(tx, member, id);
+  });
+}
+
+/** The family withdraws a request; a confirmed place it frees goes to the waiting list. */
+export async function cancelRegistration(
+  ctx: AppContext,
+  member: CurrentUser,
+  id: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const current = await findRegistration(tx, member, id, true);
+    if (!ACTIVE.includes(current.status))
+      throw new HttpError(409, 'request_closed', 'Cette demande est déjà close.');
+    await tx.query(`UPDATE registration_requests SET status = 'cancelled' WHERE id = $1`, [id]);
+    if (current.status === 'confirmed' && current.placedSessionId)
+      await offerFreedPlaces(ctx, tx, current.placedSessionId);
+  });
+}

@@ -1,0 +1,106 @@
+import { activitySectors, registrationInput } from '@entraide/contract';
+import type { PackRegistry } from '@entraide/rules';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import { sessionsById, findActivity } from '../activities/catalogue.ts';
+import { providerCsv, providerList, providerPdf } from './provider-lists.ts';
+import { registrationFormPdf } from './registration-form.ts';
+import {
+  cancelRegistration,
+  changeRegistration,
+  createRegistration,
+  findRegistration,
+  memberRegistrations,
+  prepareRequest,
+  previewOf,
+} from './registration-requests.ts';
+import { applySelection, previewSelection } from './selection.ts';
+
+const idParam = z.object({ id: z.string() });
+const sectorParam = z.object({ sector: z.enum(activitySectors) });
+const applyBody = z.object({ token: z.string().min(1, 'aperçu attendu').max(100) });
+
+/** Registration requests (members) and the selection at closing with its lists (staff). */
+export function registrationRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  packs: PackRegistry,
+): void {
+  const { db } = ctx;
+
+  app.post('/api/me/registrations/quote', async (request) => {
+    const member = await requireUser(db, request);
+    const input = parse(registrationInput, request.body);
+    return previewOf(await prepareRequest(ctx, db, packs, member, input));
+  });
+
+  app.get('/api/me/registrations', async (request) => ({
+    registrations: await memberRegistrations(db, (await requireUser(db, request)).id),
+  }));
+
+  app.post('/api/me/registrations', async (request, reply) => {
+    const member = await requireUser(db, request);
+    const input = parse(registrationInput, request.body);
+    return reply.status(201).send(await createRegistration(ctx, packs, member, input));
+  });
+
+  app.put('/api/me/registrations/:id', async (request) => {
+    const member = await requireUser(db, request);
+    const { id } = parse(idParam, request.params);
+    return changeRegistration(ctx, packs, member, id, parse(registrationInput, request.body));
+  });
+
+  app.delete('/api/me/registrations/:id', async (request, reply) => {
+    const member = await requireUser(db, request);
+    await cancelRegistration(ctx, member, parse(idParam, request.params).id);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/me/registrations/:id/form.pdf', async (request, reply) => {
+    const member = await requireUser(db, request);
+    const registration = await findRegistration(db, member, parse(idParam, request.params).id);
+    const pdf = await registrationFormPdf(ctx, member, registration);
+    return sendFile(reply, 'application/pdf', `demande-${registration.number}.pdf`, pdf);
+  });
+
+  app.get('/api/staff/selection/:sector', async (request) => {
+    const { sector } = parse(sectorParam, request.params);
+    await requireStaff(db, request, sector);
+    return previewSelection(db, sector, ctx.today());
+  });
+
+  app.post('/api/staff/selection/:sector', async (request) => {
+    const { sector } = parse(sectorParam, request.params);
+    const staff = await requireStaff(db, request, sector);
+    const { token } = parse(applyBody, request.body);
+    return applySelection(ctx, staff, sector, token);
+  });
+
+  /** The provider's list of a session, as CSV or PDF, for the sector's staff. */
+  const sessionOfStaff = async (request: Parameters<typeof requireStaff>[1]) => {
+    await requireStaff(db, request, ...activitySectors);
+    const [session] = await sessionsById(db, [requireUuid(parse(idParam, request.params).id)]);
+    if (!session) throw notFound();
+    await requireStaff(db, request, (await findActivity(db, session.activityId, true)).sector);
+    return providerList(db, session.id);
+  };
+  app.get('/api/staff/sessions/:id/participants.csv', async (request, reply) =>
+    sendFile(
+      reply,
+      'text/csv; charset=utf-8',
+      'participants.csv',
+      providerCsv(await sessionOfStaff(request)),
+    ),
+  );
+  app.get('/api/staff/sessions/:id/participants.pdf', async (request, reply) =>
+    sendFile(
+      reply,
+      'application/pdf',
+      'participants.pdf',
+      await providerPdf(await sessionOfStaff(request)),
+    ),
+  );
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { ActivitySector } from '@entraide/contract';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { allocate, type AllocationDecision, type AllocationSession } from './allocation.ts';
+import { decide } from './places.ts';
+
+export interface SelectionPreview {
+  readonly sector: ActivitySector;
+  readonly sessions: readonly (AllocationSession & { closesOn: string })[];
+  readonly decisions: readonly (AllocationDecision & {
+    number: number;
+    participant: string;
+    member: string;
+  })[];
+  /** Names this exact result: applying checks that nothing changed since the preview. */
+  readonly token: string;
+}
+
+/**
+ * The selection of a sector's sessions whose registrations closed (closing day passed) and were
+ * not yet allocated, over the requests waiting for it. Nothing is written.
+ */
+export async function previewSelection(
+  db: Queryable,
+  sector: ActivitySector,
+  today: string,
+  lock = false,
+): Promise<SelectionPreview> {
+  const sessions = await db.query<{
+    id: string;
+    label: string;
+    places_left: number;
+    waiting_places: number;
+    closes_on: string;
+  }>(
+    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on,
+            s.places - (SELECT count(*)::int FROM registration_requests r WHERE r.placed_session_id = s.id AND r.status = 'confirmed') AS places_left
+       FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+      WHERE a.sector = $1 AND s.allocated_at IS NULL AND s.closes_on < $2
+      ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
+    [sector, today],
+  );
+  const ids = sessions.map((s) => s.id);
+  const requests = await db.query<{
+    id: string;
+    number: string;
+    session_ids: string[];
+    complete_at: string;
+    late: boolean;
+    quotient_cents: string;
+    went_before: boolean;
+    participant: { firstName: string; lastName: string };
+    member: string;
+  }>(
+    `SELECT r.id, r.number::text AS number, r.session_ids::text[] AS session_ids, r.complete_at::text AS complete_at, r.late,
+            rec.quotient_cents::text AS quotient_cents, r.participant, u.last_name || ' ' || u.first_name AS member,
+            EXISTS (SELECT 1 FROM registration_requests p
+                     WHERE p.member_id = r.member_id AND p.participant_key = r.participant_key AND p.sector = r.sector
+                       AND p.status = 'confirmed' AND p.year < r.year) AS went_before
+       FROM registration_requests r JOIN agent_records rec ON rec.id = r.record_id JOIN users u ON u.id = r.member_id
+      WHERE r.status = 'requested' AND r.session_ids && $1::uuid[]`,
+    [ids],
+  );
+  const allocationSessions = sessions.map((s) => ({
+    id: s.id,
+    label: s.label,
+    places: Math.max(0, s.places_left),
+    waitingPlaces: s.waiting_places,
+    closesOn: s.closes_on,
+  }));
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const decisions = allocate(
+    allocationSessions,
+    requests.map((r) => ({
+      id: r.id,
+      number: Number(r.number),
+      choices: r.session_ids,
+      // A request sent after the closing day comes after every request sent in time.
+      wentBefore: r.went_before,
+      late: r.late,
+      quotientCents: Number(r.quotient_cents),
+      completeAt: r.complete_at,
+    })),
+  ).map((d) => {
+    const r = byId.get(d.requestId);
+    return {
+      ...d,
+      number: Number(r?.number ?? 0),
+      participant: `${r?.participant.firstName ?? ''} ${r?.participant.lastName ?? ''}`,
+      member: r?.member ?? '',
+    };
+  });
+  const token = createHash('sha256')
+    .update(JSON.stringify([allocationSessions, decisions]))
+    .digest('hex')
+    .slice(0, 32);
+  return { sector, sessions: allocationSessions, decisions, token };
+}
+
+/**
+ * Applies the selection previewed (same token), marks the sessions allocated, mails each family
+ * and writes the audit log; staff null is the scheduled job.
+ */
+export async function applySelection(
+  ctx: AppContext,
+  staff: CurrentUser | null,
+  sector: ActivitySector,
+  token: string | null,
+): Promise<SelectionPreview> {
+  return ctx.db.transaction(async (tx) => {
+    const preview = await previewSelection(tx, sector, ctx.today(), true);
+    if (token !== null && token !== preview.token)
+      throw new HttpError(
+        409,
+        'selection_changed',
+        'Les demandes ont changé depuis l’aperçu : relisez le nouvel aperçu avant de l’appliquer.',
+      );
+    for (const d of preview.decisions)
+      await decide(ctx, tx, d.requestId, {
+        outcome: d.outcome,
+        sessionId: d.sessionId,
+        rank: d.rank,
+        priority: d.priority,
+        reasons: d.reasons,
+      });
+    await tx.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1::uuid[])', [
+      preview.sessions.map((s) => s.id),
+    ]);
+    await recordAudit(tx, staff?.id ?? null, 'selection.apply', 'sector', null, {
+      sector,
+      sessions: preview.sessions.length,
+      confirmed: preview.decisions.filter((d) => d.outcome === 'confirmed').length,
+      waiting: preview.decisions.filter((d) => d.outcome === 'waiting').length,
+      refused: preview.decisions.filter((d) => d.outcome === 'refused').length,
+    });
+    return preview;
+  });
+}
+
+/** The scheduled job: every sector whose sessions closed gets its selection applied. */
+export async function runDueSelections(ctx: AppContext): Promise<number> {
+  const due = await ctx.db.query<{ sector: ActivitySector }>(
+    `SELECT DISTINCT a.sector FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+      WHERE s.allocated_at IS NULL AND s.closes_on < $1 ORDER BY a.sector`,
+    [ctx.today()],
+  );
+  let sessions = 0;
+  for (const { sector } of due)
+    sessions += (await applySelection(ctx, null, sector, null)).sessions.length;
+  return sessions;
+}

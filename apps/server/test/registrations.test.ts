@@ -1,0 +1,460 @@
+import { quoteStay } from '@entraide/rules';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  familyWithRecord,
+  mailsTo,
+  packs,
+  PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+
+let t: TestApp;
+let jeunesse: Client;
+beforeAll(async () => {
+  t = await testApp(); // the calendar of tests: 2021-04-15
+  await createUser(t.db, { identifier: 'GEST-JE', role: 'staff', sectors: ['jeunesse'] });
+  await createUser(t.db, { identifier: 'GEST-VA', role: 'staff', sectors: ['vacances'] });
+  await createUser(t.db, { identifier: 'GEST-VO', role: 'staff', sectors: ['voyages'] });
+  jeunesse = t.client();
+  await jeunesse.login('GEST-JE', PASSWORD);
+});
+afterAll(() => t.close());
+
+const colony = {
+  title: 'Colonie à la mer',
+  sector: 'jeunesse',
+  kind: 'caes',
+  capCategory: 'holidayCentreFrance',
+  description: 'Voile et baignade à Quiberon.',
+  provider: { name: 'Les Glénans', email: 'contact@glenans.example' },
+  published: true,
+};
+const summer = {
+  label: 'Juillet',
+  firstDay: '2021-07-10',
+  lastDay: '2021-07-23',
+  minAge: 6,
+  maxAge: 12,
+  places: 2,
+  priceCents: 70_000,
+  transport: [{ city: 'Paris', priceCents: 8_000 }],
+  closesOn: '2021-05-15',
+};
+
+async function activityWithSessions(
+  sessions: Record<string, unknown>[],
+  activity: Record<string, unknown> = colony,
+): Promise<{ id: string; sessionIds: string[] }> {
+  const created = await jeunesse.post('/api/staff/activities', activity);
+  expect(created.status).toBe(201);
+  const { id } = created.json<{ id: string }>();
+  const sessionIds: string[] = [];
+  for (const session of sessions) {
+    const answer = await jeunesse.post(`/api/staff/activities/${id}/sessions`, session);
+    expect(answer.status).toBe(201);
+    sessionIds.push(answer.json<{ id: string }>().id);
+  }
+  return { id, sessionIds };
+}
+
+const request = (sessionIds: string[], extra: Record<string, unknown> = {}) => ({
+  dependantIndex: 0,
+  choices: sessionIds.map((sessionId) => ({ sessionId, transportCity: null })),
+  depositMethod: 'cheque',
+  ...extra,
+});
+
+let families = 0;
+/** A family with one child born on the given day, and a validated Fiche Agent 2021. */
+async function family(taxIncomeEuros: number, birthDate = '2012-03-04', firstName = 'Lou') {
+  families += 1;
+  const identifier = `IN-0007${String(families).padStart(2, '0')}`;
+  const email = `famille${families}@example.org`;
+  const { client } = await familyWithRecord(t, {
+    identifier,
+    email,
+    taxIncomeEuros,
+    lastName: `Famille${families}`,
+    dependants: [{ relation: 'child', firstName, birthDate }],
+  });
+  return { client, email, identifier };
+}
+
+describe('catalogue', () => {
+  it('is written by the sector’s staff, checked field by field, and shown to the public once published', async () => {
+    const bad = await jeunesse.post('/api/staff/activities', { ...colony, title: '', kind: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual([
+      'title',
+      'kind',
+    ]);
+    const { id, sessionIds } = await activityWithSessions([summer]);
+    const wrong = await jeunesse.post(`/api/staff/activities/${id}/sessions`, {
+      ...summer,
+      lastDay: '2021-07-01',
+      closesOn: '2021-08-01',
+    });
+    expect(wrong.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual([
+      'lastDay',
+      'closesOn',
+    ]);
+    const vacances = t.client();
+    await vacances.login('GEST-VA', PASSWORD);
+    expect((await vacances.put(`/api/staff/activities/${id}`, colony)).status).toBe(403);
+    expect((await t.client().post('/api/staff/activities', colony)).status).toBe(401);
+
+    const [session] = (await t.client().get(`/api/activities/${id}`)).json<{
+      activity: { sessions: { id: string; answerBy: string; placesLeft: number }[] };
+    }>().activity.sessions;
+    // Summer: the answer comes 3 weeks after closing.
+    expect(session).toMatchObject({ id: sessionIds[0], answerBy: '2021-06-05', placesLeft: 2 });
+    const list = async (query: string) =>
+      (await t.client().get(`/api/activities?${query}`))
+        .json<{ activities: { id: string }[] }>()
+        .activities.map((a) => a.id);
+    expect(await list('sector=jeunesse&age=9')).toContain(id);
+    expect(await list('age=15')).not.toContain(id);
+    expect(await list('sector=vacances')).not.toContain(id);
+    expect(await list('from=2021-08-01')).not.toContain(id);
+    expect((await t.client().get('/api/activities?age=douze')).status).toBe(400);
+
+    const hidden = await activityWithSessions([summer], { ...colony, published: false });
+    expect(await list('sector=jeunesse')).not.toContain(hidden.id);
+    expect((await t.client().get(`/api/activities/${hidden.id}`)).status).toBe(404);
+  });
+
+  it('shows a logged-in member what each child would pay', async () => {
+    const { sessionIds } = await activityWithSessions([summer]);
+    const { client } = await family(30_000);
+    const answer = await client.get(
+      `/api/activities/${await jeunesseActivityOf(sessionIds[0] ?? '')}`,
+    );
+    const { costs } = answer.json<{
+      costs: { firstName: string; sessions: { subsidyCents: number; leftToPayCents: number }[] }[];
+    }>();
+    expect(costs).toHaveLength(1);
+    const [cost] = costs;
+    expect(cost?.firstName).toBe('Lou');
+    expect((cost?.sessions[0]?.subsidyCents ?? 0) + (cost?.sessions[0]?.leftToPayCents ?? 0)).toBe(
+      70_000,
+    );
+    expect(cost?.sessions[0]?.subsidyCents).toBeGreaterThan(0);
+  });
+});
+
+async function jeunesseActivityOf(sessionId: string): Promise<string> {
+  const [row] = await t.db.query<{ activity_id: string }>(
+    'SELECT activity_id FROM activity_sessions WHERE id = $1',
+    [sessionId],
+  );
+  return row?.activity_id ?? '';
+}
+
+describe('registration requests', () => {
+  it('quote choice 1 with the rules engine before sending, then keep the request', async () => {
+    const { sessionIds } = await activityWithSessions([
+      summer,
+      { ...summer, label: 'Août', firstDay: '2021-08-02', lastDay: '2021-08-15' },
+    ]);
+    const { client } = await family(40_000);
+    const body = request(sessionIds, {
+      choices: [
+        { sessionId: sessionIds[0], transportCity: 'Paris' },
+        { sessionId: sessionIds[1], transportCity: null },
+      ],
+    });
+    const preview = (await client.post('/api/me/registrations/quote', body)).json<{
+      choices: {
+        subsidyCents: number;
+        leftToPayCents: number;
+        depositCents: number;
+        explanation?: unknown[];
+      }[];
+    }>();
+    const [record] = await t.db.query<{
+      quotient_cents: number;
+      annual_ceiling_cents: number | null;
+    }>(
+      `SELECT quotient_cents::int AS quotient_cents, annual_ceiling_cents::int AS annual_ceiling_cents FROM agent_records r
+         JOIN users u ON u.id = r.member_id WHERE u.email = 'famille2@example.org'`,
+    );
+    const engine = quoteStay(packs.get('inserm-2021'), {
+      quotientCents: record?.quotient_cents ?? 0,
+      annualCeilingCents: record?.annual_ceiling_cents ?? null,
+      participant: { relation: 'child', birthDate: '2012-03-04', disabled: false },
+      activity: {
+        sector: 'jeunesse',
+        kind: 'caes',
+        capCategory: 'holidayCentreFrance',
+        firstDay: '2021-07-10',
+        lastDay: '2021-07-23',
+        priceCents: 70_000,
+        transportCents: 8_000,
+        ski: false,
+      },
+      requestDate: '2021-04-15',
+      used: {
+        youthDays: 0,
+        promoDays: 0,
+        vacationDays: 0,
+        ceilingCents: 0,
+        lastSkiAidYear: null,
+        yearlyFeesPaid: [],
+      },
+      skiAidRequested: false,
+    });
+    expect(preview.choices[0]).toMatchObject({
+      subsidyCents: engine.subsidyCents,
+      leftToPayCents: engine.leftToPayCents,
+      depositCents: engine.depositCents,
+    });
+    expect(preview.choices[0]?.explanation?.length).toBeGreaterThan(3);
+    expect(preview.choices[1]?.explanation).toBeUndefined();
+
+    const created = await client.post('/api/me/registrations', body);
+    expect(created.status).toBe(201);
+    const registration = created.json<{ id: string; status: string; number: number }>();
+    expect(registration.status).toBe('requested');
+    expect((await client.post('/api/me/registrations', body)).status).toBe(409);
+
+    // Changed until closing: choice 2 dropped.
+    const changed = await client.put(
+      `/api/me/registrations/${registration.id}`,
+      request([sessionIds[0] ?? '']),
+    );
+    expect(changed.json<{ choices: unknown[] }>().choices).toHaveLength(1);
+
+    const pdf = await client.get(`/api/me/registrations/${registration.id}/form.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const stranger = await family(40_000);
+    expect(
+      (await stranger.client.get(`/api/me/registrations/${registration.id}/form.pdf`)).status,
+    ).toBe(404);
+    expect((await stranger.client.delete(`/api/me/registrations/${registration.id}`)).status).toBe(
+      404,
+    );
+  });
+
+  it('refuses with a field-level message: age on the first day, no ayant droit, no validated record, too many choices', async () => {
+    const { sessionIds } = await activityWithSessions([summer]);
+    const teen = await family(30_000, '2005-01-01', 'Max');
+    const old = await teen.client.post('/api/me/registrations', request(sessionIds));
+    expect(old.status).toBe(400);
+    expect(old.json()).toMatchObject({
+      issues: [
+        {
+          path: 'choices.0.sessionId',
+          message: 'session réservée aux 6–12 ans : Max aura 16 ans le premier jour',
+        },
+      ],
+    });
+    const self = await teen.client.post(
+      '/api/me/registrations',
+      request(sessionIds, { dependantIndex: null }),
+    );
+    expect(self.json()).toMatchObject({
+      issues: [
+        {
+          path: 'dependantIndex',
+          message: 'le secteur Jeunesse est réservé aux enfants ayants droit',
+        },
+      ],
+    });
+    const unknown = await teen.client.post(
+      '/api/me/registrations',
+      request(sessionIds, { dependantIndex: 4 }),
+    );
+    expect(unknown.json()).toMatchObject({ issues: [{ path: 'dependantIndex' }] });
+    const four = await teen.client.post(
+      '/api/me/registrations',
+      request([...sessionIds, ...sessionIds, ...sessionIds, ...sessionIds]),
+    );
+    expect(four.status).toBe(400);
+    await createUser(t.db, { identifier: 'IN-000799' });
+    const noRecord = t.client();
+    await noRecord.login('IN-000799', PASSWORD);
+    const answer = await noRecord.post('/api/me/registrations', request(sessionIds));
+    expect(answer.status).toBe(422);
+    expect(answer.json()).toMatchObject({
+      message: 'Votre Fiche Agent 2021 doit être validée avant toute demande.',
+    });
+    const ski = await teen.client.post(
+      '/api/me/registrations/quote',
+      request(sessionIds, { skiAid: true }),
+    );
+    expect(ski.json()).toMatchObject({ issues: [{ path: 'skiAid' }] });
+  });
+
+  it('allows one school trip per child and school year, and one trip every 3 years', async () => {
+    const school = await activityWithSessions(
+      [
+        { ...summer, label: 'Classe de mer', firstDay: '2021-06-01', lastDay: '2021-06-05' },
+        { ...summer, label: 'Classe verte', firstDay: '2021-06-14', lastDay: '2021-06-18' },
+      ],
+      {
+        ...colony,
+        title: 'Classe transplantée',
+        schoolTrip: true,
+        capCategory: 'campingHostelClass',
+      },
+    );
+    const { client } = await family(30_000);
+    expect(
+      (await client.post('/api/me/registrations', request([school.sessionIds[0] ?? '']))).status,
+    ).toBe(201);
+    const second = await client.post(
+      '/api/me/registrations',
+      request([school.sessionIds[1] ?? '']),
+    );
+    expect(second.json()).toMatchObject({
+      issues: [
+        {
+          message:
+            'un seul voyage scolaire par enfant et par année scolaire : Lou en a déjà un en 2020-2021',
+        },
+      ],
+    });
+
+    // Voyages: once every 3 years per agent (a trip of 2019 still counts in 2021).
+    const voyages = t.client();
+    await voyages.login('GEST-VO', PASSWORD);
+    const trip = (
+      await voyages.post('/api/staff/activities', {
+        ...colony,
+        title: 'Istanbul',
+        sector: 'voyages',
+        capCategory: 'flight',
+      })
+    ).json<{ id: string }>();
+    const departure = (
+      await voyages.post(`/api/staff/activities/${trip.id}/sessions`, {
+        ...summer,
+        label: 'Octobre',
+        minAge: 0,
+        maxAge: 120,
+        firstDay: '2021-10-20',
+        lastDay: '2021-10-27',
+      })
+    ).json<{ id: string }>();
+    await t.db.query(
+      `INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids, sector, year, deposit_method, quotes, status)
+       SELECT member_id, record_id, participant, 'member', '[]', '{}', 'voyages', 2019, 'cheque', '[]', 'confirmed'
+         FROM registration_requests WHERE session_ids && $1::uuid[]`,
+      [school.sessionIds],
+    );
+    const again = await client.post(
+      '/api/me/registrations',
+      request([departure.id], { dependantIndex: null }),
+    );
+    expect(again.json()).toMatchObject({
+      issues: [
+        { message: 'un voyage tous les 3 ans : le vôtre de 2019 ouvre droit au suivant en 2022' },
+      ],
+    });
+  });
+});
+
+describe('selection at closing', () => {
+  it('places by priority and ranked choices, the same way every time, explains each decision and tells every family', async () => {
+    const { sessionIds } = await activityWithSessions([
+      summer,
+      { ...summer, label: 'Août', places: 1, firstDay: '2021-08-02', lastDay: '2021-08-15' },
+    ]);
+    const [july, august] = sessionIds as [string, string];
+    const rich = await family(90_000); // never went, high QF: July full → August
+    const poor = await family(12_000); // never went, lowest QF among those
+    const middle = await family(40_000);
+    const veteran = await family(8_000); // lowest QF, but went with the youth sector before
+    await rich.client.post('/api/me/registrations', request([july, august]));
+    await poor.client.post('/api/me/registrations', request([july]));
+    await middle.client.post('/api/me/registrations', request([july, august]));
+    await veteran.client.post('/api/me/registrations', request([july]));
+    // A stay of 2020 with the youth sector (history).
+    await t.db.query(
+      `INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids, sector, year, deposit_method, quotes, status)
+       SELECT member_id, record_id, participant, participant_key, '[]', '{}', 'jeunesse', 2020, 'cheque', '[]', 'confirmed'
+         FROM registration_requests r JOIN users u ON u.id = r.member_id WHERE u.email = $1`,
+      [veteran.email],
+    );
+    expect(
+      (await jeunesse.get('/api/staff/selection/jeunesse')).json<{ decisions: unknown[] }>()
+        .decisions,
+    ).toEqual([]);
+
+    // Staff close the registrations (closing day moved before today).
+    for (const id of sessionIds)
+      await jeunesse.put(`/api/staff/activities/${await jeunesseActivityOf(id)}/sessions/${id}`, {
+        ...summer,
+        ...(id === august
+          ? { label: 'Août', places: 1, firstDay: '2021-08-02', lastDay: '2021-08-15' }
+          : {}),
+        closesOn: '2021-04-14',
+      });
+    const preview = (await jeunesse.get('/api/staff/selection/jeunesse')).json<{
+      token: string;
+      decisions: {
+        member: string;
+        outcome: string;
+        rank: number | null;
+        sessionId: string;
+        reasons: string[];
+      }[];
+    }>();
+    const again = (await jeunesse.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+    expect(again.token).toBe(preview.token);
+    const outcomes = preview.decisions.map((d) => [d.member.split(' ')[0], d.outcome, d.rank]);
+    const name = (f: { email: string }) => `Famille${f.email.replace(/\D/g, '')}`;
+    expect(outcomes).toEqual([
+      [name(poor), 'confirmed', 1],
+      [name(middle), 'confirmed', 1],
+      [name(rich), 'confirmed', 2],
+      [name(veteran), 'waiting', 1],
+    ]);
+    expect(preview.decisions[2]?.reasons.join(' ')).toContain(
+      'Choix 1 (Colonie à la mer — Juillet) : complet',
+    );
+    expect(preview.decisions[3]?.reasons[0]).toContain('déjà parti(e) avec le secteur');
+
+    expect((await jeunesse.post('/api/staff/selection/jeunesse', { token: 'autre' })).status).toBe(
+      409,
+    );
+    const applied = await jeunesse.post('/api/staff/selection/jeunesse', { token: preview.token });
+    expect(applied.status).toBe(200);
+    expect((await mailsTo(t.db, rich.email)).at(-1)?.subject).toMatch(/place confirmée/);
+    expect((await mailsTo(t.db, veteran.email)).at(-1)?.subject).toMatch(/liste d’attente/);
+    const [audit] = await t.db.query<{ details: { confirmed: number } }>(
+      `SELECT details FROM audit_log WHERE action = 'selection.apply'`,
+    );
+    expect(audit?.details.confirmed).toBe(3);
+
+    const csv = await jeunesse.get(`/api/staff/sessions/${july}/participants.csv`);
+    const text = csv.body as string;
+    expect(text.startsWith('\uFEFFN° demande;Statut;Participant')).toBe(true);
+    expect(text.split('\r\n').filter((line) => line.includes(';confirmé;'))).toHaveLength(2);
+    expect(text).toContain(';liste d’attente;');
+    const pdf = await jeunesse.get(`/api/staff/sessions/${july}/participants.pdf`);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A freed place goes to the next on the waiting list.
+    const [poorRequest] = (await poor.client.get('/api/me/registrations')).json<{
+      registrations: { id: string }[];
+    }>().registrations;
+    expect(
+      (await poor.client.delete(`/api/me/registrations/${poorRequest?.id ?? ''}`)).status,
+    ).toBe(204);
+    const veteranRequest = (await veteran.client.get('/api/me/registrations'))
+      .json<{ registrations: { year: number; status: string; placedSessionId: string }[] }>()
+      .registrations.find((r) => r.year === 2021);
+    expect(veteranRequest).toMatchObject({ status: 'confirmed', placedSessionId: july });
+    expect((await mailsTo(t.db, veteran.email)).at(-1)?.subject).toMatch(/place confirmée/);
+
+    // After the selection, late requests take what is left, first come first served.
+    const late = await family(5_000);
+    const answer = await late.client.post('/api/me/registrations', request([july, august]));
+    expect(answer.json()).toMatchObject({ status: 'waiting', late: true, placedSessionId: july });
+  });
+});

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'champ obligatoire').max(max, `${max} caractères au plus`);
+const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+const cents = z
+  .number()
+  .int('montant en centimes entiers')
+  .min(0, 'le montant ne peut pas être négatif')
+  .max(100_000_000, 'montant trop élevé');
+
+export const activitySectors = [
+  'jeunesse',
+  'vacances',
+  'voyages',
+  'sports',
+  'loisirs-culture',
+] as const;
+export type ActivitySector = (typeof activitySectors)[number];
+
+/** CAES, PROMO, approved organism; CAES village or partner village for the CNRS. */
+export const catalogueKinds = [
+  'caes',
+  'promo',
+  'approved',
+  'caesVillage',
+  'partnerVillage',
+] as const;
+
+/** An activity of the catalogue, as staff write it (its sessions are written one by one). */
+export const activityInput = z.object({
+  title: text(150),
+  sector: z.enum(activitySectors),
+  kind: z.enum(catalogueKinds),
+  capCategory: z.string().trim().min(1).max(50).nullable().default(null),
+  description: text(5000),
+  provider: z.object({
+    name: text(150),
+    email: z.email('adresse électronique invalide').max(200).optional(),
+    phone: z.string().trim().max(30).optional(),
+  }),
+  /** A winter stay in the mountains (the ski aid box is offered). */
+  ski: z.boolean().default(false),
+  /** A school trip (one per child and school year). */
+  schoolTrip: z.boolean().default(false),
+  pictures: z
+    .array(z.object({ url: z.url('adresse web invalide (https://…)').max(500), alt: text(200) }))
+    .max(6, '6 images au plus')
+    .default([]),
+  published: z.boolean().default(false),
+});
+export type ActivityInput = z.infer<typeof activityInput>;
+
+/** A session of an activity: dates, ages, places, price before subsidy, transport, closing. */
+export const sessionInput = z
+  .object({
+    label: text(150),
+    firstDay: isoDate,
+    lastDay: isoDate,
+    minAge: z.number().int().min(0).max(120),
+    maxAge: z.number().int().min(0).max(120),
+    places: z.number().int().min(0, 'nombre de places positif').max(10_000),
+    waitingPlaces: z.number().int().min(0).max(10_000).default(10),
+    priceCents: cents,
+    transport: z
+      .array(z.object({ city: text(100), priceCents: cents }))
+      .max(30)
+      .default([]),
+    closesOn: isoDate,
+    /** When families get the answer; by default 15 days after closing, 3 weeks for summer. */
+    answerBy: isoDate.nullable().default(null),
+  })
+  .superRefine((s, context) => {
+    if (s.lastDay < s.firstDay)
+      context.addIssue({ code: 'custom', path: ['lastDay'], message: 'avant le premier jour' });
+    if (s.maxAge < s.minAge)
+      context.addIssue({ code: 'custom', path: ['maxAge'], message: 'inférieur à l’âge minimum' });
+    if (s.closesOn >= s.firstDay)
+      context.addIssue({
+        code: 'custom',
+        path: ['closesOn'],
+        message: 'la clôture doit précéder le premier jour',
+      });
+  });
+export type SessionInput = z.infer<typeof sessionInput>;
+
+export const catalogueQuery = z.object({
+  sector: z.enum(activitySectors).optional(),
+  age: z.coerce.number().int().min(0).max(120).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  placesLeft: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const depositMethods = ['card', 'cheque', 'chequesVacances', 'bonsCaf'] as const;
+
+/** A registration request: one participant, up to 3 ranked choices. */
+export const registrationInput = z.object({
+  /** null: the member; otherwise the index of the dependant in the validated Fiche Agent. */
+  dependantIndex: z.number().int().min(0).max(29).nullable(),
+  choices: z
+    .array(
+      z.object({
+        sessionId: z.uuid('session inconnue'),
+        /** The provider's transport from this city, or null for own means. */
+        transportCity: z.string().trim().min(1).max(100).nullable().default(null),
+      }),
+    )
+    .min(1, 'au moins un choix')
+    .max(3, '3 choix au plus')
+    .refine(
+      (choices) => new Set(choices.map((c) => c.sessionId)).size === choices.length,
+      'une même session ne peut être choisie deux fois',
+    ),
+  skiAid: z.boolean().default(false),
+  insurance: z.boolean().default(false),
+  friend: z
+    .object({ lastName: text(100), firstName: text(100), birthDate: isoDate })
+    .nullable()
+    .default(null),
+  depositMethod: z.enum(depositMethods),
+});
+export type RegistrationInput = z.infer<typeof registrationInput>;
+
+export const registrationStatuses = [
+  'requested',
+  'confirmed',
+  'waiting',
+  'refused',
+  'cancelled',
+] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
