@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, WEB_DIST } from '../../apps/server/src/app.ts';
 import { existsSync } from 'node:fs';
 import { packs, testConfig, testDatabase } from '../../apps/server/test/harness.ts';
+import type { Config } from '../../apps/server/src/config.ts';
 import type { Database } from '../../apps/server/src/db/database.ts';
 
 export interface RunningApp {
   readonly url: string;
+  readonly config: Config;
   readonly db: Database;
   readonly close: () => Promise<void>;
 }
@@ -21,10 +23,12 @@ export async function startApp(): Promise<RunningApp> {
   const { port } = probe.server.address() as AddressInfo;
   await probe.close();
   const url = `http://127.0.0.1:${port}`;
-  const app = await buildApp({ config: testConfig({ PUBLIC_URL: url }), db, packs });
+  const config = testConfig({ PUBLIC_URL: url });
+  const app = await buildApp({ config, db, packs });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
+    config,
     db,
     close: async () => {
       await app.close();

@@ -45,6 +45,7 @@ CREATE TABLE registration_requests (
   record_id uuid NOT NULL REFERENCES agent_records (id),
   -- Who goes: the member or a dependant, as the validated Fiche Agent names them.
   participant jsonb NOT NULL,
+  dependant_index integer,
   participant_key text NOT NULL,
   choices jsonb NOT NULL,
   session_ids uuid[] NOT NULL,

@@ -22,8 +22,11 @@ const environment = z.object({
   TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
 });
 
-/** The demo's calendar day: registrations for the summer 2021 stays are open. */
-export const DEMO_DAY = '2021-04-15';
+/**
+ * The demo's calendar day, in the season of each committee's newest complete rule pack:
+ * registrations for the summer stays are open.
+ */
+export const DEMO_DAYS = { inserm: '2021-04-15', cnrs: '2020-03-16' } as const;
 
 export interface Config {
   readonly production: boolean;
@@ -67,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     packsDir: e.PACKS_DIR ?? null,
-    today: e.TODAY ?? (production ? null : DEMO_DAY),
+    today: e.TODAY ?? (production ? null : DEMO_DAYS[e.ORGANIZATION]),
     devMail: !production && !e.SMTP_URL,
   };
 }

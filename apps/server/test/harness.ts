@@ -221,25 +221,31 @@ export interface FixtureDependant {
   disabled?: boolean;
 }
 
+/** Who a fixture household is: the member and the Fiche Agent staff will validate. */
+export interface HouseholdOptions {
+  identifier: string;
+  taxIncomeEuros: number;
+  dependants: FixtureDependant[];
+  year?: number;
+  email?: string;
+  lastName?: string;
+  firstName?: string;
+}
+
 /**
- * A logged-in member whose Fiche Agent of the year is validated by the real use case (the
- * figures come from the rules engine); the documents are not part of this fixture.
+ * A member whose Fiche Agent of the year is validated by the real use case (the figures come
+ * from the rules engine); the documents are not part of this fixture.
  */
-export async function familyWithRecord(
-  t: TestApp,
-  options: {
-    identifier: string;
-    taxIncomeEuros: number;
-    dependants: FixtureDependant[];
-    year?: number;
-    email?: string;
-    lastName?: string;
-  },
-): Promise<{ id: string; client: Client }> {
+export async function householdWithRecord(
+  db: Database,
+  config: Config,
+  options: HouseholdOptions,
+): Promise<string> {
   const lastName = options.lastName ?? 'Martin';
-  const id = await createUser(t.db, {
+  const id = await createUser(db, {
     identifier: options.identifier,
     lastName,
+    ...(options.firstName ? { firstName: options.firstName } : {}),
     ...(options.email ? { email: options.email } : {}),
   });
   const dependants = options.dependants.map((d) => ({
@@ -251,7 +257,7 @@ export async function familyWithRecord(
     disabled: d.disabled ?? false,
     disabilityProofId: null,
   }));
-  const [record] = await t.db.query<{ id: string }>(
+  const [record] = await db.query<{ id: string }>(
     `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
      VALUES ($1, $2, 1, 'submitted', $3, $4, $5, now()) RETURNING id`,
     [
@@ -262,30 +268,26 @@ export async function familyWithRecord(
       JSON.stringify(dependants),
     ],
   );
-  const [staff] = await t.db.query<{ id: string }>(
-    `SELECT id FROM users WHERE role = 'admin' LIMIT 1`,
-  );
-  const staffId =
-    staff?.id ??
-    (await createUser(t.db, {
-      identifier: `ADMIN-${randomBytes(4).toString('hex')}`,
-      role: 'admin',
-    }));
-  const ctx = appContext(t.config, t.db, createMailer(null, t.config.mailFrom));
-  await validateRecord(
-    ctx,
-    packs,
-    {
-      id: staffId,
-      identifier: 'ADMIN',
-      firstName: 'A',
-      lastName: 'A',
-      email: 'a@example.org',
-      role: 'admin',
-      sectors: [],
-    },
-    record?.id ?? '',
-  );
+  const ctx = appContext(config, db, createMailer(null, config.mailFrom));
+  const staff = {
+    id,
+    identifier: 'FIXTURE',
+    firstName: 'Fixture',
+    lastName: 'Fixture',
+    email: 'fixture@example.org',
+    role: 'admin' as const,
+    sectors: [],
+  };
+  await validateRecord(ctx, packs, staff, record?.id ?? '');
+  return id;
+}
+
+/** The same household, logged in. */
+export async function familyWithRecord(
+  t: TestApp,
+  options: HouseholdOptions,
+): Promise<{ id: string; client: Client }> {
+  const id = await householdWithRecord(t.db, t.config, options);
   const client = t.client();
   await client.login(options.identifier, PASSWORD);
   return { id, client };

@@ -10,6 +10,12 @@ import { LoginPage } from './features/accounts/login-page.tsx';
 import { SetPasswordPage } from './features/accounts/set-password-page.tsx';
 import { SignUpPage } from './features/accounts/sign-up-page.tsx';
 import { HomePage } from './features/home-page.tsx';
+import { ActivityPage } from './features/catalogue/activity-page.tsx';
+import { CataloguePage } from './features/catalogue/catalogue-page.tsx';
+import { MyRegistrationsPage } from './features/registrations/my-registrations-page.tsx';
+import { RegistrationFormPage } from './features/registrations/registration-form-page.tsx';
+import { ActivitiesEditorPage } from './features/staff/activities-editor-page.tsx';
+import { SelectionPage } from './features/staff/selection-page.tsx';
 import { ContactPage } from './features/member/contact-page.tsx';
 import { BankAccountsPage } from './features/member/bank-accounts-page.tsx';
 import { MemberHomePage } from './features/member/member-home-page.tsx';
@@ -52,6 +58,12 @@ if (root) {
               <Route path="/espace/rib" element={<BankAccountsPage />} />
               <Route path="/espace/coordonnees" element={<ContactPage />} />
               <Route path="/carte/:token" element={<CardCheckPage />} />
+              <Route path="/activites" element={<CataloguePage />} />
+              <Route path="/activites/:id" element={<ActivityPage />} />
+              <Route path="/espace/inscriptions" element={<MyRegistrationsPage />} />
+              <Route path="/espace/inscriptions/nouvelle" element={<RegistrationFormPage />} />
+              <Route path="/gestion/activites" element={<ActivitiesEditorPage />} />
+              <Route path="/gestion/selection" element={<SelectionPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

@@ -133,3 +133,41 @@ export const registrationStatuses = [
   'cancelled',
 ] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/** A session as the API answers it. */
+export interface ActivitySessionAnswer {
+  readonly id: string;
+  readonly activityId: string;
+  readonly label: string;
+  readonly firstDay: string;
+  readonly lastDay: string;
+  readonly minAge: number;
+  readonly maxAge: number;
+  readonly places: number;
+  readonly waitingPlaces: number;
+  /** Places not yet given to a confirmed participant. */
+  readonly placesLeft: number;
+  readonly priceCents: number;
+  readonly transport: readonly { city: string; priceCents: number }[];
+  readonly closesOn: string;
+  readonly answerBy: string;
+  readonly allocatedAt: string | null;
+}
+
+export interface ActivityAnswer extends ActivityInput {
+  readonly id: string;
+  readonly sessions: readonly ActivitySessionAnswer[];
+}
+
+/** What one person of the household would pay for each session they can go to. */
+export interface ParticipantCostAnswer {
+  /** null: the member; otherwise the dependant's index in the Fiche Agent. */
+  readonly dependantIndex: number | null;
+  readonly firstName: string;
+  readonly sessions: readonly {
+    sessionId: string;
+    subsidyCents: number;
+    leftToPayCents: number;
+    depositCents: number;
+  }[];
+}

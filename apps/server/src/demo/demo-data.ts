@@ -14,6 +14,7 @@ import {
   type DocumentStore,
 } from '../modules/household/documents.ts';
 import type { Mailer } from '../modules/notifications/mailer.ts';
+import { loadDemoActivities } from './demo-activities.ts';
 import { demoPdf } from './demo-pdf.ts';
 import { hashPassword } from '../modules/accounts/secrets.ts';
 import type { Organization } from '../modules/organization/organization.ts';
@@ -152,6 +153,7 @@ async function loadDemoRecords(
     }),
   );
   await submitRecord(ctx, julien, year);
+  await loadDemoActivities(db, ctx, services.packs, await demoUser(db, 'GEST-JEUNESSE'), sophie);
 }
 
 export async function loadDemoData(

@@ -25,6 +25,9 @@ export function Layout({ children }: { readonly children: ReactNode }) {
         <nav aria-label="Navigation principale">
           <ul>
             <li>
+              <NavLink to="/activites">Séjours</NavLink>
+            </li>
+            <li>
               <NavLink to="/simulateur">Calculer mon taux</NavLink>
             </li>
             {user ? (

@@ -1,5 +1,7 @@
 import type {
+  ActivityAnswer,
   ActivityInput,
+  ActivitySessionAnswer,
   ActivitySector,
   SessionInput,
   catalogueQuery,
@@ -10,29 +12,8 @@ import { invalidField, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
-export interface Session {
-  readonly id: string;
-  readonly activityId: string;
-  readonly label: string;
-  readonly firstDay: string;
-  readonly lastDay: string;
-  readonly minAge: number;
-  readonly maxAge: number;
-  readonly places: number;
-  readonly waitingPlaces: number;
-  /** Places not yet given to a confirmed participant. */
-  readonly placesLeft: number;
-  readonly priceCents: number;
-  readonly transport: readonly { city: string; priceCents: number }[];
-  readonly closesOn: string;
-  readonly answerBy: string;
-  readonly allocatedAt: string | null;
-}
-
-export interface Activity extends ActivityInput {
-  readonly id: string;
-  readonly sessions: readonly Session[];
-}
+export type Session = ActivitySessionAnswer;
+export type Activity = ActivityAnswer;
 
 const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
   s.min_age, s.max_age, s.places, s.waiting_places, s.price_cents::int AS price_cents, s.transport,

@@ -1,8 +1,14 @@
-import { activityInput, activitySectors, catalogueQuery, sessionInput } from '@entraide/contract';
+import {
+  activityInput,
+  activitySectors,
+  catalogueQuery,
+  sessionInput,
+  type ActivityInput,
+} from '@entraide/contract';
 import type { PackRegistry } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parse } from '../../http.ts';
+import { invalidField, parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { currentUser, requireStaff } from '../accounts/session-cookies.ts';
 import { activityCosts } from '../registrations/activity-costs.ts';
@@ -17,6 +23,24 @@ import {
 const idParam = z.object({ id: z.string() });
 const sessionParams = z.object({ id: z.string(), sessionId: z.string() });
 const sectorQuery = z.object({ sector: z.enum(activitySectors).optional() });
+
+/** A cap category must be one the committee's rule packs know, or the quotes could not apply it. */
+function checkCapCategory(
+  packs: PackRegistry,
+  ctx: AppContext,
+  input: ActivityInput,
+): ActivityInput {
+  const known = packs
+    .all()
+    .some(
+      (pack) =>
+        pack.organization === ctx.organization.id &&
+        pack.capCategories?.has(input.capCategory ?? ''),
+    );
+  if (input.capCategory !== null && !known)
+    throw invalidField('capCategory', 'catégorie inconnue des barèmes du comité');
+  return input;
+}
 
 /** The catalogue: public pages, and the staff's editor (each sector's staff edit their own). */
 export function activityRoutes(app: FastifyInstance, ctx: AppContext, packs: PackRegistry): void {
@@ -56,7 +80,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext, packs: Pac
 
   app.post('/api/staff/activities', async (request, reply) => {
     await requireStaff(db, request, ...activitySectors);
-    const input = parse(activityInput, request.body);
+    const input = checkCapCategory(packs, ctx, parse(activityInput, request.body));
     const staff = await requireStaff(db, request, input.sector);
     return reply.status(201).send(await saveActivity(db, staff, null, input));
   });
@@ -64,7 +88,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext, packs: Pac
   app.put('/api/staff/activities/:id', async (request) => {
     const { id } = parse(idParam, request.params);
     const { staff } = await sectorStaff(request, id);
-    const input = parse(activityInput, request.body);
+    const input = checkCapCategory(packs, ctx, parse(activityInput, request.body));
     await requireStaff(db, request, input.sector);
     return saveActivity(db, staff, id, input);
   });

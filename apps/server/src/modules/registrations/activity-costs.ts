@@ -1,3 +1,4 @@
+import type { ParticipantCostAnswer } from '@entraide/contract';
 import { ageOn, parseDay, RulesError, type PackRegistry } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -5,17 +6,7 @@ import type { Activity } from '../activities/catalogue.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import { participantKey, participantOf, quoteFor, yearUsage } from './registration-requests.ts';
 
-export interface ParticipantCost {
-  /** null: the member; otherwise the dependant's index in the Fiche Agent. */
-  readonly dependantIndex: number | null;
-  readonly firstName: string;
-  readonly sessions: readonly {
-    sessionId: string;
-    subsidyCents: number;
-    leftToPayCents: number;
-    depositCents: number;
-  }[];
-}
+export type ParticipantCost = ParticipantCostAnswer;
 
 /**
  * What each person of a logged-in member's household would pay for each session they can go to

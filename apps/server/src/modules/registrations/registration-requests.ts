@@ -350,8 +350,10 @@ export interface Registration {
   readonly year: number;
   readonly sector: string;
   readonly participant: Participant;
+  readonly dependantIndex: number | null;
   readonly choices: readonly {
     sessionId: string;
+    activityId: string;
     transportCity: string | null;
     activityTitle: string;
     sessionLabel: string;
@@ -377,6 +379,7 @@ interface RegistrationRow {
   year: number;
   sector: string;
   participant: Participant;
+  dependant_index: number | null;
   choices: Registration['choices'];
   quotes: QuoteFigures[];
   ski_aid: boolean;
@@ -389,7 +392,7 @@ interface RegistrationRow {
   created_at: string;
 }
 
-const REGISTRATION_COLUMNS = `id, number::text AS number, status, late, year, sector, participant, choices, quotes, ski_aid, insurance,
+const REGISTRATION_COLUMNS = `id, number::text AS number, status, late, year, sector, participant, dependant_index, choices, quotes, ski_aid, insurance,
   friend, deposit_method, placed_session_id, placed_rank, decision, created_at::text AS created_at`;
 
 const toRegistration = (r: RegistrationRow): Registration => ({
@@ -400,6 +403,7 @@ const toRegistration = (r: RegistrationRow): Registration => ({
   year: r.year,
   sector: r.sector,
   participant: r.participant,
+  dependantIndex: r.dependant_index,
   choices: r.choices,
   quotes: r.quotes,
   skiAid: r.ski_aid,
@@ -442,6 +446,7 @@ const storedChoices = (prepared: PreparedRequest, input: RegistrationInput) =>
   JSON.stringify(
     prepared.sessions.map((s, i) => ({
       sessionId: s.id,
+      activityId: s.activityId,
       transportCity: input.choices[i]?.transportCity ?? null,
       activityTitle: prepared.activities[i]?.title ?? '',
       sessionLabel: s.label,
@@ -487,8 +492,8 @@ export async function createRegistration(
     await checkNoDuplicate(tx, member, prepared, null);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids, sector, year,
-         ski_aid, insurance, friend, deposit_method, quotes, late)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+         ski_aid, insurance, friend, deposit_method, quotes, late, dependant_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
       [
         member.id,
         prepared.record.id,
@@ -504,6 +509,7 @@ export async function createRegistration(
         input.depositMethod,
         JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
         prepared.late,
+        input.dependantIndex,
       ],
     );
     if (!row) throw new Error('no request written');
@@ -551,7 +557,8 @@ export async function changeRegistration(
     await checkNoDuplicate(tx, member, prepared, id);
     await tx.query(
       `UPDATE registration_requests SET record_id = $2, participant = $3, participant_key = $4, choices = $5, session_ids = $6,
-         sector = $7, year = $8, ski_aid = $9, insurance = $10, friend = $11, deposit_method = $12, quotes = $13, complete_at = now()
+         sector = $7, year = $8, ski_aid = $9, insurance = $10, friend = $11, deposit_method = $12, quotes = $13,
+         dependant_index = $14, complete_at = now()
        WHERE id = $1`,
       [
         id,
@@ -567,6 +574,7 @@ export async function changeRegistration(
         input.friend ? JSON.stringify(input.friend) : null,
         input.depositMethod,
         JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
+        input.dependantIndex,
       ],
     );
     return findRegistration(tx, member, id);

@@ -1,6 +1,7 @@
 import type { EntitlementsAnswer } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { api } from '../../shared/api.ts';
 import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';
 import { GRID_LABELS } from '../../shared/labels.ts';
@@ -55,14 +56,7 @@ export function Entitlements() {
         </dl>
         <details>
           <summary>Le détail du calcul</summary>
-          <ol className="explanation">
-            {(Array.isArray(record.explanation)
-              ? (record.explanation as { step: string; text: string }[])
-              : []
-            ).map((step) => (
-              <li key={step.step}>{step.text}</li>
-            ))}
-          </ol>
+          <ExplanationSteps steps={record.explanation} />
         </details>
       </section>
       <section aria-labelledby="plafond">

@@ -71,6 +71,9 @@ export function MemberHomePage() {
               <Link to="/espace/fiche">Ma Fiche Agent</Link>
             </li>
             <li>
+              <Link to="/espace/inscriptions">Mes demandes d’inscription</Link>
+            </li>
+            <li>
               <Link to="/espace/coordonnees">Mes coordonnées</Link>
             </li>
             <li>

@@ -1,18 +1,11 @@
 import type { PartnerOfferInput } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
 
 export type Offer = PartnerOfferInput & { id: string };
-
-export const SECTOR_LABELS: Record<PartnerOfferInput['sector'], string> = {
-  vacances: 'Vacances',
-  jeunesse: 'Jeunesse',
-  sports: 'Sports',
-  'loisirs-culture': 'Loisirs-Culture',
-  voyages: 'Voyages',
-};
 
 /** Infos partenariat: partners' offers and codes (show the member card to get them). */
 export function PartnerOffersPage() {

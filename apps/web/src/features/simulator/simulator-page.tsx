@@ -2,6 +2,7 @@ import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
+import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatNumber, formatPercent, parseWholeEuros } from '../../shared/format.ts';
 import { GRID_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -45,11 +46,7 @@ function Result({ result }: { readonly result: SimulationAnswer }) {
         </div>
       </dl>
       <h3>Le détail du calcul</h3>
-      <ol className="explanation">
-        {result.explanation.map((step) => (
-          <li key={step.step}>{step.text}</li>
-        ))}
-      </ol>
+      <ExplanationSteps steps={result.explanation} />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
-import { SECTOR_LABELS, type Offer } from '../member/partner-offers-page.tsx';
+import { SECTOR_LABELS } from '../../shared/labels.ts';
+import type { Offer } from '../member/partner-offers-page.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 

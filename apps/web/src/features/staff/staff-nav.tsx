@@ -9,6 +9,8 @@ export function StaffNav() {
       </NavLink>
       <NavLink to="/gestion/fiches">Fiches Agent à valider</NavLink>
       <NavLink to="/gestion/adherents">Adhérents</NavLink>
+      <NavLink to="/gestion/activites">Activités</NavLink>
+      <NavLink to="/gestion/selection">Sélection</NavLink>
       <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
       <NavLink to="/gestion/baremes">Barèmes</NavLink>
     </nav>

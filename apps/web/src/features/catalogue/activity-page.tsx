@@ -1,0 +1,108 @@
+import type { ActivityAnswer, ParticipantCostAnswer } from '@entraide/contract';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
+import { NotFoundPage } from '../not-found-page.tsx';
+import { sessionSummary } from './catalogue-page.tsx';
+
+interface ActivityView {
+  activity: ActivityAnswer;
+  costs: ParticipantCostAnswer[] | null;
+}
+
+/** What each person of the household would pay, session by session (transport aside). */
+function Costs({ view }: { readonly view: ActivityView }) {
+  const { activity, costs } = view;
+  if (!costs) return null;
+  if (costs.length === 0)
+    return (
+      <p>
+        Personne de votre foyer ne peut s’inscrire à ces sessions avec une Fiche Agent validée de
+        l’année (âge au premier jour, ayant droit). <Link to="/espace/fiche">Ma Fiche Agent</Link>
+      </p>
+    );
+  return (
+    <section aria-labelledby="costs">
+      <h2 id="costs">Ce qu’il vous resterait à payer</h2>
+      {costs.map((person) => (
+        <div key={person.dependantIndex ?? 'member'}>
+          <h3>{person.firstName}</h3>
+          <ul>
+            {person.sessions.map((cost) => {
+              const session = activity.sessions.find((s) => s.id === cost.sessionId);
+              return (
+                <li key={cost.sessionId}>
+                  {session?.label} : subvention {formatCents(cost.subsidyCents)}, reste à payer{' '}
+                  <strong>{formatCents(cost.leftToPayCents)}</strong> (arrhes{' '}
+                  {formatCents(cost.depositCents)}), hors transport.
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function ActivityPage() {
+  const { id = '' } = useParams();
+  const { session } = useSession();
+  const [view, setView] = useState<ActivityView | null | 'missing'>(null);
+  useEffect(() => {
+    api<ActivityView>('GET', `/api/activities/${id}`)
+      .then(setView)
+      .catch(() => setView('missing'));
+  }, [id, session?.user?.id]);
+  if (view === 'missing') return <NotFoundPage />;
+  if (!view) return <p role="status">Chargement…</p>;
+  const { activity } = view;
+  const member = session?.user?.role === 'member';
+  return (
+    <>
+      <PageTitle>{activity.title}</PageTitle>
+      <p>
+        {SECTOR_LABELS[activity.sector]} — {KIND_LABELS[activity.kind] ?? activity.kind} — organisé
+        par {activity.provider.name}
+        {activity.provider.email ? ` (${activity.provider.email})` : ''}
+      </p>
+      {activity.pictures.map((picture) => (
+        <img key={picture.url} src={picture.url} alt={picture.alt} className="picture" />
+      ))}
+      <p className="description">{activity.description}</p>
+      <h2>Sessions</h2>
+      <ul>
+        {activity.sessions.map((s) => (
+          <li key={s.id}>
+            {sessionSummary(s)}.{' '}
+            {s.transport.length > 0
+              ? `Transport depuis ${s.transport.map((t) => `${t.city} (${formatCents(t.priceCents)})`).join(', ')}. `
+              : ''}
+            Inscriptions jusqu’au {formatDate(s.closesOn)}, réponse avant le{' '}
+            {formatDate(s.answerBy)}.{' '}
+            {member ? (
+              <Link to={`/espace/inscriptions/nouvelle?activite=${activity.id}&session=${s.id}`}>
+                Faire une demande pour « {s.label} »
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {member ? (
+        <Costs view={view} />
+      ) : (
+        <p>
+          <Link to="/connexion">Connectez-vous</Link> pour voir ce qu’il vous resterait à payer et
+          faire une demande.
+        </p>
+      )}
+      <p>
+        <Link to="/activites">Retour au catalogue</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { ActivityAnswer } from '@entraide/contract';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, ApiError, type FieldErrors } from '../../shared/api.ts';
+import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+
+const FILTERS = ['sector', 'age', 'from', 'to', 'placesLeft'] as const;
+
+/** One session in a line: dates, ages, price before subsidy, places left. */
+export function sessionSummary(s: ActivityAnswer['sessions'][number]): string {
+  return `${s.label} : du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)}, ${s.minAge}–${s.maxAge} ans, ${formatCents(s.priceCents)} avant subvention, ${
+    s.placesLeft === 0
+      ? 'complet'
+      : `${s.placesLeft} place${s.placesLeft > 1 ? 's' : ''} restante${s.placesLeft > 1 ? 's' : ''}`
+  }`;
+}
+
+/** The public catalogue, filtered by sector, a child's age, dates and places left. */
+export function CataloguePage() {
+  const [params, setParams] = useSearchParams();
+  const [form, setForm] = useState(() =>
+    Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])),
+  );
+  const [activities, setActivities] = useState<ActivityAnswer[] | null>(null);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  useEffect(() => {
+    const query = new URLSearchParams([...params].filter(([, value]) => value !== ''));
+    api<{ activities: ActivityAnswer[] }>('GET', `/api/activities?${query.toString()}`)
+      .then((answer) => {
+        setActivities(answer.activities);
+        setFields({});
+        setAlert(null);
+      })
+      .catch((error: unknown) => {
+        setActivities([]);
+        if (error instanceof ApiError) {
+          setFields(error.fields);
+          setAlert(error.message);
+        }
+      });
+  }, [params]);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setParams(Object.fromEntries(Object.entries(form).filter(([, value]) => value !== '')));
+  };
+  return (
+    <>
+      <PageTitle>Séjours et activités</PageTitle>
+      <form onSubmit={submit} noValidate className="card" aria-label="Filtrer le catalogue">
+        <FormAlert message={alert} />
+        <div className="row">
+          <SelectField
+            label="Secteur"
+            options={{ '': 'Tous les secteurs', ...SECTOR_LABELS }}
+            value={form.sector}
+            onChange={(e) => setForm({ ...form, sector: e.target.value })}
+            error={fields.sector}
+          />
+          <Field
+            label="Âge du participant"
+            inputMode="numeric"
+            value={form.age}
+            onChange={(e) => setForm({ ...form, age: e.target.value })}
+            error={fields.age}
+          />
+        </div>
+        <div className="row">
+          <Field
+            label="À partir du"
+            type="date"
+            value={form.from}
+            onChange={(e) => setForm({ ...form, from: e.target.value })}
+            error={fields.from}
+          />
+          <Field
+            label="Jusqu’au"
+            type="date"
+            value={form.to}
+            onChange={(e) => setForm({ ...form, to: e.target.value })}
+            error={fields.to}
+          />
+        </div>
+        <Checkbox
+          label="Seulement les sessions avec des places"
+          checked={form.placesLeft === 'true'}
+          onChange={(e) => setForm({ ...form, placesLeft: e.target.checked ? 'true' : '' })}
+        />
+        <div className="actions">
+          <button type="submit">Filtrer</button>
+        </div>
+      </form>
+      {activities === null ? (
+        <p role="status">Chargement…</p>
+      ) : activities.length === 0 ? (
+        <p role="status">Aucune activité ne correspond à ces critères.</p>
+      ) : (
+        <ul className="cards" aria-label="Activités">
+          {activities.map((a) => (
+            <li key={a.id} className="card">
+              <h2>
+                <Link to={`/activites/${a.id}`}>{a.title}</Link>
+              </h2>
+              <p>
+                {SECTOR_LABELS[a.sector]} — {KIND_LABELS[a.kind] ?? a.kind} — {a.provider.name}
+              </p>
+              <ul>
+                {a.sessions.map((s) => (
+                  <li key={s.id}>{sessionSummary(s)}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,360 @@
+import type { ActivityAnswer, ParticipantCostAnswer, RegistrationInput } from '@entraide/contract';
+import { useEffect, useState, type SyntheticEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { ExplanationSteps } from '../../shared/explanation.tsx';
+import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { DEPOSIT_METHOD_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import type { RegistrationView } from './my-registrations-page.tsx';
+
+interface Preview {
+  late: boolean;
+  friendCents: number;
+  choices: {
+    sessionId: string;
+    priceCents: number;
+    transportCents: number;
+    subsidyCents: number;
+    leftToPayCents: number;
+    depositCents: number;
+    feesCents: number;
+    skiAidCents: number | null;
+    reasons: { code: string; text: string }[];
+    explanation?: unknown;
+  }[];
+}
+
+type Choice = RegistrationInput['choices'][number];
+const OWN_MEANS = '';
+
+/** The sessions a request can choose from: those of the activity's sector still open. */
+function useChoices(activityId: string) {
+  const [activity, setActivity] = useState<ActivityAnswer | null>(null);
+  const [people, setPeople] = useState<ParticipantCostAnswer[]>([]);
+  const [sessions, setSessions] = useState<
+    (ActivityAnswer['sessions'][number] & { title: string })[]
+  >([]);
+  useEffect(() => {
+    void (async () => {
+      const view = await api<{ activity: ActivityAnswer; costs: ParticipantCostAnswer[] | null }>(
+        'GET',
+        `/api/activities/${activityId}`,
+      );
+      const sector = await api<{ activities: ActivityAnswer[] }>(
+        'GET',
+        `/api/activities?sector=${view.activity.sector}`,
+      );
+      setActivity(view.activity);
+      setPeople(view.costs ?? []);
+      setSessions(
+        sector.activities.flatMap((a) => a.sessions.map((s) => ({ ...s, title: a.title }))),
+      );
+    })();
+  }, [activityId]);
+  return { activity, people, sessions };
+}
+
+function PreviewCard({
+  preview,
+  label,
+}: {
+  readonly preview: Preview;
+  readonly label: (id: string) => string;
+}) {
+  const [first] = preview.choices;
+  return (
+    <section aria-labelledby="preview" className="card">
+      <h2 id="preview">Ce que coûtera votre demande</h2>
+      {preview.late ? (
+        <p>
+          Les inscriptions sont closes : une place restante vous sera attribuée dès l’envoi, ou la
+          liste d’attente.
+        </p>
+      ) : null}
+      <ul>
+        {preview.choices.map((c, i) => (
+          <li key={c.sessionId}>
+            Choix {i + 1} — {label(c.sessionId)} : prix{' '}
+            {formatCents(c.priceCents + c.transportCents)}, subvention {formatCents(c.subsidyCents)}
+            , reste à payer <strong>{formatCents(c.leftToPayCents)}</strong>
+            {c.feesCents > 0 ? `, frais ${formatCents(c.feesCents)}` : ''}
+            {c.skiAidCents
+              ? `, aide au ski ${formatCents(c.skiAidCents)} versée après le séjour`
+              : ''}
+            .{c.reasons.length > 0 ? ` (${c.reasons.map((r) => r.text).join(' ; ')})` : ''}
+          </li>
+        ))}
+      </ul>
+      {first ? (
+        <p>
+          Arrhes à verser avec la demande (choix 1) :{' '}
+          <strong>{formatCents(first.depositCents)}</strong>
+        </p>
+      ) : null}
+      {preview.friendCents > 0 ? (
+        <p>
+          Ami(e) accompagnant : {formatCents(preview.friendCents)} à votre charge, sans subvention.
+        </p>
+      ) : null}
+      {first?.explanation ? (
+        <details>
+          <summary>Le détail du calcul du choix 1</summary>
+          <ExplanationSteps steps={first.explanation} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function RegistrationForm({
+  activityId,
+  firstSession,
+  existing,
+}: {
+  readonly activityId: string;
+  readonly firstSession: string;
+  readonly existing: RegistrationView | null;
+}) {
+  const navigate = useNavigate();
+  const { activity, people, sessions } = useChoices(activityId);
+  const [person, setPerson] = useState(existing ? String(existing.dependantIndex ?? 'member') : '');
+  const [choices, setChoices] = useState<Choice[]>(
+    existing?.choices.map((c) => ({ sessionId: c.sessionId, transportCity: c.transportCity })) ?? [
+      { sessionId: firstSession, transportCity: null },
+    ],
+  );
+  const [skiAid, setSkiAid] = useState(existing?.skiAid ?? false);
+  const [insurance, setInsurance] = useState(existing?.insurance ?? false);
+  const [withFriend, setWithFriend] = useState(existing?.friend !== null && existing !== null);
+  const [friend, setFriend] = useState(
+    existing?.friend ?? { lastName: '', firstName: '', birthDate: '' },
+  );
+  const [depositMethod, setDepositMethod] = useState<RegistrationInput['depositMethod']>(
+    existing?.depositMethod ?? 'cheque',
+  );
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const { busy, alert, fields, run, setAlert } = useSubmit();
+  useEffect(() => {
+    if (person === '' && people[0]) setPerson(String(people[0].dependantIndex ?? 'member'));
+  }, [people, person]);
+  if (!activity) return <p role="status">Chargement…</p>;
+  if (people.length === 0)
+    return (
+      <p>
+        Personne de votre foyer ne peut s’inscrire à cette activité avec une Fiche Agent validée de
+        l’année. <Link to="/espace/fiche">Ma Fiche Agent</Link>
+      </p>
+    );
+
+  const label = (id: string) => {
+    const s = sessions.find((candidate) => candidate.id === id);
+    return s
+      ? `${s.title}, ${s.label} (du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)})`
+      : id;
+  };
+  const body = (): RegistrationInput => ({
+    dependantIndex: person === 'member' ? null : Number(person),
+    choices: choices.filter((c) => c.sessionId !== ''),
+    skiAid,
+    insurance,
+    friend: withFriend ? friend : null,
+    depositMethod,
+  });
+  const change = (index: number, update: Partial<Choice>) => {
+    setPreview(null);
+    setChoices(choices.map((c, i) => (i === index ? { ...c, ...update } : c)));
+  };
+  const quote = () =>
+    void run(async () => {
+      setPreview(await api<Preview>('POST', '/api/me/registrations/quote', body()));
+    });
+  const send = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const saved = await api<RegistrationView>(
+        existing ? 'PUT' : 'POST',
+        existing ? `/api/me/registrations/${existing.id}` : '/api/me/registrations',
+        body(),
+      );
+      await navigate(`/espace/inscriptions?demande=${saved.number}`);
+    });
+  };
+  const sessionOptions = Object.fromEntries([
+    ['', 'Aucun'],
+    ...sessions.map((s) => [s.id, label(s.id)]),
+  ]) as Record<string, string>;
+  const ski = sessions.some((s) => choices.some((c) => c.sessionId === s.id)) && activity.ski;
+  return (
+    <form onSubmit={send} noValidate>
+      <FormAlert message={alert ?? fields.choices ?? null} />
+      <SelectField
+        label="Participant"
+        options={Object.fromEntries(
+          people.map((p) => [String(p.dependantIndex ?? 'member'), p.firstName]),
+        )}
+        value={person}
+        onChange={(e) => {
+          setPreview(null);
+          setPerson(e.target.value);
+        }}
+        error={fields.dependantIndex}
+      />
+      {[0, 1, 2].map((index) => {
+        const choice = choices[index] ?? { sessionId: '', transportCity: null };
+        const session = sessions.find((s) => s.id === choice.sessionId);
+        return (
+          <fieldset key={index}>
+            <legend>Choix {index + 1}</legend>
+            <SelectField
+              label={`Session du choix ${index + 1}`}
+              options={
+                index === 0
+                  ? Object.fromEntries(Object.entries(sessionOptions).slice(1))
+                  : sessionOptions
+              }
+              value={choice.sessionId}
+              onChange={(e) => {
+                const next = [...choices];
+                next[index] = { sessionId: e.target.value, transportCity: null };
+                setPreview(null);
+                setChoices(next.filter((c, i) => i === 0 || c.sessionId !== ''));
+              }}
+              error={fields[`choices.${index}.sessionId`]}
+            />
+            {session && session.transport.length > 0 ? (
+              <SelectField
+                label={`Transport du choix ${index + 1}`}
+                options={{
+                  [OWN_MEANS]: 'Par nos propres moyens',
+                  ...Object.fromEntries(
+                    session.transport.map((t) => [
+                      t.city,
+                      `Départ de ${t.city} (${formatCents(t.priceCents)})`,
+                    ]),
+                  ),
+                }}
+                value={choice.transportCity ?? OWN_MEANS}
+                onChange={(e) => change(index, { transportCity: e.target.value || null })}
+                error={fields[`choices.${index}.transportCity`]}
+              />
+            ) : null}
+          </fieldset>
+        );
+      })}
+      {ski ? (
+        <Checkbox
+          label="Je demande l’aide complémentaire au ski (versée après le séjour)"
+          checked={skiAid}
+          onChange={(e) => setSkiAid(e.target.checked)}
+          error={fields.skiAid}
+        />
+      ) : null}
+      <Checkbox
+        label="Je souscris l’assurance annulation du prestataire (ni prise ni subventionnée par le comité)"
+        checked={insurance}
+        onChange={(e) => setInsurance(e.target.checked)}
+      />
+      <Checkbox
+        label="Un(e) ami(e) non ayant droit part aussi (plein tarif, à ma charge)"
+        checked={withFriend}
+        onChange={(e) => {
+          setPreview(null);
+          setWithFriend(e.target.checked);
+        }}
+      />
+      {withFriend ? (
+        <fieldset>
+          <legend>Ami(e) accompagnant</legend>
+          <Field
+            label="Nom de l’ami(e)"
+            value={friend.lastName}
+            onChange={(e) => setFriend({ ...friend, lastName: e.target.value })}
+            error={fields['friend.lastName']}
+          />
+          <Field
+            label="Prénom de l’ami(e)"
+            value={friend.firstName}
+            onChange={(e) => setFriend({ ...friend, firstName: e.target.value })}
+            error={fields['friend.firstName']}
+          />
+          <Field
+            label="Date de naissance de l’ami(e)"
+            type="date"
+            value={friend.birthDate}
+            onChange={(e) => setFriend({ ...friend, birthDate: e.target.value })}
+            error={fields['friend.birthDate']}
+          />
+        </fieldset>
+      ) : null}
+      <SelectField
+        label="Paiement des arrhes"
+        options={DEPOSIT_METHOD_LABELS}
+        value={depositMethod}
+        onChange={(e) => setDepositMethod(e.target.value as RegistrationInput['depositMethod'])}
+        error={fields.depositMethod}
+      />
+      {preview ? <PreviewCard preview={preview} label={label} /> : null}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => {
+            setAlert(null);
+            quote();
+          }}
+        >
+          Calculer le coût
+        </button>
+        <button type="submit" disabled={busy || !preview}>
+          {existing ? 'Enregistrer la demande modifiée' : 'Envoyer la demande'}
+        </button>
+      </div>
+      {preview ? null : (
+        <p className="hint">
+          Calculez le coût avant d’envoyer : vous verrez la subvention, le reste à payer et les
+          arrhes.
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** A registration request: participant, up to 3 ranked choices, options, quote, then send. */
+export function RegistrationFormPage() {
+  const [params] = useSearchParams();
+  const requestId = params.get('demande');
+  const [existing, setExisting] = useState<RegistrationView | null | undefined>(
+    requestId ? undefined : null,
+  );
+  useEffect(() => {
+    if (!requestId) return;
+    void api<{ registrations: RegistrationView[] }>('GET', '/api/me/registrations').then(
+      ({ registrations }) => setExisting(registrations.find((r) => r.id === requestId) ?? null),
+    );
+  }, [requestId]);
+  const activityId = existing?.choices[0]?.activityId ?? params.get('activite') ?? '';
+  return (
+    <RequireUser>
+      <PageTitle>{requestId ? 'Modifier ma demande' : 'Demande d’inscription'}</PageTitle>
+      <p>
+        Jusqu’à 3 choix, du préféré au moins souhaité. Les places sont attribuées à la clôture des
+        inscriptions ; vous recevrez la réponse par courriel.{' '}
+        <Link to="/espace/inscriptions">Mes demandes</Link>
+      </p>
+      {existing === undefined || activityId === '' ? (
+        <p role="status">Chargement…</p>
+      ) : (
+        <RegistrationForm
+          activityId={activityId}
+          firstSession={params.get('session') ?? existing?.choices[0]?.sessionId ?? ''}
+          existing={existing}
+        />
+      )}
+    </RequireUser>
+  );
+}

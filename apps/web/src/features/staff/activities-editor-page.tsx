@@ -1,0 +1,391 @@
+import type { ActivityAnswer, ActivityInput, SessionInput } from '@entraide/contract';
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+/** "700" or "89,50" → cents; anything else → NaN, which the server refuses on its field. */
+const cents = (text: string): number =>
+  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
+
+/** The cap categories of the committee's packs, by code. */
+function useCapCategories(): Record<string, string> {
+  const { session } = useSession();
+  const [categories, setCategories] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void api<{
+      packs: {
+        organization: string;
+        parameters: { capCategories?: Record<string, { label: string }> };
+      }[];
+    }>('GET', '/api/staff/packs').then(({ packs }) => {
+      const all: Record<string, string> = {};
+      for (const pack of packs)
+        if (pack.organization === session?.organization.id)
+          for (const [id, cap] of Object.entries(pack.parameters.capCategories ?? {}))
+            all[id] = cap.label;
+      setCategories(all);
+    });
+  }, [session?.organization.id]);
+  return categories;
+}
+
+function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promise<void> }) {
+  const categories = useCapCategories();
+  const blank = {
+    title: '',
+    sector: 'jeunesse' as ActivityInput['sector'],
+    kind: 'caes' as ActivityInput['kind'],
+    capCategory: '',
+    description: '',
+    providerName: '',
+    providerEmail: '',
+    ski: false,
+    schoolTrip: false,
+    pictureUrl: '',
+    pictureAlt: '',
+  };
+  const [form, setForm] = useState(blank);
+  const { busy, alert, fields, run } = useSubmit();
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api('POST', '/api/staff/activities', {
+        title: form.title,
+        sector: form.sector,
+        kind: form.kind,
+        capCategory: form.capCategory || null,
+        description: form.description,
+        provider: {
+          name: form.providerName,
+          ...(form.providerEmail ? { email: form.providerEmail } : {}),
+        },
+        ski: form.ski,
+        schoolTrip: form.schoolTrip,
+        pictures: form.pictureUrl ? [{ url: form.pictureUrl, alt: form.pictureAlt }] : [],
+        published: false,
+      });
+      setForm(blank);
+      await onSaved(form.title);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="card" aria-labelledby="new-activity">
+      <h2 id="new-activity">Nouvelle activité</h2>
+      <FormAlert message={alert} />
+      <Field
+        label="Titre"
+        required
+        value={form.title}
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+        error={fields.title}
+      />
+      <div className="row">
+        <SelectField
+          label="Secteur"
+          options={SECTOR_LABELS}
+          value={form.sector}
+          onChange={(e) => setForm({ ...form, sector: e.target.value as ActivityInput['sector'] })}
+          error={fields.sector}
+        />
+        <SelectField
+          label="Type"
+          options={KIND_LABELS}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value as ActivityInput['kind'] })}
+          error={fields.kind}
+        />
+      </div>
+      <SelectField
+        label="Plafond de la base subventionnable"
+        options={{ '': 'Aucun', ...categories }}
+        value={form.capCategory}
+        onChange={(e) => setForm({ ...form, capCategory: e.target.value })}
+        error={fields.capCategory}
+      />
+      <div className="field">
+        <label htmlFor="activity-description">Description</label>
+        <textarea
+          id="activity-description"
+          rows={4}
+          value={form.description}
+          aria-invalid={fields.description ? true : undefined}
+          aria-describedby={fields.description ? 'activity-description-error' : undefined}
+          onChange={(e) => setForm({ ...form, description: e.target.value })}
+        />
+        {fields.description ? (
+          <p className="error" id="activity-description-error">
+            {fields.description}
+          </p>
+        ) : null}
+      </div>
+      <div className="row">
+        <Field
+          label="Prestataire"
+          value={form.providerName}
+          onChange={(e) => setForm({ ...form, providerName: e.target.value })}
+          error={fields['provider.name']}
+        />
+        <Field
+          label="Courriel du prestataire"
+          type="email"
+          value={form.providerEmail}
+          onChange={(e) => setForm({ ...form, providerEmail: e.target.value })}
+          error={fields['provider.email']}
+        />
+      </div>
+      <div className="row">
+        <Field
+          label="Image (adresse https)"
+          value={form.pictureUrl}
+          onChange={(e) => setForm({ ...form, pictureUrl: e.target.value })}
+          error={fields['pictures.0.url']}
+        />
+        <Field
+          label="Description de l’image"
+          value={form.pictureAlt}
+          onChange={(e) => setForm({ ...form, pictureAlt: e.target.value })}
+          error={fields['pictures.0.alt']}
+        />
+      </div>
+      <Checkbox
+        label="Séjour de ski (case « aide au ski » proposée)"
+        checked={form.ski}
+        onChange={(e) => setForm({ ...form, ski: e.target.checked })}
+      />
+      <Checkbox
+        label="Voyage scolaire (un par enfant et par année scolaire)"
+        checked={form.schoolTrip}
+        onChange={(e) => setForm({ ...form, schoolTrip: e.target.checked })}
+      />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          Créer l’activité (non publiée)
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SessionForm({
+  activity,
+  onSaved,
+}: {
+  readonly activity: ActivityAnswer;
+  readonly onSaved: () => Promise<void>;
+}) {
+  const blank = {
+    label: '',
+    firstDay: '',
+    lastDay: '',
+    minAge: '',
+    maxAge: '',
+    places: '',
+    price: '',
+    city: '',
+    cityPrice: '',
+    closesOn: '',
+  };
+  const [form, setForm] = useState(blank);
+  const { busy, alert, fields, run } = useSubmit();
+  const set = (key: keyof typeof blank) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const body: Partial<SessionInput> = {
+        label: form.label,
+        firstDay: form.firstDay,
+        lastDay: form.lastDay,
+        minAge: Number(form.minAge),
+        maxAge: Number(form.maxAge),
+        places: Number(form.places),
+        priceCents: cents(form.price),
+        transport: form.city ? [{ city: form.city, priceCents: cents(form.cityPrice) }] : [],
+        closesOn: form.closesOn,
+      };
+      await api('POST', `/api/staff/activities/${activity.id}/sessions`, body);
+      setForm(blank);
+      await onSaved();
+    });
+  };
+  const prefix = `${activity.title} — `;
+  return (
+    <details>
+      <summary>Ajouter une session à « {activity.title} »</summary>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={alert} />
+        <Field
+          label={`${prefix}nom de la session`}
+          value={form.label}
+          onChange={set('label')}
+          error={fields.label}
+        />
+        <div className="row">
+          <Field
+            label={`${prefix}premier jour`}
+            type="date"
+            value={form.firstDay}
+            onChange={set('firstDay')}
+            error={fields.firstDay}
+          />
+          <Field
+            label={`${prefix}dernier jour`}
+            type="date"
+            value={form.lastDay}
+            onChange={set('lastDay')}
+            error={fields.lastDay}
+          />
+        </div>
+        <div className="row">
+          <Field
+            label={`${prefix}âge minimum`}
+            inputMode="numeric"
+            value={form.minAge}
+            onChange={set('minAge')}
+            error={fields.minAge}
+          />
+          <Field
+            label={`${prefix}âge maximum`}
+            inputMode="numeric"
+            value={form.maxAge}
+            onChange={set('maxAge')}
+            error={fields.maxAge}
+          />
+        </div>
+        <div className="row">
+          <Field
+            label={`${prefix}places pré-réservées`}
+            inputMode="numeric"
+            value={form.places}
+            onChange={set('places')}
+            error={fields.places}
+          />
+          <Field
+            label={`${prefix}prix avant subvention (€)`}
+            inputMode="decimal"
+            value={form.price}
+            onChange={set('price')}
+            error={fields.priceCents}
+          />
+        </div>
+        <div className="row">
+          <Field
+            label={`${prefix}ville de départ du transport`}
+            value={form.city}
+            onChange={set('city')}
+            error={fields['transport.0.city']}
+          />
+          <Field
+            label={`${prefix}prix du transport (€)`}
+            inputMode="decimal"
+            value={form.cityPrice}
+            onChange={set('cityPrice')}
+            error={fields['transport.0.priceCents']}
+          />
+        </div>
+        <Field
+          label={`${prefix}clôture des inscriptions`}
+          hint="Réponse aux familles 15 jours après (3 semaines pour l’été)."
+          type="date"
+          value={form.closesOn}
+          onChange={set('closesOn')}
+          error={fields.closesOn}
+        />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Ajouter la session
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** The catalogue editor of the staff's sectors: activities, their sessions and publication. */
+export function ActivitiesEditorPage() {
+  const [activities, setActivities] = useState<ActivityAnswer[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { alert, run } = useSubmit();
+  const load = useCallback(async () => {
+    setActivities(
+      (await api<{ activities: ActivityAnswer[] }>('GET', '/api/staff/activities')).activities,
+    );
+  }, []);
+  useEffect(() => {
+    void load().catch(() => setActivities([]));
+  }, [load]);
+  const publish = (activity: ActivityAnswer) =>
+    void run(async () => {
+      const input = Object.fromEntries(
+        Object.entries(activity).filter(([key]) => key !== 'id' && key !== 'sessions'),
+      );
+      await api('PUT', `/api/staff/activities/${activity.id}`, {
+        ...input,
+        published: !activity.published,
+      });
+      setNotice(
+        `« ${activity.title} » est ${activity.published ? 'retirée du' : 'publiée au'} catalogue.`,
+      );
+      await load();
+    });
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Catalogue des activités</PageTitle>
+      <StaffNav />
+      {notice ? <Notice>{notice}</Notice> : null}
+      <FormAlert message={alert} />
+      <ActivityForm
+        onSaved={async (title) => {
+          setNotice(`« ${title} » est créée ; ajoutez ses sessions puis publiez-la.`);
+          await load();
+        }}
+      />
+      {activities === null ? (
+        <p role="status">Chargement…</p>
+      ) : (
+        <ul className="cards" aria-label="Activités">
+          {activities.map((a) => (
+            <li key={a.id} className="card">
+              <h2>
+                {a.title} ({SECTOR_LABELS[a.sector]}) — {a.published ? 'publiée' : 'non publiée'}
+              </h2>
+              <ul>
+                {a.sessions.map((s) => (
+                  <li key={s.id}>
+                    {s.label} : du {formatDate(s.firstDay)} au {formatDate(s.lastDay)},{' '}
+                    {s.places - s.placesLeft}/{s.places} places attribuées,{' '}
+                    {formatCents(s.priceCents)}, clôture le {formatDate(s.closesOn)}
+                    {s.allocatedAt ? ' (sélection faite)' : ''} — participants :{' '}
+                    <a href={`/api/staff/sessions/${s.id}/participants.csv`}>CSV</a>,{' '}
+                    <a
+                      href={`/api/staff/sessions/${s.id}/participants.pdf`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      PDF
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              <div className="actions">
+                <button type="button" className="secondary" onClick={() => publish(a)}>
+                  {a.published ? `Retirer « ${a.title} » du catalogue` : `Publier « ${a.title} »`}
+                </button>
+                {a.published ? <Link to={`/activites/${a.id}`}>Voir la page publique</Link> : null}
+              </div>
+              <SessionForm activity={a} onSaved={load} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,149 @@
+import type { ActivitySector } from '@entraide/contract';
+import { useEffect, useState } from 'react';
+import { api } from '../../shared/api.ts';
+import { FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { formatDate } from '../../shared/format.ts';
+import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+interface Preview {
+  token: string;
+  sessions: {
+    id: string;
+    label: string;
+    places: number;
+    waitingPlaces: number;
+    closesOn: string;
+  }[];
+  decisions: {
+    requestId: string;
+    number: number;
+    participant: string;
+    member: string;
+    outcome: 'confirmed' | 'waiting' | 'refused';
+    sessionId: string | null;
+    rank: number | null;
+    priority: number;
+    waitingPosition: number | null;
+    reasons: string[];
+  }[];
+}
+
+const OUTCOMES = { confirmed: 'Place', waiting: 'Liste d’attente', refused: 'Refus' } as const;
+
+/** The selection at closing: preview every decision with its reasons, then apply it. */
+export function SelectionPage() {
+  const [sector, setSector] = useState<ActivitySector>('jeunesse');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [applied, setApplied] = useState<Preview | null>(null);
+  const { busy, alert, run } = useSubmit();
+  useEffect(() => {
+    setPreview(null);
+    void run(async () => {
+      setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
+    });
+  }, [sector]);
+  const apply = () =>
+    void run(async () => {
+      if (!preview) return;
+      setApplied(
+        await api<Preview>('POST', `/api/staff/selection/${sector}`, { token: preview.token }),
+      );
+      setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
+    });
+  const label = (id: string | null) =>
+    [...(preview?.sessions ?? []), ...(applied?.sessions ?? [])].find((s) => s.id === id)?.label ??
+    '—';
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Sélection à la clôture</PageTitle>
+      <StaffNav />
+      <p>
+        Les sessions dont la clôture est passée sont attribuées ensemble : d’abord les enfants
+        jamais partis avec le secteur, puis le quotient familial le plus bas, puis la demande
+        complète la plus ancienne ; chaque demande essaie ses choix dans l’ordre. Elle est appliquée
+        chaque jour automatiquement, ou ici après lecture de l’aperçu.
+      </p>
+      <SelectField
+        label="Secteur"
+        options={SECTOR_LABELS}
+        value={sector}
+        onChange={(e) => {
+          setApplied(null);
+          setSector(e.target.value as ActivitySector);
+        }}
+      />
+      <FormAlert message={alert} />
+      {applied ? (
+        <Notice>
+          Sélection appliquée : {applied.decisions.filter((d) => d.outcome === 'confirmed').length}{' '}
+          place(s), {applied.decisions.filter((d) => d.outcome === 'waiting').length} en attente,{' '}
+          {applied.decisions.filter((d) => d.outcome === 'refused').length} refus. Les familles sont
+          prévenues par courriel ; les listes des prestataires sont dans le catalogue.
+        </Notice>
+      ) : null}
+      {preview === null ? (
+        <p role="status">Chargement…</p>
+      ) : preview.sessions.length === 0 ? (
+        <p>Aucune session clôturée n’attend de sélection dans ce secteur.</p>
+      ) : (
+        <>
+          <h2>Sessions clôturées</h2>
+          <ul>
+            {preview.sessions.map((s) => (
+              <li key={s.id}>
+                {s.label} : {s.places} place(s), liste d’attente de {s.waitingPlaces}, clôture le{' '}
+                {formatDate(s.closesOn)}
+              </li>
+            ))}
+          </ul>
+          <h2>Aperçu ({preview.decisions.length} demandes)</h2>
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label="Décisions de la sélection"
+          >
+            <table>
+              <caption>Décisions, dans l’ordre de priorité</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rang</th>
+                  <th scope="col">Demande</th>
+                  <th scope="col">Participant</th>
+                  <th scope="col">Réponse</th>
+                  <th scope="col">Pourquoi</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.decisions.map((d) => (
+                  <tr key={d.requestId}>
+                    <td>{d.priority}</td>
+                    <td>
+                      n° {d.number} ({d.member})
+                    </td>
+                    <td>{d.participant}</td>
+                    <td>
+                      {OUTCOMES[d.outcome]}
+                      {d.sessionId ? ` — ${label(d.sessionId)}` : ''}
+                      {d.waitingPosition ? ` (position ${d.waitingPosition})` : ''}
+                    </td>
+                    <td>{d.reasons.join(' ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={apply}>
+              Appliquer la sélection et prévenir les familles
+            </button>
+          </div>
+        </>
+      )}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
+import { expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+beforeAll(async () => {
+  await createUser(env.app.db, { identifier: 'GEST-JEU', role: 'staff', sectors: ['jeunesse'] });
+  await householdWithRecord(env.app.db, env.app.config, {
+    identifier: 'IN-000801',
+    firstName: 'Claire',
+    lastName: 'Moreau',
+    email: 'claire.moreau@example.org',
+    taxIncomeEuros: 36_000,
+    dependants: [{ relation: 'child', firstName: 'Jules', birthDate: '2011-06-20' }],
+  });
+});
+
+describe('séjours jeunes in the browser', () => {
+  it('staff publish a stay; a parent on a phone sees the cost, sends a request; the selection confirms it', async () => {
+    // The jeunesse staff write the activity and its session, then publish it.
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app.url, 'GEST-JEU');
+    await staff.goto(`${env.app.url}/gestion/activites`);
+    await staff.getByRole('textbox', { name: 'Titre', exact: true }).fill('Camp nature');
+    await staff
+      .getByLabel('Plafond de la base subventionnable')
+      .selectOption('holidayCentreFrance');
+    await staff
+      .getByLabel('Description', { exact: true })
+      .fill('Cabanes et rivière dans le Vercors.');
+    await staff.getByLabel('Prestataire', { exact: true }).fill('Vercors Aventure');
+    await staff.getByRole('button', { name: 'Créer l’activité (non publiée)' }).click();
+    await staff.getByText('« Camp nature » est créée').waitFor();
+    await staff.getByText('Ajouter une session à « Camp nature »').click();
+    const field = (name: string) => staff.getByLabel(`Camp nature — ${name}`, { exact: true });
+    await field('nom de la session').fill('Juillet');
+    await field('premier jour').fill('2021-07-12');
+    await field('dernier jour').fill('2021-07-10');
+    await field('âge minimum').fill('8');
+    await field('âge maximum').fill('12');
+    await field('places pré-réservées').fill('12');
+    await field('prix avant subvention (€)').fill('600');
+    await field('ville de départ du transport').fill('Grenoble');
+    await field('prix du transport (€)').fill('40');
+    await field('clôture des inscriptions').fill('2021-05-20');
+    await staff.getByRole('button', { name: 'Ajouter la session' }).click();
+    await staff.getByText('avant le premier jour').waitFor();
+    await field('dernier jour').fill('2021-07-18');
+    await staff.getByRole('button', { name: 'Ajouter la session' }).click();
+    await staff.getByText('0/12 places attribuées').waitFor();
+    await staff.getByRole('button', { name: 'Publier « Camp nature »' }).click();
+    await staff.getByText('« Camp nature » est publiée au catalogue.').waitFor();
+    await expectAccessible(staff);
+
+    // A parent finds it by the child's age, sees what is left to pay, and sends a request.
+    const page = await phonePage(env.browser);
+    await login(page, env.app.url, 'IN-000801');
+    await page.getByRole('link', { name: 'Séjours' }).click();
+    await page.getByLabel('Âge du participant').fill('10');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.getByRole('link', { name: 'Camp nature' }).click();
+    await page.getByRole('heading', { name: 'Ce qu’il vous resterait à payer' }).waitFor();
+    const costs =
+      (await page.getByRole('region', { name: 'Ce qu’il vous resterait à payer' }).textContent()) ??
+      '';
+    expect(costs).toContain('Jules');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Faire une demande pour « Juillet »' }).click();
+    await page.getByLabel('Transport du choix 1').selectOption('Grenoble');
+    await page.getByRole('button', { name: 'Calculer le coût' }).click();
+    const preview = page.getByRole('region', { name: 'Ce que coûtera votre demande' });
+    await preview.waitFor();
+    const text = ((await preview.textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
+    expect(text).toMatch(/Choix 1 — Camp nature, Juillet .*: prix 640,00 €/);
+    expect(text).toMatch(/Arrhes à verser avec la demande \(choix 1\) : \d+,\d\d €/);
+    await page.getByText('Le détail du calcul du choix 1').click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
+    expect(
+      await page.getByText('Envoyée : en attente de la sélection à la clôture').isVisible(),
+    ).toBe(true);
+    await expectAccessible(page);
+
+    // Registrations close; the staff read the preview and apply the selection.
+    await env.app.db.query(
+      `UPDATE activity_sessions SET closes_on = '2021-04-14' WHERE label = 'Juillet'`,
+    );
+    await staff.getByRole('link', { name: 'Sélection' }).click();
+    await staff.getByRole('cell', { name: 'Jules Moreau' }).waitFor();
+    await expectAccessible(staff);
+    await staff
+      .getByRole('button', { name: 'Appliquer la sélection et prévenir les familles' })
+      .click();
+    await staff.getByText(/Sélection appliquée : 1 place\(s\)/).waitFor();
+
+    await page.reload();
+    await page.getByText('Place confirmée').waitFor();
+    await page.goto(`${env.app.url}/dev/mail`);
+    const mail = page.locator('article', { hasText: 'À : claire.moreau@example.org' }).first();
+    expect(await mail.textContent()).toMatch(/Demande n° \d+ : place confirmée/);
+  });
+});
