@@ -220,6 +220,18 @@ describe('registration requests', () => {
     expect(registration.status).toBe('requested');
     expect((await client.post('/api/me/registrations', body)).status).toBe(409);
 
+    // The Fiche Agent queue by sector: households with a request of that sector this year.
+    await createUser(t.db, { identifier: 'GEST-FA', role: 'staff', sectors: ['fiche-agent'] });
+    const records = t.client();
+    await records.login('GEST-FA', PASSWORD);
+    const queue = async (sector: string) =>
+      (await records.get(`/api/staff/agent-records?status=validated&year=2021&sector=${sector}`))
+        .json<{ records: { lastName: string }[] }>()
+        .records.map((r) => r.lastName);
+    expect(await queue('jeunesse')).toContain('Famille2');
+    expect(await queue('vacances')).not.toContain('Famille2');
+    expect((await records.get('/api/staff/agent-records?sector=cuisine')).status).toBe(400);
+
     // Changed until closing: choice 2 dropped.
     const changed = await client.put(
       `/api/me/registrations/${registration.id}`,

@@ -293,11 +293,15 @@ export interface QueueEntry {
   readonly submittedAt: string | null;
 }
 
-/** The staff's queue of records, oldest submission first. */
+/**
+ * The staff's queue of records, oldest submission first; by sector, the records of households
+ * with a request of that sector in the year (those a closing is waiting for).
+ */
 export async function recordQueue(
   db: Queryable,
   status: RecordStatus,
   year: number | null,
+  sector: string | null = null,
 ): Promise<QueueEntry[]> {
   const rows = await db.query<{
     id: string;
@@ -312,8 +316,12 @@ export async function recordQueue(
     `SELECT r.id, u.identifier, u.last_name, u.first_name, r.year, r.version, r.status, r.submitted_at::text AS submitted_at
        FROM agent_records r JOIN users u ON u.id = r.member_id
       WHERE r.status = $1 AND ($2::int IS NULL OR r.year = $2)
+        AND ($3::text IS NULL OR EXISTS (
+          SELECT 1 FROM registration_requests q
+           WHERE q.member_id = r.member_id AND q.year = r.year AND q.sector = $3
+             AND q.status IN ('requested', 'waiting', 'confirmed')))
       ORDER BY r.submitted_at NULLS LAST, r.id LIMIT 500`,
-    [status, year],
+    [status, year, sector],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -1,4 +1,5 @@
 import {
+  activitySectors,
   agentRecordInput,
   bankAccountInput,
   recordDecision,
@@ -46,6 +47,7 @@ const uploadQuery = z.object({
 const queueQuery = z.object({
   status: z.enum(recordStatuses).default('submitted'),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  sector: z.enum(activitySectors).optional(),
 });
 
 /** The Fiche Agent: the member's yearly record, documents, and the staff's validation. */
@@ -156,7 +158,9 @@ export function householdRoutes(
   app.get('/api/staff/agent-records', async (request) => {
     await requireStaff(db, request, 'fiche-agent');
     const query = parse(queueQuery, request.query);
-    return { records: await recordQueue(db, query.status, query.year ?? null) };
+    return {
+      records: await recordQueue(db, query.status, query.year ?? null, query.sector ?? null),
+    };
   });
 
   app.get('/api/staff/agent-records/:id', async (request) => {

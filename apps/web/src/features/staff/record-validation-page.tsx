@@ -1,9 +1,9 @@
 import type { AgentRecordAnswer, DocumentSummary } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
-import { FormAlert, Notice } from '../../shared/form.tsx';
+import { FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { RELATION_LABELS } from '../../shared/labels.ts';
+import { RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
@@ -116,13 +116,31 @@ function RecordReview({
   );
 }
 
+const QUEUE_STATUSES = {
+  submitted: 'À valider',
+  validated: 'Validées',
+  rejected: 'Refusées',
+  draft: 'Brouillons',
+};
+
 export function RecordValidationPage() {
+  const [years, setYears] = useState<number[]>([]);
+  useEffect(() => {
+    void api<{ years: number[] }>('GET', '/api/record-years').then((answer) =>
+      setYears(answer.years),
+    );
+  }, []);
   const [queue, setQueue] = useState<QueueEntry[] | null>(null);
   const [open, setOpen] = useState<QueueEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [filters, setFilters] = useState({ status: 'submitted', year: '', sector: '' });
   const load = useCallback(async () => {
-    setQueue((await api<{ records: QueueEntry[] }>('GET', '/api/staff/agent-records')).records);
-  }, []);
+    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+    setQueue(
+      (await api<{ records: QueueEntry[] }>('GET', `/api/staff/agent-records?${query.toString()}`))
+        .records,
+    );
+  }, [filters]);
   useEffect(() => {
     void load().catch(() => setQueue([]));
   }, [load]);
@@ -141,10 +159,30 @@ export function RecordValidationPage() {
           }}
         />
       ) : null}
+      <div className="row" role="group" aria-label="Filtres">
+        <SelectField
+          label="Statut"
+          options={QUEUE_STATUSES}
+          value={filters.status}
+          onChange={(e) => setFilters({ ...filters, status: e.target.value })}
+        />
+        <SelectField
+          label="Année"
+          options={{ '': 'Toutes', ...Object.fromEntries(years.map((y) => [y, String(y)])) }}
+          value={filters.year}
+          onChange={(e) => setFilters({ ...filters, year: e.target.value })}
+        />
+        <SelectField
+          label="Secteur des demandes en cours"
+          options={{ '': 'Tous', ...SECTOR_LABELS }}
+          value={filters.sector}
+          onChange={(e) => setFilters({ ...filters, sector: e.target.value })}
+        />
+      </div>
       {queue === null ? (
         <p role="status">Chargement…</p>
       ) : queue.length === 0 ? (
-        <p>Aucune fiche en attente.</p>
+        <p>Aucune fiche avec ces critères.</p>
       ) : (
         <table>
           <caption>Les plus anciennes d’abord</caption>
