@@ -370,6 +370,46 @@ describe('registration requests', () => {
   });
 });
 
+describe('allowances used', () => {
+  it('counts the confirmed days and subsidy of the year: beyond 45 youth days the quote says why, and the ceiling goes down', async () => {
+    const { sessionIds } = await activityWithSessions([
+      // Closed and already allocated: requests take places first come, first served.
+      {
+        ...summer,
+        label: 'Long séjour',
+        firstDay: '2021-06-01',
+        lastDay: '2021-07-10',
+        maxAge: 17,
+        closesOn: '2021-04-01',
+      },
+      { ...summer, label: 'Août', firstDay: '2021-08-02', lastDay: '2021-08-15', maxAge: 17 },
+    ]);
+    const [long, august] = sessionIds as [string, string];
+    await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [long]);
+    const { client } = await family(30_000);
+    const confirmed = (await client.post('/api/me/registrations', request([long]))).json<{
+      status: string;
+      quotes: { subsidyCents: number; usage: { youthDays: number; ceilingCents: number } }[];
+    }>();
+    expect(confirmed.status).toBe('confirmed');
+    expect(confirmed.quotes[0]?.usage.youthDays).toBe(40);
+    const preview = (await client.post('/api/me/registrations/quote', request([august]))).json<{
+      choices: { reasons: { code: string; text: string }[] }[];
+    }>();
+    expect(preview.choices[0]?.reasons).toContainEqual({
+      code: 'day_allowance',
+      text: '45 jours subventionnés par an, 40 déjà utilisés : 5 jours subventionnés sur 14',
+    });
+    const entitlements = (await client.get('/api/me/entitlements/2021')).json<{
+      record: { annualCeilingUsedCents: number };
+    }>();
+    expect(entitlements.record.annualCeilingUsedCents).toBe(
+      confirmed.quotes[0]?.usage.ceilingCents,
+    );
+    expect(entitlements.record.annualCeilingUsedCents).toBeGreaterThan(0);
+  });
+});
+
 describe('selection at closing', () => {
   it('places by priority and ranked choices, the same way every time, explains each decision and tells every family', async () => {
     const { sessionIds } = await activityWithSessions([

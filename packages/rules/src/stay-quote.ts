@@ -371,7 +371,7 @@ function computeQuote(
     subsidisedDays =
       allowance === undefined ? days : Math.min(days, Math.max(0, allowance - usedDays));
     if (allowance !== undefined && subsidisedDays < days) {
-      const text = `${plural(allowance, 'jour subventionné')} par an, ${plural(usedDays, 'déjà utilisé')} : ${plural(subsidisedDays, 'jour')} subventionné${subsidisedDays > 1 ? 's' : ''} sur ${days}`;
+      const text = `${plural(allowance, 'jour subventionné', 'jours subventionnés')} par an, ${plural(usedDays, 'déjà utilisé')} : ${plural(subsidisedDays, 'jour')} subventionné${subsidisedDays > 1 ? 's' : ''} sur ${days}`;
       reasons.push({ code: 'day_allowance', text });
       steps?.push(note('allowance', 'Jours subventionnés', text));
     }
