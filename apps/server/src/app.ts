@@ -10,6 +10,7 @@ import type { Database } from './db/database.ts';
 import { registerErrorHandler } from './http.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
+import { billingRoutes } from './modules/billing/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
@@ -39,11 +40,17 @@ export interface AppDependencies {
 }
 
 /** What every use case gets, from the configuration. */
-export const appContext = (config: Config, db: Database, mailer: Mailer): AppContext => ({
+export const appContext = (
+  config: Config,
+  db: Database,
+  mailer: Mailer,
+  packs: PackRegistry,
+): AppContext => ({
   db,
   mailer,
   organization: organizationOf(config.organization),
   publicUrl: config.publicUrl,
+  packs,
   today: calendar(config.today),
 });
 
@@ -68,7 +75,12 @@ export async function buildApp({
     reply.header('x-frame-options', 'DENY');
   });
 
-  const ctx = appContext(config, db, mailer ?? createMailer(config.smtpUrl, config.mailFrom));
+  const ctx = appContext(
+    config,
+    db,
+    mailer ?? createMailer(config.smtpUrl, config.mailFrom),
+    packs,
+  );
   simulationRoutes(app, packs);
   packRoutes(app, db, packs);
   accountRoutes(app, ctx);
@@ -76,8 +88,9 @@ export async function buildApp({
   memberFileRoutes(app, ctx);
   formRoutes(app, ctx);
   partnerRoutes(app, db);
-  activityRoutes(app, ctx, packs);
-  registrationRoutes(app, ctx, packs);
+  activityRoutes(app, ctx);
+  registrationRoutes(app, ctx);
+  billingRoutes(app, ctx);
   householdRoutes(app, ctx, packs, store ?? new DocumentStore(join(config.dataDir, 'files')));
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPackDirectory } from '@entraide/rules/node';
 import { appContext, buildApp } from './app.ts';
+import { sendDueReminders } from './modules/billing/reminders.ts';
 import { runDueSelections } from './modules/registrations/selection.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
@@ -42,15 +43,18 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
-  // The selection of every session whose closing day passed: at start, then every 10 minutes.
-  const ctx = appContext(config, db, mailer);
-  const selections = async (): Promise<void> => {
+  // Scheduled jobs, at start then every 10 minutes: the selection of every session whose
+  // closing day passed, and the reminders a week before each instalment.
+  const ctx = appContext(config, db, mailer, packs);
+  const jobs = async (): Promise<void> => {
     const sessions = await runDueSelections(ctx);
     if (sessions > 0) console.log(`Sélection appliquée à ${sessions} session(s) clôturée(s).`);
+    const reminders = await sendDueReminders(ctx);
+    if (reminders > 0) console.log(`Rappels d’échéance envoyés : ${reminders}.`);
   };
-  const timer = setInterval(() => void selections().catch(console.error), 10 * 60_000);
+  const timer = setInterval(() => void jobs().catch(console.error), 10 * 60_000);
   timer.unref();
-  await selections();
+  await jobs();
 
   const address = await app.listen({ port: config.port, host: config.host });
   if (demo) {

@@ -268,7 +268,7 @@ export async function householdWithRecord(
       JSON.stringify(dependants),
     ],
   );
-  const ctx = appContext(config, db, createMailer(null, config.mailFrom));
+  const ctx = appContext(config, db, createMailer(null, config.mailFrom), packs);
   const staff = {
     id,
     identifier: 'FIXTURE',

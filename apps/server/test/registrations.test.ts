@@ -495,9 +495,29 @@ describe('selection at closing', () => {
     const [poorRequest] = (await poor.client.get('/api/me/registrations')).json<{
       registrations: { id: string }[];
     }>().registrations;
-    expect(
-      (await poor.client.delete(`/api/me/registrations/${poorRequest?.id ?? ''}`)).status,
-    ).toBe(204);
+    const withdrawn = await poor.client.delete(`/api/me/registrations/${poorRequest?.id ?? ''}`);
+    expect(withdrawn.status).toBe(409);
+    expect(withdrawn.json<{ message: string }>().message).toContain('écrivez au secteur');
+    // Each confirmed place was invoiced; staff cancel one: a credit note, and the place moves on.
+    const invoices = (await poor.client.get('/api/me/invoices')).json<{
+      invoices: { invoice: { kind: string; reference: string; totalCents: number } }[];
+    }>().invoices;
+    expect(invoices.map((i) => i.invoice.kind)).toEqual(['invoice']);
+    expect(invoices[0]?.invoice.reference).toMatch(/^F-2021-\d{6}$/);
+    const cancelled = await jeunesse.post(
+      `/api/staff/registrations/${poorRequest?.id ?? ''}/cancel`,
+      { organismFeeCents: 0 },
+    );
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json()).toMatchObject({ feeCents: 0, refundCents: 0, feeInvoice: null });
+    const after = (await poor.client.get('/api/me/invoices')).json<{
+      invoices: {
+        invoice: { kind: string; totalCents: number };
+        account: { balanceCents: number };
+      }[];
+    }>().invoices;
+    expect(after.map((i) => i.invoice.kind).sort()).toEqual(['credit_note', 'invoice']);
+    expect(after.find((i) => i.invoice.kind === 'invoice')?.account.balanceCents).toBe(0);
     const veteranRequest = (await veteran.client.get('/api/me/registrations'))
       .json<{ registrations: { year: number; status: string; placedSessionId: string }[] }>()
       .registrations.find((r) => r.year === 2021);

@@ -9,3 +9,4 @@ export * from './accounts.ts';
 export * from './household.ts';
 export * from './iban.ts';
 export * from './activities.ts';
+export * from './billing.ts';

@@ -1,5 +1,4 @@
 import type { ActivityInput, SessionInput } from '@entraide/contract';
-import type { PackRegistry } from '@entraide/rules';
 import type { Database } from '../db/database.ts';
 import type { AppContext } from '../modules/accounts/context.ts';
 import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
@@ -36,7 +35,6 @@ const session = (
 export async function loadDemoActivities(
   db: Database,
   ctx: AppContext,
-  packs: PackRegistry,
   staff: CurrentUser,
   family: CurrentUser,
 ): Promise<void> {
@@ -120,7 +118,7 @@ export async function loadDemoActivities(
       closesOn: `${year}-04-01`,
     }),
   );
-  await createRegistration(ctx, packs, family, {
+  await createRegistration(ctx, family, {
     dependantIndex: 1,
     choices: [{ sessionId: july.id, transportCity: 'Paris' }],
     skiAid: false,

@@ -86,6 +86,7 @@ async function loadDemoRecords(
     mailer: services.mailer,
     organization,
     publicUrl: services.publicUrl,
+    packs: services.packs,
     today: services.today,
   };
   const prefix = organization.identifierPrefix;
@@ -153,7 +154,7 @@ async function loadDemoRecords(
     }),
   );
   await submitRecord(ctx, julien, year);
-  await loadDemoActivities(db, ctx, services.packs, await demoUser(db, 'GEST-JEUNESSE'), sophie);
+  await loadDemoActivities(db, ctx, await demoUser(db, 'GEST-JEUNESSE'), sophie);
 }
 
 export async function loadDemoData(

@@ -1,13 +1,16 @@
+import type { PackRegistry } from '@entraide/rules';
 import type { Database } from '../../db/database.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { Organization } from '../organization/organization.ts';
 
-/** What every use case gets: the database, the mailer, the committee and the public address. */
+/** What every use case gets: the database, the mailer, the committee, the public address, the packs, the day. */
 export interface AppContext {
   readonly db: Database;
   readonly mailer: Mailer;
   readonly organization: Organization;
   readonly publicUrl: string;
+  /** The rule packs the barème engine reads. */
+  readonly packs: PackRegistry;
   /** The committee's calendar day, YYYY-MM-DD. */
   readonly today: () => string;
 }

@@ -43,8 +43,8 @@ function checkCapCategory(
 }
 
 /** The catalogue: public pages, and the staff's editor (each sector's staff edit their own). */
-export function activityRoutes(app: FastifyInstance, ctx: AppContext, packs: PackRegistry): void {
-  const { db } = ctx;
+export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, packs } = ctx;
 
   app.get('/api/activities', async (request) => ({
     activities: await listCatalogue(db, parse(catalogueQuery, request.query)),

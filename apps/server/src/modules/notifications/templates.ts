@@ -118,6 +118,15 @@ export const templates = {
           : 'Les arrhes versées vous seront rendues si aucune place ne vous est attribuée.',
       ],
     ),
+  instalmentDue: (
+    o: Organization,
+    firstName: string,
+    due: { reference: string; dueOn: string; amount: string },
+  ): MailContent =>
+    mail(o, `Échéance du ${due.dueOn} — facture ${due.reference}`, `Bonjour ${firstName},`, [
+      `Une échéance de ${due.amount} de la facture ${due.reference} arrive le ${due.dueOn}.`,
+      'Le détail et les moyens de paiement sont dans Mes dossiers factures de votre Espace Adhérent. Si vous avez déjà payé, ne tenez pas compte de ce message.',
+    ]),
   recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
     mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [
       `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sessionsById } from '../activities/catalogue.ts';
+import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
 
 /** Late requests and promotions from the waiting list come after every request of the selection. */
@@ -18,7 +19,7 @@ export async function lockSessions(tx: Queryable, ids: readonly string[]) {
   return sessionsById(tx, ids);
 }
 
-/** Records a decision on a request and tells the family by e-mail. */
+/** Records a decision on a request (a confirmed place is invoiced) and tells the family by e-mail. */
 export async function decide(
   ctx: AppContext,
   tx: Queryable,
@@ -52,6 +53,7 @@ export async function decide(
     ],
   );
   if (!row) return;
+  if (decision.outcome === 'confirmed') await issuePlaceInvoice(ctx, tx, requestId);
   const choice = row.choices.find((c) => c.sessionId === decision.sessionId);
   await ctx.mailer.send(
     tx,

@@ -1,3 +1,4 @@
+import { frenchCsv } from '../../csv.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
@@ -91,12 +92,9 @@ const HEADERS = [
 ];
 const STATUS = { confirmed: 'confirmé', waiting: 'liste d’attente' } as const;
 
-const csvCell = (value: string): string =>
-  /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
-/** CSV for spreadsheets in French: semicolons, UTF-8 with a byte order mark, CRLF lines. */
+/** The list as a French CSV. */
 export function providerCsv(list: ProviderList): string {
-  const lines = [
+  return frenchCsv([
     HEADERS,
     ...list.lines.map((l) => [
       String(l.number),
@@ -109,8 +107,7 @@ export function providerCsv(list: ProviderList): string {
       l.transport,
       l.friend,
     ]),
-  ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  ]);
 }
 
 export async function providerPdf(list: ProviderList): Promise<Uint8Array> {

@@ -4,7 +4,6 @@ import {
   parseDay,
   quoteStay,
   type Pack,
-  type PackRegistry,
   type Relation,
   type StayQuote,
   type YearUsage,
@@ -20,7 +19,7 @@ import {
   type Session,
 } from '../activities/catalogue.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
-import { lockSessions, offerFreedPlaces, placeFirstComeFirstServed } from './places.ts';
+import { lockSessions, placeFirstComeFirstServed } from './places.ts';
 
 export interface Participant {
   readonly relation: Relation;
@@ -231,7 +230,6 @@ async function checkOncePerPeriod(
 export async function prepareRequest(
   ctx: AppContext,
   db: Queryable,
-  packs: PackRegistry,
   member: CurrentUser,
   input: RegistrationInput,
   exceptId: string | null = null,
@@ -294,7 +292,7 @@ export async function prepareRequest(
   const key = participantKey(participant);
   const base = { sessions, activities, record, participant, key, year, late };
   await checkOncePerPeriod(db, member, base, exceptId);
-  const pack = packs.get(record.packId);
+  const pack = ctx.packs.get(record.packId);
   const used = await yearUsage(db, member.id, key, year, exceptId);
   const birth = parseDay(participant.birthDate);
   const quotes = sessions.map((session, i) => {
@@ -481,14 +479,13 @@ async function checkNoDuplicate(
  */
 export async function createRegistration(
   ctx: AppContext,
-  packs: PackRegistry,
   member: CurrentUser,
   input: RegistrationInput,
 ): Promise<Registration> {
   return ctx.db.transaction(async (tx) => {
     // One request of a household at a time: its allowances and ceiling are counted once.
     await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
-    const prepared = await prepareRequest(ctx, tx, packs, member, input);
+    const prepared = await prepareRequest(ctx, tx, member, input);
     await checkNoDuplicate(tx, member, prepared, null);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids, sector, year,
@@ -529,7 +526,6 @@ export async function createRegistration(
 /** Changes a request until its sessions close (the selection has not looked at it yet). */
 export async function changeRegistration(
   ctx: AppContext,
-  packs: PackRegistry,
   member: CurrentUser,
   id: string,
   input: RegistrationInput,
@@ -551,7 +547,7 @@ export async function changeRegistration(
         'request_closed',
         'Cette demande ne peut plus être modifiée : les inscriptions sont closes.',
       );
-    const prepared = await prepareRequest(ctx, tx, packs, member, input, id);
+    const prepared = await prepareRequest(ctx, tx, member, input, id);
     if (prepared.late)
       throw invalidField('choices.0.sessionId', 'session clôturée : faites une nouvelle demande');
     await checkNoDuplicate(tx, member, prepared, id);
@@ -581,7 +577,7 @@ export async function changeRegistration(
   });
 }
 
-/** The family withdraws a request; a confirmed place it frees goes to the waiting list. */
+/** The family withdraws a request not yet confirmed (a confirmed place is cancelled by staff). */
 export async function cancelRegistration(
   ctx: AppContext,
   member: CurrentUser,
@@ -589,10 +585,14 @@ export async function cancelRegistration(
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const current = await findRegistration(tx, member, id, true);
+    if (current.status === 'confirmed')
+      throw new HttpError(
+        409,
+        'place_confirmed',
+        'Cette place est confirmée : pour l’annuler, écrivez au secteur, qui applique les frais d’annulation du prestataire.',
+      );
     if (!ACTIVE.includes(current.status))
       throw new HttpError(409, 'request_closed', 'Cette demande est déjà close.');
     await tx.query(`UPDATE registration_requests SET status = 'cancelled' WHERE id = $1`, [id]);
-    if (current.status === 'confirmed' && current.placedSessionId)
-      await offerFreedPlaces(ctx, tx, current.placedSessionId);
   });
 }

@@ -1,5 +1,4 @@
 import { activitySectors, registrationInput } from '@entraide/contract';
-import type { PackRegistry } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
@@ -24,17 +23,13 @@ const sectorParam = z.object({ sector: z.enum(activitySectors) });
 const applyBody = z.object({ token: z.string().min(1, 'aperçu attendu').max(100) });
 
 /** Registration requests (members) and the selection at closing with its lists (staff). */
-export function registrationRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  packs: PackRegistry,
-): void {
+export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
 
   app.post('/api/me/registrations/quote', async (request) => {
     const member = await requireUser(db, request);
     const input = parse(registrationInput, request.body);
-    return previewOf(await prepareRequest(ctx, db, packs, member, input));
+    return previewOf(await prepareRequest(ctx, db, member, input));
   });
 
   app.get('/api/me/registrations', async (request) => ({
@@ -44,13 +39,13 @@ export function registrationRoutes(
   app.post('/api/me/registrations', async (request, reply) => {
     const member = await requireUser(db, request);
     const input = parse(registrationInput, request.body);
-    return reply.status(201).send(await createRegistration(ctx, packs, member, input));
+    return reply.status(201).send(await createRegistration(ctx, member, input));
   });
 
   app.put('/api/me/registrations/:id', async (request) => {
     const member = await requireUser(db, request);
     const { id } = parse(idParam, request.params);
-    return changeRegistration(ctx, packs, member, id, parse(registrationInput, request.body));
+    return changeRegistration(ctx, member, id, parse(registrationInput, request.body));
   });
 
   app.delete('/api/me/registrations/:id', async (request, reply) => {

@@ -1,0 +1,28 @@
+import type { Queryable } from '../../db/database.ts';
+
+export type NumberedKind = 'invoice' | 'credit_note' | 'deposit_slip';
+
+const PREFIX: Record<NumberedKind, string> = {
+  invoice: 'F',
+  credit_note: 'AV',
+  deposit_slip: 'RC',
+};
+
+/**
+ * The next number of a kind in a year, inside the caller's transaction: the counter row stays
+ * locked until it commits, and rolls back with it, so numbers have no gap and are never reused.
+ */
+export async function nextNumber(
+  tx: Queryable,
+  kind: NumberedKind,
+  year: number,
+): Promise<{ number: number; reference: string }> {
+  const [row] = await tx.query<{ last_number: number }>(
+    `INSERT INTO billing_counters (kind, year, last_number) VALUES ($1, $2, 1)
+     ON CONFLICT (kind, year) DO UPDATE SET last_number = billing_counters.last_number + 1
+     RETURNING last_number`,
+    [kind, year],
+  );
+  const number = row?.last_number ?? 1;
+  return { number, reference: `${PREFIX[kind]}-${year}-${String(number).padStart(6, '0')}` };
+}

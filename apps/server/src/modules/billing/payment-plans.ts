@@ -1,0 +1,188 @@
+import { instalmentOptions, splitInstalments } from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, invalidField } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import type { Invoice } from './invoices.ts';
+import { addDays, cashingDayInMonths } from './working-days.ts';
+
+export interface Instalment {
+  readonly id: string;
+  readonly position: number;
+  readonly method: string;
+  readonly dueOn: string;
+  readonly amountCents: number;
+  /** What the payments received cover of it, in order of the plan. */
+  readonly paidCents: number;
+}
+
+/** Adds one instalment to an invoice's plan. */
+export async function addInstalment(
+  tx: Queryable,
+  invoiceId: string,
+  position: number,
+  method: string,
+  dueOn: string,
+  amountCents: number,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO instalments (invoice_id, position, method, due_on, amount_cents) VALUES ($1, $2, $3, $4, $5)',
+    [invoiceId, position, method, dueOn, amountCents],
+  );
+}
+
+/** Where an invoice stands: total, credit notes, payments, balance, the plan in force. */
+export interface InvoiceAccount {
+  readonly totalCents: number;
+  readonly creditedCents: number;
+  readonly paidCents: number;
+  readonly balanceCents: number;
+  readonly instalments: readonly Instalment[];
+}
+
+export async function invoiceAccount(db: Queryable, invoiceId: string): Promise<InvoiceAccount> {
+  const [sums] = await db.query<{ total: number; credited: number; paid: number }>(
+    `SELECT i.total_cents::int AS total,
+            COALESCE((SELECT sum(c.total_cents) FROM invoices c WHERE c.corrects_id = i.id), 0)::int AS credited,
+            COALESCE((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = i.id), 0)::int AS paid
+       FROM invoices i WHERE i.id = $1`,
+    [invoiceId],
+  );
+  const rows = await db.query<{
+    id: string;
+    position: number;
+    method: string;
+    due_on: string;
+    amount_cents: number;
+  }>(
+    `SELECT id, position, method, due_on::text AS due_on, amount_cents::int AS amount_cents
+       FROM instalments WHERE invoice_id = $1 AND NOT cancelled ORDER BY position`,
+    [invoiceId],
+  );
+  const total = sums?.total ?? 0;
+  const credited = sums?.credited ?? 0;
+  const paid = sums?.paid ?? 0;
+  // Payments cover the instalments in order (a new plan keeps the paid ones first).
+  let left = paid;
+  const instalments = rows.map((row) => {
+    const covered = Math.max(0, Math.min(row.amount_cents, left));
+    left -= covered;
+    return {
+      id: row.id,
+      position: row.position,
+      method: row.method,
+      dueOn: row.due_on,
+      amountCents: row.amount_cents,
+      paidCents: covered,
+    };
+  });
+  return {
+    totalCents: total,
+    creditedCents: credited,
+    paidCents: paid,
+    balanceCents: total + credited - paid,
+    instalments,
+  };
+}
+
+/**
+ * The plan of a new invoice: the deposit first (due at once, by the means chosen with the
+ * request), then the balance in one instalment — CNRS: 30 days before the start; Inserm: the
+ * last working day of the next month, and never after the start. The family may re-plan it.
+ */
+export async function startPlan(
+  tx: Queryable,
+  invoice: Invoice,
+  options: {
+    depositCents: number;
+    depositMethod: string;
+    firstDay: string;
+    organization: 'inserm' | 'cnrs';
+  },
+): Promise<void> {
+  const dueBalance =
+    options.organization === 'cnrs'
+      ? addDays(options.firstDay, -30)
+      : cashingDayInMonths(invoice.issuedOn, 1);
+  const lastDay = addDays(options.firstDay, -1);
+  const parts: [string, number, string][] = [
+    [options.depositMethod, options.depositCents, invoice.issuedOn],
+    [
+      options.depositMethod,
+      invoice.totalCents - options.depositCents,
+      [dueBalance < invoice.issuedOn ? invoice.issuedOn : dueBalance, lastDay].sort()[0] ??
+        invoice.issuedOn,
+    ],
+  ];
+  let position = 0;
+  for (const [method, amount, due] of parts) {
+    if (amount <= 0) continue;
+    position += 1;
+    await addInstalment(tx, invoice.id, position, method, due, amount);
+  }
+}
+
+/**
+ * The family splits what is left to pay (SPEC §6): Inserm — cheque in 1 to 10, card in 1 to 3
+ * from 90 €; CNRS — 3 monthly instalments from 150 €, the last 30 days before the start at the
+ * latest. Instalments fall on the last working day of each month, from this one.
+ */
+export async function choosePlan(
+  ctx: AppContext,
+  member: CurrentUser,
+  invoiceId: string,
+  choice: { method: string; count: number; firstDay: string },
+): Promise<InvoiceAccount> {
+  return ctx.db.transaction(async (tx) => {
+    const [invoice] = await tx.query<{ id: string; year: number; kind: string }>(
+      `SELECT id, year, kind FROM invoices WHERE id = $1 AND member_id = $2 FOR UPDATE`,
+      [invoiceId, member.id],
+    );
+    if (invoice?.kind !== 'invoice') throw new HttpError(404, 'not_found', 'Introuvable.');
+    const account = await invoiceAccount(tx, invoiceId);
+    const open = account.instalments.filter((i) => i.paidCents < i.amountCents);
+    const remainder = account.balanceCents;
+    if (remainder <= 0)
+      throw new HttpError(409, 'nothing_due', 'Cette facture est soldée : rien à échelonner.');
+    const record = await tx.query<{ pack_id: string }>(
+      `SELECT pack_id FROM agent_records WHERE member_id = $1 AND status = 'validated' AND year = $2 ORDER BY version DESC LIMIT 1`,
+      [member.id, invoice.year],
+    );
+    const pack = ctx.packs.get(record[0]?.pack_id ?? '');
+    const option = instalmentOptions(pack, remainder).find((o) => o.method === choice.method);
+    if (!option) throw invalidField('method', 'moyen de paiement non proposé par le barème');
+    if (choice.count < 1 || choice.count > option.maxCount)
+      throw invalidField(
+        'count',
+        option.maxCount === 1
+          ? `en une fois : l’échelonnement ${option.label.toLowerCase()} commence à ${String(option.fromCents / 100)} €`
+          : `de 1 à ${option.maxCount} échéances`,
+      );
+    const today = ctx.today();
+    const dues = Array.from({ length: choice.count }, (_, i) => cashingDayInMonths(today, i));
+    const latest = ctx.organization.id === 'cnrs' ? addDays(choice.firstDay, -30) : choice.firstDay;
+    if (choice.count > 1 && (dues.at(-1) ?? today) > latest)
+      throw invalidField(
+        'count',
+        'la dernière échéance tomberait après la date limite du solde : choisissez moins d’échéances',
+      );
+    // The instalments not yet paid give way to the new plan; the paid part of one stays paid.
+    const paidPart = open.reduce((sum, i) => sum + i.paidCents, 0);
+    for (const instalment of open)
+      await tx.query('UPDATE instalments SET cancelled = true WHERE id = $1', [instalment.id]);
+    const [last] = await tx.query<{ n: number }>(
+      'SELECT COALESCE(max(position), 0)::int AS n FROM instalments WHERE invoice_id = $1',
+      [invoiceId],
+    );
+    let position = last?.n ?? 0;
+    if (paidPart > 0) {
+      position += 1;
+      await addInstalment(tx, invoiceId, position, choice.method, today, paidPart);
+    }
+    for (const [i, amount] of splitInstalments(remainder, choice.count).entries()) {
+      position += 1;
+      await addInstalment(tx, invoiceId, position, choice.method, dues[i] ?? today, amount);
+    }
+    return invoiceAccount(tx, invoiceId);
+  });
+}

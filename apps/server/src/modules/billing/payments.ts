@@ -1,0 +1,267 @@
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { FormWriter } from '../forms/pdf-text.ts';
+import { formatCents } from '@entraide/rules';
+import { nextNumber } from './numbering.ts';
+import { invoiceAccount } from './payment-plans.ts';
+import { nextCashingDay } from './working-days.ts';
+
+export const paymentMethods = ['card', 'cheque', 'chequesVacances', 'bonsCaf', 'transfer'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number] | 'refund';
+
+export interface Payment {
+  readonly id: string;
+  readonly invoiceId: string;
+  readonly method: PaymentMethod;
+  readonly amountCents: number;
+  readonly receivedOn: string;
+  readonly chequeNumber: string | null;
+  readonly cashOn: string | null;
+  readonly depositSlipId: string | null;
+}
+
+const COLUMNS = `id, invoice_id, method, amount_cents::int AS amount_cents, received_on::text AS received_on,
+  cheque_number, cash_on::text AS cash_on, deposit_slip_id`;
+
+interface Row {
+  id: string;
+  invoice_id: string;
+  method: PaymentMethod;
+  amount_cents: number;
+  received_on: string;
+  cheque_number: string | null;
+  cash_on: string | null;
+  deposit_slip_id: string | null;
+}
+
+const toPayment = (r: Row): Payment => ({
+  id: r.id,
+  invoiceId: r.invoice_id,
+  method: r.method,
+  amountCents: r.amount_cents,
+  receivedOn: r.received_on,
+  chequeNumber: r.cheque_number,
+  cashOn: r.cash_on,
+  depositSlipId: r.deposit_slip_id,
+});
+
+export async function invoicePayments(db: Queryable, invoiceId: string): Promise<Payment[]> {
+  const rows = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM payments WHERE invoice_id = $1 ORDER BY received_on, created_at`,
+    [invoiceId],
+  );
+  return rows.map(toPayment);
+}
+
+/** Writes a payment line (money in, or out when negative) inside the caller's transaction. */
+export async function writePayment(
+  tx: Queryable,
+  payment: {
+    invoiceId: string;
+    memberId: string;
+    method: PaymentMethod;
+    amountCents: number;
+    receivedOn: string;
+    chequeNumber: string | null;
+    cashOn: string | null;
+    key: string;
+    recordedBy: string | null;
+  },
+): Promise<Payment> {
+  const [row] = await tx.query<Row>(
+    `INSERT INTO payments (invoice_id, member_id, method, amount_cents, received_on, cheque_number, cash_on, idempotency_key, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+    [
+      payment.invoiceId,
+      payment.memberId,
+      payment.method,
+      payment.amountCents,
+      payment.receivedOn,
+      payment.chequeNumber,
+      payment.cashOn,
+      payment.key,
+      payment.recordedBy,
+    ],
+  );
+  if (!row) throw new Error('no payment written');
+  return toPayment(row);
+}
+
+/**
+ * Staff record money received for an invoice. The idempotency key makes a request sent twice
+ * record one payment; a payment never exceeds what is due. A cheque is cashed on the last
+ * working day of the month of the next instalment it pays (never before it is received).
+ */
+export async function recordPayment(
+  ctx: AppContext,
+  staff: CurrentUser,
+  key: string,
+  input: {
+    invoiceId: string;
+    method: (typeof paymentMethods)[number];
+    amountCents: number;
+    receivedOn: string;
+    chequeNumber?: string | undefined;
+  },
+): Promise<{ payment: Payment; replayed: boolean }> {
+  return ctx.db.transaction(async (tx) => {
+    const [previous] = await tx.query<Row>(
+      `SELECT ${COLUMNS} FROM payments WHERE idempotency_key = $1`,
+      [key],
+    );
+    if (previous) {
+      if (previous.invoice_id !== input.invoiceId || previous.amount_cents !== input.amountCents)
+        throw new HttpError(
+          409,
+          'idempotency_conflict',
+          'Cette clé a déjà servi pour un autre paiement.',
+        );
+      return { payment: toPayment(previous), replayed: true };
+    }
+    const [invoice] = await tx.query<{ member_id: string; kind: string }>(
+      'SELECT member_id, kind FROM invoices WHERE id = $1 FOR UPDATE',
+      [requireUuid(input.invoiceId)],
+    );
+    if (invoice?.kind !== 'invoice') throw notFound();
+    const account = await invoiceAccount(tx, input.invoiceId);
+    if (input.amountCents > account.balanceCents)
+      throw invalidField(
+        'amountCents',
+        `au plus ${formatCents(Math.max(0, account.balanceCents))}, le reste dû sur cette facture`,
+      );
+    if (input.method === 'cheque' && !input.chequeNumber)
+      throw invalidField('chequeNumber', 'numéro du chèque attendu');
+    const nextDue =
+      account.instalments.find((i) => i.paidCents < i.amountCents)?.dueOn ?? input.receivedOn;
+    const payment = await writePayment(tx, {
+      invoiceId: input.invoiceId,
+      memberId: invoice.member_id,
+      method: input.method,
+      amountCents: input.amountCents,
+      receivedOn: input.receivedOn,
+      chequeNumber: input.chequeNumber ?? null,
+      cashOn:
+        input.method === 'cheque'
+          ? nextCashingDay(nextDue > input.receivedOn ? nextDue : input.receivedOn)
+          : null,
+      key,
+      recordedBy: staff.id,
+    });
+    await recordAudit(tx, staff.id, 'payment.record', 'invoice', input.invoiceId, {
+      method: input.method,
+      amountCents: input.amountCents,
+    });
+    return { payment, replayed: false };
+  });
+}
+
+export interface PendingCheque {
+  readonly id: string;
+  readonly reference: string;
+  readonly member: string;
+  readonly chequeNumber: string;
+  readonly amountCents: number;
+  readonly cashOn: string;
+}
+
+/** The cheques to deposit on a day: received, not yet on a slip, to be cashed on or before it. */
+export async function pendingCheques(db: Queryable, until: string): Promise<PendingCheque[]> {
+  const rows = await db.query<{
+    id: string;
+    reference: string;
+    member: string;
+    cheque_number: string;
+    amount_cents: number;
+    cash_on: string;
+  }>(
+    `SELECT p.id, i.reference, u.last_name || ' ' || u.first_name AS member, p.cheque_number,
+            p.amount_cents::int AS amount_cents, p.cash_on::text AS cash_on
+       FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.member_id
+      WHERE p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= $1
+      ORDER BY p.cash_on, i.reference`,
+    [until],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    member: r.member,
+    chequeNumber: r.cheque_number,
+    amountCents: r.amount_cents,
+    cashOn: r.cash_on,
+  }));
+}
+
+/** Remise de chèques: the cheques due by that day go on one numbered slip. */
+export async function createDepositSlip(
+  ctx: AppContext,
+  staff: CurrentUser,
+  depositedOn: string,
+): Promise<{ id: string; reference: string; cheques: PendingCheque[]; totalCents: number }> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `SELECT id FROM payments WHERE method = 'cheque' AND deposit_slip_id IS NULL AND cash_on <= $1 FOR UPDATE`,
+      [depositedOn],
+    );
+    const cheques = await pendingCheques(tx, depositedOn);
+    if (cheques.length === 0)
+      throw new HttpError(409, 'no_cheque', 'Aucun chèque à remettre à cette date.');
+    const totalCents = cheques.reduce((sum, c) => sum + c.amountCents, 0);
+    const { reference } = await nextNumber(tx, 'deposit_slip', Number(depositedOn.slice(0, 4)));
+    const [slip] = await tx.query<{ id: string }>(
+      'INSERT INTO deposit_slips (reference, deposited_on, total_cents, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
+      [reference, depositedOn, totalCents, staff.id],
+    );
+    if (!slip) throw new Error('no slip written');
+    await tx.query('UPDATE payments SET deposit_slip_id = $1 WHERE id = ANY($2::uuid[])', [
+      slip.id,
+      cheques.map((c) => c.id),
+    ]);
+    await recordAudit(tx, staff.id, 'deposit_slip.create', 'deposit_slip', slip.id, {
+      cheques: cheques.length,
+      totalCents,
+    });
+    return { id: slip.id, reference, cheques, totalCents };
+  });
+}
+
+/** The printable slip: each cheque with its number and amount, and the total. */
+export async function depositSlipPdf(
+  ctx: AppContext,
+  id: string,
+): Promise<{ reference: string; pdf: Uint8Array }> {
+  const [slip] = await ctx.db.query<{
+    reference: string;
+    deposited_on: string;
+    total_cents: number;
+  }>(
+    'SELECT reference, deposited_on::text AS deposited_on, total_cents::int AS total_cents FROM deposit_slips WHERE id = $1',
+    [requireUuid(id)],
+  );
+  if (!slip) throw notFound();
+  const cheques = await ctx.db.query<{
+    reference: string;
+    member: string;
+    cheque_number: string;
+    amount_cents: number;
+  }>(
+    `SELECT i.reference, u.last_name || ' ' || u.first_name AS member, p.cheque_number, p.amount_cents::int AS amount_cents
+       FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.member_id
+      WHERE p.deposit_slip_id = $1 ORDER BY i.reference`,
+    [id],
+  );
+  const form = await FormWriter.create(`Remise de chèques ${slip.reference}`);
+  form
+    .heading(`REMISE DE CHÈQUES ${slip.reference} — ${ctx.organization.shortName}`)
+    .paragraph(
+      `Remise du ${slip.deposited_on.split('-').reverse().join('/')} : ${cheques.length} chèque(s), total ${formatCents(slip.total_cents)}.`,
+    );
+  for (const c of cheques)
+    form.paragraph(
+      `Chèque n° ${c.cheque_number} — ${c.member} — facture ${c.reference} — ${formatCents(c.amount_cents)}`,
+    );
+  form.field('Date et signature du déposant', null);
+  return { reference: slip.reference, pdf: await form.save() };
+}

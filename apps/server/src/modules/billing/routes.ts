@@ -1,0 +1,197 @@
+import {
+  activitySectors,
+  cancellationRequest,
+  depositSlipRequest,
+  exportQuery,
+  paymentInput,
+  planChoice,
+} from '@entraide/contract';
+import { instalmentOptions } from '@entraide/rules';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError, notFound, parse, requireUuid, sendFile } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
+import { cancelPlace } from './cancellations.ts';
+import { consistencyReport } from './consistency.ts';
+import { invoicePdf } from './invoice-pdf.ts';
+import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
+import { choosePlan, invoiceAccount } from './payment-plans.ts';
+import {
+  createDepositSlip,
+  depositSlipPdf,
+  invoicePayments,
+  pendingCheques,
+  recordPayment,
+} from './payments.ts';
+
+const idParam = z.object({ id: z.string() });
+const untilQuery = z.object({ until: z.iso.date('date au format AAAA-MM-JJ attendue') });
+const exportParams = z.object({ kind: z.enum(exportKinds), format: z.enum(['csv', 'xlsx']) });
+const followUpQuery = z.object({ reference: z.string().trim().max(30).optional() });
+const idempotencyKey = z
+  .string('en-tête Idempotency-Key attendu')
+  .min(8, 'en-tête Idempotency-Key attendu')
+  .max(100);
+
+/** Invoices, plans and payments: the member's files, the staff's entries, exports and checks. */
+export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+
+  /** An invoice with where it stands, and for the family the plans the pack offers. */
+  const details = async (invoice: Invoice) => {
+    const account = await invoiceAccount(db, invoice.id);
+    const [record] = await db.query<{ pack_id: string }>(
+      `SELECT pack_id FROM agent_records WHERE member_id = $1 AND year = $2 AND status = 'validated' ORDER BY version DESC LIMIT 1`,
+      [invoice.memberId, invoice.year],
+    );
+    return {
+      invoice,
+      account,
+      payments: await invoicePayments(db, invoice.id),
+      planOptions:
+        invoice.kind === 'invoice' && account.balanceCents > 0 && record
+          ? instalmentOptions(ctx.packs.get(record.pack_id), account.balanceCents)
+          : [],
+    };
+  };
+
+  app.get('/api/me/invoices', async (request) => {
+    const member = await requireUser(db, request);
+    const invoices = await memberInvoices(db, member.id);
+    return { invoices: await Promise.all(invoices.map(details)) };
+  });
+
+  const ownInvoice = async (request: FastifyRequest) => {
+    const member = await requireUser(db, request);
+    const invoice = await findInvoice(db, parse(idParam, request.params).id);
+    if (invoice.memberId !== member.id) throw notFound();
+    return { member, invoice };
+  };
+
+  app.get('/api/me/invoices/:id/pdf', async (request, reply) => {
+    const { invoice } = await ownInvoice(request);
+    return sendFile(
+      reply,
+      'application/pdf',
+      `${invoice.reference}.pdf`,
+      await invoicePdf(ctx, db, invoice),
+    );
+  });
+
+  app.put('/api/me/invoices/:id/plan', async (request) => {
+    const { member, invoice } = await ownInvoice(request);
+    const choice = parse(planChoice, request.body);
+    const [session] = await db.query<{ first_day: string }>(
+      `SELECT s.first_day::text AS first_day FROM registration_requests r JOIN activity_sessions s ON s.id = r.placed_session_id WHERE r.id = $1`,
+      [invoice.registrationId],
+    );
+    return choosePlan(ctx, member, invoice.id, {
+      ...choice,
+      firstDay: session?.first_day ?? ctx.today(),
+    });
+  });
+
+  /** Staff of the invoice's sector (checked as staff first, so outsiders learn nothing). */
+  const sectorInvoice = async (request: FastifyRequest, id: string) => {
+    await requireStaff(db, request, ...activitySectors);
+    const invoice = await findInvoice(db, id);
+    const staff = await requireStaff(
+      db,
+      request,
+      invoice.sector as (typeof activitySectors)[number],
+    );
+    return { staff, invoice };
+  };
+
+  app.get('/api/staff/invoices', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { reference } = parse(followUpQuery, request.query);
+    const rows = await db.query<{ id: string }>(
+      `SELECT id FROM invoices WHERE kind = 'invoice' AND ($1::text[] IS NULL OR sector = ANY($1))
+         AND ($2::text IS NULL OR reference = upper($2)) ORDER BY issued_on, reference LIMIT 500`,
+      [staff.role === 'admin' ? null : staff.sectors, reference ?? null],
+    );
+    const all = await Promise.all(rows.map(async (r) => details(await findInvoice(db, r.id))));
+    // Without a reference: the follow-up of what is still owed, oldest first.
+    return { invoices: reference ? all : all.filter((d) => d.account.balanceCents > 0) };
+  });
+
+  app.get('/api/staff/invoices/:id/pdf', async (request, reply) => {
+    const { invoice } = await sectorInvoice(request, parse(idParam, request.params).id);
+    return sendFile(
+      reply,
+      'application/pdf',
+      `${invoice.reference}.pdf`,
+      await invoicePdf(ctx, db, invoice),
+    );
+  });
+
+  app.post('/api/staff/payments', async (request, reply) => {
+    await requireStaff(db, request, ...activitySectors);
+    const key = parse(idempotencyKey, request.headers['idempotency-key']);
+    const input = parse(paymentInput, request.body);
+    const { staff } = await sectorInvoice(request, input.invoiceId);
+    const { payment, replayed } = await recordPayment(ctx, staff, key, input);
+    return reply.status(replayed ? 200 : 201).send(payment);
+  });
+
+  app.get('/api/staff/cheques', async (request) => {
+    await requireStaff(db, request, ...activitySectors);
+    return { cheques: await pendingCheques(db, parse(untilQuery, request.query).until) };
+  });
+
+  app.post('/api/staff/deposit-slips', async (request, reply) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { depositedOn } = parse(depositSlipRequest, request.body);
+    return reply.status(201).send(await createDepositSlip(ctx, staff, depositedOn));
+  });
+
+  app.get('/api/staff/deposit-slips/:id/pdf', async (request, reply) => {
+    await requireStaff(db, request, ...activitySectors);
+    const slip = await depositSlipPdf(ctx, parse(idParam, request.params).id);
+    return sendFile(reply, 'application/pdf', `${slip.reference}.pdf`, slip.pdf);
+  });
+
+  app.post('/api/staff/registrations/:id/cancel', async (request) => {
+    await requireStaff(db, request, ...activitySectors);
+    const { id } = parse(idParam, request.params);
+    const [registration] = await db.query<{ sector: (typeof activitySectors)[number] }>(
+      'SELECT sector FROM registration_requests WHERE id = $1',
+      [requireUuid(id)],
+    );
+    if (!registration) throw notFound();
+    const staff = await requireStaff(db, request, registration.sector);
+    return cancelPlace(ctx, staff, id, parse(cancellationRequest, request.body ?? {}));
+  });
+
+  app.get('/api/staff/exports/:kind.:format', async (request, reply) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { kind, format } = parse(exportParams, request.params);
+    const query = parse(exportQuery, request.query);
+    if (staff.role !== 'admin' && query.sector && !staff.sectors.includes(query.sector))
+      throw new HttpError(403, 'forbidden', 'Vous n’avez pas accès à ce secteur.');
+    const filter = {
+      sector:
+        query.sector ??
+        (staff.role === 'admin' || staff.sectors.length !== 1 ? null : (staff.sectors[0] ?? null)),
+      from: query.from,
+      to: query.to,
+    };
+    const name = `${kind}-${query.from}-${query.to}.${format}`;
+    return format === 'csv'
+      ? sendFile(reply, 'text/csv; charset=utf-8', name, await exportCsv(db, kind, filter))
+      : sendFile(
+          reply,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          name,
+          await exportXlsx(db, kind, filter),
+        );
+  });
+
+  app.get('/api/staff/billing/consistency', async (request) => {
+    await requireStaff(db, request, ...activitySectors);
+    return consistencyReport(db);
+  });
+}

@@ -1,0 +1,313 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  familyWithRecord,
+  PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+
+let t: TestApp;
+let staff: Client;
+beforeAll(async () => {
+  t = await testApp(); // calendar: 2021-04-15
+  await createUser(t.db, { identifier: 'GEST-JE', role: 'staff', sectors: ['jeunesse'] });
+  staff = t.client();
+  await staff.login('GEST-JE', PASSWORD);
+});
+afterAll(() => t.close());
+
+/** A published youth activity whose sessions closed and were allocated: places go at once. */
+async function openPlaces(sessions: { firstDay: string; lastDay: string; priceCents: number }[]) {
+  const { id } = (
+    await staff.post('/api/staff/activities', {
+      title: 'Centre de vacances',
+      sector: 'jeunesse',
+      kind: 'caes',
+      capCategory: 'holidayCentreFrance',
+      description: 'Au bord du lac.',
+      provider: { name: 'Lac Bleu' },
+      published: true,
+    })
+  ).json<{ id: string }>();
+  const ids: string[] = [];
+  for (const [i, s] of sessions.entries()) {
+    const answer = await staff.post(`/api/staff/activities/${id}/sessions`, {
+      label: `Session ${i + 1}`,
+      minAge: 6,
+      maxAge: 17,
+      places: 10,
+      closesOn: '2021-04-01',
+      transport: [{ city: 'Lyon', priceCents: 6_000 }],
+      ...s,
+    });
+    ids.push(answer.json<{ id: string }>().id);
+  }
+  await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
+  return ids;
+}
+
+let n = 0;
+async function family(taxIncomeEuros: number) {
+  n += 1;
+  return familyWithRecord(t, {
+    identifier: `IN-00090${n}`,
+    taxIncomeEuros,
+    dependants: [
+      { relation: 'spouse', firstName: 'Alex', birthDate: '1980-01-01' },
+      { relation: 'child', firstName: 'Zoé', birthDate: '2011-05-05' },
+    ],
+  });
+}
+
+const book = (client: Client, sessionId: string, transportCity: string | null = null) =>
+  client.post('/api/me/registrations', {
+    dependantIndex: 1,
+    choices: [{ sessionId, transportCity }],
+    depositMethod: 'cheque',
+  });
+
+interface InvoiceView {
+  invoice: {
+    id: string;
+    kind: string;
+    reference: string;
+    totalCents: number;
+    subsidyCents: number;
+    lines: {
+      kind: string;
+      label: string;
+      amountCents: number;
+      subsidy?: { grid: string; rateBp: number; reasons: string[]; explanation: unknown[] };
+    }[];
+  };
+  account: {
+    balanceCents: number;
+    paidCents: number;
+    instalments: { dueOn: string; amountCents: number; paidCents: number }[];
+  };
+  planOptions: { method: string; maxCount: number }[];
+}
+const invoicesOf = async (client: Client) =>
+  (await client.get('/api/me/invoices')).json<{ invoices: InvoiceView[] }>().invoices;
+
+describe('invoices, plans and payments', () => {
+  it('invoices a confirmed place, splits it in 3 cheques, records each payment once, down to a zero balance', async () => {
+    const [session] = await openPlaces([
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 200_000 },
+    ]);
+    const { client } = await family(45_000);
+    expect((await book(client, session ?? '', 'Lyon')).json()).toMatchObject({
+      status: 'confirmed',
+    });
+    const [view] = await invoicesOf(client);
+    const invoice = view?.invoice;
+    expect(invoice?.reference).toMatch(/^F-2021-0000\d\d$/);
+    expect(invoice?.lines.map((l) => l.kind)).toEqual(['stay', 'transport', 'subsidy', 'subsidy']);
+    expect(invoice?.lines.reduce((sum, l) => sum + l.amountCents, 0)).toBe(invoice?.totalCents);
+    const stay = invoice?.lines.find((l) => l.kind === 'subsidy');
+    expect(stay?.subsidy).toMatchObject({ grid: 'majore' });
+    expect(stay?.subsidy?.reasons.join(' ')).toContain('115');
+    expect(stay?.subsidy?.explanation.length).toBeGreaterThan(3);
+    // The deposit (30 % of what is left) first, then the balance.
+    const total = invoice?.totalCents ?? 0;
+    expect(view?.account.instalments.map((i) => i.amountCents)).toEqual([
+      Math.round(total * 0.3),
+      total - Math.round(total * 0.3),
+    ]);
+    expect(view?.planOptions).toEqual([
+      expect.objectContaining({ method: 'cheque', maxCount: 10 }),
+      expect.objectContaining({ method: 'card', maxCount: 3 }),
+    ]);
+
+    const tooMany = await client.put(`/api/me/invoices/${invoice?.id ?? ''}/plan`, {
+      method: 'card',
+      count: 4,
+    });
+    expect(tooMany.json()).toMatchObject({
+      issues: [{ path: 'count', message: 'de 1 à 3 échéances' }],
+    });
+    const plan = await client.put(`/api/me/invoices/${invoice?.id ?? ''}/plan`, {
+      method: 'cheque',
+      count: 3,
+    });
+    const instalments = plan.json<InvoiceView['account']>().instalments;
+    expect(instalments.map((i) => i.dueOn)).toEqual(['2021-04-30', '2021-05-31', '2021-06-30']);
+    expect(instalments.reduce((sum, i) => sum + i.amountCents, 0)).toBe(total);
+
+    const pay = (amountCents: number, key: string, chequeNumber = `C${key}`) =>
+      staff.request(
+        'POST',
+        '/api/staff/payments',
+        {
+          invoiceId: invoice?.id,
+          method: 'cheque',
+          amountCents,
+          receivedOn: '2021-04-15',
+          chequeNumber,
+        },
+        { 'idempotency-key': key },
+      );
+    const first = await pay(instalments[0]?.amountCents ?? 0, 'paiement-0001');
+    expect(first.status).toBe(201);
+    const again = await pay(instalments[0]?.amountCents ?? 0, 'paiement-0001');
+    expect(again.status).toBe(200);
+    expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
+    expect((await pay(1, 'paiement-0001')).status).toBe(409);
+    expect((await staff.post('/api/staff/payments', { invoiceId: invoice?.id })).status).toBe(400);
+    const over = await pay(total, 'paiement-0002');
+    expect(over.json()).toMatchObject({ issues: [{ path: 'amountCents' }] });
+    expect((await pay(instalments[1]?.amountCents ?? 0, 'paiement-0003')).status).toBe(201);
+    expect((await pay(instalments[2]?.amountCents ?? 0, 'paiement-0004')).status).toBe(201);
+    const [paid] = await invoicesOf(client);
+    expect(paid?.account).toMatchObject({ balanceCents: 0, paidCents: total });
+
+    // Cheques are cashed on the last working day of each instalment's month.
+    const cheques = (await staff.get('/api/staff/cheques?until=2021-06-30')).json<{
+      cheques: { cashOn: string }[];
+    }>().cheques;
+    expect(cheques.map((c) => c.cashOn)).toEqual(['2021-04-30', '2021-05-31', '2021-06-30']);
+    const slip = await staff.post('/api/staff/deposit-slips', { depositedOn: '2021-04-30' });
+    expect(slip.json()).toMatchObject({
+      reference: 'RC-2021-000001',
+      totalCents: instalments[0]?.amountCents,
+    });
+    const slipPdf = await staff.get(
+      `/api/staff/deposit-slips/${slip.json<{ id: string }>().id}/pdf`,
+    );
+    expect((slipPdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const pdf = await client.get(`/api/me/invoices/${invoice?.id ?? ''}/pdf`);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const other = await family(45_000);
+    expect((await other.client.get(`/api/me/invoices/${invoice?.id ?? ''}/pdf`)).status).toBe(404);
+    expect((await other.client.post('/api/staff/payments', {})).status).toBe(403);
+
+    // An issued invoice cannot be edited, even by a slip of the code.
+    await expect(
+      t.db.query('UPDATE invoices SET total_cents = 0 WHERE id = $1', [invoice?.id]),
+    ).rejects.toThrow(/never edited/);
+    expect((await staff.get('/api/staff/billing/consistency')).json()).toMatchObject({
+      problems: [],
+    });
+  });
+
+  it('cancels with the provider’s fee: a credit note, a fee invoice paid by what was paid, the rest refunded', async () => {
+    const [session] = await openPlaces([
+      { firstDay: '2021-08-02', lastDay: '2021-08-15', priceCents: 80_000 },
+    ]);
+    const { client } = await family(45_000);
+    const registration = (await book(client, session ?? '')).json<{ id: string }>();
+    const [view] = await invoicesOf(client);
+    const deposit = view?.account.instalments[0]?.amountCents ?? 0;
+    await staff.request(
+      'POST',
+      '/api/staff/payments',
+      {
+        invoiceId: view?.invoice.id,
+        method: 'chequesVacances',
+        amountCents: deposit,
+        receivedOn: '2021-04-15',
+      },
+      { 'idempotency-key': 'cv-deposit-1' },
+    );
+    const entitlementsBefore = (await client.get('/api/me/entitlements/2021')).json<{
+      record: { annualCeilingUsedCents: number };
+    }>().record.annualCeilingUsedCents;
+    expect(entitlementsBefore).toBeGreaterThan(0);
+    const fee = 10_000;
+    const cancelled = await staff.post(`/api/staff/registrations/${registration.id}/cancel`, {
+      organismFeeCents: fee,
+    });
+    expect(cancelled.json()).toMatchObject({ feeCents: fee, refundCents: deposit - fee });
+    const after = await invoicesOf(client);
+    const credit = after.find((i) => i.invoice.kind === 'credit_note');
+    expect(credit?.invoice.reference).toMatch(/^AV-2021-\d{6}$/);
+    expect(credit?.invoice.totalCents).toBe(-(view?.invoice.totalCents ?? 0));
+    const original = after.find((i) => i.invoice.id === view?.invoice.id);
+    const feeInvoice = after.find((i) => i.invoice.lines[0]?.kind === 'cancellation');
+    expect(original?.account.balanceCents).toBe(0);
+    expect(feeInvoice?.invoice.totalCents).toBe(fee);
+    expect(feeInvoice?.account.balanceCents).toBe(0);
+    expect(
+      (await client.get('/api/me/entitlements/2021')).json<{
+        record: { annualCeilingUsedCents: number };
+      }>().record.annualCeilingUsedCents,
+    ).toBe(0);
+    expect((await staff.get('/api/staff/billing/consistency')).json()).toMatchObject({
+      problems: [],
+    });
+  });
+
+  it('limits the subsidy of a household at its ceiling, and says why', async () => {
+    const sessions = await openPlaces([
+      { firstDay: '2021-06-01', lastDay: '2021-06-14', priceCents: 200_000 },
+      { firstDay: '2021-07-01', lastDay: '2021-07-14', priceCents: 200_000 },
+      { firstDay: '2021-08-01', lastDay: '2021-08-14', priceCents: 200_000 },
+    ]);
+    const { client } = await family(30_000); // QF 10 000 €: about 52 %, ceiling about 1 891 €
+    for (const id of sessions) await book(client, id);
+    const invoices = (await invoicesOf(client)).reverse();
+    const [ceiling] = await t.db.query<{ annual_ceiling_cents: number }>(
+      `SELECT annual_ceiling_cents::int AS annual_ceiling_cents FROM agent_records r JOIN users u ON u.id = r.member_id WHERE u.identifier = $1`,
+      [`IN-00090${n}`],
+    );
+    // 14 days at 115 €/day × 62.54 % (majoré) = 1 006,89 €; the second gets what is left; the third nothing.
+    const subsidies = invoices.map((i) => i.invoice.subsidyCents);
+    expect(subsidies[0]).toBe(100_689);
+    expect(subsidies[2]).toBe(0);
+    expect(subsidies.reduce((a, b) => a + b, 0)).toBe(ceiling?.annual_ceiling_cents);
+    const limited = invoices[1]?.invoice.lines.filter((l) => l.kind === 'subsidy') ?? [];
+    expect(limited[0]?.subsidy?.reasons.join(' ')).toMatch(/plafond annuel de/);
+    expect(limited.at(-1)?.label).toMatch(/^Subvention limitée : plafond annuel de 1\u202f891,09/);
+    expect((await client.get('/api/me/entitlements/2021')).json()).toMatchObject({
+      record: { annualCeilingUsedCents: ceiling?.annual_ceiling_cents },
+    });
+  });
+});
+
+describe('accounting exports', () => {
+  it('give CSV with semicolons, a BOM and decimal commas, and XLSX, by sector and period', async () => {
+    const csv = await staff.get(
+      '/api/staff/exports/invoices.csv?from=2021-01-01&to=2021-12-31&sector=jeunesse',
+    );
+    const text = csv.body as string;
+    expect(text.startsWith('\uFEFFRéférence;Type;Date;Secteur')).toBe(true);
+    expect(text).toMatch(
+      /F-2021-\d{6};facture;2021-04-15;jeunesse;IN-\d{6};[^;]+;\d+,\d\d;\d+,\d\d/,
+    );
+    expect(text).toContain(';avoir;');
+    const payments = await staff.get(
+      '/api/staff/exports/payments.csv?from=2021-01-01&to=2021-12-31',
+    );
+    expect(payments.body as string).toContain(';cheque;C');
+    const subsidies = await staff.get(
+      '/api/staff/exports/subsidies.csv?from=2021-01-01&to=2021-12-31',
+    );
+    expect((subsidies.body as string).split('\r\n')[1]).toMatch(
+      /^jeunesse;2021-04;\d+;\d+,\d\d;\d+,\d\d$/,
+    );
+    const xlsx = await staff.get('/api/staff/exports/invoices.xlsx?from=2021-01-01&to=2021-12-31');
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(
+      Buffer.from(xlsx.body as string, 'latin1')
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const bad = await staff.get('/api/staff/exports/invoices.csv?from=2021-12-31&to=2021-01-01');
+    expect(bad.json()).toMatchObject({ issues: [{ path: 'to' }] });
+    await createUser(t.db, { identifier: 'GEST-VO', role: 'staff', sectors: ['voyages'] });
+    const voyages = t.client();
+    await voyages.login('GEST-VO', PASSWORD);
+    expect(
+      (
+        await voyages.get(
+          '/api/staff/exports/invoices.csv?from=2021-01-01&to=2021-12-31&sector=jeunesse',
+        )
+      ).status,
+    ).toBe(403);
+  });
+});

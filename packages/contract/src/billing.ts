@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { activitySectors } from './activities.ts';
+
+const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+const positiveCents = z
+  .number()
+  .int('montant en centimes entiers')
+  .min(1, 'montant positif attendu')
+  .max(100_000_000, 'montant trop élevé');
+
+/** Money received for an invoice, entered by staff (sent with an Idempotency-Key header). */
+export const paymentInput = z.object({
+  invoiceId: z.uuid('facture inconnue'),
+  method: z.enum(['card', 'cheque', 'chequesVacances', 'bonsCaf', 'transfer']),
+  amountCents: positiveCents,
+  receivedOn: isoDate,
+  chequeNumber: z.string().trim().min(1).max(30).optional(),
+});
+export type PaymentInput = z.infer<typeof paymentInput>;
+
+/** The family's choice of instalments for what is left to pay. */
+export const planChoice = z.object({
+  method: z.enum(['cheque', 'card', 'monthly']),
+  count: z.number().int('nombre entier').min(1, 'au moins 1').max(10, '10 au plus'),
+});
+
+/** A confirmed place cancelled by staff. */
+export const cancellationRequest = z.object({
+  organismFeeCents: z.number().int().min(0, 'montant positif').max(100_000_000).default(0),
+  justified: z.boolean().default(false),
+  noShow: z.boolean().default(false),
+});
+
+export const depositSlipRequest = z.object({ depositedOn: isoDate });
+
+export const exportQuery = z
+  .object({
+    sector: z.enum(activitySectors).optional(),
+    from: isoDate,
+    to: isoDate,
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'avant la date de début' });
