@@ -10,6 +10,8 @@ import { LoginPage } from './features/accounts/login-page.tsx';
 import { SetPasswordPage } from './features/accounts/set-password-page.tsx';
 import { SignUpPage } from './features/accounts/sign-up-page.tsx';
 import { HomePage } from './features/home-page.tsx';
+import { MyInvoicesPage } from './features/billing/my-invoices-page.tsx';
+import { PaymentsPage } from './features/billing/payments-page.tsx';
 import { ActivityPage } from './features/catalogue/activity-page.tsx';
 import { CataloguePage } from './features/catalogue/catalogue-page.tsx';
 import { MyRegistrationsPage } from './features/registrations/my-registrations-page.tsx';
@@ -64,6 +66,8 @@ if (root) {
               <Route path="/espace/inscriptions/nouvelle" element={<RegistrationFormPage />} />
               <Route path="/gestion/activites" element={<ActivitiesEditorPage />} />
               <Route path="/gestion/selection" element={<SelectionPage />} />
+              <Route path="/gestion/reglements" element={<PaymentsPage />} />
+              <Route path="/espace/factures" element={<MyInvoicesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

@@ -18,12 +18,13 @@ export class ApiError extends Error {
 
 const csrfToken = (): string => /(?:^|; )entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
 
-/** Calls the API; a `Blob` body (a file) is sent as it is, with `contentType`; anything else as JSON. */
+/** Calls the API; a `Blob` body (a file) is sent as it is, with `contentType`; anything else as JSON; `headers` are added (an idempotency key, say). */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
   contentType = 'application/json',
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<T> {
   let response: Response;
   try {
@@ -33,6 +34,7 @@ export async function api<T>(
       headers: {
         ...(body === undefined ? {} : { 'content-type': contentType }),
         ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken() }),
+        ...headers,
       },
       ...(body === undefined ? {} : { body: body instanceof Blob ? body : JSON.stringify(body) }),
     });

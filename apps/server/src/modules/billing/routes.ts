@@ -108,14 +108,24 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/staff/invoices', async (request) => {
     const staff = await requireStaff(db, request, ...activitySectors);
     const { reference } = parse(followUpQuery, request.query);
-    const rows = await db.query<{ id: string }>(
-      `SELECT id FROM invoices WHERE kind = 'invoice' AND ($1::text[] IS NULL OR sector = ANY($1))
-         AND ($2::text IS NULL OR reference = upper($2)) ORDER BY issued_on, reference LIMIT 500`,
+    const rows = await db.query<{ id: string; member: string }>(
+      `SELECT i.id, u.last_name || ' ' || u.first_name || ' (' || u.identifier || ')' AS member
+         FROM invoices i JOIN users u ON u.id = i.member_id
+        WHERE i.kind = 'invoice' AND ($1::text[] IS NULL OR i.sector = ANY($1))
+          AND ($2::text IS NULL OR i.reference = upper($2)) ORDER BY i.issued_on, i.reference LIMIT 500`,
       [staff.role === 'admin' ? null : staff.sectors, reference ?? null],
     );
-    const all = await Promise.all(rows.map(async (r) => details(await findInvoice(db, r.id))));
+    const all = await Promise.all(
+      rows.map(async (r) => ({
+        ...(await details(await findInvoice(db, r.id))),
+        member: r.member,
+      })),
+    );
     // Without a reference: the follow-up of what is still owed, oldest first.
-    return { invoices: reference ? all : all.filter((d) => d.account.balanceCents > 0) };
+    return {
+      invoices: reference ? all : all.filter((d) => d.account.balanceCents > 0),
+      today: ctx.today(),
+    };
   });
 
   app.get('/api/staff/invoices/:id/pdf', async (request, reply) => {

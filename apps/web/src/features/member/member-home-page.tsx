@@ -74,6 +74,9 @@ export function MemberHomePage() {
               <Link to="/espace/inscriptions">Mes demandes d’inscription</Link>
             </li>
             <li>
+              <Link to="/espace/factures">Mes dossiers factures</Link>
+            </li>
+            <li>
               <Link to="/espace/coordonnees">Mes coordonnées</Link>
             </li>
             <li>

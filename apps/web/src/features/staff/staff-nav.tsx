@@ -11,6 +11,7 @@ export function StaffNav() {
       <NavLink to="/gestion/adherents">Adhérents</NavLink>
       <NavLink to="/gestion/activites">Activités</NavLink>
       <NavLink to="/gestion/selection">Sélection</NavLink>
+      <NavLink to="/gestion/reglements">Règlements</NavLink>
       <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
       <NavLink to="/gestion/baremes">Barèmes</NavLink>
     </nav>

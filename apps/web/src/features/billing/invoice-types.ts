@@ -1,0 +1,51 @@
+/** An invoice as the billing API answers it, with where it stands. */
+export interface InvoiceDetails {
+  invoice: {
+    id: string;
+    kind: 'invoice' | 'credit_note';
+    reference: string;
+    registrationId: string | null;
+    sector: string;
+    issuedOn: string;
+    totalCents: number;
+    subsidyCents: number;
+    lines: {
+      kind: string;
+      label: string;
+      amountCents: number;
+      subsidy?: { reasons: string[]; explanation: unknown };
+    }[];
+  };
+  account: {
+    totalCents: number;
+    creditedCents: number;
+    paidCents: number;
+    balanceCents: number;
+    instalments: {
+      id: string;
+      dueOn: string;
+      amountCents: number;
+      paidCents: number;
+      method: string;
+    }[];
+  };
+  payments: {
+    id: string;
+    method: string;
+    amountCents: number;
+    receivedOn: string;
+    chequeNumber: string | null;
+  }[];
+  planOptions: { method: 'cheque' | 'card' | 'monthly'; label: string; maxCount: number }[];
+  member?: string;
+}
+
+export const PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
+  cheque: 'Chèque',
+  card: 'Carte bancaire',
+  chequesVacances: 'Chèques vacances',
+  bonsCaf: 'Bons CAF',
+  transfer: 'Virement ou report',
+  refund: 'Remboursement',
+  monthly: 'Échelonnement mensuel',
+};

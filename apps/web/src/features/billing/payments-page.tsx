@@ -1,0 +1,368 @@
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { api } from '../../shared/api.ts';
+import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { StaffNav } from '../staff/staff-nav.tsx';
+import { InvoiceCard } from './invoice-card.tsx';
+import { PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
+
+/** "89,50" → 8950 cents; anything else → NaN, which the server refuses on its field. */
+const cents = (text: string): number =>
+  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
+
+const ENTRY_METHODS = Object.fromEntries(
+  ['cheque', 'card', 'chequesVacances', 'bonsCaf', 'transfer'].map((m) => [
+    m,
+    PAYMENT_METHOD_LABELS[m] ?? m,
+  ]),
+);
+
+/** Records money received; one key per form, so a double click records one payment. */
+function PaymentForm({
+  details,
+  today,
+  onSaved,
+}: {
+  readonly details: InvoiceDetails;
+  readonly today: string;
+  readonly onSaved: (message: string) => Promise<void>;
+}) {
+  const reference = details.invoice.reference;
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [form, setForm] = useState({ method: 'cheque', amount: '', receivedOn: today, cheque: '' });
+  const { busy, alert, fields, run } = useSubmit();
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api(
+        'POST',
+        '/api/staff/payments',
+        {
+          invoiceId: details.invoice.id,
+          method: form.method,
+          amountCents: cents(form.amount),
+          receivedOn: form.receivedOn,
+          ...(form.cheque ? { chequeNumber: form.cheque } : {}),
+        },
+        'application/json',
+        { 'idempotency-key': key },
+      );
+      setKey(crypto.randomUUID());
+      setForm({ ...form, amount: '', cheque: '' });
+      await onSaved(`Règlement de ${form.amount} € enregistré sur ${reference}.`);
+    });
+  };
+  return (
+    <details>
+      <summary>Saisir un règlement pour {reference}</summary>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={alert} />
+        <div className="row">
+          <SelectField
+            label={`Moyen (${reference})`}
+            options={ENTRY_METHODS}
+            value={form.method}
+            onChange={(e) => setForm({ ...form, method: e.target.value })}
+          />
+          <Field
+            label={`Montant en euros (${reference})`}
+            inputMode="decimal"
+            value={form.amount}
+            onChange={(e) => setForm({ ...form, amount: e.target.value })}
+            error={fields.amountCents}
+          />
+        </div>
+        <div className="row">
+          <Field
+            label={`Reçu le (${reference})`}
+            type="date"
+            value={form.receivedOn}
+            onChange={(e) => setForm({ ...form, receivedOn: e.target.value })}
+            error={fields.receivedOn}
+          />
+          <Field
+            label={`N° de chèque (${reference})`}
+            value={form.cheque}
+            onChange={(e) => setForm({ ...form, cheque: e.target.value })}
+            error={fields.chequeNumber}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Enregistrer le règlement
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** Cancels a confirmed place with the provider's fee: credit note, fee invoice, refund. */
+function CancelForm({
+  details,
+  onSaved,
+}: {
+  readonly details: InvoiceDetails;
+  readonly onSaved: (message: string) => Promise<void>;
+}) {
+  const reference = details.invoice.reference;
+  const [fee, setFee] = useState('0');
+  const [justified, setJustified] = useState(false);
+  const { busy, alert, fields, run } = useSubmit();
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!window.confirm(`Annuler la place facturée par ${reference} ?`)) return;
+    void run(async () => {
+      const result = await api<{
+        creditNote: { reference: string };
+        feeCents: number;
+        refundCents: number;
+      }>('POST', `/api/staff/registrations/${details.invoice.registrationId ?? ''}/cancel`, {
+        organismFeeCents: cents(fee),
+        justified,
+      });
+      await onSaved(
+        `Place annulée : avoir ${result.creditNote.reference}, frais ${formatCents(result.feeCents)}, à rembourser ${formatCents(result.refundCents)}.`,
+      );
+    });
+  };
+  return (
+    <details>
+      <summary>Annuler la place de {reference}</summary>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={alert} />
+        <Field
+          label={`Frais du prestataire en euros (${reference})`}
+          hint="Sur le coût avant subvention ; entièrement à la charge de la famille."
+          inputMode="decimal"
+          value={fee}
+          onChange={(e) => setFee(e.target.value)}
+          error={fields.organismFeeCents}
+        />
+        <Checkbox
+          label={`Désistement justifié (${reference})`}
+          checked={justified}
+          onChange={(e) => setJustified(e.target.checked)}
+        />
+        <div className="actions">
+          <button type="submit" className="secondary" disabled={busy}>
+            Annuler la place et émettre l’avoir
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function ChequeSlips({ today }: { readonly today: string }) {
+  const [until, setUntil] = useState(today);
+  const [cheques, setCheques] = useState<
+    {
+      id: string;
+      reference: string;
+      member: string;
+      chequeNumber: string;
+      amountCents: number;
+      cashOn: string;
+    }[]
+  >([]);
+  const [slip, setSlip] = useState<{ id: string; reference: string } | null>(null);
+  const { busy, alert, run } = useSubmit();
+  const load = useCallback(async () => {
+    setCheques(
+      (await api<{ cheques: typeof cheques }>('GET', `/api/staff/cheques?until=${until}`)).cheques,
+    );
+  }, [until]);
+  useEffect(() => {
+    void load().catch(() => setCheques([]));
+  }, [load]);
+  return (
+    <section aria-labelledby="cheques">
+      <h2 id="cheques">Remise de chèques</h2>
+      <FormAlert message={alert} />
+      <Field
+        label="Chèques à encaisser jusqu’au"
+        type="date"
+        value={until}
+        onChange={(e) => setUntil(e.target.value)}
+      />
+      {cheques.length === 0 ? (
+        <p>Aucun chèque à remettre.</p>
+      ) : (
+        <ul>
+          {cheques.map((c) => (
+            <li key={c.id}>
+              {formatDate(c.cashOn)} — chèque n° {c.chequeNumber}, {c.member}, {c.reference} :{' '}
+              {formatCents(c.amountCents)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy || cheques.length === 0}
+          onClick={() =>
+            void run(async () => {
+              setSlip(await api('POST', '/api/staff/deposit-slips', { depositedOn: until }));
+              await load();
+            })
+          }
+        >
+          Créer la remise du {formatDate(until)}
+        </button>
+        {slip ? (
+          <a href={`/api/staff/deposit-slips/${slip.id}/pdf`} target="_blank" rel="noreferrer">
+            Bordereau {slip.reference} (PDF)
+          </a>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function Exports({ today }: { readonly today: string }) {
+  const [filter, setFilter] = useState({
+    sector: '',
+    from: `${today.slice(0, 4)}-01-01`,
+    to: `${today.slice(0, 4)}-12-31`,
+  });
+  const [report, setReport] = useState<{
+    invoices: number;
+    problems: { reference: string; problem: string }[];
+  } | null>(null);
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
+  return (
+    <section aria-labelledby="exports">
+      <h2 id="exports">Exports comptables</h2>
+      <div className="row">
+        <SelectField
+          label="Secteur de l’export"
+          options={{ '': 'Mes secteurs', ...SECTOR_LABELS }}
+          value={filter.sector}
+          onChange={(e) => setFilter({ ...filter, sector: e.target.value })}
+        />
+        <Field
+          label="Du"
+          type="date"
+          value={filter.from}
+          onChange={(e) => setFilter({ ...filter, from: e.target.value })}
+        />
+        <Field
+          label="Au"
+          type="date"
+          value={filter.to}
+          onChange={(e) => setFilter({ ...filter, to: e.target.value })}
+        />
+      </div>
+      <ul>
+        {(['invoices', 'payments', 'subsidies'] as const).map((kind) => (
+          <li key={kind}>
+            {
+              {
+                invoices: 'Factures et avoirs',
+                payments: 'Règlements',
+                subsidies: 'Subventions par secteur et par mois',
+              }[kind]
+            }{' '}
+            : <a href={`/api/staff/exports/${kind}.csv?${query}`}>CSV</a>,{' '}
+            <a href={`/api/staff/exports/${kind}.xlsx?${query}`}>XLSX</a>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void api<typeof report>('GET', '/api/staff/billing/consistency').then(setReport)
+          }
+        >
+          Contrôler la cohérence des montants
+        </button>
+      </div>
+      {report ? (
+        <p role="status">
+          {report.problems.length === 0
+            ? `${report.invoices} pièces contrôlées : tout est cohérent.`
+            : `${report.problems.length} anomalie(s) : ${report.problems.map((p) => `${p.reference} — ${p.problem}`).join(' ; ')}`}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Payments desk: unpaid balances to follow, payments entry, cancellations, cheques, exports. */
+export function PaymentsPage() {
+  const [reference, setReference] = useState('');
+  const [invoices, setInvoices] = useState<InvoiceDetails[] | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async (search = '') => {
+    const answer = await api<{ invoices: InvoiceDetails[]; today: string }>(
+      'GET',
+      `/api/staff/invoices${search ? `?reference=${encodeURIComponent(search)}` : ''}`,
+    );
+    setInvoices(answer.invoices);
+    setToday(answer.today);
+  }, []);
+  useEffect(() => {
+    void load().catch(() => setInvoices([]));
+  }, [load]);
+  const saved = async (message: string) => {
+    setNotice(message);
+    await load(reference);
+  };
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Règlements et factures</PageTitle>
+      <StaffNav />
+      {notice ? <Notice>{notice}</Notice> : null}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void load(reference);
+        }}
+        noValidate
+        className="row"
+      >
+        <Field
+          label="Référence de facture (vide : soldes impayés)"
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+        />
+        <div className="actions">
+          <button type="submit">Chercher</button>
+        </div>
+      </form>
+      {invoices === null || today === null ? (
+        <p role="status">Chargement…</p>
+      ) : invoices.length === 0 ? (
+        <p>Aucune facture {reference ? 'avec cette référence' : 'avec un solde à payer'}.</p>
+      ) : (
+        <ul className="cards" aria-label={reference ? 'Factures trouvées' : 'Soldes impayés'}>
+          {invoices.map((details) => (
+            <InvoiceCard
+              key={details.invoice.id}
+              details={details}
+              pdfUrl={`/api/staff/invoices/${details.invoice.id}/pdf`}
+            >
+              {details.account.balanceCents > 0 ? (
+                <PaymentForm details={details} today={today} onSaved={saved} />
+              ) : null}
+              {details.invoice.registrationId && details.account.creditedCents === 0 ? (
+                <CancelForm details={details} onSaved={saved} />
+              ) : null}
+            </InvoiceCard>
+          ))}
+        </ul>
+      )}
+      {today ? <ChequeSlips today={today} /> : null}
+      {today ? <Exports today={today} /> : null}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
+import { expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+let activityId = '';
+beforeAll(async () => {
+  await createUser(env.app.db, { identifier: 'GEST-JEU', role: 'staff', sectors: ['jeunesse'] });
+  // Couple with one child, QF 10 000 €: 62,54 % on youth stays, annual ceiling 1 891,09 €.
+  await householdWithRecord(env.app.db, env.app.config, {
+    identifier: 'IN-000811',
+    firstName: 'Hélène',
+    lastName: 'Garnier',
+    taxIncomeEuros: 30_000,
+    dependants: [
+      { relation: 'spouse', firstName: 'Marc', birthDate: '1979-02-02' },
+      { relation: 'child', firstName: 'Lina', birthDate: '2011-05-05' },
+    ],
+  });
+  // A stay whose registrations closed and were allocated: places go first come, first served.
+  const [activity] = await env.app.db.query<{ id: string }>(
+    `INSERT INTO activities (title, sector, kind, cap_category, description, provider, published)
+     VALUES ('Séjour montagne', 'jeunesse', 'caes', 'holidayCentreFrance', 'Randonnées et refuges.', '{"name":"Alpes Jeunes"}', true)
+     RETURNING id`,
+  );
+  activityId = activity?.id ?? '';
+  await env.app.db.query(
+    `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, price_cents, closes_on, answer_by, allocated_at)
+     VALUES ($1, 'Juin', '2021-06-01', '2021-06-14', 6, 17, 10, 200000, '2021-04-01', '2021-04-16', now()),
+            ($1, 'Juillet', '2021-07-01', '2021-07-14', 6, 17, 10, 200000, '2021-04-01', '2021-04-16', now())`,
+    [activityId],
+  );
+});
+
+async function book(page: Page, session: string): Promise<string> {
+  await page.goto(`${env.app.url}/activites/${activityId}`);
+  await page.getByRole('link', { name: `Faire une demande pour « ${session} »` }).click();
+  await page.getByRole('button', { name: 'Calculer le coût' }).click();
+  const preview = page.getByRole('region', { name: 'Ce que coûtera votre demande' });
+  await preview.waitFor();
+  const text = ((await preview.textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
+  return text;
+}
+
+const euros = (cents: number): string =>
+  `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+
+describe('billing in the browser', () => {
+  it('a confirmed place is invoiced, paid in 3 cheques down to 0; the ceiling limits the next; a cancellation gives a credit note', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app.url, 'IN-000811');
+    await book(page, 'Juillet');
+    expect(await page.getByText('Place confirmée').isVisible()).toBe(true);
+
+    await page.goto(`${env.app.url}/espace`);
+    await page.getByRole('link', { name: 'Mes dossiers factures' }).click();
+    await page.getByRole('heading', { name: /^Facture F-2021-\d{6}/ }).waitFor();
+    await page.getByLabel(/^Moyen de paiement/).selectOption('cheque');
+    await page.getByLabel(/^Nombre d’échéances/).fill('3');
+    await page.getByRole('button', { name: /^Échelonner F-2021/ }).click();
+    await page.getByText(/est échelonné en 3 fois/).waitFor();
+    await expectAccessible(page);
+    const instalments = await env.app.db.query<{ amount_cents: number }>(
+      `SELECT amount_cents::int AS amount_cents FROM instalments WHERE NOT cancelled ORDER BY position`,
+    );
+    expect(instalments).toHaveLength(3);
+
+    // The payments desk records each cheque; the balance reaches zero.
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app.url, 'GEST-JEU');
+    await staff.goto(`${env.app.url}/gestion/reglements`);
+    for (const [i, instalment] of instalments.entries()) {
+      const amount = staff.getByLabel(/^Montant en euros/).first();
+      // The form stays open after a payment, ready for the next cheque.
+      if (!(await amount.isVisible()))
+        await staff
+          .getByText(/^Saisir un règlement pour F-2021/)
+          .first()
+          .click();
+      await amount.fill(euros(instalment.amount_cents));
+      await staff
+        .getByLabel(/^N° de chèque/)
+        .first()
+        .fill(`00012${i}`);
+      await staff.getByRole('button', { name: 'Enregistrer le règlement' }).first().click();
+      await staff
+        .getByText(`Règlement de ${euros(instalment.amount_cents)} € enregistré`, { exact: false })
+        .waitFor();
+      if (i === 0) await expectAccessible(staff);
+    }
+    await staff.getByText('Aucune facture avec un solde à payer.').waitFor();
+    await page.reload();
+    const paid = (
+      (await page
+        .getByRole('listitem')
+        .filter({ hasText: 'reste à payer' })
+        .first()
+        .textContent()) ?? ''
+    ).replace(/[\u202f\u00a0]/g, ' ');
+    expect(paid).toContain('reste à payer : 0,00 €');
+
+    // The second stay (June: too close for 3 instalments, but that is the family's business) meets the annual ceiling: the quote and the invoice say so.
+    const quote = await book(page, 'Juin');
+    expect(quote).toContain('plafond annuel de 1 891,09 €');
+    await page.goto(`${env.app.url}/espace/factures`);
+    await page
+      .getByText(/^Subvention limitée : plafond annuel de 1\s891,09/)
+      .first()
+      .waitFor();
+
+    // Staff cancel that place with the provider's fee: a credit note, and the fee invoiced.
+    await staff.reload();
+    await staff
+      .getByText(/^Annuler la place de F-2021/)
+      .first()
+      .click();
+    await staff
+      .getByLabel(/^Frais du prestataire en euros/)
+      .first()
+      .fill('50');
+    staff.once('dialog', (dialog) => void dialog.accept());
+    await staff
+      .getByRole('button', { name: 'Annuler la place et émettre l’avoir' })
+      .first()
+      .click();
+    await staff.getByText(/Place annulée : avoir AV-2021-\d{6}, frais 50,00/).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: /^Avoir AV-2021-\d{6}/ }).waitFor();
+    expect(await page.getByText(/^Frais d’annulation/).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await staff.getByRole('button', { name: 'Contrôler la cohérence des montants' }).click();
+    await staff.getByText(/pièces contrôlées : tout est cohérent/).waitFor();
+    await expectAccessible(staff);
+  });
+});
