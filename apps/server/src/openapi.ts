@@ -2,6 +2,7 @@ import {
   activityInput,
   cancellationRequest,
   depositSlipRequest,
+  modificationRequest,
   paymentInput,
   planChoice,
   agentRecordInput,
@@ -479,6 +480,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/billing/consistency',
     summary: 'Contrôle de cohérence des montants',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/registrations/{id}/modify',
+    summary:
+      'Changer le transport d’une place confirmée : avoir, nouvelle facture, frais de modification',
+    body: modificationRequest,
     auth: 'staff',
   },
 ];

@@ -40,3 +40,10 @@ export const exportQuery = z
     to: isoDate,
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'avant la date de début' });
+
+/** A confirmed place's transport changed by staff (a modification). */
+export const modificationRequest = z.object({
+  transportCity: z.string().trim().min(1).max(100).nullable(),
+  organismFeeCents: z.number().int().min(0, 'montant positif').max(100_000_000).default(0),
+  onArrival: z.boolean().default(false),
+});

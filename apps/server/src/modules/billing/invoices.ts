@@ -16,7 +16,8 @@ import { startPlan } from './payment-plans.ts';
 
 /** One line of an invoice, in cents: charges positive, subsidies and credits negative. */
 export interface InvoiceLine {
-  readonly kind: 'stay' | 'transport' | 'subsidy' | 'fee' | 'friend' | 'cancellation';
+  readonly kind:
+    'stay' | 'transport' | 'subsidy' | 'fee' | 'friend' | 'cancellation' | 'modification';
   readonly label: string;
   readonly amountCents: number;
   /** For a subsidy: grid, rate, base, days, the caps applied and the engine's explanation. */

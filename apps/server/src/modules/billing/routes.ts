@@ -3,6 +3,7 @@ import {
   cancellationRequest,
   depositSlipRequest,
   exportQuery,
+  modificationRequest,
   paymentInput,
   planChoice,
 } from '@entraide/contract';
@@ -13,7 +14,7 @@ import { HttpError, notFound, parse, requireUuid, sendFile } from '../../http.ts
 import type { AppContext } from '../accounts/context.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
-import { cancelPlace } from './cancellations.ts';
+import { cancelPlace, modifyPlace } from './place-changes.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
@@ -164,7 +165,8 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return sendFile(reply, 'application/pdf', `${slip.reference}.pdf`, slip.pdf);
   });
 
-  app.post('/api/staff/registrations/:id/cancel', async (request) => {
+  /** Staff of the registration's sector (checked as staff first, so outsiders learn nothing). */
+  const sectorRegistration = async (request: FastifyRequest) => {
     await requireStaff(db, request, ...activitySectors);
     const { id } = parse(idParam, request.params);
     const [registration] = await db.query<{ sector: (typeof activitySectors)[number] }>(
@@ -172,8 +174,17 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
       [requireUuid(id)],
     );
     if (!registration) throw notFound();
-    const staff = await requireStaff(db, request, registration.sector);
+    return { id, staff: await requireStaff(db, request, registration.sector) };
+  };
+
+  app.post('/api/staff/registrations/:id/cancel', async (request) => {
+    const { id, staff } = await sectorRegistration(request);
     return cancelPlace(ctx, staff, id, parse(cancellationRequest, request.body ?? {}));
+  });
+
+  app.post('/api/staff/registrations/:id/modify', async (request) => {
+    const { id, staff } = await sectorRegistration(request);
+    return modifyPlace(ctx, staff, id, parse(modificationRequest, request.body ?? {}));
   });
 
   app.get('/api/staff/exports/:kind.:format', async (request, reply) => {

@@ -1,0 +1,329 @@
+import {
+  cancellationFee,
+  daysBetween,
+  modificationFee,
+  parseDay,
+  type FeeResult,
+  type Pack,
+} from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import {
+  findActivity,
+  sessionsById,
+  type Activity,
+  type Session,
+} from '../activities/catalogue.ts';
+import { offerFreedPlaces } from '../registrations/places.ts';
+import { issuePlaceInvoice, writeInvoice, type Invoice, type InvoiceLine } from './invoices.ts';
+import { addInstalment, invoiceAccount } from './payment-plans.ts';
+import { writePayment } from './payments.ts';
+
+export interface CancellationInput {
+  /** The provider's or organism's own fee, before subsidy (Inserm: the provider's terms). */
+  readonly organismFeeCents: number;
+  readonly justified: boolean;
+  readonly noShow: boolean;
+}
+
+export interface ModificationInput {
+  /** The new transport: the provider's from this city, or null for own means. */
+  readonly transportCity: string | null;
+  readonly organismFeeCents: number;
+  readonly onArrival: boolean;
+}
+
+export interface PlaceChangeResult {
+  readonly creditNote: Invoice;
+  /** The new invoice of the place (a modification), if any. */
+  readonly invoice: Invoice | null;
+  readonly feeInvoice: Invoice | null;
+  readonly feeCents: number;
+  readonly refundCents: number;
+  readonly explanation: unknown;
+}
+
+/** A confirmed place, locked, with the invoice in force and what the fee schedules need. */
+interface Place {
+  readonly registrationId: string;
+  readonly memberId: string;
+  readonly participant: string;
+  readonly session: Session;
+  readonly activity: Activity;
+  readonly pack: Pack;
+  readonly invoice: { id: string; sector: string; lines: InvoiceLine[] };
+  readonly paidCents: number;
+  readonly depositCents: number;
+  /** Cost before subsidy (stay + transport) of the invoice in force. */
+  readonly beforeSubsidyCents: number;
+  readonly daysBeforeStart: number;
+  readonly changes: number;
+}
+
+async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string): Promise<Place> {
+  const [request] = await tx.query<{
+    member_id: string;
+    status: string;
+    placed_session_id: string | null;
+    participant: { firstName: string };
+  }>(
+    'SELECT member_id, status, placed_session_id, participant FROM registration_requests WHERE id = $1 FOR UPDATE',
+    [requireUuid(registrationId)],
+  );
+  if (!request) throw notFound();
+  if (request.status !== 'confirmed' || !request.placed_session_id)
+    throw new HttpError(409, 'not_confirmed', 'Seule une place confirmée peut être changée ici.');
+  // The invoice of the place in force: its first line is the stay, and no credit note cancels it.
+  const invoices = await tx.query<{ id: string; sector: string; lines: InvoiceLine[] }>(
+    `SELECT id, sector, lines FROM invoices i
+      WHERE registration_id = $1 AND kind = 'invoice'
+        AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)
+      ORDER BY created_at DESC`,
+    [registrationId],
+  );
+  const invoice = invoices.find((i) => i.lines[0]?.kind === 'stay');
+  const [credits] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM invoices WHERE registration_id = $1 AND kind = 'credit_note'`,
+    [registrationId],
+  );
+  const [session] = await sessionsById(tx, [request.placed_session_id]);
+  if (!invoice || !session) throw notFound();
+  const [record] = await tx.query<{ pack_id: string }>(
+    `SELECT pack_id FROM agent_records WHERE member_id = $1 AND status = 'validated' ORDER BY year DESC, version DESC LIMIT 1`,
+    [request.member_id],
+  );
+  const account = await invoiceAccount(tx, invoice.id);
+  return {
+    registrationId,
+    memberId: request.member_id,
+    participant: request.participant.firstName,
+    session,
+    activity: await findActivity(tx, session.activityId, true),
+    pack: ctx.packs.get(record?.pack_id ?? ''),
+    invoice,
+    paidCents: account.paidCents,
+    depositCents: account.instalments[0]?.amountCents ?? 0,
+    beforeSubsidyCents: invoice.lines
+      .filter((l) => l.kind === 'stay' || l.kind === 'transport')
+      .reduce((sum, l) => sum + l.amountCents, 0),
+    daysBeforeStart: Math.max(0, daysBetween(parseDay(ctx.today()), parseDay(session.firstDay))),
+    changes: credits?.n ?? 0,
+  };
+}
+
+/** Cancels the invoice in force by a credit note; its plan gives way. */
+async function creditPlace(ctx: AppContext, tx: Queryable, place: Place): Promise<Invoice> {
+  const creditNote = await writeInvoice(tx, {
+    kind: 'credit_note',
+    memberId: place.memberId,
+    registrationId: place.registrationId,
+    correctsId: place.invoice.id,
+    sector: place.invoice.sector,
+    issuedOn: ctx.today(),
+    lines: place.invoice.lines.map((line) => ({
+      kind: line.kind,
+      label: `Annulation — ${line.label}`,
+      amountCents: -line.amountCents,
+    })),
+    ceilingCents: 0,
+  });
+  await tx.query('UPDATE instalments SET cancelled = true WHERE invoice_id = $1', [
+    place.invoice.id,
+  ]);
+  return creditNote;
+}
+
+/** A fee of its own invoice (never subsidised), due at once. */
+async function feeInvoice(
+  ctx: AppContext,
+  tx: Queryable,
+  place: Place,
+  kind: 'cancellation' | 'modification',
+  fee: FeeResult,
+): Promise<Invoice | null> {
+  if (fee.feeCents <= 0) return null;
+  const what = kind === 'cancellation' ? 'Frais d’annulation' : 'Frais de modification';
+  const invoice = await writeInvoice(tx, {
+    kind: 'invoice',
+    memberId: place.memberId,
+    registrationId: place.registrationId,
+    correctsId: null,
+    sector: place.invoice.sector,
+    issuedOn: ctx.today(),
+    lines: [
+      {
+        kind,
+        label: `${what} — ${place.activity.title}, ${place.session.label} (${place.participant}) : ${fee.explanation.map((s) => s.formula).join(' ; ')}`,
+        amountCents: fee.feeCents,
+      },
+    ],
+    ceilingCents: 0,
+  });
+  await addInstalment(tx, invoice.id, 1, 'transfer', ctx.today(), fee.feeCents);
+  return invoice;
+}
+
+/** Moves money paid on one invoice to another (negative out, positive in), once per key. */
+async function transfer(
+  ctx: AppContext,
+  tx: Queryable,
+  staff: CurrentUser,
+  place: Place,
+  to: Invoice | null,
+  cents: number,
+  tag: string,
+): Promise<void> {
+  if (cents <= 0) return;
+  const line = (
+    invoiceId: string,
+    method: 'transfer' | 'refund',
+    amountCents: number,
+    side: string,
+  ) =>
+    writePayment(tx, {
+      invoiceId,
+      memberId: place.memberId,
+      method,
+      amountCents,
+      receivedOn: ctx.today(),
+      chequeNumber: null,
+      cashOn: null,
+      key: `${tag}:${place.invoice.id}:${side}`,
+      recordedBy: staff.id,
+    });
+  if (to) {
+    await line(place.invoice.id, 'transfer', -cents, `out:${to.id}`);
+    await line(to.id, 'transfer', cents, 'in');
+  } else {
+    await line(place.invoice.id, 'refund', -cents, 'refund');
+  }
+}
+
+/**
+ * Staff cancel a confirmed place (SPEC §6). The fee is the pack's: Inserm, the provider's fee on
+ * the cost before subsidy, owed entirely by the family; CNRS, its schedules. The invoice is
+ * cancelled by a credit note, the fee is invoiced on its own, what was paid goes to the fee
+ * first and the rest is refunded; the ceiling and the allowances come back (the place is no
+ * longer confirmed) and the place goes to the waiting list.
+ */
+export async function cancelPlace(
+  ctx: AppContext,
+  staff: CurrentUser,
+  registrationId: string,
+  input: CancellationInput,
+): Promise<PlaceChangeResult> {
+  return ctx.db.transaction(async (tx) => {
+    const place = await lockPlace(ctx, tx, registrationId);
+    const fee = cancellationFee(place.pack, {
+      venue: place.activity.kind === 'caesVillage' ? 'caesVillage' : 'other',
+      daysBeforeStart: place.daysBeforeStart,
+      justified: input.justified,
+      noShow: input.noShow,
+      invoiceCents: place.beforeSubsidyCents,
+      depositCents: place.depositCents,
+      organismFeeCents: input.organismFeeCents,
+    });
+    const creditNote = await creditPlace(ctx, tx, place);
+    const feeBill = await feeInvoice(ctx, tx, place, 'cancellation', fee);
+    const toFee = feeBill ? Math.min(place.paidCents, fee.feeCents) : 0;
+    await transfer(ctx, tx, staff, place, feeBill, toFee, 'cancel');
+    await transfer(ctx, tx, staff, place, null, place.paidCents - toFee, 'cancel');
+    await tx.query(`UPDATE registration_requests SET status = 'cancelled' WHERE id = $1`, [
+      registrationId,
+    ]);
+    await offerFreedPlaces(ctx, tx, place.session.id);
+    await recordAudit(tx, staff.id, 'registration.cancel', 'registration', registrationId, {
+      feeCents: fee.feeCents,
+      refundCents: place.paidCents - toFee,
+      creditNote: creditNote.reference,
+    });
+    return {
+      creditNote,
+      invoice: null,
+      feeInvoice: feeBill,
+      feeCents: fee.feeCents,
+      refundCents: place.paidCents - toFee,
+      explanation: fee.explanation,
+    };
+  });
+}
+
+/** Inserm packs have no modification schedule: the provider's terms apply, as for a cancellation. */
+function changeFee(
+  pack: Pack,
+  place: Place,
+  input: ModificationInput,
+  removedCents: number,
+): FeeResult {
+  if (!pack.data.modification)
+    return cancellationFee(pack, {
+      venue: 'other',
+      daysBeforeStart: place.daysBeforeStart,
+      justified: false,
+      noShow: false,
+      invoiceCents: place.beforeSubsidyCents,
+      depositCents: place.depositCents,
+      organismFeeCents: input.organismFeeCents,
+    });
+  return modificationFee(pack, {
+    venue: place.activity.kind === 'caesVillage' ? 'caesVillage' : 'other',
+    modificationNumber: place.changes + 1,
+    daysBeforeStart: place.daysBeforeStart,
+    onArrival: input.onArrival,
+    removedCents,
+    organismFeeCents: input.organismFeeCents,
+  });
+}
+
+/**
+ * Staff change a confirmed place's transport (SPEC §6 modifications): the invoice in force is
+ * cancelled by a credit note and the place invoiced again (quoted afresh, its plan restarted),
+ * what was paid moves to the new invoice, and the pack's modification fee is invoiced on its own.
+ */
+export async function modifyPlace(
+  ctx: AppContext,
+  staff: CurrentUser,
+  registrationId: string,
+  input: ModificationInput,
+): Promise<PlaceChangeResult> {
+  return ctx.db.transaction(async (tx) => {
+    const place = await lockPlace(ctx, tx, registrationId);
+    const transport =
+      input.transportCity === null
+        ? null
+        : place.session.transport.find((t) => t.city === input.transportCity);
+    if (input.transportCity !== null && !transport)
+      throw invalidField('transportCity', 'ville de départ inconnue pour cette session');
+    const before = place.invoice.lines.find((l) => l.kind === 'transport')?.amountCents ?? 0;
+    const removed = Math.max(0, before - (transport?.priceCents ?? 0));
+    const fee = changeFee(place.pack, place, input, removed);
+    const creditNote = await creditPlace(ctx, tx, place);
+    await tx.query(
+      `UPDATE registration_requests SET choices = jsonb_set(choices, ARRAY[(placed_rank - 1)::text, 'transportCity'], COALESCE(to_jsonb($2::text), 'null'::jsonb))
+        WHERE id = $1`,
+      [registrationId, input.transportCity],
+    );
+    const invoice = await issuePlaceInvoice(ctx, tx, registrationId);
+    const moved = Math.min(place.paidCents, invoice.totalCents);
+    await transfer(ctx, tx, staff, place, invoice, moved, 'modify');
+    await transfer(ctx, tx, staff, place, null, place.paidCents - moved, 'modify');
+    const feeBill = await feeInvoice(ctx, tx, place, 'modification', fee);
+    await recordAudit(tx, staff.id, 'registration.modify', 'registration', registrationId, {
+      transportCity: input.transportCity,
+      feeCents: fee.feeCents,
+      creditNote: creditNote.reference,
+      invoice: invoice.reference,
+    });
+    return {
+      creditNote,
+      invoice,
+      feeInvoice: feeBill,
+      feeCents: fee.feeCents,
+      refundCents: place.paidCents - moved,
+      explanation: fee.explanation,
+    };
+  });
+}
