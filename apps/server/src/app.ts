@@ -11,6 +11,7 @@ import { registerErrorHandler } from './http.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
+import { claimRoutes } from './modules/claims/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
@@ -51,6 +52,7 @@ export const appContext = (
   organization: organizationOf(config.organization),
   publicUrl: config.publicUrl,
   packs,
+  committeeAccount: config.committeeAccount,
   today: calendar(config.today),
 });
 
@@ -91,6 +93,7 @@ export async function buildApp({
   activityRoutes(app, ctx);
   registrationRoutes(app, ctx);
   billingRoutes(app, ctx);
+  claimRoutes(app, ctx);
   householdRoutes(app, ctx, packs, store ?? new DocumentStore(join(config.dataDir, 'files')));
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));

@@ -20,6 +20,14 @@ const environment = z.object({
   PUBLIC_URL: z.url().optional(),
   PACKS_DIR: z.string().optional(),
   TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
+  COMMITTEE_IBAN: z
+    .string()
+    .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'IBAN sans espaces attendu')
+    .optional(),
+  COMMITTEE_BIC: z
+    .string()
+    .regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'BIC attendu')
+    .optional(),
 });
 
 /**
@@ -27,6 +35,9 @@ const environment = z.object({
  * registrations for the summer stays are open.
  */
 export const DEMO_DAYS = { inserm: '2021-04-15', cnrs: '2020-03-16' } as const;
+
+/** The demo committee's account (a valid French test IBAN). */
+const DEMO_COMMITTEE_ACCOUNT = { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP882' };
 
 export interface Config {
   readonly production: boolean;
@@ -45,6 +56,8 @@ export interface Config {
    * demo day, in the season of the newest complete rule pack; in production, the real date.
    */
   readonly today: string | null;
+  /** The committee's bank account, debited by the payouts (SEPA credit transfers). */
+  readonly committeeAccount: { iban: string; bic: string } | null;
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
 }
@@ -71,6 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     packsDir: e.PACKS_DIR ?? null,
     today: e.TODAY ?? (production ? null : DEMO_DAYS[e.ORGANIZATION]),
+    committeeAccount:
+      e.COMMITTEE_IBAN && e.COMMITTEE_BIC
+        ? { iban: e.COMMITTEE_IBAN, bic: e.COMMITTEE_BIC }
+        : production
+          ? null
+          : DEMO_COMMITTEE_ACCOUNT,
     devMail: !production && !e.SMTP_URL,
   };
 }

@@ -1,6 +1,9 @@
 import {
   activityInput,
   cancellationRequest,
+  claimDecision,
+  claimInput,
+  payoutRequest,
   depositSlipRequest,
   modificationRequest,
   paymentInput,
@@ -488,6 +491,48 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Changer le transport d’une place confirmée : avoir, nouvelle facture, frais de modification',
     body: modificationRequest,
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/me/claims/quote',
+    summary: 'Aperçu d’une demande de subvention a posteriori, expliqué',
+    body: claimInput,
+    auth: 'member',
+  },
+  { method: 'get', path: '/api/me/claims', summary: 'Mes dossiers subventions', auth: 'member' },
+  {
+    method: 'post',
+    path: '/api/me/claims',
+    summary: 'Demander une subvention a posteriori (justificatifs PDF)',
+    body: claimInput,
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/claims',
+    summary: 'Demandes de subvention à examiner, par secteur',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/claims/{id}/decision',
+    summary: 'Accorder, accorder en partie ou refuser une demande',
+    body: claimDecision,
+    auth: 'staff',
+  },
+  { method: 'get', path: '/api/staff/payouts', summary: 'Lots de virements', auth: 'staff' },
+  {
+    method: 'post',
+    path: '/api/staff/payouts',
+    summary: 'Créer un lot de virements des subventions accordées',
+    body: payoutRequest,
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/payouts/{id}/pain.xml',
+    summary: 'Fichier de virements SEPA (pain.001.001.03) ; l’export fige le lot',
     auth: 'staff',
   },
 ];

@@ -47,3 +47,41 @@ export const modificationRequest = z.object({
   organismFeeCents: z.number().int().min(0, 'montant positif').max(100_000_000).default(0),
   onArrival: z.boolean().default(false),
 });
+
+/** Claim types (Mes dossiers subventions) the rules engine prices like a stay. */
+export const claimTypes = [
+  'festival',
+  'individualHoliday',
+  'mobileHome',
+  'youthStay',
+  'sportStay',
+] as const;
+export type ClaimType = (typeof claimTypes)[number];
+
+/** A subsidy asked after the fact, with the PDF receipts already attached to the member's documents. */
+export const claimInput = z
+  .object({
+    type: z.enum(claimTypes),
+    /** null: the member; otherwise the dependant's index in the validated Fiche Agent. */
+    dependantIndex: z.number().int().min(0).max(29).nullable(),
+    organism: z.string().trim().min(1, 'champ obligatoire').max(150),
+    firstDay: isoDate,
+    lastDay: isoDate,
+    paidCents: positiveCents,
+    /** The kind of stay, for the types with several caps (board or rental…). */
+    capCategory: z.string().trim().min(1).max(50).nullable().default(null),
+    documentIds: z
+      .array(z.uuid('document inconnu'))
+      .min(1, 'joignez au moins un justificatif PDF')
+      .max(10),
+  })
+  .refine((c) => c.lastDay >= c.firstDay, { path: ['lastDay'], message: 'avant le premier jour' });
+export type ClaimInput = z.infer<typeof claimInput>;
+
+export const claimDecision = z.object({
+  decision: z.enum(['approve', 'partial', 'reject']),
+  amountCents: z.number().int().min(0).max(100_000_000).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const payoutRequest = z.object({ executionDate: isoDate });

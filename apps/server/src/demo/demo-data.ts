@@ -87,6 +87,7 @@ async function loadDemoRecords(
     organization,
     publicUrl: services.publicUrl,
     packs: services.packs,
+    committeeAccount: null,
     today: services.today,
   };
   const prefix = organization.identifierPrefix;

@@ -11,6 +11,8 @@ export interface AppContext {
   readonly publicUrl: string;
   /** The rule packs the barème engine reads. */
   readonly packs: PackRegistry;
+  /** The committee's account for payouts, when configured. */
+  readonly committeeAccount: { iban: string; bic: string } | null;
   /** The committee's calendar day, YYYY-MM-DD. */
   readonly today: () => string;
 }

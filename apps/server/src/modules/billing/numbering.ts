@@ -1,11 +1,12 @@
 import type { Queryable } from '../../db/database.ts';
 
-export type NumberedKind = 'invoice' | 'credit_note' | 'deposit_slip';
+export type NumberedKind = 'invoice' | 'credit_note' | 'deposit_slip' | 'payout';
 
 const PREFIX: Record<NumberedKind, string> = {
   invoice: 'F',
   credit_note: 'AV',
   deposit_slip: 'RC',
+  payout: 'VIR',
 };
 
 /**

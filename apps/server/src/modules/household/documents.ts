@@ -14,6 +14,7 @@ export const DOCUMENT_KINDS = [
   'contract',
   'familyBook',
   'disabilityCard',
+  'receipt',
   'other',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

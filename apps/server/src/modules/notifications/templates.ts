@@ -1,3 +1,4 @@
+import { formatCents } from '@entraide/rules';
 import type { Organization } from '../organization/organization.ts';
 
 /** A French e-mail, as text and as HTML. */
@@ -126,6 +127,17 @@ export const templates = {
     mail(o, `Échéance du ${due.dueOn} — facture ${due.reference}`, `Bonjour ${firstName},`, [
       `Une échéance de ${due.amount} de la facture ${due.reference} arrive le ${due.dueOn}.`,
       'Le détail et les moyens de paiement sont dans Mes dossiers factures de votre Espace Adhérent. Si vous avez déjà payé, ne tenez pas compte de ce message.',
+    ]),
+  claimDecided: (
+    o: Organization,
+    firstName: string,
+    claim: { number: number; label: string; approvedCents: number | null; reason: string | null },
+  ): MailContent =>
+    mail(o, `Demande de subvention n° ${claim.number}`, `Bonjour ${firstName},`, [
+      claim.approvedCents === null
+        ? `Votre demande n° ${claim.number} (${claim.label}) n’a pas pu être acceptée.`
+        : `Votre demande n° ${claim.number} (${claim.label}) est acceptée : ${formatCents(claim.approvedCents)} vous seront versés par virement sur votre RIB par défaut.`,
+      ...(claim.reason ? [`Motif : ${claim.reason}`] : []),
     ]),
   recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
     mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [

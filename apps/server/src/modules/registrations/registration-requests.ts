@@ -49,7 +49,7 @@ export interface QuoteFigures {
   readonly reasons: StayQuote['reasons'];
 }
 
-const figures = (sessionId: string, q: StayQuote): QuoteFigures => ({
+export const figures = (sessionId: string, q: StayQuote): QuoteFigures => ({
   sessionId,
   pack: q.pack,
   days: q.days,
@@ -84,6 +84,24 @@ export function participantOf(
     birthDate: d.birthDate,
     disabled: d.disabled,
   };
+}
+
+/** The member (index null) or a dependant of the validated Fiche Agent, with the member's birth date. */
+export async function participantFor(
+  db: Queryable,
+  member: CurrentUser,
+  record: AgentRecord,
+  index: number | null,
+): Promise<Participant> {
+  const [self] = await db.query<{ birth_date: string }>(
+    'SELECT birth_date::text AS birth_date FROM users WHERE id = $1',
+    [member.id],
+  );
+  return participantOf(
+    record,
+    { firstName: member.firstName, lastName: member.lastName, birthDate: self?.birth_date ?? '' },
+    index,
+  );
 }
 
 /** Who a participant is across years and versions of the Fiche Agent. */
@@ -130,6 +148,23 @@ export async function yearUsage(
     promoDays += quote.usage.promoDays;
     vacationDays += quote.usage.vacationDays;
   }
+  // Subsidies paid after the fact use the ceiling and the days like any other.
+  const claims = await db.query<{
+    participant_key: string;
+    quote: QuoteFigures;
+    approved_cents: number;
+  }>(
+    `SELECT participant_key, quote, approved_cents::int AS approved_cents FROM claims
+      WHERE member_id = $1 AND year = $2 AND status IN ('approved', 'paid') AND id IS DISTINCT FROM $3::uuid`,
+    [memberId, year, exceptId],
+  );
+  for (const claim of claims) {
+    ceilingCents += Math.min(claim.quote.usage.ceilingCents, claim.approved_cents);
+    if (claim.participant_key !== key) continue;
+    youthDays += claim.quote.usage.youthDays;
+    promoDays += claim.quote.usage.promoDays;
+    vacationDays += claim.quote.usage.vacationDays;
+  }
   return { youthDays, promoDays, vacationDays, ceilingCents, lastSkiAidYear, yearlyFeesPaid: [] };
 }
 
@@ -138,8 +173,8 @@ export function quoteFor(
   pack: Pack,
   record: AgentRecord,
   participant: Participant,
-  activity: Activity,
-  session: Session,
+  activity: Pick<Activity, 'sector' | 'kind' | 'capCategory' | 'ski'>,
+  session: Pick<Session, 'firstDay' | 'lastDay' | 'priceCents'>,
   options: { transportCents: number; today: string; used: YearUsage; skiAid: boolean },
 ): StayQuote {
   return quoteStay(pack, {
@@ -273,15 +308,7 @@ export async function prepareRequest(
       'no_validated_record',
       `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
     );
-  const [self] = await db.query<{ birth_date: string }>(
-    'SELECT birth_date::text AS birth_date FROM users WHERE id = $1',
-    [member.id],
-  );
-  const participant = participantOf(
-    record,
-    { firstName: member.firstName, lastName: member.lastName, birthDate: self?.birth_date ?? '' },
-    input.dependantIndex,
-  );
+  const participant = await participantFor(db, member, record, input.dependantIndex);
   if (activities[0]?.sector === 'jeunesse' && participant.relation !== 'child')
     throw invalidField(
       'dependantIndex',

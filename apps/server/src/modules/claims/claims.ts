@@ -1,0 +1,352 @@
+import type { ActivitySector, ClaimInput, ClaimType } from '@entraide/contract';
+import { formatCents, type Pack, type StayQuote } from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { addDays } from '../billing/working-days.ts';
+import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
+import { templates } from '../notifications/templates.ts';
+import {
+  figures,
+  participantFor,
+  participantKey,
+  quoteFor,
+  yearUsage,
+  type Participant,
+  type QuoteFigures,
+} from '../registrations/registration-requests.ts';
+
+/** What each claim type is for the rules engine: its sector, and the caps it may use. */
+export const CLAIM_TYPES: Readonly<
+  Record<
+    ClaimType,
+    { sector: ActivitySector; caps: readonly string[]; oncePerYear: boolean; label: string }
+  >
+> = {
+  festival: {
+    sector: 'loisirs-culture',
+    caps: ['festival'],
+    oncePerYear: true,
+    label: 'Billet de festival',
+  },
+  individualHoliday: {
+    sector: 'vacances',
+    caps: ['approvedRental', 'approvedBoard'],
+    oncePerYear: false,
+    label: 'Séjour individuel avec un organisme agréé',
+  },
+  mobileHome: {
+    sector: 'vacances',
+    caps: ['mobileHome'],
+    oncePerYear: false,
+    label: 'Mobil home hors organisme agréé',
+  },
+  youthStay: {
+    sector: 'jeunesse',
+    caps: [
+      'holidayCentreFrance',
+      'skiLanguageAbroad',
+      'campingHostelClass',
+      'dayCentre',
+      'courseWithoutAccommodation',
+      'annualActivity',
+    ],
+    oncePerYear: false,
+    label: 'Activité jeunesse avec un autre organisme',
+  },
+  sportStay: {
+    sector: 'sports',
+    caps: ['sportStay'],
+    oncePerYear: false,
+    label: 'Séjour lié à une manifestation sportive',
+  },
+};
+
+export interface Claim {
+  readonly id: string;
+  readonly number: number;
+  readonly memberId: string;
+  readonly member: string;
+  readonly year: number;
+  readonly type: ClaimType;
+  readonly sector: ActivitySector;
+  readonly participant: Participant;
+  readonly details: {
+    organism: string;
+    firstDay: string;
+    lastDay: string;
+    paidCents: number;
+    capCategory: string | null;
+  };
+  readonly documentIds: readonly string[];
+  readonly quote: QuoteFigures;
+  readonly status: 'submitted' | 'approved' | 'rejected' | 'paid';
+  readonly approvedCents: number | null;
+  readonly reason: string | null;
+  readonly createdAt: string;
+}
+
+const COLUMNS = `c.id, c.number::int AS number, c.member_id, u.last_name || ' ' || u.first_name AS member, c.year, c.type, c.sector,
+  c.participant, c.details, c.document_ids::text[] AS document_ids, c.quote, c.status, c.approved_cents::int AS approved_cents,
+  c.reason, c.created_at::text AS created_at`;
+
+interface Row {
+  id: string;
+  number: number;
+  member_id: string;
+  member: string;
+  year: number;
+  type: ClaimType;
+  sector: ActivitySector;
+  participant: Participant;
+  details: Claim['details'];
+  document_ids: string[];
+  quote: QuoteFigures;
+  status: Claim['status'];
+  approved_cents: number | null;
+  reason: string | null;
+  created_at: string;
+}
+
+const toClaim = (r: Row): Claim => ({
+  id: r.id,
+  number: r.number,
+  memberId: r.member_id,
+  member: r.member,
+  year: r.year,
+  type: r.type,
+  sector: r.sector,
+  participant: r.participant,
+  details: r.details,
+  documentIds: r.document_ids,
+  quote: r.quote,
+  status: r.status,
+  approvedCents: r.approved_cents,
+  reason: r.reason,
+  createdAt: r.created_at,
+});
+
+async function claimsWhere(db: Queryable, where: string, params: unknown[]): Promise<Claim[]> {
+  const rows = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM claims c JOIN users u ON u.id = c.member_id WHERE ${where} ORDER BY c.created_at, c.number`,
+    params,
+  );
+  return rows.map(toClaim);
+}
+
+export const memberClaims = (db: Queryable, memberId: string): Promise<Claim[]> =>
+  claimsWhere(db, 'c.member_id = $1', [memberId]);
+
+/** The staff's queue: claims waiting for a decision in the given sectors (all for null), oldest first. */
+export const claimQueue = (db: Queryable, sectors: readonly string[] | null): Promise<Claim[]> =>
+  claimsWhere(db, `c.status = 'submitted' AND ($1::text[] IS NULL OR c.sector = ANY($1))`, [
+    sectors,
+  ]);
+
+/** The engine's quote of a claim for a household: the type's sector and cap, what was paid as the price. */
+function quoteClaim(
+  pack: Pack,
+  record: AgentRecord,
+  participant: Participant,
+  input: Pick<ClaimInput, 'type' | 'firstDay' | 'lastDay' | 'paidCents' | 'capCategory'>,
+  today: string,
+  used: Awaited<ReturnType<typeof yearUsage>>,
+): StayQuote {
+  const type = CLAIM_TYPES[input.type];
+  const cap = input.capCategory ?? type.caps[0] ?? null;
+  if (cap !== null && !type.caps.includes(cap))
+    throw invalidField('capCategory', 'type de séjour non prévu pour cette demande');
+  return quoteFor(
+    pack,
+    record,
+    participant,
+    {
+      sector: type.sector,
+      kind: 'approved',
+      capCategory: cap !== null && pack.capCategories?.has(cap) ? cap : null,
+      ski: false,
+    },
+    { firstDay: input.firstDay, lastDay: input.lastDay, priceCents: input.paidCents },
+    { transportCents: 0, today, used, skiAid: false },
+  );
+}
+
+/**
+ * Checks a claim (after the return, within the CNRS month, once a year for a festival, receipts
+ * of the member's own, a validated Fiche Agent of the year) and quotes it with what the
+ * household already used.
+ */
+export async function prepareClaim(
+  ctx: AppContext,
+  db: Queryable,
+  member: CurrentUser,
+  input: ClaimInput,
+): Promise<{ record: AgentRecord; participant: Participant; quote: StayQuote; year: number }> {
+  const today = ctx.today();
+  if (input.lastDay > today) throw invalidField('lastDay', 'la demande se fait après le retour');
+  if (ctx.organization.id === 'cnrs' && addDays(input.lastDay, 31) < today)
+    throw invalidField('lastDay', 'les demandes se font dans le mois qui suit le retour');
+  const year = Number(input.firstDay.slice(0, 4));
+  const record = await currentEntitlements(db, member.id, year);
+  if (!record?.packId)
+    throw new HttpError(
+      422,
+      'no_validated_record',
+      `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
+    );
+  const owned = await db.query<{ id: string }>(
+    'SELECT id FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
+    [member.id, input.documentIds],
+  );
+  if (owned.length !== new Set(input.documentIds).size)
+    throw invalidField('documentIds', 'un justificatif est introuvable dans vos documents');
+  const participant = await participantFor(db, member, record, input.dependantIndex);
+  const type = CLAIM_TYPES[input.type];
+  if (type.sector === 'jeunesse' && participant.relation !== 'child')
+    throw invalidField(
+      'dependantIndex',
+      'le secteur Jeunesse est réservé aux enfants ayants droit',
+    );
+  if (type.oncePerYear) {
+    const [already] = await db.query<{ number: number }>(
+      `SELECT number::int AS number FROM claims WHERE member_id = $1 AND type = $2 AND year = $3 AND status <> 'rejected'`,
+      [member.id, input.type, year],
+    );
+    if (already)
+      throw invalidField(
+        'type',
+        `une seule demande par an : la vôtre porte le n° ${already.number}`,
+      );
+  }
+  const used = await yearUsage(db, member.id, participantKey(participant), year);
+  const quote = quoteClaim(ctx.packs.get(record.packId), record, participant, input, today, used);
+  const refusal = quote.reasons.find((r) => r.code === 'not_entitled' || r.code === 'youth_age');
+  if (refusal) throw invalidField('dependantIndex', refusal.text);
+  return { record, participant, quote, year };
+}
+
+export async function submitClaim(
+  ctx: AppContext,
+  member: CurrentUser,
+  input: ClaimInput,
+): Promise<Claim> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    const { record, participant, quote, year } = await prepareClaim(ctx, tx, member, input);
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO claims (member_id, record_id, year, type, sector, participant, participant_key, details, document_ids, quote)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        member.id,
+        record.id,
+        year,
+        input.type,
+        CLAIM_TYPES[input.type].sector,
+        JSON.stringify(participant),
+        participantKey(participant),
+        JSON.stringify({
+          organism: input.organism,
+          firstDay: input.firstDay,
+          lastDay: input.lastDay,
+          paidCents: input.paidCents,
+          capCategory: input.capCategory,
+        }),
+        input.documentIds,
+        JSON.stringify(figures('', quote)),
+      ],
+    );
+    const [claim] = await claimsWhere(tx, 'c.id = $1', [row?.id]);
+    if (!claim) throw new Error('no claim written');
+    return claim;
+  });
+}
+
+/**
+ * Staff decide: approve (the engine's amount, quoted again with what the household used since),
+ * approve in part (less, with the reason), or reject (with the reason); the member is told.
+ */
+export async function decideClaim(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+  decision: {
+    decision: 'approve' | 'partial' | 'reject';
+    amountCents?: number | undefined;
+    reason?: string | undefined;
+  },
+): Promise<Claim> {
+  return ctx.db.transaction(async (tx) => {
+    const [claim] = await claimsWhere(tx, 'c.id = $1', [requireUuid(id)]);
+    if (!claim) throw notFound();
+    await tx.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [id]);
+    if (claim.status !== 'submitted')
+      throw new HttpError(409, 'already_decided', 'Cette demande a déjà reçu une réponse.');
+    if (decision.decision !== 'approve' && !decision.reason)
+      throw invalidField('reason', 'indiquez le motif, il est envoyé à l’agent');
+    let amount = 0;
+    let quote = claim.quote;
+    if (decision.decision !== 'reject') {
+      const record = await currentEntitlements(tx, claim.memberId, claim.year);
+      if (!record?.packId) throw notFound();
+      const used = await yearUsage(
+        tx,
+        claim.memberId,
+        participantKey(claim.participant),
+        claim.year,
+        id,
+      );
+      const fresh = quoteClaim(
+        ctx.packs.get(record.packId),
+        record,
+        claim.participant,
+        { type: claim.type, ...claim.details },
+        ctx.today(),
+        used,
+      );
+      quote = figures('', fresh);
+      amount = fresh.subsidyCents;
+      if (decision.decision === 'partial') {
+        if (decision.amountCents === undefined || decision.amountCents >= amount)
+          throw invalidField(
+            'amountCents',
+            `un montant inférieur à ${formatCents(amount)} pour un accord partiel`,
+          );
+        amount = decision.amountCents;
+      }
+    }
+    await tx.query(
+      `UPDATE claims SET status = $2, approved_cents = $3, reason = $4, quote = $5, decided_by = $6, decided_at = now() WHERE id = $1`,
+      [
+        id,
+        decision.decision === 'reject' ? 'rejected' : 'approved',
+        decision.decision === 'reject' ? null : amount,
+        decision.reason ?? null,
+        JSON.stringify(quote),
+        staff.id,
+      ],
+    );
+    await recordAudit(tx, staff.id, `claim.${decision.decision}`, 'claim', id, {
+      amountCents: amount,
+    });
+    const [member] = await tx.query<{ email: string; first_name: string }>(
+      'SELECT email, first_name FROM users WHERE id = $1',
+      [claim.memberId],
+    );
+    if (member)
+      await ctx.mailer.send(
+        tx,
+        member.email,
+        templates.claimDecided(ctx.organization, member.first_name, {
+          number: claim.number,
+          label: CLAIM_TYPES[claim.type].label,
+          approvedCents: decision.decision === 'reject' ? null : amount,
+          reason: decision.reason ?? null,
+        }),
+      );
+    const [decided] = await claimsWhere(tx, 'c.id = $1', [id]);
+    if (!decided) throw notFound();
+    return decided;
+  });
+}

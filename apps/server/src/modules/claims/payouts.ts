@@ -1,0 +1,203 @@
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { nextNumber } from '../billing/numbering.ts';
+
+export interface Payout {
+  readonly id: string;
+  readonly reference: string;
+  readonly totalCents: number;
+  readonly claims: number;
+  readonly executionDate: string;
+  readonly createdAt: string;
+  readonly exportedAt: string | null;
+}
+
+const COLUMNS = `id, reference, total_cents::int AS total_cents, claims, execution_date::text AS execution_date,
+  created_at AS created_at, exported_at::text AS exported_at`;
+
+interface Row {
+  id: string;
+  reference: string;
+  total_cents: number;
+  claims: number;
+  execution_date: string;
+  created_at: Date | string;
+  exported_at: string | null;
+}
+
+const toPayout = (r: Row): Payout => ({
+  id: r.id,
+  reference: r.reference,
+  totalCents: r.total_cents,
+  claims: r.claims,
+  executionDate: r.execution_date,
+  createdAt: new Date(r.created_at).toISOString().slice(0, 19),
+  exportedAt: r.exported_at,
+});
+
+export async function listPayouts(db: Queryable): Promise<Payout[]> {
+  return (await db.query<Row>(`SELECT ${COLUMNS} FROM payouts ORDER BY created_at DESC`)).map(
+    toPayout,
+  );
+}
+
+/**
+ * A payout batch: every approved claim not yet in a batch whose member has a default bank
+ * account; the account is copied onto the claim, so a later change of RIB never pays twice
+ * or elsewhere. Claims without an account wait for the next batch.
+ */
+export async function createPayout(
+  ctx: AppContext,
+  staff: CurrentUser,
+  executionDate: string,
+): Promise<{ payout: Payout; waitingForAccount: number }> {
+  return ctx.db.transaction(async (tx) => {
+    const claims = await tx.query<{
+      id: string;
+      approved_cents: number;
+      iban: string | null;
+      bic: string | null;
+      holder: string | null;
+    }>(
+      `SELECT c.id, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
+         FROM claims c LEFT JOIN bank_accounts b ON b.member_id = c.member_id AND b.is_default
+        WHERE c.status = 'approved' AND c.payout_id IS NULL AND c.approved_cents > 0
+        ORDER BY c.number FOR UPDATE OF c`,
+    );
+    const payable = claims.filter((c) => c.iban && c.bic && c.holder);
+    if (payable.length === 0)
+      throw new HttpError(
+        409,
+        'nothing_to_pay',
+        'Aucune subvention accordée à verser (avec un RIB par défaut).',
+      );
+    const total = payable.reduce((sum, c) => sum + c.approved_cents, 0);
+    const { reference } = await nextNumber(tx, 'payout', Number(executionDate.slice(0, 4)));
+    const [row] = await tx.query<Row>(
+      `INSERT INTO payouts (reference, total_cents, claims, execution_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [reference, total, payable.length, executionDate, staff.id],
+    );
+    if (!row) throw new Error('no payout written');
+    for (const claim of payable)
+      await tx.query(
+        'UPDATE claims SET payout_id = $2, iban = $3, bic = $4, holder = $5 WHERE id = $1 AND payout_id IS NULL',
+        [claim.id, row.id, claim.iban, claim.bic, claim.holder],
+      );
+    await recordAudit(tx, staff.id, 'payout.create', 'payout', row.id, {
+      claims: payable.length,
+      totalCents: total,
+    });
+    return { payout: toPayout(row), waitingForAccount: claims.length - payable.length };
+  });
+}
+
+const xml = (value: string): string =>
+  value.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+  );
+
+/** SEPA's character set: Latin letters, digits and a few signs; accents dropped, the rest a space. */
+const sepaText = (value: string, max: number): string =>
+  xml(
+    value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, max),
+  );
+
+const amount = (cents: number): string =>
+  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+/**
+ * The batch as a SEPA credit transfer initiation (pain.001.001.03): one payment information
+ * block debiting the committee's account, one transaction per claim. Exporting freezes the
+ * batch and marks its claims paid; a later export gives the same file.
+ */
+export async function exportPayout(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+): Promise<{ reference: string; xml: string }> {
+  const account = ctx.committeeAccount;
+  if (!account)
+    throw new HttpError(
+      422,
+      'no_committee_account',
+      'Le compte du comité (COMMITTEE_IBAN, COMMITTEE_BIC) n’est pas configuré.',
+    );
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM payouts WHERE id = $1 FOR UPDATE`, [
+      requireUuid(id),
+    ]);
+    if (!row) throw notFound();
+    const payout = toPayout(row);
+    const claims = await tx.query<{
+      number: number;
+      approved_cents: number;
+      iban: string;
+      bic: string;
+      holder: string;
+      type: string;
+      year: number;
+    }>(
+      `SELECT number::int AS number, approved_cents::int AS approved_cents, iban, bic, holder, type, year
+         FROM claims WHERE payout_id = $1 ORDER BY number`,
+      [id],
+    );
+    if (!payout.exportedAt) {
+      await tx.query('UPDATE payouts SET exported_at = now() WHERE id = $1', [id]);
+      await tx.query(`UPDATE claims SET status = 'paid' WHERE payout_id = $1`, [id]);
+      await recordAudit(tx, staff.id, 'payout.export', 'payout', id, {
+        reference: payout.reference,
+      });
+    }
+    const name = sepaText(ctx.organization.name, 70);
+    const transactions = claims
+      .map(
+        (c) => `      <CdtTrfTxInf>
+        <PmtId><EndToEndId>${sepaText(`${payout.reference}-${c.number}`, 35)}</EndToEndId></PmtId>
+        <Amt><InstdAmt Ccy="EUR">${amount(c.approved_cents)}</InstdAmt></Amt>
+        <CdtrAgt><FinInstnId><BIC>${xml(c.bic)}</BIC></FinInstnId></CdtrAgt>
+        <Cdtr><Nm>${sepaText(c.holder, 70)}</Nm></Cdtr>
+        <CdtrAcct><Id><IBAN>${xml(c.iban)}</IBAN></Id></CdtrAcct>
+        <RmtInf><Ustrd>${sepaText(`Subvention ${ctx.organization.shortName} demande ${c.number} ${c.year}`, 140)}</Ustrd></RmtInf>
+      </CdtTrfTxInf>`,
+      )
+      .join('\n');
+    const body = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <CstmrCdtTrfInitn>
+    <GrpHdr>
+      <MsgId>${sepaText(payout.reference, 35)}</MsgId>
+      <CreDtTm>${payout.createdAt}</CreDtTm>
+      <NbOfTxs>${claims.length}</NbOfTxs>
+      <CtrlSum>${amount(payout.totalCents)}</CtrlSum>
+      <InitgPty><Nm>${name}</Nm></InitgPty>
+    </GrpHdr>
+    <PmtInf>
+      <PmtInfId>${sepaText(payout.reference, 35)}</PmtInfId>
+      <PmtMtd>TRF</PmtMtd>
+      <BtchBookg>true</BtchBookg>
+      <NbOfTxs>${claims.length}</NbOfTxs>
+      <CtrlSum>${amount(payout.totalCents)}</CtrlSum>
+      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>
+      <ReqdExctnDt>${payout.executionDate}</ReqdExctnDt>
+      <Dbtr><Nm>${name}</Nm></Dbtr>
+      <DbtrAcct><Id><IBAN>${xml(account.iban)}</IBAN></Id></DbtrAcct>
+      <DbtrAgt><FinInstnId><BIC>${xml(account.bic)}</BIC></FinInstnId></DbtrAgt>
+      <ChrgBr>SLEV</ChrgBr>
+${transactions}
+    </PmtInf>
+  </CstmrCdtTrfInitn>
+</Document>
+`;
+    return { reference: payout.reference, xml: body };
+  });
+}

@@ -1,0 +1,65 @@
+import { activitySectors, claimDecision, claimInput, payoutRequest } from '@entraide/contract';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import { figures } from '../registrations/registration-requests.ts';
+import { claimQueue, decideClaim, memberClaims, prepareClaim, submitClaim } from './claims.ts';
+import { createPayout, exportPayout, listPayouts } from './payouts.ts';
+
+const idParam = z.object({ id: z.string() });
+
+/** Mes dossiers subventions (members), their review and the payouts (staff). */
+export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+
+  app.post('/api/me/claims/quote', async (request) => {
+    const member = await requireUser(db, request);
+    const { quote } = await prepareClaim(ctx, db, member, parse(claimInput, request.body));
+    return { ...figures('', quote), explanation: quote.explanation };
+  });
+
+  app.get('/api/me/claims', async (request) => ({
+    claims: await memberClaims(db, (await requireUser(db, request)).id),
+  }));
+
+  app.post('/api/me/claims', async (request, reply) => {
+    const member = await requireUser(db, request);
+    return reply.status(201).send(await submitClaim(ctx, member, parse(claimInput, request.body)));
+  });
+
+  app.get('/api/staff/claims', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    return { claims: await claimQueue(db, staff.role === 'admin' ? null : staff.sectors) };
+  });
+
+  app.post('/api/staff/claims/:id/decision', async (request) => {
+    await requireStaff(db, request, ...activitySectors);
+    const { id } = parse(idParam, request.params);
+    const [claim] = await db.query<{ sector: (typeof activitySectors)[number] }>(
+      'SELECT sector FROM claims WHERE id = $1',
+      [requireUuid(id)],
+    );
+    if (!claim) throw notFound();
+    const staff = await requireStaff(db, request, claim.sector);
+    return decideClaim(ctx, staff, id, parse(claimDecision, request.body));
+  });
+
+  app.get('/api/staff/payouts', async (request) => {
+    await requireStaff(db, request, ...activitySectors);
+    return { payouts: await listPayouts(db) };
+  });
+
+  app.post('/api/staff/payouts', async (request, reply) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { executionDate } = parse(payoutRequest, request.body);
+    return reply.status(201).send(await createPayout(ctx, staff, executionDate));
+  });
+
+  app.get('/api/staff/payouts/:id/pain.xml', async (request, reply) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { reference, xml } = await exportPayout(ctx, staff, parse(idParam, request.params).id);
+    return sendFile(reply, 'application/xml; charset=utf-8', `${reference}.xml`, xml);
+  });
+}

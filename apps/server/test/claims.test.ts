@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  familyWithRecord,
+  mailsTo,
+  PASSWORD,
+  samplePdf,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+
+let t: TestApp;
+let staff: Client;
+beforeAll(async () => {
+  t = await testApp(); // calendar: 2021-04-15
+  await createUser(t.db, { identifier: 'GEST-LC', role: 'staff', sectors: ['loisirs-culture'] });
+  staff = t.client();
+  await staff.login('GEST-LC', PASSWORD);
+});
+afterAll(() => t.close());
+
+const receipt = async (client: Client): Promise<string> =>
+  (
+    await client.upload(
+      '/api/me/documents?kind=receipt&name=billet.pdf',
+      await samplePdf('Billet de festival'),
+    )
+  ).json<{ id: string }>().id;
+
+describe('claims and payouts', () => {
+  it('a festival ticket: quoted with the 100 € cap, once a year, approved, paid once by a SEPA file, and the ceiling goes down', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'IN-000951',
+      email: 'festival@example.org',
+      taxIncomeEuros: 45_000,
+      dependants: [{ relation: 'spouse', firstName: 'Sam', birthDate: '1980-01-01' }],
+    });
+    const documentIds = [await receipt(client)];
+    const claim = {
+      type: 'festival',
+      dependantIndex: null,
+      organism: 'Les Vieilles Charrues',
+      firstDay: '2021-03-10',
+      lastDay: '2021-03-12',
+      paidCents: 15_000,
+      documentIds,
+    };
+    const preview = (await client.post('/api/me/claims/quote', claim)).json<{
+      baseCents: number;
+      subsidyCents: number;
+      rateBp: number;
+      reasons: { code: string }[];
+      explanation: unknown[];
+    }>();
+    expect(preview.baseCents).toBe(10_000);
+    expect(preview.reasons.map((r) => r.code)).toContain('base_cap');
+    expect(preview.subsidyCents).toBe(Math.round((10_000 * preview.rateBp) / 10_000));
+    expect(preview.explanation.length).toBeGreaterThan(2);
+
+    const future = await client.post('/api/me/claims', { ...claim, lastDay: '2021-05-01' });
+    expect(future.json()).toMatchObject({
+      issues: [{ path: 'lastDay', message: 'la demande se fait après le retour' }],
+    });
+    expect(
+      (await client.post('/api/me/claims', { ...claim, documentIds: [] })).json(),
+    ).toMatchObject({
+      issues: [{ path: 'documentIds' }],
+    });
+    const created = await client.post('/api/me/claims', claim);
+    expect(created.status).toBe(201);
+    const { id, number } = created.json<{ id: string; number: number }>();
+    expect((await client.post('/api/me/claims', claim)).json()).toMatchObject({
+      issues: [
+        { path: 'type', message: `une seule demande par an : la vôtre porte le n° ${number}` },
+      ],
+    });
+
+    // Review: the sector's staff only; a partial approval needs its reason.
+    await createUser(t.db, { identifier: 'GEST-SP', role: 'staff', sectors: ['sports'] });
+    const sports = t.client();
+    await sports.login('GEST-SP', PASSWORD);
+    expect((await sports.get('/api/staff/claims')).json<{ claims: unknown[] }>().claims).toEqual(
+      [],
+    );
+    expect(
+      (await sports.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' })).status,
+    ).toBe(403);
+    expect(
+      (await staff.get('/api/staff/claims'))
+        .json<{ claims: { id: string }[] }>()
+        .claims.map((c) => c.id),
+    ).toEqual([id]);
+    expect(
+      (
+        await staff.post(`/api/staff/claims/${id}/decision`, {
+          decision: 'partial',
+          amountCents: 1_000,
+        })
+      ).json(),
+    ).toMatchObject({
+      issues: [{ path: 'reason' }],
+    });
+    const approved = await staff.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+    expect(approved.json()).toMatchObject({
+      status: 'approved',
+      approvedCents: preview.subsidyCents,
+    });
+    expect(
+      (await staff.post(`/api/staff/claims/${id}/decision`, { decision: 'reject', reason: 'x' }))
+        .status,
+    ).toBe(409);
+    expect((await mailsTo(t.db, 'festival@example.org')).at(-1)?.text).toContain('est acceptée');
+    expect(
+      (await client.get('/api/me/entitlements/2021')).json<{
+        record: { annualCeilingUsedCents: number };
+      }>().record.annualCeilingUsedCents,
+    ).toBe(preview.subsidyCents);
+
+    // Payout: only to a default RIB, frozen once exported, never paid twice.
+    expect((await staff.post('/api/staff/payouts', { executionDate: '2021-04-20' })).status).toBe(
+      409,
+    );
+    await client.post('/api/me/bank-accounts', {
+      holder: 'Claire Martin',
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+      bic: 'AGRIFRPP882',
+    });
+    const batch = await staff.post('/api/staff/payouts', { executionDate: '2021-04-20' });
+    expect(batch.status).toBe(201);
+    const payout = batch.json<{ payout: { id: string; reference: string; totalCents: number } }>()
+      .payout;
+    expect(payout).toMatchObject({
+      reference: 'VIR-2021-000001',
+      totalCents: preview.subsidyCents,
+    });
+    const file = await staff.get(`/api/staff/payouts/${payout.id}/pain.xml`);
+    const xml = file.body as string;
+    expect(file.headers['content-type']).toContain('application/xml');
+    expect(xml).toContain('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"');
+    const euros = `${Math.floor(preview.subsidyCents / 100)}.${String(preview.subsidyCents % 100).padStart(2, '0')}`;
+    expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros}</InstdAmt>`);
+    expect(xml).toContain(`<CtrlSum>${euros}</CtrlSum>`);
+    expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
+    expect(xml.match(/<CdtTrfTxInf>/g)).toHaveLength(1);
+    expect((await staff.get(`/api/staff/payouts/${payout.id}/pain.xml`)).body).toBe(xml);
+    expect(
+      (await client.get('/api/me/claims')).json<{ claims: { status: string }[] }>().claims[0]
+        ?.status,
+    ).toBe('paid');
+    expect((await staff.post('/api/staff/payouts', { executionDate: '2021-04-21' })).status).toBe(
+      409,
+    );
+  });
+});
