@@ -10,6 +10,8 @@ import { LoginPage } from './features/accounts/login-page.tsx';
 import { SetPasswordPage } from './features/accounts/set-password-page.tsx';
 import { SignUpPage } from './features/accounts/sign-up-page.tsx';
 import { HomePage } from './features/home-page.tsx';
+import { ClaimsReviewPage } from './features/claims/claims-review-page.tsx';
+import { MyClaimsPage } from './features/claims/my-claims-page.tsx';
 import { MyInvoicesPage } from './features/billing/my-invoices-page.tsx';
 import { PaymentsPage } from './features/billing/payments-page.tsx';
 import { ActivityPage } from './features/catalogue/activity-page.tsx';
@@ -68,6 +70,8 @@ if (root) {
               <Route path="/gestion/selection" element={<SelectionPage />} />
               <Route path="/gestion/reglements" element={<PaymentsPage />} />
               <Route path="/espace/factures" element={<MyInvoicesPage />} />
+              <Route path="/espace/subventions" element={<MyClaimsPage />} />
+              <Route path="/gestion/subventions" element={<ClaimsReviewPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

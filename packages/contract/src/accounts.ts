@@ -96,6 +96,8 @@ export const sessionAnswer = z.object({
     name: z.string(),
     shortName: z.string(),
   }),
+  /** The committee's calendar day (YYYY-MM-DD). */
+  today: z.string(),
 });
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
 

@@ -51,3 +51,35 @@ export const DEPOSIT_METHOD_LABELS: Readonly<Record<string, string>> = {
   chequesVacances: 'Chèques vacances',
   bonsCaf: 'Bons CAF',
 };
+
+/** Subsidies asked after the fact (Mes dossiers subventions). */
+export const CLAIM_TYPE_LABELS: Readonly<Record<string, string>> = {
+  festival: 'Billet de festival (une fois par an)',
+  individualHoliday: 'Séjour individuel avec un organisme agréé (2 nuits au moins)',
+  mobileHome: 'Mobil home hors organisme agréé',
+  youthStay: 'Activité jeunesse avec un autre organisme',
+  sportStay: 'Séjour lié à une manifestation sportive',
+};
+
+/** The kinds of stay a claim type may use (its cap on the subsidised base). */
+export const CLAIM_CAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  individualHoliday: {
+    approvedRental: 'Location, chambre d’hôtes, camping',
+    approvedBoard: 'Pension complète ou demi-pension',
+  },
+  youthStay: {
+    holidayCentreFrance: 'Centre de vacances en France',
+    skiLanguageAbroad: 'Ski, séjour linguistique, à l’étranger',
+    campingHostelClass: 'Camping, auberge de jeunesse, classe transplantée',
+    dayCentre: 'Centre de loisirs, mini-camp',
+    courseWithoutAccommodation: 'Stage sans hébergement',
+    annualActivity: 'Activité à l’année',
+  },
+};
+
+export const CLAIM_STATUS_LABELS: Readonly<Record<string, string>> = {
+  submitted: 'Envoyée : en cours d’examen',
+  approved: 'Accordée : virement à venir',
+  rejected: 'Refusée',
+  paid: 'Versée',
+};

@@ -54,6 +54,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         sectors: [...user.sectors],
       },
       organization: { id, name, shortName },
+      today: ctx.today(),
     };
   });
 

@@ -77,6 +77,9 @@ export function MemberHomePage() {
               <Link to="/espace/factures">Mes dossiers factures</Link>
             </li>
             <li>
+              <Link to="/espace/subventions">Mes dossiers subventions</Link>
+            </li>
+            <li>
               <Link to="/espace/coordonnees">Mes coordonnées</Link>
             </li>
             <li>

@@ -1,0 +1,277 @@
+import type { AgentRecordAnswer, ClaimInput } from '@entraide/contract';
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../shared/api.ts';
+import { ExplanationSteps } from '../../shared/explanation.tsx';
+import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { CLAIM_CAPS, CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+
+/** A claim as the member's page reads it. */
+export interface ClaimView {
+  id: string;
+  number: number;
+  member: string;
+  type: string;
+  sector: string;
+  participant: { firstName: string; lastName: string };
+  details: { organism: string; firstDay: string; lastDay: string; paidCents: number };
+  documentIds: string[];
+  quote: { subsidyCents: number; baseCents: number; reasons: { text: string }[] };
+  status: string;
+  approvedCents: number | null;
+  reason: string | null;
+}
+
+interface Preview {
+  subsidyCents: number;
+  baseCents: number;
+  reasons: { code: string; text: string }[];
+  explanation: unknown;
+}
+
+/** "89,50" → 8950 cents; anything else → NaN, which the server refuses on its field. */
+const cents = (text: string): number =>
+  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
+
+function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<void> }) {
+  const [people, setPeople] = useState<Record<string, string>>({ member: 'Moi' });
+  const [form, setForm] = useState({
+    type: 'festival',
+    person: 'member',
+    organism: '',
+    firstDay: '',
+    lastDay: '',
+    paid: '',
+    cap: '',
+  });
+  const [receipts, setReceipts] = useState<{ id: string; fileName: string }[]>([]);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const { busy, alert, fields, run, setAlert } = useSubmit();
+  useEffect(() => {
+    void (async () => {
+      const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
+      const { versions } = await api<{ versions: AgentRecordAnswer[] }>(
+        'GET',
+        `/api/me/agent-records/${years[0] ?? 2021}`,
+      );
+      const record = versions.find((v) => v.status === 'validated');
+      setPeople({
+        member: 'Moi',
+        ...Object.fromEntries((record?.dependants ?? []).map((d, i) => [String(i), d.firstName])),
+      });
+    })();
+  }, []);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
+    setPreview(null);
+    setForm({ ...form, [key]: e.target.value });
+  };
+  const body = (): ClaimInput => ({
+    type: form.type as ClaimInput['type'],
+    dependantIndex: form.person === 'member' ? null : Number(form.person),
+    organism: form.organism,
+    firstDay: form.firstDay,
+    lastDay: form.lastDay,
+    paidCents: cents(form.paid),
+    capCategory: CLAIM_CAPS[form.type]
+      ? form.cap || Object.keys(CLAIM_CAPS[form.type] ?? {})[0] || null
+      : null,
+    documentIds: receipts.map((r) => r.id),
+  });
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const document = await api<{ id: string; fileName: string }>(
+        'POST',
+        `/api/me/documents?kind=receipt&name=${encodeURIComponent(file.name)}`,
+        file,
+        'application/pdf',
+      );
+      setReceipts([...receipts, document]);
+      setAlert(null);
+    } catch (error) {
+      setAlert(
+        error instanceof ApiError ? error.message : 'Le justificatif n’a pas pu être envoyé.',
+      );
+    }
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const claim = await api<{ number: number }>('POST', '/api/me/claims', body());
+      setPreview(null);
+      setReceipts([]);
+      await onSent(claim.number);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="card" aria-labelledby="new-claim">
+      <h2 id="new-claim">Nouvelle demande</h2>
+      <FormAlert message={alert} />
+      <SelectField
+        label="Type de demande"
+        options={CLAIM_TYPE_LABELS}
+        value={form.type}
+        onChange={set('type')}
+        error={fields.type}
+      />
+      {CLAIM_CAPS[form.type] ? (
+        <SelectField
+          label="Type de séjour"
+          options={CLAIM_CAPS[form.type] ?? {}}
+          value={form.cap}
+          onChange={set('cap')}
+          error={fields.capCategory}
+        />
+      ) : null}
+      <SelectField
+        label="Pour qui"
+        options={people}
+        value={form.person}
+        onChange={set('person')}
+        error={fields.dependantIndex}
+      />
+      <Field
+        label="Organisme ou organisateur"
+        value={form.organism}
+        onChange={set('organism')}
+        error={fields.organism}
+      />
+      <div className="row">
+        <Field
+          label="Premier jour"
+          type="date"
+          value={form.firstDay}
+          onChange={set('firstDay')}
+          error={fields.firstDay}
+        />
+        <Field
+          label="Dernier jour"
+          type="date"
+          value={form.lastDay}
+          onChange={set('lastDay')}
+          error={fields.lastDay}
+        />
+      </div>
+      <Field
+        label="Montant payé (€)"
+        inputMode="decimal"
+        value={form.paid}
+        onChange={set('paid')}
+        error={fields.paidCents}
+      />
+      <div className="field">
+        <label htmlFor="receipt">Justificatif PDF (facture, billet)</label>
+        <input
+          id="receipt"
+          type="file"
+          accept="application/pdf,.pdf"
+          aria-describedby={fields.documentIds ? 'receipt-error' : undefined}
+          aria-invalid={fields.documentIds ? true : undefined}
+          onChange={(e) => void upload(e.target.files?.[0])}
+        />
+        {fields.documentIds ? (
+          <p className="error" id="receipt-error">
+            {fields.documentIds}
+          </p>
+        ) : null}
+      </div>
+      {receipts.length > 0 ? (
+        <ul aria-label="Justificatifs joints">
+          {receipts.map((r) => (
+            <li key={r.id}>
+              <a href={`/api/documents/${r.id}`} target="_blank" rel="noreferrer">
+                {r.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview ? (
+        <section aria-labelledby="claim-preview" className="card">
+          <h3 id="claim-preview">Subvention attendue : {formatCents(preview.subsidyCents)}</h3>
+          {preview.reasons.length > 0 ? (
+            <p>{preview.reasons.map((r) => r.text).join(' ; ')}</p>
+          ) : null}
+          <details>
+            <summary>Le détail du calcul</summary>
+            <ExplanationSteps steps={preview.explanation} />
+          </details>
+        </section>
+      ) : null}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              setPreview(await api<Preview>('POST', '/api/me/claims/quote', body()));
+            })
+          }
+        >
+          Calculer la subvention
+        </button>
+        <button type="submit" disabled={busy || !preview}>
+          Envoyer la demande
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Mes dossiers subventions: what was spent elsewhere and the committee pays back. */
+export function MyClaimsPage() {
+  const [claims, setClaims] = useState<ClaimView[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    setClaims((await api<{ claims: ClaimView[] }>('GET', '/api/me/claims')).claims);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <RequireUser>
+      <PageTitle>Mes dossiers subventions</PageTitle>
+      <p>
+        Les subventions versées après coup, par virement sur votre RIB par défaut.{' '}
+        <Link to="/espace/rib">Gérer mes RIB</Link> · <Link to="/espace">Retour à mon espace</Link>
+      </p>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ClaimForm
+        onSent={async (number) => {
+          setNotice(`Votre demande n° ${number} est envoyée.`);
+          await load();
+        }}
+      />
+      {claims === null ? (
+        <p role="status">Chargement…</p>
+      ) : claims.length === 0 ? (
+        <p>Aucune demande pour l’instant.</p>
+      ) : (
+        <ul className="cards" aria-label="Mes demandes de subvention">
+          {claims.map((c) => (
+            <li key={c.id} className="card">
+              <h2>
+                Demande n° {c.number} — {CLAIM_TYPE_LABELS[c.type] ?? c.type}
+              </h2>
+              <p>
+                {c.participant.firstName}, {c.details.organism}, du {formatDate(c.details.firstDay)}{' '}
+                au {formatDate(c.details.lastDay)} : payé {formatCents(c.details.paidCents)},
+                subvention attendue {formatCents(c.quote.subsidyCents)}.
+              </p>
+              <p>
+                <strong>{CLAIM_STATUS_LABELS[c.status] ?? c.status}</strong>
+                {c.approvedCents !== null ? ` — ${formatCents(c.approvedCents)}` : ''}
+                {c.reason ? ` — motif : ${c.reason}` : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </RequireUser>
+  );
+}

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, householdWithRecord, samplePdf } from '../apps/server/test/harness.ts';
+import { expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+beforeAll(async () => {
+  await createUser(env.app.db, {
+    identifier: 'GEST-LOI',
+    role: 'staff',
+    sectors: ['loisirs-culture'],
+  });
+  await householdWithRecord(env.app.db, env.app.config, {
+    identifier: 'IN-000821',
+    firstName: 'Yasmine',
+    lastName: 'Haddad',
+    taxIncomeEuros: 45_000,
+    dependants: [{ relation: 'spouse', firstName: 'Omar', birthDate: '1981-03-03' }],
+  });
+});
+
+const ceilingText = async (page: import('playwright-core').Page): Promise<string> =>
+  ((await page.getByRole('region', { name: 'Plafond 2021' }).textContent()) ?? '').replace(
+    /[\u202f\u00a0]/g,
+    ' ',
+  );
+
+describe('claims in the browser', () => {
+  it('a member claims a festival ticket with a PDF; staff approve; the SEPA file pays the right amount to the right IBAN; the ceiling went down', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app.url, 'IN-000821');
+    await page.getByRole('heading', { name: 'Plafond 2021' }).waitFor();
+    expect(await ceilingText(page)).toContain('Utilisé : 0,00 €');
+    await page.getByRole('link', { name: 'Gérer mes RIB' }).click();
+    await page
+      .getByRole('textbox', { name: 'Titulaire du compte', exact: true })
+      .fill('Yasmine Haddad');
+    await page
+      .getByRole('textbox', { name: 'IBAN', exact: true })
+      .fill('FR76 3000 6000 0112 3456 7890 189');
+    await page.getByRole('textbox', { name: 'BIC', exact: true }).fill('AGRIFRPP882');
+    await page.getByRole('button', { name: 'Ajouter le RIB' }).click();
+    await page.getByText(/FR76/).first().waitFor();
+
+    await page.goto(`${env.app.url}/espace`);
+    await page.getByRole('link', { name: 'Mes dossiers subventions' }).click();
+    await page.getByLabel('Organisme ou organisateur').fill('Festival d’Avignon');
+    await page.getByLabel('Premier jour').fill('2021-03-10');
+    await page.getByLabel('Dernier jour').fill('2021-03-11');
+    await page.getByLabel('Montant payé (€)').fill('150');
+    await page.getByLabel('Justificatif PDF (facture, billet)').setInputFiles({
+      name: 'billet.pdf',
+      mimeType: 'application/pdf',
+      buffer: await samplePdf('Billet Festival d’Avignon 150 €'),
+    });
+    await page.getByRole('link', { name: 'billet.pdf' }).waitFor();
+    await page.getByRole('button', { name: 'Calculer la subvention' }).click();
+    const expected = page.getByRole('heading', { name: /^Subvention attendue : / });
+    await expected.waitFor();
+    const amount = ((await expected.textContent()) ?? '')
+      .replace(/[\u202f\u00a0]/g, ' ')
+      .replace('Subvention attendue : ', '');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByText(/Votre demande n° \d+ est envoyée\./).waitFor();
+
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app.url, 'GEST-LOI');
+    await staff.goto(`${env.app.url}/gestion/subventions`);
+    const receipt = staff.getByRole('link', { name: /^Justificatif 1 de la demande/ });
+    const served = await staff.evaluate(
+      async (url) => {
+        const response = await fetch(url);
+        return {
+          type: response.headers.get('content-type'),
+          head: (await response.text()).slice(0, 5),
+        };
+      },
+      (await receipt.getAttribute('href')) ?? '',
+    );
+    expect(served).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    await expectAccessible(staff);
+    await staff.getByRole('button', { name: /^Accorder \d.* \(n° \d+\)$/ }).click();
+    await staff.getByText(/^Demande n° \d+ accordée/).waitFor();
+    await staff.getByRole('button', { name: 'Créer le lot des subventions accordées' }).click();
+    const link = staff.getByRole('link', { name: /^fichier SEPA VIR-2021-\d{6}$/ });
+    await link.waitFor();
+    const xml = await staff.evaluate(
+      async (url) => (await fetch(url)).text(),
+      (await link.getAttribute('href')) ?? '',
+    );
+    const [euros, centimes] = amount.replace(' €', '').replace(/\s/g, '').split(',');
+    expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros ?? ''}.${centimes ?? ''}</InstdAmt>`);
+    expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
+    expect(xml).toContain('<Nm>Yasmine Haddad</Nm>');
+    await expectAccessible(staff);
+
+    await page.goto(`${env.app.url}/espace`);
+    await page.getByRole('heading', { name: 'Plafond 2021' }).waitFor();
+    expect(await ceilingText(page)).toContain(`Utilisé : ${amount}`);
+  });
+});
