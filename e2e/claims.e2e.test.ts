@@ -10,6 +10,7 @@ beforeAll(async () => {
     role: 'staff',
     sectors: ['loisirs-culture'],
   });
+  await createUser(env.app.db, { identifier: 'GEST-SOL', role: 'staff', sectors: ['solidarite'] });
   await householdWithRecord(env.app.db, env.app.config, {
     identifier: 'IN-000821',
     firstName: 'Yasmine',
@@ -98,5 +99,29 @@ describe('claims in the browser', () => {
     await page.goto(`${env.app.url}/espace`);
     await page.getByRole('heading', { name: 'Plafond 2021' }).waitFor();
     expect(await ceilingText(page)).toContain(`Utilisé : ${amount}`);
+  });
+
+  it('a member asks Solidarité for a loan; the Solidarité staff grant it with its schedule', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app.url, 'IN-000821');
+    await page.getByRole('link', { name: 'Solidarité : aide ou prêt' }).click();
+    await page.getByLabel('Votre situation et votre besoin').fill('Chaudière en panne cet hiver');
+    await page.getByLabel('Montant demandé (€)').fill('5000');
+    await page.getByLabel('Remboursement en (mois)').fill('50');
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByText('un prêt sans intérêt va jusqu’à 4200 €').waitFor();
+    await page.getByLabel('Montant demandé (€)').fill('3000');
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByText(/Votre demande n° \d+ est envoyée au secteur Solidarité\./).waitFor();
+    await expectAccessible(page);
+
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app.url, 'GEST-SOL');
+    await staff.goto(`${env.app.url}/gestion/solidarite`);
+    await staff.getByRole('button', { name: /^Accorder \(n° \d+\)$/ }).click();
+    await staff.getByText(/Demande n° \d+ accordée\./).waitFor();
+    await expectAccessible(staff);
+    await page.reload();
+    await page.getByText('Échéancier de remboursement (50 mensualités)').waitFor();
   });
 });

@@ -12,6 +12,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
 import { claimRoutes } from './modules/claims/routes.ts';
+import { solidarityRoutes } from './modules/solidarity/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp({
   registrationRoutes(app, ctx);
   billingRoutes(app, ctx);
   claimRoutes(app, ctx);
+  solidarityRoutes(app, ctx);
   householdRoutes(app, ctx, packs, store ?? new DocumentStore(join(config.dataDir, 'files')));
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));

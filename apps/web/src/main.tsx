@@ -12,6 +12,8 @@ import { SignUpPage } from './features/accounts/sign-up-page.tsx';
 import { HomePage } from './features/home-page.tsx';
 import { ClaimsReviewPage } from './features/claims/claims-review-page.tsx';
 import { MyClaimsPage } from './features/claims/my-claims-page.tsx';
+import { MySolidarityPage } from './features/solidarity/my-solidarity-page.tsx';
+import { SolidarityReviewPage } from './features/solidarity/solidarity-review-page.tsx';
 import { MyInvoicesPage } from './features/billing/my-invoices-page.tsx';
 import { PaymentsPage } from './features/billing/payments-page.tsx';
 import { ActivityPage } from './features/catalogue/activity-page.tsx';
@@ -72,6 +74,8 @@ if (root) {
               <Route path="/espace/factures" element={<MyInvoicesPage />} />
               <Route path="/espace/subventions" element={<MyClaimsPage />} />
               <Route path="/gestion/subventions" element={<ClaimsReviewPage />} />
+              <Route path="/espace/solidarite" element={<MySolidarityPage />} />
+              <Route path="/gestion/solidarite" element={<SolidarityReviewPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

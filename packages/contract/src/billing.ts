@@ -85,3 +85,52 @@ export const claimDecision = z.object({
 });
 
 export const payoutRequest = z.object({ executionDate: isoDate });
+
+/** Solidarité: an exceptional aid, or an interest-free loan repaid monthly. */
+export const solidarityInput = z
+  .object({
+    kind: z.enum(['aid', 'loan']),
+    purpose: z.string().trim().min(1, 'décrivez votre situation et votre besoin').max(2000),
+    amountCents: positiveCents,
+    months: z
+      .number()
+      .int()
+      .min(1, 'au moins 1 mois')
+      .max(72, '72 mois au plus')
+      .nullable()
+      .default(null),
+    disabilityEquipment: z.boolean().default(false),
+    documentIds: z.array(z.uuid('document inconnu')).max(10).default([]),
+  })
+  .superRefine((r, context) => {
+    if (r.kind !== 'loan') return;
+    const max = r.disabilityEquipment
+      ? { cents: 500_000, months: 72 }
+      : { cents: 420_000, months: 50 };
+    if (r.amountCents > max.cents)
+      context.addIssue({
+        code: 'custom',
+        path: ['amountCents'],
+        message: `un prêt sans intérêt va jusqu’à ${String(max.cents / 100)} €${r.disabilityEquipment ? ' pour du matériel lié au handicap' : ''}`,
+      });
+    if (r.months === null)
+      context.addIssue({
+        code: 'custom',
+        path: ['months'],
+        message: 'durée du remboursement attendue',
+      });
+    else if (r.months > max.months)
+      context.addIssue({
+        code: 'custom',
+        path: ['months'],
+        message: `remboursement sur ${String(max.months)} mois au plus`,
+      });
+  });
+export type SolidarityInput = z.infer<typeof solidarityInput>;
+
+export const solidarityDecision = z.object({
+  decision: z.enum(['grant', 'refuse']),
+  /** For a grant: the amount granted (at most what was asked); the loan keeps its duration. */
+  amountCents: z.number().int().min(1).max(500_000).optional(),
+  reason: z.string().trim().max(500).optional(),
+});

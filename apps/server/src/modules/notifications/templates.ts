@@ -139,6 +139,24 @@ export const templates = {
         : `Votre demande n° ${claim.number} (${claim.label}) est acceptée : ${formatCents(claim.approvedCents)} vous seront versés par virement sur votre RIB par défaut.`,
       ...(claim.reason ? [`Motif : ${claim.reason}`] : []),
     ]),
+  solidarityDecided: (
+    o: Organization,
+    firstName: string,
+    request: {
+      number: number;
+      grantedCents: number | null;
+      months: number | null;
+      reason: string | null;
+    },
+  ): MailContent =>
+    mail(o, `Solidarité — demande n° ${request.number}`, `Bonjour ${firstName},`, [
+      request.grantedCents === null
+        ? `Votre demande n° ${request.number} n’a pas pu être acceptée.`
+        : request.months
+          ? `Un prêt sans intérêt de ${formatCents(request.grantedCents)} vous est accordé, remboursable en ${request.months} mensualités : l’échéancier est dans votre Espace Adhérent.`
+          : `Une aide exceptionnelle de ${formatCents(request.grantedCents)} vous est accordée.`,
+      ...(request.reason ? [`Motif : ${request.reason}`] : []),
+    ]),
   recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
     mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [
       `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,

@@ -80,6 +80,9 @@ export function MemberHomePage() {
               <Link to="/espace/subventions">Mes dossiers subventions</Link>
             </li>
             <li>
+              <Link to="/espace/solidarite">Solidarité : aide ou prêt</Link>
+            </li>
+            <li>
               <Link to="/espace/coordonnees">Mes coordonnées</Link>
             </li>
             <li>

@@ -13,6 +13,7 @@ export function StaffNav() {
       <NavLink to="/gestion/selection">Sélection</NavLink>
       <NavLink to="/gestion/reglements">Règlements</NavLink>
       <NavLink to="/gestion/subventions">Subventions a posteriori</NavLink>
+      <NavLink to="/gestion/solidarite">Solidarité</NavLink>
       <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
       <NavLink to="/gestion/baremes">Barèmes</NavLink>
     </nav>

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { SolidaritySummary } from './solidarity-summary.tsx';
+import { euroCents, SOLIDARITY_KINDS, type SolidarityView } from './solidarity-types.ts';
+
+/** Solidarité: ask for an exceptional aid or an interest-free loan; follow the answer. */
+export function MySolidarityPage() {
+  const [requests, setRequests] = useState<SolidarityView[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [form, setForm] = useState({
+    kind: 'loan',
+    purpose: '',
+    amount: '',
+    months: '',
+    equipment: false,
+  });
+  const { busy, alert, fields, run } = useSubmit();
+  const load = useCallback(async () => {
+    setRequests((await api<{ requests: SolidarityView[] }>('GET', '/api/me/solidarity')).requests);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const created = await api<SolidarityView>('POST', '/api/me/solidarity', {
+        kind: form.kind,
+        purpose: form.purpose,
+        amountCents: euroCents(form.amount),
+        months: form.kind === 'loan' ? Number(form.months) || null : null,
+        disabilityEquipment: form.equipment,
+      });
+      setNotice(`Votre demande n° ${created.number} est envoyée au secteur Solidarité.`);
+      await load();
+    });
+  };
+  return (
+    <RequireUser>
+      <PageTitle>Solidarité</PageTitle>
+      <p>
+        Une aide exceptionnelle, ou un prêt sans intérêt : jusqu’à 4 200 € sur 50 mois, 5 000 € sur
+        72 mois pour du matériel ou un aménagement lié au handicap. Seul le secteur Solidarité lit
+        ces demandes. <Link to="/espace">Retour à mon espace</Link>
+      </p>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <form onSubmit={submit} noValidate className="card" aria-labelledby="new-solidarity">
+        <h2 id="new-solidarity">Nouvelle demande</h2>
+        <FormAlert message={alert} />
+        <SelectField
+          label="Type d’aide"
+          options={SOLIDARITY_KINDS}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value })}
+          error={fields.kind}
+        />
+        <Field
+          label="Votre situation et votre besoin"
+          value={form.purpose}
+          onChange={(e) => setForm({ ...form, purpose: e.target.value })}
+          error={fields.purpose}
+        />
+        <div className="row">
+          <Field
+            label="Montant demandé (€)"
+            inputMode="decimal"
+            value={form.amount}
+            onChange={(e) => setForm({ ...form, amount: e.target.value })}
+            error={fields.amountCents}
+          />
+          {form.kind === 'loan' ? (
+            <Field
+              label="Remboursement en (mois)"
+              inputMode="numeric"
+              value={form.months}
+              onChange={(e) => setForm({ ...form, months: e.target.value })}
+              error={fields.months}
+            />
+          ) : null}
+        </div>
+        {form.kind === 'loan' ? (
+          <Checkbox
+            label="Pour du matériel ou un aménagement lié au handicap"
+            checked={form.equipment}
+            onChange={(e) => setForm({ ...form, equipment: e.target.checked })}
+          />
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Envoyer la demande
+          </button>
+        </div>
+      </form>
+      {requests === null ? (
+        <p role="status">Chargement…</p>
+      ) : (
+        <ul className="cards" aria-label="Mes demandes Solidarité">
+          {requests.map((r) => (
+            <li key={r.id} className="card">
+              <SolidaritySummary request={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </RequireUser>
+  );
+}
