@@ -152,4 +152,64 @@ describe('claims and payouts', () => {
       409,
     );
   });
+
+  it('prices a sport event, a child’s train ticket and the car by their own rules, each asking only what it needs', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'IN-000952',
+      taxIncomeEuros: 30_000,
+      dependants: [
+        { relation: 'spouse', firstName: 'Sam', birthDate: '1980-01-01' },
+        { relation: 'child', firstName: 'Léa', birthDate: '2011-01-01' },
+      ],
+    });
+    const documentIds = [await receipt(client)];
+    const base = { organism: 'Club', firstDay: '2021-03-06', lastDay: '2021-03-07', documentIds };
+    const sport = (
+      await client.post('/api/me/claims/quote', {
+        ...base,
+        type: 'sportEvent',
+        dependantIndex: null,
+        paidCents: 30_000,
+      })
+    ).json<{ baseCents: number; subsidyCents: number }>();
+    expect(sport).toMatchObject({ baseCents: 20_000, subsidyCents: 10_000 });
+    const train = (
+      await client.post('/api/me/claims/quote', {
+        ...base,
+        type: 'trainTicket',
+        dependantIndex: 1,
+        paidCents: 8_350,
+      })
+    ).json<{ subsidyCents: number }>();
+    expect(train.subsidyCents).toBe(8_350);
+    const noKm = await client.post('/api/me/claims/quote', {
+      ...base,
+      type: 'carKm',
+      dependantIndex: 1,
+      paidCents: 5_000,
+    });
+    expect(noKm.json()).toMatchObject({
+      issues: [{ path: 'km', message: 'indiquez les kilomètres parcourus' }],
+    });
+    // The 2021 barème has no rate per kilometre (SPEC: 0,10 €/km from 2023): said, not guessed.
+    const car = await client.post('/api/me/claims/quote', {
+      ...base,
+      type: 'carKm',
+      dependantIndex: 1,
+      paidCents: 5_000,
+      km: 300,
+    });
+    expect(car.status).toBe(422);
+    expect(car.json<{ message: string }>().message).toContain('ownTransport');
+    expect(
+      (
+        await client.post('/api/me/claims', {
+          ...base,
+          type: 'sportEvent',
+          dependantIndex: null,
+          paidCents: 30_000,
+        })
+      ).status,
+    ).toBe(201);
+  });
 });

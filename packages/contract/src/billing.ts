@@ -55,6 +55,10 @@ export const claimTypes = [
   'mobileHome',
   'youthStay',
   'sportStay',
+  'sportEvent',
+  'ancvCoupons',
+  'trainTicket',
+  'carKm',
 ] as const;
 export type ClaimType = (typeof claimTypes)[number];
 
@@ -70,6 +74,8 @@ export const claimInput = z
     paidCents: positiveCents,
     /** The kind of stay, for the types with several caps (board or rental…). */
     capCategory: z.string().trim().min(1).max(50).nullable().default(null),
+    /** Kilometres driven to a youth stay (car claims). */
+    km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
     documentIds: z
       .array(z.uuid('document inconnu'))
       .min(1, 'joignez au moins un justificatif PDF')

@@ -15,3 +15,4 @@ export * from './fee-schedules.ts';
 export * from './instalments.ts';
 export * from './thresholds.ts';
 export * from './simulation-answer.ts';
+export * from './flat-claims.ts';

@@ -232,6 +232,15 @@ export const packSchema = z.strictObject({
   cancellation: cancellation.optional(),
   modification: modification.optional(),
   ownTransport: z.strictObject({ carPerKmEuros: euros, carGrid: z.string() }).optional(),
+  /** Subsidies after the fact that are not priced like a stay. */
+  flatClaims: z
+    .strictObject({
+      /** Sport event registration: a flat share of the fee, on a capped base. */
+      sportEvent: z.strictObject({ percent: decimal, maxBaseEuros: euros }).optional(),
+      /** ANCV sport coupons: a grid's rate on a capped base per person. */
+      ancvCoupons: z.strictObject({ maxBaseEuros: euros, grid: z.string() }).optional(),
+    })
+    .optional(),
 });
 
 export type PackData = z.infer<typeof packSchema>;

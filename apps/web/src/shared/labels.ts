@@ -59,6 +59,10 @@ export const CLAIM_TYPE_LABELS: Readonly<Record<string, string>> = {
   mobileHome: 'Mobil home hors organisme agréé',
   youthStay: 'Activité jeunesse avec un autre organisme',
   sportStay: 'Séjour lié à une manifestation sportive',
+  sportEvent: 'Inscription à une manifestation sportive (50 % sur 200 € au plus)',
+  ancvCoupons: 'Coupons sport ANCV (150 € au plus par personne)',
+  trainTicket: 'Billet de train de l’enfant pour un séjour jeunesse (remboursé en totalité)',
+  carKm: 'Trajet en voiture pour un séjour jeunesse (au kilomètre)',
 };
 
 /** The kinds of stay a claim type may use (its cap on the subsidised base). */

@@ -1,5 +1,5 @@
 import type { ActivitySector, ClaimInput, ClaimType } from '@entraide/contract';
-import { formatCents, type Pack, type StayQuote } from '@entraide/rules';
+import { flatClaim, formatCents, type FlatClaimKind, type Pack } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -18,11 +18,17 @@ import {
   type QuoteFigures,
 } from '../registrations/registration-requests.ts';
 
-/** What each claim type is for the rules engine: its sector, and the caps it may use. */
+/** What each claim type is for the rules engine: its sector and caps, or a flat rule of its own. */
 export const CLAIM_TYPES: Readonly<
   Record<
     ClaimType,
-    { sector: ActivitySector; caps: readonly string[]; oncePerYear: boolean; label: string }
+    {
+      sector: ActivitySector;
+      caps: readonly string[];
+      oncePerYear: boolean;
+      label: string;
+      flat?: FlatClaimKind;
+    }
   >
 > = {
   festival: {
@@ -62,7 +68,41 @@ export const CLAIM_TYPES: Readonly<
     oncePerYear: false,
     label: 'Séjour lié à une manifestation sportive',
   },
+  sportEvent: {
+    sector: 'sports',
+    caps: [],
+    oncePerYear: false,
+    label: 'Inscription à une manifestation sportive',
+    flat: 'sportEvent',
+  },
+  ancvCoupons: {
+    sector: 'sports',
+    caps: [],
+    oncePerYear: false,
+    label: 'Coupons sport ANCV',
+    flat: 'ancvCoupons',
+  },
+  trainTicket: {
+    sector: 'jeunesse',
+    caps: [],
+    oncePerYear: false,
+    label: 'Billet de train de l’enfant pour un séjour',
+    flat: 'trainTicket',
+  },
+  carKm: {
+    sector: 'jeunesse',
+    caps: [],
+    oncePerYear: false,
+    label: 'Trajet en voiture pour un séjour jeunesse',
+    flat: 'carKm',
+  },
 };
+
+/** A claim's figures (kept with it) and the explanation shown before sending. */
+interface ClaimQuote {
+  readonly figures: QuoteFigures;
+  readonly explanation: unknown;
+}
 
 export interface Claim {
   readonly id: string;
@@ -79,6 +119,7 @@ export interface Claim {
     lastDay: string;
     paidCents: number;
     capCategory: string | null;
+    km: number | null;
   };
   readonly documentIds: readonly string[];
   readonly quote: QuoteFigures;
@@ -145,20 +186,59 @@ export const claimQueue = (db: Queryable, sectors: readonly string[] | null): Pr
     sectors,
   ]);
 
-/** The engine's quote of a claim for a household: the type's sector and cap, what was paid as the price. */
+/** The engine's quote of a claim: like a stay (its sector and cap) or by its flat rule. */
 function quoteClaim(
   pack: Pack,
   record: AgentRecord,
   participant: Participant,
-  input: Pick<ClaimInput, 'type' | 'firstDay' | 'lastDay' | 'paidCents' | 'capCategory'>,
+  input: Pick<ClaimInput, 'type' | 'firstDay' | 'lastDay' | 'paidCents' | 'capCategory' | 'km'>,
   today: string,
   used: Awaited<ReturnType<typeof yearUsage>>,
-): StayQuote {
+): ClaimQuote {
   const type = CLAIM_TYPES[input.type];
+  if (type.flat) {
+    if (type.flat === 'carKm' && input.km === null)
+      throw invalidField('km', 'indiquez les kilomètres parcourus');
+    const flat = flatClaim(pack, {
+      kind: type.flat,
+      paidCents: input.paidCents,
+      km: input.km ?? 0,
+      quotientCents: record.quotientCents ?? 0,
+      annualCeilingCents: record.annualCeilingCents,
+      usedCeilingCents: used.ceilingCents,
+    });
+    const exempt = pack.annualCeiling?.exemptSectors.includes(type.sector) ?? true;
+    return {
+      figures: {
+        sessionId: '',
+        pack: pack.id,
+        days: 0,
+        priceCents: input.paidCents,
+        transportCents: 0,
+        grid: null,
+        rateBp: flat.rateBp,
+        baseCents: flat.baseCents,
+        subsidyCents: flat.subsidyCents,
+        leftToPayCents: Math.max(0, input.paidCents - flat.subsidyCents),
+        depositCents: 0,
+        feesCents: 0,
+        totalToPayCents: Math.max(0, input.paidCents - flat.subsidyCents),
+        skiAidCents: null,
+        usage: {
+          youthDays: 0,
+          promoDays: 0,
+          vacationDays: 0,
+          ceilingCents: exempt || record.annualCeilingCents === null ? 0 : flat.subsidyCents,
+        },
+        reasons: flat.reasons,
+      },
+      explanation: flat.explanation,
+    };
+  }
   const cap = input.capCategory ?? type.caps[0] ?? null;
   if (cap !== null && !type.caps.includes(cap))
     throw invalidField('capCategory', 'type de séjour non prévu pour cette demande');
-  return quoteFor(
+  const quote = quoteFor(
     pack,
     record,
     participant,
@@ -171,6 +251,7 @@ function quoteClaim(
     { firstDay: input.firstDay, lastDay: input.lastDay, priceCents: input.paidCents },
     { transportCents: 0, today, used, skiAid: false },
   );
+  return { figures: figures('', quote), explanation: quote.explanation };
 }
 
 /**
@@ -183,7 +264,7 @@ export async function prepareClaim(
   db: Queryable,
   member: CurrentUser,
   input: ClaimInput,
-): Promise<{ record: AgentRecord; participant: Participant; quote: StayQuote; year: number }> {
+): Promise<{ record: AgentRecord; participant: Participant; quote: ClaimQuote; year: number }> {
   const today = ctx.today();
   if (input.lastDay > today) throw invalidField('lastDay', 'la demande se fait après le retour');
   if (ctx.organization.id === 'cnrs' && addDays(input.lastDay, 31) < today)
@@ -222,7 +303,9 @@ export async function prepareClaim(
   }
   const used = await yearUsage(db, member.id, participantKey(participant), year);
   const quote = quoteClaim(ctx.packs.get(record.packId), record, participant, input, today, used);
-  const refusal = quote.reasons.find((r) => r.code === 'not_entitled' || r.code === 'youth_age');
+  const refusal = quote.figures.reasons.find(
+    (r) => r.code === 'not_entitled' || r.code === 'youth_age',
+  );
   if (refusal) throw invalidField('dependantIndex', refusal.text);
   return { record, participant, quote, year };
 }
@@ -252,9 +335,10 @@ export async function submitClaim(
           lastDay: input.lastDay,
           paidCents: input.paidCents,
           capCategory: input.capCategory,
+          km: input.km,
         }),
         input.documentIds,
-        JSON.stringify(figures('', quote)),
+        JSON.stringify(quote.figures),
       ],
     );
     const [claim] = await claimsWhere(tx, 'c.id = $1', [row?.id]);
@@ -305,8 +389,8 @@ export async function decideClaim(
         ctx.today(),
         used,
       );
-      quote = figures('', fresh);
-      amount = fresh.subsidyCents;
+      quote = fresh.figures;
+      amount = fresh.figures.subsidyCents;
       if (decision.decision === 'partial') {
         if (decision.amountCents === undefined || decision.amountCents >= amount)
           throw invalidField(

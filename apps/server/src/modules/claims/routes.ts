@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
-import { figures } from '../registrations/registration-requests.ts';
 import { claimQueue, decideClaim, memberClaims, prepareClaim, submitClaim } from './claims.ts';
 import { createPayout, exportPayout, listPayouts } from './payouts.ts';
 
@@ -17,7 +16,7 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/me/claims/quote', async (request) => {
     const member = await requireUser(db, request);
     const { quote } = await prepareClaim(ctx, db, member, parse(claimInput, request.body));
-    return { ...figures('', quote), explanation: quote.explanation };
+    return { ...quote.figures, explanation: quote.explanation };
   });
 
   app.get('/api/me/claims', async (request) => ({

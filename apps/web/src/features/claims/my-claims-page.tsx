@@ -47,6 +47,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     lastDay: '',
     paid: '',
     cap: '',
+    km: '',
   });
   const [receipts, setReceipts] = useState<{ id: string; fileName: string }[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -79,6 +80,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     capCategory: CLAIM_CAPS[form.type]
       ? form.cap || Object.keys(CLAIM_CAPS[form.type] ?? {})[0] || null
       : null,
+    km: form.type === 'carKm' ? Number(form.km) || null : null,
     documentIds: receipts.map((r) => r.id),
   });
   const upload = async (file: File | undefined) => {

@@ -1,0 +1,147 @@
+import { IssueList } from './errors.ts';
+import { formatCents, formatRate, step, type ExplanationStep } from './explanation.ts';
+import { checkCents, roundDiv } from './money.ts';
+import { bpOf, centsOf, need, type Pack } from './pack.ts';
+import { explainedGridRate } from './rates.ts';
+
+/** Claims priced by a rule of their own rather than like a stay (SPEC §5). */
+export const flatClaimKinds = ['sportEvent', 'ancvCoupons', 'trainTicket', 'carKm'] as const;
+export type FlatClaimKind = (typeof flatClaimKinds)[number];
+
+export interface FlatClaimInput {
+  readonly kind: FlatClaimKind;
+  readonly paidCents: number;
+  /** Kilometres driven (carKm only). */
+  readonly km: number;
+  readonly quotientCents: number;
+  /** The household's annual ceiling (null: none applies) and what was already used of it. */
+  readonly annualCeilingCents: number | null;
+  readonly usedCeilingCents: number;
+}
+
+export interface FlatClaim {
+  readonly sector: 'sports' | 'jeunesse';
+  readonly baseCents: number;
+  readonly rateBp: number;
+  readonly subsidyCents: number;
+  readonly reasons: readonly { code: 'base_cap' | 'annual_ceiling'; text: string }[];
+  readonly explanation: readonly ExplanationStep[];
+}
+
+/**
+ * Sport event registration: a flat share on at most the capped fee. ANCV sport coupons: the
+ * grid's rate on at most the capped amount. A child's own train ticket for a youth stay: paid
+ * back in full. Car to a youth stay: the kilometres at the pack's rate per km, at the car grid's
+ * rate. Each uses the annual ceiling like a stay (SPEC §5 decision on transport).
+ */
+export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
+  const issues = new IssueList();
+  checkCents(input.paidCents, 'paidCents', issues);
+  checkCents(input.quotientCents, 'quotientCents', issues);
+  if (input.kind === 'carKm' && (!Number.isInteger(input.km) || input.km < 1 || input.km > 20_000))
+    issues.add('km', 'nombre de kilomètres entre 1 et 20 000');
+  issues.throwIfAny();
+  const steps: ExplanationStep[] = [];
+  const reasons: { code: 'base_cap' | 'annual_ceiling'; text: string }[] = [];
+  let base = input.paidCents;
+  let rateBp = 10_000;
+  const sector =
+    input.kind === 'sportEvent' || input.kind === 'ancvCoupons' ? 'sports' : 'jeunesse';
+  const cap = (maxCents: number, what: string) => {
+    if (base > maxCents) {
+      reasons.push({
+        code: 'base_cap',
+        text: `${what} : base plafonnée à ${formatCents(maxCents)}`,
+      });
+      base = maxCents;
+    }
+    steps.push(
+      step(
+        'base',
+        'Base subventionnable',
+        `min(${formatCents(input.paidCents)} ; ${formatCents(maxCents)})`,
+        base,
+        formatCents(base),
+      ),
+    );
+  };
+  const claims = pack.data.flatClaims;
+  switch (input.kind) {
+    case 'sportEvent': {
+      const rule = need(pack, claims?.sportEvent, 'flatClaims.sportEvent');
+      cap(
+        centsOf(rule.maxBaseEuros, 'flatClaims.sportEvent.maxBaseEuros'),
+        'inscription à une manifestation sportive',
+      );
+      rateBp = bpOf(rule.percent, 'flatClaims.sportEvent.percent');
+      steps.push(
+        step(
+          'rate',
+          'Taux forfaitaire',
+          'quel que soit le quotient familial',
+          rateBp,
+          formatRate(rateBp),
+        ),
+      );
+      break;
+    }
+    case 'ancvCoupons': {
+      const rule = need(pack, claims?.ancvCoupons, 'flatClaims.ancvCoupons');
+      cap(centsOf(rule.maxBaseEuros, 'flatClaims.ancvCoupons.maxBaseEuros'), 'coupons sport ANCV');
+      const rate = explainedGridRate(pack, rule.grid, input.quotientCents);
+      rateBp = rate.rateBp;
+      steps.push(rate.step);
+      break;
+    }
+    case 'trainTicket':
+      steps.push(
+        step(
+          'rate',
+          'Billet de train de l’enfant (2de classe)',
+          'remboursé en totalité',
+          rateBp,
+          formatRate(rateBp),
+        ),
+      );
+      break;
+    case 'carKm': {
+      const rule = need(pack, pack.data.ownTransport, 'ownTransport');
+      const perKm = centsOf(rule.carPerKmEuros, 'ownTransport.carPerKmEuros');
+      base = input.km * perKm;
+      steps.push(
+        step(
+          'base',
+          'Base kilométrique',
+          `${input.km} km × ${formatCents(perKm)}`,
+          base,
+          formatCents(base),
+        ),
+      );
+      const rate = explainedGridRate(pack, rule.carGrid, input.quotientCents);
+      rateBp = rate.rateBp;
+      steps.push(rate.step);
+      break;
+    }
+  }
+  let subsidy = roundDiv(base * rateBp, 10_000, pack.rounding.mode);
+  steps.push(
+    step(
+      'subsidy',
+      'Subvention',
+      `${formatCents(base)} × ${formatRate(rateBp)}`,
+      subsidy,
+      formatCents(subsidy),
+    ),
+  );
+  const exempt = pack.annualCeiling?.exemptSectors.includes(sector) ?? true;
+  if (!exempt && input.annualCeilingCents !== null) {
+    const left = Math.max(0, input.annualCeilingCents - input.usedCeilingCents);
+    if (subsidy > left) {
+      subsidy = left;
+      const text = `plafond annuel de ${formatCents(input.annualCeilingCents)}, ${formatCents(input.usedCeilingCents)} déjà utilisés : subvention limitée à ${formatCents(left)}`;
+      reasons.push({ code: 'annual_ceiling', text });
+      steps.push(step('annualCeiling', 'Plafond annuel', text, left, formatCents(left)));
+    }
+  }
+  return { sector, baseCents: base, rateBp, subsidyCents: subsidy, reasons, explanation: steps };
+}
