@@ -9,6 +9,7 @@ import {
   type Client,
   type TestApp,
 } from './harness.ts';
+import { sepaProblems } from './sepa-shape.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -143,6 +144,17 @@ describe('claims and payouts', () => {
     expect(xml).toContain(`<CtrlSum>${euros}</CtrlSum>`);
     expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
     expect(xml.match(/<CdtTrfTxInf>/g)).toHaveLength(1);
+    expect(sepaProblems(xml)).toEqual([]);
+    expect(
+      sepaProblems(
+        xml
+          .replace('<PmtMtd>TRF</PmtMtd>', '')
+          .replace(
+            '<BtchBookg>true</BtchBookg>',
+            '<BtchBookg>true</BtchBookg><PmtMtd>TRF</PmtMtd>',
+          ),
+      ),
+    ).not.toEqual([]);
     expect((await staff.get(`/api/staff/payouts/${payout.id}/pain.xml`)).body).toBe(xml);
     expect(
       (await client.get('/api/me/claims')).json<{ claims: { status: string }[] }>().claims[0]
