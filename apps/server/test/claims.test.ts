@@ -194,6 +194,26 @@ describe('claims and payouts', () => {
       })
     ).json<{ subsidyCents: number }>();
     expect(train.subsidyCents).toBe(8_350);
+    const escort = await client.post('/api/me/claims/quote', {
+      ...base,
+      type: 'escortTrain',
+      dependantIndex: 1,
+      paidCents: 20_000,
+    });
+    expect(escort.json()).toMatchObject({
+      issues: [{ path: 'roundTrips', message: 'de 1 à 2 allers-retours' }],
+    });
+    expect(
+      (
+        await client.post('/api/me/claims/quote', {
+          ...base,
+          type: 'escortTrain',
+          dependantIndex: 1,
+          paidCents: 20_000,
+          roundTrips: 2,
+        })
+      ).json(),
+    ).toMatchObject({ rateBp: 6_254, subsidyCents: 12_508 });
     const noKm = await client.post('/api/me/claims/quote', {
       ...base,
       type: 'carKm',

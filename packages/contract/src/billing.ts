@@ -58,6 +58,7 @@ export const claimTypes = [
   'sportEvent',
   'ancvCoupons',
   'trainTicket',
+  'escortTrain',
   'carKm',
 ] as const;
 export type ClaimType = (typeof claimTypes)[number];
@@ -76,6 +77,8 @@ export const claimInput = z
     capCategory: z.string().trim().min(1).max(50).nullable().default(null),
     /** Kilometres driven to a youth stay (car claims). */
     km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
+    /** An escort's round trips (escort claims). */
+    roundTrips: z.number().int('nombre entier').min(1).max(10).nullable().default(null),
     documentIds: z
       .array(z.uuid('document inconnu'))
       .min(1, 'joignez au moins un justificatif PDF')

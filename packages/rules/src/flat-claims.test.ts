@@ -6,6 +6,7 @@ import { inserm2021 } from './test-fixtures.ts';
 const claim = (input: Partial<FlatClaimInput> & Pick<FlatClaimInput, 'kind'>): FlatClaimInput => ({
   paidCents: 10_000,
   km: 0,
+  roundTrips: 0,
   quotientCents: 1_000_000,
   annualCeilingCents: null,
   usedCeilingCents: 0,

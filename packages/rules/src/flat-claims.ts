@@ -5,7 +5,13 @@ import { bpOf, centsOf, need, type Pack } from './pack.ts';
 import { explainedGridRate } from './rates.ts';
 
 /** Claims priced by a rule of their own rather than like a stay (SPEC §5). */
-export const flatClaimKinds = ['sportEvent', 'ancvCoupons', 'trainTicket', 'carKm'] as const;
+export const flatClaimKinds = [
+  'sportEvent',
+  'ancvCoupons',
+  'trainTicket',
+  'escortTrain',
+  'carKm',
+] as const;
 export type FlatClaimKind = (typeof flatClaimKinds)[number];
 
 export interface FlatClaimInput {
@@ -13,6 +19,8 @@ export interface FlatClaimInput {
   readonly paidCents: number;
   /** Kilometres driven (carKm only). */
   readonly km: number;
+  /** Round trips of an escort (escortTrain only). */
+  readonly roundTrips: number;
   readonly quotientCents: number;
   /** The household's annual ceiling (null: none applies) and what was already used of it. */
   readonly annualCeilingCents: number | null;
@@ -31,7 +39,7 @@ export interface FlatClaim {
 /**
  * Sport event registration: a flat share on at most the capped fee. ANCV sport coupons: the
  * grid's rate on at most the capped amount. A child's own train ticket for a youth stay: paid
- * back in full. Car to a youth stay: the kilometres at the pack's rate per km, at the car grid's
+ * back in full; an escort's round trips (a few at most) at the stay's grid. Car to a youth stay: the kilometres at the pack's rate per km, at the car grid's
  * rate. Each uses the annual ceiling like a stay (SPEC §5 decision on transport).
  */
 export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
@@ -40,6 +48,14 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
   checkCents(input.quotientCents, 'quotientCents', issues);
   if (input.kind === 'carKm' && (!Number.isInteger(input.km) || input.km < 1 || input.km > 20_000))
     issues.add('km', 'nombre de kilomètres entre 1 et 20 000');
+  const escort = pack.data.flatClaims?.escortTrain;
+  if (
+    input.kind === 'escortTrain' &&
+    (!Number.isInteger(input.roundTrips) ||
+      input.roundTrips < 1 ||
+      input.roundTrips > (escort?.maxRoundTrips ?? 0))
+  )
+    issues.add('roundTrips', `de 1 à ${String(escort?.maxRoundTrips ?? 0)} allers-retours`);
   issues.throwIfAny();
   const steps: ExplanationStep[] = [];
   const reasons: { code: 'base_cap' | 'annual_ceiling'; text: string }[] = [];
@@ -104,6 +120,22 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
         ),
       );
       break;
+    case 'escortTrain': {
+      const rule = need(pack, escort, 'flatClaims.escortTrain');
+      steps.push(
+        step(
+          'base',
+          'Base',
+          `${input.roundTrips} aller(s)-retour(s) en 2de classe, dans la limite de la dépense`,
+          base,
+          formatCents(base),
+        ),
+      );
+      const rate = explainedGridRate(pack, rule.grid, input.quotientCents);
+      rateBp = rate.rateBp;
+      steps.push(rate.step);
+      break;
+    }
     case 'carKm': {
       const rule = need(pack, pack.data.ownTransport, 'ownTransport');
       const perKm = centsOf(rule.carPerKmEuros, 'ownTransport.carPerKmEuros');

@@ -239,6 +239,8 @@ export const packSchema = z.strictObject({
       sportEvent: z.strictObject({ percent: decimal, maxBaseEuros: euros }).optional(),
       /** ANCV sport coupons: a grid's rate on a capped base per person. */
       ancvCoupons: z.strictObject({ maxBaseEuros: euros, grid: z.string() }).optional(),
+      /** An escort's train trips for a youth stay: at the stay's grid, a few round trips at most. */
+      escortTrain: z.strictObject({ grid: z.string(), maxRoundTrips: count }).optional(),
     })
     .optional(),
 });

@@ -62,6 +62,7 @@ export const CLAIM_TYPE_LABELS: Readonly<Record<string, string>> = {
   sportEvent: 'Inscription à une manifestation sportive (50 % sur 200 € au plus)',
   ancvCoupons: 'Coupons sport ANCV (150 € au plus par personne)',
   trainTicket: 'Billet de train de l’enfant pour un séjour jeunesse (remboursé en totalité)',
+  escortTrain: 'Trains de l’accompagnateur d’un séjour jeunesse (2 allers-retours au plus)',
   carKm: 'Trajet en voiture pour un séjour jeunesse (au kilomètre)',
 };
 

@@ -89,6 +89,13 @@ export const CLAIM_TYPES: Readonly<
     label: 'Billet de train de l’enfant pour un séjour',
     flat: 'trainTicket',
   },
+  escortTrain: {
+    sector: 'jeunesse',
+    caps: [],
+    oncePerYear: false,
+    label: 'Trajets en train de l’accompagnateur d’un séjour jeunesse',
+    flat: 'escortTrain',
+  },
   carKm: {
     sector: 'jeunesse',
     caps: [],
@@ -120,6 +127,7 @@ export interface Claim {
     paidCents: number;
     capCategory: string | null;
     km: number | null;
+    roundTrips: number | null;
   };
   readonly documentIds: readonly string[];
   readonly quote: QuoteFigures;
@@ -191,7 +199,10 @@ function quoteClaim(
   pack: Pack,
   record: AgentRecord,
   participant: Participant,
-  input: Pick<ClaimInput, 'type' | 'firstDay' | 'lastDay' | 'paidCents' | 'capCategory' | 'km'>,
+  input: Pick<
+    ClaimInput,
+    'type' | 'firstDay' | 'lastDay' | 'paidCents' | 'capCategory' | 'km' | 'roundTrips'
+  >,
   today: string,
   used: Awaited<ReturnType<typeof yearUsage>>,
 ): ClaimQuote {
@@ -203,6 +214,7 @@ function quoteClaim(
       kind: type.flat,
       paidCents: input.paidCents,
       km: input.km ?? 0,
+      roundTrips: input.roundTrips ?? 0,
       quotientCents: record.quotientCents ?? 0,
       annualCeilingCents: record.annualCeilingCents,
       usedCeilingCents: used.ceilingCents,
@@ -336,6 +348,7 @@ export async function submitClaim(
           paidCents: input.paidCents,
           capCategory: input.capCategory,
           km: input.km,
+          roundTrips: input.roundTrips,
         }),
         input.documentIds,
         JSON.stringify(quote.figures),

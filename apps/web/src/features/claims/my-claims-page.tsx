@@ -48,6 +48,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     paid: '',
     cap: '',
     km: '',
+    trips: '',
   });
   const [receipts, setReceipts] = useState<{ id: string; fileName: string }[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -81,6 +82,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       ? form.cap || Object.keys(CLAIM_CAPS[form.type] ?? {})[0] || null
       : null,
     km: form.type === 'carKm' ? Number(form.km) || null : null,
+    roundTrips: form.type === 'escortTrain' ? Number(form.trips) || null : null,
     documentIds: receipts.map((r) => r.id),
   });
   const upload = async (file: File | undefined) => {
