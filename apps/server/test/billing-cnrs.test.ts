@@ -155,20 +155,43 @@ describe('CNRS billing', () => {
         })
       ).json(),
     ).toMatchObject({ issues: [{ path: 'transportCity' }] });
+    // A shorter session of the same activity: the 3rd modification costs 15 €.
+    const shorter = (
+      await staff.post(`/api/staff/activities/${id}/sessions`, {
+        label: 'Juillet, une semaine',
+        firstDay: '2020-07-06',
+        lastDay: '2020-07-12',
+        minAge: 6,
+        maxAge: 17,
+        places: 1,
+        priceCents: 50_000,
+        closesOn: '2020-03-01',
+      })
+    ).json<{ id: string }>();
+    const third = await staff.post(`/api/staff/registrations/${registration}/modify`, {
+      sessionId: shorter.id,
+      transportCity: null,
+    });
+    expect(third.json()).toMatchObject({ feeCents: 1_500 });
+    expect(
+      (await client.get('/api/me/registrations')).json<{
+        registrations: { placedSessionId: string }[];
+      }>().registrations[0]?.placedSessionId,
+    ).toBe(shorter.id);
+    const full = await staff.post(`/api/staff/registrations/${registration}/modify`, {
+      sessionId: session.id,
+      transportCity: 'Lyon',
+    });
+    expect(full.json()).toMatchObject({ issues: [{ path: 'transportCity' }] });
     const invoices = (await client.get('/api/me/invoices')).json<{
       invoices: {
         invoice: { kind: string };
         account: { paidCents: number; balanceCents: number };
       }[];
     }>().invoices;
-    expect(invoices.map((i) => i.invoice.kind).sort()).toEqual([
-      'credit_note',
-      'credit_note',
-      'invoice',
-      'invoice',
-      'invoice',
-      'invoice',
-    ]);
+    // 4 invoices of the place (1 + 3 changes), 2 fee invoices (8 €, 15 €), 3 credit notes.
+    expect(invoices.filter((i) => i.invoice.kind === 'invoice')).toHaveLength(6);
+    expect(invoices.filter((i) => i.invoice.kind === 'credit_note')).toHaveLength(3);
     // What was paid followed the place: it sits on the invoice in force.
     expect(invoices.reduce((sum, i) => sum + i.account.paidCents, 0)).toBe(dues[0]?.amountCents);
     expect((await staff.get('/api/staff/billing/consistency')).json()).toMatchObject({

@@ -41,8 +41,9 @@ export const exportQuery = z
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'avant la date de début' });
 
-/** A confirmed place's transport changed by staff (a modification). */
+/** A confirmed place's session or transport changed by staff (a modification). */
 export const modificationRequest = z.object({
+  sessionId: z.uuid('session inconnue').nullable().default(null),
   transportCity: z.string().trim().min(1).max(100).nullable(),
   organismFeeCents: z.number().int().min(0, 'montant positif').max(100_000_000).default(0),
   onArrival: z.boolean().default(false),

@@ -17,7 +17,7 @@ import {
   type Activity,
   type Session,
 } from '../activities/catalogue.ts';
-import { offerFreedPlaces } from '../registrations/places.ts';
+import { lockSessions, offerFreedPlaces } from '../registrations/places.ts';
 import { issuePlaceInvoice, writeInvoice, type Invoice, type InvoiceLine } from './invoices.ts';
 import { addInstalment, invoiceAccount } from './payment-plans.ts';
 import { writePayment } from './payments.ts';
@@ -30,6 +30,8 @@ export interface CancellationInput {
 }
 
 export interface ModificationInput {
+  /** Another session of the same activity (fewer days, other dates), or null to keep it. */
+  readonly sessionId: string | null;
   /** The new transport: the provider's from this city, or null for own means. */
   readonly transportCity: string | null;
   readonly organismFeeCents: number;
@@ -279,8 +281,8 @@ function changeFee(
 }
 
 /**
- * Staff change a confirmed place's transport (SPEC §6 modifications): the invoice in force is
- * cancelled by a credit note and the place invoiced again (quoted afresh, its plan restarted),
+ * Staff change a confirmed place's session (within its activity) or transport (SPEC §6
+ * modifications): the invoice in force is cancelled by a credit note and the place invoiced again (quoted afresh, its plan restarted),
  * what was paid moves to the new invoice, and the pack's modification fee is invoiced on its own.
  */
 export async function modifyPlace(
@@ -291,27 +293,50 @@ export async function modifyPlace(
 ): Promise<PlaceChangeResult> {
   return ctx.db.transaction(async (tx) => {
     const place = await lockPlace(ctx, tx, registrationId);
+    let target = place.session;
+    if (input.sessionId !== null && input.sessionId !== place.session.id) {
+      const [other] = await lockSessions(tx, [requireUuid(input.sessionId)]);
+      if (other?.activityId !== place.session.activityId)
+        throw invalidField('sessionId', 'choisissez une session de la même activité');
+      if (other.placesLeft <= 0) throw invalidField('sessionId', 'cette session est complète');
+      target = other;
+    }
     const transport =
       input.transportCity === null
         ? null
-        : place.session.transport.find((t) => t.city === input.transportCity);
+        : target.transport.find((t) => t.city === input.transportCity);
     if (input.transportCity !== null && !transport)
       throw invalidField('transportCity', 'ville de départ inconnue pour cette session');
-    const before = place.invoice.lines.find((l) => l.kind === 'transport')?.amountCents ?? 0;
-    const removed = Math.max(0, before - (transport?.priceCents ?? 0));
+    const after = target.priceCents + (transport?.priceCents ?? 0);
+    const removed = Math.max(0, place.beforeSubsidyCents - after);
     const fee = changeFee(place.pack, place, input, removed);
     const creditNote = await creditPlace(ctx, tx, place);
+    // The place moves to the session and transport chosen; its choice says so.
     await tx.query(
-      `UPDATE registration_requests SET choices = jsonb_set(choices, ARRAY[(placed_rank - 1)::text, 'transportCity'], COALESCE(to_jsonb($2::text), 'null'::jsonb))
+      `UPDATE registration_requests
+          SET placed_session_id = $2,
+              session_ids = CASE WHEN $2 = ANY(session_ids) THEN session_ids ELSE array_append(session_ids, $2) END,
+              choices = jsonb_set(choices, ARRAY[(placed_rank - 1)::text],
+                (choices -> (placed_rank - 1)) || jsonb_build_object('sessionId', $2::text, 'sessionLabel', $3::text,
+                  'firstDay', $4::text, 'lastDay', $5::text, 'transportCity', $6::text))
         WHERE id = $1`,
-      [registrationId, input.transportCity],
+      [
+        registrationId,
+        target.id,
+        target.label,
+        target.firstDay,
+        target.lastDay,
+        input.transportCity,
+      ],
     );
     const invoice = await issuePlaceInvoice(ctx, tx, registrationId);
     const moved = Math.min(place.paidCents, invoice.totalCents);
     await transfer(ctx, tx, staff, place, invoice, moved, 'modify');
     await transfer(ctx, tx, staff, place, null, place.paidCents - moved, 'modify');
     const feeBill = await feeInvoice(ctx, tx, place, 'modification', fee);
+    if (target.id !== place.session.id) await offerFreedPlaces(ctx, tx, place.session.id);
     await recordAudit(tx, staff.id, 'registration.modify', 'registration', registrationId, {
+      sessionId: target.id,
       transportCity: input.transportCity,
       feeCents: fee.feeCents,
       creditNote: creditNote.reference,
