@@ -87,6 +87,19 @@ describe('billing in the browser', () => {
         .first()
         .fill(`00012${i}`);
       await staff.getByRole('button', { name: 'Enregistrer le règlement' }).first().click();
+      // The payment is recorded (or the page says why not), then the desk confirms it.
+      await expect
+        .poll(
+          async () => {
+            const [row] = await env.app.db.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM payments',
+            );
+            const alerts = await staff.getByRole('alert').allTextContents();
+            return alerts.length > 0 ? alerts.join(' ') : (row?.n ?? 0);
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(i + 1);
       await staff
         .getByText(`Règlement de ${euros(instalment.amount_cents)} € enregistré`, { exact: false })
         .waitFor();
