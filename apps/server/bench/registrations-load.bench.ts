@@ -136,10 +136,10 @@ async function phase(label: string, sessions: readonly string[]): Promise<void> 
     [sessions, members.map((m) => m.id)],
   );
   console.log(
-    `${label}: ${FAMILIES} requests in ${total.toFixed(0)} ms (${((FAMILIES / total) * 1000).toFixed(0)}/s); answers ${JSON.stringify(Object.fromEntries(statuses))}`,
+    `${label}: ${FAMILIES} requests in ${Math.round(total)} ms (${Math.round((FAMILIES / total) * 1000)}/s); answers ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
   console.log(
-    `  latency p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${percentile(sorted, 100).toFixed(0)} ms`,
+    `  latency p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, p99 ${Math.round(percentile(sorted, 99))} ms, max ${Math.round(percentile(sorted, 100))} ms`,
   );
   console.log(
     `  stored: ${stored?.rows ?? 0} rows, ${stored?.distinct ?? 0} distinct (member, sessions), ${stored?.confirmed ?? 0} confirmed`,

@@ -480,6 +480,23 @@ const storedChoices = (prepared: PreparedRequest, input: RegistrationInput) =>
     })),
   );
 
+/** The columns a request keeps of what was sent and checked, in the order both writes use. */
+const requestValues = (prepared: PreparedRequest, input: RegistrationInput): unknown[] => [
+  prepared.record.id,
+  JSON.stringify(prepared.participant),
+  prepared.key,
+  storedChoices(prepared, input),
+  prepared.sessions.map((s) => s.id),
+  prepared.activities[0]?.sector,
+  prepared.year,
+  input.skiAid,
+  input.insurance,
+  input.friend ? JSON.stringify(input.friend) : null,
+  input.depositMethod,
+  JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
+  input.dependantIndex,
+];
+
 async function checkNoDuplicate(
   db: Queryable,
   member: CurrentUser,
@@ -515,26 +532,10 @@ export async function createRegistration(
     const prepared = await prepareRequest(ctx, tx, member, input);
     await checkNoDuplicate(tx, member, prepared, null);
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids, sector, year,
-         ski_aid, insurance, friend, deposit_method, quotes, late, dependant_index)
+      `INSERT INTO registration_requests (record_id, participant, participant_key, choices, session_ids, sector, year,
+         ski_aid, insurance, friend, deposit_method, quotes, dependant_index, member_id, late)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [
-        member.id,
-        prepared.record.id,
-        JSON.stringify(prepared.participant),
-        prepared.key,
-        storedChoices(prepared, input),
-        prepared.sessions.map((s) => s.id),
-        prepared.activities[0]?.sector,
-        prepared.year,
-        input.skiAid,
-        input.insurance,
-        input.friend ? JSON.stringify(input.friend) : null,
-        input.depositMethod,
-        JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
-        prepared.late,
-        input.dependantIndex,
-      ],
+      [...requestValues(prepared, input), member.id, prepared.late],
     );
     if (!row) throw new Error('no request written');
     if (prepared.late) {
@@ -579,26 +580,11 @@ export async function changeRegistration(
       throw invalidField('choices.0.sessionId', 'session clôturée : faites une nouvelle demande');
     await checkNoDuplicate(tx, member, prepared, id);
     await tx.query(
-      `UPDATE registration_requests SET record_id = $2, participant = $3, participant_key = $4, choices = $5, session_ids = $6,
-         sector = $7, year = $8, ski_aid = $9, insurance = $10, friend = $11, deposit_method = $12, quotes = $13,
-         dependant_index = $14, complete_at = now()
-       WHERE id = $1`,
-      [
-        id,
-        prepared.record.id,
-        JSON.stringify(prepared.participant),
-        prepared.key,
-        storedChoices(prepared, input),
-        prepared.sessions.map((s) => s.id),
-        prepared.activities[0]?.sector,
-        prepared.year,
-        input.skiAid,
-        input.insurance,
-        input.friend ? JSON.stringify(input.friend) : null,
-        input.depositMethod,
-        JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
-        input.dependantIndex,
-      ],
+      `UPDATE registration_requests SET record_id = $1, participant = $2, participant_key = $3, choices = $4, session_ids = $5,
+         sector = $6, year = $7, ski_aid = $8, insurance = $9, friend = $10, deposit_method = $11, quotes = $12,
+         dependant_index = $13, complete_at = now()
+       WHERE id = $14`,
+      [...requestValues(prepared, input), id],
     );
     return findRegistration(tx, member, id);
   });
