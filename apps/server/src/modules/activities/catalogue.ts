@@ -73,7 +73,10 @@ interface ActivityRow {
 const ACTIVITY_COLUMNS =
   'id, title, sector, kind, cap_category, description, provider, ski, school_trip, pictures, published';
 
-const toActivity = (r: ActivityRow, sessions: readonly Session[]): Activity => ({
+/** An activity without its sessions: what a request, an invoice or a rights check needs. */
+export type ActivityFields = Omit<Activity, 'sessions'>;
+
+const toFields = (r: ActivityRow): ActivityFields => ({
   id: r.id,
   title: r.title,
   sector: r.sector,
@@ -85,7 +88,6 @@ const toActivity = (r: ActivityRow, sessions: readonly Session[]): Activity => (
   schoolTrip: r.school_trip,
   pictures: r.pictures,
   published: r.published,
-  sessions,
 });
 
 export async function sessionsById(
@@ -101,34 +103,42 @@ export async function sessionsById(
   return rows.map(toSession);
 }
 
-async function withSessions(db: Queryable, rows: readonly ActivityRow[]): Promise<Activity[]> {
-  if (rows.length === 0) return [];
+async function withSessions(
+  db: Queryable,
+  activities: readonly ActivityFields[],
+): Promise<Activity[]> {
+  if (activities.length === 0) return [];
   const sessions = (
     await db.query<SessionRow>(
       `SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.activity_id = ANY($1::uuid[]) ORDER BY s.first_day, s.label`,
-      [rows.map((r) => r.id)],
+      [activities.map((a) => a.id)],
     )
   ).map(toSession);
-  return rows.map((r) =>
-    toActivity(
-      r,
-      sessions.filter((s) => s.activityId === r.id),
-    ),
-  );
+  return activities.map((a) => ({ ...a, sessions: sessions.filter((s) => s.activityId === a.id) }));
 }
 
-/** One activity; unpublished ones only for staff. */
+/** One activity without its sessions; unpublished ones only for staff. */
+export async function activityFields(
+  db: Queryable,
+  id: string,
+  staffView: boolean,
+): Promise<ActivityFields> {
+  requireUuid(id);
+  const [row] = await db.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = $1 AND (published OR $2)`,
+    [id, staffView],
+  );
+  if (!row) throw notFound();
+  return toFields(row);
+}
+
+/** One activity with its sessions; unpublished ones only for staff. */
 export async function findActivity(
   db: Queryable,
   id: string,
   staffView: boolean,
 ): Promise<Activity> {
-  requireUuid(id);
-  const rows = await db.query<ActivityRow>(
-    `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = $1 AND (published OR $2)`,
-    [id, staffView],
-  );
-  const [activity] = await withSessions(db, rows);
+  const [activity] = await withSessions(db, [await activityFields(db, id, staffView)]);
   if (!activity) throw notFound();
   return activity;
 }
@@ -145,7 +155,7 @@ export async function listCatalogue(
     `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE published AND ($1::text IS NULL OR sector = $1) ORDER BY title`,
     [filters.sector ?? null],
   );
-  const activities = await withSessions(db, rows);
+  const activities = await withSessions(db, rows.map(toFields));
   return activities
     .map((a) => ({
       ...a,
@@ -169,7 +179,7 @@ export async function listForStaff(
     `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE $1::text[] IS NULL OR sector = ANY($1) ORDER BY created_at DESC`,
     [sectors],
   );
-  return withSessions(db, rows);
+  return withSessions(db, rows.map(toFields));
 }
 
 /** Creates (id null) or updates an activity; audited. */

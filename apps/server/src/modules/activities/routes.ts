@@ -13,6 +13,7 @@ import type { AppContext } from '../accounts/context.ts';
 import { currentUser, requireStaff } from '../accounts/session-cookies.ts';
 import { activityCosts } from '../registrations/activity-costs.ts';
 import {
+  activityFields,
   findActivity,
   listCatalogue,
   listForStaff,
@@ -65,7 +66,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Staff of the activity's sector (checked as staff first, so outsiders learn nothing). */
   const sectorStaff = async (request: FastifyRequest, activityId: string) => {
     await requireStaff(db, request, ...activitySectors);
-    const activity = await findActivity(db, activityId, true);
+    const activity = await activityFields(db, activityId, true);
     return { staff: await requireStaff(db, request, activity.sector), activity };
   };
 

@@ -2,7 +2,7 @@ import { formatCents, formatRate, gridLabel, type StayQuote } from '@entraide/ru
 import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { findActivity, sessionsById } from '../activities/catalogue.ts';
+import { activityFields, sessionsById } from '../activities/catalogue.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import {
   participantKey,
@@ -223,7 +223,7 @@ export async function issuePlaceInvoice(
   const [session] = await sessionsById(tx, [request.placed_session_id]);
   const record = await currentEntitlements(tx, request.member_id, request.year);
   if (!session || !record?.packId) throw notFound();
-  const activity = await findActivity(tx, session.activityId, true);
+  const activity = await activityFields(tx, session.activityId, true);
   const pack = ctx.packs.get(record.packId);
   const city = request.choices[request.placed_rank - 1]?.transportCity ?? null;
   const transportCents = session.transport.find((t) => t.city === city)?.priceCents ?? 0;

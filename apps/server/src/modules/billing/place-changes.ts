@@ -12,9 +12,9 @@ import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import {
-  findActivity,
+  activityFields,
   sessionsById,
-  type Activity,
+  type ActivityFields,
   type Session,
 } from '../activities/catalogue.ts';
 import { lockSessions, offerFreedPlaces } from '../registrations/places.ts';
@@ -54,7 +54,7 @@ interface Place {
   readonly memberId: string;
   readonly participant: string;
   readonly session: Session;
-  readonly activity: Activity;
+  readonly activity: ActivityFields;
   readonly pack: Pack;
   readonly invoice: { id: string; sector: string; lines: InvoiceLine[] };
   readonly paidCents: number;
@@ -103,7 +103,7 @@ async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string)
     memberId: request.member_id,
     participant: request.participant.firstName,
     session,
-    activity: await findActivity(tx, session.activityId, true),
+    activity: await activityFields(tx, session.activityId, true),
     pack: ctx.packs.get(record?.pack_id ?? ''),
     invoice,
     paidCents: account.paidCents,

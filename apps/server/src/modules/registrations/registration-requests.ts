@@ -13,9 +13,10 @@ import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import {
-  findActivity,
+  activityFields,
   sessionsById,
   type Activity,
+  type ActivityFields,
   type Session,
 } from '../activities/catalogue.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
@@ -204,7 +205,7 @@ export function quoteFor(
 /** A request ready to be kept: its sessions, its participant and the quote of every choice. */
 export interface PreparedRequest {
   readonly sessions: readonly Session[];
-  readonly activities: readonly Activity[];
+  readonly activities: readonly ActivityFields[];
   readonly record: AgentRecord;
   readonly participant: Participant;
   readonly key: string;
@@ -278,9 +279,9 @@ export async function prepareRequest(
     if (!session) throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
     return session;
   });
-  const activities: Activity[] = [];
+  const activities: ActivityFields[] = [];
   for (const [i, session] of sessions.entries()) {
-    const activity = await findActivity(db, session.activityId, false).catch(() => {
+    const activity = await activityFields(db, session.activityId, false).catch(() => {
       throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
     });
     if (i > 0 && activity.sector !== activities[0]?.sector)

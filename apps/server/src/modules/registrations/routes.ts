@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
-import { sessionsById, findActivity } from '../activities/catalogue.ts';
+import { activityFields, sessionsById } from '../activities/catalogue.ts';
 import { providerCsv, providerList, providerPdf } from './provider-lists.ts';
 import { registrationFormPdf } from './registration-form.ts';
 import {
@@ -79,7 +79,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
     await requireStaff(db, request, ...activitySectors);
     const [session] = await sessionsById(db, [requireUuid(parse(idParam, request.params).id)]);
     if (!session) throw notFound();
-    await requireStaff(db, request, (await findActivity(db, session.activityId, true)).sector);
+    await requireStaff(db, request, (await activityFields(db, session.activityId, true)).sector);
     return providerList(db, session.id);
   };
   app.get('/api/staff/sessions/:id/participants.csv', async (request, reply) =>
