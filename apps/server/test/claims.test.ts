@@ -244,4 +244,41 @@ describe('claims and payouts', () => {
       ).status,
     ).toBe(201);
   });
+
+  it('prices a youth’s stay abroad: 14 days at least, its travel within 1 000 € a year', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'IN-000953',
+      taxIncomeEuros: 30_000,
+      dependants: [{ relation: 'child', firstName: 'Noa', birthDate: '2005-06-01' }],
+    });
+    const documentIds = [await receipt(client)];
+    const abroad = {
+      type: 'youthAbroad',
+      dependantIndex: 0,
+      organism: 'EF Dublin',
+      firstDay: '2021-01-04',
+      lastDay: '2021-01-17',
+      paidCents: 150_000,
+      travelCents: 80_000,
+      documentIds,
+    };
+    const tooShort = await client.post('/api/me/claims/quote', {
+      ...abroad,
+      lastDay: '2021-01-10',
+    });
+    expect(tooShort.json()).toMatchObject({
+      issues: [{ path: 'lastDay', message: 'un séjour à l’étranger dure au moins 14 jours' }],
+    });
+    const first = await client.post('/api/me/claims', abroad);
+    expect(first.json<{ quote: { transportCents: number } }>().quote.transportCents).toBe(80_000);
+    const second = (
+      await client.post('/api/me/claims/quote', {
+        ...abroad,
+        firstDay: '2021-02-01',
+        lastDay: '2021-02-14',
+        travelCents: 50_000,
+      })
+    ).json<{ transportCents: number }>();
+    expect(second.transportCents).toBe(20_000);
+  });
 });

@@ -55,6 +55,7 @@ export const claimTypes = [
   'individualHoliday',
   'mobileHome',
   'youthStay',
+  'youthAbroad',
   'sportStay',
   'sportEvent',
   'ancvCoupons',
@@ -78,6 +79,8 @@ export const claimInput = z
     capCategory: z.string().trim().min(1).max(50).nullable().default(null),
     /** Kilometres driven to a youth stay (car claims). */
     km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
+    /** The travel of an individual stay abroad, paid apart from the stay. */
+    travelCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
     /** An escort's round trips (escort claims). */
     roundTrips: z.number().int('nombre entier').min(1).max(10).nullable().default(null),
     documentIds: z

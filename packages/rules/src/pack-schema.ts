@@ -232,6 +232,8 @@ export const packSchema = z.strictObject({
   cancellation: cancellation.optional(),
   modification: modification.optional(),
   ownTransport: z.strictObject({ carPerKmEuros: euros, carGrid: z.string() }).optional(),
+  /** A youth's individual stay abroad: its minimum length and the yearly cap on its travel. */
+  abroadStay: z.strictObject({ minDays: count, travelMaxEurosPerYear: euros }).optional(),
   /** Subsidies after the fact that are not priced like a stay. */
   flatClaims: z
     .strictObject({

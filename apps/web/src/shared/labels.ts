@@ -58,6 +58,7 @@ export const CLAIM_TYPE_LABELS: Readonly<Record<string, string>> = {
   individualHoliday: 'Séjour individuel avec un organisme agréé (2 nuits au moins)',
   mobileHome: 'Mobil home hors organisme agréé',
   youthStay: 'Activité jeunesse avec un autre organisme',
+  youthAbroad: 'Séjour individuel à l’étranger d’un jeune (14 jours au moins)',
   sportStay: 'Séjour lié à une manifestation sportive',
   sportEvent: 'Inscription à une manifestation sportive (50 % sur 200 € au plus)',
   ancvCoupons: 'Coupons sport ANCV (150 € au plus par personne)',

@@ -1,5 +1,14 @@
 import type { ActivitySector, ClaimInput, ClaimType } from '@entraide/contract';
-import { flatClaim, formatCents, type FlatClaimKind, type Pack } from '@entraide/rules';
+import {
+  centsOf,
+  daysBetween,
+  flatClaim,
+  formatCents,
+  need,
+  parseDay,
+  type FlatClaimKind,
+  type Pack,
+} from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -61,6 +70,12 @@ export const CLAIM_TYPES: Readonly<
     ],
     oncePerYear: false,
     label: 'Activité jeunesse avec un autre organisme',
+  },
+  youthAbroad: {
+    sector: 'jeunesse',
+    caps: ['skiLanguageAbroad'],
+    oncePerYear: false,
+    label: 'Séjour individuel à l’étranger',
   },
   sportStay: {
     sector: 'sports',
@@ -128,6 +143,7 @@ export interface Claim {
     capCategory: string | null;
     km: number | null;
     roundTrips: number | null;
+    travelCents: number | null;
   };
   readonly documentIds: readonly string[];
   readonly quote: QuoteFigures;
@@ -201,10 +217,17 @@ function quoteClaim(
   participant: Participant,
   input: Pick<
     ClaimInput,
-    'type' | 'firstDay' | 'lastDay' | 'paidCents' | 'capCategory' | 'km' | 'roundTrips'
+    | 'type'
+    | 'firstDay'
+    | 'lastDay'
+    | 'paidCents'
+    | 'capCategory'
+    | 'km'
+    | 'roundTrips'
+    | 'travelCents'
   >,
   today: string,
-  used: Awaited<ReturnType<typeof yearUsage>>,
+  used: Awaited<ReturnType<typeof yearUsage>> & { abroadTravelCents: number },
 ): ClaimQuote {
   const type = CLAIM_TYPES[input.type];
   if (type.flat) {
@@ -250,6 +273,23 @@ function quoteClaim(
   const cap = input.capCategory ?? type.caps[0] ?? null;
   if (cap !== null && !type.caps.includes(cap))
     throw invalidField('capCategory', 'type de séjour non prévu pour cette demande');
+  // An individual stay abroad: long enough, and its travel subsidised up to the yearly cap.
+  let travelCents = 0;
+  if (input.type === 'youthAbroad') {
+    const rule = need(pack, pack.data.abroadStay, 'abroadStay');
+    const days = daysBetween(parseDay(input.firstDay), parseDay(input.lastDay)) + 1;
+    if (days < rule.minDays)
+      throw invalidField(
+        'lastDay',
+        `un séjour à l’étranger dure au moins ${String(rule.minDays)} jours`,
+      );
+    const left = Math.max(
+      0,
+      centsOf(rule.travelMaxEurosPerYear, 'abroadStay.travelMaxEurosPerYear') -
+        used.abroadTravelCents,
+    );
+    travelCents = Math.min(input.travelCents ?? 0, left);
+  }
   const quote = quoteFor(
     pack,
     record,
@@ -261,9 +301,27 @@ function quoteClaim(
       ski: false,
     },
     { firstDay: input.firstDay, lastDay: input.lastDay, priceCents: input.paidCents },
-    { transportCents: 0, today, used, skiAid: false },
+    { transportCents: travelCents, today, used, skiAid: false },
   );
   return { figures: figures('', quote), explanation: quote.explanation };
+}
+
+/** What the participant's stays abroad of the year already used of the travel cap. */
+async function withAbroadTravel(
+  db: Queryable,
+  memberId: string,
+  key: string,
+  year: number,
+  exceptId: string | null,
+): Promise<Awaited<ReturnType<typeof yearUsage>> & { abroadTravelCents: number }> {
+  const used = await yearUsage(db, memberId, key, year, exceptId);
+  const [travel] = await db.query<{ cents: number }>(
+    `SELECT COALESCE(sum((quote ->> 'transportCents')::int), 0)::int AS cents FROM claims
+      WHERE member_id = $1 AND participant_key = $2 AND year = $3 AND type = 'youthAbroad' AND status <> 'rejected'
+        AND id IS DISTINCT FROM $4::uuid`,
+    [memberId, key, year, exceptId],
+  );
+  return { ...used, abroadTravelCents: travel?.cents ?? 0 };
 }
 
 /**
@@ -313,7 +371,7 @@ export async function prepareClaim(
         `une seule demande par an : la vôtre porte le n° ${already.number}`,
       );
   }
-  const used = await yearUsage(db, member.id, participantKey(participant), year);
+  const used = await withAbroadTravel(db, member.id, participantKey(participant), year, null);
   const quote = quoteClaim(ctx.packs.get(record.packId), record, participant, input, today, used);
   const refusal = quote.figures.reasons.find(
     (r) => r.code === 'not_entitled' || r.code === 'youth_age',
@@ -349,6 +407,7 @@ export async function submitClaim(
           capCategory: input.capCategory,
           km: input.km,
           roundTrips: input.roundTrips,
+          travelCents: input.travelCents,
         }),
         input.documentIds,
         JSON.stringify(quote.figures),
@@ -387,7 +446,7 @@ export async function decideClaim(
     if (decision.decision !== 'reject') {
       const record = await currentEntitlements(tx, claim.memberId, claim.year);
       if (!record?.packId) throw notFound();
-      const used = await yearUsage(
+      const used = await withAbroadTravel(
         tx,
         claim.memberId,
         participantKey(claim.participant),

@@ -49,6 +49,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     cap: '',
     km: '',
     trips: '',
+    travel: '',
   });
   const [receipts, setReceipts] = useState<{ id: string; fileName: string }[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -83,6 +84,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       : null,
     km: form.type === 'carKm' ? Number(form.km) || null : null,
     roundTrips: form.type === 'escortTrain' ? Number(form.trips) || null : null,
+    travelCents: form.type === 'youthAbroad' && form.travel ? cents(form.travel) : null,
     documentIds: receipts.map((r) => r.id),
   });
   const upload = async (file: File | undefined) => {
