@@ -76,7 +76,7 @@ describe('Fiche Agent in the browser', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
     await page.getByText('Votre fiche est envoyée.').waitFor();
-    expect(await page.getByText('en attente de validation').isVisible()).toBe(true);
+    await page.getByText('en attente de validation').waitFor();
 
     const staff = await phonePage(env.browser);
     await login(staff, env.app.url, 'GEST-FICHE');
@@ -102,9 +102,7 @@ describe('Fiche Agent in the browser', () => {
     await staff.getByRole('button', { name: 'Rechercher' }).click();
     await staff.getByRole('button', { name: 'Simon Nadia' }).click();
     await staff.getByRole('heading', { name: 'Dossier de Nadia Simon (IN-000601)' }).waitFor();
-    expect(await staff.getByText('Fiche 2021, version 1 : validée (inserm-2021)').isVisible()).toBe(
-      true,
-    );
+    await staff.getByText('Fiche 2021, version 1 : validée (inserm-2021)').waitFor();
     await expectAccessible(staff);
     await staff.getByRole('link', { name: 'Barèmes' }).click();
     await staff
@@ -212,7 +210,7 @@ describe('partner offers in the browser', () => {
     await login(page, env.app.url, 'IN-000620');
     await page.getByRole('link', { name: 'Infos partenariat' }).click();
     await page.getByRole('heading', { name: 'Cinéma du Parc' }).waitFor();
-    expect(await page.getByText('PARC6').isVisible()).toBe(true);
+    await page.getByText('PARC6').waitFor();
     await expectAccessible(page);
   });
 });

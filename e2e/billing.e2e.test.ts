@@ -54,7 +54,7 @@ describe('billing in the browser', () => {
     const page = await phonePage(env.browser);
     await login(page, env.app.url, 'IN-000811');
     await book(page, 'Juillet');
-    expect(await page.getByText('Place confirmée').isVisible()).toBe(true);
+    await page.getByText('Place confirmée').waitFor();
 
     await page.goto(`${env.app.url}/espace`);
     await page.getByRole('link', { name: 'Mes dossiers factures' }).click();

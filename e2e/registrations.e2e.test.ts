@@ -78,9 +78,7 @@ describe('séjours jeunes in the browser', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();
     await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
-    expect(
-      await page.getByText('Envoyée : en attente de la sélection à la clôture').isVisible(),
-    ).toBe(true);
+    await page.getByText('Envoyée : en attente de la sélection à la clôture').waitFor();
     await expectAccessible(page);
 
     // Registrations close; the staff read the preview and apply the selection.
