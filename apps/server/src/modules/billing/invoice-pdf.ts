@@ -1,12 +1,10 @@
-import { formatCents } from '@entraide/rules';
+import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
 import type { Invoice } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
 import { invoicePayments } from './payments.ts';
-
-const frenchDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** An invoice or credit note as a PDF: lines, subsidies with their reasons, payments, balance, plan. */
 export async function invoicePdf(
@@ -26,7 +24,7 @@ export async function invoicePdf(
   const form = await FormWriter.create(`${credit ? 'Avoir' : 'Facture'} ${invoice.reference}`);
   form
     .heading(`${credit ? 'AVOIR' : 'FACTURE'} ${invoice.reference} — ${ctx.organization.name}`)
-    .paragraph(`Émis le ${frenchDate(invoice.issuedOn)}. Secteur ${invoice.sector}.`)
+    .paragraph(`Émis le ${formatIsoDate(invoice.issuedOn)}. Secteur ${invoice.sector}.`)
     .field(
       'Adhérent',
       member
@@ -56,7 +54,7 @@ export async function invoicePdf(
     if (payments.length === 0) form.paragraph('Aucun règlement reçu.');
     for (const p of payments)
       form.paragraph(
-        `${frenchDate(p.receivedOn)} — ${p.method}${p.chequeNumber ? ` n° ${p.chequeNumber}` : ''} : ${formatCents(p.amountCents)}`,
+        `${formatIsoDate(p.receivedOn)} — ${p.method}${p.chequeNumber ? ` n° ${p.chequeNumber}` : ''} : ${formatCents(p.amountCents)}`,
       );
     if (account.creditedCents !== 0)
       form.paragraph(`Avoirs : ${formatCents(account.creditedCents)}`);
@@ -66,7 +64,7 @@ export async function invoicePdf(
       form.heading('Échéancier');
       for (const i of due)
         form.paragraph(
-          `${frenchDate(i.dueOn)} : ${formatCents(i.amountCents - i.paidCents)} (${i.method})`,
+          `${formatIsoDate(i.dueOn)} : ${formatCents(i.amountCents - i.paidCents)} (${i.method})`,
         );
     }
   }

@@ -4,7 +4,7 @@ import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
-import { formatCents } from '@entraide/rules';
+import { formatCents, formatIsoDate } from '@entraide/rules';
 import { nextNumber } from './numbering.ts';
 import { invoiceAccount } from './payment-plans.ts';
 import { nextCashingDay } from './working-days.ts';
@@ -256,7 +256,7 @@ export async function depositSlipPdf(
   form
     .heading(`REMISE DE CHÈQUES ${slip.reference} — ${ctx.organization.shortName}`)
     .paragraph(
-      `Remise du ${slip.deposited_on.split('-').reverse().join('/')} : ${cheques.length} chèque(s), total ${formatCents(slip.total_cents)}.`,
+      `Remise du ${formatIsoDate(slip.deposited_on)} : ${cheques.length} chèque(s), total ${formatCents(slip.total_cents)}.`,
     );
   for (const c of cheques)
     form.paragraph(

@@ -1,4 +1,4 @@
-import { formatCents } from '@entraide/rules';
+import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { AppContext } from '../accounts/context.ts';
 import { templates } from '../notifications/templates.ts';
 import { invoiceAccount } from './payment-plans.ts';
@@ -33,7 +33,7 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
           instalment.email,
           templates.instalmentDue(ctx.organization, instalment.first_name, {
             reference: instalment.reference,
-            dueOn: instalment.due_on.split('-').reverse().join('/'),
+            dueOn: formatIsoDate(instalment.due_on),
             amount: formatCents(left),
           }),
         );

@@ -1,4 +1,4 @@
-import { formatCents } from '@entraide/rules';
+import { formatCents, formatIsoDate } from '@entraide/rules';
 
 /**
  * The selection at closing (SPEC §6), as a pure function: the same input always gives the same
@@ -56,7 +56,7 @@ function priorityText(request: AllocationRequest, position: number, total: numbe
       ? 'déjà parti(e) avec le secteur (après ceux qui ne sont jamais partis),'
       : 'jamais parti(e) avec le secteur (prioritaire),',
     `quotient familial ${formatCents(request.quotientCents)},`,
-    `demande complète le ${request.completeAt.slice(0, 10).split('-').reverse().join('/')}.`,
+    `demande complète le ${formatIsoDate(request.completeAt.slice(0, 10))}.`,
   ].join(' ');
 }
 

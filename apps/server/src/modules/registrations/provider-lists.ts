@@ -1,3 +1,4 @@
+import { formatIsoDate } from '@entraide/rules';
 import { frenchCsv } from '../../csv.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
@@ -23,8 +24,6 @@ export interface ProviderList {
   readonly dates: string;
   readonly lines: readonly ListLine[];
 }
-
-const frenchDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** The participants of a session for its provider: confirmed first, then the waiting list. */
 export async function providerList(db: Queryable, sessionId: string): Promise<ProviderList> {
@@ -61,19 +60,19 @@ export async function providerList(db: Queryable, sessionId: string): Promise<Pr
     activity: session.title,
     session: session.label,
     provider: session.provider.name,
-    dates: `du ${frenchDate(session.first_day)} au ${frenchDate(session.last_day)}`,
+    dates: `du ${formatIsoDate(session.first_day)} au ${formatIsoDate(session.last_day)}`,
     lines: rows.map((r) => ({
       number: Number(r.number),
       status: r.status,
       participant: `${r.participant.lastName} ${r.participant.firstName}`,
-      birthDate: frenchDate(r.participant.birthDate),
+      birthDate: formatIsoDate(r.participant.birthDate),
       parent: `${r.last_name} ${r.first_name}`,
       email: r.email,
       phone: r.phone ?? '',
       transport:
         r.choices.find((c) => c.sessionId === sessionId)?.transportCity ?? 'moyens propres',
       friend: r.friend
-        ? `${r.friend.lastName} ${r.friend.firstName} (${frenchDate(r.friend.birthDate)})`
+        ? `${r.friend.lastName} ${r.friend.firstName} (${formatIsoDate(r.friend.birthDate)})`
         : '',
     })),
   };

@@ -1,4 +1,4 @@
-import { formatCents } from '@entraide/rules';
+import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
@@ -10,8 +10,6 @@ const DEPOSIT_METHODS = {
   chequesVacances: 'chèques vacances',
   bonsCaf: 'bons CAF',
 } as const;
-
-const frenchDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** The registration request as the committee's paper form, pre-filled, to print and sign. */
 export async function registrationFormPdf(
@@ -28,12 +26,12 @@ export async function registrationFormPdf(
       `${member.lastName} ${member.firstName} (identifiant CAES ${member.identifier})`,
     )
     .field('Courriel', member.email)
-    .field('Participant', `${p.lastName} ${p.firstName}, né(e) le ${frenchDate(p.birthDate)}`)
+    .field('Participant', `${p.lastName} ${p.firstName}, né(e) le ${formatIsoDate(p.birthDate)}`)
     .heading('Choix, par ordre de préférence');
   registration.choices.forEach((choice, i) => {
     const quote = registration.quotes[i];
     form.paragraph(
-      `${i + 1}. ${choice.activityTitle} — ${choice.sessionLabel}, du ${frenchDate(choice.firstDay)} au ${frenchDate(choice.lastDay)}. Transport : ${choice.transportCity ?? 'moyens propres'}.${
+      `${i + 1}. ${choice.activityTitle} — ${choice.sessionLabel}, du ${formatIsoDate(choice.firstDay)} au ${formatIsoDate(choice.lastDay)}. Transport : ${choice.transportCity ?? 'moyens propres'}.${
         quote
           ? ` Prix ${formatCents(quote.priceCents + quote.transportCents)}, subvention ${formatCents(quote.subsidyCents)}, reste à payer ${formatCents(quote.leftToPayCents)}.`
           : ''
@@ -54,7 +52,7 @@ export async function registrationFormPdf(
     .field(
       'Ami(e) non ayant droit (plein tarif, à la charge de l’agent)',
       registration.friend
-        ? `${registration.friend.lastName} ${registration.friend.firstName}, né(e) le ${frenchDate(registration.friend.birthDate)}`
+        ? `${registration.friend.lastName} ${registration.friend.firstName}, né(e) le ${formatIsoDate(registration.friend.birthDate)}`
         : 'aucun',
     )
     .paragraph('Je certifie l’exactitude des renseignements ci-dessus.')
