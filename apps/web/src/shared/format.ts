@@ -13,3 +13,7 @@ export function parseWholeEuros(text: string): number | null {
   const digits = text.replace(/[\s\u00a0\u202f]/g, '');
   return /^\d{1,10}$/.test(digits) ? Number(digits) : null;
 }
+
+/** "700" or "89,50" → cents; anything else → NaN, which the server refuses on its field. */
+export const parseEuros = (text: string): number =>
+  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);

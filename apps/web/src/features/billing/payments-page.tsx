@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -9,10 +9,6 @@ import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import { PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
-
-/** "89,50" → 8950 cents; anything else → NaN, which the server refuses on its field. */
-const cents = (text: string): number =>
-  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
 
 const ENTRY_METHODS = Object.fromEntries(
   ['cheque', 'card', 'chequesVacances', 'bonsCaf', 'transfer'].map((m) => [
@@ -44,7 +40,7 @@ function PaymentForm({
         {
           invoiceId: details.invoice.id,
           method: form.method,
-          amountCents: cents(form.amount),
+          amountCents: parseEuros(form.amount),
           receivedOn: form.receivedOn,
           ...(form.cheque ? { chequeNumber: form.cheque } : {}),
         },
@@ -122,7 +118,7 @@ function CancelForm({
         feeCents: number;
         refundCents: number;
       }>('POST', `/api/staff/registrations/${details.invoice.registrationId ?? ''}/cancel`, {
-        organismFeeCents: cents(fee),
+        organismFeeCents: parseEuros(fee),
         justified,
       });
       await onSaved(
@@ -179,7 +175,7 @@ function TransportForm({
         feeCents: number;
       }>('POST', `/api/staff/registrations/${details.invoice.registrationId ?? ''}/modify`, {
         transportCity: city.trim() || null,
-        organismFeeCents: cents(fee),
+        organismFeeCents: parseEuros(fee),
       });
       await onSaved(
         `Transport changé : avoir ${result.creditNote.reference}, nouvelle facture ${result.invoice.reference}, frais ${formatCents(result.feeCents)}.`,

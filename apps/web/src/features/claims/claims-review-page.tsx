@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
@@ -9,9 +9,6 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import type { ClaimView } from './my-claims-page.tsx';
-
-const cents = (text: string): number =>
-  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
 
 function Decision({
   claim,
@@ -31,7 +28,7 @@ function Decision({
         `/api/staff/claims/${claim.id}/decision`,
         {
           decision,
-          ...(decision === 'partial' ? { amountCents: cents(amount) } : {}),
+          ...(decision === 'partial' ? { amountCents: parseEuros(amount) } : {}),
           ...(reason ? { reason } : {}),
         },
       );

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { CLAIM_CAPS, CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -32,10 +32,6 @@ interface Preview {
   reasons: { code: string; text: string }[];
   explanation: unknown;
 }
-
-/** "89,50" → 8950 cents; anything else → NaN, which the server refuses on its field. */
-const cents = (text: string): number =>
-  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
 
 function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<void> }) {
   const [people, setPeople] = useState<Record<string, string>>({ member: 'Moi' });
@@ -78,13 +74,13 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     organism: form.organism,
     firstDay: form.firstDay,
     lastDay: form.lastDay,
-    paidCents: cents(form.paid),
+    paidCents: parseEuros(form.paid),
     capCategory: CLAIM_CAPS[form.type]
       ? form.cap || Object.keys(CLAIM_CAPS[form.type] ?? {})[0] || null
       : null,
     km: form.type === 'carKm' ? Number(form.km) || null : null,
     roundTrips: form.type === 'escortTrain' ? Number(form.trips) || null : null,
-    travelCents: form.type === 'youthAbroad' && form.travel ? cents(form.travel) : null,
+    travelCents: form.type === 'youthAbroad' && form.travel ? parseEuros(form.travel) : null,
     documentIds: receipts.map((r) => r.id),
   });
   const upload = async (file: File | undefined) => {

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
+import { parseEuros } from '../../shared/format.ts';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import { euroCents, SOLIDARITY_KINDS, type SolidarityView } from './solidarity-types.ts';
+import { SOLIDARITY_KINDS, type SolidarityView } from './solidarity-types.ts';
 
 /** Solidarité: ask for an exceptional aid or an interest-free loan; follow the answer. */
 export function MySolidarityPage() {
@@ -32,7 +33,7 @@ export function MySolidarityPage() {
       const created = await api<SolidarityView>('POST', '/api/me/solidarity', {
         kind: form.kind,
         purpose: form.purpose,
-        amountCents: euroCents(form.amount),
+        amountCents: parseEuros(form.amount),
         months: form.kind === 'loan' ? Number(form.months) || null : null,
         disabilityEquipment: form.equipment,
       });

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { parseEuros } from '../../shared/format.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import { euroCents, type SolidarityView } from './solidarity-types.ts';
+import type { SolidarityView } from './solidarity-types.ts';
 
 function Decision({
   request,
@@ -22,7 +23,7 @@ function Decision({
     void run(async () => {
       await api('POST', `/api/staff/solidarity/${request.id}/decision`, {
         decision,
-        ...(decision === 'grant' && amount ? { amountCents: euroCents(amount) } : {}),
+        ...(decision === 'grant' && amount ? { amountCents: parseEuros(amount) } : {}),
         ...(reason ? { reason } : {}),
       });
       await onDone(

@@ -24,7 +24,3 @@ export const SOLIDARITY_STATUS: Readonly<Record<string, string>> = {
   granted: 'Accordée',
   refused: 'Refusée',
 };
-
-/** "89,50" → 8950 cents; anything else → NaN, which the server refuses on its field. */
-export const euroCents = (text: string): number =>
-  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);

@@ -3,17 +3,13 @@ import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
-
-/** "700" or "89,50" → cents; anything else → NaN, which the server refuses on its field. */
-const cents = (text: string): number =>
-  Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
 
 /** The cap categories of the committee's packs, by code. */
 function useCapCategories(): Record<string, string> {
@@ -207,8 +203,8 @@ function SessionForm({
         minAge: Number(form.minAge),
         maxAge: Number(form.maxAge),
         places: Number(form.places),
-        priceCents: cents(form.price),
-        transport: form.city ? [{ city: form.city, priceCents: cents(form.cityPrice) }] : [],
+        priceCents: parseEuros(form.price),
+        transport: form.city ? [{ city: form.city, priceCents: parseEuros(form.cityPrice) }] : [],
         closesOn: form.closesOn,
       };
       await api('POST', `/api/staff/activities/${activity.id}/sessions`, body);
