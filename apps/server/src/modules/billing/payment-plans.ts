@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { currentEntitlements } from '../household/agent-records.ts';
 import type { Invoice } from './invoices.ts';
 import { addDays, cashingDayInMonths } from './working-days.ts';
 
@@ -144,11 +145,8 @@ export async function choosePlan(
     const remainder = account.balanceCents;
     if (remainder <= 0)
       throw new HttpError(409, 'nothing_due', 'Cette facture est soldée : rien à échelonner.');
-    const record = await tx.query<{ pack_id: string }>(
-      `SELECT pack_id FROM agent_records WHERE member_id = $1 AND status = 'validated' AND year = $2 ORDER BY version DESC LIMIT 1`,
-      [member.id, invoice.year],
-    );
-    const pack = ctx.packs.get(record[0]?.pack_id ?? '');
+    const record = await currentEntitlements(tx, member.id, invoice.year);
+    const pack = ctx.packs.get(record?.packId ?? '');
     const option = instalmentOptions(pack, remainder).find((o) => o.method === choice.method);
     if (!option) throw invalidField('method', 'moyen de paiement non proposé par le barème');
     if (choice.count < 1 || choice.count > option.maxCount)

@@ -11,6 +11,7 @@ import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { currentEntitlements } from '../household/agent-records.ts';
 import {
   activityFields,
   sessionsById,
@@ -71,8 +72,9 @@ async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string)
     status: string;
     placed_session_id: string | null;
     participant: { firstName: string };
+    year: number;
   }>(
-    'SELECT member_id, status, placed_session_id, participant FROM registration_requests WHERE id = $1 FOR UPDATE',
+    'SELECT member_id, status, placed_session_id, participant, year FROM registration_requests WHERE id = $1 FOR UPDATE',
     [requireUuid(registrationId)],
   );
   if (!request) throw notFound();
@@ -93,10 +95,8 @@ async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string)
   );
   const [session] = await sessionsById(tx, [request.placed_session_id]);
   if (!invoice || !session) throw notFound();
-  const [record] = await tx.query<{ pack_id: string }>(
-    `SELECT pack_id FROM agent_records WHERE member_id = $1 AND status = 'validated' ORDER BY year DESC, version DESC LIMIT 1`,
-    [request.member_id],
-  );
+  // The pack of the place's year (the one its invoice was priced with).
+  const record = await currentEntitlements(tx, request.member_id, request.year);
   const account = await invoiceAccount(tx, invoice.id);
   return {
     registrationId,
@@ -104,7 +104,7 @@ async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string)
     participant: request.participant.firstName,
     session,
     activity: await activityFields(tx, session.activityId, true),
-    pack: ctx.packs.get(record?.pack_id ?? ''),
+    pack: ctx.packs.get(record?.packId ?? ''),
     invoice,
     paidCents: account.paidCents,
     depositCents: account.instalments[0]?.amountCents ?? 0,

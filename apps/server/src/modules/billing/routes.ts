@@ -14,6 +14,7 @@ import { HttpError, notFound, parse, requireUuid, sendFile } from '../../http.ts
 import type { AppContext } from '../accounts/context.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
+import { currentEntitlements } from '../household/agent-records.ts';
 import { cancelPlace, modifyPlace } from './place-changes.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
@@ -43,17 +44,14 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** An invoice with where it stands, and for the family the plans the pack offers. */
   const details = async (invoice: Invoice) => {
     const account = await invoiceAccount(db, invoice.id);
-    const [record] = await db.query<{ pack_id: string }>(
-      `SELECT pack_id FROM agent_records WHERE member_id = $1 AND year = $2 AND status = 'validated' ORDER BY version DESC LIMIT 1`,
-      [invoice.memberId, invoice.year],
-    );
+    const record = await currentEntitlements(db, invoice.memberId, invoice.year);
     return {
       invoice,
       account,
       payments: await invoicePayments(db, invoice.id),
       planOptions:
-        invoice.kind === 'invoice' && account.balanceCents > 0 && record
-          ? instalmentOptions(ctx.packs.get(record.pack_id), account.balanceCents)
+        invoice.kind === 'invoice' && account.balanceCents > 0 && record?.packId
+          ? instalmentOptions(ctx.packs.get(record.packId), account.balanceCents)
           : [],
     };
   };
