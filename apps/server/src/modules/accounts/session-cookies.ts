@@ -1,7 +1,12 @@
-import type { Role, StaffSector } from '@entraide/contract';
+import {
+  activitySectors,
+  type ActivitySector,
+  type Role,
+  type StaffSector,
+} from '@entraide/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
-import { forbidden, HttpError } from '../../http.ts';
+import { forbidden, HttpError, notFound, requireUuid } from '../../http.ts';
 import { newToken, tokenHash } from './secrets.ts';
 
 export const SESSION_COOKIE = 'entraide_session';
@@ -109,6 +114,34 @@ export async function requireStaff(
   )
     return user;
   throw forbidden();
+}
+
+/**
+ * Staff of the sector a resource belongs to, with the resource. The caller is checked as staff of
+ * an activity sector before the resource is read, so someone else learns nothing of it (not even
+ * whether it exists); then its sector is required.
+ */
+export async function requireSectorStaff<R extends { readonly sector: string }>(
+  db: Database,
+  request: FastifyRequest,
+  load: () => Promise<R>,
+): Promise<{ staff: CurrentUser; resource: R }> {
+  await requireStaff(db, request, ...activitySectors);
+  const resource = await load();
+  return { staff: await requireStaff(db, request, resource.sector as ActivitySector), resource };
+}
+
+/** The sector of a row of a table that has one (a request, a claim), or 404. */
+export async function sectorRow(
+  db: Database,
+  table: 'registration_requests' | 'claims',
+  id: string,
+): Promise<{ sector: string }> {
+  const [row] = await db.query<{ sector: string }>(`SELECT sector FROM ${table} WHERE id = $1`, [
+    requireUuid(id),
+  ]);
+  if (!row) throw notFound();
+  return row;
 }
 
 export async function requireAdmin(db: Database, request: FastifyRequest): Promise<CurrentUser> {

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalidField, parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { currentUser, requireStaff } from '../accounts/session-cookies.ts';
+import { currentUser, requireSectorStaff, requireStaff } from '../accounts/session-cookies.ts';
 import { activityCosts } from '../registrations/activity-costs.ts';
 import {
   activityFields,
@@ -63,12 +63,9 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   });
 
-  /** Staff of the activity's sector (checked as staff first, so outsiders learn nothing). */
-  const sectorStaff = async (request: FastifyRequest, activityId: string) => {
-    await requireStaff(db, request, ...activitySectors);
-    const activity = await activityFields(db, activityId, true);
-    return { staff: await requireStaff(db, request, activity.sector), activity };
-  };
+  /** Staff of the activity's sector. */
+  const sectorStaff = async (request: FastifyRequest, activityId: string) =>
+    (await requireSectorStaff(db, request, () => activityFields(db, activityId, true))).staff;
 
   app.get('/api/staff/activities', async (request) => {
     const staff = await requireStaff(db, request, ...activitySectors);
@@ -88,7 +85,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.put('/api/staff/activities/:id', async (request) => {
     const { id } = parse(idParam, request.params);
-    const { staff } = await sectorStaff(request, id);
+    const staff = await sectorStaff(request, id);
     const input = checkCapCategory(packs, ctx, parse(activityInput, request.body));
     await requireStaff(db, request, input.sector);
     return saveActivity(db, staff, id, input);
@@ -96,14 +93,14 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/staff/activities/:id/sessions', async (request, reply) => {
     const { id } = parse(idParam, request.params);
-    const { staff } = await sectorStaff(request, id);
+    const staff = await sectorStaff(request, id);
     const input = parse(sessionInput, request.body);
     return reply.status(201).send(await saveSession(db, staff, id, null, input));
   });
 
   app.put('/api/staff/activities/:id/sessions/:sessionId', async (request) => {
     const { id, sessionId } = parse(sessionParams, request.params);
-    const { staff } = await sectorStaff(request, id);
+    const staff = await sectorStaff(request, id);
     return saveSession(db, staff, id, sessionId, parse(sessionInput, request.body));
   });
 }

@@ -10,9 +10,14 @@ import {
 import { instalmentOptions } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpError, notFound, parse, requireUuid, sendFile } from '../../http.ts';
+import { HttpError, notFound, parse, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import {
+  requireSectorStaff,
+  requireStaff,
+  requireUser,
+  sectorRow,
+} from '../accounts/session-cookies.ts';
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import { cancelPlace, modifyPlace } from './place-changes.ts';
@@ -92,16 +97,10 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  /** Staff of the invoice's sector (checked as staff first, so outsiders learn nothing). */
+  /** Staff of the invoice's sector, with the invoice. */
   const sectorInvoice = async (request: FastifyRequest, id: string) => {
-    await requireStaff(db, request, ...activitySectors);
-    const invoice = await findInvoice(db, id);
-    const staff = await requireStaff(
-      db,
-      request,
-      invoice.sector as (typeof activitySectors)[number],
-    );
-    return { staff, invoice };
+    const { staff, resource } = await requireSectorStaff(db, request, () => findInvoice(db, id));
+    return { staff, invoice: resource };
   };
 
   app.get('/api/staff/invoices', async (request) => {
@@ -163,16 +162,13 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return sendFile(reply, 'application/pdf', `${slip.reference}.pdf`, slip.pdf);
   });
 
-  /** Staff of the registration's sector (checked as staff first, so outsiders learn nothing). */
+  /** Staff of the registration's sector. */
   const sectorRegistration = async (request: FastifyRequest) => {
-    await requireStaff(db, request, ...activitySectors);
     const { id } = parse(idParam, request.params);
-    const [registration] = await db.query<{ sector: (typeof activitySectors)[number] }>(
-      'SELECT sector FROM registration_requests WHERE id = $1',
-      [requireUuid(id)],
+    const { staff } = await requireSectorStaff(db, request, () =>
+      sectorRow(db, 'registration_requests', id),
     );
-    if (!registration) throw notFound();
-    return { id, staff: await requireStaff(db, request, registration.sector) };
+    return { id, staff };
   };
 
   app.post('/api/staff/registrations/:id/cancel', async (request) => {

@@ -1,9 +1,14 @@
 import { activitySectors, claimDecision, claimInput, payoutRequest } from '@entraide/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
+import { parse, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import {
+  requireSectorStaff,
+  requireStaff,
+  requireUser,
+  sectorRow,
+} from '../accounts/session-cookies.ts';
 import { claimQueue, decideClaim, memberClaims, prepareClaim, submitClaim } from './claims.ts';
 import { createPayout, exportPayout, listPayouts } from './payouts.ts';
 
@@ -34,14 +39,8 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/staff/claims/:id/decision', async (request) => {
-    await requireStaff(db, request, ...activitySectors);
     const { id } = parse(idParam, request.params);
-    const [claim] = await db.query<{ sector: (typeof activitySectors)[number] }>(
-      'SELECT sector FROM claims WHERE id = $1',
-      [requireUuid(id)],
-    );
-    if (!claim) throw notFound();
-    const staff = await requireStaff(db, request, claim.sector);
+    const { staff } = await requireSectorStaff(db, request, () => sectorRow(db, 'claims', id));
     return decideClaim(ctx, staff, id, parse(claimDecision, request.body));
   });
 

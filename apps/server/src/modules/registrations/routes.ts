@@ -1,9 +1,9 @@
 import { activitySectors, registrationInput } from '@entraide/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import { requireSectorStaff, requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import { activityFields, sessionsById } from '../activities/catalogue.ts';
 import { providerCsv, providerList, providerPdf } from './provider-lists.ts';
 import { registrationFormPdf } from './registration-form.ts';
@@ -75,11 +75,12 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
 
   /** The provider's list of a session, as CSV or PDF, for the sector's staff. */
-  const sessionOfStaff = async (request: Parameters<typeof requireStaff>[1]) => {
-    await requireStaff(db, request, ...activitySectors);
-    const [session] = await sessionsById(db, [requireUuid(parse(idParam, request.params).id)]);
-    if (!session) throw notFound();
-    await requireStaff(db, request, (await activityFields(db, session.activityId, true)).sector);
+  const sessionOfStaff = async (request: FastifyRequest) => {
+    const { resource: session } = await requireSectorStaff(db, request, async () => {
+      const [found] = await sessionsById(db, [requireUuid(parse(idParam, request.params).id)]);
+      if (!found) throw notFound();
+      return { id: found.id, sector: (await activityFields(db, found.activityId, true)).sector };
+    });
     return providerList(db, session.id);
   };
   app.get('/api/staff/sessions/:id/participants.csv', async (request, reply) =>
