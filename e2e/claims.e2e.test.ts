@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord, samplePdf } from '../apps/server/test/harness.ts';
 import { expectAccessible, phonePage } from './support/browser.ts';
@@ -84,12 +85,15 @@ describe('claims in the browser', () => {
     await staff.getByRole('button', { name: /^Accorder \d.* \(n° \d+\)$/ }).click();
     await staff.getByText(/^Demande n° \d+ accordée/).waitFor();
     await staff.getByRole('button', { name: 'Créer le lot des subventions accordées' }).click();
-    const link = staff.getByRole('link', { name: /^fichier SEPA VIR-2021-\d{6}$/ });
-    await link.waitFor();
-    const xml = await staff.evaluate(
-      async (url) => (await fetch(url)).text(),
-      (await link.getAttribute('href')) ?? '',
-    );
+    // Exporting validates the file against its schema, freezes the batch and downloads the file.
+    const exportButton = staff.getByRole('button', {
+      name: /^Exporter le fichier SEPA VIR-2021-\d{6}$/,
+    });
+    await exportButton.waitFor();
+    const [file] = await Promise.all([staff.waitForEvent('download'), exportButton.click()]);
+    expect(file.suggestedFilename()).toMatch(/^VIR-2021-\d{6}\.xml$/);
+    const xml = readFileSync(await file.path(), 'utf8');
+    await staff.getByRole('link', { name: /^copie du fichier SEPA VIR-2021-\d{6}$/ }).waitFor();
     const [euros, centimes] = amount.replace(' €', '').replace(/\s/g, '').split(',');
     expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros ?? ''}.${centimes ?? ''}</InstdAmt>`);
     expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');

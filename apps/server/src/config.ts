@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ibanProblem, isBic } from '@entraide/contract';
 import { z } from 'zod';
 
 /** The environment the server reads, validated at start-up (a wrong value stops it with the reason). */
@@ -22,11 +23,17 @@ const environment = z.object({
   TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
   COMMITTEE_IBAN: z
     .string()
-    .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'IBAN sans espaces attendu')
+    .refine(
+      (value) => /^[A-Z0-9]+$/.test(value) && ibanProblem(value) === null,
+      'IBAN valide sans espaces attendu',
+    )
     .optional(),
   COMMITTEE_BIC: z
     .string()
-    .regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'BIC attendu')
+    .refine(
+      (value) => value === value.toUpperCase() && isBic(value),
+      'BIC attendu (8 ou 11 caractères)',
+    )
     .optional(),
 });
 

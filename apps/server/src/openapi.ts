@@ -532,9 +532,16 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'staff',
   },
   {
+    method: 'post',
+    path: '/api/staff/payouts/{id}/export',
+    summary:
+      'Exporter le fichier de virements SEPA (pain.001.001.03, validé par son schéma) ; fige le lot',
+    auth: 'staff',
+  },
+  {
     method: 'get',
     path: '/api/staff/payouts/{id}/pain.xml',
-    summary: 'Fichier de virements SEPA (pain.001.001.03) ; l’export fige le lot',
+    summary: 'Copie du fichier de virements SEPA d’un lot déjà exporté',
     auth: 'staff',
   },
   {

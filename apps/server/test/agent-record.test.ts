@@ -369,12 +369,14 @@ describe('bank accounts', () => {
   it('checks IBAN and BIC field by field, keeps one default, and shows the IBAN masked', async () => {
     const ines = await member('IN-000530');
     const bad = await ines.post('/api/me/bank-accounts', {
-      holder: 'Inès Roy',
+      holder: '伊内斯',
       iban: 'FR76 3000 6000 0112 3456 7890 188',
       bic: 'AGRI',
     });
     expect(bad.status).toBe(400);
+    // Each field as a bank transfer (SEPA) will carry it: Latin letters, a checked IBAN, a BIC.
     expect(bad.json<{ issues: { path: string; message: string }[] }>().issues).toEqual([
+      { path: 'holder', message: 'le titulaire s’écrit en lettres latines, comme sur le RIB' },
       {
         path: 'iban',
         message:

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { PackRegistry } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
 import { appContext, buildApp } from '../src/app.ts';
@@ -148,10 +149,19 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-export async function testApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+/** An app on a fresh database; `registry` stands for a PACKS_DIR of the committee's own packs. */
+export async function testApp(
+  configOverrides: Record<string, string> = {},
+  registry: PackRegistry = packs,
+): Promise<TestApp> {
   const db = await testDatabase();
   const config = testConfig(configOverrides);
-  const app = await buildApp({ config, db, packs, logger: process.env.TEST_LOG === '1' });
+  const app = await buildApp({
+    config,
+    db,
+    packs: registry,
+    logger: process.env.TEST_LOG === '1',
+  });
   return {
     config,
     app,

@@ -95,7 +95,10 @@ export type EntitlementsAnswer = z.infer<typeof entitlementsAnswer>;
 
 /** A bank account (RIB): IBAN checked by country, length and checksum; BIC by format. */
 export const bankAccountInput = z.object({
-  holder: name,
+  holder: name.refine(
+    (value) => /[A-Za-z]/.test(value.normalize('NFD')),
+    'le titulaire s’écrit en lettres latines, comme sur le RIB',
+  ),
   iban: z
     .string()
     .max(50)

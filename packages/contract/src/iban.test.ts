@@ -32,5 +32,9 @@ describe('BIC', () => {
     expect(isBic('agrifrpp882')).toBe(true);
     expect(isBic('AGRIFRP')).toBe(false);
     expect(isBic('1GRIFRPP')).toBe(false);
+    // The place code of a test BIC (0 first) or with an O second is not one a bank transfer takes.
+    expect(isBic('AGRIFR0P')).toBe(false);
+    expect(isBic('AGRIFRPO')).toBe(false);
+    expect(isBic('AGRIFR2P')).toBe(true);
   });
 });

@@ -63,6 +63,9 @@ export function ibanProblem(value: string): string | null {
     : 'cet IBAN contient une erreur (clé de contrôle fausse) : vérifiez-le sur votre RIB';
 }
 
-/** A BIC (SWIFT code): 4 letters of bank, 2 of country, 2 of place, optionally 3 of branch. */
+/**
+ * A BIC (SWIFT code): 4 letters of bank, 2 of country, 2 of place, optionally 3 of branch;
+ * the place as ISO 20022 accepts it (no 0 or 1 first, no O second), so a payout file can carry it.
+ */
 export const isBic = (value: string): boolean =>
-  /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(value.replace(/\s/g, '').toUpperCase());
+  /^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/.test(value.replace(/\s/g, '').toUpperCase());

@@ -18,14 +18,14 @@ export class ApiError extends Error {
 
 const csrfToken = (): string => /(?:^|; )entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
 
-/** Calls the API; a `Blob` body (a file) is sent as it is, with `contentType`; anything else as JSON; `headers` are added (an idempotency key, say). */
-export async function api<T>(
+/** Sends a request; a refusal (4xx, 5xx) or no answer at all is thrown as an `ApiError`. */
+async function send(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
-  body?: unknown,
-  contentType = 'application/json',
-  headers: Readonly<Record<string, string>> = {},
-): Promise<T> {
+  body: unknown,
+  contentType: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -45,13 +45,12 @@ export async function api<T>(
       'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
     );
   }
-  if (response.status === 204) return undefined as T;
+  if (response.ok) return response;
   const payload = (await response.json().catch(() => null)) as {
     error?: string;
     message?: string;
     issues?: { path: string; message: string }[];
   } | null;
-  if (response.ok) return payload as T;
   if (payload?.issues) {
     const fields: Record<string, string> = {};
     for (const issue of payload.issues) fields[issue.path] ??= issue.message;
@@ -67,4 +66,37 @@ export async function api<T>(
     payload?.error ?? 'error',
     payload?.message ?? 'Une erreur est survenue.',
   );
+}
+
+/** Calls the API; a `Blob` body (a file) is sent as it is, with `contentType`; anything else as JSON; `headers` are added (an idempotency key, say). */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  body?: unknown,
+  contentType = 'application/json',
+  headers: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const response = await send(method, url, body, contentType, headers);
+  if (response.status === 204) return undefined as T;
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** Asks the API for a file (a POST when asking changes something) and saves it as `fileName`. */
+export async function download(
+  method: 'GET' | 'POST',
+  url: string,
+  fileName: string,
+): Promise<void> {
+  const response = await send(
+    method,
+    url,
+    method === 'POST' ? {} : undefined,
+    'application/json',
+    {},
+  );
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

@@ -2,8 +2,10 @@ import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import type { Organization } from '../organization/organization.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { nextNumber } from '../billing/numbering.ts';
+import { painSchemaErrors } from './sepa-schema.ts';
 
 export interface Payout {
   readonly id: string;
@@ -115,63 +117,40 @@ const sepaText = (value: string, max: number): string =>
 const amount = (cents: number): string =>
   `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
+export interface PaidClaim {
+  number: number;
+  approved_cents: number;
+  iban: string;
+  bic: string;
+  holder: string;
+  type: string;
+  year: number;
+}
+
 /**
  * The batch as a SEPA credit transfer initiation (pain.001.001.03): one payment information
- * block debiting the committee's account, one transaction per claim. Exporting freezes the
- * batch and marks its claims paid; a later export gives the same file.
+ * block debiting the committee's account, one transaction per claim.
  */
-export async function exportPayout(
-  ctx: AppContext,
-  staff: CurrentUser,
-  id: string,
-): Promise<{ reference: string; xml: string }> {
-  const account = ctx.committeeAccount;
-  if (!account)
-    throw new HttpError(
-      422,
-      'no_committee_account',
-      'Le compte du comité (COMMITTEE_IBAN, COMMITTEE_BIC) n’est pas configuré.',
-    );
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM payouts WHERE id = $1 FOR UPDATE`, [
-      requireUuid(id),
-    ]);
-    if (!row) throw notFound();
-    const payout = toPayout(row);
-    const claims = await tx.query<{
-      number: number;
-      approved_cents: number;
-      iban: string;
-      bic: string;
-      holder: string;
-      type: string;
-      year: number;
-    }>(
-      `SELECT number::int AS number, approved_cents::int AS approved_cents, iban, bic, holder, type, year
-         FROM claims WHERE payout_id = $1 ORDER BY number`,
-      [id],
-    );
-    if (!payout.exportedAt) {
-      await tx.query('UPDATE payouts SET exported_at = now() WHERE id = $1', [id]);
-      await tx.query(`UPDATE claims SET status = 'paid' WHERE payout_id = $1`, [id]);
-      await recordAudit(tx, staff.id, 'payout.export', 'payout', id, {
-        reference: payout.reference,
-      });
-    }
-    const name = sepaText(ctx.organization.name, 70);
-    const transactions = claims
-      .map(
-        (c) => `      <CdtTrfTxInf>
+export function painDocument(
+  organization: Pick<Organization, 'name' | 'shortName'>,
+  account: { iban: string; bic: string },
+  payout: Payout,
+  claims: PaidClaim[],
+): string {
+  const name = sepaText(organization.name, 70);
+  const transactions = claims
+    .map(
+      (c) => `      <CdtTrfTxInf>
         <PmtId><EndToEndId>${sepaText(`${payout.reference}-${c.number}`, 35)}</EndToEndId></PmtId>
         <Amt><InstdAmt Ccy="EUR">${amount(c.approved_cents)}</InstdAmt></Amt>
         <CdtrAgt><FinInstnId><BIC>${xml(c.bic)}</BIC></FinInstnId></CdtrAgt>
         <Cdtr><Nm>${sepaText(c.holder, 70)}</Nm></Cdtr>
         <CdtrAcct><Id><IBAN>${xml(c.iban)}</IBAN></Id></CdtrAcct>
-        <RmtInf><Ustrd>${sepaText(`Subvention ${ctx.organization.shortName} demande ${c.number} ${c.year}`, 140)}</Ustrd></RmtInf>
+        <RmtInf><Ustrd>${sepaText(`Subvention ${organization.shortName} demande ${c.number} ${c.year}`, 140)}</Ustrd></RmtInf>
       </CdtTrfTxInf>`,
-      )
-      .join('\n');
-    const body = `<?xml version="1.0" encoding="UTF-8"?>
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <CstmrCdtTrfInitn>
     <GrpHdr>
@@ -198,6 +177,59 @@ ${transactions}
   </CstmrCdtTrfInitn>
 </Document>
 `;
+}
+
+/**
+ * The batch's payout file, validated against the official pain.001.001.03 schema before it
+ * leaves: a file the bank would reject is refused (422) and the batch stays open. Exporting
+ * (`export`) freezes the batch and marks its claims paid; a frozen batch gives the same file
+ * again (`copy`), and only a frozen one does.
+ */
+export async function payoutFile(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+  mode: 'export' | 'copy',
+): Promise<{ reference: string; xml: string }> {
+  const account = ctx.committeeAccount;
+  if (!account)
+    throw new HttpError(
+      422,
+      'no_committee_account',
+      'Le compte du comité (COMMITTEE_IBAN, COMMITTEE_BIC) n’est pas configuré.',
+    );
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM payouts WHERE id = $1 FOR UPDATE`, [
+      requireUuid(id),
+    ]);
+    if (!row) throw notFound();
+    const payout = toPayout(row);
+    if (mode === 'copy' && !payout.exportedAt)
+      throw new HttpError(
+        409,
+        'not_exported',
+        `Le lot ${payout.reference} n’est pas encore exporté : exportez-le d’abord.`,
+      );
+    const claims = await tx.query<PaidClaim>(
+      `SELECT number::int AS number, approved_cents::int AS approved_cents, iban, bic, holder, type, year
+         FROM claims WHERE payout_id = $1 ORDER BY number`,
+      [id],
+    );
+    const body = painDocument(ctx.organization, account, payout, claims);
+    const errors = await painSchemaErrors(body);
+    if (errors.length > 0)
+      throw new HttpError(
+        422,
+        'invalid_payout_file',
+        `Le fichier de virement ne respecte pas le schéma pain.001.001.03 : ${errors.join(' ; ')}`,
+      );
+    if (!payout.exportedAt) {
+      await tx.query('UPDATE payouts SET exported_at = now() WHERE id = $1', [id]);
+      await tx.query(`UPDATE claims SET status = 'paid' WHERE payout_id = $1`, [id]);
+      await recordAudit(tx, staff.id, 'payout.export', 'payout', id, {
+        reference: payout.reference,
+      });
+    }
     return { reference: payout.reference, xml: body };
   });
 }

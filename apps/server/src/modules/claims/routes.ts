@@ -1,5 +1,5 @@
 import { activitySectors, claimDecision, claimInput, payoutRequest } from '@entraide/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parse, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -10,7 +10,7 @@ import {
   sectorRow,
 } from '../accounts/session-cookies.ts';
 import { claimQueue, decideClaim, memberClaims, prepareClaim, submitClaim } from './claims.ts';
-import { createPayout, exportPayout, listPayouts } from './payouts.ts';
+import { createPayout, listPayouts, payoutFile } from './payouts.ts';
 
 const idParam = z.object({ id: z.string() });
 
@@ -55,9 +55,14 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.status(201).send(await createPayout(ctx, staff, executionDate));
   });
 
-  app.get('/api/staff/payouts/:id/pain.xml', async (request, reply) => {
-    const staff = await requireStaff(db, request, ...activitySectors);
-    const { reference, xml } = await exportPayout(ctx, staff, parse(idParam, request.params).id);
-    return sendFile(reply, 'application/xml; charset=utf-8', `${reference}.xml`, xml);
-  });
+  const payoutFileRoute =
+    (mode: 'export' | 'copy') => async (request: FastifyRequest, reply: FastifyReply) => {
+      const staff = await requireStaff(db, request, ...activitySectors);
+      const { id } = parse(idParam, request.params);
+      const { reference, xml } = await payoutFile(ctx, staff, id, mode);
+      return sendFile(reply, 'application/xml; charset=utf-8', `${reference}.xml`, xml);
+    };
+  // Exporting changes the batch, so it is a POST (under the CSRF check); the GET only gives a copy.
+  app.post('/api/staff/payouts/:id/export', payoutFileRoute('export'));
+  app.get('/api/staff/payouts/:id/pain.xml', payoutFileRoute('copy'));
 }

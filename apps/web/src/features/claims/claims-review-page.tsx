@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
-import { api } from '../../shared/api.ts';
+import { api, download } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
@@ -117,18 +117,39 @@ function Payouts({ today }: { readonly today: string }) {
           Créer le lot des subventions accordées
         </button>
       </div>
-      <ul>
+      <ul aria-label="Lots de virements">
         {payouts.map((p) => (
           <li key={p.id}>
             {p.reference} : {p.claims} virement(s), {formatCents(p.totalCents)}, le{' '}
             {formatDate(p.executionDate)}
-            {p.exportedAt ? ' (exporté, figé)' : ''} —{' '}
-            <a
-              href={`/api/staff/payouts/${p.id}/pain.xml`}
-              onClick={() => setTimeout(() => void load(), 500)}
-            >
-              fichier SEPA {p.reference}
-            </a>
+            {p.exportedAt ? (
+              <>
+                {' '}
+                (exporté, figé) —{' '}
+                <a href={`/api/staff/payouts/${p.id}/pain.xml`} download={`${p.reference}.xml`}>
+                  copie du fichier SEPA {p.reference}
+                </a>
+              </>
+            ) : (
+              <div className="actions">
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      await download(
+                        'POST',
+                        `/api/staff/payouts/${p.id}/export`,
+                        `${p.reference}.xml`,
+                      );
+                      await load();
+                    })
+                  }
+                >
+                  Exporter le fichier SEPA {p.reference}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

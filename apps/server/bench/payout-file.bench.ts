@@ -1,0 +1,40 @@
+// Benchmark of a payout export: building the pain.001.001.03 file and validating it against the
+// official schema (libxml2 in WebAssembly, in a worker thread), for batches of 1 to 5 000 claims.
+import { performance } from 'node:perf_hooks';
+import { painDocument, type PaidClaim } from '../src/modules/claims/payouts.ts';
+import { painSchemaErrors } from '../src/modules/claims/sepa-schema.ts';
+
+const organization = { name: 'Comité d’action et d’entraide sociale', shortName: 'CAES' };
+const account = { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP882' };
+
+for (const size of [1, 100, 1_000, 5_000]) {
+  const claims: PaidClaim[] = Array.from({ length: size }, (_, i) => ({
+    number: i + 1,
+    approved_cents: 1_000 + ((i * 7_919) % 90_000),
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPP882',
+    holder: `Adhérent n° ${i + 1}`,
+    type: 'festival',
+    year: 2021,
+  }));
+  const payout = {
+    id: '00000000-0000-0000-0000-000000000000',
+    reference: 'VIR-2021-000001',
+    totalCents: claims.reduce((sum, c) => sum + c.approved_cents, 0),
+    claims: size,
+    executionDate: '2021-04-20',
+    createdAt: '2021-04-15T10:00:00',
+    exportedAt: null,
+  };
+  const times: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const start = performance.now();
+    const errors = await painSchemaErrors(painDocument(organization, account, payout, claims));
+    times.push(performance.now() - start);
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `payout file of ${String(size).padStart(5)} claims: build + validate median ${times[2]?.toFixed(0)} ms (min ${times[0]?.toFixed(0)}, max ${times[4]?.toFixed(0)})`,
+  );
+}

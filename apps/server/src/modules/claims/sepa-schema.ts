@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { validateXML } from 'xmllint-wasm';
+
+/**
+ * The official ISO 20022 schema of pain.001.001.03, as shipped by Debian's
+ * tryton-modules-account-payment-sepa 6.0.4-2 (see schemas/README.md).
+ */
+const PAIN_001_001_03 = readFileSync(
+  new URL('./schemas/pain.001.001.03.xsd', import.meta.url),
+  'utf8',
+);
+
+/**
+ * What libxml2 finds wrong in a SEPA credit transfer file when it validates it against the
+ * official pain.001.001.03 schema: empty when the file is valid.
+ */
+export async function painSchemaErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({
+    xml: [{ fileName: 'payout.xml', contents: xml }],
+    schema: [PAIN_001_001_03],
+  });
+  return result.valid
+    ? []
+    : result.errors.map((error) =>
+        error.message
+          .replace('Schemas validity error : ', '')
+          .replaceAll('{urn:iso:std:iso:20022:tech:xsd:pain.001.001.03}', ''),
+      );
+}
