@@ -149,4 +149,44 @@ describe('billing in the browser', () => {
     await staff.getByText(/pièces contrôlées : tout est cohérent/).waitFor();
     await expectAccessible(staff);
   });
+
+  it('staff move a confirmed place to another session of its activity: credit note and a new invoice', async () => {
+    await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'IN-000812',
+      taxIncomeEuros: 40_000,
+      dependants: [{ relation: 'child', firstName: 'Tom', birthDate: '2010-03-03' }],
+    });
+    const page = await phonePage(env.browser);
+    await login(page, env.app.url, 'IN-000812');
+    await book(page, 'Juin');
+    await page.getByText('Place confirmée').waitFor();
+    const [invoice] = await env.app.db.query<{ reference: string; registration_id: string }>(
+      `SELECT i.reference, i.registration_id FROM invoices i JOIN users u ON u.id = i.member_id
+        WHERE u.identifier = 'IN-000812' AND i.kind = 'invoice'`,
+    );
+    const reference = invoice?.reference ?? '';
+
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app.url, 'GEST-JEU');
+    await staff.goto(`${env.app.url}/gestion/reglements`);
+    await staff.getByText(`Changer la session ou le transport de ${reference}`).click();
+    const sessionSelect = staff.getByLabel(`Session (${reference})`);
+    await sessionSelect.waitFor();
+    expect(await sessionSelect.locator('option:checked').textContent()).toMatch(
+      /^Juin.*\(actuelle\)$/,
+    );
+    await sessionSelect.selectOption({ index: 1 });
+    expect(await sessionSelect.locator('option:checked').textContent()).toMatch(/^Juillet/);
+    await expectAccessible(staff);
+    await staff.getByRole('button', { name: 'Changer la place et refacturer' }).click();
+    await staff
+      .getByText(/^Place changée : avoir AV-2021-\d{6}, nouvelle facture F-2021-\d{6}, frais 0,00/)
+      .waitFor();
+    const [placed] = await env.app.db.query<{ label: string }>(
+      `SELECT s.label FROM registration_requests r JOIN activity_sessions s ON s.id = r.placed_session_id
+        WHERE r.id = $1`,
+      [invoice?.registration_id],
+    );
+    expect(placed?.label).toBe('Juillet');
+  });
 });

@@ -488,10 +488,17 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'staff',
   },
   {
+    method: 'get',
+    path: '/api/staff/registrations/{id}/change-options',
+    summary:
+      'Session et transport d’une place confirmée, et les sessions de son activité où elle peut aller',
+    auth: 'staff',
+  },
+  {
     method: 'post',
     path: '/api/staff/registrations/{id}/modify',
     summary:
-      'Changer le transport d’une place confirmée : avoir, nouvelle facture, frais de modification',
+      'Changer la session ou le transport d’une place confirmée : avoir, nouvelle facture, frais de modification',
     body: modificationRequest,
     auth: 'staff',
   },

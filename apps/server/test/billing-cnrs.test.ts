@@ -168,11 +168,25 @@ describe('CNRS billing', () => {
         closesOn: '2020-03-01',
       })
     ).json<{ id: string }>();
+    // The change screen offers the place's session and transport now, and where it may go.
+    const options = `/api/staff/registrations/${registration}/change-options`;
+    expect((await client.get(options)).status).toBe(403);
+    const before = (await staff.get(options)).json<{
+      sessionId: string;
+      transportCity: string | null;
+      sessions: { id: string; transport: { city: string }[] }[];
+    }>();
+    expect(before).toMatchObject({ sessionId: session.id, transportCity: 'Paris' });
+    expect(before.sessions.map((s) => s.id).sort()).toEqual([session.id, shorter.id].sort());
     const third = await staff.post(`/api/staff/registrations/${registration}/modify`, {
       sessionId: shorter.id,
       transportCity: null,
     });
     expect(third.json()).toMatchObject({ feeCents: 1_500 });
+    expect((await staff.get(options)).json()).toMatchObject({
+      sessionId: shorter.id,
+      transportCity: null,
+    });
     expect(
       (await client.get('/api/me/registrations')).json<{
         registrations: { placedSessionId: string }[];

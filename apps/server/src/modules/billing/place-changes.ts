@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import {
   activityFields,
+  findActivity,
   sessionsById,
   type ActivityFields,
   type Session,
@@ -278,6 +279,38 @@ function changeFee(
     removedCents,
     organismFeeCents: input.organismFeeCents,
   });
+}
+
+/**
+ * What staff may change a confirmed place to: its session and transport now, and the sessions of
+ * its activity it could move to (its own, and those with a place left), with their transport.
+ */
+export async function placeChangeOptions(
+  db: Queryable,
+  registrationId: string,
+): Promise<{ sessionId: string; transportCity: string | null; sessions: Session[] }> {
+  const [request] = await db.query<{
+    status: string;
+    placed_session_id: string | null;
+    transport_city: string | null;
+  }>(
+    `SELECT status, placed_session_id, choices -> (placed_rank - 1) ->> 'transportCity' AS transport_city
+       FROM registration_requests WHERE id = $1`,
+    [requireUuid(registrationId)],
+  );
+  if (!request) throw notFound();
+  const [session] = await sessionsById(
+    db,
+    request.placed_session_id ? [request.placed_session_id] : [],
+  );
+  if (request.status !== 'confirmed' || !session)
+    throw new HttpError(409, 'not_confirmed', 'Seule une place confirmée peut être changée ici.');
+  const { sessions } = await findActivity(db, session.activityId, true);
+  return {
+    sessionId: session.id,
+    transportCity: request.transport_city,
+    sessions: sessions.filter((s) => s.id === session.id || s.placesLeft > 0),
+  };
 }
 
 /**

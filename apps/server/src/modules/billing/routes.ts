@@ -20,7 +20,7 @@ import {
 } from '../accounts/session-cookies.ts';
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
-import { cancelPlace, modifyPlace } from './place-changes.ts';
+import { cancelPlace, modifyPlace, placeChangeOptions } from './place-changes.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
@@ -174,6 +174,11 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/staff/registrations/:id/cancel', async (request) => {
     const { id, staff } = await sectorRegistration(request);
     return cancelPlace(ctx, staff, id, parse(cancellationRequest, request.body ?? {}));
+  });
+
+  app.get('/api/staff/registrations/:id/change-options', async (request) => {
+    const { id } = await sectorRegistration(request);
+    return placeChangeOptions(db, id);
   });
 
   app.post('/api/staff/registrations/:id/modify', async (request) => {

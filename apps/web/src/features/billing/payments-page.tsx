@@ -9,6 +9,7 @@ import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import { PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
+import { PlaceChangeForm } from './place-change-form.tsx';
 
 const ENTRY_METHODS = Object.fromEntries(
   ['cheque', 'card', 'chequesVacances', 'bonsCaf', 'transfer'].map((m) => [
@@ -147,63 +148,6 @@ function CancelForm({
         <div className="actions">
           <button type="submit" className="secondary" disabled={busy}>
             Annuler la place et émettre l’avoir
-          </button>
-        </div>
-      </form>
-    </details>
-  );
-}
-
-/** Changes a confirmed place's transport: credit note, new invoice, the pack's modification fee. */
-function TransportForm({
-  details,
-  onSaved,
-}: {
-  readonly details: InvoiceDetails;
-  readonly onSaved: (message: string) => Promise<void>;
-}) {
-  const reference = details.invoice.reference;
-  const [city, setCity] = useState('');
-  const [fee, setFee] = useState('0');
-  const { busy, alert, fields, run } = useSubmit();
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    void run(async () => {
-      const result = await api<{
-        creditNote: { reference: string };
-        invoice: { reference: string };
-        feeCents: number;
-      }>('POST', `/api/staff/registrations/${details.invoice.registrationId ?? ''}/modify`, {
-        transportCity: city.trim() || null,
-        organismFeeCents: parseEuros(fee),
-      });
-      await onSaved(
-        `Transport changé : avoir ${result.creditNote.reference}, nouvelle facture ${result.invoice.reference}, frais ${formatCents(result.feeCents)}.`,
-      );
-    });
-  };
-  return (
-    <details>
-      <summary>Changer le transport de {reference}</summary>
-      <form onSubmit={submit} noValidate>
-        <FormAlert message={alert} />
-        <Field
-          label={`Ville de départ (${reference})`}
-          hint="Vide : par ses propres moyens."
-          value={city}
-          onChange={(e) => setCity(e.target.value)}
-          error={fields.transportCity}
-        />
-        <Field
-          label={`Frais de l’organisme en euros (${reference})`}
-          inputMode="decimal"
-          value={fee}
-          onChange={(e) => setFee(e.target.value)}
-          error={fields.organismFeeCents}
-        />
-        <div className="actions">
-          <button type="submit" className="secondary" disabled={busy}>
-            Changer le transport et refacturer
           </button>
         </div>
       </form>
@@ -411,7 +355,7 @@ export function PaymentsPage() {
               details.account.creditedCents === 0 &&
               details.invoice.lines[0]?.kind === 'stay' ? (
                 <>
-                  <TransportForm details={details} onSaved={saved} />
+                  <PlaceChangeForm details={details} onSaved={saved} />
                   <CancelForm details={details} onSaved={saved} />
                 </>
               ) : null}
