@@ -11,7 +11,8 @@ import {
   familyWithRecord,
   packs,
   PASSWORD,
-  samplePdf,
+  uploadReceipt,
+  addDefaultRib,
   testApp,
   type Client,
   type TestApp,
@@ -90,19 +91,8 @@ describe('every claim type', () => {
         { relation: 'child', firstName: 'Léa', birthDate: '2008-05-01' },
       ],
     });
-    await client.post('/api/me/bank-accounts', {
-      holder: 'Claire Martin',
-      iban: 'FR76 3000 6000 0112 3456 7890 189',
-      bic: 'AGRIFRPP882',
-    });
-    const documentIds = [
-      (
-        await client.upload(
-          '/api/me/documents?kind=receipt&name=facture.pdf',
-          await samplePdf('Facture'),
-        )
-      ).json<{ id: string }>().id,
-    ];
+    await addDefaultRib(client);
+    const documentIds = [await uploadReceipt(client)];
 
     const approved = new Map<ClaimType, number>();
     for (const type of claimTypes) {
@@ -159,16 +149,8 @@ describe('every claim type', () => {
       taxIncomeEuros: 30_000,
       dependants: [],
     });
-    await client.post('/api/me/bank-accounts', {
-      holder: 'Claire Martin',
-      iban: 'FR76 3000 6000 0112 3456 7890 189',
-      bic: 'AGRIFRPP882',
-    });
-    const documentIds = [
-      (
-        await client.upload('/api/me/documents?kind=receipt&name=billet.pdf', await samplePdf('B'))
-      ).json<{ id: string }>().id,
-    ];
+    await addDefaultRib(client);
+    const documentIds = [await uploadReceipt(client)];
     const sent = await client.post('/api/me/claims', {
       type: 'festival',
       dependantIndex: null,

@@ -4,7 +4,8 @@ import {
   familyWithRecord,
   mailsTo,
   PASSWORD,
-  samplePdf,
+  uploadReceipt,
+  addDefaultRib,
   testApp,
   type Client,
   type TestApp,
@@ -21,14 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const receipt = async (client: Client): Promise<string> =>
-  (
-    await client.upload(
-      '/api/me/documents?kind=receipt&name=billet.pdf',
-      await samplePdf('Billet de festival'),
-    )
-  ).json<{ id: string }>().id;
-
 describe('claims and payouts', () => {
   it('a festival ticket: quoted with the 100 € cap, once a year, approved, paid once by a SEPA file, and the ceiling goes down', async () => {
     const { client } = await familyWithRecord(t, {
@@ -37,7 +30,7 @@ describe('claims and payouts', () => {
       taxIncomeEuros: 45_000,
       dependants: [{ relation: 'spouse', firstName: 'Sam', birthDate: '1980-01-01' }],
     });
-    const documentIds = [await receipt(client)];
+    const documentIds = [await uploadReceipt(client)];
     const claim = {
       type: 'festival',
       dependantIndex: null,
@@ -122,11 +115,7 @@ describe('claims and payouts', () => {
     expect((await staff.post('/api/staff/payouts', { executionDate: '2021-04-20' })).status).toBe(
       409,
     );
-    await client.post('/api/me/bank-accounts', {
-      holder: 'Claire Martin',
-      iban: 'FR76 3000 6000 0112 3456 7890 189',
-      bic: 'AGRIFRPP882',
-    });
+    await addDefaultRib(client);
     const batch = await staff.post('/api/staff/payouts', { executionDate: '2021-04-20' });
     expect(batch.status).toBe(201);
     const payout = batch.json<{ payout: { id: string; reference: string; totalCents: number } }>()
@@ -178,7 +167,7 @@ describe('claims and payouts', () => {
         { relation: 'child', firstName: 'Léa', birthDate: '2011-01-01' },
       ],
     });
-    const documentIds = [await receipt(client)];
+    const documentIds = [await uploadReceipt(client)];
     const base = { organism: 'Club', firstDay: '2021-03-06', lastDay: '2021-03-07', documentIds };
     const sport = (
       await client.post('/api/me/claims/quote', {
@@ -255,7 +244,7 @@ describe('claims and payouts', () => {
       taxIncomeEuros: 30_000,
       dependants: [{ relation: 'child', firstName: 'Noa', birthDate: '2005-06-01' }],
     });
-    const documentIds = [await receipt(client)];
+    const documentIds = [await uploadReceipt(client)];
     const abroad = {
       type: 'youthAbroad',
       dependantIndex: 0,

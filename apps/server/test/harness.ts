@@ -302,3 +302,20 @@ export async function familyWithRecord(
   await client.login(options.identifier, PASSWORD);
   return { id, client };
 }
+
+/** Claims' fixtures: a PDF receipt among the member's documents, and a default RIB to be paid on. */
+export async function uploadReceipt(client: Client, text = 'Billet de festival'): Promise<string> {
+  const receipt = await client.upload(
+    '/api/me/documents?kind=receipt&name=justificatif.pdf',
+    await samplePdf(text),
+  );
+  return receipt.json<{ id: string }>().id;
+}
+
+export async function addDefaultRib(client: Client): Promise<void> {
+  await client.post('/api/me/bank-accounts', {
+    holder: 'Claire Martin',
+    iban: 'FR76 3000 6000 0112 3456 7890 189',
+    bic: 'AGRIFRPP882',
+  });
+}

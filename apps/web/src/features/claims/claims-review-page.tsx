@@ -92,6 +92,12 @@ function Payouts({ today }: { readonly today: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  /** A button's action, then the batches as they now are. */
+  const thenReload = (action: () => Promise<unknown>) => () =>
+    void run(async () => {
+      await action();
+      await load();
+    });
   return (
     <section aria-labelledby="payouts">
       <h2 id="payouts">Virements</h2>
@@ -107,12 +113,7 @@ function Payouts({ today }: { readonly today: string }) {
         <button
           type="button"
           disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              await api('POST', '/api/staff/payouts', { executionDate: date });
-              await load();
-            })
-          }
+          onClick={thenReload(() => api('POST', '/api/staff/payouts', { executionDate: date }))}
         >
           Créer le lot des subventions accordées
         </button>
@@ -135,16 +136,9 @@ function Payouts({ today }: { readonly today: string }) {
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() =>
-                    void run(async () => {
-                      await download(
-                        'POST',
-                        `/api/staff/payouts/${p.id}/export`,
-                        `${p.reference}.xml`,
-                      );
-                      await load();
-                    })
-                  }
+                  onClick={thenReload(() =>
+                    download('POST', `/api/staff/payouts/${p.id}/export`, `${p.reference}.xml`),
+                  )}
                 >
                   Exporter le fichier SEPA {p.reference}
                 </button>
