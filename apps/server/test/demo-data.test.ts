@@ -53,6 +53,15 @@ describe('demo data', () => {
       expect(
         (await staff.get('/api/staff/sign-up-requests')).json<{ requests: unknown[] }>().requests,
       ).toHaveLength(1);
+      // Inserm's demo claims wait in their sectors' queues, each with its receipt.
+      const culture = new Client(app);
+      await culture.login('GEST-LOISIRS-CULTURE', DEMO_PASSWORD);
+      const queue = (await culture.get('/api/staff/claims')).json<{
+        claims: { type: string; documentIds: string[] }[];
+      }>().claims;
+      expect(queue.map((c) => [c.type, c.documentIds.length])).toEqual(
+        organization === 'inserm' ? [['festival', 1]] : [],
+      );
       await app.close();
       await db.close();
     });

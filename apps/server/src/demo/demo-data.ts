@@ -15,6 +15,7 @@ import {
 } from '../modules/household/documents.ts';
 import type { Mailer } from '../modules/notifications/mailer.ts';
 import { loadDemoActivities } from './demo-activities.ts';
+import { loadDemoClaims } from './demo-claims.ts';
 import { demoPdf } from './demo-pdf.ts';
 import { hashPassword } from '../modules/accounts/secrets.ts';
 import type { Organization } from '../modules/organization/organization.ts';
@@ -156,6 +157,7 @@ async function loadDemoRecords(
   );
   await submitRecord(ctx, julien, year);
   await loadDemoActivities(db, ctx, await demoUser(db, 'GEST-JEUNESSE'), sophie);
+  await loadDemoClaims(ctx, services.store, sophie);
 }
 
 export async function loadDemoData(
