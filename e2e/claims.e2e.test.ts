@@ -85,6 +85,7 @@ describe('claims in the browser', () => {
     await staff.getByRole('button', { name: /^Accorder \d.* \(n° \d+\)$/ }).click();
     await staff.getByText(/^Demande n° \d+ accordée/).waitFor();
     await staff.getByRole('button', { name: 'Créer le lot des subventions accordées' }).click();
+    await staff.getByText(/^Lot VIR-2021-\d{6} créé : 1 virement\(s\)/).waitFor();
     // Exporting validates the file against its schema, freezes the batch and downloads the file.
     const exportButton = staff.getByRole('button', {
       name: /^Exporter le fichier SEPA VIR-2021-\d{6}$/,
@@ -93,6 +94,7 @@ describe('claims in the browser', () => {
     const [file] = await Promise.all([staff.waitForEvent('download'), exportButton.click()]);
     expect(file.suggestedFilename()).toMatch(/^VIR-2021-\d{6}\.xml$/);
     const xml = readFileSync(await file.path(), 'utf8');
+    await staff.getByText(/^Fichier VIR-2021-\d{6}\.xml exporté, conforme au schéma/).waitFor();
     await staff.getByRole('link', { name: /^copie du fichier SEPA VIR-2021-\d{6}$/ }).waitFor();
     const [euros, centimes] = amount.replace(' €', '').replace(/\s/g, '').split(',');
     expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros ?? ''}.${centimes ?? ''}</InstdAmt>`);

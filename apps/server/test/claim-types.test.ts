@@ -143,7 +143,7 @@ describe('every claim type', () => {
     ).toBe(true);
   });
 
-  it('refuses to export a file the bank would reject, and leaves the batch open', async () => {
+  it('leaves out a RIB a transfer cannot carry, and never freezes a batch whose file the bank would reject', async () => {
     const { id, client } = await familyWithRecord(t, {
       identifier: 'IN-000962',
       taxIncomeEuros: 30_000,
@@ -163,18 +163,31 @@ describe('every claim type', () => {
     await admin.post(`/api/staff/claims/${sent.json<{ id: string }>().id}/decision`, {
       decision: 'approve',
     });
-    // A RIB kept from before BICs were checked as ISO 20022 does: a test BIC (place code 0…).
+    // A RIB kept from before BICs were checked as ISO 20022 does (a test BIC: place code 0…)
+    // waits for the member to correct it, rather than stop the whole batch.
     await t.db.query(`UPDATE bank_accounts SET bic = 'AGRIFR0P' WHERE member_id = $1`, [id]);
+    expect(
+      (await admin.post('/api/staff/payouts', { executionDate: '2021-04-21' })).json(),
+    ).toMatchObject({
+      error: 'nothing_to_pay',
+      message: 'Aucune subvention accordée à verser (avec un RIB par défaut valide).',
+    });
+    await t.db.query(`UPDATE bank_accounts SET bic = 'AGRIFRPP882' WHERE member_id = $1`, [id]);
     const payout = (await admin.post('/api/staff/payouts', { executionDate: '2021-04-21' })).json<{
       payout: { id: string };
     }>().payout;
+    // Whatever slipped through, the schema stops it before the batch is frozen.
+    await t.db.query(`UPDATE claims SET bic = 'AGRIFR0P' WHERE payout_id = $1`, [payout.id]);
     const refused = await admin.post(`/api/staff/payouts/${payout.id}/export`);
     expect(refused.status).toBe(422);
     expect(refused.json<{ message: string }>().message).toContain("Element 'BIC'");
-    expect(
+    const exportedAt = async () =>
       (await admin.get('/api/staff/payouts'))
         .json<{ payouts: { id: string; exportedAt: string | null }[] }>()
-        .payouts.find((p) => p.id === payout.id)?.exportedAt,
-    ).toBeNull();
+        .payouts.find((p) => p.id === payout.id)?.exportedAt;
+    expect(await exportedAt()).toBeNull();
+    await t.db.query(`UPDATE claims SET bic = 'AGRIFRPP882' WHERE payout_id = $1`, [payout.id]);
+    expect((await admin.post(`/api/staff/payouts/${payout.id}/export`)).status).toBe(200);
+    expect(await exportedAt()).not.toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ibanProblem, isBic, normalizeIban } from './iban.ts';
+import { ibanProblem, isBic, isLatinName, normalizeIban } from './iban.ts';
 
 const name = z.string().trim().min(1, 'champ obligatoire').max(100, '100 caractères au plus');
 const wholeEuros = z
@@ -95,10 +95,7 @@ export type EntitlementsAnswer = z.infer<typeof entitlementsAnswer>;
 
 /** A bank account (RIB): IBAN checked by country, length and checksum; BIC by format. */
 export const bankAccountInput = z.object({
-  holder: name.refine(
-    (value) => /[A-Za-z]/.test(value.normalize('NFD')),
-    'le titulaire s’écrit en lettres latines, comme sur le RIB',
-  ),
+  holder: name.refine(isLatinName, 'le titulaire s’écrit en lettres latines, comme sur le RIB'),
   iban: z
     .string()
     .max(50)

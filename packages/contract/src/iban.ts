@@ -69,3 +69,6 @@ export function ibanProblem(value: string): string | null {
  */
 export const isBic = (value: string): boolean =>
   /^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/.test(value.replace(/\s/g, '').toUpperCase());
+
+/** A name a bank transfer can carry: at least one Latin letter once accents are set apart. */
+export const isLatinName = (value: string): boolean => /[A-Za-z]/.test(value.normalize('NFD'));

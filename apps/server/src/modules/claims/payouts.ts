@@ -1,3 +1,4 @@
+import { ibanProblem, isBic, isLatinName } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -46,10 +47,24 @@ export async function listPayouts(db: Queryable): Promise<Payout[]> {
   );
 }
 
+/** A RIB a SEPA transfer can carry: IBAN with its checksum, an ISO 20022 BIC, a Latin name. */
+const transferable = (account: {
+  iban: string | null;
+  bic: string | null;
+  holder: string | null;
+}): boolean =>
+  account.iban !== null &&
+  account.bic !== null &&
+  account.holder !== null &&
+  ibanProblem(account.iban) === null &&
+  isBic(account.bic) &&
+  isLatinName(account.holder);
+
 /**
  * A payout batch: every approved claim not yet in a batch whose member has a default bank
- * account; the account is copied onto the claim, so a later change of RIB never pays twice
- * or elsewhere. Claims without an account wait for the next batch.
+ * account a transfer can carry; the account is copied onto the claim, so a later change of RIB
+ * never pays twice or elsewhere. Claims without such an account (none, or one kept from before
+ * RIBs were checked as they are now) wait for the next batch, and are counted.
  */
 export async function createPayout(
   ctx: AppContext,
@@ -69,12 +84,12 @@ export async function createPayout(
         WHERE c.status = 'approved' AND c.payout_id IS NULL AND c.approved_cents > 0
         ORDER BY c.number FOR UPDATE OF c`,
     );
-    const payable = claims.filter((c) => c.iban && c.bic && c.holder);
+    const payable = claims.filter(transferable);
     if (payable.length === 0)
       throw new HttpError(
         409,
         'nothing_to_pay',
-        'Aucune subvention accordée à verser (avec un RIB par défaut).',
+        'Aucune subvention accordée à verser (avec un RIB par défaut valide).',
       );
     const total = payable.reduce((sum, c) => sum + c.approved_cents, 0);
     const { reference } = await nextNumber(tx, 'payout', Number(executionDate.slice(0, 4)));

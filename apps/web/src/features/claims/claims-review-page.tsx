@@ -85,6 +85,7 @@ interface PayoutView {
 function Payouts({ today }: { readonly today: string }) {
   const [payouts, setPayouts] = useState<PayoutView[]>([]);
   const [date, setDate] = useState(today);
+  const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run } = useSubmit();
   const load = useCallback(async () => {
     setPayouts((await api<{ payouts: PayoutView[] }>('GET', '/api/staff/payouts')).payouts);
@@ -92,16 +93,33 @@ function Payouts({ today }: { readonly today: string }) {
   useEffect(() => {
     void load();
   }, [load]);
-  /** A button's action, then the batches as they now are. */
-  const thenReload = (action: () => Promise<unknown>) => () =>
+  /** A button's action, then what it did and the batches as they now are. */
+  const thenReload = (action: () => Promise<string>) => () =>
     void run(async () => {
-      await action();
+      setNotice(null);
+      setNotice(await action());
       await load();
     });
+  const create = async () => {
+    const { payout, waitingForAccount } = await api<{
+      payout: PayoutView;
+      waitingForAccount: number;
+    }>('POST', '/api/staff/payouts', { executionDate: date });
+    return `Lot ${payout.reference} créé : ${payout.claims} virement(s), ${formatCents(payout.totalCents)}.${
+      waitingForAccount > 0
+        ? ` ${waitingForAccount} subvention(s) accordée(s) attendent que l’agent enregistre un RIB valide.`
+        : ''
+    }`;
+  };
+  const exportFile = (payout: PayoutView) => async () => {
+    await download('POST', `/api/staff/payouts/${payout.id}/export`, `${payout.reference}.xml`);
+    return `Fichier ${payout.reference}.xml exporté, conforme au schéma pain.001.001.03 : le lot est figé et ses subventions sont versées.`;
+  };
   return (
     <section aria-labelledby="payouts">
       <h2 id="payouts">Virements</h2>
       <FormAlert message={alert} />
+      {notice ? <Notice>{notice}</Notice> : null}
       <Field
         label="Date d’exécution du lot"
         type="date"
@@ -110,11 +128,7 @@ function Payouts({ today }: { readonly today: string }) {
         error={fields.executionDate}
       />
       <div className="actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={thenReload(() => api('POST', '/api/staff/payouts', { executionDate: date }))}
-        >
+        <button type="button" disabled={busy} onClick={thenReload(create)}>
           Créer le lot des subventions accordées
         </button>
       </div>
@@ -133,13 +147,7 @@ function Payouts({ today }: { readonly today: string }) {
               </>
             ) : (
               <div className="actions">
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={thenReload(() =>
-                    download('POST', `/api/staff/payouts/${p.id}/export`, `${p.reference}.xml`),
-                  )}
-                >
+                <button type="button" disabled={busy} onClick={thenReload(exportFile(p))}>
                   Exporter le fichier SEPA {p.reference}
                 </button>
               </div>
