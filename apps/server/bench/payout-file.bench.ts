@@ -35,6 +35,6 @@ for (const size of [1, 100, 1_000, 10_000, 100_000]) {
   }
   times.sort((a, b) => a - b);
   console.log(
-    `payout file of ${String(size).padStart(5)} claims: build + validate median ${times[2]?.toFixed(0)} ms (min ${times[0]?.toFixed(0)}, max ${times[4]?.toFixed(0)})`,
+    `payout file of ${String(size).padStart(5)} claims: build + validate median ${Math.round(times[2] ?? 0)} ms (min ${Math.round(times[0] ?? 0)}, max ${Math.round(times[4] ?? 0)})`,
   );
 }

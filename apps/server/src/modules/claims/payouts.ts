@@ -195,10 +195,10 @@ ${transactions}
 }
 
 /**
- * The batch's payout file, validated against the official pain.001.001.03 schema before it
- * leaves: a file the bank would reject is refused (422) and the batch stays open. Exporting
- * (`export`) freezes the batch and marks its claims paid; a frozen batch gives the same file
- * again (`copy`), and only a frozen one does.
+ * The batch's payout file. Exporting (`export`) validates it against the official
+ * pain.001.001.03 schema — a file the bank would reject is refused (422) and the batch stays
+ * open — then freezes the batch and marks its claims paid; a frozen batch gives the same file
+ * again (`copy`, and a second `export`), and only a frozen one does.
  */
 export async function payoutFile(
   ctx: AppContext,
@@ -231,14 +231,14 @@ export async function payoutFile(
       [id],
     );
     const body = painDocument(ctx.organization, account, payout, claims);
-    const errors = await painSchemaErrors(body);
-    if (errors.length > 0)
-      throw new HttpError(
-        422,
-        'invalid_payout_file',
-        `Le fichier de virement ne respecte pas le schéma pain.001.001.03 : ${errors.join(' ; ')}`,
-      );
     if (!payout.exportedAt) {
+      const errors = await painSchemaErrors(body);
+      if (errors.length > 0)
+        throw new HttpError(
+          422,
+          'invalid_payout_file',
+          `Le fichier de virement ne respecte pas le schéma pain.001.001.03 : ${errors.join(' ; ')}`,
+        );
       await tx.query('UPDATE payouts SET exported_at = now() WHERE id = $1', [id]);
       await tx.query(`UPDATE claims SET status = 'paid' WHERE payout_id = $1`, [id]);
       await recordAudit(tx, staff.id, 'payout.export', 'payout', id, {
