@@ -2,6 +2,18 @@ import { issuesOf } from '@entraide/contract';
 import { RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { isRetryable } from './db/database.ts';
+
+/**
+ * PostgreSQL's class 22 (data exception: a date or number out of range, a byte it cannot store):
+ * the contract should have refused the value; if one slips through, it is still the input's fault.
+ */
+const isDataException = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  /^22[0-9A-Z]{3}$/.test(error.code);
 
 /** An answer other than 2xx that a person should read: stable code, French message. */
 export class HttpError extends Error {
@@ -81,6 +93,25 @@ export function registerErrorHandler(app: FastifyInstance): void {
         });
       }
       return reply.status(status).send({ error: error.code, message: error.message });
+    }
+    if (isRetryable(error))
+      return reply.status(503).header('retry-after', '2').send({
+        error: 'busy',
+        message:
+          'Ce dossier est modifié par quelqu’un d’autre au même moment : réessayez dans quelques secondes.',
+      });
+    if (isDataException(error)) {
+      request.log.warn(error);
+      return reply.status(400).send({
+        error: 'invalid_input',
+        issues: [
+          {
+            path: '',
+            message:
+              'Une valeur saisie n’est pas valide (date ou nombre hors des limites, caractère spécial) : vérifiez le formulaire.',
+          },
+        ],
+      });
     }
     const statusCode =
       'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUser,
-  familyWithRecord,
-  PASSWORD,
-  testApp,
-  type Client,
-  type TestApp,
-} from './harness.ts';
+import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { book, family, openPlaces } from './place-fixtures.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -17,58 +11,6 @@ beforeAll(async () => {
   await staff.login('GEST-JE', PASSWORD);
 });
 afterAll(() => t.close());
-
-/** A published youth activity whose sessions closed and were allocated: places go at once. */
-async function openPlaces(sessions: { firstDay: string; lastDay: string; priceCents: number }[]) {
-  const { id } = (
-    await staff.post('/api/staff/activities', {
-      title: 'Centre de vacances',
-      sector: 'jeunesse',
-      kind: 'caes',
-      capCategory: 'holidayCentreFrance',
-      description: 'Au bord du lac.',
-      provider: { name: 'Lac Bleu' },
-      published: true,
-    })
-  ).json<{ id: string }>();
-  const ids: string[] = [];
-  for (const [i, s] of sessions.entries()) {
-    const answer = await staff.post(`/api/staff/activities/${id}/sessions`, {
-      label: `Session ${i + 1}`,
-      minAge: 6,
-      maxAge: 17,
-      places: 10,
-      closesOn: '2021-04-01',
-      transport: [{ city: 'Lyon', priceCents: 6_000 }],
-      ...s,
-    });
-    ids.push(answer.json<{ id: string }>().id);
-  }
-  await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1::uuid[])', [
-    ids,
-  ]);
-  return ids;
-}
-
-let n = 0;
-async function family(taxIncomeEuros: number) {
-  n += 1;
-  return familyWithRecord(t, {
-    identifier: `IN-00090${n}`,
-    taxIncomeEuros,
-    dependants: [
-      { relation: 'spouse', firstName: 'Alex', birthDate: '1980-01-01' },
-      { relation: 'child', firstName: 'Zoé', birthDate: '2011-05-05' },
-    ],
-  });
-}
-
-const book = (client: Client, sessionId: string, transportCity: string | null = null) =>
-  client.post('/api/me/registrations', {
-    dependantIndex: 1,
-    choices: [{ sessionId, transportCity }],
-    depositMethod: 'cheque',
-  });
 
 interface InvoiceView {
   invoice: {
@@ -96,10 +38,10 @@ const invoicesOf = async (client: Client) =>
 
 describe('invoices, plans and payments', () => {
   it('invoices a confirmed place, splits it in 3 cheques, records each payment once, down to a zero balance', async () => {
-    const [session] = await openPlaces([
+    const [session] = await openPlaces(t, staff, [
       { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 200_000 },
     ]);
-    const { client } = await family(45_000);
+    const { client } = await family(t, 45_000);
     expect((await book(client, session ?? '', 'Lyon')).json()).toMatchObject({
       status: 'confirmed',
     });
@@ -182,7 +124,7 @@ describe('invoices, plans and payments', () => {
 
     const pdf = await client.get(`/api/me/invoices/${invoice?.id ?? ''}/pdf`);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    const other = await family(45_000);
+    const other = await family(t, 45_000);
     expect((await other.client.get(`/api/me/invoices/${invoice?.id ?? ''}/pdf`)).status).toBe(404);
     expect((await other.client.post('/api/staff/payments', {})).status).toBe(403);
 
@@ -196,10 +138,10 @@ describe('invoices, plans and payments', () => {
   });
 
   it('cancels with the provider’s fee: a credit note, a fee invoice paid by what was paid, the rest refunded', async () => {
-    const [session] = await openPlaces([
+    const [session] = await openPlaces(t, staff, [
       { firstDay: '2021-08-02', lastDay: '2021-08-15', priceCents: 80_000 },
     ]);
-    const { client } = await family(45_000);
+    const { client } = await family(t, 45_000);
     const registration = (await book(client, session ?? '')).json<{ id: string }>();
     const [view] = await invoicesOf(client);
     const deposit = view?.account.instalments[0]?.amountCents ?? 0;
@@ -243,17 +185,17 @@ describe('invoices, plans and payments', () => {
   });
 
   it('limits the subsidy of a household at its ceiling, and says why', async () => {
-    const sessions = await openPlaces([
+    const sessions = await openPlaces(t, staff, [
       { firstDay: '2021-06-01', lastDay: '2021-06-14', priceCents: 200_000 },
       { firstDay: '2021-07-01', lastDay: '2021-07-14', priceCents: 200_000 },
       { firstDay: '2021-08-01', lastDay: '2021-08-14', priceCents: 200_000 },
     ]);
-    const { client } = await family(30_000); // QF 10 000 €: about 52 %, ceiling about 1 891 €
+    const { client, id: memberId } = await family(t, 30_000); // QF 10 000 €: about 52 %, ceiling about 1 891 €
     for (const id of sessions) await book(client, id);
     const invoices = (await invoicesOf(client)).reverse();
     const [ceiling] = await t.db.query<{ annual_ceiling_cents: number }>(
-      `SELECT annual_ceiling_cents::int AS annual_ceiling_cents FROM agent_records r JOIN users u ON u.id = r.member_id WHERE u.identifier = $1`,
-      [`IN-00090${n}`],
+      `SELECT annual_ceiling_cents::int AS annual_ceiling_cents FROM agent_records r WHERE r.member_id = $1`,
+      [memberId],
     );
     // 14 days at 115 €/day × 62.54 % (majoré) = 1 006,89 €; the second gets what is left; the third nothing.
     const subsidies = invoices.map((i) => i.invoice.subsidyCents);

@@ -80,10 +80,87 @@ export interface Answer {
   readonly headers: Record<string, unknown>;
 }
 
-/** A browser-like client: keeps cookies and sends the CSRF token header on every change. */
+interface RawAnswer {
+  readonly status: number;
+  readonly headers: Record<string, unknown>;
+  readonly setCookies: readonly { name: string; value: string; maxAge?: number | undefined }[];
+  readonly text: string;
+  readonly bytes: Buffer;
+}
+
+/** A request through Fastify's inject (in process). */
+async function injected(
+  app: FastifyInstance,
+  method: string,
+  url: string,
+  payload: Buffer | Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+): Promise<RawAnswer> {
+  const response = await app.inject({
+    method: method as 'GET',
+    url,
+    ...(payload === undefined ? {} : { payload }),
+    headers,
+  });
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    setCookies: response.cookies.map((c) => ({ name: c.name, value: c.value, maxAge: c.maxAge })),
+    text: response.body,
+    bytes: response.rawPayload,
+  };
+}
+
+/** A real HTTP request over the loopback to a listening server (the race tests). */
+async function overHttp(
+  base: string,
+  method: string,
+  url: string,
+  payload: Buffer | Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+): Promise<RawAnswer> {
+  const body =
+    payload === undefined
+      ? undefined
+      : Buffer.isBuffer(payload)
+        ? payload
+        : JSON.stringify(payload);
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      ...(body !== undefined && !Buffer.isBuffer(payload)
+        ? { 'content-type': 'application/json' }
+        : {}),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body }),
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    setCookies: response.headers.getSetCookie().map((line) => {
+      const [pair = '', ...attributes] = line.split(';');
+      const [name = '', ...value] = pair.split('=');
+      const maxAge = attributes.find((a) => /^\s*max-age=/i.test(a));
+      return {
+        name: name.trim(),
+        value: decodeURIComponent(value.join('=')),
+        maxAge: maxAge ? Number(maxAge.split('=')[1]) : undefined,
+      };
+    }),
+    text: bytes.toString('utf8'),
+    bytes,
+  };
+}
+
+/**
+ * A browser-like client: keeps cookies and sends the CSRF token header on every change; through
+ * inject by default, or over real HTTP when given the address of a listening server.
+ */
 export class Client {
   private readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly target: FastifyInstance | string) {}
 
   async upload(url: string, bytes: Buffer, contentType = 'application/pdf'): Promise<Answer> {
     return this.request('POST', url, bytes, { 'content-type': contentType });
@@ -97,36 +174,34 @@ export class Client {
   ): Promise<Answer> {
     if (method !== 'GET' && !this.cookies.has('entraide_csrf'))
       await this.request('GET', '/api/session');
-    const response = await this.app.inject({
-      method,
-      url,
-      ...(payload === undefined
-        ? {}
-        : { payload: Buffer.isBuffer(payload) ? payload : (payload as Record<string, unknown>) }),
-      headers: {
-        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(method === 'GET' ? {} : { 'x-csrf-token': this.cookies.get('entraide_csrf') ?? '' }),
-        ...headers,
-      },
-    });
-    for (const cookie of response.cookies) {
+    const allHeaders = {
+      cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      ...(method === 'GET' ? {} : { 'x-csrf-token': this.cookies.get('entraide_csrf') ?? '' }),
+      ...headers,
+    };
+    const body = payload as Buffer | Record<string, unknown> | undefined;
+    const response =
+      typeof this.target === 'string'
+        ? await overHttp(this.target, method, url, body, allHeaders)
+        : await injected(this.target, method, url, body, allHeaders);
+    for (const cookie of response.setCookies) {
       if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0))
         this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
-    const type = response.headers['content-type']?.toString() ?? '';
-    const body: unknown =
-      response.body === ''
+    const type = (response.headers['content-type'] as string | undefined) ?? '';
+    const parsed: unknown =
+      response.text === ''
         ? null
         : type.includes('json')
-          ? JSON.parse(response.body)
+          ? JSON.parse(response.text)
           : type.includes('pdf')
-            ? response.rawPayload
-            : response.body;
+            ? response.bytes
+            : response.text;
     return {
-      status: response.statusCode,
-      body,
-      json: () => body as never,
+      status: response.status,
+      body: parsed,
+      json: () => parsed as never,
       headers: response.headers,
     };
   }
@@ -146,6 +221,8 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly db: Database;
   readonly client: () => Client;
+  /** Listens on the loopback; its clients send real HTTP requests, in parallel when asked. */
+  readonly serve: () => Promise<() => Client>;
   readonly close: () => Promise<void>;
 }
 
@@ -167,6 +244,10 @@ export async function testApp(
     app,
     db,
     client: () => new Client(app),
+    serve: async () => {
+      const address = await app.listen({ host: '127.0.0.1', port: 0 });
+      return () => new Client(address);
+    },
     close: async () => {
       await app.close();
       await db.close();
@@ -296,9 +377,9 @@ export async function householdWithRecord(
 export async function familyWithRecord(
   t: TestApp,
   options: HouseholdOptions,
+  client: Client = t.client(),
 ): Promise<{ id: string; client: Client }> {
   const id = await householdWithRecord(t.db, t.config, options);
-  const client = t.client();
   await client.login(options.identifier, PASSWORD);
   return { id, client };
 }

@@ -46,6 +46,16 @@ class PgliteDatabase implements Database {
   }
 }
 
+/** How many times a use case runs before a deadlock or serialization failure is given up. */
+export const TRANSACTION_ATTEMPTS = 5;
+
+/** PostgreSQL's serialization_failure and deadlock_detected: the transaction may simply be run again. */
+export const isRetryable = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  (error.code === '40001' || error.code === '40P01');
+
 class PostgresDatabase implements Database {
   readonly engine = 'postgres';
   constructor(private readonly pool: pg.Pool) {}
@@ -54,7 +64,23 @@ class PostgresDatabase implements Database {
     return (await this.pool.query(sql, [...params])).rows as Row[];
   }
 
+  /**
+   * A deadlock or serialization failure (which the lock order of docs/architecture.md keeps rare)
+   * rolls the whole use case back and runs it again, a bounded number of times, after a short
+   * random pause: the person never sees it.
+   */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(work);
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async attempt<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

@@ -91,6 +91,31 @@ export async function writePayment(
 }
 
 /**
+ * A payment never lands on an invoice a credit note has cancelled (the place was changed or
+ * cancelled, perhaps while the payment was being typed): it is refused with the invoice that
+ * replaced it, if any, so the money goes where it is owed.
+ */
+async function refuseCreditedInvoice(tx: Queryable, invoiceId: string): Promise<void> {
+  const [credited] = await tx.query<{ replacement: string | null }>(
+    `SELECT (SELECT n.reference FROM invoices n
+              WHERE n.registration_id = i.registration_id AND n.kind = 'invoice' AND n.created_at > i.created_at
+                AND n.lines -> 0 ->> 'kind' = 'stay'
+                AND NOT EXISTS (SELECT 1 FROM invoices c2 WHERE c2.corrects_id = n.id)
+              ORDER BY n.created_at DESC LIMIT 1) AS replacement
+       FROM invoices i WHERE i.id = $1 AND EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)`,
+    [invoiceId],
+  );
+  if (!credited) return;
+  throw new HttpError(
+    409,
+    'invoice_credited',
+    credited.replacement
+      ? `Cette facture vient d’être annulée par un avoir (la place a changé) : enregistrez le paiement sur la nouvelle facture ${credited.replacement}.`
+      : 'Cette facture vient d’être annulée par un avoir (la place est annulée) : aucun paiement ne peut plus y être enregistré.',
+  );
+}
+
+/**
  * Staff record money received for an invoice. The idempotency key makes a request sent twice
  * record one payment; a payment never exceeds what is due. A cheque is cashed on the last
  * working day of the month of the next instalment it pays (never before it is received).
@@ -126,6 +151,7 @@ export async function recordPayment(
       [requireUuid(input.invoiceId)],
     );
     if (invoice?.kind !== 'invoice') throw notFound();
+    await refuseCreditedInvoice(tx, input.invoiceId);
     const account = await invoiceAccount(tx, input.invoiceId);
     if (input.amountCents > account.balanceCents)
       throw invalidField(

@@ -56,6 +56,9 @@ interface Place {
   readonly memberId: string;
   readonly participant: string;
   readonly session: Session;
+  /** The session the place moves to (a modification), locked with its own; else its own. */
+  readonly target: Session;
+  readonly transportCity: string | null;
   readonly activity: ActivityFields;
   readonly pack: Pack;
   readonly invoice: { id: string; sector: string; lines: InvoiceLine[] };
@@ -67,26 +70,44 @@ interface Place {
   readonly changes: number;
 }
 
-async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string): Promise<Place> {
+/**
+ * Locks a confirmed place in the documented order (docs/architecture.md): its request, then its
+ * session and the one it may move to (in id order), then the invoice in force, before anything
+ * is read — so a payment on that invoice waits for the change and then finds it credited.
+ */
+async function lockPlace(
+  ctx: AppContext,
+  tx: Queryable,
+  registrationId: string,
+  targetSessionId: string | null = null,
+): Promise<Place> {
   const [request] = await tx.query<{
     member_id: string;
     status: string;
     placed_session_id: string | null;
     participant: { firstName: string };
     year: number;
+    transport_city: string | null;
   }>(
-    'SELECT member_id, status, placed_session_id, participant, year FROM registration_requests WHERE id = $1 FOR UPDATE',
+    `SELECT member_id, status, placed_session_id, participant, year,
+            choices -> (placed_rank - 1) ->> 'transportCity' AS transport_city
+       FROM registration_requests WHERE id = $1 FOR UPDATE`,
     [requireUuid(registrationId)],
   );
   if (!request) throw notFound();
   if (request.status !== 'confirmed' || !request.placed_session_id)
     throw new HttpError(409, 'not_confirmed', 'Seule une place confirmée peut être changée ici.');
+  const ids = [request.placed_session_id];
+  if (targetSessionId !== null) ids.push(requireUuid(targetSessionId));
+  const sessions = await lockSessions(tx, ids);
+  const session = sessions.find((s) => s.id === request.placed_session_id);
+  const target = sessions.find((s) => s.id === (targetSessionId ?? request.placed_session_id));
   // The invoice of the place in force: its first line is the stay, and no credit note cancels it.
   const invoices = await tx.query<{ id: string; sector: string; lines: InvoiceLine[] }>(
     `SELECT id, sector, lines FROM invoices i
       WHERE registration_id = $1 AND kind = 'invoice'
         AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)
-      ORDER BY created_at DESC`,
+      ORDER BY created_at DESC FOR UPDATE`,
     [registrationId],
   );
   const invoice = invoices.find((i) => i.lines[0]?.kind === 'stay');
@@ -94,8 +115,8 @@ async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string)
     `SELECT count(*)::int AS n FROM invoices WHERE registration_id = $1 AND kind = 'credit_note'`,
     [registrationId],
   );
-  const [session] = await sessionsById(tx, [request.placed_session_id]);
   if (!invoice || !session) throw notFound();
+  if (!target) throw invalidField('sessionId', 'choisissez une session de cette activité');
   // The pack of the place's year (the one its invoice was priced with).
   const record = await currentEntitlements(tx, request.member_id, request.year);
   const account = await invoiceAccount(tx, invoice.id);
@@ -104,6 +125,8 @@ async function lockPlace(ctx: AppContext, tx: Queryable, registrationId: string)
     memberId: request.member_id,
     participant: request.participant.firstName,
     session,
+    target,
+    transportCity: request.transport_city,
     activity: await activityFields(tx, session.activityId, true),
     pack: ctx.packs.get(record?.packId ?? ''),
     invoice,
@@ -325,15 +348,18 @@ export async function modifyPlace(
   input: ModificationInput,
 ): Promise<PlaceChangeResult> {
   return ctx.db.transaction(async (tx) => {
-    const place = await lockPlace(ctx, tx, registrationId);
-    let target = place.session;
-    if (input.sessionId !== null && input.sessionId !== place.session.id) {
-      const [other] = await lockSessions(tx, [requireUuid(input.sessionId)]);
-      if (other?.activityId !== place.session.activityId)
+    const place = await lockPlace(ctx, tx, registrationId, input.sessionId);
+    const target = place.target;
+    if (target.id !== place.session.id) {
+      if (target.activityId !== place.session.activityId)
         throw invalidField('sessionId', 'choisissez une session de la même activité');
-      if (other.placesLeft <= 0) throw invalidField('sessionId', 'cette session est complète');
-      target = other;
-    }
+      if (target.placesLeft <= 0) throw invalidField('sessionId', 'cette session est complète');
+    } else if (input.transportCity === place.transportCity)
+      throw new HttpError(
+        409,
+        'nothing_changes',
+        'La place est déjà sur cette session avec ce transport : choisissez une autre session ou un autre transport.',
+      );
     const transport =
       input.transportCity === null
         ? null

@@ -133,20 +133,31 @@ export async function placeFirstComeFirstServed(
   return 'refused';
 }
 
-/** A freed place goes to the next request on the session's waiting list (in its order). */
+/**
+ * A freed place goes to the next request on the session's waiting list (in its order), one at a
+ * time: a request withdrawn while it is being offered is skipped by the row lock and the place
+ * goes to the one after it (a locking read with LIMIT may return fewer rows than it skipped).
+ */
 export async function offerFreedPlaces(
   ctx: AppContext,
   tx: Queryable,
   sessionId: string,
 ): Promise<number> {
-  const [session] = await lockSessions(tx, [sessionId]);
-  if (!session) return 0;
-  const next = await tx.query<{ id: string; placed_rank: number; priority: string }>(
-    `SELECT id, placed_rank, priority::text AS priority FROM registration_requests
-      WHERE placed_session_id = $1 AND status = 'waiting' ORDER BY priority, number LIMIT $2 FOR UPDATE`,
-    [sessionId, session.placesLeft],
-  );
-  for (const request of next)
+  let offered = 0;
+  for (;;) {
+    const [session] = await lockSessions(tx, [sessionId]);
+    if (!session || session.placesLeft <= 0) return offered;
+    const waiting = `FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'`;
+    const [request] = await tx.query<{ id: string; placed_rank: number; priority: string }>(
+      `SELECT id, placed_rank, priority::text AS priority ${waiting} ORDER BY priority, number LIMIT 1 FOR UPDATE`,
+      [sessionId],
+    );
+    if (!request) {
+      // Either nobody waits, or the first one left the list while we waited for its lock.
+      const [anyone] = await tx.query(`SELECT 1 ${waiting} LIMIT 1`, [sessionId]);
+      if (anyone) continue;
+      return offered;
+    }
     await decide(ctx, tx, request.id, {
       outcome: 'confirmed',
       sessionId,
@@ -156,5 +167,6 @@ export async function offerFreedPlaces(
         `Une place s’est libérée sur ${session.label} : elle revient à la suivante de la liste d’attente.`,
       ],
     });
-  return next.length;
+    offered += 1;
+  }
 }

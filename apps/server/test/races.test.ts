@@ -1,0 +1,313 @@
+// The money paths under real parallel HTTP requests (issue 11): each race ends with the
+// consistency report empty and the counts exact. Races show on PostgreSQL; on PGlite (one
+// connection) the same requests run one after the other and must give the same guarantees.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  PASSWORD,
+  testApp,
+  type Answer,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+import { book, family, openPlaces } from './place-fixtures.ts';
+
+let t: TestApp;
+let http: () => Client;
+let staff: Client;
+beforeAll(async () => {
+  t = await testApp(); // calendar: 2021-04-15
+  http = await t.serve();
+  await createUser(t.db, { identifier: 'GEST-RACE', role: 'staff', sectors: ['jeunesse'] });
+  staff = http();
+  await staff.login('GEST-RACE', PASSWORD);
+});
+afterAll(() => t.close());
+
+/** Several staff desks, each its own logged-in browser. */
+async function desks(count: number): Promise<Client[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const desk = http();
+      await desk.login('GEST-RACE', PASSWORD);
+      return desk;
+    }),
+  );
+}
+
+const consistency = async () =>
+  (await staff.get('/api/staff/billing/consistency')).json<{ problems: unknown[] }>().problems;
+
+interface InvoiceView {
+  invoice: { id: string; kind: string; reference: string; totalCents: number };
+  account: { paidCents: number; balanceCents: number };
+}
+const invoicesOf = async (client: Client) =>
+  (await client.get('/api/me/invoices')).json<{ invoices: InvoiceView[] }>().invoices;
+
+/** A family's confirmed place on `sessionId`, with its invoice and the request's id. */
+async function confirmedPlace(sessionId: string) {
+  const { client } = await family(t, 45_000, http());
+  const booked = (await book(client, sessionId)).json<{ id: string; status: string }>();
+  expect(booked.status).toBe('confirmed');
+  const [view] = await invoicesOf(client);
+  if (!view) throw new Error('no invoice');
+  return { client, registrationId: booked.id, invoice: view.invoice };
+}
+
+const pay = (desk: Client, invoiceId: string, amountCents: number) =>
+  desk.request(
+    'POST',
+    '/api/staff/payments',
+    { invoiceId, method: 'transfer', amountCents, receivedOn: '2021-04-15' },
+    { 'idempotency-key': randomUUID() },
+  );
+
+/**
+ * Holds the credit notes' counter row in a transaction of the test's own, starts `work`, waits
+ * until two of its transactions wait for a lock, then lets go (PostgreSQL only).
+ */
+async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
+  await t.db.query(
+    `INSERT INTO billing_counters (kind, year, last_number) VALUES ('credit_note', 2021, 0) ON CONFLICT DO NOTHING`,
+  );
+  const { running } = await t.db.transaction(async (tx) => {
+    await tx.query(
+      `SELECT 1 FROM billing_counters WHERE kind = 'credit_note' AND year = 2021 FOR UPDATE`,
+    );
+    const started = work();
+    for (let i = 0; i < 200; i += 1) {
+      const [waiting] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if ((waiting?.n ?? 0) >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // Wrapped, so that the transaction commits (lets go) without waiting for the work.
+    return { running: started };
+  });
+  return running;
+}
+
+/** Starts each request `stepMs` after the one before, so that rounds sweep the interleavings. */
+const staggered = (stepMs: number, requests: readonly (() => Promise<Answer>)[]) =>
+  Promise.all(
+    requests.map(async (request, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * stepMs));
+      return request();
+    }),
+  );
+
+const statuses = (answers: readonly Answer[]) => answers.map((a) => a.status).sort();
+const accepted = (answers: readonly Answer[]) => answers.filter((a) => a.status === 201).length;
+
+describe('payments against changes of the same place', () => {
+  it('six payments while a seventh desk moves the place: each is kept on the invoice in force or refused with the new one named', async () => {
+    const [july, august] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+      { firstDay: '2021-08-02', lastDay: '2021-08-15', priceCents: 150_000 },
+    ]);
+    for (let round = 0; round < 6; round += 1) {
+      const place = await confirmedPlace(round % 2 === 0 ? (july ?? '') : (august ?? ''));
+      const target = round % 2 === 0 ? august : july;
+      const [mover, ...payers] = await desks(7);
+      // The change first, then a payment every few milliseconds: some land while it runs.
+      const answers = await staggered(round * 3, [
+        () =>
+          mover?.post(`/api/staff/registrations/${place.registrationId}/modify`, {
+            sessionId: target,
+            transportCity: null,
+          }) ?? Promise.reject(new Error('no desk')),
+        ...payers.map((desk) => () => pay(desk, place.invoice.id, 1_000)),
+      ]);
+      answers.push(...answers.splice(0, 1));
+      const [change] = answers.splice(6, 1);
+      expect(change?.status).toBe(200);
+      for (const refused of answers.filter((a) => a.status !== 201)) {
+        expect(refused.status).toBe(409);
+        expect(refused.json<{ message: string }>().message).toMatch(/nouvelle facture F-2021-/);
+      }
+      // What was accepted is on the new invoice, to the cent; nothing is stranded on the old one.
+      const views = await invoicesOf(place.client);
+      const inForce = views.find(
+        (v) => v.invoice.kind === 'invoice' && v.invoice.id !== place.invoice.id,
+      );
+      expect(inForce?.account.paidCents).toBe(accepted(answers) * 1_000);
+      expect(views.find((v) => v.invoice.id === place.invoice.id)?.account.balanceCents).toBe(0);
+      expect(await consistency()).toEqual([]);
+    }
+  });
+
+  it('payments while the place is cancelled: what was accepted goes to the fee and the refund, nothing else', async () => {
+    const [session] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+    ]);
+    const place = await confirmedPlace(session ?? '');
+    const [canceller, ...payers] = await desks(6);
+    const answers = await staggered(4, [
+      () =>
+        canceller?.post(`/api/staff/registrations/${place.registrationId}/cancel`, {
+          organismFeeCents: 3_000,
+        }) ?? Promise.reject(new Error('no desk')),
+      ...payers.map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+    ]);
+    answers.push(...answers.splice(0, 1));
+    const [cancel] = answers.splice(5, 1);
+    expect(cancel?.status).toBe(200);
+    const outcome = cancel?.json<{ feeCents: number; refundCents: number }>();
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(refused.json<{ message: string }>().message).toContain('la place est annulée');
+    }
+    const paid = accepted(answers) * 2_000;
+    expect(outcome?.refundCents).toBe(Math.max(0, paid - (outcome?.feeCents ?? 0)));
+    expect(await consistency()).toEqual([]);
+  });
+});
+
+describe('staff changing places at once', () => {
+  it('two desks swap two places between two sessions at the same moment: both done, no 500', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const [one, two] = await openPlaces(t, staff, [
+        { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 120_000, places: 2 },
+        { firstDay: '2021-08-02', lastDay: '2021-08-15', priceCents: 120_000, places: 2 },
+      ]);
+      const a = await confirmedPlace(one ?? '');
+      const b = await confirmedPlace(two ?? '');
+      const [x, y] = await desks(2);
+      const swap = () =>
+        Promise.all([
+          x?.post(`/api/staff/registrations/${a.registrationId}/modify`, {
+            sessionId: two,
+            transportCity: null,
+          }),
+          y?.post(`/api/staff/registrations/${b.registrationId}/modify`, {
+            sessionId: one,
+            transportCity: null,
+          }),
+        ]);
+      // On PostgreSQL the credit notes' counter is held until both changes wait on it: the
+      // worst interleaving, every round (PGlite has one connection: the changes simply queue).
+      const answers = await (t.db.engine === 'postgres' ? whileCounterHeld(swap) : swap());
+      expect(answers.map((answer) => answer?.status)).toEqual([200, 200]);
+      expect(await consistency()).toEqual([]);
+    }
+  });
+
+  it('a change to the place’s own session and transport is refused and issues nothing', async () => {
+    const [session] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 120_000 },
+    ]);
+    const place = await confirmedPlace(session ?? '');
+    const same = await staff.post(`/api/staff/registrations/${place.registrationId}/modify`, {
+      sessionId: session,
+      transportCity: null,
+    });
+    expect(same.status).toBe(409);
+    expect(same.json<{ message: string }>().message).toContain('déjà sur cette session');
+    expect((await invoicesOf(place.client)).map((v) => v.invoice.kind)).toEqual(['invoice']);
+  });
+});
+
+describe('selection and waiting lists', () => {
+  it('the selection applied twice at once decides each request once', async () => {
+    const [session] = await openPlaces(
+      t,
+      staff,
+      [{ firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000, places: 2 }],
+      { allocated: false },
+    );
+    const families = await Promise.all([1, 2, 3].map(() => family(t, 30_000, http())));
+    for (const f of families) expect((await book(f.client, session ?? '')).status).toBe(201);
+    await t.db.query(`UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = $1`, [
+      session,
+    ]);
+    const { token } = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+    const [x, y] = await desks(2);
+    const answers = await Promise.all([
+      x?.post('/api/staff/selection/jeunesse', { token }),
+      y?.post('/api/staff/selection/jeunesse', { token }),
+    ]);
+    expect(answers.map((a) => a?.status).filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    const decided = await t.db.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 GROUP BY status ORDER BY status`,
+      [session],
+    );
+    expect(decided).toEqual([
+      { status: 'confirmed', n: 2 },
+      { status: 'waiting', n: 1 },
+    ]);
+    const [mails] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE subject LIKE '%place confirmée%' OR subject LIKE '%liste d’attente%'`,
+    );
+    const [invoices] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM invoices i JOIN registration_requests r ON r.id = i.registration_id WHERE r.placed_session_id = $1`,
+      [session],
+    );
+    expect(invoices?.n).toBe(2);
+    expect(mails?.n).toBeGreaterThanOrEqual(3);
+    expect(await consistency()).toEqual([]);
+  });
+
+  it('a freed place offered while the first on the waiting list withdraws goes to exactly one family', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const [session] = await openPlaces(t, staff, [
+        {
+          firstDay: '2021-07-05',
+          lastDay: '2021-07-18',
+          priceCents: 90_000,
+          places: 1,
+          waitingPlaces: 3,
+        },
+      ]);
+      const holder = await confirmedPlace(session ?? '');
+      const first = await family(t, 30_000, http());
+      const second = await family(t, 30_000, http());
+      const firstRequest = (await book(first.client, session ?? '')).json<{
+        id: string;
+        status: string;
+      }>();
+      expect(firstRequest.status).toBe('waiting');
+      expect((await book(second.client, session ?? '')).json()).toMatchObject({
+        status: 'waiting',
+      });
+      const [cancel, withdraw] = await Promise.all([
+        staff.post(`/api/staff/registrations/${holder.registrationId}/cancel`, {}),
+        first.client.delete(`/api/me/registrations/${firstRequest.id}`),
+      ]);
+      expect(cancel.status).toBe(200);
+      expect([200, 204, 409]).toContain(withdraw.status);
+      const rows = await t.db.query<{ status: string }>(
+        `SELECT status FROM registration_requests WHERE placed_session_id = $1 AND status IN ('confirmed', 'waiting') ORDER BY status`,
+        [session],
+      );
+      // One place, held by exactly one of them; the other still waits (or withdrew).
+      expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(1);
+      expect(await consistency()).toEqual([]);
+    }
+  });
+});
+
+describe('payment plans', () => {
+  it('the family changes its plan while staff record an instalment: the plan in force adds up to what is owed', async () => {
+    const [session] = await openPlaces(t, staff, [
+      { firstDay: '2021-09-06', lastDay: '2021-09-19', priceCents: 200_000 },
+    ]);
+    for (let round = 0; round < 3; round += 1) {
+      const place = await confirmedPlace(session ?? '');
+      const answers = await Promise.all([
+        place.client.put(`/api/me/invoices/${place.invoice.id}/plan`, {
+          method: 'cheque',
+          count: 3,
+        }),
+        pay(staff, place.invoice.id, 5_000),
+        pay(staff, place.invoice.id, 5_000),
+      ]);
+      expect(statuses(answers)).toEqual([200, 201, 201]);
+      const [view] = await invoicesOf(place.client);
+      expect(view?.account.paidCents).toBe(10_000);
+      expect(await consistency()).toEqual([]);
+    }
+  });
+});
