@@ -45,7 +45,7 @@ describe('first registration in the browser', () => {
     await page.getByRole('heading', { name: 'Demande envoyée' }).waitFor();
 
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-FICHE', PASSWORD);
+    await login(staff, env.app, 'GEST-FICHE', PASSWORD);
     await staff.getByRole('link', { name: 'Gestion', exact: true }).click();
     await staff.getByRole('heading', { name: 'Camille Moreau' }).waitFor();
     await expectAccessible(staff);
@@ -63,7 +63,7 @@ describe('first registration in the browser', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Votre mot de passe est enregistré.').waitFor();
 
-    await login(page, env.app.url, identifier, 'Colonie de vacances 2026');
+    await login(page, env.app, identifier, 'Colonie de vacances 2026');
     await expect.poll(() => page.getByText('Enfant : Jules Moreau').isVisible()).toBe(true);
     await expectAccessible(page);
   });
@@ -91,7 +91,7 @@ describe('first registration in the browser', () => {
     await page.getByLabel('Confirmez le mot de passe').fill('Retrouvé le mot de passe 7');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Votre mot de passe est enregistré.').waitFor();
-    await login(page, env.app.url, 'IN-000777', 'Retrouvé le mot de passe 7');
+    await login(page, env.app, 'IN-000777', 'Retrouvé le mot de passe 7');
   });
 
   it('shows a wrong password as a clear message, and works with the keyboard alone', async () => {
@@ -125,7 +125,7 @@ describe('rights in the browser', () => {
     await createUser(env.app.db, { identifier: 'IN-000781' });
     const otherId = await createUser(env.app.db, { identifier: 'IN-000782' });
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000781', PASSWORD);
+    await login(page, env.app, 'IN-000781', PASSWORD);
     await page.goto(`${env.app.url}/gestion`);
     await page.getByRole('heading', { name: 'Accès refusé' }).waitFor();
     await expectAccessible(page);

@@ -32,7 +32,7 @@ describe('Fiche Agent in the browser', () => {
       lastName: 'Simon',
     });
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000601');
+    await login(page, env.app, 'IN-000601');
     await expect
       .poll(() =>
         page.getByText('apparaîtront ici une fois votre Fiche Agent 2021 validée').isVisible(),
@@ -79,7 +79,7 @@ describe('Fiche Agent in the browser', () => {
     await page.getByText('en attente de validation').waitFor();
 
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-FICHE');
+    await login(staff, env.app, 'GEST-FICHE');
     await staff.goto(`${env.app.url}/gestion/fiches`);
     await staff.getByRole('button', { name: 'Nadia Simon' }).click();
     const pdfLink = staff.getByRole('link', { name: 'avis-2020.pdf' });
@@ -158,7 +158,7 @@ describe('Fiche Agent in the browser', () => {
 
     const intruder = await phonePage(env.browser);
     await createUser(env.app.db, { identifier: 'IN-000602' });
-    await login(intruder, env.app.url, 'IN-000602');
+    await login(intruder, env.app, 'IN-000602');
     const stolen = await intruder.evaluate(async (url) => (await fetch(url)).status, href);
     expect(stolen).toBe(404);
   });
@@ -168,7 +168,7 @@ describe('bank accounts in the browser', () => {
   it('refuses a mistyped IBAN on its field, then keeps the right one as default', async () => {
     await createUser(env.app.db, { identifier: 'IN-000610' });
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000610');
+    await login(page, env.app, 'IN-000610');
     await page.getByRole('link', { name: 'Gérer mes RIB' }).click();
     await page.getByLabel('Titulaire du compte').fill('Marie Curie');
     await page
@@ -193,7 +193,7 @@ describe('bank accounts in the browser', () => {
 describe('partner offers in the browser', () => {
   it('staff add an offer with its code; a member reads it in Infos partenariat', async () => {
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-FICHE');
+    await login(staff, env.app, 'GEST-FICHE');
     await staff.goto(`${env.app.url}/gestion/partenaires`);
     await staff.getByRole('textbox', { name: 'Partenaire', exact: true }).fill('Cinéma du Parc');
     await staff.getByLabel('Secteur').selectOption('loisirs-culture');
@@ -207,7 +207,7 @@ describe('partner offers in the browser', () => {
 
     await createUser(env.app.db, { identifier: 'IN-000620' });
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000620');
+    await login(page, env.app, 'IN-000620');
     await page.getByRole('link', { name: 'Infos partenariat' }).click();
     await page.getByRole('heading', { name: 'Cinéma du Parc' }).waitFor();
     await page.getByText('PARC6').waitFor();

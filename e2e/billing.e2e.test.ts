@@ -52,7 +52,7 @@ const euros = (cents: number): string =>
 describe('billing in the browser', () => {
   it('a confirmed place is invoiced, paid in 3 cheques down to 0; the ceiling limits the next; a cancellation gives a credit note', async () => {
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000811');
+    await login(page, env.app, 'IN-000811');
     await book(page, 'Juillet');
     await page.getByText('Place confirmée').waitFor();
 
@@ -71,7 +71,7 @@ describe('billing in the browser', () => {
 
     // The payments desk records each cheque; the balance reaches zero.
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-JEU');
+    await login(staff, env.app, 'GEST-JEU');
     await staff.goto(`${env.app.url}/gestion/reglements`);
     for (const [i, instalment] of instalments.entries()) {
       const amount = staff.getByLabel(/^Montant en euros/).first();
@@ -157,7 +157,7 @@ describe('billing in the browser', () => {
       dependants: [{ relation: 'child', firstName: 'Tom', birthDate: '2010-03-03' }],
     });
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000812');
+    await login(page, env.app, 'IN-000812');
     await book(page, 'Juin');
     await page.getByText('Place confirmée').waitFor();
     const [invoice] = await env.app.db.query<{ reference: string; registration_id: string }>(
@@ -167,7 +167,7 @@ describe('billing in the browser', () => {
     const reference = invoice?.reference ?? '';
 
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-JEU');
+    await login(staff, env.app, 'GEST-JEU');
     await staff.goto(`${env.app.url}/gestion/reglements`);
     await staff.getByText(`Changer la session ou le transport de ${reference}`).click();
     const sessionSelect = staff.getByLabel(`Session (${reference})`);

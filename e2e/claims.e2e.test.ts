@@ -30,7 +30,7 @@ const ceilingText = async (page: import('playwright-core').Page): Promise<string
 describe('claims in the browser', () => {
   it('a member claims a festival ticket with a PDF; staff approve; the SEPA file pays the right amount to the right IBAN; the ceiling went down', async () => {
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000821');
+    await login(page, env.app, 'IN-000821');
     await page.getByRole('heading', { name: 'Plafond 2021' }).waitFor();
     expect(await ceilingText(page)).toContain('Utilisé : 0,00 €');
     await page.getByRole('link', { name: 'Gérer mes RIB' }).click();
@@ -67,7 +67,7 @@ describe('claims in the browser', () => {
     await page.getByText(/Votre demande n° \d+ est envoyée\./).waitFor();
 
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-LOI');
+    await login(staff, env.app, 'GEST-LOI');
     await staff.goto(`${env.app.url}/gestion/subventions`);
     const receipt = staff.getByRole('link', { name: /^Justificatif 1 de la demande/ });
     const served = await staff.evaluate(
@@ -109,7 +109,7 @@ describe('claims in the browser', () => {
 
   it('a member asks Solidarité for a loan; the Solidarité staff grant it with its schedule', async () => {
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000821');
+    await login(page, env.app, 'IN-000821');
     await page.getByRole('link', { name: 'Solidarité : aide ou prêt' }).click();
     await page.getByLabel('Votre situation et votre besoin').fill('Chaudière en panne cet hiver');
     await page.getByLabel('Montant demandé (€)').fill('5000');
@@ -122,7 +122,7 @@ describe('claims in the browser', () => {
     await expectAccessible(page);
 
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-SOL');
+    await login(staff, env.app, 'GEST-SOL');
     await staff.goto(`${env.app.url}/gestion/solidarite`);
     await staff.getByRole('button', { name: /^Accorder \(n° \d+\)$/ }).click();
     await staff.getByText(/Demande n° \d+ accordée\./).waitFor();

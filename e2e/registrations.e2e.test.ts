@@ -20,7 +20,7 @@ describe('séjours jeunes in the browser', () => {
   it('staff publish a stay; a parent on a phone sees the cost, sends a request; the selection confirms it', async () => {
     // The jeunesse staff write the activity and its session, then publish it.
     const staff = await phonePage(env.browser);
-    await login(staff, env.app.url, 'GEST-JEU');
+    await login(staff, env.app, 'GEST-JEU');
     await staff.goto(`${env.app.url}/gestion/activites`);
     await staff.getByRole('textbox', { name: 'Titre', exact: true }).fill('Camp nature');
     await staff
@@ -55,7 +55,7 @@ describe('séjours jeunes in the browser', () => {
 
     // A parent finds it by the child's age, sees what is left to pay, and sends a request.
     const page = await phonePage(env.browser);
-    await login(page, env.app.url, 'IN-000801');
+    await login(page, env.app, 'IN-000801');
     await page.getByRole('link', { name: 'Séjours' }).click();
     await page.getByLabel('Âge du participant').fill('10');
     await page.getByRole('button', { name: 'Filtrer' }).click();

@@ -13,7 +13,11 @@ export interface RunningApp {
   readonly close: () => Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/**
+ * `hostname`: the name the browser uses (passkeys need a domain name such as localhost, never an
+ * IP address); the server listens on the loopback either way.
+ */
+export async function startApp({ hostname = '127.0.0.1' } = {}): Promise<RunningApp> {
   if (!existsSync(WEB_DIST))
     throw new Error('The web app is not built: run `npm run build` (npm test does it).');
   const db = await testDatabase();
@@ -22,7 +26,7 @@ export async function startApp(): Promise<RunningApp> {
   await probe.listen({ port: 0, host: '127.0.0.1' });
   const { port } = probe.server.address() as AddressInfo;
   await probe.close();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${hostname}:${port}`;
   const config = testConfig({ PUBLIC_URL: url });
   const app = await buildApp({ config, db, packs });
   await app.listen({ port, host: '127.0.0.1' });

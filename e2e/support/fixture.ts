@@ -1,7 +1,7 @@
 // One running app and one browser per test file, and the login every story starts with.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { PASSWORD } from '../../apps/server/test/harness.ts';
+import { freshTotpCode, PASSWORD } from '../../apps/server/test/harness.ts';
 import { startApp, type RunningApp } from './app-server.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -11,10 +11,10 @@ export interface Fixture {
 }
 
 /** Starts the app and chromium before the file's tests and stops them after. */
-export function useAppAndBrowser(): Fixture {
+export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): Fixture {
   const fixture = {} as Fixture;
   beforeAll(async () => {
-    [fixture.app, fixture.browser] = await Promise.all([startApp(), launchBrowser()]);
+    [fixture.app, fixture.browser] = await Promise.all([startApp(options), launchBrowser()]);
   });
   afterAll(async () => {
     await fixture.browser.close();
@@ -23,16 +23,26 @@ export function useAppAndBrowser(): Fixture {
   return fixture;
 }
 
-/** Logs in through the login page, like a person, and waits for the member's space. */
+/**
+ * Logs in through the login page, like a person — with the code of the authenticator app when
+ * the account has one (every staff fixture does) — and waits for the member's space.
+ */
 export async function login(
   page: Page,
-  baseUrl: string,
+  app: RunningApp,
   identifier: string,
   password = PASSWORD,
 ): Promise<void> {
-  await page.goto(`${baseUrl}/connexion`);
+  await page.goto(`${app.url}/connexion`);
   await page.getByLabel('Identifiant CAES').fill(identifier);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { level: 1, name: /Bonjour/ }).waitFor();
+  const welcome = page.getByRole('heading', { level: 1, name: /Bonjour/ });
+  const code = page.getByLabel('Code de vérification');
+  await welcome.or(code).waitFor();
+  if (await code.isVisible()) {
+    await code.fill(await freshTotpCode(app.db, identifier));
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+    await welcome.waitFor();
+  }
 }

@@ -21,6 +21,13 @@ const environment = z.object({
   PUBLIC_URL: z.url().optional(),
   PACKS_DIR: z.string().optional(),
   TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(\d{1,2}|[\w.:/-]+(,[\w.:/-]+)*)$/,
+      'nombre de proxys (1) ou leurs adresses séparées par des virgules (10.0.0.2,10.0.0.3)',
+    )
+    .optional(),
   COMMITTEE_IBAN: z
     .string()
     .refine(
@@ -65,6 +72,11 @@ export interface Config {
   readonly today: string | null;
   /** The committee's bank account, debited by the payouts (SEPA credit transfers). */
   readonly committeeAccount: { iban: string; bic: string } | null;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe (the client's address counts login
+   * attempts): none unless configured, a number of hops, or the proxies' addresses.
+   */
+  readonly trustProxy: false | number | string[];
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
 }
@@ -97,6 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : production
           ? null
           : DEMO_COMMITTEE_ACCOUNT,
+    trustProxy: !e.TRUST_PROXY
+      ? false
+      : /^\d+$/.test(e.TRUST_PROXY)
+        ? Number(e.TRUST_PROXY)
+        : e.TRUST_PROXY.split(','),
     devMail: !production && !e.SMTP_URL,
   };
 }

@@ -1,8 +1,9 @@
-import { issuesOf } from '@entraide/contract';
-import { RulesError } from '@entraide/rules';
+import { issuesOf, isReadableText, UNREADABLE_TEXT_MESSAGE } from '@entraide/contract';
+import { formatIsoDate, RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { isRetryable } from './db/database.ts';
+import { addDays } from './modules/billing/working-days.ts';
 
 /**
  * PostgreSQL's class 22 (data exception: a date or number out of range, a byte it cannot store):
@@ -41,22 +42,51 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   return schema.parse(value);
 }
 
-/** A private file answer (PDF, CSV…) shown in the browser, never cached. */
+/**
+ * A private file answer (PDF, CSV…), never cached. What the app made is shown in the browser;
+ * what a person uploaded is an attachment in a sandbox, so it never runs in the app's origin.
+ */
 export const sendFile = (
   reply: FastifyReply,
   type: string,
   name: string,
   bytes: Uint8Array | string,
-): FastifyReply =>
-  reply
+  origin: 'made' | 'uploaded' = 'made',
+): FastifyReply => {
+  if (origin === 'uploaded') reply.header('content-security-policy', "sandbox; default-src 'none'");
+  return reply
     .type(type)
-    .header('content-disposition', `inline; filename="${encodeURIComponent(name)}"`)
+    .header(
+      'content-disposition',
+      `${origin === 'made' ? 'inline' : 'attachment'}; filename="${encodeURIComponent(name)}"`,
+    )
     .header('cache-control', 'private, no-store')
     .send(typeof bytes === 'string' ? bytes : Buffer.from(bytes));
+};
 
 /** A refusal of one field that only the server can judge, answered like a schema mismatch. */
 export const invalidField = (path: string, message: string): z.ZodError =>
   new z.ZodError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
+
+/**
+ * A date within what makes sense for its meaning, around the committee's day (a payment is not
+ * received next year nor ten years ago); otherwise a 400 on the field that says the range.
+ */
+export function requireDayWithin(
+  path: string,
+  day: string,
+  today: string,
+  range: { readonly pastDays: number; readonly futureDays: number },
+  what: string,
+): void {
+  const first = addDays(today, -range.pastDays);
+  const last = addDays(today, range.futureDays);
+  if (day < first || day > last)
+    throw invalidField(
+      path,
+      `${what} entre le ${formatIsoDate(first)} et le ${formatIsoDate(last)}, par exemple le ${formatIsoDate(today)}`,
+    );
+}
 
 /** Engine field names as the public API spells them (SPEC §8). */
 const API_NAMES: Record<string, string> = {
@@ -76,6 +106,45 @@ const RULES_STATUS: Record<RulesError['code'], number> = {
   missing_parameter: 422,
   not_allowed: 403,
 };
+
+/** The paths of every string in a parsed request part that no person could have typed. */
+function unreadablePaths(value: unknown, path: string[], found: string[][]): string[][] {
+  if (typeof value === 'string') {
+    if (!isReadableText(value)) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => unreadablePaths(item, [...path, String(i)], found));
+  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isReadableText(key)) found.push([...path, '']);
+      else unreadablePaths(item, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Every text of every request — body, query string, path — is refused at once, field by field,
+ * when it holds a control character or invalid Unicode, before any route reads it: the contract's
+ * `text()` says the same on the forms, and no such string ever reaches the database.
+ */
+export function refuseUnreadableText(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const found = [
+      ...unreadablePaths(request.params, [], []),
+      ...unreadablePaths(request.query, [], []),
+      ...unreadablePaths(request.body, [], []),
+    ];
+    if (found.length > 0)
+      throw new z.ZodError(
+        found.map((path) => ({
+          code: 'custom' as const,
+          path,
+          message: UNREADABLE_TEXT_MESSAGE,
+          input: undefined,
+        })),
+      );
+  });
+}
 
 /** One place turns every failure into its answer: never a 500 for bad input, never a stack trace. */
 export function registerErrorHandler(app: FastifyInstance): void {

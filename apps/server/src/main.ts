@@ -63,6 +63,10 @@ async function main(): Promise<void> {
   }
   if (config.today) console.log(`Calendrier fixé au ${config.today} (variable TODAY).`);
   if (config.devMail) console.log(`Courriels (développement) : ${config.publicUrl}/dev/mail`);
+  if (demo)
+    console.log(
+      `Second facteur du personnel (démonstration) : codes à ${config.publicUrl}/dev/totp`,
+    );
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite ${pgliteDir}`;
   console.log(
     `Entraide (${organization.shortName}) prêt sur ${address.replace('127.0.0.1', 'localhost')} — base ${where}`,

@@ -32,7 +32,7 @@ const signUp = (overrides: { email?: string; lastName?: string; matricule?: stri
 
 async function staff(identifier = 'STAFF-FA'): Promise<Client> {
   const client = t.client();
-  expect((await client.login(identifier, PASSWORD)).status).toBe(204);
+  expect((await client.login(identifier, PASSWORD)).status).toBe(200);
   return client;
 }
 
@@ -83,8 +83,8 @@ describe('sign-up → approval → password → login', () => {
     ).toMatchObject({ error: 'invalid_link' });
 
     expect(
-      (await visitor.login(identifier.toLowerCase(), 'Mon nouveau mot de passe 1')).status,
-    ).toBe(204);
+      (await visitor.login(identifier.toLowerCase(), 'Mon nouveau mot de passe 1')).json(),
+    ).toEqual({ secondFactor: 'none' });
     const session = await visitor.get('/api/session');
     expect(session.json()).toMatchObject({
       user: { identifier, firstName: 'Léa', role: 'member' },
@@ -217,7 +217,7 @@ describe('recovery', () => {
     expect(
       (await visitor.post('/api/password', { token, password: 'Nouveau secret 2026' })).status,
     ).toBe(204);
-    expect((await visitor.login('IN-000910', 'Nouveau secret 2026')).status).toBe(204);
+    expect((await visitor.login('IN-000910', 'Nouveau secret 2026')).status).toBe(200);
   });
   it('finds a forgotten identifier by name and matricule, or by name, first name and birth date', async () => {
     const byMatricule = await t

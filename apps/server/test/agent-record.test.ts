@@ -52,7 +52,7 @@ const family = {
 };
 
 describe('documents', () => {
-  it('keeps a real PDF by its content hash and serves it to its owner and to staff only', async () => {
+  it('keeps a real PDF by its content hash and serves it to its owner only until a record holds it', async () => {
     const alice = await member('IN-000501');
     const bob = await member('IN-000502');
     const pdf = await samplePdf('Bulletin de salaire');
@@ -63,7 +63,8 @@ describe('documents', () => {
     const own = await alice.get(`/api/documents/${id}`);
     expect(own.status).toBe(200);
     expect(Buffer.compare(own.body as Buffer, pdf)).toBe(0);
-    expect((await staff.get(`/api/documents/${id}`)).status).toBe(200);
+    // In no Fiche Agent, claim or request yet: no staff work needs it (least privilege).
+    expect((await staff.get(`/api/documents/${id}`)).status).toBe(404);
     expect((await bob.get(`/api/documents/${id}`)).status).toBe(404);
     expect((await t.client().get(`/api/documents/${id}`)).status).toBe(401);
     const files = readdirSync(join(t.config.dataDir, 'files'));

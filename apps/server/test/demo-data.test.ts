@@ -6,7 +6,7 @@ import { DocumentStore } from '../src/modules/household/documents.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { organizationOf } from '../src/modules/organization/organization.ts';
 import { buildApp } from '../src/app.ts';
-import { Client, testConfig, testDatabase } from './harness.ts';
+import { Client, freshTotpCode, testConfig, testDatabase } from './harness.ts';
 
 describe('demo data', () => {
   for (const organization of ['inserm', 'cnrs'] as const) {
@@ -38,15 +38,25 @@ describe('demo data', () => {
       expect(
         (await member.login(organization === 'inserm' ? 'IN-000001' : 'CN-000001', DEMO_PASSWORD))
           .status,
-      ).toBe(204);
+      ).toBe(200);
       const year = organization === 'inserm' ? 2021 : 2020;
       const rights = (await member.get(`/api/me/entitlements/${year}`)).json<{
         record: { parts: number; rates: Record<string, number> } | null;
       }>();
       // A couple with two children: Inserm 2 + 1 + 1, CNRS one part per person — 4 either way.
       expect(rights.record?.parts).toBe(4);
+      // The demo staff's authenticator app is the one /dev/totp reads: its code opens the session.
       const staff = new Client(app);
       await staff.login('GEST-FICHE-AGENT', DEMO_PASSWORD);
+      expect(
+        (
+          await staff.post('/api/session/second-factor', {
+            code: await freshTotpCode(db, 'GEST-FICHE-AGENT'),
+          })
+        ).status,
+      ).toBe(200);
+      const devPage = (await staff.get('/dev/totp')).body as string;
+      expect(devPage).toMatch(/GEST-FICHE-AGENT<\/th><td><code>\d{6}<\/code>/);
       expect(
         (await staff.get('/api/staff/agent-records')).json<{ records: unknown[] }>().records,
       ).toHaveLength(1);
@@ -54,7 +64,7 @@ describe('demo data', () => {
         (await staff.get('/api/staff/sign-up-requests')).json<{ requests: unknown[] }>().requests,
       ).toHaveLength(1);
       // Inserm's demo claims wait in their sectors' queues, each with its receipt.
-      const culture = new Client(app);
+      const culture = new Client(app, db);
       await culture.login('GEST-LOISIRS-CULTURE', DEMO_PASSWORD);
       const queue = (await culture.get('/api/staff/claims')).json<{
         claims: { type: string; documentIds: string[] }[];

@@ -7,11 +7,12 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PackRegistry } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
+import { generate } from 'otplib';
 import { appContext, buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { fromPglite, migrate, openDatabase, type Database } from '../src/db/database.ts';
 import { demoPdf } from '../src/demo/demo-pdf.ts';
-import { hashPassword } from '../src/modules/accounts/secrets.ts';
+import { hashPassword, tokenHash } from '../src/modules/accounts/secrets.ts';
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 
@@ -160,7 +161,11 @@ async function overHttp(
  */
 export class Client {
   private readonly cookies = new Map<string, string>();
-  constructor(private readonly target: FastifyInstance | string) {}
+  /** `db`: the fixtures' way past a staff member's second factor (see `login`). */
+  constructor(
+    private readonly target: FastifyInstance | string,
+    private readonly db?: Database,
+  ) {}
 
   async upload(url: string, bytes: Buffer, contentType = 'application/pdf'): Promise<Answer> {
     return this.request('POST', url, bytes, { 'content-type': contentType });
@@ -211,8 +216,24 @@ export class Client {
   put = (url: string, payload?: unknown) => this.request('PUT', url, payload ?? {});
   delete = (url: string) => this.request('DELETE', url);
 
+  /**
+   * Logs in with the password. A staff fixture's second factor is then marked passed in the
+   * database, the way fixtures create users directly: the real TOTP and passkey steps have their
+   * own tests (second-factor.test.ts, accounts.e2e).
+   */
   async login(identifier: string, password: string): Promise<Answer> {
-    return this.post('/api/session', { identifier, password });
+    const answer = await this.post('/api/session', { identifier, password });
+    const session = this.cookies.get('entraide_session');
+    if (
+      this.db &&
+      session &&
+      answer.status === 200 &&
+      answer.json<{ secondFactor: string }>().secondFactor === 'verify'
+    )
+      await this.db.query('UPDATE sessions SET second_factor_at = now() WHERE token_hash = $1', [
+        tokenHash(session),
+      ]);
+    return answer;
   }
 }
 
@@ -243,10 +264,10 @@ export async function testApp(
     config,
     app,
     db,
-    client: () => new Client(app),
+    client: () => new Client(app, db),
     serve: async () => {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
-      return () => new Client(address);
+      return () => new Client(address, db);
     },
     close: async () => {
       await app.close();
@@ -256,6 +277,26 @@ export async function testApp(
 }
 
 export const PASSWORD = 'un mot de passe 2026';
+/** The authenticator app of every staff fixture (staff must have a second factor). */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/**
+ * A code of the account's authenticator app that the server has not seen yet: the current
+ * window's, or the next one's (accepted, one window either side), or — after two logins in the
+ * same 30 seconds — the code of the window after, once it is near.
+ */
+export async function freshTotpCode(db: Database, identifier: string): Promise<string> {
+  const [row] = await db.query<{ secret: string; last_step: string | null }>(
+    'SELECT totp_secret AS secret, totp_last_step::text AS last_step FROM users WHERE identifier = $1',
+    [identifier],
+  );
+  if (!row?.secret) throw new Error(`${identifier} has no authenticator app`);
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, Number(row.last_step ?? 0) + 1);
+  const wait = (step - 1) * 30_000 - Date.now() + 1_000;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return generate({ secret: row.secret, epoch: step * 30 });
+}
 
 /** A user created directly in the database (fixtures set data up through code, not clicks). */
 export async function createUser(
@@ -272,8 +313,8 @@ export async function createUser(
   },
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
-    `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, role, sectors, password_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, role, sectors, password_hash, totp_secret)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [
       options.identifier,
       options.email ?? `${options.identifier.toLowerCase()}@example.org`,
@@ -284,6 +325,7 @@ export async function createUser(
       options.role ?? 'member',
       options.sectors ?? [],
       await hashPassword(PASSWORD),
+      (options.role ?? 'member') === 'member' ? null : TEST_TOTP_SECRET,
     ],
   );
   if (!row) throw new Error('no user');

@@ -1,3 +1,6 @@
+import { FileReadsPage } from './features/member/file-reads-page.tsx';
+import { SecurityPage } from './features/accounts/security-page.tsx';
+import { StaffAccountsPage } from './features/staff/staff-accounts-page.tsx';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
@@ -54,6 +57,9 @@ if (root) {
               <Route path="/mot-de-passe/definir" element={<SetPasswordPage />} />
               <Route path="/espace" element={<MemberHomePage />} />
               <Route path="/espace/mot-de-passe" element={<ChangePasswordPage />} />
+              <Route path="/espace/securite" element={<SecurityPage />} />
+              <Route path="/espace/consultations" element={<FileReadsPage />} />
+              <Route path="/gestion/comptes" element={<StaffAccountsPage />} />
               <Route path="/gestion" element={<SignUpQueuePage />} />
               <Route path="/gestion/fiches" element={<RecordValidationPage />} />
               <Route path="/gestion/baremes" element={<PacksPage />} />

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDay, text } from './text.ts';
 
-const name = z.string().trim().min(1, 'champ obligatoire').max(100, '100 caractères au plus');
-const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+const name = text(100);
+const isoDate = calendarDay;
 export const password = z
   .string()
   .min(12, 'au moins 12 caractères')
@@ -77,6 +78,8 @@ export const staffSectors = [
   'loisirs-culture',
   'solidarite',
   'fiche-agent',
+  /** The accounting desk: payout batches and exports across every sector. */
+  'comptabilite',
 ] as const;
 export type StaffSector = (typeof staffSectors)[number];
 
@@ -89,6 +92,12 @@ export const sessionAnswer = z.object({
       lastName: z.string(),
       role: z.enum(roles),
       sectors: z.array(z.enum(staffSectors)),
+      secondFactor: z.object({
+        enrolled: z.boolean(),
+        verified: z.boolean(),
+        required: z.boolean(),
+        methods: z.array(z.enum(['totp', 'passkey'])),
+      }),
     })
     .nullable(),
   organization: z.object({
@@ -100,6 +109,46 @@ export const sessionAnswer = z.object({
   today: z.string(),
 });
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
+
+/**
+ * What a login asks next: nothing, the second factor of the account (`verify`), or — for staff
+ * and admins without one — to enrol one before the back office opens (`enrol`).
+ */
+export const loginAnswer = z.object({ secondFactor: z.enum(['none', 'verify', 'enrol']) });
+export type LoginAnswer = z.infer<typeof loginAnswer>;
+
+/** A code of the authenticator app (6 digits) or a recovery code (XXXXX-XXXXX). */
+export const secondFactorCode = z.object({
+  code: z
+    .string('code attendu')
+    .trim()
+    .regex(
+      /^(\d{3} ?\d{3}|[0-9A-Fa-f]{5}-?[0-9A-Fa-f]{5})$/,
+      'saisissez les 6 chiffres de votre application, par exemple 123456, ou un code de secours comme 4F2A9-C07B1',
+    ),
+});
+
+/** The browser's answer to a WebAuthn ceremony (checked by the server's WebAuthn library). */
+export const passkeyResponse = z.object({
+  id: z.string().min(1).max(1_400),
+  rawId: z.string().min(1).max(1_400),
+  type: z.literal('public-key'),
+  response: z.record(z.string(), z.unknown()),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.string().max(40).optional(),
+});
+export const newPasskey = z.object({
+  name: text(60),
+  response: passkeyResponse,
+});
+
+/** An admin's reset of an account's second factor, with the reason the audit log keeps. */
+export const secondFactorReset = z.object({
+  reason: text(300).refine(
+    (r) => r.length >= 5,
+    'indiquez la raison, par exemple « téléphone perdu »',
+  ),
+});
 
 /** The neutral answer of every recovery request: it never says whether an account exists. */
 export const recoveryAnswer = z.object({ message: z.string() });

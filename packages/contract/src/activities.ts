@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { calendarDay, text } from './text.ts';
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'champ obligatoire').max(max, `${max} caractères au plus`);
-const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+const isoDate = calendarDay;
 const cents = z
   .number()
   .int('montant en centimes entiers')

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDay } from './text.ts';
 import { activitySectors } from './activities.ts';
 
-const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+const isoDate = calendarDay;
 const positiveCents = z
   .number()
   .int('montant en centimes entiers')

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDay, text } from './text.ts';
 import { ibanProblem, isBic, isLatinName, normalizeIban } from './iban.ts';
 
-const name = z.string().trim().min(1, 'champ obligatoire').max(100, '100 caractères au plus');
+const name = text(100);
 const wholeEuros = z
   .number()
   .int('montant en euros entiers')
@@ -12,7 +13,7 @@ export const dependantInput = z.object({
   relation: z.enum(['spouse', 'child', 'disabledAdult']),
   lastName: name,
   firstName: name,
-  birthDate: z.iso.date('date au format AAAA-MM-JJ attendue'),
+  birthDate: calendarDay,
   sharedCustody: z.boolean().default(false),
   disabled: z.boolean().default(false),
   /** The disability card or certificate (a document of the record) of a disabled dependant. */
@@ -24,7 +25,7 @@ export type DependantInput = z.infer<typeof dependantInput>;
 export const agentRecordInput = z.object({
   couple: z.boolean(),
   /** The day the family situation changed this year (marriage, birth, separation…), if it did. */
-  situationChangedOn: z.iso.date('date au format AAAA-MM-JJ attendue').nullable().default(null),
+  situationChangedOn: calendarDay.nullable().default(null),
   memberDisabled: z.boolean().default(false),
   taxIncomeEuros: wholeEuros.nullable(),
   spouseTaxIncomeEuros: wholeEuros.nullable().default(null),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 z.config(z.locales.fr());
 
 export * from './errors.ts';
+export * from './text.ts';
 export * from './simulation.ts';
 export * from './accounts.ts';
 export * from './household.ts';

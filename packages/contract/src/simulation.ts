@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { calendarDay } from './text.ts';
 
 const wholeEuros = z
   .number()
   .int('montant en euros entiers')
   .min(0, 'le montant ne peut pas être négatif')
   .max(1_000_000_000, 'montant trop élevé');
-const isoDate = z.iso.date('date au format AAAA-MM-JJ attendue');
+const isoDate = calendarDay;
 
 /** POST /api/v1/simulations — the public simulation (SPEC §8), a fixed contract. */
 export const simulationRequest = z.object({

@@ -21,6 +21,11 @@ import { hashPassword } from '../modules/accounts/secrets.ts';
 import type { Organization } from '../modules/organization/organization.ts';
 
 /** The demo password of every demo account (shown at start-up; never use demo data in production). */
+/**
+ * The demo staff's authenticator app (staff must have a second factor): its current code is
+ * shown at /dev/totp in development, so a newcomer needs no phone to try the back office.
+ */
+export const DEMO_TOTP_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 export const DEMO_PASSWORD = 'Entraide-demo-2026';
 
 export interface DemoAccount {
@@ -36,6 +41,7 @@ const STAFF: readonly [StaffSector, string][] = [
   ['sports', 'Sports'],
   ['loisirs-culture', 'Loisirs-Culture'],
   ['solidarite', 'Solidarité'],
+  ['comptabilite', 'Comptabilité'],
 ];
 
 /** Fills an empty database with demo accounts (a member with a family, one staff user per sector, an admin). */
@@ -181,8 +187,8 @@ export async function loadDemoData(
       matricule: string | null,
     ): Promise<string> => {
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, role, sectors, password_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, role, sectors, password_hash, totp_secret)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           identifier,
           `${identifier.toLowerCase()}@demo.entraide.local`,
@@ -193,6 +199,7 @@ export async function loadDemoData(
           role,
           sectors,
           passwordHash,
+          role === 'member' ? null : DEMO_TOTP_SECRET,
         ],
       );
       if (!row) throw new Error('demo insert failed');

@@ -7,6 +7,7 @@ import {
   setPasswordRequest,
   signUpDecisionRequest,
   signUpRequest,
+  type LoginAnswer,
   type SessionAnswer,
 } from '@entraide/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -14,6 +15,7 @@ import { z } from 'zod';
 import { parse } from '../../http.ts';
 import { listAudit } from '../audit/audit-log.ts';
 import type { AppContext } from './context.ts';
+import type { CsrfTokens } from './csrf.ts';
 import { memberProfile, updateContact } from './members.ts';
 import { requestIdentifier, requestPasswordReset } from './recovery.ts';
 import { setPasswordWithLink } from './one-time-links.ts';
@@ -21,13 +23,13 @@ import { tokenHash } from './secrets.ts';
 import {
   closeSession,
   currentUser,
-  ensureCsrfCookie,
   openSession,
   requireAdmin,
   requireStaff,
   requireUser,
   SESSION_COOKIE,
 } from './session-cookies.ts';
+import { nextLoginStep } from './second-factor-routes.ts';
 import { changePassword, checkCredentials } from './sign-in.ts';
 import { approveSignUp, listSignUpRequests, rejectSignUp, submitSignUp } from './sign-up.ts';
 
@@ -36,12 +38,12 @@ const statusQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
 });
 
-export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfTokens): void {
   const { db } = ctx;
   const address = (request: FastifyRequest): string => request.ip;
 
   app.get('/api/session', async (request, reply): Promise<SessionAnswer> => {
-    ensureCsrfCookie(request, reply);
+    csrf.issue(request, reply);
     const user = await currentUser(db, request);
     const { id, name, shortName } = ctx.organization;
     return {
@@ -52,6 +54,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         lastName: user.lastName,
         role: user.role,
         sectors: [...user.sectors],
+        secondFactor: { ...user.secondFactor, methods: [...user.secondFactor.methods] },
       },
       organization: { id, name, shortName },
       today: ctx.today(),
@@ -66,12 +69,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       body.password,
       address(request),
     );
-    await openSession(db, request, reply, userId);
-    return reply.status(204).send();
+    const token = await openSession(db, request, reply, userId);
+    csrf.issue(request, reply, token);
+    return { secondFactor: await nextLoginStep(db, userId) } satisfies LoginAnswer;
   });
 
   app.delete('/api/session', async (request, reply) => {
     await closeSession(db, request, reply);
+    csrf.issue(request, reply, null);
     return reply.status(204).send();
   });
 

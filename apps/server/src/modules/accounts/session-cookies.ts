@@ -10,8 +10,6 @@ import { forbidden, HttpError, notFound, requireUuid } from '../../http.ts';
 import { newToken, tokenHash } from './secrets.ts';
 
 export const SESSION_COOKIE = 'entraide_session';
-export const CSRF_COOKIE = 'entraide_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
 const SESSION_HOURS = 12;
 
 export interface CurrentUser {
@@ -36,7 +34,7 @@ export async function openSession(
   request: FastifyRequest,
   reply: FastifyReply,
   userId: string,
-): Promise<void> {
+): Promise<string> {
   const token = newToken();
   await db.query(
     `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
@@ -47,6 +45,7 @@ export async function openSession(
     httpOnly: true,
     maxAge: SESSION_HOURS * 3600,
   });
+  return token;
 }
 
 export async function closeSession(
@@ -59,11 +58,27 @@ export async function closeSession(
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+/** Where a session stands with the second factor (issue 11: required of staff and admins). */
+export interface SecondFactorState {
+  /** The account has a TOTP or a passkey. */
+  readonly enrolled: boolean;
+  /** This session passed it. */
+  readonly verified: boolean;
+  /** Staff and admins may reach nothing of the back office without one. */
+  readonly required: boolean;
+  readonly methods: readonly ('totp' | 'passkey')[];
+}
+
+/** The user of a session, with where the session stands with the second factor. */
+export interface SessionUser extends CurrentUser {
+  readonly secondFactor: SecondFactorState;
+}
+
 /** The user of the request's session, or null. */
 export async function currentUser(
   db: Database,
   request: FastifyRequest,
-): Promise<CurrentUser | null> {
+): Promise<SessionUser | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const [row] = await db.query<{
@@ -74,30 +89,65 @@ export async function currentUser(
     email: string;
     role: Role;
     sectors: StaffSector[];
+    totp: boolean;
+    passkeys: boolean;
+    verified: boolean;
   }>(
-    `SELECT u.id, u.identifier, u.first_name, u.last_name, u.email, u.role, u.sectors
+    `SELECT u.id, u.identifier, u.first_name, u.last_name, u.email, u.role, u.sectors,
+            u.totp_secret IS NOT NULL AS totp,
+            EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) AS passkeys,
+            s.second_factor_at IS NOT NULL AS verified
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [tokenHash(token)],
   );
-  return row
-    ? {
-        id: row.id,
-        identifier: row.identifier,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        email: row.email,
-        role: row.role,
-        sectors: row.sectors,
-      }
-    : null;
+  if (!row) return null;
+  const methods = [
+    ...(row.totp ? ['totp' as const] : []),
+    ...(row.passkeys ? ['passkey' as const] : []),
+  ];
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    role: row.role,
+    sectors: row.sectors,
+    secondFactor: {
+      enrolled: methods.length > 0,
+      verified: row.verified,
+      required: row.role !== 'member',
+      methods,
+    },
+  };
 }
 
-export async function requireUser(db: Database, request: FastifyRequest): Promise<CurrentUser> {
+/**
+ * The logged-in user. An account with a second factor reaches nothing until its session passed
+ * it (the second step of the login page says so).
+ */
+export async function requireUser(db: Database, request: FastifyRequest): Promise<SessionUser> {
   const user = await currentUser(db, request);
   if (!user)
     throw new HttpError(401, 'unauthenticated', 'Connectez-vous pour accéder à cette page.');
+  if (user.secondFactor.enrolled && !user.secondFactor.verified)
+    throw new HttpError(
+      401,
+      'second_factor_required',
+      'Saisissez le code de votre application d’authentification (ou utilisez votre clé d’accès) pour terminer la connexion.',
+    );
   return user;
+}
+
+/** Staff and admins reach the back office only with a second factor enrolled and passed. */
+function requireSecondFactor(user: SessionUser): void {
+  if (!user.secondFactor.enrolled)
+    throw new HttpError(
+      403,
+      'second_factor_enrolment',
+      'Par sécurité, activez d’abord un second facteur (application d’authentification ou clé d’accès) dans « Sécurité du compte » : le personnel lit des avis d’impôt et prépare des virements.',
+    );
 }
 
 /** Staff of one of the sectors given (or any staff when none), or an admin. */
@@ -107,6 +157,7 @@ export async function requireStaff(
   ...sectors: StaffSector[]
 ): Promise<CurrentUser> {
   const user = await requireUser(db, request);
+  if (user.role !== 'member') requireSecondFactor(user);
   if (user.role === 'admin') return user;
   if (
     user.role === 'staff' &&
@@ -147,34 +198,6 @@ export async function sectorRow(
 export async function requireAdmin(db: Database, request: FastifyRequest): Promise<CurrentUser> {
   const user = await requireUser(db, request);
   if (user.role !== 'admin') throw forbidden();
+  requireSecondFactor(user);
   return user;
-}
-
-/** Gives the browser a CSRF token cookie (read by the web app, sent back in a header). */
-export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply): void {
-  if (!request.cookies[CSRF_COOKIE])
-    reply.setCookie(CSRF_COOKIE, newToken(), {
-      ...cookieOptions(request),
-      sameSite: 'strict',
-      httpOnly: false,
-    });
-}
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Paths a program may call without a browser's cookies: they change nothing. */
-const CSRF_EXEMPT = new Set(['/api/v1/simulations']);
-
-/** Double-submit check: every state-changing API request carries the cookie's token in a header. */
-export function checkCsrf(request: FastifyRequest): void {
-  if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-  if (CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')) return;
-  const cookie = request.cookies[CSRF_COOKIE];
-  const header = request.headers[CSRF_HEADER];
-  if (!cookie || typeof header !== 'string' || header !== cookie) {
-    throw new HttpError(
-      403,
-      'csrf',
-      'Jeton de sécurité manquant ou expiré. Rechargez la page puis réessayez.',
-    );
-  }
 }

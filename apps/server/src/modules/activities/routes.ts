@@ -3,12 +3,13 @@ import {
   activitySectors,
   catalogueQuery,
   sessionInput,
+  type SessionInput,
   type ActivityInput,
 } from '@entraide/contract';
 import type { PackRegistry } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { invalidField, parse } from '../../http.ts';
+import { invalidField, parse, requireDayWithin } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { currentUser, requireSectorStaff, requireStaff } from '../accounts/session-cookies.ts';
 import { activityCosts } from '../registrations/activity-costs.ts';
@@ -46,6 +47,18 @@ function checkCapCategory(
 /** The catalogue: public pages, and the staff's editor (each sector's staff edit their own). */
 export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db, packs } = ctx;
+  /** A session is offered within the three years to come (or, being corrected, the year past). */
+  const sessionOfCalendar = (input: SessionInput): SessionInput => {
+    for (const field of ['firstDay', 'lastDay', 'closesOn'] as const)
+      requireDayWithin(
+        field,
+        input[field],
+        ctx.today(),
+        { pastDays: 366, futureDays: 1_100 },
+        'date',
+      );
+    return input;
+  };
 
   app.get('/api/activities', async (request) => ({
     activities: await listCatalogue(db, parse(catalogueQuery, request.query)),
@@ -94,13 +107,19 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/staff/activities/:id/sessions', async (request, reply) => {
     const { id } = parse(idParam, request.params);
     const staff = await sectorStaff(request, id);
-    const input = parse(sessionInput, request.body);
+    const input = sessionOfCalendar(parse(sessionInput, request.body));
     return reply.status(201).send(await saveSession(db, staff, id, null, input));
   });
 
   app.put('/api/staff/activities/:id/sessions/:sessionId', async (request) => {
     const { id, sessionId } = parse(sessionParams, request.params);
     const staff = await sectorStaff(request, id);
-    return saveSession(db, staff, id, sessionId, parse(sessionInput, request.body));
+    return saveSession(
+      db,
+      staff,
+      id,
+      sessionId,
+      sessionOfCalendar(parse(sessionInput, request.body)),
+    );
   });
 }

@@ -6,11 +6,12 @@ import {
   modificationRequest,
   paymentInput,
   planChoice,
+  calendarDay,
 } from '@entraide/contract';
 import { instalmentOptions } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpError, notFound, parse, sendFile } from '../../http.ts';
+import { HttpError, notFound, parse, requireDayWithin, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import {
   requireSectorStaff,
@@ -34,7 +35,10 @@ import {
 } from './payments.ts';
 
 const idParam = z.object({ id: z.string() });
-const untilQuery = z.object({ until: z.iso.date('date au format AAAA-MM-JJ attendue') });
+/** Money is recorded the day it comes or within the year after; a slip within a year either way. */
+const PAYMENT_DAYS = { pastDays: 366, futureDays: 0 };
+const DEPOSIT_DAYS = { pastDays: 366, futureDays: 366 };
+const untilQuery = z.object({ until: calendarDay });
 const exportParams = z.object({ kind: z.enum(exportKinds), format: z.enum(['csv', 'xlsx']) });
 const followUpQuery = z.object({ reference: z.string().trim().max(30).optional() });
 const idempotencyKey = z
@@ -140,6 +144,13 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     await requireStaff(db, request, ...activitySectors);
     const key = parse(idempotencyKey, request.headers['idempotency-key']);
     const input = parse(paymentInput, request.body);
+    requireDayWithin(
+      'receivedOn',
+      input.receivedOn,
+      ctx.today(),
+      PAYMENT_DAYS,
+      'date de réception',
+    );
     const { staff } = await sectorInvoice(request, input.invoiceId);
     const { payment, replayed } = await recordPayment(ctx, staff, key, input);
     return reply.status(replayed ? 200 : 201).send(payment);
@@ -153,6 +164,7 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/staff/deposit-slips', async (request, reply) => {
     const staff = await requireStaff(db, request, ...activitySectors);
     const { depositedOn } = parse(depositSlipRequest, request.body);
+    requireDayWithin('depositedOn', depositedOn, ctx.today(), DEPOSIT_DAYS, 'date de remise');
     return reply.status(201).send(await createDepositSlip(ctx, staff, depositedOn));
   });
 

@@ -61,7 +61,14 @@ const transferable = (account: {
   isLatinName(account.holder);
 
 /**
- * A payout batch: every approved claim not yet in a batch whose member has a default bank
+ * The sectors whose claims a staff member pays out: their own; every sector for the accounting
+ * desk and admins (null).
+ */
+export const payoutSectors = (staff: CurrentUser): readonly string[] | null =>
+  staff.role === 'admin' || staff.sectors.includes('comptabilite') ? null : staff.sectors;
+
+/**
+ * A payout batch: every approved claim of the staff member's sectors not yet in a batch whose member has a default bank
  * account a transfer can carry; the account is copied onto the claim, so a later change of RIB
  * never pays twice or elsewhere. Claims without such an account (none, or one kept from before
  * RIBs were checked as they are now) wait for the next batch, and are counted.
@@ -82,7 +89,9 @@ export async function createPayout(
       `SELECT c.id, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
          FROM claims c LEFT JOIN bank_accounts b ON b.member_id = c.member_id AND b.is_default
         WHERE c.status = 'approved' AND c.payout_id IS NULL AND c.approved_cents > 0
+          AND ($1::text[] IS NULL OR c.sector = ANY($1))
         ORDER BY c.number FOR UPDATE OF c`,
+      [payoutSectors(staff)],
     );
     const payable = claims.filter(transferable);
     if (payable.length === 0)
@@ -218,6 +227,13 @@ export async function payoutFile(
       requireUuid(id),
     ]);
     if (!row) throw notFound();
+    // A batch of other sectors' claims is not this staff member's to send.
+    const sectors = payoutSectors(staff);
+    const [foreign] = await tx.query(
+      'SELECT 1 FROM claims WHERE payout_id = $1 AND $2::text[] IS NOT NULL AND NOT (sector = ANY($2)) LIMIT 1',
+      [id, sectors],
+    );
+    if (foreign) throw notFound();
     const payout = toPayout(row);
     if (mode === 'copy' && !payout.exportedAt)
       throw new HttpError(

@@ -1,7 +1,7 @@
 import { activitySectors, claimDecision, claimInput, payoutRequest } from '@entraide/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parse, sendFile } from '../../http.ts';
+import { parse, requireDayWithin, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import {
   requireSectorStaff,
@@ -45,19 +45,27 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/staff/payouts', async (request) => {
-    await requireStaff(db, request, ...activitySectors);
+    await requireStaff(db, request, ...activitySectors, 'comptabilite');
     return { payouts: await listPayouts(db) };
   });
 
   app.post('/api/staff/payouts', async (request, reply) => {
-    const staff = await requireStaff(db, request, ...activitySectors);
+    const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
     const { executionDate } = parse(payoutRequest, request.body);
+    // A transfer is executed from today, and banks take orders up to a year ahead.
+    requireDayWithin(
+      'executionDate',
+      executionDate,
+      ctx.today(),
+      { pastDays: 0, futureDays: 366 },
+      'date d’exécution',
+    );
     return reply.status(201).send(await createPayout(ctx, staff, executionDate));
   });
 
   const payoutFileRoute =
     (mode: 'export' | 'copy') => async (request: FastifyRequest, reply: FastifyReply) => {
-      const staff = await requireStaff(db, request, ...activitySectors);
+      const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
       const { id } = parse(idParam, request.params);
       const { reference, xml } = await payoutFile(ctx, staff, id, mode);
       return sendFile(reply, 'application/xml; charset=utf-8', `${reference}.xml`, xml);

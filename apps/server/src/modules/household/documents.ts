@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_KINDS = [
@@ -51,8 +52,9 @@ async function checkPdf(bytes: Uint8Array): Promise<void> {
       'invalid_document',
       'Ce fichier n’est pas un PDF. Seuls les documents PDF sont acceptés.',
     );
+  let pdf: PDFDocument;
   try {
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     if (pdf.getPageCount() === 0) throw new Error('no page');
   } catch {
     throw new HttpError(
@@ -61,6 +63,41 @@ async function checkPdf(bytes: Uint8Array): Promise<void> {
       'Ce PDF est illisible ou endommagé. Enregistrez-le à nouveau en PDF puis réessayez.',
     );
   }
+  if (pdf.context.enumerateIndirectObjects().some(([, object]) => isActive(object, 0)))
+    throw new HttpError(
+      400,
+      'active_document',
+      'Ce PDF contient du contenu actif (JavaScript, lancement de programme ou fichier joint), refusé par sécurité. Imprimez-le à nouveau en PDF (Imprimer › Enregistrer au format PDF) puis envoyez ce nouveau fichier.',
+    );
+}
+
+/** Keys and action types by which a PDF runs something or carries another file. */
+const ACTIVE_KEYS = new Set([
+  'JS',
+  'JavaScript',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'XFA',
+]);
+const ACTIVE_ACTIONS = new Set(['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute']);
+
+/** Whether an object, or a dictionary or array inside it, is active content. */
+function isActive(object: PDFObject, depth: number): boolean {
+  if (depth > 32) return false;
+  const dict = object instanceof PDFStream ? object.dict : object;
+  if (dict instanceof PDFDict) {
+    for (const [key, value] of dict.entries()) {
+      const name = key.decodeText();
+      if (ACTIVE_KEYS.has(name)) return true;
+      if (name === 'S' && value instanceof PDFName && ACTIVE_ACTIONS.has(value.decodeText()))
+        return true;
+      if (isActive(value, depth + 1)) return true;
+    }
+  }
+  if (dict instanceof PDFArray) return dict.asArray().some((item) => isActive(item, depth + 1));
+  return false;
 }
 
 export interface DocumentSummary {
@@ -90,7 +127,34 @@ export async function addDocument(
   return { id: row.id, kind, fileName, sizeBytes: bytes.length, createdAt: row.created_at };
 }
 
-/** A document's bytes, for its owner and for staff only; anyone else gets 404. */
+/**
+ * Whether a staff member's work needs a member's document (least privilege, issue 11): the Fiche
+ * Agent staff read what a Fiche Agent holds; a sector's staff, the receipts of its claims; the
+ * Solidarité staff, those of its requests; admins, everything. Everyone else: as if it did not
+ * exist.
+ */
+async function staffMayRead(db: Queryable, viewer: CurrentUser, id: string): Promise<boolean> {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role !== 'staff') return false;
+  const [row] = await db.query<{ allowed: boolean }>(
+    `SELECT ($2 AND EXISTS (SELECT 1 FROM agent_records r WHERE $1 = ANY(r.document_ids)))
+         OR EXISTS (SELECT 1 FROM claims c WHERE $1 = ANY(c.document_ids) AND c.sector = ANY($3))
+         OR ($4 AND EXISTS (SELECT 1 FROM solidarity_requests s WHERE $1 = ANY(s.document_ids)))
+         AS allowed`,
+    [
+      id,
+      viewer.sectors.includes('fiche-agent'),
+      viewer.sectors,
+      viewer.sectors.includes('solidarite'),
+    ],
+  );
+  return row?.allowed ?? false;
+}
+
+/**
+ * A document's bytes: for its owner, and for the staff whose work needs it — each such read is in
+ * the audit log, which the member sees (« Qui a consulté mon dossier »). Anyone else gets 404.
+ */
 export async function readDocument(
   db: Queryable,
   store: DocumentStore,
@@ -98,11 +162,21 @@ export async function readDocument(
   id: string,
 ): Promise<{ fileName: string; bytes: Buffer }> {
   requireUuid(id);
-  const [row] = await db.query<{ member_id: string; sha256: string; file_name: string }>(
-    'SELECT member_id, sha256, file_name FROM documents WHERE id = $1',
-    [id],
-  );
-  if (!row || (row.member_id !== viewer.id && viewer.role === 'member')) throw notFound();
+  const [row] = await db.query<{
+    member_id: string;
+    sha256: string;
+    file_name: string;
+    kind: DocumentKind;
+  }>('SELECT member_id, sha256, file_name, kind FROM documents WHERE id = $1', [id]);
+  if (!row) throw notFound();
+  if (row.member_id !== viewer.id) {
+    if (!(await staffMayRead(db, viewer, id))) throw notFound();
+    await recordAudit(db, viewer.id, 'document.read', 'member', row.member_id, {
+      documentId: id,
+      kind: row.kind,
+      fileName: row.file_name,
+    });
+  }
   return { fileName: row.file_name, bytes: store.get(row.sha256) };
 }
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parse, sendFile } from '../../http.ts';
 import { yearUsage } from '../registrations/registration-requests.ts';
 import type { AppContext } from '../accounts/context.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import {
   currentEntitlements,
@@ -85,7 +86,7 @@ export function householdRoutes(
   app.get('/api/documents/:id', async (request, reply) => {
     const viewer = await requireUser(db, request);
     const document = await readDocument(db, store, viewer, parse(idParam, request.params).id);
-    return sendFile(reply, 'application/pdf', document.fileName, document.bytes);
+    return sendFile(reply, 'application/pdf', document.fileName, document.bytes, 'uploaded');
   });
 
   app.get('/api/me/bank-accounts', async (request) => ({
@@ -164,8 +165,13 @@ export function householdRoutes(
   });
 
   app.get('/api/staff/agent-records/:id', async (request) => {
-    await requireStaff(db, request, 'fiche-agent');
-    return recordFile(db, parse(idParam, request.params).id);
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    const file = await recordFile(db, parse(idParam, request.params).id);
+    await recordAudit(db, staff.id, 'record.view', 'member', file.record.memberId, {
+      recordId: file.record.id,
+      year: file.record.year,
+    });
+    return file;
   });
 
   app.post('/api/staff/agent-records/:id/validate', async (request) => {

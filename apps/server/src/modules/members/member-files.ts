@@ -91,3 +91,47 @@ export async function memberFile(
     audit,
   };
 }
+
+export interface FileRead {
+  readonly at: string;
+  readonly by: string;
+  readonly role: string;
+  readonly what: string;
+}
+
+const READ_LABELS: Record<string, string> = {
+  'member.view': 'votre dossier d’adhérent',
+  'record.view': 'votre Fiche Agent',
+  'document.read': 'un document',
+};
+
+/**
+ * « Qui a consulté mon dossier » : every read of the member's file, Fiche Agent or documents by
+ * the committee's staff, newest first, with the person's name and sector.
+ */
+export async function fileReads(db: Queryable, memberId: string): Promise<FileRead[]> {
+  const rows = await db.query<{
+    at: string;
+    by: string;
+    role: string;
+    sectors: string[];
+    action: string;
+    details: { fileName?: string };
+  }>(
+    `SELECT a.created_at::text AS at, u.first_name || ' ' || u.last_name AS by, u.role, u.sectors,
+            a.action, a.details
+       FROM audit_log a JOIN users u ON u.id = a.actor_id
+      WHERE a.subject_type = 'member' AND a.subject_id = $1 AND a.action = ANY($2) AND a.actor_id <> $3
+      ORDER BY a.id DESC LIMIT 500`,
+    [memberId, Object.keys(READ_LABELS), memberId],
+  );
+  return rows.map((r) => ({
+    at: r.at,
+    by: r.by,
+    role: r.role === 'admin' ? 'administration' : `gestion ${r.sectors.join(', ')}`,
+    what:
+      r.action === 'document.read' && r.details.fileName
+        ? `le document « ${r.details.fileName} »`
+        : (READ_LABELS[r.action] ?? r.action),
+  }));
+}

@@ -45,6 +45,12 @@ function mail(
 }
 
 export const templates = {
+  secondFactorReset: (o: Organization, firstName: string, publicUrl: string): MailContent =>
+    mail(o, 'Second facteur réinitialisé', `Bonjour ${firstName},`, [
+      'Un administrateur a réinitialisé le second facteur de votre compte (application d’authentification, clés d’accès et codes de secours) ; vos sessions ouvertes ont été fermées.',
+      'À votre prochaine connexion, activez un nouveau second facteur. Si vous n’en avez pas fait la demande, prévenez aussitôt le comité.',
+      `[Se connecter](${publicUrl}/connexion)`,
+    ]),
   signUpReceived: (o: Organization, firstName: string): MailContent =>
     mail(o, 'Demande d’inscription reçue', `Bonjour ${firstName},`, [
       'Nous avons bien reçu votre demande d’inscription à l’Espace Adhérent.',

@@ -1,3 +1,4 @@
+import type { LoginAnswer } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api.ts';
@@ -5,21 +6,38 @@ import { Field, FormAlert } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { SecondFactorStep } from './second-factor-step.tsx';
 
 export function LoginPage() {
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const { busy, alert, fields, run } = useSubmit();
-  const { refresh } = useSession();
+  const { session, refresh } = useSession();
   const navigate = useNavigate();
+  const pending = session?.user?.secondFactor;
+  const finish = async () => {
+    await refresh();
+    await navigate('/espace');
+  };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
-      await api('POST', '/api/session', { identifier, password });
+      const { secondFactor } = await api<LoginAnswer>('POST', '/api/session', {
+        identifier,
+        password,
+      });
       await refresh();
-      await navigate('/espace');
+      if (secondFactor === 'none') await navigate('/espace');
+      if (secondFactor === 'enrol') await navigate('/espace/securite');
     });
   };
+  if (pending?.enrolled && !pending.verified)
+    return (
+      <>
+        <PageTitle>Se connecter</PageTitle>
+        <SecondFactorStep methods={pending.methods} onDone={finish} />
+      </>
+    );
   return (
     <>
       <PageTitle>Se connecter</PageTitle>

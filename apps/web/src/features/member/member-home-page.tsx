@@ -122,6 +122,15 @@ export function MemberHomePage() {
         <li>
           <Link to="/espace/mot-de-passe">Changer mon mot de passe</Link>
         </li>
+        <li>
+          <Link to="/espace/securite">Sécurité du compte (second facteur)</Link>
+        </li>
+        <li>
+          <Link to="/espace/consultations">Qui a consulté mon dossier</Link>
+        </li>
+        <li>
+          <Link to="/espace/mes-donnees">Mes données (télécharger, fermer mon compte)</Link>
+        </li>
         {user && user.role !== 'member' ? (
           <li>
             <Link to="/gestion">Gestion : demandes d’inscription</Link>

@@ -24,6 +24,33 @@ export function RequireUser({
       </>
     );
   }
+  const { secondFactor } = session.user;
+  if (secondFactor.enrolled && !secondFactor.verified) {
+    return (
+      <>
+        <PageTitle>Connexion à terminer</PageTitle>
+        <p>
+          Votre compte est protégé par un second facteur.{' '}
+          <Link to="/connexion">Saisir le code ou utiliser la clé d’accès</Link>
+        </p>
+      </>
+    );
+  }
+  if (staffOnly && session.user.role !== 'member' && !secondFactor.enrolled) {
+    return (
+      <>
+        <PageTitle>Second facteur à activer</PageTitle>
+        <p>
+          Le personnel lit des avis d’impôt et prépare des virements : un mot de passe seul ne
+          suffit pas. Activez une application d’authentification ou une clé d’accès pour ouvrir la
+          gestion.
+        </p>
+        <p>
+          <Link to="/espace/securite">Activer mon second facteur</Link>
+        </p>
+      </>
+    );
+  }
   if (staffOnly && session.user.role === 'member') {
     return (
       <>

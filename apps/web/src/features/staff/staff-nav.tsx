@@ -1,7 +1,9 @@
 import { NavLink } from 'react-router';
+import { useSession } from '../../shared/session.tsx';
 
 /** The back office's sections. */
 export function StaffNav() {
+  const { session } = useSession();
   return (
     <nav aria-label="Gestion" className="actions">
       <NavLink to="/gestion" end>
@@ -16,6 +18,9 @@ export function StaffNav() {
       <NavLink to="/gestion/solidarite">Solidarité</NavLink>
       <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
       <NavLink to="/gestion/baremes">Barèmes</NavLink>
+      {session?.user?.role === 'admin' ? (
+        <NavLink to="/gestion/comptes">Comptes du personnel</NavLink>
+      ) : null}
     </nav>
   );
 }

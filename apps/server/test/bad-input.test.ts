@@ -1,0 +1,177 @@
+// The inputs that gave a 500 (issue 11): each is now a French 400 that names its field.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  familyWithRecord,
+  PASSWORD,
+  samplePdf,
+  testApp,
+  type Answer,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+import { openPlaces } from './place-fixtures.ts';
+
+let t: TestApp;
+let member: Client;
+let staff: Client;
+let anonymous: Client;
+let activityId: string;
+let invoiceId: string;
+beforeAll(async () => {
+  t = await testApp(); // calendar: 2021-04-15
+  ({ client: member } = await familyWithRecord(t, {
+    identifier: 'IN-880001',
+    taxIncomeEuros: 40_000,
+    dependants: [{ relation: 'child', firstName: 'Lina', birthDate: '2012-01-01' }],
+  }));
+  await createUser(t.db, { identifier: 'BAD-ADMIN', role: 'admin' });
+  staff = t.client();
+  await staff.login('BAD-ADMIN', PASSWORD);
+  anonymous = t.client();
+  const [session] = await openPlaces(t, staff, [
+    { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 100_000 },
+  ]);
+  const [activity] = await t.db.query<{ activity_id: string }>(
+    'SELECT activity_id FROM activity_sessions WHERE id = $1',
+    [session],
+  );
+  activityId = activity?.activity_id ?? '';
+  await member.post('/api/me/registrations', {
+    dependantIndex: 0,
+    choices: [{ sessionId: session, transportCity: null }],
+    depositMethod: 'cheque',
+  });
+  const [invoice] = await t.db.query<{ id: string }>('SELECT id FROM invoices LIMIT 1');
+  invoiceId = invoice?.id ?? '';
+});
+afterAll(() => t.close());
+
+/** A 400 whose issues name `field` with a sentence, never a 500. */
+function refusedOn(answer: Answer, field: string): void {
+  expect(answer.status).toBe(400);
+  const { issues } = answer.json<{ issues: { path: string; message: string }[] }>();
+  const issue = issues.find((i) => i.path === field);
+  expect(issue, JSON.stringify(issues)).toBeDefined();
+  expect(issue?.message.length).toBeGreaterThan(15);
+}
+
+const session = (overrides: Record<string, unknown>) =>
+  staff.post(`/api/staff/activities/${activityId}/sessions`, {
+    label: 'Session',
+    firstDay: '2021-08-02',
+    lastDay: '2021-08-15',
+    minAge: 6,
+    maxAge: 17,
+    places: 5,
+    priceCents: 50_000,
+    closesOn: '2021-05-01',
+    ...overrides,
+  });
+
+const payment = (receivedOn: string) =>
+  staff.request(
+    'POST',
+    '/api/staff/payments',
+    { invoiceId, method: 'transfer', amountCents: 100, receivedOn },
+    { 'idempotency-key': randomUUID() },
+  );
+
+describe('a NUL byte in a text field or a query string', () => {
+  it('is refused on its field everywhere', async () => {
+    refusedOn(
+      await anonymous.post('/api/session', { identifier: 'IN\u00000001', password: 'x' }),
+      'identifier',
+    );
+    refusedOn(
+      await anonymous.post('/api/recovery/password', { identifier: 'a\u0000b', email: 'a@b.fr' }),
+      'identifier',
+    );
+    refusedOn(await staff.get('/api/staff/members?q=Mar%00tin'), 'q');
+    refusedOn(
+      await member.post('/api/me/solidarity', {
+        kind: 'aid',
+        amountCents: 10_000,
+        purpose: 'Réparation\u0000 de la chaudière',
+      }),
+      'purpose',
+    );
+    refusedOn(
+      await member.post('/api/me/bank-accounts', {
+        holder: 'Claire\u0000Martin',
+        iban: 'FR7630006000011234567890189',
+        bic: 'AGRIFRPP882',
+      }),
+      'holder',
+    );
+    refusedOn(
+      await staff.post(`/api/staff/claims/${randomUUID()}/decision`, {
+        decision: 'reject',
+        reason: 'Pièce\u0000 illisible',
+      }),
+      'reason',
+    );
+    refusedOn(
+      await staff.post('/api/staff/activities', {
+        title: 'Colonie\u0000',
+        sector: 'jeunesse',
+        kind: 'caes',
+        description: 'Au bord du lac.',
+        provider: { name: 'Lac Bleu' },
+      }),
+      'title',
+    );
+    refusedOn(
+      await member.upload('/api/me/documents?kind=receipt&name=re%00cu.pdf', await samplePdf()),
+      'name',
+    );
+  });
+});
+
+describe('a lone surrogate (invalid Unicode)', () => {
+  it('is refused in activities, sessions and partner offers', async () => {
+    refusedOn(
+      await staff.put(`/api/staff/activities/${activityId}`, {
+        title: 'Colonie \ud800',
+        sector: 'jeunesse',
+        kind: 'caes',
+        description: 'Au bord du lac.',
+        provider: { name: 'Lac Bleu' },
+      }),
+      'title',
+    );
+    refusedOn(await session({ label: 'Août \udfff' }), 'label');
+    refusedOn(
+      await staff.post('/api/staff/partner-offers', {
+        title: 'Cinéma \ud83d',
+        partner: 'Ciné',
+        description: 'Places à prix réduit.',
+      }),
+      'title',
+    );
+  });
+});
+
+describe('dates', () => {
+  it('a day that does not exist, or year 0, is refused on its field', async () => {
+    refusedOn(await payment('0000-01-01'), 'receivedOn');
+    refusedOn(await payment('2021-02-29'), 'receivedOn');
+    refusedOn(
+      await staff.post('/api/staff/deposit-slips', { depositedOn: '0000-01-01' }),
+      'depositedOn',
+    );
+    refusedOn(await session({ firstDay: '0000-01-01' }), 'firstDay');
+  });
+
+  it('a date outside what makes sense for its meaning is refused with the range', async () => {
+    const future = await payment('9999-12-31');
+    refusedOn(future, 'receivedOn');
+    refusedOn(await payment('2021-04-16'), 'receivedOn'); // tomorrow: not received yet
+    const later = await payment('2030-01-01');
+    expect(JSON.stringify(later.body)).toContain('entre le 14/04/2020 et le 15/04/2021');
+    refusedOn(await session({ firstDay: '9999-08-02', lastDay: '9999-08-15' }), 'firstDay');
+    refusedOn(await session({ firstDay: '2035-08-02', lastDay: '2035-08-15' }), 'firstDay');
+    expect((await payment('2021-04-15')).status).toBe(201);
+  });
+});

@@ -1,0 +1,106 @@
+// Every operation of the OpenAPI document, called with generated bodies, path parameters and
+// query strings — wrong types, missing fields, huge strings, NUL bytes, invalid Unicode, extreme
+// numbers and dates — as a member, as staff and anonymously: no answer may be a 5xx.
+// `npm test` runs a fixed seed and a small budget; `npm run fuzz` runs many more cases.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '../src/openapi.ts';
+import {
+  createUser,
+  familyWithRecord,
+  PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+import { pathValue, queryString, valueFor } from './fuzz-inputs.ts';
+
+/** Cases per operation: a fixed budget in `npm test`, a larger one in `npm run fuzz`. */
+const RUNS = Number(
+  process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 1_000 : 40),
+);
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
+
+interface Operation {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body: Parameters<typeof valueFor>[0] | undefined;
+}
+
+const operations: Operation[] = Object.entries(
+  (openApiDocument() as { paths: Record<string, Record<string, unknown>> }).paths,
+).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => ({
+    method: method.toUpperCase() as Operation['method'],
+    path,
+    body: (
+      op as {
+        requestBody?: { content: { 'application/json': { schema: Operation['body'] } } };
+      }
+    ).requestBody?.content['application/json'].schema,
+  })),
+);
+
+let t: TestApp;
+const callers: Record<'anonymous' | 'member' | 'staff', Client> = {} as never;
+const MEMBER = 'IN-770001';
+
+async function logIn(): Promise<void> {
+  await t.db.query('DELETE FROM attempts');
+  await callers.member.login(MEMBER, PASSWORD);
+  await callers.staff.login('FUZZ-ADMIN', PASSWORD);
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  await familyWithRecord(t, {
+    identifier: MEMBER,
+    taxIncomeEuros: 40_000,
+    dependants: [{ relation: 'child', firstName: 'Lina', birthDate: '2012-01-01' }],
+  });
+  await createUser(t.db, { identifier: 'FUZZ-ADMIN', role: 'admin' });
+  callers.anonymous = t.client();
+  callers.member = t.client();
+  callers.staff = t.client();
+  await logIn();
+});
+afterAll(() => t.close());
+
+/** The request of one case: the path's parameters filled in, a query string, a JSON body. */
+const requestCase = (op: Operation) =>
+  fc.record({
+    caller: fc.constantFrom<keyof typeof callers>('anonymous', 'member', 'staff'),
+    params: fc.array(pathValue, { minLength: 4, maxLength: 4 }),
+    query: queryString,
+    body: valueFor(op.body),
+  });
+
+describe('fuzz: no input gives a 5xx', () => {
+  it('covers every operation of the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThan(80);
+  });
+
+  for (const [index, op] of operations.entries())
+    it(`${op.method} ${op.path}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(requestCase(op), async ({ caller, params, query, body }) => {
+          let i = 0;
+          const path = op.path.replace(/\{[^}]+\}/g, () => params[i++ % params.length] ?? '');
+          const url = query ? `${path}?${query}` : path;
+          const answer = await callers[caller].request(
+            op.method,
+            url,
+            op.method === 'GET' ? undefined : Buffer.from(JSON.stringify(body ?? null)),
+            op.method === 'GET' ? {} : { 'content-type': 'application/json' },
+          );
+          if (answer.status >= 500)
+            throw new Error(
+              `${op.method} ${url} as ${caller} → ${answer.status} ${JSON.stringify(answer.body)}`,
+            );
+        }),
+        { numRuns: RUNS, seed: SEED + index, endOnFailure: true },
+      );
+      // A case may have logged a caller out (or changed a password): start the next one fresh.
+      if (op.path === '/api/session' || op.path.includes('password')) await logIn();
+    });
+});

@@ -1,0 +1,138 @@
+// Proxies, security headers and uploaded documents (issue 11, points 7–9).
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { familyWithRecord, samplePdf, testApp, type Client, type TestApp } from './harness.ts';
+
+/** Failed logins, each from the address a client claims in X-Forwarded-For. */
+async function failedLogins(t: TestApp, count: number): Promise<number[]> {
+  const client = t.client();
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i += 1)
+    statuses.push(
+      (
+        await client.request(
+          'POST',
+          '/api/session',
+          { identifier: `IN-99${String(i).padStart(4, '0')}`, password: 'pas le bon' },
+          { 'x-forwarded-for': `203.0.113.${i % 250}` },
+        )
+      ).status,
+    );
+  return statuses;
+}
+
+describe('which client address counts the login attempts', () => {
+  it('in production, a client-sent X-Forwarded-For is ignored unless TRUST_PROXY says so', async () => {
+    const t = await testApp({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' });
+    try {
+      const statuses = await failedLogins(t, 31);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses[30]).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('behind one configured proxy, each forwarded address has its own budget', async () => {
+    const t = await testApp({ TRUST_PROXY: '1' });
+    try {
+      expect(new Set(await failedLogins(t, 31))).toEqual(new Set([401]));
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a TRUST_PROXY that is neither a count nor addresses stops the start with the reason', async () => {
+    await expect(testApp({ TRUST_PROXY: 'yes please' })).rejects.toThrow(/TRUST_PROXY/);
+  });
+});
+
+let t: TestApp;
+let member: Client;
+beforeAll(async () => {
+  t = await testApp();
+  ({ client: member } = await familyWithRecord(t, {
+    identifier: 'IN-660001',
+    taxIncomeEuros: 30_000,
+    dependants: [],
+  }));
+});
+afterAll(() => t.close());
+
+describe('security headers', () => {
+  it('a strict Content-Security-Policy on pages, never framed, no referrer outside', async () => {
+    const page = await member.get('/simulateur');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('HSTS in production', async () => {
+    const production = await testApp({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' });
+    try {
+      const answer = await production.client().get('/api/session');
+      expect(answer.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    } finally {
+      await production.close();
+    }
+  });
+
+  it('no answer carrying personal data is kept in a cache', async () => {
+    for (const url of ['/api/session', '/api/me/entitlements/2021', '/api/me/card.pdf'])
+      expect((await member.get(url)).headers['cache-control'], url).toContain('no-store');
+  });
+});
+
+/** A one-page PDF with something more in its catalogue. */
+async function pdfWith(change: (pdf: PDFDocument) => void | Promise<void>): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  await change(pdf);
+  return Buffer.from(await pdf.save());
+}
+
+describe('uploaded documents', () => {
+  it('are served as attachments in a sandbox, never inline in the app', async () => {
+    const uploaded = await member.upload(
+      '/api/me/documents?kind=taxNotice&name=avis.pdf',
+      await samplePdf(),
+    );
+    const answer = await member.get(`/api/documents/${uploaded.json<{ id: string }>().id}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(answer.headers['content-security-policy']).toContain('sandbox');
+  });
+
+  it('refuses a PDF that runs JavaScript, launches a program or carries a file, and says what to do', async () => {
+    const opening = await pdfWith((pdf) => {
+      pdf.catalog.set(
+        PDFName.of('OpenAction'),
+        pdf.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }),
+      );
+    });
+    const launching = await pdfWith((pdf) => {
+      pdf.catalog.set(
+        PDFName.of('OpenAction'),
+        pdf.context.obj({ S: 'Launch', F: PDFString.of('calc.exe') }),
+      );
+    });
+    const carrying = await pdfWith((pdf) =>
+      pdf.attach(Buffer.from('MZ'), 'programme.exe', { mimeType: 'application/octet-stream' }),
+    );
+    for (const bytes of [opening, launching, carrying]) {
+      const answer = await member.upload('/api/me/documents?kind=taxNotice&name=avis.pdf', bytes);
+      expect(answer.status).toBe(400);
+      expect(answer.json<{ message: string }>().message).toContain('Imprimez-le à nouveau en PDF');
+    }
+    const plain = await pdfWith(() => undefined);
+    expect(
+      (await member.upload('/api/me/documents?kind=taxNotice&name=avis.pdf', plain)).status,
+    ).toBe(201);
+  });
+});

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Control characters other than tab and line breaks, and UTF-16 halves without their pair: a
+ * person never types them, PostgreSQL refuses to store them, and a screen cannot show them.
+ */
+const UNREADABLE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const UNREADABLE_TEXT_MESSAGE =
+  'ce texte contient un caractère invisible ou invalide (souvent venu d’un copier-coller) : retapez-le au clavier';
+
+/** Whether a string is text a person could have typed (see UNREADABLE). */
+export const isReadableText = (value: string): boolean => !UNREADABLE.test(value);
+
+/** A text field: readable characters only, trimmed, with its length in the message. */
+export const text = (max: number, { required = true }: { required?: boolean } = {}) => {
+  const base = z
+    .string('texte attendu')
+    .trim()
+    .max(max, `${max} caractères au plus`)
+    .refine(isReadableText, UNREADABLE_TEXT_MESSAGE);
+  return required ? base.refine((v) => v.length > 0, 'champ obligatoire') : base;
+};
+
+/** The days a date may take at all; each use case narrows them to what makes sense for it. */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2099-12-31';
+
+/** A real calendar day, written AAAA-MM-JJ, between 1900 and 2099. */
+export const calendarDay = z
+  .string('date attendue, par exemple 2021-07-14')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ attendue, par exemple 2021-07-14')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois')
+  .refine(
+    (value) => value >= FIRST_DAY && value <= LAST_DAY,
+    'date entre 1900 et 2099 attendue, par exemple 2021-07-14',
+  );
