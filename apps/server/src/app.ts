@@ -17,6 +17,7 @@ import { solidarityRoutes } from './modules/solidarity/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import { calendar, type AppContext } from './modules/accounts/context.ts';
 import { CsrfTokens } from './modules/accounts/csrf.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
@@ -134,7 +135,9 @@ export async function buildApp({
   billingRoutes(app, ctx);
   claimRoutes(app, ctx);
   solidarityRoutes(app, ctx);
-  householdRoutes(app, ctx, packs, store ?? new DocumentStore(join(config.dataDir, 'files')));
+  const documents = store ?? new DocumentStore(join(config.dataDir, 'files'));
+  householdRoutes(app, ctx, packs, documents);
+  privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
   if (config.devMail) devMailRoutes(app, db);

@@ -21,6 +21,7 @@ const environment = z.object({
   PUBLIC_URL: z.url().optional(),
   PACKS_DIR: z.string().optional(),
   TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
+  RETENTION_INCOME_PROOF_YEARS: z.coerce.number().int().min(1).max(10).default(3),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -77,6 +78,8 @@ export interface Config {
    * attempts): none unless configured, a number of hops, or the proxies' addresses.
    */
   readonly trustProxy: false | number | string[];
+  /** Years after a Fiche Agent's year that its income proofs are kept (docs/operations.md). */
+  readonly retentionIncomeProofYears: number;
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
 }
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : /^\d+$/.test(e.TRUST_PROXY)
         ? Number(e.TRUST_PROXY)
         : e.TRUST_PROXY.split(','),
+    retentionIncomeProofYears: e.RETENTION_INCOME_PROOF_YEARS,
     devMail: !production && !e.SMTP_URL,
   };
 }

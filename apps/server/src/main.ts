@@ -5,6 +5,7 @@ import { loadPackDirectory } from '@entraide/rules/node';
 import { appContext, buildApp } from './app.ts';
 import { sendDueReminders } from './modules/billing/reminders.ts';
 import { runDueSelections } from './modules/registrations/selection.ts';
+import { applyRetention } from './modules/privacy/retention.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
@@ -44,13 +45,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 
   // Scheduled jobs, at start then every 10 minutes: the selection of every session whose
-  // closing day passed, and the reminders a week before each instalment.
+  // closing day passed, the reminders a week before each instalment, the retention policy.
   const ctx = appContext(config, db, mailer, packs);
   const jobs = async (): Promise<void> => {
     const sessions = await runDueSelections(ctx);
     if (sessions > 0) console.log(`Sélection appliquée à ${sessions} session(s) clôturée(s).`);
     const reminders = await sendDueReminders(ctx);
     if (reminders > 0) console.log(`Rappels d’échéance envoyés : ${reminders}.`);
+    const purged = await applyRetention(db, store, ctx.today(), {
+      incomeProofYears: config.retentionIncomeProofYears,
+    });
+    if (purged > 0) console.log(`Durée de conservation : ${purged} document(s) supprimé(s).`);
   };
   const timer = setInterval(() => void jobs().catch(console.error), 10 * 60_000);
   timer.unref();

@@ -129,6 +129,25 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/me/file-reads',
+    summary: 'Qui a consulté mon dossier (lectures du personnel, journalisées)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/me/data.zip',
+    summary: 'Télécharger mes données (JSON et PDF d’origine, ZIP)',
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/me/account/close',
+    summary: 'Fermer mon compte (mot de passe ; anonymise ce qui ne doit pas être gardé)',
+    body: z.object({ password: z.string() }),
+    auth: 'member',
+  },
+  {
+    method: 'get',
     path: '/api/admin/staff-accounts',
     summary: 'Comptes du personnel et leur second facteur',
     auth: 'admin',

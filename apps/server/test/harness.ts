@@ -200,7 +200,7 @@ export class Client {
         ? null
         : type.includes('json')
           ? JSON.parse(response.text)
-          : type.includes('pdf')
+          : type.includes('pdf') || type.includes('zip')
             ? response.bytes
             : response.text;
     return {

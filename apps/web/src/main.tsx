@@ -1,3 +1,4 @@
+import { MyDataPage } from './features/member/my-data-page.tsx';
 import { FileReadsPage } from './features/member/file-reads-page.tsx';
 import { SecurityPage } from './features/accounts/security-page.tsx';
 import { StaffAccountsPage } from './features/staff/staff-accounts-page.tsx';
@@ -59,6 +60,7 @@ if (root) {
               <Route path="/espace/mot-de-passe" element={<ChangePasswordPage />} />
               <Route path="/espace/securite" element={<SecurityPage />} />
               <Route path="/espace/consultations" element={<FileReadsPage />} />
+              <Route path="/espace/mes-donnees" element={<MyDataPage />} />
               <Route path="/gestion/comptes" element={<StaffAccountsPage />} />
               <Route path="/gestion" element={<SignUpQueuePage />} />
               <Route path="/gestion/fiches" element={<RecordValidationPage />} />

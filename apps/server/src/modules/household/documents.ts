@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
 import type { Queryable } from '../../db/database.ts';
@@ -38,6 +38,47 @@ export class DocumentStore {
   get(sha256: string): Buffer {
     return readFileSync(join(this.dir, sha256));
   }
+
+  /** The bytes, or null when they were deleted (retention, closed account). */
+  find(sha256: string): Buffer | null {
+    return existsSync(join(this.dir, sha256)) ? this.get(sha256) : null;
+  }
+
+  /** Deletes the bytes; the caller checks that no document row points to them any more. */
+  remove(sha256: string): void {
+    rmSync(join(this.dir, sha256), { force: true });
+  }
+}
+
+/**
+ * Deletes document rows (inside the caller's transaction) and then, once committed, the bytes no
+ * other row shares (files are kept by content: the same PDF sent twice is stored once).
+ */
+export async function deleteDocuments(
+  tx: Queryable,
+  where: string,
+  params: readonly unknown[],
+): Promise<{ id: string; sha256: string; kind: string }[]> {
+  return tx.query<{ id: string; sha256: string; kind: string }>(
+    `DELETE FROM documents d WHERE ${where} RETURNING d.id, d.sha256, d.kind`,
+    params,
+  );
+}
+
+/** The bytes of deleted documents that no remaining document row uses. */
+export async function removeUnusedBytes(
+  db: Queryable,
+  store: DocumentStore,
+  deleted: readonly { sha256: string }[],
+): Promise<void> {
+  const hashes = [...new Set(deleted.map((d) => d.sha256))];
+  if (hashes.length === 0) return;
+  const still = await db.query<{ sha256: string }>(
+    'SELECT DISTINCT sha256 FROM documents WHERE sha256 = ANY($1)',
+    [hashes],
+  );
+  const kept = new Set(still.map((r) => r.sha256));
+  for (const hash of hashes) if (!kept.has(hash)) store.remove(hash);
 }
 
 /** A readable PDF, judged by its content (not its name): the header and a full parse. */
