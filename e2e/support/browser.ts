@@ -1,13 +1,27 @@
 // Debian's chromium driven by playwright-core, and the accessibility check every page passes.
+import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The browser the tests drive: `CHROMIUM_PATH`, else Debian's chromium, else one Playwright
+ * installed (macOS, Windows); none found is said with the ways to get one.
+ */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', chromium.executablePath()];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found)
+    throw new Error(
+      'No Chromium found for the browser tests. Install one: `apt-get install chromium` (Debian), ' +
+        'or `npx playwright install chromium` (macOS, Windows), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    );
+  return found;
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',
