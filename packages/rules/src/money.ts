@@ -40,8 +40,11 @@ export function roundDiv(numerator: number, denominator: number, mode: RoundingM
 
 /** The same for BigInt, used when a pack is loaded (never on the hot path). */
 export function roundDivBig(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  // Stryker disable next-line EqualityOperator: a zero numerator or denominator gives 0 either way (-0n is 0n)
   const negative = numerator < 0n !== denominator < 0n;
+  // Stryker disable next-line EqualityOperator: negating 0n changes nothing
   const n = numerator < 0n ? -numerator : numerator;
+  // Stryker disable next-line EqualityOperator: negating 0n changes nothing
   const d = denominator < 0n ? -denominator : denominator;
   let quotient = n / d;
   const remainder = n % d;
@@ -71,6 +74,7 @@ export function parseDecimal(text: string, path: string): Decimal {
       { path, message: `« ${text} » n'est pas un nombre décimal` },
     ]);
   }
+  // Stryker disable next-line StringLiteral: the sign and whole groups always match, so only `fraction` may use its default
   const [, sign = '', whole = '0', fraction = ''] = match;
   const mantissa = BigInt(`${sign}${whole}${fraction}`);
   return { mantissa, scale: fraction.length };
@@ -96,6 +100,7 @@ export const MAX_AMOUNT_CENTS = 100_000_000_00;
 
 /** Records an issue unless `value` is a whole, non-negative amount of cents within the bound. */
 export function checkCents(value: unknown, path: string, issues: IssueList): void {
+  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything but a number already
   if (typeof value !== 'number' || !Number.isInteger(value))
     issues.add(path, 'montant entier en centimes attendu');
   else if (value < 0) issues.add(path, 'le montant ne peut pas être négatif');
