@@ -86,9 +86,11 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
     case 'sportEvent': {
       const rule = need(pack, claims?.sportEvent, 'flatClaims.sportEvent');
       cap(
+        // Stryker disable next-line StringLiteral: a pack's figures are checked when it is loaded; this path names one that cannot be wrong
         centsOf(rule.maxBaseEuros, 'flatClaims.sportEvent.maxBaseEuros'),
         'inscription à une manifestation sportive',
       );
+      // Stryker disable next-line StringLiteral: a pack's figures are checked when it is loaded; this path names one that cannot be wrong
       rateBp = bpOf(rule.percent, 'flatClaims.sportEvent.percent');
       steps.push(
         step(
@@ -103,6 +105,7 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
     }
     case 'ancvCoupons': {
       const rule = need(pack, claims?.ancvCoupons, 'flatClaims.ancvCoupons');
+      // Stryker disable next-line StringLiteral: a pack's figures are checked when it is loaded; this path names one that cannot be wrong
       cap(centsOf(rule.maxBaseEuros, 'flatClaims.ancvCoupons.maxBaseEuros'), 'coupons sport ANCV');
       const rate = explainedGridRate(pack, rule.grid, input.quotientCents);
       rateBp = rate.rateBp;
@@ -138,6 +141,7 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
     }
     case 'carKm': {
       const rule = need(pack, pack.data.ownTransport, 'ownTransport');
+      // Stryker disable next-line StringLiteral: a pack's figures are checked when it is loaded; this path names one that cannot be wrong
       const perKm = centsOf(rule.carPerKmEuros, 'ownTransport.carPerKmEuros');
       base = input.km * perKm;
       steps.push(
