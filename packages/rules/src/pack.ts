@@ -272,6 +272,17 @@ function compileSkiAid(data: NonNullable<PackData['skiAid']>): CompiledSkiAid {
 
 /** Validates a pack's data against the schema and compiles it; throws `invalid_pack` naming each fault. */
 export function compilePack(raw: unknown): Pack {
+  try {
+    return compileValidPack(raw);
+  } catch (error) {
+    // A figure with too many decimals is found while compiling: it is the pack's fault too.
+    if (error instanceof RulesError && error.code === 'invalid_input')
+      throw new RulesError('invalid_pack', error.message, error.issues);
+    throw error;
+  }
+}
+
+function compileValidPack(raw: unknown): Pack {
   const parsed = packSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({

@@ -711,6 +711,20 @@ describe('edges the brochures leave to the rule', () => {
     expect(quote.depositCents).toBe(9_000);
   });
 
+  it('a pack without fees charges none', () => {
+    const data = JSON.parse(
+      readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const pack = compilePack(
+      Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'fees')),
+    );
+    expect(quoteStay(pack, stay())).toMatchObject({
+      fees: [],
+      feesCents: 0,
+      totalToPayCents: 30_000,
+    });
+  });
+
   it('wrong dates are named on their own field', () => {
     try {
       quoteStay(inserm2021, stay({ activity: { firstDay: '2021-02-30', lastDay: '2021-13-01' } }));

@@ -588,7 +588,6 @@ function computeQuote(
     );
   }
 
-  // Stryker disable next-line ArrayDeclaration: validated packs always have their list of fees
   const fees = (pack.fees ?? [])
     .filter(
       (fee) =>
