@@ -200,8 +200,19 @@ describe('explanation', () => {
       quotientCents: number;
     };
     expect(serialized.quotientCents).toBe(1_733_333);
-    expect(serialized.explanation).toEqual(JSON.parse(JSON.stringify(result.explanation)));
-    expect(serialized.explanation).toHaveLength(7);
+    // The serialized answer carries every step, in order, with the same sentences.
+    expect((serialized.explanation as { step: string }[]).map((s) => s.step)).toEqual([
+      'parts',
+      'quotient',
+      'rate.standard',
+      'rate.majore',
+      'rate.promotionnel',
+      'annualCeiling',
+      'skiAid',
+    ]);
+    expect((serialized.explanation as { text: string }[])[1]?.text).toBe(
+      'Quotient familial : 52\u202f000,00\u00a0€ / 3 parts = 17\u202f333,33\u00a0€',
+    );
   });
   it('explains the CNRS isolated parent rule when it changes the parts', () => {
     const booking = {

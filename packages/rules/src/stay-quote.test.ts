@@ -173,7 +173,8 @@ describe('Inserm youth stay quote', () => {
       stay({ quotientCents: 1_000_000, skiAidRequested: true, activity: ski }),
     );
     expect(quote.skiAidCents).toBe(7708);
-    expect(quote.leftToPayCents).toBe(50_000 - quote.subsidyCents);
+    // QF 10 000 €: majoré 62,54 % × 500 € = 312,70 €; the aid is paid apart, after the return.
+    expect(quote).toMatchObject({ subsidyCents: 31_270, leftToPayCents: 18_730 });
     const tooSoon = quoteStay(
       inserm2021,
       stay({
@@ -255,14 +256,15 @@ describe('CNRS stay quote', () => {
       cnrs2019,
       stay({ requestDate: '2021-06-11', quotientCents: 1_000_000, activity: youth }),
     );
-    expect(quote.depositCents).toBe(quote.leftToPayCents);
+    expect(quote).toMatchObject({ leftToPayCents: 20_460, depositCents: 20_460 });
     expect(codes(quote)).toContain('full_payment');
+    // One day earlier (30 days before): 20 % of 204,60 € is under 60 €, so 60 € of arrhes.
     expect(
       quoteStay(
         cnrs2019,
         stay({ requestDate: '2021-06-10', quotientCents: 1_000_000, activity: youth }),
       ).depositCents,
-    ).toBeLessThan(quote.leftToPayCents);
+    ).toBe(6_000);
   });
   it('gives the holiday grid to a participant of 18 or more', () => {
     const quote = quoteStay(
