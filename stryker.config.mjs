@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'packages/rules/vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: [
     'packages/rules/src/**/*.ts',
@@ -13,6 +13,10 @@ export default {
     // The command line's I/O: reading pack files and the process's entry point.
     '!packages/rules/src/node.ts',
     '!packages/rules/src/cli-main.ts',
+    // The server's pure money code: working days, references, the payout file's amounts.
+    'apps/server/src/modules/billing/working-days.ts',
+    'apps/server/src/modules/billing/references.ts',
+    'apps/server/src/modules/claims/pain-document.ts',
   ],
   coverageAnalysis: 'perTest',
   // Constants computed when a module loads would need every test per mutant: left out.
@@ -20,7 +24,7 @@ export default {
   // The sandbox copy drops the exec bit of bin/entraide-rules.js, which the CLI test runs: the
   // engine's files are mutated where they are (and restored at the end; never commit meanwhile).
   inPlace: true,
-  disableTypeChecks: 'packages/rules/src/**/*.ts',
+  disableTypeChecks: '{packages/rules/src,apps/server/src/modules/billing,apps/server/src/modules/claims}/**/*.ts',
   incremental: true,
   incrementalFile: 'packages/rules/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],

@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'packages/**/src/**/*.test.ts',
       'apps/server/test/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
       'e2e/**/*.e2e.test.ts',
     ],
     testTimeout: 60_000,

@@ -1,7 +1,7 @@
 // Benchmark of a payout export: building the pain.001.001.03 file and validating it against the
 // official schema (libxml2 in WebAssembly, in a worker thread), for batches of 1 to 100 000 claims.
 import { performance } from 'node:perf_hooks';
-import { painDocument, type PaidClaim } from '../src/modules/claims/payouts.ts';
+import { painDocument, type PaidClaim } from '../src/modules/claims/pain-document.ts';
 import { painSchemaErrors } from '../src/modules/claims/sepa-schema.ts';
 
 const organization = { name: 'Comité d’action et d’entraide sociale', shortName: 'CAES' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { painDocument, type PaidClaim } from '../src/modules/claims/payouts.ts';
+import { painDocument, type PaidClaim } from '../src/modules/claims/pain-document.ts';
 import { painSchemaErrors } from '../src/modules/claims/sepa-schema.ts';
 
 const account = { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP882' };

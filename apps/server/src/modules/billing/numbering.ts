@@ -1,13 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
+import { referenceOf, type NumberedKind } from './references.ts';
 
-export type NumberedKind = 'invoice' | 'credit_note' | 'deposit_slip' | 'payout';
-
-const PREFIX: Record<NumberedKind, string> = {
-  invoice: 'F',
-  credit_note: 'AV',
-  deposit_slip: 'RC',
-  payout: 'VIR',
-};
+export type { NumberedKind };
 
 /**
  * The next number of a kind in a year, inside the caller's transaction: the counter row stays
@@ -25,5 +19,5 @@ export async function nextNumber(
     [kind, year],
   );
   const number = row?.last_number ?? 1;
-  return { number, reference: `${PREFIX[kind]}-${year}-${String(number).padStart(6, '0')}` };
+  return { number, reference: referenceOf(kind, year, number) };
 }
