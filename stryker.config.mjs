@@ -24,7 +24,8 @@ export default {
   // The sandbox copy drops the exec bit of bin/entraide-rules.js, which the CLI test runs: the
   // engine's files are mutated where they are (and restored at the end; never commit meanwhile).
   inPlace: true,
-  disableTypeChecks: '{packages/rules/src,apps/server/src/modules/billing,apps/server/src/modules/claims}/**/*.ts',
+  disableTypeChecks:
+    '{packages/rules/src,apps/server/src/modules/billing,apps/server/src/modules/claims}/**/*.ts',
   incremental: true,
   incrementalFile: 'packages/rules/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],
