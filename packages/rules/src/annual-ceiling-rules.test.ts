@@ -1,12 +1,9 @@
 // The annual ceiling as the Inserm table writes it, with the sentence a member reads (issue 12).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annualCeiling } from './annual-ceiling.ts';
 import type { HouseholdQuotient } from './household.ts';
-import { BUILT_IN_PACKS_DIR } from './node.ts';
-import { compilePack, type Pack } from './pack.ts';
-import { cnrs2019, inserm2021 } from './test-fixtures.ts';
+import type { Pack } from './pack.ts';
+import { cnrs2019, inserm2021, inserm2021InWholeEuros } from './test-fixtures.ts';
 
 /** What the ceiling reads of a household. */
 const household = (
@@ -84,10 +81,8 @@ describe('the Inserm annual ceiling', () => {
   });
 
   it('a pack that rounds to whole euros rounds the ceiling too', () => {
-    const data = JSON.parse(readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8')) as {
-      rounding: { moneyStepCents: number };
-    };
-    data.rounding.moneyStepCents = 100;
-    expect(annualCeiling(compilePack(data), household(1_000_000, false, 0)).cents).toBe(94_600);
+    expect(annualCeiling(inserm2021InWholeEuros(), household(1_000_000, false, 0)).cents).toBe(
+      94_600,
+    );
   });
 });

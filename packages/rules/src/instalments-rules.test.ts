@@ -1,12 +1,9 @@
 // Paying in instalments: the pack's options and exact splits (issue 12).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.ts';
 import { cancellationFee } from './fee-schedules.ts';
 import { instalmentOptions, splitInstalments } from './instalments.ts';
-import { BUILT_IN_PACKS_DIR } from './node.ts';
-import { compilePack } from './pack.ts';
+import { inserm2021Without } from './test-fixtures.ts';
 
 const faults = (work: () => unknown) => {
   try {
@@ -42,14 +39,7 @@ describe('splitting a balance', () => {
 
 describe('the pack’s options', () => {
   it('a pack without instalments or without cancellation rules names what it lacks', () => {
-    const data = JSON.parse(
-      readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
-    ) as Record<string, unknown>;
-    const pack = compilePack(
-      Object.fromEntries(
-        Object.entries(data).filter(([key]) => !['instalments', 'cancellation'].includes(key)),
-      ),
-    );
+    const pack = inserm2021Without('instalments', 'cancellation');
     for (const [parameter, ask] of [
       ['instalments', () => instalmentOptions(pack, 10_000)],
       [

@@ -1,17 +1,13 @@
 // What a pack's figures must be, each fault named at its path (issue 12), and the registry.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.ts';
-import { BUILT_IN_PACKS_DIR } from './node.ts';
 import { compilePack, PackRegistry } from './pack.ts';
-import { cnrs2019, inserm2021 } from './test-fixtures.ts';
+import { cnrs2019, inserm2021, packFile } from './test-fixtures.ts';
 
 // The pack files are data of any shape: the tests change them as a staff member could.
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- a pack file is JSON of any shape here */
 type Data = any;
-const fresh = (name = 'inserm-2021'): Data =>
-  JSON.parse(readFileSync(join(BUILT_IN_PACKS_DIR, `${name}.json`), 'utf8'));
+const fresh = (name = 'inserm-2021'): Data => packFile(name);
 
 /** The one fault of a pack changed by `change`, as path → message. */
 function faultOf(change: (data: Data) => void, name = 'inserm-2021') {

@@ -1,12 +1,8 @@
 // Each grid's rate and the sentence that explains it (issue 12).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.ts';
-import { BUILT_IN_PACKS_DIR } from './node.ts';
-import { compilePack } from './pack.ts';
 import { allRates, explainedGridRate, gridLabel, gridRate } from './rates.ts';
-import { cnrs2019, inserm2021 } from './test-fixtures.ts';
+import { cnrs2019, inserm2021, inserm2021Without } from './test-fixtures.ts';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -63,16 +59,7 @@ describe('rates', () => {
   });
 
   it('a pack without grids says which parameter it lacks', () => {
-    const data = JSON.parse(
-      readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
-    ) as Record<string, unknown>;
-    const pack = compilePack(
-      Object.fromEntries(
-        Object.entries(data).filter(
-          ([key]) => !['grids', 'gridRules', 'promo', 'skiAid'].includes(key),
-        ),
-      ),
-    );
+    const pack = inserm2021Without('grids', 'gridRules', 'promo', 'skiAid');
     for (const ask of [() => allRates(pack, 0), () => gridRate(pack, 'standard', 0)])
       expect(ask).toThrow(
         expect.objectContaining({

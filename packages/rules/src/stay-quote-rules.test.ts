@@ -1,12 +1,16 @@
 // The stay rules as the committees write them, each with the sentence a member reads (issue 12).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.ts';
-import { BUILT_IN_PACKS_DIR } from './node.ts';
 import { compilePack } from './pack.ts';
 import { quoteStay, type StayQuote, type StayQuoteInput } from './stay-quote.ts';
-import { cnrs2019, inserm2021, stay } from './test-fixtures.ts';
+import {
+  cnrs2019,
+  inserm2021,
+  inserm2021InWholeEuros,
+  inserm2021Without,
+  packFile,
+  stay,
+} from './test-fixtures.ts';
 
 /** The explanation as a member reads it, no-break spaces written as plain ones. */
 const sentences = (quote: StayQuote) =>
@@ -303,9 +307,7 @@ describe('bases, caps and ceilings', () => {
   });
 
   it('a cap with both a daily amount and an amount per stay takes the lower', () => {
-    const data = JSON.parse(readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8')) as {
-      capCategories: Record<string, unknown>;
-    };
+    const data = packFile();
     data.capCategories.both = {
       label: 'Les deux',
       perDay: [{ fromDay: 1, euros: '50' }],
@@ -700,11 +702,7 @@ describe('edges the brochures leave to the rule', () => {
   });
 
   it('a pack that rounds subsidies to whole euros', () => {
-    const data = JSON.parse(readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8')) as {
-      rounding: { moneyStepCents: number };
-    };
-    data.rounding.moneyStepCents = 100;
-    const pack = compilePack(data);
+    const pack = inserm2021InWholeEuros();
     const quote = quoteStay(pack, stay({ activity: { priceCents: 50_050 } }));
     // 500,50 € × 40 % = 200,20 € → 200 €; the deposit 30 % of 300,50 € = 90,15 € → 90 €.
     expect(quote.subsidyCents).toBe(20_000);
@@ -712,12 +710,7 @@ describe('edges the brochures leave to the rule', () => {
   });
 
   it('a pack without fees charges none', () => {
-    const data = JSON.parse(
-      readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
-    ) as Record<string, unknown>;
-    const pack = compilePack(
-      Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'fees')),
-    );
+    const pack = inserm2021Without('fees');
     expect(quoteStay(pack, stay())).toMatchObject({
       fees: [],
       feesCents: 0,
@@ -738,18 +731,13 @@ describe('edges the brochures leave to the rule', () => {
   });
 
   it('an incomplete pack names the parameter it lacks', () => {
-    const data = JSON.parse(
-      readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
-    ) as Record<string, unknown>;
     for (const [parameter, input] of [
       ['gridRules', stay()],
       ['deposit', stay()],
       ['capCategories', stay({ activity: { capCategory: 'dayCentre' } })],
       ['skiAid', stay({ skiAidRequested: true, activity: { ski: true, kind: 'caes' } })],
     ] as const) {
-      const pack = compilePack(
-        Object.fromEntries(Object.entries(data).filter(([key]) => key !== parameter)),
-      );
+      const pack = inserm2021Without(parameter);
       expect(() => quoteStay(pack, input), parameter).toThrow(
         expect.objectContaining({
           code: 'missing_parameter',

@@ -1,11 +1,36 @@
 // Test fixtures: the shipped packs and one-line households.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChildInput, HouseholdInput } from './household.ts';
-import { loadPackDirectory } from './node.ts';
+import { BUILT_IN_PACKS_DIR, loadPackDirectory } from './node.ts';
+import { compilePack, type Pack } from './pack.ts';
 
 export const packs = loadPackDirectory();
 export const inserm2021 = packs.get('inserm-2021');
 export const cnrs2019 = packs.get('cnrs-2019');
 export const inserm2023 = packs.get('inserm-2023');
+
+/** A shipped pack's file as data, to change the way a committee's staff could. */
+export interface PackFile {
+  rounding: { moneyStepCents: number };
+  capCategories: Record<string, unknown>;
+  [key: string]: unknown;
+}
+export const packFile = (name = 'inserm-2021'): PackFile =>
+  JSON.parse(readFileSync(join(BUILT_IN_PACKS_DIR, `${name}.json`), 'utf8')) as PackFile;
+
+/** Inserm 2021 without some of its parameters (a pack in the making). */
+export const inserm2021Without = (...parameters: string[]): Pack =>
+  compilePack(
+    Object.fromEntries(Object.entries(packFile()).filter(([key]) => !parameters.includes(key))),
+  );
+
+/** Inserm 2021 rounding every amount to whole euros. */
+export function inserm2021InWholeEuros(): Pack {
+  const data = packFile();
+  data.rounding.moneyStepCents = 100;
+  return compilePack(data);
+}
 
 export const child = (
   birthDate: string,
