@@ -1,6 +1,7 @@
 // Starts Entraide: configuration, database and migrations, demo data, HTTP server.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { plural } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import { appContext, buildApp } from './app.ts';
 import { sendDueReminders } from './modules/billing/reminders.ts';
@@ -49,13 +50,19 @@ async function main(): Promise<void> {
   const ctx = appContext(config, db, mailer, packs);
   const jobs = async (): Promise<void> => {
     const sessions = await runDueSelections(ctx);
-    if (sessions > 0) console.log(`Sélection appliquée à ${sessions} session(s) clôturée(s).`);
+    if (sessions > 0)
+      console.log(
+        `Sélection appliquée à ${plural(sessions, 'session clôturée', 'sessions clôturées')}.`,
+      );
     const reminders = await sendDueReminders(ctx);
     if (reminders > 0) console.log(`Rappels d’échéance envoyés : ${reminders}.`);
     const purged = await applyRetention(db, store, ctx.today(), {
       incomeProofYears: config.retentionIncomeProofYears,
     });
-    if (purged > 0) console.log(`Durée de conservation : ${purged} document(s) supprimé(s).`);
+    if (purged > 0)
+      console.log(
+        `Durée de conservation : ${plural(purged, 'document supprimé', 'documents supprimés')}.`,
+      );
   };
   const timer = setInterval(() => void jobs().catch(console.error), 10 * 60_000);
   timer.unref();

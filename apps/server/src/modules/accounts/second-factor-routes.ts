@@ -11,6 +11,7 @@ import type { Queryable } from '../../db/database.ts';
 import { HttpError, parse } from '../../http.ts';
 import type { AppContext } from './context.ts';
 import {
+  HAS_SECOND_FACTOR_SQL,
   addPasskey,
   confirmTotp,
   passkeyLoginOptions,
@@ -39,8 +40,7 @@ export async function nextLoginStep(
   userId: string,
 ): Promise<'none' | 'verify' | 'enrol'> {
   const [row] = await db.query<{ role: string; enrolled: boolean }>(
-    `SELECT role, (totp_secret IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)) AS enrolled
-       FROM users u WHERE id = $1`,
+    `SELECT role, ${HAS_SECOND_FACTOR_SQL} AS enrolled FROM users u WHERE id = $1`,
     [userId],
   );
   if (row?.enrolled) return 'verify';

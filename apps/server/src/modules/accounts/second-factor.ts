@@ -30,6 +30,10 @@ const SECOND_FACTOR_LIMIT: AttemptLimit = {
     'Trop de codes erronés. Par sécurité, attendez 15 minutes, ou utilisez un code de secours.',
 };
 
+/** Whether the account `u` has a second factor (an authenticator app or a passkey), in SQL. */
+export const HAS_SECOND_FACTOR_SQL =
+  '(u.totp_secret IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id))';
+
 /** Where WebAuthn is bound: the public address's host and origin. */
 const relyingParty = (ctx: AppContext) => {
   const url = new URL(ctx.publicUrl);
@@ -50,6 +54,9 @@ async function totpStep(
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
+
+const wrongPasskey = () =>
+  new HttpError(400, 'invalid_passkey', 'Cette clé d’accès n’a pas pu être vérifiée : réessayez.');
 
 const wrongCode = () =>
   new HttpError(
@@ -120,6 +127,27 @@ export async function confirmTotp(
 }
 
 /**
+ * One try at an account's second factor: refused while the account has used up its tries, counted
+ * when it fails (`attempt` gives null), and the count cleared when it passes.
+ */
+async function secondFactorTry<T>(
+  ctx: AppContext,
+  user: CurrentUser,
+  attempt: () => Promise<T | null>,
+  wrong: () => HttpError,
+): Promise<T> {
+  const key = `second-factor:${user.id}`;
+  await checkAttempts(ctx.db, key, SECOND_FACTOR_LIMIT);
+  const outcome = await attempt();
+  if (outcome === null) {
+    await recordAttempt(ctx.db, key);
+    throw wrong();
+  }
+  await clearAttempts(ctx.db, key);
+  return outcome;
+}
+
+/**
  * The second step of a login: a TOTP code (never the same one twice) or a recovery code (once
  * each). Wrong codes count against the account, like passwords.
  */
@@ -129,45 +157,39 @@ export async function verifySecondFactor(
   sessionToken: string,
   code: string,
 ): Promise<{ recoveryCodesLeft: number | null }> {
-  const key = `second-factor:${user.id}`;
-  await checkAttempts(ctx.db, key, SECOND_FACTOR_LIMIT);
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.query<{ secret: string | null; last_step: string | null }>(
-      'SELECT totp_secret AS secret, totp_last_step::text AS last_step FROM users WHERE id = $1 FOR UPDATE',
-      [user.id],
-    );
-    const digits = code.replace(/\s/g, '');
-    if (row?.secret && /^\d{6}$/.test(digits)) {
-      const step = await totpStep(
-        row.secret,
-        digits,
-        row.last_step === null ? null : Number(row.last_step),
+  const attempt = () =>
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ secret: string | null; last_step: string | null }>(
+        'SELECT totp_secret AS secret, totp_last_step::text AS last_step FROM users WHERE id = $1 FOR UPDATE',
+        [user.id],
       );
-      if (step === null) return null;
-      await tx.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [user.id, step]);
-      await markVerified(tx, sessionToken);
-      return { recoveryCodesLeft: null };
-    }
-    const [used] = await tx.query(
-      `UPDATE recovery_codes SET used_at = now()
+      const digits = code.replace(/\s/g, '');
+      if (row?.secret && /^\d{6}$/.test(digits)) {
+        const step = await totpStep(
+          row.secret,
+          digits,
+          row.last_step === null ? null : Number(row.last_step),
+        );
+        if (step === null) return null;
+        await tx.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [user.id, step]);
+        await markVerified(tx, sessionToken);
+        return { recoveryCodesLeft: null };
+      }
+      const [used] = await tx.query(
+        `UPDATE recovery_codes SET used_at = now()
         WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING 1`,
-      [user.id, tokenHash(code.trim().toUpperCase())],
-    );
-    if (!used) return null;
-    await markVerified(tx, sessionToken);
-    await recordAudit(tx, user.id, 'second_factor.recovery_code', 'user', user.id);
-    const [left] = await tx.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL',
-      [user.id],
-    );
-    return { recoveryCodesLeft: left?.n ?? 0 };
-  });
-  if (!outcome) {
-    await recordAttempt(ctx.db, key);
-    throw wrongCode();
-  }
-  await clearAttempts(ctx.db, key);
-  return outcome;
+        [user.id, tokenHash(code.trim().toUpperCase())],
+      );
+      if (!used) return null;
+      await markVerified(tx, sessionToken);
+      await recordAudit(tx, user.id, 'second_factor.recovery_code', 'user', user.id);
+      const [left] = await tx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL',
+        [user.id],
+      );
+      return { recoveryCodesLeft: left?.n ?? 0 };
+    });
+  return secondFactorTry(ctx, user, attempt, wrongCode);
 }
 
 /** Fresh recovery codes, for an account that has a second factor (the old ones stop working). */
@@ -251,12 +273,7 @@ export async function addPasskey(
     expectedRPID: rp.id,
     requireUserVerification: false,
   }).catch(() => ({ verified: false as const }));
-  if (!verification.verified)
-    throw new HttpError(
-      400,
-      'invalid_passkey',
-      'Cette clé d’accès n’a pas pu être vérifiée : réessayez.',
-    );
+  if (!verification.verified) throw wrongPasskey();
   const { credential } = verification.registrationInfo;
   return ctx.db.transaction(async (tx) => {
     const [codes] = await tx.query<{ n: number }>(
@@ -304,8 +321,21 @@ export async function verifyPasskey(
   sessionToken: string,
   response: AuthenticationResponseJSON,
 ): Promise<void> {
-  const key = `second-factor:${user.id}`;
-  await checkAttempts(ctx.db, key, SECOND_FACTOR_LIMIT);
+  await secondFactorTry(
+    ctx,
+    user,
+    () => passkeyLogin(ctx, user, sessionToken, response),
+    wrongPasskey,
+  );
+}
+
+/** A passkey's signature over this session's challenge, checked and recorded; null if wrong. */
+async function passkeyLogin(
+  ctx: AppContext,
+  user: CurrentUser,
+  sessionToken: string,
+  response: AuthenticationResponseJSON,
+): Promise<true | null> {
   const rp = relyingParty(ctx);
   const expectedChallenge = await takeChallenge(ctx.db, sessionToken);
   const passkey = (await passkeysOf(ctx.db, user.id)).find((p) => p.id === response.id);
@@ -323,14 +353,7 @@ export async function verifyPasskey(
         requireUserVerification: false,
       }).catch(() => null)
     : null;
-  if (!verification?.verified) {
-    await recordAttempt(ctx.db, key);
-    throw new HttpError(
-      400,
-      'invalid_passkey',
-      'Cette clé d’accès n’a pas pu être vérifiée : réessayez.',
-    );
-  }
+  if (!verification?.verified) return null;
   await ctx.db.transaction(async (tx) => {
     await tx.query('UPDATE passkeys SET counter = $2, last_used_at = now() WHERE id = $1', [
       response.id,
@@ -338,7 +361,7 @@ export async function verifyPasskey(
     ]);
     await markVerified(tx, sessionToken);
   });
-  await clearAttempts(ctx.db, key);
+  return true;
 }
 
 /** The account's second factors, as its owner sees them. */
@@ -401,7 +424,7 @@ export async function staffAccounts(db: Database) {
     enrolled: boolean;
   }>(
     `SELECT u.id, u.identifier, u.first_name || ' ' || u.last_name AS name, u.role, u.sectors,
-            (u.totp_secret IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)) AS enrolled
+            ${HAS_SECOND_FACTOR_SQL} AS enrolled
        FROM users u WHERE u.role <> 'member' ORDER BY u.identifier`,
   );
   return rows;

@@ -2,6 +2,7 @@ import { startRegistration } from '@simplewebauthn/browser';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -189,10 +190,8 @@ function Security() {
         <ul>
           {summary.passkeys.map((p) => (
             <li key={p.id}>
-              {p.name} — ajoutée le {p.createdAt.slice(0, 10).split('-').reverse().join('/')}
-              {p.lastUsedAt
-                ? `, utilisée le ${p.lastUsedAt.slice(0, 10).split('-').reverse().join('/')}`
-                : ''}
+              {p.name} — ajoutée le {formatDate(p.createdAt)}
+              {p.lastUsedAt ? `, utilisée le ${formatDate(p.lastUsedAt)}` : ''}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { FormAlert } from '../../shared/form.tsx';
+import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
 
@@ -12,10 +13,7 @@ interface FileRead {
 }
 
 /** « 2021-04-15 10:32:05.1+00 » as « 15/04/2021 à 10 h 32 » (the server's time zone). */
-const when = (at: string): string => {
-  const [day = '', time = ''] = at.split(' ');
-  return `${day.split('-').reverse().join('/')} à ${time.slice(0, 5).replace(':', ' h ')}`;
-};
+const when = (at: string): string => `${formatDate(at)} à ${at.slice(11, 16).replace(':', ' h ')}`;
 
 function Reads() {
   const [reads, setReads] = useState<FileRead[] | null>(null);
