@@ -24,6 +24,60 @@ const SPEC_EXAMPLE = [
   '2021-06-01',
 ];
 
+describe('entraide-rules quote: parent isolé, per booking (SPEC §3)', () => {
+  const week = [
+    'quote',
+    '--pack',
+    'cnrs-2019',
+    '--rfr',
+    '30000',
+    '--child',
+    '2012-06-01:elsewhere',
+    '--sector',
+    'vacances',
+    '--kind',
+    'caesVillage',
+    '--from',
+    '2020-07-04',
+    '--to',
+    '2020-07-11',
+    '--price',
+    '300',
+    '--participant',
+    'member',
+    '--birth',
+    '1980-01-01',
+    '--request-date',
+    '2020-03-16',
+  ];
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  it('going alone: 1.5 parts, so the 13 % floor', () => {
+    const { code, out } = run(...week);
+    expect(code).toBe(0);
+    expect(plain(out)).toContain(
+      'Nombre de parts CAES : 1,5 (parent isolé participant seul) = 1,5',
+    );
+    expect(plain(out)).toContain('parts 1.5 · quotient familial 20 000,00 €');
+    expect(plain(out)).toContain(
+      'Subvention du séjour (séjours de vacances et séjours jeunes dès 18 ans) : 300,00 € × 13,00 % = 39,00 €',
+    );
+  });
+  it('with the child registered: 1 + 1 part, a lower quotient and a higher rate', () => {
+    const { code, out } = run(...week, '--with-child', '2012-06-01');
+    expect(code).toBe(0);
+    expect(plain(out)).toContain(
+      'Nombre de parts CAES : 1 (parent isolé) + 1 (1 enfant inscrit) = 2',
+    );
+    expect(plain(out)).toContain('parts 2 · quotient familial 15 000,00 €');
+    expect(plain(out)).toContain('300,00 € × 26,62 % = 79,86 €');
+  });
+  it('refuses an unknown child flag in French', () => {
+    const { code, err } = run(...week, '--child', '2012-06-01:away');
+    expect(code).toBe(2);
+    expect(err).toContain('option « away » inconnue (shared, disabled, elsewhere)');
+  });
+});
+
 describe('entraide-rules command line', () => {
   it('prints the explained result in French', () => {
     const { code, out } = run(...SPEC_EXAMPLE);

@@ -28,9 +28,10 @@ Foyer (simulate, quote) :
   --rfr EUROS                   revenu fiscal de référence, en euros entiers
   --spouse-rfr EUROS            CNRS : revenu fiscal du conjoint (ajouté si --couple)
   --couple                      vit en couple
-  --child AAAA-MM-JJ[:shared][:disabled]
-                                un enfant du foyer (répéter l'option) ; shared = garde partagée,
-                                disabled = handicap (incapacité ≥ 50 %)
+  --child AAAA-MM-JJ[:shared][:disabled][:elsewhere]
+                                un enfant (répéter l'option) ; shared = garde partagée,
+                                disabled = handicap (incapacité ≥ 50 %), elsewhere = à la charge
+                                fiscale de l'autre parent (CNRS : parent isolé)
   --member-disabled             l'agent a un handicap
   --spouse-disabled             le conjoint a un handicap
   --disabled-adults N           enfants de 26 ans et plus ou ascendants handicapés rattachés
@@ -47,6 +48,8 @@ Séjour (quote) :
   --participant LIEN            ${relations.join(', ')} (défaut : child)
   --birth AAAA-MM-JJ            date de naissance du participant
   --participant-disabled        le participant a un handicap
+  --with-child AAAA-MM-JJ       CNRS, parent isolé : un enfant inscrit à cette réservation
+                                (répéter l'option) ; les parts sont celles de la réservation
   --request-date AAAA-MM-JJ     jour de la demande (défaut : aujourd'hui)
   --ceiling EUROS               plafond annuel du foyer (défaut : celui du foyer simulé)
   --ceiling-used EUROS          subventions déjà comptées dans le plafond cette année
@@ -64,6 +67,7 @@ const options = {
   'spouse-rfr': { type: 'string' },
   couple: { type: 'boolean' },
   child: { type: 'string', multiple: true },
+  'with-child': { type: 'string', multiple: true },
   'member-disabled': { type: 'boolean' },
   'spouse-disabled': { type: 'boolean' },
   'disabled-adults': { type: 'string' },
@@ -129,12 +133,13 @@ function oneOf<T extends string>(text: string, allowed: readonly T[], name: stri
 function parseChild(text: string): ChildInput {
   const [birthDate = '', ...flags] = text.split(':');
   for (const flag of flags)
-    if (flag !== 'shared' && flag !== 'disabled')
-      throw new UsageError(`--child : option « ${flag} » inconnue (shared, disabled)`);
+    if (flag !== 'shared' && flag !== 'disabled' && flag !== 'elsewhere')
+      throw new UsageError(`--child : option « ${flag} » inconnue (shared, disabled, elsewhere)`);
   return {
     birthDate,
     sharedCustody: flags.includes('shared'),
     disabled: flags.includes('disabled'),
+    fiscallyDependent: !flags.includes('elsewhere'),
   };
 }
 
@@ -173,12 +178,18 @@ function simulate(packs: PackRegistry, values: Values, io: CliOutput): void {
 function quote(packs: PackRegistry, values: Values, io: CliOutput): void {
   const pack = packs.get(required(values, 'pack'));
   const firstDay = required(values, 'from');
+  const kind = oneOf<ActivityKind>(required(values, 'kind'), activityKinds, 'kind');
   let quotientCents: number;
   let annualCeilingCents: number | null = null;
+  let household: ReturnType<typeof simulateHousehold> | null = null;
   if (values.qf !== undefined) {
     quotientCents = parseEurosToCents(values.qf, 'qf');
   } else {
-    const household = simulateHousehold(pack, householdFrom(values), values.date ?? firstDay);
+    household = simulateHousehold(pack, householdFrom(values), values.date ?? firstDay, {
+      activityKind: kind,
+      firstDay,
+      registeredChildrenBirthDates: values['with-child'] ?? [],
+    });
     quotientCents = household.quotientCents;
     annualCeilingCents = household.annualCeilingCents;
   }
@@ -194,7 +205,7 @@ function quote(packs: PackRegistry, values: Values, io: CliOutput): void {
     },
     activity: {
       sector: oneOf<Sector>(required(values, 'sector'), sectors, 'sector'),
-      kind: oneOf<ActivityKind>(required(values, 'kind'), activityKinds, 'kind'),
+      kind,
       capCategory: values.cap ?? null,
       firstDay,
       lastDay: required(values, 'to'),
@@ -222,8 +233,14 @@ function quote(packs: PackRegistry, values: Values, io: CliOutput): void {
     return;
   }
   io.out(`${pack.label}\n`);
+  for (const item of household?.explanation.filter((s) => s.step.startsWith('parts')) ?? [])
+    io.out(`• ${item.text}`);
   for (const item of result.explanation) io.out(`• ${item.text}`);
   io.out('\nEn résumé :');
+  if (household)
+    io.out(
+      `  parts ${household.parts} · quotient familial ${formatCents(household.quotientCents)}`,
+    );
   io.out(
     `  subvention ${formatCents(result.subsidyCents)} · reste à payer ${formatCents(result.leftToPayCents)} · acompte ${formatCents(result.depositCents)}`,
   );

@@ -9,7 +9,8 @@ import {
   type ModificationInput,
 } from './fee-schedules.ts';
 import type { Pack } from './pack.ts';
-import { cnrs2019, inserm2021 } from './test-fixtures.ts';
+import { quoteStay, type StayQuote } from './stay-quote.ts';
+import { cnrs2019, inserm2021, stay } from './test-fixtures.ts';
 
 const plain = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
 const cancel = (pack: Pack, input: Partial<CancellationInput>) => {
@@ -19,7 +20,7 @@ const cancel = (pack: Pack, input: Partial<CancellationInput>) => {
     justified: false,
     noShow: false,
     invoiceCents: 100_000,
-    depositCents: 20_000,
+    leftToPayCents: 100_000,
     organismFeeCents: 5_000,
     ...input,
   });
@@ -49,7 +50,7 @@ describe('cancelling', () => {
     ]);
     expect(cancel(cnrs2019, { daysBeforeStart: 30 })).toEqual([
       20_000,
-      'Frais d’annulation : entre 30 et 15 jours avant le début : totalité des arrhes = 200,00 €',
+      'Frais d’annulation : entre 30 et 15 jours avant le début : totalité des arrhes (20,00 % de 1 000,00 € restant à payer, au moins 60,00 €) = 200,00 €',
     ]);
     expect(cancel(cnrs2019, { daysBeforeStart: 15 })[0]).toBe(20_000);
     expect(cancel(cnrs2019, { daysBeforeStart: 14 })).toEqual([
@@ -87,7 +88,7 @@ describe('cancelling', () => {
         justified: false,
         noShow: false,
         invoiceCents: -1,
-        depositCents: 0.5,
+        leftToPayCents: 0.5,
         organismFeeCents: -2,
       });
       expect.unreachable();
@@ -97,11 +98,73 @@ describe('cancelling', () => {
         Object.fromEntries((error as RulesError).issues.map((i) => [i.path, i.message])),
       ).toEqual({
         invoiceCents: 'le montant ne peut pas être négatif',
-        depositCents: 'montant entier en centimes attendu',
+        leftToPayCents: 'montant entier en centimes attendu',
         organismFeeCents: 'le montant ne peut pas être négatif',
         daysBeforeStart: 'nombre entier de jours attendu',
       });
     }
+  });
+});
+
+describe('cancelling a CNRS village week: every band, booked early or late, justified or not', () => {
+  // A 700 € week, 40 % subsidised: 420 € left to pay, so the arrhes are 84 € (20 %, at least 60 €).
+  const week = (requestDate: string) =>
+    quoteStay(
+      cnrs2019,
+      stay({
+        participant: { relation: 'member', birthDate: '1980-01-01', disabled: false },
+        activity: {
+          sector: 'vacances',
+          kind: 'caesVillage',
+          firstDay: '2020-07-04',
+          lastDay: '2020-07-11',
+          priceCents: 70_000,
+        },
+        quotientCents: 1_231_000,
+        requestDate,
+      }),
+    );
+  const early = week('2020-03-16');
+  const late = week('2020-06-20');
+  it('the quotes: arrhes early, everything late, and the same amount left to pay', () => {
+    expect(early.rateBp).toBe(3825);
+    expect(early.leftToPayCents).toBe(43_225);
+    expect(early.depositCents).toBe(8_645);
+    expect(late.depositCents).toBe(late.leftToPayCents);
+  });
+  const fee = (quote: StayQuote, daysBeforeStart: number, justified: boolean, noShow = false) =>
+    cancellationFee(cnrs2019, {
+      venue: 'caesVillage',
+      daysBeforeStart,
+      justified,
+      noShow,
+      invoiceCents: quote.totalToPayCents,
+      leftToPayCents: quote.leftToPayCents,
+      organismFeeCents: 0,
+    }).feeCents;
+  it.each([
+    // days before, justified, no-show, fee
+    [45, false, false, 6_000],
+    [31, false, false, 6_000],
+    [30, false, false, 8_645],
+    [25, false, false, 8_645],
+    [15, false, false, 8_645],
+    [14, false, false, 21_613],
+    [10, false, false, 21_613],
+    [0, false, true, 43_225],
+    [45, true, false, 6_000],
+    [25, true, false, 6_000],
+    [10, true, false, 6_000],
+  ])(
+    '%i days before (justified %s, no-show %s): %i cents, booked early or late',
+    (days, justified, noShow, cents) => {
+      expect(fee(early, days, justified, noShow)).toBe(cents);
+      expect(fee(late, days, justified, noShow)).toBe(cents);
+    },
+  );
+  it('cancelling 25 days before never costs more than 10 days before', () => {
+    for (const quote of [early, late])
+      expect(fee(quote, 25, false)).toBeLessThan(fee(quote, 10, false));
   });
 });
 

@@ -15,7 +15,7 @@ const cancel = (input: Partial<CancellationInput>, pack = cnrs2019) =>
     justified: false,
     noShow: false,
     invoiceCents: 100_000,
-    depositCents: 20_000,
+    leftToPayCents: 100_000,
     organismFeeCents: 0,
     ...input,
   }).feeCents;

@@ -2,6 +2,7 @@ import { IssueList } from './errors.ts';
 import { formatCents, formatRate, step, type ExplanationStep } from './explanation.ts';
 import { checkCents, roundDiv } from './money.ts';
 import { bpOf, centsOf, need, type Pack } from './pack.ts';
+import { arrhesOf } from './stay-quote.ts';
 
 /** Where the booking is: a CAES village, or anything else (partner village, trip, youth stay). */
 export type Venue = 'caesVillage' | 'other';
@@ -13,9 +14,13 @@ export interface CancellationInput {
   /** A justified reason (serious family event, illness, unforeseen professional event). */
   readonly justified: boolean;
   readonly noShow: boolean;
-  /** The invoice total before subsidy (stay + transport). */
+  /**
+   * The invoice: what the family owes after subsidy (stay, transport and fees less the subsidy);
+   * for the provider's terms (Inserm), the cost before subsidy they apply to.
+   */
   readonly invoiceCents: number;
-  readonly depositCents: number;
+  /** What is left to pay for the stay after subsidy, fees aside: the base of the arrhes. */
+  readonly leftToPayCents: number;
   /** The provider's or organism's own cancellation fee. */
   readonly organismFeeCents: number;
 }
@@ -42,7 +47,7 @@ const shareOf = (pack: Pack, amount: number, bp: number): number =>
 export function cancellationFee(pack: Pack, input: CancellationInput): FeeResult {
   const issues = new IssueList();
   checkCents(input.invoiceCents, 'invoiceCents', issues);
-  checkCents(input.depositCents, 'depositCents', issues);
+  checkCents(input.leftToPayCents, 'leftToPayCents', issues);
   checkCents(input.organismFeeCents, 'organismFeeCents', issues);
   if (!Number.isInteger(input.daysBeforeStart))
     issues.add('daysBeforeStart', 'nombre entier de jours attendu');
@@ -87,8 +92,9 @@ export function cancellationFee(pack: Pack, input: CancellationInput): FeeResult
           ? 'désistement justifié : forfait'
           : `plus de ${village.flatFeeMoreThanDays} jours avant le début : forfait`;
       } else if (input.daysBeforeStart >= village.depositFromDays) {
-        fee = input.depositCents;
-        formula = `entre ${village.flatFeeMoreThanDays} et ${village.depositFromDays} jours avant le début : totalité des arrhes`;
+        // The arrhes as their rule gives them, even when everything was paid at booking.
+        fee = arrhesOf(pack, input.leftToPayCents).deposit;
+        formula = `entre ${village.flatFeeMoreThanDays} et ${village.depositFromDays} jours avant le début : totalité des arrhes (${formatRate(need(pack, pack.deposit, 'deposit').shareBp)} de ${formatCents(input.leftToPayCents)} restant à payer, au moins ${formatCents(need(pack, pack.deposit, 'deposit').minCents)})`;
       } else {
         // Stryker disable next-line StringLiteral: a pack's figures are checked when it is loaded; this path names one that cannot be wrong
         const share = bpOf(village.lateShare, 'cancellation.caesVillage.lateShare');

@@ -189,18 +189,34 @@ describe('CNRS: one part per person, parent isolé, the spouse’s income', () =
     expect(quotient(cnrs2019, {}).withDisability).toBe(false);
   });
 
-  it('a parent isolé booking with no child of the age registered goes alone', () => {
+  it('a parent isolé booking with no child of the age registered goes alone; a childless member is no parent isolé', () => {
+    const elsewhere = { children: [child('2012-01-01', { fiscallyDependent: false })] };
     for (const registeredChildrenBirthDates of [[], ['1990-01-01']]) {
-      const result = quotient(
-        cnrs2019,
-        {},
-        { activityKind: 'caesVillage', firstDay: '2021-07-01', registeredChildrenBirthDates },
-      );
+      const result = quotient(cnrs2019, elsewhere, {
+        activityKind: 'caesVillage',
+        firstDay: '2021-07-01',
+        registeredChildrenBirthDates,
+      });
       expect(result.parts).toBe(1.5);
+      expect(result.childrenCounted).toBe(0);
       expect(texts(result)[0]).toBe(
         'Nombre de parts CAES : 1,5 (parent isolé participant seul) = 1,5',
       );
     }
+    const childless = quotient(
+      cnrs2019,
+      {},
+      {
+        activityKind: 'caesVillage',
+        firstDay: '2021-07-01',
+        registeredChildrenBirthDates: [],
+      },
+    );
+    expect(childless.parts).toBe(1.5);
+    expect(texts(childless)[0]).toBe(
+      'Nombre de parts CAES : 1 (1 personne du foyer fiscal) + 0,5 (vit sans conjoint) = 1,5',
+    );
+    expect(texts(quotient(cnrs2019, {}))[0]).toBe(texts(childless)[0]);
     const one = quotient(
       cnrs2019,
       { memberDisabled: true },
@@ -216,7 +232,11 @@ describe('CNRS: one part per person, parent isolé, the spouse’s income', () =
     const dayCentre = quotient(
       cnrs2019,
       {},
-      { activityKind: 'dayCentre', firstDay: '2021-07-01', registeredChildrenBirthDates: [] },
+      {
+        activityKind: 'dayCentre',
+        firstDay: '2021-07-01',
+        registeredChildrenBirthDates: ['2010-01-01'],
+      },
     );
     expect(dayCentre.steps.map((s) => s.step)).toEqual([
       'parts',
@@ -265,9 +285,17 @@ describe('CNRS: one part per person, parent isolé, the spouse’s income', () =
       registeredChildren: 2,
       disabledPersons: 1,
     });
-    const two = quotient(cnrs2019, { memberDisabled: true, disabledAdultDependants: 2 });
+    const two = quotient(cnrs2019, {
+      memberDisabled: true,
+      disabledAdultDependants: 2,
+      children: [child('2012-01-01', { fiscallyDependent: false })],
+    });
     expect(two.parts).toBe(5);
     expect(texts(two)[0]).toContain('+ 2 (2 adultes rattachés) + 1,5 (3 personnes handicapées)');
+    const childless = quotient(cnrs2019, { memberDisabled: true, disabledAdultDependants: 2 });
+    expect(texts(childless)[0]).toBe(
+      'Nombre de parts CAES : 3 (3 personnes du foyer fiscal) + 1,5 (3 personnes handicapées) + 0,5 (vit sans conjoint) = 5',
+    );
   });
 
   it('a day centre or a local activity ignores the registered children, and says so', () => {

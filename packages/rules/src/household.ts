@@ -24,6 +24,11 @@ export interface ChildInput {
   readonly birthDate: IsoDate;
   readonly sharedCustody: boolean;
   readonly disabled: boolean;
+  /**
+   * On the member's tax notice (default). A child fiscally dependent on the other parent is still
+   * an ayant droit but counts in no part: the CNRS "parent isolé" rule gives parts per booking.
+   */
+  readonly fiscallyDependent?: boolean;
 }
 
 /** The household as on the tax notice (the member is the ouvrant droit). */
@@ -135,6 +140,8 @@ function checkHousehold(
       issues.add(`household.children.${index}.sharedCustody`, 'vrai ou faux attendu');
     if (typeof child.disabled !== 'boolean')
       issues.add(`household.children.${index}.disabled`, 'vrai ou faux attendu');
+    if (child.fiscallyDependent !== undefined && typeof child.fiscallyDependent !== 'boolean')
+      issues.add(`household.children.${index}.fiscallyDependent`, 'vrai ou faux attendu');
     // Stryker disable next-line EqualityOperator,ConditionalExpression: a day is never 0; a faulty date is already an issue, thrown before any age is read
     if (birth < 0 || on === null) continue;
     const age = ageOn(birth, on);
@@ -172,6 +179,10 @@ const partsStep = (
     inputs,
   );
 
+/** Children on another tax notice (the other parent's): ayants droit counted in no part. */
+const elsewhere = (input: HouseholdInput): number =>
+  input.children.filter((child) => child.fiscallyDependent === false).length;
+
 function insermParts(
   rules: Extract<PartsInQuarters, { method: 'inserm' }>,
   input: HouseholdInput,
@@ -185,6 +196,7 @@ function insermParts(
   for (let index = 0; index < ages.length; index += 1) {
     const child = input.children[index];
     // Stryker disable OptionalChaining: every index of `ages` is a child of `input.children`
+    if (child?.fiscallyDependent === false) continue;
     if ((ages[index] ?? 0) < rules.childMaxAge) {
       dependants += 1;
       if (child?.sharedCustody) shared += 1;
@@ -194,7 +206,7 @@ function insermParts(
     }
     // Stryker restore OptionalChaining
   }
-  const ignored = ages.length - dependants - olderDisabled;
+  const ignored = ages.length - dependants - olderDisabled - elsewhere(input);
   const full = dependants - shared;
   const base = input.couple
     ? dependants > 0
@@ -266,14 +278,16 @@ function cnrsParts(
   rules: Extract<PartsInQuarters, { method: 'cnrs' }>,
   input: HouseholdInput,
   ages: readonly number[],
-  booking: { kind: ActivityKind; registeredChildren: number } | null,
+  booking: { kind: ActivityKind; registeredChildren: number; bookedChildren: number } | null,
   steps: StepSink,
 ): PartsCount {
   let counted = 0;
   let disabledChildren = 0;
   for (let index = 0; index < ages.length; index += 1) {
     // Stryker disable next-line OptionalChaining: every index of `ages` is a child of `input.children`
-    const disabled = input.children[index]?.disabled === true;
+    const child = input.children[index];
+    if (child?.fiscallyDependent === false) continue;
+    const disabled = child?.disabled === true;
     if ((ages[index] ?? 0) < rules.childMaxAge || disabled) {
       counted += 1;
       if (disabled) disabledChildren += 1;
@@ -287,10 +301,12 @@ function cnrsParts(
     adults;
   const disability = disabledPersons * rules.disabilityBonus;
   const withDisability = disabledPersons > 0;
-  if (!input.couple && counted === 0) {
-    const iso = rules.isolatedParent;
-    const excluded = booking !== null && iso.excludedKinds.includes(booking.kind);
-    const registered = booking !== null && !excluded ? booking.registeredChildren : 0;
+  const iso = rules.isolatedParent;
+  const excluded = booking !== null && iso.excludedKinds.includes(booking.kind);
+  const registered = booking !== null && !excluded ? booking.registeredChildren : 0;
+  // A parent isolé: children, none of them on the member's tax notice (or some on this booking).
+  const hasChildren = elsewhere(input) > 0 || (booking?.bookedChildren ?? 0) > 0;
+  if (!input.couple && counted === 0 && hasChildren) {
     const base = registered > 0 ? iso.member + registered * iso.perChild : iso.alone;
     const quarters = base + adults * rules.perPerson + disability;
     if (steps) {
@@ -327,7 +343,6 @@ function cnrsParts(
   const quarters = persons * rules.perPerson + disability + alone;
   if (steps) {
     const terms = [
-      // Stryker disable next-line StringLiteral: outside the parent-isolé case there are always two persons or more
       `${formatParts(persons * rules.perPerson)} (${plural(persons, 'personne', 'personnes')} du foyer fiscal)`,
     ];
     if (disability > 0) terms.push(disabilityTerm(disability, disabledPersons));
@@ -375,6 +390,7 @@ export function householdQuotient(
   const bookingCount = bookingDays
     ? {
         kind: bookingDays.kind,
+        bookedChildren: bookingDays.births.length,
         registeredChildren: bookingDays.births.filter(
           (birth) =>
             ageOn(birth as CalendarDay, bookingDays.first as CalendarDay) < bookingDays.childMaxAge,

@@ -51,7 +51,7 @@ describe('the pack’s options', () => {
             justified: false,
             noShow: false,
             invoiceCents: 0,
-            depositCents: 0,
+            leftToPayCents: 0,
             organismFeeCents: 0,
           }),
       ],

@@ -141,7 +141,12 @@ describe('what a pack compiles to', () => {
     delete data.fees;
     delete data.restrictedRelations;
     const pack = compilePack(data);
-    expect(pack.deposit).toEqual({ shareBp: 3000, minCents: 0, fullPaymentWithinDays: null });
+    expect(pack.deposit).toEqual({
+      label: 'Acompte',
+      shareBp: 3000,
+      minCents: 0,
+      fullPaymentWithinDays: null,
+    });
     expect(pack.fees).toBeNull();
     expect(pack.restrictedRelations).toEqual({});
     expect(pack.capCategories?.get('approvedRental')).toMatchObject({
@@ -154,7 +159,12 @@ describe('what a pack compiles to', () => {
       minDays: 5,
       minNights: null,
     });
-    expect(cnrs2019.deposit).toEqual({ shareBp: 2000, minCents: 6_000, fullPaymentWithinDays: 30 });
+    expect(cnrs2019.deposit).toEqual({
+      label: 'Arrhes',
+      shareBp: 2000,
+      minCents: 6_000,
+      fullPaymentWithinDays: 30,
+    });
     expect(cnrs2019.fees?.map((f) => [f.id, f.cents, f.yearly])).toEqual([
       ['dossier', 800, false],
       ['membership', 1_500, true],

@@ -147,12 +147,16 @@ const fee = z.strictObject({
         sectors: z.array(sector).optional(),
         kinds: z.array(kind).optional(),
         relations: z.array(relation).optional(),
+        /** false: stays in France only (the CNRS's dossier fee on national trips). */
+        abroad: z.boolean().optional(),
       }),
     )
     .min(1),
 });
 
 const deposit = z.strictObject({
+  /** What the committee calls it: "Acompte" (default), "Arrhes". */
+  label: z.string().min(1).optional(),
   share: decimal,
   minEuros: euros.optional(),
   fullPaymentWithinDays: count.optional(),

@@ -96,6 +96,7 @@ export interface Pack {
   readonly skiAid: CompiledSkiAid | null;
   readonly capCategories: ReadonlyMap<string, CompiledCapCategory> | null;
   readonly deposit: {
+    readonly label: string;
     readonly shareBp: number;
     readonly minCents: number;
     readonly fullPaymentWithinDays: number | null;
@@ -326,6 +327,7 @@ function compileValidPack(raw: unknown): Pack {
       : null,
     deposit: data.deposit
       ? {
+          label: data.deposit.label ?? 'Acompte',
           shareBp: bpOf(data.deposit.share, 'deposit.share'),
           minCents:
             data.deposit.minEuros === undefined

@@ -360,13 +360,13 @@ describe('deposits', () => {
         }),
       );
     expect(sentences(village('2020-03-01')).slice(-1)).toEqual([
-      'deposit | Acompte : 20,00 % × 569,16 €, au moins 60,00 € = 113,83 €',
+      'deposit | Arrhes : 20,00 % × 569,16 €, au moins 60,00 € = 113,83 €',
     ]);
     const small = village('2020-03-01', 20_000);
     expect(small.depositCents).toBe(6_000);
     expect(small.reasons).toContainEqual({
       code: 'deposit_minimum',
-      text: 'acompte minimum de 60,00\u00a0€',
+      text: 'arrhes : minimum de 60,00\u00a0€',
     });
     const late = village('2020-06-10');
     expect(late.depositCents).toBe(late.leftToPayCents);
@@ -587,7 +587,7 @@ describe('edges the brochures leave to the rule', () => {
     const late = village(30_000, '2020-06-10');
     const deposit = late.explanation.find((s) => s.step === 'deposit');
     expect(N(deposit?.text)).toBe(
-      'Acompte : demande moins de 30 jours avant le début : tout est réglé à la demande = 300,00 €',
+      'Arrhes : demande moins de 30 jours avant le début : tout est réglé à la demande = 300,00 €',
     );
     expect(deposit?.inputs).toEqual({ leftToPayCents: 30_000, daysBeforeStart: 24 });
     const early = village(30_000).explanation.find((s) => s.step === 'deposit');

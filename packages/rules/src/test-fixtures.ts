@@ -39,6 +39,9 @@ export const child = (
   birthDate,
   sharedCustody: options.sharedCustody ?? false,
   disabled: options.disabled ?? false,
+  ...(options.fiscallyDependent === undefined
+    ? {}
+    : { fiscallyDependent: options.fiscallyDependent }),
 });
 
 export const household = (options: Partial<HouseholdInput> = {}): HouseholdInput => ({

@@ -50,6 +50,9 @@ export interface PlaceChangeResult {
   readonly explanation: unknown;
 }
 
+/** The lines of the stay itself: what it costs and its subsidy, fees aside. */
+const STAY_KINDS: readonly InvoiceLine['kind'][] = ['stay', 'transport', 'subsidy'];
+
 /** A confirmed place, locked, with the invoice in force and what the fee schedules need. */
 interface Place {
   readonly registrationId: string;
@@ -63,7 +66,10 @@ interface Place {
   readonly pack: Pack;
   readonly invoice: { id: string; sector: string; lines: InvoiceLine[] };
   readonly paidCents: number;
-  readonly depositCents: number;
+  /** What the family owes on the invoice in force: stay, transport and fees less the subsidy. */
+  readonly owedCents: number;
+  /** What is left to pay for the stay itself (fees aside): the base of the arrhes. */
+  readonly leftToPayCents: number;
   /** Cost before subsidy (stay + transport) of the invoice in force. */
   readonly beforeSubsidyCents: number;
   readonly daysBeforeStart: number;
@@ -131,7 +137,10 @@ async function lockPlace(
     pack: ctx.packs.get(record?.packId ?? ''),
     invoice,
     paidCents: account.paidCents,
-    depositCents: account.instalments[0]?.amountCents ?? 0,
+    owedCents: invoice.lines.reduce((sum, l) => sum + l.amountCents, 0),
+    leftToPayCents: invoice.lines
+      .filter((l) => STAY_KINDS.includes(l.kind))
+      .reduce((sum, l) => sum + l.amountCents, 0),
     beforeSubsidyCents: invoice.lines
       .filter((l) => l.kind === 'stay' || l.kind === 'transport')
       .reduce((sum, l) => sum + l.amountCents, 0),
@@ -248,8 +257,10 @@ export async function cancelPlace(
       daysBeforeStart: place.daysBeforeStart,
       justified: input.justified,
       noShow: input.noShow,
-      invoiceCents: place.beforeSubsidyCents,
-      depositCents: place.depositCents,
+      // The schedules' "invoice" is what the family owes; the provider's terms (Inserm) apply to
+      // the cost before subsidy, through the organism's fee.
+      invoiceCents: place.owedCents,
+      leftToPayCents: place.leftToPayCents,
       organismFeeCents: input.organismFeeCents,
     });
     const creditNote = await creditPlace(ctx, tx, place);
@@ -290,8 +301,8 @@ function changeFee(
       daysBeforeStart: place.daysBeforeStart,
       justified: false,
       noShow: false,
-      invoiceCents: place.beforeSubsidyCents,
-      depositCents: place.depositCents,
+      invoiceCents: place.owedCents,
+      leftToPayCents: place.leftToPayCents,
       organismFeeCents: input.organismFeeCents,
     });
   return modificationFee(pack, {

@@ -1,0 +1,239 @@
+// A holiday booking for several people (issue 13, SPEC §3 and §6): the booking's own parts, a
+// line per person by status and age, and the sums, arrhes and fees of the booking.
+import { describe, expect, it } from 'vitest';
+import { RulesError } from './errors.ts';
+import type { HouseholdInput } from './household.ts';
+import { quoteBooking, type BookingParticipant, type BookingQuoteInput } from './stay-quote.ts';
+import { child, cnrs2019, household, inserm2021, nothingUsed } from './test-fixtures.ts';
+
+const N = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
+
+const person = (
+  name: string,
+  relation: BookingParticipant['relation'],
+  birthDate: string,
+  priceCents: number,
+): BookingParticipant => ({
+  name,
+  relation,
+  birthDate,
+  disabled: false,
+  priceCents,
+  transportCents: 0,
+  used: nothingUsed,
+  skiAidRequested: false,
+});
+
+const villageWeek = (
+  participants: readonly BookingParticipant[],
+  home: HouseholdInput,
+  options: Partial<BookingQuoteInput> = {},
+): BookingQuoteInput => ({
+  quotientCents: 0,
+  household: { input: home, on: '2020-01-01' },
+  annualCeilingCents: null,
+  ceilingUsedCents: 0,
+  activity: {
+    sector: 'vacances',
+    kind: 'caesVillage',
+    capCategory: null,
+    firstDay: '2020-07-04',
+    lastDay: '2020-07-11',
+    ski: false,
+  },
+  participants,
+  requestDate: '2020-03-16',
+  ...options,
+});
+
+describe('a CNRS family week in a CAES village', () => {
+  const family = household({
+    taxIncomeEuros: 40_000,
+    spouseTaxIncomeEuros: 20_000,
+    couple: true,
+    children: [child('2010-05-01'), child('2014-02-01')],
+  });
+  const quote = quoteBooking(
+    cnrs2019,
+    villageWeek(
+      [
+        person('Claire', 'member', '1982-04-01', 20_000),
+        person('Marc', 'spouse', '1981-09-01', 20_000),
+        person('Léa', 'child', '2010-05-01', 15_000),
+        person('Hugo', 'child', '2014-02-01', 10_000),
+        person('Jeanne', 'directRelative', '1950-01-01', 20_000),
+        person('Sam', 'nonEntitled', '1983-01-01', 25_000),
+      ],
+      family,
+    ),
+  );
+
+  it('computes the booking’s parts and quotient, then each person’s line', () => {
+    expect(quote).toMatchObject({ parts: 4, quotientCents: 1_500_000, days: 8, nights: 7 });
+    expect(
+      quote.participants.map((p) => [p.name, p.age, p.rateBp, p.subsidyCents, p.leftToPayCents]),
+    ).toEqual([
+      ['Claire', 38, 2662, 5_324, 14_676],
+      ['Marc', 38, 2662, 5_324, 14_676],
+      ['Léa', 10, 2662, 3_993, 11_007],
+      ['Hugo', 6, 2662, 2_662, 7_338],
+      ['Jeanne', 70, null, 0, 20_000],
+      ['Sam', 37, null, 0, 25_000],
+    ]);
+    expect(quote.participants[4]?.reasons.map((r) => r.code)).toEqual(['not_entitled']);
+  });
+
+  it('sums the lines, asks 20 % arrhes on what is left to pay, and the guest’s yearly membership', () => {
+    expect(quote).toMatchObject({
+      priceCents: 110_000,
+      subsidyCents: 17_303,
+      leftToPayCents: 92_697,
+      depositCents: 18_539,
+      depositLabel: 'Arrhes',
+      feesCents: 1_500,
+      totalToPayCents: 94_197,
+    });
+    expect(quote.fees).toEqual([
+      {
+        id: 'membership',
+        label: 'Adhésion annuelle (non ayant droit) — Sam',
+        cents: 1_500,
+        participant: 5,
+      },
+    ]);
+    expect(quote.usage.vacationDays).toBe(32);
+  });
+
+  it('explains the parts, each person under their name, then the booking', () => {
+    const texts = quote.explanation.map((s) => `${s.step} | ${N(s.text)}`);
+    expect(texts[0]).toBe('parts | Nombre de parts CAES : 4 (4 personnes du foyer fiscal) = 4');
+    expect(texts).toContain(
+      'p5 | Jeanne : filiation directe, prix base TD sans subvention, 70 ans',
+    );
+    expect(texts).toContain(
+      'p3.subsidy.stay | Subvention du séjour (séjours de vacances et séjours jeunes dès 18 ans) : 150,00 € × 26,62 % = 39,93 €',
+    );
+    expect(texts.at(-3)).toBe(
+      'total | Reste à payer pour la réservation : 146,76 € + 146,76 € + 110,07 € + 73,38 € + 200,00 € + 250,00 € = 926,97 €',
+    );
+    expect(texts.at(-2)).toBe('deposit | Arrhes : 20,00 % × 926,97 €, au moins 60,00 € = 185,39 €');
+  });
+
+  it('a guest already a member this year pays no second membership; a relative may not come to a partner village', () => {
+    const member = {
+      ...person('Sam', 'nonEntitled', '1983-01-01', 25_000),
+      used: { ...nothingUsed, yearlyFeesPaid: ['membership'] },
+    };
+    expect(quoteBooking(cnrs2019, villageWeek([member], family)).fees).toEqual([]);
+    expect(() =>
+      quoteBooking(
+        cnrs2019,
+        villageWeek([person('Jeanne', 'directRelative', '1950-01-01', 20_000)], family, {
+          activity: { ...villageWeek([], family).activity, kind: 'partnerVillage' },
+        }),
+      ),
+    ).toThrow(RulesError);
+  });
+});
+
+describe('parent isolé, per booking (SPEC §3)', () => {
+  // A single member whose child is on the other parent's tax notice.
+  const single = household({
+    taxIncomeEuros: 30_000,
+    children: [child('2012-06-01', { fiscallyDependent: false })],
+  });
+  const alone = quoteBooking(
+    cnrs2019,
+    villageWeek([person('Paul', 'member', '1980-01-01', 30_000)], single),
+  );
+  const withChild = quoteBooking(
+    cnrs2019,
+    villageWeek(
+      [
+        person('Paul', 'member', '1980-01-01', 30_000),
+        person('Zoé', 'child', '2012-06-01', 20_000),
+      ],
+      single,
+    ),
+  );
+
+  it('1.5 parts going alone, 1 + 1 per registered child under 25 going with them', () => {
+    expect([alone.parts, alone.quotientCents, alone.participants[0]?.rateBp]).toEqual([
+      1.5, 2_000_000, 1300,
+    ]);
+    expect([withChild.parts, withChild.quotientCents, withChild.participants[0]?.rateBp]).toEqual([
+      2, 1_500_000, 2662,
+    ]);
+    expect(N(alone.explanation[0]?.text)).toBe(
+      'Nombre de parts CAES : 1,5 (parent isolé participant seul) = 1,5',
+    );
+    expect(N(withChild.explanation[0]?.text)).toBe(
+      'Nombre de parts CAES : 1 (parent isolé) + 1 (1 enfant inscrit) = 2',
+    );
+  });
+
+  it('the child counts in no part of the household itself, and a couple is never a parent isolé', () => {
+    const couple = { ...single, couple: true };
+    const both = quoteBooking(
+      cnrs2019,
+      villageWeek(
+        [
+          person('Paul', 'member', '1980-01-01', 30_000),
+          person('Zoé', 'child', '2012-06-01', 20_000),
+        ],
+        couple,
+      ),
+    );
+    expect(both.parts).toBe(2);
+    expect(N(both.explanation[0]?.text)).toBe(
+      'Nombre de parts CAES : 2 (2 personnes du foyer fiscal) = 2',
+    );
+  });
+});
+
+describe('Inserm holidays: the annual ceiling is used person by person', () => {
+  it('the second child gets what the first left of the ceiling, and the reason', () => {
+    const quote = quoteBooking(inserm2021, {
+      ...villageWeek(
+        [
+          person('Léa', 'child', '2010-05-01', 20_000),
+          person('Hugo', 'child', '2012-05-01', 20_000),
+        ],
+        household(),
+      ),
+      household: null,
+      quotientCents: 1_371_900,
+      annualCeilingCents: 10_000,
+      activity: {
+        sector: 'vacances',
+        kind: 'caes',
+        capCategory: null,
+        firstDay: '2021-07-10',
+        lastDay: '2021-07-16',
+        ski: false,
+      },
+      requestDate: '2021-03-01',
+    });
+    expect(quote.parts).toBeNull();
+    expect(quote.participants.map((p) => [p.subsidyBeforeCeilingCents, p.subsidyCents])).toEqual([
+      [8_000, 8_000],
+      [8_000, 2_000],
+    ]);
+    expect(quote.participants[1]?.reasons.map((r) => r.code)).toEqual(['annual_ceiling']);
+    expect(quote.usage.ceilingCents).toBe(10_000);
+    expect(quote.depositLabel).toBe('Acompte');
+  });
+
+  it('names the faulty person', () => {
+    try {
+      quoteBooking(cnrs2019, villageWeek([person('X', 'member', '2021-01-01', -5)], household()));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RulesError).issues.map((i) => i.path)).toEqual([
+        'participants.0.priceCents',
+        'participants.0.birthDate',
+      ]);
+    }
+    expect(() => quoteBooking(cnrs2019, villageWeek([], household()))).toThrow(RulesError);
+  });
+});
