@@ -17,17 +17,20 @@ export interface RunningApp {
  * `hostname`: the name the browser uses (passkeys need a domain name such as localhost, never an
  * IP address); the server listens on the loopback either way.
  */
-export async function startApp({ hostname = '127.0.0.1' } = {}): Promise<RunningApp> {
+export async function startApp({
+  hostname = '127.0.0.1',
+  env = {},
+}: { hostname?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
   if (!existsSync(WEB_DIST))
     throw new Error('The web app is not built: run `npm run build` (npm test does it).');
   const db = await testDatabase();
   // The port is known only once listening; mail links need it, so the app is built after a first bind.
-  const probe = await buildApp({ config: testConfig(), db, packs });
+  const probe = await buildApp({ config: testConfig(env), db, packs });
   await probe.listen({ port: 0, host: '127.0.0.1' });
   const { port } = probe.server.address() as AddressInfo;
   await probe.close();
   const url = `http://${hostname}:${port}`;
-  const config = testConfig({ PUBLIC_URL: url });
+  const config = testConfig({ ...env, PUBLIC_URL: url });
   const app = await buildApp({ config, db, packs });
   await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -348,10 +348,12 @@ export const samplePdf = (text = 'Avis d’imposition 2020 — revenus 2019'): P
 
 /** A dependant as a Fiche Agent lists it (fixtures give only what matters). */
 export interface FixtureDependant {
-  relation: 'spouse' | 'child' | 'disabledAdult';
+  relation: 'spouse' | 'child' | 'disabledAdult' | 'directRelative';
   firstName: string;
   birthDate: string;
   disabled?: boolean;
+  /** false: a child on the other parent's tax notice. */
+  fiscallyDependent?: boolean;
 }
 
 /** Who a fixture household is: the member and the Fiche Agent staff will validate. */
@@ -359,6 +361,8 @@ export interface HouseholdOptions {
   identifier: string;
   taxIncomeEuros: number;
   dependants: FixtureDependant[];
+  /** CNRS: the spouse's own income. */
+  spouseTaxIncomeEuros?: number;
   year?: number;
   email?: string;
   lastName?: string;
@@ -388,16 +392,18 @@ export async function householdWithRecord(
     birthDate: d.birthDate,
     sharedCustody: false,
     disabled: d.disabled ?? false,
+    fiscallyDependent: d.fiscallyDependent ?? true,
     disabilityProofId: null,
   }));
   const [record] = await db.query<{ id: string }>(
-    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
-     VALUES ($1, $2, 1, 'submitted', $3, $4, $5, now()) RETURNING id`,
+    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, spouse_tax_income_euros, dependants, submitted_at)
+     VALUES ($1, $2, 1, 'submitted', $3, $4, $5, $6, now()) RETURNING id`,
     [
       id,
       options.year ?? 2021,
       dependants.some((d) => d.relation === 'spouse'),
       options.taxIncomeEuros,
+      options.spouseTaxIncomeEuros ?? null,
       JSON.stringify(dependants),
     ],
   );

@@ -42,6 +42,8 @@ export const activityInput = z.object({
   ski: z.boolean().default(false),
   /** A school trip (one per child and school year). */
   schoolTrip: z.boolean().default(false),
+  /** A trip abroad (the CNRS's dossier fee concerns national trips only). */
+  abroad: z.boolean().default(false),
   pictures: z
     .array(z.object({ url: z.url('adresse web invalide (https://…)').max(500), alt: text(200) }))
     .max(6, '6 images au plus')
@@ -49,6 +51,19 @@ export const activityInput = z.object({
   published: z.boolean().default(false),
 });
 export type ActivityInput = z.infer<typeof activityInput>;
+
+/** A lodging type of a village session: how many people it sleeps, its price, how many there are. */
+export const lodgingInput = z.object({
+  type: text(80),
+  capacity: z.number().int().min(1, 'au moins 1 personne').max(30),
+  /** Prix base TD of the lodging, per week or per night. */
+  priceCents: cents,
+  per: z.enum(['week', 'night']),
+  count: z.number().int().min(0).max(1000),
+  /** The tarif extérieur of the lodging, when it differs. */
+  externalPriceCents: cents.nullable().default(null),
+});
+export type LodgingInput = z.infer<typeof lodgingInput>;
 
 /** A session of an activity: dates, ages, places, price before subsidy, transport, closing. */
 export const sessionInput = z
@@ -65,6 +80,10 @@ export const sessionInput = z
       .array(z.object({ city: text(100), priceCents: cents }))
       .max(30)
       .default([]),
+    /** A village's lodgings: places are counted in lodgings, each for a group within its capacity. */
+    lodgings: z.array(lodgingInput).max(20).default([]),
+    /** The tarif extérieur per person (non ayants droit), when it differs from the price. */
+    externalPriceCents: cents.nullable().default(null),
     closesOn: isoDate,
     /** When families get the answer; by default 15 days after closing, 3 weeks for summer. */
     answerBy: isoDate.nullable().default(null),
@@ -74,6 +93,13 @@ export const sessionInput = z
       context.addIssue({ code: 'custom', path: ['lastDay'], message: 'avant le premier jour' });
     if (s.maxAge < s.minAge)
       context.addIssue({ code: 'custom', path: ['maxAge'], message: 'inférieur à l’âge minimum' });
+    if (new Set(s.lodgings.map((l) => l.type)).size !== s.lodgings.length)
+      context.addIssue({
+        code: 'custom',
+        path: ['lodgings'],
+        message:
+          'deux hébergements portent le même nom : nommez-les autrement (ex. « Studio 4 personnes »)',
+      });
     if (s.closesOn >= s.firstDay)
       context.addIssue({
         code: 'custom',
@@ -96,16 +122,25 @@ export const catalogueQuery = z.object({
 
 export const depositMethods = ['card', 'cheque', 'chequesVacances', 'bonsCaf'] as const;
 
-/** A registration request: one participant, up to 3 ranked choices. */
+/** A registration request or holiday booking: its participants, up to 3 ranked choices. */
 export const registrationInput = z.object({
-  /** null: the member; otherwise the index of the dependant in the validated Fiche Agent. */
+  /** The lead participant — null: the member; otherwise the index of the dependant in the validated Fiche Agent. */
   dependantIndex: z.number().int().min(0).max(29).nullable(),
+  /** A holiday booking's other participants from the Fiche Agent (null: the member). */
+  companions: z.array(z.number().int().min(0).max(29).nullable()).max(20).default([]),
+  /** Non ayants droit coming along (CAES villages: tarif extérieur, yearly membership). */
+  guests: z
+    .array(z.object({ lastName: text(100), firstName: text(100), birthDate: isoDate }))
+    .max(10)
+    .default([]),
   choices: z
     .array(
       z.object({
         sessionId: z.uuid('session inconnue'),
         /** The provider's transport from this city, or null for own means. */
         transportCity: z.string().trim().min(1).max(100).nullable().default(null),
+        /** On a session with lodgings: the lodging type asked for. */
+        lodgingType: z.string().trim().min(1).max(80).nullable().default(null),
       }),
     )
     .min(1, 'au moins un choix')
@@ -148,6 +183,8 @@ export interface ActivitySessionAnswer {
   readonly placesLeft: number;
   readonly priceCents: number;
   readonly transport: readonly { city: string; priceCents: number }[];
+  readonly lodgings: readonly (LodgingInput & { left: number })[];
+  readonly externalPriceCents: number | null;
   readonly closesOn: string;
   readonly answerBy: string;
   readonly allocatedAt: string | null;

@@ -10,12 +10,15 @@ const wholeEuros = z
   .max(1_000_000_000, 'montant trop élevé');
 
 export const dependantInput = z.object({
-  relation: z.enum(['spouse', 'child', 'disabledAdult']),
+  /** directRelative: a parent, a child no longer ayant droit, a grandchild (CNRS villages, no subsidy). */
+  relation: z.enum(['spouse', 'child', 'disabledAdult', 'directRelative']),
   lastName: name,
   firstName: name,
   birthDate: calendarDay,
   sharedCustody: z.boolean().default(false),
   disabled: z.boolean().default(false),
+  /** A child on the member's tax notice (false: on the other parent's; still an ayant droit). */
+  fiscallyDependent: z.boolean().default(true),
   /** The disability card or certificate (a document of the record) of a disabled dependant. */
   disabilityProofId: z.uuid('document inconnu').nullable().default(null),
 });

@@ -13,16 +13,23 @@ const activity = (
   provider: { name: 'Prestataire de démonstration', email: 'prestataire@demo.entraide.local' },
   ski: false,
   schoolTrip: false,
+  abroad: false,
   pictures: [],
   published: true,
   ...input,
 });
 
 const session = (
-  input: Omit<SessionInput, 'waitingPlaces' | 'transport' | 'answerBy'> & Partial<SessionInput>,
+  input: Omit<
+    SessionInput,
+    'waitingPlaces' | 'transport' | 'answerBy' | 'lodgings' | 'externalPriceCents'
+  > &
+    Partial<SessionInput>,
 ): SessionInput => ({
   waitingPlaces: 10,
   transport: [],
+  lodgings: [],
+  externalPriceCents: null,
   answerBy: null,
   ...input,
 });
@@ -120,7 +127,9 @@ export async function loadDemoActivities(
   );
   await createRegistration(ctx, family, {
     dependantIndex: 1,
-    choices: [{ sessionId: july.id, transportCity: 'Paris' }],
+    companions: [],
+    guests: [],
+    choices: [{ sessionId: july.id, transportCity: 'Paris', lodgingType: null }],
     skiAid: false,
     insurance: false,
     friend: null,

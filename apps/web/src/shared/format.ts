@@ -3,7 +3,15 @@ const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR
 const numbers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
 export const formatCents = (cents: number): string => euros.format(cents / 100);
-export const formatPercent = (rate: number): string => `${numbers.format(rate)} %`;
+const rates = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+/** A rate always with two decimals ("15,80 %"), as the barème states them. */
+export const formatPercent = (rate: number): string => `${rates.format(rate)} %`;
+/** A rate in hundredths of a percent (the API's basis points). */
+export const formatRate = (bp: number): string => formatPercent(bp / 100);
+export const formatParts = (parts: number): string => numbers.format(parts);
 export const formatNumber = (value: number): string => numbers.format(value);
 export const formatDate = (iso: string): string =>
   `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

@@ -12,10 +12,14 @@ export const GRID_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** How a dependant is related to the member. */
-export const RELATION_LABELS: Readonly<Record<'spouse' | 'child' | 'disabledAdult', string>> = {
+export const RELATION_LABELS: Readonly<
+  Record<'spouse' | 'child' | 'disabledAdult' | 'directRelative', string>
+> = {
   spouse: 'Conjoint',
   child: 'Enfant',
   disabledAdult: 'Adulte handicapé rattaché',
+  directRelative:
+    'Parent, grand-parent, petit-enfant ou enfant de 25 ans et plus (filiation directe)',
 };
 
 /** The committee's sectors that publish activities. */

@@ -1,4 +1,5 @@
 import type {
+  LodgingInput,
   ActivityAnswer,
   ActivityInput,
   ActivitySessionAnswer,
@@ -18,7 +19,12 @@ export type Activity = ActivityAnswer;
 const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
   s.min_age, s.max_age, s.places, s.waiting_places, s.price_cents::int AS price_cents, s.transport,
   s.closes_on::text AS closes_on, s.answer_by::text AS answer_by, s.allocated_at::text AS allocated_at,
-  s.places - (SELECT count(*)::int FROM registration_requests r WHERE r.placed_session_id = s.id AND r.status = 'confirmed') AS places_left`;
+  s.lodgings, s.external_price_cents::int AS external_price_cents,
+  s.places - (SELECT count(*)::int FROM registration_requests r WHERE r.placed_session_id = s.id AND r.status = 'confirmed') AS places_left,
+  (SELECT coalesce(jsonb_object_agg(t.lodging, t.n), '{}') FROM (
+     SELECT r.placed_lodging AS lodging, count(*)::int AS n FROM registration_requests r
+      WHERE r.placed_session_id = s.id AND r.status = 'confirmed' AND r.placed_lodging IS NOT NULL
+      GROUP BY r.placed_lodging) t) AS lodgings_taken`;
 
 interface SessionRow {
   id: string;
@@ -35,7 +41,10 @@ interface SessionRow {
   closes_on: string;
   answer_by: string;
   allocated_at: string | null;
+  lodgings: LodgingInput[];
+  external_price_cents: number | null;
   places_left: number;
+  lodgings_taken: Record<string, number>;
 }
 
 const toSession = (r: SessionRow): Session => ({
@@ -54,7 +63,21 @@ const toSession = (r: SessionRow): Session => ({
   closesOn: r.closes_on,
   answerBy: r.answer_by,
   allocatedAt: r.allocated_at,
+  lodgings: r.lodgings.map((l) => ({
+    ...l,
+    left: Math.max(0, l.count - (r.lodgings_taken[l.type] ?? 0)),
+  })),
+  externalPriceCents: r.external_price_cents,
 });
+
+/**
+ * What a choice holds places in: a lodging of its type on a session with lodgings, a seat
+ * otherwise. Each has its own count of places left.
+ */
+export function placesLeftFor(session: Session, lodgingType: string | null): number {
+  if (session.lodgings.length === 0) return session.placesLeft;
+  return session.lodgings.find((l) => l.type === lodgingType)?.left ?? 0;
+}
 
 interface ActivityRow {
   id: string;
@@ -66,12 +89,13 @@ interface ActivityRow {
   provider: ActivityInput['provider'];
   ski: boolean;
   school_trip: boolean;
+  abroad: boolean;
   pictures: ActivityInput['pictures'];
   published: boolean;
 }
 
 const ACTIVITY_COLUMNS =
-  'id, title, sector, kind, cap_category, description, provider, ski, school_trip, pictures, published';
+  'id, title, sector, kind, cap_category, description, provider, ski, school_trip, abroad, pictures, published';
 
 /** An activity without its sessions: what a request, an invoice or a rights check needs. */
 export type ActivityFields = Omit<Activity, 'sessions'>;
@@ -86,6 +110,7 @@ const toFields = (r: ActivityRow): ActivityFields => ({
   provider: r.provider,
   ski: r.ski,
   schoolTrip: r.school_trip,
+  abroad: r.abroad,
   pictures: r.pictures,
   published: r.published,
 });
@@ -201,17 +226,18 @@ export async function saveActivity(
       input.schoolTrip,
       JSON.stringify(input.pictures),
       input.published,
+      input.abroad,
     ];
     const [row] =
       id === null
         ? await tx.query<{ id: string }>(
-            `INSERT INTO activities (title, sector, kind, cap_category, description, provider, ski, school_trip, pictures, published)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+            `INSERT INTO activities (title, sector, kind, cap_category, description, provider, ski, school_trip, pictures, published, abroad)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
             values,
           )
         : await tx.query<{ id: string }>(
             `UPDATE activities SET title = $2, sector = $3, kind = $4, cap_category = $5, description = $6, provider = $7,
-               ski = $8, school_trip = $9, pictures = $10, published = $11 WHERE id = $1 RETURNING id`,
+               ski = $8, school_trip = $9, pictures = $10, published = $11, abroad = $12 WHERE id = $1 RETURNING id`,
             [requireUuid(id), ...values],
           );
     if (!row) throw notFound();
@@ -248,36 +274,53 @@ export async function saveSession(
 ): Promise<Session> {
   return db.transaction(async (tx) => {
     requireUuid(activityId);
+    // A village's places are its lodgings: one place per lodging, each for a group.
+    const places =
+      input.lodgings.length > 0
+        ? input.lodgings.reduce((sum, l) => sum + l.count, 0)
+        : input.places;
     const values = [
       input.label,
       input.firstDay,
       input.lastDay,
       input.minAge,
       input.maxAge,
-      input.places,
+      places,
       input.waitingPlaces,
       input.priceCents,
       JSON.stringify(input.transport),
       input.closesOn,
       input.answerBy ?? defaultAnswerBy(input),
+      JSON.stringify(input.lodgings),
+      input.externalPriceCents,
     ];
     if (id !== null) {
       const [current] = await sessionsById(tx, [requireUuid(id)], true);
       if (current?.activityId !== activityId) throw notFound();
       const taken = current.places - current.placesLeft;
-      if (input.places < taken)
-        throw invalidField('places', `${taken} places sont déjà attribuées`);
+      if (places < taken) throw invalidField('places', `${taken} places sont déjà attribuées`);
+      for (const [i, lodging] of input.lodgings.entries()) {
+        const held = current.lodgings.find((l) => l.type === lodging.type);
+        const given = held ? held.count - held.left : 0;
+        if (lodging.count < given)
+          throw invalidField(
+            `lodgings.${i}.count`,
+            `${given} hébergements de ce type sont déjà attribués`,
+          );
+      }
     }
     const [row] =
       id === null
         ? await tx.query<{ id: string }>(
-            `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, waiting_places, price_cents, transport, closes_on, answer_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+            `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, waiting_places, price_cents, transport, closes_on, answer_by,
+               lodgings, external_price_cents)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
             [activityId, ...values],
           )
         : await tx.query<{ id: string }>(
             `UPDATE activity_sessions SET label = $2, first_day = $3, last_day = $4, min_age = $5, max_age = $6, places = $7,
-               waiting_places = $8, price_cents = $9, transport = $10, closes_on = $11, answer_by = $12 WHERE id = $1 RETURNING id`,
+               waiting_places = $8, price_cents = $9, transport = $10, closes_on = $11, answer_by = $12, lodgings = $13,
+               external_price_cents = $14 WHERE id = $1 RETURNING id`,
             [id, ...values],
           );
     if (!row) throw notFound();

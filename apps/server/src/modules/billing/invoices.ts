@@ -1,13 +1,20 @@
-import { formatCents, formatRate, gridLabel, type StayQuote } from '@entraide/rules';
+import {
+  formatCents,
+  formatRate,
+  gridLabel,
+  type BookingQuote,
+  type Relation,
+} from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { activityFields, sessionsById } from '../activities/catalogue.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import {
-  participantKey,
-  quoteFor,
-  yearUsage,
+  bookingFigures,
+  householdUsage,
+  participantPrices,
+  quoteBookingFor,
   type Participant,
   type QuoteFigures,
 } from '../registrations/registration-requests.ts';
@@ -140,48 +147,58 @@ export async function writeInvoice(
   return toInvoice(row);
 }
 
-/** The lines of a confirmed place: stay and transport before subsidy, each subsidy, the fees. */
+/** The lines of a confirmed place: per person, the stay and transport, each subsidy; then the fees. */
 function placeLines(
-  quote: StayQuote,
+  quote: BookingQuote,
   gridName: (grid: string) => string,
-  what: { title: string; participant: Participant; city: string | null; friendCents: number },
+  what: {
+    title: string;
+    participants: readonly Participant[];
+    city: string | null;
+    lodging: string | null;
+    friendCents: number;
+  },
 ): InvoiceLine[] {
-  const reasons = quote.reasons.map((r) => r.text);
-  const lines: InvoiceLine[] = [
-    {
-      kind: 'stay',
-      label: `${what.title} — ${what.participant.firstName} ${what.participant.lastName} (${quote.days} jours)`,
-      amountCents: quote.priceCents,
-    },
-  ];
-  if (quote.transportCents > 0)
+  const lines: InvoiceLine[] = [];
+  const several = quote.participants.length > 1;
+  quote.participants.forEach((person, index) => {
+    const who = what.participants[index];
+    const name = `${who?.firstName ?? person.name} ${who?.lastName ?? ''}`.trim();
+    const status = several ? ` — ${RELATION_WORDS[person.relation]}, ${person.age} ans` : '';
     lines.push({
-      kind: 'transport',
-      label: `Transport organisé depuis ${what.city ?? '—'}`,
-      amountCents: quote.transportCents,
+      kind: 'stay',
+      label: `${what.title} — ${name}${status} (${quote.days} jours${index === 0 && what.lodging ? `, ${what.lodging}` : ''})`,
+      amountCents: person.priceCents,
     });
-  for (const line of quote.lines)
-    if (line.subsidyCents > 0)
+    if (person.transportCents > 0)
+      lines.push({
+        kind: 'transport',
+        label: `Transport organisé depuis ${what.city ?? '—'}${several ? ` — ${name}` : ''}`,
+        amountCents: person.transportCents,
+      });
+    const reasons = person.reasons.map((r) => r.text);
+    for (const line of person.lines)
+      if (line.subsidyCents > 0)
+        lines.push({
+          kind: 'subsidy',
+          label: `Subvention ${line.item === 'stay' ? 'du séjour' : 'du transport'}${several ? ` de ${name}` : ''} : ${gridName(line.grid)} ${formatRate(line.rateBp)} sur ${formatCents(line.baseCents)}`,
+          amountCents: -line.subsidyCents,
+          subsidy: {
+            grid: line.grid,
+            rateBp: line.rateBp,
+            baseCents: line.baseCents,
+            days: line.days,
+            reasons,
+            explanation: quote.explanation,
+          },
+        });
+    if (person.subsidyBeforeCeilingCents > person.subsidyCents)
       lines.push({
         kind: 'subsidy',
-        label: `Subvention ${line.item === 'stay' ? 'du séjour' : 'du transport'} : ${gridName(line.grid)} ${formatRate(line.rateBp)} sur ${formatCents(line.baseCents)}`,
-        amountCents: -line.subsidyCents,
-        subsidy: {
-          grid: line.grid,
-          rateBp: line.rateBp,
-          baseCents: line.baseCents,
-          days: line.days,
-          reasons,
-          explanation: quote.explanation,
-        },
+        label: `Subvention limitée : ${person.reasons.find((r) => r.code === 'annual_ceiling')?.text ?? 'plafond annuel'}`,
+        amountCents: person.subsidyBeforeCeilingCents - person.subsidyCents,
       });
-  const beforeCeiling = quote.lines.reduce((sum, line) => sum + line.subsidyCents, 0);
-  if (beforeCeiling > quote.subsidyCents)
-    lines.push({
-      kind: 'subsidy',
-      label: `Subvention limitée : ${quote.reasons.find((r) => r.code === 'annual_ceiling')?.text ?? 'plafond annuel'}`,
-      amountCents: beforeCeiling - quote.subsidyCents,
-    });
+  });
   for (const fee of quote.fees)
     lines.push({ kind: 'fee', label: fee.label, amountCents: fee.cents });
   if (what.friendCents > 0)
@@ -192,6 +209,17 @@ function placeLines(
     });
   return lines;
 }
+
+/** How an invoice line names a person's status on a family booking. */
+const RELATION_WORDS: Record<Relation, string> = {
+  member: 'adhérent(e)',
+  spouse: 'conjoint(e)',
+  child: 'enfant',
+  disabledAdultDependant: 'adulte à charge',
+  directRelative: 'filiation directe (prix base TD)',
+  widowNonEntitled: 'veuf ou veuve (prix base TD)',
+  nonEntitled: 'non ayant droit (tarif extérieur)',
+};
 
 /**
  * The invoice of a place just confirmed. The choice is quoted again with what the household
@@ -206,7 +234,8 @@ export async function issuePlaceInvoice(
   const [request] = await tx.query<{
     member_id: string;
     participant: Participant;
-    choices: { sessionId: string; transportCity: string | null }[];
+    participants: Participant[];
+    choices: { sessionId: string; transportCity: string | null; lodgingType?: string | null }[];
     placed_session_id: string;
     placed_rank: number;
     quotes: QuoteFigures[];
@@ -215,7 +244,7 @@ export async function issuePlaceInvoice(
     year: number;
     deposit_method: string;
   }>(
-    `SELECT member_id, participant, choices, placed_session_id, placed_rank, quotes, friend, ski_aid, year, deposit_method
+    `SELECT member_id, participant, participants, choices, placed_session_id, placed_rank, quotes, friend, ski_aid, year, deposit_method
        FROM registration_requests WHERE id = $1`,
     [requestId],
   );
@@ -225,32 +254,24 @@ export async function issuePlaceInvoice(
   if (!session || !record?.packId) throw notFound();
   const activity = await activityFields(tx, session.activityId, true);
   const pack = ctx.packs.get(record.packId);
-  const city = request.choices[request.placed_rank - 1]?.transportCity ?? null;
+  const choice = request.choices[request.placed_rank - 1];
+  const city = choice?.transportCity ?? null;
+  const lodging = choice?.lodgingType ?? null;
   const transportCents = session.transport.find((t) => t.city === city)?.priceCents ?? 0;
-  const used = await yearUsage(
-    tx,
-    request.member_id,
-    participantKey(request.participant),
-    request.year,
-    requestId,
-  );
-  const quote = quoteFor(pack, record, request.participant, activity, session, {
+  const participants =
+    request.participants.length > 0 ? request.participants : [request.participant];
+  const usage = await householdUsage(tx, request.member_id, participants, request.year, requestId);
+  const quote = quoteBookingFor(pack, record, participants, activity, session, {
+    prices: participantPrices(session, participants, lodging, request.placed_rank - 1),
     transportCents,
     today: ctx.today(),
-    used,
+    usage,
     skiAid: request.ski_aid,
+    choice: request.placed_rank - 1,
   });
   const quotes = [...request.quotes];
-  const kept = quotes[request.placed_rank - 1];
-  if (kept)
-    quotes[request.placed_rank - 1] = {
-      ...kept,
-      subsidyCents: quote.subsidyCents,
-      leftToPayCents: quote.leftToPayCents,
-      depositCents: quote.depositCents,
-      usage: quote.usage,
-      reasons: quote.reasons,
-    };
+  if (quotes[request.placed_rank - 1])
+    quotes[request.placed_rank - 1] = bookingFigures(session.id, quote, participants, lodging);
   await tx.query('UPDATE registration_requests SET quotes = $2 WHERE id = $1', [
     requestId,
     JSON.stringify(quotes),
@@ -264,8 +285,9 @@ export async function issuePlaceInvoice(
     issuedOn: ctx.today(),
     lines: placeLines(quote, (grid) => gridLabel(pack, grid), {
       title: `${activity.title}, ${session.label}`,
-      participant: request.participant,
+      participants,
       city,
+      lodging,
       friendCents: request.friend ? session.priceCents + transportCents : 0,
     }),
     ceilingCents: quote.usage.ceilingCents,

@@ -1,5 +1,10 @@
 import type { AgentRecordInput, DependantInput, RecordStatus } from '@entraide/contract';
-import { simulateHousehold, type Pack, type PackRegistry } from '@entraide/rules';
+import {
+  simulateHousehold,
+  type HouseholdInput,
+  type Pack,
+  type PackRegistry,
+} from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -96,6 +101,26 @@ export async function recordVersions(
     [memberId, year],
   );
   return rows.map(toRecord);
+}
+
+/** The household of a Fiche Agent as the rules read it (direct relatives count in no part). */
+export function householdOf(record: AgentRecord): HouseholdInput {
+  return {
+    taxIncomeEuros: record.taxIncomeEuros ?? 0,
+    spouseTaxIncomeEuros: record.spouseTaxIncomeEuros ?? 0,
+    couple: record.couple,
+    memberDisabled: record.memberDisabled,
+    spouseDisabled: record.dependants.some((d) => d.relation === 'spouse' && d.disabled),
+    children: record.dependants
+      .filter((d) => d.relation === 'child')
+      .map((d) => ({
+        birthDate: d.birthDate,
+        sharedCustody: d.sharedCustody,
+        disabled: d.disabled,
+        fiscallyDependent: d.fiscallyDependent,
+      })),
+    disabledAdultDependants: record.dependants.filter((d) => d.relation === 'disabledAdult').length,
+  };
 }
 
 /** The pack in force for a record year: the latest of the organization whose validity meets the year. */
@@ -367,26 +392,7 @@ export async function validateRecord(
   return ctx.db.transaction(async (tx) => {
     const record = await submittedRecord(tx, id);
     const pack = packForYear(packs, ctx.organization.id, record.year);
-    const result = simulateHousehold(
-      pack,
-      {
-        taxIncomeEuros: record.taxIncomeEuros ?? 0,
-        spouseTaxIncomeEuros: record.spouseTaxIncomeEuros ?? 0,
-        couple: record.couple,
-        memberDisabled: record.memberDisabled,
-        spouseDisabled: record.dependants.some((d) => d.relation === 'spouse' && d.disabled),
-        children: record.dependants
-          .filter((d) => d.relation === 'child')
-          .map((d) => ({
-            birthDate: d.birthDate,
-            sharedCustody: d.sharedCustody,
-            disabled: d.disabled,
-          })),
-        disabledAdultDependants: record.dependants.filter((d) => d.relation === 'disabledAdult')
-          .length,
-      },
-      `${record.year}-01-01`,
-    );
+    const result = simulateHousehold(pack, householdOf(record), `${record.year}-01-01`);
     const [row] = await tx.query<Row>(
       `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
               rates_bp = $6, annual_ceiling_cents = $7, explanation = $8
@@ -407,7 +413,8 @@ export async function validateRecord(
     await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
     for (const d of record.dependants) {
       await tx.query(
-        'INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        `INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled, fiscally_dependent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           record.memberId,
           d.relation,
@@ -416,6 +423,7 @@ export async function validateRecord(
           d.birthDate,
           d.sharedCustody,
           d.disabled,
+          d.fiscallyDependent,
         ],
       );
     }

@@ -6,6 +6,10 @@ export interface Organization {
   /** Prefix of the CAES identifiers it gives. */
   readonly identifierPrefix: string;
   readonly contactEmail: string;
+  /** The selection puts first those who never went with the sector (Inserm youth stays). */
+  readonly neverWentFirst: boolean;
+  /** The home page's promise, in the committee's words. */
+  readonly tagline: string;
 }
 
 const ORGANIZATIONS: Record<Organization['id'], Organization> = {
@@ -15,6 +19,9 @@ const ORGANIZATIONS: Record<Organization['id'], Organization> = {
     shortName: 'CAES Inserm',
     identifierPrefix: 'IN',
     contactEmail: 'fiche-agent.caes@inserm.fr',
+    neverWentFirst: true,
+    tagline:
+      'Séjours pour vos enfants, vacances, loisirs et aides : vos subventions en un seul endroit.',
   },
   cnrs: {
     id: 'cnrs',
@@ -22,6 +29,9 @@ const ORGANIZATIONS: Record<Organization['id'], Organization> = {
     shortName: 'CAES CNRS',
     identifierPrefix: 'CN',
     contactEmail: 'adm-caes@caes.cnrs.fr',
+    neverWentFirst: false,
+    tagline:
+      'Les vacances de toute la famille : villages du CAES, villages partenaires, voyages et séjours jeunes, au tarif de votre quotient.',
   },
 };
 

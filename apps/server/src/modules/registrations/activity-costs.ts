@@ -49,8 +49,13 @@ export async function activityCosts(
             used,
             skiAid: false,
           });
-          if (quote.reasons.some((r) => r.code === 'not_entitled' || r.code === 'youth_age'))
-            continue;
+          // A direct relative pays the prix base TD without subsidy: listed for a CAES village.
+          const refused = quote.reasons.some(
+            (r) =>
+              r.code === 'youth_age' ||
+              (r.code === 'not_entitled' && participant.relation !== 'directRelative'),
+          );
+          if (refused) continue;
           const entry = costs.get(key) ?? {
             dependantIndex: index,
             firstName: participant.firstName,

@@ -20,7 +20,8 @@ export interface AllocationRequest {
   readonly number: number;
   /** Session ids, best choice first (choices outside the run are left out by the caller). */
   readonly choices: readonly string[];
-  readonly wentBefore: boolean;
+  /** Went with the sector before; null where the committee does not put first those who never went. */
+  readonly wentBefore: boolean | null;
   /** Sent after the closing day, before the selection: after every request sent in time. */
   readonly late: boolean;
   readonly quotientCents: number;
@@ -44,7 +45,7 @@ export interface AllocationDecision {
 
 const byPriority = (a: AllocationRequest, b: AllocationRequest): number =>
   Number(a.late) - Number(b.late) ||
-  Number(a.wentBefore) - Number(b.wentBefore) ||
+  Number(a.wentBefore ?? false) - Number(b.wentBefore ?? false) ||
   a.quotientCents - b.quotientCents ||
   (a.completeAt < b.completeAt ? -1 : a.completeAt > b.completeAt ? 1 : 0) ||
   a.number - b.number;
@@ -52,9 +53,13 @@ const byPriority = (a: AllocationRequest, b: AllocationRequest): number =>
 function priorityText(request: AllocationRequest, position: number, total: number): string {
   return [
     `Rang ${position} sur ${total} dans l’ordre de priorité :`,
-    request.wentBefore
-      ? 'déjà parti(e) avec le secteur (après ceux qui ne sont jamais partis),'
-      : 'jamais parti(e) avec le secteur (prioritaire),',
+    ...(request.wentBefore === null
+      ? []
+      : [
+          request.wentBefore
+            ? 'déjà parti(e) avec le secteur (après ceux qui ne sont jamais partis),'
+            : 'jamais parti(e) avec le secteur (prioritaire),',
+        ]),
     `quotient familial ${formatCents(request.quotientCents)},`,
     `demande complète le ${formatIsoDate(request.completeAt.slice(0, 10))}.`,
   ].join(' ');

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { sessionsById } from '../activities/catalogue.ts';
+import { placesLeftFor, sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
 
@@ -40,7 +40,7 @@ export async function decide(
     choices: { sessionId: string; activityTitle: string; sessionLabel: string }[];
   }>(
     `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4, priority = $5,
-       decision = $6, decided_at = now()
+       decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType'
        FROM users u WHERE r.id = $1 AND u.id = r.member_id
      RETURNING r.number::text AS number, u.email, u.first_name, r.participant, r.choices`,
     [
@@ -78,8 +78,14 @@ export async function placeFirstComeFirstServed(
   tx: Queryable,
   requestId: string,
 ): Promise<Outcome> {
-  const [request] = await tx.query<{ number: string; session_ids: string[] }>(
-    'SELECT number::text AS number, session_ids::text[] AS session_ids FROM registration_requests WHERE id = $1',
+  const [request] = await tx.query<{
+    number: string;
+    session_ids: string[];
+    lodgings: (string | null)[];
+  }>(
+    `SELECT number::text AS number, session_ids::text[] AS session_ids,
+            ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(choices) c) AS lodgings
+       FROM registration_requests WHERE id = $1`,
     [requestId],
   );
   if (!request) return 'refused';
@@ -90,7 +96,7 @@ export async function placeFirstComeFirstServed(
     'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
   ];
   for (const [i, session] of ranked.entries()) {
-    if (session && session.placesLeft > 0) {
+    if (session && placesLeftFor(session, request.lodgings[i] ?? null) > 0) {
       reasons.push(`Choix ${i + 1} (${session.label}) : place attribuée.`);
       await decide(ctx, tx, requestId, {
         outcome: 'confirmed',
@@ -147,14 +153,18 @@ export async function offerFreedPlaces(
   for (;;) {
     const [session] = await lockSessions(tx, [sessionId]);
     if (!session || session.placesLeft <= 0) return offered;
-    const waiting = `FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'`;
+    // On a village, the lodging types with one left; elsewhere any seat.
+    const free = session.lodgings.filter((l) => l.left > 0).map((l) => l.type);
+    const waiting = `FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'
+      AND ($2::boolean OR placed_lodging = ANY($3::text[]))`;
+    const args = [sessionId, session.lodgings.length === 0, free];
     const [request] = await tx.query<{ id: string; placed_rank: number; priority: string }>(
       `SELECT id, placed_rank, priority::text AS priority ${waiting} ORDER BY priority, number LIMIT 1 FOR UPDATE`,
-      [sessionId],
+      args,
     );
     if (!request) {
       // Either nobody waits, or the first one left the list while we waited for its lock.
-      const [anyone] = await tx.query(`SELECT 1 ${waiting} LIMIT 1`, [sessionId]);
+      const [anyone] = await tx.query(`SELECT 1 ${waiting} LIMIT 1`, args);
       if (anyone) continue;
       return offered;
     }

@@ -1,9 +1,15 @@
 import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
 import {
   ageOn,
+  daysBetween,
   parseDay,
+  quoteBooking,
   quoteStay,
+  roundDiv,
+  RulesError,
+  type BookingQuote,
   type Pack,
+  type ParticipantUsage,
   type Relation,
   type StayQuote,
   type YearUsage,
@@ -19,7 +25,7 @@ import {
   type ActivityFields,
   type Session,
 } from '../activities/catalogue.ts';
-import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
+import { currentEntitlements, householdOf, type AgentRecord } from '../household/agent-records.ts';
 import { lockSessions, placeFirstComeFirstServed } from './places.ts';
 
 export interface Participant {
@@ -48,6 +54,83 @@ export interface QuoteFigures {
   readonly skiAidCents: number | null;
   readonly usage: StayQuote['usage'];
   readonly reasons: StayQuote['reasons'];
+  /** A booking's own parts and quotient (parent isolé), its arrhes' name, its lodging. */
+  readonly parts?: number | null;
+  readonly quotientCents?: number;
+  readonly depositLabel?: string;
+  readonly lodgingType?: string | null;
+  /** Each person's line of a booking. */
+  readonly participants?: readonly ParticipantFigures[];
+}
+
+/** One person's line of a booking, as the request keeps it. */
+export interface ParticipantFigures {
+  readonly key: string;
+  readonly firstName: string;
+  readonly relation: Relation;
+  readonly age: number;
+  readonly priceCents: number;
+  readonly transportCents: number;
+  readonly grid: string | null;
+  readonly rateBp: number | null;
+  readonly baseCents: number;
+  readonly subsidyCents: number;
+  readonly leftToPayCents: number;
+  readonly usage: StayQuote['usage'];
+  readonly reasons: StayQuote['reasons'];
+}
+
+/** What a booking's quote keeps: the sums, the booking's parts, a line per person. */
+export function bookingFigures(
+  sessionId: string,
+  q: BookingQuote,
+  participants: readonly Participant[],
+  lodgingType: string | null,
+): QuoteFigures {
+  const several = q.participants.length > 1;
+  const lead = q.participants.find((p) => p.grid !== null) ?? q.participants[0];
+  return {
+    sessionId,
+    pack: q.pack,
+    days: q.days,
+    priceCents: q.priceCents,
+    transportCents: q.transportCents,
+    grid: lead?.grid ?? null,
+    rateBp: lead?.rateBp ?? null,
+    baseCents: q.participants.reduce((sum, p) => sum + p.baseCents, 0),
+    subsidyCents: q.subsidyCents,
+    leftToPayCents: q.leftToPayCents,
+    depositCents: q.depositCents,
+    feesCents: q.feesCents,
+    totalToPayCents: q.totalToPayCents,
+    skiAidCents: q.skiAidCents,
+    usage: q.usage,
+    reasons: [
+      ...q.participants.flatMap((p) =>
+        p.reasons.map((r) => (several ? { ...r, text: `${p.name} : ${r.text}` } : r)),
+      ),
+      ...q.reasons,
+    ],
+    parts: q.parts,
+    quotientCents: q.quotientCents,
+    depositLabel: q.depositLabel,
+    lodgingType,
+    participants: q.participants.map((p, i) => ({
+      key: participantKey(participants[i] as Participant),
+      firstName: p.name,
+      relation: p.relation,
+      age: p.age,
+      priceCents: p.priceCents,
+      transportCents: p.transportCents,
+      grid: p.grid,
+      rateBp: p.rateBp,
+      baseCents: p.baseCents,
+      subsidyCents: p.subsidyCents,
+      leftToPayCents: p.leftToPayCents,
+      usage: p.usage,
+      reasons: p.reasons,
+    })),
+  };
 }
 
 export const figures = (sessionId: string, q: StayQuote): QuoteFigures => ({
@@ -140,14 +223,19 @@ export async function yearUsage(
   for (const row of rows) {
     const quote = row.quotes[(row.placed_rank ?? 1) - 1];
     if (!quote) continue;
-    if (row.participant_key === key && (quote.skiAidCents ?? 0) > 0)
+    // A booking's lines per person; an older request: its one participant.
+    const lines = quote.participants ?? [
+      { key: row.participant_key, usage: quote.usage, skiAidCents: quote.skiAidCents },
+    ];
+    const own = lines.find((line) => line.key === key);
+    if (own && (quote.skiAidCents ?? 0) > 0)
       lastSkiAidYear = Math.max(lastSkiAidYear ?? 0, row.year);
     if (row.year !== year) continue;
     ceilingCents += quote.usage.ceilingCents;
-    if (row.participant_key !== key) continue;
-    youthDays += quote.usage.youthDays;
-    promoDays += quote.usage.promoDays;
-    vacationDays += quote.usage.vacationDays;
+    if (!own) continue;
+    youthDays += own.usage.youthDays;
+    promoDays += own.usage.promoDays;
+    vacationDays += own.usage.vacationDays;
   }
   // Subsidies paid after the fact use the ceiling and the days like any other.
   const claims = await db.query<{
@@ -202,16 +290,210 @@ export function quoteFor(
   });
 }
 
+/** Ayants droit get a subsidy; a child grown out of it is refused, not priced as a guest. */
+const isAyantDroit = (relation: Relation): boolean =>
+  relation === 'member' ||
+  relation === 'spouse' ||
+  relation === 'child' ||
+  relation === 'disabledAdultDependant';
+
+/** Holiday stays take a whole booking (SPEC §6); a youth stay or an activity, one person. */
+const takesSeveral = (activity: ActivityFields | undefined): boolean =>
+  activity !== undefined &&
+  (activity.sector === 'vacances' ||
+    activity.sector === 'voyages' ||
+    activity.kind === 'caesVillage' ||
+    activity.kind === 'partnerVillage');
+
+/**
+ * Who a request names: the lead participant, the companions from the Fiche Agent (ayants droit
+ * and direct relatives), then the non ayants droit guests — each once.
+ */
+async function bookingParticipants(
+  db: Queryable,
+  member: CurrentUser,
+  record: AgentRecord,
+  input: RegistrationInput,
+  activity: ActivityFields | undefined,
+): Promise<Participant[]> {
+  if ((input.companions.length > 0 || input.guests.length > 0) && !takesSeveral(activity))
+    throw invalidField(
+      'companions',
+      'seuls les séjours de vacances accueillent plusieurs personnes : faites une demande par enfant',
+    );
+  const indexes = [input.dependantIndex, ...input.companions];
+  const participants: Participant[] = [];
+  for (const [position, index] of indexes.entries()) {
+    if (indexes.indexOf(index) !== position)
+      throw invalidField(
+        'companions',
+        'une même personne est nommée deux fois : cochez chacun une seule fois',
+      );
+    participants.push(await participantFor(db, member, record, index));
+  }
+  for (const guest of input.guests)
+    participants.push({
+      relation: 'nonEntitled',
+      firstName: guest.firstName,
+      lastName: guest.lastName,
+      birthDate: guest.birthDate,
+      disabled: false,
+    });
+  return participants;
+}
+
+/** Equal shares of an amount in cents, the odd cents to the first shares. */
+const shareOf = (cents: number, count: number, index: number): number =>
+  Math.floor(cents / count) + (index < cents % count ? 1 : 0);
+
+/**
+ * Each participant's price for a session: the price per person (the tarif extérieur for a non
+ * ayant droit) plus an equal share of the lodging asked for, priced per night or per week.
+ */
+export function participantPrices(
+  session: Session,
+  participants: readonly Participant[],
+  lodgingType: string | null,
+  choice: number,
+): number[] {
+  const person = participants.map((p) =>
+    p.relation === 'nonEntitled'
+      ? (session.externalPriceCents ?? session.priceCents)
+      : session.priceCents,
+  );
+  const field = `choices.${choice}.lodgingType`;
+  if (session.lodgings.length === 0) {
+    if (lodgingType !== null)
+      throw invalidField(field, 'cette session n’a pas d’hébergement à choisir');
+    return person;
+  }
+  const lodging = session.lodgings.find((l) => l.type === lodgingType);
+  if (!lodging)
+    throw invalidField(
+      field,
+      `choisissez un hébergement de cette session (${session.lodgings.map((l) => `« ${l.type} »`).join(', ')})`,
+    );
+  if (lodging.capacity < participants.length)
+    throw invalidField(
+      field,
+      `${lodging.type} : ${lodging.capacity} personnes au plus, votre réservation en compte ${participants.length} — choisissez un hébergement plus grand`,
+    );
+  const nights = daysBetween(parseDay(session.firstDay), parseDay(session.lastDay));
+  const total = (cents: number) =>
+    lodging.per === 'night' ? cents * nights : roundDiv(cents * nights, 7, 'half-up');
+  const base = total(lodging.priceCents);
+  const external = total(lodging.externalPriceCents ?? lodging.priceCents);
+  return person.map(
+    (cents, i) =>
+      cents +
+      shareOf(
+        participants[i]?.relation === 'nonEntitled' ? external : base,
+        participants.length,
+        i,
+      ),
+  );
+}
+
+/** The household's usage of a year: its ceiling, and each participant's allowances. */
+export interface HouseholdUsage {
+  readonly ceilingCents: number;
+  readonly of: (participant: Participant) => ParticipantUsage;
+}
+
+export async function householdUsage(
+  db: Queryable,
+  memberId: string,
+  participants: readonly Participant[],
+  year: number,
+  exceptId: string | null,
+): Promise<HouseholdUsage> {
+  const byKey = new Map<string, YearUsage>();
+  for (const p of participants) {
+    const key = participantKey(p);
+    if (!byKey.has(key)) byKey.set(key, await yearUsage(db, memberId, key, year, exceptId));
+  }
+  const [first] = byKey.values();
+  return {
+    ceilingCents: first?.ceilingCents ?? 0,
+    of: (p) => byKey.get(participantKey(p)) ?? { ...NOTHING_USED },
+  };
+}
+
+const NOTHING_USED: ParticipantUsage = {
+  youthDays: 0,
+  promoDays: 0,
+  vacationDays: 0,
+  lastSkiAidYear: null,
+  yearlyFeesPaid: [],
+};
+
+/** The quote of one session for everyone a booking names, with the booking's own parts. */
+export function quoteBookingFor(
+  pack: Pack,
+  record: AgentRecord,
+  participants: readonly Participant[],
+  activity: Pick<Activity, 'sector' | 'kind' | 'capCategory' | 'ski' | 'abroad'>,
+  session: Pick<Session, 'firstDay' | 'lastDay'>,
+  options: {
+    prices: readonly number[];
+    transportCents: number;
+    today: string;
+    usage: HouseholdUsage;
+    skiAid: boolean;
+    choice: number;
+  },
+): BookingQuote {
+  try {
+    return quoteBooking(pack, {
+      quotientCents: record.quotientCents ?? 0,
+      household: { input: householdOf(record), on: `${record.year}-01-01` },
+      annualCeilingCents: record.annualCeilingCents,
+      ceilingUsedCents: options.usage.ceilingCents,
+      activity: {
+        sector: activity.sector,
+        kind: activity.kind,
+        capCategory: activity.capCategory,
+        firstDay: session.firstDay,
+        lastDay: session.lastDay,
+        ski: activity.ski,
+        abroad: activity.abroad,
+      },
+      participants: participants.map((p, i) => ({
+        name: p.firstName,
+        relation: p.relation,
+        birthDate: p.birthDate,
+        disabled: p.disabled,
+        priceCents: options.prices[i] ?? 0,
+        transportCents: options.transportCents,
+        used: options.usage.of(p),
+        skiAidRequested: options.skiAid && activity.ski && isAyantDroit(p.relation),
+      })),
+      requestDate: options.today,
+    });
+  } catch (error) {
+    if (error instanceof RulesError && error.code === 'not_allowed')
+      throw invalidField(
+        'companions',
+        'la filiation directe et les non ayants droit ne sont accueillis que dans les villages de vacances du CAES',
+      );
+    throw error;
+  }
+}
+
 /** A request ready to be kept: its sessions, its participant and the quote of every choice. */
 export interface PreparedRequest {
   readonly sessions: readonly Session[];
   readonly activities: readonly ActivityFields[];
   readonly record: AgentRecord;
+  /** The lead participant (the booking's first). */
   readonly participant: Participant;
+  readonly participants: readonly Participant[];
   readonly key: string;
   readonly year: number;
   readonly late: boolean;
-  readonly quotes: readonly StayQuote[];
+  readonly quotes: readonly BookingQuote[];
+  /** The stored figures of each choice's quote. */
+  readonly figures: readonly QuoteFigures[];
   /** What a friend who is not an ayant droit costs the member: the full price of choice 1. */
   readonly friendCents: number;
 }
@@ -223,7 +505,7 @@ const schoolYear = (day: string): number =>
 async function checkOncePerPeriod(
   db: Queryable,
   member: CurrentUser,
-  prepared: Omit<PreparedRequest, 'quotes' | 'friendCents'>,
+  prepared: Omit<PreparedRequest, 'quotes' | 'figures' | 'friendCents'>,
   exceptId: string | null,
 ): Promise<void> {
   const [first] = prepared.sessions;
@@ -309,7 +591,8 @@ export async function prepareRequest(
       'no_validated_record',
       `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
     );
-  const participant = await participantFor(db, member, record, input.dependantIndex);
+  const participants = await bookingParticipants(db, member, record, input, activities[0]);
+  const participant = participants[0] as Participant;
   if (activities[0]?.sector === 'jeunesse' && participant.relation !== 'child')
     throw invalidField(
       'dependantIndex',
@@ -318,18 +601,19 @@ export async function prepareRequest(
   if (input.skiAid && !activities.some((a) => a.ski))
     throw invalidField('skiAid', 'aucun de vos choix n’est un séjour de ski');
   const key = participantKey(participant);
-  const base = { sessions, activities, record, participant, key, year, late };
+  const base = { sessions, activities, record, participant, participants, key, year, late };
   await checkOncePerPeriod(db, member, base, exceptId);
   const pack = ctx.packs.get(record.packId);
-  const used = await yearUsage(db, member.id, key, year, exceptId);
-  const birth = parseDay(participant.birthDate);
+  const usage = await householdUsage(db, member.id, participants, year, exceptId);
   const quotes = sessions.map((session, i) => {
-    const age = ageOn(birth, parseDay(session.firstDay));
-    if (age < session.minAge || age > session.maxAge)
-      throw invalidField(
-        `choices.${i}.sessionId`,
-        `session réservée aux ${session.minAge}–${session.maxAge} ans : ${participant.firstName} aura ${age} ans le premier jour`,
-      );
+    for (const p of participants) {
+      const age = ageOn(parseDay(p.birthDate), parseDay(session.firstDay));
+      if (age < session.minAge || age > session.maxAge)
+        throw invalidField(
+          `choices.${i}.sessionId`,
+          `session réservée aux ${session.minAge}–${session.maxAge} ans : ${p.firstName} aura ${age} ans le premier jour`,
+        );
+    }
     const city = input.choices[i]?.transportCity ?? null;
     const transport = city === null ? null : session.transport.find((t) => t.city === city);
     if (city !== null && !transport)
@@ -337,32 +621,55 @@ export async function prepareRequest(
         `choices.${i}.transportCity`,
         'ville de départ inconnue pour cette session',
       );
-    const quote = quoteFor(pack, record, participant, activities[i] as Activity, session, {
+    const prices = participantPrices(
+      session,
+      participants,
+      input.choices[i]?.lodgingType ?? null,
+      i,
+    );
+    const quote = quoteBookingFor(pack, record, participants, activities[i] as Activity, session, {
+      prices,
       transportCents: transport?.priceCents ?? 0,
       today,
-      used,
+      usage,
       skiAid: input.skiAid,
+      choice: i,
     });
-    const refusal = quote.reasons.find((r) => r.code === 'not_entitled' || r.code === 'youth_age');
-    if (refusal) throw invalidField('dependantIndex', refusal.text);
+    const refused = quote.participants.findIndex((q) =>
+      q.reasons.some(
+        (r) => r.code === 'youth_age' || (r.code === 'not_entitled' && isAyantDroit(q.relation)),
+      ),
+    );
+    const refusal = quote.participants[refused]?.reasons.find(
+      (r) => r.code === 'not_entitled' || r.code === 'youth_age',
+    );
+    if (refusal)
+      throw invalidField(
+        refused === 0 ? 'dependantIndex' : 'companions',
+        `${participants[refused]?.firstName ?? ''} : ${refusal.text}`,
+      );
     return quote;
   });
+  const figures = quotes.map((q, i) =>
+    bookingFigures(sessions[i]?.id ?? '', q, participants, input.choices[i]?.lodgingType ?? null),
+  );
   const [first] = sessions;
   const firstTransport = first?.transport.find((t) => t.city === input.choices[0]?.transportCity);
   const friendCents = input.friend
     ? (first?.priceCents ?? 0) + (firstTransport?.priceCents ?? 0)
     : 0;
-  return { ...base, quotes, friendCents };
+  return { ...base, quotes, figures, friendCents };
 }
 
 /** The preview a family reads before sending: every choice's figures, choice 1 explained. */
 export function previewOf(prepared: PreparedRequest) {
   return {
     participant: prepared.participant,
+    participants: prepared.participants,
     late: prepared.late,
     friendCents: prepared.friendCents,
     choices: prepared.quotes.map((q, i) => ({
-      ...figures(prepared.sessions[i]?.id ?? '', q),
+      ...prepared.figures[i],
       ...(i === 0 ? { explanation: q.explanation } : {}),
     })),
   };
@@ -376,11 +683,16 @@ export interface Registration {
   readonly year: number;
   readonly sector: string;
   readonly participant: Participant;
+  /** Everyone the booking names, the lead participant first. */
+  readonly participants: readonly Participant[];
   readonly dependantIndex: number | null;
+  readonly companions: RegistrationInput['companions'];
+  readonly guests: RegistrationInput['guests'];
   readonly choices: readonly {
     sessionId: string;
     activityId: string;
     transportCity: string | null;
+    lodgingType?: string | null;
     activityTitle: string;
     sessionLabel: string;
     firstDay: string;
@@ -405,7 +717,10 @@ interface RegistrationRow {
   year: number;
   sector: string;
   participant: Participant;
+  participants: Participant[];
   dependant_index: number | null;
+  companions: RegistrationInput['companions'];
+  guests: RegistrationInput['guests'];
   choices: Registration['choices'];
   quotes: QuoteFigures[];
   ski_aid: boolean;
@@ -418,7 +733,7 @@ interface RegistrationRow {
   created_at: string;
 }
 
-const REGISTRATION_COLUMNS = `id, number::text AS number, status, late, year, sector, participant, dependant_index, choices, quotes, ski_aid, insurance,
+const REGISTRATION_COLUMNS = `id, number::text AS number, status, late, year, sector, participant, participants, dependant_index, companions, guests, choices, quotes, ski_aid, insurance,
   friend, deposit_method, placed_session_id, placed_rank, decision, created_at::text AS created_at`;
 
 const toRegistration = (r: RegistrationRow): Registration => ({
@@ -429,7 +744,10 @@ const toRegistration = (r: RegistrationRow): Registration => ({
   year: r.year,
   sector: r.sector,
   participant: r.participant,
+  participants: r.participants,
   dependantIndex: r.dependant_index,
+  companions: r.companions,
+  guests: r.guests,
   choices: r.choices,
   quotes: r.quotes,
   skiAid: r.ski_aid,
@@ -474,6 +792,7 @@ const storedChoices = (prepared: PreparedRequest, input: RegistrationInput) =>
       sessionId: s.id,
       activityId: s.activityId,
       transportCity: input.choices[i]?.transportCity ?? null,
+      lodgingType: input.choices[i]?.lodgingType ?? null,
       activityTitle: prepared.activities[i]?.title ?? '',
       sessionLabel: s.label,
       firstDay: s.firstDay,
@@ -494,8 +813,12 @@ const requestValues = (prepared: PreparedRequest, input: RegistrationInput): unk
   input.insurance,
   input.friend ? JSON.stringify(input.friend) : null,
   input.depositMethod,
-  JSON.stringify(prepared.quotes.map((q, i) => figures(prepared.sessions[i]?.id ?? '', q))),
+  JSON.stringify(prepared.figures),
   input.dependantIndex,
+  JSON.stringify(prepared.participants),
+  prepared.participants.map(participantKey),
+  JSON.stringify(input.companions),
+  JSON.stringify(input.guests),
 ];
 
 async function checkNoDuplicate(
@@ -506,9 +829,15 @@ async function checkNoDuplicate(
 ): Promise<void> {
   const [duplicate] = await db.query<{ number: string }>(
     `SELECT number::text AS number FROM registration_requests
-      WHERE member_id = $1 AND participant_key = $2 AND status = ANY($3) AND session_ids && $4::uuid[]
+      WHERE member_id = $1 AND participant_keys && $2::text[] AND status = ANY($3) AND session_ids && $4::uuid[]
         AND id IS DISTINCT FROM $5::uuid`,
-    [member.id, prepared.key, ACTIVE, prepared.sessions.map((s) => s.id), exceptId],
+    [
+      member.id,
+      prepared.participants.map(participantKey),
+      ACTIVE,
+      prepared.sessions.map((s) => s.id),
+      exceptId,
+    ],
   );
   if (duplicate)
     throw new HttpError(
@@ -534,8 +863,9 @@ export async function createRegistration(
     await checkNoDuplicate(tx, member, prepared, null);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO registration_requests (record_id, participant, participant_key, choices, session_ids, sector, year,
-         ski_aid, insurance, friend, deposit_method, quotes, dependant_index, member_id, late)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+         ski_aid, insurance, friend, deposit_method, quotes, dependant_index, participants, participant_keys, companions, guests,
+         member_id, late)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
       [...requestValues(prepared, input), member.id, prepared.late],
     );
     if (!row) throw new Error('no request written');
@@ -583,8 +913,8 @@ export async function changeRegistration(
     await tx.query(
       `UPDATE registration_requests SET record_id = $1, participant = $2, participant_key = $3, choices = $4, session_ids = $5,
          sector = $6, year = $7, ski_aid = $8, insurance = $9, friend = $10, deposit_method = $11, quotes = $12,
-         dependant_index = $13, complete_at = now()
-       WHERE id = $14`,
+         dependant_index = $13, participants = $14, participant_keys = $15, companions = $16, guests = $17, complete_at = now()
+       WHERE id = $18`,
       [...requestValues(prepared, input), id],
     );
     return findRegistration(tx, member, id);

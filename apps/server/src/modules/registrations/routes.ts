@@ -64,7 +64,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.get('/api/staff/selection/:sector', async (request) => {
     const { sector } = parse(sectorParam, request.params);
     await requireStaff(db, request, sector);
-    return previewSelection(db, sector, ctx.today());
+    return previewSelection(db, sector, ctx.today(), ctx.organization.neverWentFirst);
   });
 
   app.post('/api/staff/selection/:sector', async (request) => {

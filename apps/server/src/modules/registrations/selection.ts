@@ -6,7 +6,12 @@ import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { allocate, type AllocationDecision, type AllocationSession } from './allocation.ts';
+import { sessionsById } from '../activities/catalogue.ts';
 import { decide } from './places.ts';
+
+/** A lodging type of a session, as the selection allots it. */
+const slotId = (sessionId: string, lodging: string): string => `${sessionId}#${lodging}`;
+const sessionOfSlot = (slot: string): string => slot.split('#')[0] ?? slot;
 
 export interface SelectionPreview {
   readonly sector: ActivitySector;
@@ -28,6 +33,7 @@ export async function previewSelection(
   db: Queryable,
   sector: ActivitySector,
   today: string,
+  neverWentFirst: boolean,
   lock = false,
 ): Promise<SelectionPreview> {
   const sessions = await db.query<{
@@ -49,6 +55,7 @@ export async function previewSelection(
     id: string;
     number: string;
     session_ids: string[];
+    lodgings: (string | null)[];
     complete_at: string;
     late: boolean;
     quotient_cents: string;
@@ -57,6 +64,7 @@ export async function previewSelection(
     member: string;
   }>(
     `SELECT r.id, r.number::text AS number, r.session_ids::text[] AS session_ids, r.complete_at::text AS complete_at, r.late,
+            ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(r.choices) c) AS lodgings,
             rec.quotient_cents::text AS quotient_cents, r.participant, u.last_name || ' ' || u.first_name AS member,
             EXISTS (SELECT 1 FROM registration_requests p
                      WHERE p.member_id = r.member_id AND p.participant_key = r.participant_key AND p.sector = r.sector
@@ -65,22 +73,33 @@ export async function previewSelection(
       WHERE r.status = 'requested' AND r.session_ids && $1::uuid[]`,
     [ids],
   );
-  const allocationSessions = sessions.map((s) => ({
-    id: s.id,
-    label: s.label,
-    places: Math.max(0, s.places_left),
-    waitingPlaces: s.waiting_places,
-    closesOn: s.closes_on,
-  }));
+  // A village's places are its lodgings: each lodging type is allotted on its own.
+  const lodgings = new Map((await sessionsById(db, ids)).map((s) => [s.id, s.lodgings]));
+  const allocationSessions = sessions.flatMap((s) => {
+    const types = lodgings.get(s.id) ?? [];
+    const slot = { waitingPlaces: s.waiting_places, closesOn: s.closes_on };
+    if (types.length === 0)
+      return [{ ...slot, id: s.id, label: s.label, places: Math.max(0, s.places_left) }];
+    return types.map((l) => ({
+      ...slot,
+      id: slotId(s.id, l.type),
+      label: `${s.label} — ${l.type}`,
+      places: l.left,
+    }));
+  });
+  const slotOf = (sessionId: string, lodging: string | null) =>
+    (lodgings.get(sessionId) ?? []).length > 0 && lodging !== null
+      ? slotId(sessionId, lodging)
+      : sessionId;
   const byId = new Map(requests.map((r) => [r.id, r]));
   const decisions = allocate(
     allocationSessions,
     requests.map((r) => ({
       id: r.id,
       number: Number(r.number),
-      choices: r.session_ids,
+      choices: r.session_ids.map((id, i) => slotOf(id, r.lodgings[i] ?? null)),
       // A request sent after the closing day comes after every request sent in time.
-      wentBefore: r.went_before,
+      wentBefore: neverWentFirst ? r.went_before : null,
       late: r.late,
       quotientCents: Number(r.quotient_cents),
       completeAt: r.complete_at,
@@ -89,6 +108,7 @@ export async function previewSelection(
     const r = byId.get(d.requestId);
     return {
       ...d,
+      sessionId: d.sessionId === null ? null : sessionOfSlot(d.sessionId),
       number: Number(r?.number ?? 0),
       participant: `${r?.participant.firstName ?? ''} ${r?.participant.lastName ?? ''}`,
       member: r?.member ?? '',
@@ -112,7 +132,13 @@ export async function applySelection(
   token: string | null,
 ): Promise<SelectionPreview> {
   return ctx.db.transaction(async (tx) => {
-    const preview = await previewSelection(tx, sector, ctx.today(), true);
+    const preview = await previewSelection(
+      tx,
+      sector,
+      ctx.today(),
+      ctx.organization.neverWentFirst,
+      true,
+    );
     if (token !== null && token !== preview.token)
       throw new HttpError(
         409,
@@ -128,7 +154,7 @@ export async function applySelection(
         reasons: d.reasons,
       });
     await tx.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1::uuid[])', [
-      preview.sessions.map((s) => s.id),
+      [...new Set(preview.sessions.map((s) => sessionOfSlot(s.id)))],
     ]);
     await recordAudit(tx, staff?.id ?? null, 'selection.apply', 'sector', null, {
       sector,

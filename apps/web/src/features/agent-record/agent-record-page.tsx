@@ -31,6 +31,7 @@ const blank = (): DependantInput => ({
   firstName: '',
   birthDate: '',
   sharedCustody: false,
+  fiscallyDependent: true,
   disabled: false,
   disabilityProofId: null,
 });
@@ -207,12 +208,20 @@ function RecordForm({ year }: { readonly year: number }) {
                 error={fields[`dependants.${index}.birthDate`]}
               />
               {d.relation === 'child' ? (
-                <Checkbox
-                  label="En garde partagée"
-                  disabled={locked}
-                  checked={d.sharedCustody}
-                  onChange={(e) => change(index, { sharedCustody: e.target.checked })}
-                />
+                <>
+                  <Checkbox
+                    label="En garde partagée"
+                    disabled={locked}
+                    checked={d.sharedCustody}
+                    onChange={(e) => change(index, { sharedCustody: e.target.checked })}
+                  />
+                  <Checkbox
+                    label="Figure sur votre avis d’imposition (décochez s’il est à la charge fiscale de l’autre parent)"
+                    disabled={locked}
+                    checked={d.fiscallyDependent}
+                    onChange={(e) => change(index, { fiscallyDependent: e.target.checked })}
+                  />
+                </>
               ) : null}
               <Checkbox
                 label="En situation de handicap (incapacité d’au moins 50 %)"

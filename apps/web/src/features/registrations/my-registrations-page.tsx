@@ -18,11 +18,14 @@ export interface RegistrationView {
   year: number;
   sector: string;
   dependantIndex: number | null;
+  companions: RegistrationInput['companions'];
   participant: { firstName: string; lastName: string };
+  participants: { firstName: string; lastName: string }[];
   choices: {
     sessionId: string;
     activityId: string;
     transportCity: string | null;
+    lodgingType?: string | null;
     activityTitle: string;
     sessionLabel: string;
     firstDay: string;
@@ -50,7 +53,10 @@ function RegistrationCard({
   return (
     <li className="card">
       <h2>
-        Demande n° {r.number} — {r.participant.firstName}
+        Demande n° {r.number} —{' '}
+        {(r.participants.length > 0 ? r.participants : [r.participant])
+          .map((p) => p.firstName)
+          .join(', ')}
       </h2>
       <p>
         <strong>{REGISTRATION_STATUS_LABELS[r.status]}</strong>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents, formatDate, formatParts, formatRate } from '../../shared/format.ts';
 import { DEPOSIT_METHOD_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -16,6 +16,20 @@ interface Preview {
   friendCents: number;
   choices: {
     sessionId: string;
+    parts?: number | null;
+    quotientCents?: number;
+    rateBp: number | null;
+    depositLabel?: string;
+    lodgingType?: string | null;
+    participants?: {
+      firstName: string;
+      age: number;
+      priceCents: number;
+      rateBp: number | null;
+      subsidyCents: number;
+      leftToPayCents: number;
+      reasons: { code: string; text: string }[];
+    }[];
     priceCents: number;
     transportCents: number;
     subsidyCents: number;
@@ -89,9 +103,43 @@ function PreviewCard({
           </li>
         ))}
       </ul>
+      {first?.parts ? (
+        <p>
+          Pour cette réservation : {formatParts(first.parts)} part{first.parts >= 2 ? 's' : ''},
+          quotient familial {formatCents(first.quotientCents ?? 0)}
+          {first.rateBp === null ? '' : `, taux ${formatRate(first.rateBp)}`}.
+        </p>
+      ) : null}
+      {first?.participants && first.participants.length > 1 ? (
+        <table>
+          <caption>Choix 1, personne par personne</caption>
+          <thead>
+            <tr>
+              <th scope="col">Participant</th>
+              <th scope="col">Prix</th>
+              <th scope="col">Taux</th>
+              <th scope="col">Subvention</th>
+              <th scope="col">Reste à payer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {first.participants.map((p) => (
+              <tr key={`${p.firstName}-${p.age}`}>
+                <th scope="row">
+                  {p.firstName} ({p.age} ans)
+                </th>
+                <td>{formatCents(p.priceCents)}</td>
+                <td>{p.rateBp === null ? 'sans subvention' : formatRate(p.rateBp)}</td>
+                <td>{formatCents(p.subsidyCents)}</td>
+                <td>{formatCents(p.leftToPayCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {first ? (
         <p>
-          Arrhes à verser avec la demande (choix 1) :{' '}
+          {first.depositLabel ?? 'Arrhes'} à verser avec la demande (choix 1) :{' '}
           <strong>{formatCents(first.depositCents)}</strong>
         </p>
       ) : null}
@@ -122,10 +170,15 @@ function RegistrationForm({
   const navigate = useNavigate();
   const { activity, people, sessions } = useChoices(activityId);
   const [person, setPerson] = useState(existing ? String(existing.dependantIndex ?? 'member') : '');
+  const [companions, setCompanions] = useState<string[]>(
+    existing?.companions.map((c) => String(c ?? 'member')) ?? [],
+  );
   const [choices, setChoices] = useState<Choice[]>(
-    existing?.choices.map((c) => ({ sessionId: c.sessionId, transportCity: c.transportCity })) ?? [
-      { sessionId: firstSession, transportCity: null },
-    ],
+    existing?.choices.map((c) => ({
+      sessionId: c.sessionId,
+      transportCity: c.transportCity,
+      lodgingType: c.lodgingType ?? null,
+    })) ?? [{ sessionId: firstSession, transportCity: null, lodgingType: null }],
   );
   const [skiAid, setSkiAid] = useState(existing?.skiAid ?? false);
   const [insurance, setInsurance] = useState(existing?.insurance ?? false);
@@ -156,8 +209,16 @@ function RegistrationForm({
       ? `${s.title}, ${s.label} (du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)})`
       : id;
   };
+  const indexOf = (key: string) => (key === 'member' ? null : Number(key));
+  const family =
+    activity.sector === 'vacances' ||
+    activity.sector === 'voyages' ||
+    activity.kind === 'caesVillage' ||
+    activity.kind === 'partnerVillage';
   const body = (): RegistrationInput => ({
-    dependantIndex: person === 'member' ? null : Number(person),
+    dependantIndex: indexOf(person),
+    companions: family ? companions.filter((c) => c !== person).map(indexOf) : [],
+    guests: [],
     choices: choices.filter((c) => c.sessionId !== ''),
     skiAid,
     insurance,
@@ -192,7 +253,7 @@ function RegistrationForm({
     <form onSubmit={send} noValidate>
       <FormAlert message={alert ?? fields.choices ?? null} />
       <SelectField
-        label="Participant"
+        label={family ? 'Qui fait la réservation (participant principal)' : 'Participant'}
         options={Object.fromEntries(
           people.map((p) => [String(p.dependantIndex ?? 'member'), p.firstName]),
         )}
@@ -203,8 +264,36 @@ function RegistrationForm({
         }}
         error={fields.dependantIndex}
       />
+      {family ? (
+        <fieldset>
+          <legend>Qui part avec lui ou elle ?</legend>
+          {people
+            .filter((p) => String(p.dependantIndex ?? 'member') !== person)
+            .map((p) => {
+              const key = String(p.dependantIndex ?? 'member');
+              return (
+                <Checkbox
+                  key={key}
+                  label={p.firstName}
+                  checked={companions.includes(key)}
+                  onChange={(e) => {
+                    setPreview(null);
+                    setCompanions(
+                      e.target.checked ? [...companions, key] : companions.filter((c) => c !== key),
+                    );
+                  }}
+                />
+              );
+            })}
+          {fields.companions ? (
+            <p className="error" role="alert">
+              {fields.companions}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
       {[0, 1, 2].map((index) => {
-        const choice = choices[index] ?? { sessionId: '', transportCity: null };
+        const choice = choices[index] ?? { sessionId: '', transportCity: null, lodgingType: null };
         const session = sessions.find((s) => s.id === choice.sessionId);
         return (
           <fieldset key={index}>
@@ -219,12 +308,29 @@ function RegistrationForm({
               value={choice.sessionId}
               onChange={(e) => {
                 const next = [...choices];
-                next[index] = { sessionId: e.target.value, transportCity: null };
+                next[index] = { sessionId: e.target.value, transportCity: null, lodgingType: null };
                 setPreview(null);
                 setChoices(next.filter((c, i) => i === 0 || c.sessionId !== ''));
               }}
               error={fields[`choices.${index}.sessionId`]}
             />
+            {session && session.lodgings.length > 0 ? (
+              <SelectField
+                label={`Hébergement du choix ${index + 1}`}
+                options={{
+                  '': 'Choisissez un hébergement',
+                  ...Object.fromEntries(
+                    session.lodgings.map((l) => [
+                      l.type,
+                      `${l.type} — ${l.capacity} personnes, ${formatCents(l.priceCents)} ${l.per === 'week' ? 'la semaine' : 'la nuit'} (${l.left > 0 ? `${l.left} libre${l.left > 1 ? 's' : ''}` : 'complet'})`,
+                    ]),
+                  ),
+                }}
+                value={choice.lodgingType ?? ''}
+                onChange={(e) => change(index, { lodgingType: e.target.value || null })}
+                error={fields[`choices.${index}.lodgingType`]}
+              />
+            ) : null}
             {session && session.transport.length > 0 ? (
               <SelectField
                 label={`Transport du choix ${index + 1}`}

@@ -87,6 +87,9 @@ function RecordReview({
             {RELATION_LABELS[d.relation]} : {d.firstName} {d.lastName}, né(e) le{' '}
             {formatDate(d.birthDate)}
             {d.sharedCustody ? ', garde partagée' : ''}
+            {d.relation === 'child' && !d.fiscallyDependent
+              ? ', à la charge fiscale de l’autre parent'
+              : ''}
             {d.disabled
               ? `, handicap (justificatif : ${file.documents.find((doc) => doc.id === d.disabilityProofId)?.fileName ?? 'manquant'})`
               : ''}
