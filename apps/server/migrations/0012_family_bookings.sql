@@ -24,5 +24,5 @@ UPDATE registration_requests SET participants = jsonb_build_array(participant), 
 CREATE INDEX registration_requests_keys ON registration_requests USING gin (participant_keys);
 
 -- Unpaid a month before the start: warned once, then treated as a withdrawal.
-ALTER TABLE registration_requests ADD COLUMN unpaid_warned_at timestamptz;
+ALTER TABLE registration_requests ADD COLUMN unpaid_warned_on date;
 ALTER TABLE registration_requests ADD COLUMN instalments_agreed boolean NOT NULL DEFAULT false;

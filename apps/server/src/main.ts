@@ -5,6 +5,7 @@ import { plural } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import { appContext, buildApp } from './app.ts';
 import { sendDueReminders } from './modules/billing/reminders.ts';
+import { withdrawUnpaidPlaces } from './modules/billing/withdrawals.ts';
 import { runDueSelections } from './modules/registrations/selection.ts';
 import { applyRetention } from './modules/privacy/retention.ts';
 import { loadConfig } from './config.ts';
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 
   // Scheduled jobs, at start then every 10 minutes: the selection of every session whose
-  // closing day passed, the reminders a week before each instalment, the retention policy.
+  // closing day passed, the reminders a week before each instalment, the places unpaid a month
+  // before their start (CNRS), the retention policy.
   const ctx = appContext(config, db, mailer, packs);
   const jobs = async (): Promise<void> => {
     const sessions = await runDueSelections(ctx);
@@ -56,6 +58,11 @@ async function main(): Promise<void> {
       );
     const reminders = await sendDueReminders(ctx);
     if (reminders > 0) console.log(`Rappels d’échéance envoyés : ${reminders}.`);
+    const unpaid = await withdrawUnpaidPlaces(ctx);
+    if (unpaid.warned + unpaid.withdrawn > 0)
+      console.log(
+        `Soldes impayés un mois avant le départ : ${plural(unpaid.warned, 'famille prévenue', 'familles prévenues')}, ${plural(unpaid.withdrawn, 'désistement', 'désistements')}.`,
+      );
     const purged = await applyRetention(db, store, ctx.today(), {
       incomeProofYears: config.retentionIncomeProofYears,
     });

@@ -148,3 +148,6 @@ export const solidarityDecision = z.object({
   amountCents: z.number().int().min(1).max(500_000).optional(),
   reason: z.string().trim().max(500).optional(),
 });
+
+/** Staff agree instalments with a family: its unpaid balance is no withdrawal. */
+export const instalmentsAgreement = z.object({ agreed: z.boolean() });

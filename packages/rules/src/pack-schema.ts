@@ -231,6 +231,13 @@ export const packSchema = z.strictObject({
   capCategories: z.record(z.string(), capCategory).optional(),
   restrictedRelations: z.partialRecord(relation, restrictedRelation).optional(),
   deposit: deposit.optional(),
+  /**
+   * A place not paid in full this many days before its start is a withdrawal (CNRS), after a
+   * warning `warnDaysEarlier` days before that, unless staff agreed instalments.
+   */
+  unpaidWithdrawal: z
+    .strictObject({ daysBeforeStart: count, warnDaysEarlier: count })
+    .optional(),
   fees: z.array(fee).optional(),
   instalments: z.array(instalmentOption).optional(),
   cancellation: cancellation.optional(),

@@ -205,7 +205,7 @@ async function feeInvoice(
 async function transfer(
   ctx: AppContext,
   tx: Queryable,
-  staff: CurrentUser,
+  staff: CurrentUser | null,
   place: Place,
   to: Invoice | null,
   cents: number,
@@ -227,7 +227,7 @@ async function transfer(
       chequeNumber: null,
       cashOn: null,
       key: `${tag}:${place.invoice.id}:${side}`,
-      recordedBy: staff.id,
+      recordedBy: staff?.id ?? null,
     });
   if (to) {
     await line(place.invoice.id, 'transfer', -cents, `out:${to.id}`);
@@ -250,42 +250,54 @@ export async function cancelPlace(
   registrationId: string,
   input: CancellationInput,
 ): Promise<PlaceChangeResult> {
-  return ctx.db.transaction(async (tx) => {
-    const place = await lockPlace(ctx, tx, registrationId);
-    const fee = cancellationFee(place.pack, {
-      venue: place.activity.kind === 'caesVillage' ? 'caesVillage' : 'other',
-      daysBeforeStart: place.daysBeforeStart,
-      justified: input.justified,
-      noShow: input.noShow,
-      // The schedules' "invoice" is what the family owes; the provider's terms (Inserm) apply to
-      // the cost before subsidy, through the organism's fee.
-      invoiceCents: place.owedCents,
-      leftToPayCents: place.leftToPayCents,
-      organismFeeCents: input.organismFeeCents,
-    });
-    const creditNote = await creditPlace(ctx, tx, place);
-    const feeBill = await feeInvoice(ctx, tx, place, 'cancellation', fee);
-    const toFee = feeBill ? Math.min(place.paidCents, fee.feeCents) : 0;
-    await transfer(ctx, tx, staff, place, feeBill, toFee, 'cancel');
-    await transfer(ctx, tx, staff, place, null, place.paidCents - toFee, 'cancel');
-    await tx.query(`UPDATE registration_requests SET status = 'cancelled' WHERE id = $1`, [
-      registrationId,
-    ]);
-    await offerFreedPlaces(ctx, tx, place.session.id);
-    await recordAudit(tx, staff.id, 'registration.cancel', 'registration', registrationId, {
-      feeCents: fee.feeCents,
-      refundCents: place.paidCents - toFee,
-      creditNote: creditNote.reference,
-    });
-    return {
-      creditNote,
-      invoice: null,
-      feeInvoice: feeBill,
-      feeCents: fee.feeCents,
-      refundCents: place.paidCents - toFee,
-      explanation: fee.explanation,
-    };
+  return ctx.db.transaction((tx) => cancelLockedPlace(ctx, tx, staff, registrationId, input));
+}
+
+/**
+ * The cancellation itself, inside the caller's transaction; staff null is the scheduled job
+ * (an unpaid place treated as a withdrawal).
+ */
+export async function cancelLockedPlace(
+  ctx: AppContext,
+  tx: Queryable,
+  staff: CurrentUser | null,
+  registrationId: string,
+  input: CancellationInput,
+): Promise<PlaceChangeResult> {
+  const place = await lockPlace(ctx, tx, registrationId);
+  const fee = cancellationFee(place.pack, {
+    venue: place.activity.kind === 'caesVillage' ? 'caesVillage' : 'other',
+    daysBeforeStart: place.daysBeforeStart,
+    justified: input.justified,
+    noShow: input.noShow,
+    // The schedules' "invoice" is what the family owes; the provider's terms (Inserm) apply to
+    // the cost before subsidy, through the organism's fee.
+    invoiceCents: place.owedCents,
+    leftToPayCents: place.leftToPayCents,
+    organismFeeCents: input.organismFeeCents,
   });
+  const creditNote = await creditPlace(ctx, tx, place);
+  const feeBill = await feeInvoice(ctx, tx, place, 'cancellation', fee);
+  const toFee = feeBill ? Math.min(place.paidCents, fee.feeCents) : 0;
+  await transfer(ctx, tx, staff, place, feeBill, toFee, 'cancel');
+  await transfer(ctx, tx, staff, place, null, place.paidCents - toFee, 'cancel');
+  await tx.query(`UPDATE registration_requests SET status = 'cancelled' WHERE id = $1`, [
+    registrationId,
+  ]);
+  await offerFreedPlaces(ctx, tx, place.session.id);
+  await recordAudit(tx, staff?.id ?? null, 'registration.cancel', 'registration', registrationId, {
+    feeCents: fee.feeCents,
+    refundCents: place.paidCents - toFee,
+    creditNote: creditNote.reference,
+  });
+  return {
+    creditNote,
+    invoice: null,
+    feeInvoice: feeBill,
+    feeCents: fee.feeCents,
+    refundCents: place.paidCents - toFee,
+    explanation: fee.explanation,
+  };
 }
 
 /** Inserm packs have no modification schedule: the provider's terms apply, as for a cancellation. */

@@ -1,6 +1,7 @@
 import {
   activitySectors,
   cancellationRequest,
+  instalmentsAgreement,
   depositSlipRequest,
   exportQuery,
   modificationRequest,
@@ -22,6 +23,7 @@ import {
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import { cancelPlace, modifyPlace, placeChangeOptions } from './place-changes.ts';
+import { agreeInstalments } from './withdrawals.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
@@ -58,9 +60,12 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
       invoice,
       account,
       payments: await invoicePayments(db, invoice.id),
+      // Only the plans that split this balance: below the pack's minimum it is paid at once.
       planOptions:
         invoice.kind === 'invoice' && account.balanceCents > 0 && record?.packId
-          ? instalmentOptions(ctx.packs.get(record.packId), account.balanceCents)
+          ? instalmentOptions(ctx.packs.get(record.packId), account.balanceCents).filter(
+              (option) => option.maxCount > 1,
+            )
           : [],
     };
   };
@@ -186,6 +191,13 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/staff/registrations/:id/cancel', async (request) => {
     const { id, staff } = await sectorRegistration(request);
     return cancelPlace(ctx, staff, id, parse(cancellationRequest, request.body ?? {}));
+  });
+
+  /** Instalments agreed with a family in difficulty: no withdrawal for an unpaid balance. */
+  app.put('/api/staff/registrations/:id/instalments-agreed', async (request) => {
+    const { id, staff } = await sectorRegistration(request);
+    const { agreed } = parse(instalmentsAgreement, request.body ?? {});
+    return agreeInstalments(db, staff, id, agreed);
   });
 
   app.get('/api/staff/registrations/:id/change-options', async (request) => {

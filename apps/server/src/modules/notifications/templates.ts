@@ -134,6 +134,36 @@ export const templates = {
       `Une échéance de ${due.amount} de la facture ${due.reference} arrive le ${due.dueOn}.`,
       'Le détail et les moyens de paiement sont dans Mes dossiers factures de votre Espace Adhérent. Si vous avez déjà payé, ne tenez pas compte de ce message.',
     ]),
+  unpaidWarning: (
+    o: Organization,
+    firstName: string,
+    place: { reference: string; stay: string; balance: string; payBy: string },
+  ): MailContent =>
+    mail(
+      o,
+      `Solde à régler avant le ${place.payBy} — facture ${place.reference}`,
+      `Bonjour ${firstName},`,
+      [
+        `Il reste ${place.balance} à payer sur la facture ${place.reference} (${place.stay}).`,
+        `Sans paiement complet le ${place.payBy}, un mois avant le départ, votre réservation sera considérée comme un désistement et les frais d’annulation s’appliqueront.`,
+        'Vous pouvez payer dans Mes dossiers factures de votre Espace Adhérent. En cas de difficulté, écrivez au secteur de votre séjour : il peut vous accorder un échelonnement.',
+      ],
+    ),
+  placeWithdrawn: (
+    o: Organization,
+    firstName: string,
+    place: { reference: string; stay: string; fee: string; refund: string },
+  ): MailContent =>
+    mail(
+      o,
+      `Réservation annulée faute de paiement — facture ${place.reference}`,
+      `Bonjour ${firstName},`,
+      [
+        `La facture ${place.reference} (${place.stay}) n’était pas payée un mois avant le départ : votre réservation est considérée comme un désistement et l’hébergement est libéré.`,
+        `Frais d’annulation : ${place.fee}. À vous rembourser : ${place.refund}.`,
+        'Le détail est dans Mes dossiers factures de votre Espace Adhérent.',
+      ],
+    ),
   claimDecided: (
     o: Organization,
     firstName: string,

@@ -1,0 +1,132 @@
+// A CNRS place unpaid a month before its start is a withdrawal (issue 13, SPEC §6): warned a
+// week before, then cancelled with the schedule's fee and its lodging freed — unless staff agreed
+// instalments.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appContext } from '../src/app.ts';
+import { withdrawUnpaidPlaces } from '../src/modules/billing/withdrawals.ts';
+import { createMailer } from '../src/modules/notifications/mailer.ts';
+import {
+  createUser,
+  familyWithRecord,
+  mailsTo,
+  packs,
+  PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+
+let t: TestApp;
+let staff: Client;
+let sessionId = '';
+beforeAll(async () => {
+  t = await testApp({ ORGANIZATION: 'cnrs' }); // calendar: 2020-03-16, pack cnrs-2019
+  await createUser(t.db, { identifier: 'GEST-VAC', role: 'staff', sectors: ['vacances'] });
+  staff = t.client();
+  await staff.login('GEST-VAC', PASSWORD);
+  const { id } = (
+    await staff.post('/api/staff/activities', {
+      title: 'Village du Vercors',
+      sector: 'vacances',
+      kind: 'caesVillage',
+      description: 'Gîtes en lisière de forêt.',
+      provider: { name: 'CAES du CNRS' },
+      published: true,
+    })
+  ).json<{ id: string }>();
+  sessionId = (
+    await staff.post(`/api/staff/activities/${id}/sessions`, {
+      label: 'Semaine du 20 mai',
+      firstDay: '2020-05-20',
+      lastDay: '2020-05-27',
+      minAge: 0,
+      maxAge: 120,
+      places: 0,
+      priceCents: 0,
+      lodgings: [
+        { type: 'Gîte 4 personnes', capacity: 4, priceCents: 60_000, per: 'week', count: 3 },
+      ],
+      closesOn: '2020-03-01',
+    })
+  ).json<{ id: string }>().id;
+  const { token } = (await staff.get('/api/staff/selection/vacances')).json<{ token: string }>();
+  await staff.post('/api/staff/selection/vacances', { token });
+});
+afterAll(() => t.close());
+
+const on = (today: string) =>
+  appContext({ ...t.config, today }, t.db, createMailer(null, t.config.mailFrom), packs);
+
+async function bookGite(identifier: string, email: string): Promise<string> {
+  const { client } = await familyWithRecord(t, {
+    identifier,
+    email,
+    taxIncomeEuros: 30_000,
+    year: 2020,
+    dependants: [{ relation: 'child', firstName: 'Nina', birthDate: '2012-01-01' }],
+  });
+  const booked = await client.post('/api/me/registrations', {
+    dependantIndex: null,
+    companions: [0],
+    choices: [{ sessionId, lodgingType: 'Gîte 4 personnes' }],
+    depositMethod: 'cheque',
+  });
+  expect(booked.json()).toMatchObject({ status: 'confirmed' });
+  return booked.json<{ id: string }>().id;
+}
+
+const statusOf = async (id: string) =>
+  (
+    await t.db.query<{ status: string }>('SELECT status FROM registration_requests WHERE id = $1', [
+      id,
+    ])
+  )[0]?.status;
+
+describe('unpaid a month before the start', () => {
+  it('warns once a week before, then withdraws with the arrhes kept and frees the lodging; agreed instalments are left alone', async () => {
+    const unpaid = await bookGite('CN-000601', 'impaye@example.org');
+    const agreed = await bookGite('CN-000602', 'echelonne@example.org');
+    const answer = await staff.put(`/api/staff/registrations/${agreed}/instalments-agreed`, {
+      agreed: true,
+    });
+    expect(answer.json()).toEqual({ agreed: true });
+
+    expect(await withdrawUnpaidPlaces(on('2020-04-12'))).toEqual({ warned: 0, withdrawn: 0 });
+    expect(await withdrawUnpaidPlaces(on('2020-04-13'))).toEqual({ warned: 1, withdrawn: 0 });
+    expect(await withdrawUnpaidPlaces(on('2020-04-13'))).toEqual({ warned: 0, withdrawn: 0 });
+    const [warning] = (await mailsTo(t.db, 'impaye@example.org')).filter((m) =>
+      m.subject.includes('Solde'),
+    );
+    expect(warning?.subject).toMatch(
+      /^CAES CNRS — Solde à régler avant le 20\/04\/2020 — facture F-2020-\d{6}$/,
+    );
+    expect(await withdrawUnpaidPlaces(on('2020-04-19'))).toEqual({ warned: 0, withdrawn: 0 });
+    expect(await statusOf(unpaid)).toBe('confirmed');
+
+    expect(await withdrawUnpaidPlaces(on('2020-04-20'))).toEqual({ warned: 0, withdrawn: 1 });
+    expect(await statusOf(unpaid)).toBe('cancelled');
+    expect(await statusOf(agreed)).toBe('confirmed');
+    // 30 days before: the arrhes (20 % of what is left to pay), invoiced on their own.
+    const [fee] = await t.db.query<{ total_cents: number; label: string }>(
+      `SELECT i.total_cents::int AS total_cents, i.lines -> 0 ->> 'label' AS label FROM invoices i
+         JOIN registration_requests r ON r.id = i.registration_id
+        WHERE r.id = $1 AND i.kind = 'invoice' AND i.lines -> 0 ->> 'kind' = 'cancellation'`,
+      [unpaid],
+    );
+    const [quote] = await t.db.query<{ left: number }>(
+      `SELECT (quotes -> 0 ->> 'leftToPayCents')::int AS left FROM registration_requests WHERE id = $1`,
+      [unpaid],
+    );
+    expect(fee?.total_cents).toBe(Math.max(6_000, Math.round((quote?.left ?? 0) * 0.2)));
+    const [withdrawn] = (await mailsTo(t.db, 'impaye@example.org')).filter((m) =>
+      m.subject.includes('annulée'),
+    );
+    expect(withdrawn?.text).toContain('l’hébergement est libéré');
+    const [gite] = (await staff.get('/api/activities?sector=vacances')).json<{
+      activities: { sessions: { lodgings: { left: number }[] }[] }[];
+    }>().activities[0]!.sessions[0]!.lodgings;
+    expect(gite?.left).toBe(2);
+    // Nothing more to do, whatever the day.
+    expect(await withdrawUnpaidPlaces(on('2020-05-01'))).toEqual({ warned: 0, withdrawn: 0 });
+  });
+});
