@@ -235,9 +235,7 @@ export const packSchema = z.strictObject({
    * A place not paid in full this many days before its start is a withdrawal (CNRS), after a
    * warning `warnDaysEarlier` days before that, unless staff agreed instalments.
    */
-  unpaidWithdrawal: z
-    .strictObject({ daysBeforeStart: count, warnDaysEarlier: count })
-    .optional(),
+  unpaidWithdrawal: z.strictObject({ daysBeforeStart: count, warnDaysEarlier: count }).optional(),
   fees: z.array(fee).optional(),
   instalments: z.array(instalmentOption).optional(),
   cancellation: cancellation.optional(),
