@@ -260,3 +260,36 @@ describe('lodgings under concurrent requests', () => {
     ]);
   });
 });
+
+describe('claims after the fact (SPEC §6, CNRS)', () => {
+  it('are accepted until the same day of the next calendar month after the return', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'CN-000703',
+      taxIncomeEuros: 30_000,
+      year: 2020,
+      dependants: [],
+    });
+    const claim = (lastDay: string) =>
+      client.post('/api/me/claims', {
+        type: 'individualHoliday',
+        dependantIndex: null,
+        organism: 'Gîtes de France',
+        firstDay: '2020-02-08',
+        lastDay,
+        paidCents: 40_000,
+        documentIds: ['00000000-0000-4000-8000-000000000000'],
+      });
+    // Back on 15 February: until 15 March, and the committee's day is 16 March.
+    expect((await claim('2020-02-15')).json()).toMatchObject({
+      issues: [
+        {
+          path: 'lastDay',
+          message: 'les demandes se font au plus tard le 15/03/2020, un mois après le retour',
+        },
+      ],
+    });
+    // Back on 16 February: still in time (what remains to check is the receipt).
+    const inTime = (await claim('2020-02-16')).json<{ issues: { path: string }[] }>();
+    expect(inTime.issues.map((i) => i.path)).not.toContain('lastDay');
+  });
+});

@@ -235,6 +235,8 @@ export const packSchema = z.strictObject({
    * A place not paid in full this many days before its start is a withdrawal (CNRS), after a
    * warning `warnDaysEarlier` days before that, unless staff agreed instalments.
    */
+  /** Claims after the fact are sent until the same day this many months after the return. */
+  claimsWithinMonths: count.optional(),
   unpaidWithdrawal: z.strictObject({ daysBeforeStart: count, warnDaysEarlier: count }).optional(),
   fees: z.array(fee).optional(),
   instalments: z.array(instalmentOption).optional(),

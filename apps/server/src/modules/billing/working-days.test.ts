@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonths,
   cashingDayInMonths,
   lastWorkingDay,
   nextCashingDay,
@@ -103,5 +104,13 @@ describe('cashing days and due dates', () => {
     expect(addDays('2021-12-31', 1)).toBe('2022-01-01');
     expect(addDays('2021-03-01', -30)).toBe('2021-01-30');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+  });
+
+  it('months keep the day of the month, or the month’s last day when it has none', () => {
+    expect(addMonths('2020-02-16', 1)).toBe('2020-03-16');
+    expect(addMonths('2020-01-31', 1)).toBe('2020-02-29');
+    expect(addMonths('2021-01-31', 1)).toBe('2021-02-28');
+    expect(addMonths('2020-12-15', 1)).toBe('2021-01-15');
+    expect(addMonths('2020-03-31', -1)).toBe('2020-02-29');
   });
 });

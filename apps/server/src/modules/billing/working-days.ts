@@ -68,6 +68,19 @@ export function addDays(date: string, days: number): string {
   return iso(day);
 }
 
+/**
+ * The same day `months` calendar months later, or the month's last day when it has no such day
+ * (31 January + 1 month → 29 February 2020).
+ */
+export function addMonths(date: string, months: number): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(date.slice(8, 10)), last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** The last working day of the month `months` after the month of `date`. */
 export function cashingDayInMonths(date: string, months: number): string {
   const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;

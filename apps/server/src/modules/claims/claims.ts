@@ -4,6 +4,7 @@ import {
   daysBetween,
   flatClaim,
   formatCents,
+  formatIsoDate,
   need,
   parseDay,
   type FlatClaimKind,
@@ -14,7 +15,7 @@ import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { addDays } from '../billing/working-days.ts';
+import { addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
 import { templates } from '../notifications/templates.ts';
 import {
@@ -337,8 +338,6 @@ export async function prepareClaim(
 ): Promise<{ record: AgentRecord; participant: Participant; quote: ClaimQuote; year: number }> {
   const today = ctx.today();
   if (input.lastDay > today) throw invalidField('lastDay', 'la demande se fait après le retour');
-  if (ctx.organization.id === 'cnrs' && addDays(input.lastDay, 31) < today)
-    throw invalidField('lastDay', 'les demandes se font dans le mois qui suit le retour');
   const year = Number(input.firstDay.slice(0, 4));
   const record = await currentEntitlements(db, member.id, year);
   if (!record?.packId)
@@ -346,6 +345,13 @@ export async function prepareClaim(
       422,
       'no_validated_record',
       `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
+    );
+  // CNRS: until the same day of the next calendar month after the return (SPEC §6).
+  const months = ctx.packs.get(record.packId).data.claimsWithinMonths;
+  if (months !== undefined && addMonths(input.lastDay, months) < today)
+    throw invalidField(
+      'lastDay',
+      `les demandes se font au plus tard le ${formatIsoDate(addMonths(input.lastDay, months))}, un mois après le retour`,
     );
   const owned = await db.query<{ id: string }>(
     'SELECT id FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
