@@ -175,4 +175,19 @@ describe('a CNRS family week in a CAES village', () => {
       .waitFor();
     await expectAccessible(page);
   });
+
+  it('speaks as the CNRS: the whole family’s holidays, no annual ceiling, rates with two decimals', async () => {
+    const page = await phonePage(env.browser);
+    await page.goto(env.app.url);
+    await page.getByText(/Les vacances de toute la famille/).waitFor();
+    await login(page, env.app, 'CN-000901');
+    await page.getByRole('heading', { name: 'Taux de subvention 2020' }).waitFor();
+    const rates = plain(await page.locator('dl.figures').first().textContent());
+    expect(rates).toContain('26,62 %');
+    expect(rates).toContain('40,93 %');
+    expect(await page.getByRole('heading', { name: /^Plafond/ }).count()).toBe(0);
+    await page.goto(`${env.app.url}/espace/fiche`);
+    await page.getByText('Validée : vos taux en découlent.', { exact: false }).waitFor();
+    await expectAccessible(page);
+  });
 });

@@ -73,7 +73,7 @@ describe('séjours jeunes in the browser', () => {
     await preview.waitFor();
     const text = ((await preview.textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
     expect(text).toMatch(/Choix 1 — Camp nature, Juillet .*: prix 640,00 €/);
-    expect(text).toMatch(/Arrhes à verser avec la demande \(choix 1\) : \d+,\d\d €/);
+    expect(text).toMatch(/Acompte à verser avec la demande \(choix 1\) : \d+,\d\d €/);
     await page.getByText('Le détail du calcul du choix 1').click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();

@@ -122,7 +122,7 @@ export async function buildApp({
     mailer ?? createMailer(config.smtpUrl, config.mailFrom),
     packs,
   );
-  simulationRoutes(app, packs);
+  simulationRoutes(app, packs, ctx.today);
   packRoutes(app, db, packs);
   accountRoutes(app, ctx, csrf);
   secondFactorRoutes(app, ctx);

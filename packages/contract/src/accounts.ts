@@ -104,6 +104,14 @@ export const sessionAnswer = z.object({
     id: z.enum(['inserm', 'cnrs']),
     name: z.string(),
     shortName: z.string(),
+    /** The committee's own words and what its rule packs hold, for the screens. */
+    texts: z.object({
+      tagline: z.string(),
+      /** "Acompte" (Inserm) or "Arrhes" (CNRS): what its pack calls the deposit. */
+      depositLabel: z.string(),
+      annualCeiling: z.boolean(),
+      skiAid: z.boolean(),
+    }),
   }),
   /** The committee's calendar day (YYYY-MM-DD). */
   today: z.string(),

@@ -8,8 +8,11 @@ export function HomePage() {
     <>
       <PageTitle>Bienvenue sur l’Espace Adhérent</PageTitle>
       <p>
-        L’Espace Adhérent du {session?.organization.name ?? 'comité'} : calculez votre taux de
-        subvention, tenez à jour votre Fiche Agent, inscrivez vos enfants aux séjours et suivez vos
+        L’Espace Adhérent du {session?.organization.name ?? 'comité'}.{' '}
+        {session?.organization.texts.tagline}
+      </p>
+      <p>
+        Calculez votre taux de subvention, tenez à jour votre Fiche Agent, réservez et suivez vos
         factures et subventions.
       </p>
       <div className="actions">

@@ -11,6 +11,13 @@ export const GRID_LABELS: Readonly<Record<string, string>> = {
   jeunesMoins18: 'Séjours jeunes de moins de 18 ans',
 };
 
+/** How a sentence names the deposit: "l’acompte" (Inserm), "les arrhes" (CNRS). */
+export function depositWords(label: string | undefined): { the: string; of: string } {
+  if (label === 'Arrhes') return { the: 'les arrhes', of: 'des arrhes' };
+  const word = (label ?? 'Acompte').toLowerCase();
+  return { the: `l’${word}`, of: `de l’${word}` };
+}
+
 /** How a dependant is related to the member. */
 export const RELATION_LABELS: Readonly<
   Record<'spouse' | 'child' | 'disabledAdult' | 'directRelative', string>

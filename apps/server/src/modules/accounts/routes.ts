@@ -10,6 +10,7 @@ import {
   type LoginAnswer,
   type SessionAnswer,
 } from '@entraide/contract';
+import { organizationTexts } from '../organization/organization.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parse } from '../../http.ts';
@@ -56,7 +57,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
         sectors: [...user.sectors],
         secondFactor: { ...user.secondFactor, methods: [...user.secondFactor.methods] },
       },
-      organization: { id, name, shortName },
+      organization: { id, name, shortName, texts: organizationTexts(ctx.organization, ctx.packs) },
       today: ctx.today(),
     };
   });

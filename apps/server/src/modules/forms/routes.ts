@@ -6,7 +6,8 @@ import { requireUser } from '../accounts/session-cookies.ts';
 import { administrativeSubsidyMandate, nonSubsidyCertificate } from './forms.ts';
 
 const yearQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()),
+  /** By default the committee's current year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 /** The committee's forms, pre-filled from the member's data, to print and sign. */
@@ -26,7 +27,11 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply,
       'application/pdf',
       'attestation-non-subvention.pdf',
-      await nonSubsidyCertificate(ctx, member, parse(yearQuery, request.query).year),
+      await nonSubsidyCertificate(
+        ctx,
+        member,
+        parse(yearQuery, request.query).year ?? Number(ctx.today().slice(0, 4)),
+      ),
     );
   });
 }

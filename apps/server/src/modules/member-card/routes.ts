@@ -16,6 +16,6 @@ export function memberCardRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   /** Public: what the card's QR code opens. */
   app.get('/api/cards/:token', async (request) =>
-    checkCard(ctx.db, parse(tokenParam, request.params).token),
+    checkCard(ctx.db, parse(tokenParam, request.params).token, ctx.today()),
   );
 }

@@ -1,3 +1,5 @@
+import type { PackRegistry } from '@entraide/rules';
+
 /** The committee the instance serves: names, texts and its family of rule packs. */
 export interface Organization {
   readonly id: 'inserm' | 'cnrs';
@@ -36,3 +38,17 @@ const ORGANIZATIONS: Record<Organization['id'], Organization> = {
 };
 
 export const organizationOf = (id: Organization['id']): Organization => ORGANIZATIONS[id];
+
+/** The committee's words and what its packs hold (the newest pack first), for the screens. */
+export function organizationTexts(organization: Organization, packs: PackRegistry) {
+  const own = packs
+    .all()
+    .filter((pack) => pack.organization === organization.id)
+    .sort((a, b) => b.data.validity.from.localeCompare(a.data.validity.from));
+  return {
+    tagline: organization.tagline,
+    depositLabel: own.find((pack) => pack.deposit)?.deposit?.label ?? 'Acompte',
+    annualCeiling: own.some((pack) => pack.annualCeiling !== null),
+    skiAid: own.some((pack) => pack.skiAid !== null),
+  };
+}

@@ -3,10 +3,15 @@ import { simulateHousehold, simulationAnswer, type PackRegistry } from '@entraid
 import type { FastifyInstance } from 'fastify';
 import { parse } from '../../http.ts';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** The public calculator (SPEC §8): anyone may call it, without an account or a cookie. */
-export function simulationRoutes(app: FastifyInstance, packs: PackRegistry): void {
+/**
+ * The public calculator (SPEC §8): anyone may call it, without an account or a cookie. Ages are
+ * judged on the committee's day unless the request gives one.
+ */
+export function simulationRoutes(
+  app: FastifyInstance,
+  packs: PackRegistry,
+  today: () => string,
+): void {
   app.post('/api/v1/simulations', async (request): Promise<SimulationAnswer> => {
     const body = parse(simulationRequest, request.body);
     const pack = packs.get(body.pack);

@@ -18,12 +18,13 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentsField } from './documents-field.tsx';
 
-const STATUS_TEXT: Record<AgentRecordAnswer['status'], string> = {
-  draft: 'Brouillon : pas encore envoyé.',
-  submitted: 'Envoyée : en attente de validation par un gestionnaire.',
-  validated: 'Validée : vos taux et votre plafond en découlent.',
-  rejected: 'Refusée : corrigez-la puis envoyez-la à nouveau.',
-};
+const statusText = (status: AgentRecordAnswer['status'], withCeiling: boolean): string =>
+  ({
+    draft: 'Brouillon : pas encore envoyé.',
+    submitted: 'Envoyée : en attente de validation par un gestionnaire.',
+    validated: `Validée : ${withCeiling ? 'vos taux et votre plafond en découlent' : 'vos taux en découlent'}.`,
+    rejected: 'Refusée : corrigez-la puis envoyez-la à nouveau.',
+  })[status];
 
 const blank = (): DependantInput => ({
   relation: 'child',
@@ -121,7 +122,8 @@ function RecordForm({ year }: { readonly year: number }) {
     <>
       {latest ? (
         <div className="card" role="status">
-          Version {latest.version} — {STATUS_TEXT[latest.status]}
+          Version {latest.version} —{' '}
+          {statusText(latest.status, session?.organization.texts.annualCeiling ?? false)}
           {latest.rejectionReason ? ` Motif : ${latest.rejectionReason}` : ''}
         </div>
       ) : null}

@@ -16,6 +16,7 @@ interface ActivityView {
 
 /** What each person of the household would pay, session by session (transport aside). */
 function Costs({ view }: { readonly view: ActivityView }) {
+  const depositLabel = useSession().session?.organization.texts.depositLabel ?? 'Acompte';
   const { activity, costs } = view;
   if (!costs) return null;
   if (costs.length === 0)
@@ -37,7 +38,7 @@ function Costs({ view }: { readonly view: ActivityView }) {
               return (
                 <li key={cost.sessionId}>
                   {session?.label} : subvention {formatCents(cost.subsidyCents)}, reste à payer{' '}
-                  <strong>{formatCents(cost.leftToPayCents)}</strong> (arrhes{' '}
+                  <strong>{formatCents(cost.leftToPayCents)}</strong> ({depositLabel.toLowerCase()}{' '}
                   {formatCents(cost.depositCents)}), hors transport.
                 </li>
               );

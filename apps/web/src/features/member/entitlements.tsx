@@ -5,9 +5,12 @@ import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { api } from '../../shared/api.ts';
 import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';
 import { GRID_LABELS } from '../../shared/labels.ts';
+import { useSession } from '../../shared/session.tsx';
 
 /** Taux de subvention, Plafond, Historique, Mes prestations: from the year's validated Fiche Agent. */
 export function Entitlements() {
+  const { session } = useSession();
+  const withCeiling = session?.organization.texts.annualCeiling ?? false;
   const [year, setYear] = useState<number | null>(null);
   const [answer, setAnswer] = useState<EntitlementsAnswer | null>(null);
   useEffect(() => {
@@ -26,8 +29,8 @@ export function Entitlements() {
       <section aria-labelledby="taux">
         <h2 id="taux">Taux de subvention</h2>
         <p>
-          Vos taux et votre plafond {year} apparaîtront ici une fois votre Fiche Agent {year}{' '}
-          validée. <Link to="/espace/fiche">Remplir ma Fiche Agent</Link>
+          {withCeiling ? 'Vos taux et votre plafond' : 'Vos taux'} {year} apparaîtront ici une fois
+          votre Fiche Agent {year} validée. <Link to="/espace/fiche">Remplir ma Fiche Agent</Link>
         </p>
       </section>
     );
@@ -59,24 +62,26 @@ export function Entitlements() {
           <ExplanationSteps steps={record.explanation} />
         </details>
       </section>
-      <section aria-labelledby="plafond">
-        <h2 id="plafond">Plafond {record.year}</h2>
-        {ceiling === null ? (
-          <p>Aucun plafond annuel ne s’applique à votre foyer.</p>
-        ) : (
-          <>
-            <p>
-              Utilisé : {formatCents(used)} sur {formatCents(ceiling)} — reste{' '}
-              {formatCents(Math.max(0, ceiling - used))}
-            </p>
-            <progress
-              max={ceiling}
-              value={used}
-              aria-label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
-            />
-          </>
-        )}
-      </section>
+      {withCeiling ? (
+        <section aria-labelledby="plafond">
+          <h2 id="plafond">Plafond {record.year}</h2>
+          {ceiling === null ? (
+            <p>Aucun plafond annuel ne s’applique à votre foyer.</p>
+          ) : (
+            <>
+              <p>
+                Utilisé : {formatCents(used)} sur {formatCents(ceiling)} — reste{' '}
+                {formatCents(Math.max(0, ceiling - used))}
+              </p>
+              <progress
+                max={ceiling}
+                value={used}
+                aria-label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="historique">
         <h2 id="historique">Historique</h2>
         <p>Aucune subvention reçue en {record.year} pour l’instant.</p>

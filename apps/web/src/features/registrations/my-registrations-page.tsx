@@ -5,6 +5,7 @@ import { api } from '../../shared/api.ts';
 import { FormAlert, Notice } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { REGISTRATION_STATUS_LABELS } from '../../shared/labels.ts';
+import { useSession } from '../../shared/session.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
@@ -49,6 +50,7 @@ function RegistrationCard({
   readonly onCancel: () => void;
 }) {
   const quote = r.quotes[(r.placedRank ?? 1) - 1];
+  const depositLabel = useSession().session?.organization.texts.depositLabel ?? 'Acompte';
   const open = r.status === 'requested' || r.status === 'waiting' || r.status === 'confirmed';
   return (
     <li className="card">
@@ -75,7 +77,8 @@ function RegistrationCard({
       {quote ? (
         <p>
           Subvention {formatCents(quote.subsidyCents)}, reste à payer{' '}
-          {formatCents(quote.leftToPayCents)}, arrhes {formatCents(quote.depositCents)}.
+          {formatCents(quote.leftToPayCents)}, {depositLabel.toLowerCase()}{' '}
+          {formatCents(quote.depositCents)}.
         </p>
       ) : null}
       {r.decision ? (

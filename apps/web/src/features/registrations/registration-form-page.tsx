@@ -5,7 +5,8 @@ import { api } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, formatParts, formatRate } from '../../shared/format.ts';
-import { DEPOSIT_METHOD_LABELS } from '../../shared/labels.ts';
+import { DEPOSIT_METHOD_LABELS, depositWords } from '../../shared/labels.ts';
+import { useSession } from '../../shared/session.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
@@ -168,6 +169,7 @@ function RegistrationForm({
   readonly existing: RegistrationView | null;
 }) {
   const navigate = useNavigate();
+  const deposit = depositWords(useSession().session?.organization.texts.depositLabel);
   const { activity, people, sessions } = useChoices(activityId);
   const [person, setPerson] = useState(existing ? String(existing.dependantIndex ?? 'member') : '');
   const [companions, setCompanions] = useState<string[]>(
@@ -397,7 +399,7 @@ function RegistrationForm({
         </fieldset>
       ) : null}
       <SelectField
-        label="Paiement des arrhes"
+        label={`Paiement ${deposit.of}`}
         options={DEPOSIT_METHOD_LABELS}
         value={depositMethod}
         onChange={(e) => setDepositMethod(e.target.value as RegistrationInput['depositMethod'])}
@@ -422,8 +424,8 @@ function RegistrationForm({
       </div>
       {preview ? null : (
         <p className="hint">
-          Calculez le coût avant d’envoyer : vous verrez la subvention, le reste à payer et les
-          arrhes.
+          Calculez le coût avant d’envoyer : vous verrez la subvention, le reste à payer et{' '}
+          {deposit.the}.
         </p>
       )}
     </form>

@@ -16,6 +16,7 @@ interface Child {
 }
 
 function Result({ result }: { readonly result: SimulationAnswer }) {
+  const texts = useSession().session?.organization.texts;
   return (
     <section aria-labelledby="resultat" aria-live="polite">
       <h2 id="resultat">Votre résultat</h2>
@@ -34,16 +35,22 @@ function Result({ result }: { readonly result: SimulationAnswer }) {
             <dd>{formatPercent(rate)}</dd>
           </div>
         ))}
-        <div>
-          <dt>Plafond annuel</dt>
-          <dd>
-            {result.annualCeilingCents === null ? 'Aucun' : formatCents(result.annualCeilingCents)}
-          </dd>
-        </div>
-        <div>
-          <dt>Aide au ski</dt>
-          <dd>{result.skiAidCents === null ? 'Non' : formatCents(result.skiAidCents)}</dd>
-        </div>
+        {texts?.annualCeiling === false ? null : (
+          <div>
+            <dt>Plafond annuel</dt>
+            <dd>
+              {result.annualCeilingCents === null
+                ? 'Aucun'
+                : formatCents(result.annualCeilingCents)}
+            </dd>
+          </div>
+        )}
+        {texts?.skiAid === false ? null : (
+          <div>
+            <dt>Aide au ski</dt>
+            <dd>{result.skiAidCents === null ? 'Non' : formatCents(result.skiAidCents)}</dd>
+          </div>
+        )}
       </dl>
       <h3>Le détail du calcul</h3>
       <ExplanationSteps steps={result.explanation} />
