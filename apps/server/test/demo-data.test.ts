@@ -72,6 +72,27 @@ describe('demo data', () => {
       expect(queue.map((c) => [c.type, c.documentIds.length])).toEqual(
         organization === 'inserm' ? [['festival', 1]] : [],
       );
+      // The CNRS family's spring week in a chalet: five people, confirmed and invoiced.
+      const registrations = (await member.get('/api/me/registrations')).json<{
+        registrations: { status: string; participants: { firstName: string }[] }[];
+      }>().registrations;
+      const week = registrations.find((r) => r.participants.length > 1);
+      if (organization === 'cnrs') {
+        expect(week?.status).toBe('confirmed');
+        expect(week?.participants.map((p) => p.firstName)).toEqual([
+          'Sophie',
+          'Karim',
+          'Inès',
+          'Noé',
+          'Monique',
+        ]);
+        const invoices = (await member.get('/api/me/invoices')).json<{
+          invoices: { invoice: { lines: { kind: string }[] } }[];
+        }>().invoices;
+        expect(
+          invoices.some((i) => i.invoice.lines.filter((l) => l.kind === 'stay').length === 5),
+        ).toBe(true);
+      } else expect(week).toBeUndefined();
       await app.close();
       await db.close();
     });

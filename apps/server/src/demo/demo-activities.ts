@@ -5,7 +5,7 @@ import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
 import { saveActivity, saveSession } from '../modules/activities/catalogue.ts';
 import { createRegistration } from '../modules/registrations/registration-requests.ts';
 
-const activity = (
+export const activity = (
   input: Partial<ActivityInput> & Pick<ActivityInput, 'title' | 'sector' | 'description'>,
 ): ActivityInput => ({
   kind: 'caes',
@@ -19,7 +19,7 @@ const activity = (
   ...input,
 });
 
-const session = (
+export const session = (
   input: Omit<
     SessionInput,
     'waitingPlaces' | 'transport' | 'answerBy' | 'lodgings' | 'externalPriceCents'

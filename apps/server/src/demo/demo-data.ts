@@ -15,6 +15,7 @@ import {
 } from '../modules/household/documents.ts';
 import type { Mailer } from '../modules/notifications/mailer.ts';
 import { loadDemoActivities } from './demo-activities.ts';
+import { loadDemoHolidays } from './demo-holidays.ts';
 import { loadDemoClaims } from './demo-claims.ts';
 import { demoPdf } from './demo-pdf.ts';
 import { hashPassword } from '../modules/accounts/secrets.ts';
@@ -140,6 +141,17 @@ async function loadDemoRecords(
           firstName: 'Noé',
           birthDate: '2016-09-21',
         },
+        // The CNRS's villages welcome the direct line: Sophie's mother comes on the family week.
+        ...(organization.id === 'cnrs'
+          ? [
+              {
+                relation: 'directRelative',
+                lastName: 'Morel',
+                firstName: 'Monique',
+                birthDate: '1953-02-11',
+              },
+            ]
+          : []),
       ],
       documentIds: await documents(sophie, true),
     }),
@@ -163,6 +175,8 @@ async function loadDemoRecords(
   );
   await submitRecord(ctx, julien, year);
   await loadDemoActivities(db, ctx, await demoUser(db, 'GEST-JEUNESSE'), sophie);
+  if (organization.id === 'cnrs')
+    await loadDemoHolidays(db, ctx, await demoUser(db, 'GEST-VACANCES'), sophie);
   await loadDemoClaims(ctx, services.store, sophie);
 }
 
