@@ -190,4 +190,54 @@ describe('a CNRS family week in a CAES village', () => {
     await page.getByText('Validée : vos taux en découlent.', { exact: false }).waitFor();
     await expectAccessible(page);
   });
+
+  it('staff add a village week with its lodgings; a family brings a guest at the tarif extérieur', async () => {
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app, 'GEST-VAC');
+    await staff.goto(`${env.app.url}/gestion/activites`);
+    const prefix = 'Village des Cévennes — ';
+    await staff.getByText('Ajouter une session à « Village des Cévennes »').click();
+    await staff.getByLabel(`${prefix}nom de la session`).fill('Semaine du 8 août');
+    await staff.getByLabel(`${prefix}premier jour`).fill('2020-08-08');
+    await staff.getByLabel(`${prefix}dernier jour`).fill('2020-08-15');
+    await staff.getByLabel(`${prefix}âge minimum`).fill('0');
+    await staff.getByLabel(`${prefix}âge maximum`).fill('120');
+    await staff.getByLabel(`${prefix}places pré-réservées`).fill('0');
+    await staff.getByLabel(`${prefix}prix avant subvention (€)`).fill('0');
+    await staff.getByLabel(`${prefix}tarif extérieur par personne (€)`).fill('30');
+    await staff.getByRole('button', { name: 'Ajouter un type d’hébergement' }).click();
+    await staff.getByLabel('Type de l’hébergement 1').fill('Mobil-home 5 personnes');
+    await staff.getByLabel('Capacité de l’hébergement 1 (personnes)').fill('5');
+    await staff.getByLabel('Nombre d’hébergements 1 disponibles').fill('4');
+    await staff.getByLabel('Prix base TD de l’hébergement 1 (€)').fill('600');
+    await staff.getByLabel('Tarif extérieur de l’hébergement 1 (€)').fill('780');
+    await staff.getByLabel(`${prefix}clôture des inscriptions`).fill('2020-05-31');
+    await expectAccessible(staff);
+    await staff.getByRole('button', { name: 'Ajouter la session' }).click();
+    await staff
+      .getByText(
+        /Semaine du 8 août : du 08\/08\/2020 au 15\/08\/2020, 0\/4 hébergements attribués \(Mobil-home 5 personnes : 0\/4\)/,
+      )
+      .waitFor();
+
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'CN-000901');
+    await page.goto(`${env.app.url}/activites/${activityId}`);
+    await page.getByRole('link', { name: 'Faire une demande pour « Semaine du 8 août »' }).click();
+    await page.getByLabel('Marc').check();
+    await page.getByLabel('Hébergement du choix 1').selectOption('Mobil-home 5 personnes');
+    await page.getByRole('button', { name: 'Ajouter une personne non ayant droit' }).click();
+    await page.getByLabel('Nom de l’invité(e) 1', { exact: true }).fill('Durand');
+    await page.getByLabel('Prénom de l’invité(e) 1').fill('Sam');
+    await page.getByLabel('Date de naissance de l’invité(e) 1').fill('1983-01-01');
+    await page.getByRole('button', { name: 'Calculer le coût' }).click();
+    const preview = page.getByRole('region', { name: 'Ce que coûtera votre demande' });
+    await preview.waitFor();
+    const text = plain(await preview.textContent());
+    // 600 € shared by three (780 € at the tarif extérieur), plus 30 € a person extérieur.
+    expect(text).toContain('Claire (40 ans)200,00 €26,62 %53,24 €146,76 €');
+    expect(text).toContain('Sam (37 ans)290,00 €sans subvention0,00 €290,00 €');
+    expect(text).toContain('frais 15,00 €');
+    await expectAccessible(page);
+  });
 });

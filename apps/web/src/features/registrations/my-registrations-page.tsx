@@ -20,6 +20,7 @@ export interface RegistrationView {
   sector: string;
   dependantIndex: number | null;
   companions: RegistrationInput['companions'];
+  guests: RegistrationInput['guests'];
   participant: { firstName: string; lastName: string };
   participants: { firstName: string; lastName: string }[];
   choices: {

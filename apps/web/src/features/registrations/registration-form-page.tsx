@@ -3,7 +3,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
-import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
+import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, formatParts, formatRate } from '../../shared/format.ts';
 import { DEPOSIT_METHOD_LABELS, depositWords } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.tsx';
@@ -112,31 +112,38 @@ function PreviewCard({
         </p>
       ) : null}
       {first?.participants && first.participants.length > 1 ? (
-        <table>
-          <caption>Choix 1, personne par personne</caption>
-          <thead>
-            <tr>
-              <th scope="col">Participant</th>
-              <th scope="col">Prix</th>
-              <th scope="col">Taux</th>
-              <th scope="col">Subvention</th>
-              <th scope="col">Reste à payer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {first.participants.map((p) => (
-              <tr key={`${p.firstName}-${p.age}`}>
-                <th scope="row">
-                  {p.firstName} ({p.age} ans)
-                </th>
-                <td>{formatCents(p.priceCents)}</td>
-                <td>{p.rateBp === null ? 'sans subvention' : formatRate(p.rateBp)}</td>
-                <td>{formatCents(p.subsidyCents)}</td>
-                <td>{formatCents(p.leftToPayCents)}</td>
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Choix 1, personne par personne"
+        >
+          <table>
+            <caption>Choix 1, personne par personne</caption>
+            <thead>
+              <tr>
+                <th scope="col">Participant</th>
+                <th scope="col">Prix</th>
+                <th scope="col">Taux</th>
+                <th scope="col">Subvention</th>
+                <th scope="col">Reste à payer</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {first.participants.map((p) => (
+                <tr key={`${p.firstName}-${p.age}`}>
+                  <th scope="row">
+                    {p.firstName} ({p.age} ans)
+                  </th>
+                  <td>{formatCents(p.priceCents)}</td>
+                  <td>{p.rateBp === null ? 'sans subvention' : formatRate(p.rateBp)}</td>
+                  <td>{formatCents(p.subsidyCents)}</td>
+                  <td>{formatCents(p.leftToPayCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {first ? (
         <p>
@@ -156,6 +163,45 @@ function PreviewCard({
         </details>
       ) : null}
     </section>
+  );
+}
+
+type Person = RegistrationInput['guests'][number];
+
+/** Someone who is not in the Fiche Agent: name and birth date. */
+function PersonFields({
+  who,
+  person,
+  onChange,
+  error,
+}: {
+  readonly who: string;
+  readonly person: Person;
+  readonly onChange: (person: Person) => void;
+  readonly error: (field: keyof Person) => string | undefined;
+}) {
+  return (
+    <>
+      <Field
+        label={`Nom ${who}`}
+        value={person.lastName}
+        onChange={(e) => onChange({ ...person, lastName: e.target.value })}
+        error={error('lastName')}
+      />
+      <Field
+        label={`Prénom ${who}`}
+        value={person.firstName}
+        onChange={(e) => onChange({ ...person, firstName: e.target.value })}
+        error={error('firstName')}
+      />
+      <Field
+        label={`Date de naissance ${who}`}
+        type="date"
+        value={person.birthDate}
+        onChange={(e) => onChange({ ...person, birthDate: e.target.value })}
+        error={error('birthDate')}
+      />
+    </>
   );
 }
 
@@ -182,6 +228,7 @@ function RegistrationForm({
       lodgingType: c.lodgingType ?? null,
     })) ?? [{ sessionId: firstSession, transportCity: null, lodgingType: null }],
   );
+  const [guests, setGuests] = useState<RegistrationInput['guests']>(existing?.guests ?? []);
   const [skiAid, setSkiAid] = useState(existing?.skiAid ?? false);
   const [insurance, setInsurance] = useState(existing?.insurance ?? false);
   const [withFriend, setWithFriend] = useState(existing?.friend !== null && existing !== null);
@@ -220,11 +267,11 @@ function RegistrationForm({
   const body = (): RegistrationInput => ({
     dependantIndex: indexOf(person),
     companions: family ? companions.filter((c) => c !== person).map(indexOf) : [],
-    guests: [],
+    guests: activity.kind === 'caesVillage' ? guests : [],
     choices: choices.filter((c) => c.sessionId !== ''),
     skiAid,
     insurance,
-    friend: withFriend ? friend : null,
+    friend: withFriend && !family ? friend : null,
     depositMethod,
   });
   const change = (index: number, update: Partial<Choice>) => {
@@ -366,35 +413,54 @@ function RegistrationForm({
         checked={insurance}
         onChange={(e) => setInsurance(e.target.checked)}
       />
-      <Checkbox
-        label="Un(e) ami(e) non ayant droit part aussi (plein tarif, à ma charge)"
-        checked={withFriend}
-        onChange={(e) => {
-          setPreview(null);
-          setWithFriend(e.target.checked);
-        }}
-      />
+      {activity.kind === 'caesVillage' ? (
+        <RepeatedFieldsets
+          items={guests}
+          legend={(index) =>
+            `Invité(e) non ayant droit ${index + 1} (tarif extérieur, adhésion annuelle)`
+          }
+          addLabel="Ajouter une personne non ayant droit"
+          removeLabel={(index) => `Retirer l’invité(e) ${index + 1}`}
+          onAdd={() => {
+            setPreview(null);
+            setGuests([...guests, { lastName: '', firstName: '', birthDate: '' }]);
+          }}
+          onRemove={(index) => {
+            setPreview(null);
+            setGuests(guests.filter((_, i) => i !== index));
+          }}
+        >
+          {(guest, index) => (
+            <PersonFields
+              who={`de l’invité(e) ${index + 1}`}
+              person={guest}
+              onChange={(next) => {
+                setPreview(null);
+                setGuests(guests.map((g, i) => (i === index ? next : g)));
+              }}
+              error={(field) => fields[`guests.${index}.${field}`]}
+            />
+          )}
+        </RepeatedFieldsets>
+      ) : null}
+      {family ? null : (
+        <Checkbox
+          label="Un(e) ami(e) non ayant droit part aussi (plein tarif, à ma charge)"
+          checked={withFriend}
+          onChange={(e) => {
+            setPreview(null);
+            setWithFriend(e.target.checked);
+          }}
+        />
+      )}
       {withFriend ? (
         <fieldset>
           <legend>Ami(e) accompagnant</legend>
-          <Field
-            label="Nom de l’ami(e)"
-            value={friend.lastName}
-            onChange={(e) => setFriend({ ...friend, lastName: e.target.value })}
-            error={fields['friend.lastName']}
-          />
-          <Field
-            label="Prénom de l’ami(e)"
-            value={friend.firstName}
-            onChange={(e) => setFriend({ ...friend, firstName: e.target.value })}
-            error={fields['friend.firstName']}
-          />
-          <Field
-            label="Date de naissance de l’ami(e)"
-            type="date"
-            value={friend.birthDate}
-            onChange={(e) => setFriend({ ...friend, birthDate: e.target.value })}
-            error={fields['friend.birthDate']}
+          <PersonFields
+            who="de l’ami(e)"
+            person={friend}
+            onChange={setFriend}
+            error={(field) => fields[`friend.${field}`]}
           />
         </fieldset>
       ) : null}

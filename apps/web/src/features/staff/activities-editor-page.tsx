@@ -2,7 +2,14 @@ import type { ActivityAnswer, ActivityInput, SessionInput } from '@entraide/cont
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
-import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import {
+  Checkbox,
+  Field,
+  FormAlert,
+  Notice,
+  RepeatedFieldsets,
+  SelectField,
+} from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -45,6 +52,7 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
     providerEmail: '',
     ski: false,
     schoolTrip: false,
+    abroad: false,
     pictureUrl: '',
     pictureAlt: '',
   };
@@ -65,6 +73,7 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
         },
         ski: form.ski,
         schoolTrip: form.schoolTrip,
+        abroad: form.abroad,
         pictures: form.pictureUrl ? [{ url: form.pictureUrl, alt: form.pictureAlt }] : [],
         published: false,
       });
@@ -161,12 +170,110 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
         checked={form.schoolTrip}
         onChange={(e) => setForm({ ...form, schoolTrip: e.target.checked })}
       />
+      <Checkbox
+        label="À l’étranger (les frais de dossier ne concernent que les voyages en France)"
+        checked={form.abroad}
+        onChange={(e) => setForm({ ...form, abroad: e.target.checked })}
+      />
       <div className="actions">
         <button type="submit" disabled={busy}>
           Créer l’activité (non publiée)
         </button>
       </div>
     </form>
+  );
+}
+
+interface LodgingForm {
+  type: string;
+  capacity: string;
+  price: string;
+  per: 'week' | 'night';
+  count: string;
+  externalPrice: string;
+}
+
+const PER_LABELS = { week: 'la semaine', night: 'la nuit' };
+
+/** A village session's lodgings: places are counted in lodgings, each for a group. */
+function LodgingsFields({
+  prefix,
+  lodgings,
+  onChange,
+  error,
+}: {
+  readonly prefix: string;
+  readonly lodgings: readonly LodgingForm[];
+  readonly onChange: (lodgings: LodgingForm[]) => void;
+  readonly error: (path: string) => string | undefined;
+}) {
+  const change = (index: number, update: Partial<LodgingForm>) =>
+    onChange(lodgings.map((l, i) => (i === index ? { ...l, ...update } : l)));
+  return (
+    <RepeatedFieldsets
+      items={lodgings}
+      legend={(index) => `${prefix}hébergement ${index + 1}`}
+      addLabel="Ajouter un type d’hébergement"
+      removeLabel={(index) => `Retirer l’hébergement ${index + 1}`}
+      onAdd={() =>
+        onChange([
+          ...lodgings,
+          { type: '', capacity: '', price: '', per: 'week', count: '', externalPrice: '' },
+        ])
+      }
+      onRemove={(index) => onChange(lodgings.filter((_, i) => i !== index))}
+    >
+      {(lodging, index) => (
+        <>
+          <Field
+            label={`Type de l’hébergement ${index + 1}`}
+            hint="Par exemple « Chalet 6 personnes »."
+            value={lodging.type}
+            onChange={(e) => change(index, { type: e.target.value })}
+            error={error(`${index}.type`) ?? (index === 0 ? error('') : undefined)}
+          />
+          <div className="row">
+            <Field
+              label={`Capacité de l’hébergement ${index + 1} (personnes)`}
+              inputMode="numeric"
+              value={lodging.capacity}
+              onChange={(e) => change(index, { capacity: e.target.value })}
+              error={error(`${index}.capacity`)}
+            />
+            <Field
+              label={`Nombre d’hébergements ${index + 1} disponibles`}
+              inputMode="numeric"
+              value={lodging.count}
+              onChange={(e) => change(index, { count: e.target.value })}
+              error={error(`${index}.count`)}
+            />
+          </div>
+          <div className="row">
+            <Field
+              label={`Prix base TD de l’hébergement ${index + 1} (€)`}
+              inputMode="decimal"
+              value={lodging.price}
+              onChange={(e) => change(index, { price: e.target.value })}
+              error={error(`${index}.priceCents`)}
+            />
+            <SelectField
+              label={`Prix de l’hébergement ${index + 1} pour`}
+              options={PER_LABELS}
+              value={lodging.per}
+              onChange={(e) => change(index, { per: e.target.value as LodgingForm['per'] })}
+            />
+          </div>
+          <Field
+            label={`Tarif extérieur de l’hébergement ${index + 1} (€)`}
+            hint="S’il diffère du prix base TD. Laissez vide sinon."
+            inputMode="decimal"
+            value={lodging.externalPrice}
+            onChange={(e) => change(index, { externalPrice: e.target.value })}
+            error={error(`${index}.externalPriceCents`)}
+          />
+        </>
+      )}
+    </RepeatedFieldsets>
   );
 }
 
@@ -187,9 +294,12 @@ function SessionForm({
     price: '',
     city: '',
     cityPrice: '',
+    externalPrice: '',
     closesOn: '',
   };
   const [form, setForm] = useState(blank);
+  const [lodgings, setLodgings] = useState<LodgingForm[]>([]);
+  const village = activity.kind === 'caesVillage' || activity.kind === 'partnerVillage';
   const { busy, alert, fields, run } = useSubmit();
   const set = (key: keyof typeof blank) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -205,10 +315,20 @@ function SessionForm({
         places: Number(form.places),
         priceCents: parseEuros(form.price),
         transport: form.city ? [{ city: form.city, priceCents: parseEuros(form.cityPrice) }] : [],
+        lodgings: lodgings.map((l) => ({
+          type: l.type,
+          capacity: Number(l.capacity),
+          priceCents: parseEuros(l.price),
+          per: l.per,
+          count: Number(l.count),
+          externalPriceCents: l.externalPrice ? parseEuros(l.externalPrice) : null,
+        })),
+        externalPriceCents: form.externalPrice ? parseEuros(form.externalPrice) : null,
         closesOn: form.closesOn,
       };
       await api('POST', `/api/staff/activities/${activity.id}/sessions`, body);
       setForm(blank);
+      setLodgings([]);
       await onSaved();
     });
   };
@@ -287,6 +407,24 @@ function SessionForm({
             error={fields['transport.0.priceCents']}
           />
         </div>
+        {village ? (
+          <>
+            <Field
+              label={`${prefix}tarif extérieur par personne (€)`}
+              hint="Pour les non ayants droit, s’il diffère du prix. Laissez vide sinon."
+              inputMode="decimal"
+              value={form.externalPrice}
+              onChange={set('externalPrice')}
+              error={fields.externalPriceCents}
+            />
+            <LodgingsFields
+              prefix={prefix}
+              lodgings={lodgings}
+              onChange={setLodgings}
+              error={(path) => fields[`lodgings.${path}`]}
+            />
+          </>
+        ) : null}
         <Field
           label={`${prefix}clôture des inscriptions`}
           hint="Réponse aux familles 15 jours après (3 semaines pour l’été)."
@@ -357,8 +495,11 @@ export function ActivitiesEditorPage() {
                 {a.sessions.map((s) => (
                   <li key={s.id}>
                     {s.label} : du {formatDate(s.firstDay)} au {formatDate(s.lastDay)},{' '}
-                    {s.places - s.placesLeft}/{s.places} places attribuées,{' '}
-                    {formatCents(s.priceCents)}, clôture le {formatDate(s.closesOn)}
+                    {s.places - s.placesLeft}/{s.places}{' '}
+                    {s.lodgings.length > 0
+                      ? `hébergements attribués (${s.lodgings.map((l) => `${l.type} : ${l.count - l.left}/${l.count}`).join(', ')})`
+                      : 'places attribuées'}
+                    , {formatCents(s.priceCents)}, clôture le {formatDate(s.closesOn)}
                     {s.allocatedAt ? ' (sélection faite)' : ''} — participants :{' '}
                     <a href={`/api/staff/sessions/${s.id}/participants.csv`}>CSV</a>,{' '}
                     <a
