@@ -1,6 +1,7 @@
 import {
   activityInput,
   cancellationRequest,
+  instalmentsAgreement,
   claimDecision,
   claimInput,
   payoutRequest,
@@ -566,6 +567,14 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/registrations/{id}/cancel',
     summary: 'Annuler une place confirmée : avoir, frais d’annulation, remboursement',
     body: cancellationRequest,
+    auth: 'staff',
+  },
+  {
+    method: 'put',
+    path: '/api/staff/registrations/{id}/instalments-agreed',
+    summary:
+      'Échelonnement accordé à la famille : pas de désistement automatique faute de paiement (CNRS)',
+    body: instalmentsAgreement,
     auth: 'staff',
   },
   {

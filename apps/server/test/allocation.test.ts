@@ -24,6 +24,22 @@ const request = (id: string, fields: Partial<AllocationRequest> = {}): Allocatio
 });
 
 describe('allocation at closing', () => {
+  it('where the committee does not put first those who never went (CNRS), the quotient decides and no text speaks of it', () => {
+    const decisions = allocate(
+      [session('A', 1, 0)],
+      [
+        request('r1', { wentBefore: null, quotientCents: 1 }),
+        request('r2', { wentBefore: null, quotientCents: 50_000 }),
+      ],
+    );
+    expect(decisions.map((d) => [d.requestId, d.outcome])).toEqual([
+      ['r1', 'confirmed'],
+      ['r2', 'refused'],
+    ]);
+    expect(decisions[0]?.reasons[0]).toBe(
+      'Rang 1 sur 2 dans l’ordre de priorité : quotient familial 0,01\u00a0€, demande complète le 01/04/2021.',
+    );
+  });
   it('orders by never went, then lowest QF, then earliest complete request, then late requests', () => {
     const decisions = allocate(
       [session('A', 3, 0)],

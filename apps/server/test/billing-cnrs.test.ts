@@ -199,10 +199,14 @@ describe('CNRS billing', () => {
     expect(full.json()).toMatchObject({ issues: [{ path: 'transportCity' }] });
     const invoices = (await client.get('/api/me/invoices')).json<{
       invoices: {
-        invoice: { kind: string };
+        invoice: { kind: string; totalCents: number };
         account: { paidCents: number; balanceCents: number };
+        planOptions: unknown[];
       }[];
     }>().invoices;
+    // A fee invoice (8 €, 15 €) is below the 150 € the pack asks for instalments: paid at once.
+    for (const fee of invoices.filter((i) => i.invoice.totalCents < 15_000))
+      expect(fee.planOptions).toEqual([]);
     // 4 invoices of the place (1 + 3 changes), 2 fee invoices (8 €, 15 €), 3 credit notes.
     expect(invoices.filter((i) => i.invoice.kind === 'invoice')).toHaveLength(6);
     expect(invoices.filter((i) => i.invoice.kind === 'credit_note')).toHaveLength(3);

@@ -237,3 +237,27 @@ describe('Inserm holidays: the annual ceiling is used person by person', () => {
     expect(() => quoteBooking(cnrs2019, villageWeek([], household()))).toThrow(RulesError);
   });
 });
+
+describe('the CNRS dossier fee', () => {
+  const trip = (abroad: boolean, kind: 'caes' | 'partnerVillage' | 'caesVillage' = 'caes') =>
+    quoteBooking(
+      cnrs2019,
+      villageWeek([person('Claire', 'member', '1982-04-01', 50_000)], household(), {
+        activity: {
+          sector: kind === 'caes' ? 'voyages' : 'vacances',
+          kind,
+          capCategory: null,
+          firstDay: '2020-09-07',
+          lastDay: '2020-09-12',
+          ski: false,
+          abroad,
+        },
+      }),
+    ).fees.map((fee) => [fee.id, fee.cents]);
+  it('is 8 € once a booking on national trips and partner villages, never abroad nor in CAES villages', () => {
+    expect(trip(false)).toEqual([['dossier', 800]]);
+    expect(trip(true)).toEqual([]);
+    expect(trip(false, 'partnerVillage')).toEqual([['dossier', 800]]);
+    expect(trip(false, 'caesVillage')).toEqual([]);
+  });
+});

@@ -18,6 +18,8 @@ export async function loadDemoHolidays(
   family: CurrentUser,
 ): Promise<void> {
   const year = Number(ctx.today().slice(0, 4));
+  const addSession = (activityId: string, input: Parameters<typeof session>[0]) =>
+    saveSession(db, staff, activityId, null, session(input));
   const village = await saveActivity(
     db,
     staff,
@@ -42,44 +44,32 @@ export async function loadDemoHolidays(
     },
     { type: 'Chalet 6 personnes', capacity: 6, priceCents: 69_000, per: 'week' as const, count: 3 },
   ].map((lodging) => ({ ...lodging, externalPriceCents: Math.round(lodging.priceCents * 1.3) }));
-  const spring = await saveSession(
-    db,
-    staff,
-    village.id,
-    null,
-    session({
-      label: 'Semaine de printemps',
-      firstDay: `${year}-04-18`,
-      lastDay: `${year}-04-25`,
+  const spring = await addSession(village.id, {
+    label: 'Semaine de printemps',
+    firstDay: `${year}-04-18`,
+    lastDay: `${year}-04-25`,
+    minAge: 0,
+    maxAge: 120,
+    places: 0,
+    priceCents: 0,
+    lodgings,
+    closesOn: `${year}-03-01`,
+  });
+  for (const [label, first, last] of [
+    ['Semaine du 4 juillet', `${year}-07-04`, `${year}-07-11`],
+    ['Semaine du 11 juillet', `${year}-07-11`, `${year}-07-18`],
+  ] as const)
+    await addSession(village.id, {
+      label,
+      firstDay: first,
+      lastDay: last,
       minAge: 0,
       maxAge: 120,
       places: 0,
       priceCents: 0,
       lodgings,
-      closesOn: `${year}-03-01`,
-    }),
-  );
-  for (const [label, first, last] of [
-    ['Semaine du 4 juillet', `${year}-07-04`, `${year}-07-11`],
-    ['Semaine du 11 juillet', `${year}-07-11`, `${year}-07-18`],
-  ] as const)
-    await saveSession(
-      db,
-      staff,
-      village.id,
-      null,
-      session({
-        label,
-        firstDay: first,
-        lastDay: last,
-        minAge: 0,
-        maxAge: 120,
-        places: 0,
-        priceCents: 0,
-        lodgings,
-        closesOn: `${year}-04-30`,
-      }),
-    );
+      closesOn: `${year}-04-30`,
+    });
   const partner = await saveActivity(
     db,
     staff,
@@ -93,22 +83,16 @@ export async function loadDemoHolidays(
       provider: { name: 'Villages partenaires', email: 'issambres@demo.entraide.local' },
     }),
   );
-  await saveSession(
-    db,
-    staff,
-    partner.id,
-    null,
-    session({
-      label: 'Semaine du 1er août',
-      firstDay: `${year}-08-01`,
-      lastDay: `${year}-08-08`,
-      minAge: 0,
-      maxAge: 120,
-      places: 20,
-      priceCents: 52_000,
-      closesOn: `${year}-05-15`,
-    }),
-  );
+  await addSession(partner.id, {
+    label: 'Semaine du 1er août',
+    firstDay: `${year}-08-01`,
+    lastDay: `${year}-08-08`,
+    minAge: 0,
+    maxAge: 120,
+    places: 20,
+    priceCents: 52_000,
+    closesOn: `${year}-05-15`,
+  });
   const trip = await saveActivity(
     db,
     staff,
@@ -121,23 +105,17 @@ export async function loadDemoHolidays(
       provider: { name: 'Auvergne Découverte', email: 'voyages@demo.entraide.local' },
     }),
   );
-  await saveSession(
-    db,
-    staff,
-    trip.id,
-    null,
-    session({
-      label: 'Septembre',
-      firstDay: `${year}-09-07`,
-      lastDay: `${year}-09-12`,
-      minAge: 12,
-      maxAge: 120,
-      places: 30,
-      priceCents: 68_000,
-      transport: [{ city: 'Paris', priceCents: 9_000 }],
-      closesOn: `${year}-06-15`,
-    }),
-  );
+  await addSession(trip.id, {
+    label: 'Septembre',
+    firstDay: `${year}-09-07`,
+    lastDay: `${year}-09-12`,
+    minAge: 12,
+    maxAge: 120,
+    places: 30,
+    priceCents: 68_000,
+    transport: [{ city: 'Paris', priceCents: 9_000 }],
+    closesOn: `${year}-06-15`,
+  });
   // The spring week's selection ran (nobody asked in time): its lodgings go first come, first
   // served, so the family's week is confirmed and invoiced at once, with its arrhes.
   await db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [spring.id]);

@@ -36,11 +36,8 @@ export interface Participant {
   readonly disabled: boolean;
 }
 
-/** What the family sees of a quote, and what is kept with the request (no explanation). */
-export interface QuoteFigures {
-  readonly sessionId: string;
-  readonly pack: string;
-  readonly days: number;
+/** The figures of a line, a person's or a whole quote's. */
+interface LineFigures {
   readonly priceCents: number;
   readonly transportCents: number;
   readonly grid: string | null;
@@ -48,12 +45,19 @@ export interface QuoteFigures {
   readonly baseCents: number;
   readonly subsidyCents: number;
   readonly leftToPayCents: number;
+  readonly usage: StayQuote['usage'];
+  readonly reasons: StayQuote['reasons'];
+}
+
+/** What the family sees of a quote, and what is kept with the request (no explanation). */
+export interface QuoteFigures extends LineFigures {
+  readonly sessionId: string;
+  readonly pack: string;
+  readonly days: number;
   readonly depositCents: number;
   readonly feesCents: number;
   readonly totalToPayCents: number;
   readonly skiAidCents: number | null;
-  readonly usage: StayQuote['usage'];
-  readonly reasons: StayQuote['reasons'];
   /** A booking's own parts and quotient (parent isolé), its arrhes' name, its lodging. */
   readonly parts?: number | null;
   readonly quotientCents?: number;
@@ -64,20 +68,11 @@ export interface QuoteFigures {
 }
 
 /** One person's line of a booking, as the request keeps it. */
-export interface ParticipantFigures {
+export interface ParticipantFigures extends LineFigures {
   readonly key: string;
   readonly firstName: string;
   readonly relation: Relation;
   readonly age: number;
-  readonly priceCents: number;
-  readonly transportCents: number;
-  readonly grid: string | null;
-  readonly rateBp: number | null;
-  readonly baseCents: number;
-  readonly subsidyCents: number;
-  readonly leftToPayCents: number;
-  readonly usage: StayQuote['usage'];
-  readonly reasons: StayQuote['reasons'];
 }
 
 /** What a booking's quote keeps: the sums, the booking's parts, a line per person. */
