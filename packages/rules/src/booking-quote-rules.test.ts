@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.ts';
 import type { HouseholdInput } from './household.ts';
 import { quoteBooking, type BookingParticipant, type BookingQuoteInput } from './stay-quote.ts';
-import { child, cnrs2019, household, inserm2021, nothingUsed } from './test-fixtures.ts';
+import { compilePack } from './pack.ts';
+import {
+  child,
+  cnrs2019,
+  household,
+  inserm2021,
+  inserm2021Without,
+  nothingUsed,
+  packFile,
+} from './test-fixtures.ts';
 
 const N = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -259,5 +268,129 @@ describe('the CNRS dossier fee', () => {
     expect(trip(true)).toEqual([]);
     expect(trip(false, 'partnerVillage')).toEqual([['dossier', 800]]);
     expect(trip(false, 'caesVillage')).toEqual([]);
+  });
+});
+
+describe('bad bookings and incomplete packs', () => {
+  const issues = (input: BookingQuoteInput, pack = cnrs2019) => {
+    try {
+      quoteBooking(pack, input);
+    } catch (error) {
+      if (error instanceof RulesError) return [error.code, error.issues];
+      throw error;
+    }
+    throw new Error('expected a RulesError');
+  };
+  const claire = person('Claire', 'member', '1982-04-01', 20_000);
+  it('names an empty or too large booking, and a person’s faulty usage', () => {
+    expect(issues(villageWeek([], household()))).toEqual([
+      'invalid_input',
+      [{ path: 'participants', message: 'au moins un participant' }],
+    ]);
+    expect(issues(villageWeek(Array<BookingParticipant>(31).fill(claire), household()))).toEqual([
+      'invalid_input',
+      [{ path: 'participants', message: '30 participants au plus' }],
+    ]);
+    expect(
+      quoteBooking(cnrs2019, villageWeek(Array<BookingParticipant>(30).fill(claire), household()))
+        .participants,
+    ).toHaveLength(30);
+    expect(
+      issues(villageWeek([{ ...claire, used: { ...nothingUsed, vacationDays: -1 } }], household())),
+    ).toEqual([
+      'invalid_input',
+      [{ path: 'participants.0.used.vacationDays', message: 'nombre entier positif attendu' }],
+    ]);
+  });
+  it('names what a pack lacks: its deposit, its parts, a grid for the stay', () => {
+    const inserm = { household: null, quotientCents: 1_371_900, requestDate: '2021-03-01' };
+    const week = {
+      ...villageWeek([claire], household()),
+      ...inserm,
+      activity: {
+        sector: 'vacances' as const,
+        kind: 'caes' as const,
+        capCategory: null,
+        firstDay: '2021-07-10',
+        lastDay: '2021-07-16',
+        ski: false,
+      },
+    };
+    expect(issues(week, inserm2021Without('deposit'))).toEqual([
+      'missing_parameter',
+      [{ path: 'deposit', message: 'paramètre absent du barème inserm-2021' }],
+    ]);
+    const child = { ...week, participants: [person('Léa', 'child', '2010-05-01', 20_000)] };
+    expect(issues(child, inserm2021Without('parts'))).toEqual([
+      'missing_parameter',
+      [{ path: 'parts', message: 'paramètre absent du barème inserm-2021' }],
+    ]);
+    const youthOnly = packFile();
+    youthOnly.gridRules = [{ grid: 'standard', sectors: ['jeunesse'] }];
+    expect(issues(week, compilePack(youthOnly))).toEqual([
+      'missing_parameter',
+      [{ path: 'gridRules', message: 'aucune règle ne s’applique' }],
+    ]);
+  });
+  it('says where a direct relative may go', () => {
+    try {
+      quoteBooking(
+        cnrs2019,
+        villageWeek([person('Jeanne', 'directRelative', '1950-01-01', 1)], household(), {
+          activity: { ...villageWeek([], household()).activity, kind: 'partnerVillage' },
+        }),
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RulesError).message).toBe(
+        'Ce participant ne peut réserver que : caesVillage.',
+      );
+    }
+  });
+  it('a yearly fee of the booking is asked once a year, whoever already paid it', () => {
+    const data = packFile('cnrs-2019');
+    data.fees = [
+      {
+        id: 'carte',
+        label: 'Carte de séjour',
+        euros: '5',
+        yearly: true,
+        when: [{ kinds: ['caesVillage'] }],
+      },
+    ];
+    const pack = compilePack(data);
+    const marc = person('Marc', 'spouse', '1981-09-01', 20_000);
+    const paid = { ...marc, used: { ...nothingUsed, yearlyFeesPaid: ['carte'] } };
+    expect(quoteBooking(pack, villageWeek([claire, marc], household())).fees).toEqual([
+      { id: 'carte', label: 'Carte de séjour', cents: 500, participant: null },
+    ]);
+    expect(quoteBooking(pack, villageWeek([claire, paid], household())).fees).toEqual([]);
+  });
+  it('a trip whose abroad flag is not given is a trip in France', () => {
+    const week = villageWeek([claire], household());
+    // villageWeek's activity says nothing of abroad.
+    expect('abroad' in week.activity).toBe(false);
+    const activity = { ...week.activity, sector: 'voyages' as const, kind: 'caes' as const };
+    expect(quoteBooking(cnrs2019, { ...week, activity }).fees.map((f) => f.id)).toEqual([
+      'dossier',
+    ]);
+  });
+  it('keeps the figures each person’s "left to pay" comes from', () => {
+    const quote = quoteBooking(cnrs2019, villageWeek([claire], household()));
+    expect(quote.explanation.find((s) => s.step === 'leftToPay')?.inputs).toEqual({
+      priceCents: 20_000,
+      transportCents: 0,
+      subsidyCents: quote.subsidyCents,
+    });
+  });
+  it('a PROMO kind in a pack without PROMO days is a plain stay', () => {
+    const quote = quoteBooking(
+      cnrs2019,
+      villageWeek([claire], household(), {
+        activity: { ...villageWeek([], household()).activity, kind: 'promo' },
+      }),
+    );
+    expect(quote.participants[0]?.reasons).toEqual([]);
+    expect(quote.usage.promoDays).toBe(0);
   });
 });

@@ -94,7 +94,9 @@ export function cancellationFee(pack: Pack, input: CancellationInput): FeeResult
       } else if (input.daysBeforeStart >= village.depositFromDays) {
         // The arrhes as their rule gives them, even when everything was paid at booking.
         fee = arrhesOf(pack, input.leftToPayCents).deposit;
-        formula = `entre ${village.flatFeeMoreThanDays} et ${village.depositFromDays} jours avant le début : totalité des arrhes (${formatRate(need(pack, pack.deposit, 'deposit').shareBp)} de ${formatCents(input.leftToPayCents)} restant à payer, au moins ${formatCents(need(pack, pack.deposit, 'deposit').minCents)})`;
+        // Stryker disable next-line StringLiteral: the deposit was needed by arrhesOf just above; this path names one that is there
+        const deposit = need(pack, pack.deposit, 'deposit');
+        formula = `entre ${village.flatFeeMoreThanDays} et ${village.depositFromDays} jours avant le début : totalité des arrhes (${formatRate(deposit.shareBp)} de ${formatCents(input.leftToPayCents)} restant à payer, au moins ${formatCents(deposit.minCents)})`;
       } else {
         // Stryker disable next-line StringLiteral: a pack's figures are checked when it is loaded; this path names one that cannot be wrong
         const share = bpOf(village.lateShare, 'cancellation.caesVillage.lateShare');

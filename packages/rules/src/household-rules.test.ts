@@ -143,6 +143,37 @@ describe('Inserm: every term of the parts, and the sentence that says it', () =>
   });
 });
 
+describe('a child on the other parent’s tax notice', () => {
+  const elsewhere = child('2012-01-01', { fiscallyDependent: false });
+  it('counts in no Inserm part, and is not one of the children left out for their age', () => {
+    const result = quotient(inserm2021, {
+      couple: true,
+      children: [child('2010-01-01'), elsewhere],
+    });
+    expect(result.parts).toBe(3);
+    expect(result.steps.map((s) => s.step)).toEqual(['parts', 'quotient']);
+  });
+  it('a single CNRS member with one child on each notice is no parent isolé', () => {
+    const result = quotient(cnrs2019, { children: [child('2010-01-01'), elsewhere] });
+    expect(result.parts).toBe(2.5);
+    expect(texts(result)[0]).toBe(
+      'Nombre de parts CAES : 2 (2 personnes du foyer fiscal) + 0,5 (vit sans conjoint) = 2,5',
+    );
+  });
+  it('is said yes or no, nothing else', () => {
+    try {
+      quotient(cnrs2019, {
+        children: [{ ...elsewhere, fiscallyDependent: 'non' as unknown as boolean }],
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as RulesError).issues).toEqual([
+        { path: 'household.children.0.fiscallyDependent', message: 'vrai ou faux attendu' },
+      ]);
+    }
+  });
+});
+
 describe('CNRS: one part per person, parent isolé, the spouse’s income', () => {
   it('a couple adds the spouse’s income and counts each person, disabled ones half a part more', () => {
     const result = quotient(cnrs2019, {

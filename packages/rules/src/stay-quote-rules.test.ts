@@ -395,6 +395,7 @@ describe('the ski aid', () => {
     );
   it('is granted again two years after the last one, not one year after', () => {
     expect(ski({ lastSkiAidYear: 2019 }).skiAidCents).toBe(9_500);
+    expect(ski({ lastSkiAidYear: 2019 }).reasons).toEqual([]);
     const again = ski({ lastSkiAidYear: 2020 });
     expect(again.skiAidCents).toBeNull();
     expect(again.reasons).toEqual([

@@ -200,6 +200,7 @@ function feeApplies(
       (!clause.sectors || clause.sectors.includes(activity.sector)) &&
       (!clause.kinds || clause.kinds.includes(activity.kind)) &&
       (clause.abroad === undefined || clause.abroad === (activity.abroad ?? false)) &&
+      // Stryker disable next-line ConditionalExpression: a list of relations never includes null
       (!clause.relations || (relation !== null && clause.relations.includes(relation))),
   );
 }
