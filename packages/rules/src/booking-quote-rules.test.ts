@@ -62,22 +62,25 @@ describe('a CNRS family week in a CAES village', () => {
     couple: true,
     children: [child('2010-05-01'), child('2014-02-01')],
   });
-  const quote = quoteBooking(
-    cnrs2019,
-    villageWeek(
-      [
-        person('Claire', 'member', '1982-04-01', 20_000),
-        person('Marc', 'spouse', '1981-09-01', 20_000),
-        person('Léa', 'child', '2010-05-01', 15_000),
-        person('Hugo', 'child', '2014-02-01', 10_000),
-        person('Jeanne', 'directRelative', '1950-01-01', 20_000),
-        person('Sam', 'nonEntitled', '1983-01-01', 25_000),
-      ],
-      family,
-    ),
-  );
+  // Computed in each test: Stryker counts only what a test runs (ignoreStatic).
+  const week = () =>
+    quoteBooking(
+      cnrs2019,
+      villageWeek(
+        [
+          person('Claire', 'member', '1982-04-01', 20_000),
+          person('Marc', 'spouse', '1981-09-01', 20_000),
+          person('Léa', 'child', '2010-05-01', 15_000),
+          person('Hugo', 'child', '2014-02-01', 10_000),
+          person('Jeanne', 'directRelative', '1950-01-01', 20_000),
+          person('Sam', 'nonEntitled', '1983-01-01', 25_000),
+        ],
+        family,
+      ),
+    );
 
   it('computes the booking’s parts and quotient, then each person’s line', () => {
+    const quote = week();
     expect(quote).toMatchObject({ parts: 4, quotientCents: 1_500_000, days: 8, nights: 7 });
     expect(
       quote.participants.map((p) => [p.name, p.age, p.rateBp, p.subsidyCents, p.leftToPayCents]),
@@ -93,6 +96,7 @@ describe('a CNRS family week in a CAES village', () => {
   });
 
   it('sums the lines, asks 20 % arrhes on what is left to pay, and the guest’s yearly membership', () => {
+    const quote = week();
     expect(quote).toMatchObject({
       priceCents: 110_000,
       subsidyCents: 17_303,
@@ -114,6 +118,7 @@ describe('a CNRS family week in a CAES village', () => {
   });
 
   it('explains the parts, each person under their name, then the booking', () => {
+    const quote = week();
     const texts = quote.explanation.map((s) => `${s.step} | ${N(s.text)}`);
     expect(texts[0]).toBe('parts | Nombre de parts CAES : 4 (4 personnes du foyer fiscal) = 4');
     expect(texts).toContain(
@@ -151,22 +156,22 @@ describe('parent isolé, per booking (SPEC §3)', () => {
     taxIncomeEuros: 30_000,
     children: [child('2012-06-01', { fiscallyDependent: false })],
   });
-  const alone = quoteBooking(
-    cnrs2019,
-    villageWeek([person('Paul', 'member', '1980-01-01', 30_000)], single),
-  );
-  const withChild = quoteBooking(
-    cnrs2019,
-    villageWeek(
-      [
-        person('Paul', 'member', '1980-01-01', 30_000),
-        person('Zoé', 'child', '2012-06-01', 20_000),
-      ],
-      single,
-    ),
-  );
+  const goingAlone = () =>
+    quoteBooking(cnrs2019, villageWeek([person('Paul', 'member', '1980-01-01', 30_000)], single));
+  const goingWithChild = () =>
+    quoteBooking(
+      cnrs2019,
+      villageWeek(
+        [
+          person('Paul', 'member', '1980-01-01', 30_000),
+          person('Zoé', 'child', '2012-06-01', 20_000),
+        ],
+        single,
+      ),
+    );
 
   it('1.5 parts going alone, 1 + 1 per registered child under 25 going with them', () => {
+    const [alone, withChild] = [goingAlone(), goingWithChild()];
     expect([alone.parts, alone.quotientCents, alone.participants[0]?.rateBp]).toEqual([
       1.5, 2_000_000, 1300,
     ]);
@@ -392,5 +397,58 @@ describe('bad bookings and incomplete packs', () => {
     );
     expect(quote.participants[0]?.reasons).toEqual([]);
     expect(quote.usage.promoDays).toBe(0);
+  });
+});
+
+describe('an Inserm family ski week: the booking’s sums', () => {
+  const skier = (name: string, relation: BookingParticipant['relation'], birthDate: string) => ({
+    ...person(name, relation, birthDate, 30_000),
+    transportCents: 5_000,
+    skiAidRequested: true,
+  });
+  const skiWeek = () =>
+    quoteBooking(inserm2021, {
+      quotientCents: 700_000,
+      household: null,
+      annualCeilingCents: null,
+      ceilingUsedCents: 0,
+      activity: {
+        sector: 'vacances',
+        kind: 'caes',
+        capCategory: null,
+        firstDay: '2021-02-13',
+        lastDay: '2021-02-20',
+        ski: true,
+      },
+      participants: [
+        skier('Léa', 'child', '2010-05-01'),
+        { ...skier('Hugo', 'child', '2012-05-01'), used: { ...nothingUsed, lastSkiAidYear: 2020 } },
+        { ...skier('Sam', 'nonEntitled', '1983-01-01'), skiAidRequested: false },
+      ],
+      requestDate: '2020-12-01',
+    });
+  it('adds up prices, transport, subsidies before the ceiling, days and the ski aid of those who get it', () => {
+    const quote = skiWeek();
+    expect(quote.priceCents).toBe(90_000);
+    expect(quote.transportCents).toBe(15_000);
+    expect(quote.subsidyBeforeCeilingCents).toBe(
+      quote.participants.reduce((sum, p) => sum + p.subsidyBeforeCeilingCents, 0),
+    );
+    expect(quote.subsidyBeforeCeilingCents).toBeGreaterThan(0);
+    // Léa gets the aid; Hugo had it last year; Sam asked for none.
+    expect(quote.participants.map((p) => p.skiAidCents)).toEqual([9_500, null, null]);
+    expect(quote.skiAidCents).toBe(9_500);
+    expect(quote.usage).toEqual({ youthDays: 0, promoDays: 0, vacationDays: 16, ceilingCents: 0 });
+    // Each person is explained under their name, their ski aid with them.
+    expect(quote.explanation.map((s) => s.step)).toContain('p1.skiAid');
+    expect(quote.explanation.find((s) => s.step === 'p2.skiAid')?.text).toContain('tous les 2 ans');
+  });
+  it('no ski aid at all is null, not zero', () => {
+    const none = quoteBooking(inserm2021, {
+      ...villageWeek([person('Léa', 'child', '2010-05-01', 30_000)], household()),
+      household: null,
+      quotientCents: 700_000,
+    });
+    expect(none.skiAidCents).toBeNull();
   });
 });

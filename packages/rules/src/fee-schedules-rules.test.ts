@@ -10,7 +10,8 @@ import {
 } from './fee-schedules.ts';
 import type { Pack } from './pack.ts';
 import { quoteStay, type StayQuote } from './stay-quote.ts';
-import { cnrs2019, inserm2021, stay } from './test-fixtures.ts';
+import { compilePack } from './pack.ts';
+import { cnrs2019, inserm2021, packFile, stay } from './test-fixtures.ts';
 
 const plain = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/g, ' ');
 const cancel = (pack: Pack, input: Partial<CancellationInput>) => {
@@ -165,6 +166,19 @@ describe('cancelling a CNRS village week: every band, booked early or late, just
   it('cancelling 25 days before never costs more than 10 days before', () => {
     for (const quote of [early, late])
       expect(fee(quote, 25, false)).toBeLessThan(fee(quote, 10, false));
+  });
+});
+
+describe('a CNRS schedule without its arrhes rule', () => {
+  it('names the missing deposit rule between one month and 15 days', () => {
+    const data = packFile('cnrs-2019');
+    delete data.deposit;
+    expect(() => cancel(compilePack(data), { daysBeforeStart: 20 })).toThrow(
+      expect.objectContaining({
+        code: 'missing_parameter',
+        issues: [{ path: 'deposit', message: 'paramètre absent du barème cnrs-2019' }],
+      }) as Error,
+    );
   });
 });
 
