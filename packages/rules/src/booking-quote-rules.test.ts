@@ -186,6 +186,20 @@ describe('parent isolé, per booking (SPEC §3)', () => {
     );
   });
 
+  it('only the member’s children registered on the booking count, not a young guest', () => {
+    const withGuest = quoteBooking(
+      cnrs2019,
+      villageWeek(
+        [
+          person('Paul', 'member', '1980-01-01', 30_000),
+          person('Tom', 'nonEntitled', '2001-01-01', 20_000),
+        ],
+        single,
+      ),
+    );
+    expect(withGuest.parts).toBe(1.5);
+  });
+
   it('the child counts in no part of the household itself, and a couple is never a parent isolé', () => {
     const couple = { ...single, couple: true };
     const both = quoteBooking(
