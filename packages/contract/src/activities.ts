@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { euroCents } from './money.ts';
 import { calendarDay, text } from './text.ts';
 
 const isoDate = calendarDay;
-const cents = z
-  .number()
-  .int('montant en centimes entiers')
-  .min(0, 'le montant ne peut pas être négatif')
-  .max(100_000_000, 'montant trop élevé');
+const cents = euroCents();
 
 export const activitySectors = [
   'jeunesse',

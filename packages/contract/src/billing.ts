@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { calendarDay } from './text.ts';
 import { activitySectors } from './activities.ts';
+import { euroCents } from './money.ts';
 
 const isoDate = calendarDay;
-const positiveCents = z
-  .number()
-  .int('montant en centimes entiers')
-  .min(1, 'montant positif attendu')
-  .max(100_000_000, 'montant trop élevé');
+const positiveCents = euroCents({ min: 1 });
 
 /** Money received for an invoice, entered by staff (sent with an Idempotency-Key header). */
 export const paymentInput = z.object({
@@ -27,7 +24,7 @@ export const planChoice = z.object({
 
 /** A confirmed place cancelled by staff. */
 export const cancellationRequest = z.object({
-  organismFeeCents: z.number().int().min(0, 'montant positif').max(100_000_000).default(0),
+  organismFeeCents: euroCents().default(0),
   justified: z.boolean().default(false),
   noShow: z.boolean().default(false),
 });
@@ -46,7 +43,7 @@ export const exportQuery = z
 export const modificationRequest = z.object({
   sessionId: z.uuid('session inconnue').nullable().default(null),
   transportCity: z.string().trim().min(1).max(100).nullable(),
-  organismFeeCents: z.number().int().min(0, 'montant positif').max(100_000_000).default(0),
+  organismFeeCents: euroCents().default(0),
   onArrival: z.boolean().default(false),
 });
 
@@ -81,7 +78,7 @@ export const claimInput = z
     /** Kilometres driven to a youth stay (car claims). */
     km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
     /** The travel of an individual stay abroad, paid apart from the stay. */
-    travelCents: z.number().int().min(0).max(100_000_000).nullable().default(null),
+    travelCents: euroCents().nullable().default(null),
     /** An escort's round trips (escort claims). */
     roundTrips: z.number().int('nombre entier').min(1).max(10).nullable().default(null),
     documentIds: z

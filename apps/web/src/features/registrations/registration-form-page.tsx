@@ -520,7 +520,14 @@ export function RegistrationFormPage() {
         inscriptions ; vous recevrez la réponse par courriel.{' '}
         <Link to="/espace/inscriptions">Mes demandes</Link>
       </p>
-      {existing === undefined || activityId === '' ? (
+      {activityId === '' && existing !== undefined ? (
+        <p role="alert">
+          {requestId
+            ? 'Cette demande est introuvable : elle a peut-être été retirée.'
+            : 'Choisissez d’abord un séjour dans le catalogue, puis « Faire une demande ».'}{' '}
+          <Link to="/activites">Voir les séjours</Link>
+        </p>
+      ) : existing === undefined ? (
         <p role="status">Chargement…</p>
       ) : (
         <RegistrationForm

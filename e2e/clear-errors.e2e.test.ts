@@ -1,0 +1,51 @@
+// Issue 14, first points: an amount typed with letters says what to type, on its field; a page
+// opened without what it needs says so, with a way back — never a raw validator's message.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { householdWithRecord } from '../apps/server/test/harness.ts';
+import { expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+beforeAll(async () => {
+  await householdWithRecord(env.app.db, env.app.config, {
+    identifier: 'IN-000831',
+    taxIncomeEuros: 45_000,
+    dependants: [],
+  });
+});
+
+describe('clear errors', () => {
+  it('letters in an amount: a French sentence with an example, on the field, announced', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'IN-000831');
+    await page.goto(`${env.app.url}/espace/subventions`);
+    await page.getByLabel('Organisme ou organisateur').fill('Festival des Vieilles Charrues');
+    await page.getByLabel('Premier jour').fill('2021-03-01');
+    await page.getByLabel('Dernier jour').fill('2021-03-02');
+    const amount = page.getByLabel('Montant payé (€)');
+    await amount.fill('quarante');
+    await page.getByRole('button', { name: 'Calculer la subvention' }).click();
+    const message = 'Indiquez un montant en euros, en chiffres, par exemple 89,50.';
+    await page.getByText(message).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/attendu|reçu|invalide/);
+    // The message is tied to the field, so a screen reader reads it with it.
+    const describedBy = (await amount.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toContain(
+      message,
+    );
+    await expectAccessible(page);
+  });
+
+  it('a request form opened without a stay says what to do, with a link to the stays', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'IN-000831');
+    await page.goto(`${env.app.url}/espace/inscriptions/nouvelle`);
+    await page
+      .getByText('Choisissez d’abord un séjour dans le catalogue, puis « Faire une demande ».')
+      .waitFor();
+    await page.getByRole('link', { name: 'Voir les séjours' }).click();
+    await page.waitForURL(/\/activites$/);
+    await expectAccessible(page);
+  });
+});
