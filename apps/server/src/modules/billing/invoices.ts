@@ -212,8 +212,8 @@ function placeLines(
 
 /** How an invoice line names a person's status on a family booking. */
 const RELATION_WORDS: Record<Relation, string> = {
-  member: 'adhérent(e)',
-  spouse: 'conjoint(e)',
+  member: 'ouvrant droit',
+  spouse: 'conjoint',
   child: 'enfant',
   disabledAdultDependant: 'adulte à charge',
   directRelative: 'filiation directe (prix base TD)',
@@ -260,7 +260,7 @@ export async function issuePlaceInvoice(
   const transportCents = session.transport.find((t) => t.city === city)?.priceCents ?? 0;
   const participants =
     request.participants.length > 0 ? request.participants : [request.participant];
-  const usage = await householdUsage(tx, request.member_id, participants, request.year, requestId);
+  const usage = await householdUsage(tx, request.member_id, request.year, requestId);
   const quote = quoteBookingFor(pack, record, participants, activity, session, {
     prices: participantPrices(session, participants, lodging, request.placed_rank - 1),
     transportCents,

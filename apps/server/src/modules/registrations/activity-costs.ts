@@ -4,7 +4,14 @@ import type { Queryable } from '../../db/database.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import type { Activity } from '../activities/catalogue.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
-import { participantKey, participantOf, quoteFor, yearUsage } from './registration-requests.ts';
+import {
+  memberIdentity,
+  participantKey,
+  participantOf,
+  quoteFor,
+  refuses,
+  yearUsage,
+} from './registration-requests.ts';
 
 export type ParticipantCost = ParticipantCostAnswer;
 
@@ -19,10 +26,7 @@ export async function activityCosts(
   activity: Activity,
   today: string,
 ): Promise<ParticipantCost[]> {
-  const [self] = await db.query<{ birth_date: string }>(
-    'SELECT birth_date::text AS birth_date FROM users WHERE id = $1',
-    [member.id],
-  );
+  const self = await memberIdentity(db, member);
   const costs = new Map<string, ParticipantCost>();
   for (const year of new Set(activity.sessions.map((s) => Number(s.firstDay.slice(0, 4))))) {
     const record = await currentEntitlements(db, member.id, year);
@@ -30,11 +34,7 @@ export async function activityCosts(
     const pack = packs.get(record.packId);
     const indexes = [null, ...record.dependants.map((_, i) => i)];
     for (const index of indexes) {
-      const participant = participantOf(
-        record,
-        { ...member, birthDate: self?.birth_date ?? '' },
-        index,
-      );
+      const participant = participantOf(record, self, index);
       if (activity.sector === 'jeunesse' && participant.relation !== 'child') continue;
       const key = participantKey(participant);
       const used = await yearUsage(db, member.id, key, year);
@@ -50,12 +50,7 @@ export async function activityCosts(
             skiAid: false,
           });
           // A direct relative pays the prix base TD without subsidy: listed for a CAES village.
-          const refused = quote.reasons.some(
-            (r) =>
-              r.code === 'youth_age' ||
-              (r.code === 'not_entitled' && participant.relation !== 'directRelative'),
-          );
-          if (refused) continue;
+          if (quote.reasons.some((r) => refuses(r, participant.relation))) continue;
           const entry = costs.get(key) ?? {
             dependantIndex: index,
             firstName: participant.firstName,

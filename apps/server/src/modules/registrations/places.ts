@@ -9,6 +9,9 @@ const FIRST_COME_OFFSET = 1_000_000_000;
 
 export type Outcome = 'confirmed' | 'waiting' | 'refused';
 
+/** SQL: the lodging type asked for by each choice of a request `r`, in rank order. */
+export const CHOICE_LODGINGS = `ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(r.choices) c)`;
+
 /** Locks the sessions (in id order, so two requests never wait on each other) and reads them afresh. */
 export async function lockSessions(tx: Queryable, ids: readonly string[]) {
   await tx.query(
@@ -83,9 +86,8 @@ export async function placeFirstComeFirstServed(
     session_ids: string[];
     lodgings: (string | null)[];
   }>(
-    `SELECT number::text AS number, session_ids::text[] AS session_ids,
-            ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(choices) c) AS lodgings
-       FROM registration_requests WHERE id = $1`,
+    `SELECT number::text AS number, session_ids::text[] AS session_ids, ${CHOICE_LODGINGS} AS lodgings
+       FROM registration_requests r WHERE id = $1`,
     [requestId],
   );
   if (!request) return 'refused';

@@ -10,6 +10,7 @@ import {
   type BookingQuote,
   type Pack,
   type ParticipantUsage,
+  type QuoteReason,
   type Relation,
   type StayQuote,
   type YearUsage,
@@ -165,6 +166,22 @@ export function participantOf(
   };
 }
 
+/** The member as a participant names them: names and birth date. */
+export async function memberIdentity(
+  db: Queryable,
+  member: CurrentUser,
+): Promise<{ firstName: string; lastName: string; birthDate: string }> {
+  const [self] = await db.query<{ birth_date: string }>(
+    'SELECT birth_date::text AS birth_date FROM users WHERE id = $1',
+    [member.id],
+  );
+  return {
+    firstName: member.firstName,
+    lastName: member.lastName,
+    birthDate: self?.birth_date ?? '',
+  };
+}
+
 /** The member (index null) or a dependant of the validated Fiche Agent, with the member's birth date. */
 export async function participantFor(
   db: Queryable,
@@ -172,15 +189,7 @@ export async function participantFor(
   record: AgentRecord,
   index: number | null,
 ): Promise<Participant> {
-  const [self] = await db.query<{ birth_date: string }>(
-    'SELECT birth_date::text AS birth_date FROM users WHERE id = $1',
-    [member.id],
-  );
-  return participantOf(
-    record,
-    { firstName: member.firstName, lastName: member.lastName, birthDate: self?.birth_date ?? '' },
-    index,
-  );
+  return participantOf(record, await memberIdentity(db, member), index);
 }
 
 /** Who a participant is across years and versions of the Fiche Agent. */
@@ -189,33 +198,51 @@ export const participantKey = (p: Participant): string =>
 
 const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
 
-/**
- * What the participant and the household already used in a year: the day allowances and the
- * ceiling of confirmed places (the quote of the choice each was placed on), the last ski aid.
- */
-export async function yearUsage(
-  db: Queryable,
-  memberId: string,
-  key: string,
-  year: number,
-  exceptId: string | null = null,
-): Promise<YearUsage> {
-  const rows = await db.query<{
+/** A household's confirmed places (this year and last) and claims paid this year. */
+interface UsageRows {
+  readonly places: readonly {
     participant_key: string;
     quotes: QuoteFigures[];
     placed_rank: number | null;
     year: number;
-  }>(
+  }[];
+  readonly claims: readonly {
+    participant_key: string;
+    quote: QuoteFigures;
+    approved_cents: number;
+  }[];
+}
+
+async function usageRows(
+  db: Queryable,
+  memberId: string,
+  year: number,
+  exceptId: string | null,
+): Promise<UsageRows> {
+  const places = await db.query<UsageRows['places'][number]>(
     `SELECT participant_key, quotes, placed_rank, year FROM registration_requests
       WHERE member_id = $1 AND status = 'confirmed' AND year BETWEEN $2 - 1 AND $2 AND id IS DISTINCT FROM $3::uuid`,
     [memberId, year, exceptId],
   );
+  const claims = await db.query<UsageRows['claims'][number]>(
+    `SELECT participant_key, quote, approved_cents::int AS approved_cents FROM claims
+      WHERE member_id = $1 AND year = $2 AND status IN ('approved', 'paid') AND id IS DISTINCT FROM $3::uuid`,
+    [memberId, year, exceptId],
+  );
+  return { places, claims };
+}
+
+/**
+ * What one participant (by key) and the household used in a year: the day allowances and the
+ * ceiling of confirmed places (the quote of the choice each was placed on), the last ski aid.
+ */
+function usageOf(rows: UsageRows, key: string, year: number): YearUsage {
   let youthDays = 0;
   let promoDays = 0;
   let vacationDays = 0;
   let ceilingCents = 0;
   let lastSkiAidYear: number | null = null;
-  for (const row of rows) {
+  for (const row of rows.places) {
     const quote = row.quotes[(row.placed_rank ?? 1) - 1];
     if (!quote) continue;
     // A booking's lines per person; an older request: its one participant.
@@ -233,16 +260,7 @@ export async function yearUsage(
     vacationDays += own.usage.vacationDays;
   }
   // Subsidies paid after the fact use the ceiling and the days like any other.
-  const claims = await db.query<{
-    participant_key: string;
-    quote: QuoteFigures;
-    approved_cents: number;
-  }>(
-    `SELECT participant_key, quote, approved_cents::int AS approved_cents FROM claims
-      WHERE member_id = $1 AND year = $2 AND status IN ('approved', 'paid') AND id IS DISTINCT FROM $3::uuid`,
-    [memberId, year, exceptId],
-  );
-  for (const claim of claims) {
+  for (const claim of rows.claims) {
     ceilingCents += Math.min(claim.quote.usage.ceilingCents, claim.approved_cents);
     if (claim.participant_key !== key) continue;
     youthDays += claim.quote.usage.youthDays;
@@ -250,6 +268,17 @@ export async function yearUsage(
     vacationDays += claim.quote.usage.vacationDays;
   }
   return { youthDays, promoDays, vacationDays, ceilingCents, lastSkiAidYear, yearlyFeesPaid: [] };
+}
+
+/** What a participant and the household already used in a year (see `usageOf`). */
+export async function yearUsage(
+  db: Queryable,
+  memberId: string,
+  key: string,
+  year: number,
+  exceptId: string | null = null,
+): Promise<YearUsage> {
+  return usageOf(await usageRows(db, memberId, year, exceptId), key, year);
 }
 
 /** The quote of one session for one participant of a household whose Fiche Agent is validated. */
@@ -292,6 +321,13 @@ const isAyantDroit = (relation: Relation): boolean =>
   relation === 'child' ||
   relation === 'disabledAdultDependant';
 
+/**
+ * Whether a quote's reason keeps a person off a request: too old for the sector, or an ayant
+ * droit no longer entitled (a direct relative or a guest is priced without subsidy instead).
+ */
+export const refuses = (reason: QuoteReason, relation: Relation): boolean =>
+  reason.code === 'youth_age' || (reason.code === 'not_entitled' && isAyantDroit(relation));
+
 /** Holiday stays take a whole booking (SPEC §6); a youth stay or an activity, one person. */
 const takesSeveral = (activity: ActivityFields | undefined): boolean =>
   activity !== undefined &&
@@ -317,15 +353,13 @@ async function bookingParticipants(
       'seuls les séjours de vacances accueillent plusieurs personnes : faites une demande par enfant',
     );
   const indexes = [input.dependantIndex, ...input.companions];
-  const participants: Participant[] = [];
-  for (const [position, index] of indexes.entries()) {
-    if (indexes.indexOf(index) !== position)
-      throw invalidField(
-        'companions',
-        'une même personne est nommée deux fois : cochez chacun une seule fois',
-      );
-    participants.push(await participantFor(db, member, record, index));
-  }
+  if (new Set(indexes).size !== indexes.length)
+    throw invalidField(
+      'companions',
+      'une même personne est nommée deux fois : cochez chacun une seule fois',
+    );
+  const self = await memberIdentity(db, member);
+  const participants = indexes.map((index) => participantOf(record, self, index));
   for (const guest of input.guests)
     participants.push({
       relation: 'nonEntitled',
@@ -398,29 +432,16 @@ export interface HouseholdUsage {
 export async function householdUsage(
   db: Queryable,
   memberId: string,
-  participants: readonly Participant[],
   year: number,
   exceptId: string | null,
 ): Promise<HouseholdUsage> {
-  const byKey = new Map<string, YearUsage>();
-  for (const p of participants) {
-    const key = participantKey(p);
-    if (!byKey.has(key)) byKey.set(key, await yearUsage(db, memberId, key, year, exceptId));
-  }
-  const [first] = byKey.values();
+  // Read once for everyone the booking names.
+  const rows = await usageRows(db, memberId, year, exceptId);
   return {
-    ceilingCents: first?.ceilingCents ?? 0,
-    of: (p) => byKey.get(participantKey(p)) ?? { ...NOTHING_USED },
+    ceilingCents: usageOf(rows, 'member', year).ceilingCents,
+    of: (p) => usageOf(rows, participantKey(p), year),
   };
 }
-
-const NOTHING_USED: ParticipantUsage = {
-  youthDays: 0,
-  promoDays: 0,
-  vacationDays: 0,
-  lastSkiAidYear: null,
-  yearlyFeesPaid: [],
-};
 
 /** The quote of one session for everyone a booking names, with the booking's own parts. */
 export function quoteBookingFor(
@@ -599,7 +620,7 @@ export async function prepareRequest(
   const base = { sessions, activities, record, participant, participants, key, year, late };
   await checkOncePerPeriod(db, member, base, exceptId);
   const pack = ctx.packs.get(record.packId);
-  const usage = await householdUsage(db, member.id, participants, year, exceptId);
+  const usage = await householdUsage(db, member.id, year, exceptId);
   const quotes = sessions.map((session, i) => {
     for (const p of participants) {
       const age = ageOn(parseDay(p.birthDate), parseDay(session.firstDay));
@@ -630,19 +651,14 @@ export async function prepareRequest(
       skiAid: input.skiAid,
       choice: i,
     });
-    const refused = quote.participants.findIndex((q) =>
-      q.reasons.some(
-        (r) => r.code === 'youth_age' || (r.code === 'not_entitled' && isAyantDroit(q.relation)),
-      ),
-    );
-    const refusal = quote.participants[refused]?.reasons.find(
-      (r) => r.code === 'not_entitled' || r.code === 'youth_age',
-    );
-    if (refusal)
-      throw invalidField(
-        refused === 0 ? 'dependantIndex' : 'companions',
-        `${participants[refused]?.firstName ?? ''} : ${refusal.text}`,
-      );
+    for (const [position, line] of quote.participants.entries()) {
+      const refusal = line.reasons.find((r) => refuses(r, line.relation));
+      if (refusal)
+        throw invalidField(
+          position === 0 ? 'dependantIndex' : 'companions',
+          `${line.name} : ${refusal.text}`,
+        );
+    }
     return quote;
   });
   const figures = quotes.map((q, i) =>

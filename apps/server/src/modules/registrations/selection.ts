@@ -7,7 +7,7 @@ import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { allocate, type AllocationDecision, type AllocationSession } from './allocation.ts';
 import { sessionsById } from '../activities/catalogue.ts';
-import { decide } from './places.ts';
+import { CHOICE_LODGINGS, decide } from './places.ts';
 
 /** A lodging type of a session, as the selection allots it. */
 const slotId = (sessionId: string, lodging: string): string => `${sessionId}#${lodging}`;
@@ -39,12 +39,10 @@ export async function previewSelection(
   const sessions = await db.query<{
     id: string;
     label: string;
-    places_left: number;
     waiting_places: number;
     closes_on: string;
   }>(
-    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on,
-            s.places - (SELECT count(*)::int FROM registration_requests r WHERE r.placed_session_id = s.id AND r.status = 'confirmed') AS places_left
+    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on
        FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
       WHERE a.sector = $1 AND s.allocated_at IS NULL AND s.closes_on < $2
       ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
@@ -64,7 +62,7 @@ export async function previewSelection(
     member: string;
   }>(
     `SELECT r.id, r.number::text AS number, r.session_ids::text[] AS session_ids, r.complete_at::text AS complete_at, r.late,
-            ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(r.choices) c) AS lodgings,
+            ${CHOICE_LODGINGS} AS lodgings,
             rec.quotient_cents::text AS quotient_cents, r.participant, u.last_name || ' ' || u.first_name AS member,
             EXISTS (SELECT 1 FROM registration_requests p
                      WHERE p.member_id = r.member_id AND p.participant_key = r.participant_key AND p.sector = r.sector
@@ -73,13 +71,14 @@ export async function previewSelection(
       WHERE r.status = 'requested' AND r.session_ids && $1::uuid[]`,
     [ids],
   );
-  // A village's places are its lodgings: each lodging type is allotted on its own.
-  const lodgings = new Map((await sessionsById(db, ids)).map((s) => [s.id, s.lodgings]));
+  // Places left, and a village's lodgings: each lodging type is allotted on its own.
+  const found = new Map((await sessionsById(db, ids)).map((s) => [s.id, s]));
+  const lodgings = new Map([...found.values()].map((s) => [s.id, s.lodgings]));
   const allocationSessions = sessions.flatMap((s) => {
     const types = lodgings.get(s.id) ?? [];
     const slot = { waitingPlaces: s.waiting_places, closesOn: s.closes_on };
     if (types.length === 0)
-      return [{ ...slot, id: s.id, label: s.label, places: Math.max(0, s.places_left) }];
+      return [{ ...slot, id: s.id, label: s.label, places: found.get(s.id)?.placesLeft ?? 0 }];
     return types.map((l) => ({
       ...slot,
       id: slotId(s.id, l.type),
