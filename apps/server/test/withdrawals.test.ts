@@ -129,4 +129,16 @@ describe('unpaid a month before the start', () => {
     // Nothing more to do, whatever the day.
     expect(await withdrawUnpaidPlaces(on('2020-05-01'))).toEqual({ warned: 0, withdrawn: 0 });
   });
+
+  it('leaves a stay that has begun alone: no warning, no withdrawal of a week being lived', async () => {
+    const begun = await bookGite('CN-000603', 'commence@example.org');
+    expect(await withdrawUnpaidPlaces(on('2020-05-20'))).toEqual({ warned: 0, withdrawn: 0 });
+    expect(await withdrawUnpaidPlaces(on('2020-05-28'))).toEqual({ warned: 0, withdrawn: 0 });
+    expect(await statusOf(begun)).toBe('confirmed');
+    expect(
+      await mailsTo(t.db, 'commence@example.org').then((m) =>
+        m.filter((x) => x.subject.includes('Solde')),
+      ),
+    ).toEqual([]);
+  });
 });

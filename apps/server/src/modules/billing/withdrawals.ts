@@ -22,8 +22,11 @@ interface UnpaidPlace {
   readonly pack_id: string;
 }
 
-/** Confirmed places starting on or before `until`, without instalments agreed by staff. */
-async function unpaidPlaces(db: Queryable, until: string): Promise<UnpaidPlace[]> {
+/**
+ * Confirmed places not started yet (after `today`) and starting on or before `until`, without
+ * instalments agreed by staff.
+ */
+async function unpaidPlaces(db: Queryable, today: string, until: string): Promise<UnpaidPlace[]> {
   const rows = await db.query<UnpaidPlace>(
     `SELECT r.id, i.id AS invoice_id, i.reference, s.first_day::text AS first_day,
             a.title || ', ' || s.label AS stay, u.email, u.first_name, r.unpaid_warned_on::text AS warned_on,
@@ -36,9 +39,9 @@ async function unpaidPlaces(db: Queryable, until: string): Promise<UnpaidPlace[]
        JOIN invoices i ON i.registration_id = r.id AND i.kind = 'invoice'
         AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)
         AND i.lines -> 0 ->> 'kind' = 'stay'
-      WHERE r.status = 'confirmed' AND NOT r.instalments_agreed AND s.first_day <= $1
+      WHERE r.status = 'confirmed' AND NOT r.instalments_agreed AND s.first_day > $1 AND s.first_day <= $2
       ORDER BY s.first_day, r.number`,
-    [until],
+    [today, until],
   );
   const unpaid: UnpaidPlace[] = [];
   for (const row of rows)
@@ -64,7 +67,7 @@ export async function withdrawUnpaidPlaces(
   const farthest = Math.max(0, ...rules.map((r) => r.daysBeforeStart + r.warnDaysEarlier));
   let warned = 0;
   let withdrawn = 0;
-  for (const place of await unpaidPlaces(ctx.db, addDays(today, farthest))) {
+  for (const place of await unpaidPlaces(ctx.db, today, addDays(today, farthest))) {
     const rule = ctx.packs.get(place.pack_id).data.unpaidWithdrawal;
     if (!rule) continue;
     const payBy = addDays(place.first_day, -rule.daysBeforeStart);
