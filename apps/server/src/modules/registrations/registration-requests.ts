@@ -74,6 +74,8 @@ export interface ParticipantFigures extends LineFigures {
   readonly firstName: string;
   readonly relation: Relation;
   readonly age: number;
+  /** Their own ski aid (the booking's is the sum). */
+  readonly skiAidCents: number | null;
 }
 
 /** What a booking's quote keeps: the sums, the booking's parts, a line per person. */
@@ -123,6 +125,7 @@ export function bookingFigures(
       baseCents: p.baseCents,
       subsidyCents: p.subsidyCents,
       leftToPayCents: p.leftToPayCents,
+      skiAidCents: p.skiAidCents,
       usage: p.usage,
       reasons: p.reasons,
     })),
@@ -199,7 +202,7 @@ export const participantKey = (p: Participant): string =>
 const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
 
 /** A household's confirmed places (this year and last) and claims paid this year. */
-interface UsageRows {
+export interface UsageRows {
   readonly places: readonly {
     participant_key: string;
     quotes: QuoteFigures[];
@@ -236,7 +239,7 @@ async function usageRows(
  * What one participant (by key) and the household used in a year: the day allowances and the
  * ceiling of confirmed places (the quote of the choice each was placed on), the last ski aid.
  */
-function usageOf(rows: UsageRows, key: string, year: number): YearUsage {
+export function usageOf(rows: UsageRows, key: string, year: number): YearUsage {
   let youthDays = 0;
   let promoDays = 0;
   let vacationDays = 0;
@@ -250,8 +253,8 @@ function usageOf(rows: UsageRows, key: string, year: number): YearUsage {
       { key: row.participant_key, usage: quote.usage, skiAidCents: quote.skiAidCents },
     ];
     const own = lines.find((line) => line.key === key);
-    if (own && (quote.skiAidCents ?? 0) > 0)
-      lastSkiAidYear = Math.max(lastSkiAidYear ?? 0, row.year);
+    // Only the person who got it: on a booking, the others may not have.
+    if ((own?.skiAidCents ?? 0) > 0) lastSkiAidYear = Math.max(lastSkiAidYear ?? 0, row.year);
     if (row.year !== year) continue;
     ceilingCents += quote.usage.ceilingCents;
     if (!own) continue;
