@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD } from '../apps/server/test/harness.ts';
-import { expectAccessible, linkFromMailCatcher, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  expectAccessible,
+  linkFromMailCatcher,
+  phonePage,
+} from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -49,7 +54,10 @@ describe('first registration in the browser', () => {
     await staff.getByRole('link', { name: 'Gestion', exact: true }).click();
     await staff.getByRole('heading', { name: 'Camille Moreau' }).waitFor();
     await expectAccessible(staff);
-    await staff.getByRole('button', { name: 'Valider l’inscription de Camille Moreau' }).click();
+    await confirmAction(staff, 'Valider l’inscription de Camille Moreau', {
+      effect: 'Un compte adhérent est créé',
+      confirm: 'Valider et envoyer le courriel',
+    });
     const notice = await staff.getByRole('status').filter({ hasText: 'identifiant' }).textContent();
     const identifier = /IN-\d{6}/.exec(notice ?? '')?.[0] ?? '';
     expect(identifier).toMatch(/^IN-\d{6}$/);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, samplePdf } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -95,7 +95,10 @@ describe('Fiche Agent in the browser', () => {
     }, href);
     expect(served).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
     await expectAccessible(staff);
-    await staff.getByRole('button', { name: 'Valider la fiche' }).click();
+    await confirmAction(staff, 'Valider la fiche', {
+      effect: /s’appliquent\s+aussitôt/,
+      confirm: 'Valider la fiche',
+    });
     await staff.getByText('validée : 3 parts').waitFor();
     await staff.getByRole('link', { name: 'Adhérents' }).click();
     await staff.getByLabel('Nom, identifiant CAES ou matricule').fill('simon');

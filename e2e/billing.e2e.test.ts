@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -135,11 +135,10 @@ describe('billing in the browser', () => {
       .getByLabel(/^Frais du prestataire en euros/)
       .first()
       .fill('50');
-    staff.once('dialog', (dialog) => void dialog.accept());
-    await staff
-      .getByRole('button', { name: 'Annuler la place et émettre l’avoir' })
-      .first()
-      .click();
+    await confirmAction(staff, /^Annuler la place F-2021-\d{6} et émettre l’avoir$/, {
+      effect: /50 € de frais du prestataire restent dus/,
+      confirm: 'Annuler la place',
+    });
     await staff.getByText(/Place annulée : avoir AV-2021-\d{6}, frais 50,00/).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: /^Avoir AV-2021-\d{6}/ }).waitFor();

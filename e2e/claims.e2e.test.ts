@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord, samplePdf } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -82,20 +82,39 @@ describe('claims in the browser', () => {
     );
     expect(served).toEqual({ type: 'application/pdf', head: '%PDF-' });
     await expectAccessible(staff);
-    await staff.getByRole('button', { name: /^Accorder \d.* \(n° \d+\)$/ }).click();
-    await staff.getByText(/^Demande n° \d+ accordée/).waitFor();
-    await staff.getByRole('button', { name: 'Créer le lot des subventions accordées' }).click();
-    await staff.getByText(/^Lot VIR-2021-\d{6} créé : 1 virement\(s\)/).waitFor();
-    // Exporting validates the file against its schema, freezes the batch and downloads the file.
-    const exportButton = staff.getByRole('button', {
-      name: /^Exporter le fichier SEPA VIR-2021-\d{6}$/,
+    await confirmAction(staff, /^Accorder \d.* \(n° \d+\)$/, {
+      effect: /seront versés à .*Yasmine.* par virement, dans le prochain lot/,
+      confirm: `Accorder ${amount}`,
     });
-    await exportButton.waitFor();
-    const [file] = await Promise.all([staff.waitForEvent('download'), exportButton.click()]);
+    await staff.getByText(/^Demande n° \d+ accordée/).waitFor();
+    await staff.getByRole('button', { name: 'Préparer le lot des subventions accordées' }).click();
+    await staff.getByText(/^Lot VIR-2021-\d{6} préparé : 1 virement,/).waitFor();
+    // Exporting validates the file against its schema, freezes the batch and downloads the file,
+    // after a confirmation that says the subsidies are paid only when the bank got it.
+    const [file] = await Promise.all([
+      staff.waitForEvent('download'),
+      confirmAction(staff, /^Exporter le fichier SEPA VIR-2021-\d{6}$/, {
+        effect: /les subventions ne seront versées qu’à ce moment-là/,
+        confirm: 'Exporter et figer le lot',
+      }),
+    ]);
     expect(file.suggestedFilename()).toMatch(/^VIR-2021-\d{6}\.xml$/);
     const xml = readFileSync(await file.path(), 'utf8');
     await staff.getByText(/^Fichier VIR-2021-\d{6}\.xml exporté, conforme au schéma/).waitFor();
-    await staff.getByRole('link', { name: /^copie du fichier SEPA VIR-2021-\d{6}$/ }).waitFor();
+    await staff.getByRole('link', { name: /^Copie du fichier SEPA VIR-2021-\d{6}$/ }).waitFor();
+    await staff.getByText('fichier exporté, à confirmer').waitFor();
+    // Exported is not paid: the member still reads "accordée".
+    await page.goto(`${env.app.url}/espace/subventions`);
+    await page.getByText('Accordée : virement à venir').waitFor();
+    // The last step, with the day the bank received it: now paid, and the member is told.
+    await staff.getByLabel(/^Jour de réception par la banque/).fill('2021-04-14');
+    await confirmAction(staff, /^Confirmer l’envoi à la banque/, {
+      effect: /noté envoyé le 14\/04\/2021 : ses 1 subvention/,
+      confirm: 'Confirmer l’envoi',
+    });
+    await staff.getByText(/envoyé à la banque le 14\/04\/2021 : 1 agent prévenu\./).waitFor();
+    await page.reload();
+    await page.getByText('Versée', { exact: true }).waitFor();
     const [euros, centimes] = amount.replace(' €', '').replace(/\s/g, '').split(',');
     expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros ?? ''}.${centimes ?? ''}</InstdAmt>`);
     expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
@@ -124,7 +143,10 @@ describe('claims in the browser', () => {
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-SOL');
     await staff.goto(`${env.app.url}/gestion/solidarite`);
-    await staff.getByRole('button', { name: /^Accorder \(n° \d+\)$/ }).click();
+    await confirmAction(staff, /^Accorder \(n° \d+\)$/, {
+      effect: /Un prêt de 3\s000,00\s€, remboursable en 50 mensualités/,
+      confirm: /^Accorder 3\s000,00\s€$/,
+    });
     await staff.getByText(/Demande n° \d+ accordée\./).waitFor();
     await expectAccessible(staff);
     await page.reload();

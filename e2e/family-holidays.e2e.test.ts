@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser({ env: { ORGANIZATION: 'cnrs' } }); // calendar: 2020-03-16
@@ -79,8 +79,10 @@ async function cancel(staff: Page, reference: string, justified: boolean): Promi
   await staff.getByText(`Annuler la place de ${reference}`).click();
   await staff.getByLabel(`Frais du prestataire en euros (${reference})`).fill('0');
   if (justified) await staff.getByLabel(`Désistement justifié (${reference})`).check();
-  staff.once('dialog', (dialog) => void dialog.accept());
-  await staff.getByRole('button', { name: 'Annuler la place et émettre l’avoir' }).click();
+  await confirmAction(staff, `Annuler la place ${reference} et émettre l’avoir`, {
+    effect: `Un avoir reprend toute la facture ${reference}`,
+    confirm: 'Annuler la place',
+  });
   const done = staff.getByText(/^Place annulée : avoir AV-2020-\d{6}/);
   await done.waitFor();
   return plain(await done.textContent());

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -88,10 +88,11 @@ describe('séjours jeunes in the browser', () => {
     await staff.getByRole('link', { name: 'Sélection' }).click();
     await staff.getByRole('cell', { name: 'Jules Moreau' }).waitFor();
     await expectAccessible(staff);
-    await staff
-      .getByRole('button', { name: 'Appliquer la sélection et prévenir les familles' })
-      .click();
-    await staff.getByText(/Sélection appliquée : 1 place\(s\)/).waitFor();
+    await confirmAction(staff, 'Appliquer la sélection et prévenir les familles', {
+      effect: /1 place attribuée, 0 demande en liste d’attente, 0 refus/,
+      confirm: 'Appliquer et prévenir les familles',
+    });
+    await staff.getByText(/Sélection appliquée : 1 place attribuée, 0 en attente/).waitFor();
 
     await page.reload();
     await page.getByText('Place confirmée').waitFor();

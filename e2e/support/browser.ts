@@ -43,6 +43,15 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A desk's screen (1280 × 800), as gestionnaires work through their queues. */
+export async function desktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'fr-FR',
+  });
+  return context.newPage();
+}
+
 /** No serious or critical axe-core violation, and nothing wider than the screen. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -65,4 +74,37 @@ export async function linkFromMailCatcher(
   await page.goto(`${baseUrl}/dev/mail`);
   const mail = page.locator('article', { hasText: `À : ${address}` }).first();
   return (await mail.locator('a').first().getAttribute('href')) ?? '';
+}
+
+/**
+ * An action that asks for confirmation, done like a person: the button opens a dialog, which
+ * must say `effect` and pass axe; Escape is tried first and must leave things as they were; then
+ * the reason (when asked) is typed and the dialog's confirming button clicked.
+ */
+export async function confirmAction(
+  page: Page,
+  button: string | RegExp,
+  {
+    effect,
+    confirm,
+    reason,
+  }: { effect: string | RegExp; confirm: string | RegExp; reason?: string },
+): Promise<void> {
+  const opener = page.getByRole('button', { name: button, exact: typeof button === 'string' });
+  const dialog = page.getByRole('alertdialog');
+  await opener.click();
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await opener.click();
+  await dialog.getByText(effect).waitFor();
+  await expectAccessible(page);
+  if (reason !== undefined) {
+    // Confirming without the reason is refused in the dialog, which stays open.
+    await dialog.getByRole('button', { name: confirm }).click();
+    await dialog.getByText('Indiquez le motif').waitFor();
+    await dialog.getByRole('textbox').fill(reason);
+  }
+  await dialog.getByRole('button', { name: confirm }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }

@@ -18,13 +18,10 @@ for (const size of [1, 100, 1_000, 10_000, 100_000]) {
     year: 2021,
   }));
   const payout = {
-    id: '00000000-0000-0000-0000-000000000000',
     reference: 'VIR-2021-000001',
     totalCents: claims.reduce((sum, c) => sum + c.approved_cents, 0),
-    claims: size,
     executionDate: '2021-04-20',
     createdAt: '2021-04-15T10:00:00',
-    exportedAt: null,
   };
   const times: number[] = [];
   for (let run = 0; run < 5; run += 1) {

@@ -5,6 +5,7 @@ import {
   claimDecision,
   claimInput,
   payoutRequest,
+  payoutSent,
   depositSlipRequest,
   modificationRequest,
   paymentInput,
@@ -651,6 +652,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/payouts/{id}/pain.xml',
     summary: 'Copie du fichier de virements SEPA d’un lot déjà exporté',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/payouts/{id}/sent',
+    summary:
+      'Confirmer, avec le jour, que la banque a reçu le fichier du lot : ses subventions sont versées et les agents prévenus',
+    body: payoutSent,
     auth: 'staff',
   },
   {

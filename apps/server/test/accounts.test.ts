@@ -135,6 +135,14 @@ describe('sign-up → approval → password → login', () => {
       (await gestionnaire.get('/api/staff/sign-up-requests'))
         .json<{ requests: { id: string; lastName: string }[] }>()
         .requests.find((r) => r.lastName === 'Refus')?.id ?? '';
+    // A refusal without its reason is refused, on the field.
+    for (const body of [{}, { reason: '   ' }]) {
+      const refused = (
+        await gestionnaire.post(`/api/staff/sign-up-requests/${id}/reject`, body)
+      ).json<{ issues: { path: string; message: string }[] }>();
+      expect(refused.issues.map((i) => i.path)).toEqual(['reason']);
+      expect(refused.issues[0]?.message).toContain('indiquez le motif du refus');
+    }
     expect(
       (
         await gestionnaire.post(`/api/staff/sign-up-requests/${id}/reject`, {

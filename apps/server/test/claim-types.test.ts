@@ -136,6 +136,7 @@ describe('every claim type', () => {
       ([, euros, cents]) => Number(euros) * 100 + Number(cents),
     );
     expect(amounts.sort((a, b) => a - b)).toEqual([...approved.values()].sort((a, b) => a - b));
+    await admin.post(`/api/staff/payouts/${payout.id}/sent`, { sentOn: '2021-04-15' });
     expect(
       (await client.get('/api/me/claims'))
         .json<{ claims: { status: string }[] }>()

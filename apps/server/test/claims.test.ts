@@ -124,9 +124,11 @@ describe('claims and payouts', () => {
       reference: 'VIR-2021-000001',
       totalCents: preview.subsidyCents,
     });
-    expect((await staff.get(`/api/staff/payouts/${payout.id}/pain.xml`)).json()).toMatchObject({
-      error: 'not_exported',
-    });
+    for (const early of [
+      staff.get(`/api/staff/payouts/${payout.id}/pain.xml`),
+      staff.post(`/api/staff/payouts/${payout.id}/sent`, { sentOn: '2021-04-15' }),
+    ])
+      expect((await early).json()).toMatchObject({ error: 'not_exported' });
     const file = await staff.post(`/api/staff/payouts/${payout.id}/export`);
     const xml = file.body as string;
     expect(file.headers['content-type']).toContain('application/xml');
@@ -149,10 +151,26 @@ describe('claims and payouts', () => {
       ),
     ).toEqual([expect.stringContaining("Element 'BtchBookg': This element is not expected")]);
     expect((await staff.get(`/api/staff/payouts/${payout.id}/pain.xml`)).body).toBe(xml);
-    expect(
+    // Exported is not paid: the claim stays approved until a person confirms the bank got it.
+    const claimStatus = async () =>
       (await client.get('/api/me/claims')).json<{ claims: { status: string }[] }>().claims[0]
-        ?.status,
-    ).toBe('paid');
+        ?.status;
+    expect(await claimStatus()).toBe('approved');
+    const mailsBefore = (await mailsTo(t.db, 'festival@example.org')).length;
+    expect(
+      (await staff.post(`/api/staff/payouts/${payout.id}/sent`, { sentOn: '2022-04-20' })).json(),
+    ).toMatchObject({ issues: [{ path: 'sentOn' }] });
+    const sent = await staff.post(`/api/staff/payouts/${payout.id}/sent`, {
+      sentOn: '2021-04-15',
+    });
+    expect(sent.json()).toMatchObject({ state: 'sent', sentOn: '2021-04-15' });
+    expect(await claimStatus()).toBe('paid');
+    const mails = await mailsTo(t.db, 'festival@example.org');
+    expect(mails).toHaveLength(mailsBefore + 1);
+    expect(mails.at(-1)?.text).toContain('a été transmise à notre banque le 15/04/2021');
+    expect(
+      (await staff.post(`/api/staff/payouts/${payout.id}/sent`, { sentOn: '2021-04-15' })).json(),
+    ).toMatchObject({ error: 'already_sent' });
     expect((await staff.post('/api/staff/payouts', { executionDate: '2021-04-21' })).status).toBe(
       409,
     );

@@ -18,13 +18,10 @@ describe('the payout file', () => {
       { name: 'CAES Inserm', shortName: 'CAES' },
       account,
       {
-        id: '00000000-0000-0000-0000-000000000000',
         reference: 'VIR-2021-000001',
         totalCents: claims.reduce((sum, c) => sum + c.approved_cents, 0),
-        claims: claims.length,
         executionDate: '2021-04-20',
         createdAt: '2021-04-15T10:00:00',
-        exportedAt: null,
       },
       claims,
     );

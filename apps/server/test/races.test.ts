@@ -4,12 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addDefaultRib,
   createUser,
+  familyWithRecord,
+  mailsTo,
   PASSWORD,
   testApp,
   type Answer,
   type Client,
   type TestApp,
+  uploadReceipt,
 } from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
 
@@ -308,6 +312,65 @@ describe('payment plans', () => {
       const [view] = await invoicesOf(place.client);
       expect(view?.account.paidCents).toBe(10_000);
       expect(await consistency()).toEqual([]);
+    }
+  });
+});
+
+describe('payouts', () => {
+  it('two desks prepare batches and confirm the same batch at once: each claim in one batch, paid once, one mail', async () => {
+    await createUser(t.db, { identifier: 'ADMIN-RACE', role: 'admin' });
+    const [first, second] = await Promise.all(
+      [0, 1].map(async () => {
+        const desk = http();
+        await desk.login('ADMIN-RACE', PASSWORD);
+        return desk;
+      }),
+    );
+    if (!first || !second) throw new Error('no desks');
+    const members = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const identifier = `IN-00097${i}`;
+        const { client } = await familyWithRecord(
+          t,
+          { identifier, taxIncomeEuros: 30_000, dependants: [] },
+          http(),
+        );
+        await addDefaultRib(client);
+        const claim = await client.post('/api/me/claims', {
+          type: 'festival',
+          dependantIndex: null,
+          organism: 'Festival',
+          firstDay: '2021-03-10',
+          lastDay: '2021-03-10',
+          paidCents: 5_000,
+          documentIds: [await uploadReceipt(client)],
+        });
+        await first.post(`/api/staff/claims/${claim.json<{ id: string }>().id}/decision`, {
+          decision: 'approve',
+        });
+        return `${identifier.toLowerCase()}@example.org`;
+      }),
+    );
+    const batches = await Promise.all(
+      [first, second].map((desk) =>
+        desk.post('/api/staff/payouts', { executionDate: '2021-04-20' }),
+      ),
+    );
+    expect(statuses(batches)).toEqual([201, 409]);
+    const payout = batches
+      .find((b) => b.status === 201)
+      ?.json<{ payout: { id: string; claims: number } }>().payout;
+    expect(payout?.claims).toBe(3);
+    await first.post(`/api/staff/payouts/${payout?.id ?? ''}/export`);
+    const confirmations = await Promise.all(
+      [first, second].map((desk) =>
+        desk.post(`/api/staff/payouts/${payout?.id ?? ''}/sent`, { sentOn: '2021-04-15' }),
+      ),
+    );
+    expect(statuses(confirmations)).toEqual([200, 409]);
+    for (const email of members) {
+      const mails = await mailsTo(t.db, email);
+      expect(mails.filter((m) => m.subject.includes('versée'))).toHaveLength(1);
     }
   });
 });

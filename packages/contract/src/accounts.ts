@@ -66,7 +66,16 @@ export const forgotIdentifierRequest = z.union([
   z.object({ lastName: name, matricule: insermMatricule }),
   z.object({ lastName: name, firstName: name, birthDate: isoDate }),
 ]);
-export const signUpDecisionRequest = z.object({ reason: z.string().trim().max(500).optional() });
+/** A refusal of a sign-up: its reason is required, and quoted in the mail the person receives. */
+export const signUpDecisionRequest = z.object({
+  reason: text(500, { required: false })
+    .optional()
+    .transform((r) => r ?? '')
+    .refine(
+      (r) => r.length > 0,
+      'indiquez le motif du refus, il est repris dans le courriel (par exemple « nous ne trouvons pas votre nom parmi les agents »)',
+    ),
+});
 
 export const roles = ['member', 'staff', 'admin'] as const;
 export type Role = (typeof roles)[number];

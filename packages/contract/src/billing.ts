@@ -96,6 +96,8 @@ export const claimDecision = z.object({
 });
 
 export const payoutRequest = z.object({ executionDate: isoDate });
+/** Staff confirm the day the bank received an exported payout file. */
+export const payoutSent = z.object({ sentOn: isoDate });
 
 /** Solidarité: an exceptional aid, or an interest-free loan repaid monthly. */
 export const solidarityInput = z

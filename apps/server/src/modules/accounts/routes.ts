@@ -143,7 +143,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
   app.post('/api/staff/sign-up-requests/:id/reject', async (request, reply) => {
     const staff = await requireStaff(db, request, 'fiche-agent');
     const body = parse(signUpDecisionRequest, request.body ?? {});
-    await rejectSignUp(ctx, staff, parse(idParam, request.params).id, body.reason ?? null);
+    await rejectSignUp(ctx, staff, parse(idParam, request.params).id, body.reason);
     return reply.status(204).send();
   });
 

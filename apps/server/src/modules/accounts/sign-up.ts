@@ -177,7 +177,7 @@ export async function rejectSignUp(
   ctx: AppContext,
   staff: CurrentUser,
   id: string,
-  reason: string | null,
+  reason: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const request = await pendingRequest(tx, id);

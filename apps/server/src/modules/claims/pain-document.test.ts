@@ -1,17 +1,13 @@
 // The SEPA payout file's amounts and texts, built without a database (its schema validation is
 // tested through the API in claim-types.test.ts).
 import { describe, expect, it } from 'vitest';
-import { painDocument, type PaidClaim } from './pain-document.ts';
-import type { Payout } from './payouts.ts';
+import { painDocument, type PaidClaim, type PayoutHeader } from './pain-document.ts';
 
-const payout: Payout = {
-  id: '0f0e0d0c-0b0a-4908-8706-050403020100',
+const payout: PayoutHeader = {
   reference: 'VIR-2021-000007',
   totalCents: 12_345 + 5 + 100_000,
-  claims: 3,
   executionDate: '2021-04-20',
   createdAt: '2021-04-15T10:00:00Z',
-  exportedAt: null,
 };
 const claim = (number: number, cents: number, holder: string): PaidClaim => ({
   number,

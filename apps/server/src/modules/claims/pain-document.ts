@@ -3,6 +3,9 @@
 import type { Organization } from '../organization/organization.ts';
 import type { Payout } from './payouts.ts';
 
+/** What the file's header says of its batch. */
+export type PayoutHeader = Pick<Payout, 'reference' | 'createdAt' | 'totalCents' | 'executionDate'>;
+
 const xml = (value: string): string =>
   value.replace(
     /[<>&'"]/g,
@@ -42,7 +45,7 @@ export interface PaidClaim {
 export function painDocument(
   organization: Pick<Organization, 'name' | 'shortName'>,
   account: { iban: string; bic: string },
-  payout: Payout,
+  payout: PayoutHeader,
   claims: PaidClaim[],
 ): string {
   const name = sepaText(organization.name, 70);

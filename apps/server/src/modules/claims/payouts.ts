@@ -1,10 +1,12 @@
-import { ibanProblem, isBic, isLatinName } from '@entraide/contract';
+import { ibanProblem, isBic, isLatinName, type ClaimType } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
-import { HttpError, notFound, requireUuid } from '../../http.ts';
+import { HttpError, notFound, requireDayWithin, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { nextNumber } from '../billing/numbering.ts';
+import { templates } from '../notifications/templates.ts';
+import { CLAIM_TYPES } from './claims.ts';
 import { painDocument, type PaidClaim } from './pain-document.ts';
 import { painSchemaErrors } from './sepa-schema.ts';
 
@@ -16,10 +18,13 @@ export interface Payout {
   readonly executionDate: string;
   readonly createdAt: string;
   readonly exportedAt: string | null;
+  /** The day the bank received the file, as a person confirmed it: the claims are paid. */
+  readonly sentOn: string | null;
+  readonly state: 'prepared' | 'exported' | 'sent';
 }
 
 const COLUMNS = `id, reference, total_cents::int AS total_cents, claims, execution_date::text AS execution_date,
-  created_at AS created_at, exported_at::text AS exported_at`;
+  created_at AS created_at, exported_at::text AS exported_at, sent_on::text AS sent_on`;
 
 interface Row {
   id: string;
@@ -29,6 +34,7 @@ interface Row {
   execution_date: string;
   created_at: Date | string;
   exported_at: string | null;
+  sent_on: string | null;
 }
 
 const toPayout = (r: Row): Payout => ({
@@ -39,6 +45,8 @@ const toPayout = (r: Row): Payout => ({
   executionDate: r.execution_date,
   createdAt: new Date(r.created_at).toISOString().slice(0, 19),
   exportedAt: r.exported_at,
+  sentOn: r.sent_on,
+  state: r.sent_on ? 'sent' : r.exported_at ? 'exported' : 'prepared',
 });
 
 export async function listPayouts(db: Queryable): Promise<Payout[]> {
@@ -120,11 +128,95 @@ export async function createPayout(
   });
 }
 
+/** A batch, locked, if it holds only claims of the staff member's sectors (else 404). */
+async function lockPayout(tx: Queryable, staff: CurrentUser, id: string): Promise<Payout> {
+  const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM payouts WHERE id = $1 FOR UPDATE`, [
+    requireUuid(id),
+  ]);
+  if (!row) throw notFound();
+  // A batch of other sectors' claims is not this staff member's to send.
+  const [foreign] = await tx.query(
+    'SELECT 1 FROM claims WHERE payout_id = $1 AND $2::text[] IS NOT NULL AND NOT (sector = ANY($2)) LIMIT 1',
+    [id, payoutSectors(staff)],
+  );
+  if (foreign) throw notFound();
+  return toPayout(row);
+}
+
+/**
+ * The last step of a batch: a person confirms, with the day, that the bank received the exported
+ * file. Its claims become paid and each member is told the amount and the day; a batch is
+ * confirmed once.
+ */
+export async function confirmPayoutSent(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+  sentOn: string,
+): Promise<Payout> {
+  return ctx.db.transaction(async (tx) => {
+    const payout = await lockPayout(tx, staff, id);
+    if (payout.state === 'prepared')
+      throw new HttpError(
+        409,
+        'not_exported',
+        `Le lot ${payout.reference} n’est pas encore exporté : exportez le fichier et remettez-le à la banque d’abord.`,
+      );
+    if (payout.state === 'sent')
+      throw new HttpError(
+        409,
+        'already_sent',
+        `Le lot ${payout.reference} est déjà confirmé comme envoyé à la banque.`,
+      );
+    // Confirmed when the bank's acknowledgement arrives: today, or in the month before.
+    requireDayWithin(
+      'sentOn',
+      sentOn,
+      ctx.today(),
+      { pastDays: 31, futureDays: 0 },
+      'le jour où la banque a reçu le fichier,',
+    );
+    await tx.query(
+      'UPDATE payouts SET sent_on = $2, confirmed_by = $3, confirmed_at = now() WHERE id = $1',
+      [id, sentOn, staff.id],
+    );
+    const paid = await tx.query<{
+      number: number;
+      type: ClaimType;
+      approved_cents: number;
+      email: string;
+      first_name: string;
+    }>(
+      `UPDATE claims c SET status = 'paid' FROM users u
+        WHERE c.payout_id = $1 AND u.id = c.member_id
+        RETURNING c.number::int AS number, c.type, c.approved_cents::int AS approved_cents, u.email, u.first_name`,
+      [id],
+    );
+    for (const claim of paid)
+      await ctx.mailer.send(
+        tx,
+        claim.email,
+        templates.claimPaid(ctx.organization, claim.first_name, {
+          number: claim.number,
+          label: CLAIM_TYPES[claim.type].label,
+          amountCents: claim.approved_cents,
+          sentOn,
+        }),
+      );
+    await recordAudit(tx, staff.id, 'payout.sent', 'payout', id, {
+      reference: payout.reference,
+      sentOn,
+    });
+    return { ...payout, sentOn, state: 'sent' };
+  });
+}
+
 /**
  * The batch's payout file. Exporting (`export`) validates it against the official
  * pain.001.001.03 schema — a file the bank would reject is refused (422) and the batch stays
- * open — then freezes the batch and marks its claims paid; a frozen batch gives the same file
- * again (`copy`, and a second `export`), and only a frozen one does.
+ * open — then freezes the batch; its claims stay approved until a person confirms the bank
+ * received it (`confirmPayoutSent`). A frozen batch gives the same file again (`copy`, and a
+ * second `export`), and only a frozen one does.
  */
 export async function payoutFile(
   ctx: AppContext,
@@ -140,18 +232,7 @@ export async function payoutFile(
       'Le compte du comité (COMMITTEE_IBAN, COMMITTEE_BIC) n’est pas configuré.',
     );
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM payouts WHERE id = $1 FOR UPDATE`, [
-      requireUuid(id),
-    ]);
-    if (!row) throw notFound();
-    // A batch of other sectors' claims is not this staff member's to send.
-    const sectors = payoutSectors(staff);
-    const [foreign] = await tx.query(
-      'SELECT 1 FROM claims WHERE payout_id = $1 AND $2::text[] IS NOT NULL AND NOT (sector = ANY($2)) LIMIT 1',
-      [id, sectors],
-    );
-    if (foreign) throw notFound();
-    const payout = toPayout(row);
+    const payout = await lockPayout(tx, staff, id);
     if (mode === 'copy' && !payout.exportedAt)
       throw new HttpError(
         409,
@@ -173,7 +254,6 @@ export async function payoutFile(
           `Le fichier de virement ne respecte pas le schéma pain.001.001.03 : ${errors.join(' ; ')}`,
         );
       await tx.query('UPDATE payouts SET exported_at = now() WHERE id = $1', [id]);
-      await tx.query(`UPDATE claims SET status = 'paid' WHERE payout_id = $1`, [id]);
       await recordAudit(tx, staff.id, 'payout.export', 'payout', id, {
         reference: payout.reference,
       });

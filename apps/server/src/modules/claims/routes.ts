@@ -1,4 +1,10 @@
-import { activitySectors, claimDecision, claimInput, payoutRequest } from '@entraide/contract';
+import {
+  activitySectors,
+  claimDecision,
+  claimInput,
+  payoutRequest,
+  payoutSent,
+} from '@entraide/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parse, requireDayWithin, sendFile } from '../../http.ts';
@@ -10,7 +16,7 @@ import {
   sectorRow,
 } from '../accounts/session-cookies.ts';
 import { claimQueue, decideClaim, memberClaims, prepareClaim, submitClaim } from './claims.ts';
-import { createPayout, listPayouts, payoutFile } from './payouts.ts';
+import { confirmPayoutSent, createPayout, listPayouts, payoutFile } from './payouts.ts';
 
 const idParam = z.object({ id: z.string() });
 
@@ -73,4 +79,9 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Exporting changes the batch, so it is a POST (under the CSRF check); the GET only gives a copy.
   app.post('/api/staff/payouts/:id/export', payoutFileRoute('export'));
   app.get('/api/staff/payouts/:id/pain.xml', payoutFileRoute('copy'));
+  app.post('/api/staff/payouts/:id/sent', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
+    const { id } = parse(idParam, request.params);
+    return confirmPayoutSent(ctx, staff, id, parse(payoutSent, request.body).sentOn);
+  });
 }

@@ -1,4 +1,4 @@
-import { formatCents } from '@entraide/rules';
+import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Organization } from '../organization/organization.ts';
 
 /** A French e-mail, as text and as HTML. */
@@ -68,10 +68,11 @@ export const templates = {
       'Choisissez votre mot de passe avec le lien ci-dessous. Il ne sert qu’une fois et expire dans 72 heures.',
       `[Choisir mon mot de passe](${link})`,
     ]),
-  signUpRejected: (o: Organization, firstName: string, reason: string | null): MailContent =>
+  signUpRejected: (o: Organization, firstName: string, reason: string): MailContent =>
     mail(o, 'Votre demande d’inscription', `Bonjour ${firstName},`, [
       'Votre demande d’inscription à l’Espace Adhérent n’a pas pu être acceptée.',
-      reason ? `Motif : ${reason}` : 'Pour en savoir plus, répondez à ce courriel.',
+      `Motif : ${reason}`,
+      'Pour en savoir plus, répondez à ce courriel.',
     ]),
   resetPassword: (o: Organization, firstName: string, link: string): MailContent =>
     mail(o, 'Réinitialiser votre mot de passe', `Bonjour ${firstName},`, [
@@ -174,6 +175,14 @@ export const templates = {
         ? `Votre demande n° ${claim.number} (${claim.label}) n’a pas pu être acceptée.`
         : `Votre demande n° ${claim.number} (${claim.label}) est acceptée : ${formatCents(claim.approvedCents)} vous seront versés par virement sur votre RIB par défaut.`,
       ...(claim.reason ? [`Motif : ${claim.reason}`] : []),
+    ]),
+  claimPaid: (
+    o: Organization,
+    firstName: string,
+    claim: { number: number; label: string; amountCents: number; sentOn: string },
+  ): MailContent =>
+    mail(o, `Demande de subvention n° ${claim.number} versée`, `Bonjour ${firstName},`, [
+      `La subvention de votre demande n° ${claim.number} (${claim.label}), ${formatCents(claim.amountCents)}, a été transmise à notre banque le ${formatIsoDate(claim.sentOn)} : le virement arrive sur votre RIB par défaut sous quelques jours ouvrés.`,
     ]),
   solidarityDecided: (
     o: Organization,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
@@ -110,9 +111,7 @@ function CancelForm({
   const [fee, setFee] = useState('0');
   const [justified, setJustified] = useState(false);
   const { busy, alert, fields, run } = useSubmit();
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (!window.confirm(`Annuler la place facturée par ${reference} ?`)) return;
+  const cancel = () =>
     void run(async () => {
       const result = await api<{
         creditNote: { reference: string };
@@ -126,11 +125,10 @@ function CancelForm({
         `Place annulée : avoir ${result.creditNote.reference}, frais ${formatCents(result.feeCents)}, à rembourser ${formatCents(result.refundCents)}.`,
       );
     });
-  };
   return (
     <details>
       <summary>Annuler la place de {reference}</summary>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => event.preventDefault()} noValidate>
         <FormAlert message={alert} />
         <Field
           label={`Frais du prestataire en euros (${reference})`}
@@ -146,9 +144,22 @@ function CancelForm({
           onChange={(e) => setJustified(e.target.checked)}
         />
         <div className="actions">
-          <button type="submit" className="secondary" disabled={busy}>
-            Annuler la place et émettre l’avoir
-          </button>
+          <ConfirmAction
+            secondary
+            disabled={busy}
+            label={`Annuler la place ${reference} et émettre l’avoir`}
+            title={`Annuler la place facturée par ${reference} ?`}
+            effect={
+              <p>
+                Un avoir reprend toute la facture {reference} ; les frais d’annulation
+                {justified ? ' (désistement justifié)' : ''} et {fee.trim() || '0'} € de frais du
+                prestataire restent dus, le reste payé est à rembourser. La place est rendue à la
+                liste d’attente. Cela ne s’annule pas.
+              </p>
+            }
+            confirmLabel="Annuler la place"
+            onConfirm={cancel}
+          />
         </div>
       </form>
     </details>

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { count } from '../../shared/french.ts';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -18,10 +20,8 @@ function Decision({
   readonly onDone: (message: string) => Promise<void>;
 }) {
   const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const { busy, alert, fields, run } = useSubmit();
-  const decide = (decision: 'approve' | 'partial' | 'reject') => (event: SyntheticEvent) => {
-    event.preventDefault();
+  const decide = (decision: 'approve' | 'partial' | 'reject') => (reason: string) =>
     void run(async () => {
       const decided = await api<{ approvedCents: number | null }>(
         'POST',
@@ -38,38 +38,62 @@ function Decision({
           : `Demande n° ${claim.number} accordée : ${formatCents(decided.approvedCents)}.`,
       );
     });
-  };
   const n = claim.number;
+  const told = `${claim.member} reçoit un courriel. Une décision ne se modifie plus.`;
   return (
-    <form noValidate onSubmit={decide('approve')}>
+    <div>
       <FormAlert message={alert} />
-      <div className="row">
-        <Field
-          label={`Montant accordé en partie, en euros (n° ${n})`}
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          error={fields.amountCents}
-        />
-        <Field
-          label={`Motif envoyé à l’agent (n° ${n})`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={fields.reason}
-        />
-      </div>
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          Accorder {formatCents(claim.quote.subsidyCents)} (n° {n})
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={decide('partial')}>
-          Accorder en partie (n° {n})
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={decide('reject')}>
-          Refuser (n° {n})
-        </button>
+        <ConfirmAction
+          disabled={busy}
+          label={`Accorder ${formatCents(claim.quote.subsidyCents)} (n° ${n})`}
+          title={`Accorder la demande n° ${n} ?`}
+          effect={
+            <p>
+              {formatCents(claim.quote.subsidyCents)} seront versés à {claim.member} par virement,
+              dans le prochain lot. {told}
+            </p>
+          }
+          confirmLabel={`Accorder ${formatCents(claim.quote.subsidyCents)}`}
+          onConfirm={decide('approve')}
+        />
+        <ConfirmAction
+          secondary
+          disabled={busy}
+          label={`Refuser (n° ${n})`}
+          title={`Refuser la demande n° ${n} ?`}
+          effect={<p>Rien ne sera versé pour cette demande. {told}</p>}
+          reasonLabel="Motif du refus (repris dans le courriel)"
+          confirmLabel="Refuser la demande"
+          onConfirm={decide('reject')}
+        />
       </div>
-    </form>
+      <Field
+        label={`Montant accordé en partie, en euros (n° ${n})`}
+        hint={`Moins que ${formatCents(claim.quote.subsidyCents)}, par exemple 50 ou 49,90.`}
+        inputMode="decimal"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={fields.amountCents}
+      />
+      <div className="actions">
+        <ConfirmAction
+          secondary
+          disabled={busy || amount.trim() === ''}
+          label={`Accorder en partie (n° ${n})`}
+          title={`Accorder en partie la demande n° ${n} ?`}
+          effect={
+            <p>
+              {amount.trim()} € au lieu de {formatCents(claim.quote.subsidyCents)} seront versés à{' '}
+              {claim.member}, dans le prochain lot. {told}
+            </p>
+          }
+          reasonLabel="Motif de l’accord partiel (repris dans le courriel)"
+          confirmLabel="Accorder ce montant"
+          onConfirm={decide('partial')}
+        />
+      </div>
+    </div>
   );
 }
 
@@ -80,6 +104,106 @@ interface PayoutView {
   claims: number;
   executionDate: string;
   exportedAt: string | null;
+  sentOn: string | null;
+  state: 'prepared' | 'exported' | 'sent';
+}
+
+const PAYOUT_STATES: Readonly<Record<PayoutView['state'], string>> = {
+  prepared: 'préparé',
+  exported: 'fichier exporté, à confirmer',
+  sent: 'envoyé à la banque',
+};
+
+/** One batch and the next step it waits for: export its file, then confirm the bank got it. */
+function PayoutRow({
+  payout,
+  today,
+  busy,
+  sentOnError,
+  act,
+}: {
+  readonly payout: PayoutView;
+  readonly today: string;
+  readonly busy: boolean;
+  readonly sentOnError: string | undefined;
+  readonly act: (action: () => Promise<string>) => void;
+}) {
+  const [sentOn, setSentOn] = useState(today);
+  const what = `${count(payout.claims, 'virement')}, ${formatCents(payout.totalCents)}`;
+  const { reference } = payout;
+  return (
+    <tr>
+      <td>{reference}</td>
+      <td>{what}</td>
+      <td>{formatDate(payout.executionDate)}</td>
+      <td>
+        <span className={`badge badge-${payout.state}`}>{PAYOUT_STATES[payout.state]}</span>
+        {payout.sentOn ? ` le ${formatDate(payout.sentOn)}` : ''}
+      </td>
+      <td>
+        {payout.state === 'prepared' ? (
+          <ConfirmAction
+            disabled={busy}
+            label={`Exporter le fichier SEPA ${reference}`}
+            title={`Exporter le fichier SEPA ${reference} ?`}
+            effect={
+              <p>
+                Le fichier ({what}) est vérifié puis téléchargé, et le lot est figé : il ne changera
+                plus. Remettez-le à la banque, puis confirmez ici l’envoi ; les subventions ne
+                seront versées qu’à ce moment-là.
+              </p>
+            }
+            confirmLabel="Exporter et figer le lot"
+            onConfirm={() =>
+              act(async () => {
+                await download(
+                  'POST',
+                  `/api/staff/payouts/${payout.id}/export`,
+                  `${reference}.xml`,
+                );
+                return `Fichier ${reference}.xml exporté, conforme au schéma pain.001.001.03 : remettez-le à la banque, puis confirmez l’envoi.`;
+              })
+            }
+          />
+        ) : (
+          <a href={`/api/staff/payouts/${payout.id}/pain.xml`} download={`${reference}.xml`}>
+            Copie du fichier SEPA {reference}
+          </a>
+        )}
+        {payout.state === 'exported' ? (
+          <>
+            <Field
+              label={`Jour de réception par la banque (${reference})`}
+              type="date"
+              max={today}
+              value={sentOn}
+              onChange={(e) => setSentOn(e.target.value)}
+              error={sentOnError}
+            />
+            <ConfirmAction
+              disabled={busy}
+              label={`Confirmer l’envoi à la banque (${reference})`}
+              title={`La banque a reçu le lot ${reference} ?`}
+              effect={
+                <p>
+                  Le lot est noté envoyé le {formatDate(sentOn)} : ses{' '}
+                  {count(payout.claims, 'subvention')} ({formatCents(payout.totalCents)}) passent à
+                  « versée » et chaque agent reçoit un courriel. Cela ne s’annule pas.
+                </p>
+              }
+              confirmLabel="Confirmer l’envoi"
+              onConfirm={() =>
+                act(async () => {
+                  await api('POST', `/api/staff/payouts/${payout.id}/sent`, { sentOn });
+                  return `Lot ${reference} envoyé à la banque le ${formatDate(sentOn)} : ${count(payout.claims, 'agent prévenu', 'agents prévenus')}.`;
+                })
+              }
+            />
+          </>
+        ) : null}
+      </td>
+    </tr>
+  );
 }
 
 function Payouts({ today }: { readonly today: string }) {
@@ -94,7 +218,7 @@ function Payouts({ today }: { readonly today: string }) {
     void load();
   }, [load]);
   /** A button's action, then what it did and the batches as they now are. */
-  const thenReload = (action: () => Promise<string>) => () =>
+  const act = (action: () => Promise<string>) =>
     void run(async () => {
       setNotice(null);
       setNotice(await action());
@@ -105,56 +229,62 @@ function Payouts({ today }: { readonly today: string }) {
       payout: PayoutView;
       waitingForAccount: number;
     }>('POST', '/api/staff/payouts', { executionDate: date });
-    return `Lot ${payout.reference} créé : ${payout.claims} virement(s), ${formatCents(payout.totalCents)}.${
+    return `Lot ${payout.reference} préparé : ${count(payout.claims, 'virement')}, ${formatCents(payout.totalCents)}.${
       waitingForAccount > 0
-        ? ` ${waitingForAccount} subvention(s) accordée(s) attendent que l’agent enregistre un RIB valide.`
+        ? ` ${count(waitingForAccount, 'subvention accordée attend', 'subventions accordées attendent')} que l’agent enregistre un RIB valide.`
         : ''
     }`;
-  };
-  const exportFile = (payout: PayoutView) => async () => {
-    await download('POST', `/api/staff/payouts/${payout.id}/export`, `${payout.reference}.xml`);
-    return `Fichier ${payout.reference}.xml exporté, conforme au schéma pain.001.001.03 : le lot est figé et ses subventions sont versées.`;
   };
   return (
     <section aria-labelledby="payouts">
       <h2 id="payouts">Virements</h2>
+      <p>
+        Un lot passe par trois étapes : préparé, fichier exporté, puis envoyé à la banque — seule la
+        dernière, confirmée par vous, rend les subventions versées et prévient les agents.
+      </p>
       <FormAlert message={alert} />
       {notice ? <Notice>{notice}</Notice> : null}
       <Field
         label="Date d’exécution du lot"
         type="date"
+        min={today}
         value={date}
         onChange={(e) => setDate(e.target.value)}
         error={fields.executionDate}
       />
       <div className="actions">
-        <button type="button" disabled={busy} onClick={thenReload(create)}>
-          Créer le lot des subventions accordées
+        <button type="button" disabled={busy} onClick={() => act(create)}>
+          Préparer le lot des subventions accordées
         </button>
       </div>
-      <ul aria-label="Lots de virements">
-        {payouts.map((p) => (
-          <li key={p.id}>
-            {p.reference} : {p.claims} virement(s), {formatCents(p.totalCents)}, le{' '}
-            {formatDate(p.executionDate)}
-            {p.exportedAt ? (
-              <>
-                {' '}
-                (exporté, figé) —{' '}
-                <a href={`/api/staff/payouts/${p.id}/pain.xml`} download={`${p.reference}.xml`}>
-                  copie du fichier SEPA {p.reference}
-                </a>
-              </>
-            ) : (
-              <div className="actions">
-                <button type="button" disabled={busy} onClick={thenReload(exportFile(p))}>
-                  Exporter le fichier SEPA {p.reference}
-                </button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+      {payouts.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption>Lots de virements</caption>
+            <thead>
+              <tr>
+                <th scope="col">Lot</th>
+                <th scope="col">Virements</th>
+                <th scope="col">Exécution</th>
+                <th scope="col">État</th>
+                <th scope="col">Étape suivante</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payouts.map((p) => (
+                <PayoutRow
+                  key={p.id}
+                  payout={p}
+                  today={today}
+                  busy={busy}
+                  sentOnError={fields.sentOn}
+                  act={act}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { bankAccountInput, issuesOf } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -84,19 +85,30 @@ export function BankAccountsPage() {
                     Utiliser par défaut le RIB {account.ibanMasked}
                   </button>
                 )}
-                <button
-                  type="button"
-                  className="secondary"
+                <ConfirmAction
+                  secondary
                   disabled={busy}
-                  onClick={() =>
+                  label={`Supprimer le RIB ${account.ibanMasked}`}
+                  title={`Supprimer le RIB ${account.ibanMasked} ?`}
+                  effect={
+                    <p>
+                      Le RIB de {account.holder} disparaît de votre espace.{' '}
+                      {account.isDefault
+                        ? accounts.length > 1
+                          ? 'C’était votre RIB par défaut : votre plus ancien autre RIB le devient.'
+                          : 'C’était votre seul RIB : vos subventions accordées attendront que vous en ajoutiez un pour être versées.'
+                        : 'Les subventions déjà en cours de versement arrivent sur le compte choisi à ce moment-là.'}{' '}
+                      Pour le retrouver, il faudra le saisir à nouveau.
+                    </p>
+                  }
+                  confirmLabel="Supprimer ce RIB"
+                  onConfirm={() =>
                     void act(
                       () => api('DELETE', `/api/me/bank-accounts/${account.id}`),
                       'RIB supprimé.',
                     )
                   }
-                >
-                  Supprimer le RIB {account.ibanMasked}
-                </button>
+                />
               </div>
             </li>
           ))}

@@ -2,6 +2,7 @@ import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { REGISTRATION_STATUS_LABELS } from '../../shared/labels.ts';
@@ -100,9 +101,22 @@ function RegistrationCard({
           <Link to={`/espace/inscriptions/nouvelle?demande=${r.id}`}>Modifier</Link>
         ) : null}
         {open ? (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Retirer la demande n° {r.number}
-          </button>
+          <ConfirmAction
+            secondary
+            label={`Retirer la demande n° ${r.number}`}
+            title={`Retirer la demande n° ${r.number} ?`}
+            effect={
+              <p>
+                {r.status === 'confirmed'
+                  ? 'Votre place est libérée pour une autre famille. Les frais d’annulation prévus au barème s’appliquent selon la date ; un avoir reprend la facture et le reste vous est remboursé.'
+                  : r.status === 'waiting'
+                    ? 'Vous quittez la liste d’attente ; si une place se libère, elle ira à la famille suivante.'
+                    : 'Votre demande n’entrera pas dans la sélection. Vous pourrez en faire une nouvelle tant que les inscriptions sont ouvertes.'}
+              </p>
+            }
+            confirmLabel="Retirer la demande"
+            onConfirm={onCancel}
+          />
         ) : null}
       </div>
     </li>
@@ -128,7 +142,6 @@ export function MyRegistrationsPage() {
     void load();
   }, [load]);
   const cancel = (r: RegistrationView) => {
-    if (!window.confirm(`Retirer la demande n° ${r.number} ?`)) return;
     void run(async () => {
       await api('DELETE', `/api/me/registrations/${r.id}`);
       setNotice(`La demande n° ${r.number} est retirée.`);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
-import { parseEuros } from '../../shared/format.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { formatCents, parseEuros } from '../../shared/format.ts';
+import { count } from '../../shared/french.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -17,9 +19,8 @@ function Decision({
   readonly onDone: (message: string) => Promise<void>;
 }) {
   const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const { busy, alert, fields, run } = useSubmit();
-  const decide = (decision: 'grant' | 'refuse') =>
+  const decide = (decision: 'grant' | 'refuse') => (reason: string) =>
     void run(async () => {
       await api('POST', `/api/staff/solidarity/${request.id}/decision`, {
         decision,
@@ -31,36 +32,45 @@ function Decision({
       );
     });
   const n = request.number;
+  const granted = amount.trim() ? `${amount.trim()} €` : formatCents(request.amountCents);
+  const told = `${request.member} reçoit un courriel. Une décision ne se modifie plus.`;
   return (
     <div>
       <FormAlert message={alert} />
-      <div className="row">
-        <Field
-          label={`Montant accordé, si moins (n° ${n})`}
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          error={fields.amountCents}
-        />
-        <Field
-          label={`Motif envoyé à l’agent (n° ${n})`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={fields.reason}
-        />
-      </div>
+      <Field
+        label={`Montant accordé, si moins que demandé (n° ${n})`}
+        hint={`Laissez vide pour accorder ${formatCents(request.amountCents)}.`}
+        inputMode="decimal"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={fields.amountCents}
+      />
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => decide('grant')}>
-          Accorder (n° {n})
-        </button>
-        <button
-          type="button"
-          className="secondary"
+        <ConfirmAction
           disabled={busy}
-          onClick={() => decide('refuse')}
-        >
-          Refuser (n° {n})
-        </button>
+          label={`Accorder (n° ${n})`}
+          title={`Accorder la demande n° ${n} ?`}
+          effect={
+            <p>
+              {request.months
+                ? `Un prêt de ${granted}, remboursable en ${count(request.months, 'mensualité')}, est accordé à ${request.member} ; l’échéancier est créé.`
+                : `Une aide de ${granted} est accordée à ${request.member}.`}{' '}
+              {told}
+            </p>
+          }
+          confirmLabel={`Accorder ${granted}`}
+          onConfirm={decide('grant')}
+        />
+        <ConfirmAction
+          secondary
+          disabled={busy}
+          label={`Refuser (n° ${n})`}
+          title={`Refuser la demande n° ${n} ?`}
+          effect={<p>Rien ne sera accordé pour cette demande. {told}</p>}
+          reasonLabel="Motif du refus (repris dans le courriel)"
+          confirmLabel="Refuser la demande"
+          onConfirm={decide('refuse')}
+        />
       </div>
     </div>
   );

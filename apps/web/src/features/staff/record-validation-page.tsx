@@ -5,6 +5,8 @@ import { FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { of } from '../../shared/french.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
@@ -31,7 +33,6 @@ function RecordReview({
     versions: AgentRecordAnswer[];
     documents: DocumentSummary[];
   } | null>(null);
-  const [reason, setReason] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
   useEffect(() => {
     void api<{
@@ -40,7 +41,7 @@ function RecordReview({
       documents: DocumentSummary[];
     }>('GET', `/api/staff/agent-records/${entry.id}`).then(setFile);
   }, [entry.id]);
-  const decide = async (decision: 'validate' | 'reject') => {
+  const decide = async (decision: 'validate' | 'reject', reason = '') => {
     setAlert(null);
     try {
       if (decision === 'validate') {
@@ -75,7 +76,7 @@ function RecordReview({
         {record.taxIncomeEuros === null
           ? 'non renseigné'
           : formatCents(record.taxIncomeEuros * 100)}
-        {record.couple ? ' — en couple' : ' — seul(e)'}
+        {record.couple ? ' — en couple' : ' — sans conjoint'}
         {record.memberDisabled ? ' — agent handicapé' : ''}
         {record.situationChangedOn
           ? ` — situation familiale changée le ${formatDate(record.situationChangedOn)}`
@@ -84,7 +85,7 @@ function RecordReview({
       <ul>
         {record.dependants.map((d) => (
           <li key={`${d.relation}-${d.firstName}-${d.birthDate}`}>
-            {RELATION_LABELS[d.relation]} : {d.firstName} {d.lastName}, né(e) le{' '}
+            {RELATION_LABELS[d.relation]} : {d.firstName} {d.lastName}, naissance le{' '}
             {formatDate(d.birthDate)}
             {d.sharedCustody ? ', garde partagée' : ''}
             {d.relation === 'child' && !d.fiscallyDependent
@@ -99,21 +100,34 @@ function RecordReview({
       <h3>Justificatifs</h3>
       <DocumentLinks documents={file.documents} />
       <p>Versions : {file.versions.map((v) => `${v.version} (${v.status})`).join(', ')}</p>
-      <div className="field">
-        <label htmlFor={`reason-${entry.id}`}>Motif en cas de refus (envoyé à l’agent)</label>
-        <input
-          id={`reason-${entry.id}`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </div>
       <div className="actions">
-        <button type="button" onClick={() => void decide('validate')}>
-          Valider la fiche
-        </button>
-        <button type="button" className="secondary" onClick={() => void decide('reject')}>
-          Refuser
-        </button>
+        <ConfirmAction
+          label="Valider la fiche"
+          title={`Valider la Fiche ${record.year} ${of(`${entry.firstName} ${entry.lastName}`)} ?`}
+          effect={
+            <p>
+              Ses parts, son quotient familial, ses taux et son plafond {record.year} s’appliquent
+              aussitôt à ses demandes et devis ; {entry.firstName} reçoit un courriel. Une
+              modification ultérieure passera par une nouvelle version.
+            </p>
+          }
+          confirmLabel="Valider la fiche"
+          onConfirm={() => void decide('validate')}
+        />
+        <ConfirmAction
+          secondary
+          label="Refuser"
+          title={`Refuser la Fiche ${record.year} ${of(`${entry.firstName} ${entry.lastName}`)} ?`}
+          effect={
+            <p>
+              {entry.firstName} reçoit un courriel qui cite le motif, puis corrige sa fiche et
+              l’envoie à nouveau.
+            </p>
+          }
+          reasonLabel="Motif du refus (repris dans le courriel)"
+          confirmLabel="Refuser la fiche"
+          onConfirm={(reason) => void decide('reject', reason)}
+        />
       </div>
     </section>
   );

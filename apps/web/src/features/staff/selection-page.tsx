@@ -6,6 +6,8 @@ import { formatDate } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { count } from '../../shared/french.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 
@@ -31,6 +33,9 @@ interface Preview {
     reasons: string[];
   }[];
 }
+
+const tally = (preview: Preview, outcome: keyof typeof OUTCOMES): number =>
+  preview.decisions.filter((d) => d.outcome === outcome).length;
 
 const OUTCOMES = { confirmed: 'Place', waiting: 'Liste d’attente', refused: 'Refus' } as const;
 
@@ -79,10 +84,10 @@ export function SelectionPage() {
       <FormAlert message={alert} />
       {applied ? (
         <Notice>
-          Sélection appliquée : {applied.decisions.filter((d) => d.outcome === 'confirmed').length}{' '}
-          place(s), {applied.decisions.filter((d) => d.outcome === 'waiting').length} en attente,{' '}
-          {applied.decisions.filter((d) => d.outcome === 'refused').length} refus. Les familles sont
-          prévenues par courriel ; les listes des prestataires sont dans le catalogue.
+          Sélection appliquée :{' '}
+          {count(tally(applied, 'confirmed'), 'place attribuée', 'places attribuées')},{' '}
+          {tally(applied, 'waiting')} en attente, {count(tally(applied, 'refused'), 'refus')}. Les
+          familles sont prévenues par courriel ; les listes des prestataires sont dans le catalogue.
         </Notice>
       ) : null}
       {preview === null ? (
@@ -95,8 +100,8 @@ export function SelectionPage() {
           <ul>
             {preview.sessions.map((s) => (
               <li key={s.id}>
-                {s.label} : {s.places} place(s), liste d’attente de {s.waitingPlaces}, clôture le{' '}
-                {formatDate(s.closesOn)}
+                {s.label} : {count(s.places, 'place')}, liste d’attente de {s.waitingPlaces},
+                clôture le {formatDate(s.closesOn)}
               </li>
             ))}
           </ul>
@@ -138,9 +143,25 @@ export function SelectionPage() {
             </table>
           </div>
           <div className="actions">
-            <button type="button" disabled={busy} onClick={apply}>
-              Appliquer la sélection et prévenir les familles
-            </button>
+            {preview.decisions.length === 0 ? (
+              <p className="hint">Aucune demande pour ces sessions : il n’y a rien à appliquer.</p>
+            ) : (
+              <ConfirmAction
+                disabled={busy}
+                label="Appliquer la sélection et prévenir les familles"
+                title="Appliquer la sélection ?"
+                effect={
+                  <p>
+                    {count(tally(preview, 'confirmed'), 'place attribuée', 'places attribuées')},{' '}
+                    {count(tally(preview, 'waiting'), 'demande', 'demandes')} en liste d’attente,{' '}
+                    {count(tally(preview, 'refused'), 'refus')} : chaque famille reçoit un courriel
+                    et les places attribuées sont facturées. Cela ne s’annule pas.
+                  </p>
+                }
+                confirmLabel="Appliquer et prévenir les familles"
+                onConfirm={apply}
+              />
+            )}
           </div>
         </>
       )}

@@ -1,17 +1,20 @@
 import type { SignUpRequestSummary } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
+import { count, of } from '../../shared/french.ts';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 
+const name = (request: SignUpRequestSummary): string => `${request.firstName} ${request.lastName}`;
+
 function Queue() {
   const [requests, setRequests] = useState<SignUpRequestSummary[] | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
   const load = useCallback(async () => {
     try {
       setRequests(
@@ -26,7 +29,11 @@ function Queue() {
   useEffect(() => {
     void load();
   }, [load]);
-  const decide = async (request: SignUpRequestSummary, decision: 'approve' | 'reject') => {
+  const decide = async (
+    request: SignUpRequestSummary,
+    decision: 'approve' | 'reject',
+    reason = '',
+  ) => {
     setAlert(null);
     try {
       if (decision === 'approve') {
@@ -35,15 +42,11 @@ function Queue() {
           `/api/staff/sign-up-requests/${request.id}/approve`,
         );
         setNotice(
-          `${request.firstName} ${request.lastName} est inscrit(e) : identifiant ${identifier}. Un courriel lui a été envoyé.`,
+          `Inscription ${of(name(request))} validée : identifiant ${identifier}. Un courriel lui a été envoyé.`,
         );
       } else {
-        await api('POST', `/api/staff/sign-up-requests/${request.id}/reject`, {
-          reason: reasons[request.id] || undefined,
-        });
-        setNotice(
-          `La demande de ${request.firstName} ${request.lastName} est refusée. Un courriel lui a été envoyé.`,
-        );
+        await api('POST', `/api/staff/sign-up-requests/${request.id}/reject`, { reason });
+        setNotice(`La demande ${of(name(request))} est refusée. Un courriel lui a été envoyé.`);
       }
       await load();
     } catch (error) {
@@ -65,32 +68,41 @@ function Queue() {
                 {request.firstName} {request.lastName}
               </h2>
               <p>
-                Né(e) le {formatDate(request.birthDate)} · {request.email}
+                Naissance le {formatDate(request.birthDate)} · {request.email}
                 {request.matricule ? ` · matricule ${request.matricule}` : ''} ·{' '}
-                {request.couple ? 'en couple' : 'seul(e)'} · {request.children} enfant(s) · reçue le{' '}
+                {request.couple ? 'en couple' : 'sans conjoint'} ·{' '}
+                {count(request.children, 'enfant')} · reçue le{' '}
                 {formatDate(request.createdAt.slice(0, 10))}
               </p>
-              <div className="field">
-                <label htmlFor={`reason-${request.id}`}>
-                  Motif en cas de refus (envoyé à la personne)
-                </label>
-                <input
-                  id={`reason-${request.id}`}
-                  value={reasons[request.id] ?? ''}
-                  onChange={(e) => setReasons({ ...reasons, [request.id]: e.target.value })}
-                />
-              </div>
               <div className="actions">
-                <button type="button" onClick={() => void decide(request, 'approve')}>
-                  Valider l’inscription de {request.firstName} {request.lastName}
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => void decide(request, 'reject')}
-                >
-                  Refuser
-                </button>
+                <ConfirmAction
+                  label={`Valider l’inscription ${of(name(request))}`}
+                  title={`Valider l’inscription ${of(name(request))} ?`}
+                  effect={
+                    <p>
+                      Un compte adhérent est créé et {request.firstName} reçoit par courriel son
+                      identifiant et le lien pour choisir son mot de passe, à l’adresse{' '}
+                      {request.email}.
+                    </p>
+                  }
+                  confirmLabel="Valider et envoyer le courriel"
+                  onConfirm={() => void decide(request, 'approve')}
+                />
+                <ConfirmAction
+                  secondary
+                  label={`Refuser la demande ${of(name(request))}`}
+                  title={`Refuser la demande ${of(name(request))} ?`}
+                  effect={
+                    <p>
+                      La demande est close et {request.firstName} reçoit un courriel qui cite le
+                      motif ci-dessous. Pour revenir sur un refus, la personne devra refaire une
+                      demande.
+                    </p>
+                  }
+                  reasonLabel="Motif du refus (repris dans le courriel)"
+                  confirmLabel="Refuser et envoyer le courriel"
+                  onConfirm={(reason) => void decide(request, 'reject', reason)}
+                />
               </div>
             </li>
           ))}

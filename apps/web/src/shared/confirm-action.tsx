@@ -1,0 +1,105 @@
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
+import { useId, useState, type ReactNode } from 'react';
+
+interface ConfirmActionProps {
+  /** The button that opens the dialog (its visible text). */
+  readonly label: string;
+  /** The dialog's question, e.g. "Refuser l’inscription de Léa Martin ?". */
+  readonly title: string;
+  /** What the action will do, in words: amounts, who is told, what cannot be undone. */
+  readonly effect: ReactNode;
+  /** The confirming button's text, e.g. "Refuser et prévenir Léa". */
+  readonly confirmLabel: string;
+  /** Asks for a reason, required, sent with the action (a refusal's reason is quoted in its mail). */
+  readonly reasonLabel?: string;
+  readonly disabled?: boolean;
+  readonly secondary?: boolean;
+  readonly onConfirm: (reason: string) => void;
+}
+
+/**
+ * A button for an action that cannot be undone: it opens a dialog that says what will happen and
+ * acts only on a second, explicit click. With `reasonLabel`, the reason is asked for and required.
+ * (Radix AlertDialog: focus kept inside, Escape and "Annuler" close without acting.)
+ */
+export function ConfirmAction({
+  label,
+  title,
+  effect,
+  confirmLabel,
+  reasonLabel,
+  disabled,
+  secondary,
+  onConfirm,
+}: ConfirmActionProps) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const id = useId();
+  const confirm = (event: { preventDefault(): void }) => {
+    if (reasonLabel && reason.trim() === '') {
+      event.preventDefault();
+      setMissing(true);
+      return;
+    }
+    onConfirm(reason.trim());
+    setReason('');
+    setMissing(false);
+  };
+  return (
+    <AlertDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setMissing(false);
+      }}
+    >
+      <AlertDialog.Trigger asChild>
+        <button type="button" className={secondary ? 'secondary' : undefined} disabled={disabled}>
+          {label}
+        </button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog">
+          <AlertDialog.Title>{title}</AlertDialog.Title>
+          <AlertDialog.Description asChild>
+            <div>{effect}</div>
+          </AlertDialog.Description>
+          {reasonLabel ? (
+            <div className="field">
+              <label htmlFor={`${id}-reason`}>{reasonLabel}</label>
+              <textarea
+                id={`${id}-reason`}
+                rows={3}
+                maxLength={500}
+                value={reason}
+                aria-invalid={missing ? true : undefined}
+                aria-describedby={missing ? `${id}-missing` : undefined}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              {missing ? (
+                <p className="error" id={`${id}-missing`}>
+                  Indiquez le motif : il est repris dans le courriel envoyé (par exemple « pièce
+                  justificative illisible »).
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <div className="actions">
+            <AlertDialog.Cancel asChild>
+              <button type="button" className="secondary">
+                Annuler
+              </button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action asChild>
+              <button type="button" onClick={confirm}>
+                {confirmLabel}
+              </button>
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
