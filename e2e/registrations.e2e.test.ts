@@ -45,7 +45,9 @@ describe('séjours jeunes in the browser', () => {
     await field('prix du transport (€)').fill('40');
     await field('clôture des inscriptions').fill('2021-05-20');
     await staff.getByRole('button', { name: 'Ajouter la session' }).click();
-    await staff.getByText('avant le premier jour').waitFor();
+    await staff
+      .getByText('le dernier jour est avant le premier : vérifiez les deux dates')
+      .waitFor();
     await field('dernier jour').fill('2021-07-18');
     await staff.getByRole('button', { name: 'Ajouter la session' }).click();
     await staff.getByText('0/12 places attribuées').waitFor();

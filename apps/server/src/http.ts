@@ -64,9 +64,27 @@ export const sendFile = (
     .send(typeof bytes === 'string' ? bytes : Buffer.from(bytes));
 };
 
-/** A refusal of one field that only the server can judge, answered like a schema mismatch. */
+/** A refusal of fields that only the server can judge, answered like a schema mismatch. */
+export const invalidFields = (
+  issues: readonly { readonly path: string; readonly message: string }[],
+): z.ZodError =>
+  new z.ZodError(
+    issues.map(({ path, message }) => ({
+      code: 'custom',
+      path: path.split('.'),
+      message,
+      input: undefined,
+    })),
+  );
 export const invalidField = (path: string, message: string): z.ZodError =>
-  new z.ZodError([{ code: 'custom', path: path.split('.'), message, input: undefined }]);
+  invalidFields([{ path, message }]);
+
+/** Refuses, all at once, the issues a check found; none: nothing happens. */
+export function refuseIssues(
+  issues: readonly { readonly path: string; readonly message: string }[],
+): void {
+  if (issues.length > 0) throw invalidFields(issues);
+}
 
 /**
  * A date within what makes sense for its meaning, around the committee's day (a payment is not

@@ -175,3 +175,67 @@ describe('dates', () => {
     expect((await payment('2021-04-15')).status).toBe(201);
   });
 });
+
+describe('impossible dates (issue 14)', () => {
+  /** The paths of a 400's issues, sorted: every error of the form at once. */
+  const paths = (answer: Answer) =>
+    answer
+      .json<{ issues: { path: string }[] }>()
+      .issues.map((i) => i.path)
+      .sort();
+
+  it('a member born in 2030 and a child born in 2031 are refused at sign-up, both at once', async () => {
+    const answer = await anonymous.post('/api/sign-up-requests', {
+      identity: { lastName: 'Futur', firstName: 'Léo', birthDate: '2030-01-01' },
+      contact: { email: 'futur@example.org' },
+      family: { couple: false, children: [{ firstName: 'Zoé', birthDate: '2031-05-05' }] },
+      confirmation: { accurate: true },
+    });
+    expect(paths(answer)).toEqual(['family.children.0.birthDate', 'identity.birthDate']);
+    expect(answer.json<{ issues: { message: string }[] }>().issues[0]?.message).toContain(
+      'la date de naissance est après aujourd’hui',
+    );
+    // A 12-year-old is no agent.
+    refusedOn(
+      await anonymous.post('/api/sign-up-requests', {
+        identity: { lastName: 'Jeune', firstName: 'Léo', birthDate: '2009-01-01' },
+        contact: { email: 'jeune@example.org' },
+        family: { couple: false, children: [] },
+        confirmation: { accurate: true },
+      }),
+      'identity.birthDate',
+    );
+  });
+
+  it('a Fiche Agent with a child born after today is refused on that child', async () => {
+    const saved = await member.put('/api/me/agent-records/2021', {
+      couple: false,
+      taxIncomeEuros: 30_000,
+      dependants: [
+        { relation: 'child', lastName: 'Martin', firstName: 'Noé', birthDate: '2031-02-02' },
+      ],
+    });
+    expect(paths(saved)).toContain('dependants.0.birthDate');
+  });
+
+  it('a session: reversed dates, ages and a missing name are all shown at once; a past closing is refused', async () => {
+    expect(
+      paths(await session({ label: '', lastDay: '2021-07-01', minAge: 12, maxAge: 8 })),
+    ).toEqual(['label', 'lastDay', 'maxAge']);
+    refusedOn(await session({ closesOn: '2021-04-01' }), 'closesOn');
+    expect((await session({ closesOn: '2021-04-15' })).status).toBe(201);
+  });
+
+  it('a claim whose last day is before its first shows that with its other errors', async () => {
+    const answer = await member.post('/api/me/claims', {
+      type: 'festival',
+      dependantIndex: null,
+      organism: 'Festival',
+      firstDay: '2021-03-10',
+      lastDay: '2021-03-01',
+      paidCents: 'quarante',
+      documentIds: [],
+    });
+    expect(paths(answer)).toEqual(['documentIds', 'lastDay', 'paidCents']);
+  });
+});

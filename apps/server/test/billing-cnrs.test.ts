@@ -11,6 +11,7 @@ import {
   testApp,
   type Client,
   type TestApp,
+  addSession,
 } from './harness.ts';
 
 let t: TestApp;
@@ -46,7 +47,7 @@ describe('CNRS billing', () => {
       })
     ).json<{ id: string }>();
     const session = (
-      await staff.post(`/api/staff/activities/${id}/sessions`, {
+      await addSession(t.db, staff, id, {
         label: 'Juillet',
         firstDay: '2020-07-06',
         lastDay: '2020-07-19',
@@ -157,7 +158,7 @@ describe('CNRS billing', () => {
     ).toMatchObject({ issues: [{ path: 'transportCity' }] });
     // A shorter session of the same activity: the 3rd modification costs 15 €.
     const shorter = (
-      await staff.post(`/api/staff/activities/${id}/sessions`, {
+      await addSession(t.db, staff, id, {
         label: 'Juillet, une semaine',
         firstDay: '2020-07-06',
         lastDay: '2020-07-12',

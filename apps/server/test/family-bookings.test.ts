@@ -8,6 +8,7 @@ import {
   testApp,
   type Client,
   type TestApp,
+  addSession,
 } from './harness.ts';
 
 let t: TestApp;
@@ -31,7 +32,7 @@ beforeAll(async () => {
       })
     ).json<{ id: string }>().id;
   const session = async (activityId: string, body: Record<string, unknown>) => {
-    const answer = await staff.post(`/api/staff/activities/${activityId}/sessions`, {
+    const answer = await addSession(t.db, staff, activityId, {
       firstDay: '2020-07-04',
       lastDay: '2020-07-11',
       minAge: 0,

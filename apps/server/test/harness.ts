@@ -448,3 +448,31 @@ export async function addDefaultRib(client: Client): Promise<void> {
     bic: 'AGRIFRPP882',
   });
 }
+
+/**
+ * Staff add a session. A new session closes today or later; one whose registrations are already
+ * closed (`closesOn` in the past) is created open and its closing then moved back, as staff do
+ * when they close registrations early.
+ */
+export async function addSession(
+  db: Database,
+  staff: Client,
+  activityId: string,
+  body: Record<string, unknown> & { firstDay: string; closesOn?: string },
+): Promise<Answer> {
+  const url = `/api/staff/activities/${activityId}/sessions`;
+  const created = await staff.post(url, body);
+  const closed = created
+    .json<{ issues?: { message: string }[] }>()
+    .issues?.some((i) => i.message.startsWith('cette date de clôture est déjà passée'));
+  if (!closed) return created;
+  const dayBefore = new Date(Date.parse(`${body.firstDay}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const opened = await staff.post(url, { ...body, closesOn: dayBefore });
+  await db.query('UPDATE activity_sessions SET closes_on = $2 WHERE id = $1', [
+    opened.json<{ id: string }>().id,
+    body.closesOn,
+  ]);
+  return opened;
+}

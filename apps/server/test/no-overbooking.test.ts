@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, familyWithRecord, PASSWORD, testApp, type TestApp } from './harness.ts';
+import {
+  createUser,
+  familyWithRecord,
+  PASSWORD,
+  testApp,
+  type TestApp,
+  addSession,
+} from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +31,7 @@ describe('no overbooking', () => {
       })
     ).json<{ id: string }>();
     const session = (
-      await staff.post(`/api/staff/activities/${id}/sessions`, {
+      await addSession(t.db, staff, id, {
         label: 'Juillet',
         firstDay: '2021-07-05',
         lastDay: '2021-07-11',

@@ -1,6 +1,6 @@
 // Fixtures of places: a youth activity whose sessions are open first come first served, a family
 // with one child, and a booking — set up through the API as staff and families would.
-import { familyWithRecord, type Client, type TestApp } from './harness.ts';
+import { familyWithRecord, type Client, type TestApp, addSession } from './harness.ts';
 
 export interface SessionFixture {
   firstDay: string;
@@ -33,7 +33,7 @@ export async function openPlaces(
   ).json<{ id: string }>();
   const ids: string[] = [];
   for (const [i, s] of sessions.entries()) {
-    const answer = await staff.post(`/api/staff/activities/${id}/sessions`, {
+    const answer = await addSession(t.db, staff, id, {
       label: `Session ${i + 1}`,
       minAge: 6,
       maxAge: 17,

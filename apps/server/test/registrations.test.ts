@@ -9,6 +9,7 @@ import {
   testApp,
   type Client,
   type TestApp,
+  addSession,
 } from './harness.ts';
 
 let t: TestApp;
@@ -53,7 +54,10 @@ async function activityWithSessions(
   const { id } = created.json<{ id: string }>();
   const sessionIds: string[] = [];
   for (const session of sessions) {
-    const answer = await jeunesse.post(`/api/staff/activities/${id}/sessions`, session);
+    const answer = await addSession(t.db, jeunesse, id, {
+      firstDay: '2021-07-01',
+      ...session,
+    });
     expect(answer.status).toBe(201);
     sessionIds.push(answer.json<{ id: string }>().id);
   }

@@ -14,6 +14,7 @@ import {
   testApp,
   type Client,
   type TestApp,
+  addSession,
 } from './harness.ts';
 
 let t: TestApp;
@@ -35,7 +36,7 @@ beforeAll(async () => {
     })
   ).json<{ id: string }>();
   sessionId = (
-    await staff.post(`/api/staff/activities/${id}/sessions`, {
+    await addSession(t.db, staff, id, {
       label: 'Semaine du 20 mai',
       firstDay: '2020-05-20',
       lastDay: '2020-05-27',

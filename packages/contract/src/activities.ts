@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { euroCents } from './money.ts';
-import { calendarDay, text } from './text.ts';
+import { calendarDay, everyError, isDay, text } from './text.ts';
 
 const isoDate = calendarDay;
 const cents = euroCents();
@@ -86,24 +86,35 @@ export const sessionInput = z
     answerBy: isoDate.nullable().default(null),
   })
   .superRefine((s, context) => {
-    if (s.lastDay < s.firstDay)
-      context.addIssue({ code: 'custom', path: ['lastDay'], message: 'avant le premier jour' });
-    if (s.maxAge < s.minAge)
-      context.addIssue({ code: 'custom', path: ['maxAge'], message: 'inférieur à l’âge minimum' });
-    if (new Set(s.lodgings.map((l) => l.type)).size !== s.lodgings.length)
+    if (isDay(s.lastDay) && isDay(s.firstDay) && s.lastDay < s.firstDay)
+      context.addIssue({
+        code: 'custom',
+        path: ['lastDay'],
+        message: 'le dernier jour est avant le premier : vérifiez les deux dates',
+      });
+    if (typeof s.maxAge === 'number' && typeof s.minAge === 'number' && s.maxAge < s.minAge)
+      context.addIssue({
+        code: 'custom',
+        path: ['maxAge'],
+        message: `l’âge maximum est inférieur à l’âge minimum (${String(s.minAge)} ans) : vérifiez les deux âges`,
+      });
+    if (
+      Array.isArray(s.lodgings) &&
+      new Set(s.lodgings.map((l) => l.type)).size !== s.lodgings.length
+    )
       context.addIssue({
         code: 'custom',
         path: ['lodgings'],
         message:
           'deux hébergements portent le même nom : nommez-les autrement (ex. « Studio 4 personnes »)',
       });
-    if (s.closesOn >= s.firstDay)
+    if (isDay(s.closesOn) && isDay(s.firstDay) && s.closesOn >= s.firstDay)
       context.addIssue({
         code: 'custom',
         path: ['closesOn'],
         message: 'la clôture doit précéder le premier jour',
       });
-  });
+  }, everyError);
 export type SessionInput = z.infer<typeof sessionInput>;
 
 export const catalogueQuery = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay } from './text.ts';
+import { calendarDay, everyError, isDay } from './text.ts';
 import { activitySectors } from './activities.ts';
 import { euroCents } from './money.ts';
 
@@ -86,7 +86,11 @@ export const claimInput = z
       .min(1, 'joignez au moins un justificatif PDF')
       .max(10),
   })
-  .refine((c) => c.lastDay >= c.firstDay, { path: ['lastDay'], message: 'avant le premier jour' });
+  .refine((c) => !isDay(c.lastDay) || !isDay(c.firstDay) || c.lastDay >= c.firstDay, {
+    path: ['lastDay'],
+    message: 'le dernier jour est avant le premier : vérifiez les deux dates',
+    ...everyError,
+  });
 export type ClaimInput = z.infer<typeof claimInput>;
 
 export const claimDecision = z.object({

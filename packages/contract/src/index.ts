@@ -19,3 +19,4 @@ export * from './household.ts';
 export * from './iban.ts';
 export * from './activities.ts';
 export * from './billing.ts';
+export * from './birth-dates.ts';

@@ -40,3 +40,17 @@ export const calendarDay = z
     (value) => value >= FIRST_DAY && value <= LAST_DAY,
     'date entre 1900 et 2099 attendue, par exemple 2021-07-14',
   );
+
+/**
+ * For a form's checks across fields (last day after first day…): run them even when another
+ * field is wrong, so that every error of the form shows at once. The check must then look at
+ * its fields' types itself (`isDay`, `typeof … === 'number'`).
+ */
+export const everyError = {
+  when: (payload: { value: unknown }): boolean =>
+    typeof payload.value === 'object' && payload.value !== null,
+};
+
+/** A value that is a calendar day as the API writes it (for cross-field checks). */
+export const isDay = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -1,4 +1,6 @@
 import {
+  birthDateIssues,
+  signUpBirthDates,
   changePasswordRequest,
   contactDetails,
   forgotIdentifierRequest,
@@ -13,7 +15,7 @@ import {
 import { organizationTexts } from '../organization/organization.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parse } from '../../http.ts';
+import { parse, refuseIssues } from '../../http.ts';
 import { listAudit } from '../audit/audit-log.ts';
 import type { AppContext } from './context.ts';
 import type { CsrfTokens } from './csrf.ts';
@@ -82,7 +84,9 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
   });
 
   app.post('/api/sign-up-requests', async (request, reply) => {
-    const created = await submitSignUp(ctx, parse(signUpRequest, request.body), address(request));
+    const body = parse(signUpRequest, request.body);
+    refuseIssues(birthDateIssues(signUpBirthDates(body), ctx.today()));
+    const created = await submitSignUp(ctx, body, address(request));
     return reply.status(201).send(created);
   });
 

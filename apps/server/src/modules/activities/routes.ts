@@ -6,7 +6,7 @@ import {
   type SessionInput,
   type ActivityInput,
 } from '@entraide/contract';
-import type { PackRegistry } from '@entraide/rules';
+import { formatIsoDate, type PackRegistry } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalidField, parse, requireDayWithin } from '../../http.ts';
@@ -108,6 +108,12 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { id } = parse(idParam, request.params);
     const staff = await sectorStaff(request, id);
     const input = sessionOfCalendar(parse(sessionInput, request.body));
+    // A new session opens for requests: its closing is today or later.
+    if (input.closesOn < ctx.today())
+      throw invalidField(
+        'closesOn',
+        `cette date de clôture est déjà passée : choisissez le ${formatIsoDate(ctx.today())} ou plus tard`,
+      );
     return reply.status(201).send(await saveSession(db, staff, id, null, input));
   });
 

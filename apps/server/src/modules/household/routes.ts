@@ -1,6 +1,8 @@
 import {
   activitySectors,
   agentRecordInput,
+  birthDateIssues,
+  recordBirthDates,
   bankAccountInput,
   recordDecision,
   recordStatuses,
@@ -8,7 +10,7 @@ import {
 import { bpToPercent, type PackRegistry } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parse, sendFile } from '../../http.ts';
+import { parse, refuseIssues, sendFile } from '../../http.ts';
 import { yearUsage } from '../registrations/registration-requests.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -119,12 +121,9 @@ export function householdRoutes(
 
   app.put('/api/me/agent-records/:year', async (request) => {
     const member = await requireUser(db, request);
-    return saveRecordDraft(
-      ctx,
-      member,
-      parse(yearParam, request.params).year,
-      parse(agentRecordInput, request.body),
-    );
+    const input = parse(agentRecordInput, request.body);
+    refuseIssues(birthDateIssues(recordBirthDates(input), ctx.today()));
+    return saveRecordDraft(ctx, member, parse(yearParam, request.params).year, input);
   });
 
   app.post('/api/me/agent-records/:year/submit', async (request) => {

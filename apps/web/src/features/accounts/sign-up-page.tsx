@@ -1,10 +1,12 @@
-import { issuesOf, signUpRequest } from '@entraide/contract';
+import { birthDateIssues, issuesOf, signUpBirthDates, signUpRequest } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api, type FieldErrors } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, Notice, RepeatedFieldsets } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
+import { formatDate } from '../../shared/format.ts';
+import { count } from '../../shared/french.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 
 const STEPS = ['Identité', 'Coordonnées', 'Famille', 'Confirmation'] as const;
@@ -53,9 +55,18 @@ export function SignUpPage() {
   const errorsOf = (index: number): FieldErrors => {
     const section = SECTIONS[index] ?? 'identity';
     const result = signUpRequest.shape[section].safeParse(request()[section]);
-    if (result.success) return {};
+    const birthDates = birthDateIssues(
+      signUpBirthDates(request()),
+      session?.today ?? '9999-12-31',
+    ).filter((issue) => issue.path.startsWith(`${section}.`));
+    const schemaIssues = result.success
+      ? []
+      : issuesOf(result.error).map((issue) => ({ ...issue, path: `${section}.${issue.path}` }));
     return Object.fromEntries(
-      issuesOf(result.error).map((issue) => [`${section}.${issue.path}`, issue.message]),
+      [...birthDates, ...schemaIssues].map((issue): [string, string] => [
+        issue.path,
+        issue.message,
+      ]),
     );
   };
 
@@ -137,6 +148,7 @@ export function SignUpPage() {
               label="Date de naissance"
               name="birthDate"
               type="date"
+              max={session?.today}
               autoComplete="bday"
               required
               value={identity.birthDate}
@@ -218,6 +230,7 @@ export function SignUpPage() {
                   label="Date de naissance du conjoint"
                   name="spouseBirthDate"
                   type="date"
+                  max={session?.today}
                   required
                   value={spouse.birthDate}
                   onChange={(e) => setSpouse({ ...spouse, birthDate: e.target.value })}
@@ -248,6 +261,7 @@ export function SignUpPage() {
                     <Field
                       label={`Date de naissance de l’enfant ${index + 1}`}
                       type="date"
+                      max={session?.today}
                       required
                       value={child.birthDate}
                       onChange={(e) => change({ birthDate: e.target.value })}
@@ -266,15 +280,18 @@ export function SignUpPage() {
                 <strong>
                   {identity.firstName} {identity.lastName}
                 </strong>
-                , né(e) le {identity.birthDate}
+                , date de naissance : {formatDate(identity.birthDate)}
                 {identity.matricule ? `, matricule ${identity.matricule}` : ''}
               </p>
               <p>Courriel : {contact.email}</p>
               <p>
-                {couple ? `En couple avec ${spouse.firstName} ${spouse.lastName}` : 'Seul(e)'} ;{' '}
+                {couple ? `En couple avec ${spouse.firstName} ${spouse.lastName}` : 'Sans conjoint'}{' '}
+                ;{' '}
                 {children.length === 0
                   ? 'sans enfant déclaré'
-                  : `${children.length} enfant(s) : ${children.map((c) => c.firstName).join(', ')}`}
+                  : `${count(children.length, 'enfant')} : ${children
+                      .map((c) => `${c.firstName} (${formatDate(c.birthDate)})`)
+                      .join(', ')}`}
               </p>
             </div>
             <Checkbox

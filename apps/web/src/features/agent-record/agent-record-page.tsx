@@ -1,4 +1,10 @@
-import type { AgentRecordAnswer, DependantInput, DocumentSummary } from '@entraide/contract';
+import {
+  birthDateIssues,
+  recordBirthDates,
+  type AgentRecordAnswer,
+  type DependantInput,
+  type DocumentSummary,
+} from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
@@ -75,9 +81,17 @@ function RecordForm({ year }: { readonly year: number }) {
   const locked = latest?.status === 'submitted';
   const body = () => {
     const taxIncomeEuros = income.trim() === '' ? null : parseWholeEuros(income);
-    if (taxIncomeEuros === null && income.trim() !== '') {
-      setFields({ taxIncomeEuros: 'Indiquez un montant en euros entiers, par exemple 32 500.' });
-      setAlert('Certains champs sont à corriger.');
+    // Every error the browser can see, shown at once, each on its field.
+    const errors: Record<string, string> = Object.fromEntries(
+      birthDateIssues(recordBirthDates({ dependants }), session?.today ?? '9999-12-31').map(
+        (issue) => [issue.path, issue.message],
+      ),
+    );
+    if (taxIncomeEuros === null && income.trim() !== '')
+      errors.taxIncomeEuros = 'Indiquez un montant en euros entiers, par exemple 32 500.';
+    if (Object.keys(errors).length > 0) {
+      setFields(errors);
+      setAlert('Certains champs sont à corriger : voyez les messages sous chacun d’eux.');
       return null;
     }
     const couple = dependants.some((d) => d.relation === 'spouse');
@@ -206,6 +220,7 @@ function RecordForm({ year }: { readonly year: number }) {
                 type="date"
                 disabled={locked}
                 value={d.birthDate}
+                max={session?.today}
                 onChange={(e) => change(index, { birthDate: e.target.value })}
                 error={fields[`dependants.${index}.birthDate`]}
               />
