@@ -94,7 +94,9 @@ describe('first registration in the browser', () => {
     await page.getByLabel('Nouveau mot de passe').fill('court');
     await page.getByLabel('Confirmez le mot de passe').fill('court');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => page.getByText('au moins 12 caractères').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('ce mot de passe est trop court').count())
+      .toBeGreaterThan(0);
     await page.getByLabel('Nouveau mot de passe').fill('Retrouvé le mot de passe 7');
     await page.getByLabel('Confirmez le mot de passe').fill('Retrouvé le mot de passe 7');
     await page.getByRole('button', { name: 'Enregistrer' }).click();

@@ -48,4 +48,15 @@ describe('clear errors', () => {
     await page.waitForURL(/\/activites$/);
     await expectAccessible(page);
   });
+
+  it('the password page shows a too-short password and a mismatch together', async () => {
+    const page = await phonePage(env.browser);
+    await page.goto(`${env.app.url}/mot-de-passe/definir?jeton=${'a'.repeat(32)}`);
+    await page.getByLabel('Nouveau mot de passe').fill('court1');
+    await page.getByLabel('Confirmez le mot de passe').fill('autre');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('ce mot de passe est trop court').waitFor();
+    await page.getByText('Les deux mots de passe ne sont pas identiques').waitFor();
+    await expectAccessible(page);
+  });
 });

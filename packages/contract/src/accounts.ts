@@ -5,9 +5,15 @@ const name = text(100);
 const isoDate = calendarDay;
 export const password = z
   .string()
-  .min(12, 'au moins 12 caractères')
+  .min(
+    12,
+    'ce mot de passe est trop court : au moins 12 caractères, par exemple « Vacances au lac 2026 »',
+  )
   .max(200, '200 caractères au plus')
-  .refine((value) => /\p{L}/u.test(value) && /\d/.test(value), 'au moins une lettre et un chiffre');
+  .refine(
+    (value) => /\p{L}/u.test(value) && /\d/.test(value),
+    'mettez au moins une lettre et un chiffre, par exemple « Vacances au lac 2026 »',
+  );
 /** The CAES identifier given at approval, e.g. "IN-000123". */
 export const identifier = z
   .string()

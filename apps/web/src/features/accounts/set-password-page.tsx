@@ -1,3 +1,4 @@
+import { password as passwordRule } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
@@ -15,8 +16,21 @@ export function SetPasswordPage() {
   const { busy, alert, fields, run, setFields } = useSubmit();
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (password !== confirmation) {
-      setFields({ confirmation: 'Les deux mots de passe ne sont pas identiques.' });
+    // Every problem at once: the password's own rule and the confirmation.
+    const checked = passwordRule.safeParse(password);
+    const errors = {
+      ...(checked.success
+        ? {}
+        : { password: checked.error.issues.map((i) => i.message).join(' ; ') }),
+      ...(password !== confirmation
+        ? {
+            confirmation:
+              'Les deux mots de passe ne sont pas identiques : tapez le même deux fois.',
+          }
+        : {}),
+    };
+    if (Object.keys(errors).length > 0) {
+      setFields(errors);
       return;
     }
     void run(async () => {
