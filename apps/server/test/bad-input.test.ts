@@ -239,3 +239,20 @@ describe('impossible dates (issue 14)', () => {
     expect(paths(answer)).toEqual(['documentIds', 'lastDay', 'paidCents']);
   });
 });
+
+describe('a session chosen twice (issue 14)', () => {
+  it('is refused on the repeated choice, naming the choice it repeats', async () => {
+    const sessionId = randomUUID();
+    const answer = await member.post('/api/me/registrations/quote', {
+      dependantIndex: 0,
+      choices: [{ sessionId }, { sessionId }],
+      depositMethod: 'cheque',
+    });
+    expect(answer.json<{ issues: { path: string; message: string }[] }>().issues).toEqual([
+      {
+        path: 'choices.1.sessionId',
+        message: 'cette session est déjà votre choix 1 : choisissez-en une autre, ou « Aucun »',
+      },
+    ]);
+  });
+});

@@ -153,10 +153,18 @@ export const registrationInput = z.object({
     )
     .min(1, 'au moins un choix')
     .max(3, '3 choix au plus')
-    .refine(
-      (choices) => new Set(choices.map((c) => c.sessionId)).size === choices.length,
-      'une même session ne peut être choisie deux fois',
-    ),
+    .superRefine((choices, context) => {
+      // On the repeated choice's own field, which names the choice it repeats.
+      choices.forEach((choice, i) => {
+        const first = choices.findIndex((c) => c.sessionId === choice.sessionId);
+        if (first < i)
+          context.addIssue({
+            code: 'custom',
+            path: [i, 'sessionId'],
+            message: `cette session est déjà votre choix ${first + 1} : choisissez-en une autre, ou « Aucun »`,
+          });
+      });
+    }),
   skiAid: z.boolean().default(false),
   insurance: z.boolean().default(false),
   friend: z
@@ -197,6 +205,28 @@ export interface ActivitySessionAnswer {
   readonly answerBy: string;
   readonly allocatedAt: string | null;
 }
+
+/**
+ * Where a session stands for a family on the committee's day: open until its closing; then
+ * closed while the selection is to run (a request then goes after the others); after the
+ * selection, its places left go first come, first served, or it is full (waiting list); once
+ * begun, nobody can ask for it.
+ */
+export type SessionState = 'open' | 'selecting' | 'firstCome' | 'full' | 'started';
+
+export function sessionState(
+  s: Pick<ActivitySessionAnswer, 'firstDay' | 'closesOn' | 'allocatedAt' | 'placesLeft'>,
+  today: string,
+): SessionState {
+  if (s.firstDay <= today) return 'started';
+  if (s.closesOn >= today) return 'open';
+  if (s.allocatedAt === null) return 'selecting';
+  return s.placesLeft > 0 ? 'firstCome' : 'full';
+}
+
+/** Whether two sessions can be choices of one request: both open, or both past their closing. */
+export const sameRound = (a: SessionState, b: SessionState): boolean =>
+  (a === 'open') === (b === 'open');
 
 export interface ActivityAnswer extends ActivityInput {
   readonly id: string;

@@ -16,6 +16,15 @@ export function useSubmit() {
       if (error instanceof ApiError) {
         setAlert(error.message);
         setFields(error.fields);
+        const messages = [...new Set(Object.values(error.fields))];
+        // The first marked field takes the focus; when no field on the screen carries the
+        // errors, the alert names them, so that none is lost.
+        if (messages.length > 0)
+          requestAnimationFrame(() => {
+            const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+            if (first) first.focus();
+            else setAlert(`Certains champs sont à corriger : ${messages.join(' ; ')}.`);
+          });
       } else {
         setAlert('Une erreur inattendue est survenue.');
       }

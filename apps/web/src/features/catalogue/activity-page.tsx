@@ -2,12 +2,13 @@ import type { ActivityAnswer, ParticipantCostAnswer } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api.ts';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
-import { sessionSummary } from './catalogue-page.tsx';
+import { SessionLine } from './catalogue-page.tsx';
+import { useSessionState } from './session-state.tsx';
 
 interface ActivityView {
   activity: ActivityAnswer;
@@ -54,6 +55,7 @@ export function ActivityPage() {
   const { id = '' } = useParams();
   const { session } = useSession();
   const [view, setView] = useState<ActivityView | null | 'missing'>(null);
+  const stateOf = useSessionState();
   useEffect(() => {
     api<ActivityView>('GET', `/api/activities/${id}`)
       .then(setView)
@@ -79,13 +81,11 @@ export function ActivityPage() {
       <ul>
         {activity.sessions.map((s) => (
           <li key={s.id}>
-            {sessionSummary(s)}.{' '}
+            <SessionLine session={s} />{' '}
             {s.transport.length > 0
               ? `Transport depuis ${s.transport.map((t) => `${t.city} (${formatCents(t.priceCents)})`).join(', ')}. `
               : ''}
-            Inscriptions jusqu’au {formatDate(s.closesOn)}, réponse avant le{' '}
-            {formatDate(s.answerBy)}.{' '}
-            {member ? (
+            {member && stateOf(s) !== 'started' ? (
               <Link to={`/espace/inscriptions/nouvelle?activite=${activity.id}&session=${s.id}`}>
                 Faire une demande pour « {s.label} »
               </Link>

@@ -6,16 +6,20 @@ import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { SessionBadge, stateDetail, useSessionState } from './session-state.tsx';
 
 const FILTERS = ['sector', 'age', 'from', 'to', 'placesLeft'] as const;
 
-/** One session in a line: dates, ages, price before subsidy, places left. */
-export function sessionSummary(s: ActivityAnswer['sessions'][number]): string {
-  return `${s.label} : du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)}, ${s.minAge}–${s.maxAge} ans, ${formatCents(s.priceCents)} avant subvention, ${
-    s.placesLeft === 0
-      ? 'complet'
-      : `${s.placesLeft} place${s.placesLeft > 1 ? 's' : ''} restante${s.placesLeft > 1 ? 's' : ''}`
-  }`;
+/** One session in a line: its state, dates, ages, price before subsidy, and what a request does. */
+export function SessionLine({ session: s }: { readonly session: ActivityAnswer['sessions'][number] }) {
+  const state = useSessionState()(s);
+  return (
+    <>
+      <SessionBadge state={state} /> {s.label} : du {formatDate(s.firstDay)} au{' '}
+      {formatDate(s.lastDay)}, {s.minAge}–{s.maxAge} ans, {formatCents(s.priceCents)} avant
+      subvention — {stateDetail(s, state)}.
+    </>
+  );
 }
 
 /** The public catalogue, filtered by sector, a child's age, dates and places left. */
@@ -109,7 +113,9 @@ export function CataloguePage() {
               </p>
               <ul>
                 {a.sessions.map((s) => (
-                  <li key={s.id}>{sessionSummary(s)}</li>
+                  <li key={s.id}>
+                    <SessionLine session={s} />
+                  </li>
                 ))}
               </ul>
             </li>

@@ -1,4 +1,9 @@
-import type { ActivityAnswer, ParticipantCostAnswer, RegistrationInput } from '@entraide/contract';
+import {
+  sameRound,
+  type ActivityAnswer,
+  type ParticipantCostAnswer,
+  type RegistrationInput,
+} from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
@@ -9,6 +14,7 @@ import { DEPOSIT_METHOD_LABELS, depositWords } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { SESSION_STATE_LABELS, useSessionState } from '../catalogue/session-state.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import type { RegistrationView } from './my-registrations-page.tsx';
 
@@ -217,6 +223,7 @@ function RegistrationForm({
   const navigate = useNavigate();
   const deposit = depositWords(useSession().session?.organization.texts.depositLabel);
   const { activity, people, sessions } = useChoices(activityId);
+  const stateOf = useSessionState();
   const [person, setPerson] = useState(existing ? String(existing.dependantIndex ?? 'member') : '');
   const [companions, setCompanions] = useState<string[]>(
     existing?.companions.map((c) => String(c ?? 'member')) ?? [],
@@ -293,10 +300,24 @@ function RegistrationForm({
       await navigate(`/espace/inscriptions?demande=${saved.number}`);
     });
   };
-  const sessionOptions = Object.fromEntries([
-    ['', 'Aucun'],
-    ...sessions.map((s) => [s.id, label(s.id)]),
-  ]) as Record<string, string>;
+  const firstChoice = sessions.find((s) => s.id === choices[0]?.sessionId);
+  /**
+   * What choice `index` can offer: sessions not begun, not already another choice, and — after
+   * the first — of the same round (all open, or all past their closing), each with its state.
+   */
+  const sessionOptions = (index: number): Record<string, string> =>
+    Object.fromEntries([
+      ...(index === 0 ? [] : [['', 'Aucun']]),
+      ...sessions
+        .filter(
+          (s) =>
+            s.id === choices[index]?.sessionId ||
+            (stateOf(s) !== 'started' &&
+              !choices.some((c) => c.sessionId === s.id) &&
+              (index === 0 || !firstChoice || sameRound(stateOf(s), stateOf(firstChoice)))),
+        )
+        .map((s) => [s.id, `${label(s.id)} — ${SESSION_STATE_LABELS[stateOf(s)]}`]),
+    ]) as Record<string, string>;
   const ski = sessions.some((s) => choices.some((c) => c.sessionId === s.id)) && activity.ski;
   return (
     <form onSubmit={send} noValidate>
@@ -349,11 +370,7 @@ function RegistrationForm({
             <legend>Choix {index + 1}</legend>
             <SelectField
               label={`Session du choix ${index + 1}`}
-              options={
-                index === 0
-                  ? Object.fromEntries(Object.entries(sessionOptions).slice(1))
-                  : sessionOptions
-              }
+              options={sessionOptions(index)}
               value={choice.sessionId}
               onChange={(e) => {
                 const next = [...choices];
