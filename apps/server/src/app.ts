@@ -53,7 +53,7 @@ export const appContext = (
 ): AppContext => ({
   db,
   mailer,
-  organization: organizationOf(config.organization),
+  organization: organizationOf(config.organization, config.committeeSiret),
   publicUrl: config.publicUrl,
   packs,
   committeeAccount: config.committeeAccount,

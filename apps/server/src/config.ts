@@ -43,6 +43,11 @@ const environment = z.object({
       'BIC attendu (8 ou 11 caractères)',
     )
     .optional(),
+  /** The committee's SIRET, printed on its invoices and documents (14 digits). */
+  COMMITTEE_SIRET: z
+    .string()
+    .regex(/^\d{14}$/, 'SIRET de 14 chiffres sans espaces attendu')
+    .optional(),
 });
 
 /**
@@ -73,6 +78,8 @@ export interface Config {
   readonly today: string | null;
   /** The committee's bank account, debited by the payouts (SEPA credit transfers). */
   readonly committeeAccount: { iban: string; bic: string } | null;
+  /** The committee's SIRET for its documents, when configured. */
+  readonly committeeSiret: string | null;
   /**
    * Which reverse proxies' X-Forwarded-For to believe (the client's address counts login
    * attempts): none unless configured, a number of hops, or the proxies' addresses.
@@ -106,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     packsDir: e.PACKS_DIR ?? null,
     today: e.TODAY ?? (production ? null : DEMO_DAYS[e.ORGANIZATION]),
+    committeeSiret: e.COMMITTEE_SIRET ?? null,
     committeeAccount:
       e.COMMITTEE_IBAN && e.COMMITTEE_BIC
         ? { iban: e.COMMITTEE_IBAN, bic: e.COMMITTEE_BIC }

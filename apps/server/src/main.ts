@@ -18,7 +18,7 @@ import { organizationOf } from './modules/organization/organization.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const organization = organizationOf(config.organization);
+  const organization = organizationOf(config.organization, config.committeeSiret);
   const pgliteDir = join(config.dataDir, `pglite-${config.organization}`);
   if (!config.databaseUrl) mkdirSync(pgliteDir, { recursive: true });
   const db = await openDatabase({ url: config.databaseUrl, dataDir: pgliteDir });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, type FieldErrors } from './api.ts';
 
 /** A form's submission state: busy while sending, the alert and the field errors of a refusal. */
@@ -6,6 +6,16 @@ export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
+  const [toPlace, setToPlace] = useState<readonly string[]>([]);
+  // Once the refusal is on the screen, the first marked field takes the focus; when no field on
+  // the screen carries the errors, the alert names them, so that none is lost.
+  useEffect(() => {
+    if (toPlace.length === 0) return;
+    const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) first.focus();
+    else setAlert(`Certains champs sont à corriger : ${toPlace.join(' ; ')}.`);
+    setToPlace([]);
+  }, [toPlace]);
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
     setAlert(null);
@@ -16,15 +26,7 @@ export function useSubmit() {
       if (error instanceof ApiError) {
         setAlert(error.message);
         setFields(error.fields);
-        const messages = [...new Set(Object.values(error.fields))];
-        // The first marked field takes the focus; when no field on the screen carries the
-        // errors, the alert names them, so that none is lost.
-        if (messages.length > 0)
-          requestAnimationFrame(() => {
-            const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-            if (first) first.focus();
-            else setAlert(`Certains champs sont à corriger : ${messages.join(' ; ')}.`);
-          });
+        setToPlace([...new Set(Object.values(error.fields))]);
       } else {
         setAlert('Une erreur inattendue est survenue.');
       }

@@ -4,7 +4,8 @@ import type { AppContext } from '../accounts/context.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
 import type { Invoice } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
-import { invoicePayments } from './payments.ts';
+import { invoicePayments, paymentMethodLabel } from './payments.ts';
+import { VAT_MENTION } from '../organization/organization.ts';
 
 /** An invoice or credit note as a PDF: lines, subsidies with their reasons, payments, balance, plan. */
 export async function invoicePdf(
@@ -21,10 +22,28 @@ export async function invoicePdf(
     invoice.memberId,
   ]);
   const credit = invoice.kind === 'credit_note';
-  const form = await FormWriter.create(`${credit ? 'Avoir' : 'Facture'} ${invoice.reference}`);
+  const account = credit ? null : await invoiceAccount(db, invoice.id);
+  const lastDue = account?.instalments.at(-1)?.dueOn;
+  const name = `${credit ? 'Avoir' : 'Facture'} ${invoice.reference}`;
+  const form = await FormWriter.create(name, ctx.organization);
   form
-    .heading(`${credit ? 'AVOIR' : 'FACTURE'} ${invoice.reference} — ${ctx.organization.name}`)
-    .paragraph(`Émis le ${formatIsoDate(invoice.issuedOn)}. Secteur ${invoice.sector}.`)
+    .documentTitle(name)
+    .table(
+      [
+        { header: credit ? 'Avoir n°' : 'Facture n°', width: 1 },
+        { header: 'Émise le', width: 1 },
+        { header: 'Échéance', width: 1 },
+        { header: 'Secteur', width: 1 },
+      ],
+      [
+        [
+          invoice.reference,
+          formatIsoDate(invoice.issuedOn),
+          credit ? '—' : lastDue ? formatIsoDate(lastDue) : 'à réception',
+          invoice.sector,
+        ],
+      ],
+    )
     .field(
       'Adhérent',
       member
@@ -38,35 +57,60 @@ export async function invoicePdf(
     );
     form.paragraph(`Cet avoir annule la facture ${corrected?.reference ?? ''}.`);
   }
-  form.heading('Détail');
-  for (const line of invoice.lines) {
-    form.paragraph(`${line.label} : ${formatCents(line.amountCents)}`);
-    if (line.subsidy && line.subsidy.reasons.length > 0)
-      form.paragraph(`    Limites appliquées : ${line.subsidy.reasons.join(' ; ')}`, 9);
-  }
-  form.paragraph(
-    `Total : ${formatCents(invoice.totalCents)} (dont subvention ${formatCents(invoice.subsidyCents)}).`,
+  form.heading('Détail').table(
+    [
+      { header: 'Désignation', width: 5 },
+      { header: 'Montant', width: 1.4, align: 'right' },
+    ],
+    invoice.lines.map((line) => [
+      line.subsidy
+        ? `${line.label}${line.subsidy.reasons.length > 0 ? ` — limites appliquées : ${line.subsidy.reasons.join(' ; ')}` : ''}`
+        : line.label,
+      formatCents(line.amountCents),
+    ]),
+    [
+      ['Subventions du comité déduites', formatCents(-invoice.subsidyCents)],
+      [credit ? 'Total de l’avoir' : 'Total à payer', formatCents(invoice.totalCents)],
+    ],
   );
-  if (!credit) {
-    const account = await invoiceAccount(db, invoice.id);
+  if (account) {
     const payments = await invoicePayments(db, invoice.id);
     form.heading('Règlements');
     if (payments.length === 0) form.paragraph('Aucun règlement reçu.');
-    for (const p of payments)
-      form.paragraph(
-        `${formatIsoDate(p.receivedOn)} — ${p.method}${p.chequeNumber ? ` n° ${p.chequeNumber}` : ''} : ${formatCents(p.amountCents)}`,
+    else
+      form.table(
+        [
+          { header: 'Reçu le', width: 1 },
+          { header: 'Moyen', width: 2 },
+          { header: 'Montant', width: 1, align: 'right' },
+        ],
+        payments.map((p) => [
+          formatIsoDate(p.receivedOn),
+          `${paymentMethodLabel(p.method)}${p.chequeNumber ? ` n° ${p.chequeNumber}` : ''}`,
+          formatCents(p.amountCents),
+        ]),
+        [
+          ...(account.creditedCents !== 0
+            ? [['', 'Avoirs', formatCents(account.creditedCents)]]
+            : []),
+          ['', 'Reste à payer', formatCents(account.balanceCents)],
+        ],
       );
-    if (account.creditedCents !== 0)
-      form.paragraph(`Avoirs : ${formatCents(account.creditedCents)}`);
-    form.paragraph(`Reste à payer : ${formatCents(account.balanceCents)}`);
     const due = account.instalments.filter((i) => i.paidCents < i.amountCents);
-    if (due.length > 0) {
-      form.heading('Échéancier');
-      for (const i of due)
-        form.paragraph(
-          `${formatIsoDate(i.dueOn)} : ${formatCents(i.amountCents - i.paidCents)} (${i.method})`,
-        );
-    }
+    if (due.length > 0)
+      form.heading('Échéancier').table(
+        [
+          { header: 'Échéance', width: 1 },
+          { header: 'Moyen', width: 2 },
+          { header: 'Montant', width: 1, align: 'right' },
+        ],
+        due.map((i) => [
+          formatIsoDate(i.dueOn),
+          paymentMethodLabel(i.method),
+          formatCents(i.amountCents - i.paidCents),
+        ]),
+      );
   }
-  return form.save();
+  form.paragraph(VAT_MENTION, 8.5);
+  return form.save(`${name} — ${ctx.organization.name}`);
 }

@@ -10,6 +10,17 @@ import { invoiceAccount } from './payment-plans.ts';
 import { nextCashingDay } from './working-days.ts';
 
 export const paymentMethods = ['card', 'cheque', 'chequesVacances', 'bonsCaf', 'transfer'] as const;
+
+const PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
+  card: 'Carte bancaire',
+  cheque: 'Chèque',
+  chequesVacances: 'Chèques-Vacances',
+  bonsCaf: 'Bons CAF',
+  transfer: 'Virement',
+};
+/** A means of payment as the committee's documents name it. */
+export const paymentMethodLabel = (method: string): string =>
+  PAYMENT_METHOD_LABELS[method] ?? method;
 export type PaymentMethod = (typeof paymentMethods)[number] | 'refund';
 
 export interface Payment {
@@ -278,15 +289,22 @@ export async function depositSlipPdf(
       WHERE p.deposit_slip_id = $1 ORDER BY i.reference`,
     [id],
   );
-  const form = await FormWriter.create(`Remise de chèques ${slip.reference}`);
+  const name = `Bordereau de remise de chèques ${slip.reference}`;
+  const form = await FormWriter.create(name, ctx.organization);
   form
-    .heading(`REMISE DE CHÈQUES ${slip.reference} — ${ctx.organization.shortName}`)
+    .documentTitle(name)
     .paragraph(
-      `Remise du ${formatIsoDate(slip.deposited_on)} : ${cheques.length} chèque(s), total ${formatCents(slip.total_cents)}.`,
-    );
-  for (const c of cheques)
-    form.paragraph(
-      `Chèque n° ${c.cheque_number} — ${c.member} — facture ${c.reference} — ${formatCents(c.amount_cents)}`,
+      `Remise du ${formatIsoDate(slip.deposited_on)} : ${cheques.length} ${cheques.length > 1 ? 'chèques' : 'chèque'}, total ${formatCents(slip.total_cents)}.`,
+    )
+    .table(
+      [
+        { header: 'Chèque n°', width: 1.2 },
+        { header: 'Tireur', width: 2 },
+        { header: 'Facture', width: 1.4 },
+        { header: 'Montant', width: 1.2, align: 'right' },
+      ],
+      cheques.map((c) => [c.cheque_number, c.member, c.reference, formatCents(c.amount_cents)]),
+      [['', '', 'Total', formatCents(slip.total_cents)]],
     );
   form.field('Date et signature du déposant', null);
   return { reference: slip.reference, pdf: await form.save() };

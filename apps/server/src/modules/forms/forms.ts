@@ -27,9 +27,9 @@ export async function administrativeSubsidyMandate(
 ): Promise<Uint8Array> {
   const profile = await memberProfile(ctx, member, member.id);
   const spouse = profile.dependants.find((d) => d.relation === 'spouse');
-  const form = await FormWriter.create('Subvention administrative');
+  const form = await FormWriter.create('Subvention administrative', ctx.organization);
   return form
-    .heading('SUBVENTION ADMINISTRATIVE')
+    .documentTitle('Subvention administrative')
     .paragraph(
       `La subvention du ${ctx.organization.shortName} comprend la subvention administrative. Le comité se charge de la récupérer auprès de l’administration.`,
     )
@@ -68,9 +68,9 @@ export async function nonSubsidyCertificate(
   const profile = await memberProfile(ctx, member, member.id);
   const spouse = profile.dependants.find((d) => d.relation === 'spouse');
   const children = profile.dependants.filter((d) => d.relation === 'child');
-  const form = await FormWriter.create('Attestation de non-subvention');
+  const form = await FormWriter.create('Attestation de non-subvention', ctx.organization);
   form
-    .heading('ATTESTATION DE NON SUBVENTION (conjoint)')
+    .documentTitle('Attestation de non-subvention (conjoint)')
     .paragraph(
       'À faire remplir par l’employeur du conjoint, pour toute demande de subvention. Ce document peut nous parvenir dans un second temps.',
     )

@@ -1,10 +1,11 @@
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { Queryable } from '../../db/database.ts';
 import { notFound } from '../../http.ts';
 import { newToken } from '../accounts/secrets.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { embedCommitteeFonts } from '../forms/pdf-text.ts';
 
 /** The year a card is valid for: that of the member's newest validated Fiche Agent, or null. */
 async function validYear(db: Queryable, memberId: string): Promise<number | null> {
@@ -24,8 +25,6 @@ async function cardToken(db: Queryable, memberId: string): Promise<string> {
   return row.card_token;
 }
 
-const ascii = (text: string): string => text.replace(/’/g, "'");
-
 /** Ma carte adhérent: a credit-card-sized PDF with the name, identifier, year of validity and a QR code. */
 export async function memberCardPdf(ctx: AppContext, member: CurrentUser): Promise<Uint8Array> {
   const year = await validYear(ctx.db, member.id);
@@ -33,25 +32,25 @@ export async function memberCardPdf(ctx: AppContext, member: CurrentUser): Promi
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Carte adhérent ${ctx.organization.shortName}`);
+  pdf.setLanguage('fr-FR');
   const page = pdf.addPage([243, 153]); // 85.6 × 54 mm
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const { regular, bold } = await embedCommitteeFonts(pdf);
   page.drawRectangle({ x: 0, y: 123, width: 243, height: 30, color: rgb(0.11, 0.31, 0.54) });
-  page.drawText(ascii(`${ctx.organization.shortName} - Carte adherent`), {
+  page.drawText(`${ctx.organization.shortName} — Carte adhérent`, {
     x: 10,
     y: 133,
     size: 11,
     font: bold,
     color: rgb(1, 1, 1),
   });
-  page.drawText(ascii(`${member.firstName} ${member.lastName}`), {
+  page.drawText(`${member.firstName} ${member.lastName}`, {
     x: 10,
     y: 100,
     size: 12,
     font: bold,
   });
   page.drawText(`Identifiant : ${member.identifier}`, { x: 10, y: 82, size: 9, font: regular });
-  page.drawText(year === null ? 'Fiche Agent non validee' : `Valable pour ${year}`, {
+  page.drawText(year === null ? 'Fiche Agent non validée' : `Valable pour ${year}`, {
     x: 10,
     y: 68,
     size: 9,

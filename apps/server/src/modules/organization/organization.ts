@@ -12,6 +12,10 @@ export interface Organization {
   readonly neverWentFirst: boolean;
   /** The home page's promise, in the committee's words. */
   readonly tagline: string;
+  /** The postal address its documents print under its name. */
+  readonly address: string;
+  /** Its SIRET, when configured (`COMMITTEE_SIRET`). */
+  readonly siret: string | null;
 }
 
 const ORGANIZATIONS: Record<Organization['id'], Organization> = {
@@ -24,6 +28,8 @@ const ORGANIZATIONS: Record<Organization['id'], Organization> = {
     neverWentFirst: true,
     tagline:
       'Séjours pour vos enfants, vacances, loisirs et aides : vos subventions en un seul endroit.',
+    address: '101 rue de Tolbiac, 75654 Paris Cedex 13',
+    siret: null,
   },
   cnrs: {
     id: 'cnrs',
@@ -34,10 +40,18 @@ const ORGANIZATIONS: Record<Organization['id'], Organization> = {
     neverWentFirst: false,
     tagline:
       'Les vacances de toute la famille : villages du CAES, villages partenaires, voyages et séjours jeunes, au tarif de votre quotient.',
+    address: '2 allée Georges Méliès, 94306 Vincennes Cedex',
+    siret: null,
   },
 };
 
-export const organizationOf = (id: Organization['id']): Organization => ORGANIZATIONS[id];
+export const organizationOf = (
+  id: Organization['id'],
+  siret: string | null = null,
+): Organization => ({ ...ORGANIZATIONS[id], siret });
+
+/** The mention an association exempt from VAT prints on its invoices. */
+export const VAT_MENTION = 'TVA non applicable, article 261-7-1° du CGI (association loi 1901).';
 
 /** The committee's words and what its packs hold (the newest pack first), for the screens. */
 export function organizationTexts(organization: Organization, packs: PackRegistry) {

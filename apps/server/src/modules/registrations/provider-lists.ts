@@ -3,6 +3,7 @@ import { frenchCsv } from '../../csv.ts';
 import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
+import type { Organization } from '../organization/organization.ts';
 
 /** One line of a provider's list: a confirmed participant (or one on the waiting list). */
 export interface ListLine {
@@ -109,11 +110,13 @@ export function providerCsv(list: ProviderList): string {
   ]);
 }
 
-export async function providerPdf(list: ProviderList): Promise<Uint8Array> {
-  const form = await FormWriter.create(`Liste des participants — ${list.activity}`);
-  form
-    .heading(`${list.activity} — ${list.session}`)
-    .paragraph(`Prestataire : ${list.provider}. Séjour ${list.dates}.`);
+export async function providerPdf(
+  list: ProviderList,
+  organization: Organization,
+): Promise<Uint8Array> {
+  const name = `Liste des participants — ${list.activity}, ${list.session}`;
+  const form = await FormWriter.create(name, organization);
+  form.documentTitle(name).paragraph(`Prestataire : ${list.provider}. Séjour ${list.dates}.`);
   for (const status of ['confirmed', 'waiting'] as const) {
     const lines = list.lines.filter((l) => l.status === status);
     form.heading(
@@ -122,9 +125,22 @@ export async function providerPdf(list: ProviderList): Promise<Uint8Array> {
         : `Liste d’attente (${lines.length})`,
     );
     if (lines.length === 0) form.paragraph('Aucun.');
-    for (const l of lines)
-      form.paragraph(
-        `N° ${l.number} — ${l.participant}, né(e) le ${l.birthDate}. Responsable : ${l.parent}, ${l.email}${l.phone ? `, ${l.phone}` : ''}. Transport : ${l.transport}.${l.friend ? ` Ami(e) : ${l.friend}.` : ''}`,
+    else
+      form.table(
+        [
+          { header: 'N°', width: 0.6 },
+          { header: 'Participant', width: 1.8 },
+          { header: 'Naissance', width: 1.1 },
+          { header: 'Responsable', width: 2.6 },
+          { header: 'Transport', width: 1.3 },
+        ],
+        lines.map((l) => [
+          String(l.number),
+          `${l.participant}${l.friend ? ` (avec ${l.friend})` : ''}`,
+          l.birthDate,
+          [l.parent, l.email, l.phone].filter(Boolean).join(', '),
+          l.transport,
+        ]),
       );
   }
   return form.save();

@@ -17,16 +17,20 @@ export async function registrationFormPdf(
   member: CurrentUser,
   registration: Registration,
 ): Promise<Uint8Array> {
-  const form = await FormWriter.create(`Demande d’inscription n° ${registration.number}`);
+  const name = `Demande d’inscription n° ${registration.number}`;
+  const form = await FormWriter.create(name, ctx.organization);
   const p = registration.participant;
   form
-    .heading(`DEMANDE D’INSCRIPTION N° ${registration.number} — ${ctx.organization.shortName}`)
+    .documentTitle(name)
     .field(
       'Agent',
       `${member.lastName} ${member.firstName} (identifiant CAES ${member.identifier})`,
     )
     .field('Courriel', member.email)
-    .field('Participant', `${p.lastName} ${p.firstName}, né(e) le ${formatIsoDate(p.birthDate)}`)
+    .field(
+      'Participant',
+      `${p.lastName} ${p.firstName}, date de naissance ${formatIsoDate(p.birthDate)}`,
+    )
     .heading('Choix, par ordre de préférence');
   registration.choices.forEach((choice, i) => {
     const quote = registration.quotes[i];
@@ -50,9 +54,9 @@ export async function registrationFormPdf(
       registration.insurance ? 'oui' : 'non',
     )
     .field(
-      'Ami(e) non ayant droit (plein tarif, à la charge de l’agent)',
+      'Ami ou amie non ayant droit (plein tarif, à la charge de l’agent)',
       registration.friend
-        ? `${registration.friend.lastName} ${registration.friend.firstName}, né(e) le ${formatIsoDate(registration.friend.birthDate)}`
+        ? `${registration.friend.lastName} ${registration.friend.firstName}, date de naissance ${formatIsoDate(registration.friend.birthDate)}`
         : 'aucun',
     )
     .paragraph('Je certifie l’exactitude des renseignements ci-dessus.')

@@ -96,7 +96,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
       reply,
       'application/pdf',
       'participants.pdf',
-      await providerPdf(await sessionOfStaff(request)),
+      await providerPdf(await sessionOfStaff(request), ctx.organization),
     ),
   );
 }

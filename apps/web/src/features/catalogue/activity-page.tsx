@@ -62,7 +62,7 @@ export function ActivityPage() {
       .catch(() => setView('missing'));
   }, [id, session?.user?.id]);
   if (view === 'missing') return <NotFoundPage />;
-  if (!view) return <p role="status">Chargement…</p>;
+  if (!view || !stateOf) return <p role="status">Chargement…</p>;
   const { activity } = view;
   const member = session?.user?.role === 'member';
   return (

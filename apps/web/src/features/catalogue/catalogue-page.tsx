@@ -11,8 +11,14 @@ import { SessionBadge, stateDetail, useSessionState } from './session-state.tsx'
 const FILTERS = ['sector', 'age', 'from', 'to', 'placesLeft'] as const;
 
 /** One session in a line: its state, dates, ages, price before subsidy, and what a request does. */
-export function SessionLine({ session: s }: { readonly session: ActivityAnswer['sessions'][number] }) {
-  const state = useSessionState()(s);
+export function SessionLine({
+  session: s,
+}: {
+  readonly session: ActivityAnswer['sessions'][number];
+}) {
+  const stateOf = useSessionState();
+  if (!stateOf) return <>{s.label}</>;
+  const state = stateOf(s);
   return (
     <>
       <SessionBadge state={state} /> {s.label} : du {formatDate(s.firstDay)} au{' '}

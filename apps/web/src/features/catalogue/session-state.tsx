@@ -12,10 +12,10 @@ export const SESSION_STATE_LABELS: Readonly<Record<SessionState, string>> = {
   started: 'Commencée',
 };
 
-/** The state of a session on the committee's day (the browser's own day until it is known). */
-export function useSessionState(): (s: ActivitySessionAnswer) => SessionState {
-  const today = useSession().session?.today ?? new Date().toISOString().slice(0, 10);
-  return (s) => sessionState(s, today);
+/** The state of a session on the committee's day; null until that day is known. */
+export function useSessionState(): ((s: ActivitySessionAnswer) => SessionState) | null {
+  const today = useSession().session?.today;
+  return today ? (s) => sessionState(s, today) : null;
 }
 
 /** What a session's state means for a request, in one short sentence. */

@@ -250,7 +250,7 @@ function RegistrationForm({
   useEffect(() => {
     if (person === '' && people[0]) setPerson(String(people[0].dependantIndex ?? 'member'));
   }, [people, person]);
-  if (!activity) return <p role="status">Chargement…</p>;
+  if (!activity || !stateOf) return <p role="status">Chargement…</p>;
   if (people.length === 0)
     return (
       <p>
