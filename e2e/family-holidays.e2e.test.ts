@@ -229,9 +229,9 @@ describe('a CNRS family week in a CAES village', () => {
     await page.getByLabel('Marc').check();
     await page.getByLabel('Hébergement du choix 1').selectOption('Mobil-home 5 personnes');
     await page.getByRole('button', { name: 'Ajouter une personne non ayant droit' }).click();
-    await page.getByLabel('Nom de l’invité(e) 1', { exact: true }).fill('Durand');
-    await page.getByLabel('Prénom de l’invité(e) 1').fill('Sam');
-    await page.getByLabel('Date de naissance de l’invité(e) 1').fill('1983-01-01');
+    await page.getByLabel('Nom de l’invité 1', { exact: true }).fill('Durand');
+    await page.getByLabel('Prénom de l’invité 1').fill('Sam');
+    await page.getByLabel('Date de naissance de l’invité 1').fill('1983-01-01');
     await page.getByRole('button', { name: 'Calculer le coût' }).click();
     const preview = page.getByRole('region', { name: 'Ce que coûtera votre demande' });
     await preview.waitFor();

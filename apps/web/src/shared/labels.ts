@@ -100,3 +100,13 @@ export const CLAIM_STATUS_LABELS: Readonly<Record<string, string>> = {
   rejected: 'Refusée',
   paid: 'Versée',
 };
+
+/** Where a Fiche Agent version stands, in a word (staff review). */
+export const RECORD_STATUS_LABELS: Readonly<
+  Record<'draft' | 'submitted' | 'validated' | 'rejected', string>
+> = {
+  draft: 'brouillon',
+  submitted: 'envoyée',
+  validated: 'validée',
+  rejected: 'refusée',
+};

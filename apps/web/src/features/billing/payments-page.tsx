@@ -11,6 +11,7 @@ import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import { PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
 import { PlaceChangeForm } from './place-change-form.tsx';
+import { count } from '../../shared/french.ts';
 
 const ENTRY_METHODS = Object.fromEntries(
   ['cheque', 'card', 'chequesVacances', 'bonsCaf', 'transfer'].map((m) => [
@@ -297,7 +298,7 @@ function Exports({ today }: { readonly today: string }) {
         <p role="status">
           {report.problems.length === 0
             ? `${report.invoices} pièces contrôlées : tout est cohérent.`
-            : `${report.problems.length} anomalie(s) : ${report.problems.map((p) => `${p.reference} — ${p.problem}`).join(' ; ')}`}
+            : `${count(report.problems.length, 'anomalie')} : ${report.problems.map((p) => `${p.reference} — ${p.problem}`).join(' ; ')}`}
         </p>
       ) : null}
     </section>

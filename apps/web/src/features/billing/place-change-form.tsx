@@ -5,6 +5,7 @@ import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 import type { InvoiceDetails } from './invoice-types.ts';
+import { count } from '../../shared/french.ts';
 
 interface ChangeOptions {
   sessionId: string;
@@ -78,7 +79,7 @@ export function PlaceChangeForm({
             options={Object.fromEntries(
               options.sessions.map((s) => [
                 s.id,
-                `${s.label}, du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)}, ${formatCents(s.priceCents)}${s.id === options.sessionId ? ' (actuelle)' : ` (${s.placesLeft} place(s) libre(s))`}`,
+                `${s.label}, du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)}, ${formatCents(s.priceCents)}${s.id === options.sessionId ? ' (actuelle)' : ` (${count(s.placesLeft, 'place libre', 'places libres')})`}`,
               ]),
             )}
             error={fields.sessionId}

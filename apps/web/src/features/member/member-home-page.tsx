@@ -35,8 +35,8 @@ function MemberProfile({ id }: { readonly id: string }) {
         <ul>
           {profile.dependants.map((d) => (
             <li key={`${d.relation}-${d.firstName}-${d.birthDate}`}>
-              {d.relation === 'spouse' ? 'Conjoint' : 'Enfant'} : {d.firstName} {d.lastName}, né(e)
-              le {formatDate(d.birthDate)}
+              {d.relation === 'spouse' ? 'Conjoint' : 'Enfant'} : {d.firstName} {d.lastName},
+              naissance le {formatDate(d.birthDate)}
             </li>
           ))}
         </ul>
@@ -61,7 +61,7 @@ export function MemberHomePage() {
           <MemberProfile id={user.id} />
         </>
       ) : (
-        <p>Vous êtes connecté(e) en tant que personnel du comité.</p>
+        <p>Vous êtes connecté avec un compte du personnel du comité.</p>
       )}
       <h2>Mon espace adhérent</h2>
       <ul>

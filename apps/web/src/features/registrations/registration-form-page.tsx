@@ -159,7 +159,8 @@ function PreviewCard({
       ) : null}
       {preview.friendCents > 0 ? (
         <p>
-          Ami(e) accompagnant : {formatCents(preview.friendCents)} à votre charge, sans subvention.
+          Ami ou amie qui accompagne : {formatCents(preview.friendCents)} à votre charge, sans
+          subvention.
         </p>
       ) : null}
       {first?.explanation ? (
@@ -434,10 +435,10 @@ function RegistrationForm({
         <RepeatedFieldsets
           items={guests}
           legend={(index) =>
-            `Invité(e) non ayant droit ${index + 1} (tarif extérieur, adhésion annuelle)`
+            `Invité non ayant droit ${index + 1} (tarif extérieur, adhésion annuelle)`
           }
           addLabel="Ajouter une personne non ayant droit"
-          removeLabel={(index) => `Retirer l’invité(e) ${index + 1}`}
+          removeLabel={(index) => `Retirer l’invité ${index + 1}`}
           onAdd={() => {
             setPreview(null);
             setGuests([...guests, { lastName: '', firstName: '', birthDate: '' }]);
@@ -449,7 +450,7 @@ function RegistrationForm({
         >
           {(guest, index) => (
             <PersonFields
-              who={`de l’invité(e) ${index + 1}`}
+              who={`de l’invité ${index + 1}`}
               person={guest}
               onChange={(next) => {
                 setPreview(null);
@@ -462,7 +463,7 @@ function RegistrationForm({
       ) : null}
       {family ? null : (
         <Checkbox
-          label="Un(e) ami(e) non ayant droit part aussi (plein tarif, à ma charge)"
+          label="Un ami ou une amie non ayant droit part aussi (plein tarif, à ma charge)"
           checked={withFriend}
           onChange={(e) => {
             setPreview(null);
@@ -472,9 +473,9 @@ function RegistrationForm({
       )}
       {withFriend ? (
         <fieldset>
-          <legend>Ami(e) accompagnant</legend>
+          <legend>Ami ou amie qui accompagne</legend>
           <PersonFields
-            who="de l’ami(e)"
+            who="de l’ami ou de l’amie"
             person={friend}
             onChange={setFriend}
             error={(field) => fields[`friend.${field}`]}

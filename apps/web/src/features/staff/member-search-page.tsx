@@ -7,6 +7,7 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { RELATION_LABELS } from '../../shared/labels.ts';
 
 interface Hit {
   id: string;
@@ -22,7 +23,12 @@ interface MemberFile {
     firstName: string;
     lastName: string;
     email: string;
-    dependants: { relation: string; firstName: string; lastName: string; birthDate: string }[];
+    dependants: {
+      relation: keyof typeof RELATION_LABELS;
+      firstName: string;
+      lastName: string;
+      birthDate: string;
+    }[];
   };
   records: {
     id: string;
@@ -59,7 +65,8 @@ function FileView({ file }: { readonly file: MemberFile }) {
         <ul>
           {profile.dependants.map((d) => (
             <li key={`${d.firstName}-${d.birthDate}`}>
-              {d.firstName} {d.lastName} ({d.relation}), né(e) le {formatDate(d.birthDate)}
+              {d.firstName} {d.lastName} ({RELATION_LABELS[d.relation]}), naissance le{' '}
+              {formatDate(d.birthDate)}
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { of } from '../../shared/french.ts';
@@ -99,7 +99,10 @@ function RecordReview({
       </ul>
       <h3>Justificatifs</h3>
       <DocumentLinks documents={file.documents} />
-      <p>Versions : {file.versions.map((v) => `${v.version} (${v.status})`).join(', ')}</p>
+      <p>
+        Versions :{' '}
+        {file.versions.map((v) => `${v.version} (${RECORD_STATUS_LABELS[v.status]})`).join(', ')}
+      </p>
       <div className="actions">
         <ConfirmAction
           label="Valider la fiche"
