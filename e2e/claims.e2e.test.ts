@@ -50,15 +50,26 @@ describe('claims in the browser', () => {
     await page.getByLabel('Premier jour').fill('2021-03-10');
     await page.getByLabel('Dernier jour').fill('2021-03-11');
     await page.getByLabel('Montant payé (€)').fill('150');
+    // The types come in groups, each explained in plain words.
+    const type = page.getByLabel('Type de demande');
+    expect(
+      await type.locator('optgroup').evaluateAll((g) => g.map((e) => e.getAttribute('label'))),
+    ).toEqual(['Vacances en famille', 'Séjours et activités des enfants', 'Sport et culture']);
+    await page.getByText('Un billet de festival, une fois par an et par personne.').waitFor();
+    // The subsidy is estimated before any receipt; sending waits for it, and says so.
+    await page.getByRole('button', { name: 'Calculer la subvention' }).click();
+    const expected = page.getByRole('heading', { name: /^Subvention attendue : / });
+    await expected.waitFor();
+    const send = page.getByRole('button', { name: 'Envoyer la demande' });
+    expect(await send.isDisabled()).toBe(true);
+    await page.getByText('Joignez le justificatif PDF pour pouvoir envoyer la demande.').waitFor();
     await page.getByLabel('Justificatif PDF (facture, billet)').setInputFiles({
       name: 'billet.pdf',
       mimeType: 'application/pdf',
       buffer: await samplePdf('Billet Festival d’Avignon 150 €'),
     });
     await page.getByRole('link', { name: 'billet.pdf' }).waitFor();
-    await page.getByRole('button', { name: 'Calculer la subvention' }).click();
-    const expected = page.getByRole('heading', { name: /^Subvention attendue : / });
-    await expected.waitFor();
+    await page.getByText('Tout est prêt : vous pouvez envoyer la demande.').waitFor();
     const amount = ((await expected.textContent()) ?? '')
       .replace(/[\u202f\u00a0]/g, ' ')
       .replace('Subvention attendue : ', '');

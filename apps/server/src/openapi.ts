@@ -3,6 +3,7 @@ import {
   cancellationRequest,
   instalmentsAgreement,
   claimDecision,
+  claimEstimate,
   claimInput,
   payoutRequest,
   payoutSent,
@@ -608,8 +609,8 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/me/claims/quote',
-    summary: 'Aperçu d’une demande de subvention a posteriori, expliqué',
-    body: claimInput,
+    summary: 'Estimation d’une demande de subvention a posteriori, expliquée (le justificatif n’est requis que pour l’envoyer)',
+    body: claimEstimate,
     auth: 'member',
   },
   { method: 'get', path: '/api/me/claims', summary: 'Mes dossiers subventions', auth: 'member' },

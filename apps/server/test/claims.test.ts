@@ -51,6 +51,15 @@ describe('claims and payouts', () => {
     expect(preview.reasons.map((r) => r.code)).toContain('base_cap');
     expect(preview.subsidyCents).toBe(Math.round((10_000 * preview.rateBp) / 10_000));
     expect(preview.explanation.length).toBeGreaterThan(2);
+    // The estimate needs no receipt; sending does, and says so on its field.
+    const withoutReceipt = { ...claim, documentIds: undefined };
+    expect(
+      (await client.post('/api/me/claims/quote', withoutReceipt)).json<{ subsidyCents: number }>()
+        .subsidyCents,
+    ).toBe(preview.subsidyCents);
+    expect((await client.post('/api/me/claims', withoutReceipt)).json()).toMatchObject({
+      issues: [{ path: 'documentIds' }],
+    });
 
     const future = await client.post('/api/me/claims', { ...claim, lastDay: '2021-05-01' });
     expect(future.json()).toMatchObject({

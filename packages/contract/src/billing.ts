@@ -63,34 +63,45 @@ export const claimTypes = [
 ] as const;
 export type ClaimType = (typeof claimTypes)[number];
 
+/** What a claim says of the expense: type, who, organism, dates, amount and its particulars. */
+const claimFields = z.object({
+  type: z.enum(claimTypes),
+  /** null: the member; otherwise the dependant's index in the validated Fiche Agent. */
+  dependantIndex: z.number().int().min(0).max(29).nullable(),
+  organism: z.string().trim().min(1, 'champ obligatoire').max(150),
+  firstDay: isoDate,
+  lastDay: isoDate,
+  paidCents: positiveCents,
+  /** The kind of stay, for the types with several caps (board or rental…). */
+  capCategory: z.string().trim().min(1).max(50).nullable().default(null),
+  /** Kilometres driven to a youth stay (car claims). */
+  km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
+  /** The travel of an individual stay abroad, paid apart from the stay. */
+  travelCents: euroCents().nullable().default(null),
+  /** An escort's round trips (escort claims). */
+  roundTrips: z.number().int('nombre entier').min(1).max(10).nullable().default(null),
+});
+const lastDayAfterFirst = (c: { firstDay: unknown; lastDay: unknown }): boolean =>
+  !isDay(c.lastDay) || !isDay(c.firstDay) || c.lastDay >= c.firstDay;
+const lastDayMessage = {
+  path: ['lastDay'],
+  message: 'le dernier jour est avant le premier : vérifiez les deux dates',
+  ...everyError,
+};
+
 /** A subsidy asked after the fact, with the PDF receipts already attached to the member's documents. */
-export const claimInput = z
-  .object({
-    type: z.enum(claimTypes),
-    /** null: the member; otherwise the dependant's index in the validated Fiche Agent. */
-    dependantIndex: z.number().int().min(0).max(29).nullable(),
-    organism: z.string().trim().min(1, 'champ obligatoire').max(150),
-    firstDay: isoDate,
-    lastDay: isoDate,
-    paidCents: positiveCents,
-    /** The kind of stay, for the types with several caps (board or rental…). */
-    capCategory: z.string().trim().min(1).max(50).nullable().default(null),
-    /** Kilometres driven to a youth stay (car claims). */
-    km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
-    /** The travel of an individual stay abroad, paid apart from the stay. */
-    travelCents: euroCents().nullable().default(null),
-    /** An escort's round trips (escort claims). */
-    roundTrips: z.number().int('nombre entier').min(1).max(10).nullable().default(null),
+export const claimInput = claimFields
+  .extend({
     documentIds: z
       .array(z.uuid('document inconnu'))
       .min(1, 'joignez au moins un justificatif PDF')
       .max(10),
   })
-  .refine((c) => !isDay(c.lastDay) || !isDay(c.firstDay) || c.lastDay >= c.firstDay, {
-    path: ['lastDay'],
-    message: 'le dernier jour est avant le premier : vérifiez les deux dates',
-    ...everyError,
-  });
+  .refine(lastDayAfterFirst, lastDayMessage);
+/** The same expense before any receipt is attached: what the subsidy would be. */
+export const claimEstimate = claimFields
+  .extend({ documentIds: z.array(z.uuid('document inconnu')).max(10).default([]) })
+  .refine(lastDayAfterFirst, lastDayMessage);
 export type ClaimInput = z.infer<typeof claimInput>;
 
 export const claimDecision = z.object({

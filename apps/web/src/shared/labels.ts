@@ -78,6 +78,72 @@ export const CLAIM_TYPE_LABELS: Readonly<Record<string, string>> = {
   carKm: 'Trajet en voiture pour un séjour jeunesse (au kilomètre)',
 };
 
+/** The claim types in groups a family recognises, each with what it pays back, in plain words. */
+export const CLAIM_TYPE_GROUPS: readonly {
+  readonly label: string;
+  readonly types: readonly { readonly type: string; readonly help: string }[];
+}[] = [
+  {
+    label: 'Vacances en famille',
+    types: [
+      {
+        type: 'individualHoliday',
+        help: 'Vos vacances réservées auprès d’un organisme de tourisme agréé (au moins 2 nuits) : le comité rembourse une part du séjour selon votre quotient.',
+      },
+      {
+        type: 'mobileHome',
+        help: 'La location d’un mobil home réservée directement, hors organisme agréé.',
+      },
+    ],
+  },
+  {
+    label: 'Séjours et activités des enfants',
+    types: [
+      {
+        type: 'youthStay',
+        help: 'Colonie, centre de loisirs, stage ou activité à l’année de votre enfant avec un autre organisme que le comité.',
+      },
+      {
+        type: 'youthAbroad',
+        help: 'Un séjour de votre jeune à l’étranger, seul, d’au moins 14 jours (le voyage compte à part).',
+      },
+      {
+        type: 'trainTicket',
+        help: 'Le billet de train de votre enfant pour rejoindre un séjour jeunesse : remboursé en totalité.',
+      },
+      {
+        type: 'escortTrain',
+        help: 'Vos trains pour accompagner votre enfant à un séjour jeunesse : 2 allers-retours au plus.',
+      },
+      {
+        type: 'carKm',
+        help: 'Vous avez conduit votre enfant à un séjour jeunesse : remboursé au kilomètre.',
+      },
+    ],
+  },
+  {
+    label: 'Sport et culture',
+    types: [
+      {
+        type: 'festival',
+        help: 'Un billet de festival, une fois par an et par personne.',
+      },
+      {
+        type: 'sportEvent',
+        help: 'L’inscription à une course ou une compétition : la moitié, sur 200 € au plus.',
+      },
+      {
+        type: 'sportStay',
+        help: 'Le séjour (hébergement) pour participer à une manifestation sportive.',
+      },
+      {
+        type: 'ancvCoupons',
+        help: 'Des coupons sport ANCV achetés pour l’année : 150 € au plus par personne.',
+      },
+    ],
+  },
+];
+
 /** The kinds of stay a claim type may use (its cap on the subsidised base). */
 export const CLAIM_CAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   individualHoliday: {

@@ -1,6 +1,7 @@
 import {
   activitySectors,
   claimDecision,
+  claimEstimate,
   claimInput,
   payoutRequest,
   payoutSent,
@@ -26,7 +27,8 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/me/claims/quote', async (request) => {
     const member = await requireUser(db, request);
-    const { quote } = await prepareClaim(ctx, db, member, parse(claimInput, request.body));
+    // An estimate: the receipt is needed to send the claim, not to know what it would give.
+    const { quote } = await prepareClaim(ctx, db, member, parse(claimEstimate, request.body));
     return { ...quote.figures, explanation: quote.explanation };
   });
 

@@ -5,7 +5,12 @@ import { api, ApiError } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
-import { CLAIM_CAPS, CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
+import {
+  CLAIM_CAPS,
+  CLAIM_STATUS_LABELS,
+  CLAIM_TYPE_GROUPS,
+  CLAIM_TYPE_LABELS,
+} from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
@@ -113,13 +118,28 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     <form onSubmit={submit} noValidate className="card" aria-labelledby="new-claim">
       <h2 id="new-claim">Nouvelle demande</h2>
       <FormAlert message={alert} />
-      <SelectField
-        label="Type de demande"
-        options={CLAIM_TYPE_LABELS}
-        value={form.type}
-        onChange={set('type')}
-        error={fields.type}
-      />
+      <div className="field">
+        <label htmlFor="claim-type">Type de demande</label>
+        <p className="hint" id="claim-type-help">
+          {CLAIM_TYPE_GROUPS.flatMap((g) => g.types).find((t) => t.type === form.type)?.help}
+        </p>
+        <select
+          id="claim-type"
+          aria-describedby="claim-type-help"
+          value={form.type}
+          onChange={set('type')}
+        >
+          {CLAIM_TYPE_GROUPS.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.types.map(({ type }) => (
+                <option key={type} value={type}>
+                  {CLAIM_TYPE_LABELS[type]}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
       {CLAIM_CAPS[form.type] ? (
         <SelectField
           label="Type de séjour"
@@ -167,11 +187,15 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       />
       <div className="field">
         <label htmlFor="receipt">Justificatif PDF (facture, billet)</label>
+        <p className="hint" id="receipt-hint">
+          Nécessaire pour envoyer la demande, pas pour calculer la subvention : vous pouvez
+          l’estimer d’abord.
+        </p>
         <input
           id="receipt"
           type="file"
           accept="application/pdf,.pdf"
-          aria-describedby={fields.documentIds ? 'receipt-error' : undefined}
+          aria-describedby={fields.documentIds ? 'receipt-hint receipt-error' : 'receipt-hint'}
           aria-invalid={fields.documentIds ? true : undefined}
           onChange={(e) => void upload(e.target.files?.[0])}
         />
@@ -217,10 +241,21 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         >
           Calculer la subvention
         </button>
-        <button type="submit" disabled={busy || !preview}>
+        <button
+          type="submit"
+          disabled={busy || !preview || receipts.length === 0}
+          aria-describedby="send-claim-why"
+        >
           Envoyer la demande
         </button>
       </div>
+      <p className="hint" id="send-claim-why">
+        {!preview
+          ? 'Calculez d’abord la subvention : l’envoi vient ensuite.'
+          : receipts.length === 0
+            ? 'Joignez le justificatif PDF pour pouvoir envoyer la demande.'
+            : 'Tout est prêt : vous pouvez envoyer la demande.'}
+      </p>
     </form>
   );
 }
