@@ -59,9 +59,18 @@ describe('billing in the browser', () => {
     await page.goto(`${env.app.url}/espace`);
     await page.getByRole('link', { name: 'Mes dossiers factures' }).click();
     await page.getByRole('heading', { name: /^Facture F-2021-\d{6}/ }).waitFor();
-    await page.getByLabel(/^Moyen de paiement/).selectOption('cheque');
+    // Each means says how many instalments it allows before anything is chosen.
+    const cheque = page.getByRole('radio', { name: /^Chèque : jusqu’à 3 échéances$/ });
+    await cheque.check();
     await page.getByLabel(/^Nombre d’échéances/).fill('3');
-    await page.getByRole('button', { name: /^Échelonner F-2021/ }).click();
+    // The schedule is shown (dates and amounts), then confirmed.
+    await page.getByRole('button', { name: /^Voir l’échéancier \(F-2021/ }).click();
+    const rows = page.getByRole('table', { name: /^Échéancier proposé/ }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toMatch(/^30\/04\/2021Chèque/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /^Confirmer cet échéancier/ }).click();
     await page.getByText(/est échelonné en 3 fois/).waitFor();
     await expectAccessible(page);
     const instalments = await env.app.db.query<{ amount_cents: number }>(

@@ -527,6 +527,13 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'member',
   },
   {
+    method: 'post',
+    path: '/api/me/invoices/{id}/plan/preview',
+    summary: 'L’échéancier (dates et montants) qu’un échelonnement donnerait, sans l’enregistrer',
+    body: planChoice,
+    auth: 'member',
+  },
+  {
     method: 'get',
     path: '/api/staff/invoices',
     summary: 'Suivi des soldes impayés, ou une facture par sa référence',
@@ -609,7 +616,8 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/me/claims/quote',
-    summary: 'Estimation d’une demande de subvention a posteriori, expliquée (le justificatif n’est requis que pour l’envoyer)',
+    summary:
+      'Estimation d’une demande de subvention a posteriori, expliquée (le justificatif n’est requis que pour l’envoyer)',
     body: claimEstimate,
     auth: 'member',
   },

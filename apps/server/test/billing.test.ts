@@ -60,8 +60,9 @@ describe('invoices, plans and payments', () => {
       Math.round(total * 0.3),
       total - Math.round(total * 0.3),
     ]);
+    // The pack allows 10 cheques, but only 3 month-ends come before the stay (5 July): 3 offered.
     expect(view?.planOptions).toEqual([
-      expect.objectContaining({ method: 'cheque', maxCount: 10 }),
+      expect.objectContaining({ method: 'cheque', maxCount: 3 }),
       expect.objectContaining({ method: 'card', maxCount: 3 }),
     ]);
 
@@ -72,10 +73,30 @@ describe('invoices, plans and payments', () => {
     expect(tooMany.json()).toMatchObject({
       issues: [{ path: 'count', message: 'de 1 à 3 échéances' }],
     });
+    // The schedule can be read before it is chosen; reading it writes nothing.
+    const preview = (
+      await client.post(`/api/me/invoices/${invoice?.id ?? ''}/plan/preview`, {
+        method: 'cheque',
+        count: 3,
+      })
+    ).json<{ instalments: { dueOn: string; amountCents: number }[] }>().instalments;
+    expect(preview.map((i) => i.dueOn)).toEqual(['2021-04-30', '2021-05-31', '2021-06-30']);
+    expect((await invoicesOf(client))[0]?.account.instalments).toHaveLength(2);
+    expect(
+      (
+        await client.post(`/api/me/invoices/${invoice?.id ?? ''}/plan/preview`, {
+          method: 'cheque',
+          count: 4,
+        })
+      ).json(),
+    ).toMatchObject({ issues: [{ path: 'count' }] });
     const plan = await client.put(`/api/me/invoices/${invoice?.id ?? ''}/plan`, {
       method: 'cheque',
       count: 3,
     });
+    expect(
+      plan.json<InvoiceView['account']>().instalments.map((i) => [i.dueOn, i.amountCents]),
+    ).toEqual(preview.map((i) => [i.dueOn, i.amountCents]));
     const instalments = plan.json<InvoiceView['account']>().instalments;
     expect(instalments.map((i) => i.dueOn)).toEqual(['2021-04-30', '2021-05-31', '2021-06-30']);
     expect(instalments.reduce((sum, i) => sum + i.amountCents, 0)).toBe(total);

@@ -123,11 +123,94 @@ export async function startPlan(
   }
 }
 
+/** One instalment of a plan not yet written: when, how, how much. */
+export interface PlannedInstalment {
+  readonly dueOn: string;
+  readonly method: string;
+  readonly amountCents: number;
+}
+
 /**
- * The family splits what is left to pay (SPEC §6): Inserm — cheque in 1 to 10, card in 1 to 3
- * from 90 €; CNRS — 3 monthly instalments from 150 €, the last 30 days before the start at the
- * latest. Instalments fall on the last working day of each month, from this one.
+ * The most instalments the family can choose: the pack's maximum for the means, and no more
+ * than the months left before the balance is due (30 days before the start for the CNRS, the
+ * start for Inserm) — instalments fall on the last working day of each month, from this one.
  */
+export function allowedCount(
+  maxCount: number,
+  today: string,
+  firstDay: string,
+  organization: 'inserm' | 'cnrs',
+): number {
+  const latest = organization === 'cnrs' ? addDays(firstDay, -30) : firstDay;
+  let count = 1;
+  while (count < maxCount && cashingDayInMonths(today, count) <= latest) count += 1;
+  return count;
+}
+
+/**
+ * The plan the family asks for, checked and laid out (SPEC §6): Inserm — cheque in 1 to 10,
+ * card in 1 to 3 from 90 €; CNRS — 3 monthly instalments from 150 €, the last 30 days before
+ * the start at the latest. What was paid of an open instalment stays paid (first line).
+ */
+async function planSchedule(
+  ctx: AppContext,
+  db: Queryable,
+  member: CurrentUser,
+  invoiceId: string,
+  choice: { method: string; count: number; firstDay: string },
+  lock: boolean,
+): Promise<{ open: readonly Instalment[]; instalments: PlannedInstalment[] }> {
+  const [invoice] = await db.query<{ id: string; year: number; kind: string }>(
+    `SELECT id, year, kind FROM invoices WHERE id = $1 AND member_id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [invoiceId, member.id],
+  );
+  if (invoice?.kind !== 'invoice') throw new HttpError(404, 'not_found', 'Introuvable.');
+  const account = await invoiceAccount(db, invoiceId);
+  const open = account.instalments.filter((i) => i.paidCents < i.amountCents);
+  const remainder = account.balanceCents;
+  if (remainder <= 0)
+    throw new HttpError(409, 'nothing_due', 'Cette facture est soldée : rien à échelonner.');
+  const record = await currentEntitlements(db, member.id, invoice.year);
+  const pack = ctx.packs.get(record?.packId ?? '');
+  const option = instalmentOptions(pack, remainder).find((o) => o.method === choice.method);
+  if (!option) throw invalidField('method', 'moyen de paiement non proposé par le barème');
+  if (choice.count < 1 || choice.count > option.maxCount)
+    throw invalidField(
+      'count',
+      option.maxCount === 1
+        ? `en une fois : l’échelonnement ${option.label.toLowerCase()} commence à ${String(option.fromCents / 100)} €`
+        : `de 1 à ${option.maxCount} échéances`,
+    );
+  const today = ctx.today();
+  if (choice.count > allowedCount(choice.count, today, choice.firstDay, ctx.organization.id))
+    throw invalidField(
+      'count',
+      'la dernière échéance tomberait après la date limite du solde : choisissez moins d’échéances',
+    );
+  const paidPart = open.reduce((sum, i) => sum + i.paidCents, 0);
+  return {
+    open,
+    instalments: [
+      ...(paidPart > 0 ? [{ dueOn: today, method: choice.method, amountCents: paidPart }] : []),
+      ...splitInstalments(remainder, choice.count).map((amountCents, i) => ({
+        dueOn: cashingDayInMonths(today, i),
+        method: choice.method,
+        amountCents,
+      })),
+    ],
+  };
+}
+
+/** The schedule a plan would give, to read before choosing it; nothing is written. */
+export const previewPlan = async (
+  ctx: AppContext,
+  member: CurrentUser,
+  invoiceId: string,
+  choice: { method: string; count: number; firstDay: string },
+): Promise<PlannedInstalment[]> =>
+  (await planSchedule(ctx, ctx.db, member, invoiceId, choice, false)).instalments;
+
+/** The family's plan replaces the instalments not yet paid. */
 export async function choosePlan(
   ctx: AppContext,
   member: CurrentUser,
@@ -135,37 +218,7 @@ export async function choosePlan(
   choice: { method: string; count: number; firstDay: string },
 ): Promise<InvoiceAccount> {
   return ctx.db.transaction(async (tx) => {
-    const [invoice] = await tx.query<{ id: string; year: number; kind: string }>(
-      `SELECT id, year, kind FROM invoices WHERE id = $1 AND member_id = $2 FOR UPDATE`,
-      [invoiceId, member.id],
-    );
-    if (invoice?.kind !== 'invoice') throw new HttpError(404, 'not_found', 'Introuvable.');
-    const account = await invoiceAccount(tx, invoiceId);
-    const open = account.instalments.filter((i) => i.paidCents < i.amountCents);
-    const remainder = account.balanceCents;
-    if (remainder <= 0)
-      throw new HttpError(409, 'nothing_due', 'Cette facture est soldée : rien à échelonner.');
-    const record = await currentEntitlements(tx, member.id, invoice.year);
-    const pack = ctx.packs.get(record?.packId ?? '');
-    const option = instalmentOptions(pack, remainder).find((o) => o.method === choice.method);
-    if (!option) throw invalidField('method', 'moyen de paiement non proposé par le barème');
-    if (choice.count < 1 || choice.count > option.maxCount)
-      throw invalidField(
-        'count',
-        option.maxCount === 1
-          ? `en une fois : l’échelonnement ${option.label.toLowerCase()} commence à ${String(option.fromCents / 100)} €`
-          : `de 1 à ${option.maxCount} échéances`,
-      );
-    const today = ctx.today();
-    const dues = Array.from({ length: choice.count }, (_, i) => cashingDayInMonths(today, i));
-    const latest = ctx.organization.id === 'cnrs' ? addDays(choice.firstDay, -30) : choice.firstDay;
-    if (choice.count > 1 && (dues.at(-1) ?? today) > latest)
-      throw invalidField(
-        'count',
-        'la dernière échéance tomberait après la date limite du solde : choisissez moins d’échéances',
-      );
-    // The instalments not yet paid give way to the new plan; the paid part of one stays paid.
-    const paidPart = open.reduce((sum, i) => sum + i.paidCents, 0);
+    const { open, instalments } = await planSchedule(ctx, tx, member, invoiceId, choice, true);
     for (const instalment of open)
       await tx.query('UPDATE instalments SET cancelled = true WHERE id = $1', [instalment.id]);
     const [last] = await tx.query<{ n: number }>(
@@ -173,13 +226,9 @@ export async function choosePlan(
       [invoiceId],
     );
     let position = last?.n ?? 0;
-    if (paidPart > 0) {
+    for (const { dueOn, method, amountCents } of instalments) {
       position += 1;
-      await addInstalment(tx, invoiceId, position, choice.method, today, paidPart);
-    }
-    for (const [i, amount] of splitInstalments(remainder, choice.count).entries()) {
-      position += 1;
-      await addInstalment(tx, invoiceId, position, choice.method, dues[i] ?? today, amount);
+      await addInstalment(tx, invoiceId, position, method, dueOn, amountCents);
     }
     return invoiceAccount(tx, invoiceId);
   });

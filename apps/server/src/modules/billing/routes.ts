@@ -27,7 +27,7 @@ import { agreeInstalments } from './withdrawals.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
-import { choosePlan, invoiceAccount } from './payment-plans.ts';
+import { allowedCount, choosePlan, invoiceAccount, previewPlan } from './payment-plans.ts';
 import {
   createDepositSlip,
   depositSlipPdf,
@@ -52,20 +52,34 @@ const idempotencyKey = z
 export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
 
-  /** An invoice with where it stands, and for the family the plans the pack offers. */
+  /** The first day of the stay an invoice is for (today when it is for none). */
+  const firstDayOf = async (invoice: Invoice): Promise<string> => {
+    const [session] = await db.query<{ first_day: string }>(
+      `SELECT s.first_day::text AS first_day FROM registration_requests r JOIN activity_sessions s ON s.id = r.placed_session_id WHERE r.id = $1`,
+      [invoice.registrationId],
+    );
+    return session?.first_day ?? ctx.today();
+  };
+
+  /** An invoice with where it stands, and for the family the plans it can choose. */
   const details = async (invoice: Invoice) => {
     const account = await invoiceAccount(db, invoice.id);
     const record = await currentEntitlements(db, invoice.memberId, invoice.year);
+    const firstDay = await firstDayOf(invoice);
     return {
       invoice,
       account,
       payments: await invoicePayments(db, invoice.id),
-      // Only the plans that split this balance: below the pack's minimum it is paid at once.
+      // Only the plans that split this balance: below the pack's minimum, or with no month left
+      // before the balance is due, it is paid at once.
       planOptions:
         invoice.kind === 'invoice' && account.balanceCents > 0 && record?.packId
-          ? instalmentOptions(ctx.packs.get(record.packId), account.balanceCents).filter(
-              (option) => option.maxCount > 1,
-            )
+          ? instalmentOptions(ctx.packs.get(record.packId), account.balanceCents)
+              .map((option) => ({
+                ...option,
+                maxCount: allowedCount(option.maxCount, ctx.today(), firstDay, ctx.organization.id),
+              }))
+              .filter((option) => option.maxCount > 1)
           : [],
     };
   };
@@ -96,14 +110,18 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.put('/api/me/invoices/:id/plan', async (request) => {
     const { member, invoice } = await ownInvoice(request);
     const choice = parse(planChoice, request.body);
-    const [session] = await db.query<{ first_day: string }>(
-      `SELECT s.first_day::text AS first_day FROM registration_requests r JOIN activity_sessions s ON s.id = r.placed_session_id WHERE r.id = $1`,
-      [invoice.registrationId],
-    );
-    return choosePlan(ctx, member, invoice.id, {
-      ...choice,
-      firstDay: session?.first_day ?? ctx.today(),
-    });
+    return choosePlan(ctx, member, invoice.id, { ...choice, firstDay: await firstDayOf(invoice) });
+  });
+
+  app.post('/api/me/invoices/:id/plan/preview', async (request) => {
+    const { member, invoice } = await ownInvoice(request);
+    const choice = parse(planChoice, request.body);
+    return {
+      instalments: await previewPlan(ctx, member, invoice.id, {
+        ...choice,
+        firstDay: await firstDayOf(invoice),
+      }),
+    };
   });
 
   /** Staff of the invoice's sector, with the invoice. */

@@ -1,14 +1,25 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
-import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { DEPOSIT_METHOD_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import type { InvoiceDetails } from './invoice-types.ts';
 
-/** The family splits what is left to pay, within what the barème allows. */
+interface PlannedInstalment {
+  dueOn: string;
+  method: string;
+  amountCents: number;
+}
+
+/**
+ * The family splits what is left to pay: each means of payment says how many instalments it
+ * allows before anything is chosen; the schedule (dates and amounts) is shown, then confirmed.
+ */
 function PlanForm({
   details,
   onSaved,
@@ -17,47 +28,96 @@ function PlanForm({
   readonly onSaved: (message: string) => Promise<void>;
 }) {
   const [method, setMethod] = useState(details.planOptions[0]?.method ?? 'cheque');
-  const [count, setCount] = useState('1');
+  const [count, setCount] = useState('2');
+  const [schedule, setSchedule] = useState<PlannedInstalment[] | null>(null);
   const { busy, alert, fields, run } = useSubmit();
-  const option = details.planOptions.find((o) => o.method === method);
-  const submit = (event: SyntheticEvent) => {
+  const reference = details.invoice.reference;
+  const url = `/api/me/invoices/${details.invoice.id}/plan`;
+  const choice = () => ({ method, count: Number(count) });
+  const preview = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
-      await api('PUT', `/api/me/invoices/${details.invoice.id}/plan`, {
-        method,
-        count: Number(count),
-      });
-      await onSaved(
-        `Le reste à payer de ${details.invoice.reference} est échelonné en ${count} fois.`,
+      setSchedule(
+        (await api<{ instalments: PlannedInstalment[] }>('POST', `${url}/preview`, choice()))
+          .instalments,
       );
     });
   };
-  const reference = details.invoice.reference;
+  const confirm = () =>
+    void run(async () => {
+      await api('PUT', url, choice());
+      setSchedule(null);
+      await onSaved(`Le reste à payer de ${reference} est échelonné en ${count} fois.`);
+    });
   return (
-    <form onSubmit={submit} noValidate aria-label={`Échelonner ${reference}`}>
+    <form onSubmit={preview} noValidate aria-label={`Échelonner ${reference}`}>
       <FormAlert message={alert} />
-      <div className="row">
-        <SelectField
-          label={`Moyen de paiement (${reference})`}
-          options={Object.fromEntries(details.planOptions.map((o) => [o.method, o.label]))}
-          value={method}
-          onChange={(e) => setMethod(e.target.value as typeof method)}
-          error={fields.method}
-        />
-        <Field
-          label={`Nombre d’échéances (${reference})`}
-          hint={option ? `De 1 à ${option.maxCount}.` : undefined}
-          inputMode="numeric"
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
-          error={fields.count}
-        />
-      </div>
+      <fieldset>
+        <legend>Moyen de paiement ({reference})</legend>
+        {details.planOptions.map((o) => (
+          <div className="field checkbox" key={o.method}>
+            <input
+              type="radio"
+              id={`${reference}-${o.method}`}
+              name={`${reference}-method`}
+              checked={method === o.method}
+              onChange={() => {
+                setMethod(o.method);
+                setSchedule(null);
+              }}
+            />
+            <label htmlFor={`${reference}-${o.method}`}>
+              {o.label} : jusqu’à {o.maxCount} échéances
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <Field
+        label={`Nombre d’échéances (${reference})`}
+        hint={`De 1 à ${details.planOptions.find((o) => o.method === method)?.maxCount ?? 1}.`}
+        inputMode="numeric"
+        value={count}
+        onChange={(e) => {
+          setCount(e.target.value);
+          setSchedule(null);
+        }}
+        error={fields.count ?? fields.method}
+      />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          Échelonner {reference}
+        <button type="submit" className="secondary" disabled={busy}>
+          Voir l’échéancier ({reference})
         </button>
       </div>
+      {schedule ? (
+        <>
+          <div className="table-scroll">
+            <table>
+              <caption>Échéancier proposé pour {reference}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Échéance</th>
+                  <th scope="col">Moyen</th>
+                  <th scope="col">Montant</th>
+                </tr>
+              </thead>
+              <tbody>
+                {schedule.map((i, index) => (
+                  <tr key={index}>
+                    <td>{formatDate(i.dueOn)}</td>
+                    <td>{DEPOSIT_METHOD_LABELS[i.method] ?? i.method}</td>
+                    <td>{formatCents(i.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={confirm}>
+              Confirmer cet échéancier ({reference})
+            </button>
+          </div>
+        </>
+      ) : null}
     </form>
   );
 }
