@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -55,6 +55,40 @@ describe('billing in the browser', () => {
     await login(page, env.app, 'IN-000811');
     await book(page, 'Juillet');
     await page.getByText('Place confirmée').waitFor();
+
+    // The home, at a desk and on the phone, tells one story: what to do first (the deposit), the
+    // stay among the year's subsidies — the same amount as the ceiling used —, the request's
+    // steps, and the mail the committee sent.
+    const desk = await desktopPage(env.browser);
+    await login(desk, env.app, 'IN-000811');
+    for (const home of [desk, page]) {
+      await home.goto(`${env.app.url}/espace`);
+      const todo = home.getByRole('region', { name: 'À faire' });
+      await todo.getByText(/^Échéance de .* \(facture F-2021-\d{6}\)\.$/).waitFor();
+      const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
+      const used = /Utilisé : ([\d ,]+ €)/.exec(
+        plain(await home.getByRole('region', { name: /^Plafond/ }).textContent()),
+      )?.[1];
+      expect(used).toBeDefined();
+      const stay = home
+        .getByRole('region', { name: /^Mes subventions 2021/ })
+        .getByRole('listitem');
+      expect(await stay.count()).toBe(1);
+      expect(plain(await stay.textContent())).toContain(
+        `Séjour montagne — Juillet : ${used ?? ''}`,
+      );
+      const steps = home.getByRole('list', { name: /^Étapes : Demande n° \d+/ });
+      expect(await steps.locator('[aria-current="step"]').textContent()).toMatch(
+        /^Place confirmée/,
+      );
+      await home
+        .getByRole('region', { name: 'Messages du comité' })
+        .getByText(/place confirmée/i)
+        .first()
+        .waitFor();
+      expect(await home.getByText('Aucune prestation enregistrée').count()).toBe(0);
+      await expectAccessible(home);
+    }
 
     await page.goto(`${env.app.url}/espace`);
     await page.getByRole('link', { name: 'Mes dossiers factures' }).click();

@@ -132,6 +132,13 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/me/home',
+    summary:
+      'Mon espace : à faire, subventions de l’année face au plafond, dossiers et leurs étapes, courriels reçus',
+    auth: 'member',
+  },
+  {
+    method: 'get',
     path: '/api/me/file-reads',
     summary: 'Qui a consulté mon dossier (lectures du personnel, journalisées)',
     auth: 'member',

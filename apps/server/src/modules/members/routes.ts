@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { fileReads, memberFile, searchMembers } from './member-files.ts';
+import { memberHome } from './member-home.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 
 const searchQuery = z.object({ q: z.string().trim().min(2, 'au moins 2 caractères').max(100) });
@@ -19,6 +20,8 @@ export function memberFileRoutes(app: FastifyInstance, ctx: AppContext): void {
     const staff = await requireStaff(ctx.db, request, 'fiche-agent');
     return memberFile(ctx, staff, parse(idParam, request.params).id);
   });
+
+  app.get('/api/me/home', async (request) => memberHome(ctx, await requireUser(ctx.db, request)));
 
   app.get('/api/me/file-reads', async (request) => ({
     reads: await fileReads(ctx.db, (await requireUser(ctx.db, request)).id),

@@ -7,8 +7,12 @@ import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts
 import { GRID_LABELS } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.tsx';
 
-/** Taux de subvention, Plafond, Historique, Mes prestations: from the year's validated Fiche Agent. */
-export function Entitlements() {
+/** Taux de subvention and the ceiling from the year's validated Fiche Agent, and the year's subsidies in it. */
+export function Entitlements({
+  subsidies,
+}: {
+  readonly subsidies: readonly { label: string; cents: number; link: string }[];
+}) {
   const { session } = useSession();
   const withCeiling = session?.organization.texts.annualCeiling ?? false;
   const [year, setYear] = useState<number | null>(null);
@@ -82,15 +86,23 @@ export function Entitlements() {
           )}
         </section>
       ) : null}
-      <section aria-labelledby="historique">
-        <h2 id="historique">Historique</h2>
-        <p>Aucune subvention reçue en {record.year} pour l’instant.</p>
-      </section>
-      <section aria-labelledby="prestations">
-        <h2 id="prestations">Mes prestations {record.year}</h2>
-        <p>
-          Aucune prestation enregistrée pour l’instant : vos séjours et activités apparaîtront ici.
-        </p>
+      <section aria-labelledby="subventions-annee">
+        <h2 id="subventions-annee">Mes subventions {record.year}</h2>
+        {subsidies.length === 0 ? (
+          <p>
+            Aucune subvention en {record.year} pour l’instant : vos séjours et demandes accordées
+            apparaîtront ici.
+          </p>
+        ) : (
+          <ul>
+            {subsidies.map((s) => (
+              <li key={s.label}>
+                <Link to={s.link}>{s.label}</Link> : {formatCents(s.cents)}
+                {withCeiling ? ' comptés dans le plafond' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

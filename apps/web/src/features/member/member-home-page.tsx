@@ -46,6 +46,127 @@ function MemberProfile({ id }: { readonly id: string }) {
   );
 }
 
+interface Home {
+  year: number;
+  todo: { kind: 'action' | 'waiting'; text: string; link: string }[];
+  subsidies: { label: string; cents: number; link: string }[];
+  files: { title: string; link: string; steps: { label: string; reached: boolean }[] }[];
+  inbox: { id: string; subject: string; text: string; sentAt: string }[];
+}
+
+/** À faire: what the member should do first, then what is on its way. */
+function ToDoList({ todo }: { readonly todo: Home['todo'] }) {
+  return (
+    <section aria-labelledby="a-faire" className="card">
+      <h2 id="a-faire">À faire</h2>
+      {todo.length === 0 ? (
+        <p>Rien à faire pour l’instant : tout est à jour.</p>
+      ) : (
+        <ul className="todo">
+          {[...todo]
+            .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'action' ? -1 : 1))
+            .map((item) => (
+              <li key={item.text}>
+                <span className={`badge badge-${item.kind === 'action' ? 'full' : 'open'}`}>
+                  {item.kind === 'action' ? 'À faire' : 'En cours'}
+                </span>{' '}
+                <Link to={item.link}>{item.text}</Link>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Each request and claim with its steps, the last one reached marked as current. */
+function Files({ files }: { readonly files: Home['files'] }) {
+  if (files.length === 0) return null;
+  return (
+    <section aria-labelledby="dossiers">
+      <h2 id="dossiers">Mes dossiers</h2>
+      <ul className="cards">
+        {files.map((file) => {
+          const current = file.steps.filter((step) => step.reached).length - 1;
+          return (
+            <li key={file.title} className="card">
+              <h3>
+                <Link to={file.link}>{file.title}</Link>
+              </h3>
+              <ol className="timeline" aria-label={`Étapes : ${file.title}`}>
+                {file.steps.map((step, i) => (
+                  <li
+                    key={step.label}
+                    className={step.reached ? 'reached' : undefined}
+                    aria-current={i === current ? 'step' : undefined}
+                  >
+                    {step.label}
+                    <span className="visually-hidden">
+                      {step.reached ? ' (fait)' : ' (à venir)'}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** Every mail the committee sent, newest first: the same words as in the mailbox. */
+function Inbox({ mails }: { readonly mails: Home['inbox'] }) {
+  return (
+    <section aria-labelledby="messages">
+      <h2 id="messages">Messages du comité</h2>
+      {mails.length === 0 ? (
+        <p>Aucun message pour l’instant.</p>
+      ) : (
+        <ul className="inbox">
+          {mails.map((mail) => (
+            <li key={mail.id}>
+              <details>
+                <summary>
+                  {mail.subject} <span className="hint">— {formatDate(mail.sentAt)}</span>
+                </summary>
+                <p className="mail-text">{mail.text}</p>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The member's home: à faire first, the year's subsidies, the files and the committee's mail. */
+function MemberDashboard({ id }: { readonly id: string }) {
+  const [home, setHome] = useState<Home | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    api<Home>('GET', '/api/me/home')
+      .then(setHome)
+      .catch(() => setFailed(true));
+  }, []);
+  if (failed)
+    return (
+      <p role="alert">
+        Votre tableau de bord n’a pas pu être chargé. Rechargez la page dans un instant.
+      </p>
+    );
+  if (!home) return <p role="status">Chargement de votre espace…</p>;
+  return (
+    <>
+      <ToDoList todo={home.todo} />
+      <Entitlements subsidies={home.subsidies} />
+      <Files files={home.files} />
+      <Inbox mails={home.inbox} />
+      <MemberProfile id={id} />
+    </>
+  );
+}
+
 export function MemberHomePage() {
   const { session } = useSession();
   const user = session?.user;
@@ -56,14 +177,11 @@ export function MemberHomePage() {
         Votre identifiant CAES : <strong>{user?.identifier}</strong>
       </p>
       {user?.role === 'member' ? (
-        <>
-          <Entitlements />
-          <MemberProfile id={user.id} />
-        </>
+        <MemberDashboard id={user.id} />
       ) : (
         <p>Vous êtes connecté avec un compte du personnel du comité.</p>
       )}
-      <h2>Mon espace adhérent</h2>
+      <h2>Raccourcis</h2>
       <ul>
         {user?.role === 'member' ? (
           <>
