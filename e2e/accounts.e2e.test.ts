@@ -52,6 +52,8 @@ describe('first registration in the browser', () => {
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-FICHE', PASSWORD);
     await staff.getByRole('link', { name: 'Gestion', exact: true }).click();
+    // The back office opens on its queues, each with what waits in it.
+    await staff.getByRole('link', { name: /^1 demande d’inscription à examiner$/ }).click();
     await staff.getByRole('heading', { name: 'Camille Moreau' }).waitFor();
     await expectAccessible(staff);
     await confirmAction(staff, 'Valider l’inscription de Camille Moreau', {

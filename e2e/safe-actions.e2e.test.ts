@@ -34,13 +34,20 @@ describe.each([
   it('a sign-up refusal asks for its reason, and the mail quotes it', async () => {
     const email = `${_.replace(/\W/g, '')}@example.org`;
     await signUpRequest(email, 'Amélie');
+    // Someone with this address already has an account: the queue warns of a likely duplicate.
+    const known = _ === 'at a desk' ? 'IN-000842' : 'IN-000843';
+    await createUser(env.app.db, { identifier: known, email });
     const staff = await open(env.browser);
     await login(staff, env.app, 'GEST-FICHE-SAFE');
-    await staff.goto(`${env.app.url}/gestion`);
+    await staff.goto(`${env.app.url}/gestion/inscriptions`);
     // French with elision and plurals: "d’Amélie", "1 enfant", no "(e)".
     const card = staff.getByRole('listitem').filter({ hasText: email });
     expect(await card.textContent()).toContain('1 enfant ·');
     expect(await card.textContent()).not.toMatch(/\(e\)|\(s\)/);
+    expect(await card.textContent()).toContain('Inès, naissance le 03/02/2015');
+    expect(await card.getByRole('note').textContent()).toContain(
+      `Doublon probable : même adresse électronique que le compte ${known}`,
+    );
     await confirmAction(staff, 'Refuser la demande d’Amélie Aubry', {
       effect: 'reçoit un courriel qui cite le motif',
       confirm: 'Refuser et envoyer le courriel',

@@ -46,7 +46,7 @@ describe('second factor in the browser', () => {
     expect(await page.locator('ul.codes li').count()).toBe(10);
     await expectAccessible(page);
     await page.goto(`${env.app.url}/gestion`);
-    await page.getByRole('heading', { level: 1, name: 'Demandes d’inscription' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Accueil de la gestion' }).waitFor();
 
     const later = await phonePage(env.browser);
     await typePassword(later, 'GEST-TOTP');

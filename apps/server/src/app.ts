@@ -14,6 +14,7 @@ import { activityRoutes } from './modules/activities/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
 import { claimRoutes } from './modules/claims/routes.ts';
 import { solidarityRoutes } from './modules/solidarity/routes.ts';
+import { backOfficeRoutes } from './modules/back-office/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp({
   billingRoutes(app, ctx);
   claimRoutes(app, ctx);
   solidarityRoutes(app, ctx);
+  backOfficeRoutes(app, ctx);
   const documents = store ?? new DocumentStore(join(config.dataDir, 'files'));
   householdRoutes(app, ctx, packs, documents);
   privacyRoutes(app, ctx, documents);

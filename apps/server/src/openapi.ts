@@ -649,6 +649,12 @@ const OPERATIONS: readonly Operation[] = [
     body: claimDecision,
     auth: 'staff',
   },
+  {
+    method: 'get',
+    path: '/api/staff/home',
+    summary: 'Accueil de la gestion : ce qui attend dans chaque file du gestionnaire',
+    auth: 'staff',
+  },
   { method: 'get', path: '/api/staff/payouts', summary: 'Lots de virements', auth: 'staff' },
   {
     method: 'post',

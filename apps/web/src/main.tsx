@@ -36,6 +36,7 @@ import { PartnerOffersEditorPage } from './features/staff/partner-offers-editor-
 import { PartnerOffersPage } from './features/member/partner-offers-page.tsx';
 import { PacksPage } from './features/staff/packs-page.tsx';
 import { RecordValidationPage } from './features/staff/record-validation-page.tsx';
+import { StaffHomePage } from './features/staff/staff-home-page.tsx';
 import { SignUpQueuePage } from './features/staff/sign-up-queue-page.tsx';
 import { Layout } from './shared/layout.tsx';
 import { SessionProvider } from './shared/session.tsx';
@@ -62,7 +63,8 @@ if (root) {
               <Route path="/espace/consultations" element={<FileReadsPage />} />
               <Route path="/espace/mes-donnees" element={<MyDataPage />} />
               <Route path="/gestion/comptes" element={<StaffAccountsPage />} />
-              <Route path="/gestion" element={<SignUpQueuePage />} />
+              <Route path="/gestion" element={<StaffHomePage />} />
+              <Route path="/gestion/inscriptions" element={<SignUpQueuePage />} />
               <Route path="/gestion/fiches" element={<RecordValidationPage />} />
               <Route path="/gestion/baremes" element={<PacksPage />} />
               <Route path="/gestion/adherents" element={<MemberSearchPage />} />

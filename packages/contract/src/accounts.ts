@@ -185,6 +185,10 @@ export const signUpRequestSummary = z.object({
   matricule: z.string().nullable(),
   couple: z.boolean(),
   children: z.number().int(),
+  /** The children declared, by first name and date of birth. */
+  childrenList: z.array(z.object({ firstName: z.string(), birthDate: z.string() })),
+  /** Why this may be someone already known: an account or another request that looks the same. */
+  likelyDuplicates: z.array(z.string()),
   status: z.enum(['pending', 'approved', 'rejected']),
   createdAt: z.string(),
 });

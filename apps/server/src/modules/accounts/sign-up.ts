@@ -71,7 +71,7 @@ interface SignUpRow {
 
 const COLUMNS = `id, last_name, first_name, birth_date::text AS birth_date, matricule, email, phone, address, couple, spouse, children, status, created_at::text AS created_at`;
 
-const summary = (row: SignUpRow): SignUpRequestSummary => ({
+const summary = (row: SignUpRow, likelyDuplicates: string[] = []): SignUpRequestSummary => ({
   id: row.id,
   lastName: row.last_name,
   firstName: row.first_name,
@@ -80,6 +80,8 @@ const summary = (row: SignUpRow): SignUpRequestSummary => ({
   matricule: row.matricule,
   couple: row.couple,
   children: row.children.length,
+  childrenList: row.children,
+  likelyDuplicates,
   status: row.status,
   createdAt: row.created_at,
 });
@@ -93,7 +95,31 @@ export async function listSignUpRequests(
     `SELECT ${COLUMNS} FROM sign_up_requests WHERE status = $1 ORDER BY sign_up_requests.created_at, id LIMIT 500`,
     [status],
   );
-  return rows.map(summary);
+  // Someone already known: an account with the same e-mail, or the same name and date of birth;
+  // another request of the same person.
+  const known = await ctx.db.query<{ request_id: string; reason: string }>(
+    `SELECT r.id AS request_id,
+            CASE WHEN lower(u.email) = lower(r.email) THEN 'même adresse électronique que le compte ' || u.identifier
+                 ELSE 'même nom et même date de naissance que le compte ' || u.identifier END AS reason
+       FROM sign_up_requests r JOIN users u
+         ON lower(u.email) = lower(r.email)
+         OR (lower(u.last_name) = lower(r.last_name) AND lower(u.first_name) = lower(r.first_name) AND u.birth_date = r.birth_date)
+      WHERE r.id = ANY($1::uuid[])
+     UNION ALL
+     SELECT r.id, 'une autre demande porte le même nom et la même date de naissance'
+       FROM sign_up_requests r
+      WHERE r.id = ANY($1::uuid[]) AND EXISTS (
+        SELECT 1 FROM sign_up_requests o WHERE o.id <> r.id AND o.status = 'pending'
+           AND lower(o.last_name) = lower(r.last_name) AND lower(o.first_name) = lower(r.first_name)
+           AND o.birth_date = r.birth_date)`,
+    [rows.map((r) => r.id)],
+  );
+  return rows.map((row) =>
+    summary(
+      row,
+      known.filter((k) => k.request_id === row.id).map((k) => k.reason),
+    ),
+  );
 }
 
 async function pendingRequest(tx: Queryable, id: string): Promise<SignUpRow> {

@@ -74,6 +74,21 @@ function Queue() {
                 {count(request.children, 'enfant')} · reçue le{' '}
                 {formatDate(request.createdAt.slice(0, 10))}
               </p>
+              {request.childrenList.length > 0 ? (
+                <ul aria-label={`Enfants déclarés par ${name(request)}`}>
+                  {request.childrenList.map((child) => (
+                    <li key={`${child.firstName}-${child.birthDate}`}>
+                      {child.firstName}, naissance le {formatDate(child.birthDate)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {request.likelyDuplicates.length > 0 ? (
+                <div className="alert" role="note">
+                  Doublon probable : {request.likelyDuplicates.join(' ; ')}. Vérifiez avant de
+                  valider.
+                </div>
+              ) : null}
               <div className="actions">
                 <ConfirmAction
                   label={`Valider l’inscription ${of(name(request))}`}

@@ -7,8 +7,9 @@ export function StaffNav() {
   return (
     <nav aria-label="Gestion" className="actions">
       <NavLink to="/gestion" end>
-        Demandes d’inscription
+        Accueil
       </NavLink>
+      <NavLink to="/gestion/inscriptions">Demandes d’inscription</NavLink>
       <NavLink to="/gestion/fiches">Fiches Agent à valider</NavLink>
       <NavLink to="/gestion/adherents">Adhérents</NavLink>
       <NavLink to="/gestion/activites">Activités</NavLink>

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../shared/api.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { RequireUser } from '../member/require-user.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+interface Queue {
+  key: string;
+  label: string;
+  count: number;
+  link: string;
+}
+
+function Queues() {
+  const [queues, setQueues] = useState<Queue[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    api<{ queues: Queue[] }>('GET', '/api/staff/home')
+      .then((answer) => setQueues(answer.queues))
+      .catch(() => setFailed(true));
+  }, []);
+  if (failed) return <p role="alert">Les files n’ont pas pu être chargées : rechargez la page.</p>;
+  if (!queues) return <p role="status">Chargement…</p>;
+  const waiting = queues.filter((q) => q.count > 0);
+  return (
+    <>
+      <p>
+        {waiting.length === 0
+          ? 'Rien n’attend dans vos files : tout est à jour.'
+          : 'Ce qui vous attend, file par file ; chaque carte mène à sa file.'}
+      </p>
+      <ul className="tiles" aria-label="Vos files">
+        {[...waiting, ...queues.filter((q) => q.count === 0)].map((q) => (
+          <li key={q.key} className={q.count > 0 ? 'tile waiting' : 'tile'}>
+            <Link to={q.link}>
+              <span className="tile-count">{q.count}</span> <span>{q.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The back office's home: a counter for each queue the staff member works. */
+export function StaffHomePage() {
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Accueil de la gestion</PageTitle>
+      <StaffNav />
+      <Queues />
+    </RequireUser>
+  );
+}
