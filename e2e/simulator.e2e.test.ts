@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -56,4 +56,40 @@ describe('public simulator page', () => {
       )
       .toBe(true);
   });
+
+  it.each([
+    ['at a desk', desktopPage],
+    ['on a phone', phonePage],
+  ])(
+    'guides %s: which rate for which stay, an example, a chart with the household on it, focus on the result',
+    async (_, open) => {
+      const page = await open(env.browser);
+      await page.goto(`${env.app.url}/simulateur`);
+      // The committee's own barèmes, and its calendar day.
+      await page.getByLabel('Barème').locator('option').first().waitFor({ state: 'attached' });
+      const packs = await page.getByLabel('Barème').locator('option').allTextContents();
+      expect(packs.length).toBeGreaterThan(0);
+      expect(packs.join(' ')).not.toMatch(/CNRS/);
+      expect(await page.getByLabel('Date du calcul').inputValue()).toBe('2021-04-15');
+      await page.getByLabel('Revenu fiscal de référence (€)').fill('30000');
+      await page.getByRole('button', { name: 'Calculer' }).click();
+      const heading = page.getByRole('heading', { name: 'Votre résultat' });
+      await heading.waitFor();
+      expect(await heading.evaluate((h) => document.activeElement === h)).toBe(true);
+      const result = page.getByRole('region', { name: 'Votre résultat' });
+      await result.getByText(/séjours jeunes du comité, périscolaire/).waitFor();
+      expect(
+        ((await result.locator('.example').textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' '),
+      ).toMatch(
+        /^Par exemple, pour un séjour de 600,00 € au taux standard, le comité prendrait en charge [\d ,]+ € et vous paieriez [\d ,]+ €/,
+      );
+      await result.getByRole('figure').locator('svg .recharts-reference-dot').first().waitFor();
+      await result.getByText('Les chiffres du graphique').click();
+      expect(await result.getByRole('table').locator('tbody tr').count()).toBe(17);
+      await expectAccessible(page);
+      // The result goes as soon as an answer changes.
+      await page.getByLabel('Revenu fiscal de référence (€)').fill('31000');
+      await heading.waitFor({ state: 'detached' });
+    },
+  );
 });

@@ -61,6 +61,11 @@ const OPERATIONS: readonly Operation[] = [
     body: simulationRequest,
     answer: simulationAnswer,
   },
+  {
+    method: 'get',
+    path: '/api/packs/{id}/rate-curve',
+    summary: 'Le taux de chaque grille d’un barème selon le quotient familial (tous les 250 €)',
+  },
   { method: 'get', path: '/api/v1/packs', summary: 'Barèmes disponibles', answer: packListAnswer },
   {
     method: 'get',

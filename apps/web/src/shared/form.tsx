@@ -153,3 +153,18 @@ export function Notice({ children }: { readonly children: ReactNode }) {
 
 /** The error of a field path, or of any path below it. */
 export const errorAt = (errors: FieldErrors, path: string): string | undefined => errors[path];
+
+/** A wide table that scrolls sideways on a phone, reachable with the keyboard. */
+export function ScrollingTable({
+  label,
+  children,
+}: {
+  readonly label: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

@@ -1,7 +1,16 @@
 import { simulationRequest, type PackListAnswer, type SimulationAnswer } from '@entraide/contract';
-import { simulateHousehold, simulationAnswer, type PackRegistry } from '@entraide/rules';
+import {
+  gridLabel,
+  gridRate,
+  simulateHousehold,
+  simulationAnswer,
+  type PackRegistry,
+} from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { parse } from '../../http.ts';
+
+const packParam = z.object({ id: z.string().max(100) });
 
 /**
  * The public calculator (SPEC §8): anyone may call it, without an account or a cookie. Ages are
@@ -22,6 +31,23 @@ export function simulationRoutes(
       body.date ?? today(),
     );
     return simulationAnswer(result);
+  });
+
+  // The rate of each grid along the quotient, for the calculator's chart (not part of SPEC §8):
+  // every 250 € of quotient from 0 to 40 000 €, the engine's own figures.
+  app.get('/api/packs/:id/rate-curve', async (request) => {
+    const pack = packs.get(parse(packParam, request.params).id);
+    const quotients = Array.from({ length: 161 }, (_, i) => i * 25_000);
+    return {
+      grids: [...(pack.grids?.keys() ?? [])].map((grid) => ({
+        grid,
+        label: gridLabel(pack, grid),
+        points: quotients.map((quotientCents) => ({
+          quotientCents,
+          rateBp: gridRate(pack, grid, quotientCents),
+        })),
+      })),
+    };
   });
 
   app.get('/api/v1/packs', async (): Promise<PackListAnswer> => ({

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
-import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { DEPOSIT_METHOD_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -90,7 +90,7 @@ function PlanForm({
       </div>
       {schedule ? (
         <>
-          <div className="table-scroll">
+          <ScrollingTable label={`Échéancier proposé pour ${reference}`}>
             <table>
               <caption>Échéancier proposé pour {reference}</caption>
               <thead>
@@ -110,7 +110,7 @@ function PlanForm({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
           <div className="actions">
             <button type="button" disabled={busy} onClick={confirm}>
               Confirmer cet échéancier ({reference})

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
-import { Field, FormAlert, Notice } from '../../shared/form.tsx';
+import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { count } from '../../shared/french.ts';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
@@ -258,7 +258,7 @@ function Payouts({ today }: { readonly today: string }) {
         </button>
       </div>
       {payouts.length > 0 ? (
-        <div className="table-scroll">
+        <ScrollingTable label="Lots de virements">
           <table>
             <caption>Lots de virements</caption>
             <thead>
@@ -283,7 +283,7 @@ function Payouts({ today }: { readonly today: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       ) : null}
     </section>
   );

@@ -8,7 +8,14 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
-import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
+import {
+  Checkbox,
+  Field,
+  FormAlert,
+  RepeatedFieldsets,
+  SelectField,
+  ScrollingTable,
+} from '../../shared/form.tsx';
 import { formatCents, formatDate, formatParts, formatRate } from '../../shared/format.ts';
 import { DEPOSIT_METHOD_LABELS, depositWords } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.tsx';
@@ -118,12 +125,7 @@ function PreviewCard({
         </p>
       ) : null}
       {first?.participants && first.participants.length > 1 ? (
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label="Choix 1, personne par personne"
-        >
+        <ScrollingTable label="Choix 1, personne par personne">
           <table>
             <caption>Choix 1, personne par personne</caption>
             <thead>
@@ -149,7 +151,7 @@ function PreviewCard({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       ) : null}
       {first ? (
         <p>

@@ -1,5 +1,5 @@
 import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
@@ -8,6 +8,7 @@ import { GRID_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { RateChart } from './rate-chart.tsx';
 
 interface Child {
   birthDate: string;
@@ -15,11 +16,35 @@ interface Child {
   disabled: boolean;
 }
 
-function Result({ result }: { readonly result: SimulationAnswer }) {
+/** Which stays each grid's rate applies to, in the committee's words (SPEC §4). */
+const GRID_USES: Readonly<Record<string, string>> = {
+  standard:
+    'vacances, loisirs, culture, sports, voyages, et séjours jeunes avec un organisme agréé',
+  majore:
+    'séjours jeunes du comité, périscolaire, vacances des enfants handicapés, activités à l’année',
+  promotionnel: 'séjours « PROMO » du catalogue',
+  vacances: 'séjours de vacances, villages, voyages, et séjours jeunes dès 18 ans',
+  jeunesMoins18: 'séjours jeunes des moins de 18 ans',
+};
+
+/** What a 600 € stay would cost at a rate, before the caps each kind of stay has. */
+const EXAMPLE_CENTS = 60_000;
+
+function Result({ result, pack }: { readonly result: SimulationAnswer; readonly pack: string }) {
   const texts = useSession().session?.organization.texts;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The result comes into view and takes the focus, so it is read at once.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [result]);
+  const [firstGrid, firstRate] = Object.entries(result.rates)[0] ?? ['standard', 0];
+  const subsidy = Math.round((EXAMPLE_CENTS * firstRate) / 100);
   return (
     <section aria-labelledby="resultat" aria-live="polite">
-      <h2 id="resultat">Votre résultat</h2>
+      <h2 id="resultat" ref={heading} tabIndex={-1}>
+        Votre résultat
+      </h2>
       <dl className="figures">
         <div>
           <dt>Parts CAES</dt>
@@ -52,6 +77,24 @@ function Result({ result }: { readonly result: SimulationAnswer }) {
           </div>
         )}
       </dl>
+      <h3>Quel taux pour quel séjour</h3>
+      <ul>
+        {Object.entries(result.rates).map(([grid, rate]) => (
+          <li key={grid}>
+            <strong>
+              {GRID_LABELS[grid] ?? grid} ({formatPercent(rate)})
+            </strong>{' '}
+            : {GRID_USES[grid] ?? 'selon le barème'}.
+          </li>
+        ))}
+      </ul>
+      <p className="example">
+        Par exemple, pour un séjour de {formatCents(EXAMPLE_CENTS)} au{' '}
+        {(GRID_LABELS[firstGrid] ?? firstGrid).toLowerCase()}, le comité prendrait en charge{' '}
+        {formatCents(subsidy)} et vous paieriez {formatCents(EXAMPLE_CENTS - subsidy)} — avant les
+        plafonds propres à chaque type de séjour.
+      </p>
+      <RateChart pack={pack} quotientCents={result.quotientCents} rates={result.rates} />
       <h3>Le détail du calcul</h3>
       <ExplanationSteps steps={result.explanation} />
     </section>
@@ -63,7 +106,9 @@ export function SimulatorPage() {
   const { session } = useSession();
   const [packs, setPacks] = useState<PackListAnswer['packs']>([]);
   const [pack, setPack] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  // The committee's calendar day until the person picks another.
+  const [pickedDate, setDate] = useState('');
+  const date = pickedDate || session?.today || '';
   const [rfr, setRfr] = useState('');
   const [spouseRfr, setSpouseRfr] = useState('');
   const [couple, setCouple] = useState(false);
@@ -73,15 +118,18 @@ export function SimulatorPage() {
   const [adults, setAdults] = useState('0');
   const [result, setResult] = useState<SimulationAnswer | null>(null);
   const { busy, alert, fields, run, setAlert, setFields } = useSubmit();
+  // A result stays only as long as the answers it was computed from.
+  useEffect(() => {
+    setResult(null);
+  }, [pack, pickedDate, rfr, spouseRfr, couple, memberDisabled, spouseDisabled, children, adults]);
 
   useEffect(() => {
     void api<PackListAnswer>('GET', '/api/v1/packs').then((answer) => setPacks(answer.packs));
   }, []);
   const organization = session?.organization.id ?? 'inserm';
-  const defaultPack =
-    packs.find((p) => p.organization === organization && p.grids.length > 0)?.id ??
-    packs[0]?.id ??
-    '';
+  // This committee's barèmes only, the newest first.
+  const own = packs.filter((p) => p.organization === organization);
+  const defaultPack = own.find((p) => p.grids.length > 0)?.id ?? own[0]?.id ?? '';
   const chosen = pack || defaultPack;
   const cnrs = chosen.startsWith('cnrs');
 
@@ -136,7 +184,7 @@ export function SimulatorPage() {
       <form onSubmit={submit} noValidate>
         <SelectField
           label="Barème"
-          options={Object.fromEntries(packs.map((p) => [p.id, p.label]))}
+          options={Object.fromEntries(own.map((p) => [p.id, p.label]))}
           value={chosen}
           onChange={(e) => setPack(e.target.value)}
           error={fields.pack}
@@ -240,7 +288,7 @@ export function SimulatorPage() {
           </button>
         </div>
       </form>
-      {result ? <Result result={result} /> : null}
+      {result ? <Result result={result} pack={chosen} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActivitySector } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
-import { FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { FormAlert, Notice, SelectField, ScrollingTable } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -106,12 +106,7 @@ export function SelectionPage() {
             ))}
           </ul>
           <h2>Aperçu ({preview.decisions.length} demandes)</h2>
-          <div
-            className="table-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label="Décisions de la sélection"
-          >
+          <ScrollingTable label="Décisions de la sélection">
             <table>
               <caption>Décisions, dans l’ordre de priorité</caption>
               <thead>
@@ -141,7 +136,7 @@ export function SelectionPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
           <div className="actions">
             {preview.decisions.length === 0 ? (
               <p className="hint">Aucune demande pour ces sessions : il n’y a rien à appliquer.</p>

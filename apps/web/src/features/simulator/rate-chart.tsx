@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { api } from '../../shared/api.ts';
+import { ScrollingTable } from '../../shared/form.tsx';
+import { formatCents, formatRate } from '../../shared/format.ts';
+
+interface Curve {
+  grid: string;
+  label: string;
+  points: { quotientCents: number; rateBp: number }[];
+}
+
+const COLOURS = ['#1d4e89', '#b35c00', '#1e6b34'];
+const euros = (cents: number): string => `${Math.round(cents / 100).toLocaleString('fr-FR')} €`;
+
+/**
+ * The rate of each grid along the quotient, with the household's point on it; the same figures
+ * as a table for those who do not read charts.
+ */
+export function RateChart({
+  pack,
+  quotientCents,
+  rates,
+}: {
+  readonly pack: string;
+  readonly quotientCents: number;
+  readonly rates: Readonly<Record<string, number>>;
+}) {
+  const [curves, setCurves] = useState<Curve[] | null>(null);
+  useEffect(() => {
+    api<{ grids: Curve[] }>('GET', `/api/packs/${encodeURIComponent(pack)}/rate-curve`)
+      .then((answer) => setCurves(answer.grids))
+      .catch(() => setCurves([]));
+  }, [pack]);
+  if (!curves || curves.length === 0) return null;
+  const data = (curves[0]?.points ?? []).map((point, i) => ({
+    quotientCents: point.quotientCents,
+    ...Object.fromEntries(curves.map((c) => [c.grid, (c.points[i]?.rateBp ?? 0) / 100])),
+  }));
+  const shown = Math.max(quotientCents, 3_000_000);
+  return (
+    <figure className="chart">
+      <figcaption>
+        Votre taux selon le quotient familial : votre foyer est au point marqué (quotient{' '}
+        {formatCents(quotientCents)}).
+      </figcaption>
+      <div className="chart-area" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={260}>
+          <LineChart data={data.filter((d) => d.quotientCents <= shown)} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="quotientCents"
+              type="number"
+              tickFormatter={euros}
+              domain={[0, shown]}
+            />
+            <YAxis unit=" %" width={48} />
+            <Tooltip
+              formatter={(value) => `${String(value)} %`}
+              labelFormatter={(label) => `Quotient ${euros(Number(label))}`}
+            />
+            <Legend />
+            {curves.map((c, i) => (
+              <Line
+                key={c.grid}
+                dataKey={c.grid}
+                name={c.label}
+                dot={false}
+                stroke={COLOURS[i % COLOURS.length]}
+                strokeWidth={2}
+              />
+            ))}
+            {curves.map((c, i) =>
+              rates[c.grid] === undefined ? null : (
+                <ReferenceDot
+                  key={c.grid}
+                  x={quotientCents}
+                  y={rates[c.grid]}
+                  r={6}
+                  fill={COLOURS[i % COLOURS.length]}
+                  stroke="#fff"
+                />
+              ),
+            )}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>Les chiffres du graphique</summary>
+        <ScrollingTable label="Taux par quotient familial">
+          <table>
+            <caption>Taux par quotient familial, tous les 2 500 €</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quotient</th>
+                {curves.map((c) => (
+                  <th scope="col" key={c.grid}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(curves[0]?.points ?? [])
+                .filter((p) => p.quotientCents % 250_000 === 0)
+                .map((p, row) => (
+                  <tr key={p.quotientCents}>
+                    <td>{euros(p.quotientCents)}</td>
+                    {curves.map((c) => (
+                      <td key={c.grid}>{formatRate(c.points[row * 10]?.rateBp ?? 0)}</td>
+                    ))}
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </ScrollingTable>
+      </details>
+    </figure>
+  );
+}
