@@ -200,7 +200,10 @@ function ChequeSlips({ today }: { readonly today: string }) {
         onChange={(e) => setUntil(e.target.value)}
       />
       {cheques.length === 0 ? (
-        <p>Aucun chèque à remettre.</p>
+        <p id="no-cheque">
+          Aucun chèque à remettre jusqu’au {formatDate(until)} : la remise se crée quand un chèque
+          est à encaisser.
+        </p>
       ) : (
         <ul>
           {cheques.map((c) => (
@@ -215,6 +218,7 @@ function ChequeSlips({ today }: { readonly today: string }) {
         <button
           type="button"
           disabled={busy || cheques.length === 0}
+          aria-describedby={cheques.length === 0 ? 'no-cheque' : undefined}
           onClick={() =>
             void run(async () => {
               setSlip(await api('POST', '/api/staff/deposit-slips', { depositedOn: until }));
