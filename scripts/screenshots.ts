@@ -36,7 +36,8 @@ const PAGES: readonly { name: string; path: string; who: string | null }[] = [
 /** Starts `npm start`'s server on its own data folder; resolves once it says it is ready. */
 function startDemo(dataDir: string): Promise<() => void> {
   // The embedded database, whatever DATABASE_URL the shell has.
-  const { DATABASE_URL: _, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
     env: { ...env, PORT: String(PORT), DATA_DIR: dataDir },
