@@ -9,6 +9,7 @@ import { painSchemaErrors } from '../src/modules/claims/sepa-schema.ts';
 import {
   createUser,
   familyWithRecord,
+  festivalClaim,
   packs,
   PASSWORD,
   uploadReceipt,
@@ -152,15 +153,7 @@ describe('every claim type', () => {
     });
     await addDefaultRib(client);
     const documentIds = [await uploadReceipt(client)];
-    const sent = await client.post('/api/me/claims', {
-      type: 'festival',
-      dependantIndex: null,
-      organism: 'Festival',
-      firstDay: '2021-03-10',
-      lastDay: '2021-03-10',
-      paidCents: 5_000,
-      documentIds,
-    });
+    const sent = await client.post('/api/me/claims', festivalClaim(documentIds));
     await admin.post(`/api/staff/claims/${sent.json<{ id: string }>().id}/decision`, {
       decision: 'approve',
     });

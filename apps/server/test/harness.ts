@@ -441,6 +441,17 @@ export async function uploadReceipt(client: Client, text = 'Billet de festival')
   return receipt.json<{ id: string }>().id;
 }
 
+/** A 50 € festival ticket of the member's, with its receipts: the simplest claim. */
+export const festivalClaim = (documentIds: string[]) => ({
+  type: 'festival',
+  dependantIndex: null,
+  organism: 'Festival',
+  firstDay: '2021-03-10',
+  lastDay: '2021-03-10',
+  paidCents: 5_000,
+  documentIds,
+});
+
 export async function addDefaultRib(client: Client): Promise<void> {
   await client.post('/api/me/bank-accounts', {
     holder: 'Claire Martin',

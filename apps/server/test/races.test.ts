@@ -7,6 +7,7 @@ import {
   addDefaultRib,
   createUser,
   familyWithRecord,
+  festivalClaim,
   mailsTo,
   PASSWORD,
   testApp,
@@ -336,15 +337,10 @@ describe('payouts', () => {
           http(),
         );
         await addDefaultRib(client);
-        const claim = await client.post('/api/me/claims', {
-          type: 'festival',
-          dependantIndex: null,
-          organism: 'Festival',
-          firstDay: '2021-03-10',
-          lastDay: '2021-03-10',
-          paidCents: 5_000,
-          documentIds: [await uploadReceipt(client)],
-        });
+        const claim = await client.post(
+          '/api/me/claims',
+          festivalClaim([await uploadReceipt(client)]),
+        );
         await first.post(`/api/staff/claims/${claim.json<{ id: string }>().id}/decision`, {
           decision: 'approve',
         });

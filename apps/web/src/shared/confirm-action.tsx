@@ -103,3 +103,37 @@ export function ConfirmAction({
     </AlertDialog.Root>
   );
 }
+
+/** The refusal of a numbered request: its reason is asked, and quoted in the mail sent. */
+export function RefuseRequest({
+  number,
+  nothing,
+  told,
+  disabled,
+  onConfirm,
+}: {
+  readonly number: number;
+  /** What refusing means, e.g. "Rien ne sera versé pour cette demande." */
+  readonly nothing: string;
+  /** Who is told, and that the decision stays. */
+  readonly told: string;
+  readonly disabled: boolean;
+  readonly onConfirm: (reason: string) => void;
+}) {
+  return (
+    <ConfirmAction
+      secondary
+      disabled={disabled}
+      label={`Refuser (n° ${number})`}
+      title={`Refuser la demande n° ${number} ?`}
+      effect={
+        <p>
+          {nothing} {told}
+        </p>
+      }
+      reasonLabel="Motif du refus (repris dans le courriel)"
+      confirmLabel="Refuser la demande"
+      onConfirm={onConfirm}
+    />
+  );
+}

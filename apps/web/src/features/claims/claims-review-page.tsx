@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
-import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { count } from '../../shared/french.ts';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
@@ -57,14 +57,11 @@ function Decision({
           confirmLabel={`Accorder ${formatCents(claim.quote.subsidyCents)}`}
           onConfirm={decide('approve')}
         />
-        <ConfirmAction
-          secondary
+        <RefuseRequest
+          number={n}
+          nothing="Rien ne sera versé pour cette demande."
+          told={told}
           disabled={busy}
-          label={`Refuser (n° ${n})`}
-          title={`Refuser la demande n° ${n} ?`}
-          effect={<p>Rien ne sera versé pour cette demande. {told}</p>}
-          reasonLabel="Motif du refus (repris dans le courriel)"
-          confirmLabel="Refuser la demande"
           onConfirm={decide('reject')}
         />
       </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
-import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { formatCents, parseEuros } from '../../shared/format.ts';
 import { count } from '../../shared/french.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
@@ -61,14 +61,11 @@ function Decision({
           confirmLabel={`Accorder ${granted}`}
           onConfirm={decide('grant')}
         />
-        <ConfirmAction
-          secondary
+        <RefuseRequest
+          number={n}
+          nothing="Rien ne sera accordé pour cette demande."
+          told={told}
           disabled={busy}
-          label={`Refuser (n° ${n})`}
-          title={`Refuser la demande n° ${n} ?`}
-          effect={<p>Rien ne sera accordé pour cette demande. {told}</p>}
-          reasonLabel="Motif du refus (repris dans le courriel)"
-          confirmLabel="Refuser la demande"
           onConfirm={decide('refuse')}
         />
       </div>
