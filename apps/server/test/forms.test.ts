@@ -27,7 +27,9 @@ describe('generated forms', () => {
     expect(mandate.headers['content-type']).toBe('application/pdf');
     expect((await PDFDocument.load(mandate.body as Buffer)).getPageCount()).toBe(1);
     const mandateText = pdfText(mandate.body as Buffer);
-    expect(mandateText).toContain('Je soussigné(e) : Sophie Bernard (identifiant CAES IN-000560)');
+    expect(mandateText).toContain(
+      'Je soussigné ou soussignée : Sophie Bernard (identifiant CAES IN-000560)',
+    );
     expect(mandateText).toContain('Nom et prénom : Bernard Karim');
 
     const certificate = pdfText(

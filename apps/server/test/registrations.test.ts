@@ -473,7 +473,7 @@ describe('selection at closing', () => {
     expect(preview.decisions[2]?.reasons.join(' ')).toContain(
       'Choix 1 (Colonie à la mer — Juillet) : complet',
     );
-    expect(preview.decisions[3]?.reasons[0]).toContain('déjà parti(e) avec le secteur');
+    expect(preview.decisions[3]?.reasons[0]).toContain('a déjà participé avec le secteur');
 
     expect((await jeunesse.post('/api/staff/selection/jeunesse', { token: 'autre' })).status).toBe(
       409,

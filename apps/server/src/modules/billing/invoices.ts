@@ -204,7 +204,7 @@ function placeLines(
   if (what.friendCents > 0)
     lines.push({
       kind: 'friend',
-      label: 'Ami(e) non ayant droit (plein tarif, sans subvention)',
+      label: 'Ami ou amie non ayant droit (plein tarif, sans subvention)',
       amountCents: what.friendCents,
     });
   return lines;

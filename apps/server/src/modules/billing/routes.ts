@@ -65,22 +65,23 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const details = async (invoice: Invoice) => {
     const account = await invoiceAccount(db, invoice.id);
     const record = await currentEntitlements(db, invoice.memberId, invoice.year);
-    const firstDay = await firstDayOf(invoice);
+    /** Only the plans that split this balance: below the pack's minimum, or with no month
+     * left before the balance is due, it is paid at once. */
+    const planOptions = async () => {
+      if (invoice.kind !== 'invoice' || account.balanceCents <= 0 || !record?.packId) return [];
+      const firstDay = await firstDayOf(invoice);
+      return instalmentOptions(ctx.packs.get(record.packId), account.balanceCents)
+        .map((option) => ({
+          ...option,
+          maxCount: allowedCount(option.maxCount, ctx.today(), firstDay, ctx.organization.id),
+        }))
+        .filter((option) => option.maxCount > 1);
+    };
     return {
       invoice,
       account,
       payments: await invoicePayments(db, invoice.id),
-      // Only the plans that split this balance: below the pack's minimum, or with no month left
-      // before the balance is due, it is paid at once.
-      planOptions:
-        invoice.kind === 'invoice' && account.balanceCents > 0 && record?.packId
-          ? instalmentOptions(ctx.packs.get(record.packId), account.balanceCents)
-              .map((option) => ({
-                ...option,
-                maxCount: allowedCount(option.maxCount, ctx.today(), firstDay, ctx.organization.id),
-              }))
-              .filter((option) => option.maxCount > 1)
-          : [],
+      planOptions: await planOptions(),
     };
   };
 

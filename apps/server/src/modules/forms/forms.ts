@@ -34,7 +34,7 @@ export async function administrativeSubsidyMandate(
       `La subvention du ${ctx.organization.shortName} comprend la subvention administrative. Le comité se charge de la récupérer auprès de l’administration.`,
     )
     .field(
-      'Je soussigné(e)',
+      'Je soussigné ou soussignée',
       `${profile.firstName} ${profile.lastName} (identifiant CAES ${profile.identifier})`,
     )
     .paragraph(
@@ -74,11 +74,11 @@ export async function nonSubsidyCertificate(
     .paragraph(
       'À faire remplir par l’employeur du conjoint, pour toute demande de subvention. Ce document peut nous parvenir dans un second temps.',
     )
-    .field('Je soussigné(e)', null)
+    .field('Je soussigné ou soussignée', null)
     .field('en qualité de', null)
     .field('Certifie que M. / Mme', spouse ? `${spouse.firstName} ${spouse.lastName}` : null)
     .paragraph('[ ] ne perçoit pas de subvention      [ ] perçoit une subvention')
-    .paragraph('pour son (ses) enfant(s), NOM et PRÉNOM :');
+    .paragraph('pour ses enfants, NOM et PRÉNOM de chacun :');
   for (const child of children.length > 0 ? children : [null, null, null])
     form.paragraph(
       child ? `- ${child.lastName} ${child.firstName}` : '- ______________________________',

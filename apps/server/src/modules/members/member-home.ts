@@ -1,3 +1,4 @@
+import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -5,7 +6,7 @@ import { invoiceAccount } from '../billing/payment-plans.ts';
 import { memberInvoices } from '../billing/invoices.ts';
 import { addDays } from '../billing/working-days.ts';
 import { CLAIM_TYPES, memberClaims } from '../claims/claims.ts';
-import { currentEntitlements, recordVersions } from '../household/agent-records.ts';
+import { recordVersions } from '../household/agent-records.ts';
 import { memberRegistrations } from '../registrations/registration-requests.ts';
 
 /** Something the member should do, or know is on its way: a sentence and where to act. */
@@ -39,16 +40,18 @@ export interface InboxMail {
 export interface MemberHome {
   readonly year: number;
   readonly todo: readonly ToDo[];
-  readonly ceilingCents: number | null;
   readonly subsidies: readonly YearSubsidy[];
   readonly files: readonly FileProgress[];
   readonly inbox: readonly InboxMail[];
 }
 
-const formatEuros = (cents: number): string =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-const formatDay = (iso: string): string =>
-  `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** Where a request stands once answered, as its second step says it. */
+const ANSWER_LABELS: Readonly<Record<string, string>> = {
+  confirmed: 'Place confirmée',
+  waiting: 'Liste d’attente',
+  refused: 'Pas de place',
+  cancelled: 'Retirée',
+};
 
 /** What the Fiche Agent of the year asks of the member, if anything. */
 async function recordToDo(db: Queryable, member: CurrentUser, year: number): Promise<ToDo[]> {
@@ -95,14 +98,15 @@ export async function memberHome(ctx: AppContext, member: CurrentUser): Promise<
   const invoices = (await memberInvoices(db, member.id)).filter((i) => i.kind === 'invoice');
   const accounts = await Promise.all(invoices.map((i) => invoiceAccount(db, i.id)));
 
+  const withinAMonth = addDays(today, 31);
   invoices.forEach((invoice, i) => {
     const soon = accounts[i]?.instalments.find(
-      (due) => due.paidCents < due.amountCents && due.dueOn <= addDays(today, 31),
+      (due) => due.paidCents < due.amountCents && due.dueOn <= withinAMonth,
     );
     if (soon)
       todo.push({
         kind: 'action',
-        text: `Échéance de ${formatEuros(soon.amountCents - soon.paidCents)} le ${formatDay(soon.dueOn)} (facture ${invoice.reference}).`,
+        text: `Échéance de ${formatCents(soon.amountCents - soon.paidCents)} le ${formatIsoDate(soon.dueOn)} (facture ${invoice.reference}).`,
         link: '/espace/factures',
       });
   });
@@ -144,7 +148,6 @@ export async function memberHome(ctx: AppContext, member: CurrentUser): Promise<
       })),
   ];
 
-  const answered = (status: string) => status !== 'requested';
   const files: FileProgress[] = [
     ...registrations.map((r) => {
       const invoice = invoices.findIndex((i) => i.registrationId === r.id);
@@ -153,19 +156,7 @@ export async function memberHome(ctx: AppContext, member: CurrentUser): Promise<
         link: '/espace/inscriptions',
         steps: [
           { label: 'Envoyée', reached: true },
-          {
-            label:
-              r.status === 'confirmed'
-                ? 'Place confirmée'
-                : r.status === 'waiting'
-                  ? 'Liste d’attente'
-                  : r.status === 'refused'
-                    ? 'Pas de place'
-                    : r.status === 'cancelled'
-                      ? 'Retirée'
-                      : 'Réponse',
-            reached: answered(r.status),
-          },
+          { label: ANSWER_LABELS[r.status] ?? 'Réponse', reached: r.status !== 'requested' },
           {
             label: 'Réglée',
             reached: invoice >= 0 && (accounts[invoice]?.balanceCents ?? 1) <= 0,
@@ -192,11 +183,9 @@ export async function memberHome(ctx: AppContext, member: CurrentUser): Promise<
       WHERE to_address = $1 ORDER BY id DESC LIMIT 50`,
     [member.email],
   );
-  const record = await currentEntitlements(db, member.id, year);
   return {
     year,
     todo,
-    ceilingCents: record?.annualCeilingCents ?? null,
     subsidies,
     files,
     inbox: inbox.map((m) => ({

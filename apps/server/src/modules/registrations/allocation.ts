@@ -57,8 +57,8 @@ function priorityText(request: AllocationRequest, position: number, total: numbe
       ? []
       : [
           request.wentBefore
-            ? 'déjà parti(e) avec le secteur (après ceux qui ne sont jamais partis),'
-            : 'jamais parti(e) avec le secteur (prioritaire),',
+            ? 'a déjà participé avec le secteur (après ceux qui n’ont jamais participé),'
+            : 'n’a jamais participé avec le secteur (prioritaire),',
         ]),
     `quotient familial ${formatCents(request.quotientCents)},`,
     `demande complète le ${formatIsoDate(request.completeAt.slice(0, 10))}.`,

@@ -88,7 +88,7 @@ const HEADERS = [
   'Courriel',
   'Téléphone',
   'Transport',
-  'Ami(e) accompagnant',
+  'Ami ou amie qui accompagne',
 ];
 const STATUS = { confirmed: 'confirmé', waiting: 'liste d’attente' } as const;
 

@@ -1,15 +1,9 @@
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { paymentMethodLabel } from '../billing/payments.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
 import type { Registration } from './registration-requests.ts';
-
-const DEPOSIT_METHODS = {
-  card: 'carte bancaire',
-  cheque: 'chèque',
-  chequesVacances: 'chèques vacances',
-  bonsCaf: 'bons CAF',
-} as const;
 
 /** The registration request as the committee's paper form, pre-filled, to print and sign. */
 export async function registrationFormPdf(
@@ -46,7 +40,7 @@ export async function registrationFormPdf(
   form
     .heading('Arrhes')
     .field('Montant des arrhes (choix 1)', first ? formatCents(first.depositCents) : null)
-    .field('Mode de paiement', DEPOSIT_METHODS[registration.depositMethod])
+    .field('Mode de paiement', paymentMethodLabel(registration.depositMethod))
     .heading('Options')
     .field('Aide complémentaire ski demandée', registration.skiAid ? 'oui' : 'non')
     .field(

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { api } from '../../shared/api.ts';
 import { ScrollingTable } from '../../shared/form.tsx';
-import { formatCents, formatRate } from '../../shared/format.ts';
+import { formatCents, formatPercent } from '../../shared/format.ts';
 
 interface Curve {
   grid: string;
@@ -43,9 +43,12 @@ export function RateChart({
       .catch(() => setCurves([]));
   }, [pack]);
   if (!curves || curves.length === 0) return null;
-  const data = (curves[0]?.points ?? []).map((point, i) => ({
-    quotientCents: point.quotientCents,
+  // One row per quotient: each grid's rate in percent, as the chart and the table read them.
+  const data: ({ quotientCents: number } & Record<string, number>)[] = (
+    curves[0]?.points ?? []
+  ).map((point, i) => ({
     ...Object.fromEntries(curves.map((c) => [c.grid, (c.points[i]?.rateBp ?? 0) / 100])),
+    quotientCents: point.quotientCents,
   }));
   const shown = Math.max(quotientCents, 3_000_000);
   return (
@@ -111,13 +114,13 @@ export function RateChart({
               </tr>
             </thead>
             <tbody>
-              {(curves[0]?.points ?? [])
-                .filter((p) => p.quotientCents % 250_000 === 0)
-                .map((p, row) => (
-                  <tr key={p.quotientCents}>
-                    <td>{euros(p.quotientCents)}</td>
+              {data
+                .filter((row) => row.quotientCents % 250_000 === 0)
+                .map((row) => (
+                  <tr key={row.quotientCents}>
+                    <td>{euros(row.quotientCents)}</td>
                     {curves.map((c) => (
-                      <td key={c.grid}>{formatRate(c.points[row * 10]?.rateBp ?? 0)}</td>
+                      <td key={c.grid}>{formatPercent(row[c.grid] ?? 0)}</td>
                     ))}
                   </tr>
                 ))}
