@@ -40,6 +40,8 @@ import {
   signUpRequestSummary,
   simulationAnswer,
   simulationRequest,
+  sessionCancellationRequest,
+  selectionPostponement,
 } from '@entraide/contract';
 import { z } from 'zod';
 
@@ -450,8 +452,24 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'put',
     path: '/api/staff/activities/{id}/sessions/{sessionId}',
-    summary: 'Modifier une session',
+    summary:
+      'Modifier une session (les demandes déjà faites gardent le prix de leur devis, les places données restent)',
     body: sessionInput,
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/activities/{id}/sessions/{sessionId}/cancellation',
+    summary:
+      'Ce que l’annulation d’une session ferait : demandes annulées ou gardant d’autres choix, liste d’attente, places et remboursements',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/activities/{id}/sessions/{sessionId}/cancellation',
+    summary:
+      'Annuler une session : chaque famille est prévenue avec le motif, les places sont annulées sans frais et remboursées',
+    body: sessionCancellationRequest,
     auth: 'staff',
   },
   {
@@ -504,6 +522,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/staff/selection/{sector}',
     summary: 'Appliquer la sélection prévisualisée (jeton de l’aperçu) et prévenir les familles',
+    auth: 'staff',
+  },
+  {
+    method: 'put',
+    path: '/api/staff/selection/{sector}/day',
+    summary:
+      'Reporter la sélection automatique du secteur (au plus tard au jour de réponse promis aux familles)',
+    body: selectionPostponement,
     auth: 'staff',
   },
   {

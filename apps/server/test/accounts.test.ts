@@ -141,7 +141,9 @@ describe('sign-up → approval → password → login', () => {
         await gestionnaire.post(`/api/staff/sign-up-requests/${id}/reject`, body)
       ).json<{ issues: { path: string; message: string }[] }>();
       expect(refused.issues.map((i) => i.path)).toEqual(['reason']);
-      expect(refused.issues[0]?.message).toContain('indiquez le motif du refus');
+      expect(refused.issues[0]?.message).toContain(
+        'indiquez le motif, il est repris dans le courriel',
+      );
     }
     expect(
       (

@@ -171,6 +171,58 @@ describe('payments against changes of the same place', () => {
   });
 });
 
+describe('a session cancelled while families ask for it and pay', () => {
+  it('leaves no request on it and refunds every payment accepted, to the cent', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+    ]);
+    const places = [await confirmedPlace(session), await confirmedPlace(session)];
+    const newcomers = await Promise.all([1, 2, 3].map(() => family(t, 45_000, http())));
+    const [activity] = await t.db.query<{ activity_id: string }>(
+      'SELECT activity_id FROM activity_sessions WHERE id = $1',
+      [session],
+    );
+    const [canceller, ...payers] = await desks(5);
+    const answers = await staggered(3, [
+      () =>
+        canceller?.post(
+          `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${session}/cancellation`,
+          { reason: 'le centre ferme' },
+        ) ?? Promise.reject(new Error('no desk')),
+      ...payers.map((desk, i) => () => pay(desk, places[i % 2]?.invoice.id ?? '', 2_000 + i * 100)),
+      ...newcomers.map(
+        ({ client }) =>
+          () =>
+            book(client, session),
+      ),
+    ]);
+    const [cancel, ...rest] = answers;
+    expect(cancel?.status).toBe(200);
+    for (const answer of rest) expect([200, 201, 400, 409]).toContain(answer.status);
+    // Nobody is left on the session, and every payment accepted came back.
+    const live = await t.db.query(
+      `SELECT 1 FROM registration_requests
+        WHERE status <> 'cancelled' AND ($1 = ANY(session_ids) OR placed_session_id = $1)`,
+      [session],
+    );
+    expect(live).toEqual([]);
+    const payments = rest.slice(0, 4).filter((a) => a.status === 201);
+    const accepted = payments.reduce(
+      (sum, a) => sum + a.json<{ amountCents: number }>().amountCents,
+      0,
+    );
+    expect(cancel?.json<{ refundCents: number }>().refundCents).toBe(accepted);
+    const [net] = await t.db.query<{ cents: number }>(
+      `SELECT coalesce(sum(p.amount_cents), 0)::int AS cents FROM payments p
+         JOIN invoices i ON i.id = p.invoice_id JOIN registration_requests r ON r.id = i.registration_id
+        WHERE r.placed_session_id = $1 OR $1 = ANY(r.session_ids)`,
+      [session],
+    );
+    expect(net?.cents).toBe(0);
+    expect(await consistency()).toEqual([]);
+  });
+});
+
 describe('staff changing places at once', () => {
   it('two desks swap two places between two sessions at the same moment: both done, no 500', async () => {
     for (let round = 0; round < 3; round += 1) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, text } from './text.ts';
+import { calendarDay, reasonText, text } from './text.ts';
 
 const name = text(100);
 const isoDate = calendarDay;
@@ -74,13 +74,7 @@ export const forgotIdentifierRequest = z.union([
 ]);
 /** A refusal of a sign-up: its reason is required, and quoted in the mail the person receives. */
 export const signUpDecisionRequest = z.object({
-  reason: text(500, { required: false })
-    .optional()
-    .transform((r) => r ?? '')
-    .refine(
-      (r) => r.length > 0,
-      'indiquez le motif du refus, il est repris dans le courriel (par exemple « nous ne trouvons pas votre nom parmi les agents »)',
-    ),
+  reason: reasonText('nous ne trouvons pas votre nom parmi les agents'),
 });
 
 export const roles = ['member', 'staff', 'admin'] as const;
@@ -97,6 +91,18 @@ export const staffSectors = [
   'comptabilite',
 ] as const;
 export type StaffSector = (typeof staffSectors)[number];
+
+/** Each sector's name, as screens and the signature of its mails give it. */
+export const SECTOR_NAMES: Readonly<Record<StaffSector, string>> = {
+  jeunesse: 'Jeunesse',
+  vacances: 'Vacances',
+  voyages: 'Voyages',
+  sports: 'Sports',
+  'loisirs-culture': 'Loisirs-Culture',
+  solidarite: 'Solidarité',
+  'fiche-agent': 'Fiche Agent',
+  comptabilite: 'Comptabilité',
+};
 
 export const sessionAnswer = z.object({
   user: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { euroCents } from './money.ts';
-import { calendarDay, everyError, isDay, text } from './text.ts';
+import { calendarDay, everyError, isDay, reasonText, text } from './text.ts';
 
 const isoDate = calendarDay;
 const cents = euroCents();
@@ -184,6 +184,14 @@ export const registrationStatuses = [
 ] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
+/** The committee cancels a session: every family concerned is told why. */
+export const sessionCancellationRequest = z.object({
+  reason: reasonText('le prestataire a annulé le séjour faute de participants'),
+});
+
+/** Staff postpone a sector's automatic selection, at the latest to the answer promised. */
+export const selectionPostponement = z.object({ selectionOn: calendarDay });
+
 /** A session as the API answers it. */
 export interface ActivitySessionAnswer {
   readonly id: string;
@@ -204,20 +212,29 @@ export interface ActivitySessionAnswer {
   readonly closesOn: string;
   readonly answerBy: string;
   readonly allocatedAt: string | null;
+  /** The day the automatic selection runs if staff have not applied it before. */
+  readonly selectionOn: string;
+  /** Set when the committee cancelled the session, with the reason the families were given. */
+  readonly cancelledAt: string | null;
+  readonly cancellationReason: string | null;
 }
 
 /**
  * Where a session stands for a family on the committee's day: open until its closing; then
  * closed while the selection is to run (a request then goes after the others); after the
  * selection, its places left go first come, first served, or it is full (waiting list); once
- * begun, nobody can ask for it.
+ * begun, or cancelled by the committee, nobody can ask for it.
  */
-export type SessionState = 'open' | 'selecting' | 'firstCome' | 'full' | 'started';
+export type SessionState = 'open' | 'selecting' | 'firstCome' | 'full' | 'started' | 'cancelled';
 
 export function sessionState(
-  s: Pick<ActivitySessionAnswer, 'firstDay' | 'closesOn' | 'allocatedAt' | 'placesLeft'>,
+  s: Pick<
+    ActivitySessionAnswer,
+    'firstDay' | 'closesOn' | 'allocatedAt' | 'placesLeft' | 'cancelledAt'
+  >,
   today: string,
 ): SessionState {
+  if (s.cancelledAt !== null) return 'cancelled';
   if (s.firstDay <= today) return 'started';
   if (s.closesOn >= today) return 'open';
   if (s.allocatedAt === null) return 'selecting';

@@ -25,6 +25,16 @@ export const text = (max: number, { required = true }: { required?: boolean } = 
 };
 
 /** The days a date may take at all; each use case narrows them to what makes sense for it. */
+/** A refusal's or a cancellation's reason: required, and quoted in the mail the person receives. */
+export const reasonText = (example: string) =>
+  text(500, { required: false })
+    .optional()
+    .transform((r) => r ?? '')
+    .refine(
+      (r) => r.length > 0,
+      `indiquez le motif, il est repris dans le courriel (par exemple « ${example} »)`,
+    );
+
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2099-12-31';
 

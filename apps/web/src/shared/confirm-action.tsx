@@ -12,7 +12,11 @@ interface ConfirmActionProps {
   readonly confirmLabel: string;
   /** Asks for a reason, required, sent with the action (a refusal's reason is quoted in its mail). */
   readonly reasonLabel?: string;
+  /** An example of a reason, given when it is missing. */
+  readonly reasonExample?: string;
   readonly disabled?: boolean;
+  /** Called as the dialog opens (to load what the effect says). */
+  readonly onOpen?: () => void;
   readonly secondary?: boolean;
   readonly onConfirm: (reason: string) => void;
 }
@@ -28,8 +32,10 @@ export function ConfirmAction({
   effect,
   confirmLabel,
   reasonLabel,
+  reasonExample = 'pièce justificative illisible',
   disabled,
   secondary,
+  onOpen,
   onConfirm,
 }: ConfirmActionProps) {
   const [open, setOpen] = useState(false);
@@ -51,7 +57,8 @@ export function ConfirmAction({
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) setMissing(false);
+        if (next) onOpen?.();
+        else setMissing(false);
       }}
     >
       <AlertDialog.Trigger asChild>
@@ -80,8 +87,8 @@ export function ConfirmAction({
               />
               {missing ? (
                 <p className="error" id={`${id}-missing`}>
-                  Indiquez le motif : il est repris dans le courriel envoyé (par exemple « pièce
-                  justificative illisible »).
+                  Indiquez le motif : il est repris dans le courriel envoyé (par exemple «{' '}
+                  {reasonExample} »).
                 </p>
               ) : null}
             </div>

@@ -25,3 +25,7 @@ export function parseWholeEuros(text: string): number | null {
 /** "700" or "89,50" → cents; anything else → NaN, which the server refuses on its field. */
 export const parseEuros = (text: string): number =>
   Math.round(Number(text.replace(',', '.').replace(/\s/g, '')) * 100);
+
+/** Cents as typed in an amount field: 120000 → "1200", 8950 → "89,50". */
+export const centsForInput = (cents: number): string =>
+  (cents / 100).toFixed(2).replace('.', ',').replace(/,00$/, '');

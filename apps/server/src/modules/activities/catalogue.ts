@@ -9,17 +9,24 @@ import type {
 } from '@entraide/contract';
 import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/database.ts';
-import { invalidField, notFound, requireUuid } from '../../http.ts';
+import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
 export type Session = ActivitySessionAnswer;
 export type Activity = ActivityAnswer;
 
+/**
+ * SQL: the day a session `s` gets its automatic selection, the third after its closing (staff
+ * have two full days to read the preview), unless they postponed it.
+ */
+export const SELECTION_DAY = `coalesce(s.selection_postponed_to, s.closes_on + 3)`;
+
 const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
   s.min_age, s.max_age, s.places, s.waiting_places, s.price_cents::int AS price_cents, s.transport,
   s.closes_on::text AS closes_on, s.answer_by::text AS answer_by, s.allocated_at::text AS allocated_at,
-  s.lodgings, s.external_price_cents::int AS external_price_cents,
+  s.lodgings, s.external_price_cents::int AS external_price_cents, ${SELECTION_DAY}::text AS selection_on,
+  s.cancelled_at::text AS cancelled_at, s.cancellation_reason,
   s.places - (SELECT count(*)::int FROM registration_requests r WHERE r.placed_session_id = s.id AND r.status = 'confirmed') AS places_left,
   (SELECT coalesce(jsonb_object_agg(t.lodging, t.n), '{}') FROM (
      SELECT r.placed_lodging AS lodging, count(*)::int AS n FROM registration_requests r
@@ -43,6 +50,9 @@ interface SessionRow {
   allocated_at: string | null;
   lodgings: LodgingInput[];
   external_price_cents: number | null;
+  selection_on: string;
+  cancelled_at: string | null;
+  cancellation_reason: string | null;
   places_left: number;
   lodgings_taken: Record<string, number>;
 }
@@ -68,6 +78,9 @@ const toSession = (r: SessionRow): Session => ({
     left: Math.max(0, l.count - (r.lodgings_taken[l.type] ?? 0)),
   })),
   externalPriceCents: r.external_price_cents,
+  selectionOn: r.selection_on,
+  cancelledAt: r.cancelled_at,
+  cancellationReason: r.cancellation_reason,
 });
 
 /**
@@ -170,7 +183,8 @@ export async function findActivity(
 
 /**
  * The public catalogue: published activities whose sessions match the filters (sector, a
- * participant's age on the first day, dates, places left); only matching sessions are listed.
+ * participant's age on the first day, dates, places left); only matching sessions are listed,
+ * never a cancelled one.
  */
 export async function listCatalogue(
   db: Queryable,
@@ -186,6 +200,7 @@ export async function listCatalogue(
       ...a,
       sessions: a.sessions.filter(
         (s) =>
+          s.cancelledAt === null &&
           (filters.age === undefined || (filters.age >= s.minAge && filters.age <= s.maxAge)) &&
           (filters.from === undefined || s.firstDay >= filters.from) &&
           (filters.to === undefined || s.lastDay <= filters.to) &&
@@ -297,6 +312,12 @@ export async function saveSession(
     if (id !== null) {
       const [current] = await sessionsById(tx, [requireUuid(id)], true);
       if (current?.activityId !== activityId) throw notFound();
+      if (current.cancelledAt !== null)
+        throw new HttpError(
+          409,
+          'session_cancelled',
+          'Cette session est annulée : elle ne se modifie plus.',
+        );
       const taken = current.places - current.placesLeft;
       if (places < taken) throw invalidField('places', `${taken} places sont déjà attribuées`);
       for (const [i, lodging] of input.lodgings.entries()) {

@@ -2,6 +2,7 @@ import {
   activityInput,
   activitySectors,
   catalogueQuery,
+  sessionCancellationRequest,
   sessionInput,
   type SessionInput,
   type ActivityInput,
@@ -13,6 +14,10 @@ import { invalidField, parse, requireDayWithin } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { currentUser, requireSectorStaff, requireStaff } from '../accounts/session-cookies.ts';
 import { activityCosts } from '../registrations/activity-costs.ts';
+import {
+  cancelSession,
+  previewSessionCancellation,
+} from '../registrations/session-cancellation.ts';
 import {
   activityFields,
   findActivity,
@@ -115,6 +120,20 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
         `cette date de clôture est déjà passée : choisissez le ${formatIsoDate(ctx.today())} ou plus tard`,
       );
     return reply.status(201).send(await saveSession(db, staff, id, null, input));
+  });
+
+  /** What cancelling the session would do: read before confirming. */
+  app.get('/api/staff/activities/:id/sessions/:sessionId/cancellation', async (request) => {
+    const { id, sessionId } = parse(sessionParams, request.params);
+    await sectorStaff(request, id);
+    return previewSessionCancellation(ctx, id, sessionId);
+  });
+
+  app.post('/api/staff/activities/:id/sessions/:sessionId/cancellation', async (request) => {
+    const { id, sessionId } = parse(sessionParams, request.params);
+    const staff = await sectorStaff(request, id);
+    const { reason } = parse(sessionCancellationRequest, request.body ?? {});
+    return cancelSession(ctx, staff, id, sessionId, reason);
   });
 
   app.put('/api/staff/activities/:id/sessions/:sessionId', async (request) => {

@@ -2,6 +2,7 @@ import { activitySectors, type StaffSector } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { closedUnallocated } from '../registrations/selection.ts';
 
 /** One queue of the back office: what waits in it for this staff member, and where it is. */
 export interface Queue {
@@ -58,7 +59,7 @@ const QUEUES: readonly QueueDefinition[] = [
       countOf(
         db,
         `SELECT count(*)::int AS n FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-          WHERE s.closes_on < $2 AND s.allocated_at IS NULL AND ($1::text[] IS NULL OR a.sector = ANY($1))`,
+          WHERE ${closedUnallocated('$2')} AND ($1::text[] IS NULL OR a.sector = ANY($1))`,
         [sectors, today],
       ),
   },

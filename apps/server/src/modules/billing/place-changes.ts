@@ -29,6 +29,8 @@ export interface CancellationInput {
   readonly organismFeeCents: number;
   readonly justified: boolean;
   readonly noShow: boolean;
+  /** The committee cancelled the session: no fee, everything paid is refunded. */
+  readonly byCommittee?: boolean;
 }
 
 export interface ModificationInput {
@@ -265,17 +267,19 @@ export async function cancelLockedPlace(
   input: CancellationInput,
 ): Promise<PlaceChangeResult> {
   const place = await lockPlace(ctx, tx, registrationId);
-  const fee = cancellationFee(place.pack, {
-    venue: place.activity.kind === 'caesVillage' ? 'caesVillage' : 'other',
-    daysBeforeStart: place.daysBeforeStart,
-    justified: input.justified,
-    noShow: input.noShow,
-    // The schedules' "invoice" is what the family owes; the provider's terms (Inserm) apply to
-    // the cost before subsidy, through the organism's fee.
-    invoiceCents: place.owedCents,
-    leftToPayCents: place.leftToPayCents,
-    organismFeeCents: input.organismFeeCents,
-  });
+  const fee: FeeResult = input.byCommittee
+    ? { feeCents: 0, explanation: [] }
+    : cancellationFee(place.pack, {
+        venue: place.activity.kind === 'caesVillage' ? 'caesVillage' : 'other',
+        daysBeforeStart: place.daysBeforeStart,
+        justified: input.justified,
+        noShow: input.noShow,
+        // The schedules' "invoice" is what the family owes; the provider's terms (Inserm) apply to
+        // the cost before subsidy, through the organism's fee.
+        invoiceCents: place.owedCents,
+        leftToPayCents: place.leftToPayCents,
+        organismFeeCents: input.organismFeeCents,
+      });
   const creditNote = await creditPlace(ctx, tx, place);
   const feeBill = await feeInvoice(ctx, tx, place, 'cancellation', fee);
   const toFee = feeBill ? Math.min(place.paidCents, fee.feeCents) : 0;

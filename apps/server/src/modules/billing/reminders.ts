@@ -1,3 +1,4 @@
+import type { ActivitySector } from '@entraide/contract';
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { AppContext } from '../accounts/context.ts';
 import { templates } from '../notifications/templates.ts';
@@ -14,8 +15,9 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
     due_on: string;
     email: string;
     first_name: string;
+    sector: ActivitySector;
   }>(
-    `SELECT n.id, n.invoice_id, i.reference, n.due_on::text AS due_on, u.email, u.first_name
+    `SELECT n.id, n.invoice_id, i.reference, i.sector, n.due_on::text AS due_on, u.email, u.first_name
        FROM instalments n JOIN invoices i ON i.id = n.invoice_id JOIN users u ON u.id = i.member_id
       WHERE NOT n.cancelled AND n.reminded_at IS NULL AND n.due_on BETWEEN $1 AND $2
       ORDER BY n.due_on`,
@@ -31,7 +33,7 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
         await ctx.mailer.send(
           tx,
           instalment.email,
-          templates.instalmentDue(ctx.organization, instalment.first_name, {
+          templates.instalmentDue(ctx.organization, instalment.sector, instalment.first_name, {
             reference: instalment.reference,
             dueOn: formatIsoDate(instalment.due_on),
             amount: formatCents(left),

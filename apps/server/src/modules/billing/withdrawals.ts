@@ -1,3 +1,4 @@
+import type { ActivitySector } from '@entraide/contract';
 import { addDays } from './working-days.ts';
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Database, Queryable } from '../../db/database.ts';
@@ -20,6 +21,7 @@ interface UnpaidPlace {
   readonly first_name: string;
   readonly warned_on: string | null;
   readonly pack_id: string;
+  readonly sector: ActivitySector;
 }
 
 /**
@@ -30,7 +32,7 @@ async function unpaidPlaces(db: Queryable, today: string, until: string): Promis
   const rows = await db.query<UnpaidPlace>(
     `SELECT r.id, i.id AS invoice_id, i.reference, s.first_day::text AS first_day,
             a.title || ', ' || s.label AS stay, u.email, u.first_name, r.unpaid_warned_on::text AS warned_on,
-            rec.pack_id
+            rec.pack_id, i.sector
        FROM registration_requests r
        JOIN activity_sessions s ON s.id = r.placed_session_id
        JOIN activities a ON a.id = s.activity_id
@@ -85,7 +87,7 @@ export async function withdrawUnpaidPlaces(
         await ctx.mailer.send(
           tx,
           place.email,
-          templates.unpaidWarning(ctx.organization, place.first_name, {
+          templates.unpaidWarning(ctx.organization, place.sector, place.first_name, {
             reference: place.reference,
             stay: place.stay,
             balance: formatCents(account.balanceCents),
@@ -109,7 +111,7 @@ export async function withdrawUnpaidPlaces(
       await ctx.mailer.send(
         tx,
         place.email,
-        templates.placeWithdrawn(ctx.organization, place.first_name, {
+        templates.placeWithdrawn(ctx.organization, place.sector, place.first_name, {
           reference: place.reference,
           stay: place.stay,
           fee: formatCents(result.feeCents),

@@ -500,7 +500,7 @@ export async function decideClaim(
       await ctx.mailer.send(
         tx,
         member.email,
-        templates.claimDecided(ctx.organization, member.first_name, {
+        templates.claimDecided(ctx.organization, claim.sector, member.first_name, {
           number: claim.number,
           label: CLAIM_TYPES[claim.type].label,
           approvedCents: decision.decision === 'reject' ? null : amount,

@@ -1,3 +1,4 @@
+import { SECTOR_NAMES, type StaffSector } from '@entraide/contract';
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Organization } from '../organization/organization.ts';
 
@@ -14,13 +15,22 @@ const escapeHtml = (value: string): string =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/** Builds both forms from paragraphs; a paragraph `[label](url)` becomes a button-like link. */
+/**
+ * Builds both forms from paragraphs; a paragraph `[label](url)` becomes a button-like link. A
+ * mail about a sector's file is signed by that sector, above the committee's name.
+ */
 function mail(
   organization: Organization,
   subject: string,
   greeting: string,
   paragraphs: readonly string[],
+  sector: StaffSector | null = null,
 ): MailContent {
+  const signature = [
+    ...(sector ? [`Le secteur ${SECTOR_NAMES[sector]}`] : []),
+    organization.name,
+    organization.contactEmail,
+  ];
   const link = /^\[(.+)\]\((https?:\/\/\S+)\)$/;
   const text = [
     greeting,
@@ -29,8 +39,7 @@ function mail(
       const m = link.exec(p);
       return [m ? `${m[1] ?? ''} : ${m[2] ?? ''}` : p, ''];
     }),
-    organization.name,
-    organization.contactEmail,
+    ...signature,
   ].join('\n');
   const body = paragraphs
     .map((p) => {
@@ -40,7 +49,7 @@ function mail(
         : `<p>${escapeHtml(p)}</p>`;
     })
     .join('\n');
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><p>${escapeHtml(greeting)}</p>\n${body}\n<p>${escapeHtml(organization.name)}<br>${escapeHtml(organization.contactEmail)}</p></body></html>`;
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><p>${escapeHtml(greeting)}</p>\n${body}\n<p>${signature.map(escapeHtml).join('<br>')}</p></body></html>`;
   return { subject: `${organization.shortName} — ${subject}`, text, html };
 }
 
@@ -52,28 +61,46 @@ export const templates = {
       `[Se connecter](${publicUrl}/connexion)`,
     ]),
   signUpReceived: (o: Organization, firstName: string): MailContent =>
-    mail(o, 'Demande d’inscription reçue', `Bonjour ${firstName},`, [
-      'Nous avons bien reçu votre demande d’inscription à l’Espace Adhérent.',
-      'Un gestionnaire va l’étudier ; vous recevrez un courriel avec votre identifiant CAES dès qu’elle sera validée.',
-    ]),
+    mail(
+      o,
+      'Demande d’inscription reçue',
+      `Bonjour ${firstName},`,
+      [
+        'Nous avons bien reçu votre demande d’inscription à l’Espace Adhérent.',
+        'Un gestionnaire va l’étudier ; vous recevrez un courriel avec votre identifiant CAES dès qu’elle sera validée.',
+      ],
+      'fiche-agent',
+    ),
   signUpApproved: (
     o: Organization,
     firstName: string,
     identifier: string,
     link: string,
   ): MailContent =>
-    mail(o, 'Votre identifiant CAES', `Bonjour ${firstName},`, [
-      'Votre inscription à l’Espace Adhérent est validée.',
-      `Votre identifiant CAES : ${identifier}`,
-      'Choisissez votre mot de passe avec le lien ci-dessous. Il ne sert qu’une fois et expire dans 72 heures.',
-      `[Choisir mon mot de passe](${link})`,
-    ]),
+    mail(
+      o,
+      'Votre identifiant CAES',
+      `Bonjour ${firstName},`,
+      [
+        'Votre inscription à l’Espace Adhérent est validée.',
+        `Votre identifiant CAES : ${identifier}`,
+        'Choisissez votre mot de passe avec le lien ci-dessous. Il ne sert qu’une fois et expire dans 72 heures.',
+        `[Choisir mon mot de passe](${link})`,
+      ],
+      'fiche-agent',
+    ),
   signUpRejected: (o: Organization, firstName: string, reason: string): MailContent =>
-    mail(o, 'Votre demande d’inscription', `Bonjour ${firstName},`, [
-      'Votre demande d’inscription à l’Espace Adhérent n’a pas pu être acceptée.',
-      `Motif : ${reason}`,
-      'Pour en savoir plus, répondez à ce courriel.',
-    ]),
+    mail(
+      o,
+      'Votre demande d’inscription',
+      `Bonjour ${firstName},`,
+      [
+        'Votre demande d’inscription à l’Espace Adhérent n’a pas pu être acceptée.',
+        `Motif : ${reason}`,
+        'Pour en savoir plus, répondez à ce courriel.',
+      ],
+      'fiche-agent',
+    ),
   resetPassword: (o: Organization, firstName: string, link: string): MailContent =>
     mail(o, 'Réinitialiser votre mot de passe', `Bonjour ${firstName},`, [
       'Vous avez demandé à réinitialiser le mot de passe de votre Espace Adhérent.',
@@ -97,6 +124,7 @@ export const templates = {
     ]),
   registrationDecision: (
     o: Organization,
+    sector: StaffSector,
     firstName: string,
     decision: {
       outcome: 'confirmed' | 'waiting' | 'refused';
@@ -125,18 +153,27 @@ export const templates = {
           ? 'La facture et l’échéancier suivront ; le détail de la subvention est dans votre Espace Adhérent.'
           : 'Les arrhes versées vous seront rendues si aucune place ne vous est attribuée.',
       ],
+      sector,
     ),
   instalmentDue: (
     o: Organization,
+    sector: StaffSector,
     firstName: string,
     due: { reference: string; dueOn: string; amount: string },
   ): MailContent =>
-    mail(o, `Échéance du ${due.dueOn} — facture ${due.reference}`, `Bonjour ${firstName},`, [
-      `Une échéance de ${due.amount} de la facture ${due.reference} arrive le ${due.dueOn}.`,
-      'Le détail et les moyens de paiement sont dans Mes dossiers factures de votre Espace Adhérent. Si vous avez déjà payé, ne tenez pas compte de ce message.',
-    ]),
+    mail(
+      o,
+      `Échéance du ${due.dueOn} — facture ${due.reference}`,
+      `Bonjour ${firstName},`,
+      [
+        `Une échéance de ${due.amount} de la facture ${due.reference} arrive le ${due.dueOn}.`,
+        'Le détail et les moyens de paiement sont dans Mes dossiers factures de votre Espace Adhérent. Si vous avez déjà payé, ne tenez pas compte de ce message.',
+      ],
+      sector,
+    ),
   unpaidWarning: (
     o: Organization,
+    sector: StaffSector,
     firstName: string,
     place: { reference: string; stay: string; balance: string; payBy: string },
   ): MailContent =>
@@ -149,9 +186,11 @@ export const templates = {
         `Sans paiement complet le ${place.payBy}, un mois avant le départ, votre réservation sera considérée comme un désistement et les frais d’annulation s’appliqueront.`,
         'Vous pouvez payer dans Mes dossiers factures de votre Espace Adhérent. En cas de difficulté, écrivez au secteur de votre séjour : il peut vous accorder un échelonnement.',
       ],
+      sector,
     ),
   placeWithdrawn: (
     o: Organization,
+    sector: StaffSector,
     firstName: string,
     place: { reference: string; stay: string; fee: string; refund: string },
   ): MailContent =>
@@ -164,26 +203,64 @@ export const templates = {
         `Frais d’annulation : ${place.fee}. À vous rembourser : ${place.refund}.`,
         'Le détail est dans Mes dossiers factures de votre Espace Adhérent.',
       ],
+      sector,
     ),
   claimDecided: (
     o: Organization,
+    sector: StaffSector,
     firstName: string,
     claim: { number: number; label: string; approvedCents: number | null; reason: string | null },
   ): MailContent =>
-    mail(o, `Demande de subvention n° ${claim.number}`, `Bonjour ${firstName},`, [
-      claim.approvedCents === null
-        ? `Votre demande n° ${claim.number} (${claim.label}) n’a pas pu être acceptée.`
-        : `Votre demande n° ${claim.number} (${claim.label}) est acceptée : ${formatCents(claim.approvedCents)} vous seront versés par virement sur votre RIB par défaut.`,
-      ...(claim.reason ? [`Motif : ${claim.reason}`] : []),
-    ]),
+    mail(
+      o,
+      `Demande de subvention n° ${claim.number}`,
+      `Bonjour ${firstName},`,
+      [
+        claim.approvedCents === null
+          ? `Votre demande n° ${claim.number} (${claim.label}) n’a pas pu être acceptée.`
+          : `Votre demande n° ${claim.number} (${claim.label}) est acceptée : ${formatCents(claim.approvedCents)} vous seront versés par virement sur votre RIB par défaut.`,
+        ...(claim.reason ? [`Motif : ${claim.reason}`] : []),
+      ],
+      sector,
+    ),
+  sessionCancelled: (
+    o: Organization,
+    sector: StaffSector,
+    firstName: string,
+    request: {
+      number: number;
+      participant: string;
+      stay: string;
+      reason: string;
+      consequence: string;
+    },
+  ): MailContent =>
+    mail(
+      o,
+      `Demande n° ${request.number} : session annulée`,
+      `Bonjour ${firstName},`,
+      [
+        `Nous sommes au regret d’annuler la session ${request.stay}, que vous aviez demandée pour ${request.participant}.`,
+        `Motif : ${request.reason}`,
+        request.consequence,
+        'Le détail est dans Mes inscriptions de votre Espace Adhérent.',
+      ],
+      sector,
+    ),
   claimPaid: (
     o: Organization,
     firstName: string,
     claim: { number: number; label: string; amountCents: number; sentOn: string },
   ): MailContent =>
-    mail(o, `Demande de subvention n° ${claim.number} versée`, `Bonjour ${firstName},`, [
-      `La subvention de votre demande n° ${claim.number} (${claim.label}), ${formatCents(claim.amountCents)}, a été transmise à notre banque le ${formatIsoDate(claim.sentOn)} : le virement arrive sur votre RIB par défaut sous quelques jours ouvrés.`,
-    ]),
+    mail(
+      o,
+      `Demande de subvention n° ${claim.number} versée`,
+      `Bonjour ${firstName},`,
+      [
+        `La subvention de votre demande n° ${claim.number} (${claim.label}), ${formatCents(claim.amountCents)}, a été transmise à notre banque le ${formatIsoDate(claim.sentOn)} : le virement arrive sur votre RIB par défaut sous quelques jours ouvrés.`,
+      ],
+      'comptabilite',
+    ),
   solidarityDecided: (
     o: Organization,
     firstName: string,
@@ -194,22 +271,40 @@ export const templates = {
       reason: string | null;
     },
   ): MailContent =>
-    mail(o, `Solidarité — demande n° ${request.number}`, `Bonjour ${firstName},`, [
-      request.grantedCents === null
-        ? `Votre demande n° ${request.number} n’a pas pu être acceptée.`
-        : request.months
-          ? `Un prêt sans intérêt de ${formatCents(request.grantedCents)} vous est accordé, remboursable en ${request.months} mensualités : l’échéancier est dans votre Espace Adhérent.`
-          : `Une aide exceptionnelle de ${formatCents(request.grantedCents)} vous est accordée.`,
-      ...(request.reason ? [`Motif : ${request.reason}`] : []),
-    ]),
+    mail(
+      o,
+      `Solidarité — demande n° ${request.number}`,
+      `Bonjour ${firstName},`,
+      [
+        request.grantedCents === null
+          ? `Votre demande n° ${request.number} n’a pas pu être acceptée.`
+          : request.months
+            ? `Un prêt sans intérêt de ${formatCents(request.grantedCents)} vous est accordé, remboursable en ${request.months} mensualités : l’échéancier est dans votre Espace Adhérent.`
+            : `Une aide exceptionnelle de ${formatCents(request.grantedCents)} vous est accordée.`,
+        ...(request.reason ? [`Motif : ${request.reason}`] : []),
+      ],
+      'solidarite',
+    ),
   recordValidated: (o: Organization, firstName: string, year: number): MailContent =>
-    mail(o, `Fiche Agent ${year} validée`, `Bonjour ${firstName},`, [
-      `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,
-    ]),
+    mail(
+      o,
+      `Fiche Agent ${year} validée`,
+      `Bonjour ${firstName},`,
+      [
+        `Votre Fiche Agent ${year} est validée. Vos taux de subvention et votre plafond annuel sont à jour dans votre Espace Adhérent.`,
+      ],
+      'fiche-agent',
+    ),
   recordRejected: (o: Organization, firstName: string, year: number, reason: string): MailContent =>
-    mail(o, `Fiche Agent ${year} à compléter`, `Bonjour ${firstName},`, [
-      `Votre Fiche Agent ${year} n’a pas pu être validée.`,
-      `Motif : ${reason}`,
-      'Vous pouvez la corriger dans votre Espace Adhérent puis l’envoyer à nouveau.',
-    ]),
+    mail(
+      o,
+      `Fiche Agent ${year} à compléter`,
+      `Bonjour ${firstName},`,
+      [
+        `Votre Fiche Agent ${year} n’a pas pu être validée.`,
+        `Motif : ${reason}`,
+        'Vous pouvez la corriger dans votre Espace Adhérent puis l’envoyer à nouveau.',
+      ],
+      'fiche-agent',
+    ),
 };

@@ -82,39 +82,43 @@ export function allocate(
   const ordered = [...requests].sort(byPriority);
   return ordered.map((request, index) => {
     const reasons = [priorityText(request, index + 1, ordered.length)];
-    const choices = request.choices.filter((id) => left.has(id));
-    for (const [rank, sessionId] of choices.entries()) {
+    // A choice keeps its rank in the request (its quote and lodging), even when one before it is
+    // not in this run (closing later, or cancelled).
+    const choices = request.choices.flatMap((sessionId, i) =>
+      left.has(sessionId) ? [{ sessionId, rank: i + 1 }] : [],
+    );
+    for (const { sessionId, rank } of choices) {
       const places = left.get(sessionId) ?? 0;
       const label = labels.get(sessionId) ?? sessionId;
       if (places > 0) {
         left.set(sessionId, places - 1);
-        reasons.push(`Choix ${rank + 1} (${label}) : place attribuée.`);
+        reasons.push(`Choix ${rank} (${label}) : place attribuée.`);
         return {
           requestId: request.id,
           outcome: 'confirmed',
           sessionId,
-          rank: rank + 1,
+          rank,
           priority: index + 1,
           waitingPosition: null,
           reasons,
         };
       }
       reasons.push(
-        `Choix ${rank + 1} (${label}) : complet, les places sont allées à des demandes prioritaires.`,
+        `Choix ${rank} (${label}) : complet, les places sont allées à des demandes prioritaires.`,
       );
     }
-    for (const [rank, sessionId] of choices.entries()) {
+    for (const { sessionId, rank } of choices) {
       const position = (waiting.get(sessionId) ?? 0) + 1;
       if (position <= (waitingRoom.get(sessionId) ?? 0)) {
         waiting.set(sessionId, position);
         reasons.push(
-          `Liste d’attente du choix ${rank + 1} (${labels.get(sessionId) ?? sessionId}), position ${position} : une place libérée vous sera proposée.`,
+          `Liste d’attente du choix ${rank} (${labels.get(sessionId) ?? sessionId}), position ${position} : une place libérée vous sera proposée.`,
         );
         return {
           requestId: request.id,
           outcome: 'waiting',
           sessionId,
-          rank: rank + 1,
+          rank,
           priority: index + 1,
           waitingPosition: position,
           reasons,

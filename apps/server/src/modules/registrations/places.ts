@@ -1,3 +1,4 @@
+import type { ActivitySector } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { placesLeftFor, sessionsById } from '../activities/catalogue.ts';
@@ -12,10 +13,17 @@ export type Outcome = 'confirmed' | 'waiting' | 'refused';
 /** SQL: the lodging type asked for by each choice of a request `r`, in rank order. */
 export const CHOICE_LODGINGS = `ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(r.choices) c)`;
 
-/** Locks the sessions (in id order, so two requests never wait on each other) and reads them afresh. */
-export async function lockSessions(tx: Queryable, ids: readonly string[]) {
+/**
+ * Locks the sessions (in id order, so two requests never wait on each other) and reads them
+ * afresh. A shared lock lets requests sent at once go together, yet waits for a cancellation.
+ */
+export async function lockSessions(
+  tx: Queryable,
+  ids: readonly string[],
+  mode: 'UPDATE' | 'SHARE' = 'UPDATE',
+) {
   await tx.query(
-    'SELECT id FROM activity_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+    `SELECT id FROM activity_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR ${mode}`,
     [ids],
   );
   // A new statement after the lock: it sees the places taken by whoever held the lock before.
@@ -37,6 +45,7 @@ export async function decide(
 ): Promise<void> {
   const [row] = await tx.query<{
     number: string;
+    sector: ActivitySector;
     email: string;
     first_name: string;
     participant: { firstName: string };
@@ -45,7 +54,7 @@ export async function decide(
     `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4, priority = $5,
        decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType'
        FROM users u WHERE r.id = $1 AND u.id = r.member_id
-     RETURNING r.number::text AS number, u.email, u.first_name, r.participant, r.choices`,
+     RETURNING r.number::text AS number, r.sector, u.email, u.first_name, r.participant, r.choices`,
     [
       requestId,
       decision.outcome,
@@ -61,7 +70,7 @@ export async function decide(
   await ctx.mailer.send(
     tx,
     row.email,
-    templates.registrationDecision(ctx.organization, row.first_name, {
+    templates.registrationDecision(ctx.organization, row.sector, row.first_name, {
       outcome: decision.outcome,
       participant: row.participant.firstName,
       number: Number(row.number),
@@ -98,6 +107,10 @@ export async function placeFirstComeFirstServed(
     'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
   ];
   for (const [i, session] of ranked.entries()) {
+    if (session?.cancelledAt) {
+      reasons.push(`Choix ${i + 1} (${session.label}) : session annulée.`);
+      continue;
+    }
     if (session && placesLeftFor(session, request.lodgings[i] ?? null) > 0) {
       reasons.push(`Choix ${i + 1} (${session.label}) : place attribuée.`);
       await decide(ctx, tx, requestId, {
@@ -112,7 +125,7 @@ export async function placeFirstComeFirstServed(
     reasons.push(`Choix ${i + 1} (${session?.label ?? '?'}) : complet.`);
   }
   for (const [i, session] of ranked.entries()) {
-    if (!session) continue;
+    if (!session || session.cancelledAt) continue;
     const [waiting] = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'`,
       [session.id],
@@ -154,7 +167,7 @@ export async function offerFreedPlaces(
   let offered = 0;
   for (;;) {
     const [session] = await lockSessions(tx, [sessionId]);
-    if (!session || session.placesLeft <= 0) return offered;
+    if (!session || session.cancelledAt || session.placesLeft <= 0) return offered;
     // On a village, the lodging types with one left; elsewhere any seat.
     const free = session.lodgings.filter((l) => l.left > 0).map((l) => l.type);
     const waiting = `FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'

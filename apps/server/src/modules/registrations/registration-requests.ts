@@ -592,6 +592,11 @@ export async function prepareRequest(
   const today = ctx.today();
   const late = (sessions[0]?.closesOn ?? today) < today;
   sessions.forEach((session, i) => {
+    if (session.cancelledAt !== null)
+      throw invalidField(
+        `choices.${i}.sessionId`,
+        'cette session est annulée : choisissez-en une autre',
+      );
     if (session.firstDay <= today)
       throw invalidField(`choices.${i}.sessionId`, 'cette session a déjà commencé');
     if (session.closesOn < today !== late)
@@ -883,15 +888,23 @@ export async function createRegistration(
       [...requestValues(prepared, input), member.id, prepared.late],
     );
     if (!row) throw new Error('no request written');
-    if (prepared.late) {
-      // Once the selection ran, first come first served; until then the selection takes it last.
-      const sessions = await lockSessions(
-        tx,
-        prepared.sessions.map((s) => s.id),
+    // Read the sessions again under a lock: a cancellation under way is waited for, then seen.
+    const sessions = await lockSessions(
+      tx,
+      prepared.sessions.map((s) => s.id),
+      prepared.late ? 'UPDATE' : 'SHARE',
+    );
+    const cancelled = prepared.sessions.findIndex(
+      (chosen) => sessions.find((s) => s.id === chosen.id)?.cancelledAt,
+    );
+    if (cancelled >= 0)
+      throw invalidField(
+        `choices.${cancelled}.sessionId`,
+        'cette session vient d’être annulée : choisissez-en une autre',
       );
-      if (sessions.every((s) => s.allocatedAt !== null))
-        await placeFirstComeFirstServed(ctx, tx, row.id);
-    }
+    // Once the selection ran, first come first served; until then the selection takes it last.
+    if (prepared.late && sessions.every((s) => s.allocatedAt !== null))
+      await placeFirstComeFirstServed(ctx, tx, row.id);
     return findRegistration(tx, member, row.id);
   });
 }

@@ -1,4 +1,4 @@
-import { activitySectors, registrationInput } from '@entraide/contract';
+import { activitySectors, registrationInput, selectionPostponement } from '@entraide/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
@@ -16,7 +16,7 @@ import {
   prepareRequest,
   previewOf,
 } from './registration-requests.ts';
-import { applySelection, previewSelection } from './selection.ts';
+import { applySelection, postponeSelection, previewSelection } from './selection.ts';
 
 const idParam = z.object({ id: z.string() });
 const sectorParam = z.object({ sector: z.enum(activitySectors) });
@@ -65,6 +65,14 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
     const { sector } = parse(sectorParam, request.params);
     await requireStaff(db, request, sector);
     return previewSelection(db, sector, ctx.today(), ctx.organization.neverWentFirst);
+  });
+
+  /** Staff postpone the automatic selection of the sector's closed sessions. */
+  app.put('/api/staff/selection/:sector/day', async (request) => {
+    const { sector } = parse(sectorParam, request.params);
+    const staff = await requireStaff(db, request, sector);
+    const { selectionOn } = parse(selectionPostponement, request.body ?? {});
+    return postponeSelection(ctx, staff, sector, selectionOn);
   });
 
   app.post('/api/staff/selection/:sector', async (request) => {

@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { ActivitySector } from '@entraide/contract';
+import { formatIsoDate } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
-import { HttpError } from '../../http.ts';
+import { HttpError, invalidField } from '../../http.ts';
+import { addDays } from '../billing/working-days.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { allocate, type AllocationDecision, type AllocationSession } from './allocation.ts';
-import { sessionsById } from '../activities/catalogue.ts';
+import { SELECTION_DAY, sessionsById } from '../activities/catalogue.ts';
 import { CHOICE_LODGINGS, decide } from './places.ts';
+
+/** SQL: the sessions `s` the selection is for: closed before the day in the parameter `today`. */
+export const closedUnallocated = (today: string): string =>
+  `s.allocated_at IS NULL AND s.cancelled_at IS NULL AND s.closes_on < ${today}::date`;
 
 /** A lodging type of a session, as the selection allots it. */
 const slotId = (sessionId: string, lodging: string): string => `${sessionId}#${lodging}`;
@@ -16,6 +22,10 @@ const sessionOfSlot = (slot: string): string => slot.split('#')[0] ?? slot;
 export interface SelectionPreview {
   readonly sector: ActivitySector;
   readonly sessions: readonly (AllocationSession & { closesOn: string })[];
+  /** The day the job applies it, unless staff do before: the latest day of its sessions. */
+  readonly automaticOn: string | null;
+  /** How far staff may postpone it: the earliest answer promised to the families. */
+  readonly latestOn: string | null;
   readonly decisions: readonly (AllocationDecision & {
     number: number;
     participant: string;
@@ -41,10 +51,13 @@ export async function previewSelection(
     label: string;
     waiting_places: number;
     closes_on: string;
+    selection_on: string;
+    answer_by: string;
   }>(
-    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on
+    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on,
+            ${SELECTION_DAY}::text AS selection_on, s.answer_by::text AS answer_by
        FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-      WHERE a.sector = $1 AND s.allocated_at IS NULL AND s.closes_on < $2
+      WHERE ${closedUnallocated('$2')} AND a.sector = $1
       ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
     [sector, today],
   );
@@ -117,7 +130,15 @@ export async function previewSelection(
     .update(JSON.stringify([allocationSessions, decisions]))
     .digest('hex')
     .slice(0, 32);
-  return { sector, sessions: allocationSessions, decisions, token };
+  const days = (pick: (s: (typeof sessions)[number]) => string) => sessions.map(pick).sort();
+  return {
+    sector,
+    sessions: allocationSessions,
+    automaticOn: days((s) => s.selection_on).at(-1) ?? null,
+    latestOn: days((s) => s.answer_by)[0] ?? null,
+    decisions,
+    token,
+  };
 }
 
 /**
@@ -166,15 +187,63 @@ export async function applySelection(
   });
 }
 
-/** The scheduled job: every sector whose sessions closed gets its selection applied. */
+/**
+ * The scheduled job: a sector's selection is applied once every one of its closed sessions has
+ * reached its selection day (a postponed session holds back the others, since requests span
+ * sessions).
+ */
 export async function runDueSelections(ctx: AppContext): Promise<number> {
   const due = await ctx.db.query<{ sector: ActivitySector }>(
-    `SELECT DISTINCT a.sector FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-      WHERE s.allocated_at IS NULL AND s.closes_on < $1 ORDER BY a.sector`,
+    `SELECT a.sector FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+      WHERE ${closedUnallocated('$1')} GROUP BY a.sector HAVING max(${SELECTION_DAY}) <= $1::date ORDER BY a.sector`,
     [ctx.today()],
   );
   let sessions = 0;
   for (const { sector } of due)
     sessions += (await applySelection(ctx, null, sector, null)).sessions.length;
   return sessions;
+}
+
+/**
+ * Staff postpone a sector's automatic selection: every session waiting for it gets the new day,
+ * which must be after today and no later than the answer promised to the families.
+ */
+export async function postponeSelection(
+  ctx: AppContext,
+  staff: CurrentUser,
+  sector: ActivitySector,
+  selectionOn: string,
+): Promise<SelectionPreview> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await previewSelection(
+      tx,
+      sector,
+      ctx.today(),
+      ctx.organization.neverWentFirst,
+      true,
+    );
+    if (current.latestOn === null)
+      throw new HttpError(409, 'nothing_to_postpone', 'Aucune sélection n’attend dans ce secteur.');
+    if (selectionOn <= ctx.today())
+      throw invalidField(
+        'selectionOn',
+        `choisissez un jour après aujourd’hui, par exemple le ${formatIsoDate(addDays(ctx.today(), 1))}`,
+      );
+    if (selectionOn > current.latestOn)
+      throw invalidField(
+        'selectionOn',
+        `les familles attendent la réponse au plus tard le ${formatIsoDate(current.latestOn)} : choisissez ce jour ou avant`,
+      );
+    await tx.query(
+      `UPDATE activity_sessions s SET selection_postponed_to = $3
+         FROM activities a WHERE a.id = s.activity_id AND a.sector = $1 AND ${closedUnallocated('$2')}`,
+      [sector, ctx.today(), selectionOn],
+    );
+    await recordAudit(tx, staff.id, 'selection.postpone', 'sector', null, {
+      sector,
+      from: current.automaticOn,
+      to: selectionOn,
+    });
+    return previewSelection(tx, sector, ctx.today(), ctx.organization.neverWentFirst);
+  });
 }

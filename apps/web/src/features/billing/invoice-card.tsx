@@ -18,7 +18,7 @@ export function InvoiceCard({
   const subsidy = invoice.lines.find((l) => l.subsidy)?.subsidy;
   const due = account.instalments.filter((i) => i.paidCents < i.amountCents);
   return (
-    <li className="card">
+    <li className="card" id={`facture-${invoice.reference}`}>
       <h2>
         {credit ? 'Avoir' : 'Facture'} {invoice.reference} du {formatDate(invoice.issuedOn)}
         {details.member ? ` — ${details.member}` : ''}

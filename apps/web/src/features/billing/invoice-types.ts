@@ -1,3 +1,5 @@
+import type { ActivitySector } from '@entraide/contract';
+
 /** An invoice as the billing API answers it, with where it stands. */
 export interface InvoiceDetails {
   invoice: {
@@ -5,7 +7,7 @@ export interface InvoiceDetails {
     kind: 'invoice' | 'credit_note';
     reference: string;
     registrationId: string | null;
-    sector: string;
+    sector: ActivitySector;
     issuedOn: string;
     totalCents: number;
     subsidyCents: number;

@@ -1,6 +1,8 @@
+import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { DataTable } from '../../shared/data-table.tsx';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
@@ -309,6 +311,67 @@ function Exports({ today }: { readonly today: string }) {
   );
 }
 
+/** The first instalment not paid in full, if any. */
+const nextDue = (details: InvoiceDetails) =>
+  details.account.instalments.find((i) => i.paidCents < i.amountCents) ?? null;
+
+/** Every balance to follow at a glance: sorted, searched, by pages; each opens its invoice. */
+function BalancesTable({
+  invoices,
+  today,
+}: {
+  readonly invoices: readonly InvoiceDetails[];
+  readonly today: string;
+}) {
+  const columns: ColumnDef<InvoiceDetails>[] = [
+    {
+      id: 'reference',
+      header: 'Facture',
+      accessorFn: (d) => d.invoice.reference,
+      cell: ({ row }) => (
+        <a href={`#facture-${row.original.invoice.reference}`}>{row.original.invoice.reference}</a>
+      ),
+    },
+    { id: 'member', header: 'Adhérent', accessorFn: (d) => d.member ?? '' },
+    {
+      id: 'sector',
+      header: 'Secteur',
+      accessorFn: (d) => SECTOR_LABELS[d.invoice.sector],
+    },
+    {
+      id: 'due',
+      header: 'Prochaine échéance',
+      accessorFn: (d) => nextDue(d)?.dueOn ?? '',
+      cell: ({ row }) => {
+        const due = nextDue(row.original);
+        if (!due) return '—';
+        return (
+          <>
+            {formatDate(due.dueOn)}{' '}
+            {due.dueOn <= today ? <span className="badge badge-late">En retard</span> : null}
+          </>
+        );
+      },
+    },
+    {
+      id: 'balance',
+      header: 'Reste à payer',
+      accessorFn: (d) => d.account.balanceCents,
+      cell: ({ row }) => formatCents(row.original.account.balanceCents),
+    },
+  ];
+  return (
+    <DataTable
+      caption="Soldes à suivre"
+      rows={invoices}
+      columns={columns}
+      noun={['facture', 'factures']}
+      filterHint="Une référence, un nom, un secteur ou une date, par exemple « Martin » ou « F-2021 »."
+      initialSorting={[{ id: 'due', desc: false }]}
+    />
+  );
+}
+
 /** Payments desk: unpaid balances to follow, payments entry, cancellations, cheques, exports. */
 export function PaymentsPage() {
   const [reference, setReference] = useState('');
@@ -357,27 +420,30 @@ export function PaymentsPage() {
       ) : invoices.length === 0 ? (
         <p>Aucune facture {reference ? 'avec cette référence' : 'avec un solde à payer'}.</p>
       ) : (
-        <ul className="cards" aria-label={reference ? 'Factures trouvées' : 'Soldes impayés'}>
-          {invoices.map((details) => (
-            <InvoiceCard
-              key={details.invoice.id}
-              details={details}
-              pdfUrl={`/api/staff/invoices/${details.invoice.id}/pdf`}
-            >
-              {details.account.balanceCents > 0 ? (
-                <PaymentForm details={details} today={today} onSaved={saved} />
-              ) : null}
-              {details.invoice.registrationId &&
-              details.account.creditedCents === 0 &&
-              details.invoice.lines[0]?.kind === 'stay' ? (
-                <>
-                  <PlaceChangeForm details={details} onSaved={saved} />
-                  <CancelForm details={details} onSaved={saved} />
-                </>
-              ) : null}
-            </InvoiceCard>
-          ))}
-        </ul>
+        <>
+          {reference ? null : <BalancesTable invoices={invoices} today={today} />}
+          <ul className="cards" aria-label={reference ? 'Factures trouvées' : 'Soldes impayés'}>
+            {invoices.map((details) => (
+              <InvoiceCard
+                key={details.invoice.id}
+                details={details}
+                pdfUrl={`/api/staff/invoices/${details.invoice.id}/pdf`}
+              >
+                {details.account.balanceCents > 0 ? (
+                  <PaymentForm details={details} today={today} onSaved={saved} />
+                ) : null}
+                {details.invoice.registrationId &&
+                details.account.creditedCents === 0 &&
+                details.invoice.lines[0]?.kind === 'stay' ? (
+                  <>
+                    <PlaceChangeForm details={details} onSaved={saved} />
+                    <CancelForm details={details} onSaved={saved} />
+                  </>
+                ) : null}
+              </InvoiceCard>
+            ))}
+          </ul>
+        </>
       )}
       {today ? <ChequeSlips today={today} /> : null}
       {today ? <Exports today={today} /> : null}

@@ -10,6 +10,7 @@ export const SESSION_STATE_LABELS: Readonly<Record<SessionState, string>> = {
   firstCome: 'Places en premier arrivé',
   full: 'Complète — liste d’attente',
   started: 'Commencée',
+  cancelled: 'Annulée',
 };
 
 /** The state of a session on the committee's day; null until that day is known. */
@@ -31,6 +32,8 @@ export function stateDetail(s: ActivitySessionAnswer, state: SessionState): stri
       return 'une demande va sur la liste d’attente';
     case 'started':
       return 'plus aucune demande possible';
+    case 'cancelled':
+      return `annulée par le comité${s.cancellationReason ? ` : ${s.cancellationReason}` : ''}`;
   }
 }
 

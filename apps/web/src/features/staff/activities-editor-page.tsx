@@ -1,4 +1,9 @@
-import type { ActivityAnswer, ActivityInput, SessionInput } from '@entraide/contract';
+import type {
+  ActivityAnswer,
+  ActivityInput,
+  ActivitySessionAnswer,
+  SessionInput,
+} from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
@@ -10,11 +15,14 @@ import {
   RepeatedFieldsets,
   SelectField,
 } from '../../shared/form.tsx';
-import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
+import { centsForInput, formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { count } from '../../shared/french.ts';
+import { SessionBadge, useSessionState } from '../catalogue/session-state.tsx';
+import { CancelSession } from './session-cancellation.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 
@@ -277,28 +285,47 @@ function LodgingsFields({
   );
 }
 
+/** The form's fields of a session: empty for a new one, its own values to change it. */
+function sessionFields(session: ActivitySessionAnswer | null) {
+  const euros = (cents: number | null | undefined) =>
+    cents === null || cents === undefined ? '' : centsForInput(cents);
+  return {
+    label: session?.label ?? '',
+    firstDay: session?.firstDay ?? '',
+    lastDay: session?.lastDay ?? '',
+    minAge: session ? String(session.minAge) : '',
+    maxAge: session ? String(session.maxAge) : '',
+    places: session ? String(session.places) : '',
+    price: euros(session?.priceCents),
+    city: session?.transport[0]?.city ?? '',
+    cityPrice: euros(session?.transport[0]?.priceCents),
+    externalPrice: euros(session?.externalPriceCents),
+    closesOn: session?.closesOn ?? '',
+  };
+}
+
 function SessionForm({
   activity,
+  session = null,
   onSaved,
 }: {
   readonly activity: ActivityAnswer;
+  /** The session to change; none: a new session. */
+  readonly session?: ActivitySessionAnswer | null;
   readonly onSaved: () => Promise<void>;
 }) {
-  const blank = {
-    label: '',
-    firstDay: '',
-    lastDay: '',
-    minAge: '',
-    maxAge: '',
-    places: '',
-    price: '',
-    city: '',
-    cityPrice: '',
-    externalPrice: '',
-    closesOn: '',
-  };
+  const blank = sessionFields(session);
   const [form, setForm] = useState(blank);
-  const [lodgings, setLodgings] = useState<LodgingForm[]>([]);
+  const [lodgings, setLodgings] = useState<LodgingForm[]>(
+    (session?.lodgings ?? []).map((l) => ({
+      type: l.type,
+      capacity: String(l.capacity),
+      price: centsForInput(l.priceCents),
+      per: l.per,
+      count: String(l.count),
+      externalPrice: l.externalPriceCents === null ? '' : centsForInput(l.externalPriceCents),
+    })),
+  );
   const village = activity.kind === 'caesVillage' || activity.kind === 'partnerVillage';
   const { busy, alert, fields, run } = useSubmit();
   const set = (key: keyof typeof blank) => (e: { target: { value: string } }) =>
@@ -325,18 +352,31 @@ function SessionForm({
         })),
         externalPriceCents: form.externalPrice ? parseEuros(form.externalPrice) : null,
         closesOn: form.closesOn,
+        ...(session ? { waitingPlaces: session.waitingPlaces, answerBy: session.answerBy } : {}),
       };
-      await api('POST', `/api/staff/activities/${activity.id}/sessions`, body);
-      setForm(blank);
-      setLodgings([]);
+      if (session)
+        await api('PUT', `/api/staff/activities/${activity.id}/sessions/${session.id}`, body);
+      else {
+        await api('POST', `/api/staff/activities/${activity.id}/sessions`, body);
+        setForm(blank);
+        setLodgings([]);
+      }
       await onSaved();
     });
   };
-  const prefix = `${activity.title} — `;
+  const prefix = session ? `${session.label} — ` : `${activity.title} — `;
   return (
     <details>
-      <summary>Ajouter une session à « {activity.title} »</summary>
+      <summary>
+        {session ? `Modifier « ${session.label} »` : `Ajouter une session à « ${activity.title} »`}
+      </summary>
       <form onSubmit={submit} noValidate>
+        {session ? (
+          <p className="hint">
+            Les demandes déjà faites gardent le prix de leur devis et les factures émises ne
+            changent pas ; les places déjà données restent attribuées.
+          </p>
+        ) : null}
         <FormAlert message={alert} />
         <Field
           label={`${prefix}nom de la session`}
@@ -435,7 +475,7 @@ function SessionForm({
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Ajouter la session
+            {session ? 'Enregistrer les changements' : 'Ajouter la session'}
           </button>
         </div>
       </form>
@@ -443,11 +483,61 @@ function SessionForm({
   );
 }
 
+/** A session in the editor: its state and figures, its lists, and what staff can do with it. */
+function SessionItem({
+  activity,
+  session: s,
+  busy,
+  onSaved,
+  onCancel,
+}: {
+  readonly activity: ActivityAnswer;
+  readonly session: ActivitySessionAnswer;
+  readonly busy: boolean;
+  readonly onSaved: () => Promise<void>;
+  readonly onCancel: (reason: string) => void;
+}) {
+  const stateOf = useSessionState();
+  const state = stateOf?.(s) ?? null;
+  const changeable = state !== null && state !== 'cancelled' && state !== 'started';
+  return (
+    <li>
+      <p>
+        <strong>{s.label}</strong> {state ? <SessionBadge state={state} /> : null} : du{' '}
+        {formatDate(s.firstDay)} au {formatDate(s.lastDay)}, {s.places - s.placesLeft}/{s.places}{' '}
+        {s.lodgings.length > 0
+          ? `hébergements attribués (${s.lodgings.map((l) => `${l.type} : ${l.count - l.left}/${l.count}`).join(', ')})`
+          : 'places attribuées'}
+        , {formatCents(s.priceCents)}, clôture le {formatDate(s.closesOn)}
+        {s.allocatedAt ? ' (sélection faite)' : ''}
+        {s.cancellationReason ? ` — motif : ${s.cancellationReason}` : ''} — participants :{' '}
+        <a href={`/api/staff/sessions/${s.id}/participants.csv`}>CSV</a>,{' '}
+        <a href={`/api/staff/sessions/${s.id}/participants.pdf`} target="_blank" rel="noreferrer">
+          PDF
+        </a>
+      </p>
+      {changeable ? (
+        <>
+          <SessionForm activity={activity} session={s} onSaved={onSaved} />
+          <div className="actions">
+            <CancelSession
+              activityId={activity.id}
+              session={s}
+              disabled={busy}
+              onCancel={onCancel}
+            />
+          </div>
+        </>
+      ) : null}
+    </li>
+  );
+}
+
 /** The catalogue editor of the staff's sectors: activities, their sessions and publication. */
 export function ActivitiesEditorPage() {
   const [activities, setActivities] = useState<ActivityAnswer[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { alert, run } = useSubmit();
+  const { busy, alert, run } = useSubmit();
   const load = useCallback(async () => {
     setActivities(
       (await api<{ activities: ActivityAnswer[] }>('GET', '/api/staff/activities')).activities,
@@ -467,6 +557,22 @@ export function ActivitiesEditorPage() {
       });
       setNotice(
         `« ${activity.title} » est ${activity.published ? 'retirée du' : 'publiée au'} catalogue.`,
+      );
+      await load();
+    });
+  const cancel = (activity: ActivityAnswer, session: ActivitySessionAnswer, reason: string) =>
+    void run(async () => {
+      const done = await api<{ placesCancelled: number; refundCents: number }>(
+        'POST',
+        `/api/staff/activities/${activity.id}/sessions/${session.id}/cancellation`,
+        { reason },
+      );
+      setNotice(
+        `La session « ${session.label} » est annulée et les familles prévenues${
+          done.placesCancelled > 0
+            ? ` : ${count(done.placesCancelled, 'place annulée', 'places annulées')} sans frais, ${formatCents(done.refundCents)} à rembourser`
+            : ''
+        }.`,
       );
       await load();
     });
@@ -491,25 +597,16 @@ export function ActivitiesEditorPage() {
               <h2>
                 {a.title} ({SECTOR_LABELS[a.sector]}) — {a.published ? 'publiée' : 'non publiée'}
               </h2>
-              <ul>
+              <ul className="sessions">
                 {a.sessions.map((s) => (
-                  <li key={s.id}>
-                    {s.label} : du {formatDate(s.firstDay)} au {formatDate(s.lastDay)},{' '}
-                    {s.places - s.placesLeft}/{s.places}{' '}
-                    {s.lodgings.length > 0
-                      ? `hébergements attribués (${s.lodgings.map((l) => `${l.type} : ${l.count - l.left}/${l.count}`).join(', ')})`
-                      : 'places attribuées'}
-                    , {formatCents(s.priceCents)}, clôture le {formatDate(s.closesOn)}
-                    {s.allocatedAt ? ' (sélection faite)' : ''} — participants :{' '}
-                    <a href={`/api/staff/sessions/${s.id}/participants.csv`}>CSV</a>,{' '}
-                    <a
-                      href={`/api/staff/sessions/${s.id}/participants.pdf`}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
-                      PDF
-                    </a>
-                  </li>
+                  <SessionItem
+                    key={s.id}
+                    activity={a}
+                    session={s}
+                    busy={busy}
+                    onSaved={load}
+                    onCancel={(reason) => cancel(a, s, reason)}
+                  />
                 ))}
               </ul>
               <div className="actions">

@@ -1,7 +1,7 @@
 import type { ActivitySector } from '@entraide/contract';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
-import { FormAlert, Notice, SelectField, ScrollingTable } from '../../shared/form.tsx';
+import { Field, FormAlert, Notice, SelectField, ScrollingTable } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -13,6 +13,8 @@ import { StaffNav } from './staff-nav.tsx';
 
 interface Preview {
   token: string;
+  automaticOn: string | null;
+  latestOn: string | null;
   sessions: {
     id: string;
     label: string;
@@ -36,6 +38,57 @@ interface Preview {
 
 const tally = (preview: Preview, outcome: keyof typeof OUTCOMES): number =>
   preview.decisions.filter((d) => d.outcome === outcome).length;
+
+/** The day the job applies the selection, and the form that postpones it. */
+function SelectionDay({
+  sector,
+  preview,
+  onPostponed,
+}: {
+  readonly sector: ActivitySector;
+  readonly preview: Preview;
+  readonly onPostponed: (preview: Preview) => void;
+}) {
+  const [day, setDay] = useState('');
+  const { busy, alert, fields, run } = useSubmit();
+  if (!preview.automaticOn || !preview.latestOn) return null;
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      onPostponed(
+        await api<Preview>('PUT', `/api/staff/selection/${sector}/day`, { selectionOn: day }),
+      );
+      setDay('');
+    });
+  };
+  return (
+    <section aria-labelledby="selection-day">
+      <h2 id="selection-day">Application automatique</h2>
+      <p>
+        Sans action de votre part, cette sélection est appliquée automatiquement le{' '}
+        <strong>{formatDate(preview.automaticOn)}</strong> et les familles prévenues. Les réponses
+        sont promises au plus tard le {formatDate(preview.latestOn)}.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <FormAlert message={alert} />
+        <Field
+          label="Reporter l’application automatique au"
+          hint={`Au plus tard le ${formatDate(preview.latestOn)}.`}
+          type="date"
+          max={preview.latestOn}
+          value={day}
+          onChange={(e) => setDay(e.target.value)}
+          error={fields.selectionOn}
+        />
+        <div className="actions">
+          <button type="submit" className="secondary" disabled={busy}>
+            Reporter
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 const OUTCOMES = { confirmed: 'Place', waiting: 'Liste d’attente', refused: 'Refus' } as const;
 
@@ -70,7 +123,8 @@ export function SelectionPage() {
         Les sessions dont la clôture est passée sont attribuées ensemble : d’abord les enfants
         jamais partis avec le secteur, puis le quotient familial le plus bas, puis la demande
         complète la plus ancienne ; chaque demande essaie ses choix dans l’ordre. Elle est appliquée
-        chaque jour automatiquement, ou ici après lecture de l’aperçu.
+        automatiquement le troisième jour après la clôture (vous pouvez la reporter), ou ici dès que
+        vous avez lu l’aperçu.
       </p>
       <SelectField
         label="Secteur"
@@ -105,7 +159,8 @@ export function SelectionPage() {
               </li>
             ))}
           </ul>
-          <h2>Aperçu ({preview.decisions.length} demandes)</h2>
+          <SelectionDay sector={sector} preview={preview} onPostponed={setPreview} />
+          <h2>Aperçu ({count(preview.decisions.length, 'demande')})</h2>
           <ScrollingTable label="Décisions de la sélection">
             <table>
               <caption>Décisions, dans l’ordre de priorité</caption>

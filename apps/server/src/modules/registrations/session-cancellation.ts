@@ -1,0 +1,175 @@
+import { formatCents } from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { HttpError, notFound, requireUuid } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { activityFields, sessionsById, type Session } from '../activities/catalogue.ts';
+import { cancelLockedPlace } from '../billing/place-changes.ts';
+import { templates } from '../notifications/templates.ts';
+import { lockSessions } from './places.ts';
+
+/** What cancelling a session does to the requests made for it; the same figures before and after. */
+export interface SessionCancellation {
+  readonly session: Session;
+  /** Requests waiting for the selection with no other choice: cancelled. */
+  readonly requestsCancelled: number;
+  /** Requests waiting for the selection with other choices: they keep those. */
+  readonly choicesRemoved: number;
+  /** Requests on the session's waiting list: cancelled. */
+  readonly waitingCancelled: number;
+  /** Confirmed places: each invoice cancelled by a credit note, what was paid refunded. */
+  readonly placesCancelled: number;
+  readonly refundCents: number;
+}
+
+interface AffectedRequest {
+  id: string;
+  number: string;
+  status: 'requested' | 'waiting' | 'confirmed';
+  other_choices: number;
+  paid_cents: number;
+  email: string;
+  first_name: string;
+  participant: { firstName: string };
+}
+
+/** The requests a session's cancellation touches, in id order (locked when `lock`). */
+async function affectedRequests(
+  db: Queryable,
+  sessionId: string,
+  lock: boolean,
+): Promise<AffectedRequest[]> {
+  return db.query<AffectedRequest>(
+    `SELECT r.id, r.number::text AS number, r.status, r.participant, u.email, u.first_name,
+            (SELECT count(*)::int FROM activity_sessions o
+              WHERE o.id = ANY(r.session_ids) AND o.id <> $1 AND o.cancelled_at IS NULL) AS other_choices,
+            (SELECT coalesce(sum(p.amount_cents), 0)::int FROM payments p JOIN invoices i ON i.id = p.invoice_id
+              WHERE i.registration_id = r.id AND i.kind = 'invoice' AND i.lines -> 0 ->> 'kind' = 'stay'
+                AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)) AS paid_cents
+       FROM registration_requests r JOIN users u ON u.id = r.member_id
+      WHERE (r.status = 'requested' AND $1 = ANY(r.session_ids))
+         OR (r.status IN ('waiting', 'confirmed') AND r.placed_session_id = $1)
+      ORDER BY r.id${lock ? ' FOR UPDATE OF r' : ''}`,
+    [sessionId],
+  );
+}
+
+function summary(session: Session, requests: readonly AffectedRequest[]): SessionCancellation {
+  const requested = requests.filter((r) => r.status === 'requested');
+  const confirmed = requests.filter((r) => r.status === 'confirmed');
+  return {
+    session,
+    requestsCancelled: requested.filter((r) => r.other_choices === 0).length,
+    choicesRemoved: requested.filter((r) => r.other_choices > 0).length,
+    waitingCancelled: requests.filter((r) => r.status === 'waiting').length,
+    placesCancelled: confirmed.length,
+    refundCents: confirmed.reduce((sum, r) => sum + r.paid_cents, 0),
+  };
+}
+
+/** The session of the activity, or 404; a cancelled or begun session cannot be cancelled. */
+function cancellable(ctx: AppContext, session: Session | undefined, activityId: string): Session {
+  if (session?.activityId !== activityId) throw notFound();
+  if (session.cancelledAt !== null)
+    throw new HttpError(409, 'session_cancelled', 'Cette session est déjà annulée.');
+  if (session.firstDay <= ctx.today())
+    throw new HttpError(
+      409,
+      'session_started',
+      'Cette session a commencé : annulez les places une à une, avec leurs frais.',
+    );
+  return session;
+}
+
+/** What a cancellation would do, for the confirmation staff read first. Nothing is written. */
+export async function previewSessionCancellation(
+  ctx: AppContext,
+  activityId: string,
+  sessionId: string,
+): Promise<SessionCancellation> {
+  const [session] = await sessionsById(ctx.db, [requireUuid(sessionId)]);
+  return summary(
+    cancellable(ctx, session, activityId),
+    await affectedRequests(ctx.db, sessionId, false),
+  );
+}
+
+/**
+ * The committee cancels a session (the provider cancelled, too few participants…). Each family
+ * is told why: a request waiting for the selection keeps its other choices or is cancelled, the
+ * waiting list is cancelled, a confirmed place is cancelled without fee (credit note, everything
+ * paid refunded). Locks in the documented order: the requests, then the session, then each
+ * place's invoice; requests sent while the session's lock was awaited are read again after it.
+ */
+export async function cancelSession(
+  ctx: AppContext,
+  staff: CurrentUser,
+  activityId: string,
+  sessionId: string,
+  reason: string,
+): Promise<SessionCancellation> {
+  return ctx.db.transaction(async (tx) => {
+    await affectedRequests(tx, requireUuid(sessionId), true);
+    const [session] = await lockSessions(tx, [sessionId]);
+    const current = cancellable(ctx, session, activityId);
+    await tx.query(
+      'UPDATE activity_sessions SET cancelled_at = now(), cancellation_reason = $2 WHERE id = $1',
+      [sessionId, reason],
+    );
+    const requests = await affectedRequests(tx, sessionId, true);
+    const done = summary(current, requests);
+    const activity = await activityFields(tx, current.activityId, true);
+    const stay = `${activity.title}, ${current.label}`;
+    // The waiting list first, so that no freed place is offered on the way.
+    const order = { waiting: 0, requested: 1, confirmed: 2 };
+    // What is refunded is read under each invoice's lock: a payment may land until then.
+    let refundCents = 0;
+    for (const request of [...requests].sort((a, b) => order[a.status] - order[b.status])) {
+      let consequence: string;
+      if (request.status === 'confirmed') {
+        const result = await cancelLockedPlace(ctx, tx, staff, request.id, {
+          organismFeeCents: 0,
+          justified: true,
+          noShow: false,
+          byCommittee: true,
+        });
+        refundCents += result.refundCents;
+        consequence = `La place est annulée sans frais (avoir ${result.creditNote.reference})${
+          result.refundCents > 0
+            ? ` ; les ${formatCents(result.refundCents)} versés vous seront remboursés`
+            : ''
+        }.`;
+      } else if (request.status === 'requested' && request.other_choices > 0) {
+        consequence = 'Vos autres choix restent en lice pour la sélection.';
+      } else {
+        await tx.query(`UPDATE registration_requests SET status = 'cancelled' WHERE id = $1`, [
+          request.id,
+        ]);
+        consequence = 'Votre demande est annulée ; vous pouvez en faire une autre au catalogue.';
+      }
+      await ctx.mailer.send(
+        tx,
+        request.email,
+        templates.sessionCancelled(ctx.organization, activity.sector, request.first_name, {
+          number: Number(request.number),
+          participant: request.participant.firstName,
+          stay,
+          reason,
+          consequence,
+        }),
+      );
+    }
+    await recordAudit(tx, staff.id, 'session.cancel', 'session', sessionId, {
+      activityId,
+      reason,
+      requestsCancelled: done.requestsCancelled,
+      choicesRemoved: done.choicesRemoved,
+      waitingCancelled: done.waitingCancelled,
+      placesCancelled: done.placesCancelled,
+      refundCents,
+    });
+    const [cancelled] = await sessionsById(tx, [sessionId]);
+    return { ...done, refundCents, session: cancelled ?? current };
+  });
+}

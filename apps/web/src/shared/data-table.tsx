@@ -1,0 +1,163 @@
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useId, useState } from 'react';
+import { count } from './french.ts';
+import { ScrollingTable } from './form.tsx';
+
+interface DataTableProps<Row> {
+  /** The table's caption, also the name of its scrolling region. */
+  readonly caption: string;
+  readonly rows: readonly Row[];
+  readonly columns: readonly ColumnDef<Row>[];
+  /** What the rows are called: ['facture', 'factures']. */
+  readonly noun: readonly [string, string];
+  /** The filter field's hint: what a search can match, with an example. */
+  readonly filterHint: string;
+  readonly pageSize?: number;
+  readonly initialSorting?: SortingState;
+}
+
+const SORT_WORDS = { asc: 'croissant', desc: 'décroissant' } as const;
+
+/**
+ * A staff list as a table (TanStack Table): a search over every column, sorting by a click on a
+ * column's heading (announced with aria-sort), and pages of `pageSize` rows.
+ */
+export function DataTable<Row>({
+  caption,
+  rows,
+  columns,
+  noun,
+  filterHint,
+  pageSize = 10,
+  initialSorting = [],
+}: DataTableProps<Row>) {
+  const id = useId();
+  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  const [filter, setFilter] = useState('');
+  const table = useReactTable<Row>({
+    data: rows as Row[],
+    columns: [...columns],
+    state: { sorting, globalFilter: filter },
+    initialState: { pagination: { pageIndex: 0, pageSize } },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: 'includesString',
+    // A click sorts up first, numbers too.
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+  });
+  const found = table.getFilteredRowModel().rows.length;
+  const { pageIndex } = table.getState().pagination;
+  const pages = Math.max(1, table.getPageCount());
+  return (
+    <div className="data-table">
+      <div className="field">
+        <label htmlFor={`${id}-filter`}>Rechercher dans « {caption} »</label>
+        <p className="hint" id={`${id}-hint`}>
+          {filterHint}
+        </p>
+        <input
+          id={`${id}-filter`}
+          type="search"
+          aria-describedby={`${id}-hint ${id}-found`}
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            table.setPageIndex(0);
+          }}
+        />
+      </div>
+      <p id={`${id}-found`} role="status">
+        {count(found, ...noun)}
+        {pages > 1 ? ` — page ${pageIndex + 1} sur ${pages}` : ''}
+      </p>
+      <ScrollingTable label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const title = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={
+                        sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : undefined
+                      }
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          className="sort"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          {title}
+                          <span aria-hidden="true">
+                            {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
+                          </span>
+                          <span className="visually-hidden">
+                            {sorted ? `, tri ${SORT_WORDS[sorted]}` : ', trier'}
+                          </span>
+                        </button>
+                      ) : (
+                        title
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollingTable>
+      {pages > 1 ? (
+        <nav className="actions" aria-label={`Pages de « ${caption} »`}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => table.previousPage()}
+          >
+            Page précédente
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!table.getCanNextPage()}
+            onClick={() => table.nextPage()}
+          >
+            Page suivante
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

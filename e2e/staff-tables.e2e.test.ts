@@ -1,0 +1,92 @@
+// Issue 14, point 12: the payments desk lists the balances to follow without a search first, as
+// a table that sorts, searches and pages (TanStack Table) — at a desk (1280 px) and on a phone.
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, createUser, householdWithRecord, PASSWORD } from '../apps/server/test/harness.ts';
+import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser(); // calendar: 2021-04-15
+const FAMILIES = 11;
+beforeAll(async () => {
+  await createUser(env.app.db, {
+    identifier: 'GEST-JE-TABLES',
+    role: 'staff',
+    sectors: ['jeunesse'],
+  });
+  const [activity] = await env.app.db.query<{ id: string }>(
+    `INSERT INTO activities (title, sector, kind, cap_category, description, provider, published)
+     VALUES ('Séjour au lac', 'jeunesse', 'caes', 'holidayCentreFrance', 'Canoë.', '{"name":"Lac Vert"}', true)
+     RETURNING id`,
+  );
+  const [session] = await env.app.db.query<{ id: string }>(
+    `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, price_cents, closes_on, answer_by, allocated_at)
+     VALUES ($1, 'Juillet', '2021-07-05', '2021-07-18', 6, 17, 20, 60000, '2021-04-01', '2021-04-16', now()) RETURNING id`,
+    [activity?.id],
+  );
+  // Eleven families, each with a place to pay; their incomes differ, so do their balances.
+  for (let i = 0; i < FAMILIES; i += 1) {
+    const identifier = `IN-0008${String(70 + i)}`;
+    await householdWithRecord(env.app.db, env.app.config, {
+      identifier,
+      taxIncomeEuros: 20_000 + i * 6_000,
+      dependants: [{ relation: 'child', firstName: 'Noé', birthDate: '2011-06-06' }],
+    });
+    const family = new Client(env.app.url, env.app.db);
+    await family.login(identifier, PASSWORD);
+    const booked = await family.post('/api/me/registrations', {
+      dependantIndex: 0,
+      choices: [{ sessionId: session?.id, transportCity: null }],
+      depositMethod: 'cheque',
+    });
+    expect(booked.json()).toMatchObject({ status: 'confirmed' });
+  }
+});
+
+/** The amounts of the table's "Reste à payer" column, in cents, as shown. */
+const balances = async (page: Page): Promise<number[]> =>
+  (
+    await page
+      .locator('table:has(caption:text("Soldes à suivre")) tbody tr td:last-child')
+      .allTextContents()
+  ).map((text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
+
+describe.each([
+  ['at a desk', desktopPage],
+  ['on a phone', phonePage],
+])('the payments desk’s table, %s', (_, open: (browser: Browser) => Promise<Page>) => {
+  it('lists every balance without a search, sorts, searches and pages, and opens an invoice', async () => {
+    const page = await open(env.browser);
+    await login(page, env.app, 'GEST-JE-TABLES');
+    await page.goto(`${env.app.url}/gestion/reglements`);
+    await page.getByText(`${FAMILIES} factures — page 1 sur 2`).waitFor();
+    expect(await balances(page)).toHaveLength(10);
+    await expectAccessible(page);
+
+    // Sorted by what is left to pay, largest first after a second click.
+    const heading = page.getByRole('columnheader', { name: /Reste à payer/ });
+    await heading.getByRole('button').click();
+    expect(await heading.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await balances(page);
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await heading.getByRole('button').click();
+    expect(await heading.getAttribute('aria-sort')).toBe('descending');
+    const descending = await balances(page);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(descending[0]).toBeGreaterThan(descending.at(-1) ?? 0);
+
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await page.getByText(`${FAMILIES} factures — page 2 sur 2`).waitFor();
+    expect(await balances(page)).toHaveLength(1);
+
+    // A search by the member's identifier finds one invoice; its reference opens its card.
+    await page.getByLabel('Rechercher dans « Soldes à suivre »').fill('IN-000875');
+    await page.getByText('1 facture', { exact: true }).waitFor();
+    const link = page.locator('table:has(caption:text("Soldes à suivre")) tbody a');
+    const reference = (await link.textContent()) ?? '';
+    expect(reference).toMatch(/^F-2021-\d{6}$/);
+    await link.click();
+    expect(page.url()).toContain(`#facture-${reference}`);
+    await page.getByRole('heading', { name: new RegExp(`^Facture ${reference} du`) }).waitFor();
+  });
+});
