@@ -1,9 +1,18 @@
 // Issue 14, point 12: the payments desk lists the balances to follow without a search first, as
-// a table that sorts, searches and pages (TanStack Table) — at a desk (1280 px) and on a phone.
+// a table that sorts, searches and pages (TanStack Table); the claims queue approves several
+// claims at once — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, createUser, householdWithRecord, PASSWORD } from '../apps/server/test/harness.ts';
-import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  Client,
+  createUser,
+  festivalClaim,
+  householdWithRecord,
+  mailsTo,
+  PASSWORD,
+  uploadReceipt,
+} from '../apps/server/test/harness.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
@@ -13,6 +22,11 @@ beforeAll(async () => {
     identifier: 'GEST-JE-TABLES',
     role: 'staff',
     sectors: ['jeunesse'],
+  });
+  await createUser(env.app.db, {
+    identifier: 'GEST-LC-TABLES',
+    role: 'staff',
+    sectors: ['loisirs-culture'],
   });
   const [activity] = await env.app.db.query<{ id: string }>(
     `INSERT INTO activities (title, sector, kind, cap_category, description, provider, published)
@@ -88,5 +102,52 @@ describe.each([
     await link.click();
     expect(page.url()).toContain(`#facture-${reference}`);
     await page.getByRole('heading', { name: new RegExp(`^Facture ${reference} du`) }).waitFor();
+  });
+});
+
+/** A member's festival claim, sent through the API as the member's page does. */
+async function claimOf(identifier: string): Promise<number> {
+  await householdWithRecord(env.app.db, env.app.config, {
+    identifier,
+    email: `${identifier}@example.org`,
+    taxIncomeEuros: 30_000,
+    dependants: [],
+  });
+  const member = new Client(env.app.url, env.app.db);
+  await member.login(identifier, PASSWORD);
+  const sent = await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]));
+  return sent.json<{ number: number }>().number;
+}
+
+describe.each([
+  ['at a desk', desktopPage, ['IN-000890', 'IN-000891', 'IN-000892']],
+  ['on a phone', phonePage, ['IN-000893', 'IN-000894', 'IN-000895']],
+])('the claims queue, %s', (_, open: (browser: Browser) => Promise<Page>, members) => {
+  it('approves the claims ticked, after a summary of each amount, and leaves the others', async () => {
+    const [first = 0, second = 0, third = 0] = await Promise.all(members.map(claimOf));
+    const page = await open(env.browser);
+    await login(page, env.app, 'GEST-LC-TABLES');
+    await page.goto(`${env.app.url}/gestion/subventions`);
+    const approve = page.getByRole('button', { name: /^Accorder les demandes cochées/ });
+    await approve.waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    await page.getByLabel(`Cocher la demande n° ${first} pour l’accord groupé`).check();
+    await page.getByLabel(`Cocher la demande n° ${second} pour l’accord groupé`).check();
+    await page.getByText('2 demandes cochées').waitFor();
+    await expectAccessible(page);
+    await confirmAction(page, 'Accorder les demandes cochées (2)', {
+      effect: `N° ${first} — `,
+      confirm: /^Accorder /,
+    });
+    await page.getByText(/^2 demandes accordées : /).waitFor();
+    for (const identifier of members.slice(0, 2))
+      expect((await mailsTo(env.app.db, `${identifier}@example.org`)).at(-1)?.text).toContain(
+        'est acceptée',
+      );
+    // The third waits in the queue, as it was.
+    await page.getByRole('heading', { name: new RegExp(`^N° ${third} — `) }).waitFor();
+    expect(await page.getByRole('heading', { name: new RegExp(`^N° ${first} — `) }).count()).toBe(
+      0,
+    );
   });
 });

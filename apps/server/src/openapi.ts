@@ -42,6 +42,7 @@ import {
   simulationRequest,
   sessionCancellationRequest,
   selectionPostponement,
+  claimApprovals,
 } from '@entraide/contract';
 import { z } from 'zod';
 
@@ -680,6 +681,15 @@ const OPERATIONS: readonly Operation[] = [
     body: claimDecision,
     auth: 'staff',
   },
+  {
+    method: 'post',
+    path: '/api/staff/claims/approvals',
+    summary:
+      'Accorder plusieurs demandes à la fois, chacune au montant recalculé ; celles décidées entre-temps sont laissées, avec la raison',
+    body: claimApprovals,
+    auth: 'staff',
+  },
+
   {
     method: 'get',
     path: '/api/staff/home',

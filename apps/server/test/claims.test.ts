@@ -6,6 +6,7 @@ import {
   PASSWORD,
   uploadReceipt,
   addDefaultRib,
+  festivalClaim,
   testApp,
   type Client,
   type TestApp,
@@ -300,5 +301,66 @@ describe('claims and payouts', () => {
       })
     ).json<{ transportCents: number }>();
     expect(second.transportCents).toBe(20_000);
+  });
+
+  it('approves several claims at once, each at its own amount, and says which it left and why', async () => {
+    const ids = await Promise.all(
+      [0, 1].map(async (i) => {
+        const { client } = await familyWithRecord(t, {
+          identifier: `IN-00096${i}`,
+          taxIncomeEuros: 30_000 + i * 20_000,
+          dependants: [],
+        });
+        const claim = await client.post(
+          '/api/me/claims',
+          festivalClaim([await uploadReceipt(client)]),
+        );
+        return claim.json<{ id: string; number: number }>();
+      }),
+    );
+    const [first, second] = ids;
+    const quotes = (await staff.get('/api/staff/claims')).json<{
+      claims: { id: string; quote: { subsidyCents: number } }[];
+    }>().claims;
+    const quoted = (id: string | undefined) => quotes.find((c) => c.id === id)?.quote.subsidyCents;
+    expect(quoted(first?.id)).not.toBe(quoted(second?.id));
+
+    expect(
+      (await staff.post('/api/staff/claims/approvals', { claimIds: [] })).json(),
+    ).toMatchObject({
+      issues: [{ path: 'claimIds', message: 'cochez au moins une demande à accorder' }],
+    });
+    // Another sector's staff approve nothing of this one.
+    await createUser(t.db, { identifier: 'GEST-SP-BULK', role: 'staff', sectors: ['sports'] });
+    const sports = t.client();
+    await sports.login('GEST-SP-BULK', PASSWORD);
+    expect(
+      (await sports.post('/api/staff/claims/approvals', { claimIds: [first?.id] })).json(),
+    ).toEqual({
+      approved: [],
+      skipped: [
+        {
+          id: first?.id,
+          number: first?.number,
+          message: 'Cette demande n’est pas de vos secteurs.',
+        },
+      ],
+    });
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const done = await staff.post('/api/staff/claims/approvals', {
+      claimIds: [first?.id, second?.id, unknown],
+    });
+    expect(done.json()).toEqual({
+      approved: [
+        { id: first?.id, number: first?.number, approvedCents: quoted(first?.id) },
+        { id: second?.id, number: second?.number, approvedCents: quoted(second?.id) },
+      ],
+      skipped: [{ id: unknown, number: null, message: 'Demande introuvable.' }],
+    });
+    const again = await staff.post('/api/staff/claims/approvals', { claimIds: [first?.id] });
+    expect(again.json<{ skipped: { message: string }[] }>().skipped[0]?.message).toBe(
+      'Cette demande a déjà reçu une réponse.',
+    );
   });
 });

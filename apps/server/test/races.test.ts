@@ -369,6 +369,59 @@ describe('payment plans', () => {
   });
 });
 
+describe('claims', () => {
+  it('two desks approve the same claims at once, one by one and in bulk: each decided once, one mail each', async () => {
+    await createUser(t.db, { identifier: 'ADMIN-CLAIMS', role: 'admin' });
+    const [one, bulk] = await Promise.all(
+      [0, 1].map(async () => {
+        const desk = http();
+        await desk.login('ADMIN-CLAIMS', PASSWORD);
+        return desk;
+      }),
+    );
+    if (!one || !bulk) throw new Error('no desks');
+    const claims = await Promise.all(
+      [0, 1, 2, 3].map(async (i) => {
+        const identifier = `IN-00098${i}`;
+        const { client } = await familyWithRecord(
+          t,
+          { identifier, taxIncomeEuros: 30_000, dependants: [] },
+          http(),
+        );
+        const claim = await client.post(
+          '/api/me/claims',
+          festivalClaim([await uploadReceipt(client)]),
+        );
+        return {
+          id: claim.json<{ id: string }>().id,
+          email: `${identifier.toLowerCase()}@example.org`,
+        };
+      }),
+    );
+    const [approvals, ...single] = await Promise.all([
+      bulk.post('/api/staff/claims/approvals', { claimIds: claims.map((c) => c.id) }),
+      ...claims.map((c) => one.post(`/api/staff/claims/${c.id}/decision`, { decision: 'approve' })),
+    ]);
+    const batch = approvals.json<{
+      approved: { id: string }[];
+      skipped: { id: string; message: string }[];
+    }>();
+    const singly = claims.filter((_, i) => single[i]?.status === 200).map((c) => c.id);
+    for (const answer of single) expect([200, 409]).toContain(answer.status);
+    // Each claim decided by exactly one desk, and said so to the other.
+    expect([...batch.approved.map((a) => a.id), ...singly].sort()).toEqual(
+      claims.map((c) => c.id).sort(),
+    );
+    expect(batch.skipped.map((s) => s.id).sort()).toEqual([...singly].sort());
+    for (const skipped of batch.skipped)
+      expect(skipped.message).toBe('Cette demande a déjà reçu une réponse.');
+    for (const claim of claims) {
+      const mails = await mailsTo(t.db, claim.email);
+      expect(mails.filter((m) => m.text.includes('est acceptée'))).toHaveLength(1);
+    }
+  });
+});
+
 describe('payouts', () => {
   it('two desks prepare batches and confirm the same batch at once: each claim in one batch, paid once, one mail', async () => {
     await createUser(t.db, { identifier: 'ADMIN-RACE', role: 'admin' });

@@ -110,6 +110,14 @@ export const claimDecision = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
+/** Staff approve several claims at once, each at the amount the engine quotes again. */
+export const claimApprovals = z.object({
+  claimIds: z
+    .array(z.uuid('demande inconnue'))
+    .min(1, 'cochez au moins une demande à accorder')
+    .max(100, 'accordez au plus 100 demandes à la fois'),
+});
+
 export const payoutRequest = z.object({ executionDate: isoDate });
 /** Staff confirm the day the bank received an exported payout file. */
 export const payoutSent = z.object({ sentOn: isoDate });

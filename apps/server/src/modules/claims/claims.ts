@@ -1,4 +1,4 @@
-import type { ActivitySector, ClaimInput, ClaimType } from '@entraide/contract';
+import type { ActivitySector, ClaimInput, ClaimType, StaffSector } from '@entraide/contract';
 import {
   centsOf,
   daysBetween,
@@ -440,9 +440,15 @@ export async function decideClaim(
   },
 ): Promise<Claim> {
   return ctx.db.transaction(async (tx) => {
-    const [claim] = await claimsWhere(tx, 'c.id = $1', [requireUuid(id)]);
-    if (!claim) throw notFound();
+    // The household first (its ceiling and yearly allowances are shared with its other claims
+    // and requests), then the claim; both read only after the locks.
+    await tx.query(
+      'SELECT u.id FROM users u JOIN claims c ON c.member_id = u.id WHERE c.id = $1 FOR UPDATE OF u',
+      [requireUuid(id)],
+    );
     await tx.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [id]);
+    const [claim] = await claimsWhere(tx, 'c.id = $1', [id]);
+    if (!claim) throw notFound();
     if (claim.status !== 'submitted')
       throw new HttpError(409, 'already_decided', 'Cette demande a déjà reçu une réponse.');
     if (decision.decision !== 'approve' && !decision.reason)
@@ -511,4 +517,45 @@ export async function decideClaim(
     if (!decided) throw notFound();
     return decided;
   });
+}
+
+export interface ClaimApprovals {
+  readonly approved: readonly { id: string; number: number; approvedCents: number }[];
+  /** Claims left as they were, each with why (decided meanwhile, another sector…). */
+  readonly skipped: readonly { id: string; number: number | null; message: string }[];
+}
+
+/**
+ * Approves several claims of the staff's sectors, each at its amount quoted again and in its own
+ * transaction (a claim another desk decided meanwhile is left out, not the whole batch).
+ */
+export async function approveClaims(
+  ctx: AppContext,
+  staff: CurrentUser,
+  ids: readonly string[],
+): Promise<ClaimApprovals> {
+  const approved: ClaimApprovals['approved'][number][] = [];
+  const skipped: ClaimApprovals['skipped'][number][] = [];
+  for (const id of new Set(ids)) {
+    const [row] = await ctx.db.query<{ sector: string; number: number }>(
+      'SELECT sector, number FROM claims WHERE id = $1',
+      [id],
+    );
+    if (!row) {
+      skipped.push({ id, number: null, message: 'Demande introuvable.' });
+      continue;
+    }
+    if (staff.role !== 'admin' && !staff.sectors.includes(row.sector as StaffSector)) {
+      skipped.push({ id, number: row.number, message: 'Cette demande n’est pas de vos secteurs.' });
+      continue;
+    }
+    try {
+      const claim = await decideClaim(ctx, staff, id, { decision: 'approve' });
+      approved.push({ id, number: claim.number, approvedCents: claim.approvedCents ?? 0 });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      skipped.push({ id, number: row.number, message: error.message });
+    }
+  }
+  return { approved, skipped };
 }

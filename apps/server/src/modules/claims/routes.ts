@@ -1,5 +1,6 @@
 import {
   activitySectors,
+  claimApprovals,
   claimDecision,
   claimEstimate,
   claimInput,
@@ -16,7 +17,14 @@ import {
   requireUser,
   sectorRow,
 } from '../accounts/session-cookies.ts';
-import { claimQueue, decideClaim, memberClaims, prepareClaim, submitClaim } from './claims.ts';
+import {
+  approveClaims,
+  claimQueue,
+  decideClaim,
+  memberClaims,
+  prepareClaim,
+  submitClaim,
+} from './claims.ts';
 import { confirmPayoutSent, createPayout, listPayouts, payoutFile } from './payouts.ts';
 
 const idParam = z.object({ id: z.string() });
@@ -50,6 +58,13 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { id } = parse(idParam, request.params);
     const { staff } = await requireSectorStaff(db, request, () => sectorRow(db, 'claims', id));
     return decideClaim(ctx, staff, id, parse(claimDecision, request.body));
+  });
+
+  /** Several claims approved at once, each at its amount quoted again. */
+  app.post('/api/staff/claims/approvals', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { claimIds } = parse(claimApprovals, request.body ?? {});
+    return approveClaims(ctx, staff, claimIds);
   });
 
   app.get('/api/staff/payouts', async (request) => {

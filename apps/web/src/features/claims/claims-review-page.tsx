@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
-import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
+import { Checkbox, Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { count } from '../../shared/french.ts';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
@@ -287,13 +287,91 @@ function Payouts({ today }: { readonly today: string }) {
 }
 
 /** Subventions a posteriori: the sector's queue with receipts, decisions, and payout batches. */
+/** Several claims approved at once: the ones ticked, each at its own amount, after a summary. */
+function BulkApproval({
+  claims,
+  chosen,
+  onChoose,
+  onDone,
+}: {
+  readonly claims: readonly ClaimView[];
+  readonly chosen: ReadonlySet<string>;
+  readonly onChoose: (ids: ReadonlySet<string>) => void;
+  readonly onDone: (message: string) => Promise<void>;
+}) {
+  const { busy, alert, run } = useSubmit();
+  const ticked = claims.filter((c) => chosen.has(c.id));
+  const total = ticked.reduce((sum, c) => sum + c.quote.subsidyCents, 0);
+  const approve = () =>
+    void run(async () => {
+      const done = await api<{
+        approved: { number: number; approvedCents: number }[];
+        skipped: { number: number | null; message: string }[];
+      }>('POST', '/api/staff/claims/approvals', { claimIds: ticked.map((c) => c.id) });
+      onChoose(new Set());
+      const paid = done.approved.reduce((sum, a) => sum + a.approvedCents, 0);
+      await onDone(
+        [
+          `${count(done.approved.length, 'demande accordée', 'demandes accordées')} : ${formatCents(paid)} au total.`,
+          ...done.skipped.map((s) => `N° ${s.number ?? '?'} laissée : ${s.message}`),
+        ].join(' '),
+      );
+    });
+  return (
+    <section aria-labelledby="bulk">
+      <h2 id="bulk">Accord groupé</h2>
+      <FormAlert message={alert} />
+      <Checkbox
+        label={`Cocher les ${count(claims.length, 'demande')} de la liste`}
+        checked={ticked.length === claims.length}
+        onChange={(e) => onChoose(new Set(e.target.checked ? claims.map((c) => c.id) : []))}
+      />
+      <p role="status">
+        {ticked.length === 0
+          ? 'Cochez les demandes concordantes à accorder ensemble, chacune au montant calculé.'
+          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}, ${formatCents(total)} au total.`}
+      </p>
+      <div className="actions">
+        <ConfirmAction
+          disabled={busy || ticked.length === 0}
+          label={`Accorder les demandes cochées (${ticked.length})`}
+          title={`Accorder ${count(ticked.length, 'demande', 'demandes')} ?`}
+          effect={
+            <>
+              <ul>
+                {ticked.map((c) => (
+                  <li key={c.id}>
+                    N° {c.number} — {c.member} : {formatCents(c.quote.subsidyCents)}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                {formatCents(total)} au total, versés par virement dans le prochain lot ; chaque
+                agent reçoit un courriel. Une décision ne se modifie plus ; une demande décidée
+                entre-temps par un collègue est laissée.
+              </p>
+            </>
+          }
+          confirmLabel={`Accorder ${formatCents(total)}`}
+          onConfirm={approve}
+        />
+      </div>
+    </section>
+  );
+}
+
 export function ClaimsReviewPage() {
   const { session } = useSession();
   const [claims, setClaims] = useState<ClaimView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const load = useCallback(async () => {
     setClaims((await api<{ claims: ClaimView[] }>('GET', '/api/staff/claims')).claims);
   }, []);
+  const done = async (message: string) => {
+    setNotice(message);
+    await load();
+  };
   useEffect(() => {
     void load().catch(() => setClaims([]));
   }, [load]);
@@ -307,41 +385,48 @@ export function ClaimsReviewPage() {
       ) : claims.length === 0 ? (
         <p>Aucune demande à examiner.</p>
       ) : (
-        <ul className="cards" aria-label="Demandes à examiner">
-          {claims.map((c) => (
-            <li key={c.id} className="card">
-              <h2>
-                N° {c.number} — {c.member} — {CLAIM_TYPE_LABELS[c.type] ?? c.type}
-              </h2>
-              <p>
-                {c.participant.firstName}, {c.details.organism}, du {formatDate(c.details.firstDay)}{' '}
-                au {formatDate(c.details.lastDay)} : payé {formatCents(c.details.paidCents)}, base{' '}
-                {formatCents(c.quote.baseCents)}, subvention calculée{' '}
-                {formatCents(c.quote.subsidyCents)}
-                {c.quote.reasons.length > 0
-                  ? ` (${c.quote.reasons.map((r) => r.text).join(' ; ')})`
-                  : ''}
-                .
-              </p>
-              <ul aria-label={`Justificatifs de la demande n° ${c.number}`}>
-                {c.documentIds.map((id, i) => (
-                  <li key={id}>
-                    <a href={`/api/documents/${id}`} target="_blank" rel="noreferrer">
-                      Justificatif {i + 1} de la demande n° {c.number}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-              <Decision
-                claim={c}
-                onDone={async (message) => {
-                  setNotice(message);
-                  await load();
-                }}
-              />
-            </li>
-          ))}
-        </ul>
+        <>
+          <BulkApproval claims={claims} chosen={chosen} onChoose={setChosen} onDone={done} />
+          <ul className="cards" aria-label="Demandes à examiner">
+            {claims.map((c) => (
+              <li key={c.id} className="card">
+                <h2>
+                  N° {c.number} — {c.member} — {CLAIM_TYPE_LABELS[c.type] ?? c.type}
+                </h2>
+                <p>
+                  {c.participant.firstName}, {c.details.organism}, du{' '}
+                  {formatDate(c.details.firstDay)} au {formatDate(c.details.lastDay)} : payé{' '}
+                  {formatCents(c.details.paidCents)}, base {formatCents(c.quote.baseCents)},
+                  subvention calculée {formatCents(c.quote.subsidyCents)}
+                  {c.quote.reasons.length > 0
+                    ? ` (${c.quote.reasons.map((r) => r.text).join(' ; ')})`
+                    : ''}
+                  .
+                </p>
+                <ul aria-label={`Justificatifs de la demande n° ${c.number}`}>
+                  {c.documentIds.map((id, i) => (
+                    <li key={id}>
+                      <a href={`/api/documents/${id}`} target="_blank" rel="noreferrer">
+                        Justificatif {i + 1} de la demande n° {c.number}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+                <Checkbox
+                  label={`Cocher la demande n° ${c.number} pour l’accord groupé`}
+                  checked={chosen.has(c.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(c.id);
+                    else next.delete(c.id);
+                    setChosen(next);
+                  }}
+                />
+                <Decision claim={c} onDone={done} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {session ? <Payouts today={session.today} /> : null}
     </RequireUser>
