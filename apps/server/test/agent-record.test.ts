@@ -135,8 +135,11 @@ describe('the yearly agent record', () => {
     expect(entry).toBeDefined();
     const file = (await staff.get(`/api/staff/agent-records/${entry?.id ?? ''}`)).json<{
       record: { documentIds: string[] };
+      changes: unknown;
     }>();
     expect(file.record.documentIds).toEqual(documentIds);
+    // A first Fiche: nothing validated before it to compare with.
+    expect(file.changes).toBeNull();
 
     const validated = await staff.post(`/api/staff/agent-records/${entry?.id ?? ''}/validate`);
     expect(validated.json()).toMatchObject({
@@ -189,9 +192,20 @@ describe('the yearly agent record', () => {
     const second = (await staff.get('/api/staff/agent-records?year=2021'))
       .json<{ records: { id: string; identifier: string }[] }>()
       .records.find((r) => r.identifier === 'IN-000510');
-    const versions = (await staff.get(`/api/staff/agent-records/${second?.id ?? ''}`)).json<{
+    const secondFile = (await staff.get(`/api/staff/agent-records/${second?.id ?? ''}`)).json<{
       versions: { version: number; status: string }[];
-    }>().versions;
+      changes: { since: { year: number; version: number }; list: unknown[] } | null;
+    }>();
+    const { versions } = secondFile;
+    // The review shows what changed since the version validated: the income only.
+    expect(secondFile.changes?.since).toEqual({ year: 2021, version: 1 });
+    expect(secondFile.changes?.list).toEqual([
+      {
+        label: 'Revenu fiscal de référence',
+        before: expect.stringMatching(/€$/) as unknown,
+        after: '30\u202f000,00\u00a0€',
+      },
+    ]);
     expect(versions.map((v) => [v.version, v.status])).toEqual([
       [2, 'submitted'],
       [1, 'validated'],

@@ -12,6 +12,7 @@ import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
 import { listDocuments, type DocumentSummary } from './documents.ts';
+import { recordChanges, type RecordChange } from './record-changes.ts';
 
 export interface AgentRecord {
   readonly id: string;
@@ -466,11 +467,19 @@ export async function rejectRecord(
   });
 }
 
-/** A record with every version of its member's year, for staff. */
+/**
+ * A record with every version of its member's year, for staff, and what changed since the
+ * member's Fiche last validated before it (an earlier version, or an earlier year; null if none).
+ */
 export async function recordFile(
   db: Queryable,
   id: string,
-): Promise<{ record: AgentRecord; versions: AgentRecord[]; documents: DocumentSummary[] }> {
+): Promise<{
+  record: AgentRecord;
+  versions: AgentRecord[];
+  documents: DocumentSummary[];
+  changes: { since: { year: number; version: number }; list: RecordChange[] } | null;
+}> {
   requireUuid(id);
   const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = $1`, [id]);
   if (!row) throw notFound();
@@ -478,7 +487,23 @@ export async function recordFile(
   const documents = (await listDocuments(db, record.memberId)).filter((d) =>
     record.documentIds.includes(d.id),
   );
-  return { record, versions: await recordVersions(db, record.memberId, record.year), documents };
+  const [previous] = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM agent_records
+      WHERE member_id = $1 AND status = 'validated' AND (year, version) < ($2, $3)
+      ORDER BY year DESC, version DESC LIMIT 1`,
+    [record.memberId, record.year, record.version],
+  );
+  return {
+    record,
+    versions: await recordVersions(db, record.memberId, record.year),
+    documents,
+    changes: previous
+      ? {
+          since: { year: previous.year, version: previous.version },
+          list: recordChanges(toRecord(previous), record),
+        }
+      : null,
+  };
 }
 
 /** The figures in force for a member's year: those of the newest validated version, or null. */

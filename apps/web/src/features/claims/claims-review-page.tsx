@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
+import { DocumentToggle } from '../../shared/document-toggle.tsx';
 import { Checkbox, Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { count } from '../../shared/french.ts';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
@@ -409,6 +410,10 @@ export function ClaimsReviewPage() {
                       <a href={`/api/documents/${id}`} target="_blank" rel="noreferrer">
                         Justificatif {i + 1} de la demande n° {c.number}
                       </a>
+                      <DocumentToggle
+                        url={`/api/documents/${id}`}
+                        title={`Justificatif ${i + 1} de la demande n° ${c.number}`}
+                      />
                     </li>
                   ))}
                 </ul>

@@ -1,7 +1,8 @@
+import { DocumentToggle } from '../../shared/document-toggle.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { DOCUMENT_LABELS } from '../agent-record/documents-field.tsx';
 
-/** A member's documents as links that open the PDF in the browser (owner and staff only). */
+/** A member's documents as links that open the PDF, each also shown in the page on request. */
 export function DocumentLinks({
   documents,
 }: {
@@ -16,6 +17,7 @@ export function DocumentLinks({
             {d.fileName}
           </a>{' '}
           ({DOCUMENT_LABELS[d.kind] ?? d.kind}, {formatDate(d.createdAt.slice(0, 10))})
+          <DocumentToggle url={`/api/documents/${d.id}`} title={d.fileName} />
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import type { AgentRecordAnswer, DocumentSummary } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
-import { FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -21,6 +21,49 @@ interface QueueEntry {
   submittedAt: string | null;
 }
 
+interface RecordFile {
+  record: AgentRecordAnswer;
+  versions: AgentRecordAnswer[];
+  documents: DocumentSummary[];
+  changes: {
+    since: { year: number; version: number };
+    list: { label: string; before: string; after: string }[];
+  } | null;
+}
+
+/** What changed since the Fiche last validated: what staff check first. */
+function Changes({ changes }: { readonly changes: RecordFile['changes'] }) {
+  if (changes === null)
+    return <p>Première Fiche de cet agent : rien de validé avant elle à comparer.</p>;
+  const since = `la Fiche ${changes.since.year} validée (version ${changes.since.version})`;
+  if (changes.list.length === 0) return <p>Rien n’a changé depuis {since}.</p>;
+  return (
+    <ScrollingTable label="Changements">
+      <table className="changes">
+        <caption>Changements depuis {since}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Élément</th>
+            <th scope="col">Avant</th>
+            <th scope="col">Maintenant</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.list.map((c) => (
+            <tr key={`${c.label}-${c.before}-${c.after}`}>
+              <th scope="row">{c.label}</th>
+              <td>{c.before}</td>
+              <td>
+                <mark>{c.after}</mark>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
+  );
+}
+
 function RecordReview({
   entry,
   onDecided,
@@ -28,18 +71,10 @@ function RecordReview({
   readonly entry: QueueEntry;
   readonly onDecided: (message: string) => void;
 }) {
-  const [file, setFile] = useState<{
-    record: AgentRecordAnswer;
-    versions: AgentRecordAnswer[];
-    documents: DocumentSummary[];
-  } | null>(null);
+  const [file, setFile] = useState<RecordFile | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   useEffect(() => {
-    void api<{
-      record: AgentRecordAnswer;
-      versions: AgentRecordAnswer[];
-      documents: DocumentSummary[];
-    }>('GET', `/api/staff/agent-records/${entry.id}`).then(setFile);
+    void api<RecordFile>('GET', `/api/staff/agent-records/${entry.id}`).then(setFile);
   }, [entry.id]);
   const decide = async (decision: 'validate' | 'reject', reason = '') => {
     setAlert(null);
@@ -71,6 +106,9 @@ function RecordReview({
         {record.version}
       </h2>
       <FormAlert message={alert} />
+      <h3>Ce qui a changé</h3>
+      <Changes changes={file.changes} />
+      <h3>La Fiche envoyée</h3>
       <p>
         Revenu fiscal de référence :{' '}
         {record.taxIncomeEuros === null
