@@ -69,6 +69,12 @@ describe.each([
     await page.getByLabel('Session du choix 1').selectOption({
       label: 'Séjour à la mer, Printemps (du 03/05/2021 au 10/05/2021) — Places en premier arrivé',
     });
+    // The choice in full under its list, however narrow the screen (point 13).
+    const chosen = page.locator('.field:has(label:text-is("Session du choix 1")) .chosen');
+    expect(await chosen.textContent()).toBe(
+      'Séjour à la mer, Printemps (du 03/05/2021 au 10/05/2021) — Places en premier arrivé',
+    );
+    expect(await chosen.isVisible()).toBe(true);
     expect((await offered(second)).map((o) => o.split(' (')[0])).toEqual([
       'Aucun',
       'Pâques',

@@ -135,11 +135,21 @@ describe.each([
     await page.getByLabel(`Cocher la demande n° ${second} pour l’accord groupé`).check();
     await page.getByText('2 demandes cochées').waitFor();
     await expectAccessible(page);
+    // A slow answer: the screen shows that the action is under way (point 13).
+    await page.route('**/api/staff/claims/approvals', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await confirmAction(page, 'Accorder les demandes cochées (2)', {
       effect: `N° ${first} — `,
       confirm: /^Accorder /,
     });
+    await page.getByRole('status').filter({ hasText: 'Traitement en cours…' }).waitFor({
+      state: 'attached',
+    });
+    await page.locator('.action-progress').waitFor();
     await page.getByText(/^2 demandes accordées : /).waitFor();
+    await page.locator('.action-progress').waitFor({ state: 'detached' });
     for (const identifier of members.slice(0, 2))
       expect((await mailsTo(env.app.db, `${identifier}@example.org`)).at(-1)?.text).toContain(
         'est acceptée',

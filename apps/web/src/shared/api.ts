@@ -18,6 +18,19 @@ export class ApiError extends Error {
 
 const csrfToken = (): string => /(?:^|; )entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
 
+/** How many actions (writes) are on their way to the server; screens show that one is. */
+let pending = 0;
+const listeners = new Set<() => void>();
+const setPending = (change: number) => {
+  pending += change;
+  for (const listener of listeners) listener();
+};
+export const pendingActions = (): number => pending;
+export const onPendingActions = (listener: () => void): (() => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
 /** Sends a request; a refusal (4xx, 5xx) or no answer at all is thrown as an `ApiError`. */
 async function send(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -27,6 +40,8 @@ async function send(
   headers: Readonly<Record<string, string>>,
 ): Promise<Response> {
   let response: Response;
+  const action = method !== 'GET';
+  if (action) setPending(1);
   try {
     response = await fetch(url, {
       method,
@@ -44,6 +59,8 @@ async function send(
       'network',
       'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
     );
+  } finally {
+    if (action) setPending(-1);
   }
   if (response.ok) return response;
   const payload = (await response.json().catch(() => null)) as {

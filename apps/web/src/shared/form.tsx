@@ -41,9 +41,16 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   readonly error?: string | undefined;
 }
 
-/** A labelled list of choices (value → label), with its error tied to it like a Field. */
+/** Beyond this length a chosen option may be cut on a phone: it is written out below the list. */
+const LONG_OPTION = 40;
+
+/**
+ * A labelled list of choices (value → label), with its error tied to it like a Field. A long
+ * option chosen is also written in full under the list, which a phone's width would cut.
+ */
 export function SelectField({ label, options, error, ...select }: SelectFieldProps) {
   const id = useId();
+  const chosen = typeof select.value === 'string' ? options[select.value] : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -59,6 +66,11 @@ export function SelectField({ label, options, error, ...select }: SelectFieldPro
           </option>
         ))}
       </select>
+      {chosen && chosen.length > LONG_OPTION ? (
+        <p className="chosen" aria-hidden="true">
+          {chosen}
+        </p>
+      ) : null}
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { ActionProgress } from './action-progress.tsx';
 import { api } from './api.ts';
 import { useSession } from './session.tsx';
 
@@ -15,6 +16,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
   };
   return (
     <>
+      <ActionProgress />
       <a className="skip" href="#contenu">
         Aller au contenu
       </a>
