@@ -70,6 +70,15 @@ describe('billing in the browser', () => {
         plain(await home.getByRole('region', { name: /^Plafond/ }).textContent()),
       )?.[1];
       expect(used).toBeDefined();
+      // The gauge: the stay is its one part, named in the legend with the rest.
+      const gauge = home.getByRole('img', { name: /^Plafond utilisé : / });
+      expect(plain(await gauge.getAttribute('aria-label'))).toContain(
+        `Plafond utilisé : ${used ?? ''} sur`,
+      );
+      expect(await gauge.locator('span').count()).toBe(1);
+      const legend = plain(await home.locator('.gauge-legend').textContent());
+      expect(legend).toContain(`Séjour montagne — Juillet : ${used ?? ''}`);
+      expect(legend).toContain('Reste : ');
       const stay = home
         .getByRole('region', { name: /^Mes subventions 2021/ })
         .getByRole('listitem');

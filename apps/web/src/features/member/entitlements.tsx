@@ -7,6 +7,53 @@ import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts
 import { GRID_LABELS } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.tsx';
 
+/** Colours of the gauge's parts, each at least 3:1 against the page (WCAG non-text contrast). */
+const PART_CLASSES = ['part-1', 'part-2', 'part-3', 'part-4'] as const;
+
+/**
+ * The ceiling as a gauge: each subsidy of the year is a part of it, in the order they came, and
+ * the rest is what is left; the legend names each part (colour is never the only sign).
+ */
+function CeilingGauge({
+  ceiling,
+  used,
+  subsidies,
+}: {
+  readonly ceiling: number;
+  readonly used: number;
+  readonly subsidies: readonly { label: string; cents: number }[];
+}) {
+  const share = (cents: number) => `${Math.min(100, (cents / Math.max(1, ceiling)) * 100)}%`;
+  const part = (i: number) => PART_CLASSES[i % PART_CLASSES.length] ?? 'part-1';
+  return (
+    <>
+      <div
+        className="gauge"
+        role="img"
+        aria-label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
+      >
+        {subsidies.map((s, i) => (
+          <span key={s.label} className={part(i)} style={{ width: share(s.cents) }} />
+        ))}
+      </div>
+      {subsidies.length > 0 ? (
+        <ul className="gauge-legend">
+          {subsidies.map((s, i) => (
+            <li key={s.label}>
+              <span className={`swatch ${part(i)}`} aria-hidden="true" />
+              {s.label} : {formatCents(s.cents)}
+            </li>
+          ))}
+          <li>
+            <span className="swatch" aria-hidden="true" />
+            Reste : {formatCents(Math.max(0, ceiling - used))}
+          </li>
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
 /** Taux de subvention and the ceiling from the year's validated Fiche Agent, and the year's subsidies in it. */
 export function Entitlements({
   subsidies,
@@ -77,11 +124,7 @@ export function Entitlements({
                 Utilisé : {formatCents(used)} sur {formatCents(ceiling)} — reste{' '}
                 {formatCents(Math.max(0, ceiling - used))}
               </p>
-              <progress
-                max={ceiling}
-                value={used}
-                aria-label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
-              />
+              <CeilingGauge ceiling={ceiling} used={used} subsidies={subsidies} />
             </>
           )}
         </section>
