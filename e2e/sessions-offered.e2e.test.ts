@@ -42,6 +42,19 @@ describe.each([
   it('the activity page shows each session’s state; only what can be asked for is offered', async () => {
     const page = await open(env.browser);
     await login(page, env.app, 'IN-000851');
+    // The catalogue searched by words (any case, no accents needed), with the family's price on
+    // the card (point 16).
+    await page.goto(`${env.app.url}/activites`);
+    await page.getByLabel('Mots-clés').fill('PLAGE');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    const card = page.getByRole('listitem').filter({ hasText: 'Séjour à la mer' }).first();
+    await card
+      .getByText(/^À partir de [\d\s\u202f\u00a0,]+€ pour Lila, après subvention$/)
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Mots-clés').fill('montagne');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.getByText('Aucune activité ne correspond à ces critères.').waitFor();
     await page.goto(`${env.app.url}/activites/${activityId}`);
     const line = (label: string) => page.getByRole('listitem').filter({ hasText: `${label} : du` });
     expect(await line('Juillet').textContent()).toMatch(/^Ouverte Juillet/);

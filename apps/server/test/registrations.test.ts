@@ -124,6 +124,13 @@ describe('catalogue', () => {
     expect(await list('sector=vacances')).not.toContain(id);
     expect(await list('from=2021-08-01')).not.toContain(id);
     expect((await t.client().get('/api/activities?age=douze')).status).toBe(400);
+    // Words, in any case and without accents, each found in the title, description or provider.
+    expect(await list('q=VOILE%20quiberon')).toContain(id);
+    expect(await list('q=glenans')).toContain(id);
+    expect(await list('q=colonie%20ski')).not.toContain(id);
+    expect((await t.client().get(`/api/activities?q=${'a'.repeat(101)}`)).json()).toMatchObject({
+      issues: [{ path: 'q' }],
+    });
 
     const hidden = await activityWithSessions([summer], { ...colony, published: false });
     expect(await list('sector=jeunesse')).not.toContain(hidden.id);
@@ -146,6 +153,17 @@ describe('catalogue', () => {
       70_000,
     );
     expect(cost?.sessions[0]?.subsidyCents).toBeGreaterThan(0);
+    // The catalogue's card says the same: from this price, for Lou; nothing for a visitor.
+    const catalogue = (await client.get('/api/activities?q=quiberon')).json<{
+      pricesFrom: Record<string, { firstName: string; leftToPayCents: number }>;
+    }>();
+    expect(catalogue.pricesFrom[await jeunesseActivityOf(sessionIds[0] ?? '')]).toEqual({
+      firstName: 'Lou',
+      leftToPayCents: cost?.sessions[0]?.leftToPayCents,
+    });
+    expect(
+      (await t.client().get('/api/activities')).json<{ pricesFrom: object }>().pricesFrom,
+    ).toEqual({});
   });
 });
 

@@ -118,6 +118,12 @@ export const sessionInput = z
 export type SessionInput = z.infer<typeof sessionInput>;
 
 export const catalogueQuery = z.object({
+  /** Words each found in the activity (title, description, provider, session names), any case or accent. */
+  q: z
+    .string()
+    .trim()
+    .max(100, '100 caractères au plus, par exemple « voile Bretagne »')
+    .optional(),
   sector: z.enum(activitySectors).optional(),
   age: z.coerce.number().int().min(0).max(120).optional(),
   from: isoDate.optional(),
@@ -248,6 +254,12 @@ export const sameRound = (a: SessionState, b: SessionState): boolean =>
 export interface ActivityAnswer extends ActivityInput {
   readonly id: string;
   readonly sessions: readonly ActivitySessionAnswer[];
+}
+
+/** A catalogue card's price for the family: the least any of them would pay, and for whom. */
+export interface PriceFromAnswer {
+  readonly firstName: string;
+  readonly leftToPayCents: number;
 }
 
 /** What one person of the household would pay for each session they can go to. */

@@ -181,8 +181,17 @@ export async function findActivity(
   return activity;
 }
 
+/** Lower-case words without accents: "Séjour à l’Île" → ["sejour", "a", "l", "ile"]. */
+const plainWords = (text: string): string[] =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
 /**
- * The public catalogue: published activities whose sessions match the filters (sector, a
+ * The public catalogue: published activities whose sessions match the filters (words, sector, a
  * participant's age on the first day, dates, places left); only matching sessions are listed,
  * never a cancelled one.
  */
@@ -195,7 +204,14 @@ export async function listCatalogue(
     [filters.sector ?? null],
   );
   const activities = await withSessions(db, rows.map(toFields));
+  const words = filters.q ? plainWords(filters.q) : [];
   return activities
+    .filter((a) => {
+      const text = plainWords(
+        [a.title, a.description, a.provider.name, ...a.sessions.map((s) => s.label)].join(' '),
+      ).join(' ');
+      return words.every((word) => text.includes(word));
+    })
     .map((a) => ({
       ...a,
       sessions: a.sessions.filter(

@@ -6,6 +6,7 @@ import {
   sessionInput,
   type SessionInput,
   type ActivityInput,
+  type PriceFromAnswer,
 } from '@entraide/contract';
 import { formatIsoDate, type PackRegistry } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -65,9 +66,25 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
     return input;
   };
 
-  app.get('/api/activities', async (request) => ({
-    activities: await listCatalogue(db, parse(catalogueQuery, request.query)),
-  }));
+  /** For a member: each card's least price for the family after subsidy, and for whom. */
+  app.get('/api/activities', async (request) => {
+    const activities = await listCatalogue(db, parse(catalogueQuery, request.query));
+    const viewer = await currentUser(db, request);
+    const pricesFrom: Record<string, PriceFromAnswer> = {};
+    if (viewer?.role === 'member')
+      for (const activity of activities) {
+        const cheapest = (await activityCosts(db, packs, viewer, activity, ctx.today()))
+          .flatMap((person) =>
+            person.sessions.map((s) => ({
+              firstName: person.firstName,
+              leftToPayCents: s.leftToPayCents,
+            })),
+          )
+          .sort((a, b) => a.leftToPayCents - b.leftToPayCents)[0];
+        if (cheapest) pricesFrom[activity.id] = cheapest;
+      }
+    return { activities, pricesFrom };
+  });
 
   app.get('/api/activities/:id', async (request) => {
     const activity = await findActivity(db, parse(idParam, request.params).id, false);

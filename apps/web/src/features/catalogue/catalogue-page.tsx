@@ -1,4 +1,4 @@
-import type { ActivityAnswer } from '@entraide/contract';
+import type { ActivityAnswer, PriceFromAnswer } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, type FieldErrors } from '../../shared/api.ts';
@@ -8,7 +8,7 @@ import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { SessionBadge, stateDetail, useSessionState } from './session-state.tsx';
 
-const FILTERS = ['sector', 'age', 'from', 'to', 'placesLeft'] as const;
+const FILTERS = ['q', 'sector', 'age', 'from', 'to', 'placesLeft'] as const;
 
 /** One session in a line: its state, dates, ages, price before subsidy, and what a request does. */
 export function SessionLine({
@@ -28,20 +28,28 @@ export function SessionLine({
   );
 }
 
-/** The public catalogue, filtered by sector, a child's age, dates and places left. */
+/**
+ * The public catalogue, searched by words and filtered by sector, a child's age, dates and places
+ * left; a member sees on each card the least the family would pay, after subsidy, and for whom.
+ */
 export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const [form, setForm] = useState(() =>
     Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])),
   );
   const [activities, setActivities] = useState<ActivityAnswer[] | null>(null);
+  const [pricesFrom, setPricesFrom] = useState<Record<string, PriceFromAnswer>>({});
   const [fields, setFields] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   useEffect(() => {
     const query = new URLSearchParams([...params].filter(([, value]) => value !== ''));
-    api<{ activities: ActivityAnswer[] }>('GET', `/api/activities?${query.toString()}`)
+    api<{ activities: ActivityAnswer[]; pricesFrom: Record<string, PriceFromAnswer> }>(
+      'GET',
+      `/api/activities?${query.toString()}`,
+    )
       .then((answer) => {
         setActivities(answer.activities);
+        setPricesFrom(answer.pricesFrom);
         setFields({});
         setAlert(null);
       })
@@ -62,6 +70,14 @@ export function CataloguePage() {
       <PageTitle>Séjours et activités</PageTitle>
       <form onSubmit={submit} noValidate className="card" aria-label="Filtrer le catalogue">
         <FormAlert message={alert} />
+        <Field
+          label="Mots-clés"
+          hint="Un lieu, une activité, un prestataire : par exemple « voile » ou « Bretagne »."
+          type="search"
+          value={form.q}
+          onChange={(e) => setForm({ ...form, q: e.target.value })}
+          error={fields.q}
+        />
         <div className="row">
           <SelectField
             label="Secteur"
@@ -117,6 +133,12 @@ export function CataloguePage() {
               <p>
                 {SECTOR_LABELS[a.sector]} — {KIND_LABELS[a.kind] ?? a.kind} — {a.provider.name}
               </p>
+              {pricesFrom[a.id] ? (
+                <p className="price-from">
+                  À partir de <strong>{formatCents(pricesFrom[a.id]?.leftToPayCents ?? 0)}</strong>{' '}
+                  pour {pricesFrom[a.id]?.firstName}, après subvention
+                </p>
+              ) : null}
               <ul>
                 {a.sessions.map((s) => (
                   <li key={s.id}>
