@@ -1,6 +1,6 @@
 // Issue 14, point 12: the payments desk lists the balances to follow without a search first, as
 // a table that sorts, searches and pages (TanStack Table); the claims queue approves several
-// claims at once — at a desk (1280 px) and on a phone.
+// claims at once; the sectors' dashboards (point 17) — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,6 +23,7 @@ beforeAll(async () => {
     role: 'staff',
     sectors: ['jeunesse'],
   });
+  await createUser(env.app.db, { identifier: 'ADMIN-TABLES', role: 'admin' });
   await createUser(env.app.db, {
     identifier: 'GEST-LC-TABLES',
     role: 'staff',
@@ -161,3 +162,48 @@ describe.each([
     );
   });
 });
+
+describe.each([
+  ['at a desk', desktopPage, '10 000', '10 000,00'],
+  ['on a phone', phonePage, '12 500,50', '12 500,50'],
+])(
+  'the sectors’ dashboards, %s',
+  (_, open: (browser: Browser) => Promise<Page>, typed: string, shown: string) => {
+    it('the admin sets a sector’s budget; the fill of each session is drawn, its figures a click away and exported', async () => {
+      const page = await open(env.browser);
+      await login(page, env.app, 'ADMIN-TABLES');
+      await page.goto(`${env.app.url}/gestion/tableau-de-bord`);
+      const jeunesse = page.getByRole('region', { name: 'Jeunesse', exact: true });
+      await jeunesse
+        .getByText('Aucun budget fixé pour 2021.')
+        .or(jeunesse.getByText(/sur un budget de/))
+        .waitFor();
+      await jeunesse.getByLabel('Budget 2021 du secteur Jeunesse (€)').fill('dix mille');
+      await jeunesse.getByRole('button', { name: 'Fixer le budget' }).click();
+      expect(
+        await jeunesse
+          .getByLabel('Budget 2021 du secteur Jeunesse (€)')
+          .getAttribute('aria-invalid'),
+      ).toBe('true');
+      await jeunesse.getByLabel('Budget 2021 du secteur Jeunesse (€)').fill(typed);
+      await jeunesse.getByRole('button', { name: 'Fixer le budget' }).click();
+      const budget = jeunesse.getByText(/sur un budget de/);
+      await expect
+        .poll(async () => (await budget.textContent())?.replace(/[\u202f\u00a0]/g, ' '))
+        .toContain(`sur un budget de ${shown} €`);
+      await jeunesse.getByRole('img', { name: /^Budget Jeunesse engagé : / }).waitFor();
+      await jeunesse.getByText('Les chiffres des sessions (Jeunesse)').click();
+      const row = jeunesse.getByRole('row', { name: /^Séjour au lac — Juillet/ });
+      expect((await row.textContent())?.replace(/[\u202f\u00a0]/g, ' ')).toBe(
+        `Séjour au lac — Juillet20${String(FAMILIES)}${String(FAMILIES)}55,00 %`,
+      );
+      await expectAccessible(page);
+      const csv = await page.evaluate(async () =>
+        (await fetch('/api/staff/dashboard.csv?year=2021')).text(),
+      );
+      expect(csv).toContain(
+        `jeunesse;2021;Places attribuées;Séjour au lac — Juillet;${String(FAMILIES)}`,
+      );
+    });
+  },
+);

@@ -43,6 +43,7 @@ import {
   sessionCancellationRequest,
   selectionPostponement,
   claimApprovals,
+  sectorBudgetInput,
 } from '@entraide/contract';
 import { z } from 'zod';
 
@@ -696,6 +697,27 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Accueil de la gestion : ce qui attend dans chaque file du gestionnaire',
     auth: 'staff',
   },
+  {
+    method: 'get',
+    path: '/api/staff/dashboard',
+    summary:
+      'Tableaux de bord des secteurs pour une année (?year=) : budget et subventions engagées, demandes et remplissage par session, demandes de subvention et versements par mois',
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/dashboard.csv',
+    summary: 'Les chiffres des tableaux de bord (?year=), en CSV',
+    auth: 'staff',
+  },
+  {
+    method: 'put',
+    path: '/api/admin/sector-budgets',
+    summary: 'Fixer le budget de subventions d’un secteur pour une année (administration)',
+    body: sectorBudgetInput,
+    auth: 'admin',
+  },
+
   { method: 'get', path: '/api/staff/payouts', summary: 'Lots de virements', auth: 'staff' },
   {
     method: 'post',

@@ -59,3 +59,60 @@ describe('the back office home', () => {
     expect((await client.get('/api/staff/home')).status).toBe(403);
   });
 });
+
+describe('the sectors’ dashboards', () => {
+  it('compare what a sector committed with its budget, fill each session, count claims by month, and export it', async () => {
+    const admin = await desk('ADMIN-DASH', [], 'admin');
+    const jeunesse = await desk('GEST-DASH-JE', ['jeunesse']);
+    const [session = ''] = await openPlaces(t, jeunesse, [
+      { firstDay: '2021-08-02', lastDay: '2021-08-15', priceCents: 80_000, places: 4 },
+    ]);
+    const { client } = await family(t, 30_000);
+    expect((await book(client, session)).json()).toMatchObject({ status: 'confirmed' });
+    const [subsidies] = await t.db.query<{ cents: number }>(
+      `SELECT sum(subsidy_cents)::int AS cents FROM invoices WHERE sector = 'jeunesse' AND year = 2021`,
+    );
+    expect(subsidies?.cents).toBeGreaterThan(0);
+
+    // Only the admin sets a budget, a positive amount.
+    const budget = { sector: 'jeunesse', year: 2021, budgetCents: 1_000_000 };
+    expect((await jeunesse.put('/api/admin/sector-budgets', budget)).status).toBe(403);
+    expect(
+      (await admin.put('/api/admin/sector-budgets', { ...budget, budgetCents: -1 })).status,
+    ).toBe(400);
+    expect((await admin.put('/api/admin/sector-budgets', budget)).status).toBe(204);
+
+    const [dashboard, ...others] = (await jeunesse.get('/api/staff/dashboard?year=2021')).json<{
+      sectors: {
+        sector: string;
+        budgetCents: number | null;
+        committedCents: number;
+        sessions: { label: string; places: number; requests: number; confirmed: number }[];
+        claims: { month: number; sent: number; paidCents: number }[];
+      }[];
+    }>().sectors;
+    expect(others).toEqual([]);
+    expect(dashboard).toMatchObject({
+      sector: 'jeunesse',
+      budgetCents: 1_000_000,
+      committedCents: subsidies?.cents,
+    });
+    expect(dashboard?.sessions.at(-1)).toEqual({
+      label: 'Centre de vacances — Session 1',
+      places: 4,
+      requests: 1,
+      confirmed: 1,
+    });
+    expect(dashboard?.claims.map((c) => c.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // The admin sees every sector; a year that is not one is refused on its field.
+    expect(
+      (await admin.get('/api/staff/dashboard?year=2021')).json<{ sectors: unknown[] }>().sectors,
+    ).toHaveLength(5);
+    expect((await jeunesse.get('/api/staff/dashboard?year=deux')).json()).toMatchObject({
+      issues: [{ path: 'year', message: 'année attendue, par exemple 2021' }],
+    });
+    const csv = String((await jeunesse.get('/api/staff/dashboard.csv?year=2021')).body);
+    expect(csv).toContain('jeunesse;2021;Budget (€);;10000,00');
+    expect(csv).toContain('jeunesse;2021;Places;Centre de vacances — Session 1;4');
+  });
+});

@@ -25,6 +25,7 @@ import { CataloguePage } from './features/catalogue/catalogue-page.tsx';
 import { MyRegistrationsPage } from './features/registrations/my-registrations-page.tsx';
 import { RegistrationFormPage } from './features/registrations/registration-form-page.tsx';
 import { ActivitiesEditorPage } from './features/staff/activities-editor-page.tsx';
+import { DashboardPage } from './features/staff/dashboard-page.tsx';
 import { SelectionPage } from './features/staff/selection-page.tsx';
 import { ContactPage } from './features/member/contact-page.tsx';
 import { BankAccountsPage } from './features/member/bank-accounts-page.tsx';
@@ -80,6 +81,7 @@ if (root) {
               <Route path="/espace/inscriptions/nouvelle" element={<RegistrationFormPage />} />
               <Route path="/gestion/activites" element={<ActivitiesEditorPage />} />
               <Route path="/gestion/selection" element={<SelectionPage />} />
+              <Route path="/gestion/tableau-de-bord" element={<DashboardPage />} />
               <Route path="/gestion/reglements" element={<PaymentsPage />} />
               <Route path="/espace/factures" element={<MyInvoicesPage />} />
               <Route path="/espace/subventions" element={<MyClaimsPage />} />

@@ -198,6 +198,21 @@ export const sessionCancellationRequest = z.object({
 /** Staff postpone a sector's automatic selection, at the latest to the answer promised. */
 export const selectionPostponement = z.object({ selectionOn: calendarDay });
 
+/** The year of the staff's dashboards. */
+export const dashboardQuery = z.object({
+  year: z.coerce
+    .number('année attendue, par exemple 2021')
+    .int('année attendue, par exemple 2021')
+    .min(2000, 'année entre 2000 et 2100, par exemple 2021')
+    .max(2100, 'année entre 2000 et 2100, par exemple 2021'),
+});
+
+/** The admin sets a sector's yearly budget of subsidies. */
+export const sectorBudgetInput = dashboardQuery.extend({
+  sector: z.enum(activitySectors),
+  budgetCents: euroCents({ maxCents: 100_000_000_00 }),
+});
+
 /** A session as the API answers it. */
 export interface ActivitySessionAnswer {
   readonly id: string;

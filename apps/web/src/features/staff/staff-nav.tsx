@@ -9,6 +9,7 @@ export function StaffNav() {
       <NavLink to="/gestion" end>
         Accueil
       </NavLink>
+      <NavLink to="/gestion/tableau-de-bord">Tableaux de bord</NavLink>
       <NavLink to="/gestion/inscriptions">Demandes d’inscription</NavLink>
       <NavLink to="/gestion/fiches">Fiches Agent à valider</NavLink>
       <NavLink to="/gestion/adherents">Adhérents</NavLink>

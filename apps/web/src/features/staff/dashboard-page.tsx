@@ -1,0 +1,284 @@
+import type { ActivitySector } from '@entraide/contract';
+import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { api } from '../../shared/api.ts';
+import { Field, FormAlert, ScrollingTable, SelectField } from '../../shared/form.tsx';
+import { formatCents, formatPercent, parseEuros } from '../../shared/format.ts';
+import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+import { RequireUser } from '../member/require-user.tsx';
+import { StaffNav } from './staff-nav.tsx';
+
+interface SectorDashboard {
+  sector: ActivitySector;
+  year: number;
+  budgetCents: number | null;
+  committedCents: number;
+  sessions: { label: string; places: number; requests: number; confirmed: number }[];
+  claims: { month: number; sent: number; paidCents: number }[];
+}
+
+const MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+];
+const COLOURS = { places: '#767676', requests: '#b35c00', confirmed: '#1d4e89', paid: '#1e6b34' };
+
+/** The admin sets the sector's budget for the year. */
+function BudgetForm({
+  dashboard,
+  onSaved,
+}: {
+  readonly dashboard: SectorDashboard;
+  readonly onSaved: () => Promise<void>;
+}) {
+  const [amount, setAmount] = useState('');
+  const { busy, alert, fields, run } = useSubmit();
+  const name = SECTOR_LABELS[dashboard.sector];
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api('PUT', '/api/admin/sector-budgets', {
+        sector: dashboard.sector,
+        year: dashboard.year,
+        budgetCents: parseEuros(amount),
+      });
+      setAmount('');
+      await onSaved();
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <FormAlert message={alert} />
+      <Field
+        label={`Budget ${dashboard.year} du secteur ${name} (€)`}
+        hint="Par exemple 120 000."
+        inputMode="decimal"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={fields.budgetCents}
+      />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={busy}>
+          Fixer le budget
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One sector: its budget used, its sessions' fill, its claims month by month. */
+function SectorSection({
+  dashboard: d,
+  admin,
+  onSaved,
+}: {
+  readonly dashboard: SectorDashboard;
+  readonly admin: boolean;
+  readonly onSaved: () => Promise<void>;
+}) {
+  const name = SECTOR_LABELS[d.sector];
+  const months = d.claims.map((c) => ({
+    month: MONTHS[c.month - 1] ?? String(c.month),
+    sent: c.sent,
+    paid: c.paidCents / 100,
+  }));
+  return (
+    <section aria-labelledby={`sector-${d.sector}`} className="card">
+      <h2 id={`sector-${d.sector}`}>{name}</h2>
+      <h3>Budget {d.year}</h3>
+      {d.budgetCents === null ? (
+        <p>
+          Subventions engagées : {formatCents(d.committedCents)}. Aucun budget fixé pour {d.year}.
+        </p>
+      ) : (
+        <>
+          <p>
+            Subventions engagées : {formatCents(d.committedCents)} sur un budget de{' '}
+            {formatCents(d.budgetCents)} (
+            {formatPercent((d.committedCents / Math.max(1, d.budgetCents)) * 100)}).
+          </p>
+          <div
+            className="gauge"
+            role="img"
+            aria-label={`Budget ${name} engagé : ${formatCents(d.committedCents)} sur ${formatCents(d.budgetCents)}`}
+          >
+            <span
+              className="part-1"
+              style={{
+                width: `${Math.min(100, (d.committedCents / Math.max(1, d.budgetCents)) * 100)}%`,
+              }}
+            />
+          </div>
+        </>
+      )}
+      {admin ? <BudgetForm dashboard={d} onSaved={onSaved} /> : null}
+      <h3>Remplissage des sessions</h3>
+      {d.sessions.length === 0 ? (
+        <p>Aucune session en {d.year}.</p>
+      ) : (
+        <figure className="chart">
+          <figcaption>Places, demandes et places attribuées de chaque session {d.year}.</figcaption>
+          <div className="chart-area" aria-hidden="true">
+            <ResponsiveContainer width="100%" height={240}>
+              <BarChart data={d.sessions} accessibilityLayer={false}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" hide />
+                <YAxis allowDecimals={false} width={36} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="places" name="Places" fill={COLOURS.places} />
+                <Bar dataKey="requests" name="Demandes" fill={COLOURS.requests} />
+                <Bar dataKey="confirmed" name="Attribuées" fill={COLOURS.confirmed} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <details>
+            <summary>Les chiffres des sessions ({name})</summary>
+            <ScrollingTable label={`Sessions ${name} ${d.year}`}>
+              <table>
+                <caption>
+                  Sessions {name} {d.year}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Session</th>
+                    <th scope="col">Places</th>
+                    <th scope="col">Demandes</th>
+                    <th scope="col">Attribuées</th>
+                    <th scope="col">Remplissage</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.sessions.map((s) => (
+                    <tr key={s.label}>
+                      <th scope="row">{s.label}</th>
+                      <td>{s.places}</td>
+                      <td>{s.requests}</td>
+                      <td>{s.confirmed}</td>
+                      <td>{formatPercent((s.confirmed / Math.max(1, s.places)) * 100)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollingTable>
+          </details>
+        </figure>
+      )}
+      <h3>Subventions a posteriori</h3>
+      <figure className="chart">
+        <figcaption>Montants versés chaque mois de {d.year}, en euros.</figcaption>
+        <div className="chart-area" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={200}>
+            <BarChart data={months} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis width={48} />
+              <Tooltip />
+              <Bar dataKey="paid" name="Versé (€)" fill={COLOURS.paid} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <details>
+          <summary>Les chiffres par mois ({name})</summary>
+          <ScrollingTable label={`Subventions a posteriori ${name} ${d.year}`}>
+            <table>
+              <caption>
+                Subventions a posteriori {name} {d.year}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Mois</th>
+                  <th scope="col">Demandes reçues</th>
+                  <th scope="col">Versé</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.claims.map((c) => (
+                  <tr key={c.month}>
+                    <th scope="row">{MONTHS[c.month - 1]}</th>
+                    <td>{c.sent}</td>
+                    <td>{formatCents(c.paidCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollingTable>
+        </details>
+      </figure>
+    </section>
+  );
+}
+
+/** Each sector's year in charts, the figures one click away and exportable. */
+export function DashboardPage() {
+  const { session } = useSession();
+  const thisYear = Number((session?.today ?? '2021').slice(0, 4));
+  const [year, setYear] = useState<number | null>(null);
+  const shown = year ?? thisYear;
+  const [sectors, setSectors] = useState<SectorDashboard[] | null>(null);
+  const load = useCallback(async () => {
+    setSectors(
+      (await api<{ sectors: SectorDashboard[] }>('GET', `/api/staff/dashboard?year=${shown}`))
+        .sectors,
+    );
+  }, [shown]);
+  useEffect(() => {
+    if (session) void load().catch(() => setSectors([]));
+  }, [load, session]);
+  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
+  return (
+    <RequireUser staffOnly>
+      <PageTitle>Tableaux de bord</PageTitle>
+      <StaffNav />
+      <div className="row">
+        <SelectField
+          label="Année"
+          options={Object.fromEntries(years.map((y) => [String(y), String(y)]))}
+          value={String(shown)}
+          onChange={(e) => setYear(Number(e.target.value))}
+        />
+      </div>
+      <p>
+        <a href={`/api/staff/dashboard.csv?year=${shown}`}>
+          Exporter tous les chiffres {shown} (CSV)
+        </a>
+      </p>
+      {sectors === null ? (
+        <p role="status">Chargement…</p>
+      ) : sectors.length === 0 ? (
+        <p>Aucun secteur d’activités dans vos droits.</p>
+      ) : (
+        sectors.map((d) => (
+          <SectorSection
+            key={d.sector}
+            dashboard={d}
+            admin={session?.user?.role === 'admin'}
+            onSaved={load}
+          />
+        ))
+      )}
+    </RequireUser>
+  );
+}
