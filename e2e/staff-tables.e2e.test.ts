@@ -145,9 +145,9 @@ describe.each([
       effect: `N° ${first} — `,
       confirm: /^Accorder /,
     });
-    await page.getByRole('status').filter({ hasText: 'Traitement en cours…' }).waitFor({
-      state: 'attached',
-    });
+    expect(
+      await page.getByText('Traitement en cours…').getAttribute('aria-live', { timeout: 5_000 }),
+    ).toBe('polite');
     await page.locator('.action-progress').waitFor();
     await page.getByText(/^2 demandes accordées : /).waitFor();
     await page.locator('.action-progress').waitFor({ state: 'detached' });
@@ -180,11 +180,11 @@ describe.each([
         .waitFor();
       await jeunesse.getByLabel('Budget 2021 du secteur Jeunesse (€)').fill('dix mille');
       await jeunesse.getByRole('button', { name: 'Fixer le budget' }).click();
-      expect(
-        await jeunesse
-          .getByLabel('Budget 2021 du secteur Jeunesse (€)')
-          .getAttribute('aria-invalid'),
-      ).toBe('true');
+      await expect
+        .poll(() =>
+          jeunesse.getByLabel('Budget 2021 du secteur Jeunesse (€)').getAttribute('aria-invalid'),
+        )
+        .toBe('true');
       await jeunesse.getByLabel('Budget 2021 du secteur Jeunesse (€)').fill(typed);
       await jeunesse.getByRole('button', { name: 'Fixer le budget' }).click();
       const budget = jeunesse.getByText(/sur un budget de/);

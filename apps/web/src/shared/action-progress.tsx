@@ -22,7 +22,7 @@ export function ActionProgress() {
   return (
     <>
       {shown ? <div className="action-progress" aria-hidden="true" /> : null}
-      <p className="visually-hidden" role="status">
+      <p className="visually-hidden" aria-live="polite">
         {shown ? 'Traitement en cours…' : ''}
       </p>
     </>

@@ -327,6 +327,7 @@ function SessionForm({
     })),
   );
   const village = activity.kind === 'caesVillage' || activity.kind === 'partnerVillage';
+  const [open, setOpen] = useState(false);
   const { busy, alert, fields, run } = useSubmit();
   const set = (key: keyof typeof blank) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -366,119 +367,122 @@ function SessionForm({
   };
   const prefix = session ? `${session.label} — ` : `${activity.title} — `;
   return (
-    <details>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {session ? `Modifier « ${session.label} »` : `Ajouter une session à « ${activity.title} »`}
       </summary>
-      <form onSubmit={submit} noValidate>
-        {session ? (
-          <p className="hint">
-            Les demandes déjà faites gardent le prix de leur devis et les factures émises ne
-            changent pas ; les places déjà données restent attribuées.
-          </p>
-        ) : null}
-        <FormAlert message={alert} />
-        <Field
-          label={`${prefix}nom de la session`}
-          value={form.label}
-          onChange={set('label')}
-          error={fields.label}
-        />
-        <div className="row">
+      {/* A session's form is built once opened: a list of sessions is not a page of forms. */}
+      {session && !open ? null : (
+        <form onSubmit={submit} noValidate>
+          {session ? (
+            <p className="hint">
+              Les demandes déjà faites gardent le prix de leur devis et les factures émises ne
+              changent pas ; les places déjà données restent attribuées.
+            </p>
+          ) : null}
+          <FormAlert message={alert} />
           <Field
-            label={`${prefix}premier jour`}
-            type="date"
-            value={form.firstDay}
-            onChange={set('firstDay')}
-            error={fields.firstDay}
+            label={`${prefix}nom de la session`}
+            value={form.label}
+            onChange={set('label')}
+            error={fields.label}
           />
-          <Field
-            label={`${prefix}dernier jour`}
-            type="date"
-            value={form.lastDay}
-            onChange={set('lastDay')}
-            error={fields.lastDay}
-          />
-        </div>
-        <div className="row">
-          <Field
-            label={`${prefix}âge minimum`}
-            inputMode="numeric"
-            value={form.minAge}
-            onChange={set('minAge')}
-            error={fields.minAge}
-          />
-          <Field
-            label={`${prefix}âge maximum`}
-            inputMode="numeric"
-            value={form.maxAge}
-            onChange={set('maxAge')}
-            error={fields.maxAge}
-          />
-        </div>
-        <div className="row">
-          <Field
-            label={`${prefix}places pré-réservées`}
-            inputMode="numeric"
-            value={form.places}
-            onChange={set('places')}
-            error={fields.places}
-          />
-          <Field
-            label={`${prefix}prix avant subvention (€)`}
-            inputMode="decimal"
-            value={form.price}
-            onChange={set('price')}
-            error={fields.priceCents}
-          />
-        </div>
-        <div className="row">
-          <Field
-            label={`${prefix}ville de départ du transport`}
-            value={form.city}
-            onChange={set('city')}
-            error={fields['transport.0.city']}
-          />
-          <Field
-            label={`${prefix}prix du transport (€)`}
-            inputMode="decimal"
-            value={form.cityPrice}
-            onChange={set('cityPrice')}
-            error={fields['transport.0.priceCents']}
-          />
-        </div>
-        {village ? (
-          <>
+          <div className="row">
             <Field
-              label={`${prefix}tarif extérieur par personne (€)`}
-              hint="Pour les non ayants droit, s’il diffère du prix. Laissez vide sinon."
+              label={`${prefix}premier jour`}
+              type="date"
+              value={form.firstDay}
+              onChange={set('firstDay')}
+              error={fields.firstDay}
+            />
+            <Field
+              label={`${prefix}dernier jour`}
+              type="date"
+              value={form.lastDay}
+              onChange={set('lastDay')}
+              error={fields.lastDay}
+            />
+          </div>
+          <div className="row">
+            <Field
+              label={`${prefix}âge minimum`}
+              inputMode="numeric"
+              value={form.minAge}
+              onChange={set('minAge')}
+              error={fields.minAge}
+            />
+            <Field
+              label={`${prefix}âge maximum`}
+              inputMode="numeric"
+              value={form.maxAge}
+              onChange={set('maxAge')}
+              error={fields.maxAge}
+            />
+          </div>
+          <div className="row">
+            <Field
+              label={`${prefix}places pré-réservées`}
+              inputMode="numeric"
+              value={form.places}
+              onChange={set('places')}
+              error={fields.places}
+            />
+            <Field
+              label={`${prefix}prix avant subvention (€)`}
               inputMode="decimal"
-              value={form.externalPrice}
-              onChange={set('externalPrice')}
-              error={fields.externalPriceCents}
+              value={form.price}
+              onChange={set('price')}
+              error={fields.priceCents}
             />
-            <LodgingsFields
-              prefix={prefix}
-              lodgings={lodgings}
-              onChange={setLodgings}
-              error={(path) => fields[`lodgings.${path}`]}
+          </div>
+          <div className="row">
+            <Field
+              label={`${prefix}ville de départ du transport`}
+              value={form.city}
+              onChange={set('city')}
+              error={fields['transport.0.city']}
             />
-          </>
-        ) : null}
-        <Field
-          label={`${prefix}clôture des inscriptions`}
-          hint="Réponse aux familles 15 jours après (3 semaines pour l’été)."
-          type="date"
-          value={form.closesOn}
-          onChange={set('closesOn')}
-          error={fields.closesOn}
-        />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {session ? 'Enregistrer les changements' : 'Ajouter la session'}
-          </button>
-        </div>
-      </form>
+            <Field
+              label={`${prefix}prix du transport (€)`}
+              inputMode="decimal"
+              value={form.cityPrice}
+              onChange={set('cityPrice')}
+              error={fields['transport.0.priceCents']}
+            />
+          </div>
+          {village ? (
+            <>
+              <Field
+                label={`${prefix}tarif extérieur par personne (€)`}
+                hint="Pour les non ayants droit, s’il diffère du prix. Laissez vide sinon."
+                inputMode="decimal"
+                value={form.externalPrice}
+                onChange={set('externalPrice')}
+                error={fields.externalPriceCents}
+              />
+              <LodgingsFields
+                prefix={prefix}
+                lodgings={lodgings}
+                onChange={setLodgings}
+                error={(path) => fields[`lodgings.${path}`]}
+              />
+            </>
+          ) : null}
+          <Field
+            label={`${prefix}clôture des inscriptions`}
+            hint="Réponse aux familles 15 jours après (3 semaines pour l’été)."
+            type="date"
+            value={form.closesOn}
+            onChange={set('closesOn')}
+            error={fields.closesOn}
+          />
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {session ? 'Enregistrer les changements' : 'Ajouter la session'}
+            </button>
+          </div>
+        </form>
+      )}
     </details>
   );
 }
@@ -503,7 +507,7 @@ function SessionItem({
   return (
     <li>
       <p>
-        <strong>{s.label}</strong> {state ? <SessionBadge state={state} /> : null} : du{' '}
+        {state ? <SessionBadge state={state} /> : null} <strong>{s.label}</strong> : du{' '}
         {formatDate(s.firstDay)} au {formatDate(s.lastDay)}, {s.places - s.placesLeft}/{s.places}{' '}
         {s.lodgings.length > 0
           ? `hébergements attribués (${s.lodgings.map((l) => `${l.type} : ${l.count - l.left}/${l.count}`).join(', ')})`
