@@ -1,5 +1,6 @@
 // Issue 14, point 12: the Fiche Agent review shows what changed since the Fiche last validated,
-// and the documents in the page (pdf.js) — at a desk (1280 px) and on a phone.
+// and the documents in the page (pdf.js); Fiches that renew last year's unchanged are validated
+// together — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,7 @@ import {
   PASSWORD,
   samplePdf,
 } from '../apps/server/test/harness.ts';
-import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
@@ -79,6 +80,44 @@ describe.each([
       });
       expect(inked).toBeGreaterThan(50);
       await expectAccessible(page);
+    });
+
+    it('validates together the Fiches ticked, after a summary', async () => {
+      const renewals = [`${identifier}1`, `${identifier}2`].map((id) =>
+        id.replace('IN-000', 'IN-00'),
+      );
+      for (const [i, renewal] of renewals.entries()) {
+        const memberId = await householdWithRecord(env.app.db, env.app.config, {
+          identifier: renewal,
+          firstName: `${firstName}${String(i)}`,
+          taxIncomeEuros: 30_000,
+          dependants: [],
+        });
+        await env.app.db.query(
+          `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
+           SELECT member_id, year, 2, 'submitted', couple, tax_income_euros, dependants, now()
+             FROM agent_records WHERE member_id = $1 AND version = 1`,
+          [memberId],
+        );
+      }
+      const page = await open(env.browser);
+      await login(page, env.app, 'GEST-FICHE-REVIEW');
+      await page.goto(`${env.app.url}/gestion/fiches`);
+      await page
+        .getByLabel('Rechercher dans « Fiches, les plus anciennes d’abord »')
+        .fill(firstName);
+      for (const i of [0, 1]) {
+        const row = page.getByRole('row', { name: new RegExp(`${firstName}${String(i)} Martin`) });
+        expect(await row.getByRole('cell').last().textContent()).toBe('aucun');
+        await page.getByLabel(`Cocher la Fiche de ${firstName}${String(i)} Martin`).check();
+      }
+      await page.getByText('2 fiches cochées.').waitFor();
+      await expectAccessible(page);
+      await confirmAction(page, 'Valider les fiches cochées (2)', {
+        effect: `${firstName}0 Martin — Fiche 2021 : aucun`,
+        confirm: 'Valider ces fiches',
+      });
+      await page.getByText('2 fiches validées.').waitFor();
     });
   },
 );

@@ -44,6 +44,7 @@ import {
   selectionPostponement,
   claimApprovals,
   sectorBudgetInput,
+  recordValidations,
 } from '@entraide/contract';
 import { z } from 'zod';
 
@@ -337,6 +338,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/agent-records/{id}',
     summary: 'Une Fiche Agent et toutes ses versions',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/agent-records/validations',
+    summary:
+      'Valider plusieurs Fiches Agent lues comme concordantes, chacune dans sa transaction ; celles décidées entre-temps sont laissées, avec la raison',
+    body: recordValidations,
     auth: 'staff',
   },
   {

@@ -534,3 +534,65 @@ describe('partner offers', () => {
     ]);
   });
 });
+
+describe('several Fiches validated at once', () => {
+  it('validates those ticked, each in its own transaction, and says which it left and why', async () => {
+    // Two first Fiches, and a renewal that changes nothing since the Fiche validated.
+    const ids: string[] = [];
+    for (const identifier of ['IN-000591', 'IN-000592']) {
+      const memberId = await createUser(t.db, { identifier });
+      const [row] = await t.db.query<{ id: string }>(
+        `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
+         VALUES ($1, 2021, 1, 'submitted', false, 30000, '[]', now()) RETURNING id`,
+        [memberId],
+      );
+      ids.push(row?.id ?? '');
+    }
+    const [first = '', second = ''] = ids;
+    const queue = async () =>
+      (await staff.get('/api/staff/agent-records?status=submitted'))
+        .json<{ records: { id: string; changes: number | null }[] }>()
+        .records.filter((r) => ids.includes(r.id));
+    expect(await queue()).toEqual([
+      expect.objectContaining({ id: first, changes: null }),
+      expect.objectContaining({ id: second, changes: null }),
+    ]);
+    expect(
+      (await staff.post('/api/staff/agent-records/validations', { recordIds: [] })).json(),
+    ).toMatchObject({
+      issues: [{ path: 'recordIds', message: 'cochez au moins une fiche à valider' }],
+    });
+    const done = await staff.post('/api/staff/agent-records/validations', {
+      recordIds: [first, second, first],
+    });
+    expect(done.json()).toEqual({
+      done: [
+        { id: first, year: 2021, parts: 1.75 },
+        { id: second, year: 2021, parts: 1.75 },
+      ],
+      skipped: [],
+    });
+    const again = await staff.post('/api/staff/agent-records/validations', { recordIds: [first] });
+    expect(again.json()).toEqual({
+      done: [],
+      skipped: [{ id: first, message: 'Cette fiche n’est pas en attente de validation.' }],
+    });
+    // The same household sent again unchanged: the queue says nothing changed.
+    const [renewal] = await t.db.query<{ id: string }>(
+      `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
+       SELECT member_id, 2021, 2, 'submitted', couple, tax_income_euros, dependants, now() FROM agent_records WHERE id = $1
+       RETURNING id`,
+      [first],
+    );
+    ids.push(renewal?.id ?? '');
+    expect(await queue()).toEqual([expect.objectContaining({ id: renewal?.id, changes: 0 })]);
+    // Only the Fiche Agent staff validate.
+    await createUser(t.db, { identifier: 'GEST-JE-FA', role: 'staff', sectors: ['jeunesse'] });
+    const other = t.client();
+    await other.login('GEST-JE-FA', PASSWORD);
+    expect(
+      (await other.post('/api/staff/agent-records/validations', { recordIds: [renewal?.id] }))
+        .status,
+    ).toBe(403);
+  });
+});

@@ -337,14 +337,8 @@ describe('claims and payouts', () => {
     expect(
       (await sports.post('/api/staff/claims/approvals', { claimIds: [first?.id] })).json(),
     ).toEqual({
-      approved: [],
-      skipped: [
-        {
-          id: first?.id,
-          number: first?.number,
-          message: 'Cette demande n’est pas de vos secteurs.',
-        },
-      ],
+      done: [],
+      skipped: [{ id: first?.id, message: 'Cette demande n’est pas de vos secteurs.' }],
     });
 
     const unknown = '00000000-0000-4000-8000-000000000000';
@@ -352,11 +346,11 @@ describe('claims and payouts', () => {
       claimIds: [first?.id, second?.id, unknown],
     });
     expect(done.json()).toEqual({
-      approved: [
+      done: [
         { id: first?.id, number: first?.number, approvedCents: quoted(first?.id) },
         { id: second?.id, number: second?.number, approvedCents: quoted(second?.id) },
       ],
-      skipped: [{ id: unknown, number: null, message: 'Demande introuvable.' }],
+      skipped: [{ id: unknown, message: 'Demande introuvable.' }],
     });
     const again = await staff.post('/api/staff/claims/approvals', { claimIds: [first?.id] });
     expect(again.json<{ skipped: { message: string }[] }>().skipped[0]?.message).toBe(

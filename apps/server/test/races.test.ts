@@ -403,13 +403,13 @@ describe('claims', () => {
       ...claims.map((c) => one.post(`/api/staff/claims/${c.id}/decision`, { decision: 'approve' })),
     ]);
     const batch = approvals.json<{
-      approved: { id: string }[];
+      done: { id: string }[];
       skipped: { id: string; message: string }[];
     }>();
     const singly = claims.filter((_, i) => single[i]?.status === 200).map((c) => c.id);
     for (const answer of single) expect([200, 409]).toContain(answer.status);
     // Each claim decided by exactly one desk, and said so to the other.
-    expect([...batch.approved.map((a) => a.id), ...singly].sort()).toEqual(
+    expect([...batch.done.map((a) => a.id), ...singly].sort()).toEqual(
       claims.map((c) => c.id).sort(),
     );
     expect(batch.skipped.map((s) => s.id).sort()).toEqual([...singly].sort());

@@ -37,6 +37,14 @@ export const agentRecordInput = z.object({
 });
 export type AgentRecordInput = z.infer<typeof agentRecordInput>;
 
+/** Staff validate several Fiches they read as concordant. */
+export const recordValidations = z.object({
+  recordIds: z
+    .array(z.uuid('fiche inconnue'))
+    .min(1, 'cochez au moins une fiche à valider')
+    .max(100, 'validez au plus 100 fiches à la fois'),
+});
+
 export const recordDecision = z.object({
   reason: z.string().trim().min(1, 'indiquez le motif du refus').max(500),
 });

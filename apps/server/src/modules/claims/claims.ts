@@ -12,6 +12,7 @@ import {
 } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -519,12 +520,6 @@ export async function decideClaim(
   });
 }
 
-export interface ClaimApprovals {
-  readonly approved: readonly { id: string; number: number; approvedCents: number }[];
-  /** Claims left as they were, each with why (decided meanwhile, another sector…). */
-  readonly skipped: readonly { id: string; number: number | null; message: string }[];
-}
-
 /**
  * Approves several claims of the staff's sectors, each at its amount quoted again and in its own
  * transaction (a claim another desk decided meanwhile is left out, not the whole batch).
@@ -533,29 +528,16 @@ export async function approveClaims(
   ctx: AppContext,
   staff: CurrentUser,
   ids: readonly string[],
-): Promise<ClaimApprovals> {
-  const approved: ClaimApprovals['approved'][number][] = [];
-  const skipped: ClaimApprovals['skipped'][number][] = [];
-  for (const id of new Set(ids)) {
-    const [row] = await ctx.db.query<{ sector: string; number: number }>(
-      'SELECT sector, number FROM claims WHERE id = $1',
+): Promise<OneByOne<{ id: string; number: number; approvedCents: number }>> {
+  return oneByOne(ids, async (id) => {
+    const [row] = await ctx.db.query<{ sector: string }>(
+      'SELECT sector FROM claims WHERE id = $1',
       [id],
     );
-    if (!row) {
-      skipped.push({ id, number: null, message: 'Demande introuvable.' });
-      continue;
-    }
-    if (staff.role !== 'admin' && !staff.sectors.includes(row.sector as StaffSector)) {
-      skipped.push({ id, number: row.number, message: 'Cette demande n’est pas de vos secteurs.' });
-      continue;
-    }
-    try {
-      const claim = await decideClaim(ctx, staff, id, { decision: 'approve' });
-      approved.push({ id, number: claim.number, approvedCents: claim.approvedCents ?? 0 });
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      skipped.push({ id, number: row.number, message: error.message });
-    }
-  }
-  return { approved, skipped };
+    if (!row) throw new HttpError(404, 'not_found', 'Demande introuvable.');
+    if (staff.role !== 'admin' && !staff.sectors.includes(row.sector as StaffSector))
+      throw new HttpError(403, 'forbidden', 'Cette demande n’est pas de vos secteurs.');
+    const claim = await decideClaim(ctx, staff, id, { decision: 'approve' });
+    return { id, number: claim.number, approvedCents: claim.approvedCents ?? 0 };
+  });
 }

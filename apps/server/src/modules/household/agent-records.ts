@@ -7,6 +7,7 @@ import {
 } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -317,6 +318,8 @@ export interface QueueEntry {
   readonly version: number;
   readonly status: RecordStatus;
   readonly submittedAt: string | null;
+  /** How many things changed since the member's Fiche last validated; null for a first Fiche. */
+  readonly changes: number | null;
 }
 
 /**
@@ -349,7 +352,18 @@ export async function recordQueue(
       ORDER BY r.submitted_at NULLS LAST, r.id LIMIT 500`,
     [status, year, sector],
   );
+  // What changed in each Fiche waiting, so staff see at once those that only renew last year's.
+  const waiting = new Map<string, number | null>();
+  if (status === 'submitted' && rows.length > 0)
+    for (const row of await db.query<Row>(
+      `SELECT ${COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    )) {
+      const changes = await changesSinceValidated(db, toRecord(row));
+      waiting.set(row.id, changes ? changes.list.length : null);
+    }
   return rows.map((r) => ({
+    changes: waiting.get(r.id) ?? null,
     id: r.id,
     identifier: r.identifier,
     lastName: r.last_name,
@@ -487,23 +501,47 @@ export async function recordFile(
   const documents = (await listDocuments(db, record.memberId)).filter((d) =>
     record.documentIds.includes(d.id),
   );
+  return {
+    record,
+    versions: await recordVersions(db, record.memberId, record.year),
+    documents,
+    changes: await changesSinceValidated(db, record),
+  };
+}
+
+/** What changed since the member's Fiche last validated before this one; null if none was. */
+async function changesSinceValidated(
+  db: Queryable,
+  record: AgentRecord,
+): Promise<{ since: { year: number; version: number }; list: RecordChange[] } | null> {
   const [previous] = await db.query<Row>(
     `SELECT ${COLUMNS} FROM agent_records
       WHERE member_id = $1 AND status = 'validated' AND (year, version) < ($2, $3)
       ORDER BY year DESC, version DESC LIMIT 1`,
     [record.memberId, record.year, record.version],
   );
-  return {
-    record,
-    versions: await recordVersions(db, record.memberId, record.year),
-    documents,
-    changes: previous
-      ? {
-          since: { year: previous.year, version: previous.version },
-          list: recordChanges(toRecord(previous), record),
-        }
-      : null,
-  };
+  return previous
+    ? {
+        since: { year: previous.year, version: previous.version },
+        list: recordChanges(toRecord(previous), record),
+      }
+    : null;
+}
+
+/**
+ * Validates several Fiches staff read as concordant, each in its own transaction; one decided
+ * meanwhile is left with the reason.
+ */
+export async function validateRecords(
+  ctx: AppContext,
+  packs: PackRegistry,
+  staff: CurrentUser,
+  ids: readonly string[],
+): Promise<OneByOne<{ id: string; year: number; parts: number | null }>> {
+  return oneByOne(ids, async (id) => {
+    const record = await validateRecord(ctx, packs, staff, id);
+    return { id, year: record.year, parts: record.parts };
+  });
 }
 
 /** The figures in force for a member's year: those of the newest validated version, or null. */

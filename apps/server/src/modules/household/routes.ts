@@ -5,6 +5,7 @@ import {
   recordBirthDates,
   bankAccountInput,
   recordDecision,
+  recordValidations,
   recordStatuses,
 } from '@entraide/contract';
 import { bpToPercent, type PackRegistry } from '@entraide/rules';
@@ -25,6 +26,7 @@ import {
   saveRecordDraft,
   submitRecord,
   validateRecord,
+  validateRecords,
 } from './agent-records.ts';
 import {
   addBankAccount,
@@ -171,6 +173,12 @@ export function householdRoutes(
       year: file.record.year,
     });
     return file;
+  });
+
+  app.post('/api/staff/agent-records/validations', async (request) => {
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    const { recordIds } = parse(recordValidations, request.body ?? {});
+    return validateRecords(ctx, packs, staff, recordIds);
   });
 
   app.post('/api/staff/agent-records/:id/validate', async (request) => {

@@ -305,16 +305,17 @@ function BulkApproval({
   const total = ticked.reduce((sum, c) => sum + c.quote.subsidyCents, 0);
   const approve = () =>
     void run(async () => {
-      const done = await api<{
-        approved: { number: number; approvedCents: number }[];
-        skipped: { number: number | null; message: string }[];
+      const answer = await api<{
+        done: { approvedCents: number }[];
+        skipped: { id: string; message: string }[];
       }>('POST', '/api/staff/claims/approvals', { claimIds: ticked.map((c) => c.id) });
       onChoose(new Set());
-      const paid = done.approved.reduce((sum, a) => sum + a.approvedCents, 0);
+      const paid = answer.done.reduce((sum, a) => sum + a.approvedCents, 0);
+      const number = (id: string) => claims.find((c) => c.id === id)?.number ?? '?';
       await onDone(
         [
-          `${count(done.approved.length, 'demande accordée', 'demandes accordées')} : ${formatCents(paid)} au total.`,
-          ...done.skipped.map((s) => `N° ${s.number ?? '?'} laissée : ${s.message}`),
+          `${count(answer.done.length, 'demande accordée', 'demandes accordées')} : ${formatCents(paid)} au total.`,
+          ...answer.skipped.map((s) => `N° ${number(s.id)} laissée : ${s.message}`),
         ].join(' '),
       );
     });

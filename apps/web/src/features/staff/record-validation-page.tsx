@@ -6,7 +6,9 @@ import { formatCents, formatDate } from '../../shared/format.ts';
 import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
-import { of } from '../../shared/french.ts';
+import { count, of } from '../../shared/french.ts';
+import { DataTable } from '../../shared/data-table.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
@@ -19,6 +21,7 @@ interface QueueEntry {
   year: number;
   version: number;
   submittedAt: string | null;
+  changes: number | null;
 }
 
 interface RecordFile {
@@ -174,6 +177,76 @@ function RecordReview({
   );
 }
 
+/** What changed since the Fiche validated, in the queue's words. */
+const changesText = (changes: number | null): string =>
+  changes === null ? 'première fiche' : changes === 0 ? 'aucun' : count(changes, 'changement');
+
+/** Several Fiches read as concordant, validated together after a summary. */
+function BulkValidation({
+  queue,
+  chosen,
+  onDone,
+}: {
+  readonly queue: readonly QueueEntry[];
+  readonly chosen: ReadonlySet<string>;
+  readonly onDone: (message: string) => void;
+}) {
+  const { busy, alert, run } = useSubmit();
+  const ticked = queue.filter((e) => chosen.has(e.id));
+  const name = (id: string) => {
+    const entry = queue.find((e) => e.id === id);
+    return entry ? `${entry.firstName} ${entry.lastName}` : id;
+  };
+  const validate = () =>
+    void run(async () => {
+      const answer = await api<{
+        done: { id: string }[];
+        skipped: { id: string; message: string }[];
+      }>('POST', '/api/staff/agent-records/validations', { recordIds: ticked.map((e) => e.id) });
+      onDone(
+        [
+          `${count(answer.done.length, 'fiche validée', 'fiches validées')}.`,
+          ...answer.skipped.map((e) => `${name(e.id)} : ${e.message}`),
+        ].join(' '),
+      );
+    });
+  return (
+    <section aria-labelledby="bulk-records">
+      <h2 id="bulk-records">Validation groupée</h2>
+      <FormAlert message={alert} />
+      <p role="status">
+        {ticked.length === 0
+          ? 'Cochez les fiches concordantes (par exemple celles où rien n’a changé) pour les valider ensemble.'
+          : `${count(ticked.length, 'fiche cochée', 'fiches cochées')}.`}
+      </p>
+      <div className="actions">
+        <ConfirmAction
+          disabled={busy || ticked.length === 0}
+          label={`Valider les fiches cochées (${ticked.length})`}
+          title={`Valider ${count(ticked.length, 'fiche', 'fiches')} ?`}
+          effect={
+            <>
+              <ul>
+                {ticked.map((e) => (
+                  <li key={e.id}>
+                    {e.firstName} {e.lastName} — Fiche {e.year} : {changesText(e.changes)}
+                  </li>
+                ))}
+              </ul>
+              <p>
+                Les parts, quotients, taux et plafonds s’appliquent aussitôt ; chaque agent reçoit
+                un courriel. Une fiche décidée entre-temps par un collègue est laissée.
+              </p>
+            </>
+          }
+          confirmLabel="Valider ces fiches"
+          onConfirm={validate}
+        />
+      </div>
+    </section>
+  );
+}
+
 const QUEUE_STATUSES = {
   submitted: 'À valider',
   validated: 'Validées',
@@ -191,6 +264,7 @@ export function RecordValidationPage() {
   const [queue, setQueue] = useState<QueueEntry[] | null>(null);
   const [open, setOpen] = useState<QueueEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [filters, setFilters] = useState({ status: 'submitted', year: '', sector: '' });
   const load = useCallback(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
@@ -242,31 +316,80 @@ export function RecordValidationPage() {
       ) : queue.length === 0 ? (
         <p>Aucune fiche avec ces critères.</p>
       ) : (
-        <table>
-          <caption>Les plus anciennes d’abord</caption>
-          <thead>
-            <tr>
-              <th scope="col">Agent</th>
-              <th scope="col">Fiche</th>
-              <th scope="col">Envoyée le</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <button type="button" className="link" onClick={() => setOpen(entry)}>
-                    {entry.firstName} {entry.lastName}
+        <>
+          {filters.status === 'submitted' ? (
+            <BulkValidation
+              queue={queue}
+              chosen={chosen}
+              onDone={(message) => {
+                setNotice(message);
+                setChosen(new Set());
+                void load();
+              }}
+            />
+          ) : null}
+          <DataTable
+            caption="Fiches, les plus anciennes d’abord"
+            rows={queue}
+            noun={['fiche', 'fiches']}
+            filterHint="Un nom, un identifiant ou une année, par exemple « Martin » ou « IN-000512 »."
+            columns={[
+              ...(filters.status === 'submitted'
+                ? [
+                    {
+                      id: 'choose',
+                      header: 'Cocher',
+                      enableSorting: false,
+                      cell: ({ row }: { row: { original: QueueEntry } }) => (
+                        <input
+                          type="checkbox"
+                          aria-label={`Cocher la Fiche de ${row.original.firstName} ${row.original.lastName}`}
+                          checked={chosen.has(row.original.id)}
+                          onChange={(e) => {
+                            const next = new Set(chosen);
+                            if (e.target.checked) next.add(row.original.id);
+                            else next.delete(row.original.id);
+                            setChosen(next);
+                          }}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
+              {
+                id: 'agent',
+                header: 'Agent',
+                accessorFn: (e: QueueEntry) => `${e.firstName} ${e.lastName} ${e.identifier}`,
+                cell: ({ row }: { row: { original: QueueEntry } }) => (
+                  <button type="button" className="link" onClick={() => setOpen(row.original)}>
+                    {row.original.firstName} {row.original.lastName}
                   </button>
-                </td>
-                <td>
-                  {entry.year} (v{entry.version})
-                </td>
-                <td>{entry.submittedAt ? formatDate(entry.submittedAt.slice(0, 10)) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                ),
+              },
+              {
+                id: 'record',
+                header: 'Fiche',
+                accessorFn: (e: QueueEntry) => `${e.year} (v${e.version})`,
+              },
+              {
+                id: 'sent',
+                header: 'Envoyée le',
+                accessorFn: (e: QueueEntry) => e.submittedAt ?? '',
+                cell: ({ row }: { row: { original: QueueEntry } }) =>
+                  row.original.submittedAt
+                    ? formatDate(row.original.submittedAt.slice(0, 10))
+                    : '—',
+              },
+              {
+                id: 'changes',
+                header: 'Changements',
+                accessorFn: (e: QueueEntry) => e.changes ?? -1,
+                cell: ({ row }: { row: { original: QueueEntry } }) =>
+                  changesText(row.original.changes),
+              },
+            ]}
+          />
+        </>
       )}
     </RequireUser>
   );
