@@ -40,9 +40,11 @@ import { RecordValidationPage } from './features/staff/record-validation-page.ts
 import { StaffHomePage } from './features/staff/staff-home-page.tsx';
 import { SignUpQueuePage } from './features/staff/sign-up-queue-page.tsx';
 import { Layout } from './shared/layout.tsx';
+import { applyTheme } from './shared/theme.tsx';
 import { SessionProvider } from './shared/session.tsx';
 import './styles.css';
 
+applyTheme();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

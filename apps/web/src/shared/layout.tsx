@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { ActionProgress } from './action-progress.tsx';
 import { api } from './api.ts';
 import { useSession } from './session.tsx';
+import { ThemeChoice } from './theme.tsx';
 
 /** Page frame: skip link, header with navigation, main landmark; focus moves to the title on each page. */
 export function Layout({ children }: { readonly children: ReactNode }) {
@@ -69,6 +70,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
           {session?.organization.name ?? ''} — Entraide, logiciel libre pour les comités d’action
           sociale.
         </p>
+        <ThemeChoice />
       </footer>
     </>
   );

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { SelectField } from './form.tsx';
+
+type Choice = 'auto' | 'light' | 'dark';
+const KEY = 'entraide-theme';
+const CHOICES: Readonly<Record<Choice, string>> = {
+  auto: 'Comme mon appareil',
+  light: 'Clair',
+  dark: 'Sombre',
+};
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+
+const stored = (): Choice => {
+  const value = localStorage.getItem(KEY);
+  return value === 'light' || value === 'dark' ? value : 'auto';
+};
+
+/** Puts the theme on the page: the one chosen, or the device's. */
+export function applyTheme(choice: Choice = stored()): void {
+  document.documentElement.dataset.theme =
+    choice === 'auto' ? (dark.matches ? 'dark' : 'light') : choice;
+}
+
+/** The footer's choice of theme, kept on this device; « Comme mon appareil » follows it live. */
+export function ThemeChoice() {
+  const [choice, setChoice] = useState<Choice>(stored);
+  useEffect(() => {
+    applyTheme(choice);
+    if (choice !== 'auto') return;
+    const follow = () => applyTheme('auto');
+    dark.addEventListener('change', follow);
+    return () => dark.removeEventListener('change', follow);
+  }, [choice]);
+  return (
+    <SelectField
+      label="Thème de l’affichage"
+      options={CHOICES}
+      value={choice}
+      onChange={(e) => {
+        const next = e.target.value as Choice;
+        if (next === 'auto') localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, next);
+        setChoice(next);
+      }}
+    />
+  );
+}
