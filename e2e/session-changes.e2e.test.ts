@@ -3,15 +3,9 @@
 // day of the automatic selection — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createUser,
-  householdWithRecord,
-  mailsTo,
-  PASSWORD,
-} from '../apps/server/test/harness.ts';
+import { createUser, mailsTo } from '../apps/server/test/harness.ts';
 import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
-import { login, useAppAndBrowser } from './support/fixture.ts';
+import { childWithPlace, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
 let activityId = '';
@@ -42,20 +36,16 @@ async function sessionWithAPlace(label: string, identifier: string): Promise<str
      VALUES ($1, $2, '2021-07-05', '2021-07-18', 6, 17, 10, 60000, '2021-04-01', '2021-04-16', now()) RETURNING id`,
     [activityId, label],
   );
-  await householdWithRecord(env.app.db, env.app.config, {
-    identifier,
-    email: `${identifier}@example.org`,
-    taxIncomeEuros: 30_000,
-    dependants: [{ relation: 'child', firstName: 'Lou', birthDate: '2011-06-06' }],
-  });
-  const family = new Client(env.app.url, env.app.db);
-  await family.login(identifier, PASSWORD);
-  const booked = await family.post('/api/me/registrations', {
-    dependantIndex: 0,
-    choices: [{ sessionId: session?.id, transportCity: null }],
-    depositMethod: 'cheque',
-  });
-  expect(booked.json()).toMatchObject({ status: 'confirmed' });
+  await childWithPlace(
+    env.app,
+    {
+      identifier,
+      email: `${identifier}@example.org`,
+      taxIncomeEuros: 30_000,
+      dependants: [{ relation: 'child', firstName: 'Lou', birthDate: '2011-06-06' }],
+    },
+    session?.id ?? '',
+  );
   return session?.id ?? '';
 }
 

@@ -13,7 +13,7 @@ import {
   uploadReceipt,
 } from '../apps/server/test/harness.ts';
 import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
-import { login, useAppAndBrowser } from './support/fixture.ts';
+import { childWithPlace, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
 const FAMILIES = 11;
@@ -42,19 +42,15 @@ beforeAll(async () => {
   // Eleven families, each with a place to pay; their incomes differ, so do their balances.
   for (let i = 0; i < FAMILIES; i += 1) {
     const identifier = `IN-0008${String(70 + i)}`;
-    await householdWithRecord(env.app.db, env.app.config, {
-      identifier,
-      taxIncomeEuros: 20_000 + i * 6_000,
-      dependants: [{ relation: 'child', firstName: 'Noé', birthDate: '2011-06-06' }],
-    });
-    const family = new Client(env.app.url, env.app.db);
-    await family.login(identifier, PASSWORD);
-    const booked = await family.post('/api/me/registrations', {
-      dependantIndex: 0,
-      choices: [{ sessionId: session?.id, transportCity: null }],
-      depositMethod: 'cheque',
-    });
-    expect(booked.json()).toMatchObject({ status: 'confirmed' });
+    await childWithPlace(
+      env.app,
+      {
+        identifier,
+        taxIncomeEuros: 20_000 + i * 6_000,
+        dependants: [{ relation: 'child', firstName: 'Noé', birthDate: '2011-06-06' }],
+      },
+      session?.id ?? '',
+    );
   }
 });
 

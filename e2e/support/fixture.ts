@@ -1,7 +1,13 @@
 // One running app and one browser per test file, and the login every story starts with.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { freshTotpCode, PASSWORD } from '../../apps/server/test/harness.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  Client,
+  freshTotpCode,
+  householdWithRecord,
+  PASSWORD,
+  type HouseholdOptions,
+} from '../../apps/server/test/harness.ts';
 import { startApp, type RunningApp } from './app-server.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -45,4 +51,24 @@ export async function login(
     await page.getByRole('button', { name: 'Valider le code' }).click();
     await welcome.waitFor();
   }
+}
+
+/**
+ * A household with a validated Fiche whose first dependant has a confirmed place on a session
+ * open first come first served, asked for through the API as the member's page does.
+ */
+export async function childWithPlace(
+  app: RunningApp,
+  household: HouseholdOptions,
+  sessionId: string,
+): Promise<void> {
+  await householdWithRecord(app.db, app.config, household);
+  const family = new Client(app.url, app.db);
+  await family.login(household.identifier, PASSWORD);
+  const booked = await family.post('/api/me/registrations', {
+    dependantIndex: 0,
+    choices: [{ sessionId, transportCity: null }],
+    depositMethod: 'cheque',
+  });
+  expect(booked.json()).toMatchObject({ status: 'confirmed' });
 }

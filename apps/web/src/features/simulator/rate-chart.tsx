@@ -5,13 +5,12 @@ import {
   Line,
   LineChart,
   ReferenceDot,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { api } from '../../shared/api.ts';
-import { ScrollingTable } from '../../shared/form.tsx';
+import { ChartFigure } from '../../shared/chart-figure.tsx';
 import { formatCents, formatPercent } from '../../shared/format.ts';
 
 interface Curve {
@@ -52,82 +51,77 @@ export function RateChart({
   }));
   const shown = Math.max(quotientCents, 3_000_000);
   return (
-    <figure className="chart">
-      <figcaption>
-        Votre taux selon le quotient familial : votre foyer est au point marqué (quotient{' '}
-        {formatCents(quotientCents)}).
-      </figcaption>
-      <div className="chart-area" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data.filter((d) => d.quotientCents <= shown)} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="quotientCents"
-              type="number"
-              tickFormatter={euros}
-              domain={[0, shown]}
+    <ChartFigure
+      caption={
+        <>
+          Votre taux selon le quotient familial : votre foyer est au point marqué (quotient{' '}
+          {formatCents(quotientCents)}).
+        </>
+      }
+      height={260}
+      chart={
+        <LineChart data={data.filter((d) => d.quotientCents <= shown)} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="quotientCents" type="number" tickFormatter={euros} domain={[0, shown]} />
+          <YAxis unit=" %" width={48} />
+          <Tooltip
+            formatter={(value) => `${String(value)} %`}
+            labelFormatter={(label) => `Quotient ${euros(Number(label))}`}
+          />
+          <Legend />
+          {curves.map((c, i) => (
+            <Line
+              key={c.grid}
+              dataKey={c.grid}
+              name={c.label}
+              dot={false}
+              stroke={COLOURS[i % COLOURS.length]}
+              strokeWidth={2}
             />
-            <YAxis unit=" %" width={48} />
-            <Tooltip
-              formatter={(value) => `${String(value)} %`}
-              labelFormatter={(label) => `Quotient ${euros(Number(label))}`}
-            />
-            <Legend />
-            {curves.map((c, i) => (
-              <Line
+          ))}
+          {curves.map((c, i) =>
+            rates[c.grid] === undefined ? null : (
+              <ReferenceDot
                 key={c.grid}
-                dataKey={c.grid}
-                name={c.label}
-                dot={false}
-                stroke={COLOURS[i % COLOURS.length]}
-                strokeWidth={2}
+                x={quotientCents}
+                y={rates[c.grid]}
+                r={6}
+                fill={COLOURS[i % COLOURS.length]}
+                stroke="#fff"
               />
-            ))}
-            {curves.map((c, i) =>
-              rates[c.grid] === undefined ? null : (
-                <ReferenceDot
-                  key={c.grid}
-                  x={quotientCents}
-                  y={rates[c.grid]}
-                  r={6}
-                  fill={COLOURS[i % COLOURS.length]}
-                  stroke="#fff"
-                />
-              ),
-            )}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <details>
-        <summary>Les chiffres du graphique</summary>
-        <ScrollingTable label="Taux par quotient familial">
-          <table>
-            <caption>Taux par quotient familial, tous les 2 500 €</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quotient</th>
-                {curves.map((c) => (
-                  <th scope="col" key={c.grid}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data
-                .filter((row) => row.quotientCents % 250_000 === 0)
-                .map((row) => (
-                  <tr key={row.quotientCents}>
-                    <td>{euros(row.quotientCents)}</td>
-                    {curves.map((c) => (
-                      <td key={c.grid}>{formatPercent(row[c.grid] ?? 0)}</td>
-                    ))}
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </ScrollingTable>
-      </details>
-    </figure>
+            ),
+          )}
+        </LineChart>
+      }
+      summary="Les chiffres du graphique"
+      tableLabel="Taux par quotient familial"
+      table={
+        <table>
+          <caption>Taux par quotient familial, tous les 2 500 €</caption>
+          <thead>
+            <tr>
+              <th scope="col">Quotient</th>
+              {curves.map((c) => (
+                <th scope="col" key={c.grid}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data
+              .filter((row) => row.quotientCents % 250_000 === 0)
+              .map((row) => (
+                <tr key={row.quotientCents}>
+                  <td>{euros(row.quotientCents)}</td>
+                  {curves.map((c) => (
+                    <td key={c.grid}>{formatPercent(row[c.grid] ?? 0)}</td>
+                  ))}
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      }
+    />
   );
 }

@@ -1,17 +1,9 @@
 import type { ActivitySector } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../shared/api.ts';
-import { Field, FormAlert, ScrollingTable, SelectField } from '../../shared/form.tsx';
+import { ChartFigure } from '../../shared/chart-figure.tsx';
+import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatPercent, parseEuros } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -138,95 +130,91 @@ function SectorSection({
       {d.sessions.length === 0 ? (
         <p>Aucune session en {d.year}.</p>
       ) : (
-        <figure className="chart">
-          <figcaption>Places, demandes et places attribuées de chaque session {d.year}.</figcaption>
-          <div className="chart-area" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={d.sessions} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="label" hide />
-                <YAxis allowDecimals={false} width={36} />
-                <Tooltip />
-                <Legend />
-                <Bar dataKey="places" name="Places" fill={COLOURS.places} />
-                <Bar dataKey="requests" name="Demandes" fill={COLOURS.requests} />
-                <Bar dataKey="confirmed" name="Attribuées" fill={COLOURS.confirmed} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <details>
-            <summary>Les chiffres des sessions ({name})</summary>
-            <ScrollingTable label={`Sessions ${name} ${d.year}`}>
-              <table>
-                <caption>
-                  Sessions {name} {d.year}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Session</th>
-                    <th scope="col">Places</th>
-                    <th scope="col">Demandes</th>
-                    <th scope="col">Attribuées</th>
-                    <th scope="col">Remplissage</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.sessions.map((s) => (
-                    <tr key={s.label}>
-                      <th scope="row">{s.label}</th>
-                      <td>{s.places}</td>
-                      <td>{s.requests}</td>
-                      <td>{s.confirmed}</td>
-                      <td>{formatPercent((s.confirmed / Math.max(1, s.places)) * 100)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollingTable>
-          </details>
-        </figure>
-      )}
-      <h3>Subventions a posteriori</h3>
-      <figure className="chart">
-        <figcaption>Montants versés chaque mois de {d.year}, en euros.</figcaption>
-        <div className="chart-area" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={200}>
-            <BarChart data={months} accessibilityLayer={false}>
+        <ChartFigure
+          caption={<>Places, demandes et places attribuées de chaque session {d.year}.</>}
+          height={240}
+          chart={
+            <BarChart data={d.sessions} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
-              <YAxis width={48} />
+              <XAxis dataKey="label" hide />
+              <YAxis allowDecimals={false} width={36} />
               <Tooltip />
-              <Bar dataKey="paid" name="Versé (€)" fill={COLOURS.paid} />
+              <Legend />
+              <Bar dataKey="places" name="Places" fill={COLOURS.places} />
+              <Bar dataKey="requests" name="Demandes" fill={COLOURS.requests} />
+              <Bar dataKey="confirmed" name="Attribuées" fill={COLOURS.confirmed} />
             </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <details>
-          <summary>Les chiffres par mois ({name})</summary>
-          <ScrollingTable label={`Subventions a posteriori ${name} ${d.year}`}>
+          }
+          summary={`Les chiffres des sessions (${name})`}
+          tableLabel={`Sessions ${name} ${d.year}`}
+          table={
             <table>
               <caption>
-                Subventions a posteriori {name} {d.year}
+                Sessions {name} {d.year}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Mois</th>
-                  <th scope="col">Demandes reçues</th>
-                  <th scope="col">Versé</th>
+                  <th scope="col">Session</th>
+                  <th scope="col">Places</th>
+                  <th scope="col">Demandes</th>
+                  <th scope="col">Attribuées</th>
+                  <th scope="col">Remplissage</th>
                 </tr>
               </thead>
               <tbody>
-                {d.claims.map((c) => (
-                  <tr key={c.month}>
-                    <th scope="row">{MONTHS[c.month - 1]}</th>
-                    <td>{c.sent}</td>
-                    <td>{formatCents(c.paidCents)}</td>
+                {d.sessions.map((s) => (
+                  <tr key={s.label}>
+                    <th scope="row">{s.label}</th>
+                    <td>{s.places}</td>
+                    <td>{s.requests}</td>
+                    <td>{s.confirmed}</td>
+                    <td>{formatPercent((s.confirmed / Math.max(1, s.places)) * 100)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </ScrollingTable>
-        </details>
-      </figure>
+          }
+        />
+      )}
+      <h3>Subventions a posteriori</h3>
+      <ChartFigure
+        caption={<>Montants versés chaque mois de {d.year}, en euros.</>}
+        height={200}
+        chart={
+          <BarChart data={months} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="month" />
+            <YAxis width={48} />
+            <Tooltip />
+            <Bar dataKey="paid" name="Versé (€)" fill={COLOURS.paid} />
+          </BarChart>
+        }
+        summary={`Les chiffres par mois (${name})`}
+        tableLabel={`Subventions a posteriori ${name} ${d.year}`}
+        table={
+          <table>
+            <caption>
+              Subventions a posteriori {name} {d.year}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Mois</th>
+                <th scope="col">Demandes reçues</th>
+                <th scope="col">Versé</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.claims.map((c) => (
+                <tr key={c.month}>
+                  <th scope="row">{MONTHS[c.month - 1]}</th>
+                  <td>{c.sent}</td>
+                  <td>{formatCents(c.paidCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
     </section>
   );
 }
