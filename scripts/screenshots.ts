@@ -31,6 +31,9 @@ const PAGES: readonly { name: string; path: string; who: string | null }[] = [
   { name: 'gestion-inscriptions', path: '/gestion/inscriptions', who: 'ADMIN' },
   { name: 'gestion-selection', path: '/gestion/selection', who: 'ADMIN' },
   { name: 'gestion-subventions', path: '/gestion/subventions', who: 'ADMIN' },
+  { name: 'gestion-reglements', path: '/gestion/reglements', who: 'ADMIN' },
+  { name: 'gestion-fiches', path: '/gestion/fiches', who: 'ADMIN' },
+  { name: 'gestion-tableaux-de-bord', path: '/gestion/tableau-de-bord', who: 'ADMIN' },
 ];
 
 /** Starts `npm start`'s server on its own data folder; resolves once it says it is ready. */
