@@ -161,11 +161,15 @@ export async function requireStaff(
   if (user.role === 'admin') return user;
   if (
     user.role === 'staff' &&
-    (sectors.length === 0 || sectors.some((sector) => user.sectors.includes(sector)))
+    (sectors.length === 0 || sectors.some((sector) => worksIn(user, sector)))
   )
     return user;
   throw forbidden();
 }
+
+/** Whether a user works in a sector: its staff do, and the admin works in every one. */
+export const worksIn = (user: CurrentUser, sector: StaffSector): boolean =>
+  user.role === 'admin' || (user.role === 'staff' && user.sectors.includes(sector));
 
 /**
  * Staff of the sector a resource belongs to, with the resource. The caller is checked as staff of

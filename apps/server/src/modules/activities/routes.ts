@@ -72,8 +72,8 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
     const viewer = await currentUser(db, request);
     const pricesFrom: Record<string, PriceFromAnswer> = {};
     if (viewer?.role === 'member')
-      for (const activity of activities) {
-        const cheapest = (await activityCosts(db, packs, viewer, activity, ctx.today()))
+      for (const [id, people] of await activityCosts(db, packs, viewer, activities, ctx.today())) {
+        const cheapest = people
           .flatMap((person) =>
             person.sessions.map((s) => ({
               firstName: person.firstName,
@@ -81,7 +81,7 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
             })),
           )
           .sort((a, b) => a.leftToPayCents - b.leftToPayCents)[0];
-        if (cheapest) pricesFrom[activity.id] = cheapest;
+        if (cheapest) pricesFrom[id] = cheapest;
       }
     return { activities, pricesFrom };
   });
@@ -93,7 +93,8 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
       activity,
       costs:
         viewer?.role === 'member'
-          ? await activityCosts(db, packs, viewer, activity, ctx.today())
+          ? ((await activityCosts(db, packs, viewer, [activity], ctx.today())).get(activity.id) ??
+            [])
           : null,
     };
   });

@@ -1,7 +1,7 @@
 import { activitySectors, type StaffSector } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
-import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { closedUnallocated } from '../registrations/selection.ts';
 
 /** One queue of the back office: what waits in it for this staff member, and where it is. */
@@ -146,9 +146,7 @@ const QUEUES: readonly QueueDefinition[] = [
 export async function staffQueues(ctx: AppContext, staff: CurrentUser): Promise<Queue[]> {
   const admin = staff.role === 'admin';
   const accounting = staff.sectors.includes('comptabilite');
-  const mine = QUEUES.filter(
-    (q) => admin || q.for.some((sector) => staff.sectors.includes(sector)),
-  );
+  const mine = QUEUES.filter((q) => q.for.some((sector) => worksIn(staff, sector)));
   const today = ctx.today();
   return Promise.all(
     mine.map(async (q) => {

@@ -2,7 +2,7 @@ import { activitySectors, dashboardQuery, sectorBudgetInput } from '@entraide/co
 import type { FastifyInstance } from 'fastify';
 import { parse, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { requireAdmin, requireStaff } from '../accounts/session-cookies.ts';
+import { requireAdmin, requireStaff, worksIn } from '../accounts/session-cookies.ts';
 import { dashboardCsv, sectorDashboards, setSectorBudget } from './dashboard.ts';
 import { staffQueues } from './queues.ts';
 
@@ -17,9 +17,7 @@ export function backOfficeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const dashboards = async (request: Parameters<typeof requireStaff>[1]) => {
     const staff = await requireStaff(db, request, ...activitySectors);
     const { year } = parse(dashboardQuery, request.query);
-    const sectors = activitySectors.filter(
-      (s) => staff.role === 'admin' || staff.sectors.includes(s),
-    );
+    const sectors = activitySectors.filter((sector) => worksIn(staff, sector));
     return sectorDashboards(db, sectors, year);
   };
 

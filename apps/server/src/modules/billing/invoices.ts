@@ -55,6 +55,10 @@ export interface Invoice {
   readonly ceilingCents: number;
 }
 
+/** SQL: `i` is a place's invoice in force — the invoice of its stay that no credit note cancels. */
+export const PLACE_INVOICE_IN_FORCE = `i.kind = 'invoice' AND i.lines -> 0 ->> 'kind' = 'stay'
+  AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)`;
+
 const COLUMNS = `id, kind, reference, year, number, member_id, registration_id, corrects_id, sector,
   issued_on::text AS issued_on, lines, total_cents::int AS total_cents, subsidy_cents::int AS subsidy_cents,
   ceiling_cents::int AS ceiling_cents`;

@@ -19,6 +19,7 @@ import {
   requireStaff,
   requireUser,
   sectorRow,
+  worksIn,
 } from '../accounts/session-cookies.ts';
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
@@ -233,7 +234,7 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     const staff = await requireStaff(db, request, ...activitySectors);
     const { kind, format } = parse(exportParams, request.params);
     const query = parse(exportQuery, request.query);
-    if (staff.role !== 'admin' && query.sector && !staff.sectors.includes(query.sector))
+    if (query.sector && !worksIn(staff, query.sector))
       throw new HttpError(403, 'forbidden', 'Vous n’avez pas accès à ce secteur.');
     const filter = {
       sector:

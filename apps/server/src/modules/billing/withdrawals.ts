@@ -7,6 +7,7 @@ import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { templates } from '../notifications/templates.ts';
+import { PLACE_INVOICE_IN_FORCE } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
 import { cancelLockedPlace } from './place-changes.ts';
 
@@ -38,9 +39,7 @@ async function unpaidPlaces(db: Queryable, today: string, until: string): Promis
        JOIN activities a ON a.id = s.activity_id
        JOIN users u ON u.id = r.member_id
        JOIN agent_records rec ON rec.id = r.record_id
-       JOIN invoices i ON i.registration_id = r.id AND i.kind = 'invoice'
-        AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)
-        AND i.lines -> 0 ->> 'kind' = 'stay'
+       JOIN invoices i ON i.registration_id = r.id AND ${PLACE_INVOICE_IN_FORCE}
       WHERE r.status = 'confirmed' AND NOT r.instalments_agreed AND s.first_day > $1 AND s.first_day <= $2
       ORDER BY s.first_day, r.number`,
     [today, until],

@@ -1,4 +1,4 @@
-import type { ActivitySector, ClaimInput, ClaimType, StaffSector } from '@entraide/contract';
+import type { ActivitySector, ClaimInput, ClaimType } from '@entraide/contract';
 import {
   centsOf,
   daysBetween,
@@ -14,7 +14,7 @@ import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import type { AppContext } from '../accounts/context.ts';
-import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
@@ -530,12 +530,12 @@ export async function approveClaims(
   ids: readonly string[],
 ): Promise<OneByOne<{ id: string; number: number; approvedCents: number }>> {
   return oneByOne(ids, async (id) => {
-    const [row] = await ctx.db.query<{ sector: string }>(
+    const [row] = await ctx.db.query<{ sector: ActivitySector }>(
       'SELECT sector FROM claims WHERE id = $1',
       [id],
     );
     if (!row) throw new HttpError(404, 'not_found', 'Demande introuvable.');
-    if (staff.role !== 'admin' && !staff.sectors.includes(row.sector as StaffSector))
+    if (!worksIn(staff, row.sector))
       throw new HttpError(403, 'forbidden', 'Cette demande n’est pas de vos secteurs.');
     const claim = await decideClaim(ctx, staff, id, { decision: 'approve' });
     return { id, number: claim.number, approvedCents: claim.approvedCents ?? 0 };

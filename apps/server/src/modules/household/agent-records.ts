@@ -353,17 +353,19 @@ export async function recordQueue(
     [status, year, sector],
   );
   // What changed in each Fiche waiting, so staff see at once those that only renew last year's.
-  const waiting = new Map<string, number | null>();
-  if (status === 'submitted' && rows.length > 0)
-    for (const row of await db.query<Row>(
-      `SELECT ${COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id)],
-    )) {
-      const changes = await changesSinceValidated(db, toRecord(row));
-      waiting.set(row.id, changes ? changes.list.length : null);
-    }
+  const waiting =
+    status === 'submitted' && rows.length > 0
+      ? await changesSinceValidated(
+          db,
+          (
+            await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`, [
+              rows.map((r) => r.id),
+            ])
+          ).map(toRecord),
+        )
+      : new Map<string, RecordChanges>();
   return rows.map((r) => ({
-    changes: waiting.get(r.id) ?? null,
+    changes: waiting.get(r.id)?.list.length ?? null,
     id: r.id,
     identifier: r.identifier,
     lastName: r.last_name,
@@ -492,7 +494,7 @@ export async function recordFile(
   record: AgentRecord;
   versions: AgentRecord[];
   documents: DocumentSummary[];
-  changes: { since: { year: number; version: number }; list: RecordChange[] } | null;
+  changes: RecordChanges | null;
 }> {
   requireUuid(id);
   const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = $1`, [id]);
@@ -505,27 +507,44 @@ export async function recordFile(
     record,
     versions: await recordVersions(db, record.memberId, record.year),
     documents,
-    changes: await changesSinceValidated(db, record),
+    changes: (await changesSinceValidated(db, [record])).get(record.id) ?? null,
   };
 }
 
-/** What changed since the member's Fiche last validated before this one; null if none was. */
+/** What changed in a Fiche since the one validated before it. */
+interface RecordChanges {
+  readonly since: { year: number; version: number };
+  readonly list: RecordChange[];
+}
+
+/**
+ * What changed in each Fiche since the member's Fiche last validated before it (an earlier
+ * version, or an earlier year), by Fiche id; absent when none was. One query for them all.
+ */
 async function changesSinceValidated(
   db: Queryable,
-  record: AgentRecord,
-): Promise<{ since: { year: number; version: number }; list: RecordChange[] } | null> {
-  const [previous] = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM agent_records
-      WHERE member_id = $1 AND status = 'validated' AND (year, version) < ($2, $3)
-      ORDER BY year DESC, version DESC LIMIT 1`,
-    [record.memberId, record.year, record.version],
+  records: readonly AgentRecord[],
+): Promise<Map<string, RecordChanges>> {
+  const previous = await db.query<Row & { of_id: string }>(
+    `SELECT c.id AS of_id, p.* FROM agent_records c
+       JOIN LATERAL (
+         SELECT ${COLUMNS} FROM agent_records
+          WHERE member_id = c.member_id AND status = 'validated' AND (year, version) < (c.year, c.version)
+          ORDER BY year DESC, version DESC LIMIT 1) p ON true
+      WHERE c.id = ANY($1::uuid[])`,
+    [records.map((r) => r.id)],
   );
-  return previous
-    ? {
-        since: { year: previous.year, version: previous.version },
-        list: recordChanges(toRecord(previous), record),
-      }
-    : null;
+  const before = new Map(previous.map((row) => [row.of_id, row]));
+  const changes = new Map<string, RecordChanges>();
+  for (const record of records) {
+    const row = before.get(record.id);
+    if (row)
+      changes.set(record.id, {
+        since: { year: row.year, version: row.version },
+        list: recordChanges(toRecord(row), record),
+      });
+  }
+  return changes;
 }
 
 /**

@@ -35,6 +35,45 @@ export interface SelectionPreview {
   readonly token: string;
 }
 
+interface ClosedSession {
+  id: string;
+  label: string;
+  waiting_places: number;
+  closes_on: string;
+  selection_on: string;
+  answer_by: string;
+}
+
+/** A sector's sessions the selection is for, in id order (locked when `lock`). */
+const closedSessions = (
+  db: Queryable,
+  sector: ActivitySector,
+  today: string,
+  lock: boolean,
+): Promise<ClosedSession[]> =>
+  db.query<ClosedSession>(
+    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on,
+            ${SELECTION_DAY}::text AS selection_on, s.answer_by::text AS answer_by
+       FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+      WHERE ${closedUnallocated('$2')} AND a.sector = $1
+      ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
+    [sector, today],
+  );
+
+/**
+ * The day the job applies a selection (the latest selection day of its sessions) and the latest
+ * day staff may postpone it to (the earliest answer promised); null without sessions.
+ */
+function selectionDays(
+  sessions: readonly ClosedSession[],
+): Pick<SelectionPreview, 'automaticOn' | 'latestOn'> {
+  const days = (pick: (s: ClosedSession) => string) => sessions.map(pick).sort();
+  return {
+    automaticOn: days((s) => s.selection_on).at(-1) ?? null,
+    latestOn: days((s) => s.answer_by)[0] ?? null,
+  };
+}
+
 /**
  * The selection of a sector's sessions whose registrations closed (closing day passed) and were
  * not yet allocated, over the requests waiting for it. Nothing is written.
@@ -46,21 +85,7 @@ export async function previewSelection(
   neverWentFirst: boolean,
   lock = false,
 ): Promise<SelectionPreview> {
-  const sessions = await db.query<{
-    id: string;
-    label: string;
-    waiting_places: number;
-    closes_on: string;
-    selection_on: string;
-    answer_by: string;
-  }>(
-    `SELECT s.id, a.title || ' — ' || s.label AS label, s.waiting_places, s.closes_on::text AS closes_on,
-            ${SELECTION_DAY}::text AS selection_on, s.answer_by::text AS answer_by
-       FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-      WHERE ${closedUnallocated('$2')} AND a.sector = $1
-      ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
-    [sector, today],
-  );
+  const sessions = await closedSessions(db, sector, today, lock);
   const ids = sessions.map((s) => s.id);
   const requests = await db.query<{
     id: string;
@@ -130,15 +155,7 @@ export async function previewSelection(
     .update(JSON.stringify([allocationSessions, decisions]))
     .digest('hex')
     .slice(0, 32);
-  const days = (pick: (s: (typeof sessions)[number]) => string) => sessions.map(pick).sort();
-  return {
-    sector,
-    sessions: allocationSessions,
-    automaticOn: days((s) => s.selection_on).at(-1) ?? null,
-    latestOn: days((s) => s.answer_by)[0] ?? null,
-    decisions,
-    token,
-  };
+  return { sector, sessions: allocationSessions, ...selectionDays(sessions), decisions, token };
 }
 
 /**
@@ -215,13 +232,8 @@ export async function postponeSelection(
   selectionOn: string,
 ): Promise<SelectionPreview> {
   return ctx.db.transaction(async (tx) => {
-    const current = await previewSelection(
-      tx,
-      sector,
-      ctx.today(),
-      ctx.organization.neverWentFirst,
-      true,
-    );
+    // Only the days are checked: the sessions, locked, not the whole selection.
+    const current = selectionDays(await closedSessions(tx, sector, ctx.today(), true));
     if (current.latestOn === null)
       throw new HttpError(409, 'nothing_to_postpone', 'Aucune sélection n’attend dans ce secteur.');
     if (selectionOn <= ctx.today())

@@ -5,6 +5,7 @@ import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { activityFields, sessionsById, type Session } from '../activities/catalogue.ts';
+import { PLACE_INVOICE_IN_FORCE } from '../billing/invoices.ts';
 import { cancelLockedPlace } from '../billing/place-changes.ts';
 import { templates } from '../notifications/templates.ts';
 import { lockSessions } from './places.ts';
@@ -45,8 +46,7 @@ async function affectedRequests(
             (SELECT count(*)::int FROM activity_sessions o
               WHERE o.id = ANY(r.session_ids) AND o.id <> $1 AND o.cancelled_at IS NULL) AS other_choices,
             (SELECT coalesce(sum(p.amount_cents), 0)::int FROM payments p JOIN invoices i ON i.id = p.invoice_id
-              WHERE i.registration_id = r.id AND i.kind = 'invoice' AND i.lines -> 0 ->> 'kind' = 'stay'
-                AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)) AS paid_cents
+              WHERE i.registration_id = r.id AND ${PLACE_INVOICE_IN_FORCE}) AS paid_cents
        FROM registration_requests r JOIN users u ON u.id = r.member_id
       WHERE (r.status = 'requested' AND $1 = ANY(r.session_ids))
          OR (r.status IN ('waiting', 'confirmed') AND r.placed_session_id = $1)

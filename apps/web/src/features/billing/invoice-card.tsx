@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
+import { dueInstalments, PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
 
 /** One invoice or credit note: lines, subsidies with their limits, payments, what is due and when. */
 export function InvoiceCard({
@@ -16,7 +16,7 @@ export function InvoiceCard({
   const { invoice, account, payments } = details;
   const credit = invoice.kind === 'credit_note';
   const subsidy = invoice.lines.find((l) => l.subsidy)?.subsidy;
-  const due = account.instalments.filter((i) => i.paidCents < i.amountCents);
+  const due = dueInstalments(account);
   return (
     <li className="card" id={`facture-${invoice.reference}`}>
       <h2>

@@ -51,3 +51,7 @@ export const PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
   refund: 'Remboursement',
   monthly: 'Échelonnement mensuel',
 };
+
+/** The instalments of an invoice not yet paid in full, in their order. */
+export const dueInstalments = (account: InvoiceDetails['account']) =>
+  account.instalments.filter((i) => i.paidCents < i.amountCents);

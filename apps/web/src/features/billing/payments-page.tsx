@@ -11,7 +11,7 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
-import { PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
+import { dueInstalments, PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
 import { PlaceChangeForm } from './place-change-form.tsx';
 import { count } from '../../shared/french.ts';
 
@@ -312,8 +312,7 @@ function Exports({ today }: { readonly today: string }) {
 }
 
 /** The first instalment not paid in full, if any. */
-const nextDue = (details: InvoiceDetails) =>
-  details.account.instalments.find((i) => i.paidCents < i.amountCents) ?? null;
+const nextDue = (details: InvoiceDetails) => dueInstalments(details.account)[0] ?? null;
 
 /** Every balance to follow at a glance: sorted, searched, by pages; each opens its invoice. */
 function BalancesTable({

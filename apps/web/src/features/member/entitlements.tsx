@@ -4,15 +4,13 @@ import { Link } from 'react-router';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { api } from '../../shared/api.ts';
 import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';
+import { Gauge, partClass } from '../../shared/gauge.tsx';
 import { GRID_LABELS } from '../../shared/labels.ts';
 import { useSession } from '../../shared/session.tsx';
 
-/** Colours of the gauge's parts, each at least 3:1 against the page (WCAG non-text contrast). */
-const PART_CLASSES = ['part-1', 'part-2', 'part-3', 'part-4'] as const;
-
 /**
  * The ceiling as a gauge: each subsidy of the year is a part of it, in the order they came, and
- * the rest is what is left; the legend names each part (colour is never the only sign).
+ * the rest is what is left; the legend names each part.
  */
 function CeilingGauge({
   ceiling,
@@ -23,24 +21,18 @@ function CeilingGauge({
   readonly used: number;
   readonly subsidies: readonly { label: string; cents: number }[];
 }) {
-  const share = (cents: number) => `${Math.min(100, (cents / Math.max(1, ceiling)) * 100)}%`;
-  const part = (i: number) => PART_CLASSES[i % PART_CLASSES.length] ?? 'part-1';
   return (
     <>
-      <div
-        className="gauge"
-        role="img"
-        aria-label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
-      >
-        {subsidies.map((s, i) => (
-          <span key={s.label} className={part(i)} style={{ width: share(s.cents) }} />
-        ))}
-      </div>
+      <Gauge
+        label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
+        total={ceiling}
+        parts={subsidies.map((s) => ({ key: s.label, cents: s.cents }))}
+      />
       {subsidies.length > 0 ? (
         <ul className="gauge-legend">
           {subsidies.map((s, i) => (
             <li key={s.label}>
-              <span className={`swatch ${part(i)}`} aria-hidden="true" />
+              <span className={`swatch ${partClass(i)}`} aria-hidden="true" />
               {s.label} : {formatCents(s.cents)}
             </li>
           ))}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../shared/api.ts';
 import { ChartFigure } from '../../shared/chart-figure.tsx';
+import { Gauge } from '../../shared/gauge.tsx';
 import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatPercent, parseEuros } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../shared/labels.ts';
@@ -111,18 +112,11 @@ function SectorSection({
             {formatCents(d.budgetCents)} (
             {formatPercent((d.committedCents / Math.max(1, d.budgetCents)) * 100)}).
           </p>
-          <div
-            className="gauge"
-            role="img"
-            aria-label={`Budget ${name} engagé : ${formatCents(d.committedCents)} sur ${formatCents(d.budgetCents)}`}
-          >
-            <span
-              className="part-1"
-              style={{
-                width: `${Math.min(100, (d.committedCents / Math.max(1, d.budgetCents)) * 100)}%`,
-              }}
-            />
-          </div>
+          <Gauge
+            label={`Budget ${name} engagé : ${formatCents(d.committedCents)} sur ${formatCents(d.budgetCents)}`}
+            total={d.budgetCents}
+            parts={[{ key: 'committed', cents: d.committedCents }]}
+          />
         </>
       )}
       {admin ? <BudgetForm dashboard={d} onSaved={onSaved} /> : null}
