@@ -82,6 +82,8 @@ describe('second factor in the browser', () => {
     await page.getByRole('button', { name: 'Ajouter une clé d’accès' }).click();
     await page.getByRole('heading', { name: 'Vos codes de secours' }).waitFor();
     await page.getByText('Ordinateur du bureau —').waitFor();
+    // A real plural, never "code(s)".
+    await page.getByText('Il vous reste 10 codes de secours non utilisés.').waitFor();
 
     await page.context().clearCookies();
     await typePassword(page, 'GEST-CLE');

@@ -3,6 +3,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
+import { count } from '../../shared/french.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -202,7 +203,15 @@ function Security() {
       {hasFactor ? (
         <>
           <h2>Codes de secours</h2>
-          <p>Il vous reste {summary.recoveryCodesLeft} code(s) de secours non utilisé(s).</p>
+          <p>
+            Il vous reste{' '}
+            {count(
+              summary.recoveryCodesLeft,
+              'code de secours non utilisé',
+              'codes de secours non utilisés',
+            )}
+            .
+          </p>
           {confirming ? (
             <div role="group" aria-label="Confirmer les nouveaux codes">
               <p>
