@@ -54,7 +54,7 @@ describe('first registration in the browser', () => {
     await staff.getByRole('link', { name: 'Gestion', exact: true }).click();
     // The back office opens on its queues, each with what waits in it.
     await staff.getByRole('link', { name: /^1 demande d’inscription à examiner$/ }).click();
-    await staff.getByRole('heading', { name: 'Camille Moreau' }).waitFor();
+    await staff.getByRole('row', { name: /Camille Moreau/ }).waitFor();
     await expectAccessible(staff);
     await confirmAction(staff, 'Valider l’inscription de Camille Moreau', {
       effect: 'Un compte adhérent est créé',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, samplePdf } from '../apps/server/test/harness.ts';
-import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -25,6 +25,33 @@ async function attach(
 }
 
 describe('Fiche Agent in the browser', () => {
+  it('at a desk, the steps open in any order; a wrong field sends the member back to its step', async () => {
+    await createUser(env.app.db, { identifier: 'IN-000602', firstName: 'Marc', lastName: 'Roy' });
+    const page = await desktopPage(env.browser);
+    await login(page, env.app, 'IN-000602');
+    await page.goto(`${env.app.url}/espace/fiche`);
+    await page.getByRole('button', { name: 'Ajouter un ayant droit' }).click();
+    await page.getByRole('textbox', { name: 'Nom de l’ayant droit 1', exact: true }).fill('Roy');
+    await page.getByLabel('Prénom de l’ayant droit 1').fill('Lou');
+    await page.getByLabel('Date de naissance de l’ayant droit 1').fill('2031-05-05');
+    // Straight to the last step by the steps' list; sending brings back the family step.
+    await page.getByRole('button', { name: '4. Vérification et envoi' }).click();
+    await page.getByRole('heading', { name: 'Étape 4 sur 4 : Vérification et envoi' }).waitFor();
+    await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
+    await page.getByRole('heading', { name: 'Étape 1 sur 4 : Famille' }).waitFor();
+    const birth = page.getByLabel('Date de naissance de l’ayant droit 1');
+    expect(await birth.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    // Corrected, then a draft saved at the income step: nothing is sent.
+    await birth.fill('2015-05-05');
+    await page.getByRole('button', { name: '2. Revenus' }).click();
+    await page.getByLabel('Revenu fiscal de référence 2019 (€)').fill('28 000');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
+    await page.getByText('Brouillon : pas encore envoyé.').waitFor();
+    await page.getByRole('heading', { name: 'Étape 2 sur 4 : Revenus' }).waitFor();
+  });
+
   it('a member fills the record with real PDFs, staff validate it, the rates and the ceiling appear', async () => {
     await createUser(env.app.db, {
       identifier: 'IN-000601',
@@ -40,7 +67,10 @@ describe('Fiche Agent in the browser', () => {
       .toBe(true);
     await page.getByRole('link', { name: 'Remplir ma Fiche Agent' }).click();
     await page.getByRole('heading', { name: 'Ma Fiche Agent' }).waitFor();
-    await page.getByLabel('Revenu fiscal de référence 2019 (€)').fill('52 000');
+    // Four steps, with a bar that says where she is; the family comes first.
+    await page.getByRole('heading', { name: 'Étape 1 sur 4 : Famille' }).waitFor();
+    const bar = page.getByRole('progressbar', { name: /étape 1 sur 4/ });
+    expect(await bar.evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([1, 4]);
     await page.getByRole('button', { name: 'Ajouter un ayant droit' }).click();
     await page.getByLabel('Lien').selectOption('spouse');
     await page.getByRole('textbox', { name: 'Nom de l’ayant droit 1', exact: true }).fill('Simon');
@@ -50,6 +80,13 @@ describe('Fiche Agent in the browser', () => {
     await page.getByRole('textbox', { name: 'Nom de l’ayant droit 2', exact: true }).fill('Simon');
     await page.getByLabel('Prénom de l’ayant droit 2').fill('Léo');
     await page.getByLabel('Date de naissance de l’ayant droit 2').fill('2012-03-04');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    // The next step's heading takes the focus.
+    const income = page.getByRole('heading', { name: 'Étape 2 sur 4 : Revenus' });
+    await expect.poll(() => income.evaluate((h) => h === document.activeElement)).toBe(true);
+    await page.getByLabel('Revenu fiscal de référence 2019 (€)').fill('52 000');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('heading', { name: 'Étape 3 sur 4 : Justificatifs' }).waitFor();
 
     await attach(page, 'Avis d’imposition', {
       name: 'avis.pdf',
@@ -73,6 +110,18 @@ describe('Fiche Agent in the browser', () => {
       buffer: await samplePdf('Livret de famille'),
     });
     await page.getByRole('link', { name: 'livret.pdf' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    // The last step reads the Fiche back before sending it.
+    await page.getByRole('heading', { name: 'Étape 4 sur 4 : Vérification et envoi' }).waitFor();
+    const recap = ((await page.locator('form').textContent()) ?? '').replace(
+      /[\u202f\u00a0]/g,
+      ' ',
+    );
+    expect(recap).toContain('2 ayants droit');
+    expect(recap).toContain('Léo Simon — Enfant, naissance le 04/03/2012');
+    expect(recap).toContain('Revenu fiscal de référence : 52 000 €');
+    expect(recap).toContain('Livret de famille : livret.pdf');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
     await page.getByText('Votre fiche est envoyée.').waitFor();

@@ -154,6 +154,11 @@ describe('claims in the browser', () => {
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-SOL');
     await staff.goto(`${env.app.url}/gestion/solidarite`);
+    // The queue is a table; the request opens above it.
+    await staff
+      .getByRole('button', { name: /^Examiner la demande n° \d+$/ })
+      .last()
+      .click();
     await confirmAction(staff, /^Accorder \(n° \d+\)$/, {
       effect: /Un prêt de 3\s000,00\s€, remboursable en 50 mensualités/,
       confirm: /^Accorder 3\s000,00\s€$/,

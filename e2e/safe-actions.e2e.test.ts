@@ -41,8 +41,8 @@ describe.each([
     await login(staff, env.app, 'GEST-FICHE-SAFE');
     await staff.goto(`${env.app.url}/gestion/inscriptions`);
     // French with elision and plurals: "d’Amélie", "1 enfant", no "(e)".
-    const card = staff.getByRole('listitem').filter({ hasText: email });
-    expect(await card.textContent()).toContain('1 enfant ·');
+    const card = staff.getByRole('row').filter({ hasText: email });
+    expect(await card.textContent()).toContain('sans conjoint, 1 enfant');
     expect(await card.textContent()).not.toMatch(/\(e\)|\(s\)/);
     expect(await card.textContent()).toContain('Inès, naissance le 03/02/2015');
     expect(await card.getByRole('note').textContent()).toContain(

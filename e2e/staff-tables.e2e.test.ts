@@ -1,6 +1,7 @@
 // Issue 14, point 12: the payments desk lists the balances to follow without a search first, as
 // a table that sorts, searches and pages (TanStack Table); the claims queue approves several
-// claims at once; the sectors' dashboards (point 17) — at a desk (1280 px) and on a phone.
+// claims at once and the sign-up queue refuses several requests for one reason; the sectors'
+// dashboards (point 17) — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,6 +25,11 @@ beforeAll(async () => {
     sectors: ['jeunesse'],
   });
   await createUser(env.app.db, { identifier: 'ADMIN-TABLES', role: 'admin' });
+  await createUser(env.app.db, {
+    identifier: 'GEST-FA-TABLES',
+    role: 'staff',
+    sectors: ['fiche-agent'],
+  });
   await createUser(env.app.db, {
     identifier: 'GEST-LC-TABLES',
     role: 'staff',
@@ -154,6 +160,51 @@ describe.each([
     // The third waits in the queue, as it was.
     await page.getByRole('heading', { name: new RegExp(`^N° ${third} — `) }).waitFor();
     expect(await page.getByRole('heading', { name: new RegExp(`^N° ${first} — `) }).count()).toBe(
+      0,
+    );
+  });
+});
+
+describe.each([
+  ['at a desk', desktopPage, 'desk'],
+  ['on a phone', phonePage, 'phone'],
+])('the sign-up queue, %s', (_, open: (browser: Browser) => Promise<Page>, where: string) => {
+  it('refuses the requests ticked for one reason, quoted in each mail, and keeps the others', async () => {
+    const emails = ['a', 'b', 'c'].map((letter) => `${where}.${letter}@example.org`);
+    for (const [i, email] of emails.entries())
+      await env.app.db.query(
+        `INSERT INTO sign_up_requests (last_name, first_name, birth_date, email, couple, children)
+         VALUES ($1, 'Basile', '1980-01-02', $2, true, '[]')`,
+        [`Roux${where}${String(i)}`, email],
+      );
+    const page = await open(env.browser);
+    await login(page, env.app, 'GEST-FA-TABLES');
+    await page.goto(`${env.app.url}/gestion/inscriptions`);
+    const refuse = page.getByRole('button', { name: /^Refuser les demandes cochées/ });
+    await refuse.waitFor();
+    expect(await refuse.isDisabled()).toBe(true);
+    // The table's search finds this run's three requests.
+    await page
+      .getByLabel('Rechercher dans « Demandes en attente, les plus anciennes d’abord »')
+      .fill(`Roux${where}`);
+    await page.getByText('3 demandes', { exact: true }).waitFor();
+    await page.getByLabel(`Cocher la demande de Basile Roux${where}0`).check();
+    await page.getByLabel(`Cocher la demande de Basile Roux${where}1`).check();
+    await page.getByText('2 demandes cochées').waitFor();
+    await expectAccessible(page);
+    await confirmAction(page, 'Refuser les demandes cochées (2)', {
+      effect: emails[0] ?? '',
+      confirm: 'Refuser et envoyer les courriels',
+      reason: 'Vous avez déjà envoyé une demande.',
+    });
+    await page.getByText('2 demandes refusées.').waitFor();
+    for (const email of emails.slice(0, 2))
+      expect((await mailsTo(env.app.db, email)).at(-1)?.text).toContain(
+        'Motif : Vous avez déjà envoyé une demande.',
+      );
+    expect(await mailsTo(env.app.db, emails[2] ?? '')).toEqual([]);
+    await page.getByRole('row', { name: new RegExp(`Basile Roux${where}2`) }).waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(`Basile Roux${where}0`) }).count()).toBe(
       0,
     );
   });

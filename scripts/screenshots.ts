@@ -25,6 +25,7 @@ const PAGES: readonly { name: string; path: string; who: string | null }[] = [
   { name: 'simulateur', path: '/simulateur', who: null },
   { name: 'catalogue', path: '/activites', who: null },
   { name: 'espace-adherent', path: '/espace', who: 'IN-000001' },
+  { name: 'fiche-agent', path: '/espace/fiche', who: 'IN-000001' },
   { name: 'factures', path: '/espace/factures', who: 'IN-000001' },
   { name: 'subventions', path: '/espace/subventions', who: 'IN-000001' },
   { name: 'gestion-accueil', path: '/gestion', who: 'ADMIN' },

@@ -36,6 +36,7 @@ import {
   solidarityInput,
   setPasswordRequest,
   signUpDecisionRequest,
+  signUpRefusals,
   signUpRequest,
   signUpRequestSummary,
   simulationAnswer,
@@ -246,6 +247,14 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/sign-up-requests/{id}/reject',
     summary: 'Refuser une inscription',
     body: signUpDecisionRequest,
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/sign-up-requests/refusals',
+    summary:
+      'Refuser plusieurs inscriptions pour un même motif ; celles décidées entre-temps sont laissées, avec la raison',
+    body: signUpRefusals,
     auth: 'staff',
   },
   {

@@ -157,6 +157,59 @@ describe('sign-up → approval → password → login', () => {
     );
     expect((await gestionnaire.post(`/api/staff/sign-up-requests/${id}/approve`)).status).toBe(409);
   });
+
+  it('refuses several requests for one reason, mails each, and leaves those decided meanwhile', async () => {
+    const emails = ['double.1@example.org', 'double.2@example.org', 'double.3@example.org'];
+    for (const [i, email] of emails.entries())
+      await t.client().post('/api/sign-up-requests', signUp({ email, lastName: `Double${i}` }));
+    const gestionnaire = await staff();
+    const pending = (await gestionnaire.get('/api/staff/sign-up-requests')).json<{
+      requests: { id: string; lastName: string }[];
+    }>().requests;
+    const ids = ['Double0', 'Double1', 'Double2'].map(
+      (name) => pending.find((r) => r.lastName === name)?.id ?? '',
+    );
+    // Nothing ticked, or no reason: refused on the field, nothing decided.
+    const empty = (
+      await gestionnaire.post('/api/staff/sign-up-requests/refusals', {
+        requestIds: [],
+        reason: '',
+      })
+    ).json<{ issues: { path: string; message: string }[] }>();
+    expect(empty.issues.map((i) => [i.path, i.message])).toEqual([
+      ['reason', expect.stringContaining('indiquez le motif') as string],
+      ['requestIds', 'cochez au moins une demande à refuser'],
+    ]);
+    // Sector staff other than the Fiche Agent's cannot.
+    expect(
+      (
+        await (
+          await staff('STAFF-JE')
+        ).post('/api/staff/sign-up-requests/refusals', { requestIds: ids, reason: 'Doublon.' })
+      ).status,
+    ).toBe(403);
+    // One was approved meanwhile by a colleague: left, with why; the two others are refused.
+    expect((await gestionnaire.post(`/api/staff/sign-up-requests/${ids[2]}/approve`)).status).toBe(
+      200,
+    );
+    const answer = await gestionnaire.post('/api/staff/sign-up-requests/refusals', {
+      requestIds: ids,
+      reason: 'Vous avez déjà fait une demande.',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toEqual({
+      done: [{ id: ids[0] }, { id: ids[1] }],
+      skipped: [{ id: ids[2], message: 'Cette demande a déjà été traitée.' }],
+    });
+    for (const email of emails.slice(0, 2))
+      expect((await mailsTo(t.db, email)).at(-1)?.text).toContain(
+        'Motif : Vous avez déjà fait une demande.',
+      );
+    const left = (await gestionnaire.get('/api/staff/sign-up-requests')).json<{
+      requests: { lastName: string }[];
+    }>().requests;
+    expect(left.map((r) => r.lastName).filter((n) => n.startsWith('Double'))).toEqual([]);
+  });
 });
 
 describe('login', () => {

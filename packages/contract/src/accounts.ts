@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, reasonText, text } from './text.ts';
+import { calendarDay, reasonText, text, tickedIds } from './text.ts';
 
 const name = text(100);
 const isoDate = calendarDay;
@@ -75,6 +75,14 @@ export const forgotIdentifierRequest = z.union([
 /** A refusal of a sign-up: its reason is required, and quoted in the mail the person receives. */
 export const signUpDecisionRequest = z.object({
   reason: reasonText('nous ne trouvons pas votre nom parmi les agents'),
+});
+
+/** Staff refuse several sign-up requests at once (duplicates, strangers), for one reason. */
+export const signUpRefusals = signUpDecisionRequest.extend({
+  requestIds: tickedIds('demande inconnue', {
+    none: 'cochez au moins une demande à refuser',
+    tooMany: 'refusez au plus 100 demandes à la fois',
+  }),
 });
 
 export const roles = ['member', 'staff', 'admin'] as const;

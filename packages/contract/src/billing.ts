@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, everyError, isDay } from './text.ts';
+import { calendarDay, everyError, isDay, tickedIds } from './text.ts';
 import { activitySectors } from './activities.ts';
 import { euroCents } from './money.ts';
 
@@ -112,10 +112,10 @@ export const claimDecision = z.object({
 
 /** Staff approve several claims at once, each at the amount the engine quotes again. */
 export const claimApprovals = z.object({
-  claimIds: z
-    .array(z.uuid('demande inconnue'))
-    .min(1, 'cochez au moins une demande à accorder')
-    .max(100, 'accordez au plus 100 demandes à la fois'),
+  claimIds: tickedIds('demande inconnue', {
+    none: 'cochez au moins une demande à accorder',
+    tooMany: 'accordez au plus 100 demandes à la fois',
+  }),
 });
 
 export const payoutRequest = z.object({ executionDate: isoDate });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, text } from './text.ts';
+import { calendarDay, text, tickedIds } from './text.ts';
 import { ibanProblem, isBic, isLatinName, normalizeIban } from './iban.ts';
 
 const name = text(100);
@@ -39,10 +39,10 @@ export type AgentRecordInput = z.infer<typeof agentRecordInput>;
 
 /** Staff validate several Fiches they read as concordant. */
 export const recordValidations = z.object({
-  recordIds: z
-    .array(z.uuid('fiche inconnue'))
-    .min(1, 'cochez au moins une fiche à valider')
-    .max(100, 'validez au plus 100 fiches à la fois'),
+  recordIds: tickedIds('fiche inconnue', {
+    none: 'cochez au moins une fiche à valider',
+    tooMany: 'validez au plus 100 fiches à la fois',
+  }),
 });
 
 export const recordDecision = z.object({

@@ -35,6 +35,10 @@ export const reasonText = (example: string) =>
       `indiquez le motif, il est repris dans le courriel (par exemple « ${example} »)`,
     );
 
+/** The rows a person ticked in a staff queue for one action on all of them (at most 100). */
+export const tickedIds = (unknown: string, { none, tooMany }: { none: string; tooMany: string }) =>
+  z.array(z.uuid(unknown)).min(1, none).max(100, tooMany);
+
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2099-12-31';
 

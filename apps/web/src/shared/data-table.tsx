@@ -25,6 +25,36 @@ interface DataTableProps<Row> {
   readonly initialSorting?: SortingState;
 }
 
+/** The ticked ids with one id ticked or unticked. */
+export function toggled(chosen: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(chosen);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+/** A column of check boxes for a bulk action on the rows ticked; `label` names each box. */
+export function tickColumn<Row extends { readonly id: string }>(
+  chosen: ReadonlySet<string>,
+  onChoose: (ids: ReadonlySet<string>) => void,
+  label: (row: Row) => string,
+): ColumnDef<Row> {
+  return {
+    id: 'tick',
+    header: 'Cocher',
+    enableSorting: false,
+    enableGlobalFilter: false,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={label(row.original)}
+        checked={chosen.has(row.original.id)}
+        onChange={(e) => onChoose(toggled(chosen, row.original.id, e.target.checked))}
+      />
+    ),
+  };
+}
+
 const SORT_WORDS = { asc: 'croissant', desc: 'décroissant' } as const;
 
 /**

@@ -8,6 +8,7 @@ import {
   loginRequest,
   setPasswordRequest,
   signUpDecisionRequest,
+  signUpRefusals,
   signUpRequest,
   type LoginAnswer,
   type SessionAnswer,
@@ -34,7 +35,13 @@ import {
 } from './session-cookies.ts';
 import { nextLoginStep } from './second-factor-routes.ts';
 import { changePassword, checkCredentials } from './sign-in.ts';
-import { approveSignUp, listSignUpRequests, rejectSignUp, submitSignUp } from './sign-up.ts';
+import {
+  approveSignUp,
+  listSignUpRequests,
+  refuseSignUps,
+  rejectSignUp,
+  submitSignUp,
+} from './sign-up.ts';
 
 const idParam = z.object({ id: z.string() });
 const statusQuery = z.object({
@@ -149,6 +156,13 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
     const body = parse(signUpDecisionRequest, request.body ?? {});
     await rejectSignUp(ctx, staff, parse(idParam, request.params).id, body.reason);
     return reply.status(204).send();
+  });
+
+  /** Several requests refused for one reason; those decided meanwhile are left, with why. */
+  app.post('/api/staff/sign-up-requests/refusals', async (request) => {
+    const staff = await requireStaff(db, request, 'fiche-agent');
+    const { requestIds, reason } = parse(signUpRefusals, request.body ?? {});
+    return refuseSignUps(ctx, staff, requestIds, reason);
   });
 
   app.get('/api/admin/audit-log', async (request) => {

@@ -1,6 +1,7 @@
 import type { SignUpRequest, SignUpRequestSummary } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
+import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
 import { checkAttempts, LIMITS, recordAttempt } from './attempts.ts';
@@ -217,5 +218,18 @@ export async function rejectSignUp(
       templates.signUpRejected(ctx.organization, request.first_name, reason),
     );
     await recordAudit(tx, staff.id, 'sign_up.reject', 'sign_up_request', id, { reason });
+  });
+}
+
+/** Several requests refused for one reason (duplicates, strangers): each as rejectSignUp does. */
+export function refuseSignUps(
+  ctx: AppContext,
+  staff: CurrentUser,
+  ids: readonly string[],
+  reason: string,
+): Promise<OneByOne<{ id: string }>> {
+  return oneByOne(ids, async (id) => {
+    await rejectSignUp(ctx, staff, id, reason);
+    return { id };
   });
 }

@@ -7,6 +7,7 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { count } from '../../shared/french.ts';
+import { Steps } from '../../shared/steps.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 
 const STEPS = ['Identité', 'Coordonnées', 'Famille', 'Confirmation'] as const;
@@ -115,13 +116,7 @@ export function SignUpPage() {
   return (
     <>
       <PageTitle>{`S’inscrire — étape ${step + 1} sur 4 : ${STEPS[step] ?? ''}`}</PageTitle>
-      <ol className="steps" aria-label="Étapes de l’inscription">
-        {STEPS.map((label, index) => (
-          <li key={label} aria-current={index === step ? 'step' : undefined}>
-            {index + 1}. {label}
-          </li>
-        ))}
-      </ol>
+      <Steps label="Étapes de l’inscription" steps={STEPS} current={step} />
       <FormAlert message={alert} />
       <form onSubmit={next} noValidate>
         {step === 0 ? (

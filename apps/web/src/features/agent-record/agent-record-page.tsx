@@ -5,9 +5,9 @@ import {
   type DependantInput,
   type DocumentSummary,
 } from '@entraide/contract';
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../shared/api.ts';
+import { api, type FieldErrors } from '../../shared/api.ts';
 import {
   Checkbox,
   Field,
@@ -20,9 +20,11 @@ import { formatDate, parseWholeEuros } from '../../shared/format.ts';
 import { RELATION_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
+import { Steps } from '../../shared/steps.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentsField } from './documents-field.tsx';
+import { RecordRecap } from './record-recap.tsx';
 
 const statusText = (status: AgentRecordAnswer['status'], withCeiling: boolean): string =>
   ({
@@ -31,6 +33,15 @@ const statusText = (status: AgentRecordAnswer['status'], withCeiling: boolean): 
     validated: `Validée : ${withCeiling ? 'vos taux et votre plafond en découlent' : 'vos taux en découlent'}.`,
     rejected: 'Refusée : corrigez-la puis envoyez-la à nouveau.',
   })[status];
+
+/** The Fiche in four steps; a field's errors send the person back to the step that holds it. */
+const STEPS = ['Famille', 'Revenus', 'Justificatifs', 'Vérification et envoi'] as const;
+const stepOf = (field: string): number =>
+  field.startsWith('taxIncome') || field.startsWith('spouseTaxIncome')
+    ? 1
+    : field.startsWith('documentIds') || field.endsWith('disabilityProofId')
+      ? 2
+      : 0;
 
 const blank = (): DependantInput => ({
   relation: 'child',
@@ -56,7 +67,20 @@ function RecordForm({ year }: { readonly year: number }) {
   const [dependants, setDependants] = useState<DependantInput[]>([]);
   const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [step, setStep] = useState(0);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const opened = useRef(step);
+  useEffect(() => {
+    // A step opened (not the first shown): its heading takes the focus, read by screen readers.
+    if (opened.current !== step) stepHeading.current?.focus();
+    opened.current = step;
+  }, [step]);
   const { busy, alert, fields, run, setAlert, setFields } = useSubmit();
+  /** Shows a field's step when it is wrong: the first wrong field's. */
+  const showErrors = (errors: FieldErrors) => {
+    const first = Object.keys(errors)[0];
+    if (first !== undefined) setStep(stepOf(first));
+  };
 
   const load = useCallback(async () => {
     const [{ versions }, own] = await Promise.all([
@@ -79,6 +103,7 @@ function RecordForm({ year }: { readonly year: number }) {
   }, [load]);
 
   const locked = latest?.status === 'submitted';
+  const couple = dependants.some((d) => d.relation === 'spouse');
   const body = () => {
     const taxIncomeEuros = income.trim() === '' ? null : parseWholeEuros(income);
     // Every error the browser can see, shown at once, each on its field.
@@ -92,9 +117,9 @@ function RecordForm({ year }: { readonly year: number }) {
     if (Object.keys(errors).length > 0) {
       setFields(errors);
       setAlert('Certains champs sont à corriger : voyez les messages sous chacun d’eux.');
+      showErrors(errors);
       return null;
     }
-    const couple = dependants.some((d) => d.relation === 'spouse');
     return {
       couple,
       situationChangedOn: changedOn === '' ? null : changedOn,
@@ -111,8 +136,13 @@ function RecordForm({ year }: { readonly year: number }) {
     if (!payload) return;
     void run(async () => {
       setNotice(null);
-      await api('PUT', `/api/me/agent-records/${year}`, payload);
-      if (then === 'submit') await api('POST', `/api/me/agent-records/${year}/submit`);
+      try {
+        await api('PUT', `/api/me/agent-records/${year}`, payload);
+        if (then === 'submit') await api('POST', `/api/me/agent-records/${year}/submit`);
+      } catch (error) {
+        showErrors((error as { fields?: FieldErrors }).fields ?? {});
+        throw error;
+      }
       await load();
       setNotice(
         then === 'submit'
@@ -143,139 +173,188 @@ function RecordForm({ year }: { readonly year: number }) {
       ) : null}
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
-      <form onSubmit={save('submit')} noValidate>
-        <Field
-          label={`Revenu fiscal de référence ${year - 2} (€)`}
-          hint="Sur votre avis d’imposition, en euros entiers."
-          name="taxIncome"
-          inputMode="numeric"
-          disabled={locked}
-          value={income}
-          onChange={(e) => setIncome(e.target.value)}
-          error={fields.taxIncomeEuros}
-        />
-        {cnrs && dependants.some((d) => d.relation === 'spouse') ? (
-          <Field
-            label="Revenu fiscal de référence du conjoint (€)"
-            name="spouseTaxIncome"
-            inputMode="numeric"
-            disabled={locked}
-            value={spouseIncome}
-            onChange={(e) => setSpouseIncome(e.target.value)}
-            error={fields.spouseTaxIncomeEuros}
-          />
-        ) : null}
-        <Field
-          label="Date du changement de situation familiale"
-          hint="Seulement si votre famille a changé cette année (mariage, PACS, naissance, séparation…) : joignez alors le livret de famille."
-          name="situationChangedOn"
-          type="date"
-          disabled={locked}
-          value={changedOn}
-          onChange={(e) => setChangedOn(e.target.value)}
-          error={fields.situationChangedOn}
-        />
-        <Checkbox
-          label="J’ai un handicap (incapacité d’au moins 50 %)"
-          checked={memberDisabled}
-          disabled={locked}
-          onChange={(e) => setMemberDisabled(e.target.checked)}
-        />
-        <h2>Mes ayants droit</h2>
-        <RepeatedFieldsets
-          items={dependants}
-          legend={(index) => `Ayant droit ${index + 1}`}
-          addLabel="Ajouter un ayant droit"
-          removeLabel={(index) => `Retirer l’ayant droit ${index + 1}`}
-          onAdd={() => setDependants([...dependants, blank()])}
-          onRemove={(index) => setDependants(dependants.filter((_, i) => i !== index))}
-        >
-          {(d, index) => (
-            <>
-              <SelectField
-                label="Lien"
-                options={RELATION_LABELS}
-                value={d.relation}
-                disabled={locked}
-                onChange={(e) =>
-                  change(index, { relation: e.target.value as DependantInput['relation'] })
-                }
-              />
-              <Field
-                label={`Nom de l’ayant droit ${index + 1}`}
-                disabled={locked}
-                value={d.lastName}
-                onChange={(e) => change(index, { lastName: e.target.value })}
-                error={fields[`dependants.${index}.lastName`]}
-              />
-              <Field
-                label={`Prénom de l’ayant droit ${index + 1}`}
-                disabled={locked}
-                value={d.firstName}
-                onChange={(e) => change(index, { firstName: e.target.value })}
-                error={fields[`dependants.${index}.firstName`]}
-              />
-              <Field
-                label={`Date de naissance de l’ayant droit ${index + 1}`}
-                type="date"
-                disabled={locked}
-                value={d.birthDate}
-                max={session?.today}
-                onChange={(e) => change(index, { birthDate: e.target.value })}
-                error={fields[`dependants.${index}.birthDate`]}
-              />
-              {d.relation === 'child' ? (
+      <Steps label="Étapes de la Fiche Agent" steps={STEPS} current={step} onGo={setStep} />
+      <form onSubmit={save('submit')} noValidate aria-labelledby="record-step">
+        <h2 id="record-step" tabIndex={-1} ref={stepHeading}>
+          Étape {step + 1} sur {STEPS.length} : {STEPS[step]}
+        </h2>
+        {step === 0 ? (
+          <>
+            <Field
+              label="Date du changement de situation familiale"
+              hint="Seulement si votre famille a changé cette année (mariage, PACS, naissance, séparation…) : joignez alors le livret de famille à l’étape « Justificatifs »."
+              name="situationChangedOn"
+              type="date"
+              disabled={locked}
+              value={changedOn}
+              onChange={(e) => setChangedOn(e.target.value)}
+              error={fields.situationChangedOn}
+            />
+            <Checkbox
+              label="J’ai un handicap (incapacité d’au moins 50 %)"
+              checked={memberDisabled}
+              disabled={locked}
+              onChange={(e) => setMemberDisabled(e.target.checked)}
+            />
+            <h3>Mes ayants droit</h3>
+            <RepeatedFieldsets
+              items={dependants}
+              legend={(index) => `Ayant droit ${index + 1}`}
+              addLabel="Ajouter un ayant droit"
+              removeLabel={(index) => `Retirer l’ayant droit ${index + 1}`}
+              onAdd={() => setDependants([...dependants, blank()])}
+              onRemove={(index) => setDependants(dependants.filter((_, i) => i !== index))}
+            >
+              {(d, index) => (
                 <>
-                  <Checkbox
-                    label="En garde partagée"
+                  <SelectField
+                    label="Lien"
+                    options={RELATION_LABELS}
+                    value={d.relation}
                     disabled={locked}
-                    checked={d.sharedCustody}
-                    onChange={(e) => change(index, { sharedCustody: e.target.checked })}
+                    onChange={(e) =>
+                      change(index, { relation: e.target.value as DependantInput['relation'] })
+                    }
                   />
-                  <Checkbox
-                    label="Figure sur votre avis d’imposition (décochez s’il est à la charge fiscale de l’autre parent)"
+                  <Field
+                    label={`Nom de l’ayant droit ${index + 1}`}
                     disabled={locked}
-                    checked={d.fiscallyDependent}
-                    onChange={(e) => change(index, { fiscallyDependent: e.target.checked })}
+                    value={d.lastName}
+                    onChange={(e) => change(index, { lastName: e.target.value })}
+                    error={fields[`dependants.${index}.lastName`]}
+                  />
+                  <Field
+                    label={`Prénom de l’ayant droit ${index + 1}`}
+                    disabled={locked}
+                    value={d.firstName}
+                    onChange={(e) => change(index, { firstName: e.target.value })}
+                    error={fields[`dependants.${index}.firstName`]}
+                  />
+                  <Field
+                    label={`Date de naissance de l’ayant droit ${index + 1}`}
+                    type="date"
+                    disabled={locked}
+                    value={d.birthDate}
+                    max={session?.today}
+                    onChange={(e) => change(index, { birthDate: e.target.value })}
+                    error={fields[`dependants.${index}.birthDate`]}
+                  />
+                  {d.relation === 'child' ? (
+                    <>
+                      <Checkbox
+                        label="En garde partagée"
+                        disabled={locked}
+                        checked={d.sharedCustody}
+                        onChange={(e) => change(index, { sharedCustody: e.target.checked })}
+                      />
+                      <Checkbox
+                        label="Figure sur votre avis d’imposition (décochez s’il est à la charge fiscale de l’autre parent)"
+                        disabled={locked}
+                        checked={d.fiscallyDependent}
+                        onChange={(e) => change(index, { fiscallyDependent: e.target.checked })}
+                      />
+                    </>
+                  ) : null}
+                  <Checkbox
+                    label="En situation de handicap (incapacité d’au moins 50 %)"
+                    disabled={locked}
+                    checked={d.disabled}
+                    onChange={(e) => change(index, { disabled: e.target.checked })}
                   />
                 </>
-              ) : null}
-              <Checkbox
-                label="En situation de handicap (incapacité d’au moins 50 %)"
+              )}
+            </RepeatedFieldsets>
+          </>
+        ) : null}
+        {step === 1 ? (
+          <>
+            <Field
+              label={`Revenu fiscal de référence ${year - 2} (€)`}
+              hint="Sur votre avis d’imposition, en euros entiers, par exemple 32 500."
+              name="taxIncome"
+              inputMode="numeric"
+              disabled={locked}
+              value={income}
+              onChange={(e) => setIncome(e.target.value)}
+              error={fields.taxIncomeEuros}
+            />
+            {cnrs && couple ? (
+              <Field
+                label="Revenu fiscal de référence du conjoint (€)"
+                hint="Sur l’avis d’imposition de votre conjoint s’il déclare à part, en euros entiers."
+                name="spouseTaxIncome"
+                inputMode="numeric"
                 disabled={locked}
-                checked={d.disabled}
-                onChange={(e) => change(index, { disabled: e.target.checked })}
+                value={spouseIncome}
+                onChange={(e) => setSpouseIncome(e.target.value)}
+                error={fields.spouseTaxIncomeEuros}
               />
-              {d.disabled ? (
+            ) : null}
+          </>
+        ) : null}
+        {step === 2 ? (
+          <>
+            <DocumentsField
+              documents={documents}
+              attached={documentIds}
+              disabled={locked}
+              onAttach={(document) => {
+                setDocuments([document, ...documents]);
+                setDocumentIds([...documentIds, document.id]);
+              }}
+            />
+            {dependants.some((d) => d.disabled) ? (
+              <p className="hint">
+                Pour chaque ayant droit en situation de handicap, joignez d’abord sa carte
+                d’invalidité ou son attestation ci-dessus, puis choisissez-la ci-dessous.
+              </p>
+            ) : null}
+            {dependants.map((d, index) =>
+              d.disabled ? (
                 <SelectField
-                  label={`Justificatif du handicap de l’ayant droit ${index + 1}`}
+                  key={index}
+                  label={`Justificatif du handicap de l’ayant droit ${index + 1} (${d.firstName || 'sans prénom'})`}
                   options={proofs}
                   value={d.disabilityProofId ?? ''}
                   disabled={locked}
                   onChange={(e) => change(index, { disabilityProofId: e.target.value || null })}
                   error={fields[`dependants.${index}.disabilityProofId`]}
                 />
-              ) : null}
-            </>
-          )}
-        </RepeatedFieldsets>
-        <DocumentsField
-          documents={documents}
-          attached={documentIds}
-          disabled={locked}
-          onAttach={(document) => {
-            setDocuments([document, ...documents]);
-            setDocumentIds([...documentIds, document.id]);
-          }}
-        />
+              ) : null,
+            )}
+          </>
+        ) : null}
+        {step === 3 ? (
+          <RecordRecap
+            income={income}
+            spouseIncome={cnrs && couple ? spouseIncome : null}
+            changedOn={changedOn}
+            memberDisabled={memberDisabled}
+            dependants={dependants}
+            documents={documents.filter((d) => documentIds.includes(d.id))}
+            onGo={setStep}
+          />
+        ) : null}
         {locked ? null : (
           <div className="actions">
+            {step > 0 ? (
+              <button type="button" className="secondary" onClick={() => setStep(step - 1)}>
+                Précédent
+              </button>
+            ) : null}
             <button type="button" className="secondary" disabled={busy} onClick={save('save')}>
               Enregistrer le brouillon
             </button>
-            <button type="submit" disabled={busy}>
-              Envoyer pour validation
-            </button>
+            {/* Distinct keys: a "Suivant" turned into the submit button would send the Fiche. */}
+            {step < STEPS.length - 1 ? (
+              <button key="next" type="button" onClick={() => setStep(step + 1)}>
+                Suivant
+              </button>
+            ) : (
+              <button key="send" type="submit" disabled={busy}>
+                Envoyer pour validation
+              </button>
+            )}
           </div>
         )}
       </form>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
+import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { DocumentToggle } from '../../shared/document-toggle.tsx';
 import { Checkbox, Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
@@ -421,12 +422,7 @@ export function ClaimsReviewPage() {
                 <Checkbox
                   label={`Cocher la demande n° ${c.number} pour l’accord groupé`}
                   checked={chosen.has(c.id)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(c.id);
-                    else next.delete(c.id);
-                    setChosen(next);
-                  }}
+                  onChange={(e) => setChosen(toggled(chosen, c.id, e.target.checked))}
                 />
                 <Decision claim={c} onDone={done} />
               </li>

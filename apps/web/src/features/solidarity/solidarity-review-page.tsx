@@ -8,8 +8,9 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
+import { DataTable } from '../../shared/data-table.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import type { SolidarityView } from './solidarity-types.ts';
+import { SOLIDARITY_KINDS, SOLIDARITY_STATUS, type SolidarityView } from './solidarity-types.ts';
 
 function Decision({
   request,
@@ -73,10 +74,11 @@ function Decision({
   );
 }
 
-/** The Solidarité staff's requests (no other staff can read them). */
+/** The Solidarité staff's requests (no other staff can read them): a table, one opened at a time. */
 export function SolidarityReviewPage() {
   const [requests, setRequests] = useState<SolidarityView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [open, setOpen] = useState<SolidarityView | null>(null);
   const load = useCallback(async () => {
     setRequests(
       (await api<{ requests: SolidarityView[] }>('GET', '/api/staff/solidarity')).requests,
@@ -90,28 +92,66 @@ export function SolidarityReviewPage() {
       <PageTitle>Solidarité</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
+      {open ? (
+        <section className="card" aria-label={`Demande n° ${open.number}`}>
+          <p>{open.member}</p>
+          <SolidaritySummary request={open} />
+          {open.status === 'submitted' ? (
+            <Decision
+              request={open}
+              onDone={async (message) => {
+                setNotice(message);
+                setOpen(null);
+                await load();
+              }}
+            />
+          ) : null}
+          <button type="button" className="secondary" onClick={() => setOpen(null)}>
+            Fermer la demande n° {open.number}
+          </button>
+        </section>
+      ) : null}
       {requests === null ? (
         <p role="status">Chargement…</p>
       ) : requests.length === 0 ? (
         <p>Aucune demande (ou vous n’êtes pas du secteur Solidarité).</p>
       ) : (
-        <ul className="cards" aria-label="Demandes Solidarité">
-          {requests.map((r) => (
-            <li key={r.id} className="card">
-              <p>{r.member}</p>
-              <SolidaritySummary request={r} />
-              {r.status === 'submitted' ? (
-                <Decision
-                  request={r}
-                  onDone={async (message) => {
-                    setNotice(message);
-                    await load();
-                  }}
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <DataTable
+          caption="Demandes Solidarité"
+          rows={requests}
+          noun={['demande', 'demandes']}
+          filterHint="Un nom, un numéro ou un statut, par exemple « Martin » ou « Envoyée »."
+          columns={[
+            {
+              id: 'number',
+              header: 'N°',
+              accessorFn: (r) => r.number,
+              cell: ({ row: { original: r } }) => (
+                <button type="button" className="link" onClick={() => setOpen(r)}>
+                  <span className="visually-hidden">Examiner la demande </span>n° {r.number}
+                </button>
+              ),
+            },
+            { id: 'member', header: 'Agent', accessorFn: (r) => r.member },
+            {
+              id: 'kind',
+              header: 'Nature',
+              accessorFn: (r) =>
+                `${SOLIDARITY_KINDS[r.kind] ?? r.kind}${r.months ? ` sur ${String(r.months)} mois` : ''}`,
+            },
+            {
+              id: 'amount',
+              header: 'Montant demandé',
+              accessorFn: (r) => r.amountCents,
+              cell: ({ row: { original: r } }) => formatCents(r.amountCents),
+            },
+            {
+              id: 'status',
+              header: 'Statut',
+              accessorFn: (r) => SOLIDARITY_STATUS[r.status] ?? r.status,
+            },
+          ]}
+        />
       )}
     </RequireUser>
   );

@@ -7,7 +7,7 @@ import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../shar
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { count, of } from '../../shared/french.ts';
-import { DataTable } from '../../shared/data-table.tsx';
+import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
@@ -336,24 +336,11 @@ export function RecordValidationPage() {
             columns={[
               ...(filters.status === 'submitted'
                 ? [
-                    {
-                      id: 'choose',
-                      header: 'Cocher',
-                      enableSorting: false,
-                      cell: ({ row }: { row: { original: QueueEntry } }) => (
-                        <input
-                          type="checkbox"
-                          aria-label={`Cocher la Fiche de ${row.original.firstName} ${row.original.lastName}`}
-                          checked={chosen.has(row.original.id)}
-                          onChange={(e) => {
-                            const next = new Set(chosen);
-                            if (e.target.checked) next.add(row.original.id);
-                            else next.delete(row.original.id);
-                            setChosen(next);
-                          }}
-                        />
-                      ),
-                    },
+                    tickColumn<QueueEntry>(
+                      chosen,
+                      setChosen,
+                      (e) => `Cocher la Fiche de ${e.firstName} ${e.lastName}`,
+                    ),
                   ]
                 : []),
               {
