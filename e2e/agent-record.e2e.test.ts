@@ -26,9 +26,9 @@ async function attach(
 
 describe('Fiche Agent in the browser', () => {
   it('at a desk, the steps open in any order; a wrong field sends the member back to its step', async () => {
-    await createUser(env.app.db, { identifier: 'IN-000602', firstName: 'Marc', lastName: 'Roy' });
+    await createUser(env.app.db, { identifier: 'IN-000603', firstName: 'Marc', lastName: 'Roy' });
     const page = await desktopPage(env.browser);
-    await login(page, env.app, 'IN-000602');
+    await login(page, env.app, 'IN-000603');
     await page.goto(`${env.app.url}/espace/fiche`);
     await page.getByRole('button', { name: 'Ajouter un ayant droit' }).click();
     await page.getByRole('textbox', { name: 'Nom de l’ayant droit 1', exact: true }).fill('Roy');

@@ -24,7 +24,10 @@ import { CsrfTokens } from './modules/accounts/csrf.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
 import { devMailRoutes, devTotpRoutes } from './modules/notifications/dev-mail-routes.ts';
+import { CommitteeIdentity } from './modules/organization/identity.ts';
 import { organizationOf } from './modules/organization/organization.ts';
+import { committeeRoutes } from './modules/organization/routes.ts';
+import { pictureRoutes } from './modules/pictures/routes.ts';
 import { memberCardRoutes } from './modules/member-card/routes.ts';
 import { memberFileRoutes } from './modules/members/routes.ts';
 import { formRoutes } from './modules/forms/routes.ts';
@@ -51,15 +54,22 @@ export const appContext = (
   db: Database,
   mailer: Mailer,
   packs: PackRegistry,
+  identity = committeeIdentity(config, db),
 ): AppContext => ({
   db,
   mailer,
-  organization: organizationOf(config.organization, config.committeeSiret),
+  get organization() {
+    return identity.current;
+  },
   publicUrl: config.publicUrl,
   packs,
   committeeAccount: config.committeeAccount,
   today: calendar(config.today),
 });
+
+/** The committee's identity: its organisation's, as its admin changed it. */
+export const committeeIdentity = (config: Config, db: Database): CommitteeIdentity =>
+  new CommitteeIdentity(db, organizationOf(config.organization, config.committeeSiret));
 
 /**
  * Security headers (helmet): a strict Content-Security-Policy — scripts and styles from the app
@@ -113,8 +123,14 @@ export async function buildApp({
     csrf.check(request);
   });
   app.addHook('onSend', async (request, reply) => {
-    // Every API answer may carry personal data: never kept by a browser or a proxy.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Every API answer may carry personal data: never kept by a browser or a proxy — but the
+    // public pictures, whose address changes with their content.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
+  const identity = committeeIdentity(config, db);
+  app.addHook('onRequest', async () => {
+    await identity.fresh();
   });
 
   const ctx = appContext(
@@ -122,6 +138,7 @@ export async function buildApp({
     db,
     mailer ?? createMailer(config.smtpUrl, config.mailFrom),
     packs,
+    identity,
   );
   simulationRoutes(app, packs, ctx.today);
   packRoutes(app, db, packs);
@@ -137,6 +154,8 @@ export async function buildApp({
   claimRoutes(app, ctx);
   solidarityRoutes(app, ctx);
   backOfficeRoutes(app, ctx);
+  committeeRoutes(app, ctx, identity);
+  pictureRoutes(app, ctx);
   const documents = store ?? new DocumentStore(join(config.dataDir, 'files'));
   householdRoutes(app, ctx, packs, documents);
   privacyRoutes(app, ctx, documents);

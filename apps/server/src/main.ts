@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { plural } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
-import { appContext, buildApp } from './app.ts';
+import { appContext, buildApp, committeeIdentity } from './app.ts';
 import { sendDueReminders } from './modules/billing/reminders.ts';
 import { withdrawUnpaidPlaces } from './modules/billing/withdrawals.ts';
 import { runDueSelections } from './modules/registrations/selection.ts';
@@ -49,8 +49,10 @@ async function main(): Promise<void> {
   // Scheduled jobs, at start then every 10 minutes: the selection of every session whose
   // closing day passed, the reminders a week before each instalment, the places unpaid a month
   // before their start (CNRS), the retention policy.
-  const ctx = appContext(config, db, mailer, packs);
+  const identity = committeeIdentity(config, db);
+  const ctx = appContext(config, db, mailer, packs, identity);
   const jobs = async (): Promise<void> => {
+    await identity.fresh();
     const sessions = await runDueSelections(ctx);
     if (sessions > 0)
       console.log(

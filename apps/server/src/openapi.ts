@@ -37,6 +37,7 @@ import {
   setPasswordRequest,
   signUpDecisionRequest,
   signUpRefusals,
+  committeeIdentityInput,
   signUpRequest,
   signUpRequestSummary,
   simulationAnswer,
@@ -270,6 +271,45 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'member',
   },
   { method: 'get', path: '/api/me/documents', summary: 'Mes documents', auth: 'member' },
+  { method: 'get', path: '/api/committee/logo', summary: 'Le logo du comité (PNG), s’il en a un' },
+  {
+    method: 'get',
+    path: '/api/admin/committee',
+    summary: 'Identité du comité : nom, nom court, adresse, couleur, logo',
+    auth: 'admin',
+  },
+  {
+    method: 'put',
+    path: '/api/admin/committee',
+    summary: 'Changer le nom, l’adresse ou la couleur du comité (un texte blanc doit s’y lire)',
+    body: committeeIdentityInput,
+    auth: 'admin',
+  },
+  {
+    method: 'put',
+    path: '/api/admin/committee/logo',
+    summary:
+      'Déposer le logo du comité (corps : l’image JPEG, PNG ou WebP), réduit à 480 × 160 pixels au plus',
+    auth: 'admin',
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/committee/logo',
+    summary: 'Retirer le logo',
+    auth: 'admin',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/activity-photos',
+    summary:
+      'Déposer la photo d’une activité (corps : l’image JPEG, PNG ou WebP), réduite à 1 200 × 800 pixels, sans ses métadonnées',
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/api/activity-photos/{id}',
+    summary: 'La photo d’une activité (JPEG)',
+  },
   {
     method: 'get',
     path: '/api/me/bank-accounts',

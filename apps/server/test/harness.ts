@@ -167,8 +167,13 @@ export class Client {
     private readonly db?: Database,
   ) {}
 
-  async upload(url: string, bytes: Buffer, contentType = 'application/pdf'): Promise<Answer> {
-    return this.request('POST', url, bytes, { 'content-type': contentType });
+  async upload(
+    url: string,
+    bytes: Buffer,
+    contentType = 'application/pdf',
+    method: 'POST' | 'PUT' = 'POST',
+  ): Promise<Answer> {
+    return this.request(method, url, bytes, { 'content-type': contentType });
   }
 
   async request(
@@ -200,7 +205,7 @@ export class Client {
         ? null
         : type.includes('json')
           ? JSON.parse(response.text)
-          : type.includes('pdf') || type.includes('zip')
+          : type.includes('pdf') || type.includes('zip') || type.startsWith('image/')
             ? response.bytes
             : response.text;
     return {

@@ -1,6 +1,7 @@
 import { MyDataPage } from './features/member/my-data-page.tsx';
 import { FileReadsPage } from './features/member/file-reads-page.tsx';
 import { SecurityPage } from './features/accounts/security-page.tsx';
+import { CommitteeIdentityPage } from './features/staff/committee-identity-page.tsx';
 import { StaffAccountsPage } from './features/staff/staff-accounts-page.tsx';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -66,6 +67,7 @@ if (root) {
               <Route path="/espace/consultations" element={<FileReadsPage />} />
               <Route path="/espace/mes-donnees" element={<MyDataPage />} />
               <Route path="/gestion/comptes" element={<StaffAccountsPage />} />
+              <Route path="/gestion/comite" element={<CommitteeIdentityPage />} />
               <Route path="/gestion" element={<StaffHomePage />} />
               <Route path="/gestion/inscriptions" element={<SignUpQueuePage />} />
               <Route path="/gestion/fiches" element={<RecordValidationPage />} />

@@ -133,6 +133,10 @@ export const sessionAnswer = z.object({
     id: z.enum(['inserm', 'cnrs']),
     name: z.string(),
     shortName: z.string(),
+    /** The committee's colour (#rrggbb), white text reads on it. */
+    brandColour: z.string(),
+    /** Its logo's address (PNG), when its admin gave one. */
+    logoUrl: z.string().nullable(),
     /** The committee's own words and what its rule packs hold, for the screens. */
     texts: z.object({
       tagline: z.string(),

@@ -41,8 +41,21 @@ export const activityInput = z.object({
   schoolTrip: z.boolean().default(false),
   /** A trip abroad (the CNRS's dossier fee concerns national trips only). */
   abroad: z.boolean().default(false),
+  /** Photos uploaded by staff (`/api/activity-photos/…`) or https addresses, each described. */
   pictures: z
-    .array(z.object({ url: z.url('adresse web invalide (https://…)').max(500), alt: text(200) }))
+    .array(
+      z.object({
+        url: z
+          .string()
+          .max(500)
+          .refine(
+            (url) =>
+              /^\/api\/activity-photos\/[0-9a-f-]{36}$/.test(url) || /^https:\/\/\S+$/.test(url),
+            'photo déposée ou adresse web en https://… attendue',
+          ),
+        alt: text(200),
+      }),
+    )
     .max(6, '6 images au plus')
     .default([]),
   published: z.boolean().default(false),

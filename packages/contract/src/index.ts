@@ -20,3 +20,4 @@ export * from './iban.ts';
 export * from './activities.ts';
 export * from './billing.ts';
 export * from './birth-dates.ts';
+export * from './committee.ts';

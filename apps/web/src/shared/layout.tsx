@@ -10,6 +10,11 @@ export function Layout({ children }: { readonly children: ReactNode }) {
   const { session, refresh } = useSession();
   const navigate = useNavigate();
   const user = session?.user ?? null;
+  const brandColour = session?.organization.brandColour;
+  useEffect(() => {
+    // The committee's colour, for the light theme (the dark theme keeps its own).
+    if (brandColour) document.documentElement.style.setProperty('--committee-brand', brandColour);
+  }, [brandColour]);
   const logout = async () => {
     await api('DELETE', '/api/session');
     await refresh();
@@ -23,6 +28,9 @@ export function Layout({ children }: { readonly children: ReactNode }) {
       </a>
       <header className="site-header">
         <Link to="/" className="brand">
+          {session?.organization.logoUrl ? (
+            <img className="brand-logo" src={session.organization.logoUrl} alt="" />
+          ) : null}
           {session?.organization.shortName ?? 'Entraide'} <span>Espace Adhérent</span>
         </Link>
         <nav aria-label="Navigation principale">

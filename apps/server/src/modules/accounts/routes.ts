@@ -13,7 +13,7 @@ import {
   type LoginAnswer,
   type SessionAnswer,
 } from '@entraide/contract';
-import { organizationTexts } from '../organization/organization.ts';
+import { logoUrl, organizationTexts } from '../organization/organization.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parse, refuseIssues } from '../../http.ts';
@@ -55,7 +55,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
   app.get('/api/session', async (request, reply): Promise<SessionAnswer> => {
     csrf.issue(request, reply);
     const user = await currentUser(db, request);
-    const { id, name, shortName } = ctx.organization;
+    const { id, name, shortName, brandColour } = ctx.organization;
     return {
       user: user && {
         id: user.id,
@@ -66,7 +66,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
         sectors: [...user.sectors],
         secondFactor: { ...user.secondFactor, methods: [...user.secondFactor.methods] },
       },
-      organization: { id, name, shortName, texts: organizationTexts(ctx.organization, ctx.packs) },
+      organization: {
+        id,
+        name,
+        shortName,
+        brandColour,
+        logoUrl: logoUrl(ctx.organization),
+        texts: organizationTexts(ctx.organization, ctx.packs),
+      },
       today: ctx.today(),
     };
   });

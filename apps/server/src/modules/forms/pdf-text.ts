@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { Organization } from '../organization/organization.ts';
 
 // DejaVu Sans (free licence, npm `dejavu-fonts-ttf`), embedded and subset: every French letter
@@ -21,8 +21,14 @@ export async function embedCommitteeFonts(
   };
 }
 
-/** The committee's own blue, and the ink and rules of its documents. */
-const BRAND = rgb(0.114, 0.306, 0.537);
+/** The committee's colour (#rrggbb) as PDF ink. */
+export const brandInk = ({ brandColour: hex }: Organization) =>
+  rgb(
+    Number.parseInt(hex.slice(1, 3), 16) / 255,
+    Number.parseInt(hex.slice(3, 5), 16) / 255,
+    Number.parseInt(hex.slice(5, 7), 16) / 255,
+  );
+/** The ink and rules of the committee's documents. */
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const RULE = rgb(0.78, 0.78, 0.78);
@@ -30,6 +36,8 @@ const RULE = rgb(0.78, 0.78, 0.78);
 const PAGE = { width: 595, height: 842, margin: 50 } as const;
 const WIDTH = PAGE.width - 2 * PAGE.margin;
 const BODY_TOP = 712;
+/** The room of the logo in the letterhead, in points. */
+const LOGO = { width: 120, height: 44 } as const;
 const BODY_BOTTOM = 70;
 
 /** A column of a table: its share of the width, and whether its figures align right. */
@@ -48,14 +56,17 @@ export class FormWriter {
   private page!: PDFPage;
   private y = 0;
   private readonly characters: ReadonlySet<number>;
+  private readonly brand: ReturnType<typeof rgb>;
   private constructor(
     private readonly pdf: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
     private readonly title: string,
     private readonly organization: Organization,
+    private readonly logo: PDFImage | null,
   ) {
     this.characters = new Set(regular.getCharacterSet());
+    this.brand = brandInk(organization);
     this.newPage();
   }
 
@@ -65,7 +76,8 @@ export class FormWriter {
     pdf.setAuthor(organization.name);
     pdf.setLanguage('fr-FR');
     const { regular, bold } = await embedCommitteeFonts(pdf);
-    return new FormWriter(pdf, regular, bold, title, organization);
+    const logo = organization.logo ? await pdf.embedPng(organization.logo) : null;
+    return new FormWriter(pdf, regular, bold, title, organization, logo);
   }
 
   /** A character the font lacks (an emoji, say) prints as "?" rather than stopping the file. */
@@ -81,26 +93,40 @@ export class FormWriter {
     this.y = BODY_TOP;
   }
 
-  /** The logo (the committee's initials in its colour), its name, address and SIRET. */
+  /**
+   * The committee's logo (the admin's, else its initials in its colour), its name, address and
+   * SIRET.
+   */
   private letterhead(): void {
-    const { page, organization } = this;
+    const { page, organization, logo } = this;
     const top = PAGE.height - PAGE.margin;
-    page.drawCircle({ x: PAGE.margin + 22, y: top - 20, size: 22, color: BRAND });
-    const initials = 'CAES';
-    page.drawText(initials, {
-      x: PAGE.margin + 22 - this.bold.widthOfTextAtSize(initials, 9) / 2,
-      y: top - 23,
-      size: 9,
-      font: this.bold,
-      color: rgb(1, 1, 1),
-    });
-    const left = PAGE.margin + 56;
+    let left = PAGE.margin + 56;
+    if (logo) {
+      const { width, height } = logo.scaleToFit(LOGO.width, LOGO.height);
+      page.drawImage(logo, {
+        x: PAGE.margin,
+        y: top - 42 + (LOGO.height - height) / 2,
+        width,
+        height,
+      });
+      left = PAGE.margin + width + 12;
+    } else {
+      page.drawCircle({ x: PAGE.margin + 22, y: top - 20, size: 22, color: this.brand });
+      const initials = 'CAES';
+      page.drawText(initials, {
+        x: PAGE.margin + 22 - this.bold.widthOfTextAtSize(initials, 9) / 2,
+        y: top - 23,
+        size: 9,
+        font: this.bold,
+        color: rgb(1, 1, 1),
+      });
+    }
     page.drawText(this.drawable(organization.name), {
       x: left,
       y: top - 10,
       size: 13,
       font: this.bold,
-      color: BRAND,
+      color: this.brand,
     });
     page.drawText(this.drawable(organization.address), {
       x: left,
@@ -124,7 +150,7 @@ export class FormWriter {
       start: { x: PAGE.margin, y: top - 50 },
       end: { x: PAGE.width - PAGE.margin, y: top - 50 },
       thickness: 1,
-      color: BRAND,
+      color: this.brand,
     });
   }
 
@@ -158,7 +184,7 @@ export class FormWriter {
   /** The document's name, large, under the letterhead. */
   documentTitle(text: string): this {
     this.room(30);
-    this.text(this.drawable(text), PAGE.margin, { font: this.bold, size: 16, color: BRAND });
+    this.text(this.drawable(text), PAGE.margin, { font: this.bold, size: 16, color: this.brand });
     this.y -= 26;
     return this;
   }
@@ -166,7 +192,7 @@ export class FormWriter {
   heading(text: string): this {
     this.room(28);
     this.y -= 8;
-    this.text(this.drawable(text), PAGE.margin, { font: this.bold, size: 12, color: BRAND });
+    this.text(this.drawable(text), PAGE.margin, { font: this.bold, size: 12, color: this.brand });
     this.y -= 18;
     return this;
   }

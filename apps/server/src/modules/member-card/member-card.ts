@@ -5,7 +5,7 @@ import { notFound } from '../../http.ts';
 import { newToken } from '../accounts/secrets.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
-import { embedCommitteeFonts } from '../forms/pdf-text.ts';
+import { brandInk, embedCommitteeFonts } from '../forms/pdf-text.ts';
 
 /** The year a card is valid for: that of the member's newest validated Fiche Agent, or null. */
 async function validYear(db: Queryable, memberId: string): Promise<number | null> {
@@ -35,7 +35,7 @@ export async function memberCardPdf(ctx: AppContext, member: CurrentUser): Promi
   pdf.setLanguage('fr-FR');
   const page = pdf.addPage([243, 153]); // 85.6 × 54 mm
   const { regular, bold } = await embedCommitteeFonts(pdf);
-  page.drawRectangle({ x: 0, y: 123, width: 243, height: 30, color: rgb(0.11, 0.31, 0.54) });
+  page.drawRectangle({ x: 0, y: 123, width: 243, height: 30, color: brandInk(ctx.organization) });
   page.drawText(`${ctx.organization.shortName} — Carte adhérent`, {
     x: 10,
     y: 133,

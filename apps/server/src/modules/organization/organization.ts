@@ -16,9 +16,21 @@ export interface Organization {
   readonly address: string;
   /** Its SIRET, when configured (`COMMITTEE_SIRET`). */
   readonly siret: string | null;
+  /** Its colour (#rrggbb), dark enough for white text on it: the header, the letterhead. */
+  readonly brandColour: string;
+  /** Its logo as a PNG, when the admin gave one. */
+  readonly logo: Uint8Array | null;
+  /** Changes with each change of the identity (the logo's address, for caches). */
+  readonly identityVersion: string;
 }
 
-const ORGANIZATIONS: Record<Organization['id'], Organization> = {
+/** The identity a committee starts with, until its admin changes it (CommitteeIdentity). */
+const DEFAULT_IDENTITY = { brandColour: '#1d4e89', logo: null, identityVersion: '0' } as const;
+
+const ORGANIZATIONS: Record<
+  Organization['id'],
+  Omit<Organization, keyof typeof DEFAULT_IDENTITY>
+> = {
   inserm: {
     id: 'inserm',
     name: 'CAES de l’Inserm',
@@ -48,7 +60,11 @@ const ORGANIZATIONS: Record<Organization['id'], Organization> = {
 export const organizationOf = (
   id: Organization['id'],
   siret: string | null = null,
-): Organization => ({ ...ORGANIZATIONS[id], siret });
+): Organization => ({ ...ORGANIZATIONS[id], ...DEFAULT_IDENTITY, siret });
+
+/** The address of the committee's logo, changed with each new logo (so caches keep it). */
+export const logoUrl = (organization: Organization): string | null =>
+  organization.logo ? `/api/committee/logo?v=${organization.identityVersion}` : null;
 
 /** The mention an association exempt from VAT prints on its invoices. */
 export const VAT_MENTION = 'TVA non applicable, article 261-7-1° du CGI (association loi 1901).';

@@ -1,6 +1,7 @@
 import type { DocumentSummary } from '@entraide/contract';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
+import { FilePicker } from '../../shared/file-picker.tsx';
 import { SelectField } from '../../shared/form.tsx';
 
 export const DOCUMENT_LABELS: Record<string, string> = {
@@ -14,7 +15,7 @@ export const DOCUMENT_LABELS: Record<string, string> = {
 };
 
 /** Sends one PDF as the request body; the server judges it by its content, whatever its name. */
-const uploadPdf = (kind: string, file: File): Promise<DocumentSummary> =>
+export const uploadPdf = (kind: string, file: File): Promise<DocumentSummary> =>
   api<DocumentSummary>(
     'POST',
     `/api/me/documents?kind=${kind}&name=${encodeURIComponent(file.name)}`,
@@ -34,13 +35,11 @@ export function DocumentsField({
   readonly onAttach: (document: DocumentSummary) => void;
   readonly disabled: boolean;
 }) {
-  const id = useId();
   const [kind, setKind] = useState('taxNotice');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shown = documents.filter((d) => attached.includes(d.id));
-  const send = async (file: File | undefined) => {
-    if (!file) return;
+  const send = async (file: File) => {
     setBusy(true);
     setError(null);
     try {
@@ -76,23 +75,14 @@ export function DocumentsField({
             value={kind}
             onChange={(e) => setKind(e.target.value)}
           />
-          <div className="field">
-            <label htmlFor={`${id}-file`}>Fichier PDF à joindre</label>
-            <input
-              id={`${id}-file`}
-              type="file"
-              accept="application/pdf,.pdf"
-              disabled={busy}
-              aria-describedby={error ? `${id}-error` : undefined}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => void send(e.target.files?.[0])}
-            />
-            {error ? (
-              <p className="error" id={`${id}-error`} role="alert">
-                {error}
-              </p>
-            ) : null}
-          </div>
+          <FilePicker
+            label="Fichier PDF à joindre"
+            accept="application/pdf,.pdf"
+            disabled={busy}
+            error={error}
+            errorRole="alert"
+            onFile={(file) => void send(file)}
+          />
         </>
       )}
     </fieldset>

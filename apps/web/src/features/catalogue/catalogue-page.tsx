@@ -130,6 +130,14 @@ export function CataloguePage() {
               <h2>
                 <Link to={`/activites/${a.id}`}>{a.title}</Link>
               </h2>
+              {a.pictures[0] ? (
+                <img
+                  src={a.pictures[0].url}
+                  alt={a.pictures[0].alt}
+                  className="activity-photo"
+                  loading="lazy"
+                />
+              ) : null}
               <p>
                 {SECTOR_LABELS[a.sector]} — {KIND_LABELS[a.kind] ?? a.kind} — {a.provider.name}
               </p>

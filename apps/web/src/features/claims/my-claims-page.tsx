@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
+import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import {
@@ -14,6 +15,7 @@ import {
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { uploadPdf } from '../agent-record/documents-field.tsx';
 
 /** A claim as the member's page reads it. */
 export interface ClaimView {
@@ -88,15 +90,9 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     travelCents: form.type === 'youthAbroad' && form.travel ? parseEuros(form.travel) : null,
     documentIds: receipts.map((r) => r.id),
   });
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
+  const upload = async (file: File) => {
     try {
-      const document = await api<{ id: string; fileName: string }>(
-        'POST',
-        `/api/me/documents?kind=receipt&name=${encodeURIComponent(file.name)}`,
-        file,
-        'application/pdf',
-      );
+      const document = await uploadPdf('receipt', file);
       setReceipts([...receipts, document]);
       setAlert(null);
     } catch (error) {
@@ -185,26 +181,13 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         onChange={set('paid')}
         error={fields.paidCents}
       />
-      <div className="field">
-        <label htmlFor="receipt">Justificatif PDF (facture, billet)</label>
-        <p className="hint" id="receipt-hint">
-          Nécessaire pour envoyer la demande, pas pour calculer la subvention : vous pouvez
-          l’estimer d’abord.
-        </p>
-        <input
-          id="receipt"
-          type="file"
-          accept="application/pdf,.pdf"
-          aria-describedby={fields.documentIds ? 'receipt-hint receipt-error' : 'receipt-hint'}
-          aria-invalid={fields.documentIds ? true : undefined}
-          onChange={(e) => void upload(e.target.files?.[0])}
-        />
-        {fields.documentIds ? (
-          <p className="error" id="receipt-error">
-            {fields.documentIds}
-          </p>
-        ) : null}
-      </div>
+      <FilePicker
+        label="Justificatif PDF (facture, billet)"
+        accept="application/pdf,.pdf"
+        hint="Nécessaire pour envoyer la demande, pas pour calculer la subvention : vous pouvez l’estimer d’abord."
+        error={fields.documentIds}
+        onFile={(file) => void upload(file)}
+      />
       {receipts.length > 0 ? (
         <ul aria-label="Justificatifs joints">
           {receipts.map((r) => (

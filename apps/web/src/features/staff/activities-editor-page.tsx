@@ -25,6 +25,7 @@ import { SessionBadge, useSessionState } from '../catalogue/session-state.tsx';
 import { CancelSession } from './session-cancellation.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { ActivityPhoto, changeActivity } from './activity-photo.tsx';
 
 /** The cap categories of the committee's packs, by code. */
 function useCapCategories(): Record<string, string> {
@@ -61,8 +62,6 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
     ski: false,
     schoolTrip: false,
     abroad: false,
-    pictureUrl: '',
-    pictureAlt: '',
   };
   const [form, setForm] = useState(blank);
   const { busy, alert, fields, run } = useSubmit();
@@ -82,7 +81,7 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
         ski: form.ski,
         schoolTrip: form.schoolTrip,
         abroad: form.abroad,
-        pictures: form.pictureUrl ? [{ url: form.pictureUrl, alt: form.pictureAlt }] : [],
+        pictures: [],
         published: false,
       });
       setForm(blank);
@@ -152,20 +151,6 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
           value={form.providerEmail}
           onChange={(e) => setForm({ ...form, providerEmail: e.target.value })}
           error={fields['provider.email']}
-        />
-      </div>
-      <div className="row">
-        <Field
-          label="Image (adresse https)"
-          value={form.pictureUrl}
-          onChange={(e) => setForm({ ...form, pictureUrl: e.target.value })}
-          error={fields['pictures.0.url']}
-        />
-        <Field
-          label="Description de l’image"
-          value={form.pictureAlt}
-          onChange={(e) => setForm({ ...form, pictureAlt: e.target.value })}
-          error={fields['pictures.0.alt']}
         />
       </div>
       <Checkbox
@@ -552,13 +537,7 @@ export function ActivitiesEditorPage() {
   }, [load]);
   const publish = (activity: ActivityAnswer) =>
     void run(async () => {
-      const input = Object.fromEntries(
-        Object.entries(activity).filter(([key]) => key !== 'id' && key !== 'sessions'),
-      );
-      await api('PUT', `/api/staff/activities/${activity.id}`, {
-        ...input,
-        published: !activity.published,
-      });
+      await changeActivity(activity, { published: !activity.published });
       setNotice(
         `« ${activity.title} » est ${activity.published ? 'retirée du' : 'publiée au'} catalogue.`,
       );
@@ -619,6 +598,13 @@ export function ActivitiesEditorPage() {
                 </button>
                 {a.published ? <Link to={`/activites/${a.id}`}>Voir la page publique</Link> : null}
               </div>
+              <ActivityPhoto
+                activity={a}
+                onSaved={async (message) => {
+                  setNotice(message);
+                  await load();
+                }}
+              />
               <SessionForm activity={a} onSaved={load} />
             </li>
           ))}

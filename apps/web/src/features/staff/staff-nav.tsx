@@ -21,7 +21,10 @@ export function StaffNav() {
       <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
       <NavLink to="/gestion/baremes">Barèmes</NavLink>
       {session?.user?.role === 'admin' ? (
-        <NavLink to="/gestion/comptes">Comptes du personnel</NavLink>
+        <>
+          <NavLink to="/gestion/comptes">Comptes du personnel</NavLink>
+          <NavLink to="/gestion/comite">Identité du comité</NavLink>
+        </>
       ) : null}
     </nav>
   );

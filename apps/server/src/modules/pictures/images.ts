@@ -1,0 +1,61 @@
+import sharp from 'sharp';
+import { HttpError } from '../../http.ts';
+
+/** The largest picture file accepted (a phone's photo is 2 to 6 MB). */
+export const MAX_IMAGE_BYTES = 12 * 1024 * 1024;
+/** Beyond this many pixels a file is refused before it is decoded (a "decompression bomb"). */
+const MAX_PIXELS = 60_000_000;
+const FORMATS = new Set(['jpeg', 'png', 'webp']);
+
+export interface WebImage {
+  readonly bytes: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+const notAnImage = (): HttpError =>
+  new HttpError(
+    415,
+    'not_an_image',
+    'Ce fichier n’est pas une image que nous savons lire : envoyez une photo JPEG, PNG ou WebP (par exemple « lac.jpg »).',
+  );
+
+/**
+ * An uploaded picture made ready for the web, judged by its content whatever its name: a JPEG,
+ * PNG or WebP, turned upright (EXIF orientation), stripped of its metadata (a phone's photo
+ * carries where it was taken), shrunk to fit `box` and re-encoded — never enlarged.
+ */
+export async function webImage(
+  bytes: Buffer,
+  box: { readonly width: number; readonly height: number },
+  format: 'jpeg' | 'png',
+): Promise<WebImage> {
+  if (bytes.length === 0) throw notAnImage();
+  if (bytes.length > MAX_IMAGE_BYTES)
+    throw new HttpError(
+      413,
+      'too_large',
+      'Cette image dépasse 12 Mo : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).',
+    );
+  const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
+  let format_: string | undefined;
+  try {
+    format_ = (await input().metadata()).format;
+  } catch {
+    throw notAnImage();
+  }
+  if (!format_ || !FORMATS.has(format_)) throw notAnImage();
+  try {
+    const pipeline = input()
+      .rotate()
+      .resize({ ...box, fit: 'inside', withoutEnlargement: true });
+    const { data, info } = await (
+      format === 'jpeg'
+        ? pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true })
+        : pipeline.png({ compressionLevel: 9 })
+    ).toBuffer({ resolveWithObject: true });
+    return { bytes: data, width: info.width, height: info.height };
+  } catch {
+    throw notAnImage();
+  }
+}

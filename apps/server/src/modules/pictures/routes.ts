@@ -1,0 +1,67 @@
+import { activitySectors } from '@entraide/contract';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound, parse } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { requireStaff } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { sendPicture } from '../organization/routes.ts';
+import { MAX_IMAGE_BYTES, webImage } from './images.ts';
+
+/** An activity's photo is shown at most this big (the activity's page; the cards scale it down). */
+const PHOTO_BOX = { width: 1200, height: 800 } as const;
+
+export const activityPhotoUrl = (id: string): string => `/api/activity-photos/${id}`;
+
+const idParam = z.object({ id: z.uuid('photo inconnue') });
+
+/** Staff upload activities' photos (resized, kept in the database); anyone sees them. */
+export function pictureRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  // A picture is sent as the raw bytes of the file; its content decides what it is.
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES + 1 },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+
+  app.post(
+    '/api/staff/activity-photos',
+    { bodyLimit: MAX_IMAGE_BYTES + 1 },
+    async (request, reply) => {
+      const staff = await requireStaff(db, request, ...activitySectors);
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const photo = await webImage(bytes, PHOTO_BOX, 'jpeg');
+      const [row] = await db.transaction(async (tx) => {
+        const rows = await tx.query<{ id: string }>(
+          'INSERT INTO activity_photos (image, width, height, uploaded_by) VALUES ($1, $2, $3, $4) RETURNING id',
+          [photo.bytes, photo.width, photo.height, staff.id],
+        );
+        await recordAudit(
+          tx,
+          staff.id,
+          'activity_photo.upload',
+          'activity_photo',
+          rows[0]?.id ?? null,
+        );
+        return rows;
+      });
+      const id = row?.id ?? '';
+      return reply
+        .status(201)
+        .send({ id, url: activityPhotoUrl(id), width: photo.width, height: photo.height });
+    },
+  );
+
+  app.get('/api/activity-photos/:id', async (request, reply) => {
+    const { id } = parse(idParam, request.params);
+    const [photo] = await db.query<{ image: Uint8Array }>(
+      'SELECT image FROM activity_photos WHERE id = $1',
+      [id],
+    );
+    if (!photo) throw notFound();
+    return sendPicture(reply, 'image/jpeg', photo.image);
+  });
+}

@@ -1,0 +1,197 @@
+// Issue 14, point 15: the committee’s name, address, colour and logo, set by its admin, on every
+// page and document; activities' photos uploaded by staff, resized, stripped of their metadata.
+import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { pdfText } from './pdf-reading.ts';
+
+let t: TestApp;
+let admin: Client;
+let staff: Client;
+let member: Client;
+beforeAll(async () => {
+  t = await testApp();
+  await createUser(t.db, { identifier: 'ADMIN-ID', role: 'admin' });
+  await createUser(t.db, { identifier: 'GEST-JE-PHOTO', role: 'staff', sectors: ['jeunesse'] });
+  await createUser(t.db, { identifier: 'IN-000950', firstName: 'Rose', lastName: 'Perrin' });
+  admin = t.client();
+  staff = t.client();
+  member = t.client();
+  await admin.login('ADMIN-ID', PASSWORD);
+  await staff.login('GEST-JE-PHOTO', PASSWORD);
+  await member.login('IN-000950', PASSWORD);
+});
+afterAll(() => t.close());
+
+/** A photo as a phone takes it: big, with where and by what it was taken in its EXIF. */
+const phonePhoto = (width: number, height: number): Promise<Buffer> =>
+  sharp({ create: { width, height, channels: 3, background: '#3a7d44' } })
+    .withExif({ IFD0: { Make: 'PhoneMaker', Copyright: 'Lieu secret' } })
+    .jpeg()
+    .toBuffer();
+
+/** The images a PDF's first page draws. */
+const pageImages = async (bytes: Uint8Array): Promise<number> => {
+  const pdf = await PDFDocument.load(bytes);
+  const resources = pdf.getPage(0).node.Resources();
+  const xObjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  return xObjects ? xObjects.keys().length : 0;
+};
+
+describe('the committee’s identity', () => {
+  it('is changed by the admin only, with a colour white text reads on, and shows on pages and documents', async () => {
+    const body = {
+      name: 'CAES de l’Inserm — Île-de-France',
+      shortName: 'CAES IDF',
+      address: '8 rue de la Croix Jarry, 75013 Paris',
+      brandColour: '#0B5D3B',
+    };
+    expect((await staff.put('/api/admin/committee', body)).status).toBe(403);
+    // Too light a colour is refused on its field, with an example.
+    const pale = await admin.put('/api/admin/committee', { ...body, brandColour: '#f5d76e' });
+    expect(pale.status).toBe(400);
+    expect(pale.json<{ issues: { path: string; message: string }[] }>().issues).toEqual([
+      { path: 'brandColour', message: expect.stringContaining('trop claire') as string },
+    ]);
+    const saved = await admin.put('/api/admin/committee', body);
+    expect(saved.status).toBe(200);
+    expect(saved.json()).toEqual({ ...body, brandColour: '#0b5d3b', logoUrl: null });
+
+    const session = (await member.get('/api/session')).json<{
+      organization: { name: string; shortName: string; brandColour: string; logoUrl: null };
+    }>();
+    expect(session.organization).toMatchObject({
+      name: body.name,
+      shortName: 'CAES IDF',
+      brandColour: '#0b5d3b',
+      logoUrl: null,
+    });
+    const form = await member.get('/api/me/forms/subvention-administrative.pdf');
+    expect(pdfText(form.body as Uint8Array)).toContain('8 rue de la Croix Jarry, 75013 Paris');
+    expect(await pageImages(form.body as Uint8Array)).toBe(0);
+  });
+
+  it('takes a logo as an image only, resized, drawn on the documents, and removed after a question', async () => {
+    const notImage = await admin.upload(
+      '/api/admin/committee/logo',
+      Buffer.from('%PDF-1.4 pas une image'),
+      'application/octet-stream',
+      'PUT',
+    );
+    expect(notImage.status).toBe(415);
+    expect(notImage.json<{ message: string }>().message).toContain('JPEG, PNG ou WebP');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    expect(
+      (await admin.upload('/api/admin/committee/logo', svg, 'application/octet-stream', 'PUT'))
+        .status,
+    ).toBe(415);
+    expect(
+      (
+        await staff.upload(
+          '/api/admin/committee/logo',
+          await phonePhoto(50, 50),
+          'image/jpeg',
+          'PUT',
+        )
+      ).status,
+    ).toBe(403);
+
+    const logo = await sharp({
+      create: {
+        width: 1600,
+        height: 400,
+        channels: 4,
+        background: { r: 11, g: 93, b: 59, alpha: 1 },
+      },
+    })
+      .png()
+      .toBuffer();
+    const put = await admin.upload('/api/admin/committee/logo', logo, 'image/png', 'PUT');
+    expect(put.status).toBe(200);
+    const { logoUrl } = put.json<{ logoUrl: string }>();
+    expect(logoUrl).toMatch(/^\/api\/committee\/logo\?v=\w+$/);
+    const served = await t.client().get(logoUrl);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const size = await sharp(served.body as Buffer).metadata();
+    expect([size.width, size.height]).toEqual([480, 120]);
+
+    const form = await member.get('/api/me/forms/subvention-administrative.pdf');
+    expect(await pageImages(form.body as Uint8Array)).toBe(1);
+    const card = await member.get('/api/me/card.pdf');
+    expect(pdfText(card.body as Uint8Array)).toContain('CAES IDF — Carte adhérent');
+
+    const removed = await admin.delete('/api/admin/committee/logo');
+    expect(removed.json<{ logoUrl: null; name: string }>()).toMatchObject({
+      logoUrl: null,
+      name: 'CAES de l’Inserm — Île-de-France',
+    });
+    expect((await t.client().get('/api/committee/logo')).status).toBe(404);
+    const audit = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE action LIKE 'committee.%' ORDER BY created_at`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'committee.identity',
+      'committee.logo',
+      'committee.logo_removed',
+    ]);
+  });
+});
+
+describe('activities’ photos', () => {
+  it('are uploaded by staff, resized and stripped of their metadata, and shown to anyone', async () => {
+    expect(
+      (await member.upload('/api/staff/activity-photos', await phonePhoto(40, 30), 'image/jpeg'))
+        .status,
+    ).toBe(403);
+    const uploaded = await staff.upload(
+      '/api/staff/activity-photos',
+      await phonePhoto(4000, 3000),
+      'application/octet-stream',
+    );
+    expect(uploaded.status).toBe(201);
+    const photo = uploaded.json<{ id: string; url: string; width: number; height: number }>();
+    expect(photo).toMatchObject({
+      url: `/api/activity-photos/${photo.id}`,
+      width: 1067,
+      height: 800,
+    });
+    const served = await t.client().get(photo.url);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    const metadata = await sharp(served.body as Buffer).metadata();
+    expect([metadata.width, metadata.height, metadata.exif]).toEqual([1067, 800, undefined]);
+    // A small photo is never enlarged.
+    const small = await staff.upload(
+      '/api/staff/activity-photos',
+      await phonePhoto(300, 200),
+      'image/jpeg',
+    );
+    expect(small.json<{ width: number }>().width).toBe(300);
+
+    // The activity keeps it with its description; an address that is neither is refused.
+    const activity = {
+      title: 'Séjour en forêt',
+      sector: 'jeunesse',
+      kind: 'caes',
+      description: 'Cabanes et randonnées.',
+      provider: { name: 'Forêt Vive' },
+    };
+    const created = await staff.post('/api/staff/activities', {
+      ...activity,
+      pictures: [{ url: photo.url, alt: 'Une cabane dans les arbres' }],
+    });
+    expect(created.status).toBe(201);
+    const refused = await staff.post('/api/staff/activities', {
+      ...activity,
+      pictures: [{ url: 'http://exemple.org/photo.jpg', alt: 'Une photo' }],
+    });
+    expect(refused.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual([
+      'pictures.0.url',
+    ]);
+    expect(
+      (await t.client().get('/api/activity-photos/8c1f0e1e-1111-4111-8111-111111111111')).status,
+    ).toBe(404);
+    expect((await t.client().get('/api/activity-photos/pas-un-id')).status).toBe(400);
+  });
+});

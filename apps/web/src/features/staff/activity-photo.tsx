@@ -1,0 +1,120 @@
+import type { ActivityAnswer, ActivityInput } from '@entraide/contract';
+import { useState, type SyntheticEvent } from 'react';
+import { api } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { FilePicker } from '../../shared/file-picker.tsx';
+import { Field, FormAlert } from '../../shared/form.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
+
+/** An activity saved again with some of its fields changed (publication, photos). */
+export const changeActivity = (
+  activity: ActivityAnswer,
+  change: Partial<ActivityInput>,
+): Promise<unknown> => {
+  const input = Object.fromEntries(
+    Object.entries(activity).filter(([key]) => key !== 'id' && key !== 'sessions'),
+  );
+  return api('PUT', `/api/staff/activities/${activity.id}`, { ...input, ...change });
+};
+
+/**
+ * The activity's photo: staff pick an image (resized by the server, its metadata removed) and
+ * describe it for those who cannot see it; the description is required.
+ */
+export function ActivityPhoto({
+  activity,
+  onSaved,
+}: {
+  readonly activity: ActivityAnswer;
+  readonly onSaved: (message: string) => Promise<void>;
+}) {
+  const current = activity.pictures[0] ?? null;
+  const [uploaded, setUploaded] = useState<string | null>(null);
+  const [alt, setAlt] = useState(current?.alt ?? '');
+  const { busy, alert, fields, run, setFields } = useSubmit();
+  const title = activity.title;
+  const upload = (file: File) =>
+    void run(async () => {
+      const photo = await api<{ url: string }>(
+        'POST',
+        '/api/staff/activity-photos',
+        file,
+        'application/octet-stream',
+      );
+      setUploaded(photo.url);
+    });
+  const save = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const url = uploaded ?? current?.url;
+    if (!url) return;
+    if (alt.trim() === '') {
+      setFields({
+        'pictures.0.alt':
+          'Décrivez la photo en une phrase, par exemple « Des enfants en canoë sur le lac ».',
+      });
+      return;
+    }
+    void run(async () => {
+      await changeActivity(activity, { pictures: [{ url, alt: alt.trim() }] });
+      setUploaded(null);
+      await onSaved(`La photo de « ${title} » est enregistrée.`);
+    });
+  };
+  const shown = uploaded ?? current?.url ?? null;
+  return (
+    <form onSubmit={save} noValidate aria-label={`Photo de « ${title} »`}>
+      <FormAlert message={alert} />
+      {shown ? (
+        <img
+          src={shown}
+          alt={
+            uploaded
+              ? `Nouvelle photo de « ${title} », pas encore enregistrée`
+              : (current?.alt ?? '')
+          }
+          className="activity-photo editor-photo"
+        />
+      ) : null}
+      <FilePicker
+        label={`${current ? 'Changer la photo' : 'Ajouter une photo'} de « ${title} » (JPEG, PNG ou WebP)`}
+        accept="image/jpeg,image/png,image/webp"
+        hint="Elle est réduite à 1 200 × 800 pixels au plus ; le lieu et l’appareil enregistrés dans le fichier sont retirés."
+        disabled={busy}
+        onFile={upload}
+      />
+      {shown ? (
+        <>
+          <Field
+            label={`Description de la photo de « ${title} »`}
+            hint="Ce que montre la photo, pour les personnes qui ne la voient pas, par exemple « Des enfants en canoë sur le lac »."
+            value={alt}
+            onChange={(e) => setAlt(e.target.value)}
+            error={fields['pictures.0.alt']}
+          />
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              Enregistrer la photo
+            </button>
+            {current ? (
+              <ConfirmAction
+                secondary
+                disabled={busy}
+                label={`Retirer la photo de « ${title} »`}
+                title={`Retirer la photo de « ${title} » ?`}
+                effect={<p>Le catalogue montrera l’activité sans photo.</p>}
+                confirmLabel="Retirer la photo"
+                onConfirm={() =>
+                  void run(async () => {
+                    await changeActivity(activity, { pictures: [] });
+                    setAlt('');
+                    await onSaved(`La photo de « ${title} » est retirée.`);
+                  })
+                }
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId, useState, type ReactNode } from 'react';
+
+/**
+ * A file field whose button speaks French whatever the browser's language ("Choisir un
+ * fichier…", then the file's name): the native input stays, visually hidden but focusable and
+ * named by its label, so the keyboard and screen readers use it as usual.
+ */
+export function FilePicker({
+  label,
+  accept,
+  hint,
+  error,
+  errorRole,
+  disabled,
+  onFile,
+}: {
+  readonly label: string;
+  /** The types offered by the picker, e.g. "application/pdf,.pdf". */
+  readonly accept: string;
+  readonly hint?: ReactNode;
+  readonly error?: string | null;
+  /** "alert" when the error comes from an upload the person just made. */
+  readonly errorRole?: 'alert';
+  readonly disabled?: boolean;
+  readonly onFile: (file: File) => void;
+}) {
+  const id = useId();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const described = [hint ? `${id}-hint` : '', `${id}-chosen`, error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field file-picker">
+      <input
+        id={id}
+        type="file"
+        className="visually-hidden"
+        accept={accept}
+        disabled={disabled}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          setChosen(file.name);
+          onFile(file);
+          // The same file chosen again (after a refusal) is sent again.
+          e.target.value = '';
+        }}
+      />
+      <label htmlFor={id}>
+        {label}
+        <span className="file-button" aria-hidden="true">
+          Choisir un fichier…
+        </span>
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <p className="hint" id={`${id}-chosen`}>
+        {chosen ? `Dernier fichier choisi : ${chosen}` : 'Aucun fichier choisi.'}
+      </p>
+      {error ? (
+        <p className="error" id={`${id}-error`} role={errorRole}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

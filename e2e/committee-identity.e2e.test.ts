@@ -1,0 +1,115 @@
+// Issue 14, point 15: the committee's name, colour and logo set by its admin show in the header
+// of every page; staff add an activity's photo with its description, shown in the catalogue;
+// file fields speak French (point 10) — at a desk (1280 px) and on a phone.
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../apps/server/test/harness.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+beforeAll(async () => {
+  await createUser(env.app.db, { identifier: 'ADMIN-IDENTITE', role: 'admin' });
+  await createUser(env.app.db, { identifier: 'GEST-PHOTO', role: 'staff', sectors: ['jeunesse'] });
+});
+
+const image = (width: number, height: number, format: 'png' | 'jpeg') =>
+  sharp({ create: { width, height, channels: 3, background: '#0b5d3b' } })
+    [format]()
+    .toBuffer();
+
+describe.each([
+  ['at a desk', desktopPage, 'CAES Bureau', '#0b5d3b', 'rgb(11, 93, 59)'],
+  ['on a phone', phonePage, 'CAES Mobile', '#5b2a86', 'rgb(91, 42, 134)'],
+])(
+  'the committee’s identity, %s',
+  (_, open: (browser: Browser) => Promise<Page>, shortName, colour, painted) => {
+    it('the admin sets the short name, a readable colour and a logo; the header shows them', async () => {
+      const page = await open(env.browser);
+      await login(page, env.app, 'ADMIN-IDENTITE');
+      await page.goto(`${env.app.url}/gestion/comite`);
+      await page.getByLabel('Nom court').fill(shortName);
+      // A pale colour is refused on its field: white text would not read on it.
+      await page.getByLabel('Couleur du comité').fill('#f5d76e');
+      await page.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+      await expect
+        .poll(() => page.getByLabel('Couleur du comité').getAttribute('aria-invalid'))
+        .toBe('true');
+      await page.getByText(/cette couleur est trop claire/).waitFor();
+      await page.getByLabel('Couleur du comité').fill(colour);
+      await page.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+      await page.getByText('Identité du comité enregistrée.').waitFor();
+      const header = page.locator('.site-header');
+      await expect.poll(() => header.locator('.brand').textContent()).toContain(shortName);
+      expect(await header.evaluate((h) => getComputedStyle(h).backgroundColor)).toBe(painted);
+
+      // The file field's button is French, whatever the browser's language.
+      await page.getByText('Choisir un fichier…').waitFor();
+      await page.getByLabel('Nouveau logo (image JPEG, PNG ou WebP)').setInputFiles({
+        name: 'logo.png',
+        mimeType: 'image/png',
+        buffer: await image(900, 300, 'png'),
+      });
+      await page.getByText('Logo enregistré').waitFor();
+      await page.getByText('Dernier fichier choisi : logo.png').waitFor();
+      const logo = header.locator('img.brand-logo');
+      await logo.waitFor();
+      expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+      await expectAccessible(page);
+      await confirmAction(page, 'Retirer le logo', {
+        effect: 'Les pages et les documents produits ensuite n’auront plus de logo',
+        confirm: 'Retirer le logo',
+      });
+      await page.getByText('Logo retiré.').waitFor();
+      await logo.waitFor({ state: 'detached' });
+    });
+  },
+);
+
+describe.each([
+  ['at a desk', desktopPage, 'Forêt'],
+  ['on a phone', phonePage, 'Rivière'],
+])('activities’ photos, %s', (_, open: (browser: Browser) => Promise<Page>, place) => {
+  it('staff add a photo with its description; the catalogue shows it to everyone', async () => {
+    const title = `Séjour ${place}`;
+    const [activity] = await env.app.db.query<{ id: string }>(
+      `INSERT INTO activities (title, sector, kind, description, provider, published)
+       VALUES ($1, 'jeunesse', 'caes', 'Cabanes.', '{"name":"Nature"}', true) RETURNING id`,
+      [title],
+    );
+    await env.app.db.query(
+      `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, price_cents, closes_on, answer_by)
+       VALUES ($1, 'Juillet', '2021-07-05', '2021-07-18', 6, 17, 20, 60000, '2021-05-01', '2021-05-15')`,
+      [activity?.id],
+    );
+    const page = await open(env.browser);
+    await login(page, env.app, 'GEST-PHOTO');
+    await page.goto(`${env.app.url}/gestion/activites`);
+    await page.getByLabel(`Ajouter une photo de « ${title} » (JPEG, PNG ou WebP)`).setInputFiles({
+      name: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await image(3000, 2000, 'jpeg'),
+    });
+    const form = page.getByRole('form', { name: `Photo de « ${title} »` });
+    await form.getByRole('img', { name: /Nouvelle photo .*pas encore enregistrée/ }).waitFor();
+    // No description: refused on its field, with an example.
+    await form.getByRole('button', { name: 'Enregistrer la photo' }).click();
+    await form.getByText('Décrivez la photo en une phrase').waitFor();
+    await form
+      .getByLabel(`Description de la photo de « ${title} »`)
+      .fill(`Une cabane près de la ${place.toLowerCase()}`);
+    await form.getByRole('button', { name: 'Enregistrer la photo' }).click();
+    await page.getByText(`La photo de « ${title} » est enregistrée.`).waitFor();
+    await expectAccessible(page);
+
+    const visitor = await open(env.browser);
+    await visitor.goto(`${env.app.url}/activites`);
+    const photo = visitor.getByRole('img', {
+      name: `Une cabane près de la ${place.toLowerCase()}`,
+    });
+    await photo.waitFor();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+    await expectAccessible(visitor);
+  });
+});
