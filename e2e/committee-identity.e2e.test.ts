@@ -14,10 +14,10 @@ beforeAll(async () => {
   await createUser(env.app.db, { identifier: 'GEST-PHOTO', role: 'staff', sectors: ['jeunesse'] });
 });
 
-const image = (width: number, height: number, format: 'png' | 'jpeg') =>
-  sharp({ create: { width, height, channels: 3, background: '#0b5d3b' } })
-    [format]()
-    .toBuffer();
+const image = (width: number, height: number, format: 'png' | 'jpeg') => {
+  const picture = sharp({ create: { width, height, channels: 3, background: '#0b5d3b' } });
+  return (format === 'png' ? picture.png() : picture.jpeg()).toBuffer();
+};
 
 describe.each([
   ['at a desk', desktopPage, 'CAES Bureau', '#0b5d3b', 'rgb(11, 93, 59)'],
