@@ -52,6 +52,26 @@ describe.each([
       .getByText(/^À partir de [\d\s\u202f\u00a0,]+€ pour Lila, après subvention$/)
       .waitFor();
     await expectAccessible(page);
+    // The same sessions as a calendar, month by month, the search kept (point 16).
+    await page.getByRole('button', { name: 'Calendrier' }).click();
+    const july = page.getByRole('region', { name: 'Juillet 2021' });
+    await july.waitFor();
+    expect(page.url()).toMatch(/q=PLAGE.*vue=calendrier|vue=calendrier.*q=PLAGE/);
+    expect(await july.getByRole('listitem').textContent()).toBe(
+      'Séjour à la mer — Juillet, du 5 juillet au 12 juillet Ouverte',
+    );
+    // A session across two months shows in both.
+    for (const month of ['Mars 2021', 'Avril 2021'])
+      await page
+        .getByRole('region', { name: month })
+        .getByText('Séjour à la mer — Mars, du 29 mars au 5 avril')
+        .waitFor();
+    expect(
+      await page.getByRole('button', { name: 'Calendrier' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Liste' }).click();
+    await card.waitFor();
     await page.getByLabel('Mots-clés').fill('montagne');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByText('Aucune activité ne correspond à ces critères.').waitFor();

@@ -24,6 +24,7 @@ const PAGES: readonly { name: string; path: string; who: string | null }[] = [
   { name: 'accueil', path: '/', who: null },
   { name: 'simulateur', path: '/simulateur', who: null },
   { name: 'catalogue', path: '/activites', who: null },
+  { name: 'catalogue-calendrier', path: '/activites?vue=calendrier', who: 'IN-000001' },
   { name: 'espace-adherent', path: '/espace', who: 'IN-000001' },
   { name: 'fiche-agent', path: '/espace/fiche', who: 'IN-000001' },
   { name: 'factures', path: '/espace/factures', who: 'IN-000001' },

@@ -6,6 +6,7 @@ import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { CatalogueCalendar } from './catalogue-calendar.tsx';
 import { SessionBadge, stateDetail, useSessionState } from './session-state.tsx';
 
 const FILTERS = ['q', 'sector', 'age', 'from', 'to', 'placesLeft'] as const;
@@ -41,8 +42,11 @@ export function CataloguePage() {
   const [pricesFrom, setPricesFrom] = useState<Record<string, PriceFromAnswer>>({});
   const [fields, setFields] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
+  const calendar = params.get('vue') === 'calendrier';
   useEffect(() => {
-    const query = new URLSearchParams([...params].filter(([, value]) => value !== ''));
+    const query = new URLSearchParams(
+      [...params].filter(([name, value]) => value !== '' && name !== 'vue'),
+    );
     api<{ activities: ActivityAnswer[]; pricesFrom: Record<string, PriceFromAnswer> }>(
       'GET',
       `/api/activities?${query.toString()}`,
@@ -63,7 +67,17 @@ export function CataloguePage() {
   }, [params]);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setParams(Object.fromEntries(Object.entries(form).filter(([, value]) => value !== '')));
+    setParams({
+      ...Object.fromEntries(Object.entries(form).filter(([, value]) => value !== '')),
+      ...(calendar ? { vue: 'calendrier' } : {}),
+    });
+  };
+  /** The list or the calendar, the filters kept (in the address, so a link shows the same). */
+  const show = (asCalendar: boolean) => {
+    const next = new URLSearchParams(params);
+    if (asCalendar) next.set('vue', 'calendrier');
+    else next.delete('vue');
+    setParams(next);
   };
   return (
     <>
@@ -119,10 +133,30 @@ export function CataloguePage() {
           <button type="submit">Filtrer</button>
         </div>
       </form>
+      <div className="actions view-choice" role="group" aria-label="Affichage du catalogue">
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={!calendar}
+          onClick={() => show(false)}
+        >
+          Liste
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={calendar}
+          onClick={() => show(true)}
+        >
+          Calendrier
+        </button>
+      </div>
       {activities === null ? (
         <p role="status">Chargement…</p>
       ) : activities.length === 0 ? (
         <p role="status">Aucune activité ne correspond à ces critères.</p>
+      ) : calendar ? (
+        <CatalogueCalendar activities={activities} />
       ) : (
         <ul className="cards" aria-label="Activités">
           {activities.map((a) => (
