@@ -86,6 +86,7 @@ describe('first registration in the browser', () => {
     const page = await phonePage(env.browser);
     await page.goto(`${env.app.url}/connexion`);
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
     await page.getByLabel('Identifiant CAES').fill('IN-000777');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer le lien' }).click();

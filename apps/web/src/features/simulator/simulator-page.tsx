@@ -1,5 +1,5 @@
 import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
@@ -8,7 +8,9 @@ import { GRID_LABELS } from '../../shared/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
-import { RateChart } from './rate-chart.tsx';
+
+/** The chart (and its library) loads with the first result, not with the page. */
+const RateChart = lazy(async () => ({ default: (await import('./rate-chart.tsx')).RateChart }));
 
 interface Child {
   birthDate: string;
@@ -94,7 +96,9 @@ function Result({ result, pack }: { readonly result: SimulationAnswer; readonly 
         {formatCents(subsidy)} et vous paieriez {formatCents(EXAMPLE_CENTS - subsidy)} — avant les
         plafonds propres à chaque type de séjour.
       </p>
-      <RateChart pack={pack} quotientCents={result.quotientCents} rates={result.rates} />
+      <Suspense fallback={<p role="status">Chargement du graphique…</p>}>
+        <RateChart pack={pack} quotientCents={result.quotientCents} rates={result.rates} />
+      </Suspense>
       <h3>Le détail du calcul</h3>
       <ExplanationSteps steps={result.explanation} />
     </section>
