@@ -1,8 +1,9 @@
 // Issue 14, first points: an amount typed with letters says what to type, on its field; a page
 // opened without what it needs says so, with a way back — never a raw validator's message.
+import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { householdWithRecord } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -58,5 +59,25 @@ describe('clear errors', () => {
     await page.getByText('ce mot de passe est trop court').waitFor();
     await page.getByText('Les deux mots de passe ne sont pas identiques').waitFor();
     await expectAccessible(page);
+  });
+});
+
+describe.each([
+  ['at a desk', desktopPage],
+  ['on a phone', phonePage],
+])('a page whose code cannot be fetched, %s', (_, open: (browser: Browser) => Promise<Page>) => {
+  it('says so in words, with a button to reload, and the other pages still open', async () => {
+    const page = await open(env.browser);
+    // The connection drops for one page's code (or the site was updated meanwhile).
+    await page.route(/\/assets\/my-invoices-page-[\w-]+\.js$/, (route) => route.abort());
+    await login(page, env.app, 'IN-000831');
+    await page.getByRole('link', { name: 'Mes dossiers factures' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Cette page n’a pas pu se charger' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Recharger la page' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Calculer mon taux' }).click();
+    await page.getByRole('heading', { name: /^Calculer/, level: 1 }).waitFor();
+    expect(await alert.count()).toBe(0);
   });
 });

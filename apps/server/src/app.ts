@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
@@ -35,6 +37,8 @@ import { partnerRoutes } from './modules/partners/routes.ts';
 import { packRoutes } from './modules/packs/routes.ts';
 import { simulationRoutes } from './modules/simulation/routes.ts';
 import { openApiDocument } from './openapi.ts';
+import { operationRoutes } from './operations.ts';
+import { requestLogs } from './request-logs.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -45,7 +49,8 @@ export interface AppDependencies {
   readonly mailer?: Mailer;
   /** Where documents are kept; by default `files/` in the data folder. */
   readonly store?: DocumentStore;
-  readonly logger?: boolean;
+  /** JSON request logs: to standard output (true), to a stream, or none. */
+  readonly logger?: boolean | Writable;
 }
 
 /** What every use case gets, from the configuration. */
@@ -109,7 +114,10 @@ export async function buildApp({
 }: AppDependencies): Promise<FastifyInstance> {
   const { trustProxy } = config;
   const app = Fastify({
-    logger,
+    logger: logger === false ? false : requestLogs(logger === true ? undefined : logger),
+    // An id per request, in every log line and in the answer: the proxy's, when it gives one.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     // A number of hops: the addresses that many steps from the socket are proxies.
     trustProxy: typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy,
@@ -123,6 +131,7 @@ export async function buildApp({
     csrf.check(request);
   });
   app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     // Every API answer may carry personal data: never kept by a browser or a proxy — but the
     // public pictures, whose address changes with their content.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
@@ -161,6 +170,7 @@ export async function buildApp({
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
+  operationRoutes(app, db, config.metricsToken);
   if (config.devMail) devMailRoutes(app, db);
   if (!config.production) devTotpRoutes(app, db);
 

@@ -43,6 +43,8 @@ const environment = z.object({
       'BIC attendu (8 ou 11 caractères)',
     )
     .optional(),
+  /** The bearer token Prometheus sends to read /metrics. */
+  METRICS_TOKEN: z.string().min(16, 'jeton de 16 caractères au moins attendu').optional(),
   /** The committee's SIRET, printed on its invoices and documents (14 digits). */
   COMMITTEE_SIRET: z
     .string()
@@ -80,6 +82,8 @@ export interface Config {
   readonly committeeAccount: { iban: string; bic: string } | null;
   /** The committee's SIRET for its documents, when configured. */
   readonly committeeSiret: string | null;
+  /** The token /metrics asks for, when set (`METRICS_TOKEN`); none: open, as in development. */
+  readonly metricsToken: string | null;
   /**
    * Which reverse proxies' X-Forwarded-For to believe (the client's address counts login
    * attempts): none unless configured, a number of hops, or the proxies' addresses.
@@ -114,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     packsDir: e.PACKS_DIR ?? null,
     today: e.TODAY ?? (production ? null : DEMO_DAYS[e.ORGANIZATION]),
     committeeSiret: e.COMMITTEE_SIRET ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     committeeAccount:
       e.COMMITTEE_IBAN && e.COMMITTEE_BIC
         ? { iban: e.COMMITTEE_IBAN, bic: e.COMMITTEE_BIC }

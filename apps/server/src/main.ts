@@ -38,14 +38,6 @@ async function main(): Promise<void> {
       });
   const app = await buildApp({ config, db, packs, mailer, store, logger: config.production });
 
-  const stop = async (): Promise<void> => {
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-
   // Scheduled jobs, at start then every 10 minutes: the selection of every session whose
   // closing day passed, the reminders a week before each instalment, the places unpaid a month
   // before their start (CNRS), the retention policy.
@@ -73,9 +65,26 @@ async function main(): Promise<void> {
         `Durée de conservation : ${plural(purged, 'document supprimé', 'documents supprimés')}.`,
       );
   };
-  const timer = setInterval(() => void jobs().catch(console.error), 10 * 60_000);
+  let running: Promise<void> = Promise.resolve();
+  const runJobs = () => {
+    running = jobs().catch(console.error);
+    return running;
+  };
+  const timer = setInterval(() => void runJobs(), 10 * 60_000);
   timer.unref();
-  await jobs();
+  await runJobs();
+
+  // A graceful stop: no new jobs, the run under way finishes, the requests in flight are
+  // answered (app.close waits for them) and new ones refused, then the database closes.
+  const stop = async (): Promise<void> => {
+    clearInterval(timer);
+    await running;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 
   const address = await app.listen({ port: config.port, host: config.host });
   if (demo) {

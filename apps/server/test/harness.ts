@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { PackRegistry } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
@@ -53,6 +54,7 @@ export async function testDatabase(): Promise<Database> {
     query: (sql, params) => db.query(sql, params),
     transaction: (work) => db.transaction(work),
     exec: (sql) => db.exec(sql),
+    poolUsage: () => db.poolUsage(),
     close: async () => {
       await db.close();
       const cleanup = await openDatabase({ url });
@@ -252,10 +254,14 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-/** An app on a fresh database; `registry` stands for a PACKS_DIR of the committee's own packs. */
+/**
+ * An app on a fresh database; `registry` stands for a PACKS_DIR of the committee's own packs;
+ * `logs` receives its JSON request logs.
+ */
 export async function testApp(
   configOverrides: Record<string, string> = {},
   registry: PackRegistry = packs,
+  { logs }: { logs?: Writable } = {},
 ): Promise<TestApp> {
   const db = await testDatabase();
   const config = testConfig(configOverrides);
@@ -263,7 +269,7 @@ export async function testApp(
     config,
     db,
     packs: registry,
-    logger: process.env.TEST_LOG === '1',
+    logger: logs ?? process.env.TEST_LOG === '1',
   });
   return {
     config,

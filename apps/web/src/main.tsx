@@ -1,7 +1,8 @@
-import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
+import { lazy, StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './shared/layout.tsx';
+import { PageLoading } from './shared/page-loading.tsx';
 import { applyTheme } from './shared/theme.tsx';
 import { SessionProvider } from './shared/session.tsx';
 import './styles.css';
@@ -17,12 +18,12 @@ const page = <Name extends string>(
   loaders.push(load);
   return lazy(async () => ({ default: (await load())[name] }));
 };
-// Once the first page has loaded, the others are fetched in the background: the next page
-// opens at once, as if it had always been there.
+// Once the first page has loaded, the others are fetched in the background, one at a time so
+// that the person's own requests never wait behind them: the next page opens at once.
 window.addEventListener('load', () => {
-  setTimeout(() => {
-    for (const load of loaders) void load().catch(() => undefined);
-  }, 0);
+  void (async () => {
+    for (const load of loaders) await load().catch(() => undefined);
+  })();
 });
 
 const MyDataPage = page(() => import('./features/member/my-data-page.tsx'), 'MyDataPage');
@@ -142,7 +143,7 @@ if (root) {
       <BrowserRouter>
         <SessionProvider>
           <Layout>
-            <Suspense fallback={<p role="status">Chargement…</p>}>
+            <PageLoading>
               <Routes>
                 <Route path="/" element={<HomePage />} />
                 <Route path="/simulateur" element={<SimulatorPage />} />
@@ -184,7 +185,7 @@ if (root) {
                 <Route path="/gestion/solidarite" element={<SolidarityReviewPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
-            </Suspense>
+            </PageLoading>
           </Layout>
         </SessionProvider>
       </BrowserRouter>

@@ -14,6 +14,8 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
+  /** The PostgreSQL pool's connections (for the metrics); null for PGlite, which has none. */
+  poolUsage(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,10 @@ export const fromPglite = (db: PGlite): Database => new PgliteDatabase(db);
 class PgliteDatabase implements Database {
   readonly engine = 'pglite';
   constructor(private readonly db: PGlite) {}
+
+  poolUsage(): null {
+    return null;
+  }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     return (await this.db.query<Row>(sql, [...params])).rows;
@@ -59,6 +65,11 @@ export const isRetryable = (error: unknown): boolean =>
 class PostgresDatabase implements Database {
   readonly engine = 'postgres';
   constructor(private readonly pool: pg.Pool) {}
+
+  poolUsage() {
+    const { totalCount, idleCount, waitingCount } = this.pool;
+    return { total: totalCount, idle: idleCount, waiting: waitingCount };
+  }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     return (await this.pool.query(sql, [...params])).rows as Row[];
@@ -135,25 +146,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);
 
+const migrationFiles = (): string[] =>
+  readdirSync(MIGRATIONS_DIR)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+
+/** The migrations this code has that the database has not applied yet (readiness). */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const applied = new Set(
+    (await db.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
+  );
+  return migrationFiles().filter((file) => !applied.has(file));
+}
+
 /**
  * Applies the migrations not yet applied, in name order, each in its own transaction, under an
  * advisory lock so that two app nodes starting together do not both migrate.
  */
 export async function migrate(db: Database): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((name) => name.endsWith('.sql'))
-    .sort();
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(4242)');
-    const applied = new Set(
-      (await tx.query<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
-    );
     const done: string[] = [];
-    for (const file of files) {
-      if (applied.has(file)) continue;
+    for (const file of await pendingMigrations(tx)) {
       for (const statement of splitStatements(readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8')))
         await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [file]);

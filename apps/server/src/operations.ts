@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Database } from './db/database.ts';
+import { pendingMigrations } from './db/database.ts';
+
+/**
+ * What an operator watches (issue 15, point 4):
+ * - `/healthz`: the process answers;
+ * - `/readyz`: the database answers and every migration is applied (a load balancer sends
+ *   requests only then);
+ * - `/metrics`: Prometheus's text format — request latency per route, the database pool, the
+ *   mails not sent. With `METRICS_TOKEN` set, only a scraper that sends it as a bearer token.
+ */
+export function operationRoutes(
+  app: FastifyInstance,
+  db: Database,
+  metricsToken: string | null,
+): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Durée des requêtes HTTP, par route',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const failed = new Counter({
+    name: 'http_server_errors_total',
+    help: 'Réponses 5xx, par route',
+    labelNames: ['route'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'entraide_db_pool_connections',
+    help: 'Connexions du pool PostgreSQL, par état (absent avec PGlite)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const usage = db.poolUsage();
+      if (!usage) return;
+      for (const [state, value] of Object.entries(usage)) this.set({ state }, value);
+    },
+  });
+  new Gauge({
+    name: 'entraide_mail_outbox',
+    help: 'Courriels de la file : en échec, et en attente d’envoi',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const [row] = await db.query<{ failed: number; waiting: number }>(
+        `SELECT count(*) FILTER (WHERE sent_at IS NULL AND error IS NOT NULL)::int AS failed,
+                count(*) FILTER (WHERE sent_at IS NULL AND error IS NULL)::int AS waiting
+           FROM mail_outbox`,
+      );
+      this.set({ state: 'failed' }, row?.failed ?? 0);
+      this.set({ state: 'waiting' }, row?.waiting ?? 0);
+    },
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    // The route's pattern (/api/invoices/:id), never the address itself: ids would make a
+    // series per invoice.
+    const route = request.routeOptions.url ?? 'inconnue';
+    latency.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    if (reply.statusCode >= 500) failed.inc({ route });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (_request, reply) => {
+    const pending = await pendingMigrations(db).catch(() => null);
+    if (pending === null)
+      return reply.status(503).send({ status: 'not_ready', database: 'unreachable' });
+    if (pending.length > 0)
+      return reply.status(503).send({ status: 'not_ready', pendingMigrations: pending });
+    return { status: 'ready', database: db.engine };
+  });
+
+  app.get('/metrics', async (request, reply) => {
+    if (metricsToken && request.headers.authorization !== `Bearer ${metricsToken}`)
+      return reply.status(401).send({ error: 'unauthorized', message: 'Jeton de mesure attendu.' });
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}

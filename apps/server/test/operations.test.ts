@@ -1,0 +1,86 @@
+// Issue 15, point 4: what an operator watches — the process, its readiness, Prometheus metrics
+// — and JSON request logs with a request id that never hold a secret.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, PASSWORD, testApp, type TestApp } from './harness.ts';
+
+const lines: string[] = [];
+let t: TestApp;
+beforeAll(async () => {
+  const logs = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  t = await testApp({ METRICS_TOKEN: 'jeton-de-mesure-2026' }, undefined, { logs });
+  await createUser(t.db, { identifier: 'IN-000960' });
+});
+afterAll(() => t.close());
+
+describe('operations', () => {
+  it('says the process is up and, once migrated, ready', async () => {
+    const health = await t.client().get('/healthz');
+    expect([health.status, health.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await t.client().get('/readyz');
+    expect([ready.status, ready.json()]).toEqual([200, { status: 'ready', database: t.db.engine }]);
+    // A migration not applied yet: the node is not ready.
+    await t.db.query(
+      `DELETE FROM schema_migrations WHERE id = '0016_committee_identity_and_photos.sql'`,
+    );
+    const behind = await t.client().get('/readyz');
+    expect([behind.status, behind.json()]).toEqual([
+      503,
+      { status: 'not_ready', pendingMigrations: ['0016_committee_identity_and_photos.sql'] },
+    ]);
+    await t.db.query(
+      `INSERT INTO schema_migrations (id) VALUES ('0016_committee_identity_and_photos.sql')`,
+    );
+  });
+
+  it('serves Prometheus metrics to the scraper with the token only, by route pattern', async () => {
+    await t.client().get('/api/activities/8c1f0e1e-1111-4111-8111-111111111111');
+    expect((await t.client().get('/metrics')).status).toBe(401);
+    const scraper = await t.client().request('GET', '/metrics', undefined, {
+      authorization: 'Bearer jeton-de-mesure-2026',
+    });
+    expect(scraper.status).toBe(200);
+    const text = String(scraper.body);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/api\/activities\/:id",status_code="404"\} 1/,
+    );
+    expect(text).not.toContain('8c1f0e1e');
+    expect(text).toMatch(/entraide_mail_outbox\{state="failed"\} 0/);
+    expect(text).toContain('process_resident_memory_bytes');
+    if (t.db.engine === 'postgres')
+      expect(text).toMatch(/entraide_db_pool_connections\{state="total"\}/);
+  });
+
+  it('logs each request as JSON with its id, and never a password, a cookie or a token', async () => {
+    const member = t.client();
+    await member.login('IN-000960', PASSWORD);
+    await member.post('/api/me/bank-accounts', {
+      holder: 'Claire Martin',
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPP882',
+    });
+    await member.request('GET', '/api/session', undefined, { 'x-request-id': 'rq-operateur-42' });
+    await member.get('/api/cards/un-jeton-de-carte-secret');
+    await t.client().get('/mot-de-passe/definir?jeton=un-jeton-secret');
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.some((e) => e.reqId === 'rq-operateur-42')).toBe(true);
+    expect(entries.filter((e) => e.msg === 'request completed').length).toBeGreaterThan(3);
+    const urls = entries.map((e) => (e.req as { url?: string } | undefined)?.url);
+    expect(urls).toContain('/api/cards/[masqué]');
+    expect(urls).toContain('/mot-de-passe/definir?jeton=[masqué]');
+    const all = lines.join('\n');
+    for (const secret of [
+      PASSWORD,
+      'FR7630006000011234567890189',
+      'un-jeton-secret',
+      'un-jeton-de-carte-secret',
+      'entraide_session=',
+    ])
+      expect(all).not.toContain(secret);
+  });
+});
