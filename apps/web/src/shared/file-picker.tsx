@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { FieldHint } from './form.tsx';
 
 /**
  * A file field whose button speaks French whatever the browser's language ("Choisir un
@@ -54,11 +55,7 @@ export function FilePicker({
           Choisir un fichier…
         </span>
       </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={`${id}-hint`} hint={hint} />
       <p className="hint" id={`${id}-chosen`}>
         {chosen ? `Dernier fichier choisi : ${chosen}` : 'Aucun fichier choisi.'}
       </p>

@@ -19,11 +19,7 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
         {label}
         {input.required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={`${id}-hint`} hint={hint} />
       <input
         id={id}
         aria-invalid={error ? true : undefined}
@@ -91,6 +87,15 @@ export function Checkbox({ label, error, ...input }: Omit<FieldProps, 'hint'>) {
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
+}
+
+/** A field's hint (what to type, with an example), tied to the input by its id. */
+export function FieldHint({ id, hint }: { readonly id: string; readonly hint: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={id}>
+      {hint}
+    </p>
+  ) : null;
 }
 
 /** A field's error, tied to the input by its id. */

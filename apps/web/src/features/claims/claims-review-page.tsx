@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, download } from '../../shared/api.ts';
+import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { DocumentToggle } from '../../shared/document-toggle.tsx';
@@ -306,60 +307,62 @@ function BulkApproval({
   const total = ticked.reduce((sum, c) => sum + c.quote.subsidyCents, 0);
   const approve = () =>
     void run(async () => {
-      const answer = await api<{
-        done: { approvedCents: number }[];
-        skipped: { id: string; message: string }[];
-      }>('POST', '/api/staff/claims/approvals', { claimIds: ticked.map((c) => c.id) });
+      const answer = await api<BulkAnswer<{ approvedCents: number }>>(
+        'POST',
+        '/api/staff/claims/approvals',
+        { claimIds: ticked.map((c) => c.id) },
+      );
       onChoose(new Set());
       const paid = answer.done.reduce((sum, a) => sum + a.approvedCents, 0);
       const number = (id: string) => claims.find((c) => c.id === id)?.number ?? '?';
       await onDone(
-        [
+        bulkNotice(
           `${count(answer.done.length, 'demande accordée', 'demandes accordées')} : ${formatCents(paid)} au total.`,
-          ...answer.skipped.map((s) => `N° ${number(s.id)} laissée : ${s.message}`),
-        ].join(' '),
+          answer,
+          (id) => `N° ${number(id)} laissée`,
+        ),
       );
     });
   return (
-    <section aria-labelledby="bulk">
-      <h2 id="bulk">Accord groupé</h2>
-      <FormAlert message={alert} />
+    <BulkSection
+      id="bulk"
+      title="Accord groupé"
+      alert={alert}
+      status={
+        ticked.length === 0
+          ? 'Cochez les demandes concordantes à accorder ensemble, chacune au montant calculé.'
+          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}, ${formatCents(total)} au total.`
+      }
+    >
       <Checkbox
         label={`Cocher les ${count(claims.length, 'demande')} de la liste`}
         checked={ticked.length === claims.length}
         onChange={(e) => onChoose(new Set(e.target.checked ? claims.map((c) => c.id) : []))}
       />
-      <p role="status">
-        {ticked.length === 0
-          ? 'Cochez les demandes concordantes à accorder ensemble, chacune au montant calculé.'
-          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}, ${formatCents(total)} au total.`}
-      </p>
-      <div className="actions">
-        <ConfirmAction
-          disabled={busy || ticked.length === 0}
-          label={`Accorder les demandes cochées (${ticked.length})`}
-          title={`Accorder ${count(ticked.length, 'demande', 'demandes')} ?`}
-          effect={
-            <>
-              <ul>
-                {ticked.map((c) => (
-                  <li key={c.id}>
-                    N° {c.number} — {c.member} : {formatCents(c.quote.subsidyCents)}
-                  </li>
-                ))}
-              </ul>
-              <p>
-                {formatCents(total)} au total, versés par virement dans le prochain lot ; chaque
-                agent reçoit un courriel. Une décision ne se modifie plus ; une demande décidée
-                entre-temps par un collègue est laissée.
-              </p>
-            </>
-          }
-          confirmLabel={`Accorder ${formatCents(total)}`}
-          onConfirm={approve}
-        />
-      </div>
-    </section>
+      <ConfirmAction
+        disabled={busy || ticked.length === 0}
+        label={`Accorder les demandes cochées (${ticked.length})`}
+        title={`Accorder ${count(ticked.length, 'demande', 'demandes')} ?`}
+        effect={
+          <>
+            <ul>
+              {ticked.map((c) => (
+                <li key={c.id}>
+                  N° {c.number} — {c.member} : {formatCents(c.quote.subsidyCents)}
+                </li>
+              ))}
+            </ul>
+            <p>
+              {formatCents(total)} au total, versés par virement dans le prochain lot ; chaque agent
+              reçoit un courriel. Une décision ne se modifie plus ; une demande décidée entre-temps
+              par un collègue est laissée.
+            </p>
+          </>
+        }
+        confirmLabel={`Accorder ${formatCents(total)}`}
+        onConfirm={approve}
+      />
+    </BulkSection>
   );
 }
 

@@ -7,6 +7,7 @@ import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../shar
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { count, of } from '../../shared/french.ts';
+import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
@@ -199,51 +200,53 @@ function BulkValidation({
   };
   const validate = () =>
     void run(async () => {
-      const answer = await api<{
-        done: { id: string }[];
-        skipped: { id: string; message: string }[];
-      }>('POST', '/api/staff/agent-records/validations', { recordIds: ticked.map((e) => e.id) });
+      const answer = await api<BulkAnswer<{ id: string }>>(
+        'POST',
+        '/api/staff/agent-records/validations',
+        { recordIds: ticked.map((e) => e.id) },
+      );
       onDone(
-        [
+        bulkNotice(
           `${count(answer.done.length, 'fiche validée', 'fiches validées')}.`,
-          ...answer.skipped.map((e) => `${name(e.id)} : ${e.message}`),
-        ].join(' '),
+          answer,
+          name,
+        ),
       );
     });
   return (
-    <section aria-labelledby="bulk-records">
-      <h2 id="bulk-records">Validation groupée</h2>
-      <FormAlert message={alert} />
-      <p role="status">
-        {ticked.length === 0
+    <BulkSection
+      id="bulk-records"
+      title="Validation groupée"
+      alert={alert}
+      status={
+        ticked.length === 0
           ? 'Cochez les fiches concordantes (par exemple celles où rien n’a changé) pour les valider ensemble.'
-          : `${count(ticked.length, 'fiche cochée', 'fiches cochées')}.`}
-      </p>
-      <div className="actions">
-        <ConfirmAction
-          disabled={busy || ticked.length === 0}
-          label={`Valider les fiches cochées (${ticked.length})`}
-          title={`Valider ${count(ticked.length, 'fiche', 'fiches')} ?`}
-          effect={
-            <>
-              <ul>
-                {ticked.map((e) => (
-                  <li key={e.id}>
-                    {e.firstName} {e.lastName} — Fiche {e.year} : {changesText(e.changes)}
-                  </li>
-                ))}
-              </ul>
-              <p>
-                Les parts, quotients, taux et plafonds s’appliquent aussitôt ; chaque agent reçoit
-                un courriel. Une fiche décidée entre-temps par un collègue est laissée.
-              </p>
-            </>
-          }
-          confirmLabel="Valider ces fiches"
-          onConfirm={validate}
-        />
-      </div>
-    </section>
+          : `${count(ticked.length, 'fiche cochée', 'fiches cochées')}.`
+      }
+    >
+      <ConfirmAction
+        disabled={busy || ticked.length === 0}
+        label={`Valider les fiches cochées (${ticked.length})`}
+        title={`Valider ${count(ticked.length, 'fiche', 'fiches')} ?`}
+        effect={
+          <>
+            <ul>
+              {ticked.map((e) => (
+                <li key={e.id}>
+                  {e.firstName} {e.lastName} — Fiche {e.year} : {changesText(e.changes)}
+                </li>
+              ))}
+            </ul>
+            <p>
+              Les parts, quotients, taux et plafonds s’appliquent aussitôt ; chaque agent reçoit un
+              courriel. Une fiche décidée entre-temps par un collègue est laissée.
+            </p>
+          </>
+        }
+        confirmLabel="Valider ces fiches"
+        onConfirm={validate}
+      />
+    </BulkSection>
   );
 }
 

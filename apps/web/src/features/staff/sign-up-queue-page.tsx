@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
+import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
 import { count, of } from '../../shared/french.ts';
 import { formatDate } from '../../shared/format.ts';
@@ -36,54 +37,53 @@ function BulkRefusal({
   };
   const refuse = (reason: string) =>
     void run(async () => {
-      const answer = await api<{
-        done: { id: string }[];
-        skipped: { id: string; message: string }[];
-      }>('POST', '/api/staff/sign-up-requests/refusals', {
-        requestIds: ticked.map((r) => r.id),
-        reason,
-      });
+      const answer = await api<BulkAnswer<{ id: string }>>(
+        'POST',
+        '/api/staff/sign-up-requests/refusals',
+        { requestIds: ticked.map((r) => r.id), reason },
+      );
       onDone(
-        [
+        bulkNotice(
           `${count(answer.done.length, 'demande refusée', 'demandes refusées')}.`,
-          ...answer.skipped.map((s) => `${nameOf(s.id)} : ${s.message}`),
-        ].join(' '),
+          answer,
+          nameOf,
+        ),
       );
     });
   return (
-    <section aria-labelledby="bulk-sign-ups">
-      <h2 id="bulk-sign-ups">Refus groupé</h2>
-      <FormAlert message={alert} />
-      <p role="status">
-        {ticked.length === 0
+    <BulkSection
+      id="bulk-sign-ups"
+      title="Refus groupé"
+      alert={alert}
+      status={
+        ticked.length === 0
           ? 'Cochez les demandes à refuser pour un même motif (des doublons, par exemple).'
-          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}.`}
-      </p>
-      <div className="actions">
-        <ConfirmAction
-          secondary
-          disabled={busy || ticked.length === 0}
-          label={`Refuser les demandes cochées (${ticked.length})`}
-          title={`Refuser ${count(ticked.length, 'demande', 'demandes')} ?`}
-          effect={
-            <>
-              <ul>
-                {ticked.map((r) => (
-                  <li key={r.id}>
-                    {name(r)} — {r.email}
-                  </li>
-                ))}
-              </ul>
-              <p>{REFUSAL_EFFECT} Une demande décidée entre-temps par un collègue est laissée.</p>
-            </>
-          }
-          reasonLabel="Motif du refus (repris dans chaque courriel)"
-          reasonExample="vous avez déjà un compte : utilisez « Identifiant oublié »"
-          confirmLabel="Refuser et envoyer les courriels"
-          onConfirm={refuse}
-        />
-      </div>
-    </section>
+          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}.`
+      }
+    >
+      <ConfirmAction
+        secondary
+        disabled={busy || ticked.length === 0}
+        label={`Refuser les demandes cochées (${ticked.length})`}
+        title={`Refuser ${count(ticked.length, 'demande', 'demandes')} ?`}
+        effect={
+          <>
+            <ul>
+              {ticked.map((r) => (
+                <li key={r.id}>
+                  {name(r)} — {r.email}
+                </li>
+              ))}
+            </ul>
+            <p>{REFUSAL_EFFECT} Une demande décidée entre-temps par un collègue est laissée.</p>
+          </>
+        }
+        reasonLabel="Motif du refus (repris dans chaque courriel)"
+        reasonExample="vous avez déjà un compte : utilisez « Identifiant oublié »"
+        confirmLabel="Refuser et envoyer les courriels"
+        onConfirm={refuse}
+      />
+    </BulkSection>
   );
 }
 
