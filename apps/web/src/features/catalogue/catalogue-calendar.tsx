@@ -61,7 +61,7 @@ export function CatalogueCalendar({
         return (
           <section key={month} className="calendar-month" aria-labelledby={`mois-${month}`}>
             <h2 id={`mois-${month}`}>{title.charAt(0).toUpperCase() + title.slice(1)}</h2>
-            <ol className="timeline" style={{ '--days': days } as CSSProperties}>
+            <ol className="calendar-rows" style={{ '--days': days } as CSSProperties}>
               {entries.map(({ activity, session }) => {
                 const from = session.firstDay.startsWith(month)
                   ? Number(session.firstDay.slice(8))
@@ -72,11 +72,11 @@ export function CatalogueCalendar({
                 return (
                   <li key={session.id}>
                     <span
-                      className="timeline-bar"
+                      className="calendar-bar"
                       aria-hidden="true"
                       style={{ gridColumn: `${from} / ${to + 1}` }}
                     />
-                    <span className="timeline-text">
+                    <span className="calendar-text">
                       <Link to={`/activites/${activity.id}`}>{activity.title}</Link> —{' '}
                       {session.label}, du {dayAndMonth.format(utc(session.firstDay))} au{' '}
                       {dayAndMonth.format(utc(session.lastDay))}{' '}
