@@ -8,6 +8,7 @@ import { sendDueReminders } from './modules/billing/reminders.ts';
 import { withdrawUnpaidPlaces } from './modules/billing/withdrawals.ts';
 import { runDueSelections } from './modules/registrations/selection.ts';
 import { applyRetention } from './modules/privacy/retention.ts';
+import { deleteUnusedPhotos } from './modules/pictures/unused-photos.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
@@ -63,6 +64,11 @@ async function main(): Promise<void> {
     if (purged > 0)
       console.log(
         `Durée de conservation : ${plural(purged, 'document supprimé', 'documents supprimés')}.`,
+      );
+    const photos = await deleteUnusedPhotos(db);
+    if (photos > 0)
+      console.log(
+        `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
       );
   };
   let running: Promise<void> = Promise.resolve();

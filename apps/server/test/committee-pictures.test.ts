@@ -4,6 +4,7 @@ import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { deleteUnusedPhotos } from '../src/modules/pictures/unused-photos.ts';
 import { pdfText } from './pdf-reading.ts';
 
 let t: TestApp;
@@ -192,6 +193,14 @@ describe('activities’ photos', () => {
     expect(
       (await t.client().get('/api/activity-photos/8c1f0e1e-1111-4111-8111-111111111111')).status,
     ).toBe(404);
+
+    // A day later, the photo never saved in an activity is deleted; the one shown stays.
+    const smallId = small.json<{ id: string }>().id;
+    expect(await deleteUnusedPhotos(t.db)).toBe(0);
+    await t.db.query(`UPDATE activity_photos SET created_at = now() - interval '2 days'`);
+    expect(await deleteUnusedPhotos(t.db)).toBe(1);
+    expect((await t.client().get(`/api/activity-photos/${smallId}`)).status).toBe(404);
+    expect((await t.client().get(photo.url)).status).toBe(200);
     expect((await t.client().get('/api/activity-photos/pas-un-id')).status).toBe(400);
   });
 });
