@@ -64,6 +64,13 @@ export const sendFile = (
     .send(typeof bytes === 'string' ? bytes : Buffer.from(bytes));
 };
 
+/** A public picture: its address changes with its content, so caches may keep it. */
+export const sendPicture = (reply: FastifyReply, type: string, bytes: Uint8Array): FastifyReply =>
+  reply
+    .type(type)
+    .header('cache-control', 'public, max-age=31536000, immutable')
+    .send(Buffer.from(bytes));
+
 /** A refusal of fields that only the server can judge, answered like a schema mismatch. */
 export const invalidFields = (
   issues: readonly { readonly path: string; readonly message: string }[],

@@ -1,5 +1,5 @@
 import type { CommitteeIdentityInput } from '@entraide/contract';
-import type { Database, Queryable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { webImage } from '../pictures/images.ts';
@@ -24,39 +24,37 @@ interface IdentityRow {
  * defaults: read from the database, kept by each node for FRESH_MS, reread after a change.
  */
 export class CommitteeIdentity {
-  private own: IdentityRow | null = null;
+  /** The committee as documents and screens show it now, merged once per read. */
+  current: Organization;
   private readAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Database,
     private readonly base: Organization,
-  ) {}
-
-  /** The committee as documents and screens show it now. */
-  get current(): Organization {
-    const own = this.own;
-    if (!own) return this.base;
-    return {
-      ...this.base,
-      name: own.name,
-      shortName: own.short_name,
-      address: own.address,
-      brandColour: own.brand_colour,
-      logo: own.logo ? new Uint8Array(own.logo) : null,
-      identityVersion: new Date(own.updated_at).getTime().toString(36),
-    };
+  ) {
+    this.current = base;
   }
 
   /** Rereads the identity when what this node holds is older than FRESH_MS. */
   async fresh(): Promise<void> {
-    if (Date.now() - this.readAt > FRESH_MS) await this.reread(this.db);
+    if (Date.now() - this.readAt > FRESH_MS) await this.reread();
   }
 
-  async reread(db: Queryable): Promise<void> {
-    const [row] = await db.query<IdentityRow>(
+  private async reread(): Promise<void> {
+    const [own] = await this.db.query<IdentityRow>(
       'SELECT name, short_name, address, brand_colour, logo, updated_at FROM committee_identity',
     );
-    this.own = row ?? null;
+    this.current = own
+      ? {
+          ...this.base,
+          name: own.name,
+          shortName: own.short_name,
+          address: own.address,
+          brandColour: own.brand_colour,
+          logo: own.logo ? new Uint8Array(own.logo) : null,
+          identityVersion: new Date(own.updated_at).getTime().toString(36),
+        }
+      : this.base;
     this.readAt = Date.now();
   }
 
@@ -71,8 +69,8 @@ export class CommitteeIdentity {
         [input.name, input.shortName, input.address, input.brandColour, admin.id],
       );
       await recordAudit(tx, admin.id, 'committee.identity', 'committee', null, { ...input });
-      await this.reread(tx);
     });
+    await this.reread();
     return this.current;
   }
 
@@ -92,8 +90,8 @@ export class CommitteeIdentity {
       );
       const action = logo ? 'committee.logo' : 'committee.logo_removed';
       await recordAudit(tx, admin.id, action, 'committee', null);
-      await this.reread(tx);
     });
+    await this.reread();
     return this.current;
   }
 }

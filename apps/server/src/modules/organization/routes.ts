@@ -1,6 +1,6 @@
 import { committeeIdentityInput } from '@entraide/contract';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { notFound, parse } from '../../http.ts';
+import type { FastifyInstance } from 'fastify';
+import { notFound, parse, sendPicture } from '../../http.ts';
 import { requireAdmin } from '../accounts/session-cookies.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { MAX_IMAGE_BYTES } from '../pictures/images.ts';
@@ -15,13 +15,6 @@ const identityAnswer = (organization: Organization) => ({
   brandColour: organization.brandColour,
   logoUrl: logoUrl(organization),
 });
-
-/** A public picture: its address changes with its content, so caches may keep it. */
-export const sendPicture = (reply: FastifyReply, type: string, bytes: Uint8Array) =>
-  reply
-    .type(type)
-    .header('cache-control', 'public, max-age=31536000, immutable')
-    .send(Buffer.from(bytes));
 
 /** The committee's identity: read by everyone (the logo), changed by its admin. */
 export function committeeRoutes(

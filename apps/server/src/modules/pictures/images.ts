@@ -38,13 +38,11 @@ export async function webImage(
       'Cette image dépasse 12 Mo : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).',
     );
   const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
-  let format_: string | undefined;
-  try {
-    format_ = (await input().metadata()).format;
-  } catch {
-    throw notAnImage();
-  }
-  if (!format_ || !FORMATS.has(format_)) throw notAnImage();
+  const found = await input()
+    .metadata()
+    .then((metadata) => metadata.format as string | undefined)
+    .catch(() => undefined);
+  if (!found || !FORMATS.has(found)) throw notAnImage();
   try {
     const pipeline = input()
       .rotate()

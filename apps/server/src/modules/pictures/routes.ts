@@ -1,11 +1,10 @@
 import { activitySectors } from '@entraide/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { notFound, parse } from '../../http.ts';
+import { notFound, parse, sendPicture } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireStaff } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { sendPicture } from '../organization/routes.ts';
 import { MAX_IMAGE_BYTES, webImage } from './images.ts';
 
 /** An activity's photo is shown at most this big (the activity's page; the cards scale it down). */
@@ -34,21 +33,15 @@ export function pictureRoutes(app: FastifyInstance, ctx: AppContext): void {
       const staff = await requireStaff(db, request, ...activitySectors);
       const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const photo = await webImage(bytes, PHOTO_BOX, 'jpeg');
-      const [row] = await db.transaction(async (tx) => {
-        const rows = await tx.query<{ id: string }>(
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string }>(
           'INSERT INTO activity_photos (image, width, height, uploaded_by) VALUES ($1, $2, $3, $4) RETURNING id',
           [photo.bytes, photo.width, photo.height, staff.id],
         );
-        await recordAudit(
-          tx,
-          staff.id,
-          'activity_photo.upload',
-          'activity_photo',
-          rows[0]?.id ?? null,
-        );
-        return rows;
+        const inserted = row?.id ?? '';
+        await recordAudit(tx, staff.id, 'activity_photo.upload', 'activity_photo', inserted);
+        return inserted;
       });
-      const id = row?.id ?? '';
       return reply
         .status(201)
         .send({ id, url: activityPhotoUrl(id), width: photo.width, height: photo.height });

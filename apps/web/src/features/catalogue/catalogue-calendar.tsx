@@ -22,7 +22,7 @@ const daysIn = (month: string) => {
 };
 
 /** The months a session touches, as YYYY-MM, in order. */
-export function monthsOf(firstDay: string, lastDay: string): string[] {
+function monthsOf(firstDay: string, lastDay: string): string[] {
   const months: string[] = [];
   for (let month = firstDay.slice(0, 7); month <= lastDay.slice(0, 7);) {
     months.push(month);
@@ -46,8 +46,11 @@ export function CatalogueCalendar({
   const byMonth = new Map<string, { activity: ActivityAnswer; session: Session }[]>();
   for (const activity of activities)
     for (const session of activity.sessions)
-      for (const month of monthsOf(session.firstDay, session.lastDay))
-        byMonth.set(month, [...(byMonth.get(month) ?? []), { activity, session }]);
+      for (const month of monthsOf(session.firstDay, session.lastDay)) {
+        const entries = byMonth.get(month) ?? [];
+        entries.push({ activity, session });
+        byMonth.set(month, entries);
+      }
   const months = [...byMonth.keys()].sort();
   if (months.length === 0) return <p role="status">Aucune session à ces dates.</p>;
   return (

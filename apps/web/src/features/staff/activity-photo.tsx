@@ -33,6 +33,8 @@ export function ActivityPhoto({
   const [alt, setAlt] = useState(current?.alt ?? '');
   const { busy, alert, fields, run, setFields } = useSubmit();
   const title = activity.title;
+  /** The photo on screen: the one just uploaded, else the activity's. */
+  const shown = uploaded ?? current?.url ?? null;
   const upload = (file: File) =>
     void run(async () => {
       const photo = await api<{ url: string }>(
@@ -45,8 +47,7 @@ export function ActivityPhoto({
     });
   const save = (event: SyntheticEvent) => {
     event.preventDefault();
-    const url = uploaded ?? current?.url;
-    if (!url) return;
+    if (!shown) return;
     if (alt.trim() === '') {
       setFields({
         'pictures.0.alt':
@@ -55,12 +56,11 @@ export function ActivityPhoto({
       return;
     }
     void run(async () => {
-      await changeActivity(activity, { pictures: [{ url, alt: alt.trim() }] });
+      await changeActivity(activity, { pictures: [{ url: shown, alt: alt.trim() }] });
       setUploaded(null);
       await onSaved(`La photo de « ${title} » est enregistrée.`);
     });
   };
-  const shown = uploaded ?? current?.url ?? null;
   return (
     <form onSubmit={save} noValidate aria-label={`Photo de « ${title} »`}>
       <FormAlert message={alert} />
