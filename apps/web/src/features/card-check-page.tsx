@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../shared/api.ts';
 import { PageTitle } from '../shared/layout.tsx';
+import { cardCheckPage as msg } from '../messages/pages.ts';
 
 /** What the QR code of a member card opens, for a partner: the name, and valid or not. */
 export function CardCheckPage() {
@@ -20,8 +21,8 @@ export function CardCheckPage() {
   }, [token]);
   return (
     <>
-      <PageTitle>Vérification de carte adhérent</PageTitle>
-      {missing ? <p className="alert">Carte inconnue.</p> : null}
+      <PageTitle>{msg.verificationCarteAdherent}</PageTitle>
+      {missing ? <p className="alert">{msg.carteInconnue}</p> : null}
       {check ? (
         <div className={check.valid ? 'notice' : 'alert'} role="status">
           <p>
@@ -29,8 +30,8 @@ export function CardCheckPage() {
           </p>
           <p>
             {check.valid
-              ? `Carte valable${check.year === null ? '' : ` pour ${check.year}`}.`
-              : 'Carte non valable cette année.'}
+              ? msg.carteValable(check.year === null ? '' : msg.pour(check.year))
+              : msg.carteNonValableCette}
           </p>
         </div>
       ) : null}

@@ -1,32 +1,31 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../shared/layout.tsx';
 import { useSession } from '../shared/session.tsx';
+import { common } from '../messages/common.ts';
+import { homePage as msg } from '../messages/pages.ts';
 
 export function HomePage() {
   const { session } = useSession();
   return (
     <>
-      <PageTitle>Bienvenue sur l’Espace Adhérent</PageTitle>
+      <PageTitle>{msg.bienvenueSurEspaceAdherent}</PageTitle>
       <p>
-        L’Espace Adhérent du {session?.organization.name ?? 'comité'}.{' '}
+        {msg.espaceAdherent(session?.organization.name ?? msg.comite)}{' '}
         {session?.organization.texts.tagline}
       </p>
-      <p>
-        Calculez votre taux de subvention, tenez à jour votre Fiche Agent, réservez et suivez vos
-        factures et subventions.
-      </p>
+      <p>{msg.calculezVotreTauxSubvention}</p>
       <div className="actions">
         <Link className="button" to="/simulateur">
-          Calculer mon taux de subvention
+          {msg.calculerMonTauxSubvention}
         </Link>
         <Link className="button" to={session?.user ? '/espace' : '/connexion'}>
-          {session?.user ? 'Mon espace' : 'Se connecter'}
+          {session?.user ? msg.monEspace : common.logIn}
         </Link>
       </div>
       {session?.user ? null : (
         <p>
-          Première fois ? <Link to="/inscription">Inscrivez-vous</Link> : un gestionnaire valide
-          votre demande et vous envoie votre identifiant CAES par courriel.
+          {msg.premiereFois} <Link to="/inscription">{msg.inscrivezVous}</Link>{' '}
+          {msg.gestionnaireValideVotreDemande}
         </p>
       )}
     </>

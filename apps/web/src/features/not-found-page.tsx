@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { PageTitle } from '../shared/layout.tsx';
+import { notFoundPage as msg } from '../messages/pages.ts';
 
 export function NotFoundPage() {
   return (
     <>
-      <PageTitle>Page introuvable</PageTitle>
+      <PageTitle>{msg.pageIntrouvable}</PageTitle>
       <p>
-        Cette page n’existe pas. <Link to="/">Retour à l’accueil</Link>
+        {msg.cettePageExistePas} <Link to="/">{msg.retourAccueil}</Link>
       </p>
     </>
   );

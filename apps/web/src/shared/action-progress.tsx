@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { onPendingActions, pendingActions } from './api.ts';
+import { actionProgress as msg } from '../messages/shared.ts';
 
 /** An action shorter than this shows nothing: no flicker on a quick save. */
 const DELAY_MS = 400;
@@ -23,7 +24,7 @@ export function ActionProgress() {
     <>
       {shown ? <div className="action-progress" aria-hidden="true" /> : null}
       <p className="visually-hidden" aria-live="polite">
-        {shown ? 'Traitement en cours…' : ''}
+        {shown ? msg.traitementCours : ''}
       </p>
     </>
   );

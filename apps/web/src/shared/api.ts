@@ -1,3 +1,5 @@
+import { common } from '../messages/common.ts';
+import { api as msg } from '../messages/shared.ts';
 // The web app's only way to the server: the public HTTP API, with the CSRF header the server expects.
 
 export interface FieldErrors {
@@ -54,11 +56,7 @@ async function send(
       ...(body === undefined ? {} : { body: body instanceof Blob ? body : JSON.stringify(body) }),
     });
   } catch {
-    throw new ApiError(
-      0,
-      'network',
-      'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
-    );
+    throw new ApiError(0, 'network', msg.serveurNeRepondPas);
   } finally {
     if (action) setPending(-1);
   }
@@ -71,17 +69,12 @@ async function send(
   if (payload?.issues) {
     const fields: Record<string, string> = {};
     for (const issue of payload.issues) fields[issue.path] ??= issue.message;
-    throw new ApiError(
-      response.status,
-      'invalid_input',
-      'Certains champs sont à corriger.',
-      fields,
-    );
+    throw new ApiError(response.status, 'invalid_input', common.fieldsToFix, fields);
   }
   throw new ApiError(
     response.status,
     payload?.error ?? 'error',
-    payload?.message ?? 'Une erreur est survenue.',
+    payload?.message ?? msg.erreurSurvenue,
   );
 }
 

@@ -1,5 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useId, useState, type ReactNode } from 'react';
+import { common } from '../messages/common.ts';
+import { confirmAction as msg } from '../messages/shared.ts';
 
 interface ConfirmActionProps {
   /** The button that opens the dialog (its visible text). */
@@ -32,7 +34,7 @@ export function ConfirmAction({
   effect,
   confirmLabel,
   reasonLabel,
-  reasonExample = 'pièce justificative illisible',
+  reasonExample = msg.pieceJustificativeIllisible,
   disabled,
   secondary,
   onOpen,
@@ -87,8 +89,7 @@ export function ConfirmAction({
               />
               {missing ? (
                 <p className="error" id={`${id}-missing`}>
-                  Indiquez le motif : il est repris dans le courriel envoyé (par exemple «{' '}
-                  {reasonExample} »).
+                  {msg.indiquezMotifIlRepris(reasonExample)}
                 </p>
               ) : null}
             </div>
@@ -96,7 +97,7 @@ export function ConfirmAction({
           <div className="actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="secondary">
-                Annuler
+                {common.cancel}
               </button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
@@ -131,15 +132,15 @@ export function RefuseRequest({
     <ConfirmAction
       secondary
       disabled={disabled}
-      label={`Refuser (n° ${number})`}
-      title={`Refuser la demande n° ${number} ?`}
+      label={msg.refuser(number)}
+      title={msg.refuserDemande(number)}
       effect={
         <p>
           {nothing} {told}
         </p>
       }
-      reasonLabel="Motif du refus (repris dans le courriel)"
-      confirmLabel="Refuser la demande"
+      reasonLabel={common.refusalReason}
+      confirmLabel={msg.refuserDemande2}
       onConfirm={onConfirm}
     />
   );

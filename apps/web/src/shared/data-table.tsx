@@ -9,16 +9,16 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useId, useState } from 'react';
-import { count } from './french.ts';
 import { ScrollingTable } from './form.tsx';
+import { dataTable as msg } from '../messages/shared.ts';
 
 interface DataTableProps<Row> {
   /** The table's caption, also the name of its scrolling region. */
   readonly caption: string;
   readonly rows: readonly Row[];
   readonly columns: readonly ColumnDef<Row>[];
-  /** What the rows are called: ['facture', 'factures']. */
-  readonly noun: readonly [string, string];
+  /** How many rows the filter found, in words: `(n) => count(n, 'facture')`. */
+  readonly counted: (n: number) => string;
   /** The filter field's hint: what a search can match, with an example. */
   readonly filterHint: string;
   readonly pageSize?: number;
@@ -41,7 +41,7 @@ export function tickColumn<Row extends { readonly id: string }>(
 ): ColumnDef<Row> {
   return {
     id: 'tick',
-    header: 'Cocher',
+    header: msg.cocher,
     enableSorting: false,
     enableGlobalFilter: false,
     cell: ({ row }) => (
@@ -55,7 +55,7 @@ export function tickColumn<Row extends { readonly id: string }>(
   };
 }
 
-const SORT_WORDS = { asc: 'croissant', desc: 'décroissant' } as const;
+const SORT_WORDS = { asc: msg.croissant, desc: msg.decroissant } as const;
 
 /**
  * A staff list as a table (TanStack Table): a search over every column, sorting by a click on a
@@ -65,7 +65,7 @@ export function DataTable<Row>({
   caption,
   rows,
   columns,
-  noun,
+  counted,
   filterHint,
   pageSize = 10,
   initialSorting = [],
@@ -94,7 +94,7 @@ export function DataTable<Row>({
   return (
     <div className="data-table">
       <div className="field">
-        <label htmlFor={`${id}-filter`}>Rechercher dans « {caption} »</label>
+        <label htmlFor={`${id}-filter`}>{msg.rechercherDans(caption)}</label>
         <p className="hint" id={`${id}-hint`}>
           {filterHint}
         </p>
@@ -110,8 +110,8 @@ export function DataTable<Row>({
         />
       </div>
       <p id={`${id}-found`} role="status">
-        {count(found, ...noun)}
-        {pages > 1 ? ` — page ${pageIndex + 1} sur ${pages}` : ''}
+        {counted(found)}
+        {pages > 1 ? msg.pageSur(pageIndex + 1, pages) : ''}
       </p>
       <ScrollingTable label={caption}>
         <table>
@@ -145,7 +145,7 @@ export function DataTable<Row>({
                             {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
                           </span>
                           <span className="visually-hidden">
-                            {sorted ? `, tri ${SORT_WORDS[sorted]}` : ', trier'}
+                            {sorted ? msg.tri(SORT_WORDS[sorted]) : msg.trier}
                           </span>
                         </button>
                       ) : (
@@ -169,14 +169,14 @@ export function DataTable<Row>({
         </table>
       </ScrollingTable>
       {pages > 1 ? (
-        <nav className="actions" aria-label={`Pages de « ${caption} »`}>
+        <nav className="actions" aria-label={msg.pages(caption)}>
           <button
             type="button"
             className="secondary"
             disabled={!table.getCanPreviousPage()}
             onClick={() => table.previousPage()}
           >
-            Page précédente
+            {msg.pagePrecedente}
           </button>
           <button
             type="button"
@@ -184,7 +184,7 @@ export function DataTable<Row>({
             disabled={!table.getCanNextPage()}
             onClick={() => table.nextPage()}
           >
-            Page suivante
+            {msg.pageSuivante}
           </button>
         </nav>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { documentPreview as msg } from '../messages/shared.ts';
 
 /** The pages shown at most: enough for a tax notice or a payslip, and a link opens the rest. */
 const MAX_PAGES = 4;
@@ -42,7 +43,7 @@ export default function DocumentPreview({
         canvas.height = Math.floor(viewport.height);
         canvas.className = 'preview-page';
         canvas.setAttribute('role', 'img');
-        canvas.setAttribute('aria-label', `${title}, page ${n} sur ${pdf.numPages}`);
+        canvas.setAttribute('aria-label', msg.pageSur(title, n, pdf.numPages));
         await page.render({ canvas, viewport }).promise;
         pages.current?.append(canvas);
       }
@@ -62,16 +63,10 @@ export default function DocumentPreview({
   }, [url, title]);
   return (
     <div className="document-preview">
-      {state === 'loading' ? <p role="status">Affichage du document…</p> : null}
-      {state === 'failed' ? (
-        <p role="alert">
-          Ce document ne s’affiche pas ici : ouvrez-le avec le lien pour le télécharger.
-        </p>
-      ) : null}
+      {state === 'loading' ? <p role="status">{msg.affichageDocument}</p> : null}
+      {state === 'failed' ? <p role="alert">{msg.ceDocumentNeAffiche}</p> : null}
       {state === 'shown' && count > MAX_PAGES ? (
-        <p className="hint">
-          Les {MAX_PAGES} premières pages sur {count} : le lien ouvre le document entier.
-        </p>
+        <p className="hint">{msg.premieresPagesSurLien(MAX_PAGES, count)}</p>
       ) : null}
       <div ref={pages} />
     </div>

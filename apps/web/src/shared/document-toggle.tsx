@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { documentToggle as msg } from '../messages/shared.ts';
 
 const DocumentPreview = lazy(() => import('./document-preview.tsx'));
 
@@ -7,9 +8,9 @@ export function DocumentToggle({ url, title }: { readonly url: string; readonly 
   const [open, setOpen] = useState(false);
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Voir « {title} » ici</summary>
+      <summary>{msg.voirIci(title)}</summary>
       {open ? (
-        <Suspense fallback={<p role="status">Affichage du document…</p>}>
+        <Suspense fallback={<p role="status">{msg.affichageDocument}</p>}>
           <DocumentPreview url={url} title={title} />
         </Suspense>
       ) : null}

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { FieldHint } from './form.tsx';
+import { filePicker as msg } from '../messages/shared.ts';
 
 /**
  * A file field whose button speaks French whatever the browser's language ("Choisir un
@@ -52,12 +53,12 @@ export function FilePicker({
       <label htmlFor={id}>
         {label}
         <span className="file-button" aria-hidden="true">
-          Choisir un fichier…
+          {msg.choisirFichier}
         </span>
       </label>
       <FieldHint id={`${id}-hint`} hint={hint} />
       <p className="hint" id={`${id}-chosen`}>
-        {chosen ? `Dernier fichier choisi : ${chosen}` : 'Aucun fichier choisi.'}
+        {chosen ? msg.dernierFichierChoisi(chosen) : msg.aucunFichierChoisi}
       </p>
       {error ? (
         <p className="error" id={`${id}-error`} role={errorRole}>

@@ -4,6 +4,8 @@ import { ActionProgress } from './action-progress.tsx';
 import { api } from './api.ts';
 import { useSession } from './session.tsx';
 import { ThemeChoice } from './theme.tsx';
+import { common } from '../messages/common.ts';
+import { layout as msg } from '../messages/shared.ts';
 
 /** Page frame: skip link, header with navigation, main landmark; focus moves to the title on each page. */
 export function Layout({ children }: { readonly children: ReactNode }) {
@@ -24,46 +26,46 @@ export function Layout({ children }: { readonly children: ReactNode }) {
     <>
       <ActionProgress />
       <a className="skip" href="#contenu">
-        Aller au contenu
+        {msg.allerContenu}
       </a>
       <header className="site-header">
         <Link to="/" className="brand">
           {session?.organization.logoUrl ? (
             <img className="brand-logo" src={session.organization.logoUrl} alt="" />
           ) : null}
-          {session?.organization.shortName ?? 'Entraide'} <span>Espace Adhérent</span>
+          {session?.organization.shortName ?? msg.entraide} <span>{msg.espaceAdherent}</span>
         </Link>
-        <nav aria-label="Navigation principale">
+        <nav aria-label={msg.navigationPrincipale}>
           <ul>
             <li>
-              <NavLink to="/activites">Séjours</NavLink>
+              <NavLink to="/activites">{msg.sejours}</NavLink>
             </li>
             <li>
-              <NavLink to="/simulateur">Calculer mon taux</NavLink>
+              <NavLink to="/simulateur">{msg.calculerMonTaux}</NavLink>
             </li>
             {user ? (
               <>
                 <li>
-                  <NavLink to="/espace">Mon espace</NavLink>
+                  <NavLink to="/espace">{msg.monEspace}</NavLink>
                 </li>
                 {user.role !== 'member' ? (
                   <li>
-                    <NavLink to="/gestion">Gestion</NavLink>
+                    <NavLink to="/gestion">{msg.gestion}</NavLink>
                   </li>
                 ) : null}
                 <li>
                   <button type="button" className="link" onClick={() => void logout()}>
-                    Se déconnecter
+                    {msg.seDeconnecter}
                   </button>
                 </li>
               </>
             ) : (
               <>
                 <li>
-                  <NavLink to="/connexion">Se connecter</NavLink>
+                  <NavLink to="/connexion">{common.logIn}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/inscription">S’inscrire</NavLink>
+                  <NavLink to="/inscription">{msg.inscrire}</NavLink>
                 </li>
               </>
             )}
@@ -74,10 +76,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>
-          {session?.organization.name ?? ''} — Entraide, logiciel libre pour les comités d’action
-          sociale.
-        </p>
+        <p>{msg.entraideLogicielLibrePour(session?.organization.name ?? '')}</p>
         <ThemeChoice />
       </footer>
     </>
@@ -89,7 +88,7 @@ export function PageTitle({ children }: { readonly children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
   useEffect(() => {
-    document.title = `${children} — Espace Adhérent`;
+    document.title = msg.espaceAdherent2(children);
     ref.current?.focus();
   }, [children, pathname]);
   return (

@@ -1,5 +1,7 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { common } from '../messages/common.ts';
+import { pageLoading as msg } from '../messages/shared.ts';
 
 interface State {
   readonly failed: boolean;
@@ -17,12 +19,9 @@ class PageLoadFailure extends Component<{ readonly children: ReactNode }, State>
     if (!this.state.failed) return this.props.children;
     return (
       <div className="alert" role="alert">
-        <p>
-          Cette page n’a pas pu se charger : la connexion a été interrompue, ou le site vient d’être
-          mis à jour.
-        </p>
+        <p>{msg.cettePagePasPu}</p>
         <button type="button" onClick={() => window.location.reload()}>
-          Recharger la page
+          {msg.rechargerPage}
         </button>
       </div>
     );
@@ -37,7 +36,7 @@ export function PageLoading({ children }: { readonly children: ReactNode }) {
   const { pathname } = useLocation();
   return (
     <PageLoadFailure key={pathname}>
-      <Suspense fallback={<p role="status">Chargement…</p>}>{children}</Suspense>
+      <Suspense fallback={<p role="status">{common.loading}</p>}>{children}</Suspense>
     </PageLoadFailure>
   );
 }

@@ -1,3 +1,4 @@
+import { steps as msg } from '../messages/shared.ts';
 /**
  * A long form's steps and where the person is: a bar ("étape 2 sur 4") and the steps named, the
  * current one marked for screen readers (aria-current). With `onGo`, each step is a button that
@@ -19,7 +20,7 @@ export function Steps({
       <progress
         value={current + 1}
         max={steps.length}
-        aria-label={`${label} : étape ${current + 1} sur ${steps.length}`}
+        aria-label={msg.etapeSur(label, current + 1, steps.length)}
       />
       <ol className="steps" aria-label={label}>
         {steps.map((name, index) => (

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { SelectField } from './form.tsx';
+import { theme as msg } from '../messages/shared.ts';
 
 type Choice = 'auto' | 'light' | 'dark';
 const KEY = 'entraide-theme';
 const CHOICES: Readonly<Record<Choice, string>> = {
-  auto: 'Comme mon appareil',
-  light: 'Clair',
-  dark: 'Sombre',
+  auto: msg.commeMonAppareil,
+  light: msg.clair,
+  dark: msg.sombre,
 };
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -33,7 +34,7 @@ export function ThemeChoice() {
   }, [choice]);
   return (
     <SelectField
-      label="Thème de l’affichage"
+      label={msg.themeAffichage}
       options={CHOICES}
       value={choice}
       onChange={(e) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, type FieldErrors } from './api.ts';
+import { useSubmit as msg } from '../messages/shared.ts';
 
 /** A form's submission state: busy while sending, the alert and the field errors of a refusal. */
 export function useSubmit() {
@@ -13,7 +14,7 @@ export function useSubmit() {
     if (toPlace.length === 0) return;
     const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (first) first.focus();
-    else setAlert(`Certains champs sont à corriger : ${toPlace.join(' ; ')}.`);
+    else setAlert(msg.certainsChampsSontCorriger(toPlace.join(' ; ')));
     setToPlace([]);
   }, [toPlace]);
   const run = async (work: () => Promise<void>): Promise<void> => {
@@ -28,7 +29,7 @@ export function useSubmit() {
         setFields(error.fields);
         setToPlace([...new Set(Object.values(error.fields))]);
       } else {
-        setAlert('Une erreur inattendue est survenue.');
+        setAlert(msg.erreurInattendueSurvenue);
       }
     } finally {
       setBusy(false);

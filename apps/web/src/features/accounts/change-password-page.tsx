@@ -4,6 +4,7 @@ import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { changePasswordPage as msg } from '../../messages/accounts.ts';
 
 export function ChangePasswordPage() {
   const [currentPassword, setCurrent] = useState('');
@@ -19,14 +20,12 @@ export function ChangePasswordPage() {
   };
   return (
     <RequireUser>
-      <PageTitle>Changer mon mot de passe</PageTitle>
-      {done ? (
-        <Notice>Votre mot de passe est modifié. Vos autres sessions ont été fermées.</Notice>
-      ) : null}
+      <PageTitle>{msg.changerMonMotPasse}</PageTitle>
+      {done ? <Notice>{msg.votreMotPasseModifie}</Notice> : null}
       <FormAlert message={alert} />
       <form onSubmit={submit} noValidate>
         <Field
-          label="Mot de passe actuel"
+          label={msg.motPasseActuel}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
@@ -36,8 +35,8 @@ export function ChangePasswordPage() {
           error={fields.currentPassword}
         />
         <Field
-          label="Nouveau mot de passe"
-          hint="Au moins 12 caractères, dont une lettre et un chiffre."
+          label={msg.nouveauMotPasse}
+          hint={msg.moins12CaracteresDont}
           name="newPassword"
           type="password"
           autoComplete="new-password"
@@ -48,7 +47,7 @@ export function ChangePasswordPage() {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Changer le mot de passe
+            {msg.changerMotPasse}
           </button>
         </div>
       </form>

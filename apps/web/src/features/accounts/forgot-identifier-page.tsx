@@ -5,6 +5,7 @@ import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { forgotIdentifierPage as msg } from '../../messages/accounts.ts';
 
 export function ForgotIdentifierPage() {
   const { session } = useSession();
@@ -26,20 +27,17 @@ export function ForgotIdentifierPage() {
   };
   return (
     <>
-      <PageTitle>Identifiant CAES oublié</PageTitle>
+      <PageTitle>{msg.identifiantCaesOublie}</PageTitle>
       {done ? (
         <Notice>{done}</Notice>
       ) : (
         <>
-          <p>
-            Votre identifiant figure aussi sur vos factures et vos subventions. Nous l’envoyons à
-            l’adresse électronique de votre inscription.
-          </p>
+          <p>{msg.votreIdentifiantFigureAussi}</p>
           <FormAlert message={alert} />
           <form onSubmit={submit} noValidate>
             {inserm ? (
               <fieldset>
-                <legend>Vous êtes</legend>
+                <legend>{msg.vousEtes}</legend>
                 <div className="field checkbox">
                   <input
                     type="radio"
@@ -48,7 +46,7 @@ export function ForgotIdentifierPage() {
                     checked={agent}
                     onChange={() => setAgent(true)}
                   />
-                  <label htmlFor="agent-oui">agent Inserm (avec votre matricule)</label>
+                  <label htmlFor="agent-oui">{msg.agentInsermAvecVotre}</label>
                 </div>
                 <div className="field checkbox">
                   <input
@@ -58,12 +56,12 @@ export function ForgotIdentifierPage() {
                     checked={!agent}
                     onChange={() => setAgent(false)}
                   />
-                  <label htmlFor="agent-non">pas agent Inserm, ou sans matricule</label>
+                  <label htmlFor="agent-non">{msg.pasAgentInsermOu}</label>
                 </div>
               </fieldset>
             ) : null}
             <Field
-              label="Votre nom"
+              label={msg.votreNom}
               name="lastName"
               autoComplete="family-name"
               required
@@ -73,8 +71,8 @@ export function ForgotIdentifierPage() {
             />
             {agent ? (
               <Field
-                label="Votre matricule Inserm"
-                hint="Numéro à 8 chiffres"
+                label={msg.votreMatriculeInserm}
+                hint={msg.numero8Chiffres}
                 name="matricule"
                 inputMode="numeric"
                 required
@@ -85,7 +83,7 @@ export function ForgotIdentifierPage() {
             ) : (
               <>
                 <Field
-                  label="Votre prénom"
+                  label={msg.votrePrenom}
                   name="firstName"
                   autoComplete="given-name"
                   required
@@ -94,7 +92,7 @@ export function ForgotIdentifierPage() {
                   error={fields.firstName}
                 />
                 <Field
-                  label="Date de naissance"
+                  label={msg.dateNaissance}
                   name="birthDate"
                   type="date"
                   autoComplete="bday"
@@ -107,14 +105,14 @@ export function ForgotIdentifierPage() {
             )}
             <div className="actions">
               <button type="submit" disabled={busy}>
-                Envoyer
+                {msg.envoyer}
               </button>
             </div>
           </form>
         </>
       )}
       <p>
-        <Link to="/connexion">Retour à la connexion</Link>
+        <Link to="/connexion">{msg.retourConnexion}</Link>
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { forgotPasswordPage as msg } from '../../messages/accounts.ts';
 
 export function ForgotPasswordPage() {
   const [identifier, setIdentifier] = useState('');
@@ -19,19 +20,16 @@ export function ForgotPasswordPage() {
   };
   return (
     <>
-      <PageTitle>Mot de passe oublié</PageTitle>
+      <PageTitle>{msg.motPasseOublie}</PageTitle>
       {done ? (
         <Notice>{done}</Notice>
       ) : (
         <>
-          <p>
-            Saisissez votre identifiant CAES : nous vous envoyons un lien pour choisir un nouveau
-            mot de passe à l’adresse électronique de votre inscription.
-          </p>
+          <p>{msg.saisissezVotreIdentifiantCaes}</p>
           <FormAlert message={alert} />
           <form onSubmit={submit} noValidate>
             <Field
-              label="Identifiant CAES"
+              label={msg.identifiantCaes}
               name="identifier"
               autoComplete="username"
               required
@@ -41,15 +39,15 @@ export function ForgotPasswordPage() {
             />
             <div className="actions">
               <button type="submit" disabled={busy}>
-                Envoyer le lien
+                {msg.envoyerLien}
               </button>
             </div>
           </form>
         </>
       )}
       <p>
-        <Link to="/identifiant-oublie">Identifiant oublié ?</Link> ·{' '}
-        <Link to="/connexion">Retour à la connexion</Link>
+        <Link to="/identifiant-oublie">{msg.identifiantOublie}</Link> ·{' '}
+        <Link to="/connexion">{msg.retourConnexion}</Link>
       </p>
     </>
   );

@@ -7,6 +7,8 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { SecondFactorStep } from './second-factor-step.tsx';
+import { common } from '../../messages/common.ts';
+import { loginPage as msg } from '../../messages/accounts.ts';
 
 export function LoginPage() {
   const [identifier, setIdentifier] = useState('');
@@ -34,17 +36,17 @@ export function LoginPage() {
   if (pending?.enrolled && !pending.verified)
     return (
       <>
-        <PageTitle>Se connecter</PageTitle>
+        <PageTitle>{common.logIn}</PageTitle>
         <SecondFactorStep methods={pending.methods} onDone={finish} />
       </>
     );
   return (
     <>
-      <PageTitle>Se connecter</PageTitle>
+      <PageTitle>{common.logIn}</PageTitle>
       <FormAlert message={alert} />
       <form onSubmit={submit} noValidate>
         <Field
-          label="Identifiant CAES"
+          label={msg.identifiantCaes}
           name="identifier"
           autoComplete="username"
           required
@@ -53,7 +55,7 @@ export function LoginPage() {
           error={fields.identifier}
         />
         <Field
-          label="Mot de passe"
+          label={msg.motPasse}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -64,19 +66,19 @@ export function LoginPage() {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Se connecter
+            {common.logIn}
           </button>
         </div>
       </form>
       <ul>
         <li>
-          <Link to="/identifiant-oublie">Identifiant oublié ?</Link>
+          <Link to="/identifiant-oublie">{msg.identifiantOublie}</Link>
         </li>
         <li>
-          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+          <Link to="/mot-de-passe-oublie">{msg.motPasseOublie}</Link>
         </li>
         <li>
-          Vous n’avez pas de compte ? <Link to="/inscription">S’inscrire</Link>
+          {msg.vousAvezPasCompte} <Link to="/inscription">{msg.inscrire}</Link>
         </li>
       </ul>
     </>

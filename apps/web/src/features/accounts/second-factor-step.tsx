@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert } from '../../shared/form.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { secondFactorStep as msg } from '../../messages/accounts.ts';
 
 /** The login's second step: a code of the authenticator app, a recovery code, or a passkey. */
 export function SecondFactorStep({
@@ -36,19 +37,19 @@ export function SecondFactorStep({
     });
   return (
     <section aria-labelledby="second-factor-title">
-      <h2 id="second-factor-title">Second facteur</h2>
+      <h2 id="second-factor-title">{msg.secondFacteur}</h2>
       <FormAlert message={alert} />
       {methods.includes('passkey') ? (
         <p>
           <button type="button" onClick={usePasskey} disabled={busy}>
-            Utiliser ma clé d’accès
+            {msg.utiliserMaCleAcces}
           </button>
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
         <Field
-          label="Code de vérification"
-          hint="Les 6 chiffres affichés par votre application d’authentification, par exemple 123456 — ou l’un de vos codes de secours."
+          label={msg.codeVerification}
+          hint={msg.n6ChiffresAffichesPar}
           name="code"
           inputMode="text"
           autoComplete="one-time-code"
@@ -59,7 +60,7 @@ export function SecondFactorStep({
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Valider le code
+            {msg.validerCode}
           </button>
         </div>
       </form>

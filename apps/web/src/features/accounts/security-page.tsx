@@ -3,11 +3,12 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
-import { count } from '../../shared/french.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { securityPage as msg } from '../../messages/accounts.ts';
 
 interface Summary {
   totp: boolean;
@@ -19,11 +20,8 @@ interface Summary {
 function RecoveryCodes({ codes }: { readonly codes: readonly string[] }) {
   return (
     <section aria-labelledby="codes-title" className="notice">
-      <h2 id="codes-title">Vos codes de secours</h2>
-      <p>
-        Notez-les ou imprimez-les maintenant et gardez-les à l’abri : ils ne seront plus affichés.
-        Chacun ouvre une seule connexion si vous n’avez plus votre téléphone ou votre clé.
-      </p>
+      <h2 id="codes-title">{msg.vosCodesSecours}</h2>
+      <p>{msg.notezOuImprimezMaintenant}</p>
       <ul className="codes">
         {codes.map((code) => (
           <li key={code}>
@@ -60,23 +58,14 @@ function TotpSetup({ onDone }: { readonly onDone: (codes: string[] | null) => Pr
       <FormAlert message={alert} />
       {setup ? (
         <form onSubmit={confirm} noValidate>
+          <p>{msg.n1DansVotreApplication}</p>
+          <img src={setup.qrCode} width={220} height={220} alt={msg.qrCodeScannerAvec} />
           <p>
-            1. Dans votre application d’authentification (par exemple FreeOTP, Aegis, Google
-            Authenticator ou celle de votre gestionnaire de mots de passe), ajoutez un compte en
-            scannant ce QR code :
-          </p>
-          <img
-            src={setup.qrCode}
-            width={220}
-            height={220}
-            alt="QR code à scanner avec votre application d’authentification"
-          />
-          <p>
-            Ou saisissez cette clé : <code>{setup.secret}</code>
+            {msg.ouSaisissezCetteCle} <code>{setup.secret}</code>
           </p>
           <Field
-            label="2. Code affiché par l’application"
-            hint="6 chiffres, par exemple 123456"
+            label={msg.n2CodeAffichePar}
+            hint={msg.n6ChiffresParExemple}
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
@@ -87,13 +76,13 @@ function TotpSetup({ onDone }: { readonly onDone: (codes: string[] | null) => Pr
           />
           <div className="actions">
             <button type="submit" disabled={busy}>
-              Activer l’application
+              {msg.activerApplication}
             </button>
           </div>
         </form>
       ) : (
         <button type="button" onClick={start} disabled={busy}>
-          Configurer une application d’authentification
+          {msg.configurerApplicationAuthentificatio}
         </button>
       )}
     </>
@@ -124,8 +113,8 @@ function PasskeySetup({ onDone }: { readonly onDone: (codes: string[] | null) =>
     <form onSubmit={add} noValidate>
       <FormAlert message={alert} />
       <Field
-        label="Nom de la clé d’accès"
-        hint="Pour la reconnaître, par exemple « Ordinateur du bureau » ou « Téléphone »"
+        label={msg.nomCleAcces}
+        hint={msg.pourReconnaitreParExemple}
         name="name"
         required
         value={name}
@@ -134,7 +123,7 @@ function PasskeySetup({ onDone }: { readonly onDone: (codes: string[] | null) =>
       />
       <div className="actions">
         <button type="submit" disabled={busy}>
-          Ajouter une clé d’accès
+          {msg.ajouterCleAcces}
         </button>
       </div>
     </form>
@@ -168,68 +157,55 @@ function Security() {
       load();
     });
   const required = session?.user?.secondFactor.required ?? false;
-  if (!summary) return <p role="status">Chargement…</p>;
+  if (!summary) return <p role="status">{common.loading}</p>;
   const hasFactor = summary.totp || summary.passkeys.length > 0;
   return (
     <>
       <FormAlert message={alert} />
       {codes ? <RecoveryCodes codes={codes} /> : null}
-      {!hasFactor && required ? (
-        <Notice>
-          Votre compte du personnel doit avoir un second facteur avant d’ouvrir la gestion :
-          choisissez une application d’authentification ou une clé d’accès ci-dessous.
-        </Notice>
-      ) : null}
-      <h2>Application d’authentification</h2>
+      {!hasFactor && required ? <Notice>{msg.votreComptePersonnelDoit}</Notice> : null}
+      <h2>{msg.applicationAuthentification}</h2>
       {summary.totp ? (
-        <p>Activée : à chaque connexion, saisissez le code à 6 chiffres qu’elle affiche.</p>
+        <p>{msg.activeeChaqueConnexionSaisissez}</p>
       ) : (
         <TotpSetup onDone={enrolled} />
       )}
-      <h2>Clés d’accès</h2>
+      <h2>{msg.clesAcces}</h2>
       {summary.passkeys.length > 0 ? (
         <ul>
           {summary.passkeys.map((p) => (
             <li key={p.id}>
-              {p.name} — ajoutée le {formatDate(p.createdAt)}
-              {p.lastUsedAt ? `, utilisée le ${formatDate(p.lastUsedAt)}` : ''}
+              {msg.ajoutee(
+                p.name,
+                formatDate(p.createdAt),
+                p.lastUsedAt ? msg.utilisee(formatDate(p.lastUsedAt)) : '',
+              )}
             </li>
           ))}
         </ul>
       ) : (
-        <p>Aucune clé d’accès pour l’instant (empreinte, visage, code du téléphone ou clé USB).</p>
+        <p>{msg.aucuneCleAccesPour}</p>
       )}
       <PasskeySetup onDone={enrolled} />
       {hasFactor ? (
         <>
-          <h2>Codes de secours</h2>
-          <p>
-            Il vous reste{' '}
-            {count(
-              summary.recoveryCodesLeft,
-              'code de secours non utilisé',
-              'codes de secours non utilisés',
-            )}
-            .
-          </p>
+          <h2>{msg.codesSecours}</h2>
+          <p>{msg.ilVousResteCode(summary.recoveryCodesLeft)}</p>
           {confirming ? (
-            <div role="group" aria-label="Confirmer les nouveaux codes">
-              <p>
-                Les {summary.recoveryCodesLeft} codes actuels ne vaudront plus rien : seuls les
-                nouveaux codes affichés ouvriront une connexion.
-              </p>
+            <div role="group" aria-label={msg.confirmerNouveauxCodes}>
+              <p>{msg.codesActuelsNeVaudront(summary.recoveryCodesLeft)}</p>
               <div className="actions">
                 <button type="button" onClick={renew} disabled={busy}>
-                  Oui, générer de nouveaux codes
+                  {msg.ouiGenererNouveauxCodes}
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                  Annuler
+                  {common.cancel}
                 </button>
               </div>
             </div>
           ) : (
             <button type="button" onClick={() => setConfirming(true)}>
-              Générer de nouveaux codes de secours
+              {msg.genererNouveauxCodesSecours}
             </button>
           )}
         </>
@@ -241,7 +217,7 @@ function Security() {
 export function SecurityPage() {
   return (
     <RequireUser>
-      <PageTitle>Sécurité du compte</PageTitle>
+      <PageTitle>{msg.securiteCompte}</PageTitle>
       <Security />
     </RequireUser>
   );

@@ -5,6 +5,8 @@ import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { common } from '../../messages/common.ts';
+import { setPasswordPage as msg } from '../../messages/accounts.ts';
 
 /** Reached from the link of an e-mail (approval or forgotten password). */
 export function SetPasswordPage() {
@@ -24,8 +26,7 @@ export function SetPasswordPage() {
         : { password: checked.error.issues.map((i) => i.message).join(' ; ') }),
       ...(password !== confirmation
         ? {
-            confirmation:
-              'Les deux mots de passe ne sont pas identiques : tapez le même deux fois.',
+            confirmation: msg.deuxMotsPasseNe,
           }
         : {}),
     };
@@ -40,22 +41,18 @@ export function SetPasswordPage() {
   };
   return (
     <>
-      <PageTitle>Choisir mon mot de passe</PageTitle>
+      <PageTitle>{msg.choisirMonMotPasse}</PageTitle>
       {done ? (
         <Notice>
-          Votre mot de passe est enregistré. <Link to="/connexion">Se connecter</Link>
+          {msg.votreMotPasseEnregistre} <Link to="/connexion">{common.logIn}</Link>
         </Notice>
       ) : (
         <>
-          <FormAlert
-            message={
-              alert ?? (token ? null : 'Ce lien est incomplet : ouvrez le lien reçu par courriel.')
-            }
-          />
+          <FormAlert message={alert ?? (token ? null : msg.ceLienIncompletOuvrez)} />
           <form onSubmit={submit} noValidate>
             <Field
-              label="Nouveau mot de passe"
-              hint="Au moins 12 caractères, dont une lettre et un chiffre."
+              label={msg.nouveauMotPasse}
+              hint={msg.moins12CaracteresDont}
               name="password"
               type="password"
               autoComplete="new-password"
@@ -65,7 +62,7 @@ export function SetPasswordPage() {
               error={fields.password}
             />
             <Field
-              label="Confirmez le mot de passe"
+              label={msg.confirmezMotPasse}
               name="confirmation"
               type="password"
               autoComplete="new-password"
@@ -76,7 +73,7 @@ export function SetPasswordPage() {
             />
             <div className="actions">
               <button type="submit" disabled={busy || !token}>
-                Enregistrer
+                {msg.enregistrer}
               </button>
             </div>
           </form>

@@ -6,11 +6,12 @@ import { Checkbox, Field, FormAlert, Notice, RepeatedFieldsets } from '../../sha
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { formatDate } from '../../shared/format.ts';
-import { count } from '../../shared/french.ts';
 import { Steps } from '../../shared/steps.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { common } from '../../messages/common.ts';
+import { signUpPage as msg } from '../../messages/accounts.ts';
 
-const STEPS = ['Identité', 'Coordonnées', 'Famille', 'Confirmation'] as const;
+const STEPS = [msg.identite, msg.coordonnees, msg.famille, msg.confirmation] as const;
 const SECTIONS = ['identity', 'contact', 'family', 'confirmation'] as const;
 
 interface Person {
@@ -76,7 +77,7 @@ export function SignUpPage() {
     const errors = errorsOf(step);
     setFields(errors);
     if (Object.keys(errors).length > 0) {
-      setAlert('Certains champs sont à corriger.');
+      setAlert(common.fieldsToFix);
       return;
     }
     setAlert(null);
@@ -100,13 +101,10 @@ export function SignUpPage() {
   if (sent) {
     return (
       <>
-        <PageTitle>Demande envoyée</PageTitle>
-        <Notice>
-          Votre demande d’inscription est enregistrée. Un gestionnaire va l’étudier : vous recevrez
-          votre identifiant CAES par courriel, avec un lien pour choisir votre mot de passe.
-        </Notice>
+        <PageTitle>{msg.demandeEnvoyee}</PageTitle>
+        <Notice>{msg.votreDemandeInscriptionEnregistree}</Notice>
         <p>
-          <Link to="/">Retour à l’accueil</Link>
+          <Link to="/">{msg.retourAccueil}</Link>
         </p>
       </>
     );
@@ -115,14 +113,14 @@ export function SignUpPage() {
   const f = (path: string) => fields[path];
   return (
     <>
-      <PageTitle>{`S’inscrire — étape ${step + 1} sur 4 : ${STEPS[step] ?? ''}`}</PageTitle>
-      <Steps label="Étapes de l’inscription" steps={STEPS} current={step} />
+      <PageTitle>{msg.inscrireEtapeSur4(step + 1, STEPS[step] ?? '')}</PageTitle>
+      <Steps label={msg.etapesInscription} steps={STEPS} current={step} />
       <FormAlert message={alert} />
       <form onSubmit={next} noValidate>
         {step === 0 ? (
           <>
             <Field
-              label="Nom"
+              label={msg.nom}
               name="lastName"
               autoComplete="family-name"
               required
@@ -131,7 +129,7 @@ export function SignUpPage() {
               error={f('identity.lastName')}
             />
             <Field
-              label="Prénom"
+              label={msg.prenom}
               name="firstName"
               autoComplete="given-name"
               required
@@ -140,7 +138,7 @@ export function SignUpPage() {
               error={f('identity.firstName')}
             />
             <Field
-              label="Date de naissance"
+              label={msg.dateNaissance}
               name="birthDate"
               type="date"
               max={session?.today}
@@ -152,8 +150,8 @@ export function SignUpPage() {
             />
             {session?.organization.id !== 'cnrs' ? (
               <Field
-                label="Matricule Inserm (facultatif)"
-                hint="8 chiffres, si vous êtes agent Inserm."
+                label={msg.matriculeInsermFacultatif}
+                hint={msg.n8ChiffresSiVous}
                 name="matricule"
                 inputMode="numeric"
                 value={identity.matricule}
@@ -166,7 +164,7 @@ export function SignUpPage() {
         {step === 1 ? (
           <>
             <Field
-              label="Adresse électronique"
+              label={msg.adresseElectronique}
               name="email"
               type="email"
               autoComplete="email"
@@ -176,7 +174,7 @@ export function SignUpPage() {
               error={f('contact.email')}
             />
             <Field
-              label="Téléphone (facultatif)"
+              label={msg.telephoneFacultatif}
               name="phone"
               type="tel"
               autoComplete="tel"
@@ -185,7 +183,7 @@ export function SignUpPage() {
               error={f('contact.phone')}
             />
             <Field
-              label="Adresse postale (facultatif)"
+              label={msg.adressePostaleFacultatif}
               name="address"
               autoComplete="street-address"
               value={contact.address}
@@ -197,16 +195,16 @@ export function SignUpPage() {
         {step === 2 ? (
           <>
             <Checkbox
-              label="Je vis en couple (marié, pacsé ou en concubinage)"
+              label={msg.jeVisCoupleMarie}
               name="couple"
               checked={couple}
               onChange={(e) => setCouple(e.target.checked)}
             />
             {couple ? (
               <fieldset>
-                <legend>Conjoint</legend>
+                <legend>{msg.conjoint}</legend>
                 <Field
-                  label="Nom du conjoint"
+                  label={msg.nomConjoint}
                   name="spouseLastName"
                   required
                   value={spouse.lastName}
@@ -214,7 +212,7 @@ export function SignUpPage() {
                   error={f('family.spouse.lastName')}
                 />
                 <Field
-                  label="Prénom du conjoint"
+                  label={msg.prenomConjoint}
                   name="spouseFirstName"
                   required
                   value={spouse.firstName}
@@ -222,7 +220,7 @@ export function SignUpPage() {
                   error={f('family.spouse.firstName')}
                 />
                 <Field
-                  label="Date de naissance du conjoint"
+                  label={msg.dateNaissanceConjoint}
                   name="spouseBirthDate"
                   type="date"
                   max={session?.today}
@@ -235,9 +233,9 @@ export function SignUpPage() {
             ) : null}
             <RepeatedFieldsets
               items={children}
-              legend={(index) => `Enfant ${index + 1}`}
-              addLabel="Ajouter un enfant"
-              removeLabel={(index) => `Retirer l’enfant ${index + 1}`}
+              legend={(index) => msg.enfant2(index + 1)}
+              addLabel={msg.ajouterEnfant}
+              removeLabel={(index) => msg.retirerEnfant(index + 1)}
               onAdd={() => setChildren([...children, { firstName: '', birthDate: '' }])}
               onRemove={(index) => setChildren(children.filter((_, i) => i !== index))}
             >
@@ -247,14 +245,14 @@ export function SignUpPage() {
                 return (
                   <>
                     <Field
-                      label={`Prénom de l’enfant ${index + 1}`}
+                      label={msg.prenomEnfant(index + 1)}
                       required
                       value={child.firstName}
                       onChange={(e) => change({ firstName: e.target.value })}
                       error={f(`family.children.${index}.firstName`)}
                     />
                     <Field
-                      label={`Date de naissance de l’enfant ${index + 1}`}
+                      label={msg.dateNaissanceEnfant(index + 1)}
                       type="date"
                       max={session?.today}
                       required
@@ -275,22 +273,23 @@ export function SignUpPage() {
                 <strong>
                   {identity.firstName} {identity.lastName}
                 </strong>
-                , date de naissance : {formatDate(identity.birthDate)}
-                {identity.matricule ? `, matricule ${identity.matricule}` : ''}
+                {msg.dateNaissance2(
+                  formatDate(identity.birthDate),
+                  identity.matricule ? msg.matricule(identity.matricule) : '',
+                )}
               </p>
-              <p>Courriel : {contact.email}</p>
+              <p>{msg.courriel(contact.email)}</p>
               <p>
-                {couple ? `En couple avec ${spouse.firstName} ${spouse.lastName}` : 'Sans conjoint'}{' '}
-                ;{' '}
+                {couple ? msg.coupleAvec(spouse.firstName, spouse.lastName) : msg.sansConjoint} ;{' '}
                 {children.length === 0
-                  ? 'sans enfant déclaré'
-                  : `${count(children.length, 'enfant')} : ${children
+                  ? msg.sansEnfantDeclare
+                  : `${msg.enfant(children.length)} : ${children
                       .map((c) => `${c.firstName} (${formatDate(c.birthDate)})`)
                       .join(', ')}`}
               </p>
             </div>
             <Checkbox
-              label="Je certifie l’exactitude de ces informations."
+              label={msg.jeCertifieExactitudeCes}
               name="accurate"
               checked={accurate}
               onChange={(e) => setAccurate(e.target.checked)}
@@ -301,11 +300,11 @@ export function SignUpPage() {
         <div className="actions">
           {step > 0 ? (
             <button type="button" className="secondary" onClick={() => setStep(step - 1)}>
-              Précédent
+              {msg.precedent}
             </button>
           ) : null}
           <button type="submit" disabled={busy}>
-            {step < STEPS.length - 1 ? 'Suivant' : 'Envoyer ma demande'}
+            {step < STEPS.length - 1 ? msg.suivant : msg.envoyerMaDemande}
           </button>
         </div>
       </form>

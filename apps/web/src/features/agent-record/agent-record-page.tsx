@@ -17,7 +17,7 @@ import {
   SelectField,
 } from '../../shared/form.tsx';
 import { formatDate, parseWholeEuros } from '../../shared/format.ts';
-import { RELATION_LABELS } from '../../shared/labels.ts';
+import { RELATION_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { Steps } from '../../shared/steps.tsx';
@@ -25,17 +25,19 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentsField } from './documents-field.tsx';
 import { RecordRecap } from './record-recap.tsx';
+import { common } from '../../messages/common.ts';
+import { agentRecordPage as msg } from '../../messages/agent-record.ts';
 
 const statusText = (status: AgentRecordAnswer['status'], withCeiling: boolean): string =>
   ({
-    draft: 'Brouillon : pas encore envoyé.',
-    submitted: 'Envoyée : en attente de validation par un gestionnaire.',
-    validated: `Validée : ${withCeiling ? 'vos taux et votre plafond en découlent' : 'vos taux en découlent'}.`,
-    rejected: 'Refusée : corrigez-la puis envoyez-la à nouveau.',
+    draft: msg.brouillonPasEncoreEnvoye,
+    submitted: msg.envoyeeAttenteValidationPar,
+    validated: msg.validee(withCeiling ? msg.vosTauxVotrePlafond : msg.vosTauxDecoulent),
+    rejected: msg.refuseeCorrigezPuisEnvoyez,
   })[status];
 
 /** The Fiche in four steps; a field's errors send the person back to the step that holds it. */
-const STEPS = ['Famille', 'Revenus', 'Justificatifs', 'Vérification et envoi'] as const;
+const STEPS = [msg.famille, msg.revenus, msg.justificatifs, msg.verificationEnvoi] as const;
 const stepOf = (field: string): number =>
   field.startsWith('taxIncome') || field.startsWith('spouseTaxIncome')
     ? 1
@@ -113,10 +115,10 @@ function RecordForm({ year }: { readonly year: number }) {
       ),
     );
     if (taxIncomeEuros === null && income.trim() !== '')
-      errors.taxIncomeEuros = 'Indiquez un montant en euros entiers, par exemple 32 500.';
+      errors.taxIncomeEuros = msg.indiquezMontantEurosEntiers;
     if (Object.keys(errors).length > 0) {
       setFields(errors);
-      setAlert('Certains champs sont à corriger : voyez les messages sous chacun d’eux.');
+      setAlert(msg.certainsChampsSontCorriger);
       showErrors(errors);
       return null;
     }
@@ -144,45 +146,43 @@ function RecordForm({ year }: { readonly year: number }) {
         throw error;
       }
       await load();
-      setNotice(
-        then === 'submit'
-          ? 'Votre fiche est envoyée. Vous recevrez un courriel quand elle sera validée.'
-          : 'Brouillon enregistré.',
-      );
+      setNotice(then === 'submit' ? msg.votreFicheEnvoyeeVous : msg.brouillonEnregistre);
     });
   };
   const change = (index: number, update: Partial<DependantInput>) =>
     setDependants(dependants.map((d, i) => (i === index ? { ...d, ...update } : d)));
   const proofs = Object.fromEntries([
-    ['', 'Choisir parmi les justificatifs joints'],
+    ['', msg.choisirParmiJustificatifsJoints],
     ...documents
       .filter((d) => d.kind === 'disabilityCard' && documentIds.includes(d.id))
       .map((d) => [d.id, d.fileName]),
   ]) as Record<string, string>;
 
-  if (!loaded) return <p role="status">Chargement…</p>;
+  if (!loaded) return <p role="status">{common.loading}</p>;
 
   return (
     <>
       {latest ? (
         <div className="card" role="status">
-          Version {latest.version} —{' '}
-          {statusText(latest.status, session?.organization.texts.annualCeiling ?? false)}
-          {latest.rejectionReason ? ` Motif : ${latest.rejectionReason}` : ''}
+          {msg.version(
+            latest.version,
+            statusText(latest.status, session?.organization.texts.annualCeiling ?? false),
+            latest.rejectionReason ? msg.motif(latest.rejectionReason) : '',
+          )}
         </div>
       ) : null}
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
-      <Steps label="Étapes de la Fiche Agent" steps={STEPS} current={step} onGo={setStep} />
+      <Steps label={msg.etapesFicheAgent} steps={STEPS} current={step} onGo={setStep} />
       <form onSubmit={save('submit')} noValidate aria-labelledby="record-step">
         <h2 id="record-step" tabIndex={-1} ref={stepHeading}>
-          Étape {step + 1} sur {STEPS.length} : {STEPS[step]}
+          {msg.etapeSur(step + 1, STEPS.length)} {STEPS[step]}
         </h2>
         {step === 0 ? (
           <>
             <Field
-              label="Date du changement de situation familiale"
-              hint="Seulement si votre famille a changé cette année (mariage, PACS, naissance, séparation…) : joignez alors le livret de famille à l’étape « Justificatifs »."
+              label={msg.dateChangementSituationFamiliale}
+              hint={msg.seulementSiVotreFamille}
               name="situationChangedOn"
               type="date"
               disabled={locked}
@@ -191,24 +191,24 @@ function RecordForm({ year }: { readonly year: number }) {
               error={fields.situationChangedOn}
             />
             <Checkbox
-              label="J’ai un handicap (incapacité d’au moins 50 %)"
+              label={msg.jAiHandicapIncapacite}
               checked={memberDisabled}
               disabled={locked}
               onChange={(e) => setMemberDisabled(e.target.checked)}
             />
-            <h3>Mes ayants droit</h3>
+            <h3>{msg.mesAyantsDroit}</h3>
             <RepeatedFieldsets
               items={dependants}
-              legend={(index) => `Ayant droit ${index + 1}`}
-              addLabel="Ajouter un ayant droit"
-              removeLabel={(index) => `Retirer l’ayant droit ${index + 1}`}
+              legend={(index) => msg.ayantDroit(index + 1)}
+              addLabel={msg.ajouterAyantDroit}
+              removeLabel={(index) => msg.retirerAyantDroit(index + 1)}
               onAdd={() => setDependants([...dependants, blank()])}
               onRemove={(index) => setDependants(dependants.filter((_, i) => i !== index))}
             >
               {(d, index) => (
                 <>
                   <SelectField
-                    label="Lien"
+                    label={msg.lien}
                     options={RELATION_LABELS}
                     value={d.relation}
                     disabled={locked}
@@ -217,21 +217,21 @@ function RecordForm({ year }: { readonly year: number }) {
                     }
                   />
                   <Field
-                    label={`Nom de l’ayant droit ${index + 1}`}
+                    label={msg.nomAyantDroit(index + 1)}
                     disabled={locked}
                     value={d.lastName}
                     onChange={(e) => change(index, { lastName: e.target.value })}
                     error={fields[`dependants.${index}.lastName`]}
                   />
                   <Field
-                    label={`Prénom de l’ayant droit ${index + 1}`}
+                    label={msg.prenomAyantDroit(index + 1)}
                     disabled={locked}
                     value={d.firstName}
                     onChange={(e) => change(index, { firstName: e.target.value })}
                     error={fields[`dependants.${index}.firstName`]}
                   />
                   <Field
-                    label={`Date de naissance de l’ayant droit ${index + 1}`}
+                    label={msg.dateNaissanceAyantDroit(index + 1)}
                     type="date"
                     disabled={locked}
                     value={d.birthDate}
@@ -242,13 +242,13 @@ function RecordForm({ year }: { readonly year: number }) {
                   {d.relation === 'child' ? (
                     <>
                       <Checkbox
-                        label="En garde partagée"
+                        label={msg.gardePartagee}
                         disabled={locked}
                         checked={d.sharedCustody}
                         onChange={(e) => change(index, { sharedCustody: e.target.checked })}
                       />
                       <Checkbox
-                        label="Figure sur votre avis d’imposition (décochez s’il est à la charge fiscale de l’autre parent)"
+                        label={msg.figureSurVotreAvis}
                         disabled={locked}
                         checked={d.fiscallyDependent}
                         onChange={(e) => change(index, { fiscallyDependent: e.target.checked })}
@@ -256,7 +256,7 @@ function RecordForm({ year }: { readonly year: number }) {
                     </>
                   ) : null}
                   <Checkbox
-                    label="En situation de handicap (incapacité d’au moins 50 %)"
+                    label={msg.situationHandicapIncapaciteMoins}
                     disabled={locked}
                     checked={d.disabled}
                     onChange={(e) => change(index, { disabled: e.target.checked })}
@@ -269,8 +269,8 @@ function RecordForm({ year }: { readonly year: number }) {
         {step === 1 ? (
           <>
             <Field
-              label={`Revenu fiscal de référence ${year - 2} (€)`}
-              hint="Sur votre avis d’imposition, en euros entiers, par exemple 32 500."
+              label={msg.revenuFiscalReference(year - 2)}
+              hint={msg.surVotreAvisImposition}
               name="taxIncome"
               inputMode="numeric"
               disabled={locked}
@@ -280,8 +280,8 @@ function RecordForm({ year }: { readonly year: number }) {
             />
             {cnrs && couple ? (
               <Field
-                label="Revenu fiscal de référence du conjoint (€)"
-                hint="Sur l’avis d’imposition de votre conjoint s’il déclare à part, en euros entiers."
+                label={msg.revenuFiscalReferenceConjoint}
+                hint={msg.surAvisImpositionVotre}
                 name="spouseTaxIncome"
                 inputMode="numeric"
                 disabled={locked}
@@ -304,16 +304,16 @@ function RecordForm({ year }: { readonly year: number }) {
               }}
             />
             {dependants.some((d) => d.disabled) ? (
-              <p className="hint">
-                Pour chaque ayant droit en situation de handicap, joignez d’abord sa carte
-                d’invalidité ou son attestation ci-dessus, puis choisissez-la ci-dessous.
-              </p>
+              <p className="hint">{msg.pourChaqueAyantDroit}</p>
             ) : null}
             {dependants.map((d, index) =>
               d.disabled ? (
                 <SelectField
                   key={index}
-                  label={`Justificatif du handicap de l’ayant droit ${index + 1} (${d.firstName || 'sans prénom'})`}
+                  label={msg.justificatifHandicapAyantDroit(
+                    index + 1,
+                    d.firstName || msg.sansPrenom,
+                  )}
                   options={proofs}
                   value={d.disabilityProofId ?? ''}
                   disabled={locked}
@@ -339,27 +339,27 @@ function RecordForm({ year }: { readonly year: number }) {
           <div className="actions">
             {step > 0 ? (
               <button type="button" className="secondary" onClick={() => setStep(step - 1)}>
-                Précédent
+                {msg.precedent}
               </button>
             ) : null}
             <button type="button" className="secondary" disabled={busy} onClick={save('save')}>
-              Enregistrer le brouillon
+              {msg.enregistrerBrouillon}
             </button>
             {/* Distinct keys: a "Suivant" turned into the submit button would send the Fiche. */}
             {step < STEPS.length - 1 ? (
               <button key="next" type="button" onClick={() => setStep(step + 1)}>
-                Suivant
+                {msg.suivant}
               </button>
             ) : (
               <button key="send" type="submit" disabled={busy}>
-                Envoyer pour validation
+                {msg.envoyerPourValidation}
               </button>
             )}
           </div>
         )}
       </form>
       {latest?.submittedAt ? (
-        <p>Envoyée le {formatDate(latest.submittedAt.slice(0, 10))}.</p>
+        <p>{msg.envoyee(formatDate(latest.submittedAt.slice(0, 10)))}</p>
       ) : null}
     </>
   );
@@ -377,25 +377,27 @@ export function AgentRecordPage() {
   }, []);
   return (
     <RequireUser>
-      <PageTitle>Ma Fiche Agent</PageTitle>
+      <PageTitle>{common.myAgentRecord}</PageTitle>
       <p>
-        À mettre à jour chaque année avant toute demande de subvention, et quand votre situation
-        familiale change. Les changements s’appliquent une fois validés par un gestionnaire.{' '}
-        <Link to="/espace">Retour à mon espace</Link>
+        {msg.mettreJourChaqueAnnee} <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {years.length > 1 ? (
         <div className="field">
-          <label htmlFor="year">Année</label>
+          <label htmlFor="year">{msg.annee}</label>
           <select id="year" value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
-                Fiche {y}
+                {msg.fiche(y)}
               </option>
             ))}
           </select>
         </div>
       ) : null}
-      {year === null ? <p role="status">Chargement…</p> : <RecordForm key={year} year={year} />}
+      {year === null ? (
+        <p role="status">{common.loading}</p>
+      ) : (
+        <RecordForm key={year} year={year} />
+      )}
     </RequireUser>
   );
 }

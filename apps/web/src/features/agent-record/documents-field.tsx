@@ -3,15 +3,16 @@ import { useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { SelectField } from '../../shared/form.tsx';
+import { documentsField as msg } from '../../messages/agent-record.ts';
 
 export const DOCUMENT_LABELS: Record<string, string> = {
-  taxNotice: 'Avis d’imposition',
-  payslip: 'Bulletin de salaire',
-  pensionSlip: 'Titre de pension',
-  contract: 'Contrat de travail',
-  familyBook: 'Livret de famille',
-  disabilityCard: 'Carte d’invalidité ou attestation de handicap',
-  other: 'Autre justificatif',
+  taxNotice: msg.avisImposition,
+  payslip: msg.bulletinSalaire,
+  pensionSlip: msg.titrePension,
+  contract: msg.contratTravail,
+  familyBook: msg.livretFamille,
+  disabilityCard: msg.carteInvaliditeOuAttestation,
+  other: msg.autreJustificatif,
 };
 
 /** Sends one PDF as the request body; the server judges it by its content, whatever its name. */
@@ -45,16 +46,16 @@ export function DocumentsField({
     try {
       onAttach(await uploadPdf(kind, file));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Le document n’a pas pu être envoyé.');
+      setError(e instanceof ApiError ? e.message : msg.documentPasPuEtre);
     } finally {
       setBusy(false);
     }
   };
   return (
     <fieldset>
-      <legend>Justificatifs (PDF uniquement, 10 Mo au plus)</legend>
+      <legend>{msg.justificatifsPdfUniquement10}</legend>
       {shown.length === 0 ? (
-        <p>Aucun justificatif joint.</p>
+        <p>{msg.aucunJustificatifJoint}</p>
       ) : (
         <ul>
           {shown.map((d) => (
@@ -70,13 +71,13 @@ export function DocumentsField({
       {disabled ? null : (
         <>
           <SelectField
-            label="Type de justificatif"
+            label={msg.typeJustificatif}
             options={DOCUMENT_LABELS}
             value={kind}
             onChange={(e) => setKind(e.target.value)}
           />
           <FilePicker
-            label="Fichier PDF à joindre"
+            label={msg.fichierPdfJoindre}
             accept="application/pdf,.pdf"
             disabled={busy}
             error={error}

@@ -1,8 +1,8 @@
 import type { DependantInput, DocumentSummary } from '@entraide/contract';
 import { formatDate, formatNumber, parseWholeEuros } from '../../shared/format.ts';
-import { count } from '../../shared/french.ts';
-import { RELATION_LABELS } from '../../shared/labels.ts';
+import { RELATION_LABELS } from '../../messages/labels.ts';
 import { DOCUMENT_LABELS } from './documents-field.tsx';
+import { recordRecap as msg } from '../../messages/agent-record.ts';
 
 /** The Fiche as it will be sent, step by step, each with a way back to change it. */
 export function RecordRecap({
@@ -25,50 +25,47 @@ export function RecordRecap({
 }) {
   const change = (step: number, what: string) => (
     <button type="button" className="link" onClick={() => onGo(step)}>
-      Modifier {what}
+      {msg.modifier(what)}
     </button>
   );
   const euros = (typed: string) => {
     const value = parseWholeEuros(typed);
-    return value === null ? 'non renseigné' : `${formatNumber(value)} €`;
+    return value === null ? msg.nonRenseigne : `${formatNumber(value)} €`;
   };
   return (
     <>
-      <p>Relisez votre fiche avant de l’envoyer : un gestionnaire la validera.</p>
-      <h3>Famille</h3>
+      <p>{msg.relisezVotreFicheAvant}</p>
+      <h3>{msg.famille}</h3>
       <ul>
-        <li>
-          Changement de situation cette année :{' '}
-          {changedOn ? `le ${formatDate(changedOn)}` : 'aucun'}
-        </li>
-        <li>Handicap : {memberDisabled ? 'oui' : 'non'}</li>
+        <li>{msg.changementSituationCetteAnnee(changedOn ? formatDate(changedOn) : null)}</li>
+        <li>{msg.handicap(memberDisabled)}</li>
         <li>
           {dependants.length === 0
-            ? 'Aucun ayant droit.'
-            : `${count(dependants.length, 'ayant droit', 'ayants droit')} :`}
+            ? msg.aucunAyantDroit
+            : msg.ayantDroitAyantsDroit(dependants.length)}
           {dependants.length > 0 ? (
             <ul>
               {dependants.map((d, index) => (
                 <li key={index}>
                   {d.firstName} {d.lastName} — {RELATION_LABELS[d.relation]}
-                  {d.birthDate ? `, naissance le ${formatDate(d.birthDate)}` : ''}
-                  {d.disabled ? ', en situation de handicap' : ''}
+                  {d.birthDate ? msg.naissance(formatDate(d.birthDate)) : ''}
+                  {d.disabled ? msg.situationHandicap : ''}
                 </li>
               ))}
             </ul>
           ) : null}
         </li>
       </ul>
-      {change(0, 'la famille')}
-      <h3>Revenus</h3>
+      {change(0, msg.famille2)}
+      <h3>{msg.revenus}</h3>
       <ul>
-        <li>Revenu fiscal de référence : {euros(income)}</li>
-        {spouseIncome !== null ? <li>Revenu du conjoint : {euros(spouseIncome)}</li> : null}
+        <li>{msg.revenuFiscalReference(euros(income))}</li>
+        {spouseIncome !== null ? <li>{msg.revenuConjoint(euros(spouseIncome))}</li> : null}
       </ul>
-      {change(1, 'les revenus')}
-      <h3>Justificatifs</h3>
+      {change(1, msg.revenus2)}
+      <h3>{msg.justificatifs}</h3>
       {documents.length === 0 ? (
-        <p>Aucun justificatif joint.</p>
+        <p>{msg.aucunJustificatifJoint}</p>
       ) : (
         <ul>
           {documents.map((d) => (
@@ -78,7 +75,7 @@ export function RecordRecap({
           ))}
         </ul>
       )}
-      {change(2, 'les justificatifs')}
+      {change(2, msg.justificatifs2)}
     </>
   );
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { dueInstalments, PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
+import { dueInstalments, type InvoiceDetails } from './invoice-types.ts';
+import { PAYMENT_METHOD_LABELS } from '../../messages/labels.ts';
+import { invoiceCard as msg } from '../../messages/billing.ts';
 
 /** One invoice or credit note: lines, subsidies with their limits, payments, what is due and when. */
 export function InvoiceCard({
@@ -20,11 +22,15 @@ export function InvoiceCard({
   return (
     <li className="card" id={`facture-${invoice.reference}`}>
       <h2>
-        {credit ? 'Avoir' : 'Facture'} {invoice.reference} du {formatDate(invoice.issuedOn)}
-        {details.member ? ` — ${details.member}` : ''}
+        {msg.du(
+          credit ? msg.avoir : msg.facture,
+          invoice.reference,
+          formatDate(invoice.issuedOn),
+          details.member ? ` — ${details.member}` : '',
+        )}
       </h2>
       <table>
-        <caption>Détail de {invoice.reference}</caption>
+        <caption>{msg.detail(invoice.reference)}</caption>
         <tbody>
           {invoice.lines.map((line, i) => (
             <tr key={`${String(i)}-${line.label}`}>
@@ -33,7 +39,7 @@ export function InvoiceCard({
             </tr>
           ))}
           <tr>
-            <th scope="row">Total</th>
+            <th scope="row">{msg.total}</th>
             <td className="amount">
               <strong>{formatCents(invoice.totalCents)}</strong>
             </td>
@@ -41,25 +47,25 @@ export function InvoiceCard({
         </tbody>
       </table>
       {subsidy && subsidy.reasons.length > 0 ? (
-        <p>Limites appliquées : {subsidy.reasons.join(' ; ')}</p>
+        <p>{msg.limitesAppliquees(subsidy.reasons.join(' ; '))}</p>
       ) : null}
       {subsidy ? (
         <details>
-          <summary>Le calcul de la subvention</summary>
+          <summary>{msg.calculSubvention}</summary>
           <ExplanationSteps steps={subsidy.explanation} />
         </details>
       ) : null}
       {credit ? null : (
         <>
           <p>
-            Payé : {formatCents(account.paidCents)}
-            {account.creditedCents !== 0
-              ? `, avoirs : ${formatCents(account.creditedCents)}`
-              : ''}{' '}
-            — reste à payer : <strong>{formatCents(account.balanceCents)}</strong>
+            {msg.payeRestePayer(
+              formatCents(account.paidCents),
+              account.creditedCents !== 0 ? msg.avoirs(formatCents(account.creditedCents)) : '',
+            )}{' '}
+            <strong>{formatCents(account.balanceCents)}</strong>
           </p>
           {payments.length > 0 ? (
-            <ul aria-label={`Règlements de ${invoice.reference}`}>
+            <ul aria-label={msg.reglements(invoice.reference)}>
               {payments.map((p) => (
                 <li key={p.id}>
                   {formatDate(p.receivedOn)} — {PAYMENT_METHOD_LABELS[p.method] ?? p.method}
@@ -69,7 +75,7 @@ export function InvoiceCard({
             </ul>
           ) : null}
           {due.length > 0 ? (
-            <ul aria-label={`Échéances de ${invoice.reference}`}>
+            <ul aria-label={msg.echeances(invoice.reference)}>
               {due.map((i) => (
                 <li key={i.id}>
                   {formatDate(i.dueOn)} : {formatCents(i.amountCents - i.paidCents)} (
@@ -82,7 +88,7 @@ export function InvoiceCard({
       )}
       <p>
         <a href={pdfUrl} target="_blank" rel="noreferrer">
-          {credit ? 'Avoir' : 'Facture'} {invoice.reference} (PDF)
+          {msg.pdf(credit ? msg.avoir : msg.facture, invoice.reference)}
         </a>
       </p>
       {children}

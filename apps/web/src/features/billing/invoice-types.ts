@@ -42,16 +42,6 @@ export interface InvoiceDetails {
   member?: string;
 }
 
-export const PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
-  cheque: 'Chèque',
-  card: 'Carte bancaire',
-  chequesVacances: 'Chèques vacances',
-  bonsCaf: 'Bons CAF',
-  transfer: 'Virement ou report',
-  refund: 'Remboursement',
-  monthly: 'Échelonnement mensuel',
-};
-
 /** The instalments of an invoice not yet paid in full, in their order. */
 export const dueInstalments = (account: InvoiceDetails['account']) =>
   account.instalments.filter((i) => i.paidCents < i.amountCents);

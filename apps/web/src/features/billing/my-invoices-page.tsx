@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { DEPOSIT_METHOD_LABELS } from '../../shared/labels.ts';
+import { DEPOSIT_METHOD_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import type { InvoiceDetails } from './invoice-types.ts';
+import { common } from '../../messages/common.ts';
+import { myInvoicesPage as msg } from '../../messages/billing.ts';
 
 interface PlannedInstalment {
   dueOn: string;
@@ -47,13 +49,13 @@ function PlanForm({
     void run(async () => {
       await api('PUT', url, choice());
       setSchedule(null);
-      await onSaved(`Le reste à payer de ${reference} est échelonné en ${count} fois.`);
+      await onSaved(msg.restePayerEchelonneFois(reference, count));
     });
   return (
-    <form onSubmit={preview} noValidate aria-label={`Échelonner ${reference}`}>
+    <form onSubmit={preview} noValidate aria-label={msg.echelonner(reference)}>
       <FormAlert message={alert} />
       <fieldset>
-        <legend>Moyen de paiement ({reference})</legend>
+        <legend>{msg.moyenPaiement(reference)}</legend>
         {details.planOptions.map((o) => (
           <div className="field checkbox" key={o.method}>
             <input
@@ -67,14 +69,14 @@ function PlanForm({
               }}
             />
             <label htmlFor={`${reference}-${o.method}`}>
-              {o.label} : jusqu’à {o.maxCount} échéances
+              {msg.jusquEcheances(o.label, o.maxCount)}
             </label>
           </div>
         ))}
       </fieldset>
       <Field
-        label={`Nombre d’échéances (${reference})`}
-        hint={`De 1 à ${details.planOptions.find((o) => o.method === method)?.maxCount ?? 1}.`}
+        label={msg.nombreEcheances(reference)}
+        hint={msg.n1(details.planOptions.find((o) => o.method === method)?.maxCount ?? 1)}
         inputMode="numeric"
         value={count}
         onChange={(e) => {
@@ -85,19 +87,19 @@ function PlanForm({
       />
       <div className="actions">
         <button type="submit" className="secondary" disabled={busy}>
-          Voir l’échéancier ({reference})
+          {msg.voirEcheancier(reference)}
         </button>
       </div>
       {schedule ? (
         <>
-          <ScrollingTable label={`Échéancier proposé pour ${reference}`}>
+          <ScrollingTable label={msg.echeancierProposePour(reference)}>
             <table>
-              <caption>Échéancier proposé pour {reference}</caption>
+              <caption>{msg.echeancierProposePour(reference)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Échéance</th>
-                  <th scope="col">Moyen</th>
-                  <th scope="col">Montant</th>
+                  <th scope="col">{msg.echeance}</th>
+                  <th scope="col">{msg.moyen}</th>
+                  <th scope="col">{msg.montant}</th>
                 </tr>
               </thead>
               <tbody>
@@ -113,7 +115,7 @@ function PlanForm({
           </ScrollingTable>
           <div className="actions">
             <button type="button" disabled={busy} onClick={confirm}>
-              Confirmer cet échéancier ({reference})
+              {msg.confirmerCetEcheancier(reference)}
             </button>
           </div>
         </>
@@ -134,16 +136,15 @@ export function MyInvoicesPage() {
   }, [load]);
   return (
     <RequireUser>
-      <PageTitle>Mes dossiers factures</PageTitle>
+      <PageTitle>{msg.mesDossiersFactures}</PageTitle>
       <p>
-        Les chèques sont encaissés le dernier jour ouvré de chaque mois d’échéance.{' '}
-        <Link to="/espace">Retour à mon espace</Link>
+        {msg.chequesSontEncaissesDernier} <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       {invoices === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : invoices.length === 0 ? (
-        <p>Aucune facture : elles apparaissent ici quand une place est confirmée.</p>
+        <p>{msg.aucuneFactureEllesApparaissent}</p>
       ) : (
         <ul className="cards">
           {invoices.map((details) => (

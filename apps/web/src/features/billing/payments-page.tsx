@@ -5,15 +5,17 @@ import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
-import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
-import { dueInstalments, PAYMENT_METHOD_LABELS, type InvoiceDetails } from './invoice-types.ts';
+import { dueInstalments, type InvoiceDetails } from './invoice-types.ts';
+import { PAYMENT_METHOD_LABELS } from '../../messages/labels.ts';
 import { PlaceChangeForm } from './place-change-form.tsx';
-import { count } from '../../shared/french.ts';
+import { common } from '../../messages/common.ts';
+import { paymentsPage as msg } from '../../messages/billing.ts';
 
 const ENTRY_METHODS = Object.fromEntries(
   ['cheque', 'card', 'chequesVacances', 'bonsCaf', 'transfer'].map((m) => [
@@ -54,23 +56,23 @@ function PaymentForm({
       );
       setKey(crypto.randomUUID());
       setForm({ ...form, amount: '', cheque: '' });
-      await onSaved(`Règlement de ${form.amount} € enregistré sur ${reference}.`);
+      await onSaved(msg.reglementEnregistreSur(form.amount, reference));
     });
   };
   return (
     <details>
-      <summary>Saisir un règlement pour {reference}</summary>
+      <summary>{msg.saisirReglementPour(reference)}</summary>
       <form onSubmit={submit} noValidate>
         <FormAlert message={alert} />
         <div className="row">
           <SelectField
-            label={`Moyen (${reference})`}
+            label={msg.moyen(reference)}
             options={ENTRY_METHODS}
             value={form.method}
             onChange={(e) => setForm({ ...form, method: e.target.value })}
           />
           <Field
-            label={`Montant en euros (${reference})`}
+            label={msg.montantEuros(reference)}
             inputMode="decimal"
             value={form.amount}
             onChange={(e) => setForm({ ...form, amount: e.target.value })}
@@ -79,14 +81,14 @@ function PaymentForm({
         </div>
         <div className="row">
           <Field
-            label={`Reçu le (${reference})`}
+            label={msg.recu(reference)}
             type="date"
             value={form.receivedOn}
             onChange={(e) => setForm({ ...form, receivedOn: e.target.value })}
             error={fields.receivedOn}
           />
           <Field
-            label={`N° de chèque (${reference})`}
+            label={msg.cheque(reference)}
             value={form.cheque}
             onChange={(e) => setForm({ ...form, cheque: e.target.value })}
             error={fields.chequeNumber}
@@ -94,7 +96,7 @@ function PaymentForm({
         </div>
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Enregistrer le règlement
+            {msg.enregistrerReglement}
           </button>
         </div>
       </form>
@@ -125,24 +127,28 @@ function CancelForm({
         justified,
       });
       await onSaved(
-        `Place annulée : avoir ${result.creditNote.reference}, frais ${formatCents(result.feeCents)}, à rembourser ${formatCents(result.refundCents)}.`,
+        msg.placeAnnuleeAvoirFrais(
+          result.creditNote.reference,
+          formatCents(result.feeCents),
+          formatCents(result.refundCents),
+        ),
       );
     });
   return (
     <details>
-      <summary>Annuler la place de {reference}</summary>
+      <summary>{msg.annulerPlace(reference)}</summary>
       <form onSubmit={(event) => event.preventDefault()} noValidate>
         <FormAlert message={alert} />
         <Field
-          label={`Frais du prestataire en euros (${reference})`}
-          hint="Sur le coût avant subvention ; entièrement à la charge de la famille."
+          label={msg.fraisPrestataireEuros(reference)}
+          hint={msg.surCoutAvantSubvention}
           inputMode="decimal"
           value={fee}
           onChange={(e) => setFee(e.target.value)}
           error={fields.organismFeeCents}
         />
         <Checkbox
-          label={`Désistement justifié (${reference})`}
+          label={msg.desistementJustifie(reference)}
           checked={justified}
           onChange={(e) => setJustified(e.target.checked)}
         />
@@ -150,17 +156,18 @@ function CancelForm({
           <ConfirmAction
             secondary
             disabled={busy}
-            label={`Annuler la place ${reference} et émettre l’avoir`}
-            title={`Annuler la place facturée par ${reference} ?`}
+            label={msg.annulerPlaceEmettreAvoir(reference)}
+            title={msg.annulerPlaceFactureePar(reference)}
             effect={
               <p>
-                Un avoir reprend toute la facture {reference} ; les frais d’annulation
-                {justified ? ' (désistement justifié)' : ''} et {fee.trim() || '0'} € de frais du
-                prestataire restent dus, le reste payé est à rembourser. La place est rendue à la
-                liste d’attente. Cela ne s’annule pas.
+                {msg.avoirReprendTouteFacture(
+                  reference,
+                  justified ? msg.desistementJustifie2 : '',
+                  fee.trim() || '0',
+                )}
               </p>
             }
-            confirmLabel="Annuler la place"
+            confirmLabel={msg.annulerPlace2}
             onConfirm={cancel}
           />
         </div>
@@ -193,25 +200,27 @@ function ChequeSlips({ today }: { readonly today: string }) {
   }, [load]);
   return (
     <section aria-labelledby="cheques">
-      <h2 id="cheques">Remise de chèques</h2>
+      <h2 id="cheques">{msg.remiseCheques}</h2>
       <FormAlert message={alert} />
       <Field
-        label="Chèques à encaisser jusqu’au"
+        label={msg.chequesEncaisserJusqu}
         type="date"
         value={until}
         onChange={(e) => setUntil(e.target.value)}
       />
       {cheques.length === 0 ? (
-        <p id="no-cheque">
-          Aucun chèque à remettre jusqu’au {formatDate(until)} : la remise se crée quand un chèque
-          est à encaisser.
-        </p>
+        <p id="no-cheque">{msg.aucunChequeRemettreJusqu(formatDate(until))}</p>
       ) : (
         <ul>
           {cheques.map((c) => (
             <li key={c.id}>
-              {formatDate(c.cashOn)} — chèque n° {c.chequeNumber}, {c.member}, {c.reference} :{' '}
-              {formatCents(c.amountCents)}
+              {msg.cheque2(
+                formatDate(c.cashOn),
+                c.chequeNumber,
+                c.member,
+                c.reference,
+                formatCents(c.amountCents),
+              )}
             </li>
           ))}
         </ul>
@@ -228,11 +237,11 @@ function ChequeSlips({ today }: { readonly today: string }) {
             })
           }
         >
-          Créer la remise du {formatDate(until)}
+          {msg.creerRemise(formatDate(until))}
         </button>
         {slip ? (
           <a href={`/api/staff/deposit-slips/${slip.id}/pdf`} target="_blank" rel="noreferrer">
-            Bordereau {slip.reference} (PDF)
+            {msg.bordereauPdf(slip.reference)}
           </a>
         ) : null}
       </div>
@@ -253,22 +262,22 @@ function Exports({ today }: { readonly today: string }) {
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
   return (
     <section aria-labelledby="exports">
-      <h2 id="exports">Exports comptables</h2>
+      <h2 id="exports">{msg.exportsComptables}</h2>
       <div className="row">
         <SelectField
-          label="Secteur de l’export"
-          options={{ '': 'Mes secteurs', ...SECTOR_LABELS }}
+          label={msg.secteurExport}
+          options={{ '': msg.mesSecteurs, ...SECTOR_LABELS }}
           value={filter.sector}
           onChange={(e) => setFilter({ ...filter, sector: e.target.value })}
         />
         <Field
-          label="Du"
+          label={msg.du}
           type="date"
           value={filter.from}
           onChange={(e) => setFilter({ ...filter, from: e.target.value })}
         />
         <Field
-          label="Au"
+          label={msg.au}
           type="date"
           value={filter.to}
           onChange={(e) => setFilter({ ...filter, to: e.target.value })}
@@ -279,13 +288,13 @@ function Exports({ today }: { readonly today: string }) {
           <li key={kind}>
             {
               {
-                invoices: 'Factures et avoirs',
-                payments: 'Règlements',
-                subsidies: 'Subventions par secteur et par mois',
+                invoices: msg.facturesAvoirs,
+                payments: msg.reglements,
+                subsidies: msg.subventionsParSecteurPar,
               }[kind]
             }{' '}
-            : <a href={`/api/staff/exports/${kind}.csv?${query}`}>CSV</a>,{' '}
-            <a href={`/api/staff/exports/${kind}.xlsx?${query}`}>XLSX</a>
+            : <a href={`/api/staff/exports/${kind}.csv?${query}`}>{msg.csv}</a>,{' '}
+            <a href={`/api/staff/exports/${kind}.xlsx?${query}`}>{msg.xlsx}</a>
           </li>
         ))}
       </ul>
@@ -297,14 +306,14 @@ function Exports({ today }: { readonly today: string }) {
             void api<typeof report>('GET', '/api/staff/billing/consistency').then(setReport)
           }
         >
-          Contrôler la cohérence des montants
+          {msg.controlerCoherenceMontants}
         </button>
       </div>
       {report ? (
         <p role="status">
           {report.problems.length === 0
-            ? `${report.invoices} pièces contrôlées : tout est cohérent.`
-            : `${count(report.problems.length, 'anomalie')} : ${report.problems.map((p) => `${p.reference} — ${p.problem}`).join(' ; ')}`}
+            ? msg.piecesControleesToutCoherent(report.invoices)
+            : `${msg.anomalie(report.problems.length)} : ${report.problems.map((p) => `${p.reference} — ${p.problem}`).join(' ; ')}`}
         </p>
       ) : null}
     </section>
@@ -325,21 +334,21 @@ function BalancesTable({
   const columns: ColumnDef<InvoiceDetails>[] = [
     {
       id: 'reference',
-      header: 'Facture',
+      header: msg.facture,
       accessorFn: (d) => d.invoice.reference,
       cell: ({ row }) => (
         <a href={`#facture-${row.original.invoice.reference}`}>{row.original.invoice.reference}</a>
       ),
     },
-    { id: 'member', header: 'Adhérent', accessorFn: (d) => d.member ?? '' },
+    { id: 'member', header: msg.adherent, accessorFn: (d) => d.member ?? '' },
     {
       id: 'sector',
-      header: 'Secteur',
+      header: msg.secteur,
       accessorFn: (d) => SECTOR_LABELS[d.invoice.sector],
     },
     {
       id: 'due',
-      header: 'Prochaine échéance',
+      header: msg.prochaineEcheance,
       accessorFn: (d) => nextDue(d)?.dueOn ?? '',
       cell: ({ row }) => {
         const due = nextDue(row.original);
@@ -347,25 +356,25 @@ function BalancesTable({
         return (
           <>
             {formatDate(due.dueOn)}{' '}
-            {due.dueOn <= today ? <span className="badge badge-late">En retard</span> : null}
+            {due.dueOn <= today ? <span className="badge badge-late">{msg.retard}</span> : null}
           </>
         );
       },
     },
     {
       id: 'balance',
-      header: 'Reste à payer',
+      header: msg.restePayer,
       accessorFn: (d) => d.account.balanceCents,
       cell: ({ row }) => formatCents(row.original.account.balanceCents),
     },
   ];
   return (
     <DataTable
-      caption="Soldes à suivre"
+      caption={msg.soldesSuivre}
       rows={invoices}
       columns={columns}
-      noun={['facture', 'factures']}
-      filterHint="Une référence, un nom, un secteur ou une date, par exemple « Martin » ou « F-2021 »."
+      counted={msg.factureCounted}
+      filterHint={msg.referenceNomSecteurOu}
       initialSorting={[{ id: 'due', desc: false }]}
     />
   );
@@ -394,7 +403,7 @@ export function PaymentsPage() {
   };
   return (
     <RequireUser staffOnly>
-      <PageTitle>Règlements et factures</PageTitle>
+      <PageTitle>{msg.reglementsFactures}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       <form
@@ -406,22 +415,22 @@ export function PaymentsPage() {
         className="row"
       >
         <Field
-          label="Référence de facture (vide : soldes impayés)"
+          label={msg.referenceFactureVideSoldes}
           value={reference}
           onChange={(e) => setReference(e.target.value)}
         />
         <div className="actions">
-          <button type="submit">Chercher</button>
+          <button type="submit">{msg.chercher}</button>
         </div>
       </form>
       {invoices === null || today === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : invoices.length === 0 ? (
-        <p>Aucune facture {reference ? 'avec cette référence' : 'avec un solde à payer'}.</p>
+        <p>{msg.aucuneFacture(reference ? msg.avecCetteReference : msg.avecSoldePayer)}</p>
       ) : (
         <>
           {reference ? null : <BalancesTable invoices={invoices} today={today} />}
-          <ul className="cards" aria-label={reference ? 'Factures trouvées' : 'Soldes impayés'}>
+          <ul className="cards" aria-label={reference ? msg.facturesTrouvees : msg.soldesImpayes}>
             {invoices.map((details) => (
               <InvoiceCard
                 key={details.invoice.id}

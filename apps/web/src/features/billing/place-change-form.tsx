@@ -5,7 +5,8 @@ import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 import type { InvoiceDetails } from './invoice-types.ts';
-import { count } from '../../shared/french.ts';
+import { common } from '../../messages/common.ts';
+import { placeChangeForm as msg } from '../../messages/billing.ts';
 
 interface ChangeOptions {
   sessionId: string;
@@ -57,20 +58,24 @@ export function PlaceChangeForm({
         organismFeeCents: parseEuros(fee),
       });
       await onSaved(
-        `Place changée : avoir ${result.creditNote.reference}, nouvelle facture ${result.invoice.reference}, frais ${formatCents(result.feeCents)}.`,
+        msg.placeChangeeAvoirNouvelle(
+          result.creditNote.reference,
+          result.invoice.reference,
+          formatCents(result.feeCents),
+        ),
       );
     });
   };
   return (
     <details onToggle={(event) => (event.currentTarget.open ? open() : undefined)}>
-      <summary>Changer la session ou le transport de {reference}</summary>
+      <summary>{msg.changerSessionOuTransport(reference)}</summary>
       <FormAlert message={alert} />
       {options === null ? (
-        <p role="status">{busy ? 'Chargement…' : ''}</p>
+        <p role="status">{busy ? common.loading : ''}</p>
       ) : (
         <form onSubmit={submit} noValidate>
           <SelectField
-            label={`Session (${reference})`}
+            label={msg.session(reference)}
             value={sessionId}
             onChange={(e) => {
               setSessionId(e.target.value);
@@ -79,28 +84,36 @@ export function PlaceChangeForm({
             options={Object.fromEntries(
               options.sessions.map((s) => [
                 s.id,
-                `${s.label}, du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)}, ${formatCents(s.priceCents)}${s.id === options.sessionId ? ' (actuelle)' : ` (${count(s.placesLeft, 'place libre', 'places libres')})`}`,
+                msg.duAu(
+                  s.label,
+                  formatDate(s.firstDay),
+                  formatDate(s.lastDay),
+                  formatCents(s.priceCents),
+                  s.id === options.sessionId
+                    ? ' (actuelle)'
+                    : msg.placeLibrePlacesLibres(s.placesLeft),
+                ),
               ]),
             )}
             error={fields.sessionId}
           />
           <SelectField
-            label={`Transport (${reference})`}
+            label={msg.transport(reference)}
             value={city}
             onChange={(e) => setCity(e.target.value)}
             options={{
-              [OWN_MEANS]: 'Par ses propres moyens',
+              [OWN_MEANS]: msg.parSesPropresMoyens,
               ...Object.fromEntries(
                 (session?.transport ?? []).map((t) => [
                   t.city,
-                  `Au départ de ${t.city}, ${formatCents(t.priceCents)}`,
+                  msg.depart(t.city, formatCents(t.priceCents)),
                 ]),
               ),
             }}
             error={fields.transportCity}
           />
           <Field
-            label={`Frais de l’organisme en euros (${reference})`}
+            label={msg.fraisOrganismeEuros(reference)}
             inputMode="decimal"
             value={fee}
             onChange={(e) => setFee(e.target.value)}
@@ -108,7 +121,7 @@ export function PlaceChangeForm({
           />
           <div className="actions">
             <button type="submit" className="secondary" disabled={busy}>
-              Changer la place et refacturer
+              {msg.changerPlaceRefacturer}
             </button>
           </div>
         </form>

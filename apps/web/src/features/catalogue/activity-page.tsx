@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api.ts';
 import { formatCents } from '../../shared/format.ts';
-import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { SessionLine } from './catalogue-page.tsx';
 import { useSessionState } from './session-state.tsx';
+import { common } from '../../messages/common.ts';
+import { activityPage as msg } from '../../messages/catalogue.ts';
 
 interface ActivityView {
   activity: ActivityAnswer;
@@ -17,19 +19,18 @@ interface ActivityView {
 
 /** What each person of the household would pay, session by session (transport aside). */
 function Costs({ view }: { readonly view: ActivityView }) {
-  const depositLabel = useSession().session?.organization.texts.depositLabel ?? 'Acompte';
+  const depositLabel = useSession().session?.organization.texts.depositLabel ?? msg.acompte;
   const { activity, costs } = view;
   if (!costs) return null;
   if (costs.length === 0)
     return (
       <p>
-        Personne de votre foyer ne peut s’inscrire à ces sessions avec une Fiche Agent validée de
-        l’année (âge au premier jour, ayant droit). <Link to="/espace/fiche">Ma Fiche Agent</Link>
+        {msg.personneVotreFoyerNe} <Link to="/espace/fiche">{common.myAgentRecord}</Link>
       </p>
     );
   return (
     <section aria-labelledby="costs">
-      <h2 id="costs">Ce qu’il vous resterait à payer</h2>
+      <h2 id="costs">{msg.ceIlVousResterait}</h2>
       {costs.map((person) => (
         <div key={person.dependantIndex ?? 'member'}>
           <h3>{person.firstName}</h3>
@@ -38,9 +39,9 @@ function Costs({ view }: { readonly view: ActivityView }) {
               const session = activity.sessions.find((s) => s.id === cost.sessionId);
               return (
                 <li key={cost.sessionId}>
-                  {session?.label} : subvention {formatCents(cost.subsidyCents)}, reste à payer{' '}
-                  <strong>{formatCents(cost.leftToPayCents)}</strong> ({depositLabel.toLowerCase()}{' '}
-                  {formatCents(cost.depositCents)}), hors transport.
+                  {session?.label} {msg.subventionRestePayer(formatCents(cost.subsidyCents))}{' '}
+                  <strong>{formatCents(cost.leftToPayCents)}</strong>{' '}
+                  {msg.horsTransport(depositLabel.toLowerCase(), formatCents(cost.depositCents))}
                 </li>
               );
             })}
@@ -62,32 +63,37 @@ export function ActivityPage() {
       .catch(() => setView('missing'));
   }, [id, session?.user?.id]);
   if (view === 'missing') return <NotFoundPage />;
-  if (!view || !stateOf) return <p role="status">Chargement…</p>;
+  if (!view || !stateOf) return <p role="status">{common.loading}</p>;
   const { activity } = view;
   const member = session?.user?.role === 'member';
   return (
     <>
       <PageTitle>{activity.title}</PageTitle>
       <p>
-        {SECTOR_LABELS[activity.sector]} — {KIND_LABELS[activity.kind] ?? activity.kind} — organisé
-        par {activity.provider.name}
-        {activity.provider.email ? ` (${activity.provider.email})` : ''}
+        {msg.organisePar(
+          SECTOR_LABELS[activity.sector],
+          KIND_LABELS[activity.kind] ?? activity.kind,
+          activity.provider.name,
+          activity.provider.email ? ` (${activity.provider.email})` : '',
+        )}
       </p>
       {activity.pictures.map((picture) => (
         <img key={picture.url} src={picture.url} alt={picture.alt} className="picture" />
       ))}
       <p className="description">{activity.description}</p>
-      <h2>Sessions</h2>
+      <h2>{msg.sessions}</h2>
       <ul>
         {activity.sessions.map((s) => (
           <li key={s.id}>
             <SessionLine session={s} />{' '}
             {s.transport.length > 0
-              ? `Transport depuis ${s.transport.map((t) => `${t.city} (${formatCents(t.priceCents)})`).join(', ')}. `
+              ? msg.transportDepuis(
+                  s.transport.map((t) => `${t.city} (${formatCents(t.priceCents)})`).join(', '),
+                )
               : ''}
             {member && stateOf(s) !== 'started' ? (
               <Link to={`/espace/inscriptions/nouvelle?activite=${activity.id}&session=${s.id}`}>
-                Faire une demande pour « {s.label} »
+                {msg.faireDemandePour(s.label)}
               </Link>
             ) : null}
           </li>
@@ -97,12 +103,11 @@ export function ActivityPage() {
         <Costs view={view} />
       ) : (
         <p>
-          <Link to="/connexion">Connectez-vous</Link> pour voir ce qu’il vous resterait à payer et
-          faire une demande.
+          <Link to="/connexion">{msg.connectezVous}</Link> {msg.pourVoirCeIl}
         </p>
       )}
       <p>
-        <Link to="/activites">Retour au catalogue</Link>
+        <Link to="/activites">{msg.retourCatalogue}</Link>
       </p>
     </>
   );

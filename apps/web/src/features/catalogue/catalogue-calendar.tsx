@@ -2,6 +2,7 @@ import type { ActivityAnswer } from '@entraide/contract';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { SessionBadge, useSessionState } from './session-state.tsx';
+import { catalogueCalendar as msg } from '../../messages/catalogue.ts';
 
 type Session = ActivityAnswer['sessions'][number];
 
@@ -52,7 +53,7 @@ export function CatalogueCalendar({
         byMonth.set(month, entries);
       }
   const months = [...byMonth.keys()].sort();
-  if (months.length === 0) return <p role="status">Aucune session à ces dates.</p>;
+  if (months.length === 0) return <p role="status">{msg.aucuneSessionCesDates}</p>;
   return (
     <>
       {months.map((month) => {
@@ -80,9 +81,12 @@ export function CatalogueCalendar({
                       style={{ gridColumn: `${from} / ${to + 1}` }}
                     />
                     <span className="calendar-text">
-                      <Link to={`/activites/${activity.id}`}>{activity.title}</Link> —{' '}
-                      {session.label}, du {dayAndMonth.format(utc(session.firstDay))} au{' '}
-                      {dayAndMonth.format(utc(session.lastDay))}{' '}
+                      <Link to={`/activites/${activity.id}`}>{activity.title}</Link>{' '}
+                      {msg.duAu(
+                        session.label,
+                        dayAndMonth.format(utc(session.firstDay)),
+                        dayAndMonth.format(utc(session.lastDay)),
+                      )}{' '}
                       {stateOf ? <SessionBadge state={stateOf(session)} /> : null}
                     </span>
                   </li>

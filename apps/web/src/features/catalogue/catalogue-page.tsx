@@ -4,10 +4,12 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, type FieldErrors } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { CatalogueCalendar } from './catalogue-calendar.tsx';
 import { SessionBadge, stateDetail, useSessionState } from './session-state.tsx';
+import { common } from '../../messages/common.ts';
+import { cataloguePage as msg } from '../../messages/catalogue.ts';
 
 const FILTERS = ['q', 'sector', 'age', 'from', 'to', 'placesLeft'] as const;
 
@@ -22,9 +24,16 @@ export function SessionLine({
   const state = stateOf(s);
   return (
     <>
-      <SessionBadge state={state} /> {s.label} : du {formatDate(s.firstDay)} au{' '}
-      {formatDate(s.lastDay)}, {s.minAge}–{s.maxAge} ans, {formatCents(s.priceCents)} avant
-      subvention — {stateDetail(s, state)}.
+      <SessionBadge state={state} />{' '}
+      {msg.ansAvantSubvention(
+        s.label,
+        formatDate(s.firstDay),
+        formatDate(s.lastDay),
+        s.minAge,
+        s.maxAge,
+        formatCents(s.priceCents),
+        stateDetail(s, state),
+      )}
     </>
   );
 }
@@ -81,12 +90,12 @@ export function CataloguePage() {
   };
   return (
     <>
-      <PageTitle>Séjours et activités</PageTitle>
-      <form onSubmit={submit} noValidate className="card" aria-label="Filtrer le catalogue">
+      <PageTitle>{msg.sejoursActivites}</PageTitle>
+      <form onSubmit={submit} noValidate className="card" aria-label={msg.filtrerCatalogue}>
         <FormAlert message={alert} />
         <Field
-          label="Mots-clés"
-          hint="Un lieu, une activité, un prestataire : par exemple « voile » ou « Bretagne »."
+          label={msg.motsCles}
+          hint={msg.lieuActivitePrestatairePar}
           type="search"
           value={form.q}
           onChange={(e) => setForm({ ...form, q: e.target.value })}
@@ -94,14 +103,14 @@ export function CataloguePage() {
         />
         <div className="row">
           <SelectField
-            label="Secteur"
-            options={{ '': 'Tous les secteurs', ...SECTOR_LABELS }}
+            label={msg.secteur}
+            options={{ '': msg.tousSecteurs, ...SECTOR_LABELS }}
             value={form.sector}
             onChange={(e) => setForm({ ...form, sector: e.target.value })}
             error={fields.sector}
           />
           <Field
-            label="Âge du participant"
+            label={msg.ageParticipant}
             inputMode="numeric"
             value={form.age}
             onChange={(e) => setForm({ ...form, age: e.target.value })}
@@ -110,14 +119,14 @@ export function CataloguePage() {
         </div>
         <div className="row">
           <Field
-            label="À partir du"
+            label={msg.partir}
             type="date"
             value={form.from}
             onChange={(e) => setForm({ ...form, from: e.target.value })}
             error={fields.from}
           />
           <Field
-            label="Jusqu’au"
+            label={msg.jusqu}
             type="date"
             value={form.to}
             onChange={(e) => setForm({ ...form, to: e.target.value })}
@@ -125,22 +134,22 @@ export function CataloguePage() {
           />
         </div>
         <Checkbox
-          label="Seulement les sessions avec des places"
+          label={msg.seulementSessionsAvecPlaces}
           checked={form.placesLeft === 'true'}
           onChange={(e) => setForm({ ...form, placesLeft: e.target.checked ? 'true' : '' })}
         />
         <div className="actions">
-          <button type="submit">Filtrer</button>
+          <button type="submit">{msg.filtrer}</button>
         </div>
       </form>
-      <div className="actions view-choice" role="group" aria-label="Affichage du catalogue">
+      <div className="actions view-choice" role="group" aria-label={msg.affichageCatalogue}>
         <button
           type="button"
           className="secondary"
           aria-pressed={!calendar}
           onClick={() => show(false)}
         >
-          Liste
+          {msg.liste}
         </button>
         <button
           type="button"
@@ -148,17 +157,17 @@ export function CataloguePage() {
           aria-pressed={calendar}
           onClick={() => show(true)}
         >
-          Calendrier
+          {msg.calendrier}
         </button>
       </div>
       {activities === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : activities.length === 0 ? (
-        <p role="status">Aucune activité ne correspond à ces critères.</p>
+        <p role="status">{msg.aucuneActiviteNeCorrespond}</p>
       ) : calendar ? (
         <CatalogueCalendar activities={activities} />
       ) : (
-        <ul className="cards" aria-label="Activités">
+        <ul className="cards" aria-label={msg.activites}>
           {activities.map((a) => (
             <li key={a.id} className="card">
               <h2>
@@ -177,8 +186,10 @@ export function CataloguePage() {
               </p>
               {pricesFrom[a.id] ? (
                 <p className="price-from">
-                  À partir de <strong>{formatCents(pricesFrom[a.id]?.leftToPayCents ?? 0)}</strong>{' '}
-                  pour {pricesFrom[a.id]?.firstName}, après subvention
+                  {msg.partir2}{' '}
+                  <strong>{formatCents(pricesFrom[a.id]?.leftToPayCents ?? 0)}</strong> {msg.pour}{' '}
+                  {pricesFrom[a.id]?.firstName}
+                  {msg.apresSubvention}
                 </p>
               ) : null}
               <ul>

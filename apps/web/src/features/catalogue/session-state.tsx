@@ -1,16 +1,16 @@
 import { sessionState, type ActivitySessionAnswer, type SessionState } from '@entraide/contract';
 import { formatDate } from '../../shared/format.ts';
-import { count } from '../../shared/french.ts';
 import { useSession } from '../../shared/session.tsx';
+import { sessionState as msg } from '../../messages/catalogue.ts';
 
 /** Each state in words, as a family reads it on a card or in a list of choices. */
 export const SESSION_STATE_LABELS: Readonly<Record<SessionState, string>> = {
-  open: 'Ouverte',
-  selecting: 'Clôturée — liste d’attente',
-  firstCome: 'Places en premier arrivé',
-  full: 'Complète — liste d’attente',
-  started: 'Commencée',
-  cancelled: 'Annulée',
+  open: msg.ouverte,
+  selecting: msg.clotureeListeAttente,
+  firstCome: msg.placesPremierArrive,
+  full: msg.completeListeAttente,
+  started: msg.commencee,
+  cancelled: msg.annulee,
 };
 
 /** The state of a session on the committee's day; null until that day is known. */
@@ -23,17 +23,21 @@ export function useSessionState(): ((s: ActivitySessionAnswer) => SessionState) 
 export function stateDetail(s: ActivitySessionAnswer, state: SessionState): string {
   switch (state) {
     case 'open':
-      return `${count(s.places, 'place')}, demandes jusqu’au ${formatDate(s.closesOn)}, réponse avant le ${formatDate(s.answerBy)}`;
+      return msg.placeDemandesJusquReponse(
+        s.places,
+        formatDate(s.closesOn),
+        formatDate(s.answerBy),
+      );
     case 'selecting':
-      return 'la sélection est en cours : une demande passe après celles reçues à temps';
+      return msg.selectionCoursDemandePasse;
     case 'firstCome':
-      return `${count(s.placesLeft, 'place restante', 'places restantes')}, attribuées dans l’ordre des demandes`;
+      return msg.placeRestantePlacesRestantes(s.placesLeft);
     case 'full':
-      return 'une demande va sur la liste d’attente';
+      return msg.demandeVaSurListe;
     case 'started':
-      return 'plus aucune demande possible';
+      return msg.plusAucuneDemandePossible;
     case 'cancelled':
-      return `annulée par le comité${s.cancellationReason ? ` : ${s.cancellationReason}` : ''}`;
+      return msg.annuleeParComite(s.cancellationReason ? ` : ${s.cancellationReason}` : '');
   }
 }
 

@@ -5,15 +5,16 @@ import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { DocumentToggle } from '../../shared/document-toggle.tsx';
 import { Checkbox, Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
-import { count } from '../../shared/french.ts';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
-import { CLAIM_TYPE_LABELS } from '../../shared/labels.ts';
+import { CLAIM_TYPE_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import type { ClaimView } from './my-claims-page.tsx';
+import { common } from '../../messages/common.ts';
+import { claimsReviewPage as msg } from '../../messages/claims.ts';
 
 function Decision({
   claim,
@@ -37,40 +38,43 @@ function Decision({
       );
       await onDone(
         decided.approvedCents === null
-          ? `Demande n° ${claim.number} refusée.`
-          : `Demande n° ${claim.number} accordée : ${formatCents(decided.approvedCents)}.`,
+          ? msg.demandeRefusee(claim.number)
+          : msg.demandeAccordee(claim.number, formatCents(decided.approvedCents)),
       );
     });
   const n = claim.number;
-  const told = `${claim.member} reçoit un courriel. Une décision ne se modifie plus.`;
+  const told = msg.recoitCourrielDecisionNe(claim.member);
   return (
     <div>
       <FormAlert message={alert} />
       <div className="actions">
         <ConfirmAction
           disabled={busy}
-          label={`Accorder ${formatCents(claim.quote.subsidyCents)} (n° ${n})`}
-          title={`Accorder la demande n° ${n} ?`}
+          label={msg.accorder(formatCents(claim.quote.subsidyCents), n)}
+          title={msg.accorderDemande(n)}
           effect={
             <p>
-              {formatCents(claim.quote.subsidyCents)} seront versés à {claim.member} par virement,
-              dans le prochain lot. {told}
+              {msg.serontVersesParVirement(
+                formatCents(claim.quote.subsidyCents),
+                claim.member,
+                told,
+              )}
             </p>
           }
-          confirmLabel={`Accorder ${formatCents(claim.quote.subsidyCents)}`}
+          confirmLabel={msg.accorder2(formatCents(claim.quote.subsidyCents))}
           onConfirm={decide('approve')}
         />
         <RefuseRequest
           number={n}
-          nothing="Rien ne sera versé pour cette demande."
+          nothing={msg.rienNeSeraVerse}
           told={told}
           disabled={busy}
           onConfirm={decide('reject')}
         />
       </div>
       <Field
-        label={`Montant accordé en partie, en euros (n° ${n})`}
-        hint={`Moins que ${formatCents(claim.quote.subsidyCents)}, par exemple 50 ou 49,90.`}
+        label={msg.montantAccordePartieEuros(n)}
+        hint={msg.moinsParExemple50(formatCents(claim.quote.subsidyCents))}
         inputMode="decimal"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
@@ -80,16 +84,20 @@ function Decision({
         <ConfirmAction
           secondary
           disabled={busy || amount.trim() === ''}
-          label={`Accorder en partie (n° ${n})`}
-          title={`Accorder en partie la demande n° ${n} ?`}
+          label={msg.accorderPartie(n)}
+          title={msg.accorderPartieDemande(n)}
           effect={
             <p>
-              {amount.trim()} € au lieu de {formatCents(claim.quote.subsidyCents)} seront versés à{' '}
-              {claim.member}, dans le prochain lot. {told}
+              {msg.lieuSerontVersesDans(
+                amount.trim(),
+                formatCents(claim.quote.subsidyCents),
+                claim.member,
+                told,
+              )}
             </p>
           }
-          reasonLabel="Motif de l’accord partiel (repris dans le courriel)"
-          confirmLabel="Accorder ce montant"
+          reasonLabel={msg.motifAccordPartielRepris}
+          confirmLabel={msg.accorderCeMontant}
           onConfirm={decide('partial')}
         />
       </div>
@@ -109,9 +117,9 @@ interface PayoutView {
 }
 
 const PAYOUT_STATES: Readonly<Record<PayoutView['state'], string>> = {
-  prepared: 'préparé',
-  exported: 'fichier exporté, à confirmer',
-  sent: 'envoyé à la banque',
+  prepared: msg.prepare,
+  exported: msg.fichierExporteConfirmer,
+  sent: msg.envoyeBanque,
 };
 
 /** One batch and the next step it waits for: export its file, then confirm the bank got it. */
@@ -129,7 +137,7 @@ function PayoutRow({
   readonly act: (action: () => Promise<string>) => void;
 }) {
   const [sentOn, setSentOn] = useState(today);
-  const what = `${count(payout.claims, 'virement')}, ${formatCents(payout.totalCents)}`;
+  const what = `${msg.virement(payout.claims)}, ${formatCents(payout.totalCents)}`;
   const { reference } = payout;
   return (
     <tr>
@@ -138,22 +146,16 @@ function PayoutRow({
       <td>{formatDate(payout.executionDate)}</td>
       <td>
         <span className={`badge badge-${payout.state}`}>{PAYOUT_STATES[payout.state]}</span>
-        {payout.sentOn ? ` le ${formatDate(payout.sentOn)}` : ''}
+        {payout.sentOn ? msg.le(formatDate(payout.sentOn)) : ''}
       </td>
       <td>
         {payout.state === 'prepared' ? (
           <ConfirmAction
             disabled={busy}
-            label={`Exporter le fichier SEPA ${reference}`}
-            title={`Exporter le fichier SEPA ${reference} ?`}
-            effect={
-              <p>
-                Le fichier ({what}) est vérifié puis téléchargé, et le lot est figé : il ne changera
-                plus. Remettez-le à la banque, puis confirmez ici l’envoi ; les subventions ne
-                seront versées qu’à ce moment-là.
-              </p>
-            }
-            confirmLabel="Exporter et figer le lot"
+            label={msg.exporterFichierSepa(reference)}
+            title={msg.exporterFichierSepa2(reference)}
+            effect={<p>{msg.fichierVerifiePuisTelecharge(what)}</p>}
+            confirmLabel={msg.exporterFigerLot}
             onConfirm={() =>
               act(async () => {
                 await download(
@@ -161,19 +163,19 @@ function PayoutRow({
                   `/api/staff/payouts/${payout.id}/export`,
                   `${reference}.xml`,
                 );
-                return `Fichier ${reference}.xml exporté, conforme au schéma pain.001.001.03 : remettez-le à la banque, puis confirmez l’envoi.`;
+                return msg.fichierXmlExporteConforme(reference);
               })
             }
           />
         ) : (
           <a href={`/api/staff/payouts/${payout.id}/pain.xml`} download={`${reference}.xml`}>
-            Copie du fichier SEPA {reference}
+            {msg.copieFichierSepa(reference)}
           </a>
         )}
         {payout.state === 'exported' ? (
           <>
             <Field
-              label={`Jour de réception par la banque (${reference})`}
+              label={msg.jourReceptionParBanque(reference)}
               type="date"
               max={today}
               value={sentOn}
@@ -182,20 +184,22 @@ function PayoutRow({
             />
             <ConfirmAction
               disabled={busy}
-              label={`Confirmer l’envoi à la banque (${reference})`}
-              title={`La banque a reçu le lot ${reference} ?`}
+              label={msg.confirmerEnvoiBanque(reference)}
+              title={msg.banqueRecuLot(reference)}
               effect={
                 <p>
-                  Le lot est noté envoyé le {formatDate(sentOn)} : ses{' '}
-                  {count(payout.claims, 'subvention')} ({formatCents(payout.totalCents)}) passent à
-                  « versée » et chaque agent reçoit un courriel. Cela ne s’annule pas.
+                  {msg.lotNoteEnvoyeSes(
+                    formatDate(sentOn),
+                    payout.claims,
+                    formatCents(payout.totalCents),
+                  )}
                 </p>
               }
-              confirmLabel="Confirmer l’envoi"
+              confirmLabel={msg.confirmerEnvoi}
               onConfirm={() =>
                 act(async () => {
                   await api('POST', `/api/staff/payouts/${payout.id}/sent`, { sentOn });
-                  return `Lot ${reference} envoyé à la banque le ${formatDate(sentOn)} : ${count(payout.claims, 'agent prévenu', 'agents prévenus')}.`;
+                  return msg.lotEnvoyeBanqueAgent(reference, formatDate(sentOn), payout.claims);
                 })
               }
             />
@@ -229,23 +233,21 @@ function Payouts({ today }: { readonly today: string }) {
       payout: PayoutView;
       waitingForAccount: number;
     }>('POST', '/api/staff/payouts', { executionDate: date });
-    return `Lot ${payout.reference} préparé : ${count(payout.claims, 'virement')}, ${formatCents(payout.totalCents)}.${
-      waitingForAccount > 0
-        ? ` ${count(waitingForAccount, 'subvention accordée attend', 'subventions accordées attendent')} que l’agent enregistre un RIB valide.`
-        : ''
-    }`;
+    return msg.lotPrepareVirement(
+      payout.reference,
+      payout.claims,
+      formatCents(payout.totalCents),
+      waitingForAccount > 0 ? msg.subventionAccordeeAttendSubventions(waitingForAccount) : '',
+    );
   };
   return (
     <section aria-labelledby="payouts">
-      <h2 id="payouts">Virements</h2>
-      <p>
-        Un lot passe par trois étapes : préparé, fichier exporté, puis envoyé à la banque — seule la
-        dernière, confirmée par vous, rend les subventions versées et prévient les agents.
-      </p>
+      <h2 id="payouts">{msg.virements}</h2>
+      <p>{msg.lotPasseParTrois}</p>
       <FormAlert message={alert} />
       {notice ? <Notice>{notice}</Notice> : null}
       <Field
-        label="Date d’exécution du lot"
+        label={msg.dateExecutionLot}
         type="date"
         min={today}
         value={date}
@@ -254,20 +256,20 @@ function Payouts({ today }: { readonly today: string }) {
       />
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => act(create)}>
-          Préparer le lot des subventions accordées
+          {msg.preparerLotSubventionsAccordees}
         </button>
       </div>
       {payouts.length > 0 ? (
-        <ScrollingTable label="Lots de virements">
+        <ScrollingTable label={msg.lotsVirements}>
           <table>
-            <caption>Lots de virements</caption>
+            <caption>{msg.lotsVirements}</caption>
             <thead>
               <tr>
-                <th scope="col">Lot</th>
-                <th scope="col">Virements</th>
-                <th scope="col">Exécution</th>
-                <th scope="col">État</th>
-                <th scope="col">Étape suivante</th>
+                <th scope="col">{msg.lot}</th>
+                <th scope="col">{msg.virements}</th>
+                <th scope="col">{msg.execution}</th>
+                <th scope="col">{msg.etat}</th>
+                <th scope="col">{msg.etapeSuivante}</th>
               </tr>
             </thead>
             <tbody>
@@ -317,49 +319,43 @@ function BulkApproval({
       const number = (id: string) => claims.find((c) => c.id === id)?.number ?? '?';
       await onDone(
         bulkNotice(
-          `${count(answer.done.length, 'demande accordée', 'demandes accordées')} : ${formatCents(paid)} au total.`,
+          msg.demandeAccordeeDemandesAccordees(answer.done.length, formatCents(paid)),
           answer,
-          (id) => `N° ${number(id)} laissée`,
+          (id) => msg.demandeLaissee(number(id)),
         ),
       );
     });
   return (
     <BulkSection
       id="bulk"
-      title="Accord groupé"
+      title={msg.accordGroupe}
       alert={alert}
       status={
         ticked.length === 0
-          ? 'Cochez les demandes concordantes à accorder ensemble, chacune au montant calculé.'
-          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}, ${formatCents(total)} au total.`
+          ? msg.cochezDemandesConcordantesAccorder
+          : msg.demandeCocheeDemandesCochees(ticked.length, formatCents(total))
       }
     >
       <Checkbox
-        label={`Cocher les ${count(claims.length, 'demande')} de la liste`}
+        label={msg.cocherDemandeListe(claims.length)}
         checked={ticked.length === claims.length}
         onChange={(e) => onChoose(new Set(e.target.checked ? claims.map((c) => c.id) : []))}
       />
       <ConfirmAction
         disabled={busy || ticked.length === 0}
-        label={`Accorder les demandes cochées (${ticked.length})`}
-        title={`Accorder ${count(ticked.length, 'demande', 'demandes')} ?`}
+        label={msg.accorderDemandesCochees(ticked.length)}
+        title={msg.accorder3(msg.demandeDemandes(ticked.length))}
         effect={
           <>
             <ul>
               {ticked.map((c) => (
-                <li key={c.id}>
-                  N° {c.number} — {c.member} : {formatCents(c.quote.subsidyCents)}
-                </li>
+                <li key={c.id}>{msg.n(c.number, c.member, formatCents(c.quote.subsidyCents))}</li>
               ))}
             </ul>
-            <p>
-              {formatCents(total)} au total, versés par virement dans le prochain lot ; chaque agent
-              reçoit un courriel. Une décision ne se modifie plus ; une demande décidée entre-temps
-              par un collègue est laissée.
-            </p>
+            <p>{msg.totalVersesParVirement(formatCents(total))}</p>
           </>
         }
-        confirmLabel={`Accorder ${formatCents(total)}`}
+        confirmLabel={msg.accorder4(formatCents(total))}
         onConfirm={approve}
       />
     </BulkSection>
@@ -383,47 +379,49 @@ export function ClaimsReviewPage() {
   }, [load]);
   return (
     <RequireUser staffOnly>
-      <PageTitle>Subventions a posteriori</PageTitle>
+      <PageTitle>{msg.subventionsPosteriori}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       {claims === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : claims.length === 0 ? (
-        <p>Aucune demande à examiner.</p>
+        <p>{msg.aucuneDemandeExaminer}</p>
       ) : (
         <>
           <BulkApproval claims={claims} chosen={chosen} onChoose={setChosen} onDone={done} />
-          <ul className="cards" aria-label="Demandes à examiner">
+          <ul className="cards" aria-label={msg.demandesExaminer}>
             {claims.map((c) => (
               <li key={c.id} className="card">
-                <h2>
-                  N° {c.number} — {c.member} — {CLAIM_TYPE_LABELS[c.type] ?? c.type}
-                </h2>
+                <h2>{msg.n2(c.number, c.member, CLAIM_TYPE_LABELS[c.type] ?? c.type)}</h2>
                 <p>
-                  {c.participant.firstName}, {c.details.organism}, du{' '}
-                  {formatDate(c.details.firstDay)} au {formatDate(c.details.lastDay)} : payé{' '}
-                  {formatCents(c.details.paidCents)}, base {formatCents(c.quote.baseCents)},
-                  subvention calculée {formatCents(c.quote.subsidyCents)}
-                  {c.quote.reasons.length > 0
-                    ? ` (${c.quote.reasons.map((r) => r.text).join(' ; ')})`
-                    : ''}
-                  .
+                  {msg.payeBaseSubventionCalculee(
+                    c.participant.firstName,
+                    c.details.organism,
+                    formatDate(c.details.firstDay),
+                    formatDate(c.details.lastDay),
+                    formatCents(c.details.paidCents),
+                    formatCents(c.quote.baseCents),
+                    formatCents(c.quote.subsidyCents),
+                    c.quote.reasons.length > 0
+                      ? ` (${c.quote.reasons.map((r) => r.text).join(' ; ')})`
+                      : '',
+                  )}
                 </p>
-                <ul aria-label={`Justificatifs de la demande n° ${c.number}`}>
+                <ul aria-label={msg.justificatifsDemande(c.number)}>
                   {c.documentIds.map((id, i) => (
                     <li key={id}>
                       <a href={`/api/documents/${id}`} target="_blank" rel="noreferrer">
-                        Justificatif {i + 1} de la demande n° {c.number}
+                        {msg.justificatifDemande(i + 1, c.number)}
                       </a>
                       <DocumentToggle
                         url={`/api/documents/${id}`}
-                        title={`Justificatif ${i + 1} de la demande n° ${c.number}`}
+                        title={msg.justificatifDemande(i + 1, c.number)}
                       />
                     </li>
                   ))}
                 </ul>
                 <Checkbox
-                  label={`Cocher la demande n° ${c.number} pour l’accord groupé`}
+                  label={msg.cocherDemandePourAccord(c.number)}
                   checked={chosen.has(c.id)}
                   onChange={(e) => setChosen(toggled(chosen, c.id, e.target.checked))}
                 />

@@ -11,11 +11,13 @@ import {
   CLAIM_STATUS_LABELS,
   CLAIM_TYPE_GROUPS,
   CLAIM_TYPE_LABELS,
-} from '../../shared/labels.ts';
+} from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { uploadPdf } from '../agent-record/documents-field.tsx';
+import { common } from '../../messages/common.ts';
+import { myClaimsPage as msg } from '../../messages/claims.ts';
 
 /** A claim as the member's page reads it. */
 export interface ClaimView {
@@ -41,7 +43,7 @@ interface Preview {
 }
 
 function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<void> }) {
-  const [people, setPeople] = useState<Record<string, string>>({ member: 'Moi' });
+  const [people, setPeople] = useState<Record<string, string>>({ member: msg.moi });
   const [form, setForm] = useState({
     type: 'festival',
     person: 'member',
@@ -66,7 +68,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       );
       const record = versions.find((v) => v.status === 'validated');
       setPeople({
-        member: 'Moi',
+        member: msg.moi,
         ...Object.fromEntries((record?.dependants ?? []).map((d, i) => [String(i), d.firstName])),
       });
     })();
@@ -96,9 +98,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       setReceipts([...receipts, document]);
       setAlert(null);
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : 'Le justificatif n’a pas pu être envoyé.',
-      );
+      setAlert(error instanceof ApiError ? error.message : msg.justificatifPasPuEtre);
     }
   };
   const submit = (event: SyntheticEvent) => {
@@ -112,10 +112,10 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
   };
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="new-claim">
-      <h2 id="new-claim">Nouvelle demande</h2>
+      <h2 id="new-claim">{msg.nouvelleDemande}</h2>
       <FormAlert message={alert} />
       <div className="field">
-        <label htmlFor="claim-type">Type de demande</label>
+        <label htmlFor="claim-type">{msg.typeDemande}</label>
         <p className="hint" id="claim-type-help">
           {CLAIM_TYPE_GROUPS.flatMap((g) => g.types).find((t) => t.type === form.type)?.help}
         </p>
@@ -138,7 +138,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       </div>
       {CLAIM_CAPS[form.type] ? (
         <SelectField
-          label="Type de séjour"
+          label={msg.typeSejour}
           options={CLAIM_CAPS[form.type] ?? {}}
           value={form.cap}
           onChange={set('cap')}
@@ -146,28 +146,28 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         />
       ) : null}
       <SelectField
-        label="Pour qui"
+        label={msg.pourQui}
         options={people}
         value={form.person}
         onChange={set('person')}
         error={fields.dependantIndex}
       />
       <Field
-        label="Organisme ou organisateur"
+        label={msg.organismeOuOrganisateur}
         value={form.organism}
         onChange={set('organism')}
         error={fields.organism}
       />
       <div className="row">
         <Field
-          label="Premier jour"
+          label={msg.premierJour}
           type="date"
           value={form.firstDay}
           onChange={set('firstDay')}
           error={fields.firstDay}
         />
         <Field
-          label="Dernier jour"
+          label={msg.dernierJour}
           type="date"
           value={form.lastDay}
           onChange={set('lastDay')}
@@ -175,21 +175,21 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         />
       </div>
       <Field
-        label="Montant payé (€)"
+        label={msg.montantPaye}
         inputMode="decimal"
         value={form.paid}
         onChange={set('paid')}
         error={fields.paidCents}
       />
       <FilePicker
-        label="Justificatif PDF (facture, billet)"
+        label={msg.justificatifPdfFactureBillet}
         accept="application/pdf,.pdf"
-        hint="Nécessaire pour envoyer la demande, pas pour calculer la subvention : vous pouvez l’estimer d’abord."
+        hint={msg.necessairePourEnvoyerDemande}
         error={fields.documentIds}
         onFile={(file) => void upload(file)}
       />
       {receipts.length > 0 ? (
-        <ul aria-label="Justificatifs joints">
+        <ul aria-label={msg.justificatifsJoints}>
           {receipts.map((r) => (
             <li key={r.id}>
               <a href={`/api/documents/${r.id}`} target="_blank" rel="noreferrer">
@@ -201,12 +201,12 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       ) : null}
       {preview ? (
         <section aria-labelledby="claim-preview" className="card">
-          <h3 id="claim-preview">Subvention attendue : {formatCents(preview.subsidyCents)}</h3>
+          <h3 id="claim-preview">{msg.subventionAttendue(formatCents(preview.subsidyCents))}</h3>
           {preview.reasons.length > 0 ? (
             <p>{preview.reasons.map((r) => r.text).join(' ; ')}</p>
           ) : null}
           <details>
-            <summary>Le détail du calcul</summary>
+            <summary>{common.calculationDetail}</summary>
             <ExplanationSteps steps={preview.explanation} />
           </details>
         </section>
@@ -222,22 +222,22 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
             })
           }
         >
-          Calculer la subvention
+          {msg.calculerSubvention}
         </button>
         <button
           type="submit"
           disabled={busy || !preview || receipts.length === 0}
           aria-describedby="send-claim-why"
         >
-          Envoyer la demande
+          {common.sendRequest}
         </button>
       </div>
       <p className="hint" id="send-claim-why">
         {!preview
-          ? 'Calculez d’abord la subvention : l’envoi vient ensuite.'
+          ? msg.calculezAbordSubventionEnvoi
           : receipts.length === 0
-            ? 'Joignez le justificatif PDF pour pouvoir envoyer la demande.'
-            : 'Tout est prêt : vous pouvez envoyer la demande.'}
+            ? msg.joignezJustificatifPdfPour
+            : msg.toutPretVousPouvez}
       </p>
     </form>
   );
@@ -255,38 +255,41 @@ export function MyClaimsPage() {
   }, [load]);
   return (
     <RequireUser>
-      <PageTitle>Mes dossiers subventions</PageTitle>
+      <PageTitle>{msg.mesDossiersSubventions}</PageTitle>
       <p>
-        Les subventions versées après coup, par virement sur votre RIB par défaut.{' '}
-        <Link to="/espace/rib">Gérer mes RIB</Link> · <Link to="/espace">Retour à mon espace</Link>
+        {msg.subventionsVerseesApresCoup} <Link to="/espace/rib">{msg.gererMesRib}</Link> ·{' '}
+        <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <ClaimForm
         onSent={async (number) => {
-          setNotice(`Votre demande n° ${number} est envoyée.`);
+          setNotice(msg.votreDemandeEnvoyee(number));
           await load();
         }}
       />
       {claims === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : claims.length === 0 ? (
-        <p>Aucune demande pour l’instant.</p>
+        <p>{msg.aucuneDemandePourInstant}</p>
       ) : (
-        <ul className="cards" aria-label="Mes demandes de subvention">
+        <ul className="cards" aria-label={msg.mesDemandesSubvention}>
           {claims.map((c) => (
             <li key={c.id} className="card">
-              <h2>
-                Demande n° {c.number} — {CLAIM_TYPE_LABELS[c.type] ?? c.type}
-              </h2>
+              <h2>{msg.demande(c.number, CLAIM_TYPE_LABELS[c.type] ?? c.type)}</h2>
               <p>
-                {c.participant.firstName}, {c.details.organism}, du {formatDate(c.details.firstDay)}{' '}
-                au {formatDate(c.details.lastDay)} : payé {formatCents(c.details.paidCents)},
-                subvention attendue {formatCents(c.quote.subsidyCents)}.
+                {msg.payeSubventionAttendue(
+                  c.participant.firstName,
+                  c.details.organism,
+                  formatDate(c.details.firstDay),
+                  formatDate(c.details.lastDay),
+                  formatCents(c.details.paidCents),
+                  formatCents(c.quote.subsidyCents),
+                )}
               </p>
               <p>
                 <strong>{CLAIM_STATUS_LABELS[c.status] ?? c.status}</strong>
                 {c.approvedCents !== null ? ` — ${formatCents(c.approvedCents)}` : ''}
-                {c.reason ? ` — motif : ${c.reason}` : ''}
+                {c.reason ? msg.motif(c.reason) : ''}
               </p>
             </li>
           ))}

@@ -7,6 +7,8 @@ import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from './require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { bankAccountsPage as msg } from '../../messages/member.ts';
 
 interface Account {
   id: string;
@@ -39,35 +41,34 @@ export function BankAccountsPage() {
       setFields(
         Object.fromEntries(issuesOf(checked.error).map((issue) => [issue.path, issue.message])),
       );
-      setAlert('Certains champs sont à corriger.');
+      setAlert(common.fieldsToFix);
       return;
     }
     void act(async () => {
       const answer = await api<{ accounts: Account[] }>('POST', '/api/me/bank-accounts', form);
       setForm({ holder: '', iban: '', bic: '' });
       return answer;
-    }, 'RIB ajouté.');
+    }, msg.ribAjoute);
   };
   return (
     <RequireUser>
-      <PageTitle>Mes RIB</PageTitle>
+      <PageTitle>{msg.mesRib}</PageTitle>
       <p>
-        Les subventions versées après coup le sont sur votre RIB par défaut.{' '}
-        <Link to="/espace">Retour à mon espace</Link>
+        {msg.subventionsVerseesApresCoup} <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
       {accounts === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : accounts.length === 0 ? (
-        <p>Aucun RIB enregistré.</p>
+        <p>{msg.aucunRibEnregistre}</p>
       ) : (
         <ul className="queue">
           {accounts.map((account) => (
             <li key={account.id}>
               <p>
                 <strong>{account.ibanMasked}</strong> — {account.bic} — {account.holder}
-                {account.isDefault ? ' — RIB par défaut' : ''}
+                {account.isDefault ? msg.ribParDefaut : ''}
               </p>
               <div className="actions">
                 {account.isDefault ? null : (
@@ -78,34 +79,35 @@ export function BankAccountsPage() {
                     onClick={() =>
                       void act(
                         () => api('POST', `/api/me/bank-accounts/${account.id}/default`),
-                        'RIB par défaut modifié.',
+                        msg.ribParDefautModifie,
                       )
                     }
                   >
-                    Utiliser par défaut le RIB {account.ibanMasked}
+                    {msg.utiliserParDefautRib(account.ibanMasked)}
                   </button>
                 )}
                 <ConfirmAction
                   secondary
                   disabled={busy}
-                  label={`Supprimer le RIB ${account.ibanMasked}`}
-                  title={`Supprimer le RIB ${account.ibanMasked} ?`}
+                  label={msg.supprimerRib(account.ibanMasked)}
+                  title={msg.supprimerRib2(account.ibanMasked)}
                   effect={
                     <p>
-                      Le RIB de {account.holder} disparaît de votre espace.{' '}
-                      {account.isDefault
-                        ? accounts.length > 1
-                          ? 'C’était votre RIB par défaut : votre plus ancien autre RIB le devient.'
-                          : 'C’était votre seul RIB : vos subventions accordées attendront que vous en ajoutiez un pour être versées.'
-                        : 'Les subventions déjà en cours de versement arrivent sur le compte choisi à ce moment-là.'}{' '}
-                      Pour le retrouver, il faudra le saisir à nouveau.
+                      {msg.ribDisparaitVotreEspace(
+                        account.holder,
+                        account.isDefault
+                          ? accounts.length > 1
+                            ? msg.cEtaitVotreRib
+                            : msg.cEtaitVotreSeul
+                          : msg.subventionsDejaCoursVersement,
+                      )}
                     </p>
                   }
-                  confirmLabel="Supprimer ce RIB"
+                  confirmLabel={msg.supprimerCeRib}
                   onConfirm={() =>
                     void act(
                       () => api('DELETE', `/api/me/bank-accounts/${account.id}`),
-                      'RIB supprimé.',
+                      msg.ribSupprime,
                     )
                   }
                 />
@@ -114,10 +116,10 @@ export function BankAccountsPage() {
           ))}
         </ul>
       )}
-      <h2>Ajouter un RIB</h2>
+      <h2>{msg.ajouterRib}</h2>
       <form onSubmit={add} noValidate>
         <Field
-          label="Titulaire du compte"
+          label={msg.titulaireCompte}
           name="holder"
           autoComplete="name"
           required
@@ -127,7 +129,7 @@ export function BankAccountsPage() {
         />
         <Field
           label="IBAN"
-          hint="27 caractères pour un compte en France, par exemple FR76 3000 6000 0112 3456 7890 189."
+          hint={msg.n27CaracteresPourCompte}
           name="iban"
           required
           value={form.iban}
@@ -136,7 +138,7 @@ export function BankAccountsPage() {
         />
         <Field
           label="BIC"
-          hint="8 ou 11 caractères, sur votre RIB."
+          hint={msg.n8Ou11Caracteres}
           name="bic"
           required
           value={form.bic}
@@ -145,7 +147,7 @@ export function BankAccountsPage() {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Ajouter le RIB
+            {msg.ajouterRib2}
           </button>
         </div>
       </form>

@@ -6,6 +6,8 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from './require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { contactPage as msg } from '../../messages/member.ts';
 
 interface Contact {
   email: string;
@@ -20,7 +22,7 @@ function ContactForm({ memberId }: { readonly memberId: string }) {
   useEffect(() => {
     void api<Contact>('GET', `/api/members/${memberId}`).then(setContact);
   }, [memberId]);
-  if (!contact) return <p role="status">Chargement…</p>;
+  if (!contact) return <p role="status">{common.loading}</p>;
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -35,12 +37,12 @@ function ContactForm({ memberId }: { readonly memberId: string }) {
   };
   return (
     <>
-      {done ? <Notice>Vos coordonnées sont enregistrées.</Notice> : null}
+      {done ? <Notice>{msg.vosCoordonneesSontEnregistrees}</Notice> : null}
       <FormAlert message={alert} />
       <form onSubmit={submit} noValidate>
         <Field
-          label="Adresse électronique"
-          hint="Nos courriels y sont envoyés ; l’ancienne adresse est prévenue d’un changement."
+          label={msg.adresseElectronique}
+          hint={msg.nosCourrielsYSont}
           type="email"
           autoComplete="email"
           required
@@ -49,7 +51,7 @@ function ContactForm({ memberId }: { readonly memberId: string }) {
           error={fields.email}
         />
         <Field
-          label="Téléphone"
+          label={msg.telephone}
           type="tel"
           autoComplete="tel"
           value={contact.phone ?? ''}
@@ -57,7 +59,7 @@ function ContactForm({ memberId }: { readonly memberId: string }) {
           error={fields.phone}
         />
         <Field
-          label="Adresse postale"
+          label={msg.adressePostale}
           autoComplete="street-address"
           value={contact.address ?? ''}
           onChange={(e) => setContact({ ...contact, address: e.target.value })}
@@ -65,7 +67,7 @@ function ContactForm({ memberId }: { readonly memberId: string }) {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Enregistrer mes coordonnées
+            {msg.enregistrerMesCoordonnees}
           </button>
         </div>
       </form>
@@ -78,9 +80,9 @@ export function ContactPage() {
   const { session } = useSession();
   return (
     <RequireUser>
-      <PageTitle>Mes coordonnées</PageTitle>
+      <PageTitle>{msg.mesCoordonnees}</PageTitle>
       <p>
-        <Link to="/espace">Retour à mon espace</Link>
+        <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {session?.user ? <ContactForm memberId={session.user.id} /> : null}
     </RequireUser>

@@ -5,8 +5,10 @@ import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { api } from '../../shared/api.ts';
 import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';
 import { Gauge, partClass } from '../../shared/gauge.tsx';
-import { GRID_LABELS } from '../../shared/labels.ts';
+import { GRID_LABELS } from '../../messages/labels.ts';
 import { useSession } from '../../shared/session.tsx';
+import { common } from '../../messages/common.ts';
+import { entitlements as msg } from '../../messages/member.ts';
 
 /**
  * The ceiling as a gauge: each subsidy of the year is a part of it, in the order they came, and
@@ -24,7 +26,7 @@ function CeilingGauge({
   return (
     <>
       <Gauge
-        label={`Plafond utilisé : ${formatCents(used)} sur ${formatCents(ceiling)}`}
+        label={msg.plafondUtiliseSur(formatCents(used), formatCents(ceiling))}
         total={ceiling}
         parts={subsidies.map((s) => ({ key: s.label, cents: s.cents }))}
       />
@@ -38,7 +40,7 @@ function CeilingGauge({
           ))}
           <li>
             <span className="swatch" aria-hidden="true" />
-            Reste : {formatCents(Math.max(0, ceiling - used))}
+            {msg.reste(formatCents(Math.max(0, ceiling - used)))}
           </li>
         </ul>
       ) : null}
@@ -65,15 +67,19 @@ export function Entitlements({
       setAnswer(await api<EntitlementsAnswer>('GET', `/api/me/entitlements/${first}`));
     })();
   }, []);
-  if (!answer || year === null) return <p role="status">Chargement de vos droits…</p>;
+  if (!answer || year === null) return <p role="status">{msg.chargementVosDroits}</p>;
   const record = answer.record;
   if (!record) {
     return (
       <section aria-labelledby="taux">
-        <h2 id="taux">Taux de subvention</h2>
+        <h2 id="taux">{msg.tauxSubvention}</h2>
         <p>
-          {withCeiling ? 'Vos taux et votre plafond' : 'Vos taux'} {year} apparaîtront ici une fois
-          votre Fiche Agent {year} validée. <Link to="/espace/fiche">Remplir ma Fiche Agent</Link>
+          {msg.apparaitrontIciFoisVotre(
+            withCeiling ? msg.vosTauxVotrePlafond : msg.vosTaux,
+            year,
+            year,
+          )}{' '}
+          <Link to="/espace/fiche">{msg.remplirMaFicheAgent}</Link>
         </p>
       </section>
     );
@@ -83,14 +89,14 @@ export function Entitlements({
   return (
     <>
       <section aria-labelledby="taux">
-        <h2 id="taux">Taux de subvention {record.year}</h2>
+        <h2 id="taux">{msg.tauxSubvention2(record.year)}</h2>
         <dl className="figures">
           <div>
-            <dt>Parts CAES</dt>
+            <dt>{msg.partsCaes}</dt>
             <dd>{formatNumber(record.parts ?? 0)}</dd>
           </div>
           <div>
-            <dt>Quotient familial</dt>
+            <dt>{msg.quotientFamilial}</dt>
             <dd>{formatCents(record.quotientCents ?? 0)}</dd>
           </div>
           {Object.entries(record.rates).map(([grid, rate]) => (
@@ -101,20 +107,23 @@ export function Entitlements({
           ))}
         </dl>
         <details>
-          <summary>Le détail du calcul</summary>
+          <summary>{common.calculationDetail}</summary>
           <ExplanationSteps steps={record.explanation} />
         </details>
       </section>
       {withCeiling ? (
         <section aria-labelledby="plafond">
-          <h2 id="plafond">Plafond {record.year}</h2>
+          <h2 id="plafond">{msg.plafond(record.year)}</h2>
           {ceiling === null ? (
-            <p>Aucun plafond annuel ne s’applique à votre foyer.</p>
+            <p>{msg.aucunPlafondAnnuelNe}</p>
           ) : (
             <>
               <p>
-                Utilisé : {formatCents(used)} sur {formatCents(ceiling)} — reste{' '}
-                {formatCents(Math.max(0, ceiling - used))}
+                {msg.utiliseSurReste(
+                  formatCents(used),
+                  formatCents(ceiling),
+                  formatCents(Math.max(0, ceiling - used)),
+                )}
               </p>
               <CeilingGauge ceiling={ceiling} used={used} subsidies={subsidies} />
             </>
@@ -122,18 +131,15 @@ export function Entitlements({
         </section>
       ) : null}
       <section aria-labelledby="subventions-annee">
-        <h2 id="subventions-annee">Mes subventions {record.year}</h2>
+        <h2 id="subventions-annee">{msg.mesSubventions(record.year)}</h2>
         {subsidies.length === 0 ? (
-          <p>
-            Aucune subvention en {record.year} pour l’instant : vos séjours et demandes accordées
-            apparaîtront ici.
-          </p>
+          <p>{msg.aucuneSubventionPourInstant(record.year)}</p>
         ) : (
           <ul>
             {subsidies.map((s) => (
               <li key={s.label}>
                 <Link to={s.link}>{s.label}</Link> : {formatCents(s.cents)}
-                {withCeiling ? ' comptés dans le plafond' : ''}
+                {withCeiling ? msg.comptesDansPlafond : ''}
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import { FormAlert } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { fileReadsPage as msg } from '../../messages/member.ts';
 
 interface FileRead {
   at: string;
@@ -13,7 +15,7 @@ interface FileRead {
 }
 
 /** « 2021-04-15 10:32:05.1+00 » as « 15/04/2021 à 10 h 32 » (the server's time zone). */
-const when = (at: string): string => `${formatDate(at)} à ${at.slice(11, 16).replace(':', ' h ')}`;
+const when = (at: string): string => msg.a(formatDate(at), at.slice(11, 16).replace(':', ' h '));
 
 function Reads() {
   const [reads, setReads] = useState<FileRead[] | null>(null);
@@ -21,18 +23,17 @@ function Reads() {
   useEffect(() => {
     api<{ reads: FileRead[] }>('GET', '/api/me/file-reads').then(
       (answer) => setReads(answer.reads),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Chargement impossible.'),
+      (e: unknown) => setError(e instanceof Error ? e.message : common.loadFailed),
     );
   }, []);
   if (error) return <FormAlert message={error} />;
-  if (!reads) return <p role="status">Chargement…</p>;
-  if (reads.length === 0)
-    return <p>Personne du comité n’a encore consulté votre dossier ni vos documents.</p>;
+  if (!reads) return <p role="status">{common.loading}</p>;
+  if (reads.length === 0) return <p>{msg.personneComiteEncoreConsulte}</p>;
   return (
     <ul className="cards">
       {reads.map((r) => (
         <li key={`${r.at}-${r.what}`}>
-          <strong>{when(r.at)}</strong> — {r.by} ({r.role}) a consulté {r.what}.
+          <strong>{when(r.at)}</strong> {msg.consulte(r.by, r.role, r.what)}
         </li>
       ))}
     </ul>
@@ -43,12 +44,8 @@ function Reads() {
 export function FileReadsPage() {
   return (
     <RequireUser>
-      <PageTitle>Qui a consulté mon dossier</PageTitle>
-      <p>
-        Les gestionnaires ne voient vos documents que lorsque leur travail l’exige (validation de la
-        Fiche Agent, traitement d’une demande de subvention) ; chaque consultation est enregistrée
-        ici.
-      </p>
+      <PageTitle>{msg.quiConsulteMonDossier}</PageTitle>
+      <p>{msg.gestionnairesNeVoientVos}</p>
       <Reads />
     </RequireUser>
   );

@@ -6,6 +6,8 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { Entitlements } from './entitlements.tsx';
 import { RequireUser } from './require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { memberHomePage as msg } from '../../messages/member.ts';
 
 interface Profile {
   identifier: string;
@@ -25,23 +27,27 @@ function MemberProfile({ id }: { readonly id: string }) {
   useEffect(() => {
     void api<Profile>('GET', `/api/members/${id}`).then(setProfile);
   }, [id]);
-  if (!profile) return <p role="status">Chargement…</p>;
+  if (!profile) return <p role="status">{common.loading}</p>;
   return (
     <section aria-labelledby="famille">
-      <h2 id="famille">Ma famille</h2>
+      <h2 id="famille">{msg.maFamille}</h2>
       {profile.dependants.length === 0 ? (
-        <p>Aucun ayant droit déclaré.</p>
+        <p>{msg.aucunAyantDroitDeclare}</p>
       ) : (
         <ul>
           {profile.dependants.map((d) => (
             <li key={`${d.relation}-${d.firstName}-${d.birthDate}`}>
-              {d.relation === 'spouse' ? 'Conjoint' : 'Enfant'} : {d.firstName} {d.lastName},
-              naissance le {formatDate(d.birthDate)}
+              {msg.naissance(
+                d.relation === 'spouse' ? msg.conjoint : msg.enfant,
+                d.firstName,
+                d.lastName,
+                formatDate(d.birthDate),
+              )}
             </li>
           ))}
         </ul>
       )}
-      <p>Courriel : {profile.email}</p>
+      <p>{msg.courriel(profile.email)}</p>
     </section>
   );
 }
@@ -58,9 +64,9 @@ interface Home {
 function ToDoList({ todo }: { readonly todo: Home['todo'] }) {
   return (
     <section aria-labelledby="a-faire" className="card">
-      <h2 id="a-faire">À faire</h2>
+      <h2 id="a-faire">{msg.faire}</h2>
       {todo.length === 0 ? (
-        <p>Rien à faire pour l’instant : tout est à jour.</p>
+        <p>{msg.rienFairePourInstant}</p>
       ) : (
         <ul className="todo">
           {[...todo]
@@ -68,7 +74,7 @@ function ToDoList({ todo }: { readonly todo: Home['todo'] }) {
             .map((item) => (
               <li key={item.text}>
                 <span className={`badge badge-${item.kind === 'action' ? 'full' : 'open'}`}>
-                  {item.kind === 'action' ? 'À faire' : 'En cours'}
+                  {item.kind === 'action' ? msg.faire : msg.cours}
                 </span>{' '}
                 <Link to={item.link}>{item.text}</Link>
               </li>
@@ -84,7 +90,7 @@ function Files({ files }: { readonly files: Home['files'] }) {
   if (files.length === 0) return null;
   return (
     <section aria-labelledby="dossiers">
-      <h2 id="dossiers">Mes dossiers</h2>
+      <h2 id="dossiers">{msg.mesDossiers}</h2>
       <ul className="cards">
         {files.map((file) => {
           const current = file.steps.filter((step) => step.reached).length - 1;
@@ -93,7 +99,7 @@ function Files({ files }: { readonly files: Home['files'] }) {
               <h3>
                 <Link to={file.link}>{file.title}</Link>
               </h3>
-              <ol className="timeline" aria-label={`Étapes : ${file.title}`}>
+              <ol className="timeline" aria-label={msg.etapes(file.title)}>
                 {file.steps.map((step, i) => (
                   <li
                     key={step.label}
@@ -101,9 +107,7 @@ function Files({ files }: { readonly files: Home['files'] }) {
                     aria-current={i === current ? 'step' : undefined}
                   >
                     {step.label}
-                    <span className="visually-hidden">
-                      {step.reached ? ' (fait)' : ' (à venir)'}
-                    </span>
+                    <span className="visually-hidden">{step.reached ? ' (fait)' : msg.venir}</span>
                   </li>
                 ))}
               </ol>
@@ -119,9 +123,9 @@ function Files({ files }: { readonly files: Home['files'] }) {
 function Inbox({ mails }: { readonly mails: Home['inbox'] }) {
   return (
     <section aria-labelledby="messages">
-      <h2 id="messages">Messages du comité</h2>
+      <h2 id="messages">{msg.messagesComite}</h2>
       {mails.length === 0 ? (
-        <p>Aucun message pour l’instant.</p>
+        <p>{msg.aucunMessagePourInstant}</p>
       ) : (
         <ul className="inbox">
           {mails.map((mail) => (
@@ -149,13 +153,8 @@ function MemberDashboard({ id }: { readonly id: string }) {
       .then(setHome)
       .catch(() => setFailed(true));
   }, []);
-  if (failed)
-    return (
-      <p role="alert">
-        Votre tableau de bord n’a pas pu être chargé. Rechargez la page dans un instant.
-      </p>
-    );
-  if (!home) return <p role="status">Chargement de votre espace…</p>;
+  if (failed) return <p role="alert">{msg.votreTableauBordPas}</p>;
+  if (!home) return <p role="status">{msg.chargementVotreEspace}</p>;
   return (
     <>
       <ToDoList todo={home.todo} />
@@ -172,56 +171,56 @@ export function MemberHomePage() {
   const user = session?.user;
   return (
     <RequireUser>
-      <PageTitle>{`Bonjour ${user?.firstName ?? ''}`}</PageTitle>
+      <PageTitle>{msg.bonjour(user?.firstName ?? '')}</PageTitle>
       <p>
-        Votre identifiant CAES : <strong>{user?.identifier}</strong>
+        {msg.votreIdentifiantCaes} <strong>{user?.identifier}</strong>
       </p>
       {user?.role === 'member' ? (
         <MemberDashboard id={user.id} />
       ) : (
-        <p>Vous êtes connecté avec un compte du personnel du comité.</p>
+        <p>{msg.vousEtesConnecteAvec}</p>
       )}
-      <h2>Raccourcis</h2>
+      <h2>{msg.raccourcis}</h2>
       <ul>
         {user?.role === 'member' ? (
           <>
             <li>
-              <Link to="/espace/fiche">Ma Fiche Agent</Link>
+              <Link to="/espace/fiche">{common.myAgentRecord}</Link>
             </li>
             <li>
-              <Link to="/espace/inscriptions">Mes demandes d’inscription</Link>
+              <Link to="/espace/inscriptions">{msg.mesDemandesInscription}</Link>
             </li>
             <li>
-              <Link to="/espace/factures">Mes dossiers factures</Link>
+              <Link to="/espace/factures">{msg.mesDossiersFactures}</Link>
             </li>
             <li>
-              <Link to="/espace/subventions">Mes dossiers subventions</Link>
+              <Link to="/espace/subventions">{msg.mesDossiersSubventions}</Link>
             </li>
             <li>
-              <Link to="/espace/solidarite">Solidarité : aide ou prêt</Link>
+              <Link to="/espace/solidarite">{msg.solidariteAideOuPret}</Link>
             </li>
             <li>
-              <Link to="/espace/coordonnees">Mes coordonnées</Link>
+              <Link to="/espace/coordonnees">{msg.mesCoordonnees}</Link>
             </li>
             <li>
-              <Link to="/espace/rib">Gérer mes RIB</Link>
+              <Link to="/espace/rib">{msg.gererMesRib}</Link>
             </li>
             <li>
-              <Link to="/espace/partenaires">Infos partenariat</Link>
+              <Link to="/espace/partenaires">{msg.infosPartenariat}</Link>
             </li>
             <li>
               <a href="/api/me/card.pdf" target="_blank" rel="noreferrer">
-                Ma carte adhérent (PDF à imprimer)
+                {msg.maCarteAdherentPdf}
               </a>
             </li>
             <li>
-              Formulaires pré-remplis à imprimer :{' '}
+              {msg.formulairesPreRemplisImprimer}{' '}
               <a
                 href="/api/me/forms/subvention-administrative.pdf"
                 target="_blank"
                 rel="noreferrer"
               >
-                subvention administrative
+                {msg.subventionAdministrative}
               </a>
               ,{' '}
               <a
@@ -229,29 +228,29 @@ export function MemberHomePage() {
                 target="_blank"
                 rel="noreferrer"
               >
-                attestation de non-subvention (employeur du conjoint)
+                {msg.attestationNonSubventionEmployeur}
               </a>
             </li>
           </>
         ) : null}
         <li>
-          <Link to="/simulateur">Calculer un taux de subvention</Link>
+          <Link to="/simulateur">{msg.calculerTauxSubvention}</Link>
         </li>
         <li>
-          <Link to="/espace/mot-de-passe">Changer mon mot de passe</Link>
+          <Link to="/espace/mot-de-passe">{msg.changerMonMotPasse}</Link>
         </li>
         <li>
-          <Link to="/espace/securite">Sécurité du compte (second facteur)</Link>
+          <Link to="/espace/securite">{msg.securiteCompteSecondFacteur}</Link>
         </li>
         <li>
-          <Link to="/espace/consultations">Qui a consulté mon dossier</Link>
+          <Link to="/espace/consultations">{msg.quiConsulteMonDossier}</Link>
         </li>
         <li>
-          <Link to="/espace/mes-donnees">Mes données (télécharger, fermer mon compte)</Link>
+          <Link to="/espace/mes-donnees">{msg.mesDonneesTelechargerFermer}</Link>
         </li>
         {user && user.role !== 'member' ? (
           <li>
-            <Link to="/gestion">Gestion : demandes d’inscription</Link>
+            <Link to="/gestion">{msg.gestionDemandesInscription}</Link>
           </li>
         ) : null}
       </ul>

@@ -6,6 +6,8 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from './require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { myDataPage as msg } from '../../messages/member.ts';
 
 /** Closing the account: what it does is said first, then the password confirms it. */
 function CloseAccount() {
@@ -25,20 +27,15 @@ function CloseAccount() {
   if (!open)
     return (
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        Fermer mon compte…
+        {msg.fermerMonCompte}
       </button>
     );
   return (
-    <form onSubmit={submit} noValidate aria-label="Fermer mon compte">
+    <form onSubmit={submit} noValidate aria-label={msg.fermerMonCompte2}>
       <FormAlert message={alert} />
-      <p>
-        Fermer votre compte supprime vos documents, vos RIB, votre famille et vos coordonnées, et
-        vous ne pourrez plus vous connecter. Les factures, paiements et justificatifs des
-        subventions versées restent conservés 10 ans (obligation comptable), sans votre nom.
-        Téléchargez vos données avant, si vous souhaitez les garder.
-      </p>
+      <p>{msg.fermerVotreCompteSupprime}</p>
       <Field
-        label="Votre mot de passe, pour confirmer"
+        label={msg.votreMotPassePour}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -49,10 +46,10 @@ function CloseAccount() {
       />
       <div className="actions">
         <button type="submit" disabled={busy}>
-          Fermer définitivement mon compte
+          {msg.fermerDefinitivementMonCompte}
         </button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Annuler
+          {common.cancel}
         </button>
       </div>
     </form>
@@ -63,25 +60,17 @@ function CloseAccount() {
 export function MyDataPage() {
   return (
     <RequireUser>
-      <PageTitle>Mes données</PageTitle>
-      <h2>Télécharger mes données</h2>
-      <p>
-        Tout ce que le comité détient sur votre foyer : compte, famille, Fiches Agent, demandes,
-        factures, paiements, subventions, courriels et vos documents PDF d’origine, dans un fichier
-        ZIP.
-      </p>
+      <PageTitle>{msg.mesDonnees}</PageTitle>
+      <h2>{msg.telechargerMesDonnees}</h2>
+      <p>{msg.toutCeComiteDetient}</p>
       <p>
         <a href="/api/me/data.zip" download>
-          Télécharger mes données (ZIP)
+          {msg.telechargerMesDonneesZip}
         </a>
       </p>
-      <h2>Durées de conservation</h2>
-      <p>
-        Les avis d’imposition et bulletins de salaire sont supprimés automatiquement quelques années
-        après l’année de la Fiche Agent qu’ils justifient ; les factures et paiements sont gardés 10
-        ans, comme la loi l’impose aux pièces comptables.
-      </p>
-      <h2>Fermer mon compte</h2>
+      <h2>{msg.dureesConservation}</h2>
+      <p>{msg.avisImpositionBulletinsSalaire}</p>
+      <h2>{msg.fermerMonCompte2}</h2>
       <CloseAccount />
     </RequireUser>
   );

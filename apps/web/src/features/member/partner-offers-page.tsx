@@ -1,9 +1,11 @@
 import type { PartnerOfferInput } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
-import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { partnerOffersPage as msg } from '../../messages/member.ts';
 
 export type Offer = PartnerOfferInput & { id: string };
 
@@ -17,11 +19,11 @@ export function PartnerOffersPage() {
   }, []);
   return (
     <RequireUser>
-      <PageTitle>Infos partenariat</PageTitle>
+      <PageTitle>{msg.infosPartenariat}</PageTitle>
       {offers === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : offers.length === 0 ? (
-        <p>Aucune offre partenaire pour l’instant.</p>
+        <p>{msg.aucuneOffrePartenairePour}</p>
       ) : (
         <ul className="queue">
           {offers.map((offer) => (
@@ -32,13 +34,13 @@ export function PartnerOffersPage() {
               </p>
               {offer.code ? (
                 <p>
-                  Code : <strong>{offer.code}</strong>
+                  {msg.code} <strong>{offer.code}</strong>
                 </p>
               ) : null}
               {offer.url ? (
                 <p>
                   <a href={offer.url} target="_blank" rel="noreferrer">
-                    Site de {offer.partner}
+                    {msg.site(offer.partner)}
                   </a>
                 </p>
               ) : null}

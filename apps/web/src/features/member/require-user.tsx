@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
+import { common } from '../../messages/common.ts';
+import { requireUser as msg } from '../../messages/member.ts';
 
 /** Shows its content to a logged-in user (of the given roles), a login prompt or a refusal otherwise. */
 export function RequireUser({
@@ -12,14 +14,13 @@ export function RequireUser({
   readonly staffOnly?: boolean;
 }) {
   const { session } = useSession();
-  if (!session) return <p role="status">Chargement…</p>;
+  if (!session) return <p role="status">{common.loading}</p>;
   if (!session.user) {
     return (
       <>
-        <PageTitle>Connexion nécessaire</PageTitle>
+        <PageTitle>{msg.connexionNecessaire}</PageTitle>
         <p>
-          Cette page est réservée aux personnes connectées.{' '}
-          <Link to="/connexion">Se connecter</Link>
+          {msg.cettePageReserveePersonnes} <Link to="/connexion">{common.logIn}</Link>
         </p>
       </>
     );
@@ -28,10 +29,9 @@ export function RequireUser({
   if (secondFactor.enrolled && !secondFactor.verified) {
     return (
       <>
-        <PageTitle>Connexion à terminer</PageTitle>
+        <PageTitle>{msg.connexionTerminer}</PageTitle>
         <p>
-          Votre compte est protégé par un second facteur.{' '}
-          <Link to="/connexion">Saisir le code ou utiliser la clé d’accès</Link>
+          {msg.votreCompteProtegePar} <Link to="/connexion">{msg.saisirCodeOuUtiliser}</Link>
         </p>
       </>
     );
@@ -39,14 +39,10 @@ export function RequireUser({
   if (staffOnly && session.user.role !== 'member' && !secondFactor.enrolled) {
     return (
       <>
-        <PageTitle>Second facteur à activer</PageTitle>
+        <PageTitle>{msg.secondFacteurActiver}</PageTitle>
+        <p>{msg.personnelLitAvisImpot}</p>
         <p>
-          Le personnel lit des avis d’impôt et prépare des virements : un mot de passe seul ne
-          suffit pas. Activez une application d’authentification ou une clé d’accès pour ouvrir la
-          gestion.
-        </p>
-        <p>
-          <Link to="/espace/securite">Activer mon second facteur</Link>
+          <Link to="/espace/securite">{msg.activerMonSecondFacteur}</Link>
         </p>
       </>
     );
@@ -54,10 +50,9 @@ export function RequireUser({
   if (staffOnly && session.user.role === 'member') {
     return (
       <>
-        <PageTitle>Accès refusé</PageTitle>
+        <PageTitle>{msg.accesRefuse}</PageTitle>
         <p>
-          Cette page est réservée au personnel du comité (erreur 403).{' '}
-          <Link to="/espace">Retour à mon espace</Link>
+          {msg.cettePageReserveePersonnel} <Link to="/espace">{common.backToMySpace}</Link>
         </p>
       </>
     );

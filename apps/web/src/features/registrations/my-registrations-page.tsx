@@ -5,11 +5,13 @@ import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { REGISTRATION_STATUS_LABELS } from '../../shared/labels.ts';
+import { REGISTRATION_STATUS_LABELS } from '../../messages/labels.ts';
 import { useSession } from '../../shared/session.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { common } from '../../messages/common.ts';
+import { myRegistrationsPage as msg } from '../../messages/registrations.ts';
 
 /** A registration request as the member's pages read it. */
 export interface RegistrationView {
@@ -52,40 +54,48 @@ function RegistrationCard({
   readonly onCancel: () => void;
 }) {
   const quote = r.quotes[(r.placedRank ?? 1) - 1];
-  const depositLabel = useSession().session?.organization.texts.depositLabel ?? 'Acompte';
+  const depositLabel = useSession().session?.organization.texts.depositLabel ?? msg.acompte;
   const open = r.status === 'requested' || r.status === 'waiting' || r.status === 'confirmed';
   return (
     <li className="card">
       <h2>
-        Demande n° {r.number} —{' '}
-        {(r.participants.length > 0 ? r.participants : [r.participant])
-          .map((p) => p.firstName)
-          .join(', ')}
+        {msg.demande(
+          r.number,
+          (r.participants.length > 0 ? r.participants : [r.participant])
+            .map((p) => p.firstName)
+            .join(', '),
+        )}
       </h2>
       <p>
         <strong>{REGISTRATION_STATUS_LABELS[r.status]}</strong>
-        {r.placedSessionId
-          ? ` — ${r.status === 'waiting' ? 'en attente pour' : 'place'} : choix ${r.placedRank ?? ''}`
-          : ''}
+        {r.placedSessionId ? msg.choixObtenu(r.status === 'waiting', r.placedRank ?? 1) : ''}
       </p>
       <ol>
         {r.choices.map((c) => (
           <li key={c.sessionId}>
-            {c.activityTitle}, {c.sessionLabel} (du {formatDate(c.firstDay)} au{' '}
-            {formatDate(c.lastDay)}) — transport : {c.transportCity ?? 'moyens propres'}
+            {msg.transport(
+              c.activityTitle,
+              c.sessionLabel,
+              formatDate(c.firstDay),
+              formatDate(c.lastDay),
+              c.transportCity ?? msg.moyensPropres,
+            )}
           </li>
         ))}
       </ol>
       {quote ? (
         <p>
-          Subvention {formatCents(quote.subsidyCents)}, reste à payer{' '}
-          {formatCents(quote.leftToPayCents)}, {depositLabel.toLowerCase()}{' '}
-          {formatCents(quote.depositCents)}.
+          {msg.subventionRestePayer(
+            formatCents(quote.subsidyCents),
+            formatCents(quote.leftToPayCents),
+            depositLabel.toLowerCase(),
+            formatCents(quote.depositCents),
+          )}
         </p>
       ) : null}
       {r.decision ? (
         <details>
-          <summary>Pourquoi cette réponse</summary>
+          <summary>{msg.pourquoiCetteReponse}</summary>
           <ul>
             {r.decision.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
@@ -95,26 +105,26 @@ function RegistrationCard({
       ) : null}
       <div className="actions">
         <a href={`/api/me/registrations/${r.id}/form.pdf`} target="_blank" rel="noreferrer">
-          Formulaire à imprimer (PDF)
+          {msg.formulaireImprimerPdf}
         </a>
         {r.status === 'requested' && !r.late ? (
-          <Link to={`/espace/inscriptions/nouvelle?demande=${r.id}`}>Modifier</Link>
+          <Link to={`/espace/inscriptions/nouvelle?demande=${r.id}`}>{msg.modifier}</Link>
         ) : null}
         {open ? (
           <ConfirmAction
             secondary
-            label={`Retirer la demande n° ${r.number}`}
-            title={`Retirer la demande n° ${r.number} ?`}
+            label={msg.retirerDemande(r.number)}
+            title={msg.retirerDemande2(r.number)}
             effect={
               <p>
                 {r.status === 'confirmed'
-                  ? 'Votre place est libérée pour une autre famille. Les frais d’annulation prévus au barème s’appliquent selon la date ; un avoir reprend la facture et le reste vous est remboursé.'
+                  ? msg.votrePlaceLibereePour
                   : r.status === 'waiting'
-                    ? 'Vous quittez la liste d’attente ; si une place se libère, elle ira à la famille suivante.'
-                    : 'Votre demande n’entrera pas dans la sélection. Vous pourrez en faire une nouvelle tant que les inscriptions sont ouvertes.'}
+                    ? msg.vousQuittezListeAttente
+                    : msg.votreDemandeEntreraPas}
               </p>
             }
-            confirmLabel="Retirer la demande"
+            confirmLabel={msg.retirerDemande3}
             onConfirm={onCancel}
           />
         ) : null}
@@ -129,7 +139,7 @@ export function MyRegistrationsPage() {
   const sent = params.get('demande');
   const [registrations, setRegistrations] = useState<RegistrationView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(
-    sent ? `Votre demande n° ${sent} est enregistrée.` : null,
+    sent ? msg.votreDemandeEnregistree(sent) : null,
   );
   const { alert, run } = useSubmit();
   const load = useCallback(async () => {
@@ -144,23 +154,23 @@ export function MyRegistrationsPage() {
   const cancel = (r: RegistrationView) => {
     void run(async () => {
       await api('DELETE', `/api/me/registrations/${r.id}`);
-      setNotice(`La demande n° ${r.number} est retirée.`);
+      setNotice(msg.demandeRetiree(r.number));
       await load();
     });
   };
   return (
     <RequireUser>
-      <PageTitle>Mes demandes d’inscription</PageTitle>
+      <PageTitle>{msg.mesDemandesInscription}</PageTitle>
       <p>
-        <Link to="/activites">Voir les séjours et activités</Link> ·{' '}
-        <Link to="/espace">Retour à mon espace</Link>
+        <Link to="/activites">{msg.voirSejoursActivites}</Link> ·{' '}
+        <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
       {registrations === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : registrations.length === 0 ? (
-        <p>Aucune demande pour l’instant.</p>
+        <p>{msg.aucuneDemandePourInstant}</p>
       ) : (
         <ul className="cards">
           {registrations.map((r) => (

@@ -17,13 +17,15 @@ import {
   ScrollingTable,
 } from '../../shared/form.tsx';
 import { formatCents, formatDate, formatParts, formatRate } from '../../shared/format.ts';
-import { DEPOSIT_METHOD_LABELS, depositWords } from '../../shared/labels.ts';
+import { DEPOSIT_METHOD_LABELS, depositWords } from '../../messages/labels.ts';
 import { useSession } from '../../shared/session.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { SESSION_STATE_LABELS, useSessionState } from '../catalogue/session-state.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import type { RegistrationView } from './my-registrations-page.tsx';
+import { common } from '../../messages/common.ts';
+import { registrationFormPage as msg } from '../../messages/registrations.ts';
 
 interface Preview {
   late: boolean;
@@ -96,55 +98,53 @@ function PreviewCard({
   const [first] = preview.choices;
   return (
     <section aria-labelledby="preview" className="card">
-      <h2 id="preview">Ce que coûtera votre demande</h2>
-      {preview.late ? (
-        <p>
-          Les inscriptions sont closes : une place restante vous sera attribuée dès l’envoi, ou la
-          liste d’attente.
-        </p>
-      ) : null}
+      <h2 id="preview">{msg.ceCouteraVotreDemande}</h2>
+      {preview.late ? <p>{msg.inscriptionsSontClosesPlace}</p> : null}
       <ul>
         {preview.choices.map((c, i) => (
           <li key={c.sessionId}>
-            Choix {i + 1} — {label(c.sessionId)} : prix{' '}
-            {formatCents(c.priceCents + c.transportCents)}, subvention {formatCents(c.subsidyCents)}
-            , reste à payer <strong>{formatCents(c.leftToPayCents)}</strong>
-            {c.feesCents > 0 ? `, frais ${formatCents(c.feesCents)}` : ''}
-            {c.skiAidCents
-              ? `, aide au ski ${formatCents(c.skiAidCents)} versée après le séjour`
-              : ''}
-            .{c.reasons.length > 0 ? ` (${c.reasons.map((r) => r.text).join(' ; ')})` : ''}
+            {msg.choixPrixSubventionReste(
+              i + 1,
+              label(c.sessionId),
+              formatCents(c.priceCents + c.transportCents),
+              formatCents(c.subsidyCents),
+            )}{' '}
+            <strong>{formatCents(c.leftToPayCents)}</strong>
+            {c.feesCents > 0 ? msg.frais(formatCents(c.feesCents)) : ''}
+            {c.skiAidCents ? msg.aideSkiVerseeApres(formatCents(c.skiAidCents)) : ''}.
+            {c.reasons.length > 0 ? ` (${c.reasons.map((r) => r.text).join(' ; ')})` : ''}
           </li>
         ))}
       </ul>
       {first?.parts ? (
         <p>
-          Pour cette réservation : {formatParts(first.parts)} part{first.parts >= 2 ? 's' : ''},
-          quotient familial {formatCents(first.quotientCents ?? 0)}
-          {first.rateBp === null ? '' : `, taux ${formatRate(first.rateBp)}`}.
+          {msg.pourCetteReservationPart(
+            formatParts(first.parts),
+            first.parts >= 2 ? 's' : '',
+            formatCents(first.quotientCents ?? 0),
+            first.rateBp === null ? '' : msg.taux2(formatRate(first.rateBp)),
+          )}
         </p>
       ) : null}
       {first?.participants && first.participants.length > 1 ? (
-        <ScrollingTable label="Choix 1, personne par personne">
+        <ScrollingTable label={msg.choix1PersonnePar}>
           <table>
-            <caption>Choix 1, personne par personne</caption>
+            <caption>{msg.choix1PersonnePar}</caption>
             <thead>
               <tr>
-                <th scope="col">Participant</th>
-                <th scope="col">Prix</th>
-                <th scope="col">Taux</th>
-                <th scope="col">Subvention</th>
-                <th scope="col">Reste à payer</th>
+                <th scope="col">{msg.participant}</th>
+                <th scope="col">{msg.prix}</th>
+                <th scope="col">{msg.taux}</th>
+                <th scope="col">{msg.subvention}</th>
+                <th scope="col">{msg.restePayer}</th>
               </tr>
             </thead>
             <tbody>
               {first.participants.map((p) => (
                 <tr key={`${p.firstName}-${p.age}`}>
-                  <th scope="row">
-                    {p.firstName} ({p.age} ans)
-                  </th>
+                  <th scope="row">{msg.ans(p.firstName, p.age)}</th>
                   <td>{formatCents(p.priceCents)}</td>
-                  <td>{p.rateBp === null ? 'sans subvention' : formatRate(p.rateBp)}</td>
+                  <td>{p.rateBp === null ? msg.sansSubvention : formatRate(p.rateBp)}</td>
                   <td>{formatCents(p.subsidyCents)}</td>
                   <td>{formatCents(p.leftToPayCents)}</td>
                 </tr>
@@ -155,19 +155,14 @@ function PreviewCard({
       ) : null}
       {first ? (
         <p>
-          {first.depositLabel ?? 'Arrhes'} à verser avec la demande (choix 1) :{' '}
+          {msg.verserAvecDemandeChoix(first.depositLabel ?? msg.arrhes)}{' '}
           <strong>{formatCents(first.depositCents)}</strong>
         </p>
       ) : null}
-      {preview.friendCents > 0 ? (
-        <p>
-          Ami ou amie qui accompagne : {formatCents(preview.friendCents)} à votre charge, sans
-          subvention.
-        </p>
-      ) : null}
+      {preview.friendCents > 0 ? <p>{msg.amiOuAmieQui(formatCents(preview.friendCents))}</p> : null}
       {first?.explanation ? (
         <details>
-          <summary>Le détail du calcul du choix 1</summary>
+          <summary>{msg.detailCalculChoix1}</summary>
           <ExplanationSteps steps={first.explanation} />
         </details>
       ) : null}
@@ -192,19 +187,19 @@ function PersonFields({
   return (
     <>
       <Field
-        label={`Nom ${who}`}
+        label={msg.nom(who)}
         value={person.lastName}
         onChange={(e) => onChange({ ...person, lastName: e.target.value })}
         error={error('lastName')}
       />
       <Field
-        label={`Prénom ${who}`}
+        label={msg.prenom(who)}
         value={person.firstName}
         onChange={(e) => onChange({ ...person, firstName: e.target.value })}
         error={error('firstName')}
       />
       <Field
-        label={`Date de naissance ${who}`}
+        label={msg.dateNaissance(who)}
         type="date"
         value={person.birthDate}
         onChange={(e) => onChange({ ...person, birthDate: e.target.value })}
@@ -253,20 +248,17 @@ function RegistrationForm({
   useEffect(() => {
     if (person === '' && people[0]) setPerson(String(people[0].dependantIndex ?? 'member'));
   }, [people, person]);
-  if (!activity || !stateOf) return <p role="status">Chargement…</p>;
+  if (!activity || !stateOf) return <p role="status">{common.loading}</p>;
   if (people.length === 0)
     return (
       <p>
-        Personne de votre foyer ne peut s’inscrire à cette activité avec une Fiche Agent validée de
-        l’année. <Link to="/espace/fiche">Ma Fiche Agent</Link>
+        {msg.personneVotreFoyerNe} <Link to="/espace/fiche">{common.myAgentRecord}</Link>
       </p>
     );
 
   const label = (id: string) => {
     const s = sessions.find((candidate) => candidate.id === id);
-    return s
-      ? `${s.title}, ${s.label} (du ${formatDate(s.firstDay)} au ${formatDate(s.lastDay)})`
-      : id;
+    return s ? msg.duAu(s.title, s.label, formatDate(s.firstDay), formatDate(s.lastDay)) : id;
   };
   const indexOf = (key: string) => (key === 'member' ? null : Number(key));
   const family =
@@ -310,7 +302,7 @@ function RegistrationForm({
    */
   const sessionOptions = (index: number): Record<string, string> =>
     Object.fromEntries([
-      ...(index === 0 ? [] : [['', 'Aucun']]),
+      ...(index === 0 ? [] : [['', msg.aucun]]),
       ...sessions
         .filter(
           (s) =>
@@ -326,7 +318,7 @@ function RegistrationForm({
     <form onSubmit={send} noValidate>
       <FormAlert message={alert ?? fields.choices ?? null} />
       <SelectField
-        label={family ? 'Qui fait la réservation (participant principal)' : 'Participant'}
+        label={family ? msg.quiFaitReservationParticipant : msg.participant}
         options={Object.fromEntries(
           people.map((p) => [String(p.dependantIndex ?? 'member'), p.firstName]),
         )}
@@ -339,7 +331,7 @@ function RegistrationForm({
       />
       {family ? (
         <fieldset>
-          <legend>Qui part avec lui ou elle ?</legend>
+          <legend>{msg.quiPartAvecLui}</legend>
           {people
             .filter((p) => String(p.dependantIndex ?? 'member') !== person)
             .map((p) => {
@@ -370,9 +362,9 @@ function RegistrationForm({
         const session = sessions.find((s) => s.id === choice.sessionId);
         return (
           <fieldset key={index}>
-            <legend>Choix {index + 1}</legend>
+            <legend>{msg.choix(index + 1)}</legend>
             <SelectField
-              label={`Session du choix ${index + 1}`}
+              label={msg.sessionChoix(index + 1)}
               options={sessionOptions(index)}
               value={choice.sessionId}
               onChange={(e) => {
@@ -385,13 +377,19 @@ function RegistrationForm({
             />
             {session && session.lodgings.length > 0 ? (
               <SelectField
-                label={`Hébergement du choix ${index + 1}`}
+                label={msg.hebergementChoix(index + 1)}
                 options={{
-                  '': 'Choisissez un hébergement',
+                  '': msg.choisissezHebergement,
                   ...Object.fromEntries(
                     session.lodgings.map((l) => [
                       l.type,
-                      `${l.type} — ${l.capacity} personnes, ${formatCents(l.priceCents)} ${l.per === 'week' ? 'la semaine' : 'la nuit'} (${l.left > 0 ? `${l.left} libre${l.left > 1 ? 's' : ''}` : 'complet'})`,
+                      msg.personnes(
+                        l.type,
+                        l.capacity,
+                        formatCents(l.priceCents),
+                        l.per === 'week' ? msg.semaine : msg.nuit,
+                        l.left > 0 ? msg.libre(l.left) : msg.complet,
+                      ),
                     ]),
                   ),
                 }}
@@ -402,13 +400,13 @@ function RegistrationForm({
             ) : null}
             {session && session.transport.length > 0 ? (
               <SelectField
-                label={`Transport du choix ${index + 1}`}
+                label={msg.transportChoix(index + 1)}
                 options={{
-                  [OWN_MEANS]: 'Par nos propres moyens',
+                  [OWN_MEANS]: msg.parNosPropresMoyens,
                   ...Object.fromEntries(
                     session.transport.map((t) => [
                       t.city,
-                      `Départ de ${t.city} (${formatCents(t.priceCents)})`,
+                      msg.depart(t.city, formatCents(t.priceCents)),
                     ]),
                   ),
                 }}
@@ -422,25 +420,23 @@ function RegistrationForm({
       })}
       {ski ? (
         <Checkbox
-          label="Je demande l’aide complémentaire au ski (versée après le séjour)"
+          label={msg.jeDemandeAideComplementaire}
           checked={skiAid}
           onChange={(e) => setSkiAid(e.target.checked)}
           error={fields.skiAid}
         />
       ) : null}
       <Checkbox
-        label="Je souscris l’assurance annulation du prestataire (ni prise ni subventionnée par le comité)"
+        label={msg.jeSouscrisAssuranceAnnulation}
         checked={insurance}
         onChange={(e) => setInsurance(e.target.checked)}
       />
       {activity.kind === 'caesVillage' ? (
         <RepeatedFieldsets
           items={guests}
-          legend={(index) =>
-            `Invité non ayant droit ${index + 1} (tarif extérieur, adhésion annuelle)`
-          }
-          addLabel="Ajouter une personne non ayant droit"
-          removeLabel={(index) => `Retirer l’invité ${index + 1}`}
+          legend={(index) => msg.inviteNonAyantDroit(index + 1)}
+          addLabel={msg.ajouterPersonneNonAyant}
+          removeLabel={(index) => msg.retirerInvite(index + 1)}
           onAdd={() => {
             setPreview(null);
             setGuests([...guests, { lastName: '', firstName: '', birthDate: '' }]);
@@ -452,7 +448,7 @@ function RegistrationForm({
         >
           {(guest, index) => (
             <PersonFields
-              who={`de l’invité ${index + 1}`}
+              who={msg.invite(index + 1)}
               person={guest}
               onChange={(next) => {
                 setPreview(null);
@@ -465,7 +461,7 @@ function RegistrationForm({
       ) : null}
       {family ? null : (
         <Checkbox
-          label="Un ami ou une amie non ayant droit part aussi (plein tarif, à ma charge)"
+          label={msg.amiOuAmieNon}
           checked={withFriend}
           onChange={(e) => {
             setPreview(null);
@@ -475,9 +471,9 @@ function RegistrationForm({
       )}
       {withFriend ? (
         <fieldset>
-          <legend>Ami ou amie qui accompagne</legend>
+          <legend>{msg.amiOuAmieQui2}</legend>
           <PersonFields
-            who="de l’ami ou de l’amie"
+            who={msg.amiOuAmie}
             person={friend}
             onChange={setFriend}
             error={(field) => fields[`friend.${field}`]}
@@ -485,7 +481,7 @@ function RegistrationForm({
         </fieldset>
       ) : null}
       <SelectField
-        label={`Paiement ${deposit.of}`}
+        label={msg.paiement(deposit.of)}
         options={DEPOSIT_METHOD_LABELS}
         value={depositMethod}
         onChange={(e) => setDepositMethod(e.target.value as RegistrationInput['depositMethod'])}
@@ -502,18 +498,13 @@ function RegistrationForm({
             quote();
           }}
         >
-          Calculer le coût
+          {msg.calculerCout}
         </button>
         <button type="submit" disabled={busy || !preview}>
-          {existing ? 'Enregistrer la demande modifiée' : 'Envoyer la demande'}
+          {existing ? msg.enregistrerDemandeModifiee : common.sendRequest}
         </button>
       </div>
-      {preview ? null : (
-        <p className="hint">
-          Calculez le coût avant d’envoyer : vous verrez la subvention, le reste à payer et{' '}
-          {deposit.the}.
-        </p>
-      )}
+      {preview ? null : <p className="hint">{msg.calculezCoutAvantEnvoyer(deposit.the)}</p>}
     </form>
   );
 }
@@ -534,21 +525,17 @@ export function RegistrationFormPage() {
   const activityId = existing?.choices[0]?.activityId ?? params.get('activite') ?? '';
   return (
     <RequireUser>
-      <PageTitle>{requestId ? 'Modifier ma demande' : 'Demande d’inscription'}</PageTitle>
+      <PageTitle>{requestId ? msg.modifierMaDemande : msg.demandeInscription}</PageTitle>
       <p>
-        Jusqu’à 3 choix, du préféré au moins souhaité. Les places sont attribuées à la clôture des
-        inscriptions ; vous recevrez la réponse par courriel.{' '}
-        <Link to="/espace/inscriptions">Mes demandes</Link>
+        {msg.jusqu3ChoixPrefere} <Link to="/espace/inscriptions">{msg.mesDemandes}</Link>
       </p>
       {activityId === '' && existing !== undefined ? (
         <p role="alert">
-          {requestId
-            ? 'Cette demande est introuvable : elle a peut-être été retirée.'
-            : 'Choisissez d’abord un séjour dans le catalogue, puis « Faire une demande ».'}{' '}
-          <Link to="/activites">Voir les séjours</Link>
+          {requestId ? msg.cetteDemandeIntrouvableElle : msg.choisissezAbordSejourDans}{' '}
+          <Link to="/activites">{msg.voirSejours}</Link>
         </p>
       ) : existing === undefined ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : (
         <RegistrationForm
           activityId={activityId}

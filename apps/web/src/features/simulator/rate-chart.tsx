@@ -12,6 +12,7 @@ import {
 import { api } from '../../shared/api.ts';
 import { ChartFigure } from '../../shared/chart-figure.tsx';
 import { formatCents, formatPercent } from '../../shared/format.ts';
+import { rateChart as msg } from '../../messages/simulator.ts';
 
 interface Curve {
   grid: string;
@@ -52,12 +53,7 @@ export function RateChart({
   const shown = Math.max(quotientCents, 3_000_000);
   return (
     <ChartFigure
-      caption={
-        <>
-          Votre taux selon le quotient familial : votre foyer est au point marqué (quotient{' '}
-          {formatCents(quotientCents)}).
-        </>
-      }
+      caption={<>{msg.votreTauxSelonQuotient(formatCents(quotientCents))}</>}
       height={260}
       chart={
         <LineChart data={data.filter((d) => d.quotientCents <= shown)} accessibilityLayer={false}>
@@ -66,7 +62,7 @@ export function RateChart({
           <YAxis unit=" %" width={48} />
           <Tooltip
             formatter={(value) => `${String(value)} %`}
-            labelFormatter={(label) => `Quotient ${euros(Number(label))}`}
+            labelFormatter={(label) => msg.quotient2(euros(Number(label)))}
           />
           <Legend />
           {curves.map((c, i) => (
@@ -93,14 +89,14 @@ export function RateChart({
           )}
         </LineChart>
       }
-      summary="Les chiffres du graphique"
-      tableLabel="Taux par quotient familial"
+      summary={msg.chiffresGraphique}
+      tableLabel={msg.tauxParQuotientFamilial}
       table={
         <table>
-          <caption>Taux par quotient familial, tous les 2 500 €</caption>
+          <caption>{msg.tauxParQuotientFamilial2}</caption>
           <thead>
             <tr>
-              <th scope="col">Quotient</th>
+              <th scope="col">{msg.quotient}</th>
               {curves.map((c) => (
                 <th scope="col" key={c.grid}>
                   {c.label}

@@ -4,10 +4,12 @@ import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatNumber, formatPercent, parseWholeEuros } from '../../shared/format.ts';
-import { GRID_LABELS } from '../../shared/labels.ts';
+import { GRID_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { common } from '../../messages/common.ts';
+import { simulatorPage as msg } from '../../messages/simulator.ts';
 
 /** The chart (and its library) loads with the first result, not with the page. */
 const RateChart = lazy(async () => ({ default: (await import('./rate-chart.tsx')).RateChart }));
@@ -20,13 +22,11 @@ interface Child {
 
 /** Which stays each grid's rate applies to, in the committee's words (SPEC §4). */
 const GRID_USES: Readonly<Record<string, string>> = {
-  standard:
-    'vacances, loisirs, culture, sports, voyages, et séjours jeunes avec un organisme agréé',
-  majore:
-    'séjours jeunes du comité, périscolaire, vacances des enfants handicapés, activités à l’année',
-  promotionnel: 'séjours « PROMO » du catalogue',
-  vacances: 'séjours de vacances, villages, voyages, et séjours jeunes dès 18 ans',
-  jeunesMoins18: 'séjours jeunes des moins de 18 ans',
+  standard: msg.vacancesLoisirsCultureSports,
+  majore: msg.sejoursJeunesComitePeriscolaire,
+  promotionnel: msg.sejoursPromoCatalogue,
+  vacances: msg.sejoursVacancesVillagesVoyages,
+  jeunesMoins18: msg.sejoursJeunesMoins18,
 };
 
 /** What a 600 € stay would cost at a rate, before the caps each kind of stay has. */
@@ -45,15 +45,15 @@ function Result({ result, pack }: { readonly result: SimulationAnswer; readonly 
   return (
     <section aria-labelledby="resultat" aria-live="polite">
       <h2 id="resultat" ref={heading} tabIndex={-1}>
-        Votre résultat
+        {msg.votreResultat}
       </h2>
       <dl className="figures">
         <div>
-          <dt>Parts CAES</dt>
+          <dt>{msg.partsCaes}</dt>
           <dd>{formatNumber(result.parts)}</dd>
         </div>
         <div>
-          <dt>Quotient familial</dt>
+          <dt>{msg.quotientFamilial}</dt>
           <dd>{formatCents(result.quotientCents)}</dd>
         </div>
         {Object.entries(result.rates).map(([grid, rate]) => (
@@ -64,42 +64,44 @@ function Result({ result, pack }: { readonly result: SimulationAnswer; readonly 
         ))}
         {texts?.annualCeiling === false ? null : (
           <div>
-            <dt>Plafond annuel</dt>
+            <dt>{msg.plafondAnnuel}</dt>
             <dd>
               {result.annualCeilingCents === null
-                ? 'Aucun'
+                ? msg.aucun
                 : formatCents(result.annualCeilingCents)}
             </dd>
           </div>
         )}
         {texts?.skiAid === false ? null : (
           <div>
-            <dt>Aide au ski</dt>
-            <dd>{result.skiAidCents === null ? 'Non' : formatCents(result.skiAidCents)}</dd>
+            <dt>{msg.aideSki}</dt>
+            <dd>{result.skiAidCents === null ? msg.non : formatCents(result.skiAidCents)}</dd>
           </div>
         )}
       </dl>
-      <h3>Quel taux pour quel séjour</h3>
+      <h3>{msg.quelTauxPourQuel}</h3>
       <ul>
         {Object.entries(result.rates).map(([grid, rate]) => (
           <li key={grid}>
             <strong>
               {GRID_LABELS[grid] ?? grid} ({formatPercent(rate)})
             </strong>{' '}
-            : {GRID_USES[grid] ?? 'selon le barème'}.
+            : {GRID_USES[grid] ?? msg.selonBareme}.
           </li>
         ))}
       </ul>
       <p className="example">
-        Par exemple, pour un séjour de {formatCents(EXAMPLE_CENTS)} au{' '}
-        {(GRID_LABELS[firstGrid] ?? firstGrid).toLowerCase()}, le comité prendrait en charge{' '}
-        {formatCents(subsidy)} et vous paieriez {formatCents(EXAMPLE_CENTS - subsidy)} — avant les
-        plafonds propres à chaque type de séjour.
+        {msg.parExemplePourSejour(
+          formatCents(EXAMPLE_CENTS),
+          (GRID_LABELS[firstGrid] ?? firstGrid).toLowerCase(),
+          formatCents(subsidy),
+          formatCents(EXAMPLE_CENTS - subsidy),
+        )}
       </p>
-      <Suspense fallback={<p role="status">Chargement du graphique…</p>}>
+      <Suspense fallback={<p role="status">{msg.chargementGraphique}</p>}>
         <RateChart pack={pack} quotientCents={result.quotientCents} rates={result.rates} />
       </Suspense>
-      <h3>Le détail du calcul</h3>
+      <h3>{common.calculationDetail}</h3>
       <ExplanationSteps steps={result.explanation} />
     </section>
   );
@@ -143,15 +145,14 @@ export function SimulatorPage() {
     const spouseRfrEuros =
       cnrs && couple && spouseRfr.trim() !== '' ? parseWholeEuros(spouseRfr) : 0;
     const local: Record<string, string> = {};
-    if (rfrEuros === null)
-      local['household.rfrEuros'] = 'Indiquez un montant en euros entiers, par exemple 32 500.';
+    if (rfrEuros === null) local['household.rfrEuros'] = msg.indiquezMontantEurosEntiers;
     if (spouseRfrEuros === null)
-      local['household.spouseRfrEuros'] = 'Indiquez un montant en euros entiers.';
+      local['household.spouseRfrEuros'] = msg.indiquezMontantEurosEntiers2;
     if (!/^\d{1,2}$/.test(adults))
-      local['household.disabledAdultDependants'] = 'Indiquez un nombre entier.';
+      local['household.disabledAdultDependants'] = msg.indiquezNombreEntier;
     if (Object.keys(local).length > 0) {
       setFields(local);
-      setAlert('Certains champs sont à corriger.');
+      setAlert(common.fieldsToFix);
       setResult(null);
       return;
     }
@@ -179,15 +180,12 @@ export function SimulatorPage() {
     setChildren(children.map((c, i) => (i === index ? { ...c, ...change } : c)));
   return (
     <>
-      <PageTitle>Calculer mon taux de subvention</PageTitle>
-      <p>
-        Sans compte : indiquez votre revenu fiscal de référence et votre famille. Le calcul suit le
-        barème du comité, étape par étape.
-      </p>
+      <PageTitle>{msg.calculerMonTauxSubvention}</PageTitle>
+      <p>{msg.sansCompteIndiquezVotre}</p>
       <FormAlert message={alert} />
       <form onSubmit={submit} noValidate>
         <SelectField
-          label="Barème"
+          label={msg.bareme}
           options={Object.fromEntries(own.map((p) => [p.id, p.label]))}
           value={chosen}
           onChange={(e) => setPack(e.target.value)}
@@ -195,8 +193,8 @@ export function SimulatorPage() {
         />
         <div className="row">
           <Field
-            label="Revenu fiscal de référence (€)"
-            hint="Sur votre avis d’imposition, en euros entiers."
+            label={msg.revenuFiscalReference}
+            hint={msg.surVotreAvisImposition}
             name="rfr"
             inputMode="numeric"
             required
@@ -205,8 +203,8 @@ export function SimulatorPage() {
             error={fields['household.rfrEuros']}
           />
           <Field
-            label="Date du calcul"
-            hint="Les âges des enfants sont pris à cette date."
+            label={msg.dateCalcul}
+            hint={msg.agesEnfantsSontPris}
             name="date"
             type="date"
             value={date}
@@ -215,14 +213,14 @@ export function SimulatorPage() {
           />
         </div>
         <Checkbox
-          label="Je vis en couple"
+          label={msg.jeVisCouple}
           name="couple"
           checked={couple}
           onChange={(e) => setCouple(e.target.checked)}
         />
         {cnrs && couple ? (
           <Field
-            label="Revenu fiscal de référence du conjoint (€)"
+            label={msg.revenuFiscalReferenceConjoint}
             name="spouseRfr"
             inputMode="numeric"
             value={spouseRfr}
@@ -231,14 +229,14 @@ export function SimulatorPage() {
           />
         ) : null}
         <Checkbox
-          label="J’ai un handicap (incapacité d’au moins 50 %)"
+          label={msg.jAiHandicapIncapacite}
           name="memberDisabled"
           checked={memberDisabled}
           onChange={(e) => setMemberDisabled(e.target.checked)}
         />
         {couple ? (
           <Checkbox
-            label="Mon conjoint a un handicap (incapacité d’au moins 50 %)"
+            label={msg.monConjointHandicapIncapacite}
             name="spouseDisabled"
             checked={spouseDisabled}
             onChange={(e) => setSpouseDisabled(e.target.checked)}
@@ -246,9 +244,9 @@ export function SimulatorPage() {
         ) : null}
         <RepeatedFieldsets
           items={children}
-          legend={(index) => `Enfant ${index + 1}`}
-          addLabel="Ajouter un enfant"
-          removeLabel={(index) => `Retirer l’enfant ${index + 1}`}
+          legend={(index) => msg.enfant(index + 1)}
+          addLabel={msg.ajouterEnfant}
+          removeLabel={(index) => msg.retirerEnfant(index + 1)}
           onAdd={() =>
             setChildren([...children, { birthDate: '', sharedCustody: false, disabled: false }])
           }
@@ -257,7 +255,7 @@ export function SimulatorPage() {
           {(child, index) => (
             <>
               <Field
-                label={`Date de naissance de l’enfant ${index + 1}`}
+                label={msg.dateNaissanceEnfant(index + 1)}
                 type="date"
                 required
                 value={child.birthDate}
@@ -265,12 +263,12 @@ export function SimulatorPage() {
                 error={fields[`household.children.${index}.birthDate`]}
               />
               <Checkbox
-                label="En garde partagée"
+                label={msg.gardePartagee}
                 checked={child.sharedCustody}
                 onChange={(e) => setChild(index, { sharedCustody: e.target.checked })}
               />
               <Checkbox
-                label="En situation de handicap"
+                label={msg.situationHandicap}
                 checked={child.disabled}
                 onChange={(e) => setChild(index, { disabled: e.target.checked })}
               />
@@ -278,8 +276,8 @@ export function SimulatorPage() {
           )}
         </RepeatedFieldsets>
         <Field
-          label="Adultes handicapés rattachés à votre foyer fiscal"
-          hint="Enfants de 26 ans et plus ou ascendants."
+          label={msg.adultesHandicapesRattachesVotre}
+          hint={msg.enfants26AnsPlus}
           name="adults"
           inputMode="numeric"
           value={adults}
@@ -288,7 +286,7 @@ export function SimulatorPage() {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Calculer
+            {msg.calculer}
           </button>
         </div>
       </form>

@@ -7,7 +7,10 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import { SOLIDARITY_KINDS, type SolidarityView } from './solidarity-types.ts';
+import type { SolidarityView } from './solidarity-types.ts';
+import { SOLIDARITY_KINDS } from '../../messages/labels.ts';
+import { common } from '../../messages/common.ts';
+import { mySolidarityPage as msg } from '../../messages/solidarity.ts';
 
 /** Solidarité: ask for an exceptional aid or an interest-free loan; follow the answer. */
 export function MySolidarityPage() {
@@ -37,38 +40,36 @@ export function MySolidarityPage() {
         months: form.kind === 'loan' ? Number(form.months) || null : null,
         disabilityEquipment: form.equipment,
       });
-      setNotice(`Votre demande n° ${created.number} est envoyée au secteur Solidarité.`);
+      setNotice(msg.votreDemandeEnvoyeeSecteur(created.number));
       await load();
     });
   };
   return (
     <RequireUser>
-      <PageTitle>Solidarité</PageTitle>
+      <PageTitle>{msg.solidarite}</PageTitle>
       <p>
-        Une aide exceptionnelle, ou un prêt sans intérêt : jusqu’à 4 200 € sur 50 mois, 5 000 € sur
-        72 mois pour du matériel ou un aménagement lié au handicap. Seul le secteur Solidarité lit
-        ces demandes. <Link to="/espace">Retour à mon espace</Link>
+        {msg.aideExceptionnelleOuPret} <Link to="/espace">{common.backToMySpace}</Link>
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       <form onSubmit={submit} noValidate className="card" aria-labelledby="new-solidarity">
-        <h2 id="new-solidarity">Nouvelle demande</h2>
+        <h2 id="new-solidarity">{msg.nouvelleDemande}</h2>
         <FormAlert message={alert} />
         <SelectField
-          label="Type d’aide"
+          label={msg.typeAide}
           options={SOLIDARITY_KINDS}
           value={form.kind}
           onChange={(e) => setForm({ ...form, kind: e.target.value })}
           error={fields.kind}
         />
         <Field
-          label="Votre situation et votre besoin"
+          label={msg.votreSituationVotreBesoin}
           value={form.purpose}
           onChange={(e) => setForm({ ...form, purpose: e.target.value })}
           error={fields.purpose}
         />
         <div className="row">
           <Field
-            label="Montant demandé (€)"
+            label={msg.montantDemande}
             inputMode="decimal"
             value={form.amount}
             onChange={(e) => setForm({ ...form, amount: e.target.value })}
@@ -76,7 +77,7 @@ export function MySolidarityPage() {
           />
           {form.kind === 'loan' ? (
             <Field
-              label="Remboursement en (mois)"
+              label={msg.remboursementMois}
               inputMode="numeric"
               value={form.months}
               onChange={(e) => setForm({ ...form, months: e.target.value })}
@@ -86,21 +87,21 @@ export function MySolidarityPage() {
         </div>
         {form.kind === 'loan' ? (
           <Checkbox
-            label="Pour du matériel ou un aménagement lié au handicap"
+            label={msg.pourMaterielOuAmenagement}
             checked={form.equipment}
             onChange={(e) => setForm({ ...form, equipment: e.target.checked })}
           />
         ) : null}
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Envoyer la demande
+            {common.sendRequest}
           </button>
         </div>
       </form>
       {requests === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : (
-        <ul className="cards" aria-label="Mes demandes Solidarité">
+        <ul className="cards" aria-label={msg.mesDemandesSolidarite}>
           {requests.map((r) => (
             <li key={r.id} className="card">
               <SolidaritySummary request={r} />

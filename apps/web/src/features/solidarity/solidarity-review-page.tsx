@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { formatCents, parseEuros } from '../../shared/format.ts';
-import { count } from '../../shared/french.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -10,7 +9,10 @@ import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import { SOLIDARITY_KINDS, SOLIDARITY_STATUS, type SolidarityView } from './solidarity-types.ts';
+import type { SolidarityView } from './solidarity-types.ts';
+import { SOLIDARITY_KINDS, SOLIDARITY_STATUS } from '../../messages/labels.ts';
+import { common } from '../../messages/common.ts';
+import { solidarityReviewPage as msg } from '../../messages/solidarity.ts';
 
 function Decision({
   request,
@@ -28,19 +30,17 @@ function Decision({
         ...(decision === 'grant' && amount ? { amountCents: parseEuros(amount) } : {}),
         ...(reason ? { reason } : {}),
       });
-      await onDone(
-        `Demande n° ${request.number} ${decision === 'grant' ? 'accordée' : 'refusée'}.`,
-      );
+      await onDone(msg.demande(request.number, decision === 'grant' ? msg.accordee : msg.refusee));
     });
   const n = request.number;
   const granted = amount.trim() ? `${amount.trim()} €` : formatCents(request.amountCents);
-  const told = `${request.member} reçoit un courriel. Une décision ne se modifie plus.`;
+  const told = msg.recoitCourrielDecisionNe(request.member);
   return (
     <div>
       <FormAlert message={alert} />
       <Field
-        label={`Montant accordé, si moins que demandé (n° ${n})`}
-        hint={`Laissez vide pour accorder ${formatCents(request.amountCents)}.`}
+        label={msg.montantAccordeSiMoins(n)}
+        hint={msg.laissezVidePourAccorder(formatCents(request.amountCents))}
         inputMode="decimal"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
@@ -49,22 +49,22 @@ function Decision({
       <div className="actions">
         <ConfirmAction
           disabled={busy}
-          label={`Accorder (n° ${n})`}
-          title={`Accorder la demande n° ${n} ?`}
+          label={msg.accorder(n)}
+          title={msg.accorderDemande(n)}
           effect={
             <p>
               {request.months
-                ? `Un prêt de ${granted}, remboursable en ${count(request.months, 'mensualité')}, est accordé à ${request.member} ; l’échéancier est créé.`
-                : `Une aide de ${granted} est accordée à ${request.member}.`}{' '}
+                ? msg.pretRemboursableMensualiteAccorde(granted, request.months, request.member)
+                : msg.aideAccordee(granted, request.member)}{' '}
               {told}
             </p>
           }
-          confirmLabel={`Accorder ${granted}`}
+          confirmLabel={msg.accorder2(granted)}
           onConfirm={decide('grant')}
         />
         <RefuseRequest
           number={n}
-          nothing="Rien ne sera accordé pour cette demande."
+          nothing={msg.rienNeSeraAccorde}
           told={told}
           disabled={busy}
           onConfirm={decide('refuse')}
@@ -89,11 +89,11 @@ export function SolidarityReviewPage() {
   }, [load]);
   return (
     <RequireUser staffOnly>
-      <PageTitle>Solidarité</PageTitle>
+      <PageTitle>{msg.solidarite}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       {open ? (
-        <section className="card" aria-label={`Demande n° ${open.number}`}>
+        <section className="card" aria-label={msg.demande2(open.number)}>
           <p>{open.member}</p>
           <SolidaritySummary request={open} />
           {open.status === 'submitted' ? (
@@ -107,20 +107,20 @@ export function SolidarityReviewPage() {
             />
           ) : null}
           <button type="button" className="secondary" onClick={() => setOpen(null)}>
-            Fermer la demande n° {open.number}
+            {msg.fermerDemande(open.number)}
           </button>
         </section>
       ) : null}
       {requests === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : requests.length === 0 ? (
-        <p>Aucune demande (ou vous n’êtes pas du secteur Solidarité).</p>
+        <p>{msg.aucuneDemandeOuVous}</p>
       ) : (
         <DataTable
-          caption="Demandes Solidarité"
+          caption={msg.demandesSolidarite}
           rows={requests}
-          noun={['demande', 'demandes']}
-          filterHint="Un nom, un numéro ou un statut, par exemple « Martin » ou « Envoyée »."
+          counted={msg.demandeCounted}
+          filterHint={msg.nomNumeroOuStatut}
           columns={[
             {
               id: 'number',
@@ -128,26 +128,27 @@ export function SolidarityReviewPage() {
               accessorFn: (r) => r.number,
               cell: ({ row: { original: r } }) => (
                 <button type="button" className="link" onClick={() => setOpen(r)}>
-                  <span className="visually-hidden">Examiner la demande </span>n° {r.number}
+                  <span className="visually-hidden">{msg.examinerDemande} </span>
+                  {msg.n(r.number)}
                 </button>
               ),
             },
-            { id: 'member', header: 'Agent', accessorFn: (r) => r.member },
+            { id: 'member', header: msg.agent, accessorFn: (r) => r.member },
             {
               id: 'kind',
-              header: 'Nature',
+              header: msg.nature,
               accessorFn: (r) =>
-                `${SOLIDARITY_KINDS[r.kind] ?? r.kind}${r.months ? ` sur ${String(r.months)} mois` : ''}`,
+                `${SOLIDARITY_KINDS[r.kind] ?? r.kind}${r.months ? msg.surMois(String(r.months)) : ''}`,
             },
             {
               id: 'amount',
-              header: 'Montant demandé',
+              header: msg.montantDemande,
               accessorFn: (r) => r.amountCents,
               cell: ({ row: { original: r } }) => formatCents(r.amountCents),
             },
             {
               id: 'status',
-              header: 'Statut',
+              header: msg.statut,
               accessorFn: (r) => SOLIDARITY_STATUS[r.status] ?? r.status,
             },
           ]}

@@ -1,23 +1,25 @@
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { SOLIDARITY_KINDS, SOLIDARITY_STATUS, type SolidarityView } from './solidarity-types.ts';
+import type { SolidarityView } from './solidarity-types.ts';
+import { SOLIDARITY_KINDS, SOLIDARITY_STATUS } from '../../messages/labels.ts';
+import { solidaritySummary as msg } from '../../messages/solidarity.ts';
 
 /** A request, its answer and, for a loan granted, the repayments. */
 export function SolidaritySummary({ request: r }: { readonly request: SolidarityView }) {
   return (
     <>
       <h2>
-        N° {r.number} — {SOLIDARITY_KINDS[r.kind]} de {formatCents(r.amountCents)}
-        {r.months ? ` sur ${String(r.months)} mois` : ''}
+        {msg.n(r.number)} {SOLIDARITY_KINDS[r.kind]}{' '}
+        {msg.de(formatCents(r.amountCents), r.months ? msg.surMois(String(r.months)) : '')}
       </h2>
       <p>{r.purpose}</p>
       <p>
         <strong>{SOLIDARITY_STATUS[r.status]}</strong>
         {r.grantedCents !== null ? ` : ${formatCents(r.grantedCents)}` : ''}
-        {r.reason ? ` — motif : ${r.reason}` : ''}
+        {r.reason ? msg.motif(r.reason) : ''}
       </p>
       {r.schedule ? (
         <details>
-          <summary>Échéancier de remboursement ({r.schedule.length} mensualités)</summary>
+          <summary>{msg.echeancierRemboursementMensualites(r.schedule.length)}</summary>
           <ul>
             {r.schedule.map((s) => (
               <li key={s.dueOn}>

@@ -13,14 +13,3 @@ export interface SolidarityView {
   schedule: { dueOn: string; amountCents: number }[] | null;
   reason: string | null;
 }
-
-export const SOLIDARITY_KINDS: Readonly<Record<string, string>> = {
-  aid: 'Aide exceptionnelle',
-  loan: 'Prêt sans intérêt',
-};
-
-export const SOLIDARITY_STATUS: Readonly<Record<string, string>> = {
-  submitted: 'Envoyée : en cours d’examen',
-  granted: 'Accordée',
-  refused: 'Refusée',
-};

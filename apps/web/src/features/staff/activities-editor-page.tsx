@@ -16,16 +16,17 @@ import {
   SelectField,
 } from '../../shared/form.tsx';
 import { centsForInput, formatCents, formatDate, parseEuros } from '../../shared/format.ts';
-import { KIND_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
-import { count } from '../../shared/french.ts';
 import { SessionBadge, useSessionState } from '../catalogue/session-state.tsx';
 import { CancelSession } from './session-cancellation.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { ActivityPhoto, changeActivity } from './activity-photo.tsx';
+import { common } from '../../messages/common.ts';
+import { activitiesEditorPage as msg } from '../../messages/staff.ts';
 
 /** The cap categories of the committee's packs, by code. */
 function useCapCategories(): Record<string, string> {
@@ -90,10 +91,10 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
   };
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="new-activity">
-      <h2 id="new-activity">Nouvelle activité</h2>
+      <h2 id="new-activity">{msg.nouvelleActivite}</h2>
       <FormAlert message={alert} />
       <Field
-        label="Titre"
+        label={msg.titre}
         required
         value={form.title}
         onChange={(e) => setForm({ ...form, title: e.target.value })}
@@ -101,14 +102,14 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
       />
       <div className="row">
         <SelectField
-          label="Secteur"
+          label={msg.secteur}
           options={SECTOR_LABELS}
           value={form.sector}
           onChange={(e) => setForm({ ...form, sector: e.target.value as ActivityInput['sector'] })}
           error={fields.sector}
         />
         <SelectField
-          label="Type"
+          label={msg.type}
           options={KIND_LABELS}
           value={form.kind}
           onChange={(e) => setForm({ ...form, kind: e.target.value as ActivityInput['kind'] })}
@@ -116,14 +117,14 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
         />
       </div>
       <SelectField
-        label="Plafond de la base subventionnable"
-        options={{ '': 'Aucun', ...categories }}
+        label={msg.plafondBaseSubventionnable}
+        options={{ '': msg.aucun, ...categories }}
         value={form.capCategory}
         onChange={(e) => setForm({ ...form, capCategory: e.target.value })}
         error={fields.capCategory}
       />
       <div className="field">
-        <label htmlFor="activity-description">Description</label>
+        <label htmlFor="activity-description">{msg.description}</label>
         <textarea
           id="activity-description"
           rows={4}
@@ -140,13 +141,13 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
       </div>
       <div className="row">
         <Field
-          label="Prestataire"
+          label={msg.prestataire}
           value={form.providerName}
           onChange={(e) => setForm({ ...form, providerName: e.target.value })}
           error={fields['provider.name']}
         />
         <Field
-          label="Courriel du prestataire"
+          label={msg.courrielPrestataire}
           type="email"
           value={form.providerEmail}
           onChange={(e) => setForm({ ...form, providerEmail: e.target.value })}
@@ -154,23 +155,23 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
         />
       </div>
       <Checkbox
-        label="Séjour de ski (case « aide au ski » proposée)"
+        label={msg.sejourSkiCaseAide}
         checked={form.ski}
         onChange={(e) => setForm({ ...form, ski: e.target.checked })}
       />
       <Checkbox
-        label="Voyage scolaire (un par enfant et par année scolaire)"
+        label={msg.voyageScolaireParEnfant}
         checked={form.schoolTrip}
         onChange={(e) => setForm({ ...form, schoolTrip: e.target.checked })}
       />
       <Checkbox
-        label="À l’étranger (les frais de dossier ne concernent que les voyages en France)"
+        label={msg.etrangerFraisDossierNe}
         checked={form.abroad}
         onChange={(e) => setForm({ ...form, abroad: e.target.checked })}
       />
       <div className="actions">
         <button type="submit" disabled={busy}>
-          Créer l’activité (non publiée)
+          {msg.creerActiviteNonPubliee}
         </button>
       </div>
     </form>
@@ -186,7 +187,7 @@ interface LodgingForm {
   externalPrice: string;
 }
 
-const PER_LABELS = { week: 'la semaine', night: 'la nuit' };
+const PER_LABELS = { week: msg.semaine, night: msg.nuit };
 
 /** A village session's lodgings: places are counted in lodgings, each for a group. */
 function LodgingsFields({
@@ -205,9 +206,9 @@ function LodgingsFields({
   return (
     <RepeatedFieldsets
       items={lodgings}
-      legend={(index) => `${prefix}hébergement ${index + 1}`}
-      addLabel="Ajouter un type d’hébergement"
-      removeLabel={(index) => `Retirer l’hébergement ${index + 1}`}
+      legend={(index) => msg.hebergement(prefix, index + 1)}
+      addLabel={msg.ajouterTypeHebergement}
+      removeLabel={(index) => msg.retirerHebergement(index + 1)}
       onAdd={() =>
         onChange([
           ...lodgings,
@@ -219,22 +220,22 @@ function LodgingsFields({
       {(lodging, index) => (
         <>
           <Field
-            label={`Type de l’hébergement ${index + 1}`}
-            hint="Par exemple « Chalet 6 personnes »."
+            label={msg.typeHebergement(index + 1)}
+            hint={msg.parExempleChalet6}
             value={lodging.type}
             onChange={(e) => change(index, { type: e.target.value })}
             error={error(`${index}.type`) ?? (index === 0 ? error('') : undefined)}
           />
           <div className="row">
             <Field
-              label={`Capacité de l’hébergement ${index + 1} (personnes)`}
+              label={msg.capaciteHebergementPersonnes(index + 1)}
               inputMode="numeric"
               value={lodging.capacity}
               onChange={(e) => change(index, { capacity: e.target.value })}
               error={error(`${index}.capacity`)}
             />
             <Field
-              label={`Nombre d’hébergements ${index + 1} disponibles`}
+              label={msg.nombreHebergementsDisponibles(index + 1)}
               inputMode="numeric"
               value={lodging.count}
               onChange={(e) => change(index, { count: e.target.value })}
@@ -243,22 +244,22 @@ function LodgingsFields({
           </div>
           <div className="row">
             <Field
-              label={`Prix base TD de l’hébergement ${index + 1} (€)`}
+              label={msg.prixBaseTdHebergement(index + 1)}
               inputMode="decimal"
               value={lodging.price}
               onChange={(e) => change(index, { price: e.target.value })}
               error={error(`${index}.priceCents`)}
             />
             <SelectField
-              label={`Prix de l’hébergement ${index + 1} pour`}
+              label={msg.prixHebergementPour(index + 1)}
               options={PER_LABELS}
               value={lodging.per}
               onChange={(e) => change(index, { per: e.target.value as LodgingForm['per'] })}
             />
           </div>
           <Field
-            label={`Tarif extérieur de l’hébergement ${index + 1} (€)`}
-            hint="S’il diffère du prix base TD. Laissez vide sinon."
+            label={msg.tarifExterieurHebergement(index + 1)}
+            hint={msg.ilDifferePrixBase}
             inputMode="decimal"
             value={lodging.externalPrice}
             onChange={(e) => change(index, { externalPrice: e.target.value })}
@@ -354,34 +355,29 @@ function SessionForm({
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {session ? `Modifier « ${session.label} »` : `Ajouter une session à « ${activity.title} »`}
+        {session ? msg.modifier(session.label) : msg.ajouterSession(activity.title)}
       </summary>
       {/* A session's form is built once opened: a list of sessions is not a page of forms. */}
       {session && !open ? null : (
         <form onSubmit={submit} noValidate>
-          {session ? (
-            <p className="hint">
-              Les demandes déjà faites gardent le prix de leur devis et les factures émises ne
-              changent pas ; les places déjà données restent attribuées.
-            </p>
-          ) : null}
+          {session ? <p className="hint">{msg.demandesDejaFaitesGardent}</p> : null}
           <FormAlert message={alert} />
           <Field
-            label={`${prefix}nom de la session`}
+            label={msg.nomSession(prefix)}
             value={form.label}
             onChange={set('label')}
             error={fields.label}
           />
           <div className="row">
             <Field
-              label={`${prefix}premier jour`}
+              label={msg.premierJour(prefix)}
               type="date"
               value={form.firstDay}
               onChange={set('firstDay')}
               error={fields.firstDay}
             />
             <Field
-              label={`${prefix}dernier jour`}
+              label={msg.dernierJour(prefix)}
               type="date"
               value={form.lastDay}
               onChange={set('lastDay')}
@@ -390,14 +386,14 @@ function SessionForm({
           </div>
           <div className="row">
             <Field
-              label={`${prefix}âge minimum`}
+              label={msg.ageMinimum(prefix)}
               inputMode="numeric"
               value={form.minAge}
               onChange={set('minAge')}
               error={fields.minAge}
             />
             <Field
-              label={`${prefix}âge maximum`}
+              label={msg.ageMaximum(prefix)}
               inputMode="numeric"
               value={form.maxAge}
               onChange={set('maxAge')}
@@ -406,14 +402,14 @@ function SessionForm({
           </div>
           <div className="row">
             <Field
-              label={`${prefix}places pré-réservées`}
+              label={msg.placesPreReservees(prefix)}
               inputMode="numeric"
               value={form.places}
               onChange={set('places')}
               error={fields.places}
             />
             <Field
-              label={`${prefix}prix avant subvention (€)`}
+              label={msg.prixAvantSubvention(prefix)}
               inputMode="decimal"
               value={form.price}
               onChange={set('price')}
@@ -422,13 +418,13 @@ function SessionForm({
           </div>
           <div className="row">
             <Field
-              label={`${prefix}ville de départ du transport`}
+              label={msg.villeDepartTransport(prefix)}
               value={form.city}
               onChange={set('city')}
               error={fields['transport.0.city']}
             />
             <Field
-              label={`${prefix}prix du transport (€)`}
+              label={msg.prixTransport(prefix)}
               inputMode="decimal"
               value={form.cityPrice}
               onChange={set('cityPrice')}
@@ -438,8 +434,8 @@ function SessionForm({
           {village ? (
             <>
               <Field
-                label={`${prefix}tarif extérieur par personne (€)`}
-                hint="Pour les non ayants droit, s’il diffère du prix. Laissez vide sinon."
+                label={msg.tarifExterieurParPersonne(prefix)}
+                hint={msg.pourNonAyantsDroit}
                 inputMode="decimal"
                 value={form.externalPrice}
                 onChange={set('externalPrice')}
@@ -454,8 +450,8 @@ function SessionForm({
             </>
           ) : null}
           <Field
-            label={`${prefix}clôture des inscriptions`}
-            hint="Réponse aux familles 15 jours après (3 semaines pour l’été)."
+            label={msg.clotureInscriptions(prefix)}
+            hint={msg.reponseFamilles15Jours}
             type="date"
             value={form.closesOn}
             onChange={set('closesOn')}
@@ -463,7 +459,7 @@ function SessionForm({
           />
           <div className="actions">
             <button type="submit" disabled={busy}>
-              {session ? 'Enregistrer les changements' : 'Ajouter la session'}
+              {session ? msg.enregistrerChangements : msg.ajouterSession2}
             </button>
           </div>
         </form>
@@ -492,17 +488,25 @@ function SessionItem({
   return (
     <li>
       <p>
-        {state ? <SessionBadge state={state} /> : null} <strong>{s.label}</strong> : du{' '}
-        {formatDate(s.firstDay)} au {formatDate(s.lastDay)}, {s.places - s.placesLeft}/{s.places}{' '}
-        {s.lodgings.length > 0
-          ? `hébergements attribués (${s.lodgings.map((l) => `${l.type} : ${l.count - l.left}/${l.count}`).join(', ')})`
-          : 'places attribuées'}
-        , {formatCents(s.priceCents)}, clôture le {formatDate(s.closesOn)}
-        {s.allocatedAt ? ' (sélection faite)' : ''}
-        {s.cancellationReason ? ` — motif : ${s.cancellationReason}` : ''} — participants :{' '}
-        <a href={`/api/staff/sessions/${s.id}/participants.csv`}>CSV</a>,{' '}
+        {state ? <SessionBadge state={state} /> : null} <strong>{s.label}</strong>{' '}
+        {msg.clotureParticipants(
+          formatDate(s.firstDay),
+          formatDate(s.lastDay),
+          s.places - s.placesLeft,
+          s.places,
+          s.lodgings.length > 0
+            ? msg.hebergementsAttribues(
+                s.lodgings.map((l) => `${l.type} : ${l.count - l.left}/${l.count}`).join(', '),
+              )
+            : msg.placesAttribuees,
+          formatCents(s.priceCents),
+          formatDate(s.closesOn),
+          s.allocatedAt ? msg.selectionFaite : '',
+          s.cancellationReason ? msg.motif(s.cancellationReason) : '',
+        )}{' '}
+        <a href={`/api/staff/sessions/${s.id}/participants.csv`}>{msg.csv}</a>,{' '}
         <a href={`/api/staff/sessions/${s.id}/participants.pdf`} target="_blank" rel="noreferrer">
-          PDF
+          {msg.pdf}
         </a>
       </p>
       {changeable ? (
@@ -538,9 +542,7 @@ export function ActivitiesEditorPage() {
   const publish = (activity: ActivityAnswer) =>
     void run(async () => {
       await changeActivity(activity, { published: !activity.published });
-      setNotice(
-        `« ${activity.title} » est ${activity.published ? 'retirée du' : 'publiée au'} catalogue.`,
-      );
+      setNotice(msg.catalogue(activity.title, activity.published ? msg.retiree : msg.publiee));
       await load();
     });
   const cancel = (activity: ActivityAnswer, session: ActivitySessionAnswer, reason: string) =>
@@ -551,34 +553,36 @@ export function ActivitiesEditorPage() {
         { reason },
       );
       setNotice(
-        `La session « ${session.label} » est annulée et les familles prévenues${
+        msg.sessionAnnuleeFamillesPrevenues(
+          session.label,
           done.placesCancelled > 0
-            ? ` : ${count(done.placesCancelled, 'place annulée', 'places annulées')} sans frais, ${formatCents(done.refundCents)} à rembourser`
-            : ''
-        }.`,
+            ? msg.placeAnnuleePlacesAnnulees(done.placesCancelled, formatCents(done.refundCents))
+            : '',
+        ),
       );
       await load();
     });
   return (
     <RequireUser staffOnly>
-      <PageTitle>Catalogue des activités</PageTitle>
+      <PageTitle>{msg.catalogueActivites}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
       <ActivityForm
         onSaved={async (title) => {
-          setNotice(`« ${title} » est créée ; ajoutez ses sessions puis publiez-la.`);
+          setNotice(msg.creeeAjoutezSesSessions(title));
           await load();
         }}
       />
       {activities === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : (
-        <ul className="cards" aria-label="Activités">
+        <ul className="cards" aria-label={msg.activites}>
           {activities.map((a) => (
             <li key={a.id} className="card">
               <h2>
-                {a.title} ({SECTOR_LABELS[a.sector]}) — {a.published ? 'publiée' : 'non publiée'}
+                {a.title} ({SECTOR_LABELS[a.sector]}) —{' '}
+                {a.published ? msg.publiee2 : msg.nonPubliee}
               </h2>
               <ul className="sessions">
                 {a.sessions.map((s) => (
@@ -594,9 +598,9 @@ export function ActivitiesEditorPage() {
               </ul>
               <div className="actions">
                 <button type="button" className="secondary" onClick={() => publish(a)}>
-                  {a.published ? `Retirer « ${a.title} » du catalogue` : `Publier « ${a.title} »`}
+                  {a.published ? msg.retirerCatalogue(a.title) : msg.publier(a.title)}
                 </button>
-                {a.published ? <Link to={`/activites/${a.id}`}>Voir la page publique</Link> : null}
+                {a.published ? <Link to={`/activites/${a.id}`}>{msg.voirPagePublique}</Link> : null}
               </div>
               <ActivityPhoto
                 activity={a}

@@ -5,6 +5,7 @@ import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert } from '../../shared/form.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
+import { activityPhoto as msg } from '../../messages/staff.ts';
 
 /** An activity saved again with some of its fields changed (publication, photos). */
 export const changeActivity = (
@@ -50,64 +51,59 @@ export function ActivityPhoto({
     if (!shown) return;
     if (alt.trim() === '') {
       setFields({
-        'pictures.0.alt':
-          'Décrivez la photo en une phrase, par exemple « Des enfants en canoë sur le lac ».',
+        'pictures.0.alt': msg.decrivezPhotoPhrasePar,
       });
       return;
     }
     void run(async () => {
       await changeActivity(activity, { pictures: [{ url: shown, alt: alt.trim() }] });
       setUploaded(null);
-      await onSaved(`La photo de « ${title} » est enregistrée.`);
+      await onSaved(msg.photoEnregistree(title));
     });
   };
   return (
-    <form onSubmit={save} noValidate aria-label={`Photo de « ${title} »`}>
+    <form onSubmit={save} noValidate aria-label={msg.photo(title)}>
       <FormAlert message={alert} />
       {shown ? (
         <img
           src={shown}
-          alt={
-            uploaded
-              ? `Nouvelle photo de « ${title} », pas encore enregistrée`
-              : (current?.alt ?? '')
-          }
+          alt={uploaded ? msg.nouvellePhotoPasEncore(title) : (current?.alt ?? '')}
           className="activity-photo editor-photo"
         />
       ) : null}
       <FilePicker
-        label={`${current ? 'Changer la photo' : 'Ajouter une photo'} de « ${title} » (JPEG, PNG ou WebP)`}
+        label={msg.jpegPngOuWebp(current ? msg.changerPhoto : msg.ajouterPhoto, title)}
         accept="image/jpeg,image/png,image/webp"
-        hint="Elle est réduite à 1 200 × 800 pixels au plus ; le lieu et l’appareil enregistrés dans le fichier sont retirés."
+        hint={msg.elleReduite1200}
         disabled={busy}
         onFile={upload}
       />
       {shown ? (
         <>
           <Field
-            label={`Description de la photo de « ${title} »`}
-            hint="Ce que montre la photo, pour les personnes qui ne la voient pas, par exemple « Des enfants en canoë sur le lac »."
+            label={msg.descriptionPhoto(title)}
+            hint={msg.ceMontrePhotoPour}
             value={alt}
             onChange={(e) => setAlt(e.target.value)}
             error={fields['pictures.0.alt']}
           />
           <div className="actions">
             <button type="submit" disabled={busy}>
-              Enregistrer la photo
+              {msg.enregistrerPhoto}
             </button>
             {current ? (
               <ConfirmAction
                 secondary
                 disabled={busy}
-                label={`Retirer la photo de « ${title} »`}
-                title={`Retirer la photo de « ${title} » ?`}
-                effect={<p>Le catalogue montrera l’activité sans photo.</p>}
-                confirmLabel="Retirer la photo"
+                label={msg.retirerPhoto(title)}
+                title={msg.retirerPhoto2(title)}
+                effect={<p>{msg.catalogueMontreraActiviteSans}</p>}
+                confirmLabel={msg.retirerPhoto3}
                 onConfirm={() =>
                   void run(async () => {
                     await changeActivity(activity, { pictures: [] });
                     setAlt('');
-                    await onSaved(`La photo de « ${title} » est retirée.`);
+                    await onSaved(msg.photoRetiree(title));
                   })
                 }
               />

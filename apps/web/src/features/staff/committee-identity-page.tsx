@@ -9,6 +9,8 @@ import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { committeeIdentityPage as msg } from '../../messages/staff.ts';
 
 interface Identity {
   name: string;
@@ -35,23 +37,23 @@ function Logo({
         file,
         'application/octet-stream',
       );
-      await onChanged(identity, 'Logo enregistré : il paraît en haut des pages et des documents.');
+      await onChanged(identity, msg.logoEnregistreIlParait);
     });
   return (
     <section aria-labelledby="logo">
-      <h2 id="logo">Logo</h2>
+      <h2 id="logo">{msg.logo}</h2>
       {logoUrl ? (
         <p>
-          <img src={logoUrl} alt="Logo actuel du comité" className="committee-logo" />
+          <img src={logoUrl} alt={msg.logoActuelComite} className="committee-logo" />
         </p>
       ) : (
-        <p>Aucun logo : les documents portent les initiales du comité dans sa couleur.</p>
+        <p>{msg.aucunLogoDocumentsPortent}</p>
       )}
       <FormAlert message={alert} />
       <FilePicker
-        label="Nouveau logo (image JPEG, PNG ou WebP)"
+        label={msg.nouveauLogoImageJpeg}
         accept="image/png,image/jpeg,image/webp"
-        hint="Il est réduit à 480 × 160 pixels au plus ; un fond transparent convient."
+        hint={msg.ilReduit480160}
         disabled={busy}
         onFile={send}
       />
@@ -60,19 +62,14 @@ function Logo({
           <ConfirmAction
             secondary
             disabled={busy}
-            label="Retirer le logo"
-            title="Retirer le logo du comité ?"
-            effect={
-              <p>
-                Les pages et les documents produits ensuite n’auront plus de logo ; ceux déjà
-                envoyés le gardent. Vous pourrez en déposer un autre.
-              </p>
-            }
-            confirmLabel="Retirer le logo"
+            label={msg.retirerLogo}
+            title={msg.retirerLogoComite}
+            effect={<p>{msg.pagesDocumentsProduitsEnsuite}</p>}
+            confirmLabel={msg.retirerLogo}
             onConfirm={() =>
               void run(async () => {
                 const identity = await api<Identity>('DELETE', '/api/admin/committee/logo');
-                await onChanged(identity, 'Logo retiré.');
+                await onChanged(identity, msg.logoRetire);
               })
             }
           />
@@ -108,7 +105,7 @@ export function CommitteeIdentityPage() {
           address,
           brandColour,
         }),
-        'Identité du comité enregistrée.',
+        msg.identiteComiteEnregistree,
       );
     });
   };
@@ -118,52 +115,52 @@ export function CommitteeIdentityPage() {
       : false;
   return (
     <RequireUser staffOnly>
-      <PageTitle>Identité du comité</PageTitle>
+      <PageTitle>{msg.identiteComite}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       {form === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : (
         <>
           <form onSubmit={save} noValidate aria-labelledby="identity">
-            <h2 id="identity">Nom, adresse et couleur</h2>
+            <h2 id="identity">{msg.nomAdresseCouleur}</h2>
             <FormAlert message={alert} />
             <Field
-              label="Nom du comité"
-              hint="En tête des documents et en pied de page, par exemple « CAES de l’Inserm »."
+              label={msg.nomComite}
+              hint={msg.teteDocumentsPiedPage}
               value={form.name}
               onChange={(e) => setForm({ ...form, name: e.target.value })}
               error={fields.name}
             />
             <Field
-              label="Nom court"
-              hint="Dans le bandeau des pages et sur la carte adhérent, par exemple « CAES Inserm »."
+              label={msg.nomCourt}
+              hint={msg.dansBandeauPagesSur}
               value={form.shortName}
               onChange={(e) => setForm({ ...form, shortName: e.target.value })}
               error={fields.shortName}
             />
             <Field
-              label="Adresse postale"
-              hint="Sous le nom, sur chaque document."
+              label={msg.adressePostale}
+              hint={msg.sousNomSurChaque}
               value={form.address}
               onChange={(e) => setForm({ ...form, address: e.target.value })}
               error={fields.address}
             />
             <Field
-              label="Couleur du comité"
-              hint="Au format #RRVVBB, par exemple #1d4e89 ; assez foncée pour qu’un texte blanc s’y lise."
+              label={msg.couleurComite}
+              hint={msg.formatRrvvbbParExemple}
               value={form.brandColour}
               onChange={(e) => setForm({ ...form, brandColour: e.target.value })}
               error={fields.brandColour}
             />
             {readable ? (
               <p className="colour-sample" style={{ background: form.brandColour }}>
-                Aperçu : {form.shortName} — Espace Adhérent
+                {msg.apercuEspaceAdherent(form.shortName)}
               </p>
             ) : null}
             <div className="actions">
               <button type="submit" disabled={busy}>
-                Enregistrer l’identité
+                {msg.enregistrerIdentite}
               </button>
             </div>
           </form>

@@ -6,12 +6,14 @@ import { ChartFigure } from '../../shared/chart-figure.tsx';
 import { Gauge } from '../../shared/gauge.tsx';
 import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatPercent, parseEuros } from '../../shared/format.ts';
-import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { dashboardPage as msg } from '../../messages/staff.ts';
 
 interface SectorDashboard {
   sector: ActivitySector;
@@ -24,17 +26,17 @@ interface SectorDashboard {
 
 const MONTHS = [
   'janv.',
-  'févr.',
+  msg.fevr,
   'mars',
   'avr.',
   'mai',
   'juin',
   'juil.',
-  'août',
+  msg.aout,
   'sept.',
   'oct.',
   'nov.',
-  'déc.',
+  msg.dec,
 ];
 const COLOURS = { places: '#767676', requests: '#b35c00', confirmed: '#1d4e89', paid: '#1e6b34' };
 
@@ -65,8 +67,8 @@ function BudgetForm({
     <form onSubmit={submit} noValidate>
       <FormAlert message={alert} />
       <Field
-        label={`Budget ${dashboard.year} du secteur ${name} (€)`}
-        hint="Par exemple 120 000."
+        label={msg.budgetSecteur(dashboard.year, name)}
+        hint={msg.parExemple120000}
         inputMode="decimal"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
@@ -74,7 +76,7 @@ function BudgetForm({
       />
       <div className="actions">
         <button type="submit" className="secondary" disabled={busy}>
-          Fixer le budget
+          {msg.fixerBudget}
         </button>
       </div>
     </form>
@@ -100,32 +102,36 @@ function SectorSection({
   return (
     <section aria-labelledby={`sector-${d.sector}`} className="card">
       <h2 id={`sector-${d.sector}`}>{name}</h2>
-      <h3>Budget {d.year}</h3>
+      <h3>{msg.budget(d.year)}</h3>
       {d.budgetCents === null ? (
-        <p>
-          Subventions engagées : {formatCents(d.committedCents)}. Aucun budget fixé pour {d.year}.
-        </p>
+        <p>{msg.subventionsEngageesAucunBudget(formatCents(d.committedCents), d.year)}</p>
       ) : (
         <>
           <p>
-            Subventions engagées : {formatCents(d.committedCents)} sur un budget de{' '}
-            {formatCents(d.budgetCents)} (
-            {formatPercent((d.committedCents / Math.max(1, d.budgetCents)) * 100)}).
+            {msg.subventionsEngageesSurBudget(
+              formatCents(d.committedCents),
+              formatCents(d.budgetCents),
+              formatPercent((d.committedCents / Math.max(1, d.budgetCents)) * 100),
+            )}
           </p>
           <Gauge
-            label={`Budget ${name} engagé : ${formatCents(d.committedCents)} sur ${formatCents(d.budgetCents)}`}
+            label={msg.budgetEngageSur(
+              name,
+              formatCents(d.committedCents),
+              formatCents(d.budgetCents),
+            )}
             total={d.budgetCents}
             parts={[{ key: 'committed', cents: d.committedCents }]}
           />
         </>
       )}
       {admin ? <BudgetForm dashboard={d} onSaved={onSaved} /> : null}
-      <h3>Remplissage des sessions</h3>
+      <h3>{msg.remplissageSessions}</h3>
       {d.sessions.length === 0 ? (
-        <p>Aucune session en {d.year}.</p>
+        <p>{msg.aucuneSession(d.year)}</p>
       ) : (
         <ChartFigure
-          caption={<>Places, demandes et places attribuées de chaque session {d.year}.</>}
+          caption={<>{msg.placesDemandesPlacesAttribuees(d.year)}</>}
           height={240}
           chart={
             <BarChart data={d.sessions} accessibilityLayer={false}>
@@ -134,25 +140,23 @@ function SectorSection({
               <YAxis allowDecimals={false} width={36} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="places" name="Places" fill={COLOURS.places} />
-              <Bar dataKey="requests" name="Demandes" fill={COLOURS.requests} />
-              <Bar dataKey="confirmed" name="Attribuées" fill={COLOURS.confirmed} />
+              <Bar dataKey="places" name={msg.places} fill={COLOURS.places} />
+              <Bar dataKey="requests" name={msg.demandes} fill={COLOURS.requests} />
+              <Bar dataKey="confirmed" name={msg.attribuees} fill={COLOURS.confirmed} />
             </BarChart>
           }
-          summary={`Les chiffres des sessions (${name})`}
-          tableLabel={`Sessions ${name} ${d.year}`}
+          summary={msg.chiffresSessions(name)}
+          tableLabel={msg.sessions2(name, d.year)}
           table={
             <table>
-              <caption>
-                Sessions {name} {d.year}
-              </caption>
+              <caption>{msg.sessions(name, d.year)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Session</th>
-                  <th scope="col">Places</th>
-                  <th scope="col">Demandes</th>
-                  <th scope="col">Attribuées</th>
-                  <th scope="col">Remplissage</th>
+                  <th scope="col">{msg.session}</th>
+                  <th scope="col">{msg.places}</th>
+                  <th scope="col">{msg.demandes}</th>
+                  <th scope="col">{msg.attribuees}</th>
+                  <th scope="col">{msg.remplissage}</th>
                 </tr>
               </thead>
               <tbody>
@@ -170,9 +174,9 @@ function SectorSection({
           }
         />
       )}
-      <h3>Subventions a posteriori</h3>
+      <h3>{msg.subventionsPosteriori}</h3>
       <ChartFigure
-        caption={<>Montants versés chaque mois de {d.year}, en euros.</>}
+        caption={<>{msg.montantsVersesChaqueMois(d.year)}</>}
         height={200}
         chart={
           <BarChart data={months} accessibilityLayer={false}>
@@ -180,21 +184,19 @@ function SectorSection({
             <XAxis dataKey="month" />
             <YAxis width={48} />
             <Tooltip />
-            <Bar dataKey="paid" name="Versé (€)" fill={COLOURS.paid} />
+            <Bar dataKey="paid" name={msg.verse} fill={COLOURS.paid} />
           </BarChart>
         }
-        summary={`Les chiffres par mois (${name})`}
-        tableLabel={`Subventions a posteriori ${name} ${d.year}`}
+        summary={msg.chiffresParMois(name)}
+        tableLabel={msg.subventionsPosteriori2(name, d.year)}
         table={
           <table>
-            <caption>
-              Subventions a posteriori {name} {d.year}
-            </caption>
+            <caption>{msg.subventionsPosteriori2(name, d.year)}</caption>
             <thead>
               <tr>
-                <th scope="col">Mois</th>
-                <th scope="col">Demandes reçues</th>
-                <th scope="col">Versé</th>
+                <th scope="col">{msg.mois}</th>
+                <th scope="col">{msg.demandesRecues}</th>
+                <th scope="col">{msg.verse2}</th>
               </tr>
             </thead>
             <tbody>
@@ -232,25 +234,23 @@ export function DashboardPage() {
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
   return (
     <RequireUser staffOnly>
-      <PageTitle>Tableaux de bord</PageTitle>
+      <PageTitle>{msg.tableauxBord}</PageTitle>
       <StaffNav />
       <div className="row">
         <SelectField
-          label="Année"
+          label={msg.annee}
           options={Object.fromEntries(years.map((y) => [String(y), String(y)]))}
           value={String(shown)}
           onChange={(e) => setYear(Number(e.target.value))}
         />
       </div>
       <p>
-        <a href={`/api/staff/dashboard.csv?year=${shown}`}>
-          Exporter tous les chiffres {shown} (CSV)
-        </a>
+        <a href={`/api/staff/dashboard.csv?year=${shown}`}>{msg.exporterTousChiffresCsv(shown)}</a>
       </p>
       {sectors === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : sectors.length === 0 ? (
-        <p>Aucun secteur d’activités dans vos droits.</p>
+        <p>{msg.aucunSecteurActivitesDans}</p>
       ) : (
         sectors.map((d) => (
           <SectorSection

@@ -1,6 +1,7 @@
 import { DocumentToggle } from '../../shared/document-toggle.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { DOCUMENT_LABELS } from '../agent-record/documents-field.tsx';
+import { documentLinks as msg } from '../../messages/staff.ts';
 
 /** A member's documents as links that open the PDF, each also shown in the page on request. */
 export function DocumentLinks({
@@ -8,7 +9,7 @@ export function DocumentLinks({
 }: {
   readonly documents: readonly { id: string; kind: string; fileName: string; createdAt: string }[];
 }) {
-  if (documents.length === 0) return <p>Aucun.</p>;
+  if (documents.length === 0) return <p>{msg.aucun}</p>;
   return (
     <ul>
       {documents.map((d) => (

@@ -7,7 +7,8 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
-import { RELATION_LABELS } from '../../shared/labels.ts';
+import { RELATION_LABELS } from '../../messages/labels.ts';
+import { memberSearchPage as msg } from '../../messages/staff.ts';
 
 interface Hit {
   id: string;
@@ -45,65 +46,71 @@ interface MemberFile {
 
 const STATUS: Record<string, string> = {
   draft: 'brouillon',
-  submitted: 'envoyée',
-  validated: 'validée',
-  rejected: 'refusée',
+  submitted: msg.envoyee,
+  validated: msg.validee,
+  rejected: msg.refusee,
 };
 
 function FileView({ file }: { readonly file: MemberFile }) {
   const { profile } = file;
   return (
     <section aria-labelledby="dossier" className="card">
-      <h2 id="dossier">
-        Dossier de {profile.firstName} {profile.lastName} ({profile.identifier})
-      </h2>
-      <p>Courriel : {profile.email}</p>
-      <h3>Ayants droit</h3>
+      <h2 id="dossier">{msg.dossier(profile.firstName, profile.lastName, profile.identifier)}</h2>
+      <p>{msg.courriel(profile.email)}</p>
+      <h3>{msg.ayantsDroit}</h3>
       {profile.dependants.length === 0 ? (
-        <p>Aucun.</p>
+        <p>{msg.aucun}</p>
       ) : (
         <ul>
           {profile.dependants.map((d) => (
             <li key={`${d.firstName}-${d.birthDate}`}>
-              {d.firstName} {d.lastName} ({RELATION_LABELS[d.relation]}), naissance le{' '}
-              {formatDate(d.birthDate)}
+              {msg.naissance(
+                d.firstName,
+                d.lastName,
+                RELATION_LABELS[d.relation],
+                formatDate(d.birthDate),
+              )}
             </li>
           ))}
         </ul>
       )}
-      <h3>Fiches Agent et versions</h3>
+      <h3>{msg.fichesAgentVersions}</h3>
       {file.records.length === 0 ? (
-        <p>Aucune.</p>
+        <p>{msg.aucune}</p>
       ) : (
         <ul>
           {file.records.map((r) => (
             <li key={r.id}>
-              Fiche {r.year}, version {r.version} : {STATUS[r.status] ?? r.status}
-              {r.packId ? ` (${r.packId})` : ''}
+              {msg.ficheVersion(
+                r.year,
+                r.version,
+                STATUS[r.status] ?? r.status,
+                r.packId ? ` (${r.packId})` : '',
+              )}
             </li>
           ))}
         </ul>
       )}
-      <h3>Documents</h3>
+      <h3>{msg.documents}</h3>
       <DocumentLinks documents={file.documents} />
-      <h3>RIB</h3>
+      <h3>{msg.rib}</h3>
       {file.bankAccounts.length === 0 ? (
-        <p>Aucun.</p>
+        <p>{msg.aucun}</p>
       ) : (
         <ul>
           {file.bankAccounts.map((a) => (
             <li key={a.id}>
               {a.ibanMasked}
-              {a.isDefault ? ' (par défaut)' : ''}
+              {a.isDefault ? msg.parDefaut : ''}
             </li>
           ))}
         </ul>
       )}
-      <h3>Journal</h3>
+      <h3>{msg.journal}</h3>
       <ul>
         {file.audit.map((entry) => (
           <li key={entry.id}>
-            {entry.createdAt.slice(0, 16)} — {entry.actor ?? 'système'} — {entry.action}
+            {entry.createdAt.slice(0, 16)} — {entry.actor ?? msg.systeme} — {entry.action}
           </li>
         ))}
       </ul>
@@ -132,12 +139,12 @@ export function MemberSearchPage() {
     });
   return (
     <RequireUser staffOnly>
-      <PageTitle>Adhérents</PageTitle>
+      <PageTitle>{msg.adherents}</PageTitle>
       <StaffNav />
       <FormAlert message={alert} />
       <form onSubmit={search} noValidate role="search">
         <Field
-          label="Nom, identifiant CAES ou matricule"
+          label={msg.nomIdentifiantCaesOu}
           name="q"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -145,21 +152,21 @@ export function MemberSearchPage() {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Rechercher
+            {msg.rechercher}
           </button>
         </div>
       </form>
       {hits === null ? null : hits.length === 0 ? (
-        <p role="status">Aucun adhérent trouvé.</p>
+        <p role="status">{msg.aucunAdherentTrouve}</p>
       ) : (
-        <ul aria-label="Résultats">
+        <ul aria-label={msg.resultats}>
           {hits.map((hit) => (
             <li key={hit.id}>
               <button type="button" className="link" onClick={() => open(hit)}>
                 {hit.lastName} {hit.firstName}
               </button>{' '}
               — {hit.identifier}
-              {hit.matricule ? ` — matricule ${hit.matricule}` : ''}
+              {hit.matricule ? msg.matricule(hit.matricule) : ''}
             </li>
           ))}
         </ul>

@@ -4,6 +4,8 @@ import { formatCents, formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { packsPage as msg } from '../../messages/staff.ts';
 
 interface PackView {
   id: string;
@@ -35,47 +37,46 @@ export function PacksPage() {
   }, []);
   return (
     <RequireUser staffOnly>
-      <PageTitle>Barèmes</PageTitle>
+      <PageTitle>{msg.baremes}</PageTitle>
       <StaffNav />
       {packs === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : (
         packs.map((pack) => (
           <section key={pack.id} aria-labelledby={`pack-${pack.id}`} className="card">
             <h2 id={`pack-${pack.id}`}>{pack.label}</h2>
             <p>
-              {pack.id} —{' '}
-              {pack.validity.appliesTo === 'activityStart'
-                ? 'activités commençant'
-                : 'demandes envoyées'}{' '}
-              du {formatDate(pack.validity.from)} au {formatDate(pack.validity.to)} — revenu :{' '}
-              {pack.income.description}
-              {pack.complete
-                ? ''
-                : ' — barème incomplet : les calculs qui demandent un paramètre absent sont refusés en le nommant.'}
+              {msg.revenu(
+                pack.id,
+                pack.validity.appliesTo === 'activityStart'
+                  ? msg.activitesCommencant
+                  : msg.demandesEnvoyees,
+                formatDate(pack.validity.from),
+                formatDate(pack.validity.to),
+                pack.income.description,
+                pack.complete ? '' : msg.baremeIncompletCalculsQui,
+              )}
             </p>
             {pack.thresholds.map((grid) => (
               <div key={grid.grid}>
                 <h3>{grid.label}</h3>
                 <table>
-                  <caption className="hint">
-                    Quotient familial où le taux atteint ses bornes
-                  </caption>
+                  <caption className="hint">{msg.quotientFamilialOuTaux}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Seuil</th>
-                      <th scope="col">Selon la formule</th>
-                      <th scope="col">Annoncé</th>
+                      <th scope="col">{msg.seuil}</th>
+                      <th scope="col">{msg.selonFormule}</th>
+                      <th scope="col">{msg.annonce}</th>
                     </tr>
                   </thead>
                   <tbody>
                     <tr>
-                      <th scope="row">Taux maximum jusqu’à</th>
+                      <th scope="row">{msg.tauxMaximumJusqu}</th>
                       <td>{cents(grid.impliedAtMaxCents)}</td>
                       <td>{cents(grid.statedAtMaxCents)}</td>
                     </tr>
                     <tr>
-                      <th scope="row">Taux minimum à partir de</th>
+                      <th scope="row">{msg.tauxMinimumPartir}</th>
                       <td>{cents(grid.impliedAtMinCents)}</td>
                       <td>{cents(grid.statedAtMinCents)}</td>
                     </tr>
@@ -89,7 +90,7 @@ export function PacksPage() {
               </div>
             ))}
             <details>
-              <summary>Tous les paramètres de {pack.id}</summary>
+              <summary>{msg.tousParametres(pack.id)}</summary>
               <pre className="parameters">{JSON.stringify(pack.parameters, null, 2)}</pre>
             </details>
           </section>

@@ -4,10 +4,11 @@ import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
-import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { SECTOR_LABELS } from '../../messages/labels.ts';
 import type { Offer } from '../member/partner-offers-page.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { partnerOffersEditorPage as msg } from '../../messages/staff.ts';
 
 const blank = {
   partner: '',
@@ -45,7 +46,7 @@ export function PartnerOffersEditorPage() {
       await (editing
         ? api('PUT', `/api/staff/partner-offers/${editing}`, body)
         : api('POST', '/api/staff/partner-offers', body));
-      setNotice(editing ? 'Offre modifiée.' : 'Offre ajoutée.');
+      setNotice(editing ? msg.offreModifiee : msg.offreAjoutee);
       setEditing(null);
       setForm(blank);
       await load();
@@ -54,12 +55,12 @@ export function PartnerOffersEditorPage() {
   const remove = (offer: Offer) =>
     void run(async () => {
       await api('DELETE', `/api/staff/partner-offers/${offer.id}`);
-      setNotice(`Offre de ${offer.partner} supprimée.`);
+      setNotice(msg.offreSupprimee(offer.partner));
       await load();
     });
   return (
     <RequireUser staffOnly>
-      <PageTitle>Offres partenaires</PageTitle>
+      <PageTitle>{msg.offresPartenaires}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
@@ -68,7 +69,7 @@ export function PartnerOffersEditorPage() {
           <li key={offer.id}>
             <p>
               <strong>{offer.partner}</strong> ({SECTOR_LABELS[offer.sector]}) — {offer.description}
-              {offer.code ? ` — code ${offer.code}` : ''}
+              {offer.code ? msg.code(offer.code) : ''}
             </p>
             <div className="actions">
               <button
@@ -85,7 +86,7 @@ export function PartnerOffersEditorPage() {
                   });
                 }}
               >
-                Modifier l’offre de {offer.partner}
+                {msg.modifierOffre(offer.partner)}
               </button>
               <button
                 type="button"
@@ -93,23 +94,23 @@ export function PartnerOffersEditorPage() {
                 disabled={busy}
                 onClick={() => remove(offer)}
               >
-                Supprimer l’offre de {offer.partner}
+                {msg.supprimerOffre(offer.partner)}
               </button>
             </div>
           </li>
         ))}
       </ul>
-      <h2>{editing ? 'Modifier l’offre' : 'Ajouter une offre'}</h2>
+      <h2>{editing ? msg.modifierOffre2 : msg.ajouterOffre}</h2>
       <form onSubmit={save} noValidate>
         <Field
-          label="Partenaire"
+          label={msg.partenaire}
           required
           value={form.partner}
           onChange={(e) => setForm({ ...form, partner: e.target.value })}
           error={fields.partner}
         />
         <SelectField
-          label="Secteur"
+          label={msg.secteur}
           options={SECTOR_LABELS}
           value={form.sector}
           onChange={(e) =>
@@ -117,20 +118,20 @@ export function PartnerOffersEditorPage() {
           }
         />
         <Field
-          label="Offre"
+          label={msg.offre}
           required
           value={form.description}
           onChange={(e) => setForm({ ...form, description: e.target.value })}
           error={fields.description}
         />
         <Field
-          label="Code promotionnel (facultatif)"
+          label={msg.codePromotionnelFacultatif}
           value={form.code}
           onChange={(e) => setForm({ ...form, code: e.target.value })}
           error={fields.code}
         />
         <Field
-          label="Site web (facultatif)"
+          label={msg.siteWebFacultatif}
           type="url"
           value={form.url}
           onChange={(e) => setForm({ ...form, url: e.target.value })}
@@ -138,7 +139,7 @@ export function PartnerOffersEditorPage() {
         />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            {editing ? 'Enregistrer l’offre' : 'Ajouter l’offre'}
+            {editing ? msg.enregistrerOffre : msg.ajouterOffre2}
           </button>
         </div>
       </form>

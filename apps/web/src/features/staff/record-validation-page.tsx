@@ -3,16 +3,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../shared/labels.ts';
+import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
-import { count, of } from '../../shared/french.ts';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { recordValidationPage as msg } from '../../messages/staff.ts';
 
 interface QueueEntry {
   id: string;
@@ -37,19 +38,18 @@ interface RecordFile {
 
 /** What changed since the Fiche last validated: what staff check first. */
 function Changes({ changes }: { readonly changes: RecordFile['changes'] }) {
-  if (changes === null)
-    return <p>Première Fiche de cet agent : rien de validé avant elle à comparer.</p>;
-  const since = `la Fiche ${changes.since.year} validée (version ${changes.since.version})`;
-  if (changes.list.length === 0) return <p>Rien n’a changé depuis {since}.</p>;
+  if (changes === null) return <p>{msg.premiereFicheCetAgent}</p>;
+  const since = msg.ficheValideeVersion(changes.since.year, changes.since.version);
+  if (changes.list.length === 0) return <p>{msg.rienChangeDepuis(since)}</p>;
   return (
-    <ScrollingTable label="Changements">
+    <ScrollingTable label={msg.changements}>
       <table className="changes">
-        <caption>Changements depuis {since}</caption>
+        <caption>{msg.changementsDepuis(since)}</caption>
         <thead>
           <tr>
-            <th scope="col">Élément</th>
-            <th scope="col">Avant</th>
-            <th scope="col">Maintenant</th>
+            <th scope="col">{msg.element}</th>
+            <th scope="col">{msg.avant}</th>
+            <th scope="col">{msg.maintenant}</th>
           </tr>
         </thead>
         <tbody>
@@ -89,88 +89,95 @@ function RecordReview({
           `/api/staff/agent-records/${entry.id}/validate`,
         );
         onDecided(
-          `Fiche ${record.year} de ${entry.firstName} ${entry.lastName} validée : ${String(record.parts)} parts, QF ${formatCents(record.quotientCents ?? 0)}.`,
+          msg.ficheValideePartsQf(
+            record.year,
+            entry.firstName,
+            entry.lastName,
+            String(record.parts),
+            formatCents(record.quotientCents ?? 0),
+          ),
         );
       } else {
         await api('POST', `/api/staff/agent-records/${entry.id}/reject`, { reason });
-        onDecided(`Fiche ${entry.year} de ${entry.firstName} ${entry.lastName} refusée.`);
+        onDecided(msg.ficheRefusee(entry.year, entry.firstName, entry.lastName));
       }
     } catch (error) {
       setAlert(
-        error instanceof ApiError ? (Object.values(error.fields)[0] ?? error.message) : 'Erreur',
+        error instanceof ApiError ? (Object.values(error.fields)[0] ?? error.message) : msg.erreur,
       );
     }
   };
-  if (!file) return <p role="status">Chargement…</p>;
+  if (!file) return <p role="status">{common.loading}</p>;
   const { record } = file;
   return (
     <section aria-labelledby={`review-${entry.id}`} className="card">
       <h2 id={`review-${entry.id}`}>
-        {entry.firstName} {entry.lastName} ({entry.identifier}) — Fiche {record.year}, version{' '}
-        {record.version}
+        {msg.ficheVersion(
+          entry.firstName,
+          entry.lastName,
+          entry.identifier,
+          record.year,
+          record.version,
+        )}
       </h2>
       <FormAlert message={alert} />
-      <h3>Ce qui a changé</h3>
+      <h3>{msg.ceQuiChange}</h3>
       <Changes changes={file.changes} />
-      <h3>La Fiche envoyée</h3>
+      <h3>{msg.ficheEnvoyee}</h3>
       <p>
-        Revenu fiscal de référence :{' '}
-        {record.taxIncomeEuros === null
-          ? 'non renseigné'
-          : formatCents(record.taxIncomeEuros * 100)}
-        {record.couple ? ' — en couple' : ' — sans conjoint'}
-        {record.memberDisabled ? ' — agent handicapé' : ''}
-        {record.situationChangedOn
-          ? ` — situation familiale changée le ${formatDate(record.situationChangedOn)}`
-          : ''}
+        {msg.revenuFiscalReference(
+          record.taxIncomeEuros === null
+            ? msg.nonRenseigne
+            : formatCents(record.taxIncomeEuros * 100),
+          record.couple ? msg.couple : msg.sansConjoint,
+          record.memberDisabled ? msg.agentHandicape : '',
+          record.situationChangedOn
+            ? msg.situationFamilialeChangee(formatDate(record.situationChangedOn))
+            : '',
+        )}
       </p>
       <ul>
         {record.dependants.map((d) => (
           <li key={`${d.relation}-${d.firstName}-${d.birthDate}`}>
-            {RELATION_LABELS[d.relation]} : {d.firstName} {d.lastName}, naissance le{' '}
-            {formatDate(d.birthDate)}
-            {d.sharedCustody ? ', garde partagée' : ''}
-            {d.relation === 'child' && !d.fiscallyDependent
-              ? ', à la charge fiscale de l’autre parent'
-              : ''}
-            {d.disabled
-              ? `, handicap (justificatif : ${file.documents.find((doc) => doc.id === d.disabilityProofId)?.fileName ?? 'manquant'})`
-              : ''}
+            {msg.naissance(
+              RELATION_LABELS[d.relation],
+              d.firstName,
+              d.lastName,
+              formatDate(d.birthDate),
+              d.sharedCustody ? msg.gardePartagee : '',
+              d.relation === 'child' && !d.fiscallyDependent ? msg.chargeFiscaleAutreParent : '',
+              d.disabled
+                ? msg.handicapJustificatif(
+                    file.documents.find((doc) => doc.id === d.disabilityProofId)?.fileName ??
+                      'manquant',
+                  )
+                : '',
+            )}
           </li>
         ))}
       </ul>
-      <h3>Justificatifs</h3>
+      <h3>{msg.justificatifs}</h3>
       <DocumentLinks documents={file.documents} />
       <p>
-        Versions :{' '}
-        {file.versions.map((v) => `${v.version} (${RECORD_STATUS_LABELS[v.status]})`).join(', ')}
+        {msg.versions(
+          file.versions.map((v) => `${v.version} (${RECORD_STATUS_LABELS[v.status]})`).join(', '),
+        )}
       </p>
       <div className="actions">
         <ConfirmAction
-          label="Valider la fiche"
-          title={`Valider la Fiche ${record.year} ${of(`${entry.firstName} ${entry.lastName}`)} ?`}
-          effect={
-            <p>
-              Ses parts, son quotient familial, ses taux et son plafond {record.year} s’appliquent
-              aussitôt à ses demandes et devis ; {entry.firstName} reçoit un courriel. Une
-              modification ultérieure passera par une nouvelle version.
-            </p>
-          }
-          confirmLabel="Valider la fiche"
+          label={msg.validerFiche}
+          title={msg.validerFiche2(record.year, `${entry.firstName} ${entry.lastName}`)}
+          effect={<p>{msg.sesPartsSonQuotient(record.year, entry.firstName)}</p>}
+          confirmLabel={msg.validerFiche}
           onConfirm={() => void decide('validate')}
         />
         <ConfirmAction
           secondary
-          label="Refuser"
-          title={`Refuser la Fiche ${record.year} ${of(`${entry.firstName} ${entry.lastName}`)} ?`}
-          effect={
-            <p>
-              {entry.firstName} reçoit un courriel qui cite le motif, puis corrige sa fiche et
-              l’envoie à nouveau.
-            </p>
-          }
-          reasonLabel="Motif du refus (repris dans le courriel)"
-          confirmLabel="Refuser la fiche"
+          label={msg.refuser}
+          title={msg.refuserFiche(record.year, `${entry.firstName} ${entry.lastName}`)}
+          effect={<p>{msg.recoitCourrielQuiCite(entry.firstName)}</p>}
+          reasonLabel={common.refusalReason}
+          confirmLabel={msg.refuserFiche2}
           onConfirm={(reason) => void decide('reject', reason)}
         />
       </div>
@@ -180,7 +187,11 @@ function RecordReview({
 
 /** What changed since the Fiche validated, in the queue's words. */
 const changesText = (changes: number | null): string =>
-  changes === null ? 'première fiche' : changes === 0 ? 'aucun' : count(changes, 'changement');
+  changes === null
+    ? msg.premiereFiche
+    : changes === 0
+      ? msg.aucunChangement
+      : msg.changement(changes);
 
 /** Several Fiches read as concordant, validated together after a summary. */
 function BulkValidation({
@@ -205,45 +216,36 @@ function BulkValidation({
         '/api/staff/agent-records/validations',
         { recordIds: ticked.map((e) => e.id) },
       );
-      onDone(
-        bulkNotice(
-          `${count(answer.done.length, 'fiche validée', 'fiches validées')}.`,
-          answer,
-          name,
-        ),
-      );
+      onDone(bulkNotice(msg.ficheValideeFichesValidees(answer.done.length), answer, name));
     });
   return (
     <BulkSection
       id="bulk-records"
-      title="Validation groupée"
+      title={msg.validationGroupee}
       alert={alert}
       status={
         ticked.length === 0
-          ? 'Cochez les fiches concordantes (par exemple celles où rien n’a changé) pour les valider ensemble.'
-          : `${count(ticked.length, 'fiche cochée', 'fiches cochées')}.`
+          ? msg.cochezFichesConcordantesPar
+          : msg.ficheCocheeFichesCochees(ticked.length)
       }
     >
       <ConfirmAction
         disabled={busy || ticked.length === 0}
-        label={`Valider les fiches cochées (${ticked.length})`}
-        title={`Valider ${count(ticked.length, 'fiche', 'fiches')} ?`}
+        label={msg.validerFichesCochees(ticked.length)}
+        title={msg.valider2(msg.ficheFiches(ticked.length))}
         effect={
           <>
             <ul>
               {ticked.map((e) => (
                 <li key={e.id}>
-                  {e.firstName} {e.lastName} — Fiche {e.year} : {changesText(e.changes)}
+                  {msg.fiche(e.firstName, e.lastName, e.year, changesText(e.changes))}
                 </li>
               ))}
             </ul>
-            <p>
-              Les parts, quotients, taux et plafonds s’appliquent aussitôt ; chaque agent reçoit un
-              courriel. Une fiche décidée entre-temps par un collègue est laissée.
-            </p>
+            <p>{msg.partsQuotientsTauxPlafonds}</p>
           </>
         }
-        confirmLabel="Valider ces fiches"
+        confirmLabel={msg.validerCesFiches}
         onConfirm={validate}
       />
     </BulkSection>
@@ -251,10 +253,10 @@ function BulkValidation({
 }
 
 const QUEUE_STATUSES = {
-  submitted: 'À valider',
-  validated: 'Validées',
-  rejected: 'Refusées',
-  draft: 'Brouillons',
+  submitted: msg.valider,
+  validated: msg.validees,
+  rejected: msg.refusees,
+  draft: msg.brouillons,
 };
 
 export function RecordValidationPage() {
@@ -281,7 +283,7 @@ export function RecordValidationPage() {
   }, [load]);
   return (
     <RequireUser staffOnly>
-      <PageTitle>Fiches Agent à valider</PageTitle>
+      <PageTitle>{msg.fichesAgentValider}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       {open ? (
@@ -294,30 +296,30 @@ export function RecordValidationPage() {
           }}
         />
       ) : null}
-      <div className="row" role="group" aria-label="Filtres">
+      <div className="row" role="group" aria-label={msg.filtres}>
         <SelectField
-          label="Statut"
+          label={msg.statut}
           options={QUEUE_STATUSES}
           value={filters.status}
           onChange={(e) => setFilters({ ...filters, status: e.target.value })}
         />
         <SelectField
-          label="Année"
-          options={{ '': 'Toutes', ...Object.fromEntries(years.map((y) => [y, String(y)])) }}
+          label={msg.annee}
+          options={{ '': msg.toutes, ...Object.fromEntries(years.map((y) => [y, String(y)])) }}
           value={filters.year}
           onChange={(e) => setFilters({ ...filters, year: e.target.value })}
         />
         <SelectField
-          label="Secteur des demandes en cours"
-          options={{ '': 'Tous', ...SECTOR_LABELS }}
+          label={msg.secteurDemandesCours}
+          options={{ '': msg.tous, ...SECTOR_LABELS }}
           value={filters.sector}
           onChange={(e) => setFilters({ ...filters, sector: e.target.value })}
         />
       </div>
       {queue === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : queue.length === 0 ? (
-        <p>Aucune fiche avec ces critères.</p>
+        <p>{msg.aucuneFicheAvecCes}</p>
       ) : (
         <>
           {filters.status === 'submitted' ? (
@@ -332,23 +334,21 @@ export function RecordValidationPage() {
             />
           ) : null}
           <DataTable
-            caption="Fiches, les plus anciennes d’abord"
+            caption={msg.fichesPlusAnciennesAbord}
             rows={queue}
-            noun={['fiche', 'fiches']}
-            filterHint="Un nom, un identifiant ou une année, par exemple « Martin » ou « IN-000512 »."
+            counted={msg.ficheCounted}
+            filterHint={msg.nomIdentifiantOuAnnee}
             columns={[
               ...(filters.status === 'submitted'
                 ? [
-                    tickColumn<QueueEntry>(
-                      chosen,
-                      setChosen,
-                      (e) => `Cocher la Fiche de ${e.firstName} ${e.lastName}`,
+                    tickColumn<QueueEntry>(chosen, setChosen, (e) =>
+                      msg.cocherFiche(e.firstName, e.lastName),
                     ),
                   ]
                 : []),
               {
                 id: 'agent',
-                header: 'Agent',
+                header: msg.agent,
                 accessorFn: (e: QueueEntry) => `${e.firstName} ${e.lastName} ${e.identifier}`,
                 cell: ({ row }: { row: { original: QueueEntry } }) => (
                   <button type="button" className="link" onClick={() => setOpen(row.original)}>
@@ -358,12 +358,12 @@ export function RecordValidationPage() {
               },
               {
                 id: 'record',
-                header: 'Fiche',
+                header: msg.fiche2,
                 accessorFn: (e: QueueEntry) => `${e.year} (v${e.version})`,
               },
               {
                 id: 'sent',
-                header: 'Envoyée le',
+                header: msg.envoyee,
                 accessorFn: (e: QueueEntry) => e.submittedAt ?? '',
                 cell: ({ row }: { row: { original: QueueEntry } }) =>
                   row.original.submittedAt
@@ -372,7 +372,7 @@ export function RecordValidationPage() {
               },
               {
                 id: 'changes',
-                header: 'Changements',
+                header: msg.changements,
                 accessorFn: (e: QueueEntry) => e.changes ?? -1,
                 cell: ({ row }: { row: { original: QueueEntry } }) =>
                   changesText(row.original.changes),

@@ -3,13 +3,14 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, Notice, SelectField, ScrollingTable } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
-import { SECTOR_LABELS } from '../../shared/labels.ts';
+import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
-import { count } from '../../shared/french.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { selectionPage as msg } from '../../messages/staff.ts';
 
 interface Preview {
   token: string;
@@ -63,17 +64,16 @@ function SelectionDay({
   };
   return (
     <section aria-labelledby="selection-day">
-      <h2 id="selection-day">Application automatique</h2>
+      <h2 id="selection-day">{msg.applicationAutomatique}</h2>
       <p>
-        Sans action de votre part, cette sélection est appliquée automatiquement le{' '}
-        <strong>{formatDate(preview.automaticOn)}</strong> et les familles prévenues. Les réponses
-        sont promises au plus tard le {formatDate(preview.latestOn)}.
+        {msg.sansActionVotrePart} <strong>{formatDate(preview.automaticOn)}</strong>{' '}
+        {msg.famillesPrevenuesReponsesSont(formatDate(preview.latestOn))}
       </p>
       <form onSubmit={submit} noValidate>
         <FormAlert message={alert} />
         <Field
-          label="Reporter l’application automatique au"
-          hint={`Au plus tard le ${formatDate(preview.latestOn)}.`}
+          label={msg.reporterApplicationAutomatique}
+          hint={msg.plusTard(formatDate(preview.latestOn))}
           type="date"
           max={preview.latestOn}
           value={day}
@@ -82,7 +82,7 @@ function SelectionDay({
         />
         <div className="actions">
           <button type="submit" className="secondary" disabled={busy}>
-            Reporter
+            {msg.reporter}
           </button>
         </div>
       </form>
@@ -90,7 +90,7 @@ function SelectionDay({
   );
 }
 
-const OUTCOMES = { confirmed: 'Place', waiting: 'Liste d’attente', refused: 'Refus' } as const;
+const OUTCOMES = { confirmed: msg.place, waiting: msg.listeAttente, refused: msg.refus } as const;
 
 /** The selection at closing: preview every decision with its reasons, then apply it. */
 export function SelectionPage() {
@@ -117,17 +117,11 @@ export function SelectionPage() {
     '—';
   return (
     <RequireUser staffOnly>
-      <PageTitle>Sélection à la clôture</PageTitle>
+      <PageTitle>{msg.selectionCloture}</PageTitle>
       <StaffNav />
-      <p>
-        Les sessions dont la clôture est passée sont attribuées ensemble : d’abord les enfants
-        jamais partis avec le secteur, puis le quotient familial le plus bas, puis la demande
-        complète la plus ancienne ; chaque demande essaie ses choix dans l’ordre. Elle est appliquée
-        automatiquement le troisième jour après la clôture (vous pouvez la reporter), ou ici dès que
-        vous avez lu l’aperçu.
-      </p>
+      <p>{msg.sessionsDontCloturePassee}</p>
       <SelectField
-        label="Secteur"
+        label={msg.secteur}
         options={SECTOR_LABELS}
         value={sector}
         onChange={(e) => {
@@ -138,53 +132,56 @@ export function SelectionPage() {
       <FormAlert message={alert} />
       {applied ? (
         <Notice>
-          Sélection appliquée :{' '}
-          {count(tally(applied, 'confirmed'), 'place attribuée', 'places attribuées')},{' '}
-          {tally(applied, 'waiting')} en attente, {count(tally(applied, 'refused'), 'refus')}. Les
-          familles sont prévenues par courriel ; les listes des prestataires sont dans le catalogue.
+          {msg.selectionAppliqueePlaceAttribuee(
+            tally(applied, 'confirmed'),
+            tally(applied, 'waiting'),
+            tally(applied, 'refused'),
+          )}
         </Notice>
       ) : null}
       {preview === null ? (
-        <p role="status">Chargement…</p>
+        <p role="status">{common.loading}</p>
       ) : preview.sessions.length === 0 ? (
-        <p>Aucune session clôturée n’attend de sélection dans ce secteur.</p>
+        <p>{msg.aucuneSessionClotureeAttend}</p>
       ) : (
         <>
-          <h2>Sessions clôturées</h2>
+          <h2>{msg.sessionsCloturees}</h2>
           <ul>
             {preview.sessions.map((s) => (
               <li key={s.id}>
-                {s.label} : {count(s.places, 'place')}, liste d’attente de {s.waitingPlaces},
-                clôture le {formatDate(s.closesOn)}
+                {msg.placeListeAttenteCloture(
+                  s.label,
+                  s.places,
+                  s.waitingPlaces,
+                  formatDate(s.closesOn),
+                )}
               </li>
             ))}
           </ul>
           <SelectionDay sector={sector} preview={preview} onPostponed={setPreview} />
-          <h2>Aperçu ({count(preview.decisions.length, 'demande')})</h2>
-          <ScrollingTable label="Décisions de la sélection">
+          <h2>{msg.apercuDemande(preview.decisions.length)}</h2>
+          <ScrollingTable label={msg.decisionsSelection}>
             <table>
-              <caption>Décisions, dans l’ordre de priorité</caption>
+              <caption>{msg.decisionsDansOrdrePriorite}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Rang</th>
-                  <th scope="col">Demande</th>
-                  <th scope="col">Participant</th>
-                  <th scope="col">Réponse</th>
-                  <th scope="col">Pourquoi</th>
+                  <th scope="col">{msg.rang}</th>
+                  <th scope="col">{msg.demande}</th>
+                  <th scope="col">{msg.participant}</th>
+                  <th scope="col">{msg.reponse}</th>
+                  <th scope="col">{msg.pourquoi}</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.decisions.map((d) => (
                   <tr key={d.requestId}>
                     <td>{d.priority}</td>
-                    <td>
-                      n° {d.number} ({d.member})
-                    </td>
+                    <td>{msg.n(d.number, d.member)}</td>
                     <td>{d.participant}</td>
                     <td>
                       {OUTCOMES[d.outcome]}
                       {d.sessionId ? ` — ${label(d.sessionId)}` : ''}
-                      {d.waitingPosition ? ` (position ${d.waitingPosition})` : ''}
+                      {d.waitingPosition ? msg.position(d.waitingPosition) : ''}
                     </td>
                     <td>{d.reasons.join(' ')}</td>
                   </tr>
@@ -194,21 +191,22 @@ export function SelectionPage() {
           </ScrollingTable>
           <div className="actions">
             {preview.decisions.length === 0 ? (
-              <p className="hint">Aucune demande pour ces sessions : il n’y a rien à appliquer.</p>
+              <p className="hint">{msg.aucuneDemandePourCes}</p>
             ) : (
               <ConfirmAction
                 disabled={busy}
-                label="Appliquer la sélection et prévenir les familles"
-                title="Appliquer la sélection ?"
+                label={msg.appliquerSelectionPrevenirFamilles}
+                title={msg.appliquerSelection}
                 effect={
                   <p>
-                    {count(tally(preview, 'confirmed'), 'place attribuée', 'places attribuées')},{' '}
-                    {count(tally(preview, 'waiting'), 'demande', 'demandes')} en liste d’attente,{' '}
-                    {count(tally(preview, 'refused'), 'refus')} : chaque famille reçoit un courriel
-                    et les places attribuées sont facturées. Cela ne s’annule pas.
+                    {msg.placeAttribueePlacesAttribuees(
+                      tally(preview, 'confirmed'),
+                      tally(preview, 'waiting'),
+                      tally(preview, 'refused'),
+                    )}
                   </p>
                 }
-                confirmLabel="Appliquer et prévenir les familles"
+                confirmLabel={msg.appliquerPrevenirFamilles}
                 onConfirm={apply}
               />
             )}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { formatCents } from '../../shared/format.ts';
-import { count } from '../../shared/french.ts';
+import { sessionCancellation as msg } from '../../messages/staff.ts';
 
 interface Cancellation {
   requestsCancelled: number;
@@ -15,20 +15,19 @@ interface Cancellation {
 
 /** What cancelling the session does, in the words of the confirmation. */
 function Effect({ summary }: { readonly summary: Cancellation | null }) {
-  if (summary === null) return <p role="status">Calcul de ce que l’annulation changerait…</p>;
+  if (summary === null) return <p role="status">{msg.calculCeAnnulationChangerait}</p>;
   const lines = [
     summary.placesCancelled > 0
-      ? `${count(summary.placesCancelled, 'place confirmée annulée', 'places confirmées annulées')} sans frais : chaque facture est annulée par un avoir${summary.refundCents > 0 ? `, ${formatCents(summary.refundCents)} déjà versés seront remboursés` : ''}.`
+      ? msg.placeConfirmeeAnnuleePlaces(
+          summary.placesCancelled,
+          summary.refundCents > 0
+            ? msg.dejaVersesSerontRembourses(formatCents(summary.refundCents))
+            : '',
+        )
       : null,
-    summary.waitingCancelled > 0
-      ? `${count(summary.waitingCancelled, 'demande en liste d’attente annulée', 'demandes en liste d’attente annulées')}.`
-      : null,
-    summary.requestsCancelled > 0
-      ? `${count(summary.requestsCancelled, 'demande sans autre choix annulée', 'demandes sans autre choix annulées')}.`
-      : null,
-    summary.choicesRemoved > 0
-      ? `${count(summary.choicesRemoved, 'demande garde', 'demandes gardent')} ses autres choix pour la sélection.`
-      : null,
+    summary.waitingCancelled > 0 ? msg.demandeListeAttenteAnnulee(summary.waitingCancelled) : null,
+    summary.requestsCancelled > 0 ? msg.demandeSansAutreChoix(summary.requestsCancelled) : null,
+    summary.choicesRemoved > 0 ? msg.demandeGardeDemandesGardent(summary.choicesRemoved) : null,
   ].filter((line) => line !== null);
   return (
     <>
@@ -39,12 +38,9 @@ function Effect({ summary }: { readonly summary: Cancellation | null }) {
           ))}
         </ul>
       ) : (
-        <p>Aucune demande n’a été faite pour cette session.</p>
+        <p>{msg.aucuneDemandeEteFaite}</p>
       )}
-      <p>
-        Chaque famille reçoit un courriel avec le motif. La session quitte le catalogue ;
-        l’annulation ne peut pas être défaite.
-      </p>
+      <p>{msg.chaqueFamilleRecoitCourriel}</p>
     </>
   );
 }
@@ -66,8 +62,8 @@ export function CancelSession({
     <ConfirmAction
       secondary
       disabled={disabled}
-      label={`Annuler la session « ${session.label} »`}
-      title={`Annuler la session « ${session.label} » ?`}
+      label={msg.annulerSession(session.label)}
+      title={msg.annulerSession2(session.label)}
       onOpen={() => {
         setSummary(null);
         void api<Cancellation>(
@@ -76,9 +72,9 @@ export function CancelSession({
         ).then(setSummary);
       }}
       effect={<Effect summary={summary} />}
-      reasonLabel="Motif de l’annulation (repris dans le courriel aux familles)"
-      reasonExample="le prestataire a annulé le séjour faute de participants"
-      confirmLabel="Annuler la session et prévenir les familles"
+      reasonLabel={msg.motifAnnulationReprisDans}
+      reasonExample={msg.prestataireAnnuleSejourFaute}
+      confirmLabel={msg.annulerSessionPrevenirFamilles}
       onConfirm={onCancel}
     />
   );

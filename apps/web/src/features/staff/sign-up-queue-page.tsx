@@ -5,19 +5,17 @@ import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
-import { count, of } from '../../shared/french.ts';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { signUpQueuePage as msg } from '../../messages/staff.ts';
 
 type Request = SignUpRequestSummary;
 
 const name = (request: Request): string => `${request.firstName} ${request.lastName}`;
-
-const REFUSAL_EFFECT =
-  'La demande est close et la personne reçoit un courriel qui cite le motif ci-dessous. Pour revenir sur un refus, elle devra refaire une demande.';
 
 /** The requests ticked, refused together for one reason (duplicates, strangers), after a summary. */
 function BulkRefusal({
@@ -42,30 +40,24 @@ function BulkRefusal({
         '/api/staff/sign-up-requests/refusals',
         { requestIds: ticked.map((r) => r.id), reason },
       );
-      onDone(
-        bulkNotice(
-          `${count(answer.done.length, 'demande refusée', 'demandes refusées')}.`,
-          answer,
-          nameOf,
-        ),
-      );
+      onDone(bulkNotice(msg.demandeRefuseeDemandesRefusees(answer.done.length), answer, nameOf));
     });
   return (
     <BulkSection
       id="bulk-sign-ups"
-      title="Refus groupé"
+      title={msg.refusGroupe}
       alert={alert}
       status={
         ticked.length === 0
-          ? 'Cochez les demandes à refuser pour un même motif (des doublons, par exemple).'
-          : `${count(ticked.length, 'demande cochée', 'demandes cochées')}.`
+          ? msg.cochezDemandesRefuserPour
+          : msg.demandeCocheeDemandesCochees(ticked.length)
       }
     >
       <ConfirmAction
         secondary
         disabled={busy || ticked.length === 0}
-        label={`Refuser les demandes cochées (${ticked.length})`}
-        title={`Refuser ${count(ticked.length, 'demande', 'demandes')} ?`}
+        label={msg.refuserDemandesCochees(ticked.length)}
+        title={msg.refuser(msg.demandeDemandes(ticked.length))}
         effect={
           <>
             <ul>
@@ -75,12 +67,14 @@ function BulkRefusal({
                 </li>
               ))}
             </ul>
-            <p>{REFUSAL_EFFECT} Une demande décidée entre-temps par un collègue est laissée.</p>
+            <p>
+              {msg.refusalEffect} {msg.demandeDecideeEntreTemps}
+            </p>
           </>
         }
-        reasonLabel="Motif du refus (repris dans chaque courriel)"
-        reasonExample="vous avez déjà un compte : utilisez « Identifiant oublié »"
-        confirmLabel="Refuser et envoyer les courriels"
+        reasonLabel={msg.motifRefusReprisDans}
+        reasonExample={msg.vousAvezDejaCompte}
+        confirmLabel={msg.refuserEnvoyerCourriels}
         onConfirm={refuse}
       />
     </BulkSection>
@@ -98,25 +92,20 @@ function Decisions({
   return (
     <div className="actions">
       <ConfirmAction
-        label={`Valider l’inscription ${of(name(request))}`}
-        title={`Valider l’inscription ${of(name(request))} ?`}
-        effect={
-          <p>
-            Un compte adhérent est créé et {request.firstName} reçoit par courriel son identifiant
-            et le lien pour choisir son mot de passe, à l’adresse {request.email}.
-          </p>
-        }
-        confirmLabel="Valider et envoyer le courriel"
+        label={msg.validerInscription(name(request))}
+        title={msg.validerInscription2(name(request))}
+        effect={<p>{msg.compteAdherentCreeRecoit(request.firstName, request.email)}</p>}
+        confirmLabel={msg.validerEnvoyerCourriel}
         onConfirm={() => onDecide('approve')}
       />
       <ConfirmAction
         secondary
-        label={`Refuser la demande ${of(name(request))}`}
-        title={`Refuser la demande ${of(name(request))} ?`}
-        effect={<p>{REFUSAL_EFFECT}</p>}
-        reasonLabel="Motif du refus (repris dans le courriel)"
-        reasonExample="nous ne trouvons pas votre nom parmi les agents"
-        confirmLabel="Refuser et envoyer le courriel"
+        label={msg.refuserDemande(name(request))}
+        title={msg.refuserDemande2(name(request))}
+        effect={<p>{msg.refusalEffect}</p>}
+        reasonLabel={common.refusalReason}
+        reasonExample={msg.nousNeTrouvonsPas}
+        confirmLabel={msg.refuserEnvoyerCourriel}
         onConfirm={(reason) => onDecide('reject', reason)}
       />
     </div>
@@ -134,7 +123,7 @@ function Queue() {
         (await api<{ requests: Request[] }>('GET', '/api/staff/sign-up-requests')).requests,
       );
     } catch (error) {
-      setAlert(error instanceof ApiError ? error.message : 'La liste n’a pas pu être chargée.');
+      setAlert(error instanceof ApiError ? error.message : msg.listePasPuEtre);
       setRequests([]);
     }
   }, []);
@@ -149,27 +138,23 @@ function Queue() {
           'POST',
           `/api/staff/sign-up-requests/${request.id}/approve`,
         );
-        setNotice(
-          `Inscription ${of(name(request))} validée : identifiant ${identifier}. Un courriel lui a été envoyé.`,
-        );
+        setNotice(msg.inscriptionValideeIdentifiantCourrie(name(request), identifier));
       } else {
         await api('POST', `/api/staff/sign-up-requests/${request.id}/reject`, { reason });
-        setNotice(`La demande ${of(name(request))} est refusée. Un courriel lui a été envoyé.`);
+        setNotice(msg.demandeRefuseeCourrielLui(name(request)));
       }
       await load();
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? error.message : 'La décision n’a pas pu être enregistrée.',
-      );
+      setAlert(error instanceof ApiError ? error.message : msg.decisionPasPuEtre);
     }
   };
-  if (!requests) return <p role="status">Chargement…</p>;
+  if (!requests) return <p role="status">{common.loading}</p>;
   return (
     <>
       <FormAlert message={alert} />
       {notice ? <Notice>{notice}</Notice> : null}
       {requests.length === 0 ? (
-        <p>Aucune demande en attente.</p>
+        <p>{msg.aucuneDemandeAttente}</p>
       ) : (
         <>
           <BulkRefusal
@@ -182,33 +167,32 @@ function Queue() {
             }}
           />
           <DataTable
-            caption="Demandes en attente, les plus anciennes d’abord"
+            caption={msg.demandesAttentePlusAnciennes}
             rows={requests}
-            noun={['demande', 'demandes']}
-            filterHint="Un nom, une adresse ou un matricule, par exemple « Martin » ou « 123456 »."
+            counted={msg.demandeCounted}
+            filterHint={msg.nomAdresseOuMatricule}
             columns={[
-              tickColumn<Request>(chosen, setChosen, (r) => `Cocher la demande ${of(name(r))}`),
+              tickColumn<Request>(chosen, setChosen, (r) => msg.cocherDemande(name(r))),
               {
                 id: 'person',
-                header: 'Demandeur',
+                header: msg.demandeur,
                 accessorFn: (r) => `${name(r)} ${r.email} ${r.matricule ?? ''}`,
                 cell: ({ row: { original: r } }) => (
                   <>
                     <strong>{name(r)}</strong>
                     <br />
-                    naissance le {formatDate(r.birthDate)}
+                    {msg.naissance(formatDate(r.birthDate))}
                     <br />
                     {r.email}
                     {r.matricule ? (
                       <>
                         <br />
-                        matricule {r.matricule}
+                        {msg.matricule(r.matricule)}
                       </>
                     ) : null}
                     {r.likelyDuplicates.length > 0 ? (
                       <div className="alert" role="note">
-                        Doublon probable : {r.likelyDuplicates.join(' ; ')}. Vérifiez avant de
-                        valider.
+                        {msg.doublonProbableVerifiezAvant(r.likelyDuplicates.join(' ; '))}
                       </div>
                     ) : null}
                   </>
@@ -216,16 +200,16 @@ function Queue() {
               },
               {
                 id: 'family',
-                header: 'Famille',
+                header: msg.famille,
                 accessorFn: (r) => r.childrenList.map((c) => c.firstName).join(' '),
                 cell: ({ row: { original: r } }) => (
                   <>
-                    {r.couple ? 'en couple' : 'sans conjoint'}, {count(r.children, 'enfant')}
+                    {r.couple ? msg.couple : msg.sansConjoint}, {msg.enfant(r.children)}
                     {r.childrenList.length > 0 ? (
-                      <ul aria-label={`Enfants déclarés par ${name(r)}`}>
+                      <ul aria-label={msg.enfantsDeclaresPar(name(r))}>
                         {r.childrenList.map((child) => (
                           <li key={`${child.firstName}-${child.birthDate}`}>
-                            {child.firstName}, naissance le {formatDate(child.birthDate)}
+                            {msg.naissance2(child.firstName, formatDate(child.birthDate))}
                           </li>
                         ))}
                       </ul>
@@ -235,13 +219,13 @@ function Queue() {
               },
               {
                 id: 'received',
-                header: 'Reçue le',
+                header: msg.recue,
                 accessorFn: (r) => r.createdAt,
                 cell: ({ row: { original: r } }) => formatDate(r.createdAt.slice(0, 10)),
               },
               {
                 id: 'decide',
-                header: 'Décision',
+                header: msg.decision,
                 enableSorting: false,
                 enableGlobalFilter: false,
                 cell: ({ row: { original: r } }) => (
@@ -262,7 +246,7 @@ function Queue() {
 export function SignUpQueuePage() {
   return (
     <RequireUser staffOnly>
-      <PageTitle>Demandes d’inscription</PageTitle>
+      <PageTitle>{msg.demandesInscription}</PageTitle>
       <StaffNav />
       <Queue />
     </RequireUser>

@@ -5,6 +5,8 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { staffAccountsPage as msg } from '../../messages/staff.ts';
 
 interface Account {
   id: string;
@@ -31,20 +33,16 @@ function Reset({ account, onDone }: { readonly account: Account; readonly onDone
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)} disabled={!account.enrolled}>
-        Réinitialiser le second facteur de {account.identifier}
+        {msg.reinitialiserSecondFacteur(account.identifier)}
       </button>
     );
   return (
-    <form onSubmit={submit} noValidate aria-label={`Réinitialiser ${account.identifier}`}>
+    <form onSubmit={submit} noValidate aria-label={msg.reinitialiser(account.identifier)}>
       <FormAlert message={alert} />
-      <p>
-        {account.name} perdra son application d’authentification, ses clés d’accès et ses codes de
-        secours ; ses sessions seront fermées et il ou elle devra en activer un nouveau à la
-        prochaine connexion. Un courriel l’en informera et le journal gardera votre nom et le motif.
-      </p>
+      <p>{msg.perdraSonApplicationAuthentification(account.name)}</p>
       <Field
-        label="Motif"
-        hint="Par exemple « téléphone perdu, vérifié par appel le 2 décembre »"
+        label={msg.motif}
+        hint={msg.parExempleTelephonePerdu}
         name="reason"
         required
         value={reason}
@@ -53,10 +51,10 @@ function Reset({ account, onDone }: { readonly account: Account; readonly onDone
       />
       <div className="actions">
         <button type="submit" disabled={busy}>
-          Confirmer la réinitialisation
+          {msg.confirmerReinitialisation}
         </button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Annuler
+          {common.cancel}
         </button>
       </div>
     </form>
@@ -71,11 +69,11 @@ function Accounts() {
   useEffect(() => {
     api<{ accounts: Account[] }>('GET', '/api/admin/staff-accounts').then(
       (answer) => setAccounts(answer.accounts),
-      (e: unknown) => setError(e instanceof Error ? e.message : 'Chargement impossible.'),
+      (e: unknown) => setError(e instanceof Error ? e.message : common.loadFailed),
     );
   }, [version]);
   if (error) return <FormAlert message={error} />;
-  if (!accounts) return <p role="status">Chargement…</p>;
+  if (!accounts) return <p role="status">{common.loading}</p>;
   return (
     <>
       {done ? <Notice>{done}</Notice> : null}
@@ -84,11 +82,11 @@ function Accounts() {
           <li key={a.id}>
             <strong>{a.identifier}</strong> — {a.name} (
             {a.role === 'admin' ? 'administration' : a.sectors.join(', ')}) :{' '}
-            {a.enrolled ? 'second facteur actif' : 'aucun second facteur'}
+            {a.enrolled ? msg.secondFacteurActif : msg.aucunSecondFacteur}
             <Reset
               account={a}
               onDone={() => {
-                setDone(`Le second facteur de ${a.identifier} est réinitialisé.`);
+                setDone(msg.secondFacteurReinitialise(a.identifier));
                 setVersion((v) => v + 1);
               }}
             />
@@ -102,7 +100,7 @@ function Accounts() {
 export function StaffAccountsPage() {
   return (
     <RequireUser staffOnly>
-      <PageTitle>Comptes du personnel</PageTitle>
+      <PageTitle>{msg.comptesPersonnel}</PageTitle>
       <StaffNav />
       <Accounts />
     </RequireUser>

@@ -4,6 +4,8 @@ import { api } from '../../shared/api.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { common } from '../../messages/common.ts';
+import { staffHomePage as msg } from '../../messages/staff.ts';
 
 interface Queue {
   key: string;
@@ -20,17 +22,13 @@ function Queues() {
       .then((answer) => setQueues(answer.queues))
       .catch(() => setFailed(true));
   }, []);
-  if (failed) return <p role="alert">Les files n’ont pas pu être chargées : rechargez la page.</p>;
-  if (!queues) return <p role="status">Chargement…</p>;
+  if (failed) return <p role="alert">{msg.filesOntPasPu}</p>;
+  if (!queues) return <p role="status">{common.loading}</p>;
   const waiting = queues.filter((q) => q.count > 0);
   return (
     <>
-      <p>
-        {waiting.length === 0
-          ? 'Rien n’attend dans vos files : tout est à jour.'
-          : 'Ce qui vous attend, file par file ; chaque carte mène à sa file.'}
-      </p>
-      <ul className="tiles" aria-label="Vos files">
+      <p>{waiting.length === 0 ? msg.rienAttendDansVos : msg.ceQuiVousAttend}</p>
+      <ul className="tiles" aria-label={msg.vosFiles}>
         {[...waiting, ...queues.filter((q) => q.count === 0)].map((q) => (
           <li key={q.key} className={q.count > 0 ? 'tile waiting' : 'tile'}>
             <Link to={q.link}>
@@ -47,7 +45,7 @@ function Queues() {
 export function StaffHomePage() {
   return (
     <RequireUser staffOnly>
-      <PageTitle>Accueil de la gestion</PageTitle>
+      <PageTitle>{msg.accueilGestion}</PageTitle>
       <StaffNav />
       <Queues />
     </RequireUser>

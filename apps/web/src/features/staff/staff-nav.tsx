@@ -1,29 +1,30 @@
 import { NavLink } from 'react-router';
 import { useSession } from '../../shared/session.tsx';
+import { staffNav as msg } from '../../messages/staff.ts';
 
 /** The back office's sections. */
 export function StaffNav() {
   const { session } = useSession();
   return (
-    <nav aria-label="Gestion" className="actions">
+    <nav aria-label={msg.gestion} className="actions">
       <NavLink to="/gestion" end>
-        Accueil
+        {msg.accueil}
       </NavLink>
-      <NavLink to="/gestion/tableau-de-bord">Tableaux de bord</NavLink>
-      <NavLink to="/gestion/inscriptions">Demandes d’inscription</NavLink>
-      <NavLink to="/gestion/fiches">Fiches Agent à valider</NavLink>
-      <NavLink to="/gestion/adherents">Adhérents</NavLink>
-      <NavLink to="/gestion/activites">Activités</NavLink>
-      <NavLink to="/gestion/selection">Sélection</NavLink>
-      <NavLink to="/gestion/reglements">Règlements</NavLink>
-      <NavLink to="/gestion/subventions">Subventions a posteriori</NavLink>
-      <NavLink to="/gestion/solidarite">Solidarité</NavLink>
-      <NavLink to="/gestion/partenaires">Offres partenaires</NavLink>
-      <NavLink to="/gestion/baremes">Barèmes</NavLink>
+      <NavLink to="/gestion/tableau-de-bord">{msg.tableauxBord}</NavLink>
+      <NavLink to="/gestion/inscriptions">{msg.demandesInscription}</NavLink>
+      <NavLink to="/gestion/fiches">{msg.fichesAgentValider}</NavLink>
+      <NavLink to="/gestion/adherents">{msg.adherents}</NavLink>
+      <NavLink to="/gestion/activites">{msg.activites}</NavLink>
+      <NavLink to="/gestion/selection">{msg.selection}</NavLink>
+      <NavLink to="/gestion/reglements">{msg.reglements}</NavLink>
+      <NavLink to="/gestion/subventions">{msg.subventionsPosteriori}</NavLink>
+      <NavLink to="/gestion/solidarite">{msg.solidarite}</NavLink>
+      <NavLink to="/gestion/partenaires">{msg.offresPartenaires}</NavLink>
+      <NavLink to="/gestion/baremes">{msg.baremes}</NavLink>
       {session?.user?.role === 'admin' ? (
         <>
-          <NavLink to="/gestion/comptes">Comptes du personnel</NavLink>
-          <NavLink to="/gestion/comite">Identité du comité</NavLink>
+          <NavLink to="/gestion/comptes">{msg.comptesPersonnel}</NavLink>
+          <NavLink to="/gestion/comite">{msg.identiteComite}</NavLink>
         </>
       ) : null}
     </nav>

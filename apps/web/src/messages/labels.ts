@@ -176,3 +176,27 @@ export const RECORD_STATUS_LABELS: Readonly<
   validated: 'validée',
   rejected: 'refusée',
 };
+
+/** How a payment was made. */
+export const PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
+  cheque: 'Chèque',
+  card: 'Carte bancaire',
+  chequesVacances: 'Chèques vacances',
+  bonsCaf: 'Bons CAF',
+  transfer: 'Virement ou report',
+  refund: 'Remboursement',
+  monthly: 'Échelonnement mensuel',
+};
+
+/** What a Solidarité request asks for. */
+export const SOLIDARITY_KINDS: Readonly<Record<string, string>> = {
+  aid: 'Aide exceptionnelle',
+  loan: 'Prêt sans intérêt',
+};
+
+/** Where a Solidarité request stands. */
+export const SOLIDARITY_STATUS: Readonly<Record<string, string>> = {
+  submitted: 'Envoyée : en cours d’examen',
+  granted: 'Accordée',
+  refused: 'Refusée',
+};

@@ -1,0 +1,128 @@
+import { count, of } from './french.ts';
+
+/** features/billing/invoice-card.tsx */
+export const invoiceCard = {
+  avoir: 'Avoir',
+  facture: 'Facture',
+  du: (value: string, reference: string, issuedOn: string, value2: string) =>
+    `${value} ${reference} du ${issuedOn}${value2}`,
+  detail: (reference: string) => `Détail de ${reference}`,
+  total: 'Total',
+  limitesAppliquees: (value: string) => `Limites appliquées : ${value}`,
+  calculSubvention: 'Le calcul de la subvention',
+  payeRestePayer: (paid: string, value: string) => `Payé : ${paid}${value} — reste à payer :`,
+  reglements: (reference: string) => `Règlements de ${reference}`,
+  echeances: (reference: string) => `Échéances de ${reference}`,
+  pdf: (value: string, reference: string) => `${value} ${reference} (PDF)`,
+  avoirs: (credited: string) => `, avoirs : ${credited}`,
+} as const;
+
+/** features/billing/my-invoices-page.tsx */
+export const myInvoicesPage = {
+  restePayerEchelonneFois: (reference: string, count: string) =>
+    `Le reste à payer de ${reference} est échelonné en ${count} fois.`,
+  echelonner: (reference: string) => `Échelonner ${reference}`,
+  moyenPaiement: (reference: string) => `Moyen de paiement (${reference})`,
+  jusquEcheances: (label: string, maxCount: number) => `${label} : jusqu’à ${maxCount} échéances`,
+  nombreEcheances: (reference: string) => `Nombre d’échéances (${reference})`,
+  n1: (value: number) => `De 1 à ${value}.`,
+  voirEcheancier: (reference: string) => `Voir l’échéancier (${reference})`,
+  echeancierProposePour: (reference: string) => `Échéancier proposé pour ${reference}`,
+  echeance: 'Échéance',
+  moyen: 'Moyen',
+  montant: 'Montant',
+  confirmerCetEcheancier: (reference: string) => `Confirmer cet échéancier (${reference})`,
+  mesDossiersFactures: 'Mes dossiers factures',
+  chequesSontEncaissesDernier:
+    'Les chèques sont encaissés le dernier jour ouvré de chaque mois d’échéance.',
+  aucuneFactureEllesApparaissent:
+    'Aucune facture : elles apparaissent ici quand une place est confirmée.',
+} as const;
+
+/** features/billing/place-change-form.tsx */
+export const placeChangeForm = {
+  placeChangeeAvoirNouvelle: (reference: string, reference2: string, fee: string) =>
+    `Place changée : avoir ${reference}, nouvelle facture ${reference2}, frais ${fee}.`,
+  changerSessionOuTransport: (reference: string) =>
+    `Changer la session ou le transport de ${reference}`,
+  placeLibrePlacesLibres: (placesLeft: number) =>
+    ` (${count(placesLeft, 'place libre', 'places libres')})`,
+  duAu: (label: string, firstDay: string, lastDay: string, price: string, value: string) =>
+    `${label}, du ${firstDay} au ${lastDay}, ${price}${value}`,
+  parSesPropresMoyens: 'Par ses propres moyens',
+  depart: (city: string, price: string) => `Au départ ${of(city)}, ${price}`,
+  fraisOrganismeEuros: (reference: string) => `Frais de l’organisme en euros (${reference})`,
+  changerPlaceRefacturer: 'Changer la place et refacturer',
+  session: (reference: string) => `Session (${reference})`,
+  transport: (reference: string) => `Transport (${reference})`,
+} as const;
+
+/** features/billing/payments-page.tsx */
+export const paymentsPage = {
+  factureCounted: (n: number) => count(n, 'facture'),
+  reglementEnregistreSur: (amount: string, reference: string) =>
+    `Règlement de ${amount} € enregistré sur ${reference}.`,
+  saisirReglementPour: (reference: string) => `Saisir un règlement pour ${reference}`,
+  montantEuros: (reference: string) => `Montant en euros (${reference})`,
+  recu: (reference: string) => `Reçu le (${reference})`,
+  cheque: (reference: string) => `N° de chèque (${reference})`,
+  enregistrerReglement: 'Enregistrer le règlement',
+  placeAnnuleeAvoirFrais: (reference: string, fee: string, refund: string) =>
+    `Place annulée : avoir ${reference}, frais ${fee}, à rembourser ${refund}.`,
+  annulerPlace: (reference: string) => `Annuler la place de ${reference}`,
+  fraisPrestataireEuros: (reference: string) => `Frais du prestataire en euros (${reference})`,
+  surCoutAvantSubvention: 'Sur le coût avant subvention ; entièrement à la charge de la famille.',
+  desistementJustifie: (reference: string) => `Désistement justifié (${reference})`,
+  annulerPlaceEmettreAvoir: (reference: string) =>
+    `Annuler la place ${reference} et émettre l’avoir`,
+  annulerPlaceFactureePar: (reference: string) => `Annuler la place facturée par ${reference} ?`,
+  desistementJustifie2: ' (désistement justifié)',
+  avoirReprendTouteFacture: (reference: string, value: string, value2: string) =>
+    `Un avoir reprend toute la facture ${reference} ; les frais d’annulation${value} et ${value2} € de frais du prestataire restent dus, le reste payé est à rembourser. La place est rendue à la liste d’attente. Cela ne s’annule pas.`,
+  annulerPlace2: 'Annuler la place',
+  remiseCheques: 'Remise de chèques',
+  chequesEncaisserJusqu: 'Chèques à encaisser jusqu’au',
+  aucunChequeRemettreJusqu: (until: string) =>
+    `Aucun chèque à remettre jusqu’au ${until} : la remise se crée quand un chèque est à encaisser.`,
+  cheque2: (
+    cashOn: string,
+    chequeNumber: string,
+    member: string,
+    reference: string,
+    amount: string,
+  ) => `${cashOn} — chèque n° ${chequeNumber}, ${member}, ${reference} : ${amount}`,
+  creerRemise: (until: string) => `Créer la remise du ${until}`,
+  bordereauPdf: (reference: string) => `Bordereau ${reference} (PDF)`,
+  exportsComptables: 'Exports comptables',
+  secteurExport: 'Secteur de l’export',
+  mesSecteurs: 'Mes secteurs',
+  du: 'Du',
+  au: 'Au',
+  facturesAvoirs: 'Factures et avoirs',
+  reglements: 'Règlements',
+  subventionsParSecteurPar: 'Subventions par secteur et par mois',
+  csv: 'CSV',
+  xlsx: 'XLSX',
+  controlerCoherenceMontants: 'Contrôler la cohérence des montants',
+  piecesControleesToutCoherent: (invoices: number) =>
+    `${invoices} pièces contrôlées : tout est cohérent.`,
+  anomalie: (problems: number) => count(problems, 'anomalie'),
+  facture: 'Facture',
+  adherent: 'Adhérent',
+  secteur: 'Secteur',
+  prochaineEcheance: 'Prochaine échéance',
+  retard: 'En retard',
+  restePayer: 'Reste à payer',
+  soldesSuivre: 'Soldes à suivre',
+  referenceNomSecteurOu:
+    'Une référence, un nom, un secteur ou une date, par exemple « Martin » ou « F-2021 ».',
+  reglementsFactures: 'Règlements et factures',
+  referenceFactureVideSoldes: 'Référence de facture (vide : soldes impayés)',
+  chercher: 'Chercher',
+  avecCetteReference: 'avec cette référence',
+  avecSoldePayer: 'avec un solde à payer',
+  aucuneFacture: (value: string) => `Aucune facture ${value}.`,
+  facturesTrouvees: 'Factures trouvées',
+  soldesImpayes: 'Soldes impayés',
+  moyen: (reference: string) => `Moyen (${reference})`,
+} as const;

@@ -1,0 +1,14 @@
+/** Texts many screens share, said the same way everywhere. */
+export const common = {
+  loading: 'Chargement…',
+  backToMySpace: 'Retour à mon espace',
+  cancel: 'Annuler',
+  fieldsToFix: 'Certains champs sont à corriger.',
+  logIn: 'Se connecter',
+  myAgentRecord: 'Ma Fiche Agent',
+  refusalReason: 'Motif du refus (repris dans le courriel)',
+  calculationDetail: 'Le détail du calcul',
+  sendRequest: 'Envoyer la demande',
+  loadFailed:
+    'Cette page n’a pas pu être chargée : vérifiez votre connexion, puis rechargez la page.',
+} as const;
