@@ -2,6 +2,7 @@
 // and the documents in the page (pdf.js); Fiches that renew last year's unchanged are validated
 // together — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
+import { of } from '../apps/web/src/messages/french.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -109,7 +110,7 @@ describe.each([
       for (const i of [0, 1]) {
         const row = page.getByRole('row', { name: new RegExp(`${firstName}${String(i)} Martin`) });
         expect(await row.getByRole('cell').last().textContent()).toBe('aucun');
-        await page.getByLabel(`Cocher la Fiche de ${firstName}${String(i)} Martin`).check();
+        await page.getByLabel(`Cocher la Fiche ${of(`${firstName}${String(i)}`)} Martin`).check();
       }
       await page.getByText('2 fiches cochées.').waitFor();
       await expectAccessible(page);

@@ -51,7 +51,7 @@ await new Promise<void>((resolve, reject) => {
 const config = loadConfig(env);
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const packs = loadPackDirectory();
-const ctx = appContext(config, db, createMailer(null, config.mailFrom), packs);
+const ctx = appContext(config, db, createMailer(null), packs);
 
 // Fixtures through SQL and the real validation use case: 2 000 families with a child of 9.
 console.log(`seeding ${FAMILIES} families with a validated Fiche Agent…`);

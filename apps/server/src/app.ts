@@ -25,6 +25,7 @@ import { calendar, type AppContext } from './modules/accounts/context.ts';
 import { CsrfTokens } from './modules/accounts/csrf.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import { devMailRoutes, devTotpRoutes } from './modules/notifications/dev-mail-routes.ts';
 import { CommitteeIdentity } from './modules/organization/identity.ts';
 import { organizationOf } from './modules/organization/organization.ts';
@@ -47,11 +48,19 @@ export interface AppDependencies {
   readonly db: Database;
   readonly packs: PackRegistry;
   readonly mailer?: Mailer;
+  /** The durable jobs: mail is delivered through them when SMTP is configured. */
+  readonly jobs?: JobQueue;
   /** Where documents are kept; by default `files/` in the data folder. */
   readonly store?: DocumentStore;
   /** JSON request logs: to standard output (true), to a stream, or none. */
   readonly logger?: boolean | Writable;
 }
+
+/** With SMTP, mail leaves through the job queue: a node that sends mail must be given one. */
+const requireJobs = (jobs: JobQueue | undefined): JobQueue => {
+  if (!jobs) throw new Error('SMTP_URL est configuré : le courriel part par la file de tâches.');
+  return jobs;
+};
 
 /** What every use case gets, from the configuration. */
 export const appContext = (
@@ -109,6 +118,7 @@ export async function buildApp({
   db,
   packs,
   mailer,
+  jobs,
   store,
   logger = false,
 }: AppDependencies): Promise<FastifyInstance> {
@@ -145,7 +155,7 @@ export async function buildApp({
   const ctx = appContext(
     config,
     db,
-    mailer ?? createMailer(config.smtpUrl, config.mailFrom),
+    mailer ?? createMailer(config.smtpUrl ? requireJobs(jobs) : null),
     packs,
     identity,
   );
@@ -170,7 +180,7 @@ export async function buildApp({
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
-  operationRoutes(app, db, config.metricsToken);
+  operationRoutes(app, db, config.metricsToken, jobs ?? null);
   if (config.devMail) devMailRoutes(app, db);
   if (!config.production) devTotpRoutes(app, db);
 

@@ -1,15 +1,11 @@
 // Starts Entraide: configuration, database and migrations, demo data, HTTP server.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { plural } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import { appContext, buildApp, committeeIdentity } from './app.ts';
-import { sendDueReminders } from './modules/billing/reminders.ts';
-import { withdrawUnpaidPlaces } from './modules/billing/withdrawals.ts';
-import { runDueSelections } from './modules/registrations/selection.ts';
-import { applyRetention } from './modules/privacy/retention.ts';
-import { deleteUnusedPhotos } from './modules/pictures/unused-photos.ts';
 import { loadConfig } from './config.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { startNodeJobs } from './jobs/node-jobs.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
 import { calendar } from './modules/accounts/context.ts';
@@ -26,7 +22,9 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(', ')}`);
   const packs = loadPackDirectory(config.packsDir ?? undefined);
-  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const jobs = new JobQueue(db);
+  await jobs.start();
+  const mailer = createMailer(config.smtpUrl ? jobs : null);
   const store = new DocumentStore(join(config.dataDir, 'files'));
   const demo = config.production
     ? null
@@ -38,53 +36,22 @@ async function main(): Promise<void> {
         today: calendar(config.today),
       });
   const app = await buildApp({ config, db, packs, mailer, store, logger: config.production });
-
-  // Scheduled jobs, at start then every 10 minutes: the selection of every session whose
-  // closing day passed, the reminders a week before each instalment, the places unpaid a month
-  // before their start (CNRS), the retention policy.
   const identity = committeeIdentity(config, db);
-  const ctx = appContext(config, db, mailer, packs, identity);
-  const jobs = async (): Promise<void> => {
-    await identity.fresh();
-    const sessions = await runDueSelections(ctx);
-    if (sessions > 0)
-      console.log(
-        `Sélection appliquée à ${plural(sessions, 'session clôturée', 'sessions clôturées')}.`,
-      );
-    const reminders = await sendDueReminders(ctx);
-    if (reminders > 0) console.log(`Rappels d’échéance envoyés : ${reminders}.`);
-    const unpaid = await withdrawUnpaidPlaces(ctx);
-    if (unpaid.warned + unpaid.withdrawn > 0)
-      console.log(
-        `Soldes impayés un mois avant le départ : ${plural(unpaid.warned, 'famille prévenue', 'familles prévenues')}, ${plural(unpaid.withdrawn, 'désistement', 'désistements')}.`,
-      );
-    const purged = await applyRetention(db, store, ctx.today(), {
-      incomeProofYears: config.retentionIncomeProofYears,
-    });
-    if (purged > 0)
-      console.log(
-        `Durée de conservation : ${plural(purged, 'document supprimé', 'documents supprimés')}.`,
-      );
-    const photos = await deleteUnusedPhotos(db);
-    if (photos > 0)
-      console.log(
-        `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
-      );
-  };
-  let running: Promise<void> = Promise.resolve();
-  const runJobs = () => {
-    running = jobs().catch(console.error);
-    return running;
-  };
-  const timer = setInterval(() => void runJobs(), 10 * 60_000);
-  timer.unref();
-  await runJobs();
 
-  // A graceful stop: no new jobs, the run under way finishes, the requests in flight are
-  // answered (app.close waits for them) and new ones refused, then the database closes.
+  // This node is one of the workers of the durable jobs (docs/operations.md).
+  await startNodeJobs(jobs, {
+    config,
+    db,
+    ctx: appContext(config, db, mailer, packs, identity),
+    identity,
+    store,
+    log: (line) => console.log(line),
+  });
+
+  // A graceful stop: the jobs under way finish and no new one is taken, the requests in flight
+  // are answered (app.close waits for them) and new ones refused, then the database closes.
   const stop = async (): Promise<void> => {
-    clearInterval(timer);
-    await running;
+    await jobs.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -1,3 +1,4 @@
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from './db/database.ts';
@@ -15,6 +16,7 @@ export function operationRoutes(
   app: FastifyInstance,
   db: Database,
   metricsToken: string | null,
+  jobs: JobQueue | null,
 ): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -44,19 +46,31 @@ export function operationRoutes(
   });
   new Gauge({
     name: 'entraide_mail_outbox',
-    help: 'Courriels de la file : en échec, et en attente d’envoi',
+    help: 'Courriels non envoyés : en échec définitif, en cours de nouvelles tentatives, en attente',
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
-      const [row] = await db.query<{ failed: number; waiting: number }>(
-        `SELECT count(*) FILTER (WHERE sent_at IS NULL AND error IS NOT NULL)::int AS failed,
-                count(*) FILTER (WHERE sent_at IS NULL AND error IS NULL)::int AS waiting
-           FROM mail_outbox`,
+      const [row] = await db.query<{ failed: number; retrying: number; waiting: number }>(
+        `SELECT count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed,
+                count(*) FILTER (WHERE failed_at IS NULL AND error IS NOT NULL)::int AS retrying,
+                count(*) FILTER (WHERE failed_at IS NULL AND error IS NULL)::int AS waiting
+           FROM mail_outbox WHERE sent_at IS NULL`,
       );
       this.set({ state: 'failed' }, row?.failed ?? 0);
+      this.set({ state: 'retrying' }, row?.retrying ?? 0);
       this.set({ state: 'waiting' }, row?.waiting ?? 0);
     },
   });
+  if (jobs)
+    new Gauge({
+      name: 'entraide_job_queue_depth',
+      help: 'Tâches en attente, par file (mail-failed : les courriels en échec définitif)',
+      labelNames: ['queue'] as const,
+      registers: [registry],
+      async collect() {
+        for (const [queue, depth] of Object.entries(await jobs.depth())) this.set({ queue }, depth);
+      },
+    });
 
   app.addHook('onResponse', async (request, reply) => {
     // The route's pattern (/api/invoices/:id), never the address itself: ids would make a

@@ -107,12 +107,7 @@ describe('CNRS billing', () => {
     ).toMatchObject({ issues: [{ path: 'method' }] });
 
     // A week before the first instalment, one reminder; never twice.
-    const ctx = appContext(
-      { ...t.config, today: '2020-03-25' },
-      t.db,
-      createMailer(null, t.config.mailFrom),
-      packs,
-    );
+    const ctx = appContext({ ...t.config, today: '2020-03-25' }, t.db, createMailer(null), packs);
     expect(await sendDueReminders(ctx)).toBe(1);
     expect(await sendDueReminders(ctx)).toBe(0);
     const [mail] = await mailsTo(t.db, 'cnrs.famille@example.org').then((m) =>

@@ -18,7 +18,7 @@ describe('demo data', () => {
       const services = {
         packs,
         store,
-        mailer: createMailer(null, config.mailFrom),
+        mailer: createMailer(null),
         publicUrl: config.publicUrl,
         today: calendar(config.today),
       };

@@ -15,7 +15,8 @@ import { fromPglite, migrate, openDatabase, type Database } from '../src/db/data
 import { demoPdf } from '../src/demo/demo-pdf.ts';
 import { hashPassword, tokenHash } from '../src/modules/accounts/secrets.ts';
 import { validateRecord } from '../src/modules/household/agent-records.ts';
-import { createMailer } from '../src/modules/notifications/mailer.ts';
+import { JobQueue, QUEUES } from '../src/jobs/job-queue.ts';
+import { createMailer, mailDelivery } from '../src/modules/notifications/mailer.ts';
 
 export const packs = loadPackDirectory();
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
@@ -55,12 +56,79 @@ export async function testDatabase(): Promise<Database> {
     transaction: (work) => db.transaction(work),
     exec: (sql) => db.exec(sql),
     poolUsage: () => db.poolUsage(),
+    executor: () => db.executor(),
     close: async () => {
       await db.close();
       const cleanup = await openDatabase({ url });
       await cleanup.exec(`DROP SCHEMA ${schema} CASCADE`);
       await cleanup.close();
     },
+  };
+}
+
+/**
+ * A started job queue on the test's database, in a schema of its own on PostgreSQL (dropped by
+ * `close`), polling often so that tests wait little.
+ */
+export async function testJobs(
+  db: Database,
+  schema = POSTGRES_URL ? `jobs_${randomBytes(6).toString('hex')}` : 'pgboss',
+): Promise<{ queue: JobQueue; close: () => Promise<void> }> {
+  const queue = new JobQueue(db, { schema, pollingSeconds: 0.5, cronSeconds: 1 });
+  await queue.start();
+  return {
+    queue,
+    close: async () => {
+      await queue.stop();
+      if (POSTGRES_URL) await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
+/**
+ * Several app nodes on one database: PostgreSQL only (PGlite is one process's). The first node
+ * is a TestApp for the fixtures; each has its own connection pool, as separate processes would.
+ */
+export async function testNodes(count: number): Promise<{
+  first: TestApp;
+  nodes: FastifyInstance[];
+  databases: Database[];
+  close: () => Promise<void>;
+}> {
+  if (!POSTGRES_URL) throw new Error('Several nodes need PostgreSQL (DATABASE_URL).');
+  const url = POSTGRES_URL;
+  const schema = `nodes_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ url });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const databases = await Promise.all(
+    Array.from({ length: count }, () => openDatabase({ url, schema })),
+  );
+  const [first] = databases as [Database];
+  await migrate(first);
+  const config = testConfig();
+  const nodes = await Promise.all(databases.map((db) => buildApp({ config, db, packs })));
+  const close = async () => {
+    await Promise.all(nodes.map((node) => node.close()));
+    await Promise.all(databases.map((db) => db.close()));
+    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.close();
+  };
+  const app = nodes[0] as FastifyInstance;
+  return {
+    first: {
+      config,
+      app,
+      db: first,
+      client: () => new Client(app, first),
+      serve: async () => {
+        const address = await app.listen({ host: '127.0.0.1', port: 0 });
+        return () => new Client(address, first);
+      },
+      close,
+    },
+    nodes,
+    databases,
+    close,
   };
 }
 
@@ -162,12 +230,17 @@ async function overHttp(
  * inject by default, or over real HTTP when given the address of a listening server.
  */
 export class Client {
-  private readonly cookies = new Map<string, string>();
   /** `db`: the fixtures' way past a staff member's second factor (see `login`). */
   constructor(
     private readonly target: FastifyInstance | string,
     private readonly db?: Database,
+    private readonly cookies = new Map<string, string>(),
   ) {}
+
+  /** The same browser (its cookies) whose requests a load balancer sends to another node. */
+  through(node: FastifyInstance): Client {
+    return new Client(node, this.db, this.cookies);
+  }
 
   async upload(
     url: string,
@@ -265,10 +338,15 @@ export async function testApp(
 ): Promise<TestApp> {
   const db = await testDatabase();
   const config = testConfig(configOverrides);
+  // With SMTP, mail leaves through the job queue, delivered by this node's worker.
+  const jobs = config.smtpUrl ? await testJobs(db) : null;
+  if (jobs && config.smtpUrl)
+    await jobs.queue.work(QUEUES.mail.name, mailDelivery(db, config.smtpUrl, config.mailFrom));
   const app = await buildApp({
     config,
     db,
     packs: registry,
+    ...(jobs ? { jobs: jobs.queue } : {}),
     logger: logs ?? process.env.TEST_LOG === '1',
   });
   return {
@@ -282,6 +360,7 @@ export async function testApp(
     },
     close: async () => {
       await app.close();
+      await jobs?.close();
       await db.close();
     },
   };
@@ -418,7 +497,7 @@ export async function householdWithRecord(
       JSON.stringify(dependants),
     ],
   );
-  const ctx = appContext(config, db, createMailer(null, config.mailFrom), packs);
+  const ctx = appContext(config, db, createMailer(null), packs);
   const staff = {
     id,
     identifier: 'FIXTURE',

@@ -55,10 +55,17 @@ describe('mail over SMTP', () => {
     expect(message).toMatch(/^From: CAES <caes@example\.org>/m);
     expect(message).toContain('Content-Type: text/plain; charset=utf-8');
     expect(message).toContain('Content-Type: text/html; charset=utf-8');
-    const [sent] = await t.db.query<{ sent_at: string | null }>(
-      'SELECT sent_at::text AS sent_at FROM mail_outbox',
-    );
-    expect(sent?.sent_at).not.toBeNull();
+    // Delivered by the job after the request's transaction, then recorded as sent.
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.db.query<{ sent_at: string | null; attempts: number }>(
+              'SELECT sent_at::text AS sent_at, attempts FROM mail_outbox',
+            )
+          )[0],
+      )
+      .toMatchObject({ sent_at: expect.any(String) as unknown, attempts: 1 });
     expect((await mailsTo(t.db, 'smtp@example.org'))[0]?.subject).toBe(
       'CAES Inserm — Réinitialiser votre mot de passe',
     );

@@ -46,8 +46,7 @@ const statusOf = async (requestId: string): Promise<string> => {
   );
   return row?.status ?? '';
 };
-const on = (today: string) =>
-  appContext({ ...t.config, today }, t.db, createMailer(null, t.config.mailFrom), packs);
+const on = (today: string) => appContext({ ...t.config, today }, t.db, createMailer(null), packs);
 
 describe('cancelling a session', () => {
   it('cancels the places without fee and refunds them, cancels the waiting list, tells each family why', async () => {

@@ -55,8 +55,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const on = (today: string) =>
-  appContext({ ...t.config, today }, t.db, createMailer(null, t.config.mailFrom), packs);
+const on = (today: string) => appContext({ ...t.config, today }, t.db, createMailer(null), packs);
 
 async function bookGite(identifier: string, email: string): Promise<string> {
   const { client } = await familyWithRecord(t, {

@@ -7,6 +7,17 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
 }
 
+/** A connection for a library that brings its own SQL (the job queue): results as `{ rows }`. */
+export interface SqlExecutor {
+  /** One statement with parameters, or, without, a script of several (the last one's rows). */
+  executeSql(sql: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The same, inside one of our transactions (a job enqueued with the change it follows). */
+export const executorOf = (tx: Queryable): SqlExecutor => ({
+  executeSql: async (sql, values = []) => ({ rows: await tx.query(sql, values) }),
+});
+
 /** One PostgreSQL dialect, two engines: PGlite embedded by default, a PostgreSQL server by DATABASE_URL. */
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
@@ -14,6 +25,8 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
+  /** The job queue's connection: the same pool, or the same embedded database. */
+  executor(): SqlExecutor;
   /** The PostgreSQL pool's connections (for the metrics); null for PGlite, which has none. */
   poolUsage(): { total: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
@@ -28,6 +41,15 @@ class PgliteDatabase implements Database {
 
   poolUsage(): null {
     return null;
+  }
+
+  executor(): SqlExecutor {
+    return {
+      executeSql: async (sql, values) =>
+        values?.length
+          ? await this.db.query(sql, values)
+          : ((await this.db.exec(sql)).at(-1) ?? { rows: [] }),
+    };
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -65,6 +87,10 @@ export const isRetryable = (error: unknown): boolean =>
 class PostgresDatabase implements Database {
   readonly engine = 'postgres';
   constructor(private readonly pool: pg.Pool) {}
+
+  executor(): SqlExecutor {
+    return { executeSql: (sql, values) => this.pool.query(sql, values) };
+  }
 
   poolUsage() {
     const { totalCount, idleCount, waitingCount } = this.pool;

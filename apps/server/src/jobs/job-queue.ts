@@ -1,0 +1,113 @@
+import PgBoss from 'pg-boss';
+import { executorOf, type Database, type Queryable } from '../db/database.ts';
+
+/**
+ * The durable jobs, in PostgreSQL through pg-boss (or in PGlite, the same SQL): a job is a row,
+ * taken by one node only (`FOR UPDATE SKIP LOCKED`), retried with back-off, and, when it keeps
+ * failing, moved to its dead-letter queue where staff see it. Scheduled jobs are sent once per
+ * tick whatever the number of nodes (pg-boss's cron takes a lock and a singleton per minute).
+ */
+export const QUEUES = {
+  /** A mail that failed every attempt: marked failed in the outbox for staff (created first). */
+  mailFailed: { name: 'mail-failed' },
+  /** One mail of the outbox to deliver over SMTP: 8 more attempts, from 30 s apart to hours. */
+  mail: {
+    name: 'mail',
+    retryLimit: 8,
+    retryDelay: 30,
+    retryBackoff: true,
+    deadLetter: 'mail-failed',
+  },
+  /** The selection of every session whose closing time passed. */
+  selection: { name: 'selection', cron: '* * * * *' },
+  /** Instalment reminders and the places unpaid a month before their start. */
+  reminders: { name: 'reminders', cron: '7 * * * *' },
+  /** The retention policy and the photos never saved in an activity. */
+  retention: { name: 'retention', cron: '17 3 * * *' },
+} as const;
+
+type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
+
+/** What a job carries: JSON, read by its handler as it would read a request's body. */
+export type JobData = Readonly<Record<string, unknown>>;
+
+export interface JobQueueOptions {
+  /** The PostgreSQL schema of the queue's tables (tests give each database its own). */
+  readonly schema?: string;
+  /** How often an idle worker looks for work, in seconds (pg-boss's minimum is 0.5). */
+  readonly pollingSeconds?: number;
+  /** How often a node checks whether a scheduled job is due, in seconds. */
+  readonly cronSeconds?: number;
+}
+
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly pollingSeconds: number;
+
+  constructor(db: Database, options: JobQueueOptions = {}) {
+    this.pollingSeconds = options.pollingSeconds ?? 2;
+    this.boss = new PgBoss({
+      db: db.executor(),
+      schema: options.schema ?? 'pgboss',
+      cronMonitorIntervalSeconds: options.cronSeconds ?? 30,
+      // Completed jobs are kept a week for the record, failed ones in their dead-letter queue.
+      deleteAfterDays: 7,
+    });
+    this.boss.on('error', (error) => {
+      console.error('File de tâches :', error);
+    });
+  }
+
+  /** Creates the queue's tables and queues when missing (any node may do it, once). */
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
+  }
+
+  /**
+   * Adds a job inside the caller's transaction: it exists, and a worker may take it, only once
+   * that transaction has committed — never for a change rolled back.
+   */
+  async enqueue(tx: Queryable, name: QueueName, data: object): Promise<void> {
+    await this.boss.send(name, data, { db: executorOf(tx) });
+  }
+
+  /** Runs `handler` for each job of the queue on this node; a throw retries it later. */
+  async work(name: string, handler: (data: JobData) => Promise<void>): Promise<void> {
+    await this.boss.work<JobData>(
+      name,
+      { pollingIntervalSeconds: this.pollingSeconds, batchSize: 1 },
+      async ([job]) => {
+        if (job) await handler(job.data);
+      },
+    );
+  }
+
+  /** Sends the job at every tick of `cron` (UTC), once whatever the number of nodes. */
+  async schedule(name: string, cron: string): Promise<void> {
+    await this.boss.schedule(name, cron);
+  }
+
+  /** Jobs waiting in each queue (for the metrics). */
+  async depth(): Promise<Record<string, number>> {
+    const sizes: Record<string, number> = {};
+    for (const queue of Object.values(QUEUES))
+      sizes[queue.name] = await this.boss.getQueueSize(queue.name);
+    return sizes;
+  }
+
+  /** Lets the jobs under way finish (up to 30 s), then stops taking new ones. */
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 30_000 });
+  }
+
+  /** For tests: a queue of their own. */
+  async createQueue(name: string): Promise<void> {
+    await this.boss.createQueue(name);
+  }
+
+  /** For tests: sends a job outside any transaction. */
+  async send(name: string, data: object): Promise<void> {
+    await this.boss.send(name, data);
+  }
+}

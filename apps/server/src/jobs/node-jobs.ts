@@ -1,0 +1,67 @@
+import { plural } from '@entraide/rules';
+import type { AppContext } from '../modules/accounts/context.ts';
+import { sendDueReminders } from '../modules/billing/reminders.ts';
+import { withdrawUnpaidPlaces } from '../modules/billing/withdrawals.ts';
+import type { DocumentStore } from '../modules/household/documents.ts';
+import { mailDelivery, markMailFailed } from '../modules/notifications/mailer.ts';
+import type { CommitteeIdentity } from '../modules/organization/identity.ts';
+import { deleteUnusedPhotos } from '../modules/pictures/unused-photos.ts';
+import { applyRetention } from '../modules/privacy/retention.ts';
+import { runDueSelections } from '../modules/registrations/selection.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { QUEUES, type JobQueue } from './job-queue.ts';
+
+/** What a node's workers need. */
+export interface NodeJobs {
+  readonly config: Config;
+  readonly db: Database;
+  readonly ctx: AppContext;
+  readonly identity: CommitteeIdentity;
+  readonly store: DocumentStore;
+  /** Where the jobs say what they did (the console in production). */
+  readonly log: (line: string) => void;
+}
+
+/**
+ * Makes this node one of the workers: every node takes jobs, each job runs on one of them.
+ * Mail delivery (with SMTP), the selection at its day, the instalment reminders and the unpaid
+ * places, the retention policy and the photos never saved.
+ */
+export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<void> {
+  const { config, db, ctx, identity, store, log } = node;
+  if (config.smtpUrl) {
+    await jobs.work(QUEUES.mail.name, mailDelivery(db, config.smtpUrl, config.mailFrom));
+    await jobs.work(QUEUES.mailFailed.name, markMailFailed(db));
+  }
+  await jobs.work(QUEUES.selection.name, async () => {
+    await identity.fresh();
+    const sessions = await runDueSelections(ctx);
+    if (sessions > 0)
+      log(`Sélection appliquée à ${plural(sessions, 'session clôturée', 'sessions clôturées')}.`);
+  });
+  await jobs.work(QUEUES.reminders.name, async () => {
+    await identity.fresh();
+    const reminders = await sendDueReminders(ctx);
+    if (reminders > 0) log(`Rappels d’échéance envoyés : ${reminders}.`);
+    const unpaid = await withdrawUnpaidPlaces(ctx);
+    if (unpaid.warned + unpaid.withdrawn > 0)
+      log(
+        `Soldes impayés un mois avant le départ : ${plural(unpaid.warned, 'famille prévenue', 'familles prévenues')}, ${plural(unpaid.withdrawn, 'désistement', 'désistements')}.`,
+      );
+  });
+  await jobs.work(QUEUES.retention.name, async () => {
+    const purged = await applyRetention(db, store, ctx.today(), {
+      incomeProofYears: config.retentionIncomeProofYears,
+    });
+    if (purged > 0)
+      log(`Durée de conservation : ${plural(purged, 'document supprimé', 'documents supprimés')}.`);
+    const photos = await deleteUnusedPhotos(db);
+    if (photos > 0)
+      log(
+        `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
+      );
+  });
+  for (const queue of [QUEUES.selection, QUEUES.reminders, QUEUES.retention])
+    await jobs.schedule(queue.name, queue.cron);
+}
