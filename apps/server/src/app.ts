@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -18,7 +17,7 @@ import { claimRoutes } from './modules/claims/routes.ts';
 import { solidarityRoutes } from './modules/solidarity/routes.ts';
 import { backOfficeRoutes } from './modules/back-office/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
-import { DocumentStore } from './modules/household/documents.ts';
+import { DatabaseDocumentStore, type DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { calendar, type AppContext } from './modules/accounts/context.ts';
@@ -50,7 +49,7 @@ export interface AppDependencies {
   readonly mailer?: Mailer;
   /** The durable jobs: mail is delivered through them when SMTP is configured. */
   readonly jobs?: JobQueue;
-  /** Where documents are kept; by default `files/` in the data folder. */
+  /** Where documents' bytes are kept; by default the database. */
   readonly store?: DocumentStore;
   /** JSON request logs: to standard output (true), to a stream, or none. */
   readonly logger?: boolean | Writable;
@@ -175,7 +174,7 @@ export async function buildApp({
   backOfficeRoutes(app, ctx);
   committeeRoutes(app, ctx, identity);
   pictureRoutes(app, ctx);
-  const documents = store ?? new DocumentStore(join(config.dataDir, 'files'));
+  const documents = store ?? new DatabaseDocumentStore(db);
   householdRoutes(app, ctx, packs, documents);
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());

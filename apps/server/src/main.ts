@@ -9,7 +9,7 @@ import { startNodeJobs } from './jobs/node-jobs.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
 import { calendar } from './modules/accounts/context.ts';
-import { DocumentStore } from './modules/household/documents.ts';
+import { DatabaseDocumentStore, importDiskDocuments } from './modules/household/documents.ts';
 import { createMailer } from './modules/notifications/mailer.ts';
 import { organizationOf } from './modules/organization/organization.ts';
 
@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const jobs = new JobQueue(db);
   await jobs.start();
   const mailer = createMailer(config.smtpUrl ? jobs : null);
-  const store = new DocumentStore(join(config.dataDir, 'files'));
+  const store = new DatabaseDocumentStore(db);
+  const imported = await importDiskDocuments(store, join(config.dataDir, 'files'));
+  if (imported > 0) console.log(`Documents copiés du disque dans la base : ${imported}.`);
   const demo = config.production
     ? null
     : await loadDemoData(db, organization, {

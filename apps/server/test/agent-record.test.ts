@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -51,6 +49,12 @@ const family = {
   ],
 };
 
+/** The documents' bytes kept, by their SHA-256. */
+const contents = async () =>
+  (
+    await t.db.query<{ sha256: string }>('SELECT sha256 FROM document_contents ORDER BY sha256')
+  ).map((r) => r.sha256);
+
 describe('documents', () => {
   it('keeps a real PDF by its content hash and serves it to its owner only until a record holds it', async () => {
     const alice = await member('IN-000501');
@@ -67,14 +71,14 @@ describe('documents', () => {
     expect((await staff.get(`/api/documents/${id}`)).status).toBe(404);
     expect((await bob.get(`/api/documents/${id}`)).status).toBe(404);
     expect((await t.client().get(`/api/documents/${id}`)).status).toBe(401);
-    const files = readdirSync(join(t.config.dataDir, 'files'));
+    const files = await contents();
     await alice.upload('/api/me/documents?kind=payslip&name=copie.pdf', pdf);
-    expect(readdirSync(join(t.config.dataDir, 'files'))).toEqual(files);
+    expect(await contents()).toEqual(files);
   });
 
   it('refuses a renamed non-PDF file with a clear message and keeps nothing', async () => {
     const carol = await member('IN-000503');
-    const before = readdirSync(join(t.config.dataDir, 'files')).length;
+    const before = (await contents()).length;
     const renamed = await carol.upload(
       '/api/me/documents?kind=taxNotice&name=avis.pdf',
       Buffer.from('PK\u0003\u0004 this is a zip file renamed .pdf'),
@@ -93,7 +97,7 @@ describe('documents', () => {
     expect(
       (await carol.get('/api/me/documents')).json<{ documents: unknown[] }>().documents,
     ).toEqual([]);
-    expect(readdirSync(join(t.config.dataDir, 'files')).length).toBe(before);
+    expect((await contents()).length).toBe(before);
   });
 
   it('refuses a file over 10 MB', async () => {

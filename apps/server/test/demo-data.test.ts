@@ -2,7 +2,7 @@ import { loadPackDirectory } from '@entraide/rules/node';
 import { calendar } from '../src/modules/accounts/context.ts';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../src/demo/demo-data.ts';
-import { DocumentStore } from '../src/modules/household/documents.ts';
+import { DatabaseDocumentStore } from '../src/modules/household/documents.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { organizationOf } from '../src/modules/organization/organization.ts';
 import { buildApp } from '../src/app.ts';
@@ -14,7 +14,7 @@ describe('demo data', () => {
       const db = await testDatabase();
       const config = testConfig({ ORGANIZATION: organization });
       const packs = loadPackDirectory();
-      const store = new DocumentStore(`${config.dataDir}/files`);
+      const store = new DatabaseDocumentStore(db);
       const services = {
         packs,
         store,

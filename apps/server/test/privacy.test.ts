@@ -2,10 +2,8 @@
 // policy applied by a job, and closing an account that anonymises what must not be kept.
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentStore } from '../src/modules/household/documents.ts';
+import { DatabaseDocumentStore, type DocumentStore } from '../src/modules/household/documents.ts';
 import { applyRetention } from '../src/modules/privacy/retention.ts';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import {
   familyWithRecord,
   PASSWORD,
@@ -20,7 +18,7 @@ let t: TestApp;
 let store: DocumentStore;
 beforeAll(async () => {
   t = await testApp(); // calendar: 2021-04-15
-  store = new DocumentStore(join(t.config.dataDir, 'files'));
+  store = new DatabaseDocumentStore(t.db);
 });
 afterAll(() => t.close());
 
@@ -98,7 +96,7 @@ describe('the retention policy', () => {
     expect(await applyRetention(t.db, store, '2024-12-31', policy)).toBe(0);
     expect(await applyRetention(t.db, store, '2025-01-01', policy)).toBeGreaterThanOrEqual(1);
     expect(await shaOf(h.notice)).toBe('');
-    expect(existsSync(join(t.config.dataDir, 'files', sha))).toBe(false);
+    expect(await store.find(sha)).toBeNull();
     expect(await shaOf(receipt)).not.toBe('');
     const [audit] = await t.db.query<{ details: { incomeProofs: number } }>(
       `SELECT details FROM audit_log WHERE action = 'retention.purge' ORDER BY id DESC LIMIT 1`,

@@ -3,7 +3,7 @@
 // PostgreSQL only: PGlite is one process's database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobQueue } from '../src/jobs/job-queue.ts';
-import { createUser, PASSWORD, testNodes } from './harness.ts';
+import { createUser, PASSWORD, testNodes, uploadReceipt } from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
 
 const postgres = Boolean(process.env.DATABASE_URL);
@@ -68,6 +68,16 @@ describe.skipIf(!postgres)('three app nodes on one PostgreSQL', () => {
          FROM invoices WHERE kind = 'invoice'`,
     );
     expect(invoices).toEqual({ count: 10, numbers: 10, first: 1, last: 10 });
+  });
+
+  it('serves a document sent to one node from the others (its bytes are in the database)', async () => {
+    const { client } = await family(cluster.first, 31_000);
+    const id = await uploadReceipt(client.through(cluster.nodes[1]!));
+    for (const node of [cluster.nodes[0]!, cluster.nodes[2]!]) {
+      const answer = await client.through(node).get(`/api/documents/${id}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe('application/pdf');
+    }
   });
 
   it('runs each job once, on one of the nodes, however many nodes take jobs', async () => {

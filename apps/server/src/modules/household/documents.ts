@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
 import type { Queryable } from '../../db/database.ts';
@@ -20,34 +20,59 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Files stored by the SHA-256 of their content: the same PDF sent twice is kept once. */
-export class DocumentStore {
-  constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
-  }
+/**
+ * Where documents' bytes are kept, by the SHA-256 of their content: the same PDF sent twice is
+ * kept once. Every node of the committee reads the same store.
+ */
+export interface DocumentStore {
+  put(bytes: Uint8Array): Promise<string>;
+  /** The bytes, or null when they were deleted (retention, closed account). */
+  find(sha256: string): Promise<Buffer | null>;
+  /** Deletes the bytes; the caller checks that no document row points to them any more. */
+  remove(sha256: string): Promise<void>;
+}
 
-  put(bytes: Uint8Array): string {
+/** The default store: the committee's PostgreSQL (or PGlite), backed up with everything else. */
+export class DatabaseDocumentStore implements DocumentStore {
+  constructor(private readonly db: Queryable) {}
+
+  async put(bytes: Uint8Array): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const path = join(this.dir, sha256);
-    const partial = `${path}.${process.pid}.part`;
-    writeFileSync(partial, bytes);
-    renameSync(partial, path);
+    await this.db.query(
+      'INSERT INTO document_contents (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING',
+      [sha256, Buffer.from(bytes)],
+    );
     return sha256;
   }
 
-  get(sha256: string): Buffer {
-    return readFileSync(join(this.dir, sha256));
+  async find(sha256: string): Promise<Buffer | null> {
+    const [row] = await this.db.query<{ bytes: Uint8Array }>(
+      'SELECT bytes FROM document_contents WHERE sha256 = $1',
+      [sha256],
+    );
+    return row ? Buffer.from(row.bytes) : null;
   }
 
-  /** The bytes, or null when they were deleted (retention, closed account). */
-  find(sha256: string): Buffer | null {
-    return existsSync(join(this.dir, sha256)) ? this.get(sha256) : null;
+  async remove(sha256: string): Promise<void> {
+    await this.db.query('DELETE FROM document_contents WHERE sha256 = $1', [sha256]);
   }
+}
 
-  /** Deletes the bytes; the caller checks that no document row points to them any more. */
-  remove(sha256: string): void {
-    rmSync(join(this.dir, sha256), { force: true });
+/**
+ * The documents an earlier version kept on the local disk (`DATA_DIR/files`, one file per
+ * SHA-256), copied into the store once; a file whose content does not match its name is left.
+ */
+export async function importDiskDocuments(store: DocumentStore, dir: string): Promise<number> {
+  if (!existsSync(dir)) return 0;
+  let copied = 0;
+  for (const name of readdirSync(dir).filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+    if (await store.find(name)) continue;
+    const bytes = readFileSync(join(dir, name));
+    if (createHash('sha256').update(bytes).digest('hex') !== name) continue;
+    await store.put(bytes);
+    copied += 1;
   }
+  return copied;
 }
 
 /**
@@ -78,7 +103,7 @@ export async function removeUnusedBytes(
     [hashes],
   );
   const kept = new Set(still.map((r) => r.sha256));
-  for (const hash of hashes) if (!kept.has(hash)) store.remove(hash);
+  for (const hash of hashes) if (!kept.has(hash)) await store.remove(hash);
 }
 
 /** A readable PDF, judged by its content (not its name): the header and a full parse. */
@@ -159,7 +184,7 @@ export async function addDocument(
   bytes: Uint8Array,
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
-  const sha256 = store.put(bytes);
+  const sha256 = await store.put(bytes);
   const [row] = await db.query<{ id: string; created_at: string }>(
     'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at::text AS created_at',
     [member.id, kind, sha256, bytes.length, fileName],
@@ -218,7 +243,9 @@ export async function readDocument(
       fileName: row.file_name,
     });
   }
-  return { fileName: row.file_name, bytes: store.get(row.sha256) };
+  const bytes = await store.find(row.sha256);
+  if (!bytes) throw notFound();
+  return { fileName: row.file_name, bytes };
 }
 
 export async function listDocuments(db: Queryable, memberId: string): Promise<DocumentSummary[]> {

@@ -37,7 +37,7 @@ import {
 import {
   addDocument,
   DOCUMENT_KINDS,
-  DocumentStore,
+  type DocumentStore,
   listDocuments,
   MAX_DOCUMENT_BYTES,
   readDocument,

@@ -64,7 +64,7 @@ export async function myDataZip(
     [member.id],
   );
   for (const d of documents) {
-    const bytes = store.find(d.sha256);
+    const bytes = await store.find(d.sha256);
     if (bytes) files[`documents/${d.id}-${d.file_name.replace(/[^\w.-]+/g, '_')}`] = bytes;
   }
   files['LISEZMOI.txt'] = strToU8(
