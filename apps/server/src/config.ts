@@ -95,6 +95,18 @@ export interface Config {
   readonly devMail: boolean;
 }
 
+/**
+ * What production cannot guess: the shared database (several nodes, no embedded one), the mail
+ * server, the address in mails and links, the committee's account for payout files.
+ */
+const PRODUCTION_REQUIRED = [
+  'DATABASE_URL',
+  'SMTP_URL',
+  'PUBLIC_URL',
+  'COMMITTEE_IBAN',
+  'COMMITTEE_BIC',
+] as const;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {
@@ -103,8 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && !e.SMTP_URL)
-    throw new Error('Configuration invalide :\n  SMTP_URL: obligatoire en production');
+  if (production) {
+    const missing = PRODUCTION_REQUIRED.filter((name) => !e[name]);
+    if (missing.length > 0)
+      throw new Error(
+        `Configuration invalide :\n${missing.map((name) => `  ${name}: obligatoire en production`).join('\n')}`,
+      );
+  }
   return {
     production,
     port: e.PORT,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { PRODUCTION_ENV } from './harness.ts';
 
 describe('configuration', () => {
   it('takes the committee account a payout file can carry, and stops on any other', () => {
@@ -16,9 +17,18 @@ describe('configuration', () => {
     );
   });
 
-  it('has no committee account in production unless one is given', () => {
-    expect(
-      loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25' }).committeeAccount,
-    ).toBeNull();
+  it('refuses to start in production without what it cannot guess, naming each', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL: obligatoire en production\n {2}SMTP_URL: obligatoire en production\n {2}PUBLIC_URL: obligatoire en production\n {2}COMMITTEE_IBAN: obligatoire en production\n {2}COMMITTEE_BIC: obligatoire en production/,
+    );
+    expect(() => loadConfig({ ...PRODUCTION_ENV, PUBLIC_URL: undefined })).toThrow(
+      /^Configuration invalide :\n {2}PUBLIC_URL: obligatoire en production$/,
+    );
+    const config = loadConfig(PRODUCTION_ENV);
+    expect(config).toMatchObject({ production: true, today: null, devMail: false });
+    expect(config.committeeAccount).toEqual({
+      iban: PRODUCTION_ENV.COMMITTEE_IBAN,
+      bic: PRODUCTION_ENV.COMMITTEE_BIC,
+    });
   });
 });

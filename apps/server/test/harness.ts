@@ -132,6 +132,19 @@ export async function testNodes(count: number): Promise<{
   };
 }
 
+/**
+ * A production configuration for tests: every required variable (the app under test still uses
+ * the test's own database; SMTP on a closed port).
+ */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://entraide@db.example.org/entraide',
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  PUBLIC_URL: 'https://caes.example.org',
+  COMMITTEE_IBAN: 'FR7630006000011234567890189',
+  COMMITTEE_BIC: 'AGRIFRPP882',
+} as const;
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const dataDir = mkdtempSync(join(tmpdir(), 'entraide-test-'));
   return loadConfig({

@@ -1,7 +1,14 @@
 // Proxies, security headers and uploaded documents (issue 11, points 7–9).
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { familyWithRecord, samplePdf, testApp, type Client, type TestApp } from './harness.ts';
+import {
+  familyWithRecord,
+  PRODUCTION_ENV,
+  samplePdf,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 
 /** Failed logins, each from the address a client claims in X-Forwarded-For. */
 async function failedLogins(t: TestApp, count: number): Promise<number[]> {
@@ -23,7 +30,7 @@ async function failedLogins(t: TestApp, count: number): Promise<number[]> {
 
 describe('which client address counts the login attempts', () => {
   it('in production, a client-sent X-Forwarded-For is ignored unless TRUST_PROXY says so', async () => {
-    const t = await testApp({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' });
+    const t = await testApp(PRODUCTION_ENV);
     try {
       const statuses = await failedLogins(t, 31);
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
@@ -74,7 +81,7 @@ describe('security headers', () => {
   });
 
   it('HSTS in production', async () => {
-    const production = await testApp({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' });
+    const production = await testApp(PRODUCTION_ENV);
     try {
       const answer = await production.client().get('/api/session');
       expect(answer.headers['strict-transport-security']).toMatch(/max-age=31536000/);

@@ -1,5 +1,11 @@
 import PgBoss from 'pg-boss';
-import { executorOf, type Database, type Queryable } from '../db/database.ts';
+import {
+  executorOf,
+  isRetryable,
+  TRANSACTION_ATTEMPTS,
+  type Database,
+  type Queryable,
+} from '../db/database.ts';
 
 /**
  * The durable jobs, in PostgreSQL through pg-boss (or in PGlite, the same SQL): a job is a row,
@@ -61,7 +67,17 @@ export class JobQueue {
   /** Creates the queue's tables and queues when missing (any node may do it, once). */
   async start(): Promise<void> {
     await this.boss.start();
-    for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
+    // Nodes starting together create the same queues at once: PostgreSQL may pick one of them
+    // as a deadlock's victim, which then tries again (creating a queue twice does nothing).
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
+        return;
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
+      }
+    }
   }
 
   /**
