@@ -24,6 +24,7 @@ import { calendar, type AppContext } from './modules/accounts/context.ts';
 import { CsrfTokens } from './modules/accounts/csrf.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
+import { failedMailRoutes } from './modules/notifications/failed-mail-routes.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { devMailRoutes, devTotpRoutes } from './modules/notifications/dev-mail-routes.ts';
 import { CommitteeIdentity } from './modules/organization/identity.ts';
@@ -173,6 +174,7 @@ export async function buildApp({
   solidarityRoutes(app, ctx);
   backOfficeRoutes(app, ctx);
   committeeRoutes(app, ctx, identity);
+  failedMailRoutes(app, ctx);
   pictureRoutes(app, ctx);
   const documents = store ?? new DatabaseDocumentStore(db);
   householdRoutes(app, ctx, packs, documents);

@@ -2,7 +2,7 @@
 // transaction commits, a failed delivery is recorded and retried, the last failure is shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, mailDelivery, markMailFailed } from '../src/modules/notifications/mailer.ts';
-import { testDatabase, testJobs } from './harness.ts';
+import { createUser, PASSWORD, testApp, testDatabase, testJobs } from './harness.ts';
 import type { Database } from '../src/db/database.ts';
 
 let db: Database;
@@ -54,5 +54,45 @@ describe('mail through the job queue', () => {
     });
     await markMailFailed(db)({ id: mail!.id });
     expect((await outbox())[0]).toMatchObject({ failed: true });
+  });
+});
+
+describe('undelivered mails for the admin', () => {
+  it('lists the mails that failed every attempt and puts one back in the queue, in the audit log', async () => {
+    const t = await testApp();
+    try {
+      await createUser(t.db, { identifier: 'ADMIN-MAILS', role: 'admin' });
+      await createUser(t.db, { identifier: 'GEST-MAILS', role: 'staff', sectors: ['jeunesse'] });
+      const [mail] = await t.db.query<{ id: string }>(
+        `INSERT INTO mail_outbox (to_address, subject, text_body, html_body, attempts, error, failed_at)
+         VALUES ('famille@example.org', 'Votre facture', 'x', 'x', 9, '550 Mailbox unavailable', now())
+         RETURNING id::text`,
+      );
+      const staff = t.client();
+      await staff.login('GEST-MAILS', PASSWORD);
+      expect((await staff.get('/api/admin/failed-mails')).status).toBe(403);
+      const admin = t.client();
+      await admin.login('ADMIN-MAILS', PASSWORD);
+      const listed = await admin.get('/api/admin/failed-mails');
+      expect(listed.json()).toEqual([
+        expect.objectContaining({
+          id: mail!.id,
+          to: 'famille@example.org',
+          attempts: 9,
+          error: '550 Mailbox unavailable',
+        }),
+      ]);
+      expect((await admin.post('/api/admin/failed-mails/abc/resend', {})).status).toBe(400);
+      expect((await admin.post(`/api/admin/failed-mails/${mail!.id}/resend`, {})).status).toBe(200);
+      expect((await admin.get('/api/admin/failed-mails')).json()).toEqual([]);
+      // Sent again already: nothing more to resend.
+      expect((await admin.post(`/api/admin/failed-mails/${mail!.id}/resend`, {})).status).toBe(404);
+      const audit = await t.db.query<{ subject_id: string }>(
+        "SELECT subject_id FROM audit_log WHERE action = 'mail.resend'",
+      );
+      expect(audit).toEqual([{ subject_id: mail!.id }]);
+    } finally {
+      await t.close();
+    }
   });
 });

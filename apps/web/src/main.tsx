@@ -33,6 +33,10 @@ const CommitteeIdentityPage = page(
   () => import('./features/staff/committee-identity-page.tsx'),
   'CommitteeIdentityPage',
 );
+const FailedMailsPage = page(
+  () => import('./features/staff/failed-mails-page.tsx'),
+  'FailedMailsPage',
+);
 const StaffAccountsPage = page(
   () => import('./features/staff/staff-accounts-page.tsx'),
   'StaffAccountsPage',
@@ -159,6 +163,7 @@ if (root) {
                 <Route path="/espace/mes-donnees" element={<MyDataPage />} />
                 <Route path="/gestion/comptes" element={<StaffAccountsPage />} />
                 <Route path="/gestion/comite" element={<CommitteeIdentityPage />} />
+                <Route path="/gestion/courriels" element={<FailedMailsPage />} />
                 <Route path="/gestion" element={<StaffHomePage />} />
                 <Route path="/gestion/inscriptions" element={<SignUpQueuePage />} />
                 <Route path="/gestion/fiches" element={<RecordValidationPage />} />

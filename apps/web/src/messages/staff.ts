@@ -17,6 +17,21 @@ export const staffNav = {
   baremes: 'Barèmes',
   comptesPersonnel: 'Comptes du personnel',
   identiteComite: 'Identité du comité',
+  courrielsNonDistribues: 'Courriels non distribués',
+} as const;
+
+/** features/staff/failed-mails-page.tsx */
+export const failedMailsPage = {
+  titre: 'Courriels non distribués',
+  explication:
+    'Les courriels que le serveur de messagerie a refusés à chaque tentative (neuf, de plus en plus espacées, sur deux à quatre heures). Corrigez la cause (adresse du serveur, adresse du destinataire), puis renvoyez-les.',
+  aucun: 'Aucun courriel en échec : tous sont partis.',
+  destinataire: (to: string) => `Destinataire : ${to}`,
+  tentatives: (attempts: number, created: string, failed: string) =>
+    `${count(attempts, 'tentative')} depuis le ${created}, abandonné le ${failed}.`,
+  erreurServeur: (error: string) => `Réponse du serveur : ${error}`,
+  renvoyer: (subject: string) => `Renvoyer « ${subject} »`,
+  renvoye: (subject: string, to: string) => `« ${subject} » est renvoyé à ${to}.`,
 } as const;
 
 /** features/staff/committee-identity-page.tsx */

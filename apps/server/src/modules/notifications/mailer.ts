@@ -10,6 +10,8 @@ import type { MailContent } from './templates.ts';
  */
 export interface Mailer {
   send(db: Queryable, to: string, content: MailContent): Promise<void>;
+  /** Delivers again a mail of the outbox (one that failed every attempt), after `db` commits. */
+  resend(db: Queryable, id: string): Promise<void>;
 }
 
 /** The outbox alone (read at /dev/mail) without a queue; the outbox and a delivery job with one. */
@@ -21,6 +23,9 @@ export function createMailer(queue: JobQueue | null): Mailer {
         [to, content.subject, content.text, content.html],
       );
       if (queue && row) await queue.enqueue(db, 'mail', { id: row.id });
+    },
+    async resend(db, id) {
+      if (queue) await queue.enqueue(db, 'mail', { id });
     },
   };
 }

@@ -25,6 +25,7 @@ export function StaffNav() {
         <>
           <NavLink to="/gestion/comptes">{msg.comptesPersonnel}</NavLink>
           <NavLink to="/gestion/comite">{msg.identiteComite}</NavLink>
+          <NavLink to="/gestion/courriels">{msg.courrielsNonDistribues}</NavLink>
         </>
       ) : null}
     </nav>

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { notFound, parse } from '../../http.ts';
+import type { AppContext } from '../accounts/context.ts';
+import { requireAdmin } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+
+/** A mail of the outbox whose every delivery attempt failed (the dead letters). */
+export interface FailedMail {
+  id: string;
+  to: string;
+  subject: string;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  failedAt: string;
+}
+
+const mailId = z.object({
+  id: z.string().regex(/^\d{1,18}$/, 'Numéro de courriel attendu, par exemple 42.'),
+});
+
+/**
+ * The mails SMTP never accepted, for the admin: what failed, to whom and why; « Renvoyer » puts
+ * one back in the queue (after, say, the mail server's address was corrected).
+ */
+export function failedMailRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  app.get('/api/admin/failed-mails', async (request): Promise<FailedMail[]> => {
+    await requireAdmin(db, request);
+    return db.query<FailedMail>(
+      `SELECT id::text, to_address AS "to", subject, attempts, error,
+              created_at::text AS "createdAt", failed_at::text AS "failedAt"
+         FROM mail_outbox WHERE failed_at IS NOT NULL AND sent_at IS NULL
+        ORDER BY failed_at DESC LIMIT 500`,
+    );
+  });
+
+  app.post('/api/admin/failed-mails/:id/resend', async (request) => {
+    const admin = await requireAdmin(db, request);
+    const { id } = parse(mailId, request.params);
+    return db.transaction(async (tx) => {
+      const [mail] = await tx.query<{ to: string }>(
+        `UPDATE mail_outbox SET failed_at = NULL, error = NULL, attempts = 0
+          WHERE id = $1 AND failed_at IS NOT NULL AND sent_at IS NULL RETURNING to_address AS "to"`,
+        [id],
+      );
+      if (!mail) throw notFound();
+      await ctx.mailer.resend(tx, id);
+      await recordAudit(tx, admin.id, 'mail.resend', 'mail', id, { to: mail.to });
+      return { id };
+    });
+  });
+}

@@ -1,0 +1,46 @@
+// Issue 15, point 2: the mails SMTP refused at every attempt are shown to the admin, who sends
+// them again — at a desk (1280 px) and on a phone.
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../apps/server/test/harness.ts';
+import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+beforeAll(async () => {
+  await createUser(env.app.db, { identifier: 'ADMIN-COURRIELS', role: 'admin' });
+});
+
+describe.each([
+  ['at a desk', desktopPage, 'bureau'],
+  ['on a phone', phonePage, 'mobile'],
+])('undelivered mails, %s', (_, open: (browser: Browser) => Promise<Page>, where) => {
+  it('shows each mail that failed every attempt, with the server’s answer, and sends it again', async () => {
+    const subject = `Votre place est confirmée (${where})`;
+    const [mail] = await env.app.db.query<{ id: string }>(
+      `INSERT INTO mail_outbox (to_address, subject, text_body, html_body, attempts, error, failed_at)
+       VALUES ($1, $2, 'Bonjour', '<p>Bonjour</p>', 9, '550 Mailbox unavailable', now()) RETURNING id::text`,
+      [`famille-${where}@example.org`, subject],
+    );
+    const page = await open(env.browser);
+    await login(page, env.app, 'ADMIN-COURRIELS');
+    await page.goto(`${env.app.url}/gestion`);
+    await page.getByRole('link', { name: 'Courriels non distribués' }).click();
+    await page.getByRole('heading', { name: subject }).waitFor();
+    await page.getByText(`Destinataire : famille-${where}@example.org`).waitFor();
+    await page.getByText('Réponse du serveur : 550 Mailbox unavailable').waitFor();
+    await page
+      .getByText(/^9 tentatives depuis le /)
+      .first()
+      .waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Renvoyer « ${subject} »` }).click();
+    await page.getByText(`« ${subject} » est renvoyé à famille-${where}@example.org.`).waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: subject }).count()).toBe(0);
+    const [row] = await env.app.db.query<{ failed: boolean; attempts: number }>(
+      'SELECT failed_at IS NOT NULL AS failed, attempts FROM mail_outbox WHERE id = $1',
+      [mail!.id],
+    );
+    expect(row).toEqual({ failed: false, attempts: 0 });
+  });
+});
