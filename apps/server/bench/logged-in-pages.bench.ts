@@ -1,0 +1,125 @@
+// Load benchmark on the default embedded database (PGlite): logged-in pages and the public
+// simulation under 50 concurrent connections, beside a bare Fastify route served by the same
+// kind of process, so that the ratio survives a noisy machine (issue 15, point 6). Prints
+// requests per second, p99 and the server's memory after start.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const compiled = new URL('../dist/main.js', import.meta.url);
+
+function start(args: string[], env: Record<string, string>, ready: string) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise<typeof child>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(ready)) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`exited (${String(code)}): ${output}`)));
+  });
+}
+
+/** `CONNECTIONS` loops sending the request as soon as the previous answer came, for SECONDS. */
+async function load(url: string, headers: Record<string, string> = {}, body?: string) {
+  const latencies: number[] = [];
+  let failed = 0;
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const began = performance.now();
+        const answer = await fetch(url, {
+          method: body ? 'POST' : 'GET',
+          headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
+          body,
+        });
+        await answer.arrayBuffer();
+        if (!answer.ok) failed += 1;
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: Math.round(latencies.length / SECONDS),
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
+    failed,
+  };
+}
+
+const bare = await start(
+  [
+    '--input-type=module',
+    '-e',
+    "const f=(await import('fastify')).default();f.get('/ping',async()=>({ok:true}));await f.listen({port:3931});console.log('bare ready')",
+  ],
+  {},
+  'bare ready',
+);
+const server = await start(
+  [compiled.pathname],
+  { PORT: '3932', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'entraide-bench-')) },
+  'prêt sur',
+);
+const base = 'http://127.0.0.1:3932';
+const rss = Number(
+  /process_resident_memory_bytes (\d+)/.exec(await (await fetch(`${base}/metrics`)).text())?.[1],
+);
+
+// A demo member logs in: the session cookie and the CSRF token, as the browser would.
+const first = await fetch(`${base}/api/session`);
+const cookies = new Map<string, string>();
+const keep = (answer: Response) => {
+  for (const line of answer.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const [name = '', value = ''] = pair.split('=');
+    cookies.set(name, value);
+  }
+};
+keep(first);
+const cookie = () => [...cookies].map(([n, v]) => `${n}=${v}`).join('; ');
+const login = await fetch(`${base}/api/session`, {
+  method: 'POST',
+  headers: {
+    cookie: cookie(),
+    'x-csrf-token': cookies.get('entraide_csrf') ?? '',
+    'content-type': 'application/json',
+  },
+  body: JSON.stringify({ identifier: 'IN-000001', password: 'Entraide-demo-2026' }),
+});
+if (!login.ok) throw new Error(`login ${String(login.status)}`);
+keep(login);
+const member = { cookie: cookie() };
+
+const results = {
+  'bare Fastify route': await load('http://127.0.0.1:3931/ping'),
+  'public simulation': await load(
+    `${base}/api/v1/simulations`,
+    {},
+    JSON.stringify({
+      pack: 'inserm-2021',
+      date: '2021-06-01',
+      household: { rfrEuros: 52000, couple: true, children: [{ birthDate: '2012-03-04' }] },
+    }),
+  ),
+  'GET /api/me/entitlements/2021': await load(`${base}/api/me/entitlements/2021`, member),
+  'GET /api/me/registrations': await load(`${base}/api/me/registrations`, member),
+};
+bare.kill();
+server.kill();
+console.log(
+  `\nPGlite, ${String(CONNECTIONS)} connections, ${String(SECONDS)} s each; server RSS after start: ${String(Math.round(rss / 1048576))} MB`,
+);
+const reference = results['bare Fastify route'].perSecond;
+for (const [name, r] of Object.entries(results))
+  console.log(
+    `${name.padEnd(32)} ${String(r.perSecond).padStart(6)}/s  p99 ${String(r.p99).padStart(5)} ms  ${((100 * r.perSecond) / reference).toFixed(0).padStart(3)} % of the bare route${r.failed ? `  ${String(r.failed)} failed` : ''}`,
+  );
