@@ -22,6 +22,8 @@ const environment = z.object({
   PACKS_DIR: z.string().optional(),
   TODAY: z.iso.date('AAAA-MM-JJ attendu').optional(),
   RETENTION_INCOME_PROOF_YEARS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Where the ANTS trust list of 2D-DOC certificates is installed (trust-list.json). */
+  TRUST_LIST_DIR: z.string().optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -91,6 +93,8 @@ export interface Config {
   readonly trustProxy: false | number | string[];
   /** Years after a Fiche Agent's year that its income proofs are kept (docs/operations.md). */
   readonly retentionIncomeProofYears: number;
+  /** The folder of the ANTS trust list (trust-list.json) that checks tax notices' codes. */
+  readonly trustListDir: string | null;
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
 }
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? Number(e.TRUST_PROXY)
         : e.TRUST_PROXY.split(','),
     retentionIncomeProofYears: e.RETENTION_INCOME_PROOF_YEARS,
+    trustListDir: e.TRUST_LIST_DIR ?? null,
     devMail: !production && !e.SMTP_URL,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signCode } from './testing.ts';
 import {
   base32,
   parseHeader,
@@ -17,30 +18,6 @@ const SPECIMEN = bytes(
   'DC04FR000001FFFF25472801FR432,75<GS>44227801234567845202146RETI PATRICK<GS>4A310720224Y145 RUE JULLIARD/ZASPECIMEN/78320/LEVIS STNOM<GS>4163198<GS>47300112345678948RETISOPHIE<GS>4907019877654324V3542<GS>4X3724<GS>4Z182<GS><US>MA2KMBNBSV5WZB6RC5TEP7OCQ2GW7JV2AIYGRCWCOZHM4DMTKPV3SWB2OL25JEW4QUYKTW3HIRALV3XSGWKRVGW7DYQUTW5THUCW4PQ',
 );
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const toBase32 = (data: Uint8Array): string => {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const byte of data) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += BASE32.charAt((value >> bits) & 31);
-    }
-  }
-  return bits > 0 ? out + BASE32.charAt((value << (5 - bits)) & 31) : out;
-};
-
-/** A 2D-DOC signed by a key the test makes (a test certification authority's). */
-async function signed(text: string, key: CryptoKey): Promise<string> {
-  const data = Uint8Array.from(text, (c) => c.charCodeAt(0));
-  const signature = new Uint8Array(
-    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, data),
-  );
-  return `${text}\u001f${toBase32(signature)}`;
-}
 const keyPair = () =>
   crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
 
@@ -136,7 +113,7 @@ describe('signatures, with a certification authority made by the test', () => {
 
   it('accepts the code its key signed, and no other', async () => {
     const authority = await keyPair();
-    const code = await signed(text, authority.privateKey);
+    const code = await signCode(text, authority.privateKey);
     expect(await verifySignature(read2dDoc(code), authority.publicKey)).toBe(true);
     // Another key: not the certificate the header names.
     expect(await verifySignature(read2dDoc(code), (await keyPair()).publicKey)).toBe(false);

@@ -42,6 +42,8 @@ import {
   MAX_DOCUMENT_BYTES,
   readDocument,
 } from './documents.ts';
+import { readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
+import type { TrustList } from '@entraide/twoddoc';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const idParam = z.object({ id: z.string() });
@@ -61,6 +63,7 @@ export function householdRoutes(
   ctx: AppContext,
   packs: PackRegistry,
   store: DocumentStore,
+  trustList: TrustList | null,
 ): void {
   const { db } = ctx;
   const gridOrder = (packId: string | null): string[] =>
@@ -82,6 +85,19 @@ export function householdRoutes(
       .status(201)
       .send(await addDocument(db, store, member, query.kind, query.name, bytes));
   });
+
+  // A tax notice read from its 2D-DOC before it is kept: its figures, and whether it is genuine.
+  app.post(
+    '/api/me/tax-notice-readings',
+    { bodyLimit: MAX_DOCUMENT_BYTES + 1 },
+    async (request) => {
+      await requireUser(db, request);
+      return readTaxNotice(
+        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        trustList,
+      );
+    },
+  );
 
   app.get('/api/me/documents', async (request) => ({
     documents: await listDocuments(db, (await requireUser(db, request)).id),

@@ -1,0 +1,74 @@
+// A tax notice read from its 2D-DOC: the figures the Fiche Agent needs, and whether the code is
+// genuine (signed by a certificate of the ANTS trust list, when one is installed).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  read2dDoc,
+  taxNotice,
+  TwoDDocError,
+  verify2dDoc,
+  type TaxNotice,
+  type TrustList,
+} from '@entraide/twoddoc';
+import { HttpError } from '../../http.ts';
+import { MAX_DOCUMENT_BYTES } from '../household/documents.ts';
+import { find2dDocs } from './code-finder.ts';
+
+export interface TaxNoticeReading {
+  readonly notice: TaxNotice;
+  /** true: signed by a certificate of the trust list; false: forged or altered; null: unchecked. */
+  readonly genuine: boolean | null;
+  /** Why it is not genuine, or why it could not be checked, in French. */
+  readonly reason: string | null;
+}
+
+/** `TRUST_LIST_DIR/trust-list.json`, when the committee installed ANTS's list there. */
+export function loadTrustList(dir: string | null): TrustList | null {
+  const file = dir ? join(dir, 'trust-list.json') : null;
+  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TrustList) : null;
+}
+
+const NO_CODE =
+  'Aucun code 2D-DOC n’a été trouvé dans ce fichier : envoyez le PDF de l’avis téléchargé sur impots.gouv.fr, ou une photo nette et entière de sa première page.';
+
+/** Reads the tax notice of an uploaded PDF, scan or photo (10 MB at most). */
+export async function readTaxNotice(
+  bytes: Uint8Array,
+  trustList: TrustList | null,
+): Promise<TaxNoticeReading> {
+  if (bytes.length === 0) throw new HttpError(400, 'invalid_document', 'Le fichier est vide.');
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new HttpError(413, 'invalid_document', 'Le fichier dépasse 10 Mo.');
+  let codes: string[];
+  try {
+    codes = await find2dDocs(bytes);
+  } catch {
+    throw new HttpError(
+      400,
+      'invalid_document',
+      'Ce fichier ne se lit pas : envoyez un PDF, ou une photo JPEG ou PNG.',
+    );
+  }
+  let failure = NO_CODE;
+  for (const code of codes) {
+    try {
+      const doc = read2dDoc(code);
+      const notice = taxNotice(doc);
+      if (!trustList)
+        return {
+          notice,
+          genuine: null,
+          reason:
+            'La liste de confiance de l’ANTS n’est pas installée : l’avis est lu, pas vérifié.',
+        };
+      const verdict = await verify2dDoc(doc, trustList);
+      return verdict.valid
+        ? { notice, genuine: true, reason: null }
+        : { notice, genuine: false, reason: verdict.reason };
+    } catch (error) {
+      if (!(error instanceof TwoDDocError)) throw error;
+      failure = `Le code de ce document ne se lit pas comme un avis d’impôt : ${error.message}.`;
+    }
+  }
+  throw new HttpError(422, 'no_tax_notice_code', failure);
+}
