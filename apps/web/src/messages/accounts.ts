@@ -135,10 +135,7 @@ export const signUpPage = {
   nomConjoint: 'Nom du conjoint',
   prenomConjoint: 'Prénom du conjoint',
   dateNaissanceConjoint: 'Date de naissance du conjoint',
-  ajouterEnfant: 'Ajouter un enfant',
-  retirerEnfant: (value: number) => `Retirer l’enfant ${value}`,
   prenomEnfant: (value: number) => `Prénom de l’enfant ${value}`,
-  dateNaissanceEnfant: (value: number) => `Date de naissance de l’enfant ${value}`,
   dateNaissance2: (birthDate: string, value: string) =>
     `, date de naissance : ${birthDate}${value}`,
   courriel: (email: string) => `Courriel : ${email}`,

@@ -11,4 +11,7 @@ export const common = {
   sendRequest: 'Envoyer la demande',
   loadFailed:
     'Cette page n’a pas pu être chargée : vérifiez votre connexion, puis rechargez la page.',
+  addChild: 'Ajouter un enfant',
+  removeChild: (n: number) => `Retirer l’enfant ${n}`,
+  childBirthDate: (n: number) => `Date de naissance de l’enfant ${n}`,
 } as const;

@@ -234,8 +234,8 @@ export function SignUpPage() {
             <RepeatedFieldsets
               items={children}
               legend={(index) => msg.enfant2(index + 1)}
-              addLabel={msg.ajouterEnfant}
-              removeLabel={(index) => msg.retirerEnfant(index + 1)}
+              addLabel={common.addChild}
+              removeLabel={(index) => common.removeChild(index + 1)}
               onAdd={() => setChildren([...children, { firstName: '', birthDate: '' }])}
               onRemove={(index) => setChildren(children.filter((_, i) => i !== index))}
             >
@@ -252,7 +252,7 @@ export function SignUpPage() {
                       error={f(`family.children.${index}.firstName`)}
                     />
                     <Field
-                      label={msg.dateNaissanceEnfant(index + 1)}
+                      label={common.childBirthDate(index + 1)}
                       type="date"
                       max={session?.today}
                       required

@@ -12,7 +12,7 @@ import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
-import type { ClaimView } from './my-claims-page.tsx';
+import { claimFacts, type ClaimView } from './my-claims-page.tsx';
 import { common } from '../../messages/common.ts';
 import { claimsReviewPage as msg } from '../../messages/claims.ts';
 
@@ -395,11 +395,7 @@ export function ClaimsReviewPage() {
                 <h2>{msg.n2(c.number, c.member, CLAIM_TYPE_LABELS[c.type] ?? c.type)}</h2>
                 <p>
                   {msg.payeBaseSubventionCalculee(
-                    c.participant.firstName,
-                    c.details.organism,
-                    formatDate(c.details.firstDay),
-                    formatDate(c.details.lastDay),
-                    formatCents(c.details.paidCents),
+                    ...claimFacts(c),
                     formatCents(c.quote.baseCents),
                     formatCents(c.quote.subsidyCents),
                     c.quote.reasons.length > 0

@@ -19,6 +19,16 @@ import { uploadPdf } from '../agent-record/documents-field.tsx';
 import { common } from '../../messages/common.ts';
 import { myClaimsPage as msg } from '../../messages/claims.ts';
 
+/** Who, with whom, when and how much: the first words of a claim, on both sides of the desk. */
+export const claimFacts = (c: ClaimView) =>
+  [
+    c.participant.firstName,
+    c.details.organism,
+    formatDate(c.details.firstDay),
+    formatDate(c.details.lastDay),
+    formatCents(c.details.paidCents),
+  ] as const;
+
 /** A claim as the member's page reads it. */
 export interface ClaimView {
   id: string;
@@ -277,14 +287,7 @@ export function MyClaimsPage() {
             <li key={c.id} className="card">
               <h2>{msg.demande(c.number, CLAIM_TYPE_LABELS[c.type] ?? c.type)}</h2>
               <p>
-                {msg.payeSubventionAttendue(
-                  c.participant.firstName,
-                  c.details.organism,
-                  formatDate(c.details.firstDay),
-                  formatDate(c.details.lastDay),
-                  formatCents(c.details.paidCents),
-                  formatCents(c.quote.subsidyCents),
-                )}
+                {msg.payeSubventionAttendue(...claimFacts(c), formatCents(c.quote.subsidyCents))}
               </p>
               <p>
                 <strong>{CLAIM_STATUS_LABELS[c.status] ?? c.status}</strong>

@@ -245,8 +245,8 @@ export function SimulatorPage() {
         <RepeatedFieldsets
           items={children}
           legend={(index) => msg.enfant(index + 1)}
-          addLabel={msg.ajouterEnfant}
-          removeLabel={(index) => msg.retirerEnfant(index + 1)}
+          addLabel={common.addChild}
+          removeLabel={(index) => common.removeChild(index + 1)}
           onAdd={() =>
             setChildren([...children, { birthDate: '', sharedCustody: false, disabled: false }])
           }
@@ -255,7 +255,7 @@ export function SimulatorPage() {
           {(child, index) => (
             <>
               <Field
-                label={msg.dateNaissanceEnfant(index + 1)}
+                label={common.childBirthDate(index + 1)}
                 type="date"
                 required
                 value={child.birthDate}
