@@ -13,6 +13,8 @@ const OUT = join(ROOT, 'docs', 'screenshots');
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3987);
 const URL = `http://localhost:${PORT}`;
 const PASSWORD = 'Entraide-demo-2026';
+/** The 30-second window of the last code each staff account logged in with. */
+const usedWindows = new Map<string, number>();
 
 const VIEWPORTS = {
   desk: { width: 1280, height: 800 },
@@ -65,6 +67,13 @@ async function logIn(page: Page, identifier: string): Promise<void> {
   const code = page.getByLabel('Code de vérification');
   await welcome.or(code).waitFor();
   if (await code.isVisible()) {
+    // A code is taken once: a second login in the same 30 s window waits for the next code.
+    const window = Math.floor(Date.now() / 30_000);
+    if (usedWindows.get(identifier) === window)
+      await new Promise((resolve) =>
+        setTimeout(resolve, (window + 1) * 30_000 - Date.now() + 1_000),
+      );
+    usedWindows.set(identifier, Math.floor(Date.now() / 30_000));
     const codes = await (await fetch(`${URL}/dev/totp`)).text();
     const totp = new RegExp(`${identifier}</th><td><code>(\\d{6})`).exec(codes)?.[1] ?? '';
     await code.fill(totp);
