@@ -1,39 +1,19 @@
 // The 2D-DOC found in what a member uploads: a phone photo (JPEG, tilted, on a page), a scan
 // (PNG), and the tax site's PDF with the code as an image inside (raw pixels or JPEG).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { read2dDoc, taxNotice } from '@entraide/twoddoc';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { read2dDoc, taxNotice } from '@entraide/twoddoc';
 import { signAs, testAuthority, testSigner, testTrustList } from '@entraide/twoddoc/testing';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { find2dDocs } from '../src/modules/tax-notices/code-finder.ts';
 import { createUser, PASSWORD, testApp } from './harness.ts';
-
-/** The ANTS specification's specimen of a type-28 notice (no real person). */
-const SPECIMEN =
-  'DC04FR000001FFFF25472801FR432,75\u001d44227801234567845202146RETI PATRICK\u001d4A310720224Y145 RUE JULLIARD/ZASPECIMEN/78320/LEVIS STNOM\u001d4163198\u001d47300112345678948RETISOPHIE\u001d4907019877654324V3542\u001d4X3724\u001d4Z182\u001d\u001fMA2KMBNBSV5WZB6RC5TEP7OCQ2GW7JV2AIYGRCWCOZHM4DMTKPV3SWB2OL25JEW4QUYKTW3HIRALV3XSGWKRVGW7DYQUTW5THUCW4PQ';
+import { dataMatrix, noticeText, pdfWith, SPECIMEN } from './tax-notice-fixtures.ts';
 
 let code: Buffer;
-/** A DataMatrix of `text`, as a PNG. */
-async function dataMatrix(text: string): Promise<Buffer> {
-  const written = await writeBarcode(text, { format: 'DataMatrix', scale: 4 });
-  if (!written.image) throw new Error(written.error);
-  return Buffer.from(await written.image.arrayBuffer());
-}
 beforeAll(async () => {
-  const wasm = readFileSync(
-    createRequire(import.meta.url).resolve('zxing-wasm/writer/zxing_writer.wasm'),
-  );
-  prepareZXingModule({
-    overrides: {
-      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-    },
-  });
   code = await dataMatrix(SPECIMEN);
 });
 
@@ -43,19 +23,6 @@ const page = () =>
     .composite([{ input: code, left: 900, top: 1400 }])
     .png()
     .toBuffer();
-
-async function pdfWith(image: Buffer, kind: 'png' | 'jpg'): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const sheet = pdf.addPage([595, 842]);
-  sheet.drawText('Avis d’impôt 2022 sur les revenus 2021'.replace('’', "'"), {
-    x: 50,
-    y: 780,
-    font: await pdf.embedFont(StandardFonts.Helvetica),
-  });
-  const embedded = kind === 'png' ? await pdf.embedPng(image) : await pdf.embedJpg(image);
-  sheet.drawImage(embedded, { x: 420, y: 60, width: 120, height: 120 });
-  return Buffer.from(await pdf.save());
-}
 
 const figures = (found: string[]) =>
   found.map((text) => taxNotice(read2dDoc(text)).referenceIncomeEuros);
@@ -113,6 +80,30 @@ describe('POST /api/me/tax-notice-readings', () => {
       expect((await member.upload('/api/me/tax-notice-readings', Buffer.alloc(0))).status).toBe(
         400,
       );
+      // Sent as the Fiche's tax notice, it is read as it arrives and kept with its figures.
+      const kept = await member.upload(
+        '/api/me/documents?kind=taxNotice&name=avis.pdf',
+        await pdfWith(code, 'png'),
+      );
+      const figures = {
+        referenceIncomeEuros: 63_198,
+        partsHundredths: 275,
+        incomeYear: 2021,
+        genuine: null,
+        reason: 'La liste de confiance de l’ANTS n’est pas installée : l’avis est lu, pas vérifié.',
+      };
+      expect(kept.json()).toMatchObject({ kind: 'taxNotice', taxNotice: figures });
+      const payslip = await member.upload(
+        '/api/me/documents?kind=payslip&name=bulletin.pdf',
+        await pdfWith(code, 'png'),
+      );
+      expect(payslip.json()).toMatchObject({ kind: 'payslip', taxNotice: null });
+      expect((await member.get('/api/me/documents')).json()).toMatchObject({
+        documents: [
+          { kind: 'payslip', taxNotice: null },
+          { kind: 'taxNotice', taxNotice: figures },
+        ],
+      });
     } finally {
       await t.close();
     }
@@ -131,10 +122,7 @@ describe('POST /api/me/tax-notice-readings', () => {
       await createUser(t.db, { identifier: 'IN-000772' });
       const member = t.client();
       await member.login('IN-000772', PASSWORD);
-      const genuine = await signAs(
-        signer,
-        'DC04FR990001FFFF25472801FR431\u001d44227801234567845202246MARTIN CAMILLE\u001d4A3107202341\u001d4132500\u001d',
-      );
+      const genuine = await signAs(signer, noticeText(2022, 32_500));
       const photo = (text: string) =>
         dataMatrix(text).then((png) =>
           sharp(png)

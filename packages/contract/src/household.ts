@@ -78,12 +78,25 @@ export const agentRecordAnswer = z.object({
 });
 export type AgentRecordAnswer = z.infer<typeof agentRecordAnswer>;
 
+/** What a tax notice's 2D-DOC says (its tax numbers stay with the Fiche Agent staff). */
+export const taxNoticeSummary = z.object({
+  referenceIncomeEuros: z.number().int().nullable(),
+  partsHundredths: z.number().int(),
+  incomeYear: z.number().int(),
+  /** true: signed by a certificate of ANTS's list; false: altered or forged; null: unchecked. */
+  genuine: z.boolean().nullable(),
+  reason: z.string().nullable(),
+});
+export type TaxNoticeSummary = z.infer<typeof taxNoticeSummary>;
+
 export const documentSummary = z.object({
   id: z.string(),
   kind: z.string(),
   fileName: z.string(),
   sizeBytes: z.number().int(),
   createdAt: z.string(),
+  /** For a tax notice whose 2D-DOC was found; null otherwise. */
+  taxNotice: taxNoticeSummary.nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 

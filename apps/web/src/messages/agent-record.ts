@@ -100,3 +100,20 @@ export const agentRecordPage = {
   fiche: (y: number) => `Fiche ${y}`,
   motif: (rejectionReason: string) => ` Motif : ${rejectionReason}`,
 } as const;
+
+/** features/agent-record/tax-notice-reader.tsx */
+export const taxNoticeReader = {
+  lireMonAvis: 'Lire mon avis d’impôt (PDF)',
+  lireMonAvisAide:
+    'Le PDF téléchargé sur impots.gouv.fr : son code 2D-DOC donne votre revenu fiscal de référence, et l’avis est joint à votre fiche.',
+  aucunCode:
+    'Aucun code 2D-DOC n’a été trouvé dans ce PDF : l’avis est joint à votre fiche, saisissez le revenu fiscal de référence vous-même.',
+  pasPuEtreLu: 'L’avis n’a pas pu être envoyé : réessayez dans un instant.',
+  avisVerifie: 'Avis vérifié (code 2D-DOC signé par l’administration fiscale)',
+  avisLuNonVerifie: 'Avis lu, pas encore vérifié',
+  avisSignatureInvalide: 'Code 2D-DOC invalide : l’avis sera examiné par un gestionnaire',
+  chiffresLus: (income: string, parts: number, year: number) =>
+    `Lu sur l’avis : revenu fiscal de référence ${income} €, ${count(parts, 'part')}, revenus ${year}.`,
+  mauvaiseAnnee: (found: number, needed: number) =>
+    `Cet avis porte sur les revenus ${found} : il faut celui des revenus ${needed}, reçu en ${needed + 1}.`,
+} as const;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
+import type { TaxNoticeSummary } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -172,6 +173,8 @@ export interface DocumentSummary {
   readonly fileName: string;
   readonly sizeBytes: number;
   readonly createdAt: string;
+  /** What a tax notice's 2D-DOC says, when one was read from it. */
+  readonly taxNotice: TaxNoticeSummary | null;
 }
 
 /** Keeps a member's PDF: checked first, so that nothing at all is kept when it is not a readable PDF. */
@@ -182,15 +185,23 @@ export async function addDocument(
   kind: DocumentKind,
   fileName: string,
   bytes: Uint8Array,
+  taxNotice: TaxNoticeSummary | null = null,
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
   const sha256 = await store.put(bytes);
   const [row] = await db.query<{ id: string; created_at: string }>(
-    'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at::text AS created_at',
-    [member.id, kind, sha256, bytes.length, fileName],
+    'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
+    [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
   );
   if (!row) throw new Error('insert returned nothing');
-  return { id: row.id, kind, fileName, sizeBytes: bytes.length, createdAt: row.created_at };
+  return {
+    id: row.id,
+    kind,
+    fileName,
+    sizeBytes: bytes.length,
+    createdAt: row.created_at,
+    taxNotice,
+  };
 }
 
 /**
@@ -255,8 +266,9 @@ export async function listDocuments(db: Queryable, memberId: string): Promise<Do
     file_name: string;
     size_bytes: number;
     created_at: string;
+    tax_notice: TaxNoticeSummary | null;
   }>(
-    'SELECT id, kind, file_name, size_bytes, created_at::text AS created_at FROM documents WHERE member_id = $1 ORDER BY created_at DESC',
+    'SELECT id, kind, file_name, size_bytes, created_at::text AS created_at, tax_notice FROM documents WHERE member_id = $1 ORDER BY created_at DESC',
     [memberId],
   );
   return rows.map((r) => ({
@@ -265,5 +277,6 @@ export async function listDocuments(db: Queryable, memberId: string): Promise<Do
     fileName: r.file_name,
     sizeBytes: r.size_bytes,
     createdAt: r.created_at,
+    taxNotice: r.tax_notice,
   }));
 }

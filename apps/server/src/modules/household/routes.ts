@@ -42,7 +42,7 @@ import {
   MAX_DOCUMENT_BYTES,
   readDocument,
 } from './documents.ts';
-import { readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
+import { findTaxNotice, noticeSummary, readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
 import type { TrustList } from '@entraide/twoddoc';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -81,9 +81,12 @@ export function householdRoutes(
     const member = await requireUser(db, request);
     const query = parse(uploadQuery, request.query);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    // A tax notice's 2D-DOC is read as it arrives: its figures are kept with it, never retyped.
+    const found = query.kind === 'taxNotice' ? await findTaxNotice(bytes, trustList) : null;
+    const notice = found && !('failure' in found) ? noticeSummary(found) : null;
     return reply
       .status(201)
-      .send(await addDocument(db, store, member, query.kind, query.name, bytes));
+      .send(await addDocument(db, store, member, query.kind, query.name, bytes, notice));
   });
 
   // A tax notice read from its 2D-DOC before it is kept: its figures, and whether it is genuine.

@@ -10,6 +10,7 @@ import {
   type TaxNotice,
   type TrustList,
 } from '@entraide/twoddoc';
+import type { TaxNoticeSummary } from '@entraide/contract';
 import { HttpError } from '../../http.ts';
 import { MAX_DOCUMENT_BYTES } from '../household/documents.ts';
 import { find2dDocs } from './code-finder.ts';
@@ -31,23 +32,19 @@ export function loadTrustList(dir: string | null): TrustList | null {
 const NO_CODE =
   'Aucun code 2D-DOC n’a été trouvé dans ce fichier : envoyez le PDF de l’avis téléchargé sur impots.gouv.fr, ou une photo nette et entière de sa première page.';
 
-/** Reads the tax notice of an uploaded PDF, scan or photo (10 MB at most). */
-export async function readTaxNotice(
+/**
+ * The tax notice of a file's first readable 2D-DOC, or why none could be read (no code, or a
+ * code that is not a tax notice's).
+ */
+export async function findTaxNotice(
   bytes: Uint8Array,
   trustList: TrustList | null,
-): Promise<TaxNoticeReading> {
-  if (bytes.length === 0) throw new HttpError(400, 'invalid_document', 'Le fichier est vide.');
-  if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new HttpError(413, 'invalid_document', 'Le fichier dépasse 10 Mo.');
+): Promise<TaxNoticeReading | { readonly failure: string }> {
   let codes: string[];
   try {
     codes = await find2dDocs(bytes);
   } catch {
-    throw new HttpError(
-      400,
-      'invalid_document',
-      'Ce fichier ne se lit pas : envoyez un PDF, ou une photo JPEG ou PNG.',
-    );
+    return { failure: 'Ce fichier ne se lit pas : envoyez un PDF, ou une photo JPEG ou PNG.' };
   }
   let failure = NO_CODE;
   for (const code of codes) {
@@ -70,5 +67,27 @@ export async function readTaxNotice(
       failure = `Le code de ce document ne se lit pas comme un avis d’impôt : ${error.message}.`;
     }
   }
-  throw new HttpError(422, 'no_tax_notice_code', failure);
+  return { failure };
+}
+
+/** What a member and the staff see of a notice read (its tax numbers are not in it). */
+export const noticeSummary = (reading: TaxNoticeReading): TaxNoticeSummary => ({
+  referenceIncomeEuros: reading.notice.referenceIncomeEuros,
+  partsHundredths: reading.notice.partsHundredths,
+  incomeYear: reading.notice.incomeYear,
+  genuine: reading.genuine,
+  reason: reading.reason,
+});
+
+/** Reads the tax notice of an uploaded PDF, scan or photo (10 MB at most). */
+export async function readTaxNotice(
+  bytes: Uint8Array,
+  trustList: TrustList | null,
+): Promise<TaxNoticeReading> {
+  if (bytes.length === 0) throw new HttpError(400, 'invalid_document', 'Le fichier est vide.');
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new HttpError(413, 'invalid_document', 'Le fichier dépasse 10 Mo.');
+  const found = await findTaxNotice(bytes, trustList);
+  if ('failure' in found) throw new HttpError(422, 'no_tax_notice_code', found.failure);
+  return found;
 }

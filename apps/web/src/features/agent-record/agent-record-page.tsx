@@ -24,6 +24,7 @@ import { Steps } from '../../shared/steps.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentsField } from './documents-field.tsx';
+import { TaxNoticeReader } from './tax-notice-reader.tsx';
 import { RecordRecap } from './record-recap.tsx';
 import { common } from '../../messages/common.ts';
 import { agentRecordPage as msg } from '../../messages/agent-record.ts';
@@ -268,6 +269,17 @@ function RecordForm({ year }: { readonly year: number }) {
         ) : null}
         {step === 1 ? (
           <>
+            <TaxNoticeReader
+              incomeYear={year - 2}
+              disabled={locked}
+              onRead={(document) => {
+                setDocuments([document, ...documents]);
+                setDocumentIds([...documentIds, document.id]);
+                const income = document.taxNotice?.referenceIncomeEuros;
+                if (income != null && document.taxNotice?.incomeYear === year - 2)
+                  setIncome(String(income));
+              }}
+            />
             <Field
               label={msg.revenuFiscalReference(year - 2)}
               hint={msg.surVotreAvisImposition}
