@@ -21,3 +21,4 @@ export * from './activities.ts';
 export * from './billing.ts';
 export * from './birth-dates.ts';
 export * from './committee.ts';
+export * from './mail.ts';

@@ -1,20 +1,10 @@
+import type { FailedMail } from '@entraide/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound, parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireAdmin } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-
-/** A mail of the outbox whose every delivery attempt failed (the dead letters). */
-export interface FailedMail {
-  id: string;
-  to: string;
-  subject: string;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  failedAt: string;
-}
 
 const mailId = z.object({
   id: z.string().regex(/^\d{1,18}$/, 'Numéro de courriel attendu, par exemple 42.'),

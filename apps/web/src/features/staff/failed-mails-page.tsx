@@ -1,3 +1,4 @@
+import type { FailedMail } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { Notice } from '../../shared/form.tsx';
@@ -6,16 +7,6 @@ import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { failedMailsPage as msg } from '../../messages/staff.ts';
-
-interface FailedMail {
-  id: string;
-  to: string;
-  subject: string;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  failedAt: string;
-}
 
 const when = (timestamp: string) =>
   new Date(timestamp).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
