@@ -1,4 +1,5 @@
 import {
+  failedMail,
   activityInput,
   cancellationRequest,
   instalmentsAgreement,
@@ -297,6 +298,27 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/admin/committee/logo',
     summary: 'Retirer le logo',
     auth: 'admin',
+  },
+  {
+    method: 'get',
+    path: '/api/admin/failed-mails',
+    summary: 'Courriels refusés à chaque tentative par le serveur de messagerie',
+    answer: z.array(failedMail),
+    auth: 'admin',
+  },
+  {
+    method: 'post',
+    path: '/api/admin/failed-mails/{id}/resend',
+    summary: 'Renvoyer un courriel non distribué (il repart par la file)',
+    answer: z.object({ id: z.string() }),
+    auth: 'admin',
+  },
+  {
+    method: 'post',
+    path: '/api/me/tax-notice-readings',
+    summary:
+      'Lire un avis d’impôt (corps : le PDF, ou une photo JPEG ou PNG) : ses chiffres, lus dans son code 2D-DOC, et s’il est authentique',
+    auth: 'member',
   },
   {
     method: 'post',
