@@ -1,25 +1,13 @@
 // How long finding and reading a tax notice's 2D-DOC takes (issue 16: under 1 s on one core):
 // the tax site's PDF with the code inside, and a phone photo of the page (JPEG, tilted).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { read2dDoc, taxNotice } from '@entraide/twoddoc';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import { find2dDocs } from '../src/modules/tax-notices/code-finder.ts';
+import { dataMatrix, SPECIMEN } from '../test/tax-notice-fixtures.ts';
 
-const SPECIMEN =
-  'DC04FR000001FFFF25472801FR432,75\u001d44227801234567845202146RETI PATRICK\u001d4A310720224Y145 RUE JULLIARD/ZASPECIMEN/78320/LEVIS STNOM\u001d4163198\u001d47300112345678948RETISOPHIE\u001d4907019877654324V3542\u001d4X3724\u001d4Z182\u001d\u001fMA2KMBNBSV5WZB6RC5TEP7OCQ2GW7JV2AIYGRCWCOZHM4DMTKPV3SWB2OL25JEW4QUYKTW3HIRALV3XSGWKRVGW7DYQUTW5THUCW4PQ';
-const wasm = readFileSync(
-  createRequire(import.meta.url).resolve('zxing-wasm/writer/zxing_writer.wasm'),
-);
-prepareZXingModule({
-  overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
-});
-const written = await writeBarcode(SPECIMEN, { format: 'DataMatrix', scale: 3 });
-if (!written.image) throw new Error(written.error);
-const code = Buffer.from(await written.image.arrayBuffer());
+const code = await dataMatrix(SPECIMEN, 3);
 const pageImage = await sharp({
   create: { width: 2480, height: 3508, channels: 3, background: '#ffffff' },
 })

@@ -16,9 +16,9 @@ prepareZXingModule({
   overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
 });
 
-/** A DataMatrix of `text`, as a PNG. */
-export async function dataMatrix(text: string): Promise<Buffer> {
-  const written = await writeBarcode(text, { format: 'DataMatrix', scale: 4 });
+/** A DataMatrix of `text`, as a PNG, `scale` pixels a module. */
+export async function dataMatrix(text: string, scale = 4): Promise<Buffer> {
+  const written = await writeBarcode(text, { format: 'DataMatrix', scale });
   if (!written.image) throw new Error(written.error);
   return Buffer.from(await written.image.arrayBuffer());
 }

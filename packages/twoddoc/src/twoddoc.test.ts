@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signCode } from './testing.ts';
+import { signCode, testKeys } from './testing.ts';
 import {
   base32,
   parseHeader,
@@ -17,9 +17,6 @@ const bytes = (text: string) =>
 const SPECIMEN = bytes(
   'DC04FR000001FFFF25472801FR432,75<GS>44227801234567845202146RETI PATRICK<GS>4A310720224Y145 RUE JULLIARD/ZASPECIMEN/78320/LEVIS STNOM<GS>4163198<GS>47300112345678948RETISOPHIE<GS>4907019877654324V3542<GS>4X3724<GS>4Z182<GS><US>MA2KMBNBSV5WZB6RC5TEP7OCQ2GW7JV2AIYGRCWCOZHM4DMTKPV3SWB2OL25JEW4QUYKTW3HIRALV3XSGWKRVGW7DYQUTW5THUCW4PQ',
 );
-
-const keyPair = () =>
-  crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
 
 describe('the 2D-DOC header', () => {
   it('reads version 04: authority, certificate, dates, type, perimeter, country', () => {
@@ -112,11 +109,11 @@ describe('signatures, with a certification authority made by the test', () => {
   );
 
   it('accepts the code its key signed, and no other', async () => {
-    const authority = await keyPair();
+    const authority = await testKeys();
     const code = await signCode(text, authority.privateKey);
     expect(await verifySignature(read2dDoc(code), authority.publicKey)).toBe(true);
     // Another key: not the certificate the header names.
-    expect(await verifySignature(read2dDoc(code), (await keyPair()).publicKey)).toBe(false);
+    expect(await verifySignature(read2dDoc(code), (await testKeys()).publicKey)).toBe(false);
     // One figure changed after signing: the income.
     const tampered = code.replace('4123456', '4112345');
     expect(taxNotice(read2dDoc(tampered)).referenceIncomeEuros).toBe(12_345);

@@ -27,6 +27,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
  */
 export interface DocumentStore {
   put(bytes: Uint8Array): Promise<string>;
+  /** Whether the bytes of that SHA-256 are kept (without reading them). */
+  has(sha256: string): Promise<boolean>;
   /** The bytes, or null when they were deleted (retention, closed account). */
   find(sha256: string): Promise<Buffer | null>;
   /** Deletes the bytes; the caller checks that no document row points to them any more. */
@@ -44,6 +46,11 @@ export class DatabaseDocumentStore implements DocumentStore {
       [sha256, Buffer.from(bytes)],
     );
     return sha256;
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM document_contents WHERE sha256 = $1', [sha256]);
+    return rows.length > 0;
   }
 
   async find(sha256: string): Promise<Buffer | null> {
@@ -67,7 +74,7 @@ export async function importDiskDocuments(store: DocumentStore, dir: string): Pr
   if (!existsSync(dir)) return 0;
   let copied = 0;
   for (const name of readdirSync(dir).filter((n) => /^[0-9a-f]{64}$/.test(n))) {
-    if (await store.find(name)) continue;
+    if (await store.has(name)) continue;
     const bytes = readFileSync(join(dir, name));
     if (createHash('sha256').update(bytes).digest('hex') !== name) continue;
     await store.put(bytes);
@@ -107,11 +114,16 @@ export async function removeUnusedBytes(
   for (const hash of hashes) if (!kept.has(hash)) await store.remove(hash);
 }
 
-/** A readable PDF, judged by its content (not its name): the header and a full parse. */
-async function checkPdf(bytes: Uint8Array): Promise<void> {
+/** Any document a member sends: not empty, 10 MB at most. */
+export function checkDocumentSize(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new HttpError(400, 'invalid_document', 'Le fichier est vide.');
   if (bytes.length > MAX_DOCUMENT_BYTES)
     throw new HttpError(413, 'invalid_document', 'Le fichier dépasse 10 Mo.');
+}
+
+/** A readable PDF, judged by its content (not its name): the header and a full parse. */
+async function checkPdf(bytes: Uint8Array): Promise<void> {
+  checkDocumentSize(bytes);
   const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!header.includes('%PDF-'))
     throw new HttpError(

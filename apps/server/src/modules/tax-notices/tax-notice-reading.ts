@@ -12,7 +12,7 @@ import {
 } from '@entraide/twoddoc';
 import type { TaxNoticeSummary } from '@entraide/contract';
 import { HttpError } from '../../http.ts';
-import { MAX_DOCUMENT_BYTES } from '../household/documents.ts';
+import { checkDocumentSize } from '../household/documents.ts';
 import { find2dDocs } from './code-finder.ts';
 
 export interface TaxNoticeReading {
@@ -84,9 +84,7 @@ export async function readTaxNotice(
   bytes: Uint8Array,
   trustList: TrustList | null,
 ): Promise<TaxNoticeReading> {
-  if (bytes.length === 0) throw new HttpError(400, 'invalid_document', 'Le fichier est vide.');
-  if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new HttpError(413, 'invalid_document', 'Le fichier dépasse 10 Mo.');
+  checkDocumentSize(bytes);
   const found = await findTaxNotice(bytes, trustList);
   if ('failure' in found) throw new HttpError(422, 'no_tax_notice_code', found.failure);
   return found;

@@ -69,6 +69,11 @@ function RecordForm({ year }: { readonly year: number }) {
   const [memberDisabled, setMemberDisabled] = useState(false);
   const [dependants, setDependants] = useState<DependantInput[]>([]);
   const [documentIds, setDocumentIds] = useState<string[]>([]);
+  /** A document sent from any step is kept and attached to the Fiche. */
+  const attach = (document: DocumentSummary) => {
+    setDocuments([document, ...documents]);
+    setDocumentIds([...documentIds, document.id]);
+  };
   const [notice, setNotice] = useState<string | null>(null);
   const [step, setStep] = useState(0);
   const stepHeading = useRef<HTMLHeadingElement>(null);
@@ -273,8 +278,7 @@ function RecordForm({ year }: { readonly year: number }) {
               incomeYear={year - 2}
               disabled={locked}
               onRead={(document) => {
-                setDocuments([document, ...documents]);
-                setDocumentIds([...documentIds, document.id]);
+                attach(document);
                 const income = document.taxNotice?.referenceIncomeEuros;
                 if (income != null && document.taxNotice?.incomeYear === year - 2)
                   setIncome(String(income));
@@ -310,10 +314,7 @@ function RecordForm({ year }: { readonly year: number }) {
               documents={documents}
               attached={documentIds}
               disabled={locked}
-              onAttach={(document) => {
-                setDocuments([document, ...documents]);
-                setDocumentIds([...documentIds, document.id]);
-              }}
+              onAttach={attach}
             />
             {dependants.some((d) => d.disabled) ? (
               <p className="hint">{msg.pourChaqueAyantDroit}</p>
