@@ -1,6 +1,6 @@
 import { lazy, StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { Layout } from './shared/layout.tsx';
 import { PageLoading } from './shared/page-loading.tsx';
 import { applyTheme } from './shared/theme.tsx';
@@ -144,56 +144,54 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <BrowserRouter>
-        <SessionProvider>
-          <Layout>
-            <PageLoading>
-              <Routes>
-                <Route path="/" element={<HomePage />} />
-                <Route path="/simulateur" element={<SimulatorPage />} />
-                <Route path="/connexion" element={<LoginPage />} />
-                <Route path="/inscription" element={<SignUpPage />} />
-                <Route path="/identifiant-oublie" element={<ForgotIdentifierPage />} />
-                <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
-                <Route path="/mot-de-passe/definir" element={<SetPasswordPage />} />
-                <Route path="/espace" element={<MemberHomePage />} />
-                <Route path="/espace/mot-de-passe" element={<ChangePasswordPage />} />
-                <Route path="/espace/securite" element={<SecurityPage />} />
-                <Route path="/espace/consultations" element={<FileReadsPage />} />
-                <Route path="/espace/mes-donnees" element={<MyDataPage />} />
-                <Route path="/gestion/comptes" element={<StaffAccountsPage />} />
-                <Route path="/gestion/comite" element={<CommitteeIdentityPage />} />
-                <Route path="/gestion/courriels" element={<FailedMailsPage />} />
-                <Route path="/gestion" element={<StaffHomePage />} />
-                <Route path="/gestion/inscriptions" element={<SignUpQueuePage />} />
-                <Route path="/gestion/fiches" element={<RecordValidationPage />} />
-                <Route path="/gestion/baremes" element={<PacksPage />} />
-                <Route path="/gestion/adherents" element={<MemberSearchPage />} />
-                <Route path="/gestion/partenaires" element={<PartnerOffersEditorPage />} />
-                <Route path="/espace/partenaires" element={<PartnerOffersPage />} />
-                <Route path="/espace/fiche" element={<AgentRecordPage />} />
-                <Route path="/espace/rib" element={<BankAccountsPage />} />
-                <Route path="/espace/coordonnees" element={<ContactPage />} />
-                <Route path="/carte/:token" element={<CardCheckPage />} />
-                <Route path="/activites" element={<CataloguePage />} />
-                <Route path="/activites/:id" element={<ActivityPage />} />
-                <Route path="/espace/inscriptions" element={<MyRegistrationsPage />} />
-                <Route path="/espace/inscriptions/nouvelle" element={<RegistrationFormPage />} />
-                <Route path="/gestion/activites" element={<ActivitiesEditorPage />} />
-                <Route path="/gestion/selection" element={<SelectionPage />} />
-                <Route path="/gestion/tableau-de-bord" element={<DashboardPage />} />
-                <Route path="/gestion/reglements" element={<PaymentsPage />} />
-                <Route path="/espace/factures" element={<MyInvoicesPage />} />
-                <Route path="/espace/subventions" element={<MyClaimsPage />} />
-                <Route path="/gestion/subventions" element={<ClaimsReviewPage />} />
-                <Route path="/espace/solidarite" element={<MySolidarityPage />} />
-                <Route path="/gestion/solidarite" element={<SolidarityReviewPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Routes>
-            </PageLoading>
-          </Layout>
-        </SessionProvider>
-      </BrowserRouter>
+      <SessionProvider>
+        <Layout>
+          <PageLoading>
+            <Switch>
+              <Route path="/" component={HomePage} />
+              <Route path="/simulateur" component={SimulatorPage} />
+              <Route path="/connexion" component={LoginPage} />
+              <Route path="/inscription" component={SignUpPage} />
+              <Route path="/identifiant-oublie" component={ForgotIdentifierPage} />
+              <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
+              <Route path="/mot-de-passe/definir" component={SetPasswordPage} />
+              <Route path="/espace" component={MemberHomePage} />
+              <Route path="/espace/mot-de-passe" component={ChangePasswordPage} />
+              <Route path="/espace/securite" component={SecurityPage} />
+              <Route path="/espace/consultations" component={FileReadsPage} />
+              <Route path="/espace/mes-donnees" component={MyDataPage} />
+              <Route path="/gestion/comptes" component={StaffAccountsPage} />
+              <Route path="/gestion/comite" component={CommitteeIdentityPage} />
+              <Route path="/gestion/courriels" component={FailedMailsPage} />
+              <Route path="/gestion" component={StaffHomePage} />
+              <Route path="/gestion/inscriptions" component={SignUpQueuePage} />
+              <Route path="/gestion/fiches" component={RecordValidationPage} />
+              <Route path="/gestion/baremes" component={PacksPage} />
+              <Route path="/gestion/adherents" component={MemberSearchPage} />
+              <Route path="/gestion/partenaires" component={PartnerOffersEditorPage} />
+              <Route path="/espace/partenaires" component={PartnerOffersPage} />
+              <Route path="/espace/fiche" component={AgentRecordPage} />
+              <Route path="/espace/rib" component={BankAccountsPage} />
+              <Route path="/espace/coordonnees" component={ContactPage} />
+              <Route path="/carte/:token" component={CardCheckPage} />
+              <Route path="/activites" component={CataloguePage} />
+              <Route path="/activites/:id" component={ActivityPage} />
+              <Route path="/espace/inscriptions" component={MyRegistrationsPage} />
+              <Route path="/espace/inscriptions/nouvelle" component={RegistrationFormPage} />
+              <Route path="/gestion/activites" component={ActivitiesEditorPage} />
+              <Route path="/gestion/selection" component={SelectionPage} />
+              <Route path="/gestion/tableau-de-bord" component={DashboardPage} />
+              <Route path="/gestion/reglements" component={PaymentsPage} />
+              <Route path="/espace/factures" component={MyInvoicesPage} />
+              <Route path="/espace/subventions" component={MyClaimsPage} />
+              <Route path="/gestion/subventions" component={ClaimsReviewPage} />
+              <Route path="/espace/solidarite" component={MySolidarityPage} />
+              <Route path="/gestion/solidarite" component={SolidarityReviewPage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </PageLoading>
+        </Layout>
+      </SessionProvider>
     </StrictMode>,
   );
 }

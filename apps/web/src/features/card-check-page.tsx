@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { api, ApiError } from '../shared/api.ts';
 import { PageTitle } from '../shared/layout.tsx';
 import { cardCheckPage as msg } from '../messages/pages.ts';

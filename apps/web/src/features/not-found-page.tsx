@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { PageTitle } from '../shared/layout.tsx';
 import { notFoundPage as msg } from '../messages/pages.ts';
 

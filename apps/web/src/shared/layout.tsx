@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
+import { NavLink } from './nav-link.tsx';
 import { ActionProgress } from './action-progress.tsx';
 import { api } from './api.ts';
 import { useSession } from './session.tsx';
@@ -10,7 +11,7 @@ import { layout as msg } from '../messages/shared.ts';
 /** Page frame: skip link, header with navigation, main landmark; focus moves to the title on each page. */
 export function Layout({ children }: { readonly children: ReactNode }) {
   const { session, refresh } = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const user = session?.user ?? null;
   const brandColour = session?.organization.brandColour;
   useEffect(() => {
@@ -20,7 +21,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
   const logout = async () => {
     await api('DELETE', '/api/session');
     await refresh();
-    await navigate('/');
+    navigate('/');
   };
   return (
     <>
@@ -86,7 +87,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
 /** The page title: set as the document title and focused after navigation, for screen readers. */
 export function PageTitle({ children }: { readonly children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   useEffect(() => {
     document.title = msg.espaceAdherent2(children);
     ref.current?.focus();

@@ -1,5 +1,5 @@
 import { Component, Suspense, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from 'wouter';
 import { common } from '../messages/common.ts';
 import { pageLoading as msg } from '../messages/shared.ts';
 
@@ -33,7 +33,7 @@ class PageLoadFailure extends Component<{ readonly children: ReactNode }, State>
  * button if it cannot (a new page, a new chance).
  */
 export function PageLoading({ children }: { readonly children: ReactNode }) {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   return (
     <PageLoadFailure key={pathname}>
       <Suspense fallback={<p role="status">{common.loading}</p>}>{children}</Suspense>

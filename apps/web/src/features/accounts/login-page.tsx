@@ -1,6 +1,6 @@
 import type { LoginAnswer } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -15,11 +15,11 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const { busy, alert, fields, run } = useSubmit();
   const { session, refresh } = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const pending = session?.user?.secondFactor;
   const finish = async () => {
     await refresh();
-    await navigate('/espace');
+    navigate('/espace');
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -29,8 +29,8 @@ export function LoginPage() {
         password,
       });
       await refresh();
-      if (secondFactor === 'none') await navigate('/espace');
-      if (secondFactor === 'enrol') await navigate('/espace/securite');
+      if (secondFactor === 'none') navigate('/espace');
+      if (secondFactor === 'enrol') navigate('/espace/securite');
     });
   };
   if (pending?.enrolled && !pending.verified)

@@ -1,6 +1,6 @@
 import { birthDateIssues, issuesOf, signUpBirthDates, signUpRequest } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api, type FieldErrors } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, Notice, RepeatedFieldsets } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';

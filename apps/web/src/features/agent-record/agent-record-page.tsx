@@ -6,7 +6,7 @@ import {
   type DocumentSummary,
 } from '@entraide/contract';
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api, type FieldErrors } from '../../shared/api.ts';
 import {
   Checkbox,

@@ -1,6 +1,6 @@
 import type { ActivityAnswer, ParticipantCostAnswer } from '@entraide/contract';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { formatCents } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';

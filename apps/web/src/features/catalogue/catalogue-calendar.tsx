@@ -1,6 +1,6 @@
 import type { ActivityAnswer } from '@entraide/contract';
 import type { CSSProperties } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { SessionBadge, useSessionState } from './session-state.tsx';
 import { catalogueCalendar as msg } from '../../messages/catalogue.ts';
 

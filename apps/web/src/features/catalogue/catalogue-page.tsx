@@ -1,6 +1,6 @@
 import type { ActivityAnswer, PriceFromAnswer } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import { api, ApiError, type FieldErrors } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';

@@ -1,6 +1,6 @@
 import type { AgentRecordAnswer, ClaimInput } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api, ApiError } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';

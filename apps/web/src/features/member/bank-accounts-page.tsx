@@ -1,6 +1,6 @@
 import { bankAccountInput, issuesOf } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';

@@ -1,6 +1,6 @@
 import type { EntitlementsAnswer } from '@entraide/contract';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { api } from '../../shared/api.ts';
 import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';

@@ -1,5 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -15,13 +15,13 @@ function CloseAccount() {
   const [password, setPassword] = useState('');
   const { busy, alert, fields, run } = useSubmit();
   const { refresh } = useSession();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
       await api('POST', '/api/me/account/close', { password });
       await refresh();
-      await navigate('/');
+      navigate('/');
     });
   };
   if (!open)

@@ -1,6 +1,6 @@
 import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';

@@ -5,7 +5,7 @@ import {
   type RegistrationInput,
 } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import {
@@ -218,7 +218,7 @@ function RegistrationForm({
   readonly firstSession: string;
   readonly existing: RegistrationView | null;
 }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const deposit = depositWords(useSession().session?.organization.texts.depositLabel);
   const { activity, people, sessions } = useChoices(activityId);
   const stateOf = useSessionState();
@@ -292,7 +292,7 @@ function RegistrationForm({
         existing ? `/api/me/registrations/${existing.id}` : '/api/me/registrations',
         body(),
       );
-      await navigate(`/espace/inscriptions?demande=${saved.number}`);
+      navigate(`/espace/inscriptions?demande=${saved.number}`);
     });
   };
   const firstChoice = sessions.find((s) => s.id === choices[0]?.sessionId);

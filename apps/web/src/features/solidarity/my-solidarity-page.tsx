@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { parseEuros } from '../../shared/format.ts';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';

@@ -5,7 +5,7 @@ import type {
   SessionInput,
 } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import {
   Checkbox,

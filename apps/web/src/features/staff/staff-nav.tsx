@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink } from '../../shared/nav-link.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { staffNav as msg } from '../../messages/staff.ts';
 
