@@ -80,6 +80,7 @@ export const appContext = (
   packs,
   committeeAccount: config.committeeAccount,
   today: calendar(config.today),
+  autoValidateVerifiedNotices: config.autoValidateVerifiedNotices,
 });
 
 /** The committee's identity: its organisation's, as its admin changed it. */

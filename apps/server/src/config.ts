@@ -24,6 +24,11 @@ const environment = z.object({
   RETENTION_INCOME_PROOF_YEARS: z.coerce.number().int().min(1).max(10).default(3),
   /** Where the ANTS trust list of 2D-DOC certificates is installed (trust-list.json). */
   TRUST_LIST_DIR: z.string().optional(),
+  /** Validate as sent a Fiche whose only changes are incomes its verified notices prove. */
+  AUTO_VALIDATE_VERIFIED_NOTICES: z
+    .enum(['true', 'false'], 'true ou false attendu')
+    .default('false')
+    .transform((value) => value === 'true'),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -95,6 +100,8 @@ export interface Config {
   readonly retentionIncomeProofYears: number;
   /** The folder of the ANTS trust list (trust-list.json) that checks tax notices' codes. */
   readonly trustListDir: string | null;
+  /** AUTO_VALIDATE_VERIFIED_NOTICES (docs/decisions/0021). */
+  readonly autoValidateVerifiedNotices: boolean;
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
 }
@@ -153,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : e.TRUST_PROXY.split(','),
     retentionIncomeProofYears: e.RETENTION_INCOME_PROOF_YEARS,
     trustListDir: e.TRUST_LIST_DIR ?? null,
+    autoValidateVerifiedNotices: e.AUTO_VALIDATE_VERIFIED_NOTICES,
     devMail: !production && !e.SMTP_URL,
   };
 }

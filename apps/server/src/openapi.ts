@@ -268,7 +268,8 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/me/documents',
-    summary: 'Déposer un document PDF (corps : le fichier ; ?kind=taxNotice|payslip|…&name=…)',
+    summary:
+      'Déposer un document PDF (corps : le fichier ; ?kind=taxNotice|spouseTaxNotice|payslip|…&name=…)',
     auth: 'member',
   },
   { method: 'get', path: '/api/me/documents', summary: 'Mes documents', auth: 'member' },
@@ -377,7 +378,8 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/me/agent-records/{year}',
-    summary: 'Ma Fiche Agent de l’année, toutes versions',
+    summary:
+      'Ma Fiche Agent de l’année, toutes versions, l’année des revenus demandée et ce que disent ses avis d’impôt',
     auth: 'member',
   },
   {
@@ -402,13 +404,15 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/staff/agent-records',
-    summary: 'Fiches Agent à valider (les plus anciennes d’abord ; ?status=&year=)',
+    summary:
+      'Fiches Agent à valider (les plus anciennes d’abord ; ?status=&year=&sector=&notices=), avec ce que disent leurs avis d’impôt',
     auth: 'staff',
   },
   {
     method: 'get',
     path: '/api/staff/agent-records/{id}',
-    summary: 'Une Fiche Agent et toutes ses versions',
+    summary:
+      'Une Fiche Agent, toutes ses versions, ses avis d’impôt lus côte à côte avec les revenus saisis (numéros fiscaux compris)',
     auth: 'staff',
   },
   {

@@ -39,4 +39,4 @@ export async function pdfWith(image: Buffer, kind: 'png' | 'jpg'): Promise<Buffe
 
 /** A type-28 notice's text for `incomeYear` with the RFR `income` (unsigned: add signAs). */
 export const noticeText = (incomeYear: number, income: number, certificate = 'FR990001') =>
-  `DC04${certificate}FFFF25472801FR431\u001d44227801234567845${String(incomeYear)}46MARTIN CAMILLE\u001d4A3107202341${String(income)}\u001d`;
+  `DC04${certificate}FFFF25472801FR431\u001d44227801234567845${String(incomeYear)}46MARTIN CAMILLE\u001d4701234567890124A3107202341${String(income)}\u001d`;

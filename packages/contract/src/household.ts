@@ -89,6 +89,13 @@ export const taxNoticeSummary = z.object({
 });
 export type TaxNoticeSummary = z.infer<typeof taxNoticeSummary>;
 
+/** For the Fiche Agent staff only: the notice's reference and who declared, tax numbers included. */
+export const taxNoticeDetails = taxNoticeSummary.extend({
+  noticeReference: z.string().nullable(),
+  declarants: z.array(z.object({ name: z.string(), taxNumber: z.string().nullable() })),
+});
+export type TaxNoticeDetails = z.infer<typeof taxNoticeDetails>;
+
 export const documentSummary = z.object({
   id: z.string(),
   kind: z.string(),

@@ -22,3 +22,4 @@ export * from './billing.ts';
 export * from './birth-dates.ts';
 export * from './committee.ts';
 export * from './mail.ts';
+export * from './notice-check.ts';

@@ -97,6 +97,7 @@ async function loadDemoRecords(
     packs: services.packs,
     committeeAccount: null,
     today: services.today,
+    autoValidateVerifiedNotices: false,
   };
   const prefix = organization.identifierPrefix;
   const documents = async (member: CurrentUser, family: boolean): Promise<string[]> => {

@@ -3,6 +3,7 @@ import { count } from './french.ts';
 /** features/agent-record/documents-field.tsx */
 export const documentsField = {
   avisImposition: 'Avis d’imposition',
+  avisImpositionConjoint: 'Avis d’imposition du conjoint',
   bulletinSalaire: 'Bulletin de salaire',
   titrePension: 'Titre de pension',
   contratTravail: 'Contrat de travail',
@@ -14,6 +15,27 @@ export const documentsField = {
   aucunJustificatifJoint: 'Aucun justificatif joint.',
   typeJustificatif: 'Type de justificatif',
   fichierPdfJoindre: 'Fichier PDF à joindre',
+} as const;
+
+/** features/agent-record/notice-lines.tsx */
+export const noticeLines = {
+  saisiEtLu: 'Revenus saisis et lus sur les avis d’impôt',
+  revenu: 'Revenu',
+  saisi: 'Saisi',
+  surAvis: 'Sur l’avis',
+  etat: 'État',
+  votreRevenu: 'Votre revenu fiscal de référence',
+  revenuConjoint: 'Revenu fiscal de référence du conjoint',
+  nonSaisi: 'non saisi',
+  aucunCode: 'aucun code lu',
+  identiques: 'identiques',
+  differents: 'différents',
+  autreAnnee: (found: number, needed: number) => `avis des revenus ${found}, pas ${needed}`,
+  avisVerifie: 'vérifié',
+  avisLu: 'lu, pas vérifié',
+  avisInvalide: 'signature invalide',
+  ecartMembre:
+    'Le revenu saisi diffère de celui de l’avis : corrigez-le, ou gardez-le si l’avis lu n’est pas le bon. Le gestionnaire verra les deux.',
 } as const;
 
 /** features/agent-record/record-recap.tsx */
@@ -104,6 +126,9 @@ export const agentRecordPage = {
 /** features/agent-record/tax-notice-reader.tsx */
 export const taxNoticeReader = {
   lireMonAvis: 'Lire mon avis d’impôt (PDF)',
+  lireAvisConjoint: 'Lire l’avis d’impôt de mon conjoint (PDF)',
+  lireAvisConjointAide:
+    'Si vous déclarez vos revenus séparément : le PDF de son avis, téléchargé sur impots.gouv.fr. Son code 2D-DOC donne son revenu fiscal de référence.',
   lireMonAvisAide:
     'Le PDF téléchargé sur impots.gouv.fr : son code 2D-DOC donne votre revenu fiscal de référence, et l’avis est joint à votre fiche.',
   aucunCode:

@@ -1,4 +1,4 @@
-import type { ActivitySector, RegistrationStatus } from '@entraide/contract';
+import type { ActivitySector, NoticeCheckStatus, RegistrationStatus } from '@entraide/contract';
 
 // French names of the codes the API uses, in one place for every screen.
 
@@ -168,6 +168,16 @@ export const CLAIM_STATUS_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Where a Fiche Agent version stands, in a word (staff review). */
+/** What a Fiche's tax notices say of its typed incomes (the staff's queue), worst first. */
+export const NOTICE_CHECK_LABELS: Readonly<Record<NoticeCheckStatus, string>> = {
+  invalid: 'code présent, signature invalide',
+  verifiedDifferent: 'vérifié, mais différent',
+  noCode: 'aucun code trouvé',
+  unverified: 'lu, pas vérifié',
+  verifiedConcordant: 'vérifié et concordant',
+  none: 'pas d’avis joint',
+};
+
 export const RECORD_STATUS_LABELS: Readonly<
   Record<'draft' | 'submitted' | 'validated' | 'rejected', string>
 > = {

@@ -480,6 +480,12 @@ export const recordValidationPage = {
   envoyee: 'Envoyée le',
   handicapJustificatif: (value: string) => `, handicap (justificatif : ${value})`,
   valider2: (ticked: string) => `Valider ${ticked} ?`,
+  avisImpot: 'Avis d’impôt',
+  avisImpotLus: 'Avis d’impôt lus',
+  declarants: (reference: string) => `Avis n° ${reference} — déclarants :`,
+  numeroFiscal: (name: string, taxNumber: string) => `${name}, numéro fiscal ${taxNumber}`,
+  sansNumeroFiscal: (name: string) => `${name}, numéro fiscal non lu`,
+  tousAvis: 'Tous',
 } as const;
 
 /** features/staff/staff-home-page.tsx */

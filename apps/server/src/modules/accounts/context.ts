@@ -15,6 +15,11 @@ export interface AppContext {
   readonly committeeAccount: { iban: string; bic: string } | null;
   /** The committee's calendar day, YYYY-MM-DD. */
   readonly today: () => string;
+  /**
+   * A Fiche that renews the last one with nothing new but incomes proven by verified, concordant
+   * tax notices is validated as it is sent (AUTO_VALIDATE_VERIFIED_NOTICES, off by default).
+   */
+  readonly autoValidateVerifiedNotices: boolean;
 }
 
 /** The calendar day of a configuration: fixed, or the real date. */

@@ -1,4 +1,13 @@
-import type { AgentRecordInput, DependantInput, RecordStatus } from '@entraide/contract';
+import {
+  checkNotices,
+  NOTICE_KINDS,
+  type TaxNoticeSummary,
+  type AgentRecordInput,
+  type DependantInput,
+  type NoticeCheck,
+  type NoticeCheckStatus,
+  type RecordStatus,
+} from '@entraide/contract';
 import {
   simulateHousehold,
   type HouseholdInput,
@@ -148,6 +157,33 @@ export function packForYear(
       `Aucun barème ${organization} ne couvre l’année ${year}.`,
     );
   return pack;
+}
+
+/**
+ * The income year a record's tax notice must be of: the pack's stated year (Inserm 2021: the
+ * RFR of 2019; CNRS 2019-2020: the notice of 2019, incomes of 2018), for every year it covers.
+ */
+export function incomeYearOf(
+  packs: PackRegistry,
+  organization: Pack['organization'],
+  year: number,
+): number {
+  const { data } = packForYear(packs, organization, year);
+  return Number(data.validity.from.slice(0, 4)) + data.income.taxYearOffset;
+}
+
+/** A record's typed incomes against its attached tax notices (member's and staff's views). */
+export async function recordNotices(
+  db: Queryable,
+  packs: PackRegistry,
+  organization: Pack['organization'],
+  record: AgentRecord,
+): Promise<NoticeCheck> {
+  return checkNotices(
+    record,
+    await listDocuments(db, record.memberId),
+    incomeYearOf(packs, organization, record.year),
+  );
 }
 
 /** The years a record can be validated for: those a complete pack (with parts and grids) covers. */
@@ -305,8 +341,34 @@ export async function submitRecord(
       [latest.id],
     );
     if (!row) throw new Error('no record written');
-    return toRecord(row);
+    const submitted = toRecord(row);
+    if (ctx.autoValidateVerifiedNotices && (await onlyVerifiedIncomes(ctx, tx, submitted)))
+      return decide(ctx, tx, null, {
+        ...submitted,
+        email: member.email,
+        firstName: member.firstName,
+      });
+    return submitted;
   });
+}
+
+/** The only changes a Fiche validated automatically may have since the last one: its incomes. */
+const INCOME_CHANGES = new Set(['Revenu fiscal de référence', 'Revenu du conjoint']);
+
+/**
+ * Whether a Fiche renews the last one validated with nothing new but incomes that verified,
+ * concordant tax notices prove (AUTO_VALIDATE_VERIFIED_NOTICES).
+ */
+async function onlyVerifiedIncomes(
+  ctx: AppContext,
+  tx: Queryable,
+  record: AgentRecord,
+): Promise<boolean> {
+  if (!recordYears(ctx.packs, ctx.organization.id).includes(record.year)) return false;
+  const changes = (await changesSinceValidated(tx, [record])).get(record.id);
+  if (!changes?.list.every((c) => INCOME_CHANGES.has(c.label))) return false;
+  const notices = await recordNotices(tx, ctx.packs, ctx.organization.id, record);
+  return notices.status === 'verifiedConcordant';
 }
 
 export interface QueueEntry {
@@ -320,6 +382,8 @@ export interface QueueEntry {
   readonly submittedAt: string | null;
   /** How many things changed since the member's Fiche last validated; null for a first Fiche. */
   readonly changes: number | null;
+  /** What its tax notices say of its typed incomes. */
+  readonly notices: NoticeCheckStatus;
 }
 
 /**
@@ -328,10 +392,15 @@ export interface QueueEntry {
  */
 export async function recordQueue(
   db: Queryable,
-  status: RecordStatus,
-  year: number | null,
-  sector: string | null = null,
+  incomeYear: (year: number) => number,
+  filters: {
+    readonly status: RecordStatus;
+    readonly year: number | null;
+    readonly sector: string | null;
+    readonly notices: NoticeCheckStatus | null;
+  },
 ): Promise<QueueEntry[]> {
+  const { status, year, sector } = filters;
   const rows = await db.query<{
     id: string;
     identifier: string;
@@ -352,29 +421,56 @@ export async function recordQueue(
       ORDER BY r.submitted_at NULLS LAST, r.id LIMIT 500`,
     [status, year, sector],
   );
+  const records = (
+    await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`, [
+      rows.map((r) => r.id),
+    ])
+  ).map(toRecord);
   // What changed in each Fiche waiting, so staff see at once those that only renew last year's.
   const waiting =
     status === 'submitted' && rows.length > 0
-      ? await changesSinceValidated(
-          db,
-          (
-            await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`, [
-              rows.map((r) => r.id),
-            ])
-          ).map(toRecord),
-        )
+      ? await changesSinceValidated(db, records)
       : new Map<string, RecordChanges>();
-  return rows.map((r) => ({
-    changes: waiting.get(r.id)?.list.length ?? null,
-    id: r.id,
-    identifier: r.identifier,
-    lastName: r.last_name,
-    firstName: r.first_name,
-    year: r.year,
-    version: r.version,
-    status: r.status,
-    submittedAt: r.submitted_at,
+  const notices = await queueNotices(db, records, incomeYear);
+  return rows
+    .map((r) => ({
+      changes: waiting.get(r.id)?.list.length ?? null,
+      id: r.id,
+      identifier: r.identifier,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      year: r.year,
+      version: r.version,
+      status: r.status,
+      submittedAt: r.submitted_at,
+      notices: notices.get(r.id) ?? 'none',
+    }))
+    .filter((entry) => filters.notices === null || entry.notices === filters.notices);
+}
+
+/** Each queued Fiche's tax notice check, from its attached notices: one query for them all. */
+async function queueNotices(
+  db: Queryable,
+  records: readonly AgentRecord[],
+  incomeYear: (year: number) => number,
+): Promise<Map<string, NoticeCheckStatus>> {
+  const documents = await db.query<{
+    id: string;
+    kind: string;
+    created_at: string;
+    tax_notice: TaxNoticeSummary | null;
+  }>(
+    `SELECT id, kind, created_at::text AS created_at, tax_notice FROM documents
+      WHERE id = ANY($1::uuid[]) AND kind = ANY($2)`,
+    [records.flatMap((r) => r.documentIds), Object.values(NOTICE_KINDS)],
+  );
+  const summaries = documents.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    createdAt: d.created_at,
+    taxNotice: d.tax_notice,
   }));
+  return new Map(records.map((r) => [r.id, checkNotices(r, summaries, incomeYear(r.year)).status]));
 }
 
 async function submittedRecord(
@@ -406,56 +502,78 @@ export async function validateRecord(
   staff: CurrentUser,
   id: string,
 ): Promise<AgentRecord> {
-  return ctx.db.transaction(async (tx) => {
-    const record = await submittedRecord(tx, id);
-    const pack = packForYear(packs, ctx.organization.id, record.year);
-    const result = simulateHousehold(pack, householdOf(record), `${record.year}-01-01`);
-    const [row] = await tx.query<Row>(
-      `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
-              rates_bp = $6, annual_ceiling_cents = $7, explanation = $8
-        WHERE id = $1 RETURNING ${COLUMNS}`,
+  return ctx.db.transaction(async (tx) =>
+    decide({ ...ctx, packs }, tx, staff, await submittedRecord(tx, id)),
+  );
+}
+
+/**
+ * Validates a submitted record in the caller's transaction, by a person, or by the committee's
+ * rule for verified notices (`staff` null: the audit says so).
+ */
+async function decide(
+  ctx: AppContext,
+  tx: Queryable,
+  staff: CurrentUser | null,
+  record: AgentRecord & { email: string; firstName: string },
+): Promise<AgentRecord> {
+  const pack = packForYear(ctx.packs, ctx.organization.id, record.year);
+  const result = simulateHousehold(pack, householdOf(record), `${record.year}-01-01`);
+  const [row] = await tx.query<Row>(
+    `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
+            rates_bp = $6, annual_ceiling_cents = $7, explanation = $8
+      WHERE id = $1 RETURNING ${COLUMNS}`,
+    [
+      record.id,
+      staff?.id ?? null,
+      pack.id,
+      result.parts,
+      result.quotientCents,
+      JSON.stringify(result.ratesBp),
+      result.annualCeilingCents,
+      JSON.stringify(result.explanation),
+    ],
+  );
+  if (!row) throw new Error('no record written');
+  // The validated record is the household from now on: its dependants replace the previous ones.
+  await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
+  for (const d of record.dependants) {
+    await tx.query(
+      `INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled, fiscally_dependent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
-        id,
-        staff.id,
-        pack.id,
-        result.parts,
-        result.quotientCents,
-        JSON.stringify(result.ratesBp),
-        result.annualCeilingCents,
-        JSON.stringify(result.explanation),
+        record.memberId,
+        d.relation,
+        d.lastName,
+        d.firstName,
+        d.birthDate,
+        d.sharedCustody,
+        d.disabled,
+        d.fiscallyDependent,
       ],
     );
-    if (!row) throw new Error('no record written');
-    // The validated record is the household from now on: its dependants replace the previous ones.
-    await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
-    for (const d of record.dependants) {
-      await tx.query(
-        `INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled, fiscally_dependent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          record.memberId,
-          d.relation,
-          d.lastName,
-          d.firstName,
-          d.birthDate,
-          d.sharedCustody,
-          d.disabled,
-          d.fiscallyDependent,
-        ],
-      );
-    }
-    await ctx.mailer.send(
-      tx,
-      record.email,
-      templates.recordValidated(ctx.organization, record.firstName, record.year),
-    );
-    await recordAudit(tx, staff.id, 'agent_record.validate', 'agent_record', id, {
+  }
+  await ctx.mailer.send(
+    tx,
+    record.email,
+    templates.recordValidated(ctx.organization, record.firstName, record.year),
+  );
+  await recordAudit(
+    tx,
+    staff?.id ?? null,
+    staff ? 'agent_record.validate' : 'agent_record.auto_validate',
+    'agent_record',
+    record.id,
+    {
       year: record.year,
       version: record.version,
       pack: pack.id,
-    });
-    return toRecord(row);
-  });
+      ...(staff
+        ? {}
+        : { because: 'avis d’impôt vérifié et concordant, seuls les revenus changent' }),
+    },
+  );
+  return toRecord(row);
 }
 
 export async function rejectRecord(
@@ -489,18 +607,21 @@ export async function rejectRecord(
  */
 export async function recordFile(
   db: Queryable,
+  incomeYear: (year: number) => number,
   id: string,
 ): Promise<{
   record: AgentRecord;
   versions: AgentRecord[];
   documents: DocumentSummary[];
   changes: RecordChanges | null;
+  notices: NoticeCheck;
 }> {
   requireUuid(id);
   const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = $1`, [id]);
   if (!row) throw notFound();
   const record = toRecord(row);
-  const documents = (await listDocuments(db, record.memberId)).filter((d) =>
+  // The Fiche Agent staff's view: the notices' declarants and tax numbers included.
+  const documents = (await listDocuments(db, record.memberId, true)).filter((d) =>
     record.documentIds.includes(d.id),
   );
   return {
@@ -508,6 +629,7 @@ export async function recordFile(
     versions: await recordVersions(db, record.memberId, record.year),
     documents,
     changes: (await changesSinceValidated(db, [record])).get(record.id) ?? null,
+    notices: checkNotices(record, documents, incomeYear(record.year)),
   };
 }
 

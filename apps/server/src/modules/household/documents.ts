@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
-import type { TaxNoticeSummary } from '@entraide/contract';
+import { taxNoticeSummary, type TaxNoticeDetails, type TaxNoticeSummary } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_KINDS = [
   'taxNotice',
+  'spouseTaxNotice',
   'payslip',
   'pensionSlip',
   'contract',
@@ -189,6 +190,16 @@ export interface DocumentSummary {
   readonly taxNotice: TaxNoticeSummary | null;
 }
 
+/** The kinds of document whose 2D-DOC is read as they arrive. */
+export const TAX_NOTICE_KINDS: ReadonlySet<DocumentKind> = new Set([
+  'taxNotice',
+  'spouseTaxNotice',
+]);
+
+/** What anyone but the Fiche Agent staff sees of a notice read: no tax numbers, no names. */
+const summaryOf = (notice: TaxNoticeSummary | null): TaxNoticeSummary | null =>
+  notice && taxNoticeSummary.parse(notice);
+
 /** Keeps a member's PDF: checked first, so that nothing at all is kept when it is not a readable PDF. */
 export async function addDocument(
   db: Queryable,
@@ -197,7 +208,7 @@ export async function addDocument(
   kind: DocumentKind,
   fileName: string,
   bytes: Uint8Array,
-  taxNotice: TaxNoticeSummary | null = null,
+  taxNotice: TaxNoticeDetails | null = null,
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
   const sha256 = await store.put(bytes);
@@ -212,7 +223,7 @@ export async function addDocument(
     fileName,
     sizeBytes: bytes.length,
     createdAt: row.created_at,
-    taxNotice,
+    taxNotice: summaryOf(taxNotice),
   };
 }
 
@@ -271,14 +282,23 @@ export async function readDocument(
   return { fileName: row.file_name, bytes };
 }
 
-export async function listDocuments(db: Queryable, memberId: string): Promise<DocumentSummary[]> {
+/**
+ * A member's documents, newest first; with `taxNumbers`, the notices' declarants and tax numbers
+ * (for the Fiche Agent staff only).
+ */
+export async function listDocuments(
+  db: Queryable,
+  memberId: string,
+  taxNumbers = false,
+): Promise<DocumentSummary[]> {
   const rows = await db.query<{
     id: string;
     kind: DocumentKind;
     file_name: string;
     size_bytes: number;
     created_at: string;
-    tax_notice: TaxNoticeSummary | null;
+    /** Notices read before their declarants were kept have none. */
+    tax_notice: (TaxNoticeSummary & Partial<TaxNoticeDetails>) | null;
   }>(
     'SELECT id, kind, file_name, size_bytes, created_at::text AS created_at, tax_notice FROM documents WHERE member_id = $1 ORDER BY created_at DESC',
     [memberId],
@@ -289,6 +309,13 @@ export async function listDocuments(db: Queryable, memberId: string): Promise<Do
     fileName: r.file_name,
     sizeBytes: r.size_bytes,
     createdAt: r.created_at,
-    taxNotice: r.tax_notice,
+    taxNotice:
+      taxNumbers && r.tax_notice
+        ? {
+            ...r.tax_notice,
+            noticeReference: r.tax_notice.noticeReference ?? null,
+            declarants: r.tax_notice.declarants ?? [],
+          }
+        : summaryOf(r.tax_notice),
   }));
 }

@@ -7,6 +7,7 @@ import {
   recordDecision,
   recordValidations,
   recordStatuses,
+  noticeCheckStatuses,
 } from '@entraide/contract';
 import { bpToPercent, type PackRegistry } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
@@ -18,7 +19,9 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import {
   currentEntitlements,
+  incomeYearOf,
   recordFile,
+  recordNotices,
   recordQueue,
   recordVersions,
   recordYears,
@@ -37,12 +40,13 @@ import {
 import {
   addDocument,
   DOCUMENT_KINDS,
+  TAX_NOTICE_KINDS,
   type DocumentStore,
   listDocuments,
   MAX_DOCUMENT_BYTES,
   readDocument,
 } from './documents.ts';
-import { findTaxNotice, noticeSummary, readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
+import { findTaxNotice, noticeDetails, readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
 import type { TrustList } from '@entraide/twoddoc';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -55,6 +59,7 @@ const queueQuery = z.object({
   status: z.enum(recordStatuses).default('submitted'),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   sector: z.enum(activitySectors).optional(),
+  notices: z.enum(noticeCheckStatuses).optional(),
 });
 
 /** The Fiche Agent: the member's yearly record, documents, and the staff's validation. */
@@ -66,6 +71,7 @@ export function householdRoutes(
   trustList: TrustList | null,
 ): void {
   const { db } = ctx;
+  const incomeYear = (year: number) => incomeYearOf(packs, ctx.organization.id, year);
   const gridOrder = (packId: string | null): string[] =>
     packId && packs.ids().includes(packId) ? Object.keys(packs.get(packId).ratesTemplate) : [];
   // A document is sent as the raw bytes of the file; its content decides whether it is a PDF.
@@ -82,8 +88,8 @@ export function householdRoutes(
     const query = parse(uploadQuery, request.query);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     // A tax notice's 2D-DOC is read as it arrives: its figures are kept with it, never retyped.
-    const found = query.kind === 'taxNotice' ? await findTaxNotice(bytes, trustList) : null;
-    const notice = found && !('failure' in found) ? noticeSummary(found) : null;
+    const found = TAX_NOTICE_KINDS.has(query.kind) ? await findTaxNotice(bytes, trustList) : null;
+    const notice = found && !('failure' in found) ? noticeDetails(found) : null;
     return reply
       .status(201)
       .send(await addDocument(db, store, member, query.kind, query.name, bytes, notice));
@@ -137,7 +143,13 @@ export function householdRoutes(
 
   app.get('/api/me/agent-records/:year', async (request) => {
     const member = await requireUser(db, request);
-    return { versions: await recordVersions(db, member.id, parse(yearParam, request.params).year) };
+    const { year } = parse(yearParam, request.params);
+    const versions = await recordVersions(db, member.id, year);
+    return {
+      versions,
+      incomeYear: incomeYear(year),
+      notices: versions[0] && (await recordNotices(db, packs, ctx.organization.id, versions[0])),
+    };
   });
 
   app.put('/api/me/agent-records/:year', async (request) => {
@@ -180,13 +192,18 @@ export function householdRoutes(
     await requireStaff(db, request, 'fiche-agent');
     const query = parse(queueQuery, request.query);
     return {
-      records: await recordQueue(db, query.status, query.year ?? null, query.sector ?? null),
+      records: await recordQueue(db, incomeYear, {
+        status: query.status,
+        year: query.year ?? null,
+        sector: query.sector ?? null,
+        notices: query.notices ?? null,
+      }),
     };
   });
 
   app.get('/api/staff/agent-records/:id', async (request) => {
     const staff = await requireStaff(db, request, 'fiche-agent');
-    const file = await recordFile(db, parse(idParam, request.params).id);
+    const file = await recordFile(db, incomeYear, parse(idParam, request.params).id);
     await recordAudit(db, staff.id, 'record.view', 'member', file.record.memberId, {
       recordId: file.record.id,
       year: file.record.year,

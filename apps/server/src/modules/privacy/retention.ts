@@ -5,8 +5,8 @@ import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { deleteDocuments, removeUnusedBytes, type DocumentStore } from '../household/documents.ts';
 
-/** Tax notices, payslips and pension slips: what proves a household's income. */
-const INCOME_PROOFS = ['taxNotice', 'payslip', 'pensionSlip'];
+/** Tax notices (the spouse's too), payslips and pension slips: what proves a household's income. */
+const INCOME_PROOFS = ['taxNotice', 'spouseTaxNotice', 'payslip', 'pensionSlip'];
 
 export interface RetentionPolicy {
   /** Years after a Fiche Agent's year during which its income proofs are kept. */

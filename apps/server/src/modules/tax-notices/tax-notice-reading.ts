@@ -10,7 +10,7 @@ import {
   type TaxNotice,
   type TrustList,
 } from '@entraide/twoddoc';
-import type { TaxNoticeSummary } from '@entraide/contract';
+import type { TaxNoticeDetails } from '@entraide/contract';
 import { HttpError } from '../../http.ts';
 import { checkDocumentSize } from '../household/documents.ts';
 import { find2dDocs } from './code-finder.ts';
@@ -70,13 +70,19 @@ export async function findTaxNotice(
   return { failure };
 }
 
-/** What a member and the staff see of a notice read (its tax numbers are not in it). */
-export const noticeSummary = (reading: TaxNoticeReading): TaxNoticeSummary => ({
-  referenceIncomeEuros: reading.notice.referenceIncomeEuros,
-  partsHundredths: reading.notice.partsHundredths,
-  incomeYear: reading.notice.incomeYear,
-  genuine: reading.genuine,
-  reason: reading.reason,
+/**
+ * What is kept of a notice read, with its document: the figures and the verdict (shown to the
+ * member and the staff), the reference and the declarants with their tax numbers (shown to the
+ * Fiche Agent staff only).
+ */
+export const noticeDetails = ({ notice, genuine, reason }: TaxNoticeReading): TaxNoticeDetails => ({
+  referenceIncomeEuros: notice.referenceIncomeEuros,
+  partsHundredths: notice.partsHundredths,
+  incomeYear: notice.incomeYear,
+  genuine,
+  reason,
+  noticeReference: notice.noticeReference,
+  declarants: [notice.declarant1, ...(notice.declarant2 ? [notice.declarant2] : [])],
 });
 
 /** Reads the tax notice of an uploaded PDF, scan or photo (10 MB at most). */

@@ -1,6 +1,7 @@
 import {
   birthDateIssues,
   recordBirthDates,
+  checkNotices,
   type AgentRecordAnswer,
   type DependantInput,
   type DocumentSummary,
@@ -25,9 +26,10 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentsField } from './documents-field.tsx';
 import { TaxNoticeReader } from './tax-notice-reader.tsx';
+import { NoticeLines } from './notice-lines.tsx';
 import { RecordRecap } from './record-recap.tsx';
 import { common } from '../../messages/common.ts';
-import { agentRecordPage as msg } from '../../messages/agent-record.ts';
+import { agentRecordPage as msg, noticeLines as noticeMsg } from '../../messages/agent-record.ts';
 
 const statusText = (status: AgentRecordAnswer['status'], withCeiling: boolean): string =>
   ({
@@ -63,6 +65,7 @@ function RecordForm({ year }: { readonly year: number }) {
   const [loaded, setLoaded] = useState(false);
   const [latest, setLatest] = useState<AgentRecordAnswer | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [incomeYear, setIncomeYear] = useState(year);
   const [income, setIncome] = useState('');
   const [spouseIncome, setSpouseIncome] = useState('');
   const [changedOn, setChangedOn] = useState('');
@@ -91,11 +94,15 @@ function RecordForm({ year }: { readonly year: number }) {
   };
 
   const load = useCallback(async () => {
-    const [{ versions }, own] = await Promise.all([
-      api<{ versions: AgentRecordAnswer[] }>('GET', `/api/me/agent-records/${year}`),
+    const [{ versions, incomeYear: asked }, own] = await Promise.all([
+      api<{ versions: AgentRecordAnswer[]; incomeYear: number }>(
+        'GET',
+        `/api/me/agent-records/${year}`,
+      ),
       api<{ documents: DocumentSummary[] }>('GET', '/api/me/documents'),
     ]);
     const record = versions[0] ?? null;
+    setIncomeYear(asked);
     setLatest(record);
     setDocuments(own.documents);
     setIncome(record?.taxIncomeEuros?.toString() ?? '');
@@ -112,6 +119,21 @@ function RecordForm({ year }: { readonly year: number }) {
 
   const locked = latest?.status === 'submitted';
   const couple = dependants.some((d) => d.relation === 'spouse');
+  /** A notice's income, proposed for its field when the notice is of the year asked for. */
+  const proposed = ({ taxNotice }: DocumentSummary): string | null =>
+    taxNotice?.referenceIncomeEuros != null && taxNotice.incomeYear === incomeYear
+      ? String(taxNotice.referenceIncomeEuros)
+      : null;
+  /** The incomes as typed now, against the notices attached (the staff see the same). */
+  const notices = checkNotices(
+    {
+      documentIds,
+      taxIncomeEuros: parseWholeEuros(income),
+      spouseTaxIncomeEuros: cnrs && couple ? parseWholeEuros(spouseIncome) : null,
+    },
+    documents,
+    incomeYear,
+  );
   const body = () => {
     const taxIncomeEuros = income.trim() === '' ? null : parseWholeEuros(income);
     // Every error the browser can see, shown at once, each on its field.
@@ -275,17 +297,16 @@ function RecordForm({ year }: { readonly year: number }) {
         {step === 1 ? (
           <>
             <TaxNoticeReader
-              incomeYear={year - 2}
+              incomeYear={incomeYear}
               disabled={locked}
               onRead={(document) => {
                 attach(document);
-                const income = document.taxNotice?.referenceIncomeEuros;
-                if (income != null && document.taxNotice?.incomeYear === year - 2)
-                  setIncome(String(income));
+                const read = proposed(document);
+                if (read !== null) setIncome(read);
               }}
             />
             <Field
-              label={msg.revenuFiscalReference(year - 2)}
+              label={msg.revenuFiscalReference(incomeYear)}
               hint={msg.surVotreAvisImposition}
               name="taxIncome"
               inputMode="numeric"
@@ -295,16 +316,32 @@ function RecordForm({ year }: { readonly year: number }) {
               error={fields.taxIncomeEuros}
             />
             {cnrs && couple ? (
-              <Field
-                label={msg.revenuFiscalReferenceConjoint}
-                hint={msg.surAvisImpositionVotre}
-                name="spouseTaxIncome"
-                inputMode="numeric"
-                disabled={locked}
-                value={spouseIncome}
-                onChange={(e) => setSpouseIncome(e.target.value)}
-                error={fields.spouseTaxIncomeEuros}
-              />
+              <>
+                <TaxNoticeReader
+                  kind="spouseTaxNotice"
+                  incomeYear={incomeYear}
+                  disabled={locked}
+                  onRead={(document) => {
+                    attach(document);
+                    const read = proposed(document);
+                    if (read !== null) setSpouseIncome(read);
+                  }}
+                />
+                <Field
+                  label={msg.revenuFiscalReferenceConjoint}
+                  hint={msg.surAvisImpositionVotre}
+                  name="spouseTaxIncome"
+                  inputMode="numeric"
+                  disabled={locked}
+                  value={spouseIncome}
+                  onChange={(e) => setSpouseIncome(e.target.value)}
+                  error={fields.spouseTaxIncomeEuros}
+                />
+              </>
+            ) : null}
+            <NoticeLines check={notices} />
+            {notices.lines.some((line) => line.notice && !line.concordant) ? (
+              <p className="hint">{noticeMsg.ecartMembre}</p>
             ) : null}
           </>
         ) : null}

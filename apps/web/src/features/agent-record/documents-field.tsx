@@ -7,6 +7,7 @@ import { documentsField as msg } from '../../messages/agent-record.ts';
 
 export const DOCUMENT_LABELS: Record<string, string> = {
   taxNotice: msg.avisImposition,
+  spouseTaxNotice: msg.avisImpositionConjoint,
   payslip: msg.bulletinSalaire,
   pensionSlip: msg.titrePension,
   contract: msg.contratTravail,

@@ -12,11 +12,14 @@ import { uploadPdf } from './documents-field.tsx';
  * not verified, altered), and the notice is attached to the Fiche.
  */
 export function TaxNoticeReader({
+  kind = 'taxNotice',
   incomeYear,
   disabled,
   onRead,
 }: {
-  /** The income year the pack asks for (Inserm: N-2). */
+  /** The member's own notice, or the spouse's (CNRS, a couple that files two). */
+  readonly kind?: 'taxNotice' | 'spouseTaxNotice';
+  /** The income year the pack asks for (Inserm: N-2; CNRS: the pack's). */
   readonly incomeYear: number;
   readonly disabled: boolean;
   readonly onRead: (document: DocumentSummary) => void;
@@ -28,7 +31,7 @@ export function TaxNoticeReader({
     setBusy(true);
     setError(null);
     try {
-      const document = await uploadPdf('taxNotice', file);
+      const document = await uploadPdf(kind, file);
       setNotice(document.taxNotice);
       if (!document.taxNotice) setError(msg.aucunCode);
       onRead(document);
@@ -42,8 +45,8 @@ export function TaxNoticeReader({
   return (
     <div className="card" aria-live="polite">
       <FilePicker
-        label={msg.lireMonAvis}
-        hint={msg.lireMonAvisAide}
+        label={kind === 'taxNotice' ? msg.lireMonAvis : msg.lireAvisConjoint}
+        hint={kind === 'taxNotice' ? msg.lireMonAvisAide : msg.lireAvisConjointAide}
         accept="application/pdf,.pdf"
         disabled={disabled || busy}
         error={error ?? undefined}

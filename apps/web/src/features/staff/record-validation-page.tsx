@@ -1,9 +1,22 @@
-import type { AgentRecordAnswer, DocumentSummary } from '@entraide/contract';
+import {
+  noticeCheckStatuses,
+  type AgentRecordAnswer,
+  type DocumentSummary,
+  type NoticeCheck,
+  type NoticeCheckStatus,
+  type TaxNoticeDetails,
+} from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { RECORD_STATUS_LABELS, RELATION_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
+import {
+  NOTICE_CHECK_LABELS,
+  RECORD_STATUS_LABELS,
+  RELATION_LABELS,
+  SECTOR_LABELS,
+} from '../../messages/labels.ts';
+import { NoticeLines } from '../agent-record/notice-lines.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
@@ -24,16 +37,37 @@ interface QueueEntry {
   version: number;
   submittedAt: string | null;
   changes: number | null;
+  notices: NoticeCheckStatus;
 }
 
 interface RecordFile {
   record: AgentRecordAnswer;
   versions: AgentRecordAnswer[];
-  documents: DocumentSummary[];
+  /** The Fiche Agent staff's view: the notices' declarants and tax numbers. */
+  documents: (DocumentSummary & { taxNotice: TaxNoticeDetails | null })[];
+  notices: NoticeCheck;
   changes: {
     since: { year: number; version: number };
     list: { label: string; before: string; after: string }[];
   } | null;
+}
+
+/** Who declared each notice read, with their tax numbers: for the Fiche Agent staff only. */
+function Declarants({ documents }: { readonly documents: RecordFile['documents'] }) {
+  return documents
+    .filter((d) => d.taxNotice?.declarants.length)
+    .map((d) => (
+      <div key={d.id}>
+        <p>{msg.declarants(d.taxNotice?.noticeReference ?? '—')}</p>
+        <ul>
+          {d.taxNotice?.declarants.map((p) => (
+            <li key={p.name}>
+              {p.taxNumber ? msg.numeroFiscal(p.name, p.taxNumber) : msg.sansNumeroFiscal(p.name)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ));
 }
 
 /** What changed since the Fiche last validated: what staff check first. */
@@ -156,6 +190,12 @@ function RecordReview({
           </li>
         ))}
       </ul>
+      <h3>{msg.avisImpot}</h3>
+      <p>
+        <strong className="badge badge-wrap">{NOTICE_CHECK_LABELS[file.notices.status]}</strong>
+      </p>
+      <NoticeLines check={file.notices} />
+      <Declarants documents={file.documents} />
       <h3>{msg.justificatifs}</h3>
       <DocumentLinks documents={file.documents} />
       <p>
@@ -270,7 +310,12 @@ export function RecordValidationPage() {
   const [open, setOpen] = useState<QueueEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [filters, setFilters] = useState({ status: 'submitted', year: '', sector: '' });
+  const [filters, setFilters] = useState({
+    status: 'submitted',
+    year: '',
+    sector: '',
+    notices: '',
+  });
   const load = useCallback(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
     setQueue(
@@ -314,6 +359,12 @@ export function RecordValidationPage() {
           options={{ '': msg.tous, ...SECTOR_LABELS }}
           value={filters.sector}
           onChange={(e) => setFilters({ ...filters, sector: e.target.value })}
+        />
+        <SelectField
+          label={msg.avisImpot}
+          options={{ '': msg.tousAvis, ...NOTICE_CHECK_LABELS }}
+          value={filters.notices}
+          onChange={(e) => setFilters({ ...filters, notices: e.target.value })}
         />
       </div>
       {queue === null ? (
@@ -376,6 +427,14 @@ export function RecordValidationPage() {
                 accessorFn: (e: QueueEntry) => e.changes ?? -1,
                 cell: ({ row }: { row: { original: QueueEntry } }) =>
                   changesText(row.original.changes),
+              },
+              {
+                id: 'notices',
+                header: msg.avisImpot,
+                // Sorted worst first: a failed signature, then a verified notice that differs.
+                accessorFn: (e: QueueEntry) => noticeCheckStatuses.indexOf(e.notices),
+                cell: ({ row }: { row: { original: QueueEntry } }) =>
+                  NOTICE_CHECK_LABELS[row.original.notices],
               },
             ]}
           />
