@@ -109,7 +109,11 @@ describe.each([
         .fill(firstName);
       for (const i of [0, 1]) {
         const row = page.getByRole('row', { name: new RegExp(`${firstName}${String(i)} Martin`) });
-        expect(await row.getByRole('cell').last().textContent()).toBe('aucun');
+        // Changes « aucun », then what its tax notices say (none attached here).
+        expect((await row.getByRole('cell').allTextContents()).slice(-2)).toEqual([
+          'aucun',
+          'pas d’avis joint',
+        ]);
         await page.getByLabel(`Cocher la Fiche ${of(`${firstName}${String(i)}`)} Martin`).check();
       }
       await page.getByText('2 fiches cochées.').waitFor();
