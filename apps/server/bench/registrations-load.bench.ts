@@ -1,10 +1,14 @@
-// Load benchmark: 2 000 registration requests sent at once to the running server on PostgreSQL.
-// Phase 1: before closing, over 20 open sessions. Phase 2: after the selection, first come first
-// served on one session of 500 places (every request contends for the same row lock).
-// Checks that every request is stored exactly once and none is lost; prints latency percentiles.
+// Load benchmark of registration requests on the running server on PostgreSQL (issue 15, point 5).
+// Bursts: 2 000 requests at once, before closing over 20 open sessions, then after the selection
+// first come first served on one session of 500 places (every request contends for its row
+// lock). Open loop: 200 requests/s for 30 s, over 20 sessions, then on one session. Beside them,
+// in the same run, `pgbench -c 10` on the same PostgreSQL, so the figures survive a noisy
+// machine as ratios. Checks that every request is stored exactly once, none is lost and no place
+// is given twice; prints latency percentiles and the statements per request (/metrics).
 // PostgreSQL: BENCH_POSTGRES_URL, by default postgres://postgres@127.0.0.1:5432/postgres (a fresh
 // database is created on that server and dropped at the end).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +22,13 @@ import { hashPassword, newToken, tokenHash } from '../src/modules/accounts/secre
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 
-const FAMILIES = 2_000;
+/** Families in the bursts (each sends one request per phase). */
+const BURST = 2_000;
+/** Open loop: requests per second and seconds; each family sends one request per phase. */
+const RATE = 200;
+const SECONDS = 30;
+const FAMILIES = RATE * SECONDS;
+const METRICS_TOKEN = 'jeton-du-banc-de-mesure';
 const PORT = 3_917;
 const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const admin = new pg.Client({ connectionString: server });
@@ -33,6 +43,7 @@ const env = {
   PORT: String(PORT),
   HOST: '127.0.0.1',
   TODAY: '2021-04-15',
+  METRICS_TOKEN,
   DATA_DIR: mkdtempSync(join(tmpdir(), 'entraide-bench-')),
 };
 
@@ -53,20 +64,25 @@ const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const packs = loadPackDirectory();
 const ctx = appContext(config, db, createMailer(null), packs);
 
-// Fixtures through SQL and the real validation use case: 2 000 families with a child of 9.
+// Fixtures through SQL and the real validation use case: families with a child of 9, the same
+// income (one Fiche validated by the use case, its figures copied to the others).
 console.log(`seeding ${FAMILIES} families with a validated Fiche Agent…`);
 const hash = await hashPassword('bench password 2026');
 const members = await db.query<{ id: string }>(
   `INSERT INTO users (identifier, email, last_name, first_name, birth_date, role, password_hash)
    SELECT 'BENCH-' || n, 'bench' || n || '@example.org', 'Famille' || n, 'Parent', '1980-01-01', 'member', $1
-     FROM generate_series(1, $2) AS n RETURNING id`,
+     FROM generate_series(1, $2) AS n ORDER BY n RETURNING id`,
   [hash, FAMILIES],
 );
-const records = await db.query<{ id: string }>(
+await db.query(
   `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
-   SELECT id, 2021, 1, 'submitted', false, 15000 + (row_number() OVER ()) * 17,
-          '[{"relation":"child","lastName":"B","firstName":"Enfant","birthDate":"2012-03-04","sharedCustody":false,"disabled":false,"disabilityProofId":null}]', now()
-     FROM users WHERE identifier LIKE 'BENCH-%' RETURNING id`,
+   SELECT id, 2021, 1, 'submitted', false, 32000,
+          '[{"relation":"child","lastName":"B","firstName":"Enfant","birthDate":"2012-03-04","sharedCustody":false,"disabled":false,"fiscallyDependent":true,"disabilityProofId":null}]', now()
+     FROM users WHERE identifier LIKE 'BENCH-%'`,
+);
+const [template] = await db.query<{ id: string }>(
+  `SELECT id FROM agent_records WHERE member_id = $1`,
+  [members[0]?.id],
 );
 const staff = {
   id: members[0]?.id ?? '',
@@ -77,86 +93,207 @@ const staff = {
   role: 'admin' as const,
   sectors: [],
 };
-for (const record of records) await validateRecord(ctx, packs, staff, record.id);
+await validateRecord(ctx, packs, staff, template?.id ?? '');
+await db.query(
+  `UPDATE agent_records r SET status = 'validated', decided_at = now(), pack_id = t.pack_id, parts = t.parts,
+          quotient_cents = t.quotient_cents, rates_bp = t.rates_bp, annual_ceiling_cents = t.annual_ceiling_cents, explanation = t.explanation
+     FROM agent_records t WHERE t.id = $1 AND r.status = 'submitted'`,
+  [template?.id],
+);
 const tokens = members.map(() => newToken());
 await db.query(
   `INSERT INTO sessions (token_hash, user_id, expires_at)
    SELECT unnest($1::text[]), unnest($2::uuid[]), now() + interval '1 day'`,
   [tokens.map(tokenHash), members.map((m) => m.id)],
 );
+// The CSRF token of each session, as the server computes it (decision 0006).
+const [secret] = await db.query<{ secret: string }>(
+  `SELECT secret FROM app_secrets WHERE name = 'csrf'`,
+);
+const csrf = (token: string) =>
+  createHmac('sha256', Buffer.from(secret?.secret ?? '', 'hex'))
+    .update(`session:${token}`)
+    .digest('base64url');
 const [activity] = await db.query<{ id: string }>(
   `INSERT INTO activities (title, sector, kind, cap_category, description, provider, published)
    VALUES ('Bench', 'jeunesse', 'caes', 'holidayCentreFrance', 'Bench', '{"name":"Bench"}', true) RETURNING id`,
 );
-const sessionRows = await db.query<{ id: string }>(
-  `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, waiting_places, price_cents, closes_on, answer_by)
-   SELECT $1, 'S' || n, '2021-07-10', '2021-07-20', 6, 12, CASE WHEN n = 0 THEN 500 ELSE 100 END, 2000, 60000,
-          CASE WHEN n = 0 THEN date '2021-04-01' ELSE date '2021-05-15' END, '2021-06-05'
-     FROM generate_series(0, 20) AS n ORDER BY n RETURNING id`,
-  [activity?.id],
-);
-const closed = sessionRows[0]?.id ?? '';
-const open = sessionRows.slice(1).map((s) => s.id);
-await db.query(`UPDATE activity_sessions SET allocated_at = now() WHERE id = $1`, [closed]);
+/** Sessions of the bench: `count` of them with `places` each, open or already allocated. */
+async function sessions(count: number, places: number, allocated: boolean): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, waiting_places, price_cents, closes_on, answer_by, allocated_at)
+     SELECT $1, 'S' || n, '2021-07-10', '2021-07-20', 6, 12, $2, $3, 60000,
+            CASE WHEN $4 THEN date '2021-04-01' ELSE date '2021-05-15' END, '2021-06-05', CASE WHEN $4 THEN now() END
+       FROM generate_series(1, $5) AS n ORDER BY n RETURNING id`,
+    [activity?.id, places, FAMILIES, allocated, count],
+  );
+  return rows.map((r) => r.id);
+}
+const open = await sessions(20, 100, false);
+const [closed = '', popular = ''] = await sessions(2, 500, true);
 
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-async function phase(label: string, sessions: readonly string[]): Promise<void> {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
+/** The statements the server sent to PostgreSQL so far, from its /metrics. */
+async function statementsSent(): Promise<number> {
+  const text = await (
+    await fetch(`http://127.0.0.1:${PORT}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    })
+  ).text();
+  return Number(/^entraide_db_statements_total (\d+)/m.exec(text)?.[1] ?? NaN);
+}
+
+/** One family's request for a session; its latency and status. */
+async function send(family: number, sessionId: string): Promise<[number, number]> {
+  const token = tokens[family] ?? '';
+  const sent = performance.now();
+  const response = await fetch(`http://127.0.0.1:${PORT}/api/me/registrations`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: `entraide_session=${token}; entraide_csrf=${csrf(token)}`,
+      'x-csrf-token': csrf(token),
+    },
+    body: JSON.stringify({
+      dependantIndex: 0,
+      choices: [{ sessionId, transportCity: null }],
+      depositMethod: 'card',
+    }),
+  });
+  await response.arrayBuffer();
+  return [performance.now() - sent, response.status];
+}
+
+interface Result {
+  readonly label: string;
+  readonly perSecond: number;
+  readonly p99: number;
+}
+const results: Result[] = [];
+
+/**
+ * Each family of `families` sends one request, for `sessionOf(family)`: all at once (a burst), or
+ * one every 1/RATE s in that order (an open loop: the arrivals do not wait for the answers).
+ */
+async function phase(
+  label: string,
+  families: readonly number[],
+  sessionOf: (family: number) => string,
+  openLoop: boolean,
+): Promise<void> {
+  const count = families.length;
+  const [since] = await db.query<{ at: string }>(`SELECT clock_timestamp()::text AS at`);
+  const before = await statementsSent();
   const start = performance.now();
-  await Promise.all(
-    tokens.map(async (token, i) => {
-      const sent = performance.now();
-      const response = await fetch(`http://127.0.0.1:${PORT}/api/me/registrations`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: `entraide_session=${token}; entraide_csrf=bench`,
-          'x-csrf-token': 'bench',
-        },
-        body: JSON.stringify({
-          dependantIndex: 0,
-          choices: [{ sessionId: sessions[i % sessions.length], transportCity: null }],
-          depositMethod: 'card',
-        }),
-      });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - sent);
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+  const answers = await Promise.all(
+    families.map(async (family, arrival) => {
+      if (openLoop) {
+        const due = start + (arrival * 1000) / RATE;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      }
+      return send(family, sessionOf(family));
     }),
   );
   const total = performance.now() - start;
-  const sorted = latencies.sort((a, b) => a - b);
-  const [stored] = await db.query<{ rows: number; distinct: number; confirmed: number }>(
-    `SELECT count(*)::int AS rows, count(DISTINCT (member_id, session_ids))::int AS distinct,
-            count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed
-       FROM registration_requests WHERE session_ids && $1::uuid[] AND member_id = ANY($2::uuid[])`,
-    [sessions, members.map((m) => m.id)],
+  const statements = ((await statementsSent()) - before - 1) / count;
+  const sorted = answers.map(([latency]) => latency).sort((a, b) => a - b);
+  const statuses = new Map<number, number>();
+  for (const [, status] of answers) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  const asked = [...new Set(families.map(sessionOf))];
+  const [stored] = await db.query<{ rows: number; distinct: number }>(
+    `SELECT count(*)::int AS rows, count(DISTINCT (member_id, session_ids))::int AS distinct
+       FROM registration_requests
+      WHERE session_ids && $1::uuid[] AND member_id = ANY($2::uuid[]) AND created_at >= $3::timestamptz`,
+    [asked, families.map((f) => members[f]?.id), since?.at],
+  );
+  const perSecond = (count / total) * 1000;
+  const p99 = percentile(sorted, 99);
+  results.push({ label, perSecond, p99 });
+  console.log(
+    `${label}: ${count} requests in ${Math.round(total)} ms (${Math.round(perSecond)}/s); answers ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
   console.log(
-    `${label}: ${FAMILIES} requests in ${Math.round(total)} ms (${Math.round((FAMILIES / total) * 1000)}/s); answers ${JSON.stringify(Object.fromEntries(statuses))}`,
+    `  latency p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, p99 ${Math.round(p99)} ms, max ${Math.round(percentile(sorted, 100))} ms; ${statements.toFixed(1)} statements per request`,
   );
   console.log(
-    `  latency p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, p99 ${Math.round(percentile(sorted, 99))} ms, max ${Math.round(percentile(sorted, 100))} ms`,
+    `  stored: ${stored?.rows ?? 0} rows, ${stored?.distinct ?? 0} distinct (member, sessions)`,
   );
-  console.log(
-    `  stored: ${stored?.rows ?? 0} rows, ${stored?.distinct ?? 0} distinct (member, sessions), ${stored?.confirmed ?? 0} confirmed`,
-  );
-  if (stored?.rows !== FAMILIES || stored.distinct !== FAMILIES || statuses.get(201) !== FAMILIES)
+  if (stored?.rows !== count || stored.distinct !== count || statuses.get(201) !== count)
     process.exitCode = 1;
 }
 
-try {
-  await phase('1. before closing, 20 open sessions', open);
-  await phase('2. after the selection, 1 session of 500 places', [closed]);
+/** Places given on a session: never more than it has. */
+async function placesGiven(sessionId: string, places: number): Promise<void> {
   const [placed] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'confirmed'`,
-    [closed],
+    [sessionId],
   );
-  console.log(`  places given on the 500-place session: ${placed?.n ?? 0} (never more than 500)`);
-  if ((placed?.n ?? 0) !== 500) process.exitCode = 1;
+  console.log(`  places given on the ${places}-place session: ${placed?.n ?? 0} (never more)`);
+  if ((placed?.n ?? 0) !== places) process.exitCode = 1;
+}
+
+/** pgbench -c 10 (TPC-B-like, 10 s) on a database of its own on the same server: its tps. */
+function pgbench(): number {
+  const scratch = `entraide_pgbench_${Date.now()}`;
+  const at = new URL(server);
+  at.pathname = `/${scratch}`;
+  execFileSync('createdb', [
+    '-h',
+    at.hostname,
+    '-p',
+    at.port || '5432',
+    '-U',
+    at.username,
+    scratch,
+  ]);
+  try {
+    execFileSync('pgbench', ['-i', '-q', '-s', '10', at.toString()], { stdio: 'ignore' });
+    const out = execFileSync('pgbench', ['-c', '10', '-j', '2', '-T', '10', '-n', at.toString()], {
+      encoding: 'utf8',
+    });
+    return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
+  } finally {
+    execFileSync('dropdb', [
+      '-h',
+      at.hostname,
+      '-p',
+      at.port || '5432',
+      '-U',
+      at.username,
+      '--force',
+      scratch,
+    ]);
+  }
+}
+
+/** Families first to last; the open loop on one session starts with those the burst did not place. */
+const everyone = Array.from({ length: FAMILIES }, (_, f) => f);
+const burst = everyone.slice(0, BURST);
+try {
+  const tps = pgbench();
+  console.log(`reference: pgbench -c 10 -j 2 -T 10 on the same PostgreSQL: ${Math.round(tps)} tps`);
+  await phase('1. burst before closing, 20 open sessions', burst, (f) => open[f % 20] ?? '', false);
+  await phase('2. burst after the selection, 1 session of 500 places', burst, () => closed, false);
+  await placesGiven(closed, 500);
+  await phase(
+    `3. open loop ${RATE}/s for ${SECONDS} s before closing, 20 sessions`,
+    everyone,
+    (f) => open[(f + 1) % 20] ?? '',
+    true,
+  );
+  await phase(
+    `4. open loop ${RATE}/s for ${SECONDS} s after the selection, 1 session of 500 places`,
+    [...everyone.slice(BURST), ...burst],
+    () => popular,
+    true,
+  );
+  await placesGiven(popular, 500);
+  for (const r of results)
+    console.log(
+      `${r.label}: ${(r.perSecond / tps).toFixed(2)} requests per pgbench transaction; p99 ${Math.round(r.p99)} ms${r.label.includes('open loop') && r.p99 >= 150 ? ' — OVER 150 ms' : ''}`,
+    );
 } finally {
   child.kill('SIGTERM');
   await db.close();

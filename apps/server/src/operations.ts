@@ -44,6 +44,15 @@ export function operationRoutes(
       for (const [state, value] of Object.entries(usage)) this.set({ state }, value);
     },
   });
+  new Counter({
+    name: 'entraide_db_statements_total',
+    help: 'Instructions SQL envoyées à la base (BEGIN et COMMIT à part)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(db.statements);
+    },
+  });
   new Gauge({
     name: 'entraide_mail_outbox',
     help: 'Courriels non envoyés : en échec définitif, en cours de nouvelles tentatives, en attente',

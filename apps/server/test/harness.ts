@@ -57,6 +57,9 @@ export async function testDatabase(): Promise<Database> {
     exec: (sql) => db.exec(sql),
     poolUsage: () => db.poolUsage(),
     executor: () => db.executor(),
+    get statements() {
+      return db.statements;
+    },
     close: async () => {
       await db.close();
       const cleanup = await openDatabase({ url });

@@ -51,6 +51,10 @@ describe('operations', () => {
     );
     expect(text).not.toContain('8c1f0e1e');
     expect(text).toMatch(/entraide_mail_outbox\{state="failed"\} 0/);
+    // The statements the database was sent, as the database counts them itself.
+    const statements = Number(/entraide_db_statements_total (\d+)/.exec(text)?.[1]);
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(t.db.statements);
     expect(text).toContain('process_resident_memory_bytes');
     if (t.db.engine === 'postgres')
       expect(text).toMatch(/entraide_db_pool_connections\{state="total"\}/);

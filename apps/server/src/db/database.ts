@@ -29,6 +29,8 @@ export interface Database extends Queryable {
   executor(): SqlExecutor;
   /** The PostgreSQL pool's connections (for the metrics); null for PGlite, which has none. */
   poolUsage(): { total: number; idle: number; waiting: number } | null;
+  /** Statements sent since the start, BEGIN and COMMIT aside (the metrics; the bench's count). */
+  readonly statements: number;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export const fromPglite = (db: PGlite): Database => new PgliteDatabase(db);
 
 class PgliteDatabase implements Database {
   readonly engine = 'pglite';
+  statements = 0;
   constructor(private readonly db: PGlite) {}
 
   poolUsage(): null {
@@ -53,14 +56,17 @@ class PgliteDatabase implements Database {
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    this.statements += 1;
     return (await this.db.query<Row>(sql, [...params])).rows;
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
       work({
-        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-          (await tx.query<Row>(sql, [...params])).rows,
+        query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+          this.statements += 1;
+          return (await tx.query<Row>(sql, [...params])).rows;
+        },
       }),
     );
   }
@@ -86,6 +92,7 @@ export const isRetryable = (error: unknown): boolean =>
 
 class PostgresDatabase implements Database {
   readonly engine = 'postgres';
+  statements = 0;
   constructor(private readonly pool: pg.Pool) {}
 
   executor(): SqlExecutor {
@@ -98,6 +105,7 @@ class PostgresDatabase implements Database {
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    this.statements += 1;
     return (await this.pool.query(sql, [...params])).rows as Row[];
   }
 
@@ -122,8 +130,10 @@ class PostgresDatabase implements Database {
     try {
       await client.query('BEGIN');
       const result = await work({
-        query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-          (await client.query(sql, [...params])).rows as Row[],
+        query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+          this.statements += 1;
+          return (await client.query(sql, [...params])).rows as Row[];
+        },
       });
       await client.query('COMMIT');
       return result;

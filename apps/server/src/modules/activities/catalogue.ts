@@ -22,7 +22,7 @@ export type Activity = ActivityAnswer;
  */
 export const SELECTION_DAY = `coalesce(s.selection_postponed_to, s.closes_on + 3)`;
 
-const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
+export const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
   s.min_age, s.max_age, s.places, s.waiting_places, s.price_cents::int AS price_cents, s.transport,
   s.closes_on::text AS closes_on, s.answer_by::text AS answer_by, s.allocated_at::text AS allocated_at,
   s.lodgings, s.external_price_cents::int AS external_price_cents, ${SELECTION_DAY}::text AS selection_on,
@@ -33,7 +33,7 @@ const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS firs
       WHERE r.placed_session_id = s.id AND r.status = 'confirmed' AND r.placed_lodging IS NOT NULL
       GROUP BY r.placed_lodging) t) AS lodgings_taken`;
 
-interface SessionRow {
+export interface SessionRow {
   id: string;
   activity_id: string;
   label: string;
@@ -57,7 +57,7 @@ interface SessionRow {
   lodgings_taken: Record<string, number>;
 }
 
-const toSession = (r: SessionRow): Session => ({
+export const toSession = (r: SessionRow): Session => ({
   id: r.id,
   activityId: r.activity_id,
   label: r.label,
@@ -83,16 +83,7 @@ const toSession = (r: SessionRow): Session => ({
   cancellationReason: r.cancellation_reason,
 });
 
-/**
- * What a choice holds places in: a lodging of its type on a session with lodgings, a seat
- * otherwise. Each has its own count of places left.
- */
-export function placesLeftFor(session: Session, lodgingType: string | null): number {
-  if (session.lodgings.length === 0) return session.placesLeft;
-  return session.lodgings.find((l) => l.type === lodgingType)?.left ?? 0;
-}
-
-interface ActivityRow {
+export interface ActivityRow {
   id: string;
   title: string;
   sector: ActivitySector;
@@ -107,13 +98,13 @@ interface ActivityRow {
   published: boolean;
 }
 
-const ACTIVITY_COLUMNS =
+export const ACTIVITY_COLUMNS =
   'id, title, sector, kind, cap_category, description, provider, ski, school_trip, abroad, pictures, published';
 
 /** An activity without its sessions: what a request, an invoice or a rights check needs. */
 export type ActivityFields = Omit<Activity, 'sessions'>;
 
-const toFields = (r: ActivityRow): ActivityFields => ({
+export const toFields = (r: ActivityRow): ActivityFields => ({
   id: r.id,
   title: r.title,
   sector: r.sector,

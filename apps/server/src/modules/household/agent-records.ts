@@ -48,12 +48,12 @@ export interface AgentRecord {
   readonly explanation: unknown;
 }
 
-const COLUMNS = `id, member_id, year, version, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
+export const RECORD_COLUMNS = `id, member_id, year, version, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
   dependants, document_ids::text[] AS document_ids, submitted_at::text AS submitted_at, decided_at::text AS decided_at,
   rejection_reason, pack_id, parts::float8 AS parts, quotient_cents::int AS quotient_cents, rates_bp,
   annual_ceiling_cents::int AS annual_ceiling_cents, explanation`;
 
-interface Row {
+export interface RecordRow {
   id: string;
   member_id: string;
   year: number;
@@ -77,7 +77,7 @@ interface Row {
   explanation: unknown;
 }
 
-const toRecord = (r: Row): AgentRecord => ({
+export const toRecord = (r: RecordRow): AgentRecord => ({
   id: r.id,
   memberId: r.member_id,
   year: r.year,
@@ -107,8 +107,8 @@ export async function recordVersions(
   memberId: string,
   year: number,
 ): Promise<AgentRecord[]> {
-  const rows = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM agent_records WHERE member_id = $1 AND year = $2 ORDER BY version DESC`,
+  const rows = await db.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM agent_records WHERE member_id = $1 AND year = $2 ORDER BY version DESC`,
     [memberId, year],
   );
   return rows.map(toRecord);
@@ -268,14 +268,14 @@ export async function saveRecordDraft(
     ];
     const rows =
       latest?.status === 'draft'
-        ? await tx.query<Row>(
+        ? await tx.query<RecordRow>(
             `UPDATE agent_records SET couple = $2, situation_changed_on = $3, member_disabled = $4, tax_income_euros = $5, spouse_tax_income_euros = $6, dependants = $7, document_ids = $8
-              WHERE id = $1 RETURNING ${COLUMNS}`,
+              WHERE id = $1 RETURNING ${RECORD_COLUMNS}`,
             [latest.id, ...values],
           )
-        : await tx.query<Row>(
+        : await tx.query<RecordRow>(
             `INSERT INTO agent_records (member_id, year, version, couple, situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros, dependants, document_ids)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${RECORD_COLUMNS}`,
             [member.id, year, (latest?.version ?? 0) + 1, ...values],
           );
     const [row] = rows;
@@ -336,8 +336,8 @@ export async function submitRecord(
     const missing = missingForSubmission(latest, attached, (validated?.n ?? 0) === 0);
     if (missing.length > 0)
       throw new HttpError(400, 'incomplete_record', `Il manque : ${missing.join(', ')}.`);
-    const [row] = await tx.query<Row>(
-      `UPDATE agent_records SET status = 'submitted', submitted_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+    const [row] = await tx.query<RecordRow>(
+      `UPDATE agent_records SET status = 'submitted', submitted_at = now() WHERE id = $1 RETURNING ${RECORD_COLUMNS}`,
       [latest.id],
     );
     if (!row) throw new Error('no record written');
@@ -422,9 +422,10 @@ export async function recordQueue(
     [status, year, sector],
   );
   const records = (
-    await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`, [
-      rows.map((r) => r.id),
-    ])
+    await db.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM agent_records WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    )
   ).map(toRecord);
   // What changed in each Fiche waiting, so staff see at once those that only renew last year's.
   const waiting =
@@ -478,8 +479,8 @@ async function submittedRecord(
   id: string,
 ): Promise<AgentRecord & { email: string; firstName: string }> {
   requireUuid(id);
-  const [row] = await tx.query<Row>(
-    `SELECT ${COLUMNS} FROM agent_records WHERE id = $1 FOR UPDATE`,
+  const [row] = await tx.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM agent_records WHERE id = $1 FOR UPDATE`,
     [id],
   );
   if (!row) throw notFound();
@@ -519,10 +520,10 @@ async function decide(
 ): Promise<AgentRecord> {
   const pack = packForYear(ctx.packs, ctx.organization.id, record.year);
   const result = simulateHousehold(pack, householdOf(record), `${record.year}-01-01`);
-  const [row] = await tx.query<Row>(
+  const [row] = await tx.query<RecordRow>(
     `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
             rates_bp = $6, annual_ceiling_cents = $7, explanation = $8
-      WHERE id = $1 RETURNING ${COLUMNS}`,
+      WHERE id = $1 RETURNING ${RECORD_COLUMNS}`,
     [
       record.id,
       staff?.id ?? null,
@@ -617,7 +618,10 @@ export async function recordFile(
   notices: NoticeCheck;
 }> {
   requireUuid(id);
-  const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM agent_records WHERE id = $1`, [id]);
+  const [row] = await db.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM agent_records WHERE id = $1`,
+    [id],
+  );
   if (!row) throw notFound();
   const record = toRecord(row);
   // The Fiche Agent staff's view: the notices' declarants and tax numbers included.
@@ -647,10 +651,10 @@ async function changesSinceValidated(
   db: Queryable,
   records: readonly AgentRecord[],
 ): Promise<Map<string, RecordChanges>> {
-  const previous = await db.query<Row & { of_id: string }>(
+  const previous = await db.query<RecordRow & { of_id: string }>(
     `SELECT c.id AS of_id, p.* FROM agent_records c
        JOIN LATERAL (
-         SELECT ${COLUMNS} FROM agent_records
+         SELECT ${RECORD_COLUMNS} FROM agent_records
           WHERE member_id = c.member_id AND status = 'validated' AND (year, version) < (c.year, c.version)
           ORDER BY year DESC, version DESC LIMIT 1) p ON true
       WHERE c.id = ANY($1::uuid[])`,

@@ -1,7 +1,7 @@
 import type { ActivitySector } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { placesLeftFor, sessionsById } from '../activities/catalogue.ts';
+import { sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
 
@@ -30,7 +30,22 @@ export async function lockSessions(
   return sessionsById(tx, ids);
 }
 
-/** Records a decision on a request (a confirmed place is invoiced) and tells the family by e-mail. */
+/**
+ * SQL: whether the session `s` has a place left for the choice `$4` of the request `r` — a
+ * lodging of the type it asks for on a village, a seat elsewhere — counted under its row lock.
+ */
+const PLACE_LEFT = `s.cancelled_at IS NULL AND CASE WHEN jsonb_array_length(s.lodgings) = 0
+    THEN s.places > (SELECT count(*) FROM registration_requests x WHERE x.placed_session_id = s.id AND x.status = 'confirmed')
+    ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
+                    WHERE l ->> 'type' = r.choices -> ($4::int - 1) ->> 'lodgingType'), 0)
+       > (SELECT count(*) FROM registration_requests x WHERE x.placed_session_id = s.id AND x.status = 'confirmed'
+             AND x.placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType') END`;
+
+/**
+ * Records a decision on a request (a confirmed place is invoiced) and tells the family by e-mail.
+ * `ifPlaceLeft`: the place is taken in the same statement only if one is left (the caller holds
+ * the session's lock); false when none was.
+ */
 export async function decide(
   ctx: AppContext,
   tx: Queryable,
@@ -42,7 +57,8 @@ export async function decide(
     priority: number;
     reasons: readonly string[];
   },
-): Promise<void> {
+  ifPlaceLeft = false,
+): Promise<boolean> {
   const [row] = await tx.query<{
     number: string;
     sector: ActivitySector;
@@ -53,7 +69,8 @@ export async function decide(
   }>(
     `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4, priority = $5,
        decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType'
-       FROM users u WHERE r.id = $1 AND u.id = r.member_id
+       FROM users u${ifPlaceLeft ? ', activity_sessions s' : ''}
+      WHERE r.id = $1 AND u.id = r.member_id${ifPlaceLeft ? ` AND s.id = $3 AND ${PLACE_LEFT}` : ''}
      RETURNING r.number::text AS number, r.sector, u.email, u.first_name, r.participant, r.choices`,
     [
       requestId,
@@ -64,7 +81,7 @@ export async function decide(
       JSON.stringify({ reasons: decision.reasons }),
     ],
   );
-  if (!row) return;
+  if (!row) return false;
   if (decision.outcome === 'confirmed') await issuePlaceInvoice(ctx, tx, requestId);
   const choice = row.choices.find((c) => c.sessionId === decision.sessionId);
   await ctx.mailer.send(
@@ -78,53 +95,51 @@ export async function decide(
       reasons: decision.reasons,
     }),
   );
+  return true;
 }
 
 /**
  * After closing: the request takes the first of its choices with a place left, or waits on the
- * first whose waiting list has room, or is refused. The sessions are locked while it is decided,
- * so two families asking for the last place at the same moment never both get it.
+ * first whose waiting list has room, or is refused. The caller holds the sessions' locks (taken
+ * when the request was stored), so two families asking for the last place at the same moment
+ * never both get it; each choice is tried in one statement that takes a place only if one is left.
  */
 export async function placeFirstComeFirstServed(
   ctx: AppContext,
   tx: Queryable,
-  requestId: string,
+  request: {
+    readonly id: string;
+    readonly number: number;
+    readonly choices: readonly { sessionId: string; sessionLabel: string }[];
+  },
 ): Promise<Outcome> {
-  const [request] = await tx.query<{
-    number: string;
-    session_ids: string[];
-    lodgings: (string | null)[];
-  }>(
-    `SELECT number::text AS number, session_ids::text[] AS session_ids, ${CHOICE_LODGINGS} AS lodgings
-       FROM registration_requests r WHERE id = $1`,
-    [requestId],
-  );
-  if (!request) return 'refused';
-  const sessions = await lockSessions(tx, request.session_ids);
-  const ranked = request.session_ids.map((id) => sessions.find((s) => s.id === id));
-  const priority = FIRST_COME_OFFSET + Number(request.number);
+  const priority = FIRST_COME_OFFSET + request.number;
   const reasons = [
     'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
   ];
-  for (const [i, session] of ranked.entries()) {
-    if (session?.cancelledAt) {
-      reasons.push(`Choix ${i + 1} (${session.label}) : session annulée.`);
-      continue;
-    }
-    if (session && placesLeftFor(session, request.lodgings[i] ?? null) > 0) {
-      reasons.push(`Choix ${i + 1} (${session.label}) : place attribuée.`);
-      await decide(ctx, tx, requestId, {
+  for (const [i, choice] of request.choices.entries()) {
+    const placed = await decide(
+      ctx,
+      tx,
+      request.id,
+      {
         outcome: 'confirmed',
-        sessionId: session.id,
+        sessionId: choice.sessionId,
         rank: i + 1,
         priority,
-        reasons,
-      });
-      return 'confirmed';
-    }
-    reasons.push(`Choix ${i + 1} (${session?.label ?? '?'}) : complet.`);
+        reasons: [...reasons, `Choix ${i + 1} (${choice.sessionLabel}) : place attribuée.`],
+      },
+      true,
+    );
+    if (placed) return 'confirmed';
+    reasons.push(`Choix ${i + 1} (${choice.sessionLabel}) : complet.`);
   }
-  for (const [i, session] of ranked.entries()) {
+  const sessions = await sessionsById(
+    tx,
+    request.choices.map((c) => c.sessionId),
+  );
+  for (const [i, choice] of request.choices.entries()) {
+    const session = sessions.find((s) => s.id === choice.sessionId);
     if (!session || session.cancelledAt) continue;
     const [waiting] = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'`,
@@ -133,7 +148,7 @@ export async function placeFirstComeFirstServed(
     const position = (waiting?.n ?? 0) + 1;
     if (position <= session.waitingPlaces) {
       reasons.push(`Liste d’attente du choix ${i + 1} (${session.label}), position ${position}.`);
-      await decide(ctx, tx, requestId, {
+      await decide(ctx, tx, request.id, {
         outcome: 'waiting',
         sessionId: session.id,
         rank: i + 1,
@@ -144,7 +159,7 @@ export async function placeFirstComeFirstServed(
     }
   }
   reasons.push('Les listes d’attente de vos choix sont complètes.');
-  await decide(ctx, tx, requestId, {
+  await decide(ctx, tx, request.id, {
     outcome: 'refused',
     sessionId: null,
     rank: null,

@@ -20,14 +20,14 @@ import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import {
-  activityFields,
   sessionsById,
   type Activity,
   type ActivityFields,
   type Session,
 } from '../activities/catalogue.ts';
-import { currentEntitlements, householdOf, type AgentRecord } from '../household/agent-records.ts';
-import { lockSessions, placeFirstComeFirstServed } from './places.ts';
+import { householdOf, type AgentRecord } from '../household/agent-records.ts';
+import { placeFirstComeFirstServed } from './places.ts';
+import { ACTIVE, requestFacts, type ActiveRequest } from './request-facts.ts';
 
 export interface Participant {
   readonly relation: Relation;
@@ -199,8 +199,6 @@ export async function participantFor(
 export const participantKey = (p: Participant): string =>
   p.relation === 'member' ? 'member' : `${p.relation}:${p.firstName.toLowerCase()}:${p.birthDate}`;
 
-const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
-
 /** A household's confirmed places (this year and last) and claims paid this year. */
 export interface UsageRows {
   readonly places: readonly {
@@ -343,13 +341,12 @@ const takesSeveral = (activity: ActivityFields | undefined): boolean =>
  * Who a request names: the lead participant, the companions from the Fiche Agent (ayants droit
  * and direct relatives), then the non ayants droit guests — each once.
  */
-async function bookingParticipants(
-  db: Queryable,
-  member: CurrentUser,
+function bookingParticipants(
+  self: { firstName: string; lastName: string; birthDate: string },
   record: AgentRecord,
   input: RegistrationInput,
   activity: ActivityFields | undefined,
-): Promise<Participant[]> {
+): Participant[] {
   if ((input.companions.length > 0 || input.guests.length > 0) && !takesSeveral(activity))
     throw invalidField(
       'companions',
@@ -361,7 +358,6 @@ async function bookingParticipants(
       'companions',
       'une même personne est nommée deux fois : cochez chacun une seule fois',
     );
-  const self = await memberIdentity(db, member);
   const participants = indexes.map((index) => participantOf(record, self, index));
   for (const guest of input.guests)
     participants.push({
@@ -439,12 +435,13 @@ export async function householdUsage(
   exceptId: string | null,
 ): Promise<HouseholdUsage> {
   // Read once for everyone the booking names.
-  const rows = await usageRows(db, memberId, year, exceptId);
-  return {
-    ceilingCents: usageOf(rows, 'member', year).ceilingCents,
-    of: (p) => usageOf(rows, participantKey(p), year),
-  };
+  return householdUsageOf(await usageRows(db, memberId, year, exceptId), year);
 }
+
+const householdUsageOf = (rows: UsageRows, year: number): HouseholdUsage => ({
+  ceilingCents: usageOf(rows, 'member', year).ceilingCents,
+  of: (p) => usageOf(rows, participantKey(p), year),
+});
 
 /** The quote of one session for everyone a booking names, with the booking's own parts. */
 export function quoteBookingFor(
@@ -510,6 +507,8 @@ export interface PreparedRequest {
   readonly key: string;
   readonly year: number;
   readonly late: boolean;
+  /** The household's other requests under way (duplicates, once-per-period rules). */
+  readonly active: readonly ActiveRequest[];
   readonly quotes: readonly BookingQuote[];
   /** The stored figures of each choice's quote. */
   readonly figures: readonly QuoteFigures[];
@@ -521,40 +520,33 @@ export interface PreparedRequest {
 const schoolYear = (day: string): number =>
   Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 9 ? 1 : 0);
 
-async function checkOncePerPeriod(
-  db: Queryable,
-  member: CurrentUser,
+function checkOncePerPeriod(
   prepared: Omit<PreparedRequest, 'quotes' | 'figures' | 'friendCents'>,
-  exceptId: string | null,
-): Promise<void> {
+): void {
   const [first] = prepared.sessions;
   const [activity] = prepared.activities;
   if (!first || !activity) return;
   if (activity.schoolTrip) {
-    const trips = await db.query<{ first_day: string }>(
-      `SELECT s.first_day::text AS first_day FROM registration_requests r
-         JOIN activity_sessions s ON s.id = ANY(r.session_ids) JOIN activities a ON a.id = s.activity_id
-        WHERE r.member_id = $1 AND r.participant_key = $2 AND r.status = ANY($3) AND a.school_trip
-          AND r.id IS DISTINCT FROM $4::uuid`,
-      [member.id, prepared.key, ACTIVE, exceptId],
-    );
-    if (trips.some((t) => schoolYear(t.first_day) === schoolYear(first.firstDay)))
+    const trips = prepared.active
+      .filter((r) => r.participant_key === prepared.key)
+      .flatMap((r) => r.school_trip_days ?? []);
+    if (trips.some((day) => schoolYear(day) === schoolYear(first.firstDay)))
       throw invalidField(
         'choices.0.sessionId',
         `un seul voyage scolaire par enfant et par année scolaire : ${prepared.participant.firstName} en a déjà un en ${schoolYear(first.firstDay)}-${schoolYear(first.firstDay) + 1}`,
       );
   }
   if (activity.sector === 'voyages') {
-    const [last] = await db.query<{ year: number }>(
-      `SELECT max(year) AS year FROM registration_requests
-        WHERE member_id = $1 AND sector = 'voyages' AND status = ANY($2) AND year > $3 - 3
-          AND id IS DISTINCT FROM $4::uuid`,
-      [member.id, ACTIVE, prepared.year, exceptId],
+    const last = Math.max(
+      0,
+      ...prepared.active
+        .filter((r) => r.sector === 'voyages' && r.year > prepared.year - 3)
+        .map((r) => r.year),
     );
-    if (last?.year)
+    if (last > 0)
       throw invalidField(
         'choices.0.sessionId',
-        `un voyage tous les 3 ans : le vôtre de ${last.year} ouvre droit au suivant en ${last.year + 3}`,
+        `un voyage tous les 3 ans : le vôtre de ${last} ouvre droit au suivant en ${last + 3}`,
       );
   }
 }
@@ -571,20 +563,21 @@ export async function prepareRequest(
   input: RegistrationInput,
   exceptId: string | null = null,
 ): Promise<PreparedRequest> {
-  const found = await sessionsById(
+  const facts = await requestFacts(
     db,
+    member.id,
     input.choices.map((c) => c.sessionId),
+    exceptId,
   );
   const sessions = input.choices.map((choice, i) => {
-    const session = found.find((s) => s.id === choice.sessionId);
+    const session = facts.sessions.find((s) => s.id === choice.sessionId);
     if (!session) throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
     return session;
   });
   const activities: ActivityFields[] = [];
   for (const [i, session] of sessions.entries()) {
-    const activity = await activityFields(db, session.activityId, false).catch(() => {
-      throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
-    });
+    const activity = facts.activities.find((a) => a.id === session.activityId);
+    if (!activity) throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
     if (i > 0 && activity.sector !== activities[0]?.sector)
       throw invalidField(`choices.${i}.sessionId`, 'choisissez des sessions du même secteur');
     activities.push(activity);
@@ -608,14 +601,19 @@ export async function prepareRequest(
       );
   });
   const year = Number((sessions[0]?.firstDay ?? today).slice(0, 4));
-  const record = await currentEntitlements(db, member.id, year);
+  const { record } = facts;
   if (!record?.packId || record.quotientCents === null)
     throw new HttpError(
       422,
       'no_validated_record',
       `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
     );
-  const participants = await bookingParticipants(db, member, record, input, activities[0]);
+  const participants = bookingParticipants(
+    { firstName: member.firstName, lastName: member.lastName, birthDate: facts.birthDate },
+    record,
+    input,
+    activities[0],
+  );
   const participant = participants[0] as Participant;
   if (activities[0]?.sector === 'jeunesse' && participant.relation !== 'child')
     throw invalidField(
@@ -625,10 +623,20 @@ export async function prepareRequest(
   if (input.skiAid && !activities.some((a) => a.ski))
     throw invalidField('skiAid', 'aucun de vos choix n’est un séjour de ski');
   const key = participantKey(participant);
-  const base = { sessions, activities, record, participant, participants, key, year, late };
-  await checkOncePerPeriod(db, member, base, exceptId);
+  const base = {
+    sessions,
+    activities,
+    record,
+    participant,
+    participants,
+    key,
+    year,
+    late,
+    active: facts.active,
+  };
+  checkOncePerPeriod(base);
   const pack = ctx.packs.get(record.packId);
-  const usage = await householdUsage(db, member.id, year, exceptId);
+  const usage = householdUsageOf(facts.usage, year);
   const quotes = sessions.map((session, i) => {
     for (const p of participants) {
       const age = ageOn(parseDay(p.birthDate), parseDay(session.firstDay));
@@ -840,23 +848,12 @@ const requestValues = (prepared: PreparedRequest, input: RegistrationInput): unk
   JSON.stringify(input.guests),
 ];
 
-async function checkNoDuplicate(
-  db: Queryable,
-  member: CurrentUser,
-  prepared: PreparedRequest,
-  exceptId: string | null,
-): Promise<void> {
-  const [duplicate] = await db.query<{ number: string }>(
-    `SELECT number::text AS number FROM registration_requests
-      WHERE member_id = $1 AND participant_keys && $2::text[] AND status = ANY($3) AND session_ids && $4::uuid[]
-        AND id IS DISTINCT FROM $5::uuid`,
-    [
-      member.id,
-      prepared.participants.map(participantKey),
-      ACTIVE,
-      prepared.sessions.map((s) => s.id),
-      exceptId,
-    ],
+/** A request of the same person on one of the same sessions, already under way, is refused. */
+function checkNoDuplicate(prepared: PreparedRequest): void {
+  const keys = new Set(prepared.participants.map(participantKey));
+  const ids = new Set(prepared.sessions.map((s) => s.id));
+  const duplicate = prepared.active.find(
+    (r) => r.participant_keys.some((k) => keys.has(k)) && r.session_ids.some((id) => ids.has(id)),
   );
   if (duplicate)
     throw new HttpError(
@@ -879,33 +876,46 @@ export async function createRegistration(
     // One request of a household at a time: its allowances and ceiling are counted once.
     await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
     const prepared = await prepareRequest(ctx, tx, member, input);
-    await checkNoDuplicate(tx, member, prepared, null);
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO registration_requests (record_id, participant, participant_key, choices, session_ids, sector, year,
+    checkNoDuplicate(prepared);
+    // Stored in one statement with the sessions locked and read again: a cancellation under way
+    // is waited for, then seen (the locked rows are their newest versions), and nothing is kept.
+    const [row] = await tx.query<RegistrationRow & { all_allocated: boolean }>(
+      `WITH locked AS (
+         SELECT id, cancelled_at, allocated_at FROM activity_sessions
+          WHERE id = ANY($5::uuid[]) ORDER BY id FOR ${prepared.late ? 'UPDATE' : 'SHARE'})
+       INSERT INTO registration_requests (record_id, participant, participant_key, choices, session_ids, sector, year,
          ski_aid, insurance, friend, deposit_method, quotes, dependant_index, participants, participant_keys, companions, guests,
          member_id, late)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
+       SELECT $1::uuid, $2::jsonb, $3::text, $4::jsonb, $5::uuid[], $6::text, $7::int, $8::boolean, $9::boolean,
+              $10::jsonb, $11::text, $12::jsonb, $13::int, $14::jsonb, $15::text[], $16::jsonb, $17::jsonb, $18::uuid, $19::boolean
+        WHERE NOT EXISTS (SELECT 1 FROM locked WHERE cancelled_at IS NOT NULL)
+       RETURNING ${REGISTRATION_COLUMNS},
+         (SELECT bool_and(allocated_at IS NOT NULL) FROM locked) AS all_allocated`,
       [...requestValues(prepared, input), member.id, prepared.late],
     );
-    if (!row) throw new Error('no request written');
-    // Read the sessions again under a lock: a cancellation under way is waited for, then seen.
-    const sessions = await lockSessions(
-      tx,
-      prepared.sessions.map((s) => s.id),
-      prepared.late ? 'UPDATE' : 'SHARE',
-    );
-    const cancelled = prepared.sessions.findIndex(
-      (chosen) => sessions.find((s) => s.id === chosen.id)?.cancelledAt,
-    );
-    if (cancelled >= 0)
+    if (!row) {
+      const sessions = await sessionsById(
+        tx,
+        prepared.sessions.map((s) => s.id),
+      );
+      const cancelled = prepared.sessions.findIndex(
+        (chosen) => sessions.find((s) => s.id === chosen.id)?.cancelledAt,
+      );
       throw invalidField(
-        `choices.${cancelled}.sessionId`,
+        `choices.${Math.max(0, cancelled)}.sessionId`,
         'cette session vient d’être annulée : choisissez-en une autre',
       );
+    }
     // Once the selection ran, first come first served; until then the selection takes it last.
-    if (prepared.late && sessions.every((s) => s.allocatedAt !== null))
-      await placeFirstComeFirstServed(ctx, tx, row.id);
-    return findRegistration(tx, member, row.id);
+    if (prepared.late && row.all_allocated) {
+      await placeFirstComeFirstServed(ctx, tx, {
+        id: row.id,
+        number: Number(row.number),
+        choices: row.choices,
+      });
+      return findRegistration(tx, member, row.id);
+    }
+    return toRegistration(row);
   });
 }
 
@@ -936,7 +946,7 @@ export async function changeRegistration(
     const prepared = await prepareRequest(ctx, tx, member, input, id);
     if (prepared.late)
       throw invalidField('choices.0.sessionId', 'session clôturée : faites une nouvelle demande');
-    await checkNoDuplicate(tx, member, prepared, id);
+    checkNoDuplicate(prepared);
     await tx.query(
       `UPDATE registration_requests SET record_id = $1, participant = $2, participant_key = $3, choices = $4, session_ids = $5,
          sector = $6, year = $7, ski_aid = $8, insurance = $9, friend = $10, deposit_method = $11, quotes = $12,
