@@ -48,6 +48,21 @@ export interface RequestFacts {
 export const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
 
 /**
+ * SQL: the usage rows of member $1 as two JSON columns, `places` and `claims` — its confirmed
+ * places of the year `year` and the one before, its claims approved or paid that year — leaving
+ * out the request or claim `except` (SQL expressions).
+ */
+export const usageColumns = (year: string, except: string) => `
+  (SELECT coalesce(json_agg(p), '[]') FROM (
+     SELECT participant_key, quotes, placed_rank, year FROM registration_requests
+      WHERE member_id = $1 AND status = 'confirmed' AND year BETWEEN ${year} - 1 AND ${year}
+        AND id IS DISTINCT FROM ${except}::uuid) p) AS places,
+  (SELECT coalesce(json_agg(c), '[]') FROM (
+     SELECT participant_key, quote, approved_cents::int AS approved_cents FROM claims
+      WHERE member_id = $1 AND year = ${year} AND status IN ('approved', 'paid')
+        AND id IS DISTINCT FROM ${except}::uuid) c) AS claims`;
+
+/**
  * The facts of a request, as of now: the sessions chosen and their activities, the household's
  * validated Fiche of the year of the first choice, its confirmed places (that year and the one
  * before) and paid claims, and its requests under way — `exceptId` (the request being changed)
@@ -78,14 +93,7 @@ export async function requestFacts(
           SELECT ${RECORD_COLUMNS} FROM agent_records
            WHERE member_id = $1 AND year = (SELECT year FROM first) AND status = 'validated'
            ORDER BY version DESC LIMIT 1) r) AS record,
-       (SELECT coalesce(json_agg(p), '[]') FROM (
-          SELECT participant_key, quotes, placed_rank, year FROM registration_requests
-           WHERE member_id = $1 AND status = 'confirmed' AND year BETWEEN (SELECT year FROM first) - 1 AND (SELECT year FROM first)
-             AND id IS DISTINCT FROM $4::uuid) p) AS places,
-       (SELECT coalesce(json_agg(c), '[]') FROM (
-          SELECT participant_key, quote, approved_cents::int AS approved_cents FROM claims
-           WHERE member_id = $1 AND year = (SELECT year FROM first) AND status IN ('approved', 'paid')
-             AND id IS DISTINCT FROM $4::uuid) c) AS claims,
+       ${usageColumns('(SELECT year FROM first)', '$4')},
        (SELECT coalesce(json_agg(q), '[]') FROM (
           SELECT r.number::text AS number, r.participant_key, r.participant_keys, r.session_ids, r.sector, r.year,
                  (SELECT array_agg(s.first_day::text) FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
