@@ -235,19 +235,11 @@ async function placesGiven(sessionId: string, places: number): Promise<void> {
 }
 
 /** pgbench -c 10 (TPC-B-like, 10 s) on a database of its own on the same server: its tps. */
-function pgbench(): number {
+async function pgbench(): Promise<number> {
   const scratch = `entraide_pgbench_${Date.now()}`;
   const at = new URL(server);
   at.pathname = `/${scratch}`;
-  execFileSync('createdb', [
-    '-h',
-    at.hostname,
-    '-p',
-    at.port || '5432',
-    '-U',
-    at.username,
-    scratch,
-  ]);
+  await admin.query(`CREATE DATABASE ${scratch}`);
   try {
     execFileSync('pgbench', ['-i', '-q', '-s', '10', at.toString()], { stdio: 'ignore' });
     const out = execFileSync('pgbench', ['-c', '10', '-j', '2', '-T', '10', '-n', at.toString()], {
@@ -255,16 +247,7 @@ function pgbench(): number {
     });
     return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
   } finally {
-    execFileSync('dropdb', [
-      '-h',
-      at.hostname,
-      '-p',
-      at.port || '5432',
-      '-U',
-      at.username,
-      '--force',
-      scratch,
-    ]);
+    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
   }
 }
 
@@ -272,7 +255,7 @@ function pgbench(): number {
 const everyone = Array.from({ length: FAMILIES }, (_, f) => f);
 const burst = everyone.slice(0, BURST);
 try {
-  const tps = pgbench();
+  const tps = await pgbench();
   console.log(`reference: pgbench -c 10 -j 2 -T 10 on the same PostgreSQL: ${Math.round(tps)} tps`);
   await phase('1. burst before closing, 20 open sessions', burst, (f) => open[f % 20] ?? '', false);
   await phase('2. burst after the selection, 1 session of 500 places', burst, () => closed, false);

@@ -59,6 +59,60 @@ const blank = (): DependantInput => ({
   disabilityProofId: null,
 });
 
+/**
+ * An income and the tax notice that proves it: the notice read fills the field when it is of the
+ * year asked for, and is attached to the Fiche either way.
+ */
+function IncomeWithNotice({
+  kind,
+  label,
+  hint,
+  name,
+  value,
+  onChange,
+  error,
+  incomeYear,
+  disabled,
+  onAttach,
+}: {
+  readonly kind: 'taxNotice' | 'spouseTaxNotice';
+  readonly label: string;
+  readonly hint: string;
+  readonly name: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error: string | undefined;
+  readonly incomeYear: number;
+  readonly disabled: boolean;
+  readonly onAttach: (document: DocumentSummary) => void;
+}) {
+  return (
+    <>
+      <TaxNoticeReader
+        kind={kind}
+        incomeYear={incomeYear}
+        disabled={disabled}
+        onRead={(document) => {
+          onAttach(document);
+          const { taxNotice } = document;
+          if (taxNotice?.referenceIncomeEuros != null && taxNotice.incomeYear === incomeYear)
+            onChange(String(taxNotice.referenceIncomeEuros));
+        }}
+      />
+      <Field
+        label={label}
+        hint={hint}
+        name={name}
+        inputMode="numeric"
+        disabled={disabled}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        error={error}
+      />
+    </>
+  );
+}
+
 function RecordForm({ year }: { readonly year: number }) {
   const { session } = useSession();
   const cnrs = session?.organization.id === 'cnrs';
@@ -119,11 +173,8 @@ function RecordForm({ year }: { readonly year: number }) {
 
   const locked = latest?.status === 'submitted';
   const couple = dependants.some((d) => d.relation === 'spouse');
-  /** A notice's income, proposed for its field when the notice is of the year asked for. */
-  const proposed = ({ taxNotice }: DocumentSummary): string | null =>
-    taxNotice?.referenceIncomeEuros != null && taxNotice.incomeYear === incomeYear
-      ? String(taxNotice.referenceIncomeEuros)
-      : null;
+  /** What both incomes' notice readers share: the year asked for, the lock, where a notice goes. */
+  const reading = { incomeYear, disabled: locked, onAttach: attach };
   /** The incomes as typed now, against the notices attached (the staff see the same). */
   const notices = checkNotices(
     {
@@ -296,48 +347,27 @@ function RecordForm({ year }: { readonly year: number }) {
         ) : null}
         {step === 1 ? (
           <>
-            <TaxNoticeReader
-              incomeYear={incomeYear}
-              disabled={locked}
-              onRead={(document) => {
-                attach(document);
-                const read = proposed(document);
-                if (read !== null) setIncome(read);
-              }}
-            />
-            <Field
+            <IncomeWithNotice
+              kind="taxNotice"
               label={msg.revenuFiscalReference(incomeYear)}
               hint={msg.surVotreAvisImposition}
               name="taxIncome"
-              inputMode="numeric"
-              disabled={locked}
               value={income}
-              onChange={(e) => setIncome(e.target.value)}
+              onChange={setIncome}
               error={fields.taxIncomeEuros}
+              {...reading}
             />
             {cnrs && couple ? (
-              <>
-                <TaxNoticeReader
-                  kind="spouseTaxNotice"
-                  incomeYear={incomeYear}
-                  disabled={locked}
-                  onRead={(document) => {
-                    attach(document);
-                    const read = proposed(document);
-                    if (read !== null) setSpouseIncome(read);
-                  }}
-                />
-                <Field
-                  label={msg.revenuFiscalReferenceConjoint}
-                  hint={msg.surAvisImpositionVotre}
-                  name="spouseTaxIncome"
-                  inputMode="numeric"
-                  disabled={locked}
-                  value={spouseIncome}
-                  onChange={(e) => setSpouseIncome(e.target.value)}
-                  error={fields.spouseTaxIncomeEuros}
-                />
-              </>
+              <IncomeWithNotice
+                kind="spouseTaxNotice"
+                label={msg.revenuFiscalReferenceConjoint}
+                hint={msg.surAvisImpositionVotre}
+                name="spouseTaxIncome"
+                value={spouseIncome}
+                onChange={setSpouseIncome}
+                error={fields.spouseTaxIncomeEuros}
+                {...reading}
+              />
             ) : null}
             <NoticeLines check={notices} />
             {notices.lines.some((line) => line.notice && !line.concordant) ? (
