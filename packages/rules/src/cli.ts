@@ -13,6 +13,7 @@ import {
   type Relation,
   type Sector,
 } from './pack-schema.ts';
+import { runPackCases } from './pack-cases.ts';
 import { simulationAnswer } from './simulation-answer.ts';
 import { quoteStay } from './stay-quote.ts';
 
@@ -22,6 +23,8 @@ Commandes :
   packs                         liste les barèmes disponibles
   simulate                      parts, quotient familial, taux, plafond et aide au ski d'un foyer
   quote                         devis d'un séjour pour un participant
+  test [--pack ID]              les cas de test de chaque barème (ou d'un seul) : chaque foyer
+                                doit obtenir les chiffres que le barème attend
 
 Foyer (simulate, quote) :
   --pack ID                     barème (ex. inserm-2021, cnrs-2019)
@@ -270,6 +273,29 @@ function usageMessage(error: unknown): string | null {
   }
 }
 
+/** Every case of every pack (or of one): 0 when all pass, 1 otherwise. */
+function testPacks(packs: PackRegistry, only: string | undefined, io: CliOutput): number {
+  const chosen = only === undefined ? packs.all() : [packs.get(only)];
+  let failed = 0;
+  let passed = 0;
+  for (const pack of chosen) {
+    const results = runPackCases(pack);
+    if (results.length === 0) io.out(`${pack.id} : aucun cas de test`);
+    for (const result of results) {
+      if (result.differences.length === 0) {
+        passed += 1;
+        io.out(`ok      ${pack.id} — ${result.name} (${result.source})`);
+        continue;
+      }
+      failed += 1;
+      io.out(`ÉCHEC   ${pack.id} — ${result.name} (${result.source})`);
+      for (const difference of result.differences) io.out(`          ${difference}`);
+    }
+  }
+  io.out(`${passed} cas réussi${passed > 1 ? 's' : ''}, ${failed} en échec`);
+  return failed === 0 ? 0 : 1;
+}
+
 /** Runs the command line; returns the exit code (0 ok, 1 refused by the rules, 2 wrong usage). */
 export function runCli(argv: readonly string[], packs: PackRegistry, io: CliOutput): number {
   try {
@@ -295,6 +321,8 @@ export function runCli(argv: readonly string[], packs: PackRegistry, io: CliOutp
       case 'quote':
         quote(packs, values, io);
         return 0;
+      case 'test':
+        return testPacks(packs, values.pack, io);
       case undefined:
         throw new UsageError('commande manquante');
       default:

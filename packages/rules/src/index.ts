@@ -16,3 +16,4 @@ export * from './instalments.ts';
 export * from './thresholds.ts';
 export * from './simulation-answer.ts';
 export * from './flat-claims.ts';
+export * from './pack-cases.ts';

@@ -203,6 +203,43 @@ const restrictedRelation = z.strictObject({
   subsidised: z.boolean(),
 });
 
+/**
+ * A test case the pack carries, the OpenFisca way: a household from a real situation (« la
+ * famille du guide p. 4 ») and the figures it must get on a day. Run by `entraide-rules test`.
+ */
+const packCase = z.strictObject({
+  name: z.string().min(1),
+  /** Where the situation and its figures come from (brochure, page, board decision). */
+  source: z.string().min(1),
+  date: isoDate,
+  household: z.strictObject({
+    taxIncomeEuros: z.number().int().min(0),
+    spouseTaxIncomeEuros: z.number().int().min(0).optional(),
+    couple: z.boolean().default(false),
+    memberDisabled: z.boolean().default(false),
+    spouseDisabled: z.boolean().default(false),
+    children: z
+      .array(
+        z.strictObject({
+          birthDate: isoDate,
+          sharedCustody: z.boolean().default(false),
+          disabled: z.boolean().default(false),
+          fiscallyDependent: z.boolean().default(true),
+        }),
+      )
+      .default([]),
+    disabledAdultDependants: z.number().int().min(0).default(0),
+  }),
+  expect: z.strictObject({
+    parts: z.number().optional(),
+    quotientCents: z.number().int().optional(),
+    /** Hundredths of a percent, by grid; only the grids named are checked. */
+    ratesBp: z.record(z.string(), z.number().int()).optional(),
+    annualCeilingCents: z.number().int().nullable().optional(),
+  }),
+});
+export type PackCase = z.infer<typeof packCase>;
+
 export const packSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   organization: z.enum(['inserm', 'cnrs']),
@@ -256,6 +293,7 @@ export const packSchema = z.strictObject({
       escortTrain: z.strictObject({ grid: z.string(), maxRoundTrips: count }).optional(),
     })
     .optional(),
+  cases: z.array(packCase).optional(),
 });
 
 export type PackData = z.infer<typeof packSchema>;
