@@ -74,6 +74,12 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/packs/{id}/rate-curve',
     summary: 'Le taux de chaque grille d’un barème selon le quotient familial (tous les 250 €)',
   },
+  {
+    method: 'get',
+    path: '/api/packs/{id}/page',
+    summary:
+      'Un barème écrit pour tous : la formule de chaque taux, le tableau du plafond annuel, les exemples vérifiés',
+  },
   { method: 'get', path: '/api/v1/packs', summary: 'Barèmes disponibles', answer: packListAnswer },
   {
     method: 'get',

@@ -128,6 +128,7 @@ const PartnerOffersPage = page(
   () => import('./features/member/partner-offers-page.tsx'),
   'PartnerOffersPage',
 );
+const PackPage = page(() => import('./features/simulator/pack-page.tsx'), 'PackPage');
 const PacksPage = page(() => import('./features/staff/packs-page.tsx'), 'PacksPage');
 const RecordValidationPage = page(
   () => import('./features/staff/record-validation-page.tsx'),
@@ -150,6 +151,7 @@ if (root) {
             <Switch>
               <Route path="/" component={HomePage} />
               <Route path="/simulateur" component={SimulatorPage} />
+              <Route path="/baremes/:id" component={PackPage} />
               <Route path="/connexion" component={LoginPage} />
               <Route path="/inscription" component={SignUpPage} />
               <Route path="/identifiant-oublie" component={ForgotIdentifierPage} />

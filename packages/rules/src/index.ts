@@ -17,3 +17,4 @@ export * from './thresholds.ts';
 export * from './simulation-answer.ts';
 export * from './flat-claims.ts';
 export * from './pack-cases.ts';
+export * from './pack-page.ts';

@@ -10,13 +10,32 @@ import {
 import { evaluateLinearFormula, type LinearFormula } from './linear-formula.ts';
 import { need, type CompiledGrid, type GridId, type Pack } from './pack.ts';
 
-function formulaText(formula: LinearFormula, quotientCents: number, unit: string): string {
+/**
+ * A formula written out: for a household's quotient (cents), or for any (`null`: « QF », the way
+ * the brochure writes it).
+ */
+export function formulaText(
+  formula: LinearFormula,
+  quotientCents: number | null,
+  unit: string,
+): string {
   const { intercept, slope, per, min, max } = formula.source;
   const perText = per === 1 ? '' : ` / ${per}`;
-  return `${frenchDecimal(intercept)} − ${frenchDecimal(slope)} × ${formatCents(quotientCents).replace('\u00a0€', '')}${perText}, borné entre ${frenchDecimal(min)}${unit} et ${frenchDecimal(max)}${unit}`;
+  const quotient =
+    quotientCents === null ? 'QF' : formatCents(quotientCents).replace('\u00a0€', '');
+  return `${frenchDecimal(intercept)} − ${frenchDecimal(slope)} × ${quotient}${perText}, borné entre ${frenchDecimal(min)}${unit} et ${frenchDecimal(max)}${unit}`;
 }
 
-export { formulaText };
+/** How a grid's rate is found, for any quotient: its formula, or the grid it adds points to. */
+export function gridRule(pack: Pack, id: GridId): string {
+  const definition = grid(pack, id);
+  return definition.kind === 'formula'
+    ? formulaText(definition.formula, null, ' %')
+    : offsetText(pack, definition);
+}
+
+const offsetText = (pack: Pack, definition: Extract<CompiledGrid, { kind: 'offset' }>) =>
+  `${grid(pack, definition.base).label.toLowerCase()} + ${formatRate(definition.plusBp).replace(',00\u00a0%', '')}`;
 
 function grid(pack: Pack, id: GridId): CompiledGrid {
   const grids = need(pack, pack.grids, 'grids');
@@ -62,7 +81,7 @@ export function explainedGridRate(
   const formula =
     definition.kind === 'formula'
       ? formulaText(definition.formula, quotientCents, ' %')
-      : `${grid(pack, definition.base).label.toLowerCase()} + ${formatRate(definition.plusBp).replace(',00\u00a0%', '')}`;
+      : offsetText(pack, definition);
   return {
     rateBp,
     step: step(`rate.${id}`, definition.label, formula, rateBp, formatRate(rateBp), {

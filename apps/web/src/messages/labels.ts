@@ -38,6 +38,12 @@ export const SECTOR_LABELS: Readonly<Record<ActivitySector, string>> = {
   'loisirs-culture': 'Loisirs-Culture',
 };
 
+/** The sectors a barème names, the CLAS (accompagnement à la scolarité) among them. */
+export const PACK_SECTOR_LABELS: Readonly<Record<string, string>> = {
+  ...SECTOR_LABELS,
+  clas: 'CLAS',
+};
+
 /** Kinds of activities (SPEC §4): who runs them decides the grid. */
 export const KIND_LABELS: Readonly<Record<string, string>> = {
   caes: 'Séjour du comité',

@@ -2,6 +2,7 @@
 export const rateChart = {
   votreTauxSelonQuotient: (quotient: string) =>
     `Votre taux selon le quotient familial : votre foyer est au point marqué (quotient ${quotient}).`,
+  tauxSelonQuotient: 'Le taux de chaque grille selon le quotient familial.',
   chiffresGraphique: 'Les chiffres du graphique',
   tauxParQuotientFamilial: 'Taux par quotient familial',
   tauxParQuotientFamilial2: 'Taux par quotient familial, tous les 2 500 €',
@@ -9,8 +10,37 @@ export const rateChart = {
   quotient2: (label: string) => `Quotient ${label}`,
 } as const;
 
+/** features/simulator/pack-page.tsx */
+export const packPage = {
+  applicable: (from: string, to: string, income: string) =>
+    `Applicable du ${from} au ${to}. Le quotient familial part du revenu suivant : ${income}.`,
+  lesTaux: 'Les taux de subvention',
+  formule: (rule: string) => `Formule : ${rule}, où QF est le quotient familial en euros.`,
+  ajout: (rule: string) => `Calcul : ${rule} points.`,
+  plafondAnnuel: 'Le plafond annuel de subvention',
+  plafondAide:
+    'Le total des subventions d’un foyer dans l’année ne dépasse pas ce plafond. Entre les deux quotients, il va de son montant maximal à son montant minimal, selon le quotient.',
+  plafondTableau: 'Plafond annuel selon le foyer et le quotient familial',
+  foyer: 'Foyer',
+  maximal: (qf: string) => `Maximal (QF jusqu’à ${qf})`,
+  minimal: (qf: string) => `Minimal (QF à partir de ${qf})`,
+  horsPlafond: (sectors: string) => `Ne comptent pas dans le plafond : ${sectors}.`,
+  sansPlafondHandicap:
+    'Les foyers comptant une personne en situation de handicap n’ont pas de plafond annuel.',
+  pasDePlafond: 'Ce barème n’a pas de plafond annuel de subvention.',
+  exemples: 'Exemples vérifiés',
+  exemplesAide:
+    'Des foyers dont le barème donne les chiffres, vérifiés à chaque changement du barème.',
+  exemple: (name: string, source: string) => `${name} (source : ${source})`,
+  introuvable:
+    'Ce barème n’existe pas : choisissez-en un dans le calculateur, par exemple celui de l’année en cours.',
+  ouvrirCalculateur: 'Calculer mon taux avec ce barème',
+  allerCalculateur: 'Ouvrir le calculateur de taux',
+} as const;
+
 /** features/simulator/simulator-page.tsx */
 export const simulatorPage = {
+  lireBareme: 'Lire tout le barème : ses formules, son plafond annuel, ses exemples',
   vacancesLoisirsCultureSports:
     'vacances, loisirs, culture, sports, voyages, et séjours jeunes avec un organisme agréé',
   sejoursJeunesComitePeriscolaire:

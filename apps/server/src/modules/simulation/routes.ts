@@ -2,6 +2,7 @@ import { simulationRequest, type PackListAnswer, type SimulationAnswer } from '@
 import {
   gridLabel,
   gridRate,
+  packPage,
   simulateHousehold,
   simulationAnswer,
   type PackRegistry,
@@ -49,6 +50,11 @@ export function simulationRoutes(
       })),
     };
   });
+
+  // A pack written out for everyone: the page a committee links from its brochure.
+  app.get('/api/packs/:id/page', async (request) =>
+    packPage(packs.get(parse(packParam, request.params).id)),
+  );
 
   app.get('/api/v1/packs', async (): Promise<PackListAnswer> => ({
     packs: packs.all().map((pack) => ({

@@ -24,18 +24,22 @@ const COLOURS = ['#1d4e89', '#b35c00', '#1e6b34'];
 const euros = (cents: number): string => `${Math.round(cents / 100).toLocaleString('fr-FR')} €`;
 
 /**
- * The rate of each grid along the quotient, with the household's point on it; the same figures
- * as a table for those who do not read charts.
+ * The rate of each grid along the quotient, with the household's point on it when there is one
+ * (the calculator; not the barème's page); the same figures as a table for those who do not
+ * read charts.
  */
 export function RateChart({
   pack,
-  quotientCents,
-  rates,
+  household,
 }: {
   readonly pack: string;
-  readonly quotientCents: number;
-  readonly rates: Readonly<Record<string, number>>;
+  readonly household?: {
+    readonly quotientCents: number;
+    readonly rates: Readonly<Record<string, number>>;
+  };
 }) {
+  const quotientCents = household?.quotientCents ?? 0;
+  const rates = household?.rates ?? {};
   const [curves, setCurves] = useState<Curve[] | null>(null);
   useEffect(() => {
     api<{ grids: Curve[] }>('GET', `/api/packs/${encodeURIComponent(pack)}/rate-curve`)
@@ -53,7 +57,13 @@ export function RateChart({
   const shown = Math.max(quotientCents, 3_000_000);
   return (
     <ChartFigure
-      caption={<>{msg.votreTauxSelonQuotient(formatCents(quotientCents))}</>}
+      caption={
+        <>
+          {household
+            ? msg.votreTauxSelonQuotient(formatCents(quotientCents))
+            : msg.tauxSelonQuotient}
+        </>
+      }
       height={260}
       chart={
         <LineChart data={data.filter((d) => d.quotientCents <= shown)} accessibilityLayer={false}>
@@ -76,7 +86,7 @@ export function RateChart({
             />
           ))}
           {curves.map((c, i) =>
-            rates[c.grid] === undefined ? null : (
+            !household || rates[c.grid] === undefined ? null : (
               <ReferenceDot
                 key={c.grid}
                 x={quotientCents}

@@ -1,5 +1,6 @@
 import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
 import { lazy, Suspense, useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
@@ -99,10 +100,16 @@ function Result({ result, pack }: { readonly result: SimulationAnswer; readonly 
         )}
       </p>
       <Suspense fallback={<p role="status">{msg.chargementGraphique}</p>}>
-        <RateChart pack={pack} quotientCents={result.quotientCents} rates={result.rates} />
+        <RateChart
+          pack={pack}
+          household={{ quotientCents: result.quotientCents, rates: result.rates }}
+        />
       </Suspense>
       <h3>{common.calculationDetail}</h3>
       <ExplanationSteps steps={result.explanation} />
+      <p>
+        <Link to={`/baremes/${encodeURIComponent(pack)}`}>{msg.lireBareme}</Link>
+      </p>
     </section>
   );
 }
