@@ -134,6 +134,7 @@ export const taxNoticeReader = {
   aucunCode:
     'Aucun code 2D-DOC n’a été trouvé dans ce PDF : l’avis est joint à votre fiche, saisissez le revenu fiscal de référence vous-même.',
   pasPuEtreLu: 'L’avis n’a pas pu être envoyé : réessayez dans un instant.',
+  lectureEnCours: 'Envoi de l’avis et lecture de son code 2D-DOC…',
   avisVerifie: 'Avis vérifié (code 2D-DOC signé par l’administration fiscale)',
   avisLuNonVerifie: 'Avis lu, pas encore vérifié',
   avisSignatureInvalide: 'Code 2D-DOC invalide : l’avis sera examiné par un gestionnaire',

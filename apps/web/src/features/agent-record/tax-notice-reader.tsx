@@ -52,6 +52,7 @@ export function TaxNoticeReader({
         error={error ?? undefined}
         onFile={(file) => void read(file)}
       />
+      {busy ? <p role="status">{msg.lectureEnCours}</p> : null}
       {notice ? (
         <>
           <p>
