@@ -47,7 +47,8 @@ describe.each([
 
     // « Clair » chosen: the page is light, and stays so on the next visit.
     await page.getByLabel('Thème de l’affichage').selectOption('light');
-    expect(await theme(page)).toBe('light');
+    // Applied by an effect, which Preact runs after the next frame.
+    await expect.poll(() => theme(page)).toBe('light');
     await page.reload();
     await page.getByLabel('Thème de l’affichage').waitFor();
     expect(await theme(page)).toBe('light');
