@@ -200,11 +200,13 @@ export async function pendingMigrations(db: Queryable): Promise<string[]> {
  * advisory lock so that two app nodes starting together do not both migrate.
  */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
   return db.transaction(async (tx) => {
+    // Nodes starting together wait here: even the table's creation is under the lock (two
+    // concurrent CREATE TABLE IF NOT EXISTS can collide on PostgreSQL's catalog).
     await tx.query('SELECT pg_advisory_xact_lock(4242)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const done: string[] = [];
     for (const file of await pendingMigrations(tx)) {
       for (const statement of splitStatements(readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8')))

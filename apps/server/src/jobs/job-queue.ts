@@ -46,35 +46,57 @@ export interface JobQueueOptions {
   readonly cronSeconds?: number;
 }
 
+/** A unique violation: what PostgreSQL says when two nodes create the same thing at once. */
+const madeMeanwhile = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+
 export class JobQueue {
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private readonly pollingSeconds: number;
+  private readonly client: () => PgBoss;
 
   constructor(db: Database, options: JobQueueOptions = {}) {
     this.pollingSeconds = options.pollingSeconds ?? 2;
-    this.boss = new PgBoss({
-      db: db.executor(),
-      schema: options.schema ?? 'pgboss',
-      cronMonitorIntervalSeconds: options.cronSeconds ?? 30,
-      // Completed jobs are kept a week for the record, failed ones in their dead-letter queue.
-      deleteAfterDays: 7,
-    });
-    this.boss.on('error', (error) => {
-      console.error('File de tâches :', error);
-    });
+    this.client = () => {
+      const boss = new PgBoss({
+        db: db.executor(),
+        schema: options.schema ?? 'pgboss',
+        cronMonitorIntervalSeconds: options.cronSeconds ?? 30,
+        // Completed jobs are kept a week for the record, failed ones in their dead-letter queue.
+        deleteAfterDays: 7,
+      });
+      boss.on('error', (error) => {
+        console.error('File de tâches :', error);
+      });
+      return boss;
+    };
+    this.boss = this.client();
   }
 
   /** Creates the queue's tables and queues when missing (any node may do it, once). */
   async start(): Promise<void> {
-    await this.boss.start();
+    // Two nodes installing pg-boss's tables at once: the second is refused by the catalog (pg-boss
+    // checks before its lock); a new client, started again, finds them installed.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.boss.start();
+        break;
+      } catch (error) {
+        if (!madeMeanwhile(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        this.boss = this.client();
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
+      }
+    }
     // Nodes starting together create the same queues at once: PostgreSQL may pick one of them
-    // as a deadlock's victim, which then tries again (creating a queue twice does nothing).
+    // as a deadlock's victim, or refuse the second creation of a queue's table (a unique
+    // violation in its catalog); that node tries again, and finds the queue made.
     for (let attempt = 1; ; attempt += 1) {
       try {
         for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
         return;
       } catch (error) {
-        if (!isRetryable(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+        if (!(isRetryable(error) || madeMeanwhile(error)) || attempt >= TRANSACTION_ATTEMPTS)
+          throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
       }
     }
