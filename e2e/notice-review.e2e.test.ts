@@ -101,6 +101,11 @@ describe.each([
       await staff.getByLabel('Avis d’impôt').selectOption({ label: 'vérifié et concordant' });
       await row.waitFor({ state: 'detached' });
       await staff.getByLabel('Avis d’impôt').selectOption({ label: 'Tous' });
+      // The table's search finds it by its status too.
+      await staff
+        .getByLabel('Rechercher dans « Fiches, les plus anciennes d’abord »')
+        .fill('mais différent');
+      await row.waitFor();
       await staff.getByRole('button', { name: `${firstName} Martin` }).click();
       const review = staff.getByRole('table', {
         name: 'Revenus saisis et lus sur les avis d’impôt',

@@ -25,6 +25,7 @@ const VIEWPORTS = {
 const PAGES: readonly { name: string; path: string; who: string | null }[] = [
   { name: 'accueil', path: '/', who: null },
   { name: 'simulateur', path: '/simulateur', who: null },
+  { name: 'bareme', path: '/baremes/inserm-2021', who: null },
   { name: 'catalogue', path: '/activites', who: null },
   { name: 'catalogue-calendrier', path: '/activites?vue=calendrier', who: 'IN-000001' },
   { name: 'espace-adherent', path: '/espace', who: 'IN-000001' },

@@ -431,8 +431,10 @@ export function RecordValidationPage() {
               {
                 id: 'notices',
                 header: msg.avisImpot,
-                // Sorted worst first: a failed signature, then a verified notice that differs.
-                accessorFn: (e: QueueEntry) => noticeCheckStatuses.indexOf(e.notices),
+                // Sorted worst first (a failed signature, then a verified notice that differs),
+                // and found by the search in its words.
+                accessorFn: (e: QueueEntry) =>
+                  `${noticeCheckStatuses.indexOf(e.notices)} ${NOTICE_CHECK_LABELS[e.notices]}`,
                 cell: ({ row }: { row: { original: QueueEntry } }) =>
                   NOTICE_CHECK_LABELS[row.original.notices],
               },
