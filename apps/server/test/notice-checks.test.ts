@@ -165,6 +165,29 @@ describe('tax notices in the Fiche Agent and the staff queue', () => {
     }
   });
 
+  it('a Fiche of a year no barème covers leaves the queue and the member’s page readable', async () => {
+    const t = await testApp({ TRUST_LIST_DIR: trustListDir });
+    try {
+      const staff = await login(t, 'GEST-FA', 'staff', ['fiche-agent']);
+      const member = await login(t, 'IN-000931');
+      // Inserm ships no 2022 barème: the year asked for is unknown, the incomes are still compared.
+      expect(await sendRecord(member, 2022, 30_000, await noticePdf(2020, 30_000))).toBe(
+        'submitted',
+      );
+      expect((await member.get('/api/me/agent-records/2022')).json()).toMatchObject({
+        incomeYear: null,
+        notices: { status: 'verifiedConcordant', incomeYear: null },
+      });
+      const queue = await staff.get('/api/staff/agent-records');
+      expect(queue.status).toBe(200);
+      expect(queue.json<{ records: QueueEntry[] }>().records).toMatchObject([
+        { identifier: 'IN-000931', notices: 'verifiedConcordant' },
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('reads the spouse’s notice for the CNRS, for the year its pack states', async () => {
     const t = await testApp({ ORGANIZATION: 'cnrs', TRUST_LIST_DIR: trustListDir });
     try {

@@ -59,6 +59,12 @@ describe('checkNotices', () => {
     ).toBe('invalid');
   });
 
+  it('compares the incomes alone for a year no barème covers (no year asked for)', () => {
+    const documents = [doc('a', 'taxNotice', read(30_000, true, 2020))];
+    expect(checkNotices(record(['a'], 30_000), documents, null).status).toBe('verifiedConcordant');
+    expect(checkNotices(record(['a'], 31_000), documents, null).status).toBe('verifiedDifferent');
+  });
+
   it('reads the newest notice of each kind that has a code, and only those attached to the Fiche', () => {
     const documents = [
       doc('old', 'taxNotice', read(30_000, true), '2021-01-01'),

@@ -26,8 +26,11 @@ type IncomeField = keyof typeof NOTICE_KINDS;
 
 export const noticeCheck = z.object({
   status: z.enum(noticeCheckStatuses),
-  /** The income year the pack asks for (Inserm: N-2; CNRS: the pack's stated year). */
-  incomeYear: z.number().int(),
+  /**
+   * The income year the pack asks for (Inserm: N-2; CNRS: the pack's stated year); null for a
+   * year no pack covers, when only the incomes are compared.
+   */
+  incomeYear: z.number().int().nullable(),
   /** Typed and read side by side, one line per income with a notice attached. */
   lines: z.array(
     z.object({
@@ -68,7 +71,7 @@ export function checkNotices(
     readonly spouseTaxIncomeEuros: number | null;
   },
   documents: readonly Pick<DocumentSummary, 'id' | 'kind' | 'createdAt' | 'taxNotice'>[],
-  incomeYear: number,
+  incomeYear: number | null,
 ): NoticeCheck {
   const attached = documents
     .filter((d) => record.documentIds.includes(d.id))
@@ -81,7 +84,7 @@ export function checkNotices(
     const typedEuros = record[field];
     const concordant =
       notice !== null &&
-      notice.incomeYear === incomeYear &&
+      (incomeYear === null || notice.incomeYear === incomeYear) &&
       notice.referenceIncomeEuros === typedEuros;
     return [{ field, typedEuros, notice, concordant }];
   });

@@ -135,11 +135,11 @@ export function householdOf(record: AgentRecord): HouseholdInput {
 }
 
 /** The pack in force for a record year: the latest of the organization whose validity meets the year. */
-export function packForYear(
+function packCovering(
   packs: PackRegistry,
   organization: Pack['organization'],
   year: number,
-): Pack {
+): Pack | null {
   const candidates = packs
     .all()
     .filter(
@@ -149,7 +149,16 @@ export function packForYear(
         pack.data.validity.to >= `${year}-01-01`,
     )
     .sort((a, b) => b.data.validity.from.localeCompare(a.data.validity.from));
-  const pack = candidates[0];
+  return candidates[0] ?? null;
+}
+
+/** The same, for a use case that cannot go on without it. */
+export function packForYear(
+  packs: PackRegistry,
+  organization: Pack['organization'],
+  year: number,
+): Pack {
+  const pack = packCovering(packs, organization, year);
   if (!pack)
     throw new HttpError(
       422,
@@ -161,29 +170,25 @@ export function packForYear(
 
 /**
  * The income year a record's tax notice must be of: the pack's stated year (Inserm 2021: the
- * RFR of 2019; CNRS 2019-2020: the notice of 2019, incomes of 2018), for every year it covers.
+ * RFR of 2019; CNRS 2019-2020: the notice of 2019, incomes of 2018), for every year it covers;
+ * null for a year no pack covers (its notices are then judged on their incomes alone).
  */
 export function incomeYearOf(
   packs: PackRegistry,
   organization: Pack['organization'],
   year: number,
-): number {
-  const { data } = packForYear(packs, organization, year);
-  return Number(data.validity.from.slice(0, 4)) + data.income.taxYearOffset;
+): number | null {
+  const pack = packCovering(packs, organization, year);
+  return pack && Number(pack.data.validity.from.slice(0, 4)) + pack.data.income.taxYearOffset;
 }
 
 /** A record's typed incomes against its attached tax notices (member's and staff's views). */
 export async function recordNotices(
   db: Queryable,
-  packs: PackRegistry,
-  organization: Pack['organization'],
   record: AgentRecord,
+  incomeYear: number | null,
 ): Promise<NoticeCheck> {
-  return checkNotices(
-    record,
-    await listDocuments(db, record.memberId),
-    incomeYearOf(packs, organization, record.year),
-  );
+  return checkNotices(record, await listDocuments(db, record.memberId), incomeYear);
 }
 
 /** The years a record can be validated for: those a complete pack (with parts and grids) covers. */
@@ -367,7 +372,11 @@ async function onlyVerifiedIncomes(
   if (!recordYears(ctx.packs, ctx.organization.id).includes(record.year)) return false;
   const changes = (await changesSinceValidated(tx, [record])).get(record.id);
   if (!changes?.list.every((c) => INCOME_CHANGES.has(c.label))) return false;
-  const notices = await recordNotices(tx, ctx.packs, ctx.organization.id, record);
+  const notices = await recordNotices(
+    tx,
+    record,
+    incomeYearOf(ctx.packs, ctx.organization.id, record.year),
+  );
   return notices.status === 'verifiedConcordant';
 }
 
@@ -392,7 +401,7 @@ export interface QueueEntry {
  */
 export async function recordQueue(
   db: Queryable,
-  incomeYear: (year: number) => number,
+  incomeYear: (year: number) => number | null,
   filters: {
     readonly status: RecordStatus;
     readonly year: number | null;
@@ -453,7 +462,7 @@ export async function recordQueue(
 async function queueNotices(
   db: Queryable,
   records: readonly AgentRecord[],
-  incomeYear: (year: number) => number,
+  incomeYear: (year: number) => number | null,
 ): Promise<Map<string, NoticeCheckStatus>> {
   const documents = await db.query<{
     id: string;
@@ -608,7 +617,7 @@ export async function rejectRecord(
  */
 export async function recordFile(
   db: Queryable,
-  incomeYear: (year: number) => number,
+  incomeYear: (year: number) => number | null,
   id: string,
 ): Promise<{
   record: AgentRecord;

@@ -145,10 +145,11 @@ export function householdRoutes(
     const member = await requireUser(db, request);
     const { year } = parse(yearParam, request.params);
     const versions = await recordVersions(db, member.id, year);
+    const asked = incomeYear(year);
     return {
       versions,
-      incomeYear: incomeYear(year),
-      notices: versions[0] && (await recordNotices(db, packs, ctx.organization.id, versions[0])),
+      incomeYear: asked,
+      notices: versions[0] && (await recordNotices(db, versions[0], asked)),
     };
   });
 

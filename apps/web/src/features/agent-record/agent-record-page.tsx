@@ -149,14 +149,15 @@ function RecordForm({ year }: { readonly year: number }) {
 
   const load = useCallback(async () => {
     const [{ versions, incomeYear: asked }, own] = await Promise.all([
-      api<{ versions: AgentRecordAnswer[]; incomeYear: number }>(
+      api<{ versions: AgentRecordAnswer[]; incomeYear: number | null }>(
         'GET',
         `/api/me/agent-records/${year}`,
       ),
       api<{ documents: DocumentSummary[] }>('GET', '/api/me/documents'),
     ]);
     const record = versions[0] ?? null;
-    setIncomeYear(asked);
+    // The page offers only the years a complete barème covers, which always say theirs.
+    if (asked !== null) setIncomeYear(asked);
     setLatest(record);
     setDocuments(own.documents);
     setIncome(record?.taxIncomeEuros?.toString() ?? '');

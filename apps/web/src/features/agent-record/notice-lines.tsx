@@ -12,7 +12,7 @@ const euros = (value: number | null): string =>
   value === null ? msg.nonSaisi : `${formatNumber(value)} €`;
 
 /** The verdict on one line: what the code is worth, then whether the figures agree. */
-function verdict(line: NoticeCheck['lines'][number], incomeYear: number): string {
+function verdict(line: NoticeCheck['lines'][number], incomeYear: number | null): string {
   const { notice } = line;
   if (!notice) return msg.aucunCode;
   const worth =
@@ -22,7 +22,7 @@ function verdict(line: NoticeCheck['lines'][number], incomeYear: number): string
         ? msg.avisInvalide
         : msg.avisLu;
   const agree =
-    notice.incomeYear !== incomeYear
+    incomeYear !== null && notice.incomeYear !== incomeYear
       ? msg.autreAnnee(notice.incomeYear, incomeYear)
       : line.concordant
         ? msg.identiques
