@@ -50,6 +50,25 @@ export interface JobQueueOptions {
 const madeMeanwhile = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 
+/**
+ * Runs `work` again, after a short random pause, while what it throws is `expected` of another
+ * node doing the same at the same moment — a bounded number of times.
+ */
+async function againWhile(
+  expected: (error: unknown) => boolean,
+  work: (attempt: number) => Promise<void>,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await work(attempt);
+      return;
+    } catch (error) {
+      if (!expected(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
+    }
+  }
+}
+
 export class JobQueue {
   private boss: PgBoss;
   private readonly pollingSeconds: number;
@@ -76,30 +95,21 @@ export class JobQueue {
   /** Creates the queue's tables and queues when missing (any node may do it, once). */
   async start(): Promise<void> {
     // Two nodes installing pg-boss's tables at once: the second is refused by the catalog (pg-boss
-    // checks before its lock); a new client, started again, finds them installed.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.boss.start();
-        break;
-      } catch (error) {
-        if (!madeMeanwhile(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
-        this.boss = this.client();
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
-      }
-    }
-    // Nodes starting together create the same queues at once: PostgreSQL may pick one of them
-    // as a deadlock's victim, or refuse the second creation of a queue's table (a unique
-    // violation in its catalog); that node tries again, and finds the queue made.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
+    // checks before its lock); a failed client stays « starting », so a new one is started, and
+    // finds them installed.
+    await againWhile(madeMeanwhile, async (attempt) => {
+      if (attempt > 1) this.boss = this.client();
+      await this.boss.start();
+    });
+    // Nodes creating the same queues at once: PostgreSQL may pick one of them as a deadlock's
+    // victim, or refuse the second creation of a queue's table; that node tries again, and finds
+    // the queue made (creating a queue twice does nothing).
+    await againWhile(
+      (error) => isRetryable(error) || madeMeanwhile(error),
+      async () => {
         for (const queue of Object.values(QUEUES)) await this.boss.createQueue(queue.name, queue);
-        return;
-      } catch (error) {
-        if (!(isRetryable(error) || madeMeanwhile(error)) || attempt >= TRANSACTION_ATTEMPTS)
-          throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
-      }
-    }
+      },
+    );
   }
 
   /**
