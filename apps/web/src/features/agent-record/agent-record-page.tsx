@@ -176,18 +176,15 @@ function RecordForm({ year }: { readonly year: number }) {
   const couple = dependants.some((d) => d.relation === 'spouse');
   /** What both incomes' notice readers share: the year asked for, the lock, where a notice goes. */
   const reading = { incomeYear, disabled: locked, onAttach: attach };
-  /** The incomes as typed now, against the notices attached (the staff see the same). */
-  const notices = checkNotices(
-    {
-      documentIds,
-      taxIncomeEuros: parseWholeEuros(income),
-      spouseTaxIncomeEuros: cnrs && couple ? parseWholeEuros(spouseIncome) : null,
-    },
-    documents,
-    incomeYear,
-  );
+  /** The incomes as typed now (null: empty, or not a whole number of euros). */
+  const incomes = {
+    taxIncomeEuros: parseWholeEuros(income),
+    spouseTaxIncomeEuros: cnrs && couple ? parseWholeEuros(spouseIncome) : null,
+  };
+  /** The incomes typed, against the notices attached (the staff see the same). */
+  const notices = checkNotices({ documentIds, ...incomes }, documents, incomeYear);
   const body = () => {
-    const taxIncomeEuros = income.trim() === '' ? null : parseWholeEuros(income);
+    const { taxIncomeEuros } = incomes;
     // Every error the browser can see, shown at once, each on its field.
     const errors: Record<string, string> = Object.fromEntries(
       birthDateIssues(recordBirthDates({ dependants }), session?.today ?? '9999-12-31').map(
@@ -206,8 +203,7 @@ function RecordForm({ year }: { readonly year: number }) {
       couple,
       situationChangedOn: changedOn === '' ? null : changedOn,
       memberDisabled,
-      taxIncomeEuros,
-      spouseTaxIncomeEuros: cnrs && couple ? parseWholeEuros(spouseIncome) : null,
+      ...incomes,
       dependants,
       documentIds,
     };
