@@ -1,7 +1,7 @@
 import type { ActivitySector } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { sessionsById } from '../activities/catalogue.ts';
+import { confirmedOn, sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
 
@@ -34,12 +34,11 @@ export async function lockSessions(
  * SQL: whether the session `s` has a place left for the choice `$4` of the request `r` — a
  * lodging of the type it asks for on a village, a seat elsewhere — counted under its row lock.
  */
+const CHOSEN_LODGING = `r.choices -> ($4::int - 1) ->> 'lodgingType'`;
 const PLACE_LEFT = `s.cancelled_at IS NULL AND CASE WHEN jsonb_array_length(s.lodgings) = 0
-    THEN s.places > (SELECT count(*) FROM registration_requests x WHERE x.placed_session_id = s.id AND x.status = 'confirmed')
+    THEN s.places > ${confirmedOn()}
     ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
-                    WHERE l ->> 'type' = r.choices -> ($4::int - 1) ->> 'lodgingType'), 0)
-       > (SELECT count(*) FROM registration_requests x WHERE x.placed_session_id = s.id AND x.status = 'confirmed'
-             AND x.placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType') END`;
+                    WHERE l ->> 'type' = ${CHOSEN_LODGING}), 0) > ${confirmedOn(CHOSEN_LODGING)} END`;
 
 /**
  * Records a decision on a request (a confirmed place is invoiced) and tells the family by e-mail.
