@@ -38,6 +38,8 @@ import { formRoutes } from './modules/forms/routes.ts';
 import { partnerRoutes } from './modules/partners/routes.ts';
 import { packRoutes } from './modules/packs/routes.ts';
 import { simulationRoutes } from './modules/simulation/routes.ts';
+import { PublishedPacks } from './modules/packs/published-packs.ts';
+import { studioRoutes } from './modules/packs/studio-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { operationRoutes } from './operations.ts';
 import { requestLogs } from './request-logs.ts';
@@ -150,8 +152,11 @@ export async function buildApp({
       reply.header('cache-control', 'no-store');
   });
   const identity = committeeIdentity(config, db);
+  const published = new PublishedPacks(db, packs);
+  await published.reread();
   app.addHook('onRequest', async () => {
     await identity.fresh();
+    await published.fresh();
   });
 
   const ctx = appContext(
@@ -163,6 +168,7 @@ export async function buildApp({
   );
   simulationRoutes(app, packs, ctx.today);
   packRoutes(app, db, packs);
+  studioRoutes(app, ctx);
   accountRoutes(app, ctx, csrf);
   secondFactorRoutes(app, ctx);
   memberCardRoutes(app, ctx);

@@ -23,3 +23,4 @@ export * from './birth-dates.ts';
 export * from './committee.ts';
 export * from './mail.ts';
 export * from './notice-check.ts';
+export * from './packs.ts';

@@ -18,3 +18,5 @@ export * from './simulation-answer.ts';
 export * from './flat-claims.ts';
 export * from './pack-cases.ts';
 export * from './pack-page.ts';
+export * from './pack-parameters.ts';
+export * from './pack-impact.ts';

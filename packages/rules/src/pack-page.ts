@@ -3,6 +3,7 @@
 // from the pack itself, so that it never says something else than the engine computes.
 import { parseEurosToCents } from './money.ts';
 import type { Pack } from './pack.ts';
+import { packParameters, type PackParameter } from './pack-parameters.ts';
 import { gridLabel, gridRule } from './rates.ts';
 
 export interface PackPage {
@@ -22,6 +23,8 @@ export interface PackPage {
     readonly exemptSectors: readonly string[];
     readonly notForHouseholdsWithDisability: boolean;
   } | null;
+  /** Every parameter, by section, with its source note. */
+  readonly parameters: readonly PackParameter[];
   /** The situations the pack's figures were checked on, and where they come from. */
   readonly examples: readonly { name: string; source: string }[];
 }
@@ -63,6 +66,7 @@ export function packPage(pack: Pack): PackPage {
           notForHouseholdsWithDisability: ceiling.notForHouseholdsWithDisability,
         }
       : null,
+    parameters: packParameters(data),
     examples: (data.cases ?? []).map(({ name, source }) => ({ name, source })),
   };
 }

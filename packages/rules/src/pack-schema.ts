@@ -294,6 +294,13 @@ export const packSchema = z.strictObject({
     })
     .optional(),
   cases: z.array(packCase).optional(),
+  /**
+   * Where each parameter comes from (board decision, date, page of the brochure), by its path:
+   * `"grids.standard.formula.intercept": "CA du 12 décembre 2020, brochure p. 3"`.
+   */
+  sources: z
+    .record(z.string(), z.string().trim().min(1, 'écrivez d’où vient ce paramètre'))
+    .optional(),
 });
 
 export type PackData = z.infer<typeof packSchema>;

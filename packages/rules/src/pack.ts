@@ -1,5 +1,5 @@
 import type { IsoDate } from './dates.ts';
-import { RulesError, missingParameter } from './errors.ts';
+import { RulesError, missingParameter, type InputIssue } from './errors.ts';
 import { formatCents } from './explanation.ts';
 import { compileLinearFormula, type LinearFormula } from './linear-formula.ts';
 import { decimalToScaledInteger, parseDecimal, type RoundingMode } from './money.ts';
@@ -133,6 +133,16 @@ export type PartsInQuarters =
         readonly excludedKinds: readonly ActivityKind[];
       };
     };
+
+/** The value at a dotted path of a pack's data (`grids.standard.formula.min`), or undefined. */
+export function parameterAt(data: unknown, path: string): unknown {
+  let value: unknown = data;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
 
 function invalid(path: string, message: string): RulesError {
   return new RulesError('invalid_pack', `${path} : ${message}`, [{ path, message }]);
@@ -298,12 +308,27 @@ function compileValidPack(raw: unknown): Pack {
   }
   const data = parsed.data;
   const grids = data.grids ? compileGrids(data.grids) : null;
+  // Every fault of the references at once, for the studio to name them all beside their fields.
+  const faults: InputIssue[] = [];
   for (const [index, rule] of (data.gridRules ?? []).entries()) {
     if (!grids?.has(rule.grid))
-      throw invalid(`gridRules.${index}.grid`, `grille « ${rule.grid} » inconnue`);
+      faults.push({ path: `gridRules.${index}.grid`, message: `grille « ${rule.grid} » inconnue` });
   }
   if (data.promo && !grids?.has(data.promo.overflowGrid))
-    throw invalid('promo.overflowGrid', `grille « ${data.promo.overflowGrid} » inconnue`);
+    faults.push({
+      path: 'promo.overflowGrid',
+      message: `grille « ${data.promo.overflowGrid} » inconnue`,
+    });
+  for (const path of Object.keys(data.sources ?? {})) {
+    if (parameterAt(data, path) === undefined)
+      faults.push({ path: `sources.${path}`, message: 'aucun paramètre à cet endroit du barème' });
+  }
+  if (faults.length > 0)
+    throw new RulesError(
+      'invalid_pack',
+      `Barème invalide : ${faults.map((i) => `${i.path} ${i.message}`).join(' ; ')}`,
+      faults,
+    );
   return {
     id: data.id,
     organization: data.organization,
@@ -396,6 +421,16 @@ export class PackRegistry {
       );
     }
     return found;
+  }
+
+  /** A pack published after the start (the studio's): its id must be new. */
+  add(pack: Pack): void {
+    if (this.packs.has(pack.id)) throw invalid('id', `barème « ${pack.id} » en double`);
+    this.packs.set(pack.id, pack);
+  }
+
+  has(id: string): boolean {
+    return this.packs.has(id);
   }
 
   ids(): string[] {

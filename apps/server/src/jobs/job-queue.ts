@@ -28,6 +28,8 @@ export const QUEUES = {
   selection: { name: 'selection', cron: '* * * * *' },
   /** Instalment reminders and the places unpaid a month before their start. */
   reminders: { name: 'reminders', cron: '7 * * * *' },
+  /** Members told once of a barème published for the coming year (500 a run). */
+  announcements: { name: 'announcements', cron: '*/10 * * * *' },
   /** The retention policy and the photos never saved in an activity. */
   retention: { name: 'retention', cron: '17 3 * * *' },
 } as const;

@@ -6,6 +6,8 @@ import type { DocumentStore } from '../modules/household/documents.ts';
 import { mailDelivery, markMailFailed } from '../modules/notifications/mailer.ts';
 import type { CommitteeIdentity } from '../modules/organization/identity.ts';
 import { deleteUnusedPhotos } from '../modules/pictures/unused-photos.ts';
+import { PublishedPacks } from '../modules/packs/published-packs.ts';
+import { announceComingPacks } from '../modules/packs/pack-changes.ts';
 import { applyRetention } from '../modules/privacy/retention.ts';
 import { runDueSelections } from '../modules/registrations/selection.ts';
 import type { Config } from '../config.ts';
@@ -62,6 +64,13 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
         `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
       );
   });
-  for (const queue of [QUEUES.selection, QUEUES.reminders, QUEUES.retention])
+  await jobs.work(QUEUES.announcements.name, async () => {
+    await identity.fresh();
+    await new PublishedPacks(db, ctx.packs).reread();
+    const told = await announceComingPacks(ctx);
+    if (told > 0)
+      log(`Nouveau barème annoncé : ${plural(told, 'adhérent prévenu', 'adhérents prévenus')}.`);
+  });
+  for (const queue of [QUEUES.selection, QUEUES.reminders, QUEUES.announcements, QUEUES.retention])
     await jobs.schedule(queue.name, queue.cron);
 }

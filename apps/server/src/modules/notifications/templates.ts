@@ -54,6 +54,17 @@ function mail(
 }
 
 export const templates = {
+  packPublished: (
+    o: Organization,
+    firstName: string,
+    pack: { label: string; rates: readonly string[]; link: string },
+  ): MailContent =>
+    mail(o, `Nouveau barème : ${pack.label}`, `Bonjour ${firstName},`, [
+      `Le comité a publié le ${pack.label}. Avec le foyer de votre Fiche Agent, vos taux de subvention deviennent :`,
+      ...pack.rates,
+      'Votre espace montre vos chiffres avec l’ancien et le nouveau barème, côte à côte, avec le détail de chaque calcul.',
+      `[Voir ce qui change pour moi](${pack.link})`,
+    ]),
   secondFactorReset: (o: Organization, firstName: string, publicUrl: string): MailContent =>
     mail(o, 'Second facteur réinitialisé', `Bonjour ${firstName},`, [
       'Un administrateur a réinitialisé le second facteur de votre compte (application d’authentification, clés d’accès et codes de secours) ; vos sessions ouvertes ont été fermées.',

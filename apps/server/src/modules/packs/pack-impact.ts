@@ -1,0 +1,199 @@
+// What a draft would cost (issue 17, point 3): the households validated under the pack it started
+// from and their stays of that year, read in three statements, priced by the engine's packImpact.
+import {
+  packImpact,
+  type ImpactHousehold,
+  type ImpactStay,
+  type Pack,
+  type PackImpact,
+  type StayParticipant,
+} from '@entraide/rules';
+import type { Queryable } from '../../db/database.ts';
+import { xlsx } from '../billing/xlsx.ts';
+import { CLAIM_TYPES } from '../claims/claims.ts';
+import {
+  householdOf,
+  RECORD_COLUMNS,
+  toRecord,
+  type RecordRow,
+} from '../household/agent-records.ts';
+
+interface StayRow {
+  member_id: string;
+  participant: StayParticipant;
+  participant_key: string;
+  request_date: string;
+  sector: ImpactStay['activity']['sector'];
+  kind: ImpactStay['activity']['kind'];
+  cap_category: string | null;
+  ski: boolean;
+  first_day: string;
+  last_day: string;
+  price_cents: number;
+  transport_cents: number;
+}
+
+interface ClaimRow {
+  member_id: string;
+  participant: StayParticipant;
+  participant_key: string;
+  request_date: string;
+  type: keyof typeof CLAIM_TYPES;
+  details: {
+    firstDay: string;
+    lastDay: string;
+    paidCents: number;
+    capCategory: string | null;
+    travelCents: number | null;
+  };
+}
+
+export interface ImpactPopulation {
+  readonly households: readonly ImpactHousehold[];
+  readonly stays: readonly ImpactStay[];
+  /** Each household's member number, for the spreadsheet. */
+  readonly identifiers: ReadonlyMap<string, string>;
+}
+
+/**
+ * The latest validated Fiche Agent of each member under the pack in force, the places confirmed
+ * on its Fiches (at the session's price and the transport quoted) and its claims approved or
+ * paid that are priced like a stay (flat aids do not depend on the barème's rates).
+ */
+export async function impactPopulation(db: Queryable, base: Pack): Promise<ImpactPopulation> {
+  const records = await db.query<RecordRow & { identifier: string }>(
+    `SELECT DISTINCT ON (member_id) ${RECORD_COLUMNS},
+            (SELECT identifier FROM users u WHERE u.id = member_id) AS identifier
+       FROM agent_records WHERE status = 'validated' AND pack_id = $1
+      ORDER BY member_id, version DESC`,
+    [base.id],
+  );
+  const places = await db.query<StayRow>(
+    `SELECT r.member_id, r.participant, r.participant_key, r.created_at::date::text AS request_date,
+            a.sector, a.kind, a.cap_category, a.ski, s.first_day::text AS first_day, s.last_day::text AS last_day,
+            s.price_cents::int AS price_cents,
+            COALESCE((SELECT (q ->> 'transportCents')::int FROM jsonb_array_elements(r.quotes) q
+                       WHERE q ->> 'sessionId' = s.id::text LIMIT 1), 0) AS transport_cents
+       FROM registration_requests r
+       JOIN agent_records f ON f.id = r.record_id AND f.pack_id = $1
+       JOIN activity_sessions s ON s.id = r.placed_session_id
+       JOIN activities a ON a.id = s.activity_id
+      WHERE r.status = 'confirmed'`,
+    [base.id],
+  );
+  const claims = await db.query<ClaimRow>(
+    `SELECT c.member_id, c.participant, c.participant_key, c.created_at::date::text AS request_date, c.type, c.details
+       FROM claims c JOIN agent_records f ON f.id = c.record_id AND f.pack_id = $1
+      WHERE c.status IN ('approved', 'paid')`,
+    [base.id],
+  );
+  const participant = (p: StayParticipant): StayParticipant => ({
+    relation: p.relation,
+    birthDate: p.birthDate,
+    disabled: p.disabled,
+  });
+  const stays: ImpactStay[] = places.map((row) => ({
+    householdId: row.member_id,
+    participantKey: row.participant_key,
+    participant: participant(row.participant),
+    requestDate: row.request_date,
+    activity: {
+      sector: row.sector,
+      kind: row.kind,
+      capCategory: row.cap_category,
+      firstDay: row.first_day,
+      lastDay: row.last_day,
+      priceCents: row.price_cents,
+      transportCents: row.transport_cents,
+      ski: row.ski,
+    },
+  }));
+  for (const row of claims) {
+    const type = CLAIM_TYPES[row.type];
+    if (type.flat) continue;
+    const cap = row.details.capCategory ?? type.caps[0] ?? null;
+    stays.push({
+      householdId: row.member_id,
+      participantKey: row.participant_key,
+      participant: participant(row.participant),
+      requestDate: row.request_date,
+      activity: {
+        sector: type.sector,
+        kind: 'approved',
+        capCategory: cap !== null && base.capCategories?.has(cap) ? cap : null,
+        firstDay: row.details.firstDay,
+        lastDay: row.details.lastDay,
+        priceCents: row.details.paidCents,
+        transportCents: row.details.travelCents ?? 0,
+        ski: false,
+      },
+    });
+  }
+  return {
+    households: records.map((row) => ({
+      id: row.member_id,
+      household: householdOf(toRecord(row)),
+    })),
+    stays,
+    identifiers: new Map(records.map((row) => [row.member_id, row.identifier])),
+  };
+}
+
+/** The draft against the pack in force, on the committee's own households. */
+export async function draftImpact(
+  db: Queryable,
+  base: Pack,
+  draft: Pack,
+): Promise<{ impact: PackImpact; identifiers: ReadonlyMap<string, string> }> {
+  const population = await impactPopulation(db, base);
+  return {
+    impact: packImpact(
+      base,
+      draft,
+      population.households,
+      population.stays,
+      draft.data.validity.from,
+    ),
+    identifiers: population.identifiers,
+  };
+}
+
+const OUTCOMES = { better: 'mieux', worse: 'moins bien', unchanged: 'pareil' } as const;
+const euros = (cents: number | null): number | string => (cents === null ? 'aucun' : cents / 100);
+const percent = (bp: number | undefined): number | string => (bp === undefined ? '' : bp / 100);
+
+/** One row per household, the treasurer's spreadsheet: each figure in force and in the draft. */
+export function impactSpreadsheet(
+  impact: PackImpact,
+  identifiers: ReadonlyMap<string, string>,
+  grid: string,
+): Buffer {
+  return xlsx('Impact', [
+    [
+      'Agent',
+      'QF en vigueur (€)',
+      'QF du brouillon (€)',
+      `Taux ${grid} en vigueur (%)`,
+      `Taux ${grid} du brouillon (%)`,
+      'Plafond en vigueur (€)',
+      'Plafond du brouillon (€)',
+      'Subventions en vigueur (€)',
+      'Subventions du brouillon (€)',
+      'Écart (€)',
+      'Le foyer s’en sort',
+    ],
+    ...impact.lines.map((line) => [
+      identifiers.get(line.id) ?? line.id,
+      euros(line.current.quotientCents),
+      euros(line.draft.quotientCents),
+      percent(line.current.ratesBp[grid]),
+      percent(line.draft.ratesBp[grid]),
+      euros(line.current.annualCeilingCents),
+      euros(line.draft.annualCeilingCents),
+      euros(line.current.subsidyCents),
+      euros(line.draft.subsidyCents),
+      euros(line.draft.subsidyCents - line.current.subsidyCents),
+      OUTCOMES[line.outcome],
+    ]),
+  ]);
+}
