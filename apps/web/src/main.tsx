@@ -130,6 +130,10 @@ const PartnerOffersPage = page(
 );
 const PackPage = page(() => import('./features/simulator/pack-page.tsx'), 'PackPage');
 const PacksPage = page(() => import('./features/staff/packs-page.tsx'), 'PacksPage');
+const PackStudioPage = page(
+  () => import('./features/staff/pack-studio-page.tsx'),
+  'PackStudioPage',
+);
 const RecordValidationPage = page(
   () => import('./features/staff/record-validation-page.tsx'),
   'RecordValidationPage',
@@ -169,6 +173,7 @@ if (root) {
               <Route path="/gestion/inscriptions" component={SignUpQueuePage} />
               <Route path="/gestion/fiches" component={RecordValidationPage} />
               <Route path="/gestion/baremes" component={PacksPage} />
+              <Route path="/gestion/baremes/brouillons/:id" component={PackStudioPage} />
               <Route path="/gestion/adherents" component={MemberSearchPage} />
               <Route path="/gestion/partenaires" component={PartnerOffersEditorPage} />
               <Route path="/espace/partenaires" component={PartnerOffersPage} />

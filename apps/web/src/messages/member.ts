@@ -159,3 +159,17 @@ export const partnerOffersPage = {
   code: 'Code :',
   site: (partner: string) => `Site ${of(partner)}`,
 } as const;
+
+/** features/member/pack-changes.tsx */
+export const packChanges = {
+  titre: (label: string) => `Ce qui change pour vous avec le ${label}`,
+  aide: (year: number, on: string) =>
+    `Calculé avec le foyer et les revenus de votre Fiche Agent ${year}, au ${on}. Votre prochaine Fiche peut changer ces chiffres.`,
+  chiffre: 'Chiffre',
+  parts: 'Parts',
+  quotient: 'Quotient familial',
+  plafond: 'Plafond annuel',
+  aucun: 'aucun',
+  detail: (label: string) => `Le détail du calcul avec le ${label}`,
+  lireBareme: (label: string) => `Lire le ${label}`,
+} as const;

@@ -88,3 +88,16 @@ export const simulatorPage = {
   calculer: 'Calculer',
   enfant: (value: number) => `Enfant ${value}`,
 } as const;
+
+/** features/simulator/pack-parameters.tsx */
+export const packParameters = {
+  tousParametres: 'Tous les paramètres',
+  tousParametresAide:
+    'Chaque chiffre du barème tel que le moteur de calcul le lit, avec d’où il vient quand le comité l’a noté.',
+  parametre: 'Paramètre',
+  valeur: 'Valeur',
+  source: 'Source',
+  sansSource: '—',
+  oui: 'oui',
+  non: 'non',
+} as const;

@@ -551,3 +551,132 @@ export const signUpQueuePage = {
   demandesInscription: 'Demandes d’inscription',
   refuser: (ticked: string) => `Refuser ${ticked} ?`,
 } as const;
+
+/** features/staff/packs-page.tsx — the studio's list (admin) */
+export const packDrafts = {
+  studio: 'Studio des barèmes',
+  studioAide:
+    'Préparez le barème de l’année suivante : partez d’un barème, changez ses paramètres en notant leur source, voyez son coût sur les foyers du comité, puis publiez-le.',
+  partirDe: 'Barème de départ',
+  nouveauBrouillon: 'Créer le brouillon de l’année suivante',
+  importer: 'Ou importer un fichier de barème (JSON)',
+  importerAide: 'Le fichier doit être un barème du même comité, par exemple inserm-2021.json.',
+  fichierIllisible:
+    'Ce fichier n’est pas un barème lisible : choisissez un fichier JSON exporté du studio ou un barème livré avec Entraide.',
+  brouillons: 'Brouillons et barèmes publiés',
+  aucunBrouillon: 'Aucun brouillon pour l’instant.',
+  ligne: (label: string, basedOn: string, status: string) =>
+    `${label} — depuis ${basedOn} — ${status}`,
+  brouillon: 'brouillon',
+  publie: (id: string) => `publié sous le nom ${id}`,
+  ouvrir: (label: string) => `Ouvrir ${label}`,
+  supprimer: 'Supprimer',
+  supprimerTitre: (label: string) => `Supprimer le brouillon « ${label} » ?`,
+  supprimerEffet:
+    'Le brouillon, ses paramètres, leurs sources et ses cas de test seront effacés. Les barèmes publiés ne changent pas.',
+  supprimerConfirmer: 'Supprimer le brouillon',
+} as const;
+
+/** features/staff/pack-studio-page.tsx */
+export const packStudio = {
+  titre: (label: string) => `Studio : ${label}`,
+  brouillonDe: (basedOn: string) => `Brouillon préparé à partir de ${basedOn}.`,
+  publie: (id: string) => `Publié sous le nom ${id} : il ne change plus.`,
+  retour: 'Retour aux barèmes',
+  exporterJson: 'Exporter en JSON',
+  verification: 'Vérification',
+  aucuneErreur: (cases: number, failing: number) =>
+    `Aucune erreur. ${count(cases, 'cas de test', 'cas de test')}, ${failing === 0 ? 'tous réussis' : `${failing} en échec`}.`,
+  erreurs: (n: number) =>
+    `${count(n, 'erreur')} à corriger avant de publier ou de calculer le coût (chaque champ en faute le dit).`,
+  nonEnregistre: 'Des changements ne sont pas enregistrés.',
+  faute: (path: string, message: string) => `${path} : ${message}`,
+  avertissements: 'Avertissements',
+  parametres: 'Paramètres',
+  parametresAide:
+    'Chaque chiffre s’écrit avec un point ou une virgule (86,2555). Notez sa source : décision du conseil, date, page de la brochure.',
+  source: (label: string) => `Source : ${label}`,
+  sourceExemple: 'CA du 10 décembre 2021, point 4',
+  enregistrer: 'Enregistrer et vérifier',
+  cas: 'Cas de test',
+  casAide:
+    'Des foyers dont la source donne les chiffres : ils sont recalculés à chaque enregistrement, et un cas en échec empêche de publier.',
+  casOk: 'Réussi :',
+  casEchec: 'En échec :',
+  casLigne: (name: string, source: string) => `${name} (source : ${source})`,
+  retirerCas: (name: string) => `Retirer le cas « ${name} »`,
+  publier: 'Publier',
+  publierAide:
+    'Publier donne au barème son nom et sa période. Il ne change plus ensuite : l’année suivante sera un nouveau brouillon.',
+  nomBareme: 'Nom du barème',
+  nomBaremeAide: 'En minuscules, chiffres et tirets, par exemple inserm-2022.',
+  du: 'Applicable du',
+  au: 'Au',
+  publierTitre: (id: string) => `Publier le barème ${id} ?`,
+  publierEffet: (id: string, from: string, to: string) =>
+    `Le barème ${id} s’appliquera du ${from} au ${to}. Il ne pourra plus être modifié ni supprimé ; chaque adhérent verra ce qui change pour lui et en sera prévenu une fois par courriel.`,
+  publierConfirmer: 'Publier définitivement',
+  casBloquent: (n: number) =>
+    `${count(n, 'cas de test échoue', 'cas de test échouent')} : corrigez le barème ou retirez le cas pour publier.`,
+  enregistrezAvant: 'Enregistrez d’abord vos changements.',
+} as const;
+
+/** features/staff/pack-case-form.tsx */
+export const packCaseForm = {
+  nouveauCas: 'Nouveau cas de test',
+  nom: 'Nom du cas',
+  nomAide: 'Par exemple : la famille du guide, page 4.',
+  sourceCas: 'Source des chiffres',
+  sourceAide: 'Par exemple : brochure 2022, page 4.',
+  jour: 'Jour du calcul (âge des enfants)',
+  revenu: 'Revenu fiscal de référence (€)',
+  couple: 'En couple',
+  enfants: 'Dates de naissance des enfants',
+  enfantsAide: 'Séparées par des virgules, par exemple 04/03/2012, 21/09/2015.',
+  partsAttendues: 'Parts attendues',
+  tauxAttendu: (grid: string) => `Taux ${grid} attendu (%)`,
+  ajouter: 'Ajouter le cas et vérifier',
+  nomManquant: 'Donnez un nom au cas, par exemple « la famille du guide p. 4 ».',
+  sourceManquante: 'Écrivez d’où viennent les chiffres, par exemple « brochure 2022, p. 4 ».',
+  dateManquante: 'Choisissez le jour du calcul, par exemple le 1er mars 2022.',
+  revenuManquant: 'Écrivez le revenu en euros, sans centimes, par exemple 42000.',
+  enfantsFormat: 'Écrivez chaque date comme sur une carte d’identité, par exemple 04/03/2012.',
+  partsFormat: 'Écrivez le nombre de parts, par exemple 2,5.',
+  tauxFormat: 'Écrivez le taux en pourcentage, par exemple 55 ou 58,25.',
+  unChiffre: 'Donnez au moins un chiffre attendu : les parts ou le taux.',
+} as const;
+
+/** features/staff/pack-impact-view.tsx */
+export const packImpactView = {
+  titre: 'Coût avant le vote',
+  aide: 'Les foyers validés et les séjours de l’année du barème en vigueur, recalculés avec le brouillon.',
+  calculer: 'Calculer le coût',
+  enregistrezAvant:
+    'Enregistrez d’abord vos changements : le coût se calcule sur le brouillon enregistré.',
+  resume: (households: number, stays: number, basedOn: string, ms: number) =>
+    `${count(households, 'foyer')} et ${count(stays, 'séjour')} de l’année de ${basedOn}, calculés en ${ms} ms.`,
+  totaux: 'Subventions par secteur',
+  secteur: 'Secteur',
+  enVigueur: (id: string) => `En vigueur (${id})`,
+  brouillon: 'Brouillon',
+  ecart: 'Écart',
+  total: 'Total',
+  mieux: (n: number) => count(n, 'foyer y gagne', 'foyers y gagnent'),
+  moinsBien: (n: number) => count(n, 'foyer y perd', 'foyers y perdent'),
+  pareil: (n: number) => count(n, 'foyer inchangé', 'foyers inchangés'),
+  plafond: (before: number, after: number) =>
+    `Plafond annuel atteint : ${before} ${before > 1 ? 'foyers' : 'foyer'} aujourd’hui, ${after} avec le brouillon.`,
+  jours: (before: number, after: number) =>
+    `Jours subventionnés épuisés : ${before} ${before > 1 ? 'foyers' : 'foyer'} aujourd’hui, ${after} avec le brouillon.`,
+  nonChiffres: (n: number) =>
+    `${count(n, 'séjour n’a pas pu être recalculé', 'séjours n’ont pas pu être recalculés')} (paramètre absent), compté à 0 €.`,
+  deciles: 'Subventions par dixième des foyers, du quotient le plus bas au plus haut',
+  chiffresDeciles: 'Les chiffres par dixième',
+  decile: 'Dixième',
+  decileCourt: (n: number) => `D${n}`,
+  quotients: 'Quotients',
+  foyers: 'Foyers',
+  tauxMoyen: (grid: string) => `Taux ${grid} : écart moyen`,
+  de: (from: string, to: string) => `de ${from} à ${to}`,
+  tableur: 'Télécharger le détail par foyer (XLSX)',
+} as const;

@@ -61,12 +61,14 @@ export function Entitlements({
   useEffect(() => {
     void (async () => {
       const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
-      const first = years[0];
+      // The year under way (a barème published for next year comes newest), else the newest.
+      const now = Number(session?.today.slice(0, 4) ?? Number.POSITIVE_INFINITY);
+      const first = years.find((y) => y <= now) ?? years[0];
       if (first === undefined) return;
       setYear(first);
       setAnswer(await api<EntitlementsAnswer>('GET', `/api/me/entitlements/${first}`));
     })();
-  }, []);
+  }, [session?.today]);
   if (!answer || year === null) return <p role="status">{msg.chargementVosDroits}</p>;
   const record = answer.record;
   if (!record) {

@@ -5,6 +5,7 @@ import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { Entitlements } from './entitlements.tsx';
+import { PackChanges } from './pack-changes.tsx';
 import { RequireUser } from './require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { memberHomePage as msg } from '../../messages/member.ts';
@@ -159,6 +160,7 @@ function MemberDashboard({ id }: { readonly id: string }) {
     <>
       <ToDoList todo={home.todo} />
       <Entitlements subsidies={home.subsidies} />
+      <PackChanges />
       <Files files={home.files} />
       <Inbox mails={home.inbox} />
       <MemberProfile id={id} />

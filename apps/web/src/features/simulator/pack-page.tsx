@@ -7,7 +7,8 @@ import { formatCents, formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { common } from '../../messages/common.ts';
 import { PACK_SECTOR_LABELS } from '../../messages/labels.ts';
-import { packPage as msg } from '../../messages/simulator.ts';
+import { packPage as msg, packParameters as parameterMsg } from '../../messages/simulator.ts';
+import { ParametersTable } from './pack-parameters.tsx';
 
 const RateChart = lazy(async () => ({ default: (await import('./rate-chart.tsx')).RateChart }));
 
@@ -99,6 +100,11 @@ export function PackPage() {
         ) : (
           <p>{msg.pasDePlafond}</p>
         )}
+      </section>
+      <section aria-labelledby="parametres" className="card">
+        <h2 id="parametres">{parameterMsg.tousParametres}</h2>
+        <p>{parameterMsg.tousParametresAide}</p>
+        <ParametersTable parameters={page.parameters} />
       </section>
       {page.examples.length > 0 ? (
         <section aria-labelledby="exemples" className="card">

@@ -4,6 +4,8 @@ import { formatCents, formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
+import { PackDrafts } from './pack-drafts.tsx';
+import { useSession } from '../../shared/session.tsx';
 import { common } from '../../messages/common.ts';
 import { packsPage as msg } from '../../messages/staff.ts';
 
@@ -29,6 +31,7 @@ const cents = (value: number | null): string => (value === null ? '—' : format
 
 /** Barèmes: what each pack says, and where its quoted thresholds disagree with its own formula. */
 export function PacksPage() {
+  const { session } = useSession();
   const [packs, setPacks] = useState<PackView[] | null>(null);
   useEffect(() => {
     void api<{ packs: PackView[] }>('GET', '/api/staff/packs')
@@ -39,6 +42,7 @@ export function PacksPage() {
     <RequireUser staffOnly>
       <PageTitle>{msg.baremes}</PageTitle>
       <StaffNav />
+      {session?.user?.role === 'admin' ? <PackDrafts /> : null}
       {packs === null ? (
         <p role="status">{common.loading}</p>
       ) : (
