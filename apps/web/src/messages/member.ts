@@ -165,6 +165,7 @@ export const packChanges = {
   titre: (label: string) => `Ce qui change pour vous avec le ${label}`,
   aide: (year: number, on: string) =>
     `Calculé avec le foyer et les revenus de votre Fiche Agent ${year}, au ${on}. Votre prochaine Fiche peut changer ces chiffres.`,
+  tableau: 'Vos chiffres avec l’ancien et le nouveau barème',
   chiffre: 'Chiffre',
   parts: 'Parts',
   quotient: 'Quotient familial',

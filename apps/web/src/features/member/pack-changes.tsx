@@ -54,7 +54,7 @@ export function PackChanges() {
     <section aria-labelledby="ce-qui-change" className="card">
       <h2 id="ce-qui-change">{msg.titre(after.label)}</h2>
       <p>{msg.aide(changes.recordYear, formatDate(changes.on))}</p>
-      <ScrollingTable label={msg.titre(after.label)}>
+      <ScrollingTable label={msg.tableau}>
         <table>
           <thead>
             <tr>

@@ -1,0 +1,112 @@
+// Issue 17, « done when »: an admin makes next year's Inserm draft from 2021 by changing two
+// coefficients, sees its cost and its deciles on the committee's households, writes a test case,
+// publishes; the member then sees their old and new rates side by side.
+import { describe, expect, it } from 'vitest';
+import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
+
+describe('the barème studio', () => {
+  it('drafts 2022 from 2021, costs it, tests it, publishes it, and the member sees what changes', async () => {
+    for (const [identifier, income] of [
+      ['IN-770001', 30_000],
+      ['IN-770002', 60_000],
+    ] as const)
+      await householdWithRecord(env.app.db, env.app.config, {
+        identifier,
+        taxIncomeEuros: income,
+        dependants: [{ relation: 'child', firstName: 'Noé', birthDate: '2012-05-05' }],
+      });
+    await createUser(env.app.db, { identifier: 'ADMIN-STUDIO', role: 'admin' });
+    const page = await desktopPage(env.browser);
+    await login(page, env.app, 'ADMIN-STUDIO');
+    await page.goto(`${env.app.url}/gestion/baremes`);
+    await page.getByLabel('Barème de départ').selectOption('inserm-2021');
+    await page.getByRole('button', { name: 'Créer le brouillon de l’année suivante' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Studio : CAES Inserm — barème 2022' })
+      .waitFor();
+
+    // Two coefficients, each with its source; the brochure's 2021 example no longer holds.
+    await page.getByText('Taux de subvention', { exact: true }).click();
+    await page.getByLabel('Constante de la formule du taux (standard) (%)').fill('90');
+    await page
+      .getByLabel('Source : Constante de la formule du taux (standard)')
+      .fill('CA du 10 décembre 2021');
+    await page.getByLabel('Baisse du taux par tranche de QF (standard) (points)').fill('3,5');
+    await page
+      .getByLabel('Source : Baisse du taux par tranche de QF (standard)')
+      .fill('CA du 10 décembre 2021');
+    await page.getByRole('button', { name: 'Enregistrer et vérifier' }).click();
+    await page.getByText(/Aucune erreur\. 3 cas de test, 1 en échec\./).waitFor();
+    await expectAccessible(page);
+
+    // The cost on the committee's households, and its deciles.
+    await page.getByRole('button', { name: 'Calculer le coût' }).click();
+    const totals = page.getByRole('table', { name: 'Subventions par secteur' });
+    await totals.waitFor();
+    expect(
+      plain(await page.getByRole('status').filter({ hasText: 'foyers' }).textContent()),
+    ).toContain('2 foyers et 0 séjour de l’année de inserm-2021');
+    await page
+      .getByText('Subventions par dixième des foyers, du quotient le plus bas au plus haut')
+      .first()
+      .waitFor();
+    expect(plain(await page.getByText(/y gagnent|y gagne/).textContent())).toMatch(
+      /^2 foyers y gagnent$/,
+    );
+
+    // The failing 2021 example goes; the board's own example of 2022 comes.
+    await page.getByRole('button', { name: /^Retirer le cas « L’exemple du barème/ }).click();
+    await page.getByText(/Aucune erreur\. 2 cas de test, tous réussis\./).waitFor();
+    const form = page.getByRole('group', { name: 'Nouveau cas de test' });
+    await form.getByLabel('Nom du cas').fill('Personne seule au quotient de 10 000 €');
+    await form
+      .getByLabel('Source des chiffres')
+      .fill('CA du 10 décembre 2021 : 90 − 3,5 × 10 = 55 %');
+    await form.getByLabel('Jour du calcul (âge des enfants)').fill('2022-03-01');
+    await form.getByLabel('Revenu fiscal de référence (€)').fill('17500');
+    await form.getByLabel('Taux standard attendu (%)').fill('55');
+    await form.getByRole('button', { name: 'Ajouter le cas et vérifier' }).click();
+    await page.getByText(/Aucune erreur\. 3 cas de test, tous réussis\./).waitFor();
+    await page
+      .getByText(
+        'Personne seule au quotient de 10 000 € (source : CA du 10 décembre 2021 : 90 − 3,5 × 10 = 55 %)',
+      )
+      .waitFor();
+
+    await confirmAction(page, 'Publier', {
+      effect: /ne pourra plus être modifié ni supprimé/,
+      confirm: 'Publier définitivement',
+    });
+    await page.getByRole('heading', { level: 1, name: 'CAES Inserm — barème 2022' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/baremes/inserm-2022');
+    expect(
+      plain(await page.getByRole('region', { name: 'Tous les paramètres' }).first().textContent()),
+    ).toBeTruthy();
+    await page.getByRole('cell', { name: 'CA du 10 décembre 2021' }).first().waitFor();
+
+    // The member: their 2021 rates and the 2022 ones, side by side, each explained.
+    const member = await phonePage(env.browser);
+    await login(member, env.app, 'IN-770002');
+    const changes = member.getByRole('region', {
+      name: 'Ce qui change pour vous avec le CAES Inserm — barème 2022',
+    });
+    await changes.waitFor();
+    const rows = (await changes.locator('tbody tr').allTextContents()).map(plain);
+    // 60 000 € for 2,75 parts: a quotient of 21 818,18 €; 86,2555 − 3,3716 × 21,818 = 12,69 %
+    // under 2021, 90 − 3,5 × 21,818 = 13,64 % under 2022.
+    expect(rows).toEqual([
+      'Parts2,752,75',
+      'Quotient familial21 818,18 €21 818,18 €',
+      'Taux standard12,69 %13,64 %',
+      'Taux majoré22,69 %23,64 %',
+      'Taux promotionnel37,69 %38,64 %',
+      'Plafond annuel720,02 €720,02 €',
+    ]);
+    await expectAccessible(member);
+  });
+});
