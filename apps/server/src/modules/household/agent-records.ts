@@ -115,7 +115,12 @@ export async function recordVersions(
 }
 
 /** The household of a Fiche Agent as the rules read it (direct relatives count in no part). */
-export function householdOf(record: AgentRecord): HouseholdInput {
+export function householdOf(
+  record: Pick<
+    AgentRecord,
+    'taxIncomeEuros' | 'spouseTaxIncomeEuros' | 'couple' | 'memberDisabled' | 'dependants'
+  >,
+): HouseholdInput {
   return {
     taxIncomeEuros: record.taxIncomeEuros ?? 0,
     spouseTaxIncomeEuros: record.spouseTaxIncomeEuros ?? 0,

@@ -11,12 +11,7 @@ import {
 import type { Queryable } from '../../db/database.ts';
 import { xlsx } from '../billing/xlsx.ts';
 import { CLAIM_TYPES } from '../claims/claims.ts';
-import {
-  householdOf,
-  RECORD_COLUMNS,
-  toRecord,
-  type RecordRow,
-} from '../household/agent-records.ts';
+import { householdOf, type AgentRecord } from '../household/agent-records.ts';
 
 interface StayRow {
   member_id: string;
@@ -61,8 +56,17 @@ export interface ImpactPopulation {
  * paid that are priced like a stay (flat aids do not depend on the barème's rates).
  */
 export async function impactPopulation(db: Queryable, base: Pack): Promise<ImpactPopulation> {
-  const records = await db.query<RecordRow & { identifier: string }>(
-    `SELECT DISTINCT ON (member_id) ${RECORD_COLUMNS},
+  // Only what the household's figures need: no explanation, no documents.
+  const records = await db.query<{
+    member_id: string;
+    identifier: string;
+    couple: boolean;
+    member_disabled: boolean;
+    tax_income_euros: number | null;
+    spouse_tax_income_euros: number | null;
+    dependants: AgentRecord['dependants'];
+  }>(
+    `SELECT DISTINCT ON (member_id) member_id, couple, member_disabled, tax_income_euros, spouse_tax_income_euros, dependants,
             (SELECT identifier FROM users u WHERE u.id = member_id) AS identifier
        FROM agent_records WHERE status = 'validated' AND pack_id = $1
       ORDER BY member_id, version DESC`,
@@ -132,7 +136,13 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
   return {
     households: records.map((row) => ({
       id: row.member_id,
-      household: householdOf(toRecord(row)),
+      household: householdOf({
+        taxIncomeEuros: row.tax_income_euros,
+        spouseTaxIncomeEuros: row.spouse_tax_income_euros,
+        couple: row.couple,
+        memberDisabled: row.member_disabled,
+        dependants: row.dependants,
+      }),
     })),
     stays,
     identifiers: new Map(records.map((row) => [row.member_id, row.identifier])),
