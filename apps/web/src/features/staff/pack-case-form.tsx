@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { Field } from '../../shared/form.tsx';
 import { packCaseForm as msg } from '../../messages/staff.ts';
 
@@ -51,6 +51,12 @@ export function PackCaseForm({
   const grid = grids[0] ?? 'standard';
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
+  /** One text field of the form, its error beside it. */
+  const field = (
+    key: Exclude<keyof typeof EMPTY, 'couple'>,
+    label: string,
+    extra: Partial<ComponentProps<typeof Field>> = {},
+  ) => <Field label={label} value={form[key]} error={errors[key]} onChange={set(key)} {...extra} />;
   const add = async () => {
     const found: Record<string, string> = {};
     if (form.name.trim() === '') found.name = msg.nomManquant;
@@ -89,34 +95,10 @@ export function PackCaseForm({
   return (
     <fieldset>
       <legend>{msg.nouveauCas}</legend>
-      <Field
-        label={msg.nom}
-        hint={msg.nomAide}
-        value={form.name}
-        error={errors.name}
-        onChange={set('name')}
-      />
-      <Field
-        label={msg.sourceCas}
-        hint={msg.sourceAide}
-        value={form.source}
-        error={errors.source}
-        onChange={set('source')}
-      />
-      <Field
-        label={msg.jour}
-        type="date"
-        value={form.date}
-        error={errors.date}
-        onChange={set('date')}
-      />
-      <Field
-        label={msg.revenu}
-        inputMode="numeric"
-        value={form.income}
-        error={errors.income}
-        onChange={set('income')}
-      />
+      {field('name', msg.nom, { hint: msg.nomAide })}
+      {field('source', msg.sourceCas, { hint: msg.sourceAide })}
+      {field('date', msg.jour, { type: 'date' })}
+      {field('income', msg.revenu, { inputMode: 'numeric' })}
       <div className="field checkbox">
         <label>
           <input
@@ -127,27 +109,9 @@ export function PackCaseForm({
           {msg.couple}
         </label>
       </div>
-      <Field
-        label={msg.enfants}
-        hint={msg.enfantsAide}
-        value={form.children}
-        error={errors.children}
-        onChange={set('children')}
-      />
-      <Field
-        label={msg.partsAttendues}
-        inputMode="decimal"
-        value={form.parts}
-        error={errors.parts}
-        onChange={set('parts')}
-      />
-      <Field
-        label={msg.tauxAttendu(grid)}
-        inputMode="decimal"
-        value={form.rate}
-        error={errors.rate}
-        onChange={set('rate')}
-      />
+      {field('children', msg.enfants, { hint: msg.enfantsAide })}
+      {field('parts', msg.partsAttendues, { inputMode: 'decimal' })}
+      {field('rate', msg.tauxAttendu(grid), { inputMode: 'decimal' })}
       <button type="button" onClick={() => void add()}>
         {msg.ajouter}
       </button>
