@@ -63,6 +63,8 @@ export interface ImpactDecile {
 }
 
 export interface PackImpact {
+  /** The grid households without a stay are compared by, and the deciles' rate: the first one. */
+  readonly grid: string | null;
   readonly current: ImpactSide;
   readonly draft: ImpactSide;
   readonly households: number;
@@ -167,7 +169,7 @@ function outcomeOf(
   current: ImpactFigures,
   draft: ImpactFigures,
   went: boolean,
-  grid: string | undefined,
+  grid: string | null,
 ) {
   const before = went ? current.subsidyCents : (current.ratesBp[grid ?? ''] ?? 0);
   const after = went ? draft.subsidyCents : (draft.ratesBp[grid ?? ''] ?? 0);
@@ -194,7 +196,7 @@ export function packImpact(
     if (list) list.push(stay);
     else staysOf.set(stay.householdId, [stay]);
   }
-  const grid = [...(current.grids?.keys() ?? [])][0];
+  const grid = [...(current.grids?.keys() ?? [])][0] ?? null;
   const sides = { current: emptySide(), draft: emptySide() };
   const counts = { better: 0, worse: 0, unchanged: 0 };
   let unpriced = 0;
@@ -213,6 +215,7 @@ export function packImpact(
     lines.push({ id: household.id, current: before.figures, draft: after.figures, outcome });
   }
   return {
+    grid,
     current: sides.current,
     draft: sides.draft,
     households: households.length,
@@ -225,7 +228,7 @@ export function packImpact(
 }
 
 /** Tenths of the households by their quotient under the pack in force, lowest first. */
-function decilesOf(lines: readonly ImpactLine[], grid: string | undefined): ImpactDecile[] {
+function decilesOf(lines: readonly ImpactLine[], grid: string | null): ImpactDecile[] {
   const sorted = [...lines].sort((a, b) => a.current.quotientCents - b.current.quotientCents);
   const deciles: ImpactDecile[] = [];
   for (let decile = 1; decile <= 10; decile += 1) {

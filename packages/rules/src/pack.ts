@@ -134,6 +134,9 @@ export type PartsInQuarters =
       };
     };
 
+/** A pack that prices a household: it has its parts and its grids (inserm-2023 has neither yet). */
+export const isComplete = (pack: Pack): boolean => pack.parts !== null && pack.grids !== null;
+
 /** The value at a dotted path of a pack's data (`grids.standard.formula.min`), or undefined. */
 export function parameterAt(data: unknown, path: string): unknown {
   let value: unknown = data;

@@ -64,9 +64,10 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
         `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
       );
   });
+  const published = new PublishedPacks(db, ctx.packs);
   await jobs.work(QUEUES.announcements.name, async () => {
     await identity.fresh();
-    await new PublishedPacks(db, ctx.packs).reread();
+    await published.fresh();
     const told = await announceComingPacks(ctx);
     if (told > 0)
       log(`Nouveau barème annoncé : ${plural(told, 'adhérent prévenu', 'adhérents prévenus')}.`);

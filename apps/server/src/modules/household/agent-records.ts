@@ -9,6 +9,7 @@ import {
   type RecordStatus,
 } from '@entraide/contract';
 import {
+  isComplete,
   simulateHousehold,
   type HouseholdInput,
   type Pack,
@@ -200,7 +201,7 @@ export async function recordNotices(
 export function recordYears(packs: PackRegistry, organization: Pack['organization']): number[] {
   const years = new Set<number>();
   for (const pack of packs.all()) {
-    if (pack.organization !== organization || !pack.parts || !pack.grids) continue;
+    if (pack.organization !== organization || !isComplete(pack)) continue;
     for (
       let year = Number(pack.data.validity.from.slice(0, 4));
       year <= Number(pack.data.validity.to.slice(0, 4));

@@ -3,6 +3,7 @@
 // by side with the explanation of each, and is told once by mail (the `announcements` job).
 import {
   formatRate,
+  isComplete,
   simulateHousehold,
   type ExplanationStep,
   type Pack,
@@ -48,8 +49,7 @@ export function comingPack(packs: PackRegistry, pack: Pack, today: string): Pack
       .filter(
         (p) =>
           p.organization === pack.organization &&
-          p.parts !== null &&
-          p.grids !== null &&
+          isComplete(p) &&
           p.data.validity.from > pack.data.validity.to &&
           p.data.validity.from > today,
       )
@@ -123,7 +123,7 @@ export async function announceComingPacks(ctx: AppContext): Promise<number> {
   const today = ctx.today();
   const coming = ctx.packs
     .all()
-    .filter((p) => p.parts !== null && p.grids !== null && p.data.validity.from > today)
+    .filter((p) => isComplete(p) && p.data.validity.from > today)
     .map((p) => p.id);
   if (coming.length === 0) return 0;
   const members = await ctx.db.query<{ id: string; email: string; first_name: string }>(

@@ -176,8 +176,8 @@ const percent = (bp: number | undefined): number | string => (bp === undefined ?
 export function impactSpreadsheet(
   impact: PackImpact,
   identifiers: ReadonlyMap<string, string>,
-  grid: string,
 ): Buffer {
+  const grid = impact.grid ?? '';
   return xlsx('Impact', [
     [
       'Agent',

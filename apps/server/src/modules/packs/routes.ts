@@ -1,4 +1,4 @@
-import { gridThresholds, type PackRegistry } from '@entraide/rules';
+import { gridThresholds, isComplete, type PackRegistry } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import { requireStaff } from '../accounts/session-cookies.ts';
@@ -14,7 +14,7 @@ export function packRoutes(app: FastifyInstance, db: Database, packs: PackRegist
         label: pack.label,
         validity: pack.data.validity,
         income: pack.data.income,
-        complete: pack.parts !== null && pack.grids !== null,
+        complete: isComplete(pack),
         thresholds: gridThresholds(pack),
         parameters: pack.data,
       })),

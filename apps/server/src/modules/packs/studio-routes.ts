@@ -84,7 +84,7 @@ export function studioRoutes(app: FastifyInstance, ctx: AppContext): void {
       throw new HttpError(
         422,
         'invalid_pack',
-        `Corrigez d’abord les ${faults.length} erreur(s) du brouillon : son coût se calcule sur un barème complet.`,
+        `Corrigez d’abord ${faults.length > 1 ? `les ${faults.length} erreurs` : 'l’erreur'} du brouillon : son coût se calcule sur un barème complet.`,
       );
     return { base: packs.get(draft.basedOn), pack };
   };
@@ -99,7 +99,6 @@ export function studioRoutes(app: FastifyInstance, ctx: AppContext): void {
       // Per household in the spreadsheet only: the screen shows the sums.
       ...impact,
       lines: undefined,
-      grid: [...(base.grids?.keys() ?? [])][0] ?? null,
       milliseconds: Math.round(performance.now() - started),
     };
   });
@@ -108,12 +107,11 @@ export function studioRoutes(app: FastifyInstance, ctx: AppContext): void {
     await requireAdmin(db, request);
     const { base, pack } = await draftPack(parse(idParam, request.params).id);
     const { impact, identifiers } = await draftImpact(db, base, pack);
-    const grid = [...(base.grids?.keys() ?? [])][0] ?? '';
     return sendFile(
       reply,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       `impact-${pack.id}.xlsx`,
-      impactSpreadsheet(impact, identifiers, grid),
+      impactSpreadsheet(impact, identifiers),
     );
   });
 

@@ -5,6 +5,7 @@ import {
   compilePack,
   gridThresholds,
   packParameters,
+  plural,
   RulesError,
   runPackCases,
   type CaseResult,
@@ -238,7 +239,7 @@ export async function publishDraft(
       throw new HttpError(
         422,
         'invalid_pack',
-        `Le brouillon a ${faults.length} erreur${faults.length > 1 ? 's' : ''} : ${faults.map((f) => f.path).join(', ')}.`,
+        `Le brouillon a ${plural(faults.length, 'erreur')} : ${faults.map((f) => f.path).join(', ')}.`,
       );
     const failing = runPackCases(compiled).filter((c) => c.differences.length > 0);
     if (failing.length > 0)

@@ -11,7 +11,6 @@ import { packImpactView as msg } from '../../messages/staff.ts';
 
 type ImpactAnswer = Omit<PackImpact, 'lines'> & {
   basedOn: string;
-  grid: string | null;
   milliseconds: number;
 };
 
