@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord, samplePdf } from '../apps/server/test/harness.ts';
-import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, confirmDownload, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -102,13 +102,10 @@ describe('claims in the browser', () => {
     await staff.getByText(/^Lot VIR-2021-\d{6} préparé : 1 virement,/).waitFor();
     // Exporting validates the file against its schema, freezes the batch and downloads the file,
     // after a confirmation that says the subsidies are paid only when the bank got it.
-    const [file] = await Promise.all([
-      staff.waitForEvent('download'),
-      confirmAction(staff, /^Exporter le fichier SEPA VIR-2021-\d{6}$/, {
-        effect: /les subventions ne seront versées qu’à ce moment-là/,
-        confirm: 'Exporter et figer le lot',
-      }),
-    ]);
+    const file = await confirmDownload(staff, /^Exporter le fichier SEPA VIR-2021-\d{6}$/, {
+      effect: /les subventions ne seront versées qu’à ce moment-là/,
+      confirm: 'Exporter et figer le lot',
+    });
     expect(file.suggestedFilename()).toMatch(/^VIR-2021-\d{6}\.xml$/);
     const xml = readFileSync(await file.path(), 'utf8');
     await staff.getByText(/^Fichier VIR-2021-\d{6}\.xml exporté, conforme au schéma/).waitFor();

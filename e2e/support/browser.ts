@@ -1,7 +1,7 @@
 // Debian's chromium driven by playwright-core, and the accessibility check every page passes.
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -76,6 +76,12 @@ export async function linkFromMailCatcher(
   return (await mail.locator('a').first().getAttribute('href')) ?? '';
 }
 
+interface Confirmation {
+  readonly effect: string | RegExp;
+  readonly confirm: string | RegExp;
+  readonly reason?: string;
+}
+
 /**
  * An action that asks for confirmation, done like a person: the button opens a dialog, which
  * must say `effect` and pass axe; Escape is tried first and must leave things as they were; then
@@ -84,12 +90,41 @@ export async function linkFromMailCatcher(
 export async function confirmAction(
   page: Page,
   button: string | RegExp,
-  {
-    effect,
-    confirm,
-    reason,
-  }: { effect: string | RegExp; confirm: string | RegExp; reason?: string },
+  confirmation: Confirmation,
 ): Promise<void> {
+  await (await openConfirmation(page, button, confirmation)).click();
+  await page.getByRole('alertdialog').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The same for an action that downloads a file: the download is awaited from the confirming
+ * click only, so the dialog's checks (axe is slow on a busy machine) do not eat its time.
+ */
+export async function confirmDownload(
+  page: Page,
+  button: string | RegExp,
+  confirmation: Confirmation,
+): Promise<Download> {
+  const confirming = await openConfirmation(page, button, confirmation);
+  try {
+    const [file] = await Promise.all([page.waitForEvent('download'), confirming.click()]);
+    return file;
+  } catch (error) {
+    // What the page said instead of downloading (a refusal, an error) makes the failure readable.
+    const said = await page.getByRole('alert').allTextContents();
+    throw new Error(
+      `No download after « ${String(confirmation.confirm)} »; the page says: ${said.join(' | ') || 'nothing'}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Opens the dialog and checks it, up to the confirming button, which it returns. */
+async function openConfirmation(
+  page: Page,
+  button: string | RegExp,
+  { effect, confirm, reason }: Confirmation,
+): Promise<Locator> {
   const opener = page.getByRole('button', { name: button, exact: typeof button === 'string' });
   const dialog = page.getByRole('alertdialog');
   await opener.click();
@@ -99,12 +134,12 @@ export async function confirmAction(
   await opener.click();
   await dialog.getByText(effect).waitFor();
   await expectAccessible(page);
+  const confirming = dialog.getByRole('button', { name: confirm });
   if (reason !== undefined) {
     // Confirming without the reason is refused in the dialog, which stays open.
-    await dialog.getByRole('button', { name: confirm }).click();
+    await confirming.click();
     await dialog.getByText('Indiquez le motif').waitFor();
     await dialog.getByRole('textbox').fill(reason);
   }
-  await dialog.getByRole('button', { name: confirm }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  return confirming;
 }
