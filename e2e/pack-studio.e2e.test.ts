@@ -41,7 +41,7 @@ describe('the barème studio', () => {
       .getByLabel('Source : Baisse du taux par tranche de QF (standard)')
       .fill('CA du 10 décembre 2021');
     await page.getByRole('button', { name: 'Enregistrer et vérifier' }).click();
-    await page.getByText(/Aucune erreur\. 3 cas de test, 1 en échec\./).waitFor();
+    await page.getByText(/Aucune erreur\. 6 cas de test, 3 en échec\./).waitFor();
     await expectAccessible(page);
 
     // The cost on the committee's households, and its deciles.
@@ -59,9 +59,15 @@ describe('the barème studio', () => {
       /^2 foyers y gagnent$/,
     );
 
-    // The failing 2021 example goes; the board's own example of 2022 comes.
-    await page.getByRole('button', { name: /^Retirer le cas « L’exemple du barème/ }).click();
-    await page.getByText(/Aucune erreur\. 2 cas de test, tous réussis\./).waitFor();
+    // The 2021 examples the new rates change go; the board's own example of 2022 comes.
+    for (const [name, left] of [
+      ['L’exemple du barème', '5 cas de test, 2 en échec'],
+      ['Le calcul du guide', '4 cas de test, 1 en échec'],
+      ['Un séjour linguistique', '3 cas de test, tous réussis'],
+    ]) {
+      await page.getByRole('button', { name: new RegExp(`^Retirer le cas « ${name}`) }).click();
+      await page.getByText(`Aucune erreur. ${left ?? ''}.`).waitFor();
+    }
     const form = page.getByRole('group', { name: 'Nouveau cas de test' });
     await form.getByLabel('Nom du cas').fill('Personne seule au quotient de 10 000 €');
     await form
@@ -70,8 +76,35 @@ describe('the barème studio', () => {
     await form.getByLabel('Jour du calcul (âge des enfants)').fill('2022-03-01');
     await form.getByLabel('Revenu fiscal de référence (€)').fill('17500');
     await form.getByLabel('Taux standard attendu (%)').fill('55');
+    // Her week at a committee's stay: 55 % of 600 €.
+    await form.getByLabel('Avec un séjour').check();
+    await form.getByLabel('Secteur').selectOption('vacances');
+    await form.getByLabel('Organisateur').selectOption('caes');
+    await form.getByLabel('Premier jour du séjour').fill('2022-07-10');
+    await form.getByLabel('Dernier jour du séjour').fill('2022-07-16');
+    await form.getByLabel('Prix du séjour (€)').fill('600');
+    await form.getByLabel('Subvention attendue (€)').fill('300');
+    await expectAccessible(page);
     await form.getByRole('button', { name: 'Ajouter le cas et vérifier' }).click();
+    await page.getByText(/Aucune erreur\. 4 cas de test, 1 en échec\./).waitFor();
+    await page.getByText('subvention : attendu 300,00 €, obtenu 330,00 €').waitFor();
+    await page.getByRole('button', { name: /^Retirer le cas « Personne seule/ }).click();
     await page.getByText(/Aucune erreur\. 3 cas de test, tous réussis\./).waitFor();
+    await form.getByLabel('Nom du cas').fill('Personne seule au quotient de 10 000 €');
+    await form
+      .getByLabel('Source des chiffres')
+      .fill('CA du 10 décembre 2021 : 90 − 3,5 × 10 = 55 %');
+    await form.getByLabel('Jour du calcul (âge des enfants)').fill('2022-03-01');
+    await form.getByLabel('Revenu fiscal de référence (€)').fill('17500');
+    await form.getByLabel('Taux standard attendu (%)').fill('55');
+    await form.getByLabel('Avec un séjour').check();
+    await form.getByLabel('Secteur').selectOption('vacances');
+    await form.getByLabel('Premier jour du séjour').fill('2022-07-10');
+    await form.getByLabel('Dernier jour du séjour').fill('2022-07-16');
+    await form.getByLabel('Prix du séjour (€)').fill('600');
+    await form.getByLabel('Subvention attendue (€)').fill('330');
+    await form.getByRole('button', { name: 'Ajouter le cas et vérifier' }).click();
+    await page.getByText(/Aucune erreur\. 4 cas de test, tous réussis\./).waitFor();
     await page
       .getByText(
         'Personne seule au quotient de 10 000 € (source : CA du 10 décembre 2021 : 90 − 3,5 × 10 = 55 %)',

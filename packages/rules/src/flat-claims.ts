@@ -2,16 +2,9 @@ import { IssueList } from './errors.ts';
 import { formatCents, formatRate, step, type ExplanationStep } from './explanation.ts';
 import { checkCents, roundDiv } from './money.ts';
 import { bpOf, centsOf, need, type Pack } from './pack.ts';
+import type { flatClaimKinds } from './pack-schema.ts';
 import { explainedGridRate } from './rates.ts';
 
-/** Claims priced by a rule of their own rather than like a stay (SPEC §5). */
-export const flatClaimKinds = [
-  'sportEvent',
-  'ancvCoupons',
-  'trainTicket',
-  'escortTrain',
-  'carKm',
-] as const;
 export type FlatClaimKind = (typeof flatClaimKinds)[number];
 
 export interface FlatClaimInput {

@@ -56,6 +56,60 @@ describe('a pack’s test cases', () => {
     ]);
   });
 
+  const stay = {
+    participant: { birthDate: '2012-03-04' },
+    activity: {
+      sector: 'jeunesse',
+      kind: 'caes',
+      capCategory: 'holidayCentreFrance',
+      firstDay: '2021-07-10',
+      lastDay: '2021-07-16',
+      priceCents: 50_000,
+    },
+  };
+
+  it('prices the case’s stay on its household, and says each of its figures that differs', () => {
+    // 4 parts, the majoré grid's 70 %: 350 € of 500 €, 150 € left, 30 % of it as deposit.
+    const pack = withCases([
+      {
+        ...couple,
+        stay,
+        expect: { subsidyCents: 35_000, leftToPayCents: 14_000, depositCents: 4_500, feesCents: 0 },
+      },
+    ]);
+    expect(runPackCases(pack)[0]?.differences).toEqual([
+      'reste à payer : attendu 140,00\u00a0€, obtenu 150,00\u00a0€',
+    ]);
+  });
+
+  it('prices a flat claim, and says why a stay cannot be priced instead of failing', () => {
+    const pack = withCases([
+      {
+        ...couple,
+        claim: { kind: 'sportEvent', paidCents: 30_000 },
+        expect: { subsidyCents: 15_000 },
+      },
+      {
+        ...couple,
+        stay: { ...stay, activity: { ...stay.activity, capCategory: 'lune' } },
+        expect: { subsidyCents: 1 },
+      },
+    ]);
+    expect(runPackCases(pack).map((result) => result.differences)).toEqual([
+      ['subvention : attendu 150,00\u00a0€, obtenu 100,00\u00a0€'],
+      [expect.stringMatching(/^impossible de chiffrer le séjour : .+/)],
+    ]);
+  });
+
+  it('refuses a case with both a stay and a claim, or a stay’s figure without a stay', () => {
+    expect(() =>
+      withCases([{ ...couple, stay, claim: { kind: 'sportEvent', paidCents: 1 }, expect: {} }]),
+    ).toThrow(/cases\.0\.claim/);
+    expect(() => withCases([{ ...couple, expect: { depositCents: 1 } }])).toThrow(
+      /cases\.0\.expect\.depositCents/,
+    );
+  });
+
   it('refuses a malformed case when the pack is loaded, naming the field', () => {
     const load = () => withCases([{ ...couple, household: { couple: true }, expect: {} }]);
     expect(load).toThrow(RulesError);

@@ -6,7 +6,7 @@ import { RulesError } from './errors.ts';
 import type { HouseholdInput } from './household.ts';
 import { simulateHousehold, type HouseholdSimulation } from './household-simulation.ts';
 import type { Pack } from './pack.ts';
-import { quoteStay, type StayActivity, type StayParticipant } from './stay-quote.ts';
+import { stayQuoteFigures, type StayActivity, type StayParticipant } from './stay-quote.ts';
 
 export interface ImpactHousehold {
   readonly id: string;
@@ -101,13 +101,20 @@ function price(
   for (const stay of stays) {
     const used = days.get(stay.participantKey) ?? { youthDays: 0, promoDays: 0, vacationDays: 0 };
     try {
-      const quote = quoteStay(pack, {
+      const quote = stayQuoteFigures(pack, {
         quotientCents: simulation.quotientCents,
         annualCeilingCents: simulation.annualCeilingCents,
         participant: stay.participant,
         activity: stay.activity,
         requestDate: stay.requestDate,
-        used: { ...used, ceilingCents, lastSkiAidYear: null, yearlyFeesPaid: [] },
+        used: {
+          youthDays: used.youthDays,
+          promoDays: used.promoDays,
+          vacationDays: used.vacationDays,
+          ceilingCents,
+          lastSkiAidYear: null,
+          yearlyFeesPaid: [],
+        },
         skiAidRequested: false,
       });
       days.set(stay.participantKey, {
@@ -189,13 +196,16 @@ export function packImpact(
   date: IsoDate,
 ): PackImpact {
   const staysOf = new Map<string, ImpactStay[]>();
-  for (const stay of [...stays].sort((a, b) =>
-    a.requestDate < b.requestDate ? -1 : a.requestDate > b.requestDate ? 1 : 0,
-  )) {
+  for (const stay of stays) {
     const list = staysOf.get(stay.householdId);
     if (list) list.push(stay);
     else staysOf.set(stay.householdId, [stay]);
   }
+  // Each household's in the order asked (a few each: cheaper than sorting them all at once).
+  for (const list of staysOf.values())
+    list.sort((a, b) =>
+      a.requestDate < b.requestDate ? -1 : a.requestDate > b.requestDate ? 1 : 0,
+    );
   const grid = [...(current.grids?.keys() ?? [])][0] ?? null;
   const sides = { current: emptySide(), draft: emptySide() };
   const counts = { better: 0, worse: 0, unchanged: 0 };

@@ -38,6 +38,15 @@ export const relations = [
   'nonEntitled',
 ] as const;
 
+/** Claims priced by a rule of their own rather than like a stay (SPEC §5). */
+export const flatClaimKinds = [
+  'sportEvent',
+  'ancvCoupons',
+  'trainTicket',
+  'escortTrain',
+  'carKm',
+] as const;
+
 export type Sector = (typeof sectors)[number];
 export type ActivityKind = (typeof activityKinds)[number];
 export type Relation = (typeof relations)[number];
@@ -207,37 +216,98 @@ const restrictedRelation = z.strictObject({
  * A test case the pack carries, the OpenFisca way: a household from a real situation (« la
  * famille du guide p. 4 ») and the figures it must get on a day. Run by `entraide-rules test`.
  */
-const packCase = z.strictObject({
-  name: z.string().min(1),
-  /** Where the situation and its figures come from (brochure, page, board decision). */
-  source: z.string().min(1),
-  date: isoDate,
-  household: z.strictObject({
-    taxIncomeEuros: z.number().int().min(0),
-    spouseTaxIncomeEuros: z.number().int().min(0).optional(),
-    couple: z.boolean().default(false),
-    memberDisabled: z.boolean().default(false),
-    spouseDisabled: z.boolean().default(false),
-    children: z
-      .array(
-        z.strictObject({
+const packCase = z
+  .strictObject({
+    name: z.string().min(1),
+    /** Where the situation and its figures come from (brochure, page, board decision). */
+    source: z.string().min(1),
+    date: isoDate,
+    household: z.strictObject({
+      taxIncomeEuros: z.number().int().min(0),
+      spouseTaxIncomeEuros: z.number().int().min(0).optional(),
+      couple: z.boolean().default(false),
+      memberDisabled: z.boolean().default(false),
+      spouseDisabled: z.boolean().default(false),
+      children: z
+        .array(
+          z.strictObject({
+            birthDate: isoDate,
+            sharedCustody: z.boolean().default(false),
+            disabled: z.boolean().default(false),
+            fiscallyDependent: z.boolean().default(true),
+          }),
+        )
+        .default([]),
+      disabledAdultDependants: z.number().int().min(0).default(0),
+    }),
+    /** A stay (or a claim priced like one) of a member of the household, quoted on its request day. */
+    stay: z
+      .strictObject({
+        participant: z.strictObject({
+          relation: relation.default('child'),
           birthDate: isoDate,
-          sharedCustody: z.boolean().default(false),
           disabled: z.boolean().default(false),
-          fiscallyDependent: z.boolean().default(true),
         }),
-      )
-      .default([]),
-    disabledAdultDependants: z.number().int().min(0).default(0),
-  }),
-  expect: z.strictObject({
-    parts: z.number().optional(),
-    quotientCents: z.number().int().optional(),
-    /** Hundredths of a percent, by grid; only the grids named are checked. */
-    ratesBp: z.record(z.string(), z.number().int()).optional(),
-    annualCeilingCents: z.number().int().nullable().optional(),
-  }),
-});
+        activity: z.strictObject({
+          sector,
+          kind,
+          capCategory: z.string().nullable().default(null),
+          firstDay: isoDate,
+          lastDay: isoDate,
+          priceCents: z.number().int().min(0),
+          transportCents: z.number().int().min(0).default(0),
+          ski: z.boolean().default(false),
+          abroad: z.boolean().optional(),
+        }),
+        /** The day the request is sent; the case's date when absent. */
+        requestDate: isoDate.optional(),
+      })
+      .optional(),
+    /** A claim priced by a rule of its own (sport event, ANCV coupons, train, car). */
+    claim: z
+      .strictObject({
+        kind: z.enum(flatClaimKinds),
+        paidCents: z.number().int().min(0),
+        km: z.number().int().min(0).default(0),
+        roundTrips: z.number().int().min(0).default(0),
+      })
+      .optional(),
+    expect: z.strictObject({
+      parts: z.number().optional(),
+      quotientCents: z.number().int().optional(),
+      /** Hundredths of a percent, by grid; only the grids named are checked. */
+      ratesBp: z.record(z.string(), z.number().int()).optional(),
+      annualCeilingCents: z.number().int().nullable().optional(),
+      /** The stay's or the claim's subsidy, after every cap and the ceiling. */
+      subsidyCents: z.number().int().optional(),
+      /** The stay's figures for the family: what is left to pay, the deposit, the fees. */
+      leftToPayCents: z.number().int().optional(),
+      depositCents: z.number().int().optional(),
+      feesCents: z.number().int().optional(),
+    }),
+  })
+  .superRefine((testCase, context) => {
+    if (testCase.stay && testCase.claim)
+      context.addIssue({
+        code: 'custom',
+        path: ['claim'],
+        message: 'un cas a un séjour ou une demande, pas les deux',
+      });
+    const { expect } = testCase;
+    if (!testCase.stay && !testCase.claim && expect.subsidyCents !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['expect', 'subsidyCents'],
+        message: 'une subvention attendue demande un séjour ou une demande',
+      });
+    for (const field of ['leftToPayCents', 'depositCents', 'feesCents'] as const)
+      if (!testCase.stay && expect[field] !== undefined)
+        context.addIssue({
+          code: 'custom',
+          path: ['expect', field],
+          message: 'ce montant attendu demande un séjour',
+        });
+  });
 export type PackCase = z.infer<typeof packCase>;
 
 export const packSchema = z.strictObject({

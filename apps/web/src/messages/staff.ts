@@ -643,7 +643,22 @@ export const packCaseForm = {
   enfantsFormat: 'Écrivez chaque date comme sur une carte d’identité, par exemple 04/03/2012.',
   partsFormat: 'Écrivez le nombre de parts, par exemple 2,5.',
   tauxFormat: 'Écrivez le taux en pourcentage, par exemple 55 ou 58,25.',
-  unChiffre: 'Donnez au moins un chiffre attendu : les parts ou le taux.',
+  unChiffre: 'Donnez au moins un chiffre attendu : les parts, le taux ou la subvention.',
+  avecSejour: 'Avec un séjour',
+  sejourAide:
+    'Le séjour du premier enfant, ou de l’agent quand le foyer n’a pas d’enfant, demandé le jour du calcul.',
+  secteur: 'Secteur',
+  organisateur: 'Organisateur',
+  typeSejour: 'Type de séjour (plafond par jour)',
+  sansPlafond: 'Sans plafond',
+  premierJour: 'Premier jour du séjour',
+  dernierJour: 'Dernier jour du séjour',
+  prix: 'Prix du séjour (€)',
+  subventionAttendue: 'Subvention attendue (€)',
+  dateSejour: 'Choisissez le premier jour du séjour, par exemple le 10 juillet 2022.',
+  dernierJourFormat:
+    'Choisissez le dernier jour du séjour, le premier jour ou après, par exemple le 16 juillet 2022.',
+  montantFormat: 'Écrivez un montant en euros, par exemple 500 ou 89,50.',
 } as const;
 
 /** features/staff/pack-impact-view.tsx */

@@ -1,5 +1,6 @@
 import { useState, type ComponentProps } from 'react';
-import { Field } from '../../shared/form.tsx';
+import { Checkbox, Field, SelectField } from '../../shared/form.tsx';
+import { KIND_LABELS, PACK_SECTOR_LABELS } from '../../messages/labels.ts';
 import { packCaseForm as msg } from '../../messages/staff.ts';
 
 /** A test case as the pack stores it (the figures the source gives, no more). */
@@ -12,7 +13,28 @@ export interface NewCase {
     couple: boolean;
     children: { birthDate: string }[];
   };
-  expect: { parts?: number; ratesBp?: Record<string, number> };
+  /** The first child's stay (the member's when there is none), quoted on the case's day. */
+  stay?: {
+    participant: { relation: 'child' | 'member'; birthDate: string };
+    activity: {
+      sector: string;
+      kind: string;
+      capCategory: string | null;
+      firstDay: string;
+      lastDay: string;
+      priceCents: number;
+    };
+  };
+  expect: { parts?: number; ratesBp?: Record<string, number>; subsidyCents?: number };
+}
+
+/** The cents of « 500 » or « 89,50 », or null. */
+function centsOf(text: string): number | null {
+  const euros = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
+  return /^\d{1,7}(\.\d{1,2})?$/.test(euros) ? Math.round(Number(euros) * 100) : null;
 }
 
 /** « 04/03/2012 » as 2012-03-04, or null when it is not such a date. */
@@ -33,27 +55,41 @@ const EMPTY = {
   children: '',
   parts: '',
   rate: '',
+  withStay: false,
+  sector: 'jeunesse',
+  kind: 'caes',
+  capCategory: '',
+  firstDay: '',
+  lastDay: '',
+  price: '',
+  subsidy: '',
 };
+
+type TextKey = Exclude<keyof typeof EMPTY, 'couple' | 'withStay'>;
 
 /**
  * A new test case written from a real situation (« la famille du guide p. 4 »): the household,
- * and the parts and rate its source gives. Saved with the draft, run on every save.
+ * maybe a stay, and the parts, rate and subsidy its source gives. Saved with the draft, run on
+ * every save.
  */
 export function PackCaseForm({
   grids,
+  capCategories,
   onAdd,
 }: {
   readonly grids: readonly string[];
+  /** The draft's cap categories, by id: their labels. */
+  readonly capCategories: Readonly<Record<string, string>>;
   readonly onAdd: (testCase: NewCase) => Promise<void>;
 }) {
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const grid = grids[0] ?? 'standard';
-  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+  const set = (key: TextKey) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
   /** One text field of the form, its error beside it. */
   const field = (
-    key: Exclude<keyof typeof EMPTY, 'couple'>,
+    key: TextKey,
     label: string,
     extra: Partial<ComponentProps<typeof Field>> = {},
   ) => <Field label={label} value={form[key]} error={errors[key]} onChange={set(key)} {...extra} />;
@@ -73,7 +109,10 @@ export function PackCaseForm({
     if (parts !== '' && !/^\d+(\.\d+)?$/.test(parts)) found.parts = msg.partsFormat;
     const rate = form.rate.trim().replace(',', '.');
     if (rate !== '' && !/^\d+(\.\d{1,2})?$/.test(rate)) found.rate = msg.tauxFormat;
-    if (parts === '' && rate === '') found.rate = msg.unChiffre;
+    const stay = form.withStay ? stayOf(form, births[0] ?? null, found) : undefined;
+    const subsidy = form.withStay && form.subsidy.trim() !== '' ? centsOf(form.subsidy) : undefined;
+    if (subsidy === null) found.subsidy = msg.montantFormat;
+    if (parts === '' && rate === '' && subsidy === undefined) found.rate = msg.unChiffre;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     await onAdd({
@@ -85,9 +124,11 @@ export function PackCaseForm({
         couple: form.couple,
         children: births.map((birthDate) => ({ birthDate: birthDate ?? '' })),
       },
+      ...(stay ? { stay } : {}),
       expect: {
         ...(parts === '' ? {} : { parts: Number(parts) }),
         ...(rate === '' ? {} : { ratesBp: { [grid]: Math.round(Number(rate) * 100) } }),
+        ...(subsidy == null ? {} : { subsidyCents: subsidy }),
       },
     });
     setForm(EMPTY);
@@ -99,22 +140,76 @@ export function PackCaseForm({
       {field('source', msg.sourceCas, { hint: msg.sourceAide })}
       {field('date', msg.jour, { type: 'date' })}
       {field('income', msg.revenu, { inputMode: 'numeric' })}
-      <div className="field checkbox">
-        <label>
-          <input
-            type="checkbox"
-            checked={form.couple}
-            onChange={(e) => setForm({ ...form, couple: e.target.checked })}
-          />{' '}
-          {msg.couple}
-        </label>
-      </div>
+      <Checkbox
+        label={msg.couple}
+        checked={form.couple}
+        onChange={(e) => setForm({ ...form, couple: e.currentTarget.checked })}
+      />
       {field('children', msg.enfants, { hint: msg.enfantsAide })}
       {field('parts', msg.partsAttendues, { inputMode: 'decimal' })}
       {field('rate', msg.tauxAttendu(grid), { inputMode: 'decimal' })}
+      <Checkbox
+        label={msg.avecSejour}
+        checked={form.withStay}
+        onChange={(e) => setForm({ ...form, withStay: e.currentTarget.checked })}
+      />
+      {form.withStay ? (
+        <>
+          <p className="hint">{msg.sejourAide}</p>
+          <SelectField
+            label={msg.secteur}
+            options={PACK_SECTOR_LABELS}
+            value={form.sector}
+            onChange={set('sector')}
+          />
+          <SelectField
+            label={msg.organisateur}
+            options={KIND_LABELS}
+            value={form.kind}
+            onChange={set('kind')}
+          />
+          <SelectField
+            label={msg.typeSejour}
+            options={{ '': msg.sansPlafond, ...capCategories }}
+            value={form.capCategory}
+            onChange={set('capCategory')}
+          />
+          {field('firstDay', msg.premierJour, { type: 'date' })}
+          {field('lastDay', msg.dernierJour, { type: 'date' })}
+          {field('price', msg.prix, { inputMode: 'decimal' })}
+          {field('subsidy', msg.subventionAttendue, { inputMode: 'decimal' })}
+        </>
+      ) : null}
       <button type="button" onClick={() => void add()}>
         {msg.ajouter}
       </button>
     </fieldset>
   );
+}
+
+/** The case's stay from the form, its faults added to `found`. */
+function stayOf(
+  form: typeof EMPTY,
+  firstChild: string | null,
+  found: Record<string, string>,
+): NewCase['stay'] {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.firstDay)) found.firstDay = msg.dateSejour;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.lastDay) || form.lastDay < form.firstDay)
+    found.lastDay = msg.dernierJourFormat;
+  const price = centsOf(form.price);
+  if (price === null) found.price = msg.montantFormat;
+  return {
+    participant:
+      firstChild === null
+        ? { relation: 'member', birthDate: '1980-01-01' }
+        : { relation: 'child', birthDate: firstChild },
+    activity: {
+      sector: form.sector,
+      kind: form.kind,
+      capCategory: form.capCategory === '' ? null : form.capCategory,
+      firstDay: form.firstDay,
+      lastDay: form.lastDay,
+      priceCents: price ?? 0,
+    },
+  };
 }

@@ -18,6 +18,7 @@ type PackData = Record<string, unknown> & {
   id?: string;
   label?: string;
   grids?: Record<string, unknown>;
+  capCategories?: Record<string, { label: string }>;
   sources?: Record<string, string>;
   cases?: { name: string }[];
   validity?: { from: string; to: string };
@@ -275,6 +276,12 @@ export function PackStudioPage() {
         {readOnly ? null : (
           <PackCaseForm
             grids={Object.keys(data.grids ?? {})}
+            capCategories={Object.fromEntries(
+              Object.entries(data.capCategories ?? {}).map(([id, category]) => [
+                id,
+                category.label,
+              ]),
+            )}
             onAdd={(testCase) => save({ ...data, cases: [...(data.cases ?? []), testCase] })}
           />
         )}
