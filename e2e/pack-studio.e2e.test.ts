@@ -50,7 +50,7 @@ describe('the barème studio', () => {
     await totals.waitFor();
     expect(
       plain(await page.getByRole('status').filter({ hasText: 'foyers' }).textContent()),
-    ).toContain('2 foyers et 0 séjour de l’année de inserm-2021');
+    ).toContain('2 foyers, 0 séjour et 0 demande de l’année de inserm-2021');
     await page
       .getByText('Subventions par dixième des foyers, du quotient le plus bas au plus haut')
       .first()

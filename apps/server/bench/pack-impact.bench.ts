@@ -78,7 +78,7 @@ for (let run = 0; run < 3; run += 1) {
   const start = performance.now();
   const population = await impactPopulation(db, base);
   const read = performance.now() - start;
-  const impact = packImpact(base, draft, population.households, population.stays, '2022-01-01');
+  const impact = packImpact(base, draft, population.households, population.requests, '2022-01-01');
   const total = performance.now() - start;
   runs.push({ total, read, engine: total - read });
   summary = `${impact.households} households, ${impact.stays} places: ${Math.round(impact.current.totalCents / 100).toLocaleString('en')} € → ${Math.round(impact.draft.totalCents / 100).toLocaleString('en')} €, ${impact.better} better off, ${impact.worse} worse off, ${impact.unpriced} unpriced`;

@@ -1,6 +1,9 @@
 // Family holidays through the API (issue 13): the booking's participants and parts, lodgings by
 // capacity, guests at the tarif extérieur, and no lodging given twice under concurrent requests.
+import { packImpact } from '@entraide/rules';
+import { loadPackDirectory } from '@entraide/rules/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { impactPopulation } from '../src/modules/packs/pack-impact.ts';
 import {
   createUser,
   familyWithRecord,
@@ -259,6 +262,25 @@ describe('lodgings under concurrent requests', () => {
       ['Studio 2 personnes', 3],
       ['Chalet 6 personnes', 0],
     ]);
+  });
+});
+
+describe('the cost of a draft (issue 17)', () => {
+  it('re-prices each confirmed family booking with its people and lodging shares, as it was booked', async () => {
+    const pack = loadPackDirectory().get('cnrs-2019');
+    const population = await impactPopulation(t.db, pack);
+    const impact = packImpact(pack, pack, population.households, population.requests, '2020-01-01');
+    const [booked] = await t.db.query<{ places: number; bookings: number; cents: number }>(
+      `SELECT count(*)::int AS places, count(*) FILTER (WHERE jsonb_array_length(participants) > 1)::int AS bookings,
+              sum((SELECT (q ->> 'subsidyCents')::int FROM jsonb_array_elements(r.quotes) q
+                    WHERE q ->> 'sessionId' = r.placed_session_id::text))::int AS cents
+         FROM registration_requests r WHERE status = 'confirmed'`,
+    );
+    expect(booked?.bookings).toBeGreaterThan(0);
+    expect(impact.stays).toBe(booked?.places);
+    expect(impact.unpriced).toBe(0);
+    expect(impact.current.totalCents).toBe(booked?.cents);
+    expect(impact.draft.totalCents).toBe(booked?.cents);
   });
 });
 

@@ -155,12 +155,23 @@ describe('drafts', () => {
 });
 
 describe('the cost before the vote', () => {
-  it('prices every validated household and last year’s places under both packs', async () => {
+  it('prices every validated household and last year’s places and claims under both packs', async () => {
+    // The first family's ANCV sport coupons of 2021 (200 €), approved: the standard grid's rate
+    // on at most 150 €.
+    await t.db.query(
+      `INSERT INTO claims (member_id, record_id, year, type, sector, participant, participant_key, details, document_ids, quote, status, approved_cents)
+       SELECT member_id, id, 2021, 'ancvCoupons', 'sports', '{"relation":"member","birthDate":"1980-01-01","disabled":false}',
+              'member', '{"organism":"ANCV","firstDay":"2021-03-01","lastDay":"2021-03-01","paidCents":20000,"capCategory":null,"km":null,"roundTrips":null,"travelCents":null}',
+              '{}', '{}', 'approved', 0
+         FROM agent_records WHERE member_id = $1 AND status = 'validated'`,
+      [members[0]?.id],
+    );
     const answer = await admin.get(`/api/admin/pack-drafts/${draftId}/impact`);
     expect(answer.status).toBe(200);
     const impact = answer.json<{
       households: number;
       stays: number;
+      claims: number;
       current: { totalCents: number; bySector: Record<string, number> };
       draft: { totalCents: number; bySector: Record<string, number> };
       better: number;
@@ -170,14 +181,20 @@ describe('the cost before the vote', () => {
     }>();
     expect(impact.households).toBe(3);
     expect(impact.stays).toBe(2);
+    expect(impact.claims).toBe(1);
     // Both places were quoted at the rates of inserm-2021 when booked: the same sum, recomputed.
     const booked = await t.db.query<{ cents: number }>(
       `SELECT sum((q ->> 'subsidyCents')::int)::int AS cents FROM registration_requests r,
               jsonb_array_elements(r.quotes) q WHERE q ->> 'sessionId' = r.placed_session_id::text`,
     );
-    expect(impact.current.totalCents).toBe(booked[0]?.cents);
+    expect(impact.current.bySector.jeunesse).toBe(booked[0]?.cents);
+    // The coupons: 150 € at the family's standard rate, higher under the draft.
+    const { sports = 0 } = impact.current.bySector;
+    expect(sports).toBeGreaterThanOrEqual(1_500);
+    expect(sports).toBeLessThanOrEqual(9_000);
+    expect(impact.draft.bySector.sports).toBeGreaterThan(sports);
+    expect(impact.current.totalCents).toBe((booked[0]?.cents ?? 0) + sports);
     expect(impact.draft.totalCents).toBeGreaterThan(impact.current.totalCents);
-    expect(impact.draft.bySector.jeunesse).toBe(impact.draft.totalCents);
     expect(impact.better + impact.worse + impact.unchanged).toBe(3);
     expect(impact.worse).toBe(0);
     const sum = (key: 'currentCents' | 'draftCents') =>

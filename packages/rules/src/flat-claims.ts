@@ -25,6 +25,8 @@ export interface FlatClaim {
   readonly baseCents: number;
   readonly rateBp: number;
   readonly subsidyCents: number;
+  /** What it uses of the household's annual ceiling (0 in a sector the ceiling leaves out). */
+  readonly ceilingCents: number;
   readonly reasons: readonly { code: 'base_cap' | 'annual_ceiling'; text: string }[];
   readonly explanation: readonly ExplanationStep[];
 }
@@ -162,8 +164,10 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
       formatCents(subsidy),
     ),
   );
-  const exempt = pack.annualCeiling?.exemptSectors.includes(sector) ?? true;
-  if (!exempt && input.annualCeilingCents !== null) {
+  const counted =
+    !(pack.annualCeiling?.exemptSectors.includes(sector) ?? true) &&
+    input.annualCeilingCents !== null;
+  if (counted) {
     const left = Math.max(0, input.annualCeilingCents - input.usedCeilingCents);
     if (subsidy > left) {
       subsidy = left;
@@ -172,5 +176,13 @@ export function flatClaim(pack: Pack, input: FlatClaimInput): FlatClaim {
       steps.push(step('annualCeiling', 'Plafond annuel', text, left, formatCents(left)));
     }
   }
-  return { sector, baseCents: base, rateBp, subsidyCents: subsidy, reasons, explanation: steps };
+  return {
+    sector,
+    baseCents: base,
+    rateBp,
+    subsidyCents: subsidy,
+    ceilingCents: counted ? subsidy : 0,
+    reasons,
+    explanation: steps,
+  };
 }

@@ -3,10 +3,18 @@
 // and under the draft, side by side. Pure, so that the benchmark measures the engine alone.
 import type { IsoDate } from './dates.ts';
 import { RulesError } from './errors.ts';
+import { flatClaim, type FlatClaimInput } from './flat-claims.ts';
 import type { HouseholdInput } from './household.ts';
 import { simulateHousehold, type HouseholdSimulation } from './household-simulation.ts';
 import type { Pack } from './pack.ts';
-import { stayQuoteFigures, type StayActivity, type StayParticipant } from './stay-quote.ts';
+import {
+  quoteBooking,
+  stayQuoteFigures,
+  type BookingActivity,
+  type QuoteReason,
+  type StayActivity,
+  type StayParticipant,
+} from './stay-quote.ts';
 
 export interface ImpactHousehold {
   readonly id: string;
@@ -21,6 +29,39 @@ export interface ImpactStay {
   readonly participant: StayParticipant;
   readonly activity: StayActivity;
   readonly requestDate: IsoDate;
+}
+
+/** One claim of last year priced by a rule of its own (sport event, ANCV coupons, train, car). */
+export interface ImpactClaim {
+  readonly householdId: string;
+  readonly claim: Pick<FlatClaimInput, 'kind' | 'paidCents' | 'km' | 'roundTrips'>;
+  readonly requestDate: IsoDate;
+}
+
+/** A holiday booked for several people of the household (a family holiday, its own parts). */
+export interface ImpactBooking {
+  readonly householdId: string;
+  readonly activity: BookingActivity;
+  /** Each person, their allowances' key and their price (a share of the lodging included). */
+  readonly participants: readonly (StayParticipant & {
+    readonly key: string;
+    readonly priceCents: number;
+    readonly transportCents: number;
+  })[];
+  readonly requestDate: IsoDate;
+}
+
+/** What a household asked for last year: stays, bookings and claims, priced in the order asked. */
+export type ImpactRequest = ImpactStay | ImpactBooking | ImpactClaim;
+
+type DaysUsed = Map<string, { youthDays: number; promoDays: number; vacationDays: number }>;
+
+/** What pricing one request gives the household's sums. */
+interface PricedRequest {
+  readonly sector: string;
+  readonly subsidyCents: number;
+  readonly ceilingCents: number;
+  readonly reasons: readonly { readonly code: string }[];
 }
 
 /** A household's figures under one pack, and what its stays would have got. */
@@ -69,7 +110,8 @@ export interface PackImpact {
   readonly draft: ImpactSide;
   readonly households: number;
   readonly stays: number;
-  /** Stays the engine refused under a pack (a missing parameter): counted at 0 €. */
+  readonly claims: number;
+  /** Stays and claims the engine refused under a pack (a missing parameter): counted at 0 €. */
   readonly unpriced: number;
   readonly better: number;
   readonly worse: number;
@@ -84,51 +126,137 @@ interface Priced {
   readonly unpriced: number;
 }
 
+const daysOf = (days: DaysUsed, key: string) =>
+  days.get(key) ?? { youthDays: 0, promoDays: 0, vacationDays: 0 };
+
+function addDays(
+  days: DaysUsed,
+  key: string,
+  usage: { youthDays: number; promoDays: number; vacationDays: number },
+): void {
+  const used = daysOf(days, key);
+  days.set(key, {
+    youthDays: used.youthDays + usage.youthDays,
+    promoDays: used.promoDays + usage.promoDays,
+    vacationDays: used.vacationDays + usage.vacationDays,
+  });
+}
+
+/** A booking's subsidy, with its own parts, each person's day allowances counted. */
+function priceBooking(
+  pack: Pack,
+  household: ImpactHousehold,
+  simulation: HouseholdSimulation,
+  booking: ImpactBooking,
+  days: DaysUsed,
+  ceilingCents: number,
+  date: IsoDate,
+): PricedRequest {
+  const quote = quoteBooking(pack, {
+    quotientCents: simulation.quotientCents,
+    household: { input: household.household, on: date },
+    annualCeilingCents: simulation.annualCeilingCents,
+    ceilingUsedCents: ceilingCents,
+    activity: booking.activity,
+    participants: booking.participants.map((p) => {
+      const used = daysOf(days, p.key);
+      return {
+        name: p.key,
+        relation: p.relation,
+        birthDate: p.birthDate,
+        disabled: p.disabled,
+        priceCents: p.priceCents,
+        transportCents: p.transportCents,
+        used: {
+          youthDays: used.youthDays,
+          promoDays: used.promoDays,
+          vacationDays: used.vacationDays,
+          lastSkiAidYear: null,
+          yearlyFeesPaid: [],
+        },
+        skiAidRequested: false,
+      };
+    }),
+    requestDate: booking.requestDate,
+  });
+  const reasons: QuoteReason[] = [...quote.reasons];
+  quote.participants.forEach((line, index) => {
+    addDays(days, booking.participants[index]?.key ?? '', line.usage);
+    reasons.push(...line.reasons);
+  });
+  return {
+    sector: booking.activity.sector,
+    subsidyCents: quote.subsidyCents,
+    ceilingCents: quote.usage.ceilingCents,
+    reasons,
+  };
+}
+
+/** A stay's subsidy, its participant's day allowances counted as the stays add up. */
+function priceStay(
+  pack: Pack,
+  simulation: HouseholdSimulation,
+  stay: ImpactStay,
+  days: DaysUsed,
+  ceilingCents: number,
+): PricedRequest {
+  const used = daysOf(days, stay.participantKey);
+  const quote = stayQuoteFigures(pack, {
+    quotientCents: simulation.quotientCents,
+    annualCeilingCents: simulation.annualCeilingCents,
+    participant: stay.participant,
+    activity: stay.activity,
+    requestDate: stay.requestDate,
+    used: {
+      youthDays: used.youthDays,
+      promoDays: used.promoDays,
+      vacationDays: used.vacationDays,
+      ceilingCents,
+      lastSkiAidYear: null,
+      yearlyFeesPaid: [],
+    },
+    skiAidRequested: false,
+  });
+  addDays(days, stay.participantKey, quote.usage);
+  return {
+    sector: stay.activity.sector,
+    subsidyCents: quote.subsidyCents,
+    ceilingCents: quote.usage.ceilingCents,
+    reasons: quote.reasons,
+  };
+}
+
 function price(
   pack: Pack,
   household: ImpactHousehold,
-  stays: readonly ImpactStay[],
+  requests: readonly ImpactRequest[],
   date: IsoDate,
 ): Priced {
   const simulation: HouseholdSimulation = simulateHousehold(pack, household.household, date);
   const bySector = new Map<string, number>();
-  const days = new Map<string, { youthDays: number; promoDays: number; vacationDays: number }>();
+  const days: DaysUsed = new Map();
   let ceilingCents = 0;
   let subsidyCents = 0;
   let ceilingBinds = false;
   let allowanceBinds = false;
   let unpriced = 0;
-  for (const stay of stays) {
-    const used = days.get(stay.participantKey) ?? { youthDays: 0, promoDays: 0, vacationDays: 0 };
+  for (const request of requests) {
     try {
-      const quote = stayQuoteFigures(pack, {
-        quotientCents: simulation.quotientCents,
-        annualCeilingCents: simulation.annualCeilingCents,
-        participant: stay.participant,
-        activity: stay.activity,
-        requestDate: stay.requestDate,
-        used: {
-          youthDays: used.youthDays,
-          promoDays: used.promoDays,
-          vacationDays: used.vacationDays,
-          ceilingCents,
-          lastSkiAidYear: null,
-          yearlyFeesPaid: [],
-        },
-        skiAidRequested: false,
-      });
-      days.set(stay.participantKey, {
-        youthDays: used.youthDays + quote.usage.youthDays,
-        promoDays: used.promoDays + quote.usage.promoDays,
-        vacationDays: used.vacationDays + quote.usage.vacationDays,
-      });
-      ceilingCents += quote.usage.ceilingCents;
-      subsidyCents += quote.subsidyCents;
-      bySector.set(
-        stay.activity.sector,
-        (bySector.get(stay.activity.sector) ?? 0) + quote.subsidyCents,
-      );
-      for (const reason of quote.reasons) {
+      const priced: PricedRequest =
+        'claim' in request
+          ? flatClaim(pack, {
+              ...request.claim,
+              quotientCents: simulation.quotientCents,
+              annualCeilingCents: simulation.annualCeilingCents,
+              usedCeilingCents: ceilingCents,
+            })
+          : 'participants' in request
+            ? priceBooking(pack, household, simulation, request, days, ceilingCents, date)
+            : priceStay(pack, simulation, request, days, ceilingCents);
+      ceilingCents += priced.ceilingCents;
+      subsidyCents += priced.subsidyCents;
+      bySector.set(priced.sector, (bySector.get(priced.sector) ?? 0) + priced.subsidyCents);
+      for (const reason of priced.reasons) {
         if (reason.code === 'annual_ceiling') ceilingBinds = true;
         if (reason.code === 'day_allowance' || reason.code === 'promo_allowance')
           allowanceBinds = true;
@@ -185,21 +313,21 @@ function outcomeOf(
 
 /**
  * Every household under both packs, ages judged on `date` for both (the same population, other
- * rules), and its stays of last year re-priced in the order they were asked, each pack's day
- * allowances and annual ceiling applied as the stays add up.
+ * rules), and its stays and claims of last year re-priced in the order they were asked, each
+ * pack's day allowances and annual ceiling applied as they add up.
  */
 export function packImpact(
   current: Pack,
   draft: Pack,
   households: readonly ImpactHousehold[],
-  stays: readonly ImpactStay[],
+  requests: readonly ImpactRequest[],
   date: IsoDate,
 ): PackImpact {
-  const staysOf = new Map<string, ImpactStay[]>();
-  for (const stay of stays) {
-    const list = staysOf.get(stay.householdId);
-    if (list) list.push(stay);
-    else staysOf.set(stay.householdId, [stay]);
+  const staysOf = new Map<string, ImpactRequest[]>();
+  for (const request of requests) {
+    const list = staysOf.get(request.householdId);
+    if (list) list.push(request);
+    else staysOf.set(request.householdId, [request]);
   }
   // Each household's in the order asked (a few each: cheaper than sorting them all at once).
   for (const list of staysOf.values())
@@ -211,9 +339,11 @@ export function packImpact(
   const counts = { better: 0, worse: 0, unchanged: 0 };
   let unpriced = 0;
   let priced = 0;
+  let claims = 0;
   const lines: ImpactLine[] = [];
   for (const household of households) {
     const own = staysOf.get(household.id) ?? [];
+    for (const request of own) if ('claim' in request) claims += 1;
     priced += own.length;
     const before = price(current, household, own, date);
     const after = price(draft, household, own, date);
@@ -229,7 +359,8 @@ export function packImpact(
     current: sides.current,
     draft: sides.draft,
     households: households.length,
-    stays: priced,
+    stays: priced - claims,
+    claims,
     unpriced,
     ...counts,
     deciles: decilesOf(lines, grid),

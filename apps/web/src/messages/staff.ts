@@ -664,12 +664,12 @@ export const packCaseForm = {
 /** features/staff/pack-impact-view.tsx */
 export const packImpactView = {
   titre: 'Coût avant le vote',
-  aide: 'Les foyers validés et les séjours de l’année du barème en vigueur, recalculés avec le brouillon.',
+  aide: 'Les foyers validés, les séjours et les demandes de subvention de l’année du barème en vigueur, recalculés avec le brouillon.',
   calculer: 'Calculer le coût',
   enregistrezAvant:
     'Enregistrez d’abord vos changements : le coût se calcule sur le brouillon enregistré.',
-  resume: (households: number, stays: number, basedOn: string, ms: number) =>
-    `${count(households, 'foyer')} et ${count(stays, 'séjour')} de l’année de ${basedOn}, calculés en ${ms} ms.`,
+  resume: (households: number, stays: number, claims: number, basedOn: string, ms: number) =>
+    `${count(households, 'foyer')}, ${count(stays, 'séjour')} et ${count(claims, 'demande')} de l’année de ${basedOn}, calculés en ${ms} ms.`,
   totaux: 'Subventions par secteur',
   secteur: 'Secteur',
   enVigueur: (id: string) => `En vigueur (${id})`,

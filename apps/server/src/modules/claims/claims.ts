@@ -244,7 +244,6 @@ function quoteClaim(
       annualCeilingCents: record.annualCeilingCents,
       usedCeilingCents: used.ceilingCents,
     });
-    const exempt = pack.annualCeiling?.exemptSectors.includes(type.sector) ?? true;
     return {
       figures: {
         sessionId: '',
@@ -265,7 +264,7 @@ function quoteClaim(
           youthDays: 0,
           promoDays: 0,
           vacationDays: 0,
-          ceilingCents: exempt || record.annualCeilingCents === null ? 0 : flat.subsidyCents,
+          ceilingCents: flat.ceilingCents,
         },
         reasons: flat.reasons,
       },

@@ -1,8 +1,11 @@
 // What a draft would cost (issue 17, point 3): the households validated under the pack it started
-// from and their stays of that year, read in four statements run together, priced by the engine's packImpact.
+// from and their stays and claims of that year, read in four statements run together, priced by
+// the engine's packImpact.
 import {
   packImpact,
   type ImpactHousehold,
+  type ImpactBooking,
+  type ImpactRequest,
   type ImpactStay,
   type Pack,
   type PackImpact,
@@ -28,6 +31,10 @@ interface PlaceRow extends ParticipantColumns {
   request_date: string;
   session_id: string;
   transport_cents: number;
+  /** A booking for several people: each of them, their key, and their line of the quote kept. */
+  participants: StayParticipant[] | null;
+  participant_keys: string[] | null;
+  lines: { priceCents: number; transportCents: number }[] | null;
 }
 
 interface SessionRow {
@@ -36,6 +43,7 @@ interface SessionRow {
   kind: ImpactStay['activity']['kind'];
   cap_category: string | null;
   ski: boolean;
+  abroad: boolean;
   first_day: string;
   last_day: string;
   price_cents: number;
@@ -52,6 +60,8 @@ interface ClaimRow extends ParticipantColumns {
     paidCents: number;
     capCategory: string | null;
     travelCents: number | null;
+    km: number | null;
+    roundTrips: number | null;
   };
 }
 
@@ -69,9 +79,31 @@ interface RecordRow {
   dependants: AgentRecord['dependants'];
 }
 
+/** A family's booking: each person at their price (their share of the lodging) and transport. */
+function bookingOf(
+  row: PlaceRow,
+  participants: readonly StayParticipant[],
+  keys: readonly string[],
+  activity: StayActivity,
+): ImpactBooking {
+  return {
+    householdId: row.member_id,
+    requestDate: row.request_date,
+    activity,
+    participants: participants.map((p, index) => ({
+      key: keys[index] ?? `${row.participant_key}:${index}`,
+      relation: p.relation,
+      birthDate: p.birthDate,
+      disabled: p.disabled,
+      priceCents: row.lines?.[index]?.priceCents ?? activity.priceCents,
+      transportCents: row.lines?.[index]?.transportCents ?? activity.transportCents,
+    })),
+  };
+}
+
 export interface ImpactPopulation {
   readonly households: readonly ImpactHousehold[];
-  readonly stays: readonly ImpactStay[];
+  readonly requests: readonly ImpactRequest[];
   /** Each household's member number, for the spreadsheet. */
   readonly identifiers: ReadonlyMap<string, string>;
 }
@@ -93,15 +125,18 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
     ),
     db.query<PlaceRow>(
       `SELECT r.member_id, ${PARTICIPANT_COLUMNS('r')}, r.participant_key, r.created_at::date::text AS request_date,
-              r.placed_session_id AS session_id,
-              COALESCE((SELECT (q ->> 'transportCents')::int FROM jsonb_array_elements(r.quotes) q
-                         WHERE q ->> 'sessionId' = r.placed_session_id::text LIMIT 1), 0) AS transport_cents
+              r.placed_session_id AS session_id, COALESCE((placed.quote ->> 'transportCents')::int, 0) AS transport_cents,
+              CASE WHEN jsonb_array_length(r.participants) > 1 THEN r.participants END AS participants,
+              CASE WHEN jsonb_array_length(r.participants) > 1 THEN r.participant_keys END AS participant_keys,
+              CASE WHEN jsonb_array_length(r.participants) > 1 THEN placed.quote -> 'participants' END AS lines
          FROM registration_requests r JOIN agent_records f ON f.id = r.record_id AND f.pack_id = $1
+         LEFT JOIN LATERAL (SELECT q AS quote FROM jsonb_array_elements(r.quotes) q
+                             WHERE q ->> 'sessionId' = r.placed_session_id::text LIMIT 1) placed ON true
         WHERE r.status = 'confirmed'`,
       [base.id],
     ),
     db.query<SessionRow>(
-      `SELECT s.id, a.sector, a.kind, a.cap_category, a.ski, s.first_day::text AS first_day,
+      `SELECT s.id, a.sector, a.kind, a.cap_category, a.ski, a.abroad, s.first_day::text AS first_day,
               s.last_day::text AS last_day, s.price_cents::int AS price_cents
          FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
         WHERE s.id IN (SELECT placed_session_id FROM registration_requests WHERE status = 'confirmed')`,
@@ -129,6 +164,7 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
         priceCents: session.price_cents,
         transportCents: row.transport_cents,
         ski: session.ski,
+        abroad: session.abroad,
       });
     return activities.get(key);
   };
@@ -137,11 +173,15 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
     birthDate: row.birth_date,
     disabled: row.disabled,
   });
-  const stays: ImpactStay[] = [];
+  const requests: ImpactRequest[] = [];
   for (const row of places) {
     const activity = activityOf(row);
     if (!activity) continue;
-    stays.push({
+    if (row.participants && row.participant_keys) {
+      requests.push(bookingOf(row, row.participants, row.participant_keys, activity));
+      continue;
+    }
+    requests.push({
       householdId: row.member_id,
       participantKey: row.participant_key,
       participant: participant(row),
@@ -151,9 +191,21 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
   }
   for (const row of claims) {
     const type = CLAIM_TYPES[row.type];
-    if (type.flat) continue;
+    if (type.flat) {
+      requests.push({
+        householdId: row.member_id,
+        requestDate: row.request_date,
+        claim: {
+          kind: type.flat,
+          paidCents: row.details.paidCents,
+          km: row.details.km ?? 0,
+          roundTrips: row.details.roundTrips ?? 0,
+        },
+      });
+      continue;
+    }
     const cap = row.details.capCategory ?? type.caps[0] ?? null;
-    stays.push({
+    requests.push({
       householdId: row.member_id,
       participantKey: row.participant_key,
       participant: participant(row),
@@ -181,7 +233,7 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
         dependants: row.dependants,
       }),
     })),
-    stays,
+    requests,
     identifiers: new Map(records.map((row) => [row.member_id, row.identifier])),
   };
 }
@@ -198,7 +250,7 @@ export async function draftImpact(
       base,
       draft,
       population.households,
-      population.stays,
+      population.requests,
       draft.data.validity.from,
     ),
     identifiers: population.identifiers,

@@ -27,7 +27,7 @@ function change(before: number, after: number): string {
 }
 
 /**
- * The cost of a draft before the vote: last year's households and stays priced under the pack
+ * The cost of a draft before the vote: last year's households, stays and claims priced under the pack
  * in force and under the draft — the sums by sector, who is better or worse off, the change by
  * tenth of quotient, where the ceiling or an allowance binds — and the spreadsheet of it.
  */
@@ -63,7 +63,15 @@ export function PackImpactView({
       ) : null}
       {impact ? (
         <div role="status">
-          <p>{msg.resume(impact.households, impact.stays, impact.basedOn, impact.milliseconds)}</p>
+          <p>
+            {msg.resume(
+              impact.households,
+              impact.stays,
+              impact.claims,
+              impact.basedOn,
+              impact.milliseconds,
+            )}
+          </p>
           <ScrollingTable label={msg.totaux}>
             <table>
               <caption>{msg.totaux}</caption>
