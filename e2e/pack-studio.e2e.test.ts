@@ -40,8 +40,16 @@ describe('the barème studio', () => {
     await page
       .getByLabel('Source : Baisse du taux par tranche de QF (standard)')
       .fill('CA du 10 décembre 2021');
+    // Checked as it is typed, before it is saved: a figure that is not one is named at once.
+    await page
+      .getByText(/6 cas de test, 3 en échec\. Des changements ne sont pas enregistrés\./)
+      .waitFor();
+    const slope = page.getByLabel('Baisse du taux par tranche de QF (standard) (points)');
+    await slope.fill('trois');
+    await page.getByText(/^1 erreur/).waitFor();
+    await slope.fill('3,5');
     await page.getByRole('button', { name: 'Enregistrer et vérifier' }).click();
-    await page.getByText(/Aucune erreur\. 6 cas de test, 3 en échec\./).waitFor();
+    await page.getByText(/Aucune erreur\. 6 cas de test, 3 en échec\.$/).waitFor();
     await expectAccessible(page);
 
     // The cost on the committee's households, and its deciles.

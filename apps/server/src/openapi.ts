@@ -111,6 +111,14 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'admin',
   },
   {
+    method: 'post',
+    path: '/api/admin/pack-drafts/{id}/check',
+    summary:
+      'Vérifier ce qui est à l’écran sans l’enregistrer : erreurs, avertissements, cas de test',
+    body: packDraftSave,
+    auth: 'admin',
+  },
+  {
     method: 'delete',
     path: '/api/admin/pack-drafts/{id}',
     summary: 'Supprimer un brouillon (jamais un barème publié)',

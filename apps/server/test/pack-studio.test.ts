@@ -127,6 +127,21 @@ describe('drafts', () => {
     expect((await save(data)).json<DraftAnswer>().check.faults).toEqual([]);
   });
 
+  it('checks what is on the screen without saving it', async () => {
+    const { data } = (await draft()).draft;
+    const typed = structuredClone(data);
+    typed.grids.standard.formula.slope = 'trois';
+    const checked = await admin.post(`/api/admin/pack-drafts/${draftId}/check`, { data: typed });
+    expect(checked.status).toBe(200);
+    expect(checked.json<DraftAnswer['check']>().faults.map((f) => f.path)).toEqual([
+      'grids.standard.formula.slope',
+    ]);
+    expect((await draft()).draft.data.grids.standard.formula.slope).toBe('3.3716');
+    expect(
+      (await members[0]?.client.post(`/api/admin/pack-drafts/${draftId}/check`, { data }))?.status,
+    ).toBe(403);
+  });
+
   it('runs the cases and warns of a changed figure whose source is still the old one', async () => {
     const { data } = (await draft()).draft;
     data.grids.standard.formula.intercept = '90';

@@ -63,6 +63,13 @@ export function studioRoutes(app: FastifyInstance, ctx: AppContext): void {
     return withCheck(await saveDraft(db, admin, id, parse(packDraftSave, request.body).data));
   });
 
+  /** The check of what is on the screen, not saved: the studio shows it as the admin types. */
+  app.post('/api/admin/pack-drafts/:id/check', async (request) => {
+    await requireAdmin(db, request);
+    const draft = await getDraft(db, parse(idParam, request.params).id);
+    return checkDraft(parse(packDraftSave, request.body).data, packs.get(draft.basedOn));
+  });
+
   app.delete('/api/admin/pack-drafts/:id', async (request, reply) => {
     const admin = await requireAdmin(db, request);
     await deleteDraft(db, admin, parse(idParam, request.params).id);

@@ -124,8 +124,9 @@ function ParameterField({
 
 /**
  * A draft of the barème studio: every parameter a field with its unit and its source note, the
- * faults and warnings of the last save, the test cases run on it, its cost on the committee's
- * households, and its publication (final, confirmed with what it does).
+ * faults and warnings of what is on the screen (checked as it is typed), the test cases run on
+ * it, its cost on the committee's households, and its publication (final, confirmed with what it
+ * does).
  */
 export function PackStudioPage() {
   const { id = '' } = useParams();
@@ -136,8 +137,10 @@ export function PackStudioPage() {
   const [publication, setPublication] = useState({ packId: '', from: '', to: '' });
   const submit = useSubmit();
   const url = `/api/admin/pack-drafts/${encodeURIComponent(id)}`;
+  const [check, setCheck] = useState<DraftAnswer['check'] | null>(null);
   const show = (next: DraftAnswer) => {
     setAnswer(next);
+    setCheck(next.check);
     setData(next.draft.data);
     setSaved(true);
   };
@@ -151,7 +154,23 @@ export function PackStudioPage() {
       });
     });
   }, [url]);
-  if (!answer || !data) return <p role="status">{common.loading}</p>;
+  // Live: what is on the screen is checked as the admin types (not saved until they say so).
+  useEffect(() => {
+    if (saved || !data) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      // A check that fails (the network) leaves the last one shown; saving says what is wrong.
+      api<DraftAnswer['check']>('POST', `${url}/check`, { data }).then(
+        (next) => current && setCheck(next),
+        () => undefined,
+      );
+    }, 400);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [data, saved, url]);
+  if (!answer || !data || !check) return <p role="status">{common.loading}</p>;
   const readOnly = answer.draft.status === 'published';
   const change = (next: PackData) => {
     setData(next);
@@ -160,8 +179,8 @@ export function PackStudioPage() {
   const save = (next: PackData = data) =>
     submit.run(async () => show(await api<DraftAnswer>('PUT', url, { data: next })));
   const sources = data.sources ?? {};
-  const faultAt = new Map(answer.check.faults.map((f) => [f.path, f.message]));
-  const failing = answer.check.cases.filter((c) => c.differences.length > 0);
+  const faultAt = new Map(check.faults.map((f) => [f.path, f.message]));
+  const failing = check.cases.filter((c) => c.differences.length > 0);
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.titre(data.label ?? '')}</PageTitle>
@@ -181,23 +200,23 @@ export function PackStudioPage() {
       <section aria-labelledby="verification" className="card">
         <h2 id="verification">{msg.verification}</h2>
         <p role="status">
-          {answer.check.faults.length === 0
-            ? msg.aucuneErreur(answer.check.cases.length, failing.length)
-            : msg.erreurs(answer.check.faults.length)}
+          {check.faults.length === 0
+            ? msg.aucuneErreur(check.cases.length, failing.length)
+            : msg.erreurs(check.faults.length)}
           {saved ? '' : ` ${msg.nonEnregistre}`}
         </p>
-        {answer.check.faults.length > 0 ? (
+        {check.faults.length > 0 ? (
           <ul className="errors">
-            {answer.check.faults.map((fault) => (
+            {check.faults.map((fault) => (
               <li key={fault.path}>{msg.faute(fault.path, fault.message)}</li>
             ))}
           </ul>
         ) : null}
-        {answer.check.warnings.length > 0 ? (
+        {check.warnings.length > 0 ? (
           <>
             <h3>{msg.avertissements}</h3>
             <ul>
-              {answer.check.warnings.map((warning) => (
+              {check.warnings.map((warning) => (
                 <li key={warning}>{warning}</li>
               ))}
             </ul>
@@ -248,7 +267,7 @@ export function PackStudioPage() {
         <h2 id="cas">{msg.cas}</h2>
         <p className="hint">{msg.casAide}</p>
         <ul>
-          {answer.check.cases.map((result, index) => (
+          {check.cases.map((result, index) => (
             <li key={result.name}>
               <strong>{result.differences.length === 0 ? msg.casOk : msg.casEchec}</strong>{' '}
               {msg.casLigne(result.name, result.source)}
@@ -286,7 +305,7 @@ export function PackStudioPage() {
           />
         )}
       </section>
-      {answer.check.faults.length === 0 ? <PackImpactView draftId={id} saved={saved} /> : null}
+      {check.faults.length === 0 ? <PackImpactView draftId={id} saved={saved} /> : null}
       {readOnly ? null : (
         <section aria-labelledby="publier" className="card">
           <h2 id="publier">{msg.publier}</h2>
@@ -317,7 +336,7 @@ export function PackStudioPage() {
             title={msg.publierTitre(publication.packId)}
             effect={<p>{msg.publierEffet(publication.packId, publication.from, publication.to)}</p>}
             confirmLabel={msg.publierConfirmer}
-            disabled={submit.busy || !saved || answer.check.faults.length > 0 || failing.length > 0}
+            disabled={submit.busy || !saved || check.faults.length > 0 || failing.length > 0}
             onConfirm={() =>
               void submit.run(async () => {
                 await api('POST', `${url}/publish`, publication);
