@@ -85,7 +85,7 @@ describe('the barème studio', () => {
     await form.getByLabel('Revenu fiscal de référence (€)').fill('17500');
     await form.getByLabel('Taux standard attendu (%)').fill('55');
     // Her week at a committee's stay: 55 % of 600 €.
-    await form.getByLabel('Avec un séjour').check();
+    await form.getByLabel('Le cas chiffre aussi').selectOption('stay');
     await form.getByLabel('Secteur').selectOption('vacances');
     await form.getByLabel('Organisateur').selectOption('caes');
     await form.getByLabel('Premier jour du séjour').fill('2022-07-10');
@@ -105,7 +105,7 @@ describe('the barème studio', () => {
     await form.getByLabel('Jour du calcul (âge des enfants)').fill('2022-03-01');
     await form.getByLabel('Revenu fiscal de référence (€)').fill('17500');
     await form.getByLabel('Taux standard attendu (%)').fill('55');
-    await form.getByLabel('Avec un séjour').check();
+    await form.getByLabel('Le cas chiffre aussi').selectOption('stay');
     await form.getByLabel('Secteur').selectOption('vacances');
     await form.getByLabel('Premier jour du séjour').fill('2022-07-10');
     await form.getByLabel('Dernier jour du séjour').fill('2022-07-16');
@@ -113,6 +113,17 @@ describe('the barème studio', () => {
     await form.getByLabel('Subvention attendue (€)').fill('330');
     await form.getByRole('button', { name: 'Ajouter le cas et vérifier' }).click();
     await page.getByText(/Aucune erreur\. 4 cas de test, tous réussis\./).waitFor();
+    // A flat claim: half of a 300 € race entry, on at most 200 €.
+    await form.getByLabel('Nom du cas').fill('Un trail à 300 €');
+    await form.getByLabel('Source des chiffres').fill('CA du 10 décembre 2021');
+    await form.getByLabel('Jour du calcul (âge des enfants)').fill('2022-03-01');
+    await form.getByLabel('Revenu fiscal de référence (€)').fill('17500');
+    await form.getByLabel('Le cas chiffre aussi').selectOption('claim');
+    await form.getByLabel('Type de demande').selectOption('sportEvent');
+    await form.getByLabel('Montant payé (€)').fill('300');
+    await form.getByLabel('Subvention attendue (€)').fill('100');
+    await form.getByRole('button', { name: 'Ajouter le cas et vérifier' }).click();
+    await page.getByText(/Aucune erreur\. 5 cas de test, tous réussis\./).waitFor();
     await page
       .getByText(
         'Personne seule au quotient de 10 000 € (source : CA du 10 décembre 2021 : 90 − 3,5 × 10 = 55 %)',

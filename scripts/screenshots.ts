@@ -39,6 +39,7 @@ const PAGES: readonly { name: string; path: string; who: string | null }[] = [
   { name: 'gestion-reglements', path: '/gestion/reglements', who: 'ADMIN' },
   { name: 'gestion-fiches', path: '/gestion/fiches', who: 'ADMIN' },
   { name: 'gestion-tableaux-de-bord', path: '/gestion/tableau-de-bord', who: 'ADMIN' },
+  { name: 'gestion-baremes', path: '/gestion/baremes', who: 'ADMIN' },
 ];
 
 /** Starts `npm start`'s server on its own data folder; resolves once it says it is ready. */

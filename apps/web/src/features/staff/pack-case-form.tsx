@@ -25,6 +25,8 @@ export interface NewCase {
       priceCents: number;
     };
   };
+  /** Or a claim priced by a rule of its own. */
+  claim?: { kind: string; paidCents: number; km: number; roundTrips: number };
   expect: { parts?: number; ratesBp?: Record<string, number>; subsidyCents?: number };
 }
 
@@ -55,21 +57,26 @@ const EMPTY = {
   children: '',
   parts: '',
   rate: '',
-  withStay: false,
+  /** What the case prices beside the household: nothing, a stay or a flat claim. */
+  priced: '',
   sector: 'jeunesse',
   kind: 'caes',
   capCategory: '',
   firstDay: '',
   lastDay: '',
   price: '',
+  claimKind: 'sportEvent',
+  paid: '',
+  km: '',
+  roundTrips: '',
   subsidy: '',
 };
 
-type TextKey = Exclude<keyof typeof EMPTY, 'couple' | 'withStay'>;
+type TextKey = Exclude<keyof typeof EMPTY, 'couple'>;
 
 /**
  * A new test case written from a real situation (« la famille du guide p. 4 »): the household,
- * maybe a stay, and the parts, rate and subsidy its source gives. Saved with the draft, run on
+ * maybe a stay or a claim, and the parts, rate and subsidy its source gives. Saved with the draft, run on
  * every save.
  */
 export function PackCaseForm({
@@ -109,8 +116,10 @@ export function PackCaseForm({
     if (parts !== '' && !/^\d+(\.\d+)?$/.test(parts)) found.parts = msg.partsFormat;
     const rate = form.rate.trim().replace(',', '.');
     if (rate !== '' && !/^\d+(\.\d{1,2})?$/.test(rate)) found.rate = msg.tauxFormat;
-    const stay = form.withStay ? stayOf(form, births[0] ?? null, found) : undefined;
-    const subsidy = form.withStay && form.subsidy.trim() !== '' ? centsOf(form.subsidy) : undefined;
+    const stay = form.priced === 'stay' ? stayOf(form, births[0] ?? null, found) : undefined;
+    const claim = form.priced === 'claim' ? claimOf(form, found) : undefined;
+    const subsidy =
+      form.priced !== '' && form.subsidy.trim() !== '' ? centsOf(form.subsidy) : undefined;
     if (subsidy === null) found.subsidy = msg.montantFormat;
     if (parts === '' && rate === '' && subsidy === undefined) found.rate = msg.unChiffre;
     setErrors(found);
@@ -125,6 +134,7 @@ export function PackCaseForm({
         children: births.map((birthDate) => ({ birthDate: birthDate ?? '' })),
       },
       ...(stay ? { stay } : {}),
+      ...(claim ? { claim } : {}),
       expect: {
         ...(parts === '' ? {} : { parts: Number(parts) }),
         ...(rate === '' ? {} : { ratesBp: { [grid]: Math.round(Number(rate) * 100) } }),
@@ -148,12 +158,13 @@ export function PackCaseForm({
       {field('children', msg.enfants, { hint: msg.enfantsAide })}
       {field('parts', msg.partsAttendues, { inputMode: 'decimal' })}
       {field('rate', msg.tauxAttendu(grid), { inputMode: 'decimal' })}
-      <Checkbox
-        label={msg.avecSejour}
-        checked={form.withStay}
-        onChange={(e) => setForm({ ...form, withStay: e.currentTarget.checked })}
+      <SelectField
+        label={msg.avec}
+        options={{ '': msg.foyerSeul, stay: msg.unSejour, claim: msg.uneDemande }}
+        value={form.priced}
+        onChange={set('priced')}
       />
-      {form.withStay ? (
+      {form.priced === 'stay' ? (
         <>
           <p className="hint">{msg.sejourAide}</p>
           <SelectField
@@ -177,9 +188,28 @@ export function PackCaseForm({
           {field('firstDay', msg.premierJour, { type: 'date' })}
           {field('lastDay', msg.dernierJour, { type: 'date' })}
           {field('price', msg.prix, { inputMode: 'decimal' })}
-          {field('subsidy', msg.subventionAttendue, { inputMode: 'decimal' })}
         </>
       ) : null}
+      {form.priced === 'claim' ? (
+        <>
+          <SelectField
+            label={msg.typeDemande}
+            options={msg.demandes}
+            value={form.claimKind}
+            onChange={set('claimKind')}
+          />
+          {field('paid', msg.montantPaye, { inputMode: 'decimal' })}
+          {form.claimKind === 'carKm'
+            ? field('km', msg.kilometres, { inputMode: 'numeric' })
+            : null}
+          {form.claimKind === 'escortTrain'
+            ? field('roundTrips', msg.allersRetours, { inputMode: 'numeric' })
+            : null}
+        </>
+      ) : null}
+      {form.priced === ''
+        ? null
+        : field('subsidy', msg.subventionAttendue, { inputMode: 'decimal' })}
       <button type="button" onClick={() => void add()}>
         {msg.ajouter}
       </button>
@@ -211,5 +241,22 @@ function stayOf(
       lastDay: form.lastDay,
       priceCents: price ?? 0,
     },
+  };
+}
+
+/** The case's flat claim from the form, its faults added to `found`. */
+function claimOf(form: typeof EMPTY, found: Record<string, string>): NewCase['claim'] {
+  const paid = centsOf(form.paid);
+  if (paid === null) found.paid = msg.montantFormat;
+  const whole = (key: 'km' | 'roundTrips', needed: boolean): number => {
+    if (!needed) return 0;
+    if (!/^\d{1,5}$/.test(form[key].trim())) found[key] = msg.nombreFormat;
+    return Number(form[key].trim());
+  };
+  return {
+    kind: form.claimKind,
+    paidCents: paid ?? 0,
+    km: whole('km', form.claimKind === 'carKm'),
+    roundTrips: whole('roundTrips', form.claimKind === 'escortTrain'),
   };
 }
