@@ -1,5 +1,5 @@
 import { packDraftInput, packDraftSave, packPublication } from '@entraide/contract';
-import { packParameters } from '@entraide/rules';
+import { isComplete, packParameters } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parse, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -41,7 +41,7 @@ export function studioRoutes(app: FastifyInstance, ctx: AppContext): void {
       packs: packs
         .all()
         .filter((pack) => pack.organization === ctx.organization.id)
-        .map((pack) => ({ id: pack.id, label: pack.label })),
+        .map((pack) => ({ id: pack.id, label: pack.label, complete: isComplete(pack) })),
     };
   });
 

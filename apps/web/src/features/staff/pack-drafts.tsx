@@ -15,7 +15,7 @@ interface DraftsAnswer {
     status: 'draft' | 'published';
     packId: string | null;
   }[];
-  packs: { id: string; label: string }[];
+  packs: { id: string; label: string; complete: boolean }[];
 }
 
 /** The admin's studio: the drafts and published packs, a new draft from a pack or a JSON file. */
@@ -27,7 +27,9 @@ export function PackDrafts() {
   const load = () =>
     api<DraftsAnswer>('GET', '/api/admin/pack-drafts').then((next) => {
       setAnswer(next);
-      setBasedOn((current) => current || (next.packs.at(-1)?.id ?? ''));
+      // The newest complete barème by default: a pack in the making is a poor start.
+      const start = next.packs.filter((p) => p.complete).at(-1) ?? next.packs.at(-1);
+      setBasedOn((current) => current || (start?.id ?? ''));
     });
   useEffect(() => {
     void load();
