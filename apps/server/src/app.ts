@@ -28,6 +28,7 @@ import { failedMailRoutes } from './modules/notifications/failed-mail-routes.ts'
 import { loadTrustList } from './modules/tax-notices/tax-notice-reading.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { devMailRoutes, devTotpRoutes } from './modules/notifications/dev-mail-routes.ts';
+import { paymentProvider, paymentRoutes } from './modules/payments/routes.ts';
 import { CommitteeIdentity } from './modules/organization/identity.ts';
 import { organizationOf } from './modules/organization/organization.ts';
 import { committeeRoutes } from './modules/organization/routes.ts';
@@ -190,6 +191,7 @@ export async function buildApp({
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
   operationRoutes(app, db, config.metricsToken, jobs ?? null);
+  if (config.payments) await paymentRoutes(app, ctx, await paymentProvider(ctx, config.payments));
   if (config.devMail) devMailRoutes(app, db);
   if (!config.production) devTotpRoutes(app, db);
 

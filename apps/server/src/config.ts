@@ -52,6 +52,23 @@ const environment = z.object({
     .optional(),
   /** The bearer token Prometheus sends to read /metrics. */
   METRICS_TOKEN: z.string().min(16, 'jeton de 16 caractères au moins attendu').optional(),
+  /** Online payments: stripe, or lyra (PayZen, Systempay…); none: the local test provider in development. */
+  PAYMENT_PROVIDER: z.enum(['stripe', 'lyra'], 'stripe ou lyra attendu').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'sk_test_… ou sk_live_… attendu')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'whsec_… attendu')
+    .optional(),
+  LYRA_SITE_ID: z
+    .string()
+    .regex(/^\d{8}$/, 'identifiant de boutique de 8 chiffres attendu')
+    .optional(),
+  LYRA_KEY: z.string().min(16, 'clé de 16 caractères au moins attendue').optional(),
+  LYRA_MODE: z.enum(['TEST', 'PRODUCTION'], 'TEST ou PRODUCTION attendu').default('TEST'),
+  LYRA_FORM_URL: z.url().default('https://secure.lyra.com/vads-payment/'),
   /** The committee's SIRET, printed on its invoices and documents (14 digits). */
   COMMITTEE_SIRET: z
     .string()
@@ -104,7 +121,29 @@ export interface Config {
   readonly autoValidateVerifiedNotices: boolean;
   /** Mails are kept and shown at /dev/mail (development without SMTP). */
   readonly devMail: boolean;
+  /**
+   * Who takes online payments: Stripe or a Lyra form (configured), the local test provider
+   * (development without one), or nobody (production without one: no « Payer » button).
+   */
+  readonly payments: PaymentSettings | null;
 }
+
+export type PaymentSettings =
+  | { readonly provider: 'local' }
+  | { readonly provider: 'stripe'; readonly secretKey: string; readonly webhookSecret: string }
+  | {
+      readonly provider: 'lyra';
+      readonly siteId: string;
+      readonly key: string;
+      readonly mode: 'TEST' | 'PRODUCTION';
+      readonly formUrl: string;
+    };
+
+/** The settings each provider needs, said at start-up when one is missing. */
+const PROVIDER_REQUIRED = {
+  stripe: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+  lyra: ['LYRA_SITE_ID', 'LYRA_KEY'],
+} as const;
 
 /**
  * What production cannot guess: the shared database (several nodes, no embedded one), the mail
@@ -131,6 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (missing.length > 0)
       throw new Error(
         `Configuration invalide :\n${missing.map((name) => `  ${name}: obligatoire en production`).join('\n')}`,
+      );
+  }
+  if (e.PAYMENT_PROVIDER) {
+    const missing = PROVIDER_REQUIRED[e.PAYMENT_PROVIDER].filter((name) => !e[name]);
+    if (missing.length > 0)
+      throw new Error(
+        `Configuration invalide :\n${missing.map((name) => `  ${name}: obligatoire avec PAYMENT_PROVIDER=${e.PAYMENT_PROVIDER}`).join('\n')}`,
       );
   }
   return {
@@ -162,5 +208,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustListDir: e.TRUST_LIST_DIR ?? null,
     autoValidateVerifiedNotices: e.AUTO_VALIDATE_VERIFIED_NOTICES,
     devMail: !production && !e.SMTP_URL,
+    payments: paymentSettings(e, production),
   };
+}
+
+function paymentSettings(
+  e: z.infer<typeof environment>,
+  production: boolean,
+): PaymentSettings | null {
+  if (e.PAYMENT_PROVIDER === 'stripe')
+    return {
+      provider: 'stripe',
+      secretKey: e.STRIPE_SECRET_KEY ?? '',
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? '',
+    };
+  if (e.PAYMENT_PROVIDER === 'lyra')
+    return {
+      provider: 'lyra',
+      siteId: e.LYRA_SITE_ID ?? '',
+      key: e.LYRA_KEY ?? '',
+      mode: e.LYRA_MODE,
+      formUrl: e.LYRA_FORM_URL,
+    };
+  return production ? null : { provider: 'local' };
 }

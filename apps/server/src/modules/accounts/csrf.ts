@@ -12,7 +12,13 @@ const SESSION_COOKIE = 'entraide_session';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Paths a program may call without a browser's cookies: they change nothing. */
-const CSRF_EXEMPT = new Set(['/api/v1/simulations']);
+const CSRF_EXEMPT = new Set([
+  '/api/v1/simulations',
+  // Sent by the payment providers, not by a browser: their signature is checked instead.
+  '/api/payments/notifications/stripe',
+  '/api/payments/notifications/lyra',
+  '/api/payments/notifications/local',
+]);
 
 /** A secret of the whole committee, made once and shared by every app node through the database. */
 export async function sharedSecret(db: Queryable, name: string): Promise<Buffer> {

@@ -106,7 +106,7 @@ export async function writePayment(
  * cancelled, perhaps while the payment was being typed): it is refused with the invoice that
  * replaced it, if any, so the money goes where it is owed.
  */
-async function refuseCreditedInvoice(tx: Queryable, invoiceId: string): Promise<void> {
+export async function refuseCreditedInvoice(tx: Queryable, invoiceId: string): Promise<void> {
   const [credited] = await tx.query<{ replacement: string | null }>(
     `SELECT (SELECT n.reference FROM invoices n
               WHERE n.registration_id = i.registration_id AND n.kind = 'invoice' AND n.created_at > i.created_at

@@ -1,0 +1,116 @@
+// The form protocol of Lyra's payment pages (PayZen, Systempay, the French banks' brands), from
+// its published documentation: the shop posts `vads_*` fields signed with HMAC-SHA-256, and the
+// platform sends the instant payment notification (IPN) as a form signed the same way.
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  NotAuthentic,
+  type Checkout,
+  type CheckoutRequest,
+  type IncomingNotification,
+  type PaymentNotice,
+  type PaymentProvider,
+} from './provider.ts';
+
+export interface LyraSettings {
+  readonly siteId: string;
+  /** The shop's key of the mode (test or production key), which signs both ways. */
+  readonly key: string;
+  readonly mode: 'TEST' | 'PRODUCTION';
+  /** The brand's payment page, e.g. https://secure.payzen.eu/vads-payment/. */
+  readonly formUrl: string;
+}
+
+/**
+ * The signature: the values of every `vads_` field, sorted by field name, joined by « + », the
+ * key appended, HMAC-SHA-256 with the key, in base64.
+ */
+export function lyraSignature(fields: Readonly<Record<string, string>>, key: string): string {
+  const values = Object.keys(fields)
+    .filter((name) => name.startsWith('vads_'))
+    .sort()
+    .map((name) => fields[name]);
+  return createHmac('sha256', key)
+    .update([...values, key].join('+'), 'utf8')
+    .digest('base64');
+}
+
+/** Lyra's ISO 4217 numeric codes for the currencies a committee uses. */
+const CURRENCIES: Readonly<Record<string, string>> = { '978': 'EUR' };
+
+/** What each transaction status means for the payment (anything else: still pending). */
+const STATUSES: Readonly<Record<string, PaymentNotice['status']>> = {
+  AUTHORISED: 'paid',
+  CAPTURED: 'paid',
+  ACCEPTED: 'paid',
+  REFUSED: 'refused',
+  ABANDONED: 'abandoned',
+  CANCELLED: 'abandoned',
+  EXPIRED: 'abandoned',
+  NOT_CREATED: 'abandoned',
+};
+
+/** « 20211203101500 »: the transaction's date and time, UTC, as the protocol writes it. */
+const transDate = (at: Date): string => at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+
+/** 6 characters, unique in the shop for the day (with the order id beside it). */
+const transId = (): string =>
+  Array.from({ length: 6 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[randomInt(36)]).join('');
+
+export function lyraProvider(
+  settings: LyraSettings,
+  now: () => Date = () => new Date(),
+): PaymentProvider {
+  return {
+    id: 'lyra',
+    checkout(request: CheckoutRequest): Promise<Checkout> {
+      const fields: Record<string, string> = {
+        vads_action_mode: 'INTERACTIVE',
+        vads_amount: String(request.amountCents),
+        vads_ctx_mode: settings.mode,
+        vads_currency: '978',
+        vads_cust_email: request.email,
+        vads_order_id: request.reference,
+        vads_order_info: request.label,
+        vads_page_action: 'PAYMENT',
+        vads_payment_config: 'SINGLE',
+        vads_redirect_success_timeout: '5',
+        vads_return_mode: 'GET',
+        vads_site_id: settings.siteId,
+        vads_trans_date: transDate(now()),
+        vads_trans_id: transId(),
+        vads_url_check: request.notifyUrl,
+        vads_url_return: request.returnUrl,
+        vads_version: 'V2',
+      };
+      return Promise.resolve({
+        url: settings.formUrl,
+        fields: { ...fields, signature: lyraSignature(fields, settings.key) },
+        providerId: null,
+      });
+    },
+    read(notification: IncomingNotification): PaymentNotice[] {
+      const form = Object.fromEntries(new URLSearchParams(notification.body));
+      const signature = form.signature ?? '';
+      const expected = lyraSignature(form, settings.key);
+      if (
+        signature.length !== expected.length ||
+        !timingSafeEqual(Buffer.from(signature), Buffer.from(expected)) ||
+        form.vads_site_id !== settings.siteId
+      )
+        throw new NotAuthentic('signature Lyra invalide');
+      const amount = Number(form.vads_amount);
+      if (!form.vads_order_id || !Number.isSafeInteger(amount))
+        throw new NotAuthentic('notification Lyra incomplète');
+      return [
+        {
+          reference: form.vads_order_id,
+          status: STATUSES[form.vads_trans_status ?? ''] ?? 'pending',
+          amountCents: amount,
+          currency: CURRENCIES[form.vads_currency ?? ''] ?? form.vads_currency ?? '',
+          providerId: form.vads_trans_uuid ?? null,
+          feesCents: null,
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,327 @@
+// Paying online (issue 18): the adapters' signatures (Lyra's documented example, Stripe's own
+// test helper), and the money path through the local test provider — what is due now, recorded
+// only from a verified notification, once, even sent twice at once or during a cancellation.
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedSecret } from '../src/modules/accounts/csrf.ts';
+import { localNotification } from '../src/modules/payments/local-provider.ts';
+import { lyraProvider, lyraSignature } from '../src/modules/payments/lyra-form.ts';
+import { NotAuthentic } from '../src/modules/payments/provider.ts';
+import { stripeProvider } from '../src/modules/payments/stripe-checkout.ts';
+import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { book, family, openPlaces } from './place-fixtures.ts';
+
+describe('the Lyra form protocol (PayZen, Systempay)', () => {
+  const settings = {
+    siteId: '12345678',
+    key: '1122334455667788',
+    mode: 'TEST' as const,
+    formUrl: 'https://secure.payzen.eu/vads-payment/',
+  };
+
+  it('signs the fields as the documentation’s example does', () => {
+    // The documentation's example: shop 12345678, test key 1122334455667788, 51,24 €.
+    const fields = {
+      vads_action_mode: 'INTERACTIVE',
+      vads_amount: '5124',
+      vads_ctx_mode: 'TEST',
+      vads_currency: '978',
+      vads_page_action: 'PAYMENT',
+      vads_payment_config: 'SINGLE',
+      vads_site_id: '12345678',
+      vads_trans_date: '20170129130025',
+      vads_trans_id: '123456',
+      vads_version: 'V2',
+    };
+    expect(lyraSignature(fields, settings.key)).toBe(
+      'ycA5Do5tNvsnKdc/eP1bj2xa19z9q3iWPy9/rpesfS0=',
+    );
+  });
+
+  it('posts a signed form for the amount, and reads only a notification signed with the key', async () => {
+    const provider = lyraProvider(settings, () => new Date('2021-04-15T08:30:00Z'));
+    const checkout = await provider.checkout({
+      reference: 'PAY-ABCDEFGHIJ',
+      amountCents: 12_345,
+      label: 'Facture F-2021-000001',
+      email: 'claire@example.org',
+      returnUrl: 'https://caes.example.org/espace/paiements/PAY-ABCDEFGHIJ',
+      notifyUrl: 'https://caes.example.org/api/payments/notifications/lyra',
+      expiresAt: new Date('2021-04-15T09:00:00Z'),
+    });
+    expect(checkout.url).toBe(settings.formUrl);
+    const fields = checkout.fields ?? {};
+    expect(fields).toMatchObject({
+      vads_amount: '12345',
+      vads_currency: '978',
+      vads_order_id: 'PAY-ABCDEFGHIJ',
+      vads_trans_date: '20210415083000',
+      vads_site_id: '12345678',
+    });
+    expect(fields.vads_trans_id).toMatch(/^[0-9a-z]{6}$/);
+    expect(fields.signature).toBe(lyraSignature(fields, settings.key));
+
+    const ipn = {
+      vads_amount: '12345',
+      vads_currency: '978',
+      vads_order_id: 'PAY-ABCDEFGHIJ',
+      vads_site_id: '12345678',
+      vads_trans_status: 'AUTHORISED',
+      vads_trans_uuid: 'b3c7f3a0e4b54f7e9d1f2a3b4c5d6e7f',
+    };
+    const body = (form: Record<string, string>) =>
+      new URLSearchParams({ ...form, signature: lyraSignature(form, settings.key) }).toString();
+    expect(provider.read({ headers: {}, body: body(ipn) })).toEqual([
+      {
+        reference: 'PAY-ABCDEFGHIJ',
+        status: 'paid',
+        amountCents: 12_345,
+        currency: 'EUR',
+        providerId: ipn.vads_trans_uuid,
+        feesCents: null,
+      },
+    ]);
+    expect(
+      provider.read({ headers: {}, body: body({ ...ipn, vads_trans_status: 'REFUSED' }) })[0]
+        ?.status,
+    ).toBe('refused');
+    // The amount changed after signing, or signed with another key: refused.
+    const tampered = body(ipn).replace('vads_amount=12345', 'vads_amount=1');
+    expect(() => provider.read({ headers: {}, body: tampered })).toThrow(NotAuthentic);
+    const forged = new URLSearchParams({
+      ...ipn,
+      signature: lyraSignature(ipn, 'une autre clé!!'),
+    });
+    expect(() => provider.read({ headers: {}, body: forged.toString() })).toThrow(NotAuthentic);
+  });
+});
+
+describe('Stripe Checkout', () => {
+  const settings = { secretKey: 'sk_test_entraide', webhookSecret: 'whsec_entraide' };
+  const event = (type: string, session: Record<string, unknown>) =>
+    JSON.stringify({
+      id: `evt_${randomUUID()}`,
+      object: 'event',
+      type,
+      data: { object: { object: 'checkout.session', id: 'cs_test_1', ...session } },
+    });
+  const signed = (payload: string, secret = settings.webhookSecret) => ({
+    headers: {
+      'stripe-signature': new Stripe(settings.secretKey).webhooks.generateTestHeaderString({
+        payload,
+        secret,
+      }),
+    },
+    body: payload,
+  });
+
+  it('reads a completed session signed by the webhook’s secret, and nothing else', async () => {
+    const provider = stripeProvider(settings);
+    const completed = event('checkout.session.completed', {
+      client_reference_id: 'PAY-ABCDEFGHIJ',
+      amount_total: 12_345,
+      currency: 'eur',
+      payment_status: 'paid',
+    });
+    expect(provider.read(signed(completed))).toEqual([
+      {
+        reference: 'PAY-ABCDEFGHIJ',
+        status: 'paid',
+        amountCents: 12_345,
+        currency: 'EUR',
+        providerId: 'cs_test_1',
+        feesCents: null,
+      },
+    ]);
+    const expired = event('checkout.session.expired', {
+      client_reference_id: 'PAY-ABCDEFGHIJ',
+      amount_total: 12_345,
+      currency: 'eur',
+    });
+    expect(provider.read(signed(expired))[0]?.status).toBe('abandoned');
+    // An event about something else concerns no payment.
+    expect(provider.read(signed(event('customer.created', {})))).toEqual([]);
+    expect(() => provider.read(signed(completed, 'whsec_autre'))).toThrow(NotAuthentic);
+    expect(() =>
+      provider.read({ headers: signed(completed).headers, body: completed.replace('12345', '1') }),
+    ).toThrow(NotAuthentic);
+  });
+});
+
+describe('paying an invoice online through the local test provider', () => {
+  let t: TestApp;
+  let http: () => Client;
+  let staff: Client;
+  let secret: Buffer;
+  beforeAll(async () => {
+    t = await testApp(); // calendar: 2021-04-15; no provider configured: the local one
+    http = await t.serve();
+    secret = await sharedSecret(t.db, 'local-payments');
+    await createUser(t.db, { identifier: 'GEST-PAY', role: 'staff', sectors: ['jeunesse'] });
+    staff = http();
+    await staff.login('GEST-PAY', PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  interface InvoiceView {
+    invoice: { id: string; totalCents: number };
+    account: { paidCents: number; balanceCents: number; instalments: { amountCents: number }[] };
+  }
+  const invoiceOf = async (client: Client) =>
+    (await client.get('/api/me/invoices')).json<{ invoices: InvoiceView[] }>().invoices[0];
+  const placeWithInvoice = async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+    ]);
+    const { client } = await family(t, 45_000, http());
+    const booked = (await book(client, session)).json<{ id: string }>();
+    const view = await invoiceOf(client);
+    if (!view) throw new Error('no invoice');
+    return { client, registrationId: booked.id, view };
+  };
+  const start = (client: Client, invoiceId: string) =>
+    client.post(`/api/me/invoices/${invoiceId}/online-payment`, {});
+  const notify = (notice: {
+    reference: string;
+    status: 'paid' | 'refused' | 'abandoned';
+    amountCents: number;
+  }) => {
+    const { headers, body } = localNotification({ ...notice, currency: 'EUR' }, secret);
+    return http().request('POST', '/api/payments/notifications/local', Buffer.from(body), {
+      ...(headers as Record<string, string>),
+      'content-type': 'application/json',
+    });
+  };
+  const outcomes = async (reference: string) =>
+    (
+      await t.db.query<{ outcome: string }>(
+        'SELECT outcome FROM payment_notifications WHERE reference = $1 ORDER BY outcome',
+        [reference],
+      )
+    ).map((row) => row.outcome);
+
+  it('asks for what is due now, and records it from the notification alone, once', async () => {
+    const { client, view } = await placeWithInvoice();
+    const deposit = view.account.instalments[0]?.amountCents ?? 0;
+    expect(deposit).toBeGreaterThan(0);
+    expect(deposit).toBeLessThan(view.account.balanceCents);
+    const started = await start(client, view.invoice.id);
+    expect(started.status).toBe(201);
+    const { payment, checkout } = started.json<{
+      payment: { reference: string; amountCents: number; status: string };
+      checkout: { url: string; fields: null };
+    }>();
+    // The deposit due now, not the whole invoice.
+    expect(payment).toMatchObject({ amountCents: deposit, status: 'pending' });
+    expect(checkout.url).toMatch(new RegExp(`/dev/paiement/${payment.reference}$`));
+    // Coming back from the provider's page records nothing: only its notification does.
+    expect((await invoiceOf(client))?.account.paidCents).toBe(0);
+
+    // The same notification sent twice at the same moment: one payment.
+    const notice = { reference: payment.reference, status: 'paid' as const, amountCents: deposit };
+    const answers = await Promise.all([notify(notice), notify(notice)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect((await invoiceOf(client))?.account.paidCents).toBe(deposit);
+    expect(await outcomes(payment.reference)).toEqual(['duplicate', 'recorded']);
+    const [line] = await t.db.query<{ method: string; n: number }>(
+      `SELECT method, count(*) OVER ()::int AS n FROM payments WHERE invoice_id = $1`,
+      [view.invoice.id],
+    );
+    expect(line).toEqual({ method: 'card', n: 1 });
+    expect((await client.get(`/api/me/online-payments/${payment.reference}`)).json()).toMatchObject(
+      { status: 'paid', amountCents: deposit },
+    );
+    const report = await staff.get('/api/staff/billing/consistency');
+    expect(report.json<{ problems: unknown[] }>().problems).toEqual([]);
+  });
+
+  it('records nothing from a forged notification, and keeps one it cannot place for the staff', async () => {
+    const { client, view } = await placeWithInvoice();
+    const { payment } = (await start(client, view.invoice.id)).json<{
+      payment: { reference: string; amountCents: number };
+    }>();
+    const { body } = localNotification(
+      {
+        reference: payment.reference,
+        status: 'paid',
+        amountCents: payment.amountCents,
+        currency: 'EUR',
+      },
+      Buffer.from('not the committee’s secret'),
+    );
+    const forged = await http().request(
+      'POST',
+      '/api/payments/notifications/local',
+      Buffer.from(body),
+      { 'content-type': 'application/json', 'x-entraide-local-signature': 'deadbeef' },
+    );
+    expect(forged.status).toBe(400);
+    expect(await outcomes(payment.reference)).toEqual([]);
+    // Another amount than asked, and a reference nobody started: kept, nothing recorded.
+    await notify({ reference: payment.reference, status: 'paid', amountCents: 1 });
+    await notify({ reference: 'PAY-0000000000', status: 'paid', amountCents: 1_000 });
+    expect(await outcomes(payment.reference)).toEqual(['mismatch']);
+    expect(await outcomes('PAY-0000000000')).toEqual(['unknown']);
+    expect((await invoiceOf(client))?.account.paidCents).toBe(0);
+    // Another member cannot read it.
+    const other = await family(t, 30_000, http());
+    expect((await other.client.get(`/api/me/online-payments/${payment.reference}`)).status).toBe(
+      404,
+    );
+    expect((await start(other.client, view.invoice.id)).status).toBe(404);
+  });
+
+  it(`a payment notified while the place is cancelled lands before the credit note or is kept to refund (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { client, registrationId, view } = await placeWithInvoice();
+      const { payment } = (await start(client, view.invoice.id)).json<{
+        payment: { reference: string; amountCents: number };
+      }>();
+      const [cancelled, notified] = await Promise.all([
+        staff.post(`/api/staff/registrations/${registrationId}/cancel`, {
+          organismFeeCents: 3_000,
+        }),
+        notify({ reference: payment.reference, status: 'paid', amountCents: payment.amountCents }),
+      ]);
+      expect(cancelled.status).toBe(200);
+      expect(notified.status).toBe(200);
+      const outcome = await outcomes(payment.reference);
+      const { feeCents, refundCents } = cancelled.json<{ feeCents: number; refundCents: number }>();
+      if (outcome[0] === 'recorded')
+        // Paid first: the cancellation refunds it, less the fee.
+        expect(refundCents).toBe(Math.max(0, payment.amountCents - feeCents));
+      else {
+        // Cancelled first: the money is not put on a cancelled invoice; the staff refund it.
+        expect(outcome).toEqual(['credited']);
+        expect(refundCents).toBe(0);
+      }
+      const report = await staff.get('/api/staff/billing/consistency');
+      expect(report.json<{ problems: unknown[] }>().problems).toEqual([]);
+    }
+  });
+
+  it('the provider’s page pays, refuses or abandons, and sends the member back to the result', async () => {
+    const { client, view } = await placeWithInvoice();
+    const { payment } = (await start(client, view.invoice.id)).json<{
+      payment: { reference: string };
+    }>();
+    // In process: the redirection is read, not followed.
+    const browser = t.client();
+    const page = await browser.get(`/dev/paiement/${payment.reference}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Payer');
+    const refused = await browser.request(
+      'POST',
+      `/dev/paiement/${payment.reference}`,
+      Buffer.from('outcome=refused'),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(refused.status).toBe(303);
+    expect(refused.headers.location).toBe(`/espace/paiements/${payment.reference}`);
+    expect((await client.get(`/api/me/online-payments/${payment.reference}`)).json()).toMatchObject(
+      { status: 'refused' },
+    );
+    expect((await invoiceOf(client))?.account.paidCents).toBe(0);
+  });
+});
