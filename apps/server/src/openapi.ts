@@ -732,6 +732,31 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'member',
   },
   {
+    method: 'get',
+    path: '/api/me/online-payments/provider',
+    summary: 'Le fournisseur de paiement en ligne du comité (local en développement)',
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/me/invoices/{id}/online-payment',
+    summary:
+      'Payer en ligne ce qui est dû maintenant sur une facture : la page du fournisseur (lien ou formulaire signé)',
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/me/online-payments/{reference}',
+    summary: 'Où en est un paiement en ligne : en cours, payé, refusé, abandonné ou expiré',
+    auth: 'member',
+  },
+  {
+    method: 'post',
+    path: '/api/payments/notifications/{provider}',
+    summary:
+      'La notification signée d’un fournisseur de paiement (stripe, lyra, local) : seule à enregistrer un paiement en ligne',
+  },
+  {
     method: 'post',
     path: '/api/me/invoices/{id}/plan/preview',
     summary: 'L’échéancier (dates et montants) qu’un échelonnement donnerait, sans l’enregistrer',

@@ -234,6 +234,11 @@ describe('paying an invoice online through the local test provider', () => {
     );
     const report = await staff.get('/api/staff/billing/consistency');
     expect(report.json<{ problems: unknown[] }>().problems).toEqual([]);
+    // The accounting export names it: card, the online payment's reference and its provider.
+    const csv = await staff.get('/api/staff/exports/payments.csv?from=2021-01-01&to=2021-12-31');
+    expect(String(csv.body)).toContain(
+      `;card;;;${(deposit / 100).toFixed(2).replace('.', ',')};${payment.reference} (local);0,00`,
+    );
   });
 
   it('records nothing from a forged notification, and keeps one it cannot place for the staff', async () => {

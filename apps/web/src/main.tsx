@@ -83,6 +83,10 @@ const MyInvoicesPage = page(
   'MyInvoicesPage',
 );
 const PaymentsPage = page(() => import('./features/billing/payments-page.tsx'), 'PaymentsPage');
+const OnlinePaymentPage = page(
+  () => import('./features/payments/online-payment-page.tsx'),
+  'OnlinePaymentPage',
+);
 const ActivityPage = page(() => import('./features/catalogue/activity-page.tsx'), 'ActivityPage');
 const CataloguePage = page(
   () => import('./features/catalogue/catalogue-page.tsx'),
@@ -190,6 +194,7 @@ if (root) {
               <Route path="/gestion/tableau-de-bord" component={DashboardPage} />
               <Route path="/gestion/reglements" component={PaymentsPage} />
               <Route path="/espace/factures" component={MyInvoicesPage} />
+              <Route path="/espace/paiements/:reference" component={OnlinePaymentPage} />
               <Route path="/espace/subventions" component={MyClaimsPage} />
               <Route path="/gestion/subventions" component={ClaimsReviewPage} />
               <Route path="/espace/solidarite" component={MySolidarityPage} />

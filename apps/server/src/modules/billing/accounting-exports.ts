@@ -60,9 +60,12 @@ async function table(db: Queryable, kind: ExportKind, f: ExportFilter): Promise<
   if (kind === 'payments') {
     const rows = await db.query<Record<string, string | number>>(
       `SELECT p.received_on::text AS received_on, i.reference, i.sector, u.identifier, u.last_name || ' ' || u.first_name AS member,
-              p.method, COALESCE(p.cheque_number, '') AS cheque, COALESCE(s.reference, '') AS slip, p.amount_cents::int AS amount
+              p.method, COALESCE(p.cheque_number, '') AS cheque, COALESCE(s.reference, '') AS slip, p.amount_cents::int AS amount,
+              COALESCE(o.reference || ' (' || o.provider || COALESCE(' ' || o.provider_id, '') || ')', '') AS online,
+              COALESCE(o.fees_cents::int, 0) AS fees
          FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.member_id
          LEFT JOIN deposit_slips s ON s.id = p.deposit_slip_id
+         LEFT JOIN online_payments o ON o.payment_id = p.id
         WHERE ($1::text IS NULL OR i.sector = $1) AND p.received_on BETWEEN $2 AND $3
         ORDER BY p.received_on, i.reference`,
       params,
@@ -78,8 +81,10 @@ async function table(db: Queryable, kind: ExportKind, f: ExportFilter): Promise<
         'N° de chèque',
         'Remise',
         'Montant',
+        'Paiement en ligne (prestataire)',
+        'Frais du prestataire',
       ],
-      money: new Set([8]),
+      money: new Set([8, 10]),
       rows: rows.map(
         (r) =>
           [
@@ -92,6 +97,8 @@ async function table(db: Queryable, kind: ExportKind, f: ExportFilter): Promise<
             r.cheque,
             r.slip,
             r.amount,
+            r.online,
+            r.fees,
           ] as (string | number)[],
       ),
     };

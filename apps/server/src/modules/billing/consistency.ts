@@ -10,7 +10,8 @@ export interface ConsistencyReport {
 /**
  * Checks that the money balances: every total is the sum of its lines, the subsidy that of its
  * subsidy lines, numbers run without gaps, credit notes never exceed what they correct, no
- * invoice is overpaid, and the plan in force adds up to what is owed.
+ * invoice is overpaid, the plan in force adds up to what is owed, and each online payment paid is
+ * its payment line.
  */
 export async function consistencyReport(db: Queryable): Promise<ConsistencyReport> {
   const invoices = await db.query<{
@@ -73,5 +74,18 @@ export async function consistencyReport(db: Queryable): Promise<ConsistencyRepor
         reference: `${g.kind} ${g.year}`,
         problem: `numérotation : ${g.count} pièces pour les numéros 1 à ${g.last}`,
       });
+  // Every online payment paid is one payment line of its amount, and every card line written by
+  // a notification belongs to an online payment paid.
+  const online = await db.query<{ reference: string; problem: string }>(
+    `SELECT o.reference, 'paiement en ligne payé sans sa ligne de paiement du même montant' AS problem
+       FROM online_payments o LEFT JOIN payments p ON p.id = o.payment_id
+      WHERE o.status = 'paid' AND (p.id IS NULL OR p.amount_cents <> o.amount_cents OR p.invoice_id <> o.invoice_id)
+     UNION ALL
+     SELECT p.idempotency_key, 'ligne de paiement en ligne sans paiement en ligne payé'
+       FROM payments p
+      WHERE p.idempotency_key LIKE 'online:%'
+        AND NOT EXISTS (SELECT 1 FROM online_payments o WHERE o.payment_id = p.id AND o.status = 'paid')`,
+  );
+  problems.push(...online);
   return { invoices: invoices.length, problems };
 }

@@ -41,6 +41,16 @@ export interface InvoiceAccount {
   readonly instalments: readonly Instalment[];
 }
 
+/**
+ * What is due now on an invoice: the first instalment not yet paid in full (what is left of it),
+ * or the whole balance without a plan — never more than the balance.
+ */
+export function dueNowOf(account: InvoiceAccount): number {
+  const next = account.instalments.find((i) => i.paidCents < i.amountCents);
+  const due = next ? next.amountCents - next.paidCents : account.balanceCents;
+  return Math.max(0, Math.min(due, account.balanceCents));
+}
+
 export async function invoiceAccount(db: Queryable, invoiceId: string): Promise<InvoiceAccount> {
   const [sums] = await db.query<{ total: number; credited: number; paid: number }>(
     `SELECT i.total_cents::int AS total,

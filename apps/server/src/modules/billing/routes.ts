@@ -28,7 +28,7 @@ import { agreeInstalments } from './withdrawals.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
-import { allowedCount, choosePlan, invoiceAccount, previewPlan } from './payment-plans.ts';
+import { allowedCount, choosePlan, dueNowOf, invoiceAccount, previewPlan } from './payment-plans.ts';
 import {
   createDepositSlip,
   depositSlipPdf,
@@ -81,6 +81,8 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return {
       invoice,
       account,
+      /** What « Payer en ligne » asks for now (the next instalment, or the balance). */
+      dueNowCents: invoice.kind === 'invoice' ? dueNowOf(account) : 0,
       payments: await invoicePayments(db, invoice.id),
       planOptions: await planOptions(),
     };

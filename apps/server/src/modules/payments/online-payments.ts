@@ -8,7 +8,7 @@ import { formatCents } from '@entraide/rules';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
-import { invoiceAccount } from '../billing/payment-plans.ts';
+import { dueNowOf, invoiceAccount } from '../billing/payment-plans.ts';
 import { refuseCreditedInvoice, writePayment } from '../billing/payments.ts';
 import type { Checkout, IncomingNotification, PaymentNotice, PaymentProvider } from './provider.ts';
 
@@ -51,17 +51,6 @@ const toPayment = (row: Row): OnlinePayment => ({
 });
 
 /**
- * What is due now on an invoice: the first instalment not yet paid in full (what is left of it),
- * or the whole balance without a plan — never more than the balance.
- */
-export async function dueNow(db: Queryable, invoiceId: string): Promise<number> {
-  const account = await invoiceAccount(db, invoiceId);
-  const next = account.instalments.find((i) => i.paidCents < i.amountCents);
-  const due = next ? next.amountCents - next.paidCents : account.balanceCents;
-  return Math.max(0, Math.min(due, account.balanceCents));
-}
-
-/**
  * A member starts paying what is due now on their invoice: the payment is kept as pending (the
  * earlier pending ones of the invoice are abandoned: one page at a time), then the provider's
  * page is asked for. Nothing is recorded in the account until the provider notifies.
@@ -80,7 +69,7 @@ export async function startOnlinePayment(
     );
     if (invoice?.kind !== 'invoice' || invoice.member_id !== member.id) throw notFound();
     await refuseCreditedInvoice(tx, invoiceId);
-    const amount = await dueNow(tx, invoiceId);
+    const amount = dueNowOf(await invoiceAccount(tx, invoiceId));
     if (amount <= 0)
       throw new HttpError(409, 'nothing_due', 'Cette facture est soldée : rien à payer.');
     await tx.query(

@@ -31,6 +31,8 @@ export interface InvoiceDetails {
       method: string;
     }[];
   };
+  /** What « Payer en ligne » asks for now: the next instalment, or the balance. */
+  dueNowCents: number;
   payments: {
     id: string;
     method: string;

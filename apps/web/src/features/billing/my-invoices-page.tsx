@@ -7,6 +7,7 @@ import { DEPOSIT_METHOD_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { PayOnline } from '../payments/pay-online.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import type { InvoiceDetails } from './invoice-types.ts';
 import { common } from '../../messages/common.ts';
@@ -131,8 +132,14 @@ export function MyInvoicesPage() {
   const load = useCallback(async () => {
     setInvoices((await api<{ invoices: InvoiceDetails[] }>('GET', '/api/me/invoices')).invoices);
   }, []);
+  // The « Payer en ligne » button, when the committee takes payments online.
+  const [onlinePayments, setOnlinePayments] = useState(false);
   useEffect(() => {
     void load();
+    api('GET', '/api/me/online-payments/provider').then(
+      () => setOnlinePayments(true),
+      () => setOnlinePayments(false),
+    );
   }, [load]);
   return (
     <RequireUser>
@@ -153,6 +160,13 @@ export function MyInvoicesPage() {
               details={details}
               pdfUrl={`/api/me/invoices/${details.invoice.id}/pdf`}
             >
+              {onlinePayments && details.dueNowCents > 0 ? (
+                <PayOnline
+                  invoiceId={details.invoice.id}
+                  reference={details.invoice.reference}
+                  dueNowCents={details.dueNowCents}
+                />
+              ) : null}
               {details.planOptions.length > 0 ? (
                 <PlanForm
                   details={details}

@@ -1,0 +1,23 @@
+// Paying online: the member's button and the result page.
+
+/** features/payments/pay-online.tsx */
+export const payOnline = {
+  payer: (amount: string, reference: string) => `Payer ${amount} en ligne (${reference})`,
+  aide: 'Par carte bancaire, sur la page sécurisée du prestataire de paiement du comité. Vous revenez ici ensuite.',
+} as const;
+
+/** features/payments/online-payment-page.tsx */
+export const onlinePaymentPage = {
+  titre: 'Paiement en ligne',
+  enAttente:
+    'Votre paiement est en cours de confirmation par le prestataire. Cette page se met à jour toute seule.',
+  toujoursEnAttente:
+    'La confirmation n’est pas encore arrivée. Rien n’est perdu : votre facture se mettra à jour dès qu’elle arrivera.',
+  paye: (amount: string, reference: string) =>
+    `Paiement reçu : ${amount} sur la facture ${reference}. Merci !`,
+  refuse: (reference: string) =>
+    `Le paiement de la facture ${reference} a été refusé : rien n’a été débité. Vous pouvez réessayer ou payer autrement.`,
+  abandonne: (reference: string) =>
+    `Le paiement de la facture ${reference} n’a pas été fait : rien n’a été débité. Vous pouvez réessayer quand vous voulez.`,
+  retourFactures: 'Revenir à mes factures',
+} as const;
