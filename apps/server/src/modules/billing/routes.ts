@@ -28,7 +28,13 @@ import { agreeInstalments } from './withdrawals.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
-import { allowedCount, choosePlan, dueNowOf, invoiceAccount, previewPlan } from './payment-plans.ts';
+import {
+  allowedCount,
+  choosePlan,
+  dueNowOf,
+  invoiceAccount,
+  previewPlan,
+} from './payment-plans.ts';
 import {
   createDepositSlip,
   depositSlipPdf,
