@@ -2,7 +2,9 @@
 // provider; the account, the accounting export and the consistency report agree.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, createUser, PASSWORD } from '../apps/server/test/harness.ts';
-import { expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { sharedSecret } from '../apps/server/src/modules/accounts/csrf.ts';
+import { localNotification } from '../apps/server/src/modules/payments/local-provider.ts';
 import { childWithPlace, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -81,5 +83,42 @@ describe('paying online', () => {
     expect(
       (await staff.get('/api/staff/billing/consistency')).json<{ problems: unknown[] }>().problems,
     ).toEqual([]);
+  });
+
+  it('a payment the provider notifies for another amount waits for the staff, who note what they did', async () => {
+    const member = new Client(env.app.url, env.app.db);
+    await member.login('IN-000921', PASSWORD);
+    const [invoice] = (await member.get('/api/me/invoices')).json<{
+      invoices: { invoice: { id: string } }[];
+    }>().invoices;
+    const { payment } = (
+      await member.post(`/api/me/invoices/${invoice?.invoice.id ?? ''}/online-payment`, {})
+    ).json<{ payment: { reference: string } }>();
+    const { headers, body } = localNotification(
+      { reference: payment.reference, status: 'paid', amountCents: 100, currency: 'EUR' },
+      await sharedSecret(env.app.db, 'local-payments'),
+    );
+    const sent = await fetch(`${env.app.url}/api/payments/notifications/local`, {
+      method: 'POST',
+      headers: { ...(headers as Record<string, string>), 'content-type': 'application/json' },
+      body,
+    });
+    expect(sent.status).toBe(200);
+
+    const page = await desktopPage(env.browser);
+    await login(page, env.app, 'GEST-CB');
+    await page.goto(`${env.app.url}/gestion/reglements`);
+    const kept = page.getByRole('region', { name: 'Paiements en ligne à traiter' }).first();
+    await kept.getByText(/Autre montant que celui demandé/).waitFor();
+    await expectAccessible(page);
+    await confirmAction(page, `Noter comme traité (${payment.reference})`, {
+      effect: /Cela ne rembourse rien/,
+      confirm: 'Noter comme traité',
+      reason: 'remboursé par virement le 16 avril',
+    });
+    await page.getByText(`Le paiement ${payment.reference} est noté comme traité.`).waitFor();
+    expect(await page.getByRole('heading', { name: 'Paiements en ligne à traiter' }).count()).toBe(
+      0,
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   depositSlipRequest,
   modificationRequest,
   paymentInput,
+  notificationHandled,
   planChoice,
   agentRecordInput,
   bankAccountInput,
@@ -743,6 +744,20 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Payer en ligne ce qui est dû maintenant sur une facture : la page du fournisseur (lien ou formulaire signé)',
     auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/staff/online-payments/notifications',
+    summary:
+      'Les notifications de paiement en ligne à traiter (référence inconnue, autre montant, facture annulée ou déjà payée)',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/online-payments/notifications/{id}/handled',
+    summary: 'Noter comment une notification à traiter l’a été (remboursement, paiement placé)',
+    body: notificationHandled,
+    auth: 'staff',
   },
   {
     method: 'get',

@@ -269,6 +269,21 @@ describe('paying an invoice online through the local test provider', () => {
     expect(await outcomes(payment.reference)).toEqual(['mismatch']);
     expect(await outcomes('PAY-0000000000')).toEqual(['unknown']);
     expect((await invoiceOf(client))?.account.paidCents).toBe(0);
+    // The sector's staff see the one about their invoice (not the unknown one: the admin's),
+    // and say how they handled it.
+    const kept = async () =>
+      (await staff.get('/api/staff/online-payments/notifications')).json<{
+        notifications: { id: string; reference: string; outcome: string }[];
+      }>().notifications;
+    const [mismatch, ...others] = await kept();
+    expect(mismatch).toMatchObject({ reference: payment.reference, outcome: 'mismatch' });
+    expect(others.map((n) => n.reference)).not.toContain('PAY-0000000000');
+    const handled = `/api/staff/online-payments/notifications/${mismatch?.id ?? ''}/handled`;
+    expect((await staff.post(handled, { note: ' ' })).json()).toMatchObject({
+      issues: [{ path: 'note' }],
+    });
+    expect((await staff.post(handled, { note: 'montant faux : rien à faire' })).status).toBe(200);
+    expect((await kept()).map((n) => n.id)).not.toContain(mismatch?.id);
     // Another member cannot read it.
     const other = await family(t, 30_000, http());
     expect((await other.client.get(`/api/me/online-payments/${payment.reference}`)).status).toBe(

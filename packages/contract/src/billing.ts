@@ -173,3 +173,12 @@ export const solidarityDecision = z.object({
 
 /** Staff agree instalments with a family: its unpaid balance is no withdrawal. */
 export const instalmentsAgreement = z.object({ agreed: z.boolean() });
+
+/** POST /api/staff/online-payments/notifications/:id/handled — how the staff handled it. */
+export const notificationHandled = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(1, 'écrivez ce qui a été fait, par exemple « remboursé par virement le 3 mai »')
+    .max(500),
+});

@@ -21,3 +21,28 @@ export const onlinePaymentPage = {
     `Le paiement de la facture ${reference} n’a pas été fait : rien n’a été débité. Vous pouvez réessayer quand vous voulez.`,
   retourFactures: 'Revenir à mes factures',
 } as const;
+
+/** features/payments/kept-notifications.tsx */
+export const keptNotifications = {
+  titre: 'Paiements en ligne à traiter',
+  aide: 'Ces paiements ne sont allés sur aucune facture : remboursez-les ou placez-les, puis notez ce qui a été fait.',
+  recue: 'Reçu le',
+  paiement: 'Paiement',
+  montant: 'Montant',
+  quoi: 'Ce qui s’est passé',
+  action: 'Action',
+  outcomes: {
+    unknown: 'Référence inconnue',
+    mismatch: 'Autre montant que celui demandé',
+    settled: 'Facture déjà payée',
+    credited: 'Place annulée avant le paiement',
+  },
+  noterTraitee: (reference: string) => `Noter comme traité (${reference})`,
+  noterTraiteeTitre: (reference: string) => `Le paiement ${reference} est-il traité ?`,
+  effet:
+    'Il quittera cette liste et ce que vous écrivez sera gardé avec lui. Cela ne rembourse rien : faites d’abord le remboursement.',
+  ceQuiAEteFait: 'Ce qui a été fait',
+  exemple: 'remboursé par virement le 3 mai',
+  confirmer: 'Noter comme traité',
+  traitee: (reference: string) => `Le paiement ${reference} est noté comme traité.`,
+} as const;

@@ -8,6 +8,7 @@ import { formatCents } from '@entraide/rules';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { dueNowOf, invoiceAccount } from '../billing/payment-plans.ts';
 import { refuseCreditedInvoice, writePayment } from '../billing/payments.ts';
 import type { Checkout, IncomingNotification, PaymentNotice, PaymentProvider } from './provider.ts';
@@ -248,4 +249,61 @@ async function creditedBecause(tx: Queryable, invoiceId: string): Promise<string
     if (error instanceof HttpError) return error.message;
     throw error;
   }
+}
+
+/** A notification kept for the staff: money the committee may have to refund, or to place. */
+export interface KeptNotification {
+  readonly id: string;
+  readonly provider: string;
+  readonly reference: string | null;
+  readonly outcome: 'unknown' | 'mismatch' | 'settled' | 'credited';
+  readonly detail: string;
+  readonly amountCents: number | null;
+  readonly receivedAt: string;
+  readonly invoiceReference: string | null;
+  readonly member: string | null;
+}
+
+/**
+ * The notifications no payment line came from, not yet handled: those of the caller's sectors
+ * (the invoice's), and for an admin also those naming no payment of ours.
+ */
+export async function keptNotifications(
+  db: Queryable,
+  staff: CurrentUser,
+): Promise<KeptNotification[]> {
+  return db.query<KeptNotification>(
+    `SELECT n.id, n.provider, n.reference, n.outcome, n.detail, n.amount_cents::int AS "amountCents",
+            to_char(n.received_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS "receivedAt",
+            i.reference AS "invoiceReference", u.last_name || ' ' || u.first_name AS member
+       FROM payment_notifications n
+       LEFT JOIN online_payments o ON o.id = n.online_payment_id
+       LEFT JOIN invoices i ON i.id = o.invoice_id
+       LEFT JOIN users u ON u.id = o.member_id
+      WHERE n.outcome IN ('unknown', 'mismatch', 'settled', 'credited') AND n.handled_at IS NULL
+        AND ($1 OR i.sector = ANY($2::text[]))
+      ORDER BY n.received_at`,
+    [staff.role === 'admin', staff.sectors],
+  );
+}
+
+/** The staff say how they handled a kept notification (a refund made, a payment placed): audited. */
+export async function handleNotification(
+  db: Database,
+  staff: CurrentUser,
+  id: string,
+  note: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const visible = (await keptNotifications(tx, staff)).some((n) => n.id === id);
+    if (!visible) throw notFound();
+    await tx.query(
+      `UPDATE payment_notifications SET handled_at = now(), handled_by = $2,
+              detail = detail || ' — traité : ' || $3 WHERE id = $1 AND handled_at IS NULL`,
+      [requireUuid(id), staff.id, note],
+    );
+    await recordAudit(tx, staff.id, 'payment.notification_handled', 'payment_notification', id, {
+      note,
+    });
+  });
 }

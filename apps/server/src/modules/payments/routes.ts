@@ -1,14 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { activitySectors, notificationHandled } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import { z } from 'zod';
 import type { PaymentSettings } from '../../config.ts';
 import { HttpError, parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sharedSecret } from '../accounts/csrf.ts';
-import { requireUser } from '../accounts/session-cookies.ts';
+import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import { localNotification, localProvider } from './local-provider.ts';
 import { lyraProvider } from './lyra-form.ts';
-import { memberOnlinePayment, receiveNotification, startOnlinePayment } from './online-payments.ts';
+import {
+  handleNotification,
+  keptNotifications,
+  memberOnlinePayment,
+  receiveNotification,
+  startOnlinePayment,
+} from './online-payments.ts';
 import { NotAuthentic, type PaymentProvider } from './provider.ts';
 import { stripeProvider } from './stripe-checkout.ts';
 
@@ -51,6 +58,18 @@ export async function paymentRoutes(
       },
     );
     return reply.status(201).send(started);
+  });
+
+  app.get('/api/staff/online-payments/notifications', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    return { notifications: await keptNotifications(db, staff) };
+  });
+
+  app.post('/api/staff/online-payments/notifications/:id/handled', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    const { note } = parse(notificationHandled, request.body);
+    await handleNotification(db, staff, parse(idParam, request.params).id, note);
+    return { handled: true };
   });
 
   app.get('/api/me/online-payments/:reference', async (request) => {

@@ -1,3 +1,4 @@
+import { KeptNotifications } from '../payments/kept-notifications.tsx';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
@@ -406,6 +407,7 @@ export function PaymentsPage() {
       <PageTitle>{msg.reglementsFactures}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
+      <KeptNotifications onHandled={setNotice} />
       <form
         onSubmit={(event) => {
           event.preventDefault();
