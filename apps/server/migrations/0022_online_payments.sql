@@ -43,3 +43,19 @@ CREATE TABLE payment_notifications (
 );
 CREATE INDEX payment_notifications_open ON payment_notifications (received_at)
   WHERE outcome IN ('unknown', 'mismatch', 'settled', 'credited') AND handled_at IS NULL;
+
+-- A refund of an online payment through its provider (a place paid online is cancelled): prepared
+-- with the refund line in the cancellation's transaction, sent by a job, confirmed by the
+-- provider's answer; one that fails waits for the staff.
+CREATE TABLE online_refunds (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  online_payment_id uuid NOT NULL REFERENCES online_payments (id),
+  amount_cents bigint NOT NULL CHECK (amount_cents > 0),
+  status text NOT NULL DEFAULT 'prepared' CHECK (status IN ('prepared', 'sent', 'confirmed', 'failed')),
+  provider_refund_id text,
+  error text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  sent_at timestamptz,
+  confirmed_at timestamptz
+);
+CREATE INDEX online_refunds_open ON online_refunds (created_at) WHERE status IN ('prepared', 'sent', 'failed');

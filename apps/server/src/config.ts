@@ -69,6 +69,9 @@ const environment = z.object({
   LYRA_KEY: z.string().min(16, 'clé de 16 caractères au moins attendue').optional(),
   LYRA_MODE: z.enum(['TEST', 'PRODUCTION'], 'TEST ou PRODUCTION attendu').default('TEST'),
   LYRA_FORM_URL: z.url().default('https://secure.lyra.com/vads-payment/'),
+  /** Refunds through Lyra's REST API: the shop's REST password (back office, Clés d’API REST). */
+  LYRA_REST_PASSWORD: z.string().min(8, 'mot de passe de 8 caractères au moins attendu').optional(),
+  LYRA_REST_URL: z.url().default('https://api.lyra.com/api-payment/V4'),
   /** The committee's SIRET, printed on its invoices and documents (14 digits). */
   COMMITTEE_SIRET: z
     .string()
@@ -137,6 +140,7 @@ export type PaymentSettings =
       readonly key: string;
       readonly mode: 'TEST' | 'PRODUCTION';
       readonly formUrl: string;
+      readonly rest: { readonly password: string; readonly url: string } | null;
     };
 
 /** The settings each provider needs, said at start-up when one is missing. */
@@ -229,6 +233,9 @@ function paymentSettings(
       key: e.LYRA_KEY ?? '',
       mode: e.LYRA_MODE,
       formUrl: e.LYRA_FORM_URL,
+      rest: e.LYRA_REST_PASSWORD
+        ? { password: e.LYRA_REST_PASSWORD, url: e.LYRA_REST_URL.replace(/\/$/, '') }
+        : null,
     };
   return production ? null : { provider: 'local' };
 }

@@ -749,7 +749,13 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/online-payments/notifications',
     summary:
-      'Les notifications de paiement en ligne à traiter (référence inconnue, autre montant, facture annulée ou déjà payée)',
+      'Les notifications de paiement en ligne à traiter (référence inconnue, autre montant, facture annulée ou déjà payée) et les remboursements en ligne pas encore confirmés',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/online-payments/refunds/{id}/retry',
+    summary: 'Redemander au prestataire un remboursement en ligne qui a échoué',
     auth: 'staff',
   },
   {

@@ -2,10 +2,13 @@
 // test helper), and the money path through the local test provider — what is due now, recorded
 // only from a verified notification, once, even sent twice at once or during a cancellation.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSecret } from '../src/modules/accounts/csrf.ts';
-import { localNotification } from '../src/modules/payments/local-provider.ts';
+import { localNotification, localProvider } from '../src/modules/payments/local-provider.ts';
+import { sendPreparedRefunds } from '../src/modules/payments/online-refunds.ts';
 import { lyraProvider, lyraSignature } from '../src/modules/payments/lyra-form.ts';
 import { NotAuthentic } from '../src/modules/payments/provider.ts';
 import { stripeProvider } from '../src/modules/payments/stripe-checkout.ts';
@@ -18,6 +21,7 @@ describe('the Lyra form protocol (PayZen, Systempay)', () => {
     key: '1122334455667788',
     mode: 'TEST' as const,
     formUrl: 'https://secure.payzen.eu/vads-payment/',
+    rest: null,
   };
 
   it('signs the fields as the documentation’s example does', () => {
@@ -94,6 +98,55 @@ describe('the Lyra form protocol (PayZen, Systempay)', () => {
       signature: lyraSignature(ipn, 'une autre clé!!'),
     });
     expect(() => provider.read({ headers: {}, body: forged.toString() })).toThrow(NotAuthentic);
+  });
+});
+
+describe('refunds through Lyra’s REST API', () => {
+  it('asks CancelOrRefund with the shop’s credentials, and says the provider’s refusal', async () => {
+    const asked: { auth: string | undefined; body: unknown }[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const parsed = JSON.parse(body) as { amount: number };
+        asked.push({ auth: request.headers.authorization, body: parsed });
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify(
+            parsed.amount > 10_000
+              ? {
+                  status: 'ERROR',
+                  answer: { errorCode: 'PSP_099', errorMessage: 'montant trop élevé' },
+                }
+              : { status: 'SUCCESS', answer: { uuid: 'refund-uuid-1' } },
+          ),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const provider = lyraProvider({
+      siteId: '12345678',
+      key: '1122334455667788',
+      mode: 'TEST',
+      formUrl: 'https://secure.payzen.eu/vads-payment/',
+      rest: { password: 'testpassword_1122334455667788', url: `http://127.0.0.1:${String(port)}` },
+    });
+    const refund = (amountCents: number) =>
+      provider.refund({ key: 'k', reference: 'PAY-ABCDEFGHIJ', providerId: 'uuid-1', amountCents });
+    expect(await refund(5_000)).toEqual({ state: 'confirmed', providerRefundId: 'refund-uuid-1' });
+    await expect(refund(20_000)).rejects.toThrow('Lyra : PSP_099 montant trop élevé');
+    server.close();
+    expect(asked[0]).toEqual({
+      auth: `Basic ${Buffer.from('12345678:testpassword_1122334455667788').toString('base64')}`,
+      body: {
+        uuid: 'uuid-1',
+        amount: 5_000,
+        currency: 'EUR',
+        resolutionMode: 'AUTO',
+        comment: 'PAY-ABCDEFGHIJ',
+      },
+    });
   });
 });
 
@@ -319,6 +372,52 @@ describe('paying an invoice online through the local test provider', () => {
       const report = await staff.get('/api/staff/billing/consistency');
       expect(report.json<{ problems: unknown[] }>().problems).toEqual([]);
     }
+  });
+
+  it('a place paid online and cancelled is refunded through the provider: prepared, sent, confirmed', async () => {
+    const { client, registrationId, view } = await placeWithInvoice();
+    const { payment } = (await start(client, view.invoice.id)).json<{
+      payment: { reference: string; amountCents: number };
+    }>();
+    await notify({
+      reference: payment.reference,
+      status: 'paid',
+      amountCents: payment.amountCents,
+    });
+    const cancelled = await staff.post(`/api/staff/registrations/${registrationId}/cancel`, {
+      organismFeeCents: 3_000,
+    });
+    const { refundCents } = cancelled.json<{ refundCents: number }>();
+    expect(refundCents).toBe(payment.amountCents - 3_000);
+    const refunds = () =>
+      t.db.query<{ status: string; amount: number }>(
+        `SELECT r.status, r.amount_cents::int AS amount FROM online_refunds r
+           JOIN online_payments o ON o.id = r.online_payment_id WHERE o.reference = $1`,
+        [payment.reference],
+      );
+    expect(await refunds()).toEqual([{ status: 'prepared', amount: refundCents }]);
+    // The staff follow it; one the provider refused is asked again on their word alone.
+    const open = async () =>
+      (await staff.get('/api/staff/online-payments/notifications')).json<{
+        refunds: { id: string; reference: string; status: string }[];
+      }>().refunds;
+    const [followed] = (await open()).filter((r) => r.reference === payment.reference);
+    expect(followed).toMatchObject({ status: 'prepared' });
+    const retry = `/api/staff/online-payments/refunds/${followed?.id ?? ''}/retry`;
+    expect((await staff.post(retry)).status).toBe(404);
+    await t.db.query(
+      `UPDATE online_refunds SET status = 'failed', error = 'PSP_099' WHERE id = $1`,
+      [followed?.id],
+    );
+    expect((await client.post(retry)).status).toBe(403);
+    expect((await staff.post(retry)).status).toBe(200);
+    const provider = localProvider(t.config.publicUrl, secret);
+    expect(await sendPreparedRefunds(t.db, provider)).toMatchObject({ confirmed: 1, failed: 0 });
+    expect(await refunds()).toEqual([{ status: 'confirmed', amount: refundCents }]);
+    // Sent once: the job again finds nothing to send.
+    expect(await sendPreparedRefunds(t.db, provider)).toEqual({ confirmed: 0, failed: 0 });
+    const report = await staff.get('/api/staff/billing/consistency');
+    expect(report.json<{ problems: unknown[] }>().problems).toEqual([]);
   });
 
   it('the provider’s page pays, refuses or abandons, and sends the member back to the result', async () => {

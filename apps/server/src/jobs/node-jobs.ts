@@ -8,6 +8,8 @@ import type { CommitteeIdentity } from '../modules/organization/identity.ts';
 import { deleteUnusedPhotos } from '../modules/pictures/unused-photos.ts';
 import { PublishedPacks } from '../modules/packs/published-packs.ts';
 import { announceComingPacks } from '../modules/packs/pack-changes.ts';
+import { sendPreparedRefunds } from '../modules/payments/online-refunds.ts';
+import { paymentProvider } from '../modules/payments/routes.ts';
 import { applyRetention } from '../modules/privacy/retention.ts';
 import { runDueSelections } from '../modules/registrations/selection.ts';
 import type { Config } from '../config.ts';
@@ -28,7 +30,7 @@ export interface NodeJobs {
 /**
  * Makes this node one of the workers: every node takes jobs, each job runs on one of them.
  * Mail delivery (with SMTP), the selection at its day, the instalment reminders and the unpaid
- * places, the retention policy and the photos never saved.
+ * places, the retention policy and the photos never saved, the online refunds.
  */
 export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<void> {
   const { config, db, ctx, identity, store, log } = node;
@@ -72,6 +74,22 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
     if (told > 0)
       log(`Nouveau barème annoncé : ${plural(told, 'adhérent prévenu', 'adhérents prévenus')}.`);
   });
-  for (const queue of [QUEUES.selection, QUEUES.reminders, QUEUES.announcements, QUEUES.retention])
-    await jobs.schedule(queue.name, queue.cron);
+  const scheduled: { name: string; cron: string }[] = [
+    QUEUES.selection,
+    QUEUES.reminders,
+    QUEUES.announcements,
+    QUEUES.retention,
+  ];
+  if (config.payments) {
+    const provider = await paymentProvider(ctx, config.payments);
+    await jobs.work(QUEUES.refunds.name, async () => {
+      const sent = await sendPreparedRefunds(db, provider);
+      if (sent.confirmed + sent.failed > 0)
+        log(
+          `Remboursements en ligne : ${plural(sent.confirmed, 'confirmé', 'confirmés')}, ${plural(sent.failed, 'en échec', 'en échec')}.`,
+        );
+    });
+    scheduled.push(QUEUES.refunds);
+  }
+  for (const queue of scheduled) await jobs.schedule(queue.name, queue.cron);
 }

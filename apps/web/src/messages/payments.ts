@@ -1,4 +1,5 @@
-// Paying online: the member's button and the result page.
+// Paying online: the member's button, the result page, and what the staff follow.
+import { of } from './french.ts';
 
 /** features/payments/pay-online.tsx */
 export const payOnline = {
@@ -45,4 +46,19 @@ export const keptNotifications = {
   exemple: 'remboursé par virement le 3 mai',
   confirmer: 'Noter comme traité',
   traitee: (reference: string) => `Le paiement ${reference} est noté comme traité.`,
+  remboursements: 'Remboursements en ligne en cours',
+  prepare: 'Préparé le',
+  etat: 'État',
+  etats: {
+    prepared: 'Préparé, envoi au prestataire dans la minute',
+    sent: 'Envoyé au prestataire, sans réponse : vérifiez dans son espace',
+    failed: 'Refusé par le prestataire',
+  },
+  renvoyer: (reference: string) => `Renvoyer le remboursement (${reference})`,
+  renvoyerTitre: (amount: string, reference: string) =>
+    `Redemander le remboursement de ${amount} (${reference}) ?`,
+  renvoyerEffet: (member: string) =>
+    `Le prestataire sera de nouveau sollicité pour rembourser la carte ${of(member)}. Vérifiez d’abord dans son espace que rien n’a été remboursé.`,
+  renvoyerConfirmer: 'Renvoyer au prestataire',
+  renvoye: (reference: string) => `Le remboursement de ${reference} est renvoyé au prestataire.`,
 } as const;

@@ -22,6 +22,7 @@ import {
 import { lockSessions, offerFreedPlaces } from '../registrations/places.ts';
 import { issuePlaceInvoice, writeInvoice, type Invoice, type InvoiceLine } from './invoices.ts';
 import { addInstalment, invoiceAccount } from './payment-plans.ts';
+import { prepareOnlineRefunds } from '../payments/online-refunds.ts';
 import { writePayment } from './payments.ts';
 
 export interface CancellationInput {
@@ -236,6 +237,8 @@ async function transfer(
     await line(to.id, 'transfer', cents, 'in');
   } else {
     await line(place.invoice.id, 'refund', -cents, 'refund');
+    // What was paid online goes back through its provider (a job sends it).
+    await prepareOnlineRefunds(tx, place.invoice.id, cents);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type IncomingNotification,
   type PaymentNotice,
   type PaymentProvider,
+  type RefundAnswer,
 } from './provider.ts';
 
 export const LOCAL_SIGNATURE_HEADER = 'x-entraide-local-signature';
@@ -34,6 +35,10 @@ export function localProvider(publicUrl: string, secret: Buffer): PaymentProvide
         fields: null,
         providerId: null,
       });
+    },
+    refund(): Promise<RefundAnswer> {
+      // The test provider refunds at once: nothing real was taken.
+      return Promise.resolve({ state: 'confirmed', providerRefundId: null });
     },
     read(notification: IncomingNotification): PaymentNotice[] {
       const header = notification.headers[LOCAL_SIGNATURE_HEADER];

@@ -9,6 +9,8 @@ import {
   type IncomingNotification,
   type PaymentNotice,
   type PaymentProvider,
+  type RefundAnswer,
+  type RefundRequest,
 } from './provider.ts';
 
 export interface LyraSettings {
@@ -18,6 +20,8 @@ export interface LyraSettings {
   readonly mode: 'TEST' | 'PRODUCTION';
   /** The brand's payment page, e.g. https://secure.payzen.eu/vads-payment/. */
   readonly formUrl: string;
+  /** The REST API that refunds (the shop's REST password, its address), when configured. */
+  readonly rest: { readonly password: string; readonly url: string } | null;
 }
 
 /**
@@ -87,6 +91,36 @@ export function lyraProvider(
         fields: { ...fields, signature: lyraSignature(fields, settings.key) },
         providerId: null,
       });
+    },
+    async refund(request: RefundRequest): Promise<RefundAnswer> {
+      if (!settings.rest)
+        throw new Error(
+          'LYRA_REST_PASSWORD absent : remboursez dans le back office du prestataire',
+        );
+      if (!request.providerId) throw new Error(`pas de transaction Lyra pour ${request.reference}`);
+      const response = await fetch(`${settings.rest.url}/Transaction/CancelOrRefund`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${settings.siteId}:${settings.rest.password}`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          uuid: request.providerId,
+          amount: request.amountCents,
+          currency: 'EUR',
+          resolutionMode: 'AUTO',
+          comment: request.reference,
+        }),
+      });
+      const answer = (await response.json()) as {
+        status?: string;
+        answer?: { uuid?: string; errorMessage?: string; errorCode?: string };
+      };
+      if (!response.ok || answer.status !== 'SUCCESS')
+        throw new Error(
+          `Lyra : ${answer.answer?.errorCode ?? String(response.status)} ${answer.answer?.errorMessage ?? ''}`.trim(),
+        );
+      return { state: 'confirmed', providerRefundId: answer.answer?.uuid ?? null };
     },
     read(notification: IncomingNotification): PaymentNotice[] {
       const form = Object.fromEntries(new URLSearchParams(notification.body));

@@ -47,9 +47,24 @@ export interface IncomingNotification {
 /** A notification whose signature or form is not the provider's: nothing is recorded. */
 export class NotAuthentic extends Error {}
 
+/** A refund asked of the provider: of which payment, how much, under which key of ours. */
+export interface RefundRequest {
+  readonly key: string;
+  readonly reference: string;
+  readonly providerId: string | null;
+  readonly amountCents: number;
+}
+
+/** What the provider answered: the refund done (confirmed) or accepted and under way (sent). */
+export interface RefundAnswer {
+  readonly state: 'sent' | 'confirmed';
+  readonly providerRefundId: string | null;
+}
+
 export interface PaymentProvider {
   readonly id: ProviderId;
   checkout(request: CheckoutRequest): Promise<Checkout>;
+  refund(request: RefundRequest): Promise<RefundAnswer>;
   /** The payments the notification is about (none: an event that concerns no payment). */
   read(notification: IncomingNotification): PaymentNotice[];
 }

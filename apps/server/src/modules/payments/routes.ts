@@ -8,6 +8,7 @@ import type { AppContext } from '../accounts/context.ts';
 import { sharedSecret } from '../accounts/csrf.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 import { localNotification, localProvider } from './local-provider.ts';
+import { openRefunds, retryRefund } from './online-refunds.ts';
 import { lyraProvider } from './lyra-form.ts';
 import {
   handleNotification,
@@ -62,7 +63,16 @@ export async function paymentRoutes(
 
   app.get('/api/staff/online-payments/notifications', async (request) => {
     const staff = await requireStaff(db, request, ...activitySectors);
-    return { notifications: await keptNotifications(db, staff) };
+    return {
+      notifications: await keptNotifications(db, staff),
+      refunds: await openRefunds(db, staff),
+    };
+  });
+
+  app.post('/api/staff/online-payments/refunds/:id/retry', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors);
+    await retryRefund(db, staff, parse(idParam, request.params).id);
+    return { retried: true };
   });
 
   app.post('/api/staff/online-payments/notifications/:id/handled', async (request) => {

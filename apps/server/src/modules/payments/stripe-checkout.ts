@@ -8,6 +8,8 @@ import {
   type IncomingNotification,
   type PaymentNotice,
   type PaymentProvider,
+  type RefundAnswer,
+  type RefundRequest,
 } from './provider.ts';
 
 export interface StripeSettings {
@@ -69,6 +71,27 @@ export function stripeProvider(settings: StripeSettings): PaymentProvider {
       );
       if (!session.url) throw new Error('Stripe did not give the payment page');
       return { url: session.url, fields: null, providerId: session.id };
+    },
+    async refund(request: RefundRequest): Promise<RefundAnswer> {
+      if (!request.providerId) throw new Error(`no Stripe session for ${request.reference}`);
+      const session = await stripe.checkout.sessions.retrieve(request.providerId);
+      const intent =
+        typeof session.payment_intent === 'string'
+          ? session.payment_intent
+          : session.payment_intent?.id;
+      if (!intent) throw new Error(`no payment intent for ${request.reference}`);
+      const refund = await stripe.refunds.create(
+        {
+          payment_intent: intent,
+          amount: request.amountCents,
+          metadata: { reference: request.reference },
+        },
+        { idempotencyKey: request.key },
+      );
+      return {
+        state: refund.status === 'succeeded' ? 'confirmed' : 'sent',
+        providerRefundId: refund.id,
+      };
     },
     read(notification: IncomingNotification): PaymentNotice[] {
       const header = notification.headers['stripe-signature'];

@@ -18,88 +18,156 @@ interface KeptNotification {
   member: string | null;
 }
 
+interface OpenRefund {
+  id: string;
+  reference: string;
+  provider: string;
+  invoiceReference: string;
+  member: string;
+  amountCents: number;
+  status: 'prepared' | 'sent' | 'failed';
+  error: string | null;
+  createdAt: string;
+}
+
 /**
  * The online payments' notifications no payment line came from (unknown reference, another
  * amount, an invoice cancelled or paid already): the money to refund or place, until the staff
- * say what they did. Shown only when there is one.
+ * say what they did; and the refunds through the provider not confirmed yet (a failed one is
+ * asked again on the staff's word). Shown only when there is one.
  */
 export function KeptNotifications({ onHandled }: { readonly onHandled: (notice: string) => void }) {
   const [kept, setKept] = useState<KeptNotification[]>([]);
+  const [refunds, setRefunds] = useState<OpenRefund[]>([]);
   const { busy, alert, run } = useSubmit();
   const load = useCallback(async () => {
-    setKept(
-      (
-        await api<{ notifications: KeptNotification[] }>(
-          'GET',
-          '/api/staff/online-payments/notifications',
-        )
-      ).notifications,
+    const answer = await api<{ notifications: KeptNotification[]; refunds: OpenRefund[] }>(
+      'GET',
+      '/api/staff/online-payments/notifications',
     );
+    setKept(answer.notifications);
+    setRefunds(answer.refunds);
   }, []);
   useEffect(() => {
     // No provider configured: no notification either.
     load().catch(() => setKept([]));
   }, [load]);
-  if (kept.length === 0) return null;
+  if (kept.length === 0 && refunds.length === 0) return null;
   return (
     <section aria-labelledby="paiements-en-ligne" className="card">
       <h2 id="paiements-en-ligne">{msg.titre}</h2>
       <p>{msg.aide}</p>
       <FormAlert message={alert} />
-      <ScrollingTable label={msg.titre}>
-        <table>
-          <caption>{msg.titre}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{msg.recue}</th>
-              <th scope="col">{msg.paiement}</th>
-              <th scope="col">{msg.montant}</th>
-              <th scope="col">{msg.quoi}</th>
-              <th scope="col">{msg.action}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kept.map((n) => (
-              <tr key={n.id}>
-                <td>{formatDate(n.receivedAt.slice(0, 10))}</td>
-                <td>
-                  {n.reference ?? '—'} ({n.provider})
-                  {n.invoiceReference ? ` — ${n.invoiceReference}, ${n.member ?? ''}` : ''}
-                </td>
-                <td>{n.amountCents === null ? '—' : formatCents(n.amountCents)}</td>
-                <td>
-                  {msg.outcomes[n.outcome]} : {n.detail}
-                </td>
-                <td>
-                  <ConfirmAction
-                    secondary
-                    disabled={busy}
-                    label={msg.noterTraitee(n.reference ?? '—')}
-                    title={msg.noterTraiteeTitre(n.reference ?? '—')}
-                    effect={<p>{msg.effet}</p>}
-                    reasonLabel={msg.ceQuiAEteFait}
-                    reasonExample={msg.exemple}
-                    confirmLabel={msg.confirmer}
-                    onConfirm={(note) =>
-                      void run(async () => {
-                        await api(
-                          'POST',
-                          `/api/staff/online-payments/notifications/${n.id}/handled`,
-                          {
-                            note,
-                          },
-                        );
-                        onHandled(msg.traitee(n.reference ?? '—'));
-                        await load();
-                      })
-                    }
-                  />
-                </td>
+      {kept.length === 0 ? null : (
+        <ScrollingTable label={msg.titre}>
+          <table>
+            <caption>{msg.titre}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{msg.recue}</th>
+                <th scope="col">{msg.paiement}</th>
+                <th scope="col">{msg.montant}</th>
+                <th scope="col">{msg.quoi}</th>
+                <th scope="col">{msg.action}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollingTable>
+            </thead>
+            <tbody>
+              {kept.map((n) => (
+                <tr key={n.id}>
+                  <td>{formatDate(n.receivedAt.slice(0, 10))}</td>
+                  <td>
+                    {n.reference ?? '—'} ({n.provider})
+                    {n.invoiceReference ? ` — ${n.invoiceReference}, ${n.member ?? ''}` : ''}
+                  </td>
+                  <td>{n.amountCents === null ? '—' : formatCents(n.amountCents)}</td>
+                  <td>
+                    {msg.outcomes[n.outcome]} : {n.detail}
+                  </td>
+                  <td>
+                    <ConfirmAction
+                      secondary
+                      disabled={busy}
+                      label={msg.noterTraitee(n.reference ?? '—')}
+                      title={msg.noterTraiteeTitre(n.reference ?? '—')}
+                      effect={<p>{msg.effet}</p>}
+                      reasonLabel={msg.ceQuiAEteFait}
+                      reasonExample={msg.exemple}
+                      confirmLabel={msg.confirmer}
+                      onConfirm={(note) =>
+                        void run(async () => {
+                          await api(
+                            'POST',
+                            `/api/staff/online-payments/notifications/${n.id}/handled`,
+                            {
+                              note,
+                            },
+                          );
+                          onHandled(msg.traitee(n.reference ?? '—'));
+                          await load();
+                        })
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollingTable>
+      )}
+      {refunds.length > 0 ? (
+        <ScrollingTable label={msg.remboursements}>
+          <table>
+            <caption>{msg.remboursements}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{msg.prepare}</th>
+                <th scope="col">{msg.paiement}</th>
+                <th scope="col">{msg.montant}</th>
+                <th scope="col">{msg.etat}</th>
+                <th scope="col">{msg.action}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {refunds.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDate(r.createdAt)}</td>
+                  <td>
+                    {r.reference} ({r.provider}) — {r.invoiceReference}, {r.member}
+                  </td>
+                  <td>{formatCents(r.amountCents)}</td>
+                  <td>
+                    {msg.etats[r.status]}
+                    {r.error ? ` : ${r.error}` : ''}
+                  </td>
+                  <td>
+                    {r.status === 'failed' ? (
+                      <ConfirmAction
+                        secondary
+                        disabled={busy}
+                        label={msg.renvoyer(r.reference)}
+                        title={msg.renvoyerTitre(formatCents(r.amountCents), r.reference)}
+                        effect={<p>{msg.renvoyerEffet(r.member)}</p>}
+                        confirmLabel={msg.renvoyerConfirmer}
+                        onConfirm={() =>
+                          void run(async () => {
+                            await api(
+                              'POST',
+                              `/api/staff/online-payments/refunds/${r.id}/retry`,
+                              {},
+                            );
+                            onHandled(msg.renvoye(r.reference));
+                            await load();
+                          })
+                        }
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollingTable>
+      ) : null}
     </section>
   );
 }
