@@ -8,6 +8,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSecret } from '../src/modules/accounts/csrf.ts';
 import { localNotification, localProvider } from '../src/modules/payments/local-provider.ts';
+import { expireOnlinePayments, readProviderFees } from '../src/modules/payments/online-payments.ts';
 import { sendPreparedRefunds } from '../src/modules/payments/online-refunds.ts';
 import { lyraProvider, lyraSignature } from '../src/modules/payments/lyra-form.ts';
 import { NotAuthentic } from '../src/modules/payments/provider.ts';
@@ -442,5 +443,178 @@ describe('paying an invoice online through the local test provider', () => {
       { status: 'refused' },
     );
     expect((await invoiceOf(client))?.account.paidCents).toBe(0);
+  });
+
+  it('a page left past its time expires; money that still comes for it is recorded', async () => {
+    const { client, view } = await placeWithInvoice();
+    const { payment } = (await start(client, view.invoice.id)).json<{
+      payment: { reference: string; amountCents: number };
+    }>();
+    await t.db.query(
+      `UPDATE online_payments SET expires_at = now() - interval '1 minute' WHERE reference = $1`,
+      [payment.reference],
+    );
+    expect(await expireOnlinePayments(t.db)).toBe(1);
+    const status = async () =>
+      (await client.get(`/api/me/online-payments/${payment.reference}`)).json<{ status: string }>()
+        .status;
+    expect(await status()).toBe('expired');
+    await notify({
+      reference: payment.reference,
+      status: 'paid',
+      amountCents: payment.amountCents,
+    });
+    expect(await status()).toBe('paid');
+    expect((await invoiceOf(client))?.account.paidCents).toBe(payment.amountCents);
+  });
+});
+
+/** An app whose committee takes payments with `provider`, a family with an invoice, a staff desk. */
+async function committeeWith(overrides: Record<string, string>) {
+  const t = await testApp(overrides);
+  const http = await t.serve();
+  await createUser(t.db, { identifier: 'GEST-PSP', role: 'staff', sectors: ['jeunesse'] });
+  const staff = http();
+  await staff.login('GEST-PSP', PASSWORD);
+  const [session = ''] = await openPlaces(t, staff, [
+    { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+  ]);
+  const { client, id: memberId } = await family(t, 45_000, http());
+  await book(client, session);
+  const [invoice] = await t.db.query<{ id: string }>(
+    'SELECT id FROM invoices WHERE member_id = $1',
+    [memberId],
+  );
+  const paid = async () =>
+    (
+      await t.db.query<{ n: number; cents: number }>(
+        `SELECT count(*)::int AS n, COALESCE(sum(amount_cents), 0)::int AS cents FROM payments WHERE invoice_id = $1`,
+        [invoice?.id],
+      )
+    )[0];
+  return { t, http, staff, client, memberId, invoiceId: invoice?.id ?? '', paid };
+}
+
+describe('each adapter through the app: a notification sent twice at once records one payment', () => {
+  it('Lyra: the signed form to post, then its IPN twice', async () => {
+    const key = '1122334455667788';
+    const { t, http, client, invoiceId, paid } = await committeeWith({
+      PAYMENT_PROVIDER: 'lyra',
+      LYRA_SITE_ID: '12345678',
+      LYRA_KEY: key,
+    });
+    try {
+      const started = await client.post(`/api/me/invoices/${invoiceId}/online-payment`, {});
+      expect(started.status).toBe(201);
+      const { payment, checkout } = started.json<{
+        payment: { reference: string; amountCents: number };
+        checkout: { url: string; fields: Record<string, string> };
+      }>();
+      expect(checkout.url).toBe('https://secure.lyra.com/vads-payment/');
+      expect(checkout.fields.vads_url_check).toBe(
+        `${t.config.publicUrl}/api/payments/notifications/lyra`,
+      );
+      const ipn = {
+        vads_amount: String(payment.amountCents),
+        vads_currency: '978',
+        vads_order_id: payment.reference,
+        vads_site_id: '12345678',
+        vads_trans_status: 'CAPTURED',
+        vads_trans_uuid: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+      };
+      const body = new URLSearchParams({ ...ipn, signature: lyraSignature(ipn, key) }).toString();
+      const send = () =>
+        http().request('POST', '/api/payments/notifications/lyra', Buffer.from(body), {
+          'content-type': 'application/x-www-form-urlencoded',
+        });
+      expect((await Promise.all([send(), send()])).map((a) => a.status)).toEqual([200, 200]);
+      expect(await paid()).toEqual({ n: 1, cents: payment.amountCents });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('Stripe: a completed session’s webhook twice (the session made by Stripe, not reachable here)', async () => {
+    const settings = { secretKey: 'sk_test_entraide', webhookSecret: 'whsec_entraide' };
+    const { t, http, memberId, invoiceId, paid } = await committeeWith({
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: settings.secretKey,
+      STRIPE_WEBHOOK_SECRET: settings.webhookSecret,
+    });
+    try {
+      // What startOnlinePayment writes before it asks Stripe for the session.
+      await t.db.query(
+        `INSERT INTO online_payments (reference, invoice_id, member_id, provider, amount_cents, provider_id, expires_at)
+         VALUES ('PAY-STRIPE0001', $1, $2, 'stripe', 12000, 'cs_test_1', now() + interval '30 minutes')`,
+        [invoiceId, memberId],
+      );
+      const payload = JSON.stringify({
+        id: 'evt_1',
+        object: 'event',
+        type: 'checkout.session.completed',
+        data: {
+          object: {
+            object: 'checkout.session',
+            id: 'cs_test_1',
+            client_reference_id: 'PAY-STRIPE0001',
+            amount_total: 12_000,
+            currency: 'eur',
+            payment_status: 'paid',
+          },
+        },
+      });
+      const signature = new Stripe(settings.secretKey).webhooks.generateTestHeaderString({
+        payload,
+        secret: settings.webhookSecret,
+      });
+      const send = () =>
+        http().request('POST', '/api/payments/notifications/stripe', Buffer.from(payload), {
+          'content-type': 'application/json',
+          'stripe-signature': signature,
+        });
+      expect((await Promise.all([send(), send()])).map((a) => a.status)).toEqual([200, 200]);
+      expect(await paid()).toEqual({ n: 1, cents: 12_000 });
+
+      // Its fees, read afterwards from the session's balance transaction (Stripe's API played by
+      // a local server: what the package asks, and Stripe's answer's shape).
+      const asked: string[] = [];
+      const api = createServer((request, response) => {
+        asked.push(`${request.method ?? ''} ${request.url ?? ''}`);
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify({
+            id: 'cs_test_1',
+            object: 'checkout.session',
+            payment_intent: {
+              id: 'pi_1',
+              object: 'payment_intent',
+              latest_charge: {
+                id: 'ch_1',
+                object: 'charge',
+                balance_transaction: { id: 'txn_1', object: 'balance_transaction', fee: 193 },
+              },
+            },
+          }),
+        );
+      });
+      await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+      const { port } = api.address() as AddressInfo;
+      const stripe = stripeProvider({
+        ...settings,
+        api: { host: '127.0.0.1', port, protocol: 'http' },
+      });
+      expect(await readProviderFees(t.db, stripe)).toBe(1);
+      expect(await readProviderFees(t.db, stripe)).toBe(0);
+      api.close();
+      expect(decodeURIComponent(asked[0] ?? '')).toBe(
+        'GET /v1/checkout/sessions/cs_test_1?expand[0]=payment_intent.latest_charge.balance_transaction',
+      );
+      const staff = http();
+      await staff.login('GEST-PSP', PASSWORD);
+      const csv = await staff.get('/api/staff/exports/payments.csv?from=2021-01-01&to=2021-12-31');
+      expect(String(csv.body)).toContain(';120,00;PAY-STRIPE0001 (stripe cs_test_1);1,93');
+    } finally {
+      await t.close();
+    }
   });
 });

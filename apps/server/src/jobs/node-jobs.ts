@@ -8,6 +8,7 @@ import type { CommitteeIdentity } from '../modules/organization/identity.ts';
 import { deleteUnusedPhotos } from '../modules/pictures/unused-photos.ts';
 import { PublishedPacks } from '../modules/packs/published-packs.ts';
 import { announceComingPacks } from '../modules/packs/pack-changes.ts';
+import { expireOnlinePayments, readProviderFees } from '../modules/payments/online-payments.ts';
 import { sendPreparedRefunds } from '../modules/payments/online-refunds.ts';
 import { paymentProvider } from '../modules/payments/routes.ts';
 import { applyRetention } from '../modules/privacy/retention.ts';
@@ -82,14 +83,16 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
   ];
   if (config.payments) {
     const provider = await paymentProvider(ctx, config.payments);
-    await jobs.work(QUEUES.refunds.name, async () => {
+    await jobs.work(QUEUES.onlinePayments.name, async () => {
+      await expireOnlinePayments(db);
+      await readProviderFees(db, provider);
       const sent = await sendPreparedRefunds(db, provider);
       if (sent.confirmed + sent.failed > 0)
         log(
           `Remboursements en ligne : ${plural(sent.confirmed, 'confirmé', 'confirmés')}, ${plural(sent.failed, 'en échec', 'en échec')}.`,
         );
     });
-    scheduled.push(QUEUES.refunds);
+    scheduled.push(QUEUES.onlinePayments);
   }
   for (const queue of scheduled) await jobs.schedule(queue.name, queue.cron);
 }

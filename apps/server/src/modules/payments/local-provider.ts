@@ -40,6 +40,8 @@ export function localProvider(publicUrl: string, secret: Buffer): PaymentProvide
       // The test provider refunds at once: nothing real was taken.
       return Promise.resolve({ state: 'confirmed', providerRefundId: null });
     },
+    // The test provider takes no fee.
+    fees: () => Promise.resolve(0),
     read(notification: IncomingNotification): PaymentNotice[] {
       const header = notification.headers[LOCAL_SIGNATURE_HEADER];
       const expected = sign(notification.body, secret);

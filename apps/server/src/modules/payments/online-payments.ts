@@ -105,6 +105,42 @@ export async function startOnlinePayment(
   return { payment, checkout };
 }
 
+/**
+ * Pages left past their time: the payment is expired (nothing was reserved by it, so nothing is
+ * freed). Money that still comes for it is recorded if the invoice owes it (applyNotice).
+ */
+export async function expireOnlinePayments(db: Queryable): Promise<number> {
+  const expired = await db.query(
+    `UPDATE online_payments SET status = 'expired', settled_at = now()
+      WHERE status = 'pending' AND expires_at < now() RETURNING id`,
+  );
+  return expired.length;
+}
+
+/**
+ * The provider's fees of the payments it recorded in the last 30 days, once it knows them (the
+ * accounting export shows them); a provider that does not say them is not asked.
+ */
+export async function readProviderFees(db: Queryable, provider: PaymentProvider): Promise<number> {
+  const { fees } = provider;
+  if (!fees) return 0;
+  const unknown = await db.query<{ id: string; provider_id: string }>(
+    `SELECT id, provider_id FROM online_payments
+      WHERE provider = $1 AND status = 'paid' AND fees_cents IS NULL AND provider_id IS NOT NULL
+        AND settled_at > now() - interval '30 days'
+      ORDER BY settled_at LIMIT 50`,
+    [provider.id],
+  );
+  let read = 0;
+  for (const payment of unknown) {
+    const cents = await fees(payment.provider_id);
+    if (cents === null) continue;
+    await db.query('UPDATE online_payments SET fees_cents = $2 WHERE id = $1', [payment.id, cents]);
+    read += 1;
+  }
+  return read;
+}
+
 /** PAY- and 10 characters: an order id every provider accepts. */
 const newReference = (): string =>
   `PAY-${randomBytes(8).toString('base64url').replace(/[-_]/g, '0').slice(0, 10).toUpperCase()}`;

@@ -65,6 +65,11 @@ export interface PaymentProvider {
   readonly id: ProviderId;
   checkout(request: CheckoutRequest): Promise<Checkout>;
   refund(request: RefundRequest): Promise<RefundAnswer>;
+  /**
+   * The provider's fees on a payment, in cents, once it knows them (null: not yet). Absent for a
+   * provider that does not say them (Lyra: they come on the bank's statement).
+   */
+  readonly fees?: (providerId: string) => Promise<number | null>;
   /** The payments the notification is about (none: an event that concerns no payment). */
   read(notification: IncomingNotification): PaymentNotice[];
 }

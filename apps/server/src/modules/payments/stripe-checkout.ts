@@ -93,6 +93,15 @@ export function stripeProvider(settings: StripeSettings): PaymentProvider {
         providerRefundId: refund.id,
       };
     },
+    async fees(providerId: string): Promise<number | null> {
+      const session = await stripe.checkout.sessions.retrieve(providerId, {
+        expand: ['payment_intent.latest_charge.balance_transaction'],
+      });
+      const intent = session.payment_intent;
+      const charge = typeof intent === 'object' ? intent?.latest_charge : null;
+      const balance = typeof charge === 'object' ? charge?.balance_transaction : null;
+      return typeof balance === 'object' && balance ? balance.fee : null;
+    },
     read(notification: IncomingNotification): PaymentNotice[] {
       const header = notification.headers['stripe-signature'];
       let event: Stripe.Event;
