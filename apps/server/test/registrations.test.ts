@@ -1,4 +1,4 @@
-import { quoteStay } from '@entraide/rules';
+import { NOTHING_USED, quoteStay } from '@entraide/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -218,14 +218,7 @@ describe('registration requests', () => {
         ski: false,
       },
       requestDate: '2021-04-15',
-      used: {
-        youthDays: 0,
-        promoDays: 0,
-        vacationDays: 0,
-        ceilingCents: 0,
-        lastSkiAidYear: null,
-        yearlyFeesPaid: [],
-      },
+      used: NOTHING_USED,
       skiAidRequested: false,
     });
     expect(preview.choices[0]).toMatchObject({

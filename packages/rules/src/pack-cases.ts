@@ -7,7 +7,7 @@ import { flatClaim } from './flat-claims.ts';
 import { simulateHousehold, type HouseholdSimulation } from './household-simulation.ts';
 import type { Pack } from './pack.ts';
 import type { PackCase } from './pack-schema.ts';
-import { stayQuoteFigures } from './stay-quote.ts';
+import { NOTHING_USED, stayQuoteFigures } from './stay-quote.ts';
 
 export interface CaseResult {
   readonly name: string;
@@ -32,6 +32,7 @@ function pricedOf(
       participant: stay.participant,
       activity: stay.activity,
       requestDate: stay.requestDate ?? testCase.date,
+      // A case's stay comes first in its year.
       used: NOTHING_USED,
       skiAidRequested: false,
     });
@@ -53,16 +54,6 @@ function pricedOf(
     };
   return {};
 }
-
-/** A case's stay comes first in its year: no day, ceiling or yearly fee used before it. */
-const NOTHING_USED = {
-  youthDays: 0,
-  promoDays: 0,
-  vacationDays: 0,
-  ceilingCents: 0,
-  lastSkiAidYear: null,
-  yearlyFeesPaid: [],
-} as const;
 
 const PRICED_LABELS = {
   subsidyCents: 'subvention',

@@ -53,6 +53,16 @@ export interface YearUsage {
   readonly yearlyFeesPaid: readonly string[];
 }
 
+/** A year with nothing used yet: no day, no ceiling, no ski aid, no yearly fee. */
+export const NOTHING_USED: YearUsage = {
+  youthDays: 0,
+  promoDays: 0,
+  vacationDays: 0,
+  ceilingCents: 0,
+  lastSkiAidYear: null,
+  yearlyFeesPaid: [],
+};
+
 /** What a quote uses of the year's allowances and ceiling. */
 export interface QuoteUsage {
   readonly youthDays: number;

@@ -54,16 +54,14 @@ export const household = (options: Partial<HouseholdInput> = {}): HouseholdInput
   ...options,
 });
 
-import type { StayActivity, StayQuoteInput, YearUsage } from './stay-quote.ts';
+import {
+  NOTHING_USED,
+  type StayActivity,
+  type StayQuoteInput,
+  type YearUsage,
+} from './stay-quote.ts';
 
-export const nothingUsed: YearUsage = {
-  youthDays: 0,
-  promoDays: 0,
-  vacationDays: 0,
-  ceilingCents: 0,
-  lastSkiAidYear: null,
-  yearlyFeesPaid: [],
-};
+export const nothingUsed: YearUsage = NOTHING_USED;
 
 /** A stay quote input: a 12-year-old child on a 7-day 500 € stay with an approved organism, booked early. */
 export const stay = (
