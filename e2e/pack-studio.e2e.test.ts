@@ -125,7 +125,10 @@ describe('the barème studio', () => {
       effect: /ne pourra plus être modifié ni supprimé/,
       confirm: 'Publier définitivement',
     });
-    await page.getByRole('heading', { level: 1, name: 'CAES Inserm — barème 2022' }).waitFor();
+    // Exactly: the studio's own heading (« Studio : CAES Inserm — barème 2022 ») contains it.
+    await page
+      .getByRole('heading', { level: 1, name: 'CAES Inserm — barème 2022', exact: true })
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/baremes/inserm-2022');
     expect(
       plain(await page.getByRole('region', { name: 'Tous les paramètres' }).first().textContent()),

@@ -3,7 +3,7 @@ import { activitySectors, notificationHandled } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import { z } from 'zod';
 import type { PaymentSettings } from '../../config.ts';
-import { HttpError, parse } from '../../http.ts';
+import { HttpError, notFound, parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sharedSecret } from '../accounts/csrf.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
@@ -93,7 +93,10 @@ export async function paymentRoutes(
     scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
       done(null, body);
     });
-    scope.post(notificationPath(provider.id), async (request, reply) => {
+    scope.post('/api/payments/notifications/:provider', async (request, reply) => {
+      // Only the committee's provider notifies (another name is no address of ours).
+      if (parse(z.object({ provider: z.string() }), request.params).provider !== provider.id)
+        throw notFound();
       try {
         await receiveNotification(
           db,
