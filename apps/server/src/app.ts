@@ -107,7 +107,11 @@ const securityHeaders = (config: Config): FastifyHelmetOptions => ({
       connectSrc: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
-      formAction: ["'self'"],
+      // The Lyra form is posted to the brand's payment page (decision 0025).
+      formAction: [
+        "'self'",
+        ...(config.payments?.provider === 'lyra' ? [new URL(config.payments.formUrl).origin] : []),
+      ],
       frameAncestors: ["'none'"],
       ...(config.production ? { upgradeInsecureRequests: [] } : {}),
     },

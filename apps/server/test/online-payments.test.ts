@@ -513,6 +513,9 @@ describe('each adapter through the app: a notification sent twice at once record
         checkout: { url: string; fields: Record<string, string> };
       }>();
       expect(checkout.url).toBe('https://secure.lyra.com/vads-payment/');
+      // The browser may post the form there: the page's policy allows it, and only it.
+      const policy = String((await client.get('/api/health')).headers['content-security-policy']);
+      expect(policy).toContain("form-action 'self' https://secure.lyra.com;");
       expect(checkout.fields.vads_url_check).toBe(
         `${t.config.publicUrl}/api/payments/notifications/lyra`,
       );
