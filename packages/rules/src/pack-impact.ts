@@ -14,6 +14,7 @@ import {
   type QuoteReason,
   type StayActivity,
   type StayParticipant,
+  type YearUsage,
 } from './stay-quote.ts';
 
 export interface ImpactHousehold {
@@ -129,6 +130,19 @@ interface Priced {
 const daysOf = (days: DaysUsed, key: string) =>
   days.get(key) ?? { youthDays: 0, promoDays: 0, vacationDays: 0 };
 
+/** What a person used of the year before a request (field by field: no spread in this path). */
+function usedBefore(days: DaysUsed, key: string, ceilingCents: number): YearUsage {
+  const used = daysOf(days, key);
+  return {
+    youthDays: used.youthDays,
+    promoDays: used.promoDays,
+    vacationDays: used.vacationDays,
+    ceilingCents,
+    lastSkiAidYear: null,
+    yearlyFeesPaid: [],
+  };
+}
+
 function addDays(
   days: DaysUsed,
   key: string,
@@ -158,25 +172,16 @@ function priceBooking(
     annualCeilingCents: simulation.annualCeilingCents,
     ceilingUsedCents: ceilingCents,
     activity: booking.activity,
-    participants: booking.participants.map((p) => {
-      const used = daysOf(days, p.key);
-      return {
-        name: p.key,
-        relation: p.relation,
-        birthDate: p.birthDate,
-        disabled: p.disabled,
-        priceCents: p.priceCents,
-        transportCents: p.transportCents,
-        used: {
-          youthDays: used.youthDays,
-          promoDays: used.promoDays,
-          vacationDays: used.vacationDays,
-          lastSkiAidYear: null,
-          yearlyFeesPaid: [],
-        },
-        skiAidRequested: false,
-      };
-    }),
+    participants: booking.participants.map((p) => ({
+      name: p.key,
+      relation: p.relation,
+      birthDate: p.birthDate,
+      disabled: p.disabled,
+      priceCents: p.priceCents,
+      transportCents: p.transportCents,
+      used: usedBefore(days, p.key, ceilingCents),
+      skiAidRequested: false,
+    })),
     requestDate: booking.requestDate,
   });
   const reasons: QuoteReason[] = [...quote.reasons];
@@ -200,21 +205,13 @@ function priceStay(
   days: DaysUsed,
   ceilingCents: number,
 ): PricedRequest {
-  const used = daysOf(days, stay.participantKey);
   const quote = stayQuoteFigures(pack, {
     quotientCents: simulation.quotientCents,
     annualCeilingCents: simulation.annualCeilingCents,
     participant: stay.participant,
     activity: stay.activity,
     requestDate: stay.requestDate,
-    used: {
-      youthDays: used.youthDays,
-      promoDays: used.promoDays,
-      vacationDays: used.vacationDays,
-      ceilingCents,
-      lastSkiAidYear: null,
-      yearlyFeesPaid: [],
-    },
+    used: usedBefore(days, stay.participantKey, ceilingCents),
     skiAidRequested: false,
   });
   addDays(days, stay.participantKey, quote.usage);

@@ -20,6 +20,15 @@ const CSRF_EXEMPT = new Set([
   '/api/payments/notifications/local',
 ]);
 
+/** Whether a token or signature sent is the one expected, compared in constant time. */
+export function matchesSecret(given: unknown, expected: string): boolean {
+  return (
+    typeof given === 'string' &&
+    given.length === expected.length &&
+    timingSafeEqual(Buffer.from(given), Buffer.from(expected))
+  );
+}
+
 /** A secret of the whole committee, made once and shared by every app node through the database. */
 export async function sharedSecret(db: Queryable, name: string): Promise<Buffer> {
   await db.query(
@@ -91,12 +100,7 @@ export class CsrfTokens {
     if (CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')) return;
     const expected = this.expected(request);
     const header = request.headers[CSRF_HEADER];
-    if (
-      expected === null ||
-      typeof header !== 'string' ||
-      header.length !== expected.length ||
-      !timingSafeEqual(Buffer.from(header), Buffer.from(expected))
-    )
+    if (expected === null || !matchesSecret(header, expected))
       throw new HttpError(
         403,
         'csrf',

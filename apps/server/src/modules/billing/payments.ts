@@ -102,11 +102,14 @@ export async function writePayment(
 }
 
 /**
- * A payment never lands on an invoice a credit note has cancelled (the place was changed or
- * cancelled, perhaps while the payment was being typed): it is refused with the invoice that
- * replaced it, if any, so the money goes where it is owed.
+ * Why an invoice takes no more payment, or null: a credit note cancelled it (the place was
+ * changed or cancelled, perhaps while the payment was being typed); the reason names the invoice
+ * that replaced it, if any, so the money goes where it is owed.
  */
-export async function refuseCreditedInvoice(tx: Queryable, invoiceId: string): Promise<void> {
+export async function creditedInvoiceReason(
+  tx: Queryable,
+  invoiceId: string,
+): Promise<string | null> {
   const [credited] = await tx.query<{ replacement: string | null }>(
     `SELECT (SELECT n.reference FROM invoices n
               WHERE n.registration_id = i.registration_id AND n.kind = 'invoice' AND n.created_at > i.created_at
@@ -116,14 +119,16 @@ export async function refuseCreditedInvoice(tx: Queryable, invoiceId: string): P
        FROM invoices i WHERE i.id = $1 AND EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)`,
     [invoiceId],
   );
-  if (!credited) return;
-  throw new HttpError(
-    409,
-    'invoice_credited',
-    credited.replacement
-      ? `Cette facture vient d’être annulée par un avoir (la place a changé) : enregistrez le paiement sur la nouvelle facture ${credited.replacement}.`
-      : 'Cette facture vient d’être annulée par un avoir (la place est annulée) : aucun paiement ne peut plus y être enregistré.',
-  );
+  if (!credited) return null;
+  return credited.replacement
+    ? `Cette facture vient d’être annulée par un avoir (la place a changé) : enregistrez le paiement sur la nouvelle facture ${credited.replacement}.`
+    : 'Cette facture vient d’être annulée par un avoir (la place est annulée) : aucun paiement ne peut plus y être enregistré.';
+}
+
+/** A payment on an invoice a credit note cancelled is refused (409) with the reason. */
+export async function refuseCreditedInvoice(tx: Queryable, invoiceId: string): Promise<void> {
+  const reason = await creditedInvoiceReason(tx, invoiceId);
+  if (reason) throw new HttpError(409, 'invoice_credited', reason);
 }
 
 /**

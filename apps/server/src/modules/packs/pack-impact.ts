@@ -110,8 +110,8 @@ export interface ImpactPopulation {
 
 /**
  * The latest validated Fiche Agent of each member under the pack in force, the places confirmed
- * on its Fiches (at the session's price and the transport quoted) and its claims approved or
- * paid that are priced like a stay (flat aids do not depend on the barème's rates).
+ * on its Fiches (at the session's price and the transport quoted; a family's booking with each
+ * person's line) and its claims approved or paid (like a stay, or by their own flat rule).
  */
 export async function impactPopulation(db: Queryable, base: Pack): Promise<ImpactPopulation> {
   // Only what the household's figures need: no explanation, no documents.
@@ -126,12 +126,13 @@ export async function impactPopulation(db: Queryable, base: Pack): Promise<Impac
     db.query<PlaceRow>(
       `SELECT r.member_id, ${PARTICIPANT_COLUMNS('r')}, r.participant_key, r.created_at::date::text AS request_date,
               r.placed_session_id AS session_id, COALESCE((placed.quote ->> 'transportCents')::int, 0) AS transport_cents,
-              CASE WHEN jsonb_array_length(r.participants) > 1 THEN r.participants END AS participants,
-              CASE WHEN jsonb_array_length(r.participants) > 1 THEN r.participant_keys END AS participant_keys,
-              CASE WHEN jsonb_array_length(r.participants) > 1 THEN placed.quote -> 'participants' END AS lines
+              booking.participants, booking.participant_keys, booking.lines
          FROM registration_requests r JOIN agent_records f ON f.id = r.record_id AND f.pack_id = $1
          LEFT JOIN LATERAL (SELECT q AS quote FROM jsonb_array_elements(r.quotes) q
                              WHERE q ->> 'sessionId' = r.placed_session_id::text LIMIT 1) placed ON true
+         -- A booking for several people: each of them, their keys, their lines of the quote.
+         LEFT JOIN LATERAL (SELECT r.participants, r.participant_keys, placed.quote -> 'participants' AS lines
+                             WHERE jsonb_array_length(r.participants) > 1) booking ON true
         WHERE r.status = 'confirmed'`,
       [base.id],
     ),

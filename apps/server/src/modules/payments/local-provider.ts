@@ -1,7 +1,8 @@
 // The local test provider of development (like /dev/mail): its page lets a newcomer pay, refuse
 // or abandon a payment, and it notifies the app the way a provider does — a signed message to
 // the notification address, the only way the invoice's account changes.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { matchesSecret } from '../accounts/csrf.ts';
 import {
   NotAuthentic,
   type Checkout,
@@ -44,12 +45,7 @@ export function localProvider(publicUrl: string, secret: Buffer): PaymentProvide
     fees: () => Promise.resolve(0),
     read(notification: IncomingNotification): PaymentNotice[] {
       const header = notification.headers[LOCAL_SIGNATURE_HEADER];
-      const expected = sign(notification.body, secret);
-      if (
-        typeof header !== 'string' ||
-        header.length !== expected.length ||
-        !timingSafeEqual(Buffer.from(header), Buffer.from(expected))
-      )
+      if (!matchesSecret(header, sign(notification.body, secret)))
         throw new NotAuthentic('signature du fournisseur local invalide');
       const notice = JSON.parse(notification.body) as Omit<
         PaymentNotice,

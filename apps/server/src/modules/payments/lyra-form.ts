@@ -1,7 +1,8 @@
 // The form protocol of Lyra's payment pages (PayZen, Systempay, the French banks' brands), from
 // its published documentation: the shop posts `vads_*` fields signed with HMAC-SHA-256, and the
 // platform sends the instant payment notification (IPN) as a form signed the same way.
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
+import { matchesSecret } from '../accounts/csrf.ts';
 import {
   NotAuthentic,
   type Checkout,
@@ -124,11 +125,8 @@ export function lyraProvider(
     },
     read(notification: IncomingNotification): PaymentNotice[] {
       const form = Object.fromEntries(new URLSearchParams(notification.body));
-      const signature = form.signature ?? '';
-      const expected = lyraSignature(form, settings.key);
       if (
-        signature.length !== expected.length ||
-        !timingSafeEqual(Buffer.from(signature), Buffer.from(expected)) ||
+        !matchesSecret(form.signature, lyraSignature(form, settings.key)) ||
         form.vads_site_id !== settings.siteId
       )
         throw new NotAuthentic('signature Lyra invalide');

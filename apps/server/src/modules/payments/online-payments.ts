@@ -10,7 +10,7 @@ import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { dueNowOf, invoiceAccount } from '../billing/payment-plans.ts';
-import { refuseCreditedInvoice, writePayment } from '../billing/payments.ts';
+import { creditedInvoiceReason, refuseCreditedInvoice, writePayment } from '../billing/payments.ts';
 import type { Checkout, IncomingNotification, PaymentNotice, PaymentProvider } from './provider.ts';
 
 /** How long a payment page may be used before the payment is taken as abandoned. */
@@ -59,7 +59,7 @@ const toPayment = (row: Row): OnlinePayment => ({
 export async function startOnlinePayment(
   db: Database,
   provider: PaymentProvider,
-  member: CurrentUser & { email: string },
+  member: CurrentUser,
   invoiceId: string,
   urls: { returnUrl: (reference: string) => string; notifyUrl: string },
 ): Promise<{ payment: OnlinePayment; checkout: Checkout }> {
@@ -249,7 +249,7 @@ async function apply(
   }
   // Money was taken: it lands on the invoice whenever it comes (even past the page's time),
   // unless the invoice was cancelled or is paid already — then the staff refund it.
-  const credited = await creditedBecause(tx, payment.invoice_id);
+  const credited = await creditedInvoiceReason(tx, payment.invoice_id);
   if (credited) return { outcome: 'credited', detail: credited };
   const account = await invoiceAccount(tx, payment.invoice_id);
   if (payment.amount_cents > account.balanceCents)
@@ -274,17 +274,6 @@ async function apply(
     [payment.id, line.id, notice.providerId, notice.feesCents],
   );
   return { outcome: 'recorded', detail: '' };
-}
-
-/** Why an invoice takes no more payment (a credit note cancelled it), or null. */
-async function creditedBecause(tx: Queryable, invoiceId: string): Promise<string | null> {
-  try {
-    await refuseCreditedInvoice(tx, invoiceId);
-    return null;
-  } catch (error) {
-    if (error instanceof HttpError) return error.message;
-    throw error;
-  }
 }
 
 /** A notification kept for the staff: money the committee may have to refund, or to place. */

@@ -16,7 +16,7 @@ export async function prepareOnlineRefunds(
   tx: Queryable,
   invoiceId: string,
   refundCents: number,
-): Promise<number> {
+): Promise<void> {
   const payments = await tx.query<{ id: string; left: number }>(
     `SELECT o.id, (o.amount_cents - COALESCE((SELECT sum(r.amount_cents) FROM online_refunds r
                     WHERE r.online_payment_id = o.id AND r.status <> 'failed'), 0))::int AS left
@@ -34,7 +34,6 @@ export async function prepareOnlineRefunds(
     ]);
     left -= cents;
   }
-  return refundCents - left;
 }
 
 /**
