@@ -169,20 +169,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production) {
-    const missing = PRODUCTION_REQUIRED.filter((name) => !e[name]);
+  /** Stops the start with every variable `names` lists that is not set, and why it is needed. */
+  const requireSet = (names: readonly (keyof typeof e)[], when: string) => {
+    const missing = names.filter((name) => !e[name]);
     if (missing.length > 0)
       throw new Error(
-        `Configuration invalide :\n${missing.map((name) => `  ${name}: obligatoire en production`).join('\n')}`,
+        `Configuration invalide :\n${missing.map((name) => `  ${name}: obligatoire ${when}`).join('\n')}`,
       );
-  }
-  if (e.PAYMENT_PROVIDER) {
-    const missing = PROVIDER_REQUIRED[e.PAYMENT_PROVIDER].filter((name) => !e[name]);
-    if (missing.length > 0)
-      throw new Error(
-        `Configuration invalide :\n${missing.map((name) => `  ${name}: obligatoire avec PAYMENT_PROVIDER=${e.PAYMENT_PROVIDER}`).join('\n')}`,
-      );
-  }
+  };
+  if (production) requireSet(PRODUCTION_REQUIRED, 'en production');
+  if (e.PAYMENT_PROVIDER)
+    requireSet(
+      PROVIDER_REQUIRED[e.PAYMENT_PROVIDER],
+      `avec PAYMENT_PROVIDER=${e.PAYMENT_PROVIDER}`,
+    );
   return {
     production,
     port: e.PORT,

@@ -31,4 +31,20 @@ describe('configuration', () => {
       bic: PRODUCTION_ENV.COMMITTEE_BIC,
     });
   });
+
+  it('takes payments online with the provider named, and stops without its keys', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).payments).toEqual({ provider: 'local' });
+    expect(loadConfig(PRODUCTION_ENV).payments).toBeNull();
+    expect(() => loadConfig({ NODE_ENV: 'test', PAYMENT_PROVIDER: 'stripe' })).toThrow(
+      /^Configuration invalide :\n {2}STRIPE_SECRET_KEY: obligatoire avec PAYMENT_PROVIDER=stripe\n {2}STRIPE_WEBHOOK_SECRET: obligatoire avec PAYMENT_PROVIDER=stripe$/,
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'test',
+        PAYMENT_PROVIDER: 'lyra',
+        LYRA_SITE_ID: '12345678',
+        LYRA_KEY: '1122334455667788',
+      }).payments,
+    ).toMatchObject({ provider: 'lyra', mode: 'TEST', rest: null });
+  });
 });
