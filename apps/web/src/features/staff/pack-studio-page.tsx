@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
-import { Field } from '../../shared/form.tsx';
+import { Checkbox, Field } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
@@ -90,17 +90,12 @@ function ParameterField({
   return (
     <div className="parameter">
       {parameter.kind === 'boolean' ? (
-        <div className="field checkbox">
-          <label>
-            <input
-              type="checkbox"
-              checked={value === true}
-              disabled={readOnly}
-              onChange={(e) => onValue(e.target.checked)}
-            />{' '}
-            {label}
-          </label>
-        </div>
+        <Checkbox
+          label={label}
+          checked={value === true}
+          disabled={readOnly}
+          onChange={(e) => onValue(e.currentTarget.checked)}
+        />
       ) : (
         <Field
           label={label}
