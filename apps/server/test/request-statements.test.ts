@@ -1,11 +1,21 @@
 // Issue 15, point 5: a registration request before closing is four statements — the session,
 // the household's lock, the facts of the request in one read, and the insert that locks the
-// sessions and stores it — and a late one takes its place in one statement if one is left.
+// sessions and stores it. A late one is decided under the session's lock by two statements
+// (its places read after the lock, the decision), and followed up (mail, invoice) after the
+// commit — by the request itself, or by the selection job if its node stopped in between.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appContext } from '../src/app.ts';
+import { createMailer } from '../src/modules/notifications/mailer.ts';
+import {
+  followUpDueDecisions,
+  placeFirstComeFirstServed,
+} from '../src/modules/registrations/places.ts';
 import {
   addSession,
   createUser,
   familyWithRecord,
+  mailsTo,
+  packs,
   PASSWORD,
   testApp,
   type Client,
@@ -72,7 +82,7 @@ it('stores a request before closing in four statements', async () => {
   });
 });
 
-it('after the selection, takes the place in the statement that checks one is left; a full session is not taken', async () => {
+it('after the selection, gives the place counted under the session’s lock; a full session is not taken', async () => {
   const late = await session('2021-04-01', 1);
   await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
   const first = await familyWithRecord(t, household('IN-000972'));
@@ -84,4 +94,93 @@ it('after the selection, takes the place in the statement that checks one is lef
     [late],
   );
   expect(placed?.n).toBe(1);
+});
+
+/** The invoices written for a request, with their instalments. */
+const invoicesOf = (registrationId: string) =>
+  t.db.query<{ reference: string; instalments: number }>(
+    `SELECT i.reference, (SELECT count(*)::int FROM instalments p WHERE p.invoice_id = i.id) AS instalments
+       FROM invoices i WHERE i.registration_id = $1`,
+    [registrationId],
+  );
+
+it.runIf(process.env.DATABASE_URL)(
+  'numbers the invoice after the session’s lock is released: the next family is answered while the invoices’ counter is held (PostgreSQL)',
+  async () => {
+    const late = await session('2021-04-01', 1);
+    await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
+    const first = await familyWithRecord(t, household('IN-000974'));
+    const second = await familyWithRecord(t, household('IN-000975'));
+    const ask = (family: Client) =>
+      family.post('/api/me/registrations', {
+        dependantIndex: 0,
+        choices: [{ sessionId: late, transportCity: null }],
+        depositMethod: 'cheque',
+      });
+    await t.db.query(
+      `INSERT INTO billing_counters (kind, year, last_number) VALUES ('invoice', 2021, 0) ON CONFLICT DO NOTHING`,
+    );
+    const { placed, waiting } = await t.db.transaction(async (tx) => {
+      await tx.query(
+        `SELECT 1 FROM billing_counters WHERE kind = 'invoice' AND year = 2021 FOR UPDATE`,
+      );
+      const placed = ask(first.client);
+      // The first family's place is decided and committed; its invoice waits for the counter.
+      for (let i = 0; i < 500; i += 1) {
+        const [decided] = await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'confirmed'`,
+          [late],
+        );
+        if (decided?.n === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // The same session's lock is free: the second family is answered now, counter still held.
+      const waiting = await ask(second.client);
+      return { placed, waiting };
+    });
+    expect(waiting.status).toBe(201);
+    expect(waiting.json<{ status: string }>().status).toBe('waiting');
+    const answer = await placed;
+    expect(answer.json<{ status: string }>().status).toBe('confirmed');
+    expect(await invoicesOf(answer.json<{ id: string }>().id)).toEqual([
+      { reference: expect.stringMatching(/^F-2021-\d{6}$/) as unknown, instalments: 2 },
+    ]);
+  },
+);
+
+it('a decision left without its follow-up by a stopped node is followed up once by the selection job, a minute later', async () => {
+  const open = await session('2021-05-15', 5);
+  const family = await familyWithRecord(t, household('IN-000976'));
+  const sent = await family.client.post('/api/me/registrations', {
+    dependantIndex: 0,
+    choices: [{ sessionId: open, transportCity: null }],
+    depositMethod: 'cheque',
+  });
+  const request = sent.json<{ id: string; number: number; choices: { sessionLabel: string }[] }>();
+  // The node decides, commits, and stops before the follow-up.
+  await t.db.transaction((tx) => placeFirstComeFirstServed(tx, request));
+  expect(await invoicesOf(request.id)).toEqual([]);
+  const cancel = await staff.post(`/api/staff/registrations/${request.id}/cancel`, {
+    organismFeeCents: 0,
+  });
+  expect(cancel.status).toBe(409);
+  expect(cancel.json<{ message: string }>().message).toBe(
+    'La facture de cette place est en cours d’émission : réessayez dans une minute.',
+  );
+
+  const ctx = appContext(t.config, t.db, createMailer(null), packs);
+  expect(await followUpDueDecisions(ctx)).toBe(0); // decided less than a minute ago
+  await t.db.query(
+    `UPDATE registration_requests SET decided_at = now() - interval '2 minutes' WHERE id = $1`,
+    [request.id],
+  );
+  expect(await followUpDueDecisions(ctx)).toBe(1);
+  expect(await followUpDueDecisions(ctx)).toBe(0);
+  expect(await invoicesOf(request.id)).toEqual([
+    { reference: expect.stringMatching(/^F-2021-\d{6}$/) as unknown, instalments: 2 },
+  ]);
+  const mails = await mailsTo(t.db, 'in-000976@example.org');
+  expect(
+    mails.map((m) => m.subject).filter((subject) => subject.includes(`n° ${request.number} `)),
+  ).toEqual([`CAES Inserm — Demande n° ${request.number} : place confirmée`]);
 });

@@ -12,6 +12,7 @@ import { expireOnlinePayments, readProviderFees } from '../modules/payments/onli
 import { sendPreparedRefunds } from '../modules/payments/online-refunds.ts';
 import { paymentProvider } from '../modules/payments/routes.ts';
 import { applyRetention } from '../modules/privacy/retention.ts';
+import { followUpDueDecisions } from '../modules/registrations/places.ts';
 import { runDueSelections } from '../modules/registrations/selection.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -30,7 +31,7 @@ export interface NodeJobs {
 
 /**
  * Makes this node one of the workers: every node takes jobs, each job runs on one of them.
- * Mail delivery (with SMTP), the selection at its day, the instalment reminders and the unpaid
+ * Mail delivery (with SMTP), the selection at its day (and the follow-ups of decisions a stopped node left due), the instalment reminders and the unpaid
  * places, the retention policy and the photos never saved, the online refunds.
  */
 export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<void> {
@@ -44,6 +45,8 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
     const sessions = await runDueSelections(ctx);
     if (sessions > 0)
       log(`Sélection appliquée à ${plural(sessions, 'session clôturée', 'sessions clôturées')}.`);
+    const followed = await followUpDueDecisions(ctx);
+    if (followed > 0) log(`Suites de décision reprises (facture, courriel) : ${followed}.`);
   });
   await jobs.work(QUEUES.reminders.name, async () => {
     await identity.fresh();

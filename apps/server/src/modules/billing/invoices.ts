@@ -18,8 +18,8 @@ import {
   type Participant,
   type QuoteFigures,
 } from '../registrations/registration-requests.ts';
-import { nextNumber } from './numbering.ts';
-import { startPlan } from './payment-plans.ts';
+import { firstInstalments, type PlannedInstalment } from './payment-plans.ts';
+import { referenceSql } from './references.ts';
 
 /** One line of an invoice, in cents: charges positive, subsidies and credits negative. */
 export interface InvoiceLine {
@@ -113,29 +113,44 @@ export async function memberInvoices(db: Queryable, memberId: string): Promise<I
   return rows.map(toInvoice);
 }
 
-/** Writes an invoice or a credit note with the next number of its year; the total is its lines'. */
+/**
+ * Writes an invoice or a credit note with the next number of its year, and the instalments of
+ * its plan (what `plan` gives for its total), in one statement: the number's counter, held until
+ * the commit (lock order, step 5), is taken last in the caller's transaction and kept for one
+ * round trip. The total is its lines'.
+ */
 export async function writeInvoice(
   tx: Queryable,
   invoice: Pick<
     Invoice,
     'kind' | 'memberId' | 'registrationId' | 'correctsId' | 'sector' | 'issuedOn' | 'lines'
   > & { ceilingCents: number },
+  plan: (totalCents: number) => readonly PlannedInstalment[] = () => [],
 ): Promise<Invoice> {
-  const year = Number(invoice.issuedOn.slice(0, 4));
-  const { number, reference } = await nextNumber(tx, invoice.kind, year);
   const total = invoice.lines.reduce((sum, line) => sum + line.amountCents, 0);
   const subsidy = -invoice.lines
     .filter((line) => line.kind === 'subsidy')
     .reduce((sum, line) => sum + line.amountCents, 0);
+  const instalments = plan(total);
   const [row] = await tx.query<Row>(
-    `INSERT INTO invoices (kind, year, number, reference, member_id, registration_id, corrects_id, sector, issued_on,
-       lines, total_cents, subsidy_cents, ceiling_cents)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+    `WITH counter AS (
+       INSERT INTO billing_counters (kind, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (kind, year) DO UPDATE SET last_number = billing_counters.last_number + 1
+       RETURNING last_number),
+     invoice AS (
+       INSERT INTO invoices (kind, year, number, reference, member_id, registration_id, corrects_id, sector, issued_on,
+         lines, total_cents, subsidy_cents, ceiling_cents)
+       SELECT $1, $2, c.last_number, ${referenceSql(invoice.kind, '$2::int', 'c.last_number')}, $3, $4, $5, $6, $7,
+              $8, $9, $10, $11 FROM counter c
+       RETURNING ${COLUMNS}),
+     plan AS (
+       INSERT INTO instalments (invoice_id, position, method, due_on, amount_cents)
+       SELECT i.id, p.position, p.method, p.due_on, p.amount_cents
+         FROM invoice i, unnest($12::text[], $13::date[], $14::bigint[]) WITH ORDINALITY AS p(method, due_on, amount_cents, position))
+     SELECT * FROM invoice`,
     [
       invoice.kind,
-      year,
-      number,
-      reference,
+      Number(invoice.issuedOn.slice(0, 4)),
       invoice.memberId,
       invoice.registrationId,
       invoice.correctsId,
@@ -145,6 +160,9 @@ export async function writeInvoice(
       total,
       subsidy,
       invoice.ceilingCents,
+      instalments.map((i) => i.method),
+      instalments.map((i) => i.dueOn),
+      instalments.map((i) => i.amountCents),
     ],
   );
   if (!row) throw new Error('no invoice written');
@@ -280,27 +298,31 @@ export async function issuePlaceInvoice(
     requestId,
     JSON.stringify(quotes),
   ]);
-  const invoice = await writeInvoice(tx, {
-    kind: 'invoice',
-    memberId: request.member_id,
-    registrationId: requestId,
-    correctsId: null,
-    sector: activity.sector,
-    issuedOn: ctx.today(),
-    lines: placeLines(quote, (grid) => gridLabel(pack, grid), {
-      title: `${activity.title}, ${session.label}`,
-      participants,
-      city,
-      lodging,
-      friendCents: request.friend ? session.priceCents + transportCents : 0,
-    }),
-    ceilingCents: quote.usage.ceilingCents,
-  });
-  await startPlan(tx, invoice, {
-    depositCents: Math.min(quote.depositCents, invoice.totalCents),
-    depositMethod: request.deposit_method,
-    firstDay: session.firstDay,
-    organization: ctx.organization.id,
-  });
-  return invoice;
+  const issuedOn = ctx.today();
+  return writeInvoice(
+    tx,
+    {
+      kind: 'invoice',
+      memberId: request.member_id,
+      registrationId: requestId,
+      correctsId: null,
+      sector: activity.sector,
+      issuedOn,
+      lines: placeLines(quote, (grid) => gridLabel(pack, grid), {
+        title: `${activity.title}, ${session.label}`,
+        participants,
+        city,
+        lodging,
+        friendCents: request.friend ? session.priceCents + transportCents : 0,
+      }),
+      ceilingCents: quote.usage.ceilingCents,
+    },
+    (totalCents) =>
+      firstInstalments(totalCents, issuedOn, {
+        depositCents: Math.min(quote.depositCents, totalCents),
+        depositMethod: request.deposit_method,
+        firstDay: session.firstDay,
+        organization: ctx.organization.id,
+      }),
+  );
 }

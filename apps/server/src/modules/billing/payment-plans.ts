@@ -4,7 +4,6 @@ import { HttpError, invalidField } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
-import type { Invoice } from './invoices.ts';
 import { addDays, cashingDayInMonths } from './working-days.ts';
 
 export interface Instalment {
@@ -97,40 +96,35 @@ export async function invoiceAccount(db: Queryable, invoiceId: string): Promise<
 }
 
 /**
- * The plan of a new invoice: the deposit first (due at once, by the means chosen with the
- * request), then the balance in one instalment — CNRS: 30 days before the start; Inserm: the
- * last working day of the next month, and never after the start. The family may re-plan it.
+ * The plan of a new invoice of `totalCents` issued on `issuedOn`: the deposit first (due at once,
+ * by the means chosen with the request), then the balance in one instalment — CNRS: 30 days
+ * before the start; Inserm: the last working day of the next month, and never after the start.
+ * The family may re-plan it.
  */
-export async function startPlan(
-  tx: Queryable,
-  invoice: Invoice,
+export function firstInstalments(
+  totalCents: number,
+  issuedOn: string,
   options: {
     depositCents: number;
     depositMethod: string;
     firstDay: string;
     organization: 'inserm' | 'cnrs';
   },
-): Promise<void> {
+): PlannedInstalment[] {
   const dueBalance =
     options.organization === 'cnrs'
       ? addDays(options.firstDay, -30)
-      : cashingDayInMonths(invoice.issuedOn, 1);
+      : cashingDayInMonths(issuedOn, 1);
   const lastDay = addDays(options.firstDay, -1);
-  const parts: [string, number, string][] = [
-    [options.depositMethod, options.depositCents, invoice.issuedOn],
-    [
-      options.depositMethod,
-      invoice.totalCents - options.depositCents,
-      [dueBalance < invoice.issuedOn ? invoice.issuedOn : dueBalance, lastDay].sort()[0] ??
-        invoice.issuedOn,
-    ],
+  const parts: PlannedInstalment[] = [
+    { method: options.depositMethod, amountCents: options.depositCents, dueOn: issuedOn },
+    {
+      method: options.depositMethod,
+      amountCents: totalCents - options.depositCents,
+      dueOn: [dueBalance < issuedOn ? issuedOn : dueBalance, lastDay].sort()[0] ?? issuedOn,
+    },
   ];
-  let position = 0;
-  for (const [method, amount, due] of parts) {
-    if (amount <= 0) continue;
-    position += 1;
-    await addInstalment(tx, invoice.id, position, method, due, amount);
-  }
+  return parts.filter((part) => part.amountCents > 0);
 }
 
 /** One instalment of a plan not yet written: when, how, how much. */

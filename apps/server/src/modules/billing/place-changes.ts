@@ -21,7 +21,7 @@ import {
 } from '../activities/catalogue.ts';
 import { lockSessions, offerFreedPlaces } from '../registrations/places.ts';
 import { issuePlaceInvoice, writeInvoice, type Invoice, type InvoiceLine } from './invoices.ts';
-import { addInstalment, invoiceAccount } from './payment-plans.ts';
+import { invoiceAccount } from './payment-plans.ts';
 import { prepareOnlineRefunds } from '../payments/online-refunds.ts';
 import { writePayment } from './payments.ts';
 
@@ -97,8 +97,9 @@ async function lockPlace(
     participant: { firstName: string };
     year: number;
     transport_city: string | null;
+    follow_up_due: boolean;
   }>(
-    `SELECT member_id, status, placed_session_id, participant, year,
+    `SELECT member_id, status, placed_session_id, participant, year, follow_up_due,
             choices -> (placed_rank - 1) ->> 'transportCity' AS transport_city
        FROM registration_requests WHERE id = $1 FOR UPDATE`,
     [requireUuid(registrationId)],
@@ -106,6 +107,12 @@ async function lockPlace(
   if (!request) throw notFound();
   if (request.status !== 'confirmed' || !request.placed_session_id)
     throw new HttpError(409, 'not_confirmed', 'Seule une place confirmée peut être changée ici.');
+  if (request.follow_up_due)
+    throw new HttpError(
+      409,
+      'invoice_pending',
+      'La facture de cette place est en cours d’émission : réessayez dans une minute.',
+    );
   const ids = [request.placed_session_id];
   if (targetSessionId !== null) ids.push(requireUuid(targetSessionId));
   const sessions = await lockSessions(tx, ids);
@@ -184,24 +191,26 @@ async function feeInvoice(
 ): Promise<Invoice | null> {
   if (fee.feeCents <= 0) return null;
   const what = kind === 'cancellation' ? 'Frais d’annulation' : 'Frais de modification';
-  const invoice = await writeInvoice(tx, {
-    kind: 'invoice',
-    memberId: place.memberId,
-    registrationId: place.registrationId,
-    correctsId: null,
-    sector: place.invoice.sector,
-    issuedOn: ctx.today(),
-    lines: [
-      {
-        kind,
-        label: `${what} — ${place.activity.title}, ${place.session.label} (${place.participant}) : ${fee.explanation.map((s) => s.formula).join(' ; ')}`,
-        amountCents: fee.feeCents,
-      },
-    ],
-    ceilingCents: 0,
-  });
-  await addInstalment(tx, invoice.id, 1, 'transfer', ctx.today(), fee.feeCents);
-  return invoice;
+  return writeInvoice(
+    tx,
+    {
+      kind: 'invoice',
+      memberId: place.memberId,
+      registrationId: place.registrationId,
+      correctsId: null,
+      sector: place.invoice.sector,
+      issuedOn: ctx.today(),
+      lines: [
+        {
+          kind,
+          label: `${what} — ${place.activity.title}, ${place.session.label} (${place.participant}) : ${fee.explanation.map((s) => s.formula).join(' ; ')}`,
+          amountCents: fee.feeCents,
+        },
+      ],
+      ceilingCents: 0,
+    },
+    () => [{ method: 'transfer', dueOn: ctx.today(), amountCents: fee.feeCents }],
+  );
 }
 
 /** Moves money paid on one invoice to another (negative out, positive in), once per key. */

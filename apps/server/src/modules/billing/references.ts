@@ -12,3 +12,10 @@ const PREFIX: Record<NumberedKind, string> = {
 /** A numbered piece's reference: its kind's prefix, its year and its number on six digits. */
 export const referenceOf = (kind: NumberedKind, year: number, number: number): string =>
   `${PREFIX[kind]}-${year}-${String(number).padStart(6, '0')}`;
+
+/**
+ * SQL: the same reference, for the kind `kind` (a JavaScript value), of the year and number given
+ * as SQL expressions — for a piece numbered in the statement that writes it.
+ */
+export const referenceSql = (kind: NumberedKind, year: string, number: string): string =>
+  `'${PREFIX[kind]}-' || ${year} || '-' || lpad(${number}::text, greatest(6, length(${number}::text)), '0')`;

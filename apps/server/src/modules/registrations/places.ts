@@ -30,142 +30,197 @@ export async function lockSessions(
   return sessionsById(tx, ids);
 }
 
-/**
- * SQL: whether the session `s` has a place left for the choice `$4` of the request `r` — a
- * lodging of the type it asks for on a village, a seat elsewhere — counted under its row lock.
- */
-const CHOSEN_LODGING = `r.choices -> ($4::int - 1) ->> 'lodgingType'`;
-const PLACE_LEFT = `s.cancelled_at IS NULL AND CASE WHEN jsonb_array_length(s.lodgings) = 0
-    THEN s.places > ${confirmedOn()}
-    ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
-                    WHERE l ->> 'type' = ${CHOSEN_LODGING}), 0) > ${confirmedOn(CHOSEN_LODGING)} END`;
+/** What a decision's follow-up reads of its request (`r`, its member `u`). */
+const DECIDED_COLUMNS = `r.id, r.number::text AS number, r.sector, r.status, r.placed_session_id,
+  r.decision, u.email, u.first_name, r.participant, r.choices`;
+
+interface DecidedRow {
+  id: string;
+  number: string;
+  sector: ActivitySector;
+  status: string;
+  placed_session_id: string | null;
+  decision: { reasons: string[] };
+  email: string;
+  first_name: string;
+  participant: { firstName: string };
+  choices: { sessionId: string; activityTitle: string; sessionLabel: string }[];
+}
+
+const isOutcome = (status: string): status is Outcome =>
+  status === 'confirmed' || status === 'waiting' || status === 'refused';
 
 /**
- * Records a decision on a request (a confirmed place is invoiced) and tells the family by e-mail.
- * `ifPlaceLeft`: the place is taken in the same statement only if one is left (the caller holds
- * the session's lock); false when none was.
+ * What follows a decision: the family's mail, and the invoice of a confirmed place — last, as
+ * its number's counter is held until the commit (lock order, step 5).
+ */
+async function followUp(ctx: AppContext, tx: Queryable, row: DecidedRow): Promise<void> {
+  // A request withdrawn between its decision and its follow-up is told nothing more.
+  if (!isOutcome(row.status)) return;
+  const choice = row.choices.find((c) => c.sessionId === row.placed_session_id);
+  await ctx.mailer.send(
+    tx,
+    row.email,
+    templates.registrationDecision(ctx.organization, row.sector, row.first_name, {
+      outcome: row.status,
+      participant: row.participant.firstName,
+      number: Number(row.number),
+      place: choice ? `${choice.activityTitle}, ${choice.sessionLabel}` : null,
+      reasons: row.decision.reasons,
+    }),
+  );
+  if (row.status === 'confirmed') await issuePlaceInvoice(ctx, tx, row.id);
+}
+
+interface Decision {
+  readonly outcome: Outcome;
+  readonly sessionId: string | null;
+  readonly rank: number | null;
+  readonly priority: number;
+  readonly reasons: readonly string[];
+}
+
+/** SQL: records the decision `$2`…`$6` on the request `$1`; `$7`: its follow-up is left due. */
+const DECISION = `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4,
+    priority = $5, decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType',
+    follow_up_due = $7
+  FROM users u WHERE r.id = $1 AND u.id = r.member_id`;
+
+const decisionValues = (requestId: string, decision: Decision, followUpDue: boolean) => [
+  requestId,
+  decision.outcome,
+  decision.sessionId,
+  decision.rank,
+  decision.priority,
+  JSON.stringify({ reasons: decision.reasons }),
+  followUpDue,
+];
+
+/**
+ * Records a decision on a request and follows it up in the same transaction: a confirmed place
+ * is invoiced, the family told by e-mail (a follow-up left due by a first-come decision is done).
  */
 export async function decide(
   ctx: AppContext,
   tx: Queryable,
   requestId: string,
-  decision: {
-    outcome: Outcome;
-    sessionId: string | null;
-    rank: number | null;
-    priority: number;
-    reasons: readonly string[];
-  },
-  ifPlaceLeft = false,
-): Promise<boolean> {
-  const [row] = await tx.query<{
-    number: string;
-    sector: ActivitySector;
-    email: string;
-    first_name: string;
-    participant: { firstName: string };
-    choices: { sessionId: string; activityTitle: string; sessionLabel: string }[];
-  }>(
-    `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4, priority = $5,
-       decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType'
-       FROM users u${ifPlaceLeft ? ', activity_sessions s' : ''}
-      WHERE r.id = $1 AND u.id = r.member_id${ifPlaceLeft ? ` AND s.id = $3 AND ${PLACE_LEFT}` : ''}
-     RETURNING r.number::text AS number, r.sector, u.email, u.first_name, r.participant, r.choices`,
-    [
-      requestId,
-      decision.outcome,
-      decision.sessionId,
-      decision.rank,
-      decision.priority,
-      JSON.stringify({ reasons: decision.reasons }),
-    ],
+  decision: Decision,
+): Promise<void> {
+  const [row] = await tx.query<DecidedRow>(
+    `${DECISION} RETURNING ${DECIDED_COLUMNS}`,
+    decisionValues(requestId, decision, false),
   );
-  if (!row) return false;
-  if (decision.outcome === 'confirmed') await issuePlaceInvoice(ctx, tx, requestId);
-  const choice = row.choices.find((c) => c.sessionId === decision.sessionId);
-  await ctx.mailer.send(
-    tx,
-    row.email,
-    templates.registrationDecision(ctx.organization, row.sector, row.first_name, {
-      outcome: decision.outcome,
-      participant: row.participant.firstName,
-      number: Number(row.number),
-      place: choice ? `${choice.activityTitle}, ${choice.sessionLabel}` : null,
-      reasons: decision.reasons,
-    }),
-  );
-  return true;
+  if (row) await followUp(ctx, tx, row);
+}
+
+/** SQL: a place left on the session `s` for a choice of the lodging type `lodging` (SQL). */
+const placeLeft = (
+  lodging: string,
+) => `s.cancelled_at IS NULL AND CASE WHEN jsonb_array_length(s.lodgings) = 0
+    THEN s.places > ${confirmedOn()}
+    ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
+                    WHERE l ->> 'type' = ${lodging}), 0) > ${confirmedOn(lodging)} END`;
+
+/** SQL: each choice of the request `$1`, in rank order, with its place left and its waiting list. */
+const CHOICE_PLACES = `SELECT o.rank::int AS rank, s.id, s.label, s.waiting_places, s.cancelled_at IS NOT NULL AS cancelled,
+    ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left,
+    (SELECT count(*)::int FROM registration_requests w WHERE w.placed_session_id = s.id AND w.status = 'waiting') AS waiting
+  FROM registration_requests r
+  CROSS JOIN LATERAL jsonb_array_elements(r.choices) WITH ORDINALITY AS o(c, rank)
+  JOIN activity_sessions s ON s.id = (o.c ->> 'sessionId')::uuid
+ WHERE r.id = $1 ORDER BY o.rank`;
+
+/** The decision on a late request from its choices' places: the first with one left, or a waiting list with room. */
+function firstComeDecision(
+  priority: number,
+  choices: readonly { sessionLabel: string }[],
+  places: readonly {
+    rank: number;
+    id: string;
+    label: string;
+    waiting_places: number;
+    cancelled: boolean;
+    place_left: boolean;
+    waiting: number;
+  }[],
+): Decision {
+  const reasons = [
+    'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
+  ];
+  for (const place of places) {
+    const label = choices[place.rank - 1]?.sessionLabel ?? place.label;
+    if (place.place_left) {
+      reasons.push(`Choix ${place.rank} (${label}) : place attribuée.`);
+      return { outcome: 'confirmed', sessionId: place.id, rank: place.rank, priority, reasons };
+    }
+    reasons.push(`Choix ${place.rank} (${label}) : complet.`);
+  }
+  for (const place of places) {
+    const position = place.waiting + 1;
+    if (place.cancelled || position > place.waiting_places) continue;
+    reasons.push(`Liste d’attente du choix ${place.rank} (${place.label}), position ${position}.`);
+    return { outcome: 'waiting', sessionId: place.id, rank: place.rank, priority, reasons };
+  }
+  reasons.push('Les listes d’attente de vos choix sont complètes.');
+  return { outcome: 'refused', sessionId: null, rank: null, priority, reasons };
 }
 
 /**
  * After closing: the request takes the first of its choices with a place left, or waits on the
  * first whose waiting list has room, or is refused. The caller holds the sessions' locks (taken
  * when the request was stored), so two families asking for the last place at the same moment
- * never both get it; each choice is tried in one statement that takes a place only if one is left.
+ * never both get it: their places are read by a statement after the lock, then the decision is
+ * written — two statements. Its follow-up (invoice, mail) is left due for `followUpDecision`,
+ * after the commit, so that the session's lock is not held while the invoice is written.
  */
 export async function placeFirstComeFirstServed(
-  ctx: AppContext,
   tx: Queryable,
   request: {
     readonly id: string;
     readonly number: number;
-    readonly choices: readonly { sessionId: string; sessionLabel: string }[];
+    readonly choices: readonly { sessionLabel: string }[];
   },
 ): Promise<Outcome> {
-  const priority = FIRST_COME_OFFSET + request.number;
-  const reasons = [
-    'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
-  ];
-  for (const [i, choice] of request.choices.entries()) {
-    const placed = await decide(
-      ctx,
-      tx,
-      request.id,
-      {
-        outcome: 'confirmed',
-        sessionId: choice.sessionId,
-        rank: i + 1,
-        priority,
-        reasons: [...reasons, `Choix ${i + 1} (${choice.sessionLabel}) : place attribuée.`],
-      },
-      true,
+  const places = await tx.query<Parameters<typeof firstComeDecision>[2][number]>(CHOICE_PLACES, [
+    request.id,
+  ]);
+  const decision = firstComeDecision(FIRST_COME_OFFSET + request.number, request.choices, places);
+  await tx.query(DECISION, decisionValues(request.id, decision, true));
+  return decision.outcome;
+}
+
+/**
+ * The follow-up of a first-come decision, in its own transaction after the decision's commit:
+ * the household's lock (its ceiling is counted for the invoice), then the request's, taken by the
+ * statement that marks it done — so that it is done once, even by two nodes at once.
+ */
+export async function followUpDecision(
+  ctx: AppContext,
+  memberId: string,
+  requestId: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [memberId]);
+    const [row] = await tx.query<DecidedRow>(
+      `UPDATE registration_requests r SET follow_up_due = false FROM users u
+        WHERE r.id = $1 AND r.follow_up_due AND u.id = r.member_id RETURNING ${DECIDED_COLUMNS}`,
+      [requestId],
     );
-    if (placed) return 'confirmed';
-    reasons.push(`Choix ${i + 1} (${choice.sessionLabel}) : complet.`);
-  }
-  const sessions = await sessionsById(
-    tx,
-    request.choices.map((c) => c.sessionId),
-  );
-  for (const [i, choice] of request.choices.entries()) {
-    const session = sessions.find((s) => s.id === choice.sessionId);
-    if (!session || session.cancelledAt) continue;
-    const [waiting] = await tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'waiting'`,
-      [session.id],
-    );
-    const position = (waiting?.n ?? 0) + 1;
-    if (position <= session.waitingPlaces) {
-      reasons.push(`Liste d’attente du choix ${i + 1} (${session.label}), position ${position}.`);
-      await decide(ctx, tx, request.id, {
-        outcome: 'waiting',
-        sessionId: session.id,
-        rank: i + 1,
-        priority,
-        reasons,
-      });
-      return 'waiting';
-    }
-  }
-  reasons.push('Les listes d’attente de vos choix sont complètes.');
-  await decide(ctx, tx, request.id, {
-    outcome: 'refused',
-    sessionId: null,
-    rank: null,
-    priority,
-    reasons,
+    if (row) await followUp(ctx, tx, row);
   });
-  return 'refused';
+}
+
+/**
+ * The follow-ups a node left due when it stopped between a decision and its follow-up, a minute
+ * after their decision (the selection job): the number done.
+ */
+export async function followUpDueDecisions(ctx: AppContext): Promise<number> {
+  const due = await ctx.db.query<{ id: string; member_id: string }>(
+    `SELECT id, member_id FROM registration_requests
+      WHERE follow_up_due AND decided_at < now() - interval '1 minute' ORDER BY decided_at LIMIT 500`,
+  );
+  for (const request of due) await followUpDecision(ctx, request.member_id, request.id);
+  return due.length;
 }
 
 /**

@@ -26,7 +26,7 @@ import {
   type Session,
 } from '../activities/catalogue.ts';
 import { householdOf, type AgentRecord } from '../household/agent-records.ts';
-import { placeFirstComeFirstServed } from './places.ts';
+import { followUpDecision, placeFirstComeFirstServed } from './places.ts';
 import { ACTIVE, requestFacts, usageColumns, type ActiveRequest } from './request-facts.ts';
 
 export interface Participant {
@@ -867,17 +867,19 @@ export async function createRegistration(
   member: CurrentUser,
   input: RegistrationInput,
 ): Promise<Registration> {
-  return ctx.db.transaction(async (tx) => {
+  const stored = await ctx.db.transaction(async (tx) => {
     // One request of a household at a time: its allowances and ceiling are counted once.
     await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
     const prepared = await prepareRequest(ctx, tx, member, input);
     checkNoDuplicate(prepared);
     // Stored in one statement with the sessions locked and read again: a cancellation under way
     // is waited for, then seen (the locked rows are their newest versions), and nothing is kept.
+    // After closing the lock is exclusive among requests, yet NO KEY UPDATE: the key-share lock
+    // of a row written meanwhile that refers to the session (a follow-up's) does not stop it.
     const [row] = await tx.query<RegistrationRow & { all_allocated: boolean }>(
       `WITH locked AS (
          SELECT id, cancelled_at, allocated_at FROM activity_sessions
-          WHERE id = ANY($5::uuid[]) ORDER BY id FOR ${prepared.late ? 'UPDATE' : 'SHARE'})
+          WHERE id = ANY($5::uuid[]) ORDER BY id FOR ${prepared.late ? 'NO KEY UPDATE' : 'SHARE'})
        INSERT INTO registration_requests (record_id, participant, participant_key, choices, session_ids, sector, year,
          ski_aid, insurance, friend, deposit_method, quotes, dependant_index, participants, participant_keys, companions, guests,
          member_id, late)
@@ -902,16 +904,19 @@ export async function createRegistration(
       );
     }
     // Once the selection ran, first come first served; until then the selection takes it last.
-    if (prepared.late && row.all_allocated) {
-      await placeFirstComeFirstServed(ctx, tx, {
+    const decided = prepared.late && row.all_allocated;
+    if (decided)
+      await placeFirstComeFirstServed(tx, {
         id: row.id,
         number: Number(row.number),
         choices: row.choices,
       });
-      return findRegistration(tx, member, row.id);
-    }
-    return toRegistration(row);
+    return { row, decided };
   });
+  if (!stored.decided) return toRegistration(stored.row);
+  // The sessions' locks are released: the invoice and the mail follow.
+  await followUpDecision(ctx, member.id, stored.row.id);
+  return findRegistration(ctx.db, member, stored.row.id);
 }
 
 /** Changes a request until its sessions close (the selection has not looked at it yet). */
