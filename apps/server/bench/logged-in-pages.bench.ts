@@ -5,11 +5,11 @@
 // same work for the client and for Fastify, none of ours. Prints requests per second, p99 and
 // the server's memory after start.
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { httpClient } from './http-client.ts';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -30,38 +30,9 @@ function start(args: string[], env: Record<string, string>, ready: string) {
   });
 }
 
-/** One request and its whole answer, over the agent's kept-alive connections: its status. */
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-function send(url: URL, headers: Record<string, string>, body?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const sent = request(
-      url,
-      {
-        method: body ? 'POST' : 'GET',
-        agent,
-        headers: body
-          ? {
-              ...headers,
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-            }
-          : headers,
-      },
-      (answer) => {
-        answer.resume();
-        answer.on('end', () => resolve(answer.statusCode ?? 0));
-      },
-    );
-    sent.on('error', reject);
-    sent.end(body);
-  });
-}
+const send = httpClient(CONNECTIONS);
 
-/**
- * `CONNECTIONS` loops sending the request as soon as the previous answer came, for SECONDS;
- * node's own HTTP client, lighter than `fetch`, so that the client (on the same two cores)
- * takes less of the machine than the servers it measures.
- */
+/** `CONNECTIONS` loops sending the request as soon as the previous answer came, for SECONDS. */
 async function load(address: string, headers: Record<string, string> = {}, body?: string) {
   const url = new URL(address);
   const latencies: number[] = [];

@@ -21,6 +21,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { hashPassword, newToken, tokenHash } from '../src/modules/accounts/secrets.ts';
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
+import { httpClient } from './http-client.ts';
 
 /** Families in the bursts (each sends one request per phase). */
 const BURST = 2_000;
@@ -150,25 +151,27 @@ async function statementsSent(): Promise<number> {
   return Number(/^entraide_db_statements_total (\d+)/m.exec(text)?.[1] ?? NaN);
 }
 
+/** Every family on a connection of its own, as 2 000 browsers would be. */
+const post = httpClient(Infinity);
+const registrations = new URL(`http://127.0.0.1:${PORT}/api/me/registrations`);
+
 /** One family's request for a session; its latency and status. */
 async function send(family: number, sessionId: string): Promise<[number, number]> {
   const token = tokens[family] ?? '';
   const sent = performance.now();
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/me/registrations`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
+  const status = await post(
+    registrations,
+    {
       cookie: `entraide_session=${token}; entraide_csrf=${csrf(token)}`,
       'x-csrf-token': csrf(token),
     },
-    body: JSON.stringify({
+    JSON.stringify({
       dependantIndex: 0,
       choices: [{ sessionId, transportCity: null }],
       depositMethod: 'card',
     }),
-  });
-  await response.arrayBuffer();
-  return [performance.now() - sent, response.status];
+  );
+  return [performance.now() - sent, status];
 }
 
 interface Result {

@@ -10,6 +10,7 @@ import {
   followUpDueDecisions,
   placeFirstComeFirstServed,
 } from '../src/modules/registrations/places.ts';
+import { createRegistration } from '../src/modules/registrations/registration-requests.ts';
 import {
   addSession,
   createUser,
@@ -183,4 +184,50 @@ it('a decision left without its follow-up by a stopped node is followed up once 
   expect(
     mails.map((m) => m.subject).filter((subject) => subject.includes(`n° ${request.number} `)),
   ).toEqual([`CAES Inserm — Demande n° ${request.number} : place confirmée`]);
+});
+
+it('answers the family when the follow-up fails: the decision stands, the failure is logged, the job follows up later', async () => {
+  const late = await session('2021-04-01', 3);
+  await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
+  const id = await familyWithRecord(t, household('IN-000977')).then((f) => f.id);
+  const mailer = createMailer(null);
+  const failing = {
+    ...appContext(t.config, t.db, mailer, packs),
+    mailer: {
+      ...mailer,
+      send: () => Promise.reject(new Error('serveur de courriel injoignable')),
+    },
+  };
+  const failures: unknown[] = [];
+  const registration = await createRegistration(
+    failing,
+    {
+      id,
+      identifier: 'IN-000977',
+      firstName: 'Parent',
+      lastName: 'Famille',
+      email: 'in-000977@example.org',
+      role: 'member',
+      sectors: [],
+    },
+    {
+      dependantIndex: 0,
+      companions: [],
+      guests: [],
+      choices: [{ sessionId: late, transportCity: null, lodgingType: null }],
+      skiAid: false,
+      insurance: false,
+      friend: null,
+      depositMethod: 'cheque',
+    },
+    (error) => failures.push(error),
+  );
+  expect(registration.status).toBe('confirmed');
+  expect(failures).toEqual([new Error('serveur de courriel injoignable')]);
+  expect(await invoicesOf(registration.id)).toEqual([]);
+  const [due] = await t.db.query<{ follow_up_due: boolean }>(
+    'SELECT follow_up_due FROM registration_requests WHERE id = $1',
+    [registration.id],
+  );
+  expect(due?.follow_up_due).toBe(true);
 });

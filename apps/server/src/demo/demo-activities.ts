@@ -125,14 +125,21 @@ export async function loadDemoActivities(
       closesOn: `${year}-04-01`,
     }),
   );
-  await createRegistration(ctx, family, {
-    dependantIndex: 1,
-    companions: [],
-    guests: [],
-    choices: [{ sessionId: july.id, transportCity: 'Paris', lodgingType: null }],
-    skiAid: false,
-    insurance: false,
-    friend: null,
-    depositMethod: 'cheque',
-  });
+  await createRegistration(
+    ctx,
+    family,
+    {
+      dependantIndex: 1,
+      companions: [],
+      guests: [],
+      choices: [{ sessionId: july.id, transportCity: 'Paris', lodgingType: null }],
+      skiAid: false,
+      insurance: false,
+      friend: null,
+      depositMethod: 'cheque',
+    },
+    (error) => {
+      throw error;
+    },
+  );
 }

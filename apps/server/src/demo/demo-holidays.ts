@@ -119,14 +119,21 @@ export async function loadDemoHolidays(
   // The spring week's selection ran (nobody asked in time): its lodgings go first come, first
   // served, so the family's week is confirmed and invoiced at once, with its arrhes.
   await db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [spring.id]);
-  await createRegistration(ctx, family, {
-    dependantIndex: null,
-    companions: [0, 1, 2, 3],
-    guests: [],
-    choices: [{ sessionId: spring.id, transportCity: null, lodgingType: 'Chalet 6 personnes' }],
-    skiAid: false,
-    insurance: false,
-    friend: null,
-    depositMethod: 'cheque',
-  });
+  await createRegistration(
+    ctx,
+    family,
+    {
+      dependantIndex: null,
+      companions: [0, 1, 2, 3],
+      guests: [],
+      choices: [{ sessionId: spring.id, transportCity: null, lodgingType: 'Chalet 6 personnes' }],
+      skiAid: false,
+      insurance: false,
+      friend: null,
+      depositMethod: 'cheque',
+    },
+    (error) => {
+      throw error;
+    },
+  );
 }

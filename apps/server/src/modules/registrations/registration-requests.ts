@@ -860,12 +860,15 @@ function checkNoDuplicate(prepared: PreparedRequest): void {
 
 /**
  * Sends a registration request. Before closing it waits for the selection; after closing it
- * takes a place left at once, first come first served, or the waiting list.
+ * takes a place left at once, first come first served, or the waiting list. The decision stands
+ * once committed: should its follow-up (mail, invoice) fail, the family is still answered, the
+ * failure goes to `followUpFailed` (the logs) and the selection job follows up a minute later.
  */
 export async function createRegistration(
   ctx: AppContext,
   member: CurrentUser,
   input: RegistrationInput,
+  followUpFailed: (error: unknown) => void,
 ): Promise<Registration> {
   const stored = await ctx.db.transaction(async (tx) => {
     // One request of a household at a time: its allowances and ceiling are counted once.
@@ -914,8 +917,8 @@ export async function createRegistration(
     return { row, decided };
   });
   if (!stored.decided) return toRegistration(stored.row);
-  // The sessions' locks are released: the invoice and the mail follow.
-  await followUpDecision(ctx, member.id, stored.row.id);
+  // The sessions' locks are released: the mail and the invoice follow.
+  await followUpDecision(ctx, member.id, stored.row.id).catch(followUpFailed);
   return findRegistration(ctx.db, member, stored.row.id);
 }
 

@@ -39,7 +39,10 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/api/me/registrations', async (request, reply) => {
     const member = await requireUser(db, request);
     const input = parse(registrationInput, request.body);
-    return reply.status(201).send(await createRegistration(ctx, member, input));
+    const registration = await createRegistration(ctx, member, input, (error) => {
+      request.log.error({ err: error }, 'suite de décision reportée au travail de sélection');
+    });
+    return reply.status(201).send(registration);
   });
 
   app.put('/api/me/registrations/:id', async (request) => {
