@@ -10,7 +10,7 @@
 // database is created on that server and dropped at the end).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -156,6 +156,29 @@ async function statementsSent(): Promise<number> {
 const post = httpClient(Infinity);
 const registrations = new URL(`http://127.0.0.1:${PORT}/api/me/registrations`);
 
+/** CPU seconds (user and system) a process used so far, from /proc (Linux); 0 elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU seconds used so far by this client, the server and the server's PostgreSQL backends. */
+async function cpuUsed(): Promise<{ client: number; server: number; postgres: number }> {
+  const backends = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  const { user, system } = process.cpuUsage();
+  return {
+    client: (user + system) / 1e6,
+    server: cpuSeconds(child.pid ?? 0),
+    postgres: backends.reduce((sum, b) => sum + cpuSeconds(b.pid), 0),
+  };
+}
+
 /** One family's request for a session; its latency and status. */
 async function send(family: number, sessionId: string): Promise<[number, number]> {
   const token = tokens[family] ?? '';
@@ -195,6 +218,7 @@ async function phase(
   const count = families.length;
   const [since] = await db.query<{ at: string }>(`SELECT clock_timestamp()::text AS at`);
   const before = await statementsSent();
+  const cpuBefore = await cpuUsed();
   const start = performance.now();
   const answers = await Promise.all(
     families.map(async (family, arrival) => {
@@ -206,6 +230,9 @@ async function phase(
     }),
   );
   const total = performance.now() - start;
+  const cpuAfter = await cpuUsed();
+  const cpu = (part: keyof typeof cpuAfter) =>
+    (((cpuAfter[part] - cpuBefore[part]) * 1000) / count).toFixed(2);
   const statements = ((await statementsSent()) - before - 1) / count;
   const sorted = answers.map(([latency]) => latency).sort((a, b) => a - b);
   const statuses = new Map<number, number>();
@@ -225,6 +252,9 @@ async function phase(
   );
   console.log(
     `  latency p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, p99 ${Math.round(p99)} ms, max ${Math.round(percentile(sorted, 100))} ms; ${statements.toFixed(1)} statements per request`,
+  );
+  console.log(
+    `  CPU per request: client ${cpu('client')} ms, server ${cpu('server')} ms, PostgreSQL backends ${cpu('postgres')} ms`,
   );
   console.log(
     `  stored: ${stored?.rows ?? 0} rows, ${stored?.distinct ?? 0} distinct (member, sessions)`,
