@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function session(closesOn: string, places: number): Promise<string> {
+async function session(closesOn: string, places: number, waitingPlaces = 10): Promise<string> {
   const created = await staff.post('/api/staff/activities', {
     title: 'Colonie à la mer',
     sector: 'jeunesse',
@@ -50,6 +50,7 @@ async function session(closesOn: string, places: number): Promise<string> {
     minAge: 6,
     maxAge: 12,
     places,
+    waitingPlaces,
     priceCents: 70_000,
     transport: [],
     closesOn,
@@ -65,7 +66,10 @@ async function statementsOf(family: Client, sessionId: string) {
     choices: [{ sessionId, transportCity: null }],
     depositMethod: 'cheque',
   });
-  return { statements: t.db.statements - before, answer: answer.json<{ status: string }>() };
+  return {
+    statements: t.db.statements - before,
+    answer: answer.json<{ status: string; decision: { reasons: string[] } | null }>(),
+  };
 }
 
 const household = (identifier: string) => ({
@@ -230,4 +234,20 @@ it('answers the family when the follow-up fails: the decision stands, the failur
     [registration.id],
   );
   expect(due?.follow_up_due).toBe(true);
+});
+
+it('after the selection, a full session puts the next families on its waiting list, in order, then refuses once the list is full', async () => {
+  const late = await session('2021-04-01', 1, 2);
+  await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
+  const answers = [];
+  for (const identifier of ['IN-000978', 'IN-000979', 'IN-000980', 'IN-000981']) {
+    const { client } = await familyWithRecord(t, household(identifier));
+    answers.push((await statementsOf(client, late)).answer);
+  }
+  expect(answers.map((a) => [a.status, a.decision?.reasons.at(-1)])).toEqual([
+    ['confirmed', 'Choix 1 (Juillet) : place attribuée.'],
+    ['waiting', 'Liste d’attente du choix 1 (Juillet), position 1.'],
+    ['waiting', 'Liste d’attente du choix 1 (Juillet), position 2.'],
+    ['refused', 'Les listes d’attente de vos choix sont complètes.'],
+  ]);
 });

@@ -1,4 +1,4 @@
-import type { ActivityInput, SessionInput } from '@entraide/contract';
+import type { ActivityInput, RegistrationInput, SessionInput } from '@entraide/contract';
 import type { Database } from '../db/database.ts';
 import type { AppContext } from '../modules/accounts/context.ts';
 import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
@@ -125,14 +125,25 @@ export async function loadDemoActivities(
       closesOn: `${year}-04-01`,
     }),
   );
+  await sendDemoRequest(ctx, family, {
+    dependantIndex: 1,
+    companions: [],
+    choices: [{ sessionId: july.id, transportCity: 'Paris', lodgingType: null }],
+  });
+}
+
+/** A demo family's request (by cheque, nothing more asked); a follow-up that fails stops the demo. */
+export async function sendDemoRequest(
+  ctx: AppContext,
+  family: CurrentUser,
+  request: Pick<RegistrationInput, 'dependantIndex' | 'companions' | 'choices'>,
+): Promise<void> {
   await createRegistration(
     ctx,
     family,
     {
-      dependantIndex: 1,
-      companions: [],
+      ...request,
       guests: [],
-      choices: [{ sessionId: july.id, transportCity: 'Paris', lodgingType: null }],
       skiAid: false,
       insurance: false,
       friend: null,

@@ -2,8 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { AppContext } from '../modules/accounts/context.ts';
 import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
 import { saveActivity, saveSession } from '../modules/activities/catalogue.ts';
-import { createRegistration } from '../modules/registrations/registration-requests.ts';
-import { activity, session } from './demo-activities.ts';
+import { activity, sendDemoRequest, session } from './demo-activities.ts';
 
 /**
  * The CNRS's family holidays, in the demo season: a CAES village with lodgings of several sizes
@@ -119,21 +118,9 @@ export async function loadDemoHolidays(
   // The spring week's selection ran (nobody asked in time): its lodgings go first come, first
   // served, so the family's week is confirmed and invoiced at once, with its arrhes.
   await db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [spring.id]);
-  await createRegistration(
-    ctx,
-    family,
-    {
-      dependantIndex: null,
-      companions: [0, 1, 2, 3],
-      guests: [],
-      choices: [{ sessionId: spring.id, transportCity: null, lodgingType: 'Chalet 6 personnes' }],
-      skiAid: false,
-      insurance: false,
-      friend: null,
-      depositMethod: 'cheque',
-    },
-    (error) => {
-      throw error;
-    },
-  );
+  await sendDemoRequest(ctx, family, {
+    dependantIndex: null,
+    companions: [0, 1, 2, 3],
+    choices: [{ sessionId: spring.id, transportCity: null, lodgingType: 'Chalet 6 personnes' }],
+  });
 }

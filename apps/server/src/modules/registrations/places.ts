@@ -121,10 +121,14 @@ const placeLeft = (
     ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
                     WHERE l ->> 'type' = ${lodging}), 0) > ${confirmedOn(lodging)} END`;
 
-/** SQL: each choice of the request `$1`, in rank order, with its place left and its waiting list. */
+/**
+ * SQL: each choice of the request `$1`, in rank order, with its place left and its waiting list
+ * (counted up to its length: a full list is all a request needs to know of it).
+ */
 const CHOICE_PLACES = `SELECT o.rank::int AS rank, s.id, s.label, s.waiting_places, s.cancelled_at IS NOT NULL AS cancelled,
     ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left,
-    (SELECT count(*)::int FROM registration_requests w WHERE w.placed_session_id = s.id AND w.status = 'waiting') AS waiting
+    (SELECT count(*)::int FROM (SELECT FROM registration_requests w WHERE w.placed_session_id = s.id
+       AND w.status = 'waiting' LIMIT s.waiting_places) w) AS waiting
   FROM registration_requests r
   CROSS JOIN LATERAL jsonb_array_elements(r.choices) WITH ORDINALITY AS o(c, rank)
   JOIN activity_sessions s ON s.id = (o.c ->> 'sessionId')::uuid
