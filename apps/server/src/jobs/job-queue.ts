@@ -30,7 +30,10 @@ export const QUEUES = {
   reminders: { name: 'reminders', cron: '7 * * * *' },
   /** Members told once of a barème published for the coming year (500 a run). */
   announcements: { name: 'announcements', cron: '*/10 * * * *' },
-  /** Online payments: pages past their time expired, refunds prepared by cancellations sent, Stripe's fees read. */
+  /**
+   * Online payments: pages past their time expired, refunds prepared by cancellations sent,
+   * Stripe's fees read.
+   */
   onlinePayments: { name: 'online-payments', cron: '* * * * *' },
   /** The retention policy and the photos never saved in an activity. */
   retention: { name: 'retention', cron: '17 3 * * *' },

@@ -31,8 +31,9 @@ export interface NodeJobs {
 
 /**
  * Makes this node one of the workers: every node takes jobs, each job runs on one of them.
- * Mail delivery (with SMTP), the selection at its day (and the follow-ups of decisions a stopped node left due), the instalment reminders and the unpaid
- * places, the retention policy and the photos never saved, the online refunds.
+ * Mail delivery (with SMTP), the selection at its day (and the follow-ups of decisions a stopped
+ * node left due), the instalment reminders and the unpaid places, the retention policy and the
+ * photos never saved, the online refunds.
  */
 export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<void> {
   const { config, db, ctx, identity, store, log } = node;

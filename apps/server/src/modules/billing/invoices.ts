@@ -18,6 +18,7 @@ import {
   type Participant,
   type QuoteFigures,
 } from '../registrations/registration-requests.ts';
+import { NEXT_NUMBER } from './numbering.ts';
 import { firstInstalments, type PlannedInstalment } from './payment-plans.ts';
 import { referenceSql } from './references.ts';
 
@@ -133,10 +134,7 @@ export async function writeInvoice(
     .reduce((sum, line) => sum + line.amountCents, 0);
   const instalments = plan(total);
   const [row] = await tx.query<Row>(
-    `WITH counter AS (
-       INSERT INTO billing_counters (kind, year, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (kind, year) DO UPDATE SET last_number = billing_counters.last_number + 1
-       RETURNING last_number),
+    `WITH counter AS (${NEXT_NUMBER}),
      invoice AS (
        INSERT INTO invoices (kind, year, number, reference, member_id, registration_id, corrects_id, sector, issued_on,
          lines, total_cents, subsidy_cents, ceiling_cents)

@@ -134,19 +134,22 @@ const CHOICE_PLACES = `SELECT o.rank::int AS rank, s.id, s.label, s.waiting_plac
   JOIN activity_sessions s ON s.id = (o.c ->> 'sessionId')::uuid
  WHERE r.id = $1 ORDER BY o.rank`;
 
+/** A choice of a late request as `CHOICE_PLACES` reads it. */
+interface ChoicePlace {
+  rank: number;
+  id: string;
+  label: string;
+  waiting_places: number;
+  cancelled: boolean;
+  place_left: boolean;
+  waiting: number;
+}
+
 /** The decision on a late request from its choices' places: the first with one left, or a waiting list with room. */
 function firstComeDecision(
   priority: number,
   choices: readonly { sessionLabel: string }[],
-  places: readonly {
-    rank: number;
-    id: string;
-    label: string;
-    waiting_places: number;
-    cancelled: boolean;
-    place_left: boolean;
-    waiting: number;
-  }[],
+  places: readonly ChoicePlace[],
 ): Decision {
   const reasons = [
     'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
@@ -185,9 +188,7 @@ export async function placeFirstComeFirstServed(
     readonly choices: readonly { sessionLabel: string }[];
   },
 ): Promise<Outcome> {
-  const places = await tx.query<Parameters<typeof firstComeDecision>[2][number]>(CHOICE_PLACES, [
-    request.id,
-  ]);
+  const places = await tx.query<ChoicePlace>(CHOICE_PLACES, [request.id]);
   const decision = firstComeDecision(FIRST_COME_OFFSET + request.number, request.choices, places);
   await tx.query(DECISION, decisionValues(request.id, decision, true));
   return decision.outcome;
