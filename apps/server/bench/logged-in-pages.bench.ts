@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { httpClient } from './http-client.ts';
+import serverEnv from '../src/server-env.json' with { type: 'json' };
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -58,7 +59,12 @@ async function load(address: string, headers: Record<string, string> = {}, body?
 
 const server = await start(
   [compiled.pathname],
-  { PORT: '3932', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'entraide-bench-')) },
+  {
+    ...serverEnv,
+    PORT: '3932',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'entraide-bench-')),
+  },
   'prêt sur',
 );
 const base = 'http://127.0.0.1:3932';

@@ -23,6 +23,7 @@ import { hashPassword, newToken, tokenHash } from '../src/modules/accounts/secre
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { httpClient } from './http-client.ts';
+import serverEnv from '../src/server-env.json' with { type: 'json' };
 
 /** Families in the bursts (each sends one request per phase). */
 const BURST = 2_000;
@@ -42,6 +43,7 @@ url.pathname = `/${name}`;
 const env = {
   ...process.env,
   DATABASE_URL: url.toString(),
+  ...serverEnv,
   PORT: String(PORT),
   HOST: '127.0.0.1',
   TODAY: '2021-04-15',
@@ -100,7 +102,7 @@ const staff = {
   role: 'admin' as const,
   sectors: [],
 };
-await validateRecord(ctx, packs, staff, template?.id ?? '');
+await validateRecord(ctx, staff, template?.id ?? '');
 await db.query(
   `UPDATE agent_records r SET status = 'validated', decided_at = now(), pack_id = t.pack_id, parts = t.parts,
           quotient_cents = t.quotient_cents, rates_bp = t.rates_bp, annual_ceiling_cents = t.annual_ceiling_cents, explanation = t.explanation

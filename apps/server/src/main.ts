@@ -52,14 +52,18 @@ async function main(): Promise<void> {
 
   // A graceful stop: the jobs under way finish and no new one is taken, the requests in flight
   // are answered (app.close waits for them) and new ones refused, then the database closes.
+  let stopping: Promise<void> | null = null;
   const stop = async (): Promise<void> => {
     await jobs.stop();
     await app.close();
     await db.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // Once, however many signals come (`npm start` passes its own on, and a Ctrl-C reaches both).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      stopping ??= stop();
+    });
 
   const address = await app.listen({ port: config.port, host: config.host });
   if (demo) {

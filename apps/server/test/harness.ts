@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { appContext, buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { fromPglite, migrate, openDatabase, type Database } from '../src/db/database.ts';
+import { fromPglite, migrate, openDatabase, PGLITE, type Database } from '../src/db/database.ts';
 import { demoPdf } from '../src/demo/demo-pdf.ts';
 import { hashPassword, tokenHash } from '../src/modules/accounts/secrets.ts';
 import { validateRecord } from '../src/modules/household/agent-records.ts';
@@ -39,7 +39,7 @@ function pgliteTemplate(): Promise<File | Blob> {
 /** A migrated database of its own: a PGlite copy, or a fresh schema of the PostgreSQL at DATABASE_URL. */
 export async function testDatabase(): Promise<Database> {
   if (!POSTGRES_URL) {
-    const raw = new PGlite({ loadDataDir: await pgliteTemplate() });
+    const raw = new PGlite({ ...PGLITE, loadDataDir: await pgliteTemplate() });
     await raw.waitReady;
     return fromPglite(raw);
   }
@@ -523,7 +523,7 @@ export async function householdWithRecord(
     role: 'admin' as const,
     sectors: [],
   };
-  await validateRecord(ctx, packs, staff, record?.id ?? '');
+  await validateRecord(ctx, staff, record?.id ?? '');
   return id;
 }
 

@@ -86,6 +86,40 @@ interface QueueEntry {
 }
 
 describe('tax notices in the Fiche Agent and the staff queue', () => {
+  it('the filter finds a Fiche that waits behind a full page of others', async () => {
+    const t = await testApp({ TRUST_LIST_DIR: trustListDir });
+    try {
+      const staff = await login(t, 'GEST-FA', 'staff', ['fiche-agent']);
+      // 500 Fiches sent before, without a notice: the first page of the queue.
+      await t.db.query(
+        `INSERT INTO users (identifier, email, last_name, first_name, birth_date, role)
+         SELECT 'IN-7' || lpad(g::text, 5, '0'), 'in-7' || g || '@example.org', 'Dupont', 'Anne', '1980-01-01', 'member'
+           FROM generate_series(1, 500) g`,
+      );
+      await t.db.query(
+        `INSERT INTO agent_records (member_id, year, version, status, submitted_at)
+         SELECT id, 2021, 1, 'submitted', '2021-01-04' FROM users WHERE identifier LIKE 'IN-7%'`,
+      );
+      const member = await login(t, 'IN-000906');
+      await sendRecord(member, 2021, 30_000, await samplePdf('Avis d’imposition sans code'));
+      const queue = (await staff.get('/api/staff/agent-records?year=2021')).json<{
+        records: QueueEntry[];
+      }>().records;
+      expect(queue).toHaveLength(500);
+      expect(queue.some((e) => e.identifier === 'IN-000906')).toBe(false);
+      const noCode = (await staff.get('/api/staff/agent-records?year=2021&notices=noCode')).json<{
+        records: QueueEntry[];
+      }>().records;
+      expect(noCode.map((e) => e.identifier)).toEqual(['IN-000906']);
+      const none = (await staff.get('/api/staff/agent-records?year=2021&notices=none')).json<{
+        records: QueueEntry[];
+      }>().records;
+      expect(none).toHaveLength(500);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('the queue shows each Fiche’s verification status and filters by it; the file shows typed and read side by side', async () => {
     const t = await testApp({ TRUST_LIST_DIR: trustListDir });
     try {

@@ -1,6 +1,4 @@
-// @peculiar/x509 registers its parts with tsyringe, which needs the Reflect metadata polyfill.
-import 'reflect-metadata';
-import { X509Certificate } from '@peculiar/x509';
+import type { X509Certificate as Certificate } from '@peculiar/x509';
 import type { TwoDDoc } from './message.ts';
 import { verifySignature } from './signature.ts';
 
@@ -41,10 +39,14 @@ export async function verify2dDoc(doc: TwoDDoc, list: TrustList, on?: Date): Pro
   if (!authorityEntry) return refused(`autorité de certification inconnue : ${authority}`);
   const signerEntry = list.signers.find((s) => s.authority === authority && s.id === certificate);
   if (!signerEntry) return refused(`certificat inconnu : ${authority}/${certificate}`);
+  // Loaded at the first notice checked, not at the server's start. @peculiar/x509 registers its
+  // parts with tsyringe, which needs the Reflect metadata polyfill first.
+  await import('reflect-metadata');
+  const { X509Certificate } = await import('@peculiar/x509');
   const signer = new X509Certificate(signerEntry.certificate);
   const day =
     on ?? (doc.header.signedOn ? new Date(`${doc.header.signedOn}T12:00:00Z`) : new Date());
-  let issuer: X509Certificate | null = null;
+  let issuer: Certificate | null = null;
   for (const pem of authorityEntry.certificates) {
     const candidate = new X509Certificate(pem);
     if (await signer.verify({ publicKey: candidate.publicKey, signatureOnly: true })) {

@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
+import { ReadAnswers } from './read-answers.ts';
 
 /** What a repository needs: parameterised SQL ($1, $2…) returning rows. */
 export interface Queryable {
@@ -41,39 +45,49 @@ export const fromPglite = (db: PGlite): Database => new PgliteDatabase(db);
 class PgliteDatabase implements Database {
   readonly engine = 'pglite';
   statements = 0;
+  private readonly answers = new ReadAnswers();
   constructor(private readonly db: PGlite) {}
 
   poolUsage(): null {
     return null;
   }
 
+  /** The job queue's statements: never kept (the queue reads the clock), but they forget. */
   executor(): SqlExecutor {
     return {
-      executeSql: async (sql, values) =>
-        values?.length
-          ? await this.db.query(sql, values)
-          : ((await this.db.exec(sql)).at(-1) ?? { rows: [] }),
+      executeSql: (sql, values) =>
+        this.answers.unkept(sql, async () =>
+          values?.length
+            ? await this.db.query(sql, values)
+            : ((await this.db.exec(sql)).at(-1) ?? { rows: [] }),
+        ),
     };
   }
 
-  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    this.statements += 1;
-    return (await this.db.query<Row>(sql, [...params])).rows;
+  query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.answers.statement(sql, params, async () => {
+      this.statements += 1;
+      return (await this.db.query<Row>(sql, [...params])).rows;
+    });
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) =>
-      work({
-        query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-          this.statements += 1;
-          return (await tx.query<Row>(sql, [...params])).rows;
-        },
-      }),
+    return this.answers.around(() =>
+      this.db.transaction((tx) =>
+        work({
+          query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+            this.statements += 1;
+            return (await tx.query<Row>(sql, [...params])).rows;
+          },
+        }),
+      ),
     );
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.db.exec(sql);
+  exec(sql: string): Promise<void> {
+    return this.answers.around(async () => {
+      await this.db.exec(sql);
+    });
   }
 
   close(): Promise<void> {
@@ -214,9 +228,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     return new PostgresDatabase(pool);
   }
-  const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  if (options.dataDir && !existsSync(join(options.dataDir, 'PG_VERSION')))
+    await createPgliteFolder(options.dataDir);
+  const db = options.dataDir ? new PGlite(options.dataDir, PGLITE) : new PGlite(PGLITE);
   await db.waitReady;
   return new PgliteDatabase(db);
+}
+
+/**
+ * PGlite's PostgreSQL with 16 MB of shared buffers rather than initdb's 128 MB: they live in its
+ * WebAssembly memory, which never shrinks, and the committee's data is read through the file
+ * system's cache anyway. The server's memory after start goes from about 400 to under 300 MB
+ * (issue 15, point 6; docs/benchmarks.md).
+ */
+export const PGLITE: PGliteOptions = {
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+};
+
+/**
+ * A new PGlite folder is made (initdb) by a process of its own: the memory initdb takes in
+ * WebAssembly (over 400 MB) would otherwise stay with the server for its whole life.
+ */
+async function createPgliteFolder(dataDir: string): Promise<void> {
+  const pglite = JSON.stringify(import.meta.resolve('@electric-sql/pglite'));
+  await promisify(execFile)(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `import { PGlite } from ${pglite}; const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();`,
+    dataDir,
+  ]);
 }
 
 const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);

@@ -158,7 +158,7 @@ async function loadDemoRecords(
     }),
   );
   const submitted = await submitRecord(ctx, sophie, year);
-  await validateRecord(ctx, services.packs, await demoUser(db, 'GEST-FICHE-AGENT'), submitted.id);
+  await validateRecord(ctx, await demoUser(db, 'GEST-FICHE-AGENT'), submitted.id);
 
   const julien = await demoUser(db, `${prefix}-000002`);
   await saveRecordDraft(

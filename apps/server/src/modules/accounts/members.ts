@@ -1,4 +1,5 @@
 import type { ContactDetails } from '@entraide/contract';
+import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
 import { templates } from '../notifications/templates.ts';
 import type { AppContext } from './context.ts';
@@ -91,4 +92,12 @@ export async function updateContact(
         templates.emailChanged(ctx.organization, member.firstName, contact.email),
       );
   });
+}
+
+/**
+ * Takes the member's row lock, the first of the lock order (docs/architecture.md): a member-side
+ * use case that checks the household's own rows holds it until its commit.
+ */
+export async function lockMember(tx: Queryable, memberId: string): Promise<void> {
+  await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [memberId]);
 }

@@ -92,16 +92,19 @@ export async function currentUser(
     totp: boolean;
     passkeys: boolean;
     verified: boolean;
+    expires_at: Date;
   }>(
-    `SELECT u.id, u.identifier, u.first_name, u.last_name, u.email, u.role, u.sectors,
+    // The expiry is compared here, not by now() in SQL: the statement's answer then depends on
+    // its rows only, and the embedded database may keep it (db/read-answers.ts).
+    `SELECT s.expires_at, u.id, u.identifier, u.first_name, u.last_name, u.email, u.role, u.sectors,
             u.totp_secret IS NOT NULL AS totp,
             EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) AS passkeys,
             s.second_factor_at IS NOT NULL AS verified
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      WHERE s.token_hash = $1`,
     [tokenHash(token)],
   );
-  if (!row) return null;
+  if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null;
   const methods = [
     ...(row.totp ? ['totp' as const] : []),
     ...(row.passkeys ? ['passkey' as const] : []),

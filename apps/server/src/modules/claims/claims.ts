@@ -28,6 +28,7 @@ import {
   type Participant,
   type QuoteFigures,
 } from '../registrations/registration-requests.ts';
+import { lockMember } from '../accounts/members.ts';
 
 /** What each claim type is for the rules engine: its sector and caps, or a flat rule of its own. */
 export const CLAIM_TYPES: Readonly<
@@ -392,7 +393,7 @@ export async function submitClaim(
   input: ClaimInput,
 ): Promise<Claim> {
   return ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await lockMember(tx, member.id);
     const { record, participant, quote, year } = await prepareClaim(ctx, tx, member, input);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO claims (member_id, record_id, year, type, sector, participant, participant_key, details, document_ids, quote)

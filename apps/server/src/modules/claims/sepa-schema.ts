@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { memoryPages, validateXML } from 'xmllint-wasm';
 
 /**
  * The official ISO 20022 schema of pain.001.001.03, as shipped by Debian's
@@ -15,6 +14,8 @@ const PAIN_001_001_03 = readFileSync(
  * official pain.001.001.03 schema: empty when the file is valid.
  */
 export async function painSchemaErrors(xml: string): Promise<string[]> {
+  // Loaded at the first payout file, not at the server's start.
+  const { memoryPages, validateXML } = await import('xmllint-wasm');
   const result = await validateXML({
     xml: [{ fileName: 'payout.xml', contents: xml }],
     schema: [PAIN_001_001_03],

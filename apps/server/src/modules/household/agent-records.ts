@@ -24,6 +24,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
 import { listDocuments, type DocumentSummary } from './documents.ts';
 import { recordChanges, type RecordChange } from './record-changes.ts';
+import { lockMember } from '../accounts/members.ts';
 
 export interface AgentRecord {
   readonly id: string;
@@ -259,7 +260,7 @@ export async function saveRecordDraft(
       );
   });
   return ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await lockMember(tx, member.id);
     await checkOwnDocuments(tx, member.id, input.documentIds);
     const [latest] = await recordVersions(tx, member.id, year);
     if (latest?.status === 'submitted')
@@ -402,20 +403,45 @@ export interface QueueEntry {
 }
 
 /**
- * The staff's queue of records, oldest submission first; by sector, the records of households
- * with a request of that sector in the year (those a closing is waiting for).
+ * The staff's queue of records, oldest submission first, at most QUEUE_LENGTH; by sector, the
+ * records of households with a request of that sector in the year (those a closing is waiting
+ * for); by the notices' check, the first QUEUE_LENGTH records that have it.
  */
 export async function recordQueue(
   db: Queryable,
   incomeYear: (year: number) => number | null,
-  filters: {
-    readonly status: RecordStatus;
-    readonly year: number | null;
-    readonly sector: string | null;
-    readonly notices: NoticeCheckStatus | null;
-  },
+  filters: QueueFilters,
 ): Promise<QueueEntry[]> {
-  const { status, year, sector } = filters;
+  // The notices' check is worked out here, not in SQL: with that filter, the queue is read page
+  // after page until it is full, so that a Fiche beyond the first page is not missed.
+  const entries: QueueEntry[] = [];
+  for (let offset = 0; ; offset += QUEUE_LENGTH) {
+    const page = await queuePage(db, incomeYear, filters, offset);
+    entries.push(
+      ...page.filter((entry) => filters.notices === null || entry.notices === filters.notices),
+    );
+    if (filters.notices === null || page.length < QUEUE_LENGTH || entries.length >= QUEUE_LENGTH)
+      return entries.slice(0, QUEUE_LENGTH);
+  }
+}
+
+interface QueueFilters {
+  readonly status: RecordStatus;
+  readonly year: number | null;
+  readonly sector: string | null;
+  readonly notices: NoticeCheckStatus | null;
+}
+
+/** The staff's queue shows at most this many Fiches, the longest waiting first. */
+const QUEUE_LENGTH = 500;
+
+/** One page of the queue, before the notices' filter. */
+async function queuePage(
+  db: Queryable,
+  incomeYear: (year: number) => number | null,
+  { status, year, sector }: QueueFilters,
+  offset: number,
+): Promise<QueueEntry[]> {
   const rows = await db.query<{
     id: string;
     identifier: string;
@@ -433,8 +459,8 @@ export async function recordQueue(
           SELECT 1 FROM registration_requests q
            WHERE q.member_id = r.member_id AND q.year = r.year AND q.sector = $3
              AND q.status IN ('requested', 'waiting', 'confirmed')))
-      ORDER BY r.submitted_at NULLS LAST, r.id LIMIT 500`,
-    [status, year, sector],
+      ORDER BY r.submitted_at NULLS LAST, r.id LIMIT $4 OFFSET $5`,
+    [status, year, sector, QUEUE_LENGTH, offset],
   );
   const records = (
     await db.query<RecordRow>(
@@ -448,20 +474,18 @@ export async function recordQueue(
       ? await changesSinceValidated(db, records)
       : new Map<string, RecordChanges>();
   const notices = await queueNotices(db, records, incomeYear);
-  return rows
-    .map((r) => ({
-      changes: waiting.get(r.id)?.list.length ?? null,
-      id: r.id,
-      identifier: r.identifier,
-      lastName: r.last_name,
-      firstName: r.first_name,
-      year: r.year,
-      version: r.version,
-      status: r.status,
-      submittedAt: r.submitted_at,
-      notices: notices.get(r.id) ?? 'none',
-    }))
-    .filter((entry) => filters.notices === null || entry.notices === filters.notices);
+  return rows.map((r) => ({
+    changes: waiting.get(r.id)?.list.length ?? null,
+    id: r.id,
+    identifier: r.identifier,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    year: r.year,
+    version: r.version,
+    status: r.status,
+    submittedAt: r.submitted_at,
+    notices: notices.get(r.id) ?? 'none',
+  }));
 }
 
 /** Each queued Fiche's tax notice check, from its attached notices: one query for them all. */
@@ -514,13 +538,10 @@ async function submittedRecord(
  */
 export async function validateRecord(
   ctx: AppContext,
-  packs: PackRegistry,
   staff: CurrentUser,
   id: string,
 ): Promise<AgentRecord> {
-  return ctx.db.transaction(async (tx) =>
-    decide({ ...ctx, packs }, tx, staff, await submittedRecord(tx, id)),
-  );
+  return ctx.db.transaction(async (tx) => decide(ctx, tx, staff, await submittedRecord(tx, id)));
 }
 
 /**
@@ -694,12 +715,11 @@ async function changesSinceValidated(
  */
 export async function validateRecords(
   ctx: AppContext,
-  packs: PackRegistry,
   staff: CurrentUser,
   ids: readonly string[],
 ): Promise<OneByOne<{ id: string; year: number; parts: number | null }>> {
   return oneByOne(ids, async (id) => {
-    const record = await validateRecord(ctx, packs, staff, id);
+    const record = await validateRecord(ctx, staff, id);
     return { id, year: record.year, parts: record.parts };
   });
 }

@@ -2,6 +2,7 @@ import type { BankAccountInput } from '@entraide/contract';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
+import { lockMember } from '../accounts/members.ts';
 
 export interface BankAccount {
   readonly id: string;
@@ -41,7 +42,7 @@ export async function addBankAccount(
   input: BankAccountInput,
 ): Promise<BankAccount[]> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await lockMember(tx, member.id);
     const [duplicate] = await tx.query(
       'SELECT 1 FROM bank_accounts WHERE member_id = $1 AND iban = $2',
       [member.id, input.iban],

@@ -215,12 +215,12 @@ export function householdRoutes(
   app.post('/api/staff/agent-records/validations', async (request) => {
     const staff = await requireStaff(db, request, 'fiche-agent');
     const { recordIds } = parse(recordValidations, request.body ?? {});
-    return validateRecords(ctx, packs, staff, recordIds);
+    return validateRecords(ctx, staff, recordIds);
   });
 
   app.post('/api/staff/agent-records/:id/validate', async (request) => {
     const staff = await requireStaff(db, request, 'fiche-agent');
-    return validateRecord(ctx, packs, staff, parse(idParam, request.params).id);
+    return validateRecord(ctx, staff, parse(idParam, request.params).id);
   });
 
   app.post('/api/staff/agent-records/:id/reject', async (request, reply) => {

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { HttpError } from '../../http.ts';
 
 /** The largest picture file accepted (a phone's photo is 2 to 6 MB). */
@@ -37,6 +36,8 @@ export async function webImage(
       'too_large',
       'Cette image dépasse 12 Mo : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).',
     );
+  // Loaded at the first picture, not at the server's start (its memory, issue 15).
+  const { default: sharp } = await import('sharp');
   const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
   const found = await input()
     .metadata()

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { invoiceAccount } from '../billing/payment-plans.ts';
 import { memberInvoices } from '../billing/invoices.ts';
 import { deleteDocuments, removeUnusedBytes, type DocumentStore } from '../household/documents.ts';
+import { lockMember } from '../accounts/members.ts';
 
 /** What stops an account from closing now, in words the member understands. */
 async function pendingMatters(tx: Queryable, memberId: string, today: string): Promise<string[]> {
@@ -48,7 +49,7 @@ export async function closeAccount(
   if (!(await passwordMatches(row?.password_hash ?? null, password)))
     throw invalidField('password', 'mot de passe incorrect : saisissez celui de votre compte');
   const deleted = await ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await lockMember(tx, member.id);
     const matters = await pendingMatters(tx, member.id, ctx.today());
     if (matters.length > 0)
       throw new HttpError(

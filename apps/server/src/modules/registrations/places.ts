@@ -4,6 +4,7 @@ import type { AppContext } from '../accounts/context.ts';
 import { confirmedOn, sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
+import { lockMember } from '../accounts/members.ts';
 
 /** Late requests and promotions from the waiting list come after every request of the selection. */
 const FIRST_COME_OFFSET = 1_000_000_000;
@@ -205,7 +206,7 @@ export async function followUpDecision(
   requestId: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [memberId]);
+    await lockMember(tx, memberId);
     const [row] = await tx.query<DecidedRow>(
       `UPDATE registration_requests r SET follow_up_due = false FROM users u
         WHERE r.id = $1 AND r.follow_up_due AND u.id = r.member_id RETURNING ${DECIDED_COLUMNS}`,

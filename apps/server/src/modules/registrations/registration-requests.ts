@@ -28,6 +28,7 @@ import {
 import { householdOf, type AgentRecord } from '../household/agent-records.ts';
 import { followUpDecision, placeFirstComeFirstServed } from './places.ts';
 import { ACTIVE, requestFacts, usageColumns, type ActiveRequest } from './request-facts.ts';
+import { lockMember } from '../accounts/members.ts';
 
 export interface Participant {
   readonly relation: Relation;
@@ -872,7 +873,7 @@ export async function createRegistration(
 ): Promise<Registration> {
   const stored = await ctx.db.transaction(async (tx) => {
     // One request of a household at a time: its allowances and ceiling are counted once.
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await lockMember(tx, member.id);
     const prepared = await prepareRequest(ctx, tx, member, input);
     checkNoDuplicate(prepared);
     // Stored in one statement with the sessions locked and read again: a cancellation under way
@@ -930,7 +931,7 @@ export async function changeRegistration(
   input: RegistrationInput,
 ): Promise<Registration> {
   return ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [member.id]);
+    await lockMember(tx, member.id);
     const current = await findRegistration(tx, member, id, true);
     const sessions = await sessionsById(
       tx,

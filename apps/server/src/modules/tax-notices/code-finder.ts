@@ -6,21 +6,27 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
-import sharp from 'sharp';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 
-const wasm = readFileSync(
-  createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'),
-);
-prepareZXingModule({
-  overrides: {
-    wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-  },
-});
+/** zxing's reader, loaded and prepared at the first notice read rather than at the server's start. */
+let zxingReader: Promise<typeof import('zxing-wasm/reader')> | undefined;
+const zxing = () =>
+  (zxingReader ??= import('zxing-wasm/reader').then((reader) => {
+    const wasm = readFileSync(
+      createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'),
+    );
+    reader.prepareZXingModule({
+      overrides: {
+        wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
+      },
+    });
+    return reader;
+  }));
 
 /** The texts of the DataMatrix codes of an image file (JPEG, PNG) that are 2D-DOCs. */
 async function codesInImage(image: Uint8Array): Promise<string[]> {
-  const results = await readBarcodes(image, {
+  const results = await (
+    await zxing()
+  ).readBarcodes(image, {
     formats: ['DataMatrix'],
     textMode: 'Plain',
     tryHarder: true,
@@ -63,6 +69,7 @@ async function imageFile(stream: PDFRawStream): Promise<Uint8Array | null> {
     pixels = gray;
   }
   if (pixels.length < width * height * channels) return null;
+  const { default: sharp } = await import('sharp');
   return sharp(pixels, { raw: { width, height, channels } }).png().toBuffer();
 }
 
