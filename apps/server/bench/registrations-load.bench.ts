@@ -168,8 +168,11 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-/** The CPU seconds used so far by this client, the server and the server's PostgreSQL backends. */
-async function cpuUsed(): Promise<{ client: number; server: number; postgres: number }> {
+/**
+ * The CPU seconds used so far by this client and the server, and by each of the server's
+ * PostgreSQL backends (by pid: the pool closes idle connections and opens new ones).
+ */
+async function cpuUsed() {
   const backends = await db.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
   );
@@ -177,7 +180,22 @@ async function cpuUsed(): Promise<{ client: number; server: number; postgres: nu
   return {
     client: (user + system) / 1e6,
     server: cpuSeconds(child.pid ?? 0),
-    postgres: backends.reduce((sum, b) => sum + cpuSeconds(b.pid), 0),
+    backends: new Map(backends.map((b) => [b.pid, cpuSeconds(b.pid)])),
+  };
+}
+
+/**
+ * The CPU seconds used between two readings: the backends' of those alive at the second, each
+ * from its first reading or from its start (one closed meanwhile is left out, never negative).
+ */
+function cpuBetween(before: Awaited<ReturnType<typeof cpuUsed>>, after: typeof before) {
+  let postgres = 0;
+  for (const [pid, seconds] of after.backends)
+    postgres += seconds - (before.backends.get(pid) ?? 0);
+  return {
+    client: after.client - before.client,
+    server: after.server - before.server,
+    postgres,
   };
 }
 
@@ -232,9 +250,8 @@ async function phase(
     }),
   );
   const total = performance.now() - start;
-  const cpuAfter = await cpuUsed();
-  const cpu = (part: keyof typeof cpuAfter) =>
-    (((cpuAfter[part] - cpuBefore[part]) * 1000) / count).toFixed(2);
+  const used = cpuBetween(cpuBefore, await cpuUsed());
+  const cpu = (part: keyof typeof used) => ((used[part] * 1000) / count).toFixed(2);
   const statements = ((await statementsSent()) - before - 1) / count;
   const sorted = answers.map(([latency]) => latency).sort((a, b) => a - b);
   const statuses = new Map<number, number>();
