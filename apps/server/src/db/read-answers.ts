@@ -58,9 +58,8 @@ export class ReadAnswers {
     params: readonly unknown[],
     run: () => Promise<Row[]>,
   ): Promise<Row[]> {
-    if (!onlyReads(sql)) return this.around(run);
     const key = answerKey(sql, params);
-    if (key === undefined) return run();
+    if (key === undefined) return this.unkept(sql, run);
     const kept = this.kept.get(key);
     if (kept) {
       // The most recently read last: the first in the map is the one to forget.
