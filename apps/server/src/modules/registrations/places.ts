@@ -81,11 +81,14 @@ interface Decision {
   readonly reasons: readonly string[];
 }
 
-/** SQL: records the decision `$2`…`$6` on the request `$1`; `$7`: its follow-up is left due. */
+/**
+ * SQL, its WHERE left to the caller (`r.id = $1`): records the decision `$2`…`$6` on the request
+ * `$1`; `$7`: its follow-up is left due. A first-come decision, under its session's lock, reads
+ * nothing back; `decide` joins the member for its follow-up.
+ */
 const DECISION = `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4,
     priority = $5, decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType',
-    follow_up_due = $7
-  FROM users u WHERE r.id = $1 AND u.id = r.member_id`;
+    follow_up_due = $7`;
 
 const decisionValues = (requestId: string, decision: Decision, followUpDue: boolean) => [
   requestId,
@@ -108,7 +111,7 @@ export async function decide(
   decision: Decision,
 ): Promise<void> {
   const [row] = await tx.query<DecidedRow>(
-    `${DECISION} RETURNING ${DECIDED_COLUMNS}`,
+    `${DECISION} FROM users u WHERE r.id = $1 AND u.id = r.member_id RETURNING ${DECIDED_COLUMNS}`,
     decisionValues(requestId, decision, false),
   );
   if (row) await followUp(ctx, tx, row);
@@ -191,7 +194,7 @@ export async function placeFirstComeFirstServed(
 ): Promise<Outcome> {
   const places = await tx.query<ChoicePlace>(CHOICE_PLACES, [request.id]);
   const decision = firstComeDecision(FIRST_COME_OFFSET + request.number, request.choices, places);
-  await tx.query(DECISION, decisionValues(request.id, decision, true));
+  await tx.query(`${DECISION} WHERE r.id = $1`, decisionValues(request.id, decision, true));
   return decision.outcome;
 }
 
