@@ -2,14 +2,16 @@
 // simulation under 50 concurrent connections, beside bare Fastify routes served by the same
 // kind of process, so that the ratio survives a noisy machine (issue 15, point 6): `GET /ping`,
 // and a `POST` of the simulation's body answered by the simulation's answer, as bytes — the
-// same work for the client and for Fastify, none of ours. Prints requests per second, p99 and
-// the server's memory after start.
+// same work for the client and for Fastify, none of ours. Prints requests per second, p99, the
+// serving process's CPU time per request (steadier than the rate on a shared machine, where the
+// client takes one of the two cores) and the server's memory after start.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { httpClient } from './http-client.ts';
+import { cpuSeconds } from './process-cpu.ts';
 import serverEnv from '../src/server-env.json' with { type: 'json' };
 
 const CONNECTIONS = 50;
@@ -33,9 +35,18 @@ function start(args: string[], env: Record<string, string>, ready: string) {
 
 const send = httpClient(CONNECTIONS);
 
-/** `CONNECTIONS` loops sending the request as soon as the previous answer came, for SECONDS. */
-async function load(address: string, headers: Record<string, string> = {}, body?: string) {
+/**
+ * `CONNECTIONS` loops sending the request as soon as the previous answer came, for SECONDS; the
+ * CPU time the process `pid`, which serves them, used per request.
+ */
+async function load(
+  pid: number,
+  address: string,
+  headers: Record<string, string> = {},
+  body?: string,
+) {
   const url = new URL(address);
+  const cpuBefore = cpuSeconds(pid);
   const latencies: number[] = [];
   let failed = 0;
   const end = performance.now() + SECONDS * 1000;
@@ -52,6 +63,7 @@ async function load(address: string, headers: Record<string, string> = {}, body?
   latencies.sort((a, b) => a - b);
   return {
     perSecond: Math.round(latencies.length / SECONDS),
+    cpuMicroseconds: Math.round(((cpuSeconds(pid) - cpuBefore) * 1e6) / latencies.length),
     p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
     failed,
   };
@@ -119,12 +131,18 @@ if (!login.ok) throw new Error(`login ${String(login.status)}`);
 keep(login);
 const member = { cookie: cookie() };
 
+const [app = 0, reference = 0] = [server.pid, bare.pid];
 const results = {
-  'bare Fastify route': await load('http://127.0.0.1:3931/ping'),
-  'bare route, simulation’s shape': await load('http://127.0.0.1:3931/simulations', {}, simulation),
-  'public simulation': await load(`${base}/api/v1/simulations`, {}, simulation),
-  'GET /api/me/entitlements/2021': await load(`${base}/api/me/entitlements/2021`, member),
-  'GET /api/me/registrations': await load(`${base}/api/me/registrations`, member),
+  'bare Fastify route': await load(reference, 'http://127.0.0.1:3931/ping'),
+  'bare route, simulation’s shape': await load(
+    reference,
+    'http://127.0.0.1:3931/simulations',
+    {},
+    simulation,
+  ),
+  'public simulation': await load(app, `${base}/api/v1/simulations`, {}, simulation),
+  'GET /api/me/entitlements/2021': await load(app, `${base}/api/me/entitlements/2021`, member),
+  'GET /api/me/registrations': await load(app, `${base}/api/me/registrations`, member),
 };
 bare.kill();
 server.kill();
@@ -132,8 +150,8 @@ console.log(
   `\nPGlite, ${String(CONNECTIONS)} connections, ${String(SECONDS)} s each; server RSS after start: ${String(Math.round(rss / 1048576))} MB`,
 );
 const ping = results['bare Fastify route'].perSecond;
-const shaped = results['bare route, simulation’s shape'].perSecond;
+const shaped = results['bare route, simulation’s shape'];
 for (const [name, r] of Object.entries(results))
   console.log(
-    `${name.padEnd(32)} ${String(r.perSecond).padStart(6)}/s  p99 ${String(r.p99).padStart(5)} ms  ${((100 * r.perSecond) / ping).toFixed(0).padStart(3)} % of GET /ping${name === 'public simulation' ? `, ${((100 * r.perSecond) / shaped).toFixed(0)} % of the bare route of its shape` : ''}${r.failed ? `  ${String(r.failed)} failed` : ''}`,
+    `${name.padEnd(32)} ${String(r.perSecond).padStart(6)}/s  p99 ${String(r.p99).padStart(5)} ms  ${((100 * r.perSecond) / ping).toFixed(0).padStart(3)} % of GET /ping  ${String(r.cpuMicroseconds).padStart(4)} µs of CPU a request${name === 'public simulation' ? `\n${''.padEnd(33)}${((100 * r.perSecond) / shaped.perSecond).toFixed(0)} % of the bare route of its shape; its CPU a request ${((100 * shaped.cpuMicroseconds) / r.cpuMicroseconds).toFixed(0)} % of the simulation's` : ''}${r.failed ? `  ${String(r.failed)} failed` : ''}`,
   );

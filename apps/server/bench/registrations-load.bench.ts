@@ -10,7 +10,7 @@
 // database is created on that server and dropped at the end).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ import { hashPassword, newToken, tokenHash } from '../src/modules/accounts/secre
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { httpClient } from './http-client.ts';
+import { cpuSeconds } from './process-cpu.ts';
 import serverEnv from '../src/server-env.json' with { type: 'json' };
 
 /** Families in the bursts (each sends one request per phase). */
@@ -157,16 +158,6 @@ async function statementsSent(): Promise<number> {
 /** Every family on a connection of its own, as 2 000 browsers would be. */
 const post = httpClient(Infinity);
 const registrations = new URL(`http://127.0.0.1:${PORT}/api/me/registrations`);
-
-/** CPU seconds (user and system) a process used so far, from /proc (Linux); 0 elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * The CPU seconds used so far by this client and the server, and by each of the server's

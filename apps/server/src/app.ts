@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -94,7 +96,7 @@ export const committeeIdentity = (config: Config, db: Database): CommitteeIdenti
  * Security headers (helmet): a strict Content-Security-Policy — scripts and styles from the app
  * itself only, no inline script, no eval, never framed — HSTS in production, no referrer outside.
  */
-const securityHeaders = (config: Config): HelmetOptions => ({
+const helmetOptions = (config: Config): HelmetOptions => ({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -121,6 +123,20 @@ const securityHeaders = (config: Config): HelmetOptions => ({
   crossOriginEmbedderPolicy: false,
 });
 
+/**
+ * The headers helmet sets with these options, worked out once: they are the same for every answer,
+ * and helmet's middleware cost 4 % of a public simulation's time (issue 15, point 6).
+ */
+function securityHeaders(config: Config): Record<string, string> {
+  // Helmet's middleware is synchronous and only sets or removes headers (helmet 8): run once on a
+  // response that is never sent, its headers are the ones every answer gets.
+  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  helmet(helmetOptions(config))(response.req, response, () => undefined);
+  return Object.fromEntries(
+    Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]),
+  );
+}
+
 /** The whole HTTP application, ready to listen (or to be called with `inject` in tests). */
 export async function buildApp({
   config,
@@ -142,32 +158,21 @@ export async function buildApp({
     trustProxy: typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy,
   });
   await app.register(fastifyCookie);
-  // Helmet's middleware, made once: @fastify/helmet made it again for every request (issue 15,
-  // point 6: 4 % of a public simulation's time).
-  const withSecurityHeaders = helmet(securityHeaders(config));
-  app.addHook('onRequest', (request, reply, next) => {
-    // Helmet 8 throws its errors (none with these options) rather than passing them on.
-    withSecurityHeaders(request.raw, reply.raw, () => {
-      next();
-    });
-  });
   registerErrorHandler(app);
   refuseUnreadableText(app);
+  const security = securityHeaders(config);
   const csrf = await CsrfTokens.load(db);
-  app.addHook('onRequest', async (request) => {
-    csrf.check(request);
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    // Every API answer may carry personal data: never kept by a browser or a proxy — but the
-    // public pictures, whose address changes with their content.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
-  });
   const identity = committeeIdentity(config, db);
   const published = new PublishedPacks(db, packs);
   await published.reread();
-  app.addHook('onRequest', async () => {
+  app.addHook('onRequest', async (request, reply) => {
+    // Set first, so that a route may replace one (an uploaded document's own policy).
+    reply.headers(security);
+    reply.header('x-request-id', request.id);
+    // Every API answer may carry personal data: never kept by a browser or a proxy — but the
+    // public pictures, whose address changes with their content, and say so themselves.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    csrf.check(request);
     await identity.fresh();
     await published.fresh();
   });

@@ -132,16 +132,26 @@ const RULES_STATUS: Record<RulesError['code'], number> = {
   not_allowed: 403,
 };
 
-/** The paths of every string in a parsed request part that no person could have typed. */
+/**
+ * The paths of every string in a parsed request part that no person could have typed. `path` is
+ * where the walk is, pushed and popped as it goes: a path is copied only for a string refused.
+ */
 function unreadablePaths(value: unknown, path: string[], found: string[][]): string[][] {
+  const visit = (item: unknown, step: string) => {
+    path.push(step);
+    unreadablePaths(item, path, found);
+    path.pop();
+  };
   if (typeof value === 'string') {
-    if (!isReadableText(value)) found.push(path);
+    if (!isReadableText(value)) found.push([...path]);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => unreadablePaths(item, [...path, String(i)], found));
+    value.forEach((item, i) => {
+      visit(item, String(i));
+    });
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (!isReadableText(key)) found.push([...path, '']);
-      else unreadablePaths(item, [...path, key], found);
+      else visit(item, key);
     }
   }
   return found;
@@ -153,12 +163,10 @@ function unreadablePaths(value: unknown, path: string[], found: string[][]): str
  * `text()` says the same on the forms, and no such string ever reaches the database.
  */
 export function refuseUnreadableText(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
-    const found = [
-      ...unreadablePaths(request.params, [], []),
-      ...unreadablePaths(request.query, [], []),
-      ...unreadablePaths(request.body, [], []),
-    ];
+  app.addHook('preValidation', (request, _reply, done) => {
+    const found = unreadablePaths(request.params, [], []);
+    unreadablePaths(request.query, [], found);
+    unreadablePaths(request.body, [], found);
     if (found.length > 0)
       throw new z.ZodError(
         found.map((path) => ({
@@ -168,6 +176,7 @@ export function refuseUnreadableText(app: FastifyInstance): void {
           input: undefined,
         })),
       );
+    done();
   });
 }
 

@@ -90,6 +90,22 @@ describe('security headers', () => {
     }
   });
 
+  it('refusals carry the same headers as answers: CSRF, bad input, unknown address', async () => {
+    const visitor = t.client();
+    const refusals = [
+      await visitor.request('POST', '/api/session', {}, { 'x-csrf-token': 'pas le bon' }),
+      await visitor.request('POST', '/api/v1/simulations', { pack: 'inserm-2021' }),
+      await visitor.get('/api/nulle-part'),
+    ];
+    expect(refusals.map((answer) => answer.status)).toEqual([403, 400, 404]);
+    for (const answer of refusals) {
+      expect(String(answer.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   it('no answer carrying personal data is kept in a cache', async () => {
     for (const url of ['/api/session', '/api/me/entitlements/2021', '/api/me/card.pdf'])
       expect((await member.get(url)).headers['cache-control'], url).toContain('no-store');

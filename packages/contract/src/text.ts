@@ -42,14 +42,22 @@ export const tickedIds = (unknown: string, { none, tooMany }: { none: string; to
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2099-12-31';
 
+/** Whether AAAA-MM-JJ names a day of the calendar: its month has that day (29 February too). */
+const isCalendarDay = (value: string): boolean => {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  // Day 0 of the next month is the last day of this one; computed, not parsed from a string.
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+  );
+};
+
 /** A real calendar day, written AAAA-MM-JJ, between 1900 and 2099. */
 export const calendarDay = z
   .string('date attendue, par exemple 2021-07-14')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ attendue, par exemple 2021-07-14')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois')
+  .refine(isCalendarDay, 'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois')
   .refine(
     (value) => value >= FIRST_DAY && value <= LAST_DAY,
     'date entre 1900 et 2099 attendue, par exemple 2021-07-14',
