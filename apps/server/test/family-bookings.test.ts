@@ -13,6 +13,7 @@ import {
   type TestApp,
   addSession,
 } from './harness.ts';
+import { sessionCountsOff } from './place-fixtures.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -262,6 +263,7 @@ describe('lodgings under concurrent requests', () => {
       ['Studio 2 personnes', 3],
       ['Chalet 6 personnes', 0],
     ]);
+    expect(await sessionCountsOff(t)).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type TestApp,
   addSession,
 } from './harness.ts';
+import { sessionCountsOff } from './place-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -75,5 +76,15 @@ describe('no overbooking', () => {
       [session.id],
     );
     expect(count).toEqual({ confirmed: 1, positions: 9 });
+    // Each waiting family was told its own position, read under the session's lock.
+    const told = await t.db.query<{ reason: string }>(
+      `SELECT decision -> 'reasons' ->> -1 AS reason FROM registration_requests
+        WHERE placed_session_id = $1 AND status = 'waiting'`,
+      [session.id],
+    );
+    expect(
+      told.map((r) => Number(/position (\d+)/.exec(r.reason)?.[1])).sort((a, b) => a - b),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await sessionCountsOff(t)).toEqual([]);
   });
 });

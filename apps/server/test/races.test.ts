@@ -16,7 +16,7 @@ import {
   type TestApp,
   uploadReceipt,
 } from './harness.ts';
-import { book, family, openPlaces } from './place-fixtures.ts';
+import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 let t: TestApp;
 let http: () => Client;
@@ -305,6 +305,7 @@ describe('selection and waiting lists', () => {
     expect(invoices?.n).toBe(2);
     expect(mails?.n).toBeGreaterThanOrEqual(3);
     expect(await consistency()).toEqual([]);
+    expect(await sessionCountsOff(t)).toEqual([]);
   });
 
   it('a freed place offered while the first on the waiting list withdraws goes to exactly one family', async () => {
@@ -342,6 +343,7 @@ describe('selection and waiting lists', () => {
       // One place, held by exactly one of them; the other still waits (or withdrew).
       expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(1);
       expect(await consistency()).toEqual([]);
+      expect(await sessionCountsOff(t)).toEqual([]);
     }
   });
 });

@@ -16,6 +16,7 @@ import {
   type TestApp,
   addSession,
 } from './harness.ts';
+import { sessionCountsOff } from './place-fixtures.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -126,6 +127,7 @@ describe('unpaid a month before the start', () => {
       activities: { sessions: { lodgings: { left: number }[] }[] }[];
     }>().activities[0]!.sessions[0]!.lodgings;
     expect(gite?.left).toBe(2);
+    expect(await sessionCountsOff(t)).toEqual([]);
     // Nothing more to do, whatever the day.
     expect(await withdrawUnpaidPlaces(on('2020-05-01'))).toEqual({ warned: 0, withdrawn: 0 });
   });

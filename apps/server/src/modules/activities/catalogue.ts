@@ -23,22 +23,16 @@ export type Activity = ActivityAnswer;
 export const SELECTION_DAY = `coalesce(s.selection_postponed_to, s.closes_on + 3)`;
 
 /**
- * SQL: the places confirmed on the session `s` — of one lodging type when `lodging` (an SQL
- * expression) is given: what a place left is counted against, everywhere.
+ * SQL: a session's columns, with its places confirmed (in all and by lodging type) as its row
+ * keeps them, counted by a trigger (migration 0024): what a place left is read against,
+ * everywhere.
  */
-export const confirmedOn = (lodging?: string): string =>
-  `(SELECT count(*)::int FROM registration_requests x WHERE x.placed_session_id = s.id AND x.status = 'confirmed'${lodging ? ` AND x.placed_lodging = ${lodging}` : ''})`;
-
 export const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text AS first_day, s.last_day::text AS last_day,
   s.min_age, s.max_age, s.places, s.waiting_places, s.price_cents::int AS price_cents, s.transport,
   s.closes_on::text AS closes_on, s.answer_by::text AS answer_by, s.allocated_at::text AS allocated_at,
   s.lodgings, s.external_price_cents::int AS external_price_cents, ${SELECTION_DAY}::text AS selection_on,
   s.cancelled_at::text AS cancelled_at, s.cancellation_reason,
-  s.places - ${confirmedOn()} AS places_left,
-  (SELECT coalesce(jsonb_object_agg(t.lodging, t.n), '{}') FROM (
-     SELECT r.placed_lodging AS lodging, count(*)::int AS n FROM registration_requests r
-      WHERE r.placed_session_id = s.id AND r.status = 'confirmed' AND r.placed_lodging IS NOT NULL
-      GROUP BY r.placed_lodging) t) AS lodgings_taken`;
+  s.places - s.confirmed_count AS places_left, s.lodgings_taken`;
 
 export interface SessionRow {
   id: string;

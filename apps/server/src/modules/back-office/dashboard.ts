@@ -3,7 +3,6 @@ import type { Queryable } from '../../db/database.ts';
 import { decimalComma, frenchCsv } from '../../csv.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { confirmedOn } from '../activities/catalogue.ts';
 
 /** A sector's year at a glance: its budget and what it committed, its sessions, its claims. */
 export interface SectorDashboard {
@@ -46,7 +45,7 @@ export async function sectorDashboards(
         `SELECT a.title || ' — ' || s.label AS label, s.places,
                 (SELECT count(*)::int FROM registration_requests r
                   WHERE s.id = ANY(r.session_ids) AND r.status <> 'cancelled') AS requests,
-                ${confirmedOn()} AS confirmed
+                s.confirmed_count AS confirmed
            FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
           WHERE a.sector = $1 AND extract(year FROM s.first_day) = $2 AND s.cancelled_at IS NULL
           ORDER BY s.first_day, a.title, s.label`,

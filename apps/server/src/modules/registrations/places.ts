@@ -1,7 +1,7 @@
 import type { ActivitySector } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { confirmedOn, sessionsById } from '../activities/catalogue.ts';
+import { sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
 import { lockMember } from '../accounts/members.ts';
@@ -121,18 +121,16 @@ export async function decide(
 const placeLeft = (
   lodging: string,
 ) => `s.cancelled_at IS NULL AND CASE WHEN jsonb_array_length(s.lodgings) = 0
-    THEN s.places > ${confirmedOn()}
+    THEN s.places > s.confirmed_count
     ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
-                    WHERE l ->> 'type' = ${lodging}), 0) > ${confirmedOn(lodging)} END`;
+                    WHERE l ->> 'type' = ${lodging}), 0) > coalesce((s.lodgings_taken ->> ${lodging})::int, 0) END`;
 
 /**
- * SQL: each choice of the request `$1`, in rank order, with its place left and its waiting list
- * (counted up to its length: a full list is all a request needs to know of it).
+ * SQL: each choice of the request `$1`, in rank order, with its place left and the length of its
+ * waiting list, both read on the session's row (migration 0024), not counted.
  */
 const CHOICE_PLACES = `SELECT o.rank::int AS rank, s.id, s.label, s.waiting_places, s.cancelled_at IS NOT NULL AS cancelled,
-    ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left,
-    (SELECT count(*)::int FROM (SELECT FROM registration_requests w WHERE w.placed_session_id = s.id
-       AND w.status = 'waiting' LIMIT s.waiting_places) w) AS waiting
+    ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left, s.waiting_count AS waiting
   FROM registration_requests r
   CROSS JOIN LATERAL jsonb_array_elements(r.choices) WITH ORDINALITY AS o(c, rank)
   JOIN activity_sessions s ON s.id = (o.c ->> 'sessionId')::uuid
