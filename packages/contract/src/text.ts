@@ -42,14 +42,17 @@ export const tickedIds = (unknown: string, { none, tooMany }: { none: string; to
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2099-12-31';
 
+/** How many days the month `month` (1–12) of `year` has: day 0 of the next is its last. */
+export const daysInMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
 /** Whether AAAA-MM-JJ names a day of the calendar: its month has that day (29 February too). */
 const isCalendarDay = (value: string): boolean => {
-  const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  // Day 0 of the next month is the last day of this one; computed, not parsed from a string.
+  // Computed, not parsed from a string and printed back.
   return (
-    month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(value.slice(0, 4)), month)
   );
 };
 

@@ -1,4 +1,5 @@
 // The French calendar of working days: cheques are cashed on the last working day of a month.
+import { daysInMonth } from '@entraide/contract';
 
 const iso = (date: Date): string => date.toISOString().slice(0, 10);
 const utc = (year: number, month: number, day: number): Date =>
@@ -76,8 +77,7 @@ export function addMonths(date: string, months: number): string {
   const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), last);
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -1,4 +1,4 @@
-import type { ActivityAnswer } from '@entraide/contract';
+import { daysInMonth, type ActivityAnswer } from '@entraide/contract';
 import type { CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { SessionBadge, useSessionState } from './session-state.tsx';
@@ -19,7 +19,7 @@ const dayAndMonth = new Intl.DateTimeFormat('fr-FR', {
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 const daysIn = (month: string) => {
   const [year = 0, m = 1] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return daysInMonth(year, m);
 };
 
 /** The months a session touches, as YYYY-MM, in order. */
