@@ -1,7 +1,8 @@
 // Load benchmark of registration requests on the running server on PostgreSQL (issue 15, point 5).
-// Bursts: 2 000 requests at once, before closing over 20 open sessions, then after the selection
-// first come first served on one session of 500 places (every request contends for its row
-// lock). Open loop: 200 requests/s for 30 s, over 20 sessions, then on one session. Beside them,
+// Bursts: 2 000 requests at once, before closing over 20 open sessions and on one, then after the
+// selection first come first served on one session of 500 places (every request contends for its
+// row lock). Open loop: 200 requests/s for 30 s, over 20 sessions, then on one session. During
+// each phase another page of the node (`/readyz`) is read every 100 ms. Beside them,
 // in the same run, `pgbench -c 10` on the same PostgreSQL, so the figures survive a noisy
 // machine as ratios. Checks that every request is stored exactly once, none is lost and no place
 // is given twice, and that the open loops' p99 is under 150 ms (the exit code says it); prints
@@ -139,7 +140,8 @@ async function sessions(count: number, places: number, allocated: boolean): Prom
   );
   return rows.map((r) => r.id);
 }
-const open = await sessions(20, 100, false);
+// Twenty open sessions, and a twenty-first that every family of the burst asks for at once.
+const [rushed = '', ...open] = await sessions(21, 100, false);
 const [closed = '', popular = ''] = await sessions(2, 500, true);
 
 const percentile = (sorted: number[], p: number): number =>
@@ -158,6 +160,30 @@ async function statementsSent(): Promise<number> {
 /** Every family on a connection of its own, as 2 000 browsers would be. */
 const post = httpClient(Infinity);
 const registrations = new URL(`http://127.0.0.1:${PORT}/api/me/registrations`);
+
+/**
+ * Another page of the node while a phase runs: `/readyz`, which reads the database as a load
+ * balancer's check does, every 100 ms over a connection of its own. Its latencies, sorted.
+ */
+function probeReadiness(): () => Promise<number[]> {
+  const get = httpClient(1);
+  const readyz = new URL(`http://127.0.0.1:${PORT}/readyz`);
+  const latencies: number[] = [];
+  const stop = new AbortController();
+  const probing = (async () => {
+    while (!stop.signal.aborted) {
+      const sent = performance.now();
+      await get(readyz, {});
+      latencies.push(performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return async () => {
+    stop.abort();
+    await probing;
+    return latencies.sort((a, b) => a - b);
+  };
+}
 
 /**
  * The CPU seconds used so far by this client and the server, and by each of the server's
@@ -246,6 +272,7 @@ async function phase(
   const [since] = await db.query<{ at: string }>(`SELECT clock_timestamp()::text AS at`);
   const before = await statementsSent();
   const cpuBefore = await cpuUsed();
+  const probed = probeReadiness();
   const start = performance.now();
   const answers = await Promise.all(
     families.map(async (family, arrival) => {
@@ -257,6 +284,7 @@ async function phase(
     }),
   );
   const total = performance.now() - start;
+  const readiness = await probed();
   const used = cpuBetween(cpuBefore, await cpuUsed());
   const cpu = (part: keyof typeof used) => ((used[part] * 1000) / count).toFixed(2);
   const statements = ((await statementsSent()) - before - 1) / count;
@@ -281,6 +309,9 @@ async function phase(
   );
   console.log(
     `  CPU per request: client ${cpu('client')} ms, server ${cpu('server')} ms, PostgreSQL backends ${cpu('postgres')} ms`,
+  );
+  console.log(
+    `  another page meanwhile (/readyz every 100 ms): p50 ${Math.round(percentile(readiness, 50))} ms, max ${Math.round(percentile(readiness, 100))} ms`,
   );
   console.log(
     `  stored: ${stored?.rows ?? 0} rows, ${stored?.distinct ?? 0} distinct (member, sessions)`,
@@ -325,6 +356,7 @@ try {
   const tps = await pgbench();
   console.log(`reference: pgbench -c 10 -j 2 -T 10 on the same PostgreSQL: ${Math.round(tps)} tps`);
   await phase('1. burst before closing, 20 open sessions', burst, (f) => open[f % 20] ?? '', false);
+  await phase('1b. burst before closing, 1 open session', burst, () => rushed, false);
   await phase('2. burst after the selection, 1 session of 500 places', burst, () => closed, false);
   await placesGiven(closed, 500);
   await phase(

@@ -46,6 +46,7 @@ import { studioRoutes } from './modules/packs/studio-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { operationRoutes } from './operations.ts';
 import { requestLogs } from './request-logs.ts';
+import { SessionTurns } from './modules/registrations/session-turns.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -86,6 +87,7 @@ export const appContext = (
   committeeAccount: config.committeeAccount,
   today: calendar(config.today),
   autoValidateVerifiedNotices: config.autoValidateVerifiedNotices,
+  sessionTurns: new SessionTurns(),
 });
 
 /** The committee's identity: its organisation's, as its admin changed it. */

@@ -153,6 +153,50 @@ it.runIf(process.env.DATABASE_URL)(
   },
 );
 
+it.runIf(process.env.DATABASE_URL)(
+  'a rush on one closed session waits its turn on the node, not on the pool: four requests wait for the session’s lock, and another page is answered meanwhile (PostgreSQL)',
+  async () => {
+    const late = await session('2021-04-01', 2, 20);
+    await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
+    const families = await Promise.all(
+      Array.from({ length: 13 }, (_, i) =>
+        familyWithRecord(t, household(`IN-0011${String(i).padStart(2, '0')}`)),
+      ),
+    );
+    const ask = (family: Client) =>
+      family.post('/api/me/registrations', {
+        dependantIndex: 0,
+        choices: [{ sessionId: late, transportCity: null }],
+        depositMethod: 'cheque',
+      });
+    const [other, ...rush] = families.map((f) => f.client);
+    if (!other) throw new Error('no family');
+    const lockWaits = async () => {
+      const [row] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return row?.n ?? 0;
+    };
+    const { answers, page, waiting } = await t.db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE', [late]);
+      // Twelve families at once; the pool has ten connections, one of them held here.
+      const answers = Promise.all(rush.map(ask));
+      for (let i = 0; i < 500 && (await lockWaits()) < 4; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      const page = await other.get('/api/me/registrations');
+      return { answers, page, waiting: await lockWaits() };
+    });
+    expect(page.status).toBe(200);
+    expect(waiting).toBe(4);
+    const statuses = (await answers).map((a) => a.json<{ status: string }>().status).sort();
+    expect(statuses).toEqual([
+      ...Array<string>(2).fill('confirmed'),
+      ...Array<string>(10).fill('waiting'),
+    ]);
+  },
+);
+
 it('a decision left without its follow-up by a stopped node is followed up once by the selection job, a minute later', async () => {
   const open = await session('2021-05-15', 5);
   const family = await familyWithRecord(t, household('IN-000976'));

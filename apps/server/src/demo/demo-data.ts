@@ -20,6 +20,7 @@ import { loadDemoClaims } from './demo-claims.ts';
 import { demoPdf } from './demo-pdf.ts';
 import { hashPassword } from '../modules/accounts/secrets.ts';
 import type { Organization } from '../modules/organization/organization.ts';
+import { SessionTurns } from '../modules/registrations/session-turns.ts';
 
 /** The demo password of every demo account (shown at start-up; never use demo data in production). */
 /**
@@ -98,6 +99,7 @@ async function loadDemoRecords(
     committeeAccount: null,
     today: services.today,
     autoValidateVerifiedNotices: false,
+    sessionTurns: new SessionTurns(),
   };
   const prefix = organization.identifierPrefix;
   const documents = async (member: CurrentUser, family: boolean): Promise<string[]> => {

@@ -2,6 +2,7 @@ import type { PackRegistry } from '@entraide/rules';
 import type { Database } from '../../db/database.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { Organization } from '../organization/organization.ts';
+import type { SessionTurns } from '../registrations/session-turns.ts';
 
 /** What every use case gets: the database, the mailer, the committee, the public address, the packs, the day. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
    * tax notices is validated as it is sent (AUTO_VALIDATE_VERIFIED_NOTICES, off by default).
    */
   readonly autoValidateVerifiedNotices: boolean;
+  /** This node's turns of registration requests on a session (`SessionTurns`). */
+  readonly sessionTurns: SessionTurns;
 }
 
 /** The calendar day of a configuration: fixed, or the real date. */

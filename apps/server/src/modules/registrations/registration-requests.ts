@@ -871,7 +871,21 @@ export async function createRegistration(
   input: RegistrationInput,
   followUpFailed: (error: unknown) => void,
 ): Promise<Registration> {
-  const stored = await ctx.db.transaction(async (tx) => {
+  const stored = await ctx.sessionTurns.take(input.choices[0]?.sessionId ?? '', () =>
+    storeRequest(ctx, member, input),
+  );
+  if (!stored.decided) return toRegistration(stored.row);
+  // The sessions' locks are released: the mail and the invoice follow.
+  await followUpDecision(ctx, member.id, stored.row.id).catch(followUpFailed);
+  return findRegistration(ctx.db, member, stored.row.id);
+}
+
+/**
+ * Stores a request in one transaction; after closing, decides it first come, first served. Says
+ * whether it was decided (its follow-up then due).
+ */
+async function storeRequest(ctx: AppContext, member: CurrentUser, input: RegistrationInput) {
+  return ctx.db.transaction(async (tx) => {
     // One request of a household at a time: its allowances and ceiling are counted once.
     await lockMember(tx, member.id);
     const prepared = await prepareRequest(ctx, tx, member, input);
@@ -917,10 +931,6 @@ export async function createRegistration(
       });
     return { row, decided };
   });
-  if (!stored.decided) return toRegistration(stored.row);
-  // The sessions' locks are released: the mail and the invoice follow.
-  await followUpDecision(ctx, member.id, stored.row.id).catch(followUpFailed);
-  return findRegistration(ctx.db, member, stored.row.id);
 }
 
 /** Changes a request until its sessions close (the selection has not looked at it yet). */

@@ -1,0 +1,52 @@
+/**
+ * Registration requests take turns on their session, one set of turns per node (issue 15). After
+ * its selection a session's places go first come, first served under its row lock: a rush of
+ * families on one popular session would otherwise each hold one of the node's database
+ * connections while waiting for that lock, and every other page of the node would wait for a
+ * connection. Here at most `size` requests for the same first choice are in a transaction at once
+ * on a node; the others wait their turn in memory, in their order of arrival. The row lock still
+ * decides who gets a place: this only keeps the queue out of the connection pool.
+ *
+ * Before closing, requests only share their session's lock; `size` of them at once on one session
+ * are enough to keep the database busy, and the rest of the pool stays free for other sessions and
+ * pages.
+ */
+export class SessionTurns {
+  readonly #turns = new Map<string, { running: number; waiting: (() => void)[] }>();
+
+  /** `size`: requests on one session in a transaction at once (the pool has 10 connections). */
+  constructor(private readonly size = 4) {}
+
+  /** Runs `work` in its turn on `sessionId`. */
+  async take<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    await this.#enter(sessionId);
+    try {
+      return await work();
+    } finally {
+      this.#leave(sessionId);
+    }
+  }
+
+  async #enter(sessionId: string): Promise<void> {
+    let turn = this.#turns.get(sessionId);
+    if (!turn) {
+      turn = { running: 0, waiting: [] };
+      this.#turns.set(sessionId, turn);
+    }
+    if (turn.running < this.size) {
+      turn.running += 1;
+      return;
+    }
+    const { waiting } = turn;
+    // The turn is handed over by `#leave`, the running count unchanged.
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+
+  #leave(sessionId: string): void {
+    const turn = this.#turns.get(sessionId);
+    if (!turn) return;
+    const next = turn.waiting.shift();
+    if (next) next();
+    else if ((turn.running -= 1) === 0) this.#turns.delete(sessionId);
+  }
+}
