@@ -209,7 +209,7 @@ export async function buildApp({
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
-  operationRoutes(app, db, config.metricsToken, jobs ?? null);
+  operationRoutes(app, db, config.metricsToken, jobs ?? null, ctx.sessionTurns);
   if (config.payments) await paymentRoutes(app, ctx, await paymentProvider(ctx, config.payments));
   if (config.devMail) devMailRoutes(app, db);
   if (!config.production) devTotpRoutes(app, db);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/database.ts';
+import type { SessionTurns } from './modules/registrations/session-turns.ts';
 
 /**
  * What an operator watches (issue 15, point 4):
@@ -10,13 +11,14 @@ import { pendingMigrations } from './db/database.ts';
  * - `/readyz`: the database answers and every migration is applied (a load balancer sends
  *   requests only then);
  * - `/metrics`: Prometheus's text format — request latency per route, the database pool, the
- *   mails not sent. With `METRICS_TOKEN` set, only a scraper that sends it as a bearer token.
+ *   mails not sent, the registration requests waiting for their turn on a session. With `METRICS_TOKEN` set, only a scraper that sends it as a bearer token.
  */
 export function operationRoutes(
   app: FastifyInstance,
   db: Database,
   metricsToken: string | null,
   jobs: JobQueue | null,
+  turns: SessionTurns,
 ): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -68,6 +70,14 @@ export function operationRoutes(
       this.set({ state: 'failed' }, row?.failed ?? 0);
       this.set({ state: 'retrying' }, row?.retrying ?? 0);
       this.set({ state: 'waiting' }, row?.waiting ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'entraide_registration_turns_waiting',
+    help: 'Demandes d’inscription qui attendent leur tour sur leur session, sur ce nœud',
+    registers: [registry],
+    collect() {
+      this.set(turns.waiting);
     },
   });
   if (jobs)

@@ -178,17 +178,30 @@ it.runIf(process.env.DATABASE_URL)(
       );
       return row?.n ?? 0;
     };
-    const { answers, page, waiting } = await t.db.transaction(async (tx) => {
+    const { answers, page, waiting, queued } = await t.db.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE', [late]);
       // Twelve families at once; the pool has ten connections, one of them held here.
       const answers = Promise.all(rush.map(ask));
       for (let i = 0; i < 500 && (await lockWaits()) < 4; i += 1)
         await new Promise((resolve) => setTimeout(resolve, 10));
       const page = await other.get('/api/me/registrations');
-      return { answers, page, waiting: await lockWaits() };
+      // The eight others wait for their turn on the node, as the operator's metrics show.
+      const turnsWaiting = async () =>
+        Number(
+          /^entraide_registration_turns_waiting (\d+)$/m.exec(
+            String((await other.get('/metrics')).body),
+          )?.[1],
+        );
+      let queued = await turnsWaiting();
+      for (let i = 0; i < 500 && queued < 8; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        queued = await turnsWaiting();
+      }
+      return { answers, page, waiting: await lockWaits(), queued };
     });
     expect(page.status).toBe(200);
     expect(waiting).toBe(4);
+    expect(queued).toBe(8);
     const statuses = (await answers).map((a) => a.json<{ status: string }>().status).sort();
     expect(statuses).toEqual([
       ...Array<string>(2).fill('confirmed'),

@@ -27,6 +27,13 @@ export class SessionTurns {
     }
   }
 
+  /** Requests waiting for their turn on this node, all sessions together (for /metrics). */
+  get waiting(): number {
+    let count = 0;
+    for (const turn of this.#turns.values()) count += turn.waiting.length;
+    return count;
+  }
+
   async #enter(sessionId: string): Promise<void> {
     let turn = this.#turns.get(sessionId);
     if (!turn) {
