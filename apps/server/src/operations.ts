@@ -11,7 +11,8 @@ import type { SessionTurns } from './modules/registrations/session-turns.ts';
  * - `/readyz`: the database answers and every migration is applied (a load balancer sends
  *   requests only then);
  * - `/metrics`: Prometheus's text format — request latency per route, the database pool, the
- *   mails not sent, the registration requests waiting for their turn on a session. With `METRICS_TOKEN` set, only a scraper that sends it as a bearer token.
+ *   mails not sent, the registration requests waiting for their turn on a session. With
+ *   `METRICS_TOKEN` set, only a scraper that sends it as a bearer token.
  */
 export function operationRoutes(
   app: FastifyInstance,

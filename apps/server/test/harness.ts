@@ -448,6 +448,32 @@ export async function mailsTo(
   );
 }
 
+/** Backends of the test's database waiting for a lock, now (PostgreSQL). */
+export async function lockWaits(db: Database): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Reads `read()` every 10 ms until `done` holds of what it read, `tries` times at most; the last
+ * value read (the test then checks it).
+ */
+export async function poll<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  tries = 500,
+): Promise<T> {
+  let value = await read();
+  for (let i = 1; i < tries && !done(value); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    value = await read();
+  }
+  return value;
+}
+
 /** A real PDF for tests (the same maker as the demo documents). */
 export const samplePdf = (text = 'Avis d’imposition 2020 — revenus 2019'): Promise<Buffer> =>
   demoPdf(text);

@@ -8,8 +8,10 @@ import {
   createUser,
   familyWithRecord,
   festivalClaim,
+  lockWaits,
   mailsTo,
   PASSWORD,
+  poll,
   testApp,
   type Answer,
   type Client,
@@ -82,13 +84,11 @@ async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
       `SELECT 1 FROM billing_counters WHERE kind = 'credit_note' AND year = 2021 FOR UPDATE`,
     );
     const started = work();
-    for (let i = 0; i < 200; i += 1) {
-      const [waiting] = await t.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if ((waiting?.n ?? 0) >= 2) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await poll(
+      () => lockWaits(t.db),
+      (n) => n >= 2,
+      200,
+    );
     // Wrapped, so that the transaction commits (lets go) without waiting for the work.
     return { running: started };
   });

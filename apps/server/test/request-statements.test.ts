@@ -15,9 +15,11 @@ import {
   addSession,
   createUser,
   familyWithRecord,
+  lockWaits,
   mailsTo,
   packs,
   PASSWORD,
+  poll,
   testApp,
   type Client,
   type TestApp,
@@ -131,14 +133,14 @@ it.runIf(process.env.DATABASE_URL)(
       );
       const placed = ask(first.client);
       // The first family's place is decided and committed; its invoice waits for the counter.
-      for (let i = 0; i < 500; i += 1) {
-        const [decided] = await t.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'confirmed'`,
-          [late],
-        );
-        if (decided?.n === 1) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await poll(
+        () =>
+          t.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'confirmed'`,
+            [late],
+          ),
+        ([decided]) => decided?.n === 1,
+      );
       // The same session's lock is free: the second family is answered now, counter still held.
       const waiting = await ask(second.client);
       return { placed, waiting };
@@ -171,33 +173,26 @@ it.runIf(process.env.DATABASE_URL)(
       });
     const [other, ...rush] = families.map((f) => f.client);
     if (!other) throw new Error('no family');
-    const lockWaits = async () => {
-      const [row] = await t.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      return row?.n ?? 0;
-    };
     const { answers, page, waiting, queued } = await t.db.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE', [late]);
       // Twelve families at once; the pool has ten connections, one of them held here.
       const answers = Promise.all(rush.map(ask));
-      for (let i = 0; i < 500 && (await lockWaits()) < 4; i += 1)
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      await poll(
+        () => lockWaits(t.db),
+        (n) => n >= 4,
+      );
       const page = await other.get('/api/me/registrations');
       // The eight others wait for their turn on the node, as the operator's metrics show.
-      const turnsWaiting = async () =>
-        Number(
-          /^entraide_registration_turns_waiting (\d+)$/m.exec(
-            String((await other.get('/metrics')).body),
-          )?.[1],
-        );
-      let queued = await turnsWaiting();
-      for (let i = 0; i < 500 && queued < 8; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        queued = await turnsWaiting();
-      }
-      return { answers, page, waiting: await lockWaits(), queued };
+      const queued = await poll(
+        async () =>
+          Number(
+            /^entraide_registration_turns_waiting (\d+)$/m.exec(
+              String((await other.get('/metrics')).body),
+            )?.[1],
+          ),
+        (n) => n >= 8,
+      );
+      return { answers, page, waiting: await lockWaits(t.db), queued };
     });
     expect(page.status).toBe(200);
     expect(waiting).toBe(4);

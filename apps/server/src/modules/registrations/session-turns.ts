@@ -11,19 +11,25 @@
  * are enough to keep the database busy, and the rest of the pool stays free for other sessions and
  * pages.
  */
+/** A session's turns on this node: the requests in a transaction, those waiting for one. */
+interface Turn {
+  running: number;
+  readonly waiting: (() => void)[];
+}
+
 export class SessionTurns {
-  readonly #turns = new Map<string, { running: number; waiting: (() => void)[] }>();
+  readonly #turns = new Map<string, Turn>();
 
   /** `size`: requests on one session in a transaction at once (the pool has 10 connections). */
   constructor(private readonly size = 4) {}
 
   /** Runs `work` in its turn on `sessionId`. */
   async take<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
-    await this.#enter(sessionId);
+    const turn = await this.#enter(sessionId);
     try {
       return await work();
     } finally {
-      this.#leave(sessionId);
+      this.#leave(sessionId, turn);
     }
   }
 
@@ -34,7 +40,8 @@ export class SessionTurns {
     return count;
   }
 
-  async #enter(sessionId: string): Promise<void> {
+  /** Waits for a turn on `sessionId`; the session's turns, for `#leave`. */
+  async #enter(sessionId: string): Promise<Turn> {
     let turn = this.#turns.get(sessionId);
     if (!turn) {
       turn = { running: 0, waiting: [] };
@@ -42,16 +49,15 @@ export class SessionTurns {
     }
     if (turn.running < this.size) {
       turn.running += 1;
-      return;
+      return turn;
     }
     const { waiting } = turn;
     // The turn is handed over by `#leave`, the running count unchanged.
     await new Promise<void>((resolve) => waiting.push(resolve));
+    return turn;
   }
 
-  #leave(sessionId: string): void {
-    const turn = this.#turns.get(sessionId);
-    if (!turn) return;
+  #leave(sessionId: string, turn: Turn): void {
     const next = turn.waiting.shift();
     if (next) next();
     else if ((turn.running -= 1) === 0) this.#turns.delete(sessionId);
