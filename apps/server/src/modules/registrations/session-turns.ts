@@ -7,9 +7,10 @@
  * on a node; the others wait their turn in memory, in their order of arrival. The row lock still
  * decides who gets a place: this only keeps the queue out of the connection pool.
  *
- * Before closing, requests only share their session's lock; `size` of them at once on one session
- * are enough to keep the database busy, and the rest of the pool stays free for other sessions and
- * pages.
+ * Two at once: after the selection one holds the session's lock while the next reads its facts
+ * and waits for it; more only wait for the lock, and wake each other (decision 0029). Before
+ * closing, requests only share their session's lock; two at once on one session keep the database
+ * as busy, and the rest of the pool stays free for other sessions and pages.
  */
 /** A session's turns on this node: the requests in a transaction, those waiting for one. */
 interface Turn {
@@ -21,7 +22,7 @@ export class SessionTurns {
   readonly #turns = new Map<string, Turn>();
 
   /** `size`: requests on one session in a transaction at once (the pool has 10 connections). */
-  constructor(private readonly size = 4) {}
+  constructor(private readonly size = 2) {}
 
   /** Runs `work` in its turn on `sessionId`. */
   async take<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
