@@ -36,6 +36,14 @@ const FAMILIES = RATE * SECONDS;
 const METRICS_TOKEN = 'jeton-du-banc-de-mesure';
 const PORT = 3_917;
 const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// A server already on the bench's port (another bench still running) would answer in this one's place.
+if (
+  await fetch(`http://127.0.0.1:${PORT}/readyz`).then(
+    () => true,
+    () => false,
+  )
+)
+  throw new Error(`port ${PORT} is taken: another server (a bench still running?) answers there`);
 const admin = new pg.Client({ connectionString: server });
 await admin.connect();
 const name = `entraide_bench_${Date.now()}`;
