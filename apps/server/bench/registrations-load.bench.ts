@@ -1,12 +1,13 @@
 // Load benchmark of registration requests on the running server on PostgreSQL (issue 15, point 5).
 // Bursts: 2 000 requests at once, before closing over 20 open sessions — first on the node just
 // started, then again once it has served (other families) — and on one, then after the selection
-// first come first served on one session of 500 places (every request contends for its row lock). Open loop: 200 requests/s for 30 s, over 20 sessions, then on one session. During
-// each phase another page of the node (`/readyz`) is read every 100 ms. Beside them,
-// in the same run, `pgbench -c 10` on the same PostgreSQL, so the figures survive a noisy
-// machine as ratios. Checks that every request is stored exactly once, none is lost and no place
-// is given twice, and that the open loops' p99 is under 150 ms (the exit code says it); prints
-// latency percentiles and the statements per request (/metrics).
+// first come first served on one session of 500 places (every request contends for its row lock).
+// Open loop: 200 requests/s for 30 s, over 20 sessions, then on one session. During each phase
+// another page of the node (`/readyz`) is read every 100 ms. Beside them, in the same run,
+// `pgbench -c 10` on the same PostgreSQL, so the figures survive a noisy machine as ratios.
+// Checks that every request is stored exactly once, none is lost and no place is given twice, and
+// that the open loops' p99 is under 150 ms (the exit code says it); prints latency percentiles and
+// the statements per request (/metrics).
 // PostgreSQL: BENCH_POSTGRES_URL, by default postgres://postgres@127.0.0.1:5432/postgres (a fresh
 // database is created on that server and dropped at the end).
 import { execFileSync, spawn } from 'node:child_process';
@@ -36,13 +37,11 @@ const FAMILIES = RATE * SECONDS;
 const METRICS_TOKEN = 'jeton-du-banc-de-mesure';
 const PORT = 3_917;
 const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-// A server already on the bench's port (another bench still running) would answer in this one's place.
-if (
-  await fetch(`http://127.0.0.1:${PORT}/readyz`).then(
-    () => true,
-    () => false,
-  )
-)
+/** The node's `/readyz` answer, or null while nothing listens on the bench's port. */
+const readiness = (): Promise<Response | null> =>
+  fetch(`http://127.0.0.1:${PORT}/readyz`).catch(() => null);
+// A server already on the bench's port (a bench still running) would answer in this one's place.
+if (await readiness())
   throw new Error(`port ${PORT} is taken: another server (a bench still running?) answers there`);
 const admin = new pg.Client({ connectionString: server });
 await admin.connect();
@@ -68,12 +67,7 @@ const child = spawn(process.execPath, ['dist/main.js'], {
   env,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-while (
-  !(await fetch(`http://127.0.0.1:${PORT}/readyz`).then(
-    (r) => r.ok,
-    () => false,
-  ))
-) {
+while (!(await readiness())?.ok) {
   if (child.exitCode !== null) throw new Error(`server exited (${String(child.exitCode)})`);
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
