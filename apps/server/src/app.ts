@@ -27,7 +27,7 @@ import { CsrfTokens } from './modules/accounts/csrf.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
 import { failedMailRoutes } from './modules/notifications/failed-mail-routes.ts';
-import { loadTrustList } from './modules/tax-notices/tax-notice-reading.ts';
+import { noticeVerifier } from './modules/tax-notices/trust-list.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { devMailRoutes, devTotpRoutes } from './modules/notifications/dev-mail-routes.ts';
 import { paymentProvider, paymentRoutes } from './modules/payments/routes.ts';
@@ -205,7 +205,7 @@ export async function buildApp({
   failedMailRoutes(app, ctx);
   pictureRoutes(app, ctx);
   const documents = store ?? new DatabaseDocumentStore(db);
-  householdRoutes(app, ctx, packs, documents, loadTrustList(config.trustListDir));
+  householdRoutes(app, ctx, packs, documents, noticeVerifier(config.trustListDir, app.log));
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));

@@ -3,4 +3,4 @@ export { parseHeader, TwoDDocError, type Header } from './header.ts';
 export { base32, parseMessage, read2dDoc, type Field, type TwoDDoc } from './message.ts';
 export { verifySignature } from './signature.ts';
 export { taxNotice, type TaxNotice } from './tax-notice.ts';
-export { verify2dDoc, type TrustList, type Verdict } from './trust.ts';
+export { verify2dDoc, type TrustedAuthority, type TrustList, type Verdict } from './trust.ts';

@@ -4,21 +4,32 @@ import { verifySignature } from './signature.ts';
 
 /**
  * The certificates a 2D-DOC may be checked against, as data: ANTS's list of the certification
- * authorities (by their header id, "FR00"…) and the signing certificates they issued (by the
- * header's certificate id, "0001"…), with where and when the list was taken.
+ * authorities (by their header id, "FR00"…) with their certificate stores, and the signing
+ * certificates they issued (by the header's certificate id, "0001"…) already known, with where
+ * and when the list was taken.
  */
 export interface TrustList {
   readonly source: string;
   readonly retrievedOn: string;
-  readonly authorities: readonly {
-    readonly id: string;
-    readonly certificates: readonly string[];
-  }[];
+  /** ANTS's own numbering of its list, the day it was issued and the day it said it would be replaced. */
+  readonly sequenceNumber?: number;
+  readonly issuedOn?: string;
+  readonly nextUpdate?: string;
+  readonly authorities: readonly TrustedAuthority[];
   readonly signers: readonly {
     readonly authority: string;
     readonly id: string;
     readonly certificate: string;
   }[];
+}
+
+export interface TrustedAuthority {
+  readonly id: string;
+  /** Who runs it, as the list names them. */
+  readonly name?: string;
+  /** Its certificate store (RFC 4387), where its signing certificates are asked for by id. */
+  readonly store?: string;
+  readonly certificates: readonly string[];
 }
 
 export type Verdict =

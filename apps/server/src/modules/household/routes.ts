@@ -47,7 +47,7 @@ import {
   readDocument,
 } from './documents.ts';
 import { findTaxNotice, noticeDetails, readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
-import type { TrustList } from '@entraide/twoddoc';
+import type { NoticeVerifier } from '../tax-notices/trust-list.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const idParam = z.object({ id: z.string() });
@@ -68,7 +68,7 @@ export function householdRoutes(
   ctx: AppContext,
   packs: PackRegistry,
   store: DocumentStore,
-  trustList: TrustList | null,
+  verifier: NoticeVerifier,
 ): void {
   const { db } = ctx;
   const incomeYear = (year: number) => incomeYearOf(packs, ctx.organization.id, year);
@@ -88,7 +88,7 @@ export function householdRoutes(
     const query = parse(uploadQuery, request.query);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     // A tax notice's 2D-DOC is read as it arrives: its figures are kept with it, never retyped.
-    const found = TAX_NOTICE_KINDS.has(query.kind) ? await findTaxNotice(bytes, trustList) : null;
+    const found = TAX_NOTICE_KINDS.has(query.kind) ? await findTaxNotice(bytes, verifier) : null;
     const notice = found && !('failure' in found) ? noticeDetails(found) : null;
     return reply
       .status(201)
@@ -103,7 +103,7 @@ export function householdRoutes(
       await requireUser(db, request);
       return readTaxNotice(
         Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-        trustList,
+        verifier,
       );
     },
   );

@@ -1,32 +1,14 @@
 // A tax notice read from its 2D-DOC: the figures the Fiche Agent needs, and whether the code is
-// genuine (signed by a certificate of the ANTS trust list, when one is installed).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  read2dDoc,
-  taxNotice,
-  TwoDDocError,
-  verify2dDoc,
-  type TaxNotice,
-  type TrustList,
-} from '@entraide/twoddoc';
+// genuine (signed by a certificate of ANTS's trust list).
+import { read2dDoc, taxNotice, TwoDDocError, type TaxNotice } from '@entraide/twoddoc';
 import type { TaxNoticeDetails } from '@entraide/contract';
 import { HttpError } from '../../http.ts';
 import { checkDocumentSize } from '../household/documents.ts';
 import { find2dDocs } from './code-finder.ts';
+import type { Check, NoticeVerifier } from './trust-list.ts';
 
-export interface TaxNoticeReading {
+export interface TaxNoticeReading extends Check {
   readonly notice: TaxNotice;
-  /** true: signed by a certificate of the trust list; false: forged or altered; null: unchecked. */
-  readonly genuine: boolean | null;
-  /** Why it is not genuine, or why it could not be checked, in French. */
-  readonly reason: string | null;
-}
-
-/** `TRUST_LIST_DIR/trust-list.json`, when the committee installed ANTS's list there. */
-export function loadTrustList(dir: string | null): TrustList | null {
-  const file = dir ? join(dir, 'trust-list.json') : null;
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TrustList) : null;
 }
 
 const NO_CODE =
@@ -38,7 +20,7 @@ const NO_CODE =
  */
 export async function findTaxNotice(
   bytes: Uint8Array,
-  trustList: TrustList | null,
+  verifier: NoticeVerifier,
 ): Promise<TaxNoticeReading | { readonly failure: string }> {
   let codes: string[];
   try {
@@ -51,17 +33,7 @@ export async function findTaxNotice(
     try {
       const doc = read2dDoc(code);
       const notice = taxNotice(doc);
-      if (!trustList)
-        return {
-          notice,
-          genuine: null,
-          reason:
-            'La liste de confiance de l’ANTS n’est pas installée : l’avis est lu, pas vérifié.',
-        };
-      const verdict = await verify2dDoc(doc, trustList);
-      return verdict.valid
-        ? { notice, genuine: true, reason: null }
-        : { notice, genuine: false, reason: verdict.reason };
+      return { notice, ...(await verifier.check(doc)) };
     } catch (error) {
       if (!(error instanceof TwoDDocError)) throw error;
       failure = `Le code de ce document ne se lit pas comme un avis d’impôt : ${error.message}.`;
@@ -88,10 +60,10 @@ export const noticeDetails = ({ notice, genuine, reason }: TaxNoticeReading): Ta
 /** Reads the tax notice of an uploaded PDF, scan or photo (10 MB at most). */
 export async function readTaxNotice(
   bytes: Uint8Array,
-  trustList: TrustList | null,
+  verifier: NoticeVerifier,
 ): Promise<TaxNoticeReading> {
   checkDocumentSize(bytes);
-  const found = await findTaxNotice(bytes, trustList);
+  const found = await findTaxNotice(bytes, verifier);
   if ('failure' in found) throw new HttpError(422, 'no_tax_notice_code', found.failure);
   return found;
 }

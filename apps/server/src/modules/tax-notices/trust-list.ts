@@ -1,0 +1,146 @@
+// Whether a tax notice's 2D-DOC is genuine. ANTS's trust list names each certification authority,
+// its certificate and its certificate store; a code's header names the signing certificate
+// (authority + id). A signing certificate the list does not carry is asked of its authority's
+// store (RFC 4387: `store?name=<id>`) and kept for the life of the process; whatever the store
+// answers is then checked against the authority like any other (decision 0021).
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verify2dDoc, type TrustList, type TwoDDoc } from '@entraide/twoddoc';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** ANTS's list as shipped with the release (`apps/server/trust-list/`). */
+export const SHIPPED_TRUST_LIST_DIR = fileURLToPath(
+  new URL('../../../trust-list/', import.meta.url),
+);
+
+/** `trust-list.json` in `TRUST_LIST_DIR`, or the list shipped with the release. */
+export function loadTrustList(dir: string | null): TrustList {
+  const file = join(dir ?? SHIPPED_TRUST_LIST_DIR, 'trust-list.json');
+  if (!existsSync(file))
+    throw new Error(`TRUST_LIST_DIR : ${file} n’existe pas (voir docs/decisions/0021).`);
+  return JSON.parse(readFileSync(file, 'utf8')) as TrustList;
+}
+
+/**
+ * The verifier of the list in `TRUST_LIST_DIR` (or the shipped one), with a warning in the logs
+ * when ANTS's announced next list is due: its authorities still check the codes they signed, but
+ * a newer list may add or withdraw some.
+ */
+export function noticeVerifier(dir: string | null, log: FastifyBaseLogger): NoticeVerifier {
+  const list = loadTrustList(dir);
+  const today = new Date().toISOString().slice(0, 10);
+  if (list.nextUpdate && list.nextUpdate < today)
+    log.warn(
+      { trustList: list.source, nextUpdate: list.nextUpdate },
+      'La liste de confiance 2D-DOC de l’ANTS devait être remplacée : installez la nouvelle (docs/decisions/0021).',
+    );
+  return new NoticeVerifier(list);
+}
+
+export interface Check {
+  /** true: signed by a certificate of the list; false: forged or altered; null: not checked. */
+  readonly genuine: boolean | null;
+  /** Why it is not genuine, or why it could not be checked, in French. */
+  readonly reason: string | null;
+}
+
+type StoreAnswer = { readonly certificates: readonly string[] } | { readonly unreachable: string };
+
+export class NoticeVerifier {
+  readonly #asked = new Map<string, readonly string[]>();
+
+  constructor(
+    readonly list: TrustList,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  async check(doc: TwoDDoc): Promise<Check> {
+    const { authority, certificate } = doc.header;
+    const store = this.list.authorities.find((a) => a.id === authority)?.store;
+    const listed = this.list.signers.some((s) => s.authority === authority && s.id === certificate);
+    const key = `${authority}/${certificate}`;
+    let candidates = this.#asked.get(key);
+    if (store && !listed && !candidates) {
+      const answer = await askStore(store, certificate, this.timeoutMs);
+      if ('unreachable' in answer)
+        return {
+          genuine: null,
+          reason: `Le certificat ${key} n’a pas pu être demandé à son autorité (${answer.unreachable}) : l’avis est lu, pas vérifié.`,
+        };
+      candidates = answer.certificates;
+      if (candidates.length > 0) this.#asked.set(key, candidates);
+    }
+    const lists =
+      listed || !candidates?.length
+        ? [this.list]
+        : candidates.map((pem) => ({
+            ...this.list,
+            signers: [{ authority, id: certificate, certificate: pem }],
+          }));
+    let verdict = await verify2dDoc(doc, lists[0] as TrustList);
+    for (const list of lists.slice(1)) {
+      if (verdict.valid) break;
+      verdict = await verify2dDoc(doc, list);
+    }
+    return verdict.valid
+      ? { genuine: true, reason: null }
+      : { genuine: false, reason: verdict.reason };
+  }
+}
+
+/** The certificates named `id` in an authority's store; none when it knows no such name. */
+async function askStore(store: string, id: string, timeoutMs: number): Promise<StoreAnswer> {
+  const url = new URL(store);
+  url.searchParams.set('name', id);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const late = error instanceof Error && error.name === 'TimeoutError';
+    return { unreachable: late ? 'pas de réponse à temps' : 'injoignable' };
+  }
+  if (response.status === 404 || response.status === 204) return { certificates: [] };
+  if (!response.ok) return { unreachable: `réponse ${response.status}` };
+  const found = certificatesIn(
+    Buffer.from(await response.arrayBuffer()),
+    response.headers.get('content-type') ?? '',
+  );
+  // A store may answer several: the one whose common name is the id, if it says which.
+  const named = found.filter((c) => c.subject.split('\n').includes(`CN=${id}`));
+  return { certificates: (named.length > 0 ? named : found).map((c) => c.toString()) };
+}
+
+/** The certificates of a store's answer: DER, PEM, or a multipart of either (RFC 4387). */
+function certificatesIn(body: Buffer, contentType: string): X509Certificate[] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  return (boundary ? partsOf(body, boundary) : [body]).flatMap((part) => {
+    const pems = part
+      .toString('latin1')
+      .match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g);
+    return (pems ?? [part]).flatMap((data) => {
+      try {
+        return [new X509Certificate(data)];
+      } catch {
+        return [];
+      }
+    });
+  });
+}
+
+/** The bodies of a multipart answer's parts. */
+function partsOf(body: Buffer, boundary: string): Buffer[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Buffer[] = [];
+  for (let at = body.indexOf(delimiter); at >= 0;) {
+    const next = body.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(at + delimiter.length, next);
+    const start = part.indexOf('\r\n\r\n');
+    // The line break before the next delimiter belongs to the delimiter.
+    if (start >= 0) parts.push(part.subarray(start + 4, part.length - 2));
+    at = next;
+  }
+  return parts;
+}
