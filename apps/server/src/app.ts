@@ -27,7 +27,7 @@ import { CsrfTokens } from './modules/accounts/csrf.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
 import { failedMailRoutes } from './modules/notifications/failed-mail-routes.ts';
-import { noticeVerifier } from './modules/tax-notices/trust-list.ts';
+import { noticeVerifier, type NoticeVerifier } from './modules/tax-notices/trust-list.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { devMailRoutes, devTotpRoutes } from './modules/notifications/dev-mail-routes.ts';
 import { paymentProvider, paymentRoutes } from './modules/payments/routes.ts';
@@ -61,6 +61,8 @@ export interface AppDependencies {
   readonly store?: DocumentStore;
   /** JSON request logs: to standard output (true), to a stream, or none. */
   readonly logger?: boolean | Writable;
+  /** Tax notices' codes checked against ANTS's trust list; by default `TRUST_LIST_DIR`'s, or the shipped one. */
+  readonly verifier?: NoticeVerifier;
 }
 
 /** With SMTP, mail leaves through the job queue: a node that sends mail must be given one. */
@@ -148,6 +150,7 @@ export async function buildApp({
   jobs,
   store,
   logger = false,
+  verifier,
 }: AppDependencies): Promise<FastifyInstance> {
   const { trustProxy } = config;
   const app = Fastify({
@@ -205,7 +208,13 @@ export async function buildApp({
   failedMailRoutes(app, ctx);
   pictureRoutes(app, ctx);
   const documents = store ?? new DatabaseDocumentStore(db);
-  householdRoutes(app, ctx, packs, documents, noticeVerifier(config.trustListDir, app.log));
+  householdRoutes(
+    app,
+    ctx,
+    packs,
+    documents,
+    verifier ?? noticeVerifier(config.trustListDir, (line) => app.log.warn(line)),
+  );
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));

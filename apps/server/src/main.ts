@@ -6,6 +6,7 @@ import { appContext, buildApp, committeeIdentity } from './app.ts';
 import { loadConfig } from './config.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { startNodeJobs } from './jobs/node-jobs.ts';
+import { noticeVerifier } from './modules/tax-notices/trust-list.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo/demo-data.ts';
 import { calendar } from './modules/accounts/context.ts';
@@ -37,7 +38,16 @@ async function main(): Promise<void> {
         publicUrl: config.publicUrl,
         today: calendar(config.today),
       });
-  const app = await buildApp({ config, db, packs, mailer, store, logger: config.production });
+  const verifier = noticeVerifier(config.trustListDir, (line) => console.warn(line));
+  const app = await buildApp({
+    config,
+    db,
+    packs,
+    mailer,
+    store,
+    verifier,
+    logger: config.production,
+  });
   const identity = committeeIdentity(config, db);
 
   // This node is one of the workers of the durable jobs (docs/operations.md).
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
     ctx: appContext(config, db, mailer, packs, identity),
     identity,
     store,
+    verifier,
     log: (line) => console.log(line),
   });
 

@@ -2,10 +2,11 @@
 // asked of their authority's certificate store over HTTP (a store run by the test, for a test
 // authority: never a real one) and checked against the authority like any other.
 import { X509Certificate as NodeCertificate } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { SubjectKeyIdentifierExtension, X509Certificate } from '@peculiar/x509';
 import { read2dDoc, type TrustList } from '@entraide/twoddoc';
@@ -19,7 +20,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTrustList, NoticeVerifier } from '../src/modules/tax-notices/trust-list.ts';
 import { trustListFromTsl } from '../src/modules/tax-notices/tsl.ts';
-import { noticeText } from './tax-notice-fixtures.ts';
+import { recheckNotices } from '../src/modules/tax-notices/tax-notice-reading.ts';
+import { DatabaseDocumentStore } from '../src/modules/household/documents.ts';
+import { createUser, PASSWORD, testApp } from './harness.ts';
+import { dataMatrix, noticeText, pdfWith } from './tax-notice-fixtures.ts';
 
 describe('ANTS’s trust list, as shipped', () => {
   const list = loadTrustList(null);
@@ -75,7 +79,7 @@ describe('ANTS’s trust list, as shipped', () => {
   });
 
   it('refuses to start on a TRUST_LIST_DIR without a list', () => {
-    const empty = mkdtempSync(`${tmpdir()}/entraide-no-list-`);
+    const empty = mkdtempSync(join(tmpdir(), 'entraide-no-list-'));
     expect(() => loadTrustList(empty)).toThrow(/trust-list\.json n’existe pas/);
   });
 });
@@ -254,7 +258,7 @@ describe('a signing certificate asked of its authority’s store', () => {
   });
 
   it('leaves a notice unchecked, and asks again later, when the store cannot answer', async () => {
-    const verifier = new NoticeVerifier(list(), 300);
+    const verifier = new NoticeVerifier(list(), 300, 0);
     expect(await verifier.check(await notice('0500', '0001'))).toEqual({
       genuine: null,
       reason:
@@ -277,5 +281,45 @@ describe('a signing certificate asked of its authority’s store', () => {
     expect(asked.filter((name) => name === '0500')).toHaveLength(1);
     await verifier.check(await notice('0500', '0001'));
     expect(asked.filter((name) => name === '0500')).toHaveLength(2);
+    // By default a store that could not answer is left alone for ten minutes: no second wait.
+    const patient = new NoticeVerifier(list());
+    for (let i = 0; i < 2; i += 1)
+      expect((await patient.check(await notice('0500', '0001'))).genuine).toBeNull();
+    expect(asked.filter((name) => name === '0500')).toHaveLength(3);
+  });
+
+  it('checks again, in the hourly job, a notice kept while the store could not answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entraide-trust-'));
+    writeFileSync(join(dir, 'trust-list.json'), JSON.stringify(list()));
+    signers['0007'] = await testSigner(authority, '0007');
+    answers['0007'] = (reply) => reply.writeHead(503).end();
+    const t = await testApp({ TRUST_LIST_DIR: dir });
+    try {
+      await createUser(t.db, { identifier: 'IN-000781' });
+      const member = t.client();
+      await member.login('IN-000781', PASSWORD);
+      const code = await signAs(signers['0007'], noticeText(2019, 41_000, 'FR990007'));
+      const sent = await member.upload(
+        '/api/me/documents?kind=taxNotice&name=avis.pdf',
+        await pdfWith(await dataMatrix(code), 'png'),
+      );
+      expect(sent.json()).toMatchObject({
+        taxNotice: { referenceIncomeEuros: 41_000, genuine: null },
+      });
+      const documents = new DatabaseDocumentStore(t.db);
+      // Another node's job, its store still down: nothing changes.
+      expect(await recheckNotices(t.db, documents, new NoticeVerifier(list()))).toBe(0);
+      answers['0007'] = (reply) =>
+        reply
+          .writeHead(200, { 'content-type': 'application/pkix-cert' })
+          .end(Buffer.from(signers['0007']!.certificate.rawData));
+      expect(await recheckNotices(t.db, documents, new NoticeVerifier(list()))).toBe(1);
+      expect((await member.get('/api/me/documents')).json()).toMatchObject({
+        documents: [{ kind: 'taxNotice', taxNotice: { genuine: true, reason: null } }],
+      });
+      expect(await recheckNotices(t.db, documents, new NoticeVerifier(list()))).toBe(0);
+    } finally {
+      await t.close();
+    }
   });
 });

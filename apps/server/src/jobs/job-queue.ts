@@ -35,6 +35,8 @@ export const QUEUES = {
    * Stripe's fees read.
    */
   onlinePayments: { name: 'online-payments', cron: '* * * * *' },
+  /** Tax notices read while their authority's certificate store could not answer, checked again. */
+  noticeChecks: { name: 'notice-checks', cron: '23 * * * *' },
   /** The retention policy and the photos never saved in an activity. */
   retention: { name: 'retention', cron: '17 3 * * *' },
 } as const;

@@ -12,6 +12,8 @@ import { expireOnlinePayments, readProviderFees } from '../modules/payments/onli
 import { sendPreparedRefunds } from '../modules/payments/online-refunds.ts';
 import { paymentProvider } from '../modules/payments/routes.ts';
 import { applyRetention } from '../modules/privacy/retention.ts';
+import { recheckNotices } from '../modules/tax-notices/tax-notice-reading.ts';
+import type { NoticeVerifier } from '../modules/tax-notices/trust-list.ts';
 import { followUpDueDecisions } from '../modules/registrations/places.ts';
 import { runDueSelections } from '../modules/registrations/selection.ts';
 import type { Config } from '../config.ts';
@@ -25,6 +27,7 @@ export interface NodeJobs {
   readonly ctx: AppContext;
   readonly identity: CommitteeIdentity;
   readonly store: DocumentStore;
+  readonly verifier: NoticeVerifier;
   /** Where the jobs say what they did (the console in production). */
   readonly log: (line: string) => void;
 }
@@ -33,10 +36,10 @@ export interface NodeJobs {
  * Makes this node one of the workers: every node takes jobs, each job runs on one of them.
  * Mail delivery (with SMTP), the selection at its day (and the follow-ups of decisions a stopped
  * node left due), the instalment reminders and the unpaid places, the retention policy and the
- * photos never saved, the online refunds.
+ * photos never saved, the online refunds, the tax notices left unchecked.
  */
 export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<void> {
-  const { config, db, ctx, identity, store, log } = node;
+  const { config, db, ctx, identity, store, verifier, log } = node;
   if (config.smtpUrl) {
     await jobs.work(QUEUES.mail.name, mailDelivery(db, config.smtpUrl, config.mailFrom));
     await jobs.work(QUEUES.mailFailed.name, markMailFailed(db));
@@ -71,6 +74,10 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
         `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
       );
   });
+  await jobs.work(QUEUES.noticeChecks.name, async () => {
+    const checked = await recheckNotices(db, store, verifier);
+    if (checked > 0) log(`Avis d’impôt vérifiés après coup : ${plural(checked, 'avis', 'avis')}.`);
+  });
   const published = new PublishedPacks(db, ctx.packs);
   await jobs.work(QUEUES.announcements.name, async () => {
     await identity.fresh();
@@ -83,6 +90,7 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
     QUEUES.selection,
     QUEUES.reminders,
     QUEUES.announcements,
+    QUEUES.noticeChecks,
     QUEUES.retention,
   ];
   if (config.payments) {

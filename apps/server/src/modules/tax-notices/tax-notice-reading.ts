@@ -3,7 +3,8 @@
 import { read2dDoc, taxNotice, TwoDDocError, type TaxNotice } from '@entraide/twoddoc';
 import type { TaxNoticeDetails } from '@entraide/contract';
 import { HttpError } from '../../http.ts';
-import { checkDocumentSize } from '../household/documents.ts';
+import type { Queryable } from '../../db/database.ts';
+import { checkDocumentSize, type DocumentStore } from '../household/documents.ts';
 import { find2dDocs } from './code-finder.ts';
 import type { Check, NoticeVerifier } from './trust-list.ts';
 
@@ -66,4 +67,31 @@ export async function readTaxNotice(
   const found = await findTaxNotice(bytes, verifier);
   if ('failure' in found) throw new HttpError(422, 'no_tax_notice_code', found.failure);
   return found;
+}
+
+/**
+ * The notices read but left unchecked (their authority's store could not answer), checked again
+ * from their document's bytes, oldest first, 100 a run: how many now have a verdict.
+ */
+export async function recheckNotices(
+  db: Queryable,
+  store: DocumentStore,
+  verifier: NoticeVerifier,
+): Promise<number> {
+  const unchecked = await db.query<{ id: string; sha256: string }>(
+    `SELECT id, sha256 FROM documents WHERE tax_notice -> 'genuine' = 'null'::jsonb
+      ORDER BY created_at LIMIT 100`,
+  );
+  let checked = 0;
+  for (const { id, sha256 } of unchecked) {
+    const bytes = await store.find(sha256);
+    const found = bytes && (await findTaxNotice(bytes, verifier));
+    if (!found || 'failure' in found || found.genuine === null) continue;
+    await db.query(`UPDATE documents SET tax_notice = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(noticeDetails(found)),
+    ]);
+    checked += 1;
+  }
+  return checked;
 }

@@ -8,7 +8,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verify2dDoc, type TrustList, type TwoDDoc } from '@entraide/twoddoc';
-import type { FastifyBaseLogger } from 'fastify';
 
 /** ANTS's list as shipped with the release (`apps/server/trust-list/`). */
 export const SHIPPED_TRUST_LIST_DIR = fileURLToPath(
@@ -28,13 +27,12 @@ export function loadTrustList(dir: string | null): TrustList {
  * when ANTS's announced next list is due: its authorities still check the codes they signed, but
  * a newer list may add or withdraw some.
  */
-export function noticeVerifier(dir: string | null, log: FastifyBaseLogger): NoticeVerifier {
+export function noticeVerifier(dir: string | null, warn: (line: string) => void): NoticeVerifier {
   const list = loadTrustList(dir);
   const today = new Date().toISOString().slice(0, 10);
   if (list.nextUpdate && list.nextUpdate < today)
-    log.warn(
-      { trustList: list.source, nextUpdate: list.nextUpdate },
-      'La liste de confiance 2D-DOC de l’ANTS devait être remplacée : installez la nouvelle (docs/decisions/0021).',
+    warn(
+      `La liste de confiance 2D-DOC de l’ANTS (n° ${String(list.sequenceNumber)}) devait être remplacée le ${list.nextUpdate} : installez la nouvelle (docs/decisions/0021).`,
     );
   return new NoticeVerifier(list);
 }
@@ -50,32 +48,31 @@ type StoreAnswer = { readonly certificates: readonly string[] } | { readonly unr
 
 export class NoticeVerifier {
   readonly #asked = new Map<string, readonly string[]>();
+  /** The stores that could not answer, by certificate: why, and until when they are not asked again. */
+  readonly #unreachable = new Map<string, { readonly until: number; readonly why: string }>();
 
+  /**
+   * `timeoutMs`: how long a store is waited for; `pauseMs`: how long a store that could not answer
+   * is left alone (a notice sent meanwhile is read unchecked at once, not after another wait).
+   */
   constructor(
     readonly list: TrustList,
     private readonly timeoutMs = 5_000,
+    private readonly pauseMs = 600_000,
   ) {}
 
   async check(doc: TwoDDoc): Promise<Check> {
     const { authority, certificate } = doc.header;
-    const store = this.list.authorities.find((a) => a.id === authority)?.store;
-    const listed = this.list.signers.some((s) => s.authority === authority && s.id === certificate);
-    const key = `${authority}/${certificate}`;
-    let candidates = this.#asked.get(key);
-    if (store && !listed && !candidates) {
-      const answer = await askStore(store, certificate, this.timeoutMs);
-      if ('unreachable' in answer)
-        return {
-          genuine: null,
-          reason: `Le certificat ${key} n’a pas pu être demandé à son autorité (${answer.unreachable}) : l’avis est lu, pas vérifié.`,
-        };
-      candidates = answer.certificates;
-      if (candidates.length > 0) this.#asked.set(key, candidates);
-    }
-    const lists =
-      listed || !candidates?.length
+    const asked = await this.#askedSigners(authority, certificate);
+    if ('unreachable' in asked)
+      return {
+        genuine: null,
+        reason: `Le certificat ${authority}/${certificate} n’a pas pu être demandé à son autorité (${asked.unreachable}) : l’avis est lu, pas vérifié.`,
+      };
+    const lists: TrustList[] =
+      asked.certificates.length === 0
         ? [this.list]
-        : candidates.map((pem) => ({
+        : asked.certificates.map((pem) => ({
             ...this.list,
             signers: [{ authority, id: certificate, certificate: pem }],
           }));
@@ -87,6 +84,26 @@ export class NoticeVerifier {
     return verdict.valid
       ? { genuine: true, reason: null }
       : { genuine: false, reason: verdict.reason };
+  }
+
+  /** The signing certificates its store gives, when the list does not carry one (none else). */
+  async #askedSigners(authority: string, id: string): Promise<StoreAnswer> {
+    const store = this.list.authorities.find((a) => a.id === authority)?.store;
+    const listed = this.list.signers.some((s) => s.authority === authority && s.id === id);
+    if (!store || listed) return { certificates: [] };
+    const key = `${authority}/${id}`;
+    const asked = this.#asked.get(key);
+    if (asked) return { certificates: asked };
+    const paused = this.#unreachable.get(key);
+    if (paused && paused.until > Date.now()) return { unreachable: paused.why };
+    const answer = await askStore(store, id, this.timeoutMs);
+    if ('unreachable' in answer) {
+      this.#unreachable.set(key, { until: Date.now() + this.pauseMs, why: answer.unreachable });
+      return answer;
+    }
+    this.#unreachable.delete(key);
+    if (answer.certificates.length > 0) this.#asked.set(key, answer.certificates);
+    return answer;
   }
 }
 
