@@ -206,6 +206,8 @@ describe('a signing certificate asked of its authority’s store', () => {
     answers['0005'] = (reply) =>
       reply.writeHead(200, { 'content-type': 'application/pkix-cert' }).end(der('0005'));
     answers['0500'] = (reply) => reply.writeHead(500).end();
+    answers['0700'] = (reply) =>
+      reply.writeHead(200, { 'content-type': 'application/pkix-cert' }).end(Buffer.alloc(2 << 20));
     answers['0600'] = () => undefined; // never answers
     server = createServer((request, reply) => {
       const name = new URL(request.url ?? '/', 'http://store').searchParams.get('name') ?? '';
@@ -268,6 +270,10 @@ describe('a signing certificate asked of its authority’s store', () => {
       genuine: null,
       reason:
         'Le certificat FR99/0600 n’a pas pu être demandé à son autorité (pas de réponse à temps) : l’avis est lu, pas vérifié.',
+    });
+    expect(await verifier.check(await notice('0700', '0001'))).toMatchObject({
+      genuine: null,
+      reason: expect.stringContaining('(réponse trop longue)') as unknown,
     });
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));

@@ -44,6 +44,8 @@ export interface Check {
   readonly reason: string | null;
 }
 
+const MAX_ANSWER_BYTES = 1_048_576;
+
 type StoreAnswer = { readonly certificates: readonly string[] } | { readonly unreachable: string };
 
 export class NoticeVerifier {
@@ -111,22 +113,39 @@ export class NoticeVerifier {
 async function askStore(store: string, id: string, timeoutMs: number): Promise<StoreAnswer> {
   const url = new URL(store);
   url.searchParams.set('name', id);
-  let response: Response;
+  let body: Buffer | null;
+  let contentType: string;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    if (response.status === 404 || response.status === 204) return { certificates: [] };
+    if (!response.ok) return { unreachable: `réponse ${response.status}` };
+    contentType = response.headers.get('content-type') ?? '';
+    body = await boundedBody(response);
   } catch (error) {
     const late = error instanceof Error && error.name === 'TimeoutError';
     return { unreachable: late ? 'pas de réponse à temps' : 'injoignable' };
   }
-  if (response.status === 404 || response.status === 204) return { certificates: [] };
-  if (!response.ok) return { unreachable: `réponse ${response.status}` };
-  const found = certificatesIn(
-    Buffer.from(await response.arrayBuffer()),
-    response.headers.get('content-type') ?? '',
-  );
+  if (!body) return { unreachable: 'réponse trop longue' };
+  const found = certificatesIn(body, contentType);
   // A store may answer several: the one whose common name is the id, if it says which.
   const named = found.filter((c) => c.subject.split('\n').includes(`CN=${id}`));
   return { certificates: (named.length > 0 ? named : found).map((c) => c.toString()) };
+}
+
+/** A store's answer, read up to 1 MiB (a few certificates weigh a few kB); null beyond. */
+async function boundedBody(response: Response): Promise<Buffer | null> {
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+    size += read.value.length;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader?.cancel();
+      return null;
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The certificates of a store's answer: DER, PEM, or a multipart of either (RFC 4387). */
