@@ -53,7 +53,7 @@ describe('finding the 2D-DOC of a tax notice', () => {
 });
 
 describe('POST /api/me/tax-notice-readings', () => {
-  it('reads the figures of the notice a member sends; ANTS’s shipped list does not know the specimen’s test authority', async () => {
+  it('reads the figures of the notice a member sends; unchecked, as the specimen’s test authority is in no list', async () => {
     const t = await testApp();
     try {
       await createUser(t.db, { identifier: 'IN-000771' });
@@ -66,8 +66,9 @@ describe('POST /api/me/tax-notice-readings', () => {
       expect(read.status).toBe(200);
       expect(read.json()).toMatchObject({
         notice: { partsHundredths: 275, referenceIncomeEuros: 63_198, incomeYear: 2021 },
-        genuine: false,
-        reason: 'autorité de certification inconnue : FR00',
+        genuine: null,
+        reason:
+          'L’autorité FR00 n’est pas dans la liste de confiance de l’ANTS installée (n° 22) : l’avis est lu, pas vérifié.',
       });
       const blank = await PDFDocument.create();
       blank.addPage();
@@ -89,8 +90,9 @@ describe('POST /api/me/tax-notice-readings', () => {
         referenceIncomeEuros: 63_198,
         partsHundredths: 275,
         incomeYear: 2021,
-        genuine: false,
-        reason: 'autorité de certification inconnue : FR00',
+        genuine: null,
+        reason:
+          'L’autorité FR00 n’est pas dans la liste de confiance de l’ANTS installée (n° 22) : l’avis est lu, pas vérifié.',
       };
       expect(kept.json()).toMatchObject({ kind: 'taxNotice', taxNotice: figures });
       const payslip = await member.upload(

@@ -259,6 +259,16 @@ describe('a signing certificate asked of its authority’s store', () => {
     });
   });
 
+  it('leaves unchecked, not refused, a code of an authority the list does not name', async () => {
+    const newer = await testSigner(await testAuthority('FR97'), '0001');
+    const doc = read2dDoc(await signAs(newer, noticeText(2022, 32_500, 'FR970001')));
+    expect(await new NoticeVerifier(list()).check(doc)).toEqual({
+      genuine: null,
+      reason:
+        'L’autorité FR97 n’est pas dans la liste de confiance de l’ANTS installée : l’avis est lu, pas vérifié.',
+    });
+  });
+
   it('leaves a notice unchecked, and asks again later, when the store cannot answer', async () => {
     const verifier = new NoticeVerifier(list(), 300, 0);
     expect(await verifier.check(await notice('0500', '0001'))).toEqual({

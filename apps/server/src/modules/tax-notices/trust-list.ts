@@ -65,6 +65,14 @@ export class NoticeVerifier {
 
   async check(doc: TwoDDoc): Promise<Check> {
     const { authority, certificate } = doc.header;
+    // An authority the list does not name may be newer than the list: unchecked, not forged.
+    if (!this.list.authorities.some((a) => a.id === authority)) {
+      const issue = this.list.sequenceNumber ? ` (n° ${String(this.list.sequenceNumber)})` : '';
+      return {
+        genuine: null,
+        reason: `L’autorité ${authority} n’est pas dans la liste de confiance de l’ANTS installée${issue} : l’avis est lu, pas vérifié.`,
+      };
+    }
     const asked = await this.#askedSigners(authority, certificate);
     if ('unreachable' in asked)
       return {
