@@ -68,7 +68,7 @@ describe('POST /api/me/tax-notice-readings', () => {
         notice: { partsHundredths: 275, referenceIncomeEuros: 63_198, incomeYear: 2021 },
         genuine: null,
         reason:
-          'L’autorité FR00 n’est pas dans la liste de confiance de l’ANTS installée (n° 22) : l’avis est lu, pas vérifié.',
+          'L’autorité FR00 n’est pas dans la liste de confiance de l’ANTS installée (n° 22) : l’avis est lu ; un gestionnaire le vérifiera, vous n’avez rien à refaire.',
       });
       const blank = await PDFDocument.create();
       blank.addPage();
@@ -92,7 +92,7 @@ describe('POST /api/me/tax-notice-readings', () => {
         incomeYear: 2021,
         genuine: null,
         reason:
-          'L’autorité FR00 n’est pas dans la liste de confiance de l’ANTS installée (n° 22) : l’avis est lu, pas vérifié.',
+          'L’autorité FR00 n’est pas dans la liste de confiance de l’ANTS installée (n° 22) : l’avis est lu ; un gestionnaire le vérifiera, vous n’avez rien à refaire.',
       };
       expect(kept.json()).toMatchObject({ kind: 'taxNotice', taxNotice: figures });
       const payslip = await member.upload(

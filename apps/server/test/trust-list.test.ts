@@ -265,7 +265,7 @@ describe('a signing certificate asked of its authority’s store', () => {
     expect(await new NoticeVerifier(list()).check(doc)).toEqual({
       genuine: null,
       reason:
-        'L’autorité FR97 n’est pas dans la liste de confiance de l’ANTS installée : l’avis est lu, pas vérifié.',
+        'L’autorité FR97 n’est pas dans la liste de confiance de l’ANTS installée : l’avis est lu ; un gestionnaire le vérifiera, vous n’avez rien à refaire.',
     });
   });
 
@@ -274,12 +274,12 @@ describe('a signing certificate asked of its authority’s store', () => {
     expect(await verifier.check(await notice('0500', '0001'))).toEqual({
       genuine: null,
       reason:
-        'Le certificat FR99/0500 n’a pas pu être demandé à son autorité (réponse 500) : l’avis est lu, pas vérifié.',
+        'Le certificat FR99/0500 n’a pas pu être demandé à son autorité (réponse 500) : l’avis est lu ; il sera vérifié plus tard, vous n’avez rien à refaire.',
     });
     expect(await verifier.check(await notice('0600', '0001'))).toEqual({
       genuine: null,
       reason:
-        'Le certificat FR99/0600 n’a pas pu être demandé à son autorité (pas de réponse à temps) : l’avis est lu, pas vérifié.',
+        'Le certificat FR99/0600 n’a pas pu être demandé à son autorité (pas de réponse à temps) : l’avis est lu ; il sera vérifié plus tard, vous n’avez rien à refaire.',
     });
     expect(await verifier.check(await notice('0700', '0001'))).toMatchObject({
       genuine: null,

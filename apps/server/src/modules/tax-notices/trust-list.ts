@@ -70,14 +70,14 @@ export class NoticeVerifier {
       const issue = this.list.sequenceNumber ? ` (n° ${String(this.list.sequenceNumber)})` : '';
       return {
         genuine: null,
-        reason: `L’autorité ${authority} n’est pas dans la liste de confiance de l’ANTS installée${issue} : l’avis est lu, pas vérifié.`,
+        reason: `L’autorité ${authority} n’est pas dans la liste de confiance de l’ANTS installée${issue} : l’avis est lu ; un gestionnaire le vérifiera, vous n’avez rien à refaire.`,
       };
     }
     const asked = await this.#askedSigners(authority, certificate);
     if ('unreachable' in asked)
       return {
         genuine: null,
-        reason: `Le certificat ${authority}/${certificate} n’a pas pu être demandé à son autorité (${asked.unreachable}) : l’avis est lu, pas vérifié.`,
+        reason: `Le certificat ${authority}/${certificate} n’a pas pu être demandé à son autorité (${asked.unreachable}) : l’avis est lu ; il sera vérifié plus tard, vous n’avez rien à refaire.`,
       };
     const lists: TrustList[] =
       asked.certificates.length === 0
