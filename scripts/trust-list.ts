@@ -24,7 +24,7 @@ for (const authority of list.authorities)
   for (const pem of authority.certificates) {
     const certificate = new X509Certificate(pem);
     console.log(
-      `${authority.id} (${authority.name ?? '?'}) : ${certificate.subject.replaceAll('\n', ', ')}, valable jusqu’au ${certificate.validTo}`,
+      `${authority.id} (${authority.name ?? '?'}) : ${certificate.subject.replaceAll('\n', ', ')}, valable jusqu’au ${new Date(certificate.validTo).toLocaleDateString('fr-FR', { timeZone: 'UTC' })}`,
     );
   }
 const out = join(folder, 'trust-list.json');
