@@ -1,6 +1,7 @@
 // ANTS's trust service list (ETSI TS 119 612, the `tsl_signed.xml` ANTS publishes) made into the
 // trust list the server reads: each authority ("FR01"…) whose service is in accord, with its
 // certificates and its certificate store (decision 0021).
+import { X509Certificate } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import type { TrustedAuthority, TrustList } from '@entraide/twoddoc';
 
@@ -29,14 +30,8 @@ interface Service {
   ServiceDigitalIdentity?: { DigitalId: { X509Certificate?: string }[] };
 }
 
-/** A certificate's base64 as PEM, in lines of 64. */
-const pem = (base64: string) =>
-  `-----BEGIN CERTIFICATE-----\n${
-    base64
-      .replace(/\s+/g, '')
-      .match(/.{1,64}/g)
-      ?.join('\n') ?? ''
-  }\n-----END CERTIFICATE-----\n`;
+/** A certificate's base64 as PEM (read by Node, so a damaged one is refused here). */
+const pem = (base64: string) => new X509Certificate(Buffer.from(base64, 'base64')).toString();
 
 export function trustListFromTsl(xml: string, retrievedOn: string): TrustList {
   const parsed = new XMLParser({
