@@ -322,6 +322,24 @@ describe('a signing certificate asked of its authority’s store', () => {
       expect(sent.json()).toMatchObject({
         taxNotice: { referenceIncomeEuros: 41_000, genuine: null },
       });
+      // Older than it, 101 notices that stay unchecked (an authority newer than the list): they
+      // must not keep it from its turn, whatever the order the job takes them in.
+      await createUser(t.db, { identifier: 'IN-000782' });
+      const other = t.client();
+      await other.login('IN-000782', PASSWORD);
+      const newer = await testSigner(await testAuthority('FR97'), '0001');
+      await other.upload(
+        '/api/me/documents?kind=taxNotice&name=avis.pdf',
+        await pdfWith(
+          await dataMatrix(await signAs(newer, noticeText(2019, 20_000, 'FR970001'))),
+          'png',
+        ),
+      );
+      await t.db.query(
+        `INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice, created_at)
+         SELECT member_id, kind, sha256, size_bytes, file_name, tax_notice, now() - interval '1 day'
+           FROM documents, generate_series(1, 100) WHERE tax_notice ->> 'referenceIncomeEuros' = '20000'`,
+      );
       const documents = new DatabaseDocumentStore(t.db);
       // Another node's job, its store still down: nothing changes.
       expect(await recheckNotices(t.db, documents, new NoticeVerifier(list()))).toBe(0);
@@ -329,7 +347,11 @@ describe('a signing certificate asked of its authority’s store', () => {
         reply
           .writeHead(200, { 'content-type': 'application/pkix-cert' })
           .end(Buffer.from(signers['0007']!.certificate.rawData));
-      expect(await recheckNotices(t.db, documents, new NoticeVerifier(list()))).toBe(1);
+      // 100 of the 102 a run: within three runs it is checked (it would fail one time in 10⁵).
+      let checked = 0;
+      for (let run = 0; run < 3 && checked === 0; run += 1)
+        checked = await recheckNotices(t.db, documents, new NoticeVerifier(list()));
+      expect(checked).toBe(1);
       expect((await member.get('/api/me/documents')).json()).toMatchObject({
         documents: [{ kind: 'taxNotice', taxNotice: { genuine: true, reason: null } }],
       });

@@ -70,8 +70,10 @@ export async function readTaxNotice(
 }
 
 /**
- * The notices read but left unchecked (their authority's store could not answer), checked again
- * from their document's bytes, oldest first, 100 a run: how many now have a verdict.
+ * The notices read but left unchecked (their authority's store could not answer, or the list did
+ * not name it), checked again from their document's bytes: how many now have a verdict. 100 a run,
+ * drawn at random, so that notices that stay unchecked (an authority newer than the list) do not
+ * keep the others from their turn.
  */
 export async function recheckNotices(
   db: Queryable,
@@ -80,7 +82,7 @@ export async function recheckNotices(
 ): Promise<number> {
   const unchecked = await db.query<{ id: string; sha256: string }>(
     `SELECT id, sha256 FROM documents WHERE tax_notice -> 'genuine' = 'null'::jsonb
-      ORDER BY created_at LIMIT 100`,
+      ORDER BY random() LIMIT 100`,
   );
   let checked = 0;
   for (const { id, sha256 } of unchecked) {
