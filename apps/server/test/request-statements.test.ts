@@ -1,15 +1,12 @@
 // Issue 15, point 5: a registration request before closing is four statements — the session,
 // the household's lock, the facts of the request in one read, and the insert that locks the
-// sessions and stores it. A late one is decided under the session's lock by two statements
-// (its places read after the lock, the decision), and followed up (mail, invoice) after the
-// commit — by the request itself, or by the selection job if its node stopped in between.
+// sessions and stores it. A late one is decided by that insert, on the sessions' rows it locked,
+// and followed up (mail, invoice) after the commit — by the request itself, or by the selection
+// job if its node stopped in between.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appContext } from '../src/app.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
-import {
-  followUpDueDecisions,
-  placeFirstComeFirstServed,
-} from '../src/modules/registrations/places.ts';
+import { followUpDueDecisions } from '../src/modules/registrations/places.ts';
 import { createRegistration } from '../src/modules/registrations/registration-requests.ts';
 import {
   addSession,
@@ -89,18 +86,92 @@ it('stores a request before closing in four statements', async () => {
   });
 });
 
-it('after the selection, gives the place counted under the session’s lock; a full session is not taken', async () => {
+it('after the selection, decides a request in the statement that stores it, under the session’s lock; a full session is not taken', async () => {
   const late = await session('2021-04-01', 1);
   await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
   const first = await familyWithRecord(t, household('IN-000972'));
   const second = await familyWithRecord(t, household('IN-000973'));
   expect((await statementsOf(first.client, late)).answer.status).toBe('confirmed');
-  expect((await statementsOf(second.client, late)).answer.status).toBe('waiting');
+  // The same four statements as before closing, the fourth deciding; after the commit, the
+  // follow-up (the household's lock, the request marked done, the mail), then the answer.
+  expect(await statementsOf(second.client, late)).toEqual({
+    statements: 4 + 3 + 1,
+    answer: expect.objectContaining({
+      status: 'waiting',
+      decision: {
+        reasons: [
+          'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
+          'Choix 1 (Juillet) : complet.',
+          'Liste d’attente du choix 1 (Juillet), position 1.',
+        ],
+      },
+    }) as unknown,
+  });
   const [placed] = await t.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'confirmed'`,
     [late],
   );
   expect(placed?.n).toBe(1);
+});
+
+it('after the selection, a late request takes its first choice with a place left, else waits on the first list with room, and says why', async () => {
+  const full = await session('2021-04-01', 1, 0); // a place and no waiting list
+  const open = await session('2021-04-01', 1, 1);
+  await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1)', [
+    [full, open],
+  ]);
+  const ask = async (identifier: string, sessionIds: string[]) => {
+    const { client } = await familyWithRecord(t, household(identifier));
+    const answer = await client.post('/api/me/registrations', {
+      dependantIndex: 0,
+      choices: sessionIds.map((sessionId) => ({ sessionId, transportCity: null })),
+      depositMethod: 'cheque',
+    });
+    const request = answer.json<{
+      status: string;
+      placedSessionId: string | null;
+      placedRank: number | null;
+      decision: { reasons: string[] };
+    }>();
+    return [
+      request.status,
+      request.placedSessionId,
+      request.placedRank,
+      request.decision.reasons.slice(1),
+    ];
+  };
+  expect(await ask('IN-000982', [full])).toEqual([
+    'confirmed',
+    full,
+    1,
+    ['Choix 1 (Juillet) : place attribuée.'],
+  ]);
+  expect(await ask('IN-000983', [full, open])).toEqual([
+    'confirmed',
+    open,
+    2,
+    ['Choix 1 (Juillet) : complet.', 'Choix 2 (Juillet) : place attribuée.'],
+  ]);
+  expect(await ask('IN-000984', [full, open])).toEqual([
+    'waiting',
+    open,
+    2,
+    [
+      'Choix 1 (Juillet) : complet.',
+      'Choix 2 (Juillet) : complet.',
+      'Liste d’attente du choix 2 (Juillet), position 1.',
+    ],
+  ]);
+  expect(await ask('IN-000985', [open, full])).toEqual([
+    'refused',
+    null,
+    null,
+    [
+      'Choix 1 (Juillet) : complet.',
+      'Choix 2 (Juillet) : complet.',
+      'Les listes d’attente de vos choix sont complètes.',
+    ],
+  ]);
 });
 
 /** The invoices written for a request, with their instalments. */
@@ -205,47 +276,10 @@ it.runIf(process.env.DATABASE_URL)(
   },
 );
 
-it('a decision left without its follow-up by a stopped node is followed up once by the selection job, a minute later', async () => {
-  const open = await session('2021-05-15', 5);
-  const family = await familyWithRecord(t, household('IN-000976'));
-  const sent = await family.client.post('/api/me/registrations', {
-    dependantIndex: 0,
-    choices: [{ sessionId: open, transportCity: null }],
-    depositMethod: 'cheque',
-  });
-  const request = sent.json<{ id: string; number: number; choices: { sessionLabel: string }[] }>();
-  // The node decides, commits, and stops before the follow-up.
-  await t.db.transaction((tx) => placeFirstComeFirstServed(tx, request));
-  expect(await invoicesOf(request.id)).toEqual([]);
-  const cancel = await staff.post(`/api/staff/registrations/${request.id}/cancel`, {
-    organismFeeCents: 0,
-  });
-  expect(cancel.status).toBe(409);
-  expect(cancel.json<{ message: string }>().message).toBe(
-    'La facture de cette place est en cours d’émission : réessayez dans une minute.',
-  );
-
-  const ctx = appContext(t.config, t.db, createMailer(null), packs);
-  expect(await followUpDueDecisions(ctx)).toBe(0); // decided less than a minute ago
-  await t.db.query(
-    `UPDATE registration_requests SET decided_at = now() - interval '2 minutes' WHERE id = $1`,
-    [request.id],
-  );
-  expect(await followUpDueDecisions(ctx)).toBe(1);
-  expect(await followUpDueDecisions(ctx)).toBe(0);
-  expect(await invoicesOf(request.id)).toEqual([
-    { reference: expect.stringMatching(/^F-2021-\d{6}$/) as unknown, instalments: 2 },
-  ]);
-  const mails = await mailsTo(t.db, 'in-000976@example.org');
-  expect(
-    mails.map((m) => m.subject).filter((subject) => subject.includes(`n° ${request.number} `)),
-  ).toEqual([`CAES Inserm — Demande n° ${request.number} : place confirmée`]);
-});
-
-it('answers the family when the follow-up fails: the decision stands, the failure is logged, the job follows up later', async () => {
+it('answers the family when the follow-up fails (or its node stops): the decision stands, the failure is logged, the selection job follows up once, a minute later', async () => {
   const late = await session('2021-04-01', 3);
   await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
-  const id = await familyWithRecord(t, household('IN-000977')).then((f) => f.id);
+  const id = await familyWithRecord(t, household('IN-000976')).then((f) => f.id);
   const mailer = createMailer(null);
   const failing = {
     ...appContext(t.config, t.db, mailer, packs),
@@ -259,10 +293,10 @@ it('answers the family when the follow-up fails: the decision stands, the failur
     failing,
     {
       id,
-      identifier: 'IN-000977',
+      identifier: 'IN-000976',
       firstName: 'Parent',
       lastName: 'Famille',
-      email: 'in-000977@example.org',
+      email: 'in-000976@example.org',
       role: 'member',
       sectors: [],
     },
@@ -281,11 +315,29 @@ it('answers the family when the follow-up fails: the decision stands, the failur
   expect(registration.status).toBe('confirmed');
   expect(failures).toEqual([new Error('serveur de courriel injoignable')]);
   expect(await invoicesOf(registration.id)).toEqual([]);
-  const [due] = await t.db.query<{ follow_up_due: boolean }>(
-    'SELECT follow_up_due FROM registration_requests WHERE id = $1',
+  const cancel = await staff.post(`/api/staff/registrations/${registration.id}/cancel`, {
+    organismFeeCents: 0,
+  });
+  expect(cancel.status).toBe(409);
+  expect(cancel.json<{ message: string }>().message).toBe(
+    'La facture de cette place est en cours d’émission : réessayez dans une minute.',
+  );
+
+  const ctx = appContext(t.config, t.db, mailer, packs);
+  expect(await followUpDueDecisions(ctx)).toBe(0); // decided less than a minute ago
+  await t.db.query(
+    `UPDATE registration_requests SET decided_at = now() - interval '2 minutes' WHERE id = $1`,
     [registration.id],
   );
-  expect(due?.follow_up_due).toBe(true);
+  expect(await followUpDueDecisions(ctx)).toBe(1);
+  expect(await followUpDueDecisions(ctx)).toBe(0);
+  expect(await invoicesOf(registration.id)).toEqual([
+    { reference: expect.stringMatching(/^F-2021-\d{6}$/) as unknown, instalments: 2 },
+  ]);
+  const mails = await mailsTo(t.db, 'in-000976@example.org');
+  expect(
+    mails.map((m) => m.subject).filter((subject) => subject.includes(`n° ${registration.number} `)),
+  ).toEqual([`CAES Inserm — Demande n° ${registration.number} : place confirmée`]);
 });
 
 it('after the selection, a full session puts the next families on its waiting list, in order, then refuses once the list is full', async () => {

@@ -82,25 +82,6 @@ interface Decision {
 }
 
 /**
- * SQL, its WHERE left to the caller (`r.id = $1`): records the decision `$2`…`$6` on the request
- * `$1`; `$7`: its follow-up is left due. A first-come decision, under its session's lock, reads
- * nothing back; `decide` joins the member for its follow-up.
- */
-const DECISION = `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4,
-    priority = $5, decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType',
-    follow_up_due = $7`;
-
-const decisionValues = (requestId: string, decision: Decision, followUpDue: boolean) => [
-  requestId,
-  decision.outcome,
-  decision.sessionId,
-  decision.rank,
-  decision.priority,
-  JSON.stringify({ reasons: decision.reasons }),
-  followUpDue,
-];
-
-/**
  * Records a decision on a request and follows it up in the same transaction: a confirmed place
  * is invoiced, the family told by e-mail (a follow-up left due by a first-come decision is done).
  */
@@ -111,8 +92,17 @@ export async function decide(
   decision: Decision,
 ): Promise<void> {
   const [row] = await tx.query<DecidedRow>(
-    `${DECISION} FROM users u WHERE r.id = $1 AND u.id = r.member_id RETURNING ${DECIDED_COLUMNS}`,
-    decisionValues(requestId, decision, false),
+    `UPDATE registration_requests r SET status = $2, placed_session_id = $3, placed_rank = $4, priority = $5,
+        decision = $6, decided_at = now(), placed_lodging = r.choices -> ($4::int - 1) ->> 'lodgingType', follow_up_due = false
+       FROM users u WHERE r.id = $1 AND u.id = r.member_id RETURNING ${DECIDED_COLUMNS}`,
+    [
+      requestId,
+      decision.outcome,
+      decision.sessionId,
+      decision.rank,
+      decision.priority,
+      JSON.stringify({ reasons: decision.reasons }),
+    ],
   );
   if (row) await followUp(ctx, tx, row);
 }
@@ -125,76 +115,41 @@ const placeLeft = (
     ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
                     WHERE l ->> 'type' = ${lodging}), 0) > coalesce((s.lodgings_taken ->> ${lodging})::int, 0) END`;
 
-/**
- * SQL: each choice of the request `$1`, in rank order, with its place left and the length of its
- * waiting list, both read on the session's row (migration 0024), not counted.
- */
-const CHOICE_PLACES = `SELECT o.rank::int AS rank, s.id, s.label, s.waiting_places, s.cancelled_at IS NOT NULL AS cancelled,
-    ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left, s.waiting_count AS waiting
-  FROM registration_requests r
-  CROSS JOIN LATERAL jsonb_array_elements(r.choices) WITH ORDINALITY AS o(c, rank)
-  JOIN activity_sessions s ON s.id = (o.c ->> 'sessionId')::uuid
- WHERE r.id = $1 ORDER BY o.rank`;
-
-/** A choice of a late request as `CHOICE_PLACES` reads it. */
-interface ChoicePlace {
-  rank: number;
-  id: string;
-  label: string;
-  waiting_places: number;
-  cancelled: boolean;
-  place_left: boolean;
-  waiting: number;
-}
-
-/** The decision on a late request from its choices' places: the first with one left, or a waiting list with room. */
-function firstComeDecision(
-  priority: number,
-  choices: readonly { sessionLabel: string }[],
-  places: readonly ChoicePlace[],
-): Decision {
-  const reasons = [
-    'Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.',
-  ];
-  for (const place of places) {
-    const label = choices[place.rank - 1]?.sessionLabel ?? place.label;
-    if (place.place_left) {
-      reasons.push(`Choix ${place.rank} (${label}) : place attribuée.`);
-      return { outcome: 'confirmed', sessionId: place.id, rank: place.rank, priority, reasons };
-    }
-    reasons.push(`Choix ${place.rank} (${label}) : complet.`);
-  }
-  for (const place of places) {
-    const position = place.waiting + 1;
-    if (place.cancelled || position > place.waiting_places) continue;
-    reasons.push(`Liste d’attente du choix ${place.rank} (${place.label}), position ${position}.`);
-    return { outcome: 'waiting', sessionId: place.id, rank: place.rank, priority, reasons };
-  }
-  reasons.push('Les listes d’attente de vos choix sont complètes.');
-  return { outcome: 'refused', sessionId: null, rank: null, priority, reasons };
-}
+/** The columns of its sessions' rows a late request is decided on, read as it locks them. */
+export const LOCKED_SESSION_COLUMNS = `s.id, s.label, s.cancelled_at, s.allocated_at, s.places, s.lodgings,
+  s.confirmed_count, s.lodgings_taken, s.waiting_count, s.waiting_places`;
 
 /**
- * After closing: the request takes the first of its choices with a place left, or waits on the
- * first whose waiting list has room, or is refused. The caller holds the sessions' locks (taken
- * when the request was stored), so two families asking for the last place at the same moment
- * never both get it: their places are read by a statement after the lock, then the decision is
- * written — two statements. Its follow-up (invoice, mail) is left due for `followUpDecision`,
- * after the commit, so that the session's lock is not held while the invoice is written.
+ * SQL, the CTEs that decide a late request first come, first served, after `locked` (its
+ * sessions, locked by the same statement: their newest rows, with their counts — migration 0024)
+ * and before its insert; `$4`: its choices as stored. `decided` is one row: the first choice with
+ * a place left, else the first whose waiting list has room, else a refusal — with its reasons.
+ * Reading the counts on the rows the statement locked is what lets two families asking for the
+ * last place at the same moment never both get it, with the session's lock held for one
+ * statement and the commit.
  */
-export async function placeFirstComeFirstServed(
-  tx: Queryable,
-  request: {
-    readonly id: string;
-    readonly number: number;
-    readonly choices: readonly { sessionLabel: string }[];
-  },
-): Promise<Outcome> {
-  const places = await tx.query<ChoicePlace>(CHOICE_PLACES, [request.id]);
-  const decision = firstComeDecision(FIRST_COME_OFFSET + request.number, request.choices, places);
-  await tx.query(`${DECISION} WHERE r.id = $1`, decisionValues(request.id, decision, true));
-  return decision.outcome;
-}
+export const FIRST_COME_DECISION = `choice AS (
+    SELECT o.rank::int AS rank, s.id, o.c ->> 'lodgingType' AS lodging, o.c ->> 'sessionLabel' AS label,
+           ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left,
+           s.cancelled_at IS NULL AND s.waiting_count < s.waiting_places AS room, s.waiting_count + 1 AS position
+      FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS o(c, rank)
+      JOIN locked s ON s.id = (o.c ->> 'sessionId')::uuid),
+  placed AS (SELECT * FROM choice WHERE place_left ORDER BY rank LIMIT 1),
+  listed AS (SELECT * FROM choice WHERE room AND NOT EXISTS (SELECT FROM placed) ORDER BY rank LIMIT 1),
+  decided AS (
+    SELECT CASE WHEN p.id IS NOT NULL THEN 'confirmed' WHEN l.id IS NOT NULL THEN 'waiting' ELSE 'refused' END AS status,
+      coalesce(p.id, l.id) AS session_id, coalesce(p.rank, l.rank) AS rank, coalesce(p.lodging, l.lodging) AS lodging,
+      jsonb_build_object('reasons', to_jsonb(
+        ARRAY['Demande après la clôture : les places restantes sont attribuées dans l’ordre d’arrivée.']
+        || ARRAY(SELECT format('Choix %s (%s) : complet.', c.rank, c.label) FROM choice c
+                  WHERE p.rank IS NULL OR c.rank < p.rank ORDER BY c.rank)
+        || CASE WHEN p.id IS NOT NULL THEN format('Choix %s (%s) : place attribuée.', p.rank, p.label)
+                WHEN l.id IS NOT NULL THEN format('Liste d’attente du choix %s (%s), position %s.', l.rank, l.label, l.position)
+                ELSE 'Les listes d’attente de vos choix sont complètes.' END)) AS decision
+      FROM (VALUES (1)) one (x) LEFT JOIN placed p ON true LEFT JOIN listed l ON true)`;
+
+/** SQL: the priority of a late request numbered `number` (SQL): after every request of the selection. */
+export const firstComePriority = (number: string) => `${FIRST_COME_OFFSET} + ${number}`;
 
 /**
  * The follow-up of a first-come decision, in its own transaction after the decision's commit:

@@ -26,7 +26,12 @@ import {
   type Session,
 } from '../activities/catalogue.ts';
 import { householdOf, type AgentRecord } from '../household/agent-records.ts';
-import { followUpDecision, placeFirstComeFirstServed } from './places.ts';
+import {
+  FIRST_COME_DECISION,
+  firstComePriority,
+  followUpDecision,
+  LOCKED_SESSION_COLUMNS,
+} from './places.ts';
 import { ACTIVE, requestFacts, usageColumns, type ActiveRequest } from './request-facts.ts';
 import { lockMember } from '../accounts/members.ts';
 
@@ -880,6 +885,43 @@ export async function createRegistration(
   return findRegistration(ctx.db, member, stored.row.id);
 }
 
+/** The columns a request is stored with, in the order of `requestValues`, then the member and `late`. */
+const STORED_COLUMNS = `record_id, participant, participant_key, choices, session_ids, sector, year, ski_aid, insurance,
+  friend, deposit_method, quotes, dependant_index, participants, participant_keys, companions, guests, member_id, late`;
+
+const STORED_VALUES = `$1::uuid, $2::jsonb, $3::text, $4::jsonb, $5::uuid[], $6::text, $7::int, $8::boolean, $9::boolean,
+  $10::jsonb, $11::text, $12::jsonb, $13::int, $14::jsonb, $15::text[], $16::jsonb, $17::jsonb, $18::uuid, $19::boolean`;
+
+const NONE_CANCELLED = `NOT EXISTS (SELECT FROM locked WHERE cancelled_at IS NOT NULL)`;
+
+/**
+ * SQL: a request before closing, stored with its sessions share-locked — requests sent at once
+ * go together, a cancellation is waited for.
+ */
+const STORE_REQUEST = `WITH locked AS (
+    SELECT id, cancelled_at FROM activity_sessions WHERE id = ANY($5::uuid[]) ORDER BY id FOR SHARE)
+  INSERT INTO registration_requests (${STORED_COLUMNS}) SELECT ${STORED_VALUES} WHERE ${NONE_CANCELLED}
+  RETURNING ${REGISTRATION_COLUMNS}`;
+
+/**
+ * SQL: a request after closing. Once the selection ran on every one of its sessions it is stored
+ * decided, first come first served, by the statement that locks them (exclusive among requests,
+ * yet NO KEY UPDATE: the key-share lock of a row written meanwhile that refers to the session, a
+ * follow-up's, does not stop it); its follow-up is due. Until then it waits for the selection.
+ */
+const STORE_LATE_REQUEST = `WITH locked AS (
+    SELECT ${LOCKED_SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY($5::uuid[]) ORDER BY s.id FOR NO KEY UPDATE),
+  ${FIRST_COME_DECISION},
+  numbered AS (SELECT nextval('registration_number_seq') AS number)
+  INSERT INTO registration_requests (${STORED_COLUMNS}, number, status, placed_session_id, placed_rank,
+    placed_lodging, priority, decision, decided_at, follow_up_due)
+  SELECT ${STORED_VALUES}, n.number, coalesce(d.status, 'requested'), d.session_id, d.rank, d.lodging,
+         CASE WHEN d.status IS NOT NULL THEN ${firstComePriority('n.number')} END, d.decision,
+         CASE WHEN d.status IS NOT NULL THEN now() END, d.status IS NOT NULL
+    FROM numbered n LEFT JOIN decided d ON (SELECT bool_and(allocated_at IS NOT NULL) FROM locked)
+   WHERE ${NONE_CANCELLED}
+  RETURNING ${REGISTRATION_COLUMNS}`;
+
 /**
  * Stores a request in one transaction; after closing, decides it first come, first served. Says
  * whether it was decided (its follow-up then due).
@@ -892,20 +934,8 @@ async function storeRequest(ctx: AppContext, member: CurrentUser, input: Registr
     checkNoDuplicate(prepared);
     // Stored in one statement with the sessions locked and read again: a cancellation under way
     // is waited for, then seen (the locked rows are their newest versions), and nothing is kept.
-    // After closing the lock is exclusive among requests, yet NO KEY UPDATE: the key-share lock
-    // of a row written meanwhile that refers to the session (a follow-up's) does not stop it.
-    const [row] = await tx.query<RegistrationRow & { all_allocated: boolean }>(
-      `WITH locked AS (
-         SELECT id, cancelled_at, allocated_at FROM activity_sessions
-          WHERE id = ANY($5::uuid[]) ORDER BY id FOR ${prepared.late ? 'NO KEY UPDATE' : 'SHARE'})
-       INSERT INTO registration_requests (record_id, participant, participant_key, choices, session_ids, sector, year,
-         ski_aid, insurance, friend, deposit_method, quotes, dependant_index, participants, participant_keys, companions, guests,
-         member_id, late)
-       SELECT $1::uuid, $2::jsonb, $3::text, $4::jsonb, $5::uuid[], $6::text, $7::int, $8::boolean, $9::boolean,
-              $10::jsonb, $11::text, $12::jsonb, $13::int, $14::jsonb, $15::text[], $16::jsonb, $17::jsonb, $18::uuid, $19::boolean
-        WHERE NOT EXISTS (SELECT 1 FROM locked WHERE cancelled_at IS NOT NULL)
-       RETURNING ${REGISTRATION_COLUMNS},
-         (SELECT bool_and(allocated_at IS NOT NULL) FROM locked) AS all_allocated`,
+    const [row] = await tx.query<RegistrationRow>(
+      prepared.late ? STORE_LATE_REQUEST : STORE_REQUEST,
       [...requestValues(prepared, input), member.id, prepared.late],
     );
     if (!row) {
@@ -921,14 +951,8 @@ async function storeRequest(ctx: AppContext, member: CurrentUser, input: Registr
         'cette session vient d’être annulée : choisissez-en une autre',
       );
     }
-    // Once the selection ran, first come first served; until then the selection takes it last.
-    const decided = prepared.late && row.all_allocated;
-    if (decided)
-      await placeFirstComeFirstServed(tx, {
-        id: row.id,
-        number: Number(row.number),
-        choices: row.choices,
-      });
+    // Once the selection ran, decided by the insert: its follow-up is due.
+    const decided = row.status !== 'requested';
     return { row, decided };
   });
 }
