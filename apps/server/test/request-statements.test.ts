@@ -1,13 +1,16 @@
-// Issue 15, point 5: a registration request before closing is four statements — the session,
-// the household's lock, the facts of the request in one read, and the insert that locks the
-// sessions and stores it. A late one is decided by that insert, on the sessions' rows it locked,
-// and followed up (mail, invoice) after the commit — by the request itself, or by the selection
-// job if its node stopped in between.
+// Issue 15, point 5: a registration request before closing is three statements — the session
+// read with the household's lock, the facts of the request in one read, and the insert that
+// locks the sessions and stores it. A late one is decided by that insert, on the sessions' rows
+// it locked, and followed up (mail, invoice) after the commit — by the request itself, or by the
+// selection job if its node stopped in between.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appContext } from '../src/app.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { followUpDueDecisions } from '../src/modules/registrations/places.ts';
-import { createRegistration } from '../src/modules/registrations/registration-requests.ts';
+import {
+  createRegistration,
+  knownMember,
+} from '../src/modules/registrations/registration-requests.ts';
 import {
   addSession,
   createUser,
@@ -77,11 +80,11 @@ const household = (identifier: string) => ({
   dependants: [{ relation: 'child' as const, firstName: 'Lou', birthDate: '2012-03-04' }],
 });
 
-it('stores a request before closing in four statements', async () => {
+it('stores a request before closing in three statements', async () => {
   const open = await session('2021-05-15', 10);
   const { client } = await familyWithRecord(t, household('IN-000971'));
   expect(await statementsOf(client, open)).toEqual({
-    statements: 4,
+    statements: 3,
     answer: expect.objectContaining({ status: 'requested' }) as unknown,
   });
 });
@@ -92,10 +95,10 @@ it('after the selection, decides a request in the statement that stores it, unde
   const first = await familyWithRecord(t, household('IN-000972'));
   const second = await familyWithRecord(t, household('IN-000973'));
   expect((await statementsOf(first.client, late)).answer.status).toBe('confirmed');
-  // The same four statements as before closing, the fourth deciding; after the commit, the
+  // The same three statements as before closing, the third deciding; after the commit, the
   // follow-up (the household's lock, the request marked done, the mail), then the answer.
   expect(await statementsOf(second.client, late)).toEqual({
-    statements: 4 + 3 + 1,
+    statements: 3 + 3 + 1,
     answer: expect.objectContaining({
       status: 'waiting',
       decision: {
@@ -291,7 +294,7 @@ it('answers the family when the follow-up fails (or its node stops): the decisio
   const failures: unknown[] = [];
   const registration = await createRegistration(
     failing,
-    {
+    knownMember({
       id,
       identifier: 'IN-000976',
       firstName: 'Parent',
@@ -299,7 +302,7 @@ it('answers the family when the follow-up fails (or its node stops): the decisio
       email: 'in-000976@example.org',
       role: 'member',
       sectors: [],
-    },
+    }),
     {
       dependantIndex: 0,
       companions: [],

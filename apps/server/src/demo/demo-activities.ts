@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { AppContext } from '../modules/accounts/context.ts';
 import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
 import { saveActivity, saveSession } from '../modules/activities/catalogue.ts';
-import { createRegistration } from '../modules/registrations/registration-requests.ts';
+import { createRegistration, knownMember } from '../modules/registrations/registration-requests.ts';
 
 export const activity = (
   input: Partial<ActivityInput> & Pick<ActivityInput, 'title' | 'sector' | 'description'>,
@@ -140,7 +140,7 @@ export async function sendDemoRequest(
 ): Promise<void> {
   await createRegistration(
     ctx,
-    family,
+    knownMember(family),
     {
       ...request,
       guests: [],

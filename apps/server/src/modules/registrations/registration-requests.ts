@@ -872,18 +872,33 @@ function checkNoDuplicate(prepared: PreparedRequest): void {
  */
 export async function createRegistration(
   ctx: AppContext,
-  member: CurrentUser,
+  caller: Caller,
   input: RegistrationInput,
   followUpFailed: (error: unknown) => void,
 ): Promise<Registration> {
   const stored = await ctx.sessionTurns.take(input.choices[0]?.sessionId ?? '', () =>
-    storeRequest(ctx, member, input),
+    storeRequest(ctx, caller, input),
   );
   if (!stored.decided) return toRegistration(stored.row);
   // The sessions' locks are released: the mail and the invoice follow.
-  await followUpDecision(ctx, member.id, stored.row.id).catch(followUpFailed);
-  return findRegistration(ctx.db, member, stored.row.id);
+  await followUpDecision(ctx, stored.member.id, stored.row.id).catch(followUpFailed);
+  return findRegistration(ctx.db, stored.member, stored.row.id);
 }
+
+/**
+ * Who sends a request, found in its transaction with the household's row locked (step 1 of the
+ * lock order): one request of a household at a time, so that its allowances and ceiling are
+ * counted once. The route reads the session and takes the lock in one statement.
+ */
+export type Caller = (tx: Queryable) => Promise<CurrentUser>;
+
+/** A member already known (the demo data, a use case's test): their household's row is locked. */
+export const knownMember =
+  (member: CurrentUser): Caller =>
+  async (tx) => {
+    await lockMember(tx, member.id);
+    return member;
+  };
 
 /** The columns a request is stored with, in the order of `requestValues`, then the member and `late`. */
 const STORED_COLUMNS = `record_id, participant, participant_key, choices, session_ids, sector, year, ski_aid, insurance,
@@ -926,10 +941,9 @@ const STORE_LATE_REQUEST = `WITH locked AS (
  * Stores a request in one transaction; after closing, decides it first come, first served. Says
  * whether it was decided (its follow-up then due).
  */
-async function storeRequest(ctx: AppContext, member: CurrentUser, input: RegistrationInput) {
+async function storeRequest(ctx: AppContext, caller: Caller, input: RegistrationInput) {
   return ctx.db.transaction(async (tx) => {
-    // One request of a household at a time: its allowances and ceiling are counted once.
-    await lockMember(tx, member.id);
+    const member = await caller(tx);
     const prepared = await prepareRequest(ctx, tx, member, input);
     checkNoDuplicate(prepared);
     // Stored in one statement with the sessions locked and read again: a cancellation under way
@@ -953,7 +967,7 @@ async function storeRequest(ctx: AppContext, member: CurrentUser, input: Registr
     }
     // Once the selection ran, decided by the insert: its follow-up is due.
     const decided = row.status !== 'requested';
-    return { row, decided };
+    return { row, decided, member };
   });
 }
 

@@ -2,8 +2,14 @@ import { activitySectors, registrationInput, selectionPostponement } from '@entr
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound, parse, requireUuid, sendFile } from '../../http.ts';
+import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { requireSectorStaff, requireStaff, requireUser } from '../accounts/session-cookies.ts';
+import {
+  requireSectorStaff,
+  requireSessionCookie,
+  requireStaff,
+  requireUser,
+} from '../accounts/session-cookies.ts';
 import { activityFields, sessionsById } from '../activities/catalogue.ts';
 import { providerCsv, providerList, providerPdf } from './provider-lists.ts';
 import { registrationFormPdf } from './registration-form.ts';
@@ -37,9 +43,10 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
   }));
 
   app.post('/api/me/registrations', async (request, reply) => {
-    const member = await requireUser(db, request);
+    requireSessionCookie(request);
     const input = parse(registrationInput, request.body);
-    const registration = await createRegistration(ctx, member, input, (error) => {
+    const caller = (tx: Queryable) => requireUser(tx, request, 'lock member');
+    const registration = await createRegistration(ctx, caller, input, (error) => {
       request.log.error({ err: error }, 'suite de décision reportée au travail de sélection');
     });
     return reply.status(201).send(registration);
