@@ -89,6 +89,30 @@ it('stores a request before closing in three statements', async () => {
   });
 });
 
+it('answers 401 to a request whose session has ended (after its body is checked) or that has none (before), and stores nothing', async () => {
+  const open = await session('2021-05-15', 10);
+  const { id, client } = await familyWithRecord(t, household('IN-000986'));
+  await t.db.query(
+    `UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+    [id],
+  );
+  const ended = await client.post('/api/me/registrations', {
+    dependantIndex: 0,
+    choices: [{ sessionId: open, transportCity: null }],
+    depositMethod: 'cheque',
+  });
+  const anonymous = await t.client().post('/api/me/registrations', { choices: 'aucun' });
+  expect([ended.status, anonymous.status]).toEqual([401, 401]);
+  expect(ended.json<{ message: string }>().message).toBe(
+    'Connectez-vous pour accéder à cette page.',
+  );
+  const [stored] = await t.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM registration_requests WHERE $1 = ANY(session_ids)`,
+    [open],
+  );
+  expect(stored?.n).toBe(0);
+});
+
 it('after the selection, decides a request in the statement that stores it, under the session’s lock; a full session is not taken', async () => {
   const late = await session('2021-04-01', 1);
   await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
