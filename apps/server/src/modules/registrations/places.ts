@@ -122,8 +122,9 @@ export const LOCKED_SESSION_COLUMNS = `s.id, s.label, s.cancelled_at, s.allocate
 /**
  * SQL, the CTEs that decide a late request first come, first served, after `locked` (its
  * sessions, locked by the same statement: their newest rows, with their counts — migration 0024)
- * and before its insert; `$4`: its choices as stored. `decided` is one row: the first choice with
- * a place left, else the first whose waiting list has room, else a refusal — with its reasons.
+ * and before its insert; `$4`: its choices as stored. `placed` is the first choice with a place
+ * left, `listed` the first whose waiting list has room; `decided`, one row, takes `placed`, else
+ * `listed`, else a refusal — with its reasons.
  * Reading the counts on the rows the statement locked is what lets two families asking for the
  * last place at the same moment never both get it, with the session's lock held for one
  * statement and the commit.
@@ -135,7 +136,7 @@ export const FIRST_COME_DECISION = `choice AS (
       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS o(c, rank)
       JOIN locked s ON s.id = (o.c ->> 'sessionId')::uuid),
   placed AS (SELECT * FROM choice WHERE place_left ORDER BY rank LIMIT 1),
-  listed AS (SELECT * FROM choice WHERE room AND NOT EXISTS (SELECT FROM placed) ORDER BY rank LIMIT 1),
+  listed AS (SELECT * FROM choice WHERE room ORDER BY rank LIMIT 1),
   decided AS (
     SELECT CASE WHEN p.id IS NOT NULL THEN 'confirmed' WHEN l.id IS NOT NULL THEN 'waiting' ELSE 'refused' END AS status,
       coalesce(p.id, l.id) AS session_id, coalesce(p.rank, l.rank) AS rank, coalesce(p.lodging, l.lodging) AS lodging,
