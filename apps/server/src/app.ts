@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { PackRegistry } from '@entraide/rules';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -47,6 +47,7 @@ import { openApiDocument } from './openapi.ts';
 import { operationRoutes } from './operations.ts';
 import { requestLogs } from './request-logs.ts';
 import { SessionTurns } from './modules/registrations/session-turns.ts';
+import type { WarmUp } from './warm-up.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -63,6 +64,8 @@ export interface AppDependencies {
   readonly logger?: boolean | Writable;
   /** Tax notices' codes checked against ANTS's trust list; by default `TRUST_LIST_DIR`'s, or the shipped one. */
   readonly verifier?: NoticeVerifier;
+  /** The node's warm-up before it listens: its requests are neither logged nor counted. */
+  readonly warmUp?: WarmUp;
 }
 
 /** With SMTP, mail leaves through the job queue: a node that sends mail must be given one. */
@@ -151,10 +154,12 @@ export async function buildApp({
   store,
   logger = false,
   verifier,
+  warmUp,
 }: AppDependencies): Promise<FastifyInstance> {
   const { trustProxy } = config;
   const app = Fastify({
     logger: logger === false ? false : requestLogs(logger === true ? undefined : logger),
+    logController: new LogController({ disableRequestLogging: () => warmUp?.running === true }),
     // An id per request, in every log line and in the answer: the proxy's, when it gives one.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -218,7 +223,7 @@ export async function buildApp({
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
-  operationRoutes(app, db, config.metricsToken, jobs ?? null, ctx.sessionTurns);
+  operationRoutes(app, db, config.metricsToken, jobs ?? null, ctx.sessionTurns, warmUp);
   if (config.payments) await paymentRoutes(app, ctx, await paymentProvider(ctx, config.payments));
   if (config.devMail) devMailRoutes(app, db);
   if (!config.production) devTotpRoutes(app, db);

@@ -13,6 +13,7 @@ import { calendar } from './modules/accounts/context.ts';
 import { DatabaseDocumentStore, importDiskDocuments } from './modules/household/documents.ts';
 import { createMailer } from './modules/notifications/mailer.ts';
 import { organizationOf } from './modules/organization/organization.ts';
+import { WarmUp } from './warm-up.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
         today: calendar(config.today),
       });
   const verifier = noticeVerifier(config.trustListDir, (line) => console.warn(line));
+  const warmUp = new WarmUp();
   const app = await buildApp({
     config,
     db,
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     store,
     verifier,
     logger: config.production,
+    warmUp,
   });
   const identity = committeeIdentity(config, db);
 
@@ -76,6 +79,15 @@ async function main(): Promise<void> {
       stopping ??= stop();
     });
 
+  // On PostgreSQL, where nodes serve openings; the embedded database's start stays short.
+  if (db.engine === 'postgres') {
+    const warm = await warmUp.run(app, packs);
+    console.log(
+      `Préchauffage : ${Object.entries(warm.statuses)
+        .map(([status, count]) => `${String(count)} réponses ${status}`)
+        .join(', ')} en ${String(warm.milliseconds)} ms.`,
+    );
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   if (demo) {
     console.log(`\nComptes de démonstration (mot de passe pour tous : ${DEMO_PASSWORD}) :`);

@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/database.ts';
 import type { SessionTurns } from './modules/registrations/session-turns.ts';
+import type { WarmUp } from './warm-up.ts';
 
 /**
  * What an operator watches (issue 15, point 4):
@@ -20,6 +21,7 @@ export function operationRoutes(
   metricsToken: string | null,
   jobs: JobQueue | null,
   turns: SessionTurns,
+  warmUp?: WarmUp,
 ): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -93,6 +95,7 @@ export function operationRoutes(
     });
 
   app.addHook('onResponse', async (request, reply) => {
+    if (warmUp?.running) return;
     // The route's pattern (/api/invoices/:id), never the address itself: ids would make a
     // series per invoice.
     const route = request.routeOptions.url ?? 'inconnue';

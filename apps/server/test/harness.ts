@@ -17,6 +17,7 @@ import { hashPassword, tokenHash } from '../src/modules/accounts/secrets.ts';
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { JobQueue, QUEUES } from '../src/jobs/job-queue.ts';
 import { createMailer, mailDelivery } from '../src/modules/notifications/mailer.ts';
+import type { WarmUp } from '../src/warm-up.ts';
 
 export const packs = loadPackDirectory();
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
@@ -345,12 +346,12 @@ export interface TestApp {
 
 /**
  * An app on a fresh database; `registry` stands for a PACKS_DIR of the committee's own packs;
- * `logs` receives its JSON request logs.
+ * `logs` receives its JSON request logs; `warmUp`, the node's warm-up, is left to the test to run.
  */
 export async function testApp(
   configOverrides: Record<string, string> = {},
   registry: PackRegistry = packs,
-  { logs }: { logs?: Writable } = {},
+  { logs, warmUp }: { logs?: Writable; warmUp?: WarmUp } = {},
 ): Promise<TestApp> {
   const db = await testDatabase();
   const config = testConfig(configOverrides);
@@ -364,6 +365,7 @@ export async function testApp(
     packs: registry,
     ...(jobs ? { jobs: jobs.queue } : {}),
     logger: logs ?? process.env.TEST_LOG === '1',
+    ...(warmUp ? { warmUp } : {}),
   });
   return {
     config,

@@ -1,5 +1,5 @@
 // The production start: the compiled server (npm run build) run by Node alone, two nodes at once
-// on one PostgreSQL — migrations applied once, both ready, both stopped gracefully.
+// on one PostgreSQL — migrations applied once, both warmed up and ready, both stopped gracefully.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,12 @@ describe.skipIf(!url)('the compiled server in production', () => {
     nodes.push(...started.map((n) => n.child));
     const migrated = started.filter((n) => n.output().includes('Migrations appliquées'));
     expect(migrated).toHaveLength(1);
+    // Each warmed its code up before it listened (decision 0031): simulations answered, and
+    // registration requests under no session refused — no error.
+    for (const node of started)
+      expect(node.output()).toMatch(
+        /Préchauffage : 2000 réponses 200, 1000 réponses 401 en \d+ ms\./,
+      );
     for (const port of [3901, 3902]) {
       const ready = await fetch(`http://127.0.0.1:${String(port)}/readyz`);
       expect(ready.status).toBe(200);
