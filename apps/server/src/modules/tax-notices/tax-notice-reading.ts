@@ -72,8 +72,8 @@ export async function readTaxNotice(
 /**
  * The notices read but left unchecked (their authority's store could not answer, or the list did
  * not name it), checked again from their document's bytes: how many now have a verdict. 100 a run,
- * drawn at random, so that notices that stay unchecked (an authority newer than the list) do not
- * keep the others from their turn.
+ * the least recently tried first (never tried, then oldest), each marked tried: notices that stay
+ * unchecked (an authority newer than the list) take their turn after the others.
  */
 export async function recheckNotices(
   db: Queryable,
@@ -82,18 +82,19 @@ export async function recheckNotices(
 ): Promise<number> {
   const unchecked = await db.query<{ id: string; sha256: string }>(
     `SELECT id, sha256 FROM documents WHERE tax_notice -> 'genuine' = 'null'::jsonb
-      ORDER BY random() LIMIT 100`,
+      ORDER BY notice_tried_at NULLS FIRST, created_at LIMIT 100`,
   );
   let checked = 0;
   for (const { id, sha256 } of unchecked) {
     const bytes = await store.find(sha256);
     const found = bytes && (await findTaxNotice(bytes, verifier));
-    if (!found || 'failure' in found || found.genuine === null) continue;
-    await db.query(`UPDATE documents SET tax_notice = $2 WHERE id = $1`, [
-      id,
-      JSON.stringify(noticeDetails(found)),
-    ]);
-    checked += 1;
+    const verdict = found && !('failure' in found) && found.genuine !== null ? found : null;
+    await db.query(
+      `UPDATE documents SET notice_tried_at = now(), tax_notice = coalesce($2::jsonb, tax_notice)
+        WHERE id = $1`,
+      [id, verdict && JSON.stringify(noticeDetails(verdict))],
+    );
+    if (verdict) checked += 1;
   }
   return checked;
 }
