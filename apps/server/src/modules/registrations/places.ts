@@ -108,9 +108,7 @@ export async function decide(
 }
 
 /** SQL: a place left on the session `s` for a choice of the lodging type `lodging` (SQL). */
-const placeLeft = (
-  lodging: string,
-) => `s.cancelled_at IS NULL AND CASE WHEN jsonb_array_length(s.lodgings) = 0
+const placeLeft = (lodging: string) => `CASE WHEN jsonb_array_length(s.lodgings) = 0
     THEN s.places > s.confirmed_count
     ELSE coalesce((SELECT (l ->> 'count')::int FROM jsonb_array_elements(s.lodgings) l
                     WHERE l ->> 'type' = ${lodging}), 0) > coalesce((s.lodgings_taken ->> ${lodging})::int, 0) END`;
@@ -124,7 +122,8 @@ export const LOCKED_SESSION_COLUMNS = `s.id, s.label, s.cancelled_at, s.allocate
  * sessions, locked by the same statement: their newest rows, with their counts — migration 0024)
  * and before its insert; `$4`: its choices as stored. `placed` is the first choice with a place
  * left, `listed` the first whose waiting list has room; `decided`, one row, takes `placed`, else
- * `listed`, else a refusal — with its reasons.
+ * `listed`, else a refusal — with its reasons. A cancelled session is not looked at here: the
+ * insert stores nothing when one of the request's sessions is (`NONE_CANCELLED`).
  * Reading the counts on the rows the statement locked is what lets two families asking for the
  * last place at the same moment never both get it, with the session's lock held for one
  * statement and the commit.
@@ -132,7 +131,7 @@ export const LOCKED_SESSION_COLUMNS = `s.id, s.label, s.cancelled_at, s.allocate
 export const FIRST_COME_DECISION = `choice AS (
     SELECT o.rank::int AS rank, s.id, o.c ->> 'lodgingType' AS lodging, o.c ->> 'sessionLabel' AS label,
            ${placeLeft(`(o.c ->> 'lodgingType')`)} AS place_left,
-           s.cancelled_at IS NULL AND s.waiting_count < s.waiting_places AS room, s.waiting_count + 1 AS position
+           s.waiting_count < s.waiting_places AS room, s.waiting_count + 1 AS position
       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS o(c, rank)
       JOIN locked s ON s.id = (o.c ->> 'sessionId')::uuid),
   placed AS (SELECT * FROM choice WHERE place_left ORDER BY rank LIMIT 1),
