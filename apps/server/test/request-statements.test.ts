@@ -120,9 +120,10 @@ it('after the selection, decides a request in the statement that stores it, unde
   const second = await familyWithRecord(t, household('IN-000973'));
   expect((await statementsOf(first.client, late)).answer.status).toBe('confirmed');
   // The same three statements as before closing, the third deciding; after the commit, the
-  // follow-up (the household's lock, the request marked done, the mail), then the answer.
+  // follow-up (the household's lock and the request marked done in one, the mail), then the
+  // answer.
   expect(await statementsOf(second.client, late)).toEqual({
-    statements: 3 + 3 + 1,
+    statements: 3 + 2 + 1,
     answer: expect.objectContaining({
       status: 'waiting',
       decision: {

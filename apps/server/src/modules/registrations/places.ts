@@ -4,7 +4,6 @@ import type { AppContext } from '../accounts/context.ts';
 import { sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
 import { templates } from '../notifications/templates.ts';
-import { lockMember } from '../accounts/members.ts';
 
 /** Late requests and promotions from the waiting list come after every request of the selection. */
 const FIRST_COME_OFFSET = 1_000_000_000;
@@ -162,11 +161,14 @@ export async function followUpDecision(
   requestId: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    await lockMember(tx, memberId);
+    // One statement: its condition on `household`, evaluated once before any row is read, locks
+    // the household's row first (the lock order), then the update locks the request's.
     const [row] = await tx.query<DecidedRow>(
-      `UPDATE registration_requests r SET follow_up_due = false FROM users u
-        WHERE r.id = $1 AND r.follow_up_due AND u.id = r.member_id RETURNING ${DECIDED_COLUMNS}`,
-      [requestId],
+      `WITH household AS (SELECT id FROM users WHERE id = $2 FOR UPDATE)
+       UPDATE registration_requests r SET follow_up_due = false FROM users u
+        WHERE EXISTS (SELECT FROM household) AND r.id = $1 AND r.follow_up_due AND u.id = r.member_id
+       RETURNING ${DECIDED_COLUMNS}`,
+      [requestId, memberId],
     );
     if (row) await followUp(ctx, tx, row);
   });
