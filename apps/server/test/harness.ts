@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { PackRegistry } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
@@ -382,6 +382,18 @@ export async function testApp(
       await db.close();
     },
   };
+}
+
+/** A stream for an app's JSON request logs, and the lines written to it so far. */
+export function logLines(): { readonly stream: Writable; readonly lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { stream, lines };
 }
 
 export const PASSWORD = 'un mot de passe 2026';

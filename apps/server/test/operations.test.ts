@@ -1,18 +1,11 @@
 // Issue 15, point 4: what an operator watches — the process, its readiness, Prometheus metrics
 // — and JSON request logs with a request id that never hold a secret.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, PASSWORD, testApp, type TestApp } from './harness.ts';
+import { createUser, PASSWORD, logLines, testApp, type TestApp } from './harness.ts';
 
-const lines: string[] = [];
+const { stream: logs, lines } = logLines();
 let t: TestApp;
 beforeAll(async () => {
-  const logs = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
   t = await testApp({ METRICS_TOKEN: 'jeton-de-mesure-2026' }, undefined, { logs });
   await createUser(t.db, { identifier: 'IN-000960' });
 });

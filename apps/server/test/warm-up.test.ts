@@ -1,20 +1,13 @@
 // Issue 15 (decision 0031): a node warms its code up before it listens — public simulations and
 // registration requests under no session — writing nothing, and neither logging nor counting them.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WarmUp } from '../src/warm-up.ts';
-import { packs, testApp, type TestApp } from './harness.ts';
+import { packs, logLines, testApp, type TestApp } from './harness.ts';
 
-const lines: string[] = [];
+const { stream: logs, lines } = logLines();
 const warmUp = new WarmUp({ simulations: 60, registrations: 30 });
 let t: TestApp;
 beforeAll(async () => {
-  const logs = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
   t = await testApp({ METRICS_TOKEN: 'jeton-de-mesure-2026' }, undefined, { logs, warmUp });
 });
 afterAll(() => t.close());
@@ -58,7 +51,9 @@ describe('the warm-up of a node', () => {
     expect(await metrics()).toMatch(
       /http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/simulations",status_code="200"\} 1/,
     );
-    const urls = requestLines().map((line) => (JSON.parse(line) as { req?: { url?: string } }).req?.url);
+    const urls = requestLines().map(
+      (line) => (JSON.parse(line) as { req?: { url?: string } }).req?.url,
+    );
     expect(urls).toContain('/api/v1/simulations');
   });
 });
