@@ -173,7 +173,9 @@ const post = httpClient(Infinity);
 async function warmClient(): Promise<void> {
   const bare = createServer((request, answer) => {
     request.resume();
-    request.on('end', () => answer.writeHead(201, { 'content-type': 'application/json' }).end('{}'));
+    request.on('end', () =>
+      answer.writeHead(201, { 'content-type': 'application/json' }).end('{}'),
+    );
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const { port } = bare.address() as AddressInfo;
