@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { httpClient } from './http-client.ts';
+import { httpClient } from '../src/http-client.ts';
 import { cpuSeconds } from './process-cpu.ts';
 import serverEnv from '../src/server-env.json' with { type: 'json' };
 
@@ -54,7 +54,7 @@ async function load(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < end) {
         const began = performance.now();
-        const status = await send(url, headers, body);
+        const { status } = await send(url, headers, body);
         if (status < 200 || status >= 300) failed += 1;
         latencies.push(performance.now() - began);
       }

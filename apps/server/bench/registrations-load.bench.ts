@@ -26,7 +26,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { hashPassword, newToken, tokenHash } from '../src/modules/accounts/secrets.ts';
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
-import { httpClient } from './http-client.ts';
+import { httpClient } from '../src/http-client.ts';
 import { cpuSeconds } from './process-cpu.ts';
 import serverEnv from '../src/server-env.json' with { type: 'json' };
 
@@ -246,7 +246,7 @@ function cpuBetween(before: Awaited<ReturnType<typeof cpuUsed>>, after: typeof b
 async function send(family: number, sessionId: string): Promise<[number, number]> {
   const token = tokens[family] ?? '';
   const sent = performance.now();
-  const status = await post(
+  const { status } = await post(
     registrations,
     {
       cookie: `entraide_session=${token}; entraide_csrf=${csrf(token)}`,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PackRegistry } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
+import { httpClient } from './http-client.ts';
 import { CSRF_HEADER } from './modules/accounts/csrf.ts';
 import { newToken } from './modules/accounts/secrets.ts';
 
@@ -53,72 +54,37 @@ export class WarmUp {
       app.routing(request, answer);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const send = sender((server.address() as AddressInfo).port);
+    const { port } = server.address() as AddressInfo;
+    const at = (path: string) => new URL(`http://127.0.0.1:${String(port)}${path}`);
+    const send = httpClient(AT_ONCE);
     this.running = true;
     try {
       const simulated = packs.all().filter((pack) => pack.parts && pack.grids);
       await inWaves(simulated.length > 0 ? this.size.simulations : 0, async (i) => {
         const pack = simulated[i % simulated.length];
-        const body = { pack: pack?.id, household: household(i) };
-        count((await send('POST', '/api/v1/simulations', {}, body)).status);
+        const body = JSON.stringify({ pack: pack?.id, household: household(i) });
+        count((await send(at('/api/v1/simulations'), {}, body)).status);
       });
       // A browser's session cookie and its CSRF token, as the app gives them; no such session.
       const session = `entraide_session=${newToken()}`;
-      const page = await send('GET', '/api/session', { cookie: session });
+      const page = await send(at('/api/session'), { cookie: session });
       const token = /entraide_csrf=([^;]+)/.exec(page.cookies.join('\n'))?.[1] ?? '';
       await inWaves(this.size.registrations, async () => {
-        const body = {
+        const body = JSON.stringify({
           dependantIndex: 0,
           choices: [{ sessionId: randomUUID(), transportCity: null }],
           depositMethod: 'card',
-        };
+        });
         const headers = { cookie: `${session}; entraide_csrf=${token}`, [CSRF_HEADER]: token };
-        count((await send('POST', '/api/me/registrations', headers, body)).status);
+        count((await send(at('/api/me/registrations'), headers, body)).status);
       });
     } finally {
       this.running = false;
-      send.agent.destroy();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
     return { statuses, milliseconds: Math.round(performance.now() - started) };
   }
-}
-
-/** Sends requests to the loopback port, over `AT_ONCE` kept connections; their status and cookies. */
-function sender(port: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: AT_ONCE });
-  const send = (
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: unknown,
-  ): Promise<{ status: number; cookies: string[] }> =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const sent = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          agent,
-          headers: payload ? { ...headers, 'content-type': 'application/json' } : headers,
-        },
-        (answer) => {
-          answer.resume();
-          answer.on('end', () =>
-            resolve({
-              status: answer.statusCode ?? 0,
-              cookies: answer.headers['set-cookie'] ?? [],
-            }),
-          );
-        },
-      );
-      sent.on('error', reject);
-      sent.end(payload);
-    });
-  return Object.assign(send, { agent });
 }
 
 /** Calls `send` for 0 to total − 1, `AT_ONCE` at a time. */
