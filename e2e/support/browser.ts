@@ -129,6 +129,9 @@ async function openConfirmation(
   const dialog = page.getByRole('alertdialog');
   await opener.click();
   await dialog.waitFor();
+  // The dialog takes the focus once it listens to the keyboard (its effects run after it is
+  // shown): Escape pressed before would go nowhere, on a busy machine.
+  await page.waitForFunction(() => document.activeElement?.closest('[role="alertdialog"]'));
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   await opener.click();
