@@ -3,26 +3,19 @@
 // (deploy/alerts.test.yml), and reading only metrics a node gives at /metrics — an alert on a
 // misspelt metric would never fire.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from './harness.ts';
+import { installedTool } from './installed-tool.ts';
 
 const DEPLOY = new URL('../../../deploy/', import.meta.url).pathname;
 const RULES = join(DEPLOY, 'alerts.yml');
 const TESTS = join(DEPLOY, 'alerts.test.yml');
 
-function promtool(): string {
-  const found = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin']
-    .map((dir) => join(dir, 'promtool'))
-    .find((path) => existsSync(path));
-  if (!found)
-    throw new Error(
-      'promtool not found: install Prometheus (`apt-get install prometheus` on Debian, `brew install prometheus` on macOS).',
-    );
-  return found;
-}
+const promtool = (): string =>
+  installedTool('promtool', { what: 'Prometheus', debian: 'prometheus', brew: 'prometheus' });
 
 interface Rules {
   groups: { rules: { alert: string; expr: string }[] }[];

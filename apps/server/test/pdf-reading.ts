@@ -1,20 +1,13 @@
 // Reading a generated PDF as a person would: rendered to a PNG image and its text extracted, by
 // Poppler (pdftoppm, pdftotext), the renderer most PDF viewers on Linux use.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installedTool } from './installed-tool.ts';
 
-function poppler(tool: 'pdftotext' | 'pdftoppm'): string {
-  const found = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin']
-    .map((dir) => join(dir, tool))
-    .find((path) => existsSync(path));
-  if (!found)
-    throw new Error(
-      `${tool} not found: install Poppler (\`apt-get install poppler-utils\` on Debian, \`brew install poppler\` on macOS).`,
-    );
-  return found;
-}
+const poppler = (tool: 'pdftotext' | 'pdftoppm'): string =>
+  installedTool(tool, { what: 'Poppler', debian: 'poppler-utils', brew: 'poppler' });
 
 /** Runs `work` on the PDF written to a temporary folder, then removes the folder. */
 function withPdf<T>(bytes: Uint8Array, work: (dir: string, file: string) => T): T {

@@ -2,24 +2,17 @@
 // accepts it, and the public never reads a node's /metrics through it, however it is spelt.
 // Caddy runs it as compose does, on a plain-HTTP address of the loopback instead of the domain.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedTool } from './installed-tool.ts';
 
 const CADDYFILE = new URL('../../../deploy/Caddyfile', import.meta.url).pathname;
 
-function caddy(): string {
-  const found = ['/usr/bin', '/usr/local/bin', '/opt/homebrew/bin']
-    .map((dir) => join(dir, 'caddy'))
-    .find((path) => existsSync(path));
-  if (!found)
-    throw new Error(
-      'caddy not found: install Caddy (`apt-get install caddy` on Debian, `brew install caddy` on macOS).',
-    );
-  return found;
-}
+const caddy = (): string =>
+  installedTool('caddy', { what: 'Caddy', debian: 'caddy', brew: 'caddy' });
 
 const freePort = () =>
   new Promise<number>((resolve) => {
