@@ -5,12 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from './harness.ts';
 import { installedTool } from './installed-tool.ts';
 
-const DEPLOY = new URL('../../../deploy/', import.meta.url).pathname;
+const DEPLOY = fileURLToPath(new URL('../../../deploy/', import.meta.url));
 const RULES = join(DEPLOY, 'alerts.yml');
 const TESTS = join(DEPLOY, 'alerts.test.yml');
 

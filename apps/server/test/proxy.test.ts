@@ -6,10 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll } from './harness.ts';
 import { installedTool } from './installed-tool.ts';
 
-const CADDYFILE = new URL('../../../deploy/Caddyfile', import.meta.url).pathname;
+const CADDYFILE = fileURLToPath(new URL('../../../deploy/Caddyfile', import.meta.url));
 
 const caddy = (): string =>
   installedTool('caddy', { what: 'Caddy', debian: 'caddy', brew: 'caddy' });
@@ -39,15 +41,13 @@ beforeAll(async () => {
     env,
     stdio: 'ignore',
   });
-  for (let tries = 0; ; tries += 1) {
-    const answered = await fetch(`${address}/`).then(
+  // Up to 10 s for Caddy to answer at all (any status).
+  const answering = () =>
+    fetch(`${address}/`).then(
       () => true,
       () => false,
     );
-    if (answered) break;
-    if (tries > 100) throw new Error('Caddy did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if (!(await poll(answering, (up) => up, 1_000))) throw new Error('Caddy did not start');
 });
 afterAll(() => {
   proxy.kill();
