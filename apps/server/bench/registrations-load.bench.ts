@@ -417,14 +417,12 @@ try {
   // each ratio is given against both measures (the lower against the faster pgbench).
   const after = await pgbench();
   console.log(`reference again, after the phases: ${Math.round(after)} tps`);
-  const ratio = (perSecond: number) =>
-    [
-      ...new Set(
-        [Math.max(before, after), Math.min(before, after)].map((tps) =>
-          (perSecond / tps).toFixed(2),
-        ),
-      ),
-    ].join('–');
+  const ratio = (perSecond: number) => {
+    const [low, high] = [Math.max(before, after), Math.min(before, after)].map((tps) =>
+      (perSecond / tps).toFixed(2),
+    );
+    return low === high ? low : `${low}–${high}`;
+  };
   for (const r of results)
     console.log(
       `${r.label}: ${ratio(r.perSecond)} requests per pgbench transaction; p99 ${Math.round(r.p99)} ms${r.label.includes('open loop') && r.p99 >= 150 ? ' — OVER 150 ms' : ''}`,

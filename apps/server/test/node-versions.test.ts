@@ -7,7 +7,10 @@ const root = new URL('../../../', import.meta.url);
 const json = (file: string): unknown => JSON.parse(readFileSync(new URL(file, root), 'utf8'));
 
 interface Lock {
-  readonly packages: Record<string, { readonly version?: string; readonly engines?: unknown }>;
+  readonly packages: Record<
+    string,
+    { readonly version?: string; readonly engines?: { readonly node?: unknown } }
+  >;
 }
 
 describe('installed packages', () => {
@@ -17,7 +20,7 @@ describe('installed packages', () => {
     expect(lowest).toBe('20.19.0');
     const unsupported = Object.entries((json('package-lock.json') as Lock).packages).flatMap(
       ([path, { version, engines: wanted }]) => {
-        const node = (wanted as { node?: unknown } | undefined)?.node;
+        const node = wanted?.node;
         return typeof node === 'string' && !semver.satisfies(lowest, node)
           ? [`${path} ${version ?? ''} (node ${node})`]
           : [];
