@@ -1,5 +1,5 @@
 // One running app and one browser per test file, and the login every story starts with.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
   Client,
@@ -30,8 +30,18 @@ export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): 
 }
 
 /**
+ * The sessions that passed a second factor, by app and account. An authenticator's code serves
+ * once, and the server takes the next one only when its 30 s come: a third login within a minute
+ * would wait for it. A test that needs such an account again reuses its session, as a second tab
+ * of the same browser would.
+ */
+const verifiedSessions = new Map<string, { cookies: Cookie[]; home: string }>();
+
+/**
  * Logs in through the login page, like a person — with the code of the authenticator app when
- * the account has one (every staff fixture does) — and waits for the member's space.
+ * the account has one (every staff fixture does) — and waits for the member's space. An account
+ * with such a code already logged in by an earlier test of the file keeps that session while it
+ * lasts.
  */
 export async function login(
   page: Page,
@@ -39,17 +49,34 @@ export async function login(
   identifier: string,
   password = PASSWORD,
 ): Promise<void> {
+  const welcome = page.getByRole('heading', { level: 1, name: /Bonjour/ });
+  const key = `${app.url} ${identifier}`;
+  const kept = verifiedSessions.get(key);
+  if (kept) {
+    await page.context().addCookies(kept.cookies);
+    const { user } = (await (await page.request.get(`${app.url}/api/session`)).json()) as {
+      user: { identifier: string; secondFactor: { verified: boolean } } | null;
+    };
+    if (user?.identifier === identifier && user.secondFactor.verified) {
+      await page.goto(kept.home);
+      await welcome.waitFor();
+      return;
+    }
+    // Ended since (a logout, a new password): logged in again below.
+    verifiedSessions.delete(key);
+    await page.context().clearCookies();
+  }
   await page.goto(`${app.url}/connexion`);
   await page.getByLabel('Identifiant CAES').fill(identifier);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  const welcome = page.getByRole('heading', { level: 1, name: /Bonjour/ });
   const code = page.getByLabel('Code de vérification');
   await welcome.or(code).waitFor();
   if (await code.isVisible()) {
     await code.fill(await freshTotpCode(app.db, identifier));
     await page.getByRole('button', { name: 'Valider le code' }).click();
     await welcome.waitFor();
+    verifiedSessions.set(key, { cookies: await page.context().cookies(), home: page.url() });
   }
 }
 
