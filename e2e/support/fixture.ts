@@ -1,4 +1,5 @@
 // One running app and one browser per test file, and the login every story starts with.
+import { sessionAnswer } from '@entraide/contract';
 import type { Browser, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
@@ -54,9 +55,9 @@ export async function login(
   const kept = verifiedSessions.get(key);
   if (kept) {
     await page.context().addCookies(kept.cookies);
-    const { user } = (await (await page.request.get(`${app.url}/api/session`)).json()) as {
-      user: { identifier: string; secondFactor: { verified: boolean } } | null;
-    };
+    const { user } = sessionAnswer.parse(
+      await (await page.request.get(`${app.url}/api/session`)).json(),
+    );
     if (user?.identifier === identifier && user.secondFactor.verified) {
       await page.goto(kept.home);
       await welcome.waitFor();
