@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { text } from 'node:stream/consumers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord, samplePdf } from '../apps/server/test/harness.ts';
 import { confirmAction, confirmDownload, expectAccessible, phonePage } from './support/browser.ts';
@@ -107,7 +107,7 @@ describe('claims in the browser', () => {
       confirm: 'Exporter et figer le lot',
     });
     expect(file.suggestedFilename()).toMatch(/^VIR-2021-\d{6}\.xml$/);
-    const xml = readFileSync(await file.path(), 'utf8');
+    const xml = await text(await file.createReadStream());
     await staff.getByText(/^Fichier VIR-2021-\d{6}\.xml exporté, conforme au schéma/).waitFor();
     await staff.getByRole('link', { name: /^Copie du fichier SEPA VIR-2021-\d{6}$/ }).waitFor();
     await staff.getByText('fichier exporté, à confirmer').waitFor();

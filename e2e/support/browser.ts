@@ -1,8 +1,15 @@
 // Debian's chromium driven by playwright-core, and the accessibility check every page passes.
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserServer,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 /**
  * The browser the tests drive: `CHROMIUM_PATH`, else Debian's chromium, else one Playwright
@@ -19,19 +26,32 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** The flags the guide sets for the test machines' chromium. */
+const CHROMIUM = {
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/** A chromium of this process's own (the screenshots script). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), ...CHROMIUM });
+}
+
+/** A chromium other processes connect to (`connectBrowser`): the test run's shared one. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: chromiumPath(), ...CHROMIUM });
+}
+
+/** The test run's shared chromium, launched by `shared-browser.ts`; `close` disconnects. */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
 }
 
 /** A phone-sized page (360 px wide), as parents use the portal at night. */

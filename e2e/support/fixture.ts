@@ -1,4 +1,4 @@
-// One running app and one browser per test file, and the login every story starts with.
+// One running app per test file on the run's shared browser, and the login every story starts with.
 import { sessionAnswer } from '@entraide/contract';
 import type { Browser, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -10,18 +10,21 @@ import {
   type HouseholdOptions,
 } from '../../apps/server/test/harness.ts';
 import { startApp, type RunningApp } from './app-server.ts';
-import { launchBrowser } from './browser.ts';
+import { connectBrowser } from './browser.ts';
 
 export interface Fixture {
   app: RunningApp;
   browser: Browser;
 }
 
-/** Starts the app and chromium before the file's tests and stops them after. */
+/**
+ * Starts the app and connects to the run's chromium before the file's tests; stops the app and
+ * closes the file's pages after.
+ */
 export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): Fixture {
   const fixture = {} as Fixture;
   beforeAll(async () => {
-    [fixture.app, fixture.browser] = await Promise.all([startApp(options), launchBrowser()]);
+    [fixture.app, fixture.browser] = await Promise.all([startApp(options), connectBrowser()]);
   });
   afterAll(async () => {
     await fixture.browser.close();

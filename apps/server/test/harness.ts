@@ -1,8 +1,17 @@
 // Test harness: a fresh, migrated database per test file and an HTTP client that behaves like the web app.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { PackRegistry } from '@entraide/rules';
@@ -22,19 +31,42 @@ import type { WarmUp } from '../src/warm-up.ts';
 export const packs = loadPackDirectory();
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
 
-let template: Promise<File | Blob> | null = null;
+let template: Promise<Blob> | null = null;
 
-/** PGlite: one migrated instance dumped once, then loaded per test file (much faster than migrating each time). */
-function pgliteTemplate(): Promise<File | Blob> {
+/**
+ * PGlite: one migrated instance, dumped once and loaded by every test file (much faster than
+ * migrating each time). Vitest runs each file in a fresh module graph, so the dump is kept on
+ * disk, named by what it is made from (the migrations, the code that applies them, the installed
+ * packages' versions): the run's first file builds it, the others and the next runs read it.
+ */
+function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const file = pgliteTemplateFile();
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
     const source = new PGlite();
     await source.waitReady;
     await migrate(fromPglite(source));
     const dump = await source.dumpDataDir('none');
     await source.close();
+    // Written whole then renamed, so that a reader never sees half of it.
+    const partial = `${file}.${process.pid}`;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
+    renameSync(partial, file);
     return dump;
   })();
   return template;
+}
+
+function pgliteTemplateFile(): string {
+  const hash = createHash('sha256');
+  const migrations = new URL('../migrations/', import.meta.url);
+  for (const name of readdirSync(migrations).sort())
+    hash.update(name).update(readFileSync(new URL(name, migrations)));
+  hash.update(readFileSync(new URL('../src/db/database.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('../../../package-lock.json', import.meta.url)));
+  const cache = fileURLToPath(new URL('../../../node_modules/.cache/entraide/', import.meta.url));
+  return join(cache, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
 /** A migrated database of its own: a PGlite copy, or a fresh schema of the PostgreSQL at DATABASE_URL. */
