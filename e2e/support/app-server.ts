@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, WEB_DIST } from '../../apps/server/src/app.ts';
 import { existsSync } from 'node:fs';
-import { packs, testConfig, testDatabase } from '../../apps/server/test/harness.ts';
+import { ownPacks, testConfig, testDatabase } from '../../apps/server/test/harness.ts';
 import type { Config } from '../../apps/server/src/config.ts';
 import type { Database } from '../../apps/server/src/db/database.ts';
 
@@ -25,6 +25,7 @@ export async function startApp({
     throw new Error('The web app is not built: run `npm run build` (npm test does it).');
   const db = await testDatabase();
   // The port is known only once listening; mail links need it, so the app is built after a first bind.
+  const packs = ownPacks();
   const probe = await buildApp({ config: testConfig(env), db, packs });
   await probe.listen({ port: 0, host: '127.0.0.1' });
   const { port } = probe.server.address() as AddressInfo;

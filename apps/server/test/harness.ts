@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
-import type { PackRegistry } from '@entraide/rules';
+import { PackRegistry } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
@@ -29,6 +29,13 @@ import { createMailer, mailDelivery } from '../src/modules/notifications/mailer.
 import type { WarmUp } from '../src/warm-up.ts';
 
 export const packs = loadPackDirectory();
+
+/**
+ * A registry of its own for an app, as each node has: the studio adds what it publishes to its
+ * node's registry, which must reach neither the other nodes (they read it from the database) nor
+ * the next test file's apps (one process runs every file).
+ */
+export const ownPacks = (): PackRegistry => new PackRegistry(packs.all());
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
 
 let template: Promise<Blob> | null = null;
@@ -142,7 +149,9 @@ export async function testNodes(count: number): Promise<{
   const [first] = databases as [Database];
   await migrate(first);
   const config = testConfig();
-  const nodes = await Promise.all(databases.map((db) => buildApp({ config, db, packs })));
+  const nodes = await Promise.all(
+    databases.map((db) => buildApp({ config, db, packs: ownPacks() })),
+  );
   const close = async () => {
     await Promise.all(nodes.map((node) => node.close()));
     await Promise.all(databases.map((db) => db.close()));
@@ -382,7 +391,7 @@ export interface TestApp {
  */
 export async function testApp(
   configOverrides: Record<string, string> = {},
-  registry: PackRegistry = packs,
+  registry: PackRegistry = ownPacks(),
   { logs, warmUp }: { logs?: Writable; warmUp?: WarmUp } = {},
 ): Promise<TestApp> {
   const db = await testDatabase();
