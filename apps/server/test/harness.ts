@@ -36,15 +36,16 @@ export const packs = loadPackDirectory();
  * the next test file's apps (one process runs every file).
  */
 export const ownPacks = (): PackRegistry => new PackRegistry(packs.all());
+
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
 
 let template: Promise<Blob> | null = null;
 
 /**
  * PGlite: one migrated instance, dumped once and loaded by every test file (much faster than
- * migrating each time). Vitest runs each file in a fresh module graph, so the dump is kept on
- * disk, named by what it is made from (the migrations, the code that applies them, the installed
- * packages' versions): the run's first file builds it, the others and the next runs read it.
+ * migrating each time). The dump is kept on disk too, named by what it is made from (the
+ * migrations, the code that applies them, the installed packages' versions), so that the next
+ * runs — a file run alone while working on it — skip the 5 s of migrating as well.
  */
 function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
