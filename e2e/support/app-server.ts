@@ -24,8 +24,8 @@ export async function startApp({
   if (!existsSync(WEB_DIST))
     throw new Error('The web app is not built: run `npm run build` (npm test does it).');
   const db = await testDatabase();
-  // The port is known only once listening; mail links need it, so the app is built after a first bind.
   const packs = ownPacks();
+  // The port is known only once listening; mail links need it, so the app is built after a first bind.
   const probe = await buildApp({ config: testConfig(env), db, packs });
   await probe.listen({ port: 0, host: '127.0.0.1' });
   const { port } = probe.server.address() as AddressInfo;

@@ -37,15 +37,19 @@ export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): 
  * The sessions that passed a second factor, by app and account. An authenticator's code serves
  * once, and the server takes the next one only when its 30 s come: a third login within a minute
  * would wait for it. A test that needs such an account again reuses its session, as a second tab
- * of the same browser would.
+ * of the same browser would. Kept with the app, they go with it.
  */
-const verifiedSessions = new Map<string, { cookies: Cookie[]; home: string }>();
+interface VerifiedSession {
+  readonly cookies: Cookie[];
+  readonly home: string;
+}
+const verifiedSessions = new WeakMap<RunningApp, Map<string, VerifiedSession>>();
 
 /**
  * Logs in through the login page, like a person — with the code of the authenticator app when
  * the account has one (every staff fixture does) — and waits for the member's space. An account
- * with such a code already logged in by an earlier test of the file keeps that session while it
- * lasts.
+ * with such a code already logged in by an earlier test on the same app keeps that session
+ * while it lasts.
  */
 export async function login(
   page: Page,
@@ -54,8 +58,9 @@ export async function login(
   password = PASSWORD,
 ): Promise<void> {
   const welcome = page.getByRole('heading', { level: 1, name: /Bonjour/ });
-  const key = `${app.url} ${identifier}`;
-  const kept = verifiedSessions.get(key);
+  const sessions = verifiedSessions.get(app) ?? new Map<string, VerifiedSession>();
+  verifiedSessions.set(app, sessions);
+  const kept = sessions.get(identifier);
   if (kept) {
     await page.context().addCookies(kept.cookies);
     const { user } = sessionAnswer.parse(
@@ -67,7 +72,7 @@ export async function login(
       return;
     }
     // Ended since (a logout, a new password): logged in again below.
-    verifiedSessions.delete(key);
+    sessions.delete(identifier);
     await page.context().clearCookies();
   }
   await page.goto(`${app.url}/connexion`);
@@ -80,7 +85,7 @@ export async function login(
     await code.fill(await freshTotpCode(app.db, identifier));
     await page.getByRole('button', { name: 'Valider le code' }).click();
     await welcome.waitFor();
-    verifiedSessions.set(key, { cookies: await page.context().cookies(), home: page.url() });
+    sessions.set(identifier, { cookies: await page.context().cookies(), home: page.url() });
   }
 }
 

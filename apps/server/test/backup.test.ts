@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPackDirectory } from '@entraide/rules/node';
 import { describe, expect, it } from 'vitest';
 import { backup, restore } from '../src/backup.ts';
 import { migrate, openDatabase, type Database } from '../src/db/database.ts';
@@ -13,7 +12,7 @@ import { calendar } from '../src/modules/accounts/context.ts';
 import { DatabaseDocumentStore } from '../src/modules/household/documents.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { organizationOf } from '../src/modules/organization/organization.ts';
-import { testConfig } from './harness.ts';
+import { ownPacks, testConfig } from './harness.ts';
 
 /** Every row of every table of the database, in a stable order, as JSON. */
 async function everyTable(db: Database): Promise<Record<string, string[]>> {
@@ -35,7 +34,7 @@ async function withDemoData(db: Database): Promise<void> {
   await migrate(db);
   const config = testConfig();
   await loadDemoData(db, organizationOf('inserm'), {
-    packs: loadPackDirectory(),
+    packs: ownPacks(),
     store: new DatabaseDocumentStore(db),
     mailer: createMailer(null),
     publicUrl: config.publicUrl,

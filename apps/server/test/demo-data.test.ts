@@ -1,4 +1,3 @@
-import { loadPackDirectory } from '@entraide/rules/node';
 import { calendar } from '../src/modules/accounts/context.ts';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../src/demo/demo-data.ts';
@@ -6,14 +5,14 @@ import { DatabaseDocumentStore } from '../src/modules/household/documents.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { organizationOf } from '../src/modules/organization/organization.ts';
 import { buildApp } from '../src/app.ts';
-import { Client, freshTotpCode, testConfig, testDatabase } from './harness.ts';
+import { Client, freshTotpCode, ownPacks, testConfig, testDatabase } from './harness.ts';
 
 describe('demo data', () => {
   for (const organization of ['inserm', 'cnrs'] as const) {
     it(`gives ${organization} a member with a validated Fiche, one waiting for staff, and every demo account`, async () => {
       const db = await testDatabase();
       const config = testConfig({ ORGANIZATION: organization });
-      const packs = loadPackDirectory();
+      const packs = ownPacks();
       const store = new DatabaseDocumentStore(db);
       const services = {
         packs,

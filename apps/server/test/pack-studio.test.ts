@@ -2,13 +2,20 @@
 // cost on the committee's households, its test cases, publishing under an id and a period, and
 // each member's « what changes for you » — through the API, on both databases.
 import { compilePack, type PackRegistry } from '@entraide/rules';
-import { loadPackDirectory } from '@entraide/rules/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '../src/app.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { announceComingPacks } from '../src/modules/packs/pack-changes.ts';
 import { PublishedPacks } from '../src/modules/packs/published-packs.ts';
-import { createUser, mailsTo, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import {
+  createUser,
+  mailsTo,
+  ownPacks,
+  PASSWORD,
+  testApp,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
 
 /** What the tests change of a draft's data (the rest travels as it is). */
@@ -45,7 +52,7 @@ let draftId: string;
 let members: { id: string; client: Client }[];
 
 beforeAll(async () => {
-  registry = loadPackDirectory(); // its own: publishing adds to it
+  registry = ownPacks(); // its own: publishing adds to it
   t = await testApp({}, registry); // calendar: 2021-04-15
   await createUser(t.db, { identifier: 'STUDIO-ADMIN', role: 'admin' });
   admin = t.client();
@@ -300,7 +307,7 @@ describe('publishing', () => {
   });
 
   it('is read by another node, exported as the JSON the engine loads, and shown with its sources', async () => {
-    const other = loadPackDirectory();
+    const other = ownPacks();
     await new PublishedPacks(t.db, other).reread();
     expect(other.get('inserm-2022').data).toEqual(registry.get('inserm-2022').data);
     const file = await admin.get('/api/admin/packs/inserm-2022/json');
