@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,11 +57,16 @@ function pgliteTemplate(): Promise<Blob> {
     await migrate(fromPglite(source));
     const dump = await source.dumpDataDir('none');
     await source.close();
-    // Written whole then renamed, so that a reader never sees half of it.
+    // Written whole then renamed, so that a reader never sees half of it; the dumps of earlier
+    // migrations (42 MB each) are removed.
+    const cache = dirname(file);
     const partial = `${file}.${process.pid}`;
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(cache, { recursive: true });
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
     renameSync(partial, file);
+    for (const old of readdirSync(cache))
+      if (/^pglite-template-\w+\.tar$/.test(old) && join(cache, old) !== file)
+        rmSync(join(cache, old), { force: true });
     return dump;
   })();
   return template;
