@@ -118,10 +118,14 @@ it('after the selection, decides a request in the statement that stores it, unde
   await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
   const first = await familyWithRecord(t, household('IN-000972'));
   const second = await familyWithRecord(t, household('IN-000973'));
-  expect((await statementsOf(first.client, late)).answer.status).toBe('confirmed');
   // The same three statements as before closing, the third deciding; after the commit, the
   // follow-up (the household's lock and the request marked done in one, the mail), then the
-  // answer.
+  // answer. A place given adds its invoice: one read of everything it is computed from, the
+  // request's final quote, the invoice with its instalments.
+  expect(await statementsOf(first.client, late)).toEqual({
+    statements: 3 + 2 + 3 + 1,
+    answer: expect.objectContaining({ status: 'confirmed' }) as unknown,
+  });
   expect(await statementsOf(second.client, late)).toEqual({
     statements: 3 + 2 + 1,
     answer: expect.objectContaining({

@@ -8,16 +8,25 @@ import {
 import type { Queryable } from '../../db/database.ts';
 import { notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { activityFields, sessionsById } from '../activities/catalogue.ts';
-import { currentEntitlements } from '../household/agent-records.ts';
+import {
+  ACTIVITY_COLUMNS,
+  SESSION_COLUMNS,
+  toFields,
+  toSession,
+  type ActivityRow,
+  type SessionRow,
+} from '../activities/catalogue.ts';
+import { RECORD_COLUMNS, toRecord, type RecordRow } from '../household/agent-records.ts';
 import {
   bookingFigures,
-  householdUsage,
+  householdUsageOf,
   participantPrices,
   quoteBookingFor,
   type Participant,
   type QuoteFigures,
+  type UsageRows,
 } from '../registrations/registration-requests.ts';
+import { usageColumns } from '../registrations/request-facts.ts';
 import { NEXT_NUMBER } from './numbering.ts';
 import { firstInstalments, type PlannedInstalment } from './payment-plans.ts';
 import { referenceSql } from './references.ts';
@@ -241,6 +250,59 @@ const RELATION_WORDS: Record<Relation, string> = {
   nonEntitled: 'non ayant droit (tarif extérieur)',
 };
 
+/** What the invoice of a confirmed place is computed from (`placeFacts`). */
+interface PlaceFactsRow extends UsageRows {
+  member_id: string;
+  participant: Participant;
+  participants: Participant[];
+  choices: { sessionId: string; transportCity: string | null; lodgingType?: string | null }[];
+  placed_rank: number;
+  quotes: QuoteFigures[];
+  friend: unknown;
+  ski_aid: boolean;
+  year: number;
+  deposit_method: string;
+  session: SessionRow | null;
+  activity: ActivityRow | null;
+  record: RecordRow | null;
+}
+
+/**
+ * The request of a confirmed place, its session and activity, the household's validated Fiche
+ * of the request's year and what the household used without it, read in one statement: the
+ * follow-up of each place given at closing or first come, first served (issue 15, point 5).
+ */
+async function placeFacts(tx: Queryable, requestId: string) {
+  const [row] = await tx.query<PlaceFactsRow>(
+    `WITH r AS (
+       SELECT id, member_id, participant, participants, choices, placed_session_id, placed_rank, quotes, friend,
+              ski_aid, year, deposit_method
+         FROM registration_requests WHERE id = $1)
+     SELECT r.member_id, r.participant, r.participants, r.choices, r.placed_rank, r.quotes, r.friend, r.ski_aid,
+            r.year, r.deposit_method,
+       (SELECT row_to_json(s) FROM (SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = r.placed_session_id) s) AS session,
+       (SELECT row_to_json(a) FROM (
+          SELECT ${ACTIVITY_COLUMNS} FROM activities
+           WHERE id = (SELECT activity_id FROM activity_sessions WHERE id = r.placed_session_id)) a) AS activity,
+       (SELECT row_to_json(f) FROM (
+          SELECT ${RECORD_COLUMNS} FROM agent_records
+           WHERE member_id = r.member_id AND year = r.year AND status = 'validated'
+           ORDER BY version DESC LIMIT 1) f) AS record,
+       ${usageColumns('r.member_id', 'r.year', 'r.id')}
+       FROM r`,
+    [requestId],
+  );
+  if (!row?.session || !row.activity || !row.record?.pack_id) throw notFound();
+  return {
+    request: row,
+    session: toSession(row.session),
+    activity: toFields(row.activity),
+    record: toRecord(row.record),
+    packId: row.record.pack_id,
+    usage: householdUsageOf(row, row.year),
+  };
+}
+
 /**
  * The invoice of a place just confirmed. The choice is quoted again with what the household
  * used until now (another child may have been placed since the request), so no invoice grants
@@ -251,36 +313,14 @@ export async function issuePlaceInvoice(
   tx: Queryable,
   requestId: string,
 ): Promise<Invoice> {
-  const [request] = await tx.query<{
-    member_id: string;
-    participant: Participant;
-    participants: Participant[];
-    choices: { sessionId: string; transportCity: string | null; lodgingType?: string | null }[];
-    placed_session_id: string;
-    placed_rank: number;
-    quotes: QuoteFigures[];
-    friend: unknown;
-    ski_aid: boolean;
-    year: number;
-    deposit_method: string;
-  }>(
-    `SELECT member_id, participant, participants, choices, placed_session_id, placed_rank, quotes, friend, ski_aid, year, deposit_method
-       FROM registration_requests WHERE id = $1`,
-    [requestId],
-  );
-  if (!request) throw notFound();
-  const [session] = await sessionsById(tx, [request.placed_session_id]);
-  const record = await currentEntitlements(tx, request.member_id, request.year);
-  if (!session || !record?.packId) throw notFound();
-  const activity = await activityFields(tx, session.activityId, true);
-  const pack = ctx.packs.get(record.packId);
+  const { request, session, activity, record, packId, usage } = await placeFacts(tx, requestId);
+  const pack = ctx.packs.get(packId);
   const choice = request.choices[request.placed_rank - 1];
   const city = choice?.transportCity ?? null;
   const lodging = choice?.lodgingType ?? null;
   const transportCents = session.transport.find((t) => t.city === city)?.priceCents ?? 0;
   const participants =
     request.participants.length > 0 ? request.participants : [request.participant];
-  const usage = await householdUsage(tx, request.member_id, request.year, requestId);
   const quote = quoteBookingFor(pack, record, participants, activity, session, {
     prices: participantPrices(session, participants, lodging, request.placed_rank - 1),
     transportCents,

@@ -228,7 +228,7 @@ async function usageRows(
 ): Promise<UsageRows> {
   // One statement for both: a logged-in page that shows the ceiling used is one round trip less.
   const [row] = await db.query<{ places: UsageRows['places']; claims: UsageRows['claims'] }>(
-    `SELECT ${usageColumns('$2', '$3')}`,
+    `SELECT ${usageColumns('$1', '$2', '$3')}`,
     [memberId, year, exceptId],
   );
   return { places: row?.places ?? [], claims: row?.claims ?? [] };
@@ -429,17 +429,8 @@ export interface HouseholdUsage {
   readonly of: (participant: Participant) => ParticipantUsage;
 }
 
-export async function householdUsage(
-  db: Queryable,
-  memberId: string,
-  year: number,
-  exceptId: string | null,
-): Promise<HouseholdUsage> {
-  // Read once for everyone the booking names.
-  return householdUsageOf(await usageRows(db, memberId, year, exceptId), year);
-}
-
-const householdUsageOf = (rows: UsageRows, year: number): HouseholdUsage => ({
+/** The household's usage from its rows, read once for everyone the booking names. */
+export const householdUsageOf = (rows: UsageRows, year: number): HouseholdUsage => ({
   ceilingCents: usageOf(rows, 'member', year).ceilingCents,
   of: (p) => usageOf(rows, participantKey(p), year),
 });

@@ -48,18 +48,18 @@ export interface RequestFacts {
 export const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
 
 /**
- * SQL: the usage rows of member $1 as two JSON columns, `places` and `claims` — its confirmed
- * places of the year `year` and the one before, its claims approved or paid that year — leaving
- * out the request or claim `except` (SQL expressions).
+ * SQL: the usage rows of the member `member` as two JSON columns, `places` and `claims` — its
+ * confirmed places of the year `year` and the one before, its claims approved or paid that year —
+ * leaving out the request or claim `except` (SQL expressions).
  */
-export const usageColumns = (year: string, except: string) => `
+export const usageColumns = (member: string, year: string, except: string) => `
   (SELECT coalesce(json_agg(p), '[]') FROM (
      SELECT participant_key, quotes, placed_rank, year FROM registration_requests
-      WHERE member_id = $1 AND status = 'confirmed' AND year BETWEEN ${year} - 1 AND ${year}
+      WHERE member_id = ${member} AND status = 'confirmed' AND year BETWEEN ${year} - 1 AND ${year}
         AND id IS DISTINCT FROM ${except}::uuid) p) AS places,
   (SELECT coalesce(json_agg(c), '[]') FROM (
      SELECT participant_key, quote, approved_cents::int AS approved_cents FROM claims
-      WHERE member_id = $1 AND year = ${year} AND status IN ('approved', 'paid')
+      WHERE member_id = ${member} AND year = ${year} AND status IN ('approved', 'paid')
         AND id IS DISTINCT FROM ${except}::uuid) c) AS claims`;
 
 /**
@@ -93,7 +93,7 @@ export async function requestFacts(
           SELECT ${RECORD_COLUMNS} FROM agent_records
            WHERE member_id = $1 AND year = (SELECT year FROM first) AND status = 'validated'
            ORDER BY version DESC LIMIT 1) r) AS record,
-       ${usageColumns('(SELECT year FROM first)', '$4')},
+       ${usageColumns('$1', '(SELECT year FROM first)', '$4')},
        (SELECT coalesce(json_agg(q), '[]') FROM (
           SELECT r.number::text AS number, r.participant_key, r.participant_keys, r.session_ids, r.sector, r.year,
                  (SELECT array_agg(s.first_day::text) FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
