@@ -65,9 +65,8 @@ describe('TOTP', () => {
     const first = browser();
     await loginStep(first, 'GEST-CODE');
     const { secret } = (await first.post('/api/me/second-factor/totp')).json<{ secret: string }>();
-    const enrolment = await first.post('/api/me/second-factor/totp/confirm', {
-      code: await codeAt(secret),
-    });
+    const enrolling = await codeAt(secret);
+    const enrolment = await first.post('/api/me/second-factor/totp/confirm', { code: enrolling });
     const [recovery] = enrolment.json<{ recoveryCodes: string[] }>().recoveryCodes;
 
     const thief = browser();
@@ -76,8 +75,9 @@ describe('TOTP', () => {
     expect(refused.status).toBe(401);
     expect(refused.json()).toMatchObject({ error: 'second_factor_required' });
     expect((await thief.get('/api/me/entitlements/2021')).status).toBe(401);
-    // The code that enrolled the app was seen: it never opens another session.
-    const replay = await thief.post('/api/session/second-factor', { code: await codeAt(secret) });
+    // The code that enrolled the app was seen: it never opens another session. The same code,
+    // not one computed again: the clock may have reached the next 30 s step meanwhile.
+    const replay = await thief.post('/api/session/second-factor', { code: enrolling });
     expect(replay.status).toBe(400);
     expect(replay.json<{ message: string }>().message).toContain('6 chiffres');
 
