@@ -1,7 +1,7 @@
 // Issue 14, point 15: the committee's name, colour and logo set by its admin show in the header
 // of every page; staff add an activity's photo with its description, shown in the catalogue;
 // file fields speak French (point 10) — at a desk (1280 px) and on a phone.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../apps/server/test/harness.ts';
@@ -18,6 +18,17 @@ const image = (width: number, height: number, format: 'png' | 'jpeg') => {
   const picture = sharp({ create: { width, height, channels: 3, background: '#0b5d3b' } });
   return (format === 'png' ? picture.png() : picture.jpeg()).toBuffer();
 };
+
+/**
+ * The width of the picture an image shows, once the browser has it: an image on the page may
+ * still be loading (a lazy one, until it is scrolled to), and its width is 0 until then.
+ */
+async function loadedWidth(img: Locator): Promise<number> {
+  await img.scrollIntoViewIfNeeded();
+  return img.evaluate((element: HTMLImageElement) =>
+    element.decode().then(() => element.naturalWidth),
+  );
+}
 
 describe.each([
   ['at a desk', desktopPage, 'CAES Bureau', '#0b5d3b', 'rgb(11, 93, 59)'],
@@ -55,7 +66,7 @@ describe.each([
       await page.getByText('Dernier fichier choisi : logo.png').waitFor();
       const logo = header.locator('img.brand-logo');
       await logo.waitFor();
-      expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+      expect(await loadedWidth(logo)).toBe(480);
       await expectAccessible(page);
       await confirmAction(page, 'Retirer le logo', {
         effect: 'Les pages et les documents produits ensuite n’auront plus de logo',
@@ -109,7 +120,7 @@ describe.each([
       name: `Une cabane près de la ${place.toLowerCase()}`,
     });
     await photo.waitFor();
-    expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
+    expect(await loadedWidth(photo)).toBe(1200);
     await expectAccessible(visitor);
   });
 });
