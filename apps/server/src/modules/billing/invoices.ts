@@ -16,7 +16,7 @@ import {
   type ActivityRow,
   type SessionRow,
 } from '../activities/catalogue.ts';
-import { RECORD_COLUMNS, toRecord, type RecordRow } from '../household/agent-records.ts';
+import { toRecord, validatedRecordJson, type RecordRow } from '../household/agent-records.ts';
 import {
   bookingFigures,
   householdUsageOf,
@@ -277,17 +277,14 @@ async function placeFacts(tx: Queryable, requestId: string) {
     `WITH r AS (
        SELECT id, member_id, participant, participants, choices, placed_session_id, placed_rank, quotes, friend,
               ski_aid, year, deposit_method
-         FROM registration_requests WHERE id = $1)
+         FROM registration_requests WHERE id = $1),
+          placed AS (SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = (SELECT placed_session_id FROM r))
      SELECT r.member_id, r.participant, r.participants, r.choices, r.placed_rank, r.quotes, r.friend, r.ski_aid,
             r.year, r.deposit_method,
-       (SELECT row_to_json(s) FROM (SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = r.placed_session_id) s) AS session,
+       (SELECT row_to_json(p) FROM placed p) AS session,
        (SELECT row_to_json(a) FROM (
-          SELECT ${ACTIVITY_COLUMNS} FROM activities
-           WHERE id = (SELECT activity_id FROM activity_sessions WHERE id = r.placed_session_id)) a) AS activity,
-       (SELECT row_to_json(f) FROM (
-          SELECT ${RECORD_COLUMNS} FROM agent_records
-           WHERE member_id = r.member_id AND year = r.year AND status = 'validated'
-           ORDER BY version DESC LIMIT 1) f) AS record,
+          SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE id = (SELECT activity_id FROM placed)) a) AS activity,
+       ${validatedRecordJson('r.member_id', 'r.year')} AS record,
        ${usageColumns('r.member_id', 'r.year', 'r.id')}
        FROM r`,
     [requestId],

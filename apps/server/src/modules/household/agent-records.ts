@@ -55,6 +55,15 @@ export const RECORD_COLUMNS = `id, member_id, year, version, status, couple, sit
   rejection_reason, pack_id, parts::float8 AS parts, quotient_cents::int AS quotient_cents, rates_bp,
   annual_ceiling_cents::int AS annual_ceiling_cents, explanation`;
 
+/**
+ * SQL: the newest validated Fiche of the member `member` for the year `year` (SQL expressions),
+ * as one JSON value (null without one): what a request is quoted and a place invoiced against.
+ */
+export const validatedRecordJson = (member: string, year: string) => `(SELECT row_to_json(f) FROM (
+    SELECT ${RECORD_COLUMNS} FROM agent_records
+     WHERE member_id = ${member} AND year = ${year} AND status = 'validated'
+     ORDER BY version DESC LIMIT 1) f)`;
+
 export interface RecordRow {
   id: string;
   member_id: string;

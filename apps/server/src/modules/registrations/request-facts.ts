@@ -13,8 +13,8 @@ import {
   type SessionRow,
 } from '../activities/catalogue.ts';
 import {
-  RECORD_COLUMNS,
   toRecord,
+  validatedRecordJson,
   type AgentRecord,
   type RecordRow,
 } from '../household/agent-records.ts';
@@ -89,10 +89,7 @@ export async function requestFacts(
        (SELECT coalesce(json_agg(c), '[]') FROM chosen c) AS sessions,
        (SELECT coalesce(json_agg(a), '[]') FROM (
           SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE published AND id IN (SELECT activity_id FROM chosen)) a) AS activities,
-       (SELECT row_to_json(r) FROM (
-          SELECT ${RECORD_COLUMNS} FROM agent_records
-           WHERE member_id = $1 AND year = (SELECT year FROM first) AND status = 'validated'
-           ORDER BY version DESC LIMIT 1) r) AS record,
+       ${validatedRecordJson('$1', '(SELECT year FROM first)')} AS record,
        ${usageColumns('$1', '(SELECT year FROM first)', '$4')},
        (SELECT coalesce(json_agg(q), '[]') FROM (
           SELECT r.number::text AS number, r.participant_key, r.participant_keys, r.session_ids, r.sector, r.year,
