@@ -13,8 +13,6 @@
 // database is created on that server and dropped at the end).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +26,7 @@ import { hashPassword, newToken, tokenHash } from '../src/modules/accounts/secre
 import { validateRecord } from '../src/modules/household/agent-records.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import { httpClient } from '../src/http-client.ts';
+import { warmClient } from './client-warm-up.ts';
 import { cpuSeconds } from './process-cpu.ts';
 import serverEnv from '../src/server-env.json' with { type: 'json' };
 
@@ -165,27 +164,6 @@ async function statementsSent(): Promise<number> {
 /** Every family on a connection of its own, as 2 000 browsers would be. */
 const post = httpClient(Infinity);
 
-/**
- * This client's own warm-up, apart from the node: a burst of requests of the same size to a bare
- * server of its own process. Otherwise the first burst would count the client's code still cold
- * (0,62 ms of CPU a request against 0,40 once warm): on an opening morning the clients are the
- * families' browsers, not a process on the node's machine.
- */
-async function warmClient(): Promise<void> {
-  const bare = createServer((request, answer) => {
-    request.resume();
-    request.on('end', () =>
-      answer.writeHead(201, { 'content-type': 'application/json' }).end('{}'),
-    );
-  });
-  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const { port } = bare.address() as AddressInfo;
-  const at = new URL(`http://127.0.0.1:${String(port)}/`);
-  const body = JSON.stringify({ dependantIndex: 0, choices: [{ sessionId: closed }] });
-  await Promise.all(burst.map(() => post(at, { cookie: 'entraide_session=x' }, body)));
-  bare.closeAllConnections();
-  bare.close();
-}
 const registrations = new URL(`http://127.0.0.1:${PORT}/api/me/registrations`);
 
 /**
@@ -389,7 +367,11 @@ try {
   console.log(
     `reference: pgbench -c 10 -j 2 -T 10 on the same PostgreSQL: ${Math.round(before)} tps`,
   );
-  await warmClient();
+  await warmClient(
+    post,
+    BURST,
+    JSON.stringify({ dependantIndex: 0, choices: [{ sessionId: closed }] }),
+  );
   await phase(
     '0. burst before closing, 20 open sessions, on the node just started',
     coldBurst,
