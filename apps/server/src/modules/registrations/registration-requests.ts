@@ -873,7 +873,11 @@ export async function createRegistration(
   if (!stored.decided) return toRegistration(stored.row);
   // The sessions' locks are released: the mail and the invoice follow.
   await followUpDecision(ctx, stored.member.id, stored.row.id).catch(followUpFailed);
-  return findRegistration(ctx.db, stored.member, stored.row.id);
+  // A place given is answered with its final quote, written by its invoice; a waiting list or a
+  // refusal with the row its insert returned, which its follow-up (the mail) leaves as it is.
+  return stored.row.status === 'confirmed'
+    ? findRegistration(ctx.db, stored.member, stored.row.id)
+    : toRegistration(stored.row);
 }
 
 /**
