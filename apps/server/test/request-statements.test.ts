@@ -127,7 +127,8 @@ it('after the selection, decides a request in the statement that stores it, unde
     statements: 3 + 2 + 3 + 1,
     answer: expect.objectContaining({ status: 'confirmed' }) as unknown,
   });
-  expect(await statementsOf(second.client, late)).toEqual({
+  const waiting = await statementsOf(second.client, late);
+  expect(waiting).toEqual({
     statements: 3 + 2,
     answer: expect.objectContaining({
       status: 'waiting',
@@ -140,6 +141,9 @@ it('after the selection, decides a request in the statement that stores it, unde
       },
     }) as unknown,
   });
+  // Answered without being read again: the request as the family's list shows it afterwards.
+  const listed = await second.client.get('/api/me/registrations');
+  expect(listed.json<{ registrations: unknown[] }>().registrations).toEqual([waiting.answer]);
   const [placed] = await t.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 AND status = 'confirmed'`,
     [late],
