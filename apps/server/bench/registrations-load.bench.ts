@@ -367,11 +367,7 @@ try {
   console.log(
     `reference: pgbench -c 10 -j 2 -T 10 on the same PostgreSQL: ${Math.round(before)} tps`,
   );
-  await warmClient(
-    post,
-    BURST,
-    JSON.stringify({ dependantIndex: 0, choices: [{ sessionId: closed }] }),
-  );
+  await warmClient(post, BURST);
   await phase(
     '0. burst before closing, 20 open sessions, on the node just started',
     coldBurst,
