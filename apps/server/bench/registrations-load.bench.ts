@@ -8,7 +8,7 @@
 // a noisy machine as ratios.
 // Checks that every request is stored exactly once, none is lost and no place is given twice, and
 // that the open loops' p99 is under 150 ms (the exit code says it); prints latency percentiles and
-// the statements per request (/metrics).
+// the statements and round trips per request (/metrics).
 // PostgreSQL: BENCH_POSTGRES_URL, by default postgres://postgres@127.0.0.1:5432/postgres (a fresh
 // database is created on that server and dropped at the end).
 import { execFileSync, spawn } from 'node:child_process';
@@ -151,14 +151,16 @@ const [closed = '', popular = ''] = await sessions(2, 500, true);
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-/** The statements the server sent to PostgreSQL so far, from its /metrics. */
-async function statementsSent(): Promise<number> {
+/** The statements the server sent to PostgreSQL so far, and the round trips, from its /metrics. */
+async function databaseCounts(): Promise<{ statements: number; roundTrips: number }> {
   const text = await (
     await fetch(`http://127.0.0.1:${PORT}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     })
   ).text();
-  return Number(/^entraide_db_statements_total (\d+)/m.exec(text)?.[1] ?? NaN);
+  const counter = (name: string) =>
+    Number(new RegExp(`^entraide_db_${name}_total (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { statements: counter('statements'), roundTrips: counter('round_trips') };
 }
 
 /** Every family on a connection of its own, as 2 000 browsers would be. */
@@ -275,7 +277,7 @@ async function phase(
   const count = families.length;
   await autovacuum();
   const [since] = await db.query<{ at: string }>(`SELECT clock_timestamp()::text AS at`);
-  const before = await statementsSent();
+  const before = await databaseCounts();
   const cpuBefore = await cpuUsed();
   const probed = probeReadiness();
   const start = performance.now();
@@ -292,7 +294,10 @@ async function phase(
   const readiness = await probed();
   const used = cpuBetween(cpuBefore, await cpuUsed());
   const cpu = (part: keyof typeof used) => ((used[part] * 1000) / count).toFixed(2);
-  const statements = ((await statementsSent()) - before - 1) / count;
+  // Per request, the metrics' own read of the outbox aside.
+  const after = await databaseCounts();
+  const statements = (after.statements - before.statements - 1) / count;
+  const roundTrips = (after.roundTrips - before.roundTrips - 1) / count;
   const sorted = answers.map(([latency]) => latency).sort((a, b) => a - b);
   const statuses = new Map<number, number>();
   for (const [, status] of answers) statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -310,7 +315,7 @@ async function phase(
     `${label}: ${count} requests in ${Math.round(total)} ms (${Math.round(perSecond)}/s); answers ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
   console.log(
-    `  latency p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, p99 ${Math.round(p99)} ms, max ${Math.round(percentile(sorted, 100))} ms; ${statements.toFixed(1)} statements per request`,
+    `  latency p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, p99 ${Math.round(p99)} ms, max ${Math.round(percentile(sorted, 100))} ms; ${statements.toFixed(1)} statements and ${roundTrips.toFixed(1)} round trips per request`,
   );
   console.log(
     `  CPU per request: client ${cpu('client')} ms, server ${cpu('server')} ms, PostgreSQL backends ${cpu('postgres')} ms`,

@@ -58,6 +58,15 @@ export function operationRoutes(
       this.inc(db.statements);
     },
   });
+  new Counter({
+    name: 'entraide_db_round_trips_total',
+    help: 'Messages envoyés à la base et attendus (un BEGIN ou un COMMIT envoyé avec une instruction compte avec elle)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(db.roundTrips);
+    },
+  });
   new Gauge({
     name: 'entraide_mail_outbox',
     help: 'Courriels non envoyés : en échec définitif, en cours de nouvelles tentatives, en attente',

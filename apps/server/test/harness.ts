@@ -107,6 +107,9 @@ export async function testDatabase(): Promise<Database> {
     get statements() {
       return db.statements;
     },
+    get roundTrips() {
+      return db.roundTrips;
+    },
     close: async () => {
       await db.close();
       const cleanup = await openDatabase({ url });

@@ -60,9 +60,10 @@ async function session(closesOn: string, places: number, waitingPlaces = 10): Pr
   return answer.json<{ id: string }>().id;
 }
 
-/** The statements the server sends for one request of `family` for `sessionId`. */
+/** The statements the server sends for one request of `family` for `sessionId`, and its round trips. */
 async function statementsOf(family: Client, sessionId: string) {
   const before = t.db.statements;
+  const trips = t.db.roundTrips;
   const answer = await family.post('/api/me/registrations', {
     dependantIndex: 0,
     choices: [{ sessionId, transportCity: null }],
@@ -70,6 +71,7 @@ async function statementsOf(family: Client, sessionId: string) {
   });
   return {
     statements: t.db.statements - before,
+    roundTrips: t.db.roundTrips - trips,
     answer: answer.json<{ status: string; decision: { reasons: string[] } | null }>(),
   };
 }
@@ -80,11 +82,15 @@ const household = (identifier: string) => ({
   dependants: [{ relation: 'child' as const, firstName: 'Lou', birthDate: '2012-03-04' }],
 });
 
-it('stores a request before closing in three statements', async () => {
+/** PostgreSQL's COMMIT sent alone, after a transaction's last statement (PGlite's costs no trip). */
+const commit = process.env.DATABASE_URL ? 1 : 0;
+
+it('stores a request before closing in three statements and three round trips: the BEGIN and COMMIT travel with them', async () => {
   const open = await session('2021-05-15', 10);
   const { client } = await familyWithRecord(t, household('IN-000971'));
   expect(await statementsOf(client, open)).toEqual({
     statements: 3,
+    roundTrips: 3,
     answer: expect.objectContaining({ status: 'requested' }) as unknown,
   });
 });
@@ -121,15 +127,18 @@ it('after the selection, decides a request in the statement that stores it, unde
   // The same three statements as before closing, the third deciding; after the commit, the
   // follow-up (the household's lock and the request marked done in one, the mail). A place given
   // adds its invoice (one read of everything it is computed from, the request's final quote, the
-  // invoice with its instalments), then reads the request for its answer; a waiting list is
-  // answered with the row its insert returned.
+  // invoice with its instalments, sent with the COMMIT), then reads the request for its answer; a
+  // waiting list is answered with the row its insert returned. PostgreSQL's COMMIT travels with
+  // the insert and with the invoice; after a waiting list's mail, alone.
   expect(await statementsOf(first.client, late)).toEqual({
     statements: 3 + 2 + 3 + 1,
+    roundTrips: 3 + 2 + 3 + 1,
     answer: expect.objectContaining({ status: 'confirmed' }) as unknown,
   });
   const waiting = await statementsOf(second.client, late);
   expect(waiting).toEqual({
     statements: 3 + 2,
+    roundTrips: 3 + 2 + commit,
     answer: expect.objectContaining({
       status: 'waiting',
       decision: {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
+import { PostgresTransaction, type Transaction } from './postgres-transaction.ts';
 import { ReadAnswers } from './read-answers.ts';
+
+export { lastStatement, type Transaction } from './postgres-transaction.ts';
 
 /** What a repository needs: parameterised SQL ($1, $2…) returning rows. */
 export interface Queryable {
@@ -27,7 +30,7 @@ export const executorOf = (tx: Queryable): SqlExecutor => ({
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: all of it is written, or none. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   /** The job queue's connection: the same pool, or the same embedded database. */
@@ -36,6 +39,12 @@ export interface Database extends Queryable {
   poolUsage(): { total: number; idle: number; waiting: number } | null;
   /** Statements sent since the start, BEGIN and COMMIT aside (the metrics; the bench's count). */
   readonly statements: number;
+  /**
+   * Messages sent to the database and waited for since the start (the metrics; the bench's
+   * count). PostgreSQL: a BEGIN or COMMIT sent with a statement is waited for with it, alone it
+   * is one more. PGlite, in this process: its statements.
+   */
+  readonly roundTrips: number;
   close(): Promise<void>;
 }
 
@@ -71,16 +80,30 @@ class PgliteDatabase implements Database {
     });
   }
 
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  get roundTrips(): number {
+    return this.statements;
+  }
+
+  /** Runs `work` in PGlite's transaction, which commits once `work` is done. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.answers.around(() =>
-      this.db.transaction((tx) =>
-        work({
-          query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-            this.statements += 1;
-            return (await tx.query<Row>(sql, [...params])).rows;
+      this.db.transaction((tx) => {
+        let committed = false;
+        const query = async <Row>(sql: string, params: readonly unknown[] = []) => {
+          if (committed)
+            throw new Error('transaction déjà validée : aucune instruction après commitWith');
+          this.statements += 1;
+          return (await tx.query<Row>(sql, [...params])).rows;
+        };
+        return work({
+          query,
+          commitWith: async <Row>(sql: string, params?: readonly unknown[]) => {
+            const rows = await query<Row>(sql, params);
+            committed = true;
+            return rows;
           },
-        }),
-      ),
+        });
+      }),
     );
   }
 
@@ -133,18 +156,19 @@ export class StatementNames {
     }
     return name;
   }
+
+  /** The query pg sends: named when the statement is prepared. */
+  config(sql: string, params: readonly unknown[]): pg.QueryConfig {
+    return { text: sql, values: [...params], name: this.of(sql, params) };
+  }
 }
 
 class PostgresDatabase implements Database {
   readonly engine = 'postgres';
   statements = 0;
+  roundTrips = 0;
   private readonly names = new StatementNames();
   constructor(private readonly pool: pg.Pool) {}
-
-  /** The query pg sends: named when the statement is prepared. */
-  private statement(sql: string, params: readonly unknown[]): pg.QueryConfig {
-    return { text: sql, values: [...params], name: this.names.of(sql, params) };
-  }
 
   executor(): SqlExecutor {
     return { executeSql: (sql, values) => this.pool.query(sql, values) };
@@ -157,7 +181,8 @@ class PostgresDatabase implements Database {
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     this.statements += 1;
-    return (await this.pool.query(this.statement(sql, params))).rows as Row[];
+    this.roundTrips += 1;
+    return (await this.pool.query(this.names.config(sql, params))).rows as Row[];
   }
 
   /**
@@ -165,7 +190,7 @@ class PostgresDatabase implements Database {
    * rolls the whole use case back and runs it again, a bounded number of times, after a short
    * random pause: the person never sees it.
    */
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.attempt(work);
@@ -176,20 +201,18 @@ class PostgresDatabase implements Database {
     }
   }
 
-  private async attempt<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  private async attempt<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const tx = new PostgresTransaction(client, this.names, (statements, roundTrips) => {
+      this.statements += statements;
+      this.roundTrips += roundTrips;
+    });
     try {
-      await client.query('BEGIN');
-      const result = await work({
-        query: async <Row>(sql: string, params: readonly unknown[] = []) => {
-          this.statements += 1;
-          return (await client.query(this.statement(sql, params))).rows as Row[];
-        },
-      });
-      await client.query('COMMIT');
+      const result = await work(tx);
+      await tx.commit();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK');
+      await tx.rollback();
       throw error;
     } finally {
       client.release();
@@ -222,6 +245,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
+      // A transaction's BEGIN and COMMIT go with its statements (decision 0033).
+      pipeline: true,
       options: [PLAN_CACHE, ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(
         ' ',
       ),

@@ -127,7 +127,8 @@ export async function memberInvoices(db: Queryable, memberId: string): Promise<I
  * Writes an invoice or a credit note with the next number of its year, and the instalments of
  * its plan (what `plan` gives for its total), in one statement: the number's counter, held until
  * the commit (lock order, step 5), is taken last in the caller's transaction and kept for one
- * round trip. The total is its lines'.
+ * round trip — none when the statement is the transaction's last (`lastStatement`), sent with
+ * its COMMIT. The total is its lines'.
  */
 export async function writeInvoice(
   tx: Queryable,
@@ -303,12 +304,15 @@ async function placeFacts(tx: Queryable, requestId: string) {
 /**
  * The invoice of a place just confirmed. The choice is quoted again with what the household
  * used until now (another child may have been placed since the request), so no invoice grants
- * more than is left of the ceiling and the allowances; the request keeps this final quote.
+ * more than is left of the ceiling and the allowances; the request keeps this final quote. The
+ * invoice's statement goes through `written` (by default `tx`; the transaction's last statement
+ * when nothing follows the invoice).
  */
 export async function issuePlaceInvoice(
   ctx: AppContext,
   tx: Queryable,
   requestId: string,
+  written: Queryable = tx,
 ): Promise<Invoice> {
   const { request, session, activity, record, packId, usage } = await placeFacts(tx, requestId);
   const pack = ctx.packs.get(packId);
@@ -335,7 +339,7 @@ export async function issuePlaceInvoice(
   ]);
   const issuedOn = ctx.today();
   return writeInvoice(
-    tx,
+    written,
     {
       kind: 'invoice',
       memberId: request.member_id,

@@ -1,5 +1,5 @@
 import type { ActivitySector } from '@entraide/contract';
-import type { Queryable } from '../../db/database.ts';
+import { lastStatement, type Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
@@ -52,9 +52,16 @@ const isOutcome = (status: string): status is Outcome =>
 
 /**
  * What follows a decision: the family's mail, and the invoice of a confirmed place — last, as
- * its number's counter is held until the commit (lock order, step 5).
+ * its number's counter is held until the commit (lock order, step 5). `invoiceWritten`: how the
+ * invoice's statement is sent (the transaction's last statement when the caller has nothing
+ * after it).
  */
-async function followUp(ctx: AppContext, tx: Queryable, row: DecidedRow): Promise<void> {
+async function followUp(
+  ctx: AppContext,
+  tx: Queryable,
+  row: DecidedRow,
+  invoiceWritten: Queryable = tx,
+): Promise<void> {
   // A request withdrawn between its decision and its follow-up is told nothing more.
   if (!isOutcome(row.status)) return;
   const choice = row.choices.find((c) => c.sessionId === row.placed_session_id);
@@ -69,7 +76,7 @@ async function followUp(ctx: AppContext, tx: Queryable, row: DecidedRow): Promis
       reasons: row.decision.reasons,
     }),
   );
-  if (row.status === 'confirmed') await issuePlaceInvoice(ctx, tx, row.id);
+  if (row.status === 'confirmed') await issuePlaceInvoice(ctx, tx, row.id, invoiceWritten);
 }
 
 interface Decision {
@@ -170,7 +177,8 @@ export async function followUpDecision(
        RETURNING ${DECIDED_COLUMNS}`,
       [requestId, memberId],
     );
-    if (row) await followUp(ctx, tx, row);
+    // The invoice last, sent with the COMMIT: its counter is held for that statement only.
+    if (row) await followUp(ctx, tx, row, lastStatement(tx));
   });
 }
 

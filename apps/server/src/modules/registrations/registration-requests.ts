@@ -937,33 +937,29 @@ const STORE_LATE_REQUEST = `WITH locked AS (
  * whether it was decided (its follow-up then due).
  */
 async function storeRequest(ctx: AppContext, caller: Caller, input: RegistrationInput) {
-  return ctx.db.transaction(async (tx) => {
+  const { row, member, chosen } = await ctx.db.transaction(async (tx) => {
     const member = await caller(tx);
     const prepared = await prepareRequest(ctx, tx, member, input);
     checkNoDuplicate(prepared);
     // Stored in one statement with the sessions locked and read again: a cancellation under way
     // is waited for, then seen (the locked rows are their newest versions), and nothing is kept.
-    const [row] = await tx.query<RegistrationRow>(
+    // Committed with it: the sessions' locks are held for the statement and the commit only.
+    const [row] = await tx.commitWith<RegistrationRow>(
       prepared.late ? STORE_LATE_REQUEST : STORE_REQUEST,
       [...requestValues(prepared, input), member.id, prepared.late],
     );
-    if (!row) {
-      const sessions = await sessionsById(
-        tx,
-        prepared.sessions.map((s) => s.id),
-      );
-      const cancelled = prepared.sessions.findIndex(
-        (chosen) => sessions.find((s) => s.id === chosen.id)?.cancelledAt,
-      );
-      throw invalidField(
-        `choices.${Math.max(0, cancelled)}.sessionId`,
-        'cette session vient d’être annulée : choisissez-en une autre',
-      );
-    }
-    // Once the selection ran, decided by the insert: its follow-up is due.
-    const decided = row.status !== 'requested';
-    return { row, decided, member };
+    return { row, member, chosen: prepared.sessions.map((s) => s.id) };
   });
+  if (!row) {
+    const sessions = await sessionsById(ctx.db, chosen);
+    const cancelled = chosen.findIndex((id) => sessions.find((s) => s.id === id)?.cancelledAt);
+    throw invalidField(
+      `choices.${Math.max(0, cancelled)}.sessionId`,
+      'cette session vient d’être annulée : choisissez-en une autre',
+    );
+  }
+  // Once the selection ran, decided by the insert: its follow-up is due.
+  return { row, decided: row.status !== 'requested', member };
 }
 
 /** Changes a request until its sessions close (the selection has not looked at it yet). */
