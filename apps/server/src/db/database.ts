@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PostgresTransaction, type Transaction } from './postgres-transaction.ts';
+import { afterCommit, PostgresTransaction, type Transaction } from './postgres-transaction.ts';
 import { ReadAnswers } from './read-answers.ts';
 
 export { lastStatement, type Transaction } from './postgres-transaction.ts';
@@ -90,8 +90,7 @@ class PgliteDatabase implements Database {
       this.db.transaction((tx) => {
         let committed = false;
         const query = async <Row>(sql: string, params: readonly unknown[] = []) => {
-          if (committed)
-            throw new Error('transaction déjà validée : aucune instruction après commitWith');
+          if (committed) throw afterCommit();
           this.statements += 1;
           return (await tx.query<Row>(sql, [...params])).rows;
         };

@@ -20,6 +20,10 @@ export interface Transaction {
   ): Promise<Row[]>;
 }
 
+/** What a statement sent after `commitWith` gets, on either engine: the use case's mistake. */
+export const afterCommit = (): Error =>
+  new Error('transaction déjà validée : aucune instruction après commitWith');
+
 export class PostgresTransaction implements Transaction {
   #state: 'not begun' | 'open' | 'ended' = 'not begun';
 
@@ -51,25 +55,22 @@ export class PostgresTransaction implements Transaction {
   }
 
   async #run<Row>(sql: string, params: readonly unknown[], commit: boolean): Promise<Row[]> {
-    if (this.#state === 'ended')
-      throw new Error('transaction déjà validée : aucune instruction après commitWith');
+    if (this.#state === 'ended') throw afterCommit();
     const begin = this.#state === 'not begun';
     this.#state = 'open';
     this.counted(1, 1);
     // Sent one after the other without waiting; PostgreSQL runs them in that order. A failed
     // statement makes the COMMIT behind it a rollback: either way the transaction has ended.
-    const sent = [
-      ...(begin ? [this.client.query('BEGIN')] : []),
-      this.client.query(this.names.config(sql, params)),
-      ...(commit ? [this.client.query('COMMIT')] : []),
-    ];
+    const began = begin ? this.client.query('BEGIN') : null;
+    const statement = this.client.query(this.names.config(sql, params));
+    const committed = commit ? this.client.query('COMMIT') : null;
     if (commit) this.#state = 'ended';
     // Every answer waited for, so that the connection goes back to the pool with none due.
-    const answers = await Promise.allSettled(sent);
-    const failed = answers.find((answer) => answer.status === 'rejected');
+    const failed = (await Promise.allSettled([began, statement, committed])).find(
+      (answer) => answer.status === 'rejected',
+    );
     if (failed) throw failed.reason;
-    const answer = answers[begin ? 1 : 0];
-    return (answer?.status === 'fulfilled' ? answer.value.rows : []) as Row[];
+    return (await statement).rows as Row[];
   }
 
   async #alone(command: 'COMMIT' | 'ROLLBACK'): Promise<void> {
