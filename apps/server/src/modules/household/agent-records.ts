@@ -50,17 +50,21 @@ export interface AgentRecord {
   readonly explanation: unknown;
 }
 
-export const RECORD_COLUMNS = `id, member_id, year, version, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
+/** The columns of a Fiche but its explanation. */
+const RECORD_FIGURES = `id, member_id, year, version, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
   dependants, document_ids::text[] AS document_ids, submitted_at::text AS submitted_at, decided_at::text AS decided_at,
   rejection_reason, pack_id, parts::float8 AS parts, quotient_cents::int AS quotient_cents, rates_bp,
-  annual_ceiling_cents::int AS annual_ceiling_cents, explanation`;
+  annual_ceiling_cents::int AS annual_ceiling_cents`;
+
+export const RECORD_COLUMNS = `${RECORD_FIGURES}, explanation`;
 
 /**
  * SQL: the newest validated Fiche of the member `member` for the year `year` (SQL expressions),
  * as one JSON value (null without one): what a request is quoted and a place invoiced against.
+ * Its explanation (about 2 kB of JSON that no quote reads) is left out: null.
  */
 export const validatedRecordJson = (member: string, year: string) => `(SELECT row_to_json(f) FROM (
-    SELECT ${RECORD_COLUMNS} FROM agent_records
+    SELECT ${RECORD_FIGURES}, NULL AS explanation FROM agent_records
      WHERE member_id = ${member} AND year = ${year} AND status = 'validated'
      ORDER BY version DESC LIMIT 1) f)`;
 
