@@ -129,10 +129,12 @@ it('after the selection, decides a request in the statement that stores it, unde
   // adds its invoice (one read of everything it is computed from, the request's final quote, the
   // invoice with its instalments, sent with the COMMIT), then reads the request for its answer; a
   // waiting list is answered with the row its insert returned. PostgreSQL's COMMIT travels with
-  // the insert and with the invoice; after a waiting list's mail, alone.
+  // the insert and with the invoice; after a waiting list's mail, alone. The node meets the
+  // session for the first time: the request first goes to a batch, which reads its session and
+  // facts, finds it closed and sends it alone (two statements and a COMMIT, once per session).
   expect(await statementsOf(first.client, late)).toEqual({
-    statements: 3 + 2 + 3 + 1,
-    roundTrips: 3 + 2 + 3 + 1,
+    statements: 2 + 3 + 2 + 3 + 1,
+    roundTrips: 2 + commit + 3 + 2 + 3 + 1,
     answer: expect.objectContaining({ status: 'confirmed' }) as unknown,
   });
   const waiting = await statementsOf(second.client, late);

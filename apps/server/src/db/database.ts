@@ -244,6 +244,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
+      // Connections stay open once made: a new one starts cold (its backend's caches, every
+      // statement planned again), and a rush would meet that after a quiet spell.
+      idleTimeoutMillis: 0,
       // A transaction's BEGIN and COMMIT go with its statements (decision 0033).
       pipeline: true,
       options: [PLAN_CACHE, ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(

@@ -85,7 +85,22 @@ export async function currentUser(
 ): Promise<SessionUser | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const [row] = await db.query<{
+  const hash = tokenHash(token);
+  return (await sessionUsers(db, [hash], lock)).get(hash) ?? null;
+}
+
+/**
+ * The users of sessions in force, by their tokens' hashes. `lock`: their rows are locked by the
+ * same statement, in id order (step 1 of the lock order, several members at once).
+ */
+export async function sessionUsers(
+  db: Queryable,
+  hashes: readonly string[],
+  lock: 'lock member' | null = null,
+): Promise<Map<string, SessionUser>> {
+  const one = hashes.length === 1;
+  const rows = await db.query<{
+    token_hash: string;
     id: string;
     identifier: string;
     first_name: string;
@@ -100,34 +115,38 @@ export async function currentUser(
   }>(
     // The expiry is compared here, not by now() in SQL: the statement's answer then depends on
     // its rows only, and the embedded database may keep it (db/read-answers.ts).
-    `SELECT s.expires_at, u.id, u.identifier, u.first_name, u.last_name, u.email, u.role, u.sectors,
+    `SELECT s.token_hash, s.expires_at, u.id, u.identifier, u.first_name, u.last_name, u.email, u.role, u.sectors,
             u.totp_secret IS NOT NULL AS totp,
             EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) AS passkeys,
             s.second_factor_at IS NOT NULL AS verified
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1${lock ? ' FOR UPDATE OF u' : ''}`,
-    [tokenHash(token)],
+      WHERE ${one ? 's.token_hash = $1' : 's.token_hash = ANY($1::text[])'}${lock ? `${one ? '' : ' ORDER BY u.id'} FOR UPDATE OF u` : ''}`,
+    [one ? hashes[0] : hashes],
   );
-  if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null;
-  const methods = [
-    ...(row.totp ? ['totp' as const] : []),
-    ...(row.passkeys ? ['passkey' as const] : []),
-  ];
-  return {
-    id: row.id,
-    identifier: row.identifier,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    email: row.email,
-    role: row.role,
-    sectors: row.sectors,
-    secondFactor: {
-      enrolled: methods.length > 0,
-      verified: row.verified,
-      required: row.role !== 'member',
-      methods,
-    },
-  };
+  const users = new Map<string, SessionUser>();
+  for (const row of rows) {
+    if (new Date(row.expires_at).getTime() <= Date.now()) continue;
+    const methods = [
+      ...(row.totp ? ['totp' as const] : []),
+      ...(row.passkeys ? ['passkey' as const] : []),
+    ];
+    users.set(row.token_hash, {
+      id: row.id,
+      identifier: row.identifier,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      email: row.email,
+      role: row.role,
+      sectors: row.sectors,
+      secondFactor: {
+        enrolled: methods.length > 0,
+        verified: row.verified,
+        required: row.role !== 'member',
+        methods,
+      },
+    });
+  }
+  return users;
 }
 
 const unauthenticated = () =>
@@ -147,7 +166,11 @@ export async function requireUser(
   request: FastifyRequest,
   lock: 'lock member' | null = null,
 ): Promise<SessionUser> {
-  const user = await currentUser(db, request, lock);
+  return signedIn(await currentUser(db, request, lock));
+}
+
+/** A session's user who may go on: signed in, and through the second factor if they have one. */
+export function signedIn(user: SessionUser | null | undefined): SessionUser {
   if (!user) throw unauthenticated();
   if (user.secondFactor.enrolled && !user.secondFactor.verified)
     throw new HttpError(

@@ -32,8 +32,17 @@ import {
   followUpDecision,
   LOCKED_SESSION_COLUMNS,
 } from './places.ts';
-import { ACTIVE, requestFacts, usageColumns, type ActiveRequest } from './request-facts.ts';
+import {
+  ACTIVE,
+  requestFacts,
+  requestsFacts,
+  usageColumns,
+  type ActiveRequest,
+  type RequestFacts,
+} from './request-facts.ts';
 import { lockMember } from '../accounts/members.ts';
+import { sessionUsers, signedIn, type SessionUser } from '../accounts/session-cookies.ts';
+import { RequestBatches } from './request-batches.ts';
 
 export interface Participant {
   readonly relation: Relation;
@@ -555,12 +564,17 @@ export async function prepareRequest(
   input: RegistrationInput,
   exceptId: string | null = null,
 ): Promise<PreparedRequest> {
-  const facts = await requestFacts(
-    db,
-    member.id,
-    input.choices.map((c) => c.sessionId),
-    exceptId,
-  );
+  const sessionIds = input.choices.map((c) => c.sessionId);
+  return checkRequest(ctx, await requestFacts(db, member.id, sessionIds, exceptId), member, input);
+}
+
+/** `prepareRequest` on facts already read (a batch reads several households' at once). */
+function checkRequest(
+  ctx: AppContext,
+  facts: RequestFacts,
+  member: CurrentUser,
+  input: RegistrationInput,
+): PreparedRequest {
   const sessions = input.choices.map((choice, i) => {
     const session = facts.sessions.find((s) => s.id === choice.sessionId);
     if (!session) throw invalidField(`choices.${i}.sessionId`, 'session inconnue');
@@ -895,12 +909,32 @@ export const knownMember =
     return member;
   };
 
-/** The columns a request is stored with, in the order of `requestValues`, then the member and `late`. */
-const STORED_COLUMNS = `record_id, participant, participant_key, choices, session_ids, sector, year, ski_aid, insurance,
-  friend, deposit_method, quotes, dependant_index, participants, participant_keys, companions, guests, member_id, late`;
+/** The columns a request is stored with and their types, in the order of `requestValues`, then the member and `late`. */
+const STORED: readonly (readonly [column: string, type: string])[] = [
+  ['record_id', 'uuid'],
+  ['participant', 'jsonb'],
+  ['participant_key', 'text'],
+  ['choices', 'jsonb'],
+  ['session_ids', 'uuid[]'],
+  ['sector', 'text'],
+  ['year', 'int'],
+  ['ski_aid', 'boolean'],
+  ['insurance', 'boolean'],
+  ['friend', 'jsonb'],
+  ['deposit_method', 'text'],
+  ['quotes', 'jsonb'],
+  ['dependant_index', 'int'],
+  ['participants', 'jsonb'],
+  ['participant_keys', 'text[]'],
+  ['companions', 'jsonb'],
+  ['guests', 'jsonb'],
+  ['member_id', 'uuid'],
+  ['late', 'boolean'],
+];
 
-const STORED_VALUES = `$1::uuid, $2::jsonb, $3::text, $4::jsonb, $5::uuid[], $6::text, $7::int, $8::boolean, $9::boolean,
-  $10::jsonb, $11::text, $12::jsonb, $13::int, $14::jsonb, $15::text[], $16::jsonb, $17::jsonb, $18::uuid, $19::boolean`;
+const STORED_COLUMNS = STORED.map(([column]) => column).join(', ');
+
+const STORED_VALUES = STORED.map(([, type], i) => `$${i + 1}::${type}`).join(', ');
 
 const NONE_CANCELLED = `NOT EXISTS (SELECT FROM locked WHERE cancelled_at IS NOT NULL)`;
 
@@ -960,6 +994,136 @@ async function storeRequest(ctx: AppContext, caller: Caller, input: Registration
   }
   // Once the selection ran, decided by the insert: its follow-up is due.
   return { row, decided: row.status !== 'requested', member };
+}
+
+/** SQL: several requests before closing, stored as `STORE_REQUEST` stores one. */
+const STORE_REQUESTS = `WITH asked AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${STORED.map(([column, type]) => `${column} ${type}`).join(', ')})),
+  locked AS (
+    SELECT id, cancelled_at FROM activity_sessions WHERE id IN (SELECT unnest(session_ids) FROM asked) ORDER BY id FOR SHARE),
+  cancelled AS (SELECT coalesce(array_agg(id) FILTER (WHERE cancelled_at IS NOT NULL), '{}') AS ids FROM locked)
+  INSERT INTO registration_requests (${STORED_COLUMNS})
+  SELECT ${STORED_COLUMNS} FROM asked WHERE NOT session_ids && (SELECT ids FROM cancelled)
+  RETURNING member_id, ${REGISTRATION_COLUMNS}`;
+
+/** A request's stored values as one JSON object (its JSON columns are JSON text already). */
+const storedRecord = (values: readonly unknown[]): string =>
+  `{${STORED.map(
+    ([column, type], i) =>
+      `"${column}":${type === 'jsonb' ? ((values[i] as string | null) ?? 'null') : JSON.stringify(values[i] ?? null)}`,
+  ).join(',')}}`;
+
+/** A request sent from a member's session, to be stored in a batch. */
+export interface SentRequest {
+  /** The hash of its session's token. */
+  readonly session: string;
+  /** The same session, for a request sent alone. */
+  readonly caller: Caller;
+  readonly input: RegistrationInput;
+}
+
+/** What became of a request of a batch: stored or refused; `null` (`RequestBatches`): sent alone. */
+export type BatchOutcome = { readonly stored: Registration } | { readonly refused: unknown };
+
+/**
+ * Stores a batch of requests in one transaction of three statements: the sessions' users, their
+ * rows locked in id order (step 1 of the lock order, several households at once); the facts of
+ * every request; the insert of those before closing, their sessions share-locked. A request is
+ * sent alone (`null`) when its sessions are closed (decided first come, first served, one at a
+ * time), when its household already has one in the batch, when one of its sessions was cancelled
+ * meanwhile (alone, it says which), or when the batch fails.
+ */
+async function storeBatch(
+  ctx: AppContext,
+  batch: readonly SentRequest[],
+  closing: Map<string, string>,
+): Promise<(BatchOutcome | null)[]> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const outcomes: (BatchOutcome | null)[] = batch.map(() => null);
+      const users = await sessionUsers(
+        tx,
+        [...new Set(batch.map((r) => r.session))],
+        'lock member',
+      );
+      const households = new Set<string>();
+      const asked: { i: number; member: SessionUser }[] = [];
+      batch.forEach((request, i) => {
+        try {
+          const member = signedIn(users.get(request.session));
+          if (households.has(member.id)) return;
+          households.add(member.id);
+          asked.push({ i, member });
+        } catch (refused) {
+          outcomes[i] = { refused };
+        }
+      });
+      if (asked.length === 0) return outcomes;
+      const facts = await requestsFacts(
+        tx,
+        asked.map(({ i, member }) => ({
+          memberId: member.id,
+          sessionIds: (batch[i] as SentRequest).input.choices.map((c) => c.sessionId),
+          exceptId: null,
+        })),
+      );
+      const stored: { i: number; member: string; values: string }[] = [];
+      asked.forEach(({ i, member }, k) => {
+        const { input } = batch[i] as SentRequest;
+        try {
+          const prepared = checkRequest(ctx, facts[k] as RequestFacts, member, input);
+          for (const session of prepared.sessions) closing.set(session.id, session.closesOn);
+          if (prepared.late) return;
+          checkNoDuplicate(prepared);
+          stored.push({
+            i,
+            member: member.id,
+            values: storedRecord([...requestValues(prepared, input), member.id, false]),
+          });
+        } catch (refused) {
+          outcomes[i] = { refused };
+        }
+      });
+      if (stored.length === 0) return outcomes;
+      const rows = await tx.commitWith<RegistrationRow & { member_id: string }>(STORE_REQUESTS, [
+        `[${stored.map((s) => s.values).join(',')}]`,
+      ]);
+      const byMember = new Map(rows.map((row) => [row.member_id, row]));
+      for (const { i, member } of stored) {
+        const row = byMember.get(member);
+        if (row) outcomes[i] = { stored: toRegistration(row) };
+      }
+      return outcomes;
+    });
+  } catch {
+    return batch.map(() => null);
+  }
+}
+
+/**
+ * This node's batches of registration requests. A request whose first choice is known to be
+ * closed (its closing day as a batch last read it) is sent alone, without waiting for a batch.
+ */
+export function registrationBatches(ctx: AppContext): RequestBatches<SentRequest, BatchOutcome> {
+  const closing = new Map<string, string>();
+  return new RequestBatches(
+    (batch) => storeBatch(ctx, batch, closing),
+    (request) => (closing.get(request.input.choices[0]?.sessionId ?? '') ?? '9999') < ctx.today(),
+  );
+}
+
+/** Sends a registration request from the member's session: in a batch before closing, else alone. */
+export async function sendRegistration(
+  ctx: AppContext,
+  batches: RequestBatches<SentRequest, BatchOutcome>,
+  request: SentRequest,
+  followUpFailed: (error: unknown) => void,
+): Promise<Registration> {
+  const outcome = await batches.send(request);
+  if (outcome === null)
+    return createRegistration(ctx, request.caller, request.input, followUpFailed);
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome.stored;
 }
 
 /** Changes a request until its sessions close (the selection has not looked at it yet). */

@@ -63,6 +63,57 @@ export const usageColumns = (member: string, year: string, except: string) => `
         AND id IS DISTINCT FROM ${except}::uuid) c) AS claims`;
 
 /**
+ * SQL: the facts of one request — `member`, `sessions` (an array, the first choice first),
+ * `except` (SQL expressions) and `$active`, the statuses of requests under way — as one row.
+ */
+const factsRow = (member: string, sessions: string, except: string, active: string) => `
+  WITH chosen AS (SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY(${sessions})),
+       first AS (SELECT extract(year FROM first_day)::int AS year FROM activity_sessions WHERE id = (${sessions})[1])
+  SELECT
+    (SELECT coalesce(json_agg(c), '[]') FROM chosen c) AS sessions,
+    (SELECT coalesce(json_agg(a), '[]') FROM (
+       SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE published AND id IN (SELECT activity_id FROM chosen)) a) AS activities,
+    ${validatedRecordJson(member, '(SELECT year FROM first)')} AS record,
+    ${usageColumns(member, '(SELECT year FROM first)', except)},
+    (SELECT coalesce(json_agg(q), '[]') FROM (
+       SELECT r.number::text AS number, r.participant_key, r.participant_keys, r.session_ids, r.sector, r.year,
+              (SELECT array_agg(s.first_day::text) FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
+                WHERE s.id = ANY(r.session_ids) AND a.school_trip) AS school_trip_days
+         FROM registration_requests r
+        WHERE r.member_id = ${member} AND r.status = ANY(${active}) AND r.id IS DISTINCT FROM ${except}::uuid) q) AS active,
+    (SELECT birth_date::text FROM users WHERE id = ${member}) AS birth_date`;
+
+/** SQL: the facts of a request (`requestFacts`). */
+const REQUEST_FACTS = factsRow('$1', '$2::uuid[]', '$3', '$4');
+
+/** SQL: the facts of several requests, given as a JSON array, in their order (`requestsFacts`). */
+const REQUESTS_FACTS = `SELECT f.* FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY e(asked, i)
+  CROSS JOIN LATERAL (
+    SELECT (e.asked->>'member')::uuid AS member, (e.asked->>'except')::uuid AS except,
+           ARRAY(SELECT jsonb_array_elements_text(e.asked->'sessions'))::uuid[] AS sessions) asked
+  CROSS JOIN LATERAL (${factsRow('asked.member', 'asked.sessions', 'asked.except', '$2')}) f
+  ORDER BY e.i`;
+
+interface FactsRow {
+  sessions: SessionRow[];
+  activities: ActivityRow[];
+  record: RecordRow | null;
+  places: UsageRows['places'];
+  claims: UsageRows['claims'];
+  active: ActiveRequest[];
+  birth_date: string;
+}
+
+const toFacts = (row: FactsRow): RequestFacts => ({
+  sessions: row.sessions.map(toSession),
+  activities: row.activities.map(toFields),
+  record: row.record && toRecord(row.record),
+  usage: { places: row.places, claims: row.claims },
+  active: row.active,
+  birthDate: row.birth_date,
+});
+
+/**
  * The facts of a request, as of now: the sessions chosen and their activities, the household's
  * validated Fiche of the year of the first choice, its confirmed places (that year and the one
  * before) and paid claims, and its requests under way — `exceptId` (the request being changed)
@@ -74,39 +125,28 @@ export async function requestFacts(
   sessionIds: readonly string[],
   exceptId: string | null,
 ): Promise<RequestFacts> {
-  const [row] = await db.query<{
-    sessions: SessionRow[];
-    activities: ActivityRow[];
-    record: RecordRow | null;
-    places: UsageRows['places'];
-    claims: UsageRows['claims'];
-    active: ActiveRequest[];
-    birth_date: string;
-  }>(
-    `WITH chosen AS (SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY($2::uuid[])),
-          first AS (SELECT extract(year FROM first_day)::int AS year FROM activity_sessions WHERE id = $3::uuid)
-     SELECT
-       (SELECT coalesce(json_agg(c), '[]') FROM chosen c) AS sessions,
-       (SELECT coalesce(json_agg(a), '[]') FROM (
-          SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE published AND id IN (SELECT activity_id FROM chosen)) a) AS activities,
-       ${validatedRecordJson('$1', '(SELECT year FROM first)')} AS record,
-       ${usageColumns('$1', '(SELECT year FROM first)', '$4')},
-       (SELECT coalesce(json_agg(q), '[]') FROM (
-          SELECT r.number::text AS number, r.participant_key, r.participant_keys, r.session_ids, r.sector, r.year,
-                 (SELECT array_agg(s.first_day::text) FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
-                   WHERE s.id = ANY(r.session_ids) AND a.school_trip) AS school_trip_days
-            FROM registration_requests r
-           WHERE r.member_id = $1 AND r.status = ANY($5) AND r.id IS DISTINCT FROM $4::uuid) q) AS active,
-       (SELECT birth_date::text FROM users WHERE id = $1) AS birth_date`,
-    [memberId, sessionIds, sessionIds[0] ?? null, exceptId, ACTIVE],
-  );
+  const [row] = await db.query<FactsRow>(REQUEST_FACTS, [memberId, sessionIds, exceptId, ACTIVE]);
   if (!row) throw new Error('request facts: no row');
-  return {
-    sessions: row.sessions.map(toSession),
-    activities: row.activities.map(toFields),
-    record: row.record && toRecord(row.record),
-    usage: { places: row.places, claims: row.claims },
-    active: row.active,
-    birthDate: row.birth_date,
-  };
+  return toFacts(row);
+}
+
+/** Whose request, on which sessions, and the request being changed (left out of its facts). */
+export interface FactsAsked {
+  readonly memberId: string;
+  readonly sessionIds: readonly string[];
+  readonly exceptId: string | null;
+}
+
+/** The facts of several requests of different households (a batch), in one statement, in order. */
+export async function requestsFacts(
+  db: Queryable,
+  asked: readonly FactsAsked[],
+): Promise<RequestFacts[]> {
+  const rows = await db.query<FactsRow>(REQUESTS_FACTS, [
+    JSON.stringify(
+      asked.map((a) => ({ member: a.memberId, sessions: a.sessionIds, except: a.exceptId })),
+    ),
+    ACTIVE,
+  ]);
+  return rows.map(toFacts);
 }

@@ -9,6 +9,7 @@ import {
   requireSessionCookie,
   requireStaff,
   requireUser,
+  SESSION_COOKIE,
 } from '../accounts/session-cookies.ts';
 import { activityFields, sessionsById } from '../activities/catalogue.ts';
 import { providerCsv, providerList, providerPdf } from './provider-lists.ts';
@@ -16,12 +17,14 @@ import { registrationFormPdf } from './registration-form.ts';
 import {
   cancelRegistration,
   changeRegistration,
-  createRegistration,
   findRegistration,
   memberRegistrations,
   prepareRequest,
   previewOf,
+  sendRegistration,
+  registrationBatches,
 } from './registration-requests.ts';
+import { tokenHash } from '../accounts/secrets.ts';
 import { applySelection, postponeSelection, previewSelection } from './selection.ts';
 
 const idParam = z.object({ id: z.string() });
@@ -31,6 +34,7 @@ const applyBody = z.object({ token: z.string().min(1, 'aperçu attendu').max(100
 /** Registration requests (members) and the selection at closing with its lists (staff). */
 export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
+  const batches = registrationBatches(ctx);
 
   app.post('/api/me/registrations/quote', async (request) => {
     const member = await requireUser(db, request);
@@ -46,7 +50,9 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void 
     requireSessionCookie(request);
     const input = parse(registrationInput, request.body);
     const caller = (tx: Queryable) => requireUser(tx, request, 'lock member');
-    const registration = await createRegistration(ctx, caller, input, (error) => {
+    const session = tokenHash(request.cookies[SESSION_COOKIE] ?? '');
+    const sent = { session, caller, input };
+    const registration = await sendRegistration(ctx, batches, sent, (error) => {
       request.log.error({ err: error }, 'suite de décision reportée au travail de sélection');
     });
     return reply.status(201).send(registration);

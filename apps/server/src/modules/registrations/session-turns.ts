@@ -9,8 +9,8 @@
  *
  * Two at once: after the selection one holds the session's lock while the next reads its facts
  * and waits for it; more only wait for the lock, and wake each other (decision 0029). Before
- * closing, requests only share their session's lock; two at once on one session keep the database
- * as busy, and the rest of the pool stays free for other sessions and pages.
+ * closing, requests go to the database in batches (`RequestBatches`, decision 0034); one sent
+ * alone after all (its batch failed) only shares its session's lock, and takes its turn too.
  */
 /** A session's turns on this node: the requests in a transaction, those waiting for one. */
 interface Turn {

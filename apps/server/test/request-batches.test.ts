@@ -1,0 +1,184 @@
+// Issue 15, point 5 (decision 0034): registration requests before closing go to the database in
+// batches — those that arrive while a batch is stored leave together in the next one, three
+// statements and one commit for all — and each is answered as if it had been sent alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestBatches } from '../src/modules/registrations/request-batches.ts';
+import {
+  createUser,
+  PASSWORD,
+  testApp,
+  type Answer,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+import { book, family, openPlaces } from './place-fixtures.ts';
+
+describe('batches of a node', () => {
+  it('stores what arrives while batches are in the database in the next one, up to its size, two batches at once', async () => {
+    const stored: number[][] = [];
+    const release: (() => void)[] = [];
+    const alone = new Set([-1]);
+    const batches = new RequestBatches<number, string>(
+      async (batch) => {
+        stored.push([...batch]);
+        await new Promise<void>((resolve) => release.push(resolve));
+        return batch.map((n) => `#${n}`);
+      },
+      (n) => alone.has(n),
+      3,
+      2,
+    );
+    const outcomes = Promise.all([1, 2, 3, 4, 5, 6, 7, 8, -1].map((n) => batches.send(n)));
+    // The first two leave at once, each alone; the rest wait; -1 is sent alone at once.
+    expect(stored).toEqual([[1], [2]]);
+    expect(batches.waiting).toBe(6);
+    alone.add(4); // learnt meanwhile: 4 goes alone when its batch leaves
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    release.shift()?.();
+    await settle();
+    expect(stored).toEqual([[1], [2], [3, 5]]);
+    release.shift()?.();
+    await settle();
+    expect(stored).toEqual([[1], [2], [3, 5], [6, 7, 8]]);
+    expect(batches.waiting).toBe(0);
+    release.shift()?.();
+    release.shift()?.();
+    expect(await outcomes).toEqual(['#1', '#2', '#3', null, '#5', '#6', '#7', '#8', null]);
+  });
+});
+
+let t: TestApp;
+let http: () => Client;
+let staff: Client;
+beforeAll(async () => {
+  t = await testApp(); // calendar: 2021-04-15
+  http = await t.serve();
+  await createUser(t.db, { identifier: 'GEST-LOT', role: 'staff', sectors: ['jeunesse'] });
+  staff = http();
+  await staff.login('GEST-LOT', PASSWORD);
+});
+afterAll(() => t.close());
+
+/** Sessions of a youth activity still open for requests (they close on 2021-04-20). */
+const openSessions = (count: number) =>
+  openPlaces(
+    t,
+    staff,
+    Array.from({ length: count }, () => ({
+      firstDay: '2021-07-05',
+      lastDay: '2021-07-18',
+      priceCents: 90_000,
+    })),
+    { allocated: false },
+  );
+
+const families = (count: number) =>
+  Promise.all(Array.from({ length: count }, () => family(t, 40_000, http())));
+
+const requestsOn = (sessionId: string) =>
+  t.db.query<{ id: string; member_id: string; status: string }>(
+    `SELECT id, member_id, status FROM registration_requests WHERE $1 = ANY(session_ids) ORDER BY number`,
+    [sessionId],
+  );
+
+describe('registration requests in batches', () => {
+  it('stores requests sent at once before closing, each once, in a few statements for all', async () => {
+    const [session = ''] = await openSessions(1);
+    const sending = await families(12);
+    const before = t.db.statements;
+    const answers = await Promise.all(sending.map(({ client }) => book(client, session)));
+    const statements = t.db.statements - before;
+    expect(answers.map((a) => [a.status, a.json<{ status: string }>().status])).toEqual(
+      sending.map(() => [201, 'requested']),
+    );
+    const stored = await requestsOn(session);
+    expect(stored.map((r) => r.member_id).sort()).toEqual(sending.map((f) => f.id).sort());
+    // Alone, 3 statements each: 36. On PostgreSQL the first two leave at once, the others wait
+    // for them and leave together. PGlite, in this process, answers each batch before the next
+    // request is read from its socket: batches of one, as many statements as alone, never more.
+    expect(statements).toBeLessThanOrEqual(process.env.DATABASE_URL ? 12 : 36);
+  });
+
+  it('answers each request of a batch as it would alone: stored, refused with its reason, or decided after closing', async () => {
+    const [open = '', cancelled = ''] = await openSessions(2);
+    const [closed = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000, places: 1 },
+    ]);
+    const activity = await t.db.query<{ activity_id: string }>(
+      'SELECT activity_id FROM activity_sessions WHERE id = $1',
+      [cancelled],
+    );
+    const cancel = await staff.post(
+      `/api/staff/activities/${activity[0]?.activity_id ?? ''}/sessions/${cancelled}/cancellation`,
+      { reason: 'le centre ferme' },
+    );
+    expect(cancel.status).toBe(200);
+    const [asks, twice, ended, late, onCancelled] = await families(5);
+    await t.db.query(
+      `UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [ended?.id],
+    );
+    await createUser(t.db, { identifier: 'IN-000555' });
+    const unvalidated = http();
+    await unvalidated.login('IN-000555', PASSWORD);
+    const sent: Promise<Answer>[] = [
+      book(asks!.client, open),
+      book(twice!.client, open),
+      book(twice!.client, open),
+      book(ended!.client, open),
+      book(late!.client, closed),
+      book(onCancelled!.client, cancelled),
+      book(unvalidated, open),
+    ];
+    const answers = await Promise.all(sent);
+    const said = answers.map((a) => [a.status, a.json<{ status?: string; error?: string }>()]);
+    expect(said[0]).toEqual([201, expect.objectContaining({ status: 'requested' })]);
+    // The same child twice on the same session: one stored, the other refused as a duplicate.
+    expect([said[1]?.[0], said[2]?.[0]].sort()).toEqual([201, 409]);
+    expect(said[3]).toEqual([401, expect.objectContaining({ error: 'unauthenticated' })]);
+    // After the selection a request is decided at once, first come first served.
+    expect(said[4]).toEqual([201, expect.objectContaining({ status: 'confirmed' })]);
+    expect(said[5]?.[0]).toBe(400);
+    expect(JSON.stringify(said[5]?.[1])).toContain('annulée');
+    expect(said[6]).toEqual([422, expect.objectContaining({ error: 'no_validated_record' })]);
+    expect((await requestsOn(open)).map((r) => r.member_id).sort()).toEqual(
+      [asks!.id, twice!.id].sort(),
+    );
+    expect(await requestsOn(cancelled)).toEqual([]);
+    expect((await requestsOn(closed)).map((r) => [r.member_id, r.status])).toEqual([
+      [late!.id, 'confirmed'],
+    ]);
+  });
+
+  it('a session cancelled while a burst of requests is stored: every request answered 201 was stored, and none is left on the session', async () => {
+    const [session = ''] = await openSessions(1);
+    const [row] = await t.db.query<{ activity_id: string }>(
+      'SELECT activity_id FROM activity_sessions WHERE id = $1',
+      [session],
+    );
+    const sending = await families(16);
+    const requests = sending.map(
+      ({ client }) =>
+        () =>
+          book(client, session),
+    );
+    const cancellation = () =>
+      staff.post(
+        `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}/cancellation`,
+        { reason: 'le centre ferme' },
+      );
+    const answers = await Promise.all(
+      [...requests.slice(0, 8), cancellation, ...requests.slice(8)].map((send) => send()),
+    );
+    const [cancelled] = answers.splice(8, 1);
+    expect(cancelled?.status).toBe(200);
+    for (const answer of answers) expect([201, 400]).toContain(answer.status);
+    const stored = await requestsOn(session);
+    const answered = answers
+      .filter((a) => a.status === 201)
+      .map((a) => a.json<{ id: string }>().id)
+      .sort();
+    expect(stored.map((r) => r.id).sort()).toEqual(answered);
+    expect(stored.filter((r) => r.status !== 'cancelled')).toEqual([]);
+  });
+});
