@@ -435,6 +435,19 @@ export async function testApp(
   };
 }
 
+/** An app listening on the loopback, and a staff member of `sectors` logged in over HTTP. */
+export async function servedWithStaff(
+  identifier: string,
+  sectors: string[],
+): Promise<{ t: TestApp; http: () => Client; staff: Client }> {
+  const t = await testApp();
+  const http = await t.serve();
+  await createUser(t.db, { identifier, role: 'staff', sectors });
+  const staff = http();
+  await staff.login(identifier, PASSWORD);
+  return { t, http, staff };
+}
+
 /** A stream for an app's JSON request logs, and the lines written to it so far. */
 export function logLines(): { readonly stream: Writable; readonly lines: string[] } {
   const lines: string[] = [];

@@ -12,7 +12,7 @@ import {
   mailsTo,
   PASSWORD,
   poll,
-  testApp,
+  servedWithStaff,
   type Answer,
   type Client,
   type TestApp,
@@ -24,11 +24,7 @@ let t: TestApp;
 let http: () => Client;
 let staff: Client;
 beforeAll(async () => {
-  t = await testApp(); // calendar: 2021-04-15
-  http = await t.serve();
-  await createUser(t.db, { identifier: 'GEST-RACE', role: 'staff', sectors: ['jeunesse'] });
-  staff = http();
-  await staff.login('GEST-RACE', PASSWORD);
+  ({ t, http, staff } = await servedWithStaff('GEST-RACE', ['jeunesse'])); // calendar: 2021-04-15
 });
 afterAll(() => t.close());
 

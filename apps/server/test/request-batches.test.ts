@@ -6,7 +6,7 @@ import { RequestBatches } from '../src/modules/registrations/request-batches.ts'
 import {
   createUser,
   PASSWORD,
-  testApp,
+  servedWithStaff,
   type Answer,
   type Client,
   type TestApp,
@@ -51,11 +51,7 @@ let t: TestApp;
 let http: () => Client;
 let staff: Client;
 beforeAll(async () => {
-  t = await testApp(); // calendar: 2021-04-15
-  http = await t.serve();
-  await createUser(t.db, { identifier: 'GEST-LOT', role: 'staff', sectors: ['jeunesse'] });
-  staff = http();
-  await staff.login('GEST-LOT', PASSWORD);
+  ({ t, http, staff } = await servedWithStaff('GEST-LOT', ['jeunesse'])); // calendar: 2021-04-15
 });
 afterAll(() => t.close());
 
