@@ -18,6 +18,7 @@ import { billingRoutes } from './modules/billing/routes.ts';
 import { claimRoutes } from './modules/claims/routes.ts';
 import { solidarityRoutes } from './modules/solidarity/routes.ts';
 import { backOfficeRoutes } from './modules/back-office/routes.ts';
+import { registrationBatches } from './modules/registrations/registration-requests.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DatabaseDocumentStore, type DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
@@ -204,7 +205,8 @@ export async function buildApp({
   formRoutes(app, ctx);
   partnerRoutes(app, db);
   activityRoutes(app, ctx);
-  registrationRoutes(app, ctx);
+  const batches = registrationBatches(ctx);
+  registrationRoutes(app, ctx, batches);
   billingRoutes(app, ctx);
   claimRoutes(app, ctx);
   solidarityRoutes(app, ctx);
@@ -223,7 +225,7 @@ export async function buildApp({
   privacyRoutes(app, ctx, documents);
   app.get('/api/docs', async () => openApiDocument());
   app.get('/api/health', async () => ({ ok: true, database: db.engine }));
-  operationRoutes(app, db, config.metricsToken, jobs ?? null, ctx.sessionTurns, warmUp);
+  operationRoutes(app, db, config.metricsToken, jobs ?? null, ctx.sessionTurns, batches, warmUp);
   if (config.payments) await paymentRoutes(app, ctx, await paymentProvider(ctx, config.payments));
   if (config.devMail) devMailRoutes(app, db);
   if (!config.production) devTotpRoutes(app, db);

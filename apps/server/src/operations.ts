@@ -12,7 +12,7 @@ import type { WarmUp } from './warm-up.ts';
  * - `/readyz`: the database answers and every migration is applied (a load balancer sends
  *   requests only then);
  * - `/metrics`: Prometheus's text format — request latency per route, the database pool, the
- *   mails not sent, the registration requests waiting for their turn on a session. With
+ *   mails not sent, the registration requests waiting for their turn on a session or for a batch. With
  *   `METRICS_TOKEN` set, only a scraper that sends it as a bearer token.
  */
 export function operationRoutes(
@@ -21,6 +21,7 @@ export function operationRoutes(
   metricsToken: string | null,
   jobs: JobQueue | null,
   turns: SessionTurns,
+  batches: { readonly waiting: number },
   warmUp?: WarmUp,
 ): void {
   const registry = new Registry();
@@ -90,6 +91,14 @@ export function operationRoutes(
     registers: [registry],
     collect() {
       this.set(turns.waiting);
+    },
+  });
+  new Gauge({
+    name: 'entraide_registration_batch_waiting',
+    help: 'Demandes d’inscription qui attendent le prochain lot vers la base, sur ce nœud',
+    registers: [registry],
+    collect() {
+      this.set(batches.waiting);
     },
   });
   if (jobs)

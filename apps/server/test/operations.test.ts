@@ -45,6 +45,7 @@ describe('operations', () => {
     expect(text).not.toContain('8c1f0e1e');
     expect(text).toMatch(/entraide_mail_outbox\{state="failed"\} 0/);
     expect(text).toMatch(/^entraide_registration_turns_waiting 0$/m);
+    expect(text).toMatch(/^entraide_registration_batch_waiting 0$/m);
     // The statements the database was sent, as the database counts them itself.
     const statements = Number(/entraide_db_statements_total (\d+)/.exec(text)?.[1]);
     expect(statements).toBeGreaterThan(0);

@@ -22,9 +22,11 @@ import {
   prepareRequest,
   previewOf,
   sendRegistration,
-  registrationBatches,
+  type BatchOutcome,
+  type SentRequest,
 } from './registration-requests.ts';
 import { tokenHash } from '../accounts/secrets.ts';
+import type { RequestBatches } from './request-batches.ts';
 import { applySelection, postponeSelection, previewSelection } from './selection.ts';
 
 const idParam = z.object({ id: z.string() });
@@ -32,9 +34,12 @@ const sectorParam = z.object({ sector: z.enum(activitySectors) });
 const applyBody = z.object({ token: z.string().min(1, 'aperçu attendu').max(100) });
 
 /** Registration requests (members) and the selection at closing with its lists (staff). */
-export function registrationRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registrationRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  batches: RequestBatches<SentRequest, BatchOutcome>,
+): void {
   const { db } = ctx;
-  const batches = registrationBatches(ctx);
 
   app.post('/api/me/registrations/quote', async (request) => {
     const member = await requireUser(db, request);
