@@ -939,13 +939,25 @@ const STORED_VALUES = STORED.map(([, type], i) => `$${i + 1}::${type}`).join(', 
 const NONE_CANCELLED = `NOT EXISTS (SELECT FROM locked WHERE cancelled_at IS NOT NULL)`;
 
 /**
- * SQL: a request before closing, stored with its sessions share-locked — requests sent at once
- * go together, a cancellation is waited for.
+ * SQL: requests before closing, given as a JSON array of `storedRecord`s, stored with their
+ * sessions share-locked — requests sent at once go together, a cancellation is waited for — and
+ * none whose session was cancelled.
  */
-const STORE_REQUEST = `WITH locked AS (
-    SELECT id, cancelled_at FROM activity_sessions WHERE id = ANY($5::uuid[]) ORDER BY id FOR SHARE)
-  INSERT INTO registration_requests (${STORED_COLUMNS}) SELECT ${STORED_VALUES} WHERE ${NONE_CANCELLED}
-  RETURNING ${REGISTRATION_COLUMNS}`;
+const STORE_REQUESTS = `WITH asked AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${STORED.map(([column, type]) => `${column} ${type}`).join(', ')})),
+  locked AS (
+    SELECT id, cancelled_at FROM activity_sessions WHERE id IN (SELECT unnest(session_ids) FROM asked) ORDER BY id FOR SHARE),
+  cancelled AS (SELECT coalesce(array_agg(id) FILTER (WHERE cancelled_at IS NOT NULL), '{}') AS ids FROM locked)
+  INSERT INTO registration_requests (${STORED_COLUMNS})
+  SELECT ${STORED_COLUMNS} FROM asked WHERE NOT session_ids && (SELECT ids FROM cancelled)
+  RETURNING member_id, ${REGISTRATION_COLUMNS}`;
+
+/** A request's stored values as one JSON object (its JSON columns are JSON text already). */
+const storedRecord = (values: readonly unknown[]): string =>
+  `{${STORED.map(
+    ([column, type], i) =>
+      `"${column}":${type === 'jsonb' ? ((values[i] as string | null) ?? 'null') : JSON.stringify(values[i] ?? null)}`,
+  ).join(',')}}`;
 
 /**
  * SQL: a request after closing. Once the selection ran on every one of its sessions it is stored
@@ -978,10 +990,10 @@ async function storeRequest(ctx: AppContext, caller: Caller, input: Registration
     // Stored in one statement with the sessions locked and read again: a cancellation under way
     // is waited for, then seen (the locked rows are their newest versions), and nothing is kept.
     // Committed with it: the sessions' locks are held for the statement and the commit only.
-    const [row] = await tx.commitWith<RegistrationRow>(
-      prepared.late ? STORE_LATE_REQUEST : STORE_REQUEST,
-      [...requestValues(prepared, input), member.id, prepared.late],
-    );
+    const values = [...requestValues(prepared, input), member.id, prepared.late];
+    const [row] = prepared.late
+      ? await tx.commitWith<RegistrationRow>(STORE_LATE_REQUEST, values)
+      : await tx.commitWith<RegistrationRow>(STORE_REQUESTS, [`[${storedRecord(values)}]`]);
     return { row, member, chosen: prepared.sessions.map((s) => s.id) };
   });
   if (!row) {
@@ -995,23 +1007,6 @@ async function storeRequest(ctx: AppContext, caller: Caller, input: Registration
   // Once the selection ran, decided by the insert: its follow-up is due.
   return { row, decided: row.status !== 'requested', member };
 }
-
-/** SQL: several requests before closing, stored as `STORE_REQUEST` stores one. */
-const STORE_REQUESTS = `WITH asked AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${STORED.map(([column, type]) => `${column} ${type}`).join(', ')})),
-  locked AS (
-    SELECT id, cancelled_at FROM activity_sessions WHERE id IN (SELECT unnest(session_ids) FROM asked) ORDER BY id FOR SHARE),
-  cancelled AS (SELECT coalesce(array_agg(id) FILTER (WHERE cancelled_at IS NOT NULL), '{}') AS ids FROM locked)
-  INSERT INTO registration_requests (${STORED_COLUMNS})
-  SELECT ${STORED_COLUMNS} FROM asked WHERE NOT session_ids && (SELECT ids FROM cancelled)
-  RETURNING member_id, ${REGISTRATION_COLUMNS}`;
-
-/** A request's stored values as one JSON object (its JSON columns are JSON text already). */
-const storedRecord = (values: readonly unknown[]): string =>
-  `{${STORED.map(
-    ([column, type], i) =>
-      `"${column}":${type === 'jsonb' ? ((values[i] as string | null) ?? 'null') : JSON.stringify(values[i] ?? null)}`,
-  ).join(',')}}`;
 
 /** A request sent from a member's session, to be stored in a batch. */
 export interface SentRequest {
