@@ -18,7 +18,7 @@ import { billingRoutes } from './modules/billing/routes.ts';
 import { claimRoutes } from './modules/claims/routes.ts';
 import { solidarityRoutes } from './modules/solidarity/routes.ts';
 import { backOfficeRoutes } from './modules/back-office/routes.ts';
-import { registrationBatches } from './modules/registrations/registration-requests.ts';
+import { RegistrationBatches } from './modules/registrations/registration-requests.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DatabaseDocumentStore, type DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';
@@ -205,7 +205,7 @@ export async function buildApp({
   formRoutes(app, ctx);
   partnerRoutes(app, db);
   activityRoutes(app, ctx);
-  const batches = registrationBatches(ctx);
+  const batches = new RegistrationBatches(ctx);
   registrationRoutes(app, ctx, batches);
   billingRoutes(app, ctx);
   claimRoutes(app, ctx);

@@ -11,7 +11,7 @@ import {
   type Client,
   type TestApp,
 } from './harness.ts';
-import { book, family, openPlaces } from './place-fixtures.ts';
+import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 describe('batches of a node', () => {
   it('stores what arrives while batches are in the database in the next one, up to its size, two batches at once', async () => {
@@ -93,6 +93,82 @@ describe('registration requests in batches', () => {
     // for them and leave together. PGlite, in this process, answers each batch before the next
     // request is read from its socket: batches of one, as many statements as alone, never more.
     expect(statements).toBeLessThanOrEqual(process.env.DATABASE_URL ? 12 : 36);
+  });
+
+  it('decides requests sent at once after the selection in batches, first come first served: the places, then the waiting list, then refusals, each place invoiced once', async () => {
+    const [one = '', other = ''] = await openPlaces(t, staff, [
+      {
+        firstDay: '2021-07-05',
+        lastDay: '2021-07-18',
+        priceCents: 90_000,
+        places: 3,
+        waitingPlaces: 4,
+      },
+      {
+        firstDay: '2021-08-02',
+        lastDay: '2021-08-15',
+        priceCents: 90_000,
+        places: 2,
+        waitingPlaces: 0,
+      },
+    ]);
+    const onOne = await families(10);
+    const onOther = await families(4);
+    // A first request on each session: the node learns they are closed.
+    await book(onOne[0]!.client, one);
+    await book(onOther[0]!.client, other);
+    const before = t.db.statements;
+    const answers = await Promise.all([
+      ...onOne.slice(1).map(({ client }) => book(client, one)),
+      ...onOther.slice(1).map(({ client }) => book(client, other)),
+    ]);
+    const statements = t.db.statements - before;
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const outcomes = (sessionId: string) =>
+      t.db.query<{ status: string; n: number }>(
+        `SELECT status, count(*)::int AS n FROM registration_requests WHERE $1 = ANY(session_ids)
+          GROUP BY status ORDER BY status`,
+        [sessionId],
+      );
+    expect(await outcomes(one)).toEqual([
+      { status: 'confirmed', n: 3 },
+      { status: 'refused', n: 3 },
+      { status: 'waiting', n: 4 },
+    ]);
+    expect(await outcomes(other)).toEqual([
+      { status: 'confirmed', n: 2 },
+      { status: 'refused', n: 2 },
+    ]);
+    // Decided in their order of arrival: the numbers given first took the places, then the list.
+    const decided = await t.db.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM registration_requests WHERE $1 = ANY(session_ids)
+        GROUP BY status ORDER BY min(number)`,
+      [one],
+    );
+    expect(decided.map((d) => d.status)).toEqual(['confirmed', 'waiting', 'refused']);
+    const positions = await t.db.query<{ reason: string }>(
+      `SELECT decision -> 'reasons' ->> -1 AS reason FROM registration_requests
+        WHERE $1 = ANY(session_ids) AND status = 'waiting' ORDER BY number`,
+      [one],
+    );
+    expect(positions.map((p) => p.reason.match(/position (\d+)/)?.[1])).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
+    const invoices = await t.db.query<{ n: number; numbers: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT i.number)::int AS numbers FROM invoices i
+         JOIN registration_requests r ON r.id = i.registration_id
+        WHERE r.session_ids && $1::uuid[]`,
+      [[one, other]],
+    );
+    expect(invoices).toEqual([{ n: 5, numbers: 5 }]);
+    expect(await sessionCountsOff(t)).toEqual([]);
+    // Alone, 5 statements for a waiting list or a refusal and 9 for a place: 72 for these 12
+    // requests. In batches the session read, the facts and the COMMIT are shared; the follow-ups
+    // (the mail, a place's invoice) stay one a request. PGlite: batches of one, never more.
+    expect(statements).toBeLessThanOrEqual(process.env.DATABASE_URL ? 60 : 72);
   });
 
   it('answers each request of a batch as it would alone: stored, refused with its reason, or decided after closing', async () => {

@@ -15,7 +15,7 @@ import {
   type StayQuote,
   type YearUsage,
 } from '@entraide/rules';
-import type { Queryable } from '../../db/database.ts';
+import type { Queryable, Transaction } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -870,10 +870,8 @@ function checkNoDuplicate(prepared: PreparedRequest): void {
 }
 
 /**
- * Sends a registration request. Before closing it waits for the selection; after closing it
- * takes a place left at once, first come first served, or the waiting list. The decision stands
- * once committed: should its follow-up (mail, invoice) fail, the family is still answered, the
- * failure goes to `followUpFailed` (the logs) and the selection job follows up a minute later.
+ * Sends a registration request alone. Before closing it waits for the selection; after closing it
+ * takes a place left at once, first come first served, or the waiting list.
  */
 export async function createRegistration(
   ctx: AppContext,
@@ -884,14 +882,34 @@ export async function createRegistration(
   const stored = await ctx.sessionTurns.take(input.choices[0]?.sessionId ?? '', () =>
     storeRequest(ctx, caller, input),
   );
-  if (!stored.decided) return toRegistration(stored.row);
+  return answered(ctx, stored, followUpFailed);
+}
+
+/** A request as its insert stored it; `decided`: first come, first served (its follow-up due). */
+export interface StoredRequest {
+  readonly row: RegistrationRow;
+  readonly decided: boolean;
+  readonly member: CurrentUser;
+}
+
+/**
+ * The answer to a stored request. A decision stands once committed: should its follow-up (mail,
+ * invoice) fail, the family is still answered, the failure goes to `followUpFailed` (the logs)
+ * and the selection job follows up a minute later.
+ */
+async function answered(
+  ctx: AppContext,
+  { row, decided, member }: StoredRequest,
+  followUpFailed: (error: unknown) => void,
+): Promise<Registration> {
+  if (!decided) return toRegistration(row);
   // The sessions' locks are released: the mail and the invoice follow.
-  await followUpDecision(ctx, stored.member.id, stored.row.id).catch(followUpFailed);
+  await followUpDecision(ctx, member.id, row.id).catch(followUpFailed);
   // A place given is answered with its final quote, written by its invoice; a waiting list or a
   // refusal with the row its insert returned, which its follow-up (the mail) leaves as it is.
-  return stored.row.status === 'confirmed'
-    ? findRegistration(ctx.db, stored.member, stored.row.id)
-    : toRegistration(stored.row);
+  return row.status === 'confirmed'
+    ? findRegistration(ctx.db, member, row.id)
+    : toRegistration(row);
 }
 
 /**
@@ -982,7 +1000,11 @@ const STORE_LATE_REQUEST = `WITH locked AS (
  * Stores a request in one transaction; after closing, decides it first come, first served. Says
  * whether it was decided (its follow-up then due).
  */
-async function storeRequest(ctx: AppContext, caller: Caller, input: RegistrationInput) {
+async function storeRequest(
+  ctx: AppContext,
+  caller: Caller,
+  input: RegistrationInput,
+): Promise<StoredRequest> {
   const { row, member, chosen } = await ctx.db.transaction(async (tx) => {
     const member = await caller(tx);
     const prepared = await prepareRequest(ctx, tx, member, input);
@@ -1017,21 +1039,34 @@ export interface SentRequest {
   readonly input: RegistrationInput;
 }
 
-/** What became of a request of a batch: stored or refused; `null` (`RequestBatches`): sent alone. */
-export type BatchOutcome = { readonly stored: Registration } | { readonly refused: unknown };
+/** What became of a request of a batch: stored or refused; `null` (`RequestBatches`): sent on. */
+type BatchOutcome = { readonly stored: StoredRequest } | { readonly refused: unknown };
+
+/** The requests a batch stores: before their sessions' closing, or after it. */
+type BatchKind = 'before closing' | 'after closing';
+
+/** A request of a batch, checked, to be stored. */
+interface Checked {
+  /** Its place in the batch. */
+  readonly i: number;
+  readonly member: SessionUser;
+  /** Its values as `STORED` lists them. */
+  readonly values: readonly unknown[];
+  readonly sessionIds: readonly string[];
+}
 
 /**
- * Stores a batch of requests in one transaction of three statements: the sessions' users, their
- * rows locked in id order (step 1 of the lock order, several households at once); the facts of
- * every request; the insert of those before closing, their sessions share-locked. A request is
- * sent alone (`null`) when its sessions are closed (decided first come, first served, one at a
- * time), when its household already has one in the batch, when one of its sessions was cancelled
- * meanwhile (alone, it says which), or when the batch fails.
+ * Stores a batch of requests in one transaction: the sessions' users, their rows locked in id
+ * order (step 1 of the lock order, several households at once); the facts of every request; then
+ * those of the batch's kind. A request is sent on (`null`) when it is of the other kind, when
+ * its household already has one in the batch, when one of its sessions was cancelled meanwhile
+ * (alone, it says which), or when the batch fails.
  */
 async function storeBatch(
   ctx: AppContext,
   batch: readonly SentRequest[],
   closing: Map<string, string>,
+  kind: BatchKind,
 ): Promise<(BatchOutcome | null)[]> {
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -1062,32 +1097,33 @@ async function storeBatch(
           exceptId: null,
         })),
       );
-      const stored: { i: number; member: string; values: string }[] = [];
+      const checked: Checked[] = [];
       asked.forEach(({ i, member }, k) => {
         const { input } = batch[i] as SentRequest;
         try {
           const prepared = checkRequest(ctx, facts[k] as RequestFacts, member, input);
           for (const session of prepared.sessions) closing.set(session.id, session.closesOn);
-          if (prepared.late) return;
+          if (prepared.late !== (kind === 'after closing')) return;
           checkNoDuplicate(prepared);
-          stored.push({
+          checked.push({
             i,
-            member: member.id,
-            values: storedRecord([...requestValues(prepared, input), member.id, false]),
+            member,
+            values: [...requestValues(prepared, input), member.id, prepared.late],
+            sessionIds: prepared.sessions.map((s) => s.id),
           });
         } catch (refused) {
           outcomes[i] = { refused };
         }
       });
-      if (stored.length === 0) return outcomes;
-      const rows = await tx.commitWith<RegistrationRow & { member_id: string }>(STORE_REQUESTS, [
-        `[${stored.map((s) => s.values).join(',')}]`,
-      ]);
-      const byMember = new Map(rows.map((row) => [row.member_id, row]));
-      for (const { i, member } of stored) {
-        const row = byMember.get(member);
-        if (row) outcomes[i] = { stored: toRegistration(row) };
-      }
+      if (checked.length === 0) return outcomes;
+      const rows =
+        kind === 'before closing'
+          ? await storeBeforeClosing(tx, checked)
+          : await storeAfterClosing(tx, checked);
+      checked.forEach(({ i, member }, k) => {
+        const row = rows[k];
+        if (row) outcomes[i] = { stored: { row, decided: row.status !== 'requested', member } };
+      });
       return outcomes;
     });
   } catch {
@@ -1095,30 +1131,84 @@ async function storeBatch(
   }
 }
 
-/**
- * This node's batches of registration requests. A request whose first choice is known to be
- * closed (its closing day as a batch last read it) is sent alone, without waiting for a batch.
- */
-export function registrationBatches(ctx: AppContext): RequestBatches<SentRequest, BatchOutcome> {
-  const closing = new Map<string, string>();
-  return new RequestBatches(
-    (batch) => storeBatch(ctx, batch, closing),
-    (request) => (closing.get(request.input.choices[0]?.sessionId ?? '') ?? '9999') < ctx.today(),
-  );
+/** Stores requests before closing by one insert, sent with the COMMIT; their rows in their order. */
+async function storeBeforeClosing(
+  tx: Transaction,
+  requests: readonly Checked[],
+): Promise<(RegistrationRow | undefined)[]> {
+  const rows = await tx.commitWith<RegistrationRow & { member_id: string }>(STORE_REQUESTS, [
+    `[${requests.map((r) => storedRecord(r.values)).join(',')}]`,
+  ]);
+  const byMember = new Map(rows.map((row) => [row.member_id, row]));
+  return requests.map((r) => byMember.get(r.member.id));
 }
 
-/** Sends a registration request from the member's session: in a batch before closing, else alone. */
-export async function sendRegistration(
-  ctx: AppContext,
-  batches: RequestBatches<SentRequest, BatchOutcome>,
-  request: SentRequest,
-  followUpFailed: (error: unknown) => void,
-): Promise<Registration> {
-  const outcome = await batches.send(request);
-  if (outcome === null)
-    return createRegistration(ctx, request.caller, request.input, followUpFailed);
-  if ('refused' in outcome) throw outcome.refused;
-  return outcome.stored;
+/**
+ * Stores requests after closing one after the other, in their order of arrival: each insert
+ * decides its request on the counts the previous one left on the session rows. Their sessions are
+ * locked first, together in id order (step 3), unless every request chose among the first one's,
+ * which its insert locks in that order. The last insert is sent with the COMMIT.
+ */
+async function storeAfterClosing(
+  tx: Transaction,
+  requests: readonly Checked[],
+): Promise<(RegistrationRow | undefined)[]> {
+  const sessionIds = [...new Set(requests.flatMap((r) => r.sessionIds))];
+  if (sessionIds.length > (requests[0]?.sessionIds.length ?? 0))
+    await tx.query(
+      `SELECT FROM activity_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [sessionIds],
+    );
+  const rows: (RegistrationRow | undefined)[] = [];
+  for (const [k, { values }] of requests.entries()) {
+    const [row] =
+      k === requests.length - 1
+        ? await tx.commitWith<RegistrationRow>(STORE_LATE_REQUEST, values)
+        : await tx.query<RegistrationRow>(STORE_LATE_REQUEST, values);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * This node's batches of registration requests (decision 0034): those before closing, those
+ * after it. A request whose first choice is known to be closed (its closing day as a batch last
+ * read it) goes to the batches after closing at once; one that a batch sends on goes to the
+ * other kind's, then alone.
+ */
+export class RegistrationBatches {
+  readonly #closing = new Map<string, string>();
+  readonly #before: RequestBatches<SentRequest, BatchOutcome>;
+  readonly #after: RequestBatches<SentRequest, BatchOutcome>;
+
+  constructor(private readonly ctx: AppContext) {
+    this.#before = new RequestBatches(
+      (batch) => storeBatch(ctx, batch, this.#closing, 'before closing'),
+      (request) =>
+        (this.#closing.get(request.input.choices[0]?.sessionId ?? '') ?? '9999') < ctx.today(),
+    );
+    this.#after = new RequestBatches(
+      (batch) => storeBatch(ctx, batch, this.#closing, 'after closing'),
+      () => false,
+    );
+  }
+
+  /** Requests waiting for a batch (for /metrics). */
+  get waiting(): number {
+    return this.#before.waiting + this.#after.waiting;
+  }
+
+  /** Sends a request from the member's session: in a batch, else alone. */
+  async send(
+    request: SentRequest,
+    followUpFailed: (error: unknown) => void,
+  ): Promise<Registration> {
+    const outcome = (await this.#before.send(request)) ?? (await this.#after.send(request));
+    if (outcome === null)
+      return createRegistration(this.ctx, request.caller, request.input, followUpFailed);
+    if ('refused' in outcome) throw outcome.refused;
+    return answered(this.ctx, outcome.stored, followUpFailed);
+  }
 }
 
 /** Changes a request until its sessions close (the selection has not looked at it yet). */

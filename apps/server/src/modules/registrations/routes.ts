@@ -21,12 +21,9 @@ import {
   memberRegistrations,
   prepareRequest,
   previewOf,
-  sendRegistration,
-  type BatchOutcome,
-  type SentRequest,
+  type RegistrationBatches,
 } from './registration-requests.ts';
 import { tokenHash } from '../accounts/secrets.ts';
-import type { RequestBatches } from './request-batches.ts';
 import { applySelection, postponeSelection, previewSelection } from './selection.ts';
 
 const idParam = z.object({ id: z.string() });
@@ -37,7 +34,7 @@ const applyBody = z.object({ token: z.string().min(1, 'aperçu attendu').max(100
 export function registrationRoutes(
   app: FastifyInstance,
   ctx: AppContext,
-  batches: RequestBatches<SentRequest, BatchOutcome>,
+  batches: RegistrationBatches,
 ): void {
   const { db } = ctx;
 
@@ -57,7 +54,7 @@ export function registrationRoutes(
     const caller = (tx: Queryable) => requireUser(tx, request, 'lock member');
     const session = tokenHash(request.cookies[SESSION_COOKIE] ?? '');
     const sent = { session, caller, input };
-    const registration = await sendRegistration(ctx, batches, sent, (error) => {
+    const registration = await batches.send(sent, (error) => {
       request.log.error({ err: error }, 'suite de décision reportée au travail de sélection');
     });
     return reply.status(201).send(registration);
