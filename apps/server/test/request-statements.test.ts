@@ -124,24 +124,26 @@ it('after the selection, decides a request in the statement that stores it, unde
   await t.db.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = $1', [late]);
   const first = await familyWithRecord(t, household('IN-000972'));
   const second = await familyWithRecord(t, household('IN-000973'));
-  // The same three statements as before closing, the third deciding; after the commit, the
+  // The same three statements as before closing, the third deciding; after the commit, a place's
   // follow-up (the household's lock and the request marked done in one, the mail). A place given
   // adds its invoice (one read of everything it is computed from, the request's final quote, the
   // invoice with its instalments, sent with the COMMIT), then reads the request for its answer; a
   // waiting list is answered with the row its insert returned. PostgreSQL's COMMIT travels with
-  // the insert and with the invoice; after a waiting list's mail, alone. The node meets the
-  // session for the first time: the request first goes to a batch before closing, which reads its
-  // session and facts and finds it closed (two statements and a COMMIT, once per session), then
-  // to a batch after closing, where it is alone.
+  // the invoice; after a batch's last insert or mail, alone. The node meets the session for the
+  // first time: the request first goes to a batch before closing, which reads its session and
+  // facts and finds it closed (two statements and a COMMIT, once per session), then to a batch
+  // after closing, where it is alone.
   expect(await statementsOf(first.client, late)).toEqual({
     statements: 2 + 3 + 2 + 3 + 1,
-    roundTrips: 2 + commit + 3 + 2 + 3 + 1,
+    roundTrips: 2 + commit + 3 + commit + 2 + 3 + 1,
     answer: expect.objectContaining({ status: 'confirmed' }) as unknown,
   });
+  // Once the node knows the session closed, a request goes to a batch after closing at once: a
+  // waiting list's mail is written by the batch, its PostgreSQL COMMIT sent alone after it.
   const waiting = await statementsOf(second.client, late);
   expect(waiting).toEqual({
-    statements: 3 + 2,
-    roundTrips: 3 + 2 + commit,
+    statements: 3 + 1,
+    roundTrips: 3 + 1 + commit,
     answer: expect.objectContaining({
       status: 'waiting',
       decision: {

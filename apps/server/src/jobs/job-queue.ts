@@ -122,11 +122,15 @@ export class JobQueue {
   }
 
   /**
-   * Adds a job inside the caller's transaction: it exists, and a worker may take it, only once
-   * that transaction has committed — never for a change rolled back.
+   * Adds a job for each of `data`, by one statement inside the caller's transaction: they exist,
+   * and a worker may take them, only once that transaction has committed — never for a change
+   * rolled back. Each takes its queue's retries and dead letter.
    */
-  async enqueue(tx: Queryable, name: QueueName, data: object): Promise<void> {
-    await this.boss.send(name, data, { db: executorOf(tx) });
+  async enqueue(tx: Queryable, name: QueueName, data: readonly object[]): Promise<void> {
+    await this.boss.insert(
+      data.map((d) => ({ name, data: d })),
+      { db: executorOf(tx) },
+    );
   }
 
   /** Runs `handler` for each job of the queue on this node; a throw retries it later. */

@@ -3,6 +3,12 @@ import type { Database, Queryable } from '../../db/database.ts';
 import type { JobData, JobQueue } from '../../jobs/job-queue.ts';
 import type { MailContent } from './templates.ts';
 
+/** A mail to send: its address and its content. */
+export interface OutgoingMail {
+  readonly to: string;
+  readonly content: MailContent;
+}
+
 /**
  * Sends mail. Every mail is written to the outbox inside the caller's transaction, with, when
  * SMTP is configured, a job to deliver it: the mail leaves after the change commits (never for a
@@ -10,22 +16,38 @@ import type { MailContent } from './templates.ts';
  */
 export interface Mailer {
   send(db: Queryable, to: string, content: MailContent): Promise<void>;
+  /** Sends several mails by one statement (and one for their jobs). */
+  sendAll(db: Queryable, mails: readonly OutgoingMail[]): Promise<void>;
   /** Delivers again a mail of the outbox (one that failed every attempt), after `db` commits. */
   resend(db: Queryable, id: string): Promise<void>;
 }
 
 /** The outbox alone (read at /dev/mail) without a queue; the outbox and a delivery job with one. */
 export function createMailer(queue: JobQueue | null): Mailer {
-  return {
-    async send(db, to, content) {
-      const [row] = await db.query<{ id: string }>(
-        'INSERT INTO mail_outbox (to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4) RETURNING id',
-        [to, content.subject, content.text, content.html],
+  const sendAll = async (db: Queryable, mails: readonly OutgoingMail[]): Promise<void> => {
+    if (mails.length === 0) return;
+    const rows = await db.query<{ id: string }>(
+      `INSERT INTO mail_outbox (to_address, subject, text_body, html_body)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) RETURNING id`,
+      [
+        mails.map((m) => m.to),
+        mails.map((m) => m.content.subject),
+        mails.map((m) => m.content.text),
+        mails.map((m) => m.content.html),
+      ],
+    );
+    if (queue)
+      await queue.enqueue(
+        db,
+        'mail',
+        rows.map((row) => ({ id: row.id })),
       );
-      if (queue && row) await queue.enqueue(db, 'mail', { id: row.id });
-    },
+  };
+  return {
+    send: (db, to, content) => sendAll(db, [{ to, content }]),
+    sendAll,
     async resend(db, id) {
-      if (queue) await queue.enqueue(db, 'mail', { id });
+      if (queue) await queue.enqueue(db, 'mail', [{ id }]);
     },
   };
 }

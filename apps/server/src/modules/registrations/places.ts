@@ -3,6 +3,7 @@ import { lastStatement, type Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
+import type { OutgoingMail } from '../notifications/mailer.ts';
 import { templates } from '../notifications/templates.ts';
 
 /** Late requests and promotions from the waiting list come after every request of the selection. */
@@ -34,7 +35,7 @@ export async function lockSessions(
 const DECIDED_COLUMNS = `r.id, r.number::text AS number, r.sector, r.status, r.placed_session_id,
   r.decision, u.email, u.first_name, r.participant, r.choices`;
 
-interface DecidedRow {
+export interface DecidedRow {
   id: string;
   number: string;
   sector: ActivitySector;
@@ -44,11 +45,30 @@ interface DecidedRow {
   email: string;
   first_name: string;
   participant: { firstName: string };
-  choices: { sessionId: string; activityTitle: string; sessionLabel: string }[];
+  choices: readonly { sessionId: string; activityTitle: string; sessionLabel: string }[];
 }
 
 const isOutcome = (status: string): status is Outcome =>
   status === 'confirmed' || status === 'waiting' || status === 'refused';
+
+/**
+ * The family's mail about a decision, from its request and member (`DECIDED_COLUMNS`); none for a
+ * request withdrawn between its decision and its follow-up.
+ */
+export function decisionMail(ctx: AppContext, row: DecidedRow): OutgoingMail | null {
+  if (!isOutcome(row.status)) return null;
+  const choice = row.choices.find((c) => c.sessionId === row.placed_session_id);
+  return {
+    to: row.email,
+    content: templates.registrationDecision(ctx.organization, row.sector, row.first_name, {
+      outcome: row.status,
+      participant: row.participant.firstName,
+      number: Number(row.number),
+      place: choice ? `${choice.activityTitle}, ${choice.sessionLabel}` : null,
+      reasons: row.decision.reasons,
+    }),
+  };
+}
 
 /**
  * What follows a decision: the family's mail, and the invoice of a confirmed place — last, as
@@ -62,20 +82,9 @@ async function followUp(
   row: DecidedRow,
   invoiceWritten: Queryable = tx,
 ): Promise<void> {
-  // A request withdrawn between its decision and its follow-up is told nothing more.
-  if (!isOutcome(row.status)) return;
-  const choice = row.choices.find((c) => c.sessionId === row.placed_session_id);
-  await ctx.mailer.send(
-    tx,
-    row.email,
-    templates.registrationDecision(ctx.organization, row.sector, row.first_name, {
-      outcome: row.status,
-      participant: row.participant.firstName,
-      number: Number(row.number),
-      place: choice ? `${choice.activityTitle}, ${choice.sessionLabel}` : null,
-      reasons: row.decision.reasons,
-    }),
-  );
+  const mail = decisionMail(ctx, row);
+  if (!mail) return;
+  await ctx.mailer.send(tx, mail.to, mail.content);
   if (row.status === 'confirmed') await issuePlaceInvoice(ctx, tx, row.id, invoiceWritten);
 }
 

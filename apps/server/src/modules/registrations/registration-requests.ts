@@ -1,4 +1,4 @@
-import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
+import type { ActivitySector, RegistrationInput, RegistrationStatus } from '@entraide/contract';
 import {
   ageOn,
   daysBetween,
@@ -27,6 +27,7 @@ import {
 } from '../activities/catalogue.ts';
 import { householdOf, type AgentRecord } from '../household/agent-records.ts';
 import {
+  decisionMail,
   FIRST_COME_DECISION,
   firstComePriority,
   followUpDecision,
@@ -748,7 +749,7 @@ interface RegistrationRow {
   status: RegistrationStatus;
   late: boolean;
   year: number;
-  sector: string;
+  sector: ActivitySector;
   participant: Participant;
   participants: Participant[];
   dependant_index: number | null;
@@ -885,10 +886,13 @@ export async function createRegistration(
   return answered(ctx, stored, followUpFailed);
 }
 
-/** A request as its insert stored it; `decided`: first come, first served (its follow-up due). */
+/**
+ * A request as its insert stored it; `followUpDue`: decided first come, first served, its
+ * follow-up (the mail, a place's invoice) still to do.
+ */
 export interface StoredRequest {
   readonly row: RegistrationRow;
-  readonly decided: boolean;
+  readonly followUpDue: boolean;
   readonly member: CurrentUser;
 }
 
@@ -899,10 +903,10 @@ export interface StoredRequest {
  */
 async function answered(
   ctx: AppContext,
-  { row, decided, member }: StoredRequest,
+  { row, followUpDue, member }: StoredRequest,
   followUpFailed: (error: unknown) => void,
 ): Promise<Registration> {
-  if (!decided) return toRegistration(row);
+  if (!followUpDue) return toRegistration(row);
   // The sessions' locks are released: the mail and the invoice follow.
   await followUpDecision(ctx, member.id, row.id).catch(followUpFailed);
   // A place given is answered with its final quote, written by its invoice; a waiting list or a
@@ -981,9 +985,11 @@ const storedRecord = (values: readonly unknown[]): string =>
  * SQL: a request after closing. Once the selection ran on every one of its sessions it is stored
  * decided, first come first served, by the statement that locks them (exclusive among requests,
  * yet NO KEY UPDATE: the key-share lock of a row written meanwhile that refers to the session, a
- * follow-up's, does not stop it); its follow-up is due. Until then it waits for the selection.
+ * follow-up's, does not stop it); its follow-up is due — a place's only when `mailed`, the
+ * caller then writing the mail of a waiting list or a refusal in the same transaction. Until then
+ * it waits for the selection.
  */
-const STORE_LATE_REQUEST = `WITH locked AS (
+const storeLateRequest = (mailed: boolean) => `WITH locked AS (
     SELECT ${LOCKED_SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY($5::uuid[]) ORDER BY s.id FOR NO KEY UPDATE),
   ${FIRST_COME_DECISION},
   numbered AS (SELECT nextval('registration_number_seq') AS number)
@@ -991,10 +997,15 @@ const STORE_LATE_REQUEST = `WITH locked AS (
     placed_lodging, priority, decision, decided_at, follow_up_due)
   SELECT ${STORED_VALUES}, n.number, coalesce(d.status, 'requested'), d.session_id, d.rank, d.lodging,
          CASE WHEN d.status IS NOT NULL THEN ${firstComePriority('n.number')} END, d.decision,
-         CASE WHEN d.status IS NOT NULL THEN now() END, d.status IS NOT NULL
+         CASE WHEN d.status IS NOT NULL THEN now() END,
+         ${mailed ? `coalesce(d.status = 'confirmed', false)` : 'd.status IS NOT NULL'}
     FROM numbered n LEFT JOIN decided d ON (SELECT bool_and(allocated_at IS NOT NULL) FROM locked)
    WHERE ${NONE_CANCELLED}
   RETURNING ${REGISTRATION_COLUMNS}`;
+
+const STORE_LATE_REQUEST = storeLateRequest(false);
+
+const STORE_LATE_REQUEST_MAILED = storeLateRequest(true);
 
 /**
  * Stores a request in one transaction; after closing, decides it first come, first served. Says
@@ -1027,7 +1038,7 @@ async function storeRequest(
     );
   }
   // Once the selection ran, decided by the insert: its follow-up is due.
-  return { row, decided: row.status !== 'requested', member };
+  return { row, followUpDue: row.status !== 'requested', member };
 }
 
 /** A request sent from a member's session, to be stored in a batch. */
@@ -1119,10 +1130,12 @@ async function storeBatch(
       const rows =
         kind === 'before closing'
           ? await storeBeforeClosing(tx, checked)
-          : await storeAfterClosing(tx, checked);
+          : await storeAfterClosing(ctx, tx, checked);
       checked.forEach(({ i, member }, k) => {
         const row = rows[k];
-        if (row) outcomes[i] = { stored: { row, decided: row.status !== 'requested', member } };
+        // After closing only a place's follow-up is left: its invoice, once the sessions' locks
+        // are released (a waiting list's or a refusal's mail is written by the batch).
+        if (row) outcomes[i] = { stored: { row, followUpDue: row.status === 'confirmed', member } };
       });
       return outcomes;
     });
@@ -1147,9 +1160,11 @@ async function storeBeforeClosing(
  * Stores requests after closing one after the other, in their order of arrival: each insert
  * decides its request on the counts the previous one left on the session rows. Their sessions are
  * locked first, together in id order (step 3), unless every request chose among the first one's,
- * which its insert locks in that order. The last insert is sent with the COMMIT.
+ * which its insert locks in that order. The mails of the waiting lists and refusals follow, in
+ * one statement; a place's follow-up is left due, its invoice written after the commit.
  */
 async function storeAfterClosing(
+  ctx: AppContext,
   tx: Transaction,
   requests: readonly Checked[],
 ): Promise<(RegistrationRow | undefined)[]> {
@@ -1160,13 +1175,20 @@ async function storeAfterClosing(
       [sessionIds],
     );
   const rows: (RegistrationRow | undefined)[] = [];
-  for (const [k, { values }] of requests.entries()) {
-    const [row] =
-      k === requests.length - 1
-        ? await tx.commitWith<RegistrationRow>(STORE_LATE_REQUEST, values)
-        : await tx.query<RegistrationRow>(STORE_LATE_REQUEST, values);
-    rows.push(row);
-  }
+  for (const { values } of requests)
+    rows.push((await tx.query<RegistrationRow>(STORE_LATE_REQUEST_MAILED, values))[0]);
+  const mails = requests.flatMap(({ member }, k) => {
+    const row = rows[k];
+    if (!row || row.status === 'requested' || row.status === 'confirmed') return [];
+    const mail = decisionMail(ctx, {
+      ...row,
+      decision: row.decision ?? { reasons: [] },
+      email: member.email,
+      first_name: member.firstName,
+    });
+    return mail ? [mail] : [];
+  });
+  await ctx.mailer.sendAll(tx, mails);
   return rows;
 }
 
