@@ -183,11 +183,11 @@ describe('registration requests in batches', () => {
         `CAES Inserm — Demande n° ${r.number} : ${outcome[r.status as keyof typeof outcome]}`,
       ]),
     );
-    // Alone, 5 statements for a waiting list or a refusal and 9 for a place: 72 for these 12
+    // Alone, 5 statements for a waiting list or a refusal and 8 for a place: 69 for these 12
     // requests. A batch shares the session read, the facts, the mails of its waiting lists and
     // refusals and its COMMIT; a place's follow-up (its mail and invoice) stays one a request.
-    // PGlite stores batches of one: 4 statements for a waiting list or a refusal, 63 in all.
-    expect(statements).toBeLessThanOrEqual(process.env.DATABASE_URL ? 45 : 63);
+    // PGlite stores batches of one: 4 statements for a waiting list or a refusal, 60 in all.
+    expect(statements).toBeLessThanOrEqual(process.env.DATABASE_URL ? 45 : 60);
   });
 
   it('answers each request of a batch as it would alone: stored, refused with its reason, or decided after closing', async () => {

@@ -304,7 +304,8 @@ async function placeFacts(tx: Queryable, requestId: string) {
 /**
  * The invoice of a place just confirmed. The choice is quoted again with what the household
  * used until now (another child may have been placed since the request), so no invoice grants
- * more than is left of the ceiling and the allowances; the request keeps this final quote. The
+ * more than is left of the ceiling and the allowances; the request keeps this final quote (also
+ * returned, with the invoice: its quotes as they now stand). The
  * invoice's statement goes through `written` (by default `tx`; the transaction's last statement
  * when nothing follows the invoice).
  */
@@ -313,7 +314,7 @@ export async function issuePlaceInvoice(
   tx: Queryable,
   requestId: string,
   written: Queryable = tx,
-): Promise<Invoice> {
+): Promise<{ invoice: Invoice; quotes: QuoteFigures[] }> {
   const { request, session, activity, record, packId, usage } = await placeFacts(tx, requestId);
   const pack = ctx.packs.get(packId);
   const choice = request.choices[request.placed_rank - 1];
@@ -338,7 +339,7 @@ export async function issuePlaceInvoice(
     JSON.stringify(quotes),
   ]);
   const issuedOn = ctx.today();
-  return writeInvoice(
+  const invoice = await writeInvoice(
     written,
     {
       kind: 'invoice',
@@ -364,4 +365,5 @@ export async function issuePlaceInvoice(
         organization: ctx.organization.id,
       }),
   );
+  return { invoice, quotes };
 }

@@ -427,7 +427,7 @@ export async function modifyPlace(
         input.transportCity,
       ],
     );
-    const invoice = await issuePlaceInvoice(ctx, tx, registrationId);
+    const { invoice } = await issuePlaceInvoice(ctx, tx, registrationId);
     const moved = Math.min(place.paidCents, invoice.totalCents);
     await transfer(ctx, tx, staff, place, invoice, moved, 'modify');
     await transfer(ctx, tx, staff, place, null, place.paidCents - moved, 'modify');

@@ -3,6 +3,7 @@ import { lastStatement, type Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sessionsById } from '../activities/catalogue.ts';
 import { issuePlaceInvoice } from '../billing/invoices.ts';
+import type { QuoteFigures } from './registration-requests.ts';
 import type { OutgoingMail } from '../notifications/mailer.ts';
 import { templates } from '../notifications/templates.ts';
 
@@ -74,18 +75,19 @@ export function decisionMail(ctx: AppContext, row: DecidedRow): OutgoingMail | n
  * What follows a decision: the family's mail, and the invoice of a confirmed place — last, as
  * its number's counter is held until the commit (lock order, step 5). `invoiceWritten`: how the
  * invoice's statement is sent (the transaction's last statement when the caller has nothing
- * after it).
+ * after it). A place's quotes as its invoice left them; otherwise null.
  */
 async function followUp(
   ctx: AppContext,
   tx: Queryable,
   row: DecidedRow,
   invoiceWritten: Queryable = tx,
-): Promise<void> {
+): Promise<QuoteFigures[] | null> {
   const mail = decisionMail(ctx, row);
-  if (!mail) return;
+  if (!mail) return null;
   await ctx.mailer.send(tx, mail.to, mail.content);
-  if (row.status === 'confirmed') await issuePlaceInvoice(ctx, tx, row.id, invoiceWritten);
+  if (row.status !== 'confirmed') return null;
+  return (await issuePlaceInvoice(ctx, tx, row.id, invoiceWritten)).quotes;
 }
 
 interface Decision {
@@ -169,14 +171,15 @@ export const firstComePriority = (number: string) => `${FIRST_COME_OFFSET} + ${n
 /**
  * The follow-up of a first-come decision, in its own transaction after the decision's commit:
  * the household's lock (its ceiling is counted for the invoice), then the request's, taken by the
- * statement that marks it done — so that it is done once, even by two nodes at once.
+ * statement that marks it done — so that it is done once, even by two nodes at once. A place's
+ * quotes as its invoice left them; null when there was nothing left to do, or no place.
  */
 export async function followUpDecision(
   ctx: AppContext,
   memberId: string,
   requestId: string,
-): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+): Promise<QuoteFigures[] | null> {
+  return ctx.db.transaction(async (tx) => {
     // One statement: its condition on `household`, evaluated once before any row is read, locks
     // the household's row first (the lock order), then the update locks the request's.
     const [row] = await tx.query<DecidedRow>(
@@ -187,7 +190,7 @@ export async function followUpDecision(
       [requestId, memberId],
     );
     // The invoice last, sent with the COMMIT: its counter is held for that statement only.
-    if (row) await followUp(ctx, tx, row, lastStatement(tx));
+    return row ? followUp(ctx, tx, row, lastStatement(tx)) : null;
   });
 }
 

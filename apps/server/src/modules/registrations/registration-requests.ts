@@ -908,12 +908,15 @@ async function answered(
 ): Promise<Registration> {
   if (!followUpDue) return toRegistration(row);
   // The sessions' locks are released: the mail and the invoice follow.
-  await followUpDecision(ctx, member.id, row.id).catch(followUpFailed);
-  // A place given is answered with its final quote, written by its invoice; a waiting list or a
-  // refusal with the row its insert returned, which its follow-up (the mail) leaves as it is.
-  return row.status === 'confirmed'
-    ? findRegistration(ctx.db, member, row.id)
-    : toRegistration(row);
+  const quotes = await followUpDecision(ctx, member.id, row.id).catch((error: unknown) => {
+    followUpFailed(error);
+    return null;
+  });
+  // A place given is answered with its final quote, written by its invoice (read again if the
+  // follow-up failed or was done meanwhile by the selection job); a waiting list or a refusal
+  // with the row its insert returned, which its follow-up (the mail) leaves as it is.
+  if (row.status !== 'confirmed') return toRegistration(row);
+  return quotes ? toRegistration({ ...row, quotes }) : findRegistration(ctx.db, member, row.id);
 }
 
 /**
