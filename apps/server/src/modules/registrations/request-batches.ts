@@ -1,11 +1,11 @@
 /**
- * Registration requests before closing go to the database in batches, one batch per node at a
- * time or two (issue 15, point 5). At the opening of registrations thousands of families send
- * at once; each request alone is three statements and a commit, and on a small machine the
- * database spends more on starting statements and committing than on the rows. Requests that
- * arrive while a batch is in the database wait for the next one, which takes them all (up to
- * `size`): one transaction, three statements and one commit for the whole batch. A request alone
- * is a batch of one, sent at once.
+ * Registration requests go to the database in batches, one batch per node at a time or two
+ * (issue 15, point 5; before closing and after it, decisions 0034 and 0035). At the opening of
+ * registrations thousands of families send at once; each request alone is three statements and
+ * a commit, and on a small machine the database spends more on starting statements and
+ * committing than on the rows. Requests that arrive while a batch is in the database wait for
+ * the next one, which takes them all (up to `size`): one transaction and one commit for the whole
+ * batch. A request alone is a batch of one, sent at once.
  */
 export class RequestBatches<Item, Outcome> {
   readonly #waiting: { item: Item; done: (outcome: Outcome | null) => void }[] = [];

@@ -8,9 +8,9 @@
  * decides who gets a place: this only keeps the queue out of the connection pool.
  *
  * Two at once: after the selection one holds the session's lock while the next reads its facts
- * and waits for it; more only wait for the lock, and wake each other (decision 0029). Before
- * closing, requests go to the database in batches (`RequestBatches`, decision 0034); one sent
- * alone after all (its batch failed) only shares its session's lock, and takes its turn too.
+ * and waits for it; more only wait for the lock, and wake each other (decision 0029). Requests
+ * now go to the database in batches (`RequestBatches`, decisions 0034 and 0035), which keep
+ * their own queue; the turns are for those sent alone after all (their batch failed).
  */
 /** A session's turns on this node: the requests in a transaction, those waiting for one. */
 interface Turn {
