@@ -18,7 +18,7 @@ import { billingRoutes } from './modules/billing/routes.ts';
 import { claimRoutes } from './modules/claims/routes.ts';
 import { solidarityRoutes } from './modules/solidarity/routes.ts';
 import { backOfficeRoutes } from './modules/back-office/routes.ts';
-import { RegistrationBatches } from './modules/registrations/registration-requests.ts';
+import { RegistrationBatches } from './modules/registrations/registration-batches.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { DatabaseDocumentStore, type DocumentStore } from './modules/household/documents.ts';
 import { householdRoutes } from './modules/household/routes.ts';

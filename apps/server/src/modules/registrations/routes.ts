@@ -21,8 +21,8 @@ import {
   memberRegistrations,
   prepareRequest,
   previewOf,
-  type RegistrationBatches,
 } from './registration-requests.ts';
+import type { RegistrationBatches } from './registration-batches.ts';
 import { tokenHash } from '../accounts/secrets.ts';
 import { applySelection, postponeSelection, previewSelection } from './selection.ts';
 
