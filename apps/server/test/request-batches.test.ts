@@ -6,6 +6,7 @@ import { RequestBatches } from '../src/modules/registrations/request-batches.ts'
 import {
   createUser,
   PASSWORD,
+  poll,
   servedWithStaff,
   type Answer,
   type Client,
@@ -189,6 +190,76 @@ describe('registration requests in batches', () => {
     // PGlite stores batches of one: 4 statements for a waiting list or a refusal, 60 in all.
     expect(statements).toBeLessThanOrEqual(process.env.DATABASE_URL ? 45 : 60);
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'follows up the places a batch gave together, after its commit: each invoiced once and told once, answered with its final quote (PostgreSQL)',
+    async () => {
+      const [session = ''] = await openPlaces(t, staff, [
+        {
+          firstDay: '2021-07-05',
+          lastDay: '2021-07-18',
+          priceCents: 90_000,
+          places: 6,
+          waitingPlaces: 10,
+        },
+      ]);
+      const [first, ...rush] = await families(10);
+      // The node learns that the session is closed; then its lock is held while nine families
+      // send: two batches wait for it, the seven others for the next batch, which takes them all.
+      expect((await book(first!.client, session)).status).toBe(201);
+      const { answers } = await t.db.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE', [session]);
+        const answers = Promise.all(rush.map(({ client }) => book(client, session)));
+        await poll(
+          async () =>
+            Number(
+              /^entraide_registration_batch_waiting (\d+)$/m.exec(
+                String((await first!.client.get('/metrics')).body),
+              )?.[1],
+            ),
+          (n) => n >= 7,
+        );
+        return { answers };
+      });
+      const released = t.db.statements;
+      const given = (await answers).map((a) => a.json<{ id: string; status: string }>());
+      const statements = t.db.statements - released;
+      expect(given.map((g) => g.status).sort()).toEqual([
+        ...Array<string>(5).fill('confirmed'),
+        ...Array<string>(4).fill('waiting'),
+      ]);
+      // Each answered as the family's list then shows it: a place with the quote its invoice wrote.
+      for (const [k, { client }] of rush.entries()) {
+        const listed = await client.get('/api/me/registrations');
+        expect(listed.json<{ registrations: unknown[] }>().registrations).toEqual([given[k]]);
+      }
+      const invoices = await t.db.query<{ n: number; numbers: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT i.number)::int AS numbers FROM invoices i
+           JOIN registration_requests r ON r.id = i.registration_id WHERE $1 = ANY(r.session_ids)`,
+        [session],
+      );
+      expect(invoices).toEqual([{ n: 6, numbers: 6 }]);
+      const told = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM registration_requests r
+           JOIN users u ON u.id = r.member_id JOIN mail_outbox m ON m.to_address = u.email
+          WHERE $1 = ANY(r.session_ids) AND m.subject LIKE '%Demande n° ' || r.number || ' :%'`,
+        [session],
+      );
+      expect(told).toEqual([{ n: 10 }]);
+      const due = await t.db.query(
+        `SELECT id FROM registration_requests WHERE $1 = ANY(session_ids) AND follow_up_due`,
+        [session],
+      );
+      expect(due).toEqual([]);
+      // Once the lock is released: two batches of one request (a place each, eight statements
+      // with its follow-up), then one of seven — three places and four waiting lists: the
+      // session read, the facts, seven inserts and the waiting lists' mails, then one follow-up
+      // for the three places: the households' lock and the requests marked done, their mails,
+      // and three statements for each invoice (its facts, its final quote, the invoice). A
+      // follow-up for each place would be four statements more, 36 at least.
+      expect(statements).toBeLessThanOrEqual(35);
+    },
+  );
 
   it('answers each request of a batch as it would alone: stored, refused with its reason, or decided after closing', async () => {
     const [open = '', cancelled = ''] = await openSessions(2);

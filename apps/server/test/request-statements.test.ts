@@ -343,7 +343,7 @@ it('answers the family when the follow-up fails (or its node stops): the decisio
     ...appContext(t.config, t.db, mailer, packs),
     mailer: {
       ...mailer,
-      send: () => Promise.reject(new Error('serveur de courriel injoignable')),
+      sendAll: () => Promise.reject(new Error('serveur de courriel injoignable')),
     },
   };
   const failures: unknown[] = [];

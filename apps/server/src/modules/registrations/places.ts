@@ -72,22 +72,28 @@ export function decisionMail(ctx: AppContext, row: DecidedRow): OutgoingMail | n
 }
 
 /**
- * What follows a decision: the family's mail, and the invoice of a confirmed place — last, as
- * its number's counter is held until the commit (lock order, step 5). `invoiceWritten`: how the
- * invoice's statement is sent (the transaction's last statement when the caller has nothing
- * after it). A place's quotes as its invoice left them; otherwise null.
+ * What follows decisions: the families' mails, in one statement, then the invoice of each
+ * confirmed place — last, as the invoices' counter is held from the first until the commit (lock
+ * order, step 5). `lastWritten`: how the last invoice's statement is sent (the transaction's last
+ * statement when the caller has nothing after it). Each place's quotes as its invoice left them,
+ * by request.
  */
 async function followUp(
   ctx: AppContext,
   tx: Queryable,
-  row: DecidedRow,
-  invoiceWritten: Queryable = tx,
-): Promise<QuoteFigures[] | null> {
-  const mail = decisionMail(ctx, row);
-  if (!mail) return null;
-  await ctx.mailer.send(tx, mail.to, mail.content);
-  if (row.status !== 'confirmed') return null;
-  return (await issuePlaceInvoice(ctx, tx, row.id, invoiceWritten)).quotes;
+  rows: readonly DecidedRow[],
+  lastWritten: Queryable = tx,
+): Promise<Map<string, QuoteFigures[]>> {
+  const mails = rows.map((row) => decisionMail(ctx, row)).filter((mail) => mail !== null);
+  await ctx.mailer.sendAll(tx, mails);
+  // A request withdrawn between its decision and its follow-up is told nothing more.
+  const places = rows.filter((row) => row.status === 'confirmed');
+  const quotes = new Map<string, QuoteFigures[]>();
+  for (const [k, { id }] of places.entries()) {
+    const written = k === places.length - 1 ? lastWritten : tx;
+    quotes.set(id, (await issuePlaceInvoice(ctx, tx, id, written)).quotes);
+  }
+  return quotes;
 }
 
 interface Decision {
@@ -121,7 +127,7 @@ export async function decide(
       JSON.stringify({ reasons: decision.reasons }),
     ],
   );
-  if (row) await followUp(ctx, tx, row);
+  if (row) await followUp(ctx, tx, [row]);
 }
 
 /** SQL: a place left on the session `s` for a choice of the lodging type `lodging` (SQL). */
@@ -168,31 +174,58 @@ export const FIRST_COME_DECISION = `choice AS (
 /** SQL: the priority of a late request numbered `number` (SQL): after every request of the selection. */
 export const firstComePriority = (number: string) => `${FIRST_COME_OFFSET} + ${number}`;
 
+/** A first-come decision whose follow-up is due: the request and its member. */
+export interface DueFollowUp {
+  readonly memberId: string;
+  readonly requestId: string;
+}
+
 /**
- * The follow-up of a first-come decision, in its own transaction after the decision's commit:
- * the household's lock (its ceiling is counted for the invoice), then the request's, taken by the
- * statement that marks it done — so that it is done once, even by two nodes at once. A place's
- * quotes as its invoice left them; null when there was nothing left to do, or no place.
+ * The follow-ups of first-come decisions — one, or the places of a batch — in one transaction
+ * after the decisions' commit: the households' locks (their ceilings are counted for the
+ * invoices), in id order, then the requests', taken by the statement that marks them done — so
+ * that each is done once, even by two nodes at once. Each place's quotes as its invoice left them,
+ * by request; none for a request with nothing left to do.
  */
-export async function followUpDecision(
+export async function followUpDecisions(
+  ctx: AppContext,
+  due: readonly DueFollowUp[],
+): Promise<Map<string, QuoteFigures[]>> {
+  const one = due.length === 1;
+  return ctx.db.transaction(async (tx) => {
+    // One statement: its condition on the households, evaluated once before any row is read,
+    // locks their rows first (the lock order; all of them: a count reads every row, where
+    // EXISTS would stop at the first), then the requests' (in id order).
+    const rows = await tx.query<DecidedRow>(
+      one
+        ? `WITH household AS (SELECT id FROM users WHERE id = $2 FOR UPDATE)
+           UPDATE registration_requests r SET follow_up_due = false FROM users u
+            WHERE EXISTS (SELECT FROM household) AND r.id = $1 AND r.follow_up_due AND u.id = r.member_id
+           RETURNING ${DECIDED_COLUMNS}`
+        : `WITH households AS (SELECT id FROM users WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
+                requests AS (
+                  SELECT id FROM registration_requests
+                   WHERE (SELECT count(*) FROM households) > 0 AND id = ANY($1::uuid[]) AND follow_up_due
+                   ORDER BY id FOR UPDATE)
+           UPDATE registration_requests r SET follow_up_due = false FROM users u
+            WHERE r.id IN (SELECT id FROM requests) AND u.id = r.member_id
+           RETURNING ${DECIDED_COLUMNS}`,
+      one
+        ? [due[0]?.requestId, due[0]?.memberId]
+        : [due.map((d) => d.requestId), [...new Set(due.map((d) => d.memberId))]],
+    );
+    // The last invoice sent with the COMMIT: the counter is released with it.
+    return followUp(ctx, tx, rows, lastStatement(tx));
+  });
+}
+
+/** The follow-up of one first-come decision; its place's quotes, or null. */
+export const followUpDecision = async (
   ctx: AppContext,
   memberId: string,
   requestId: string,
-): Promise<QuoteFigures[] | null> {
-  return ctx.db.transaction(async (tx) => {
-    // One statement: its condition on `household`, evaluated once before any row is read, locks
-    // the household's row first (the lock order), then the update locks the request's.
-    const [row] = await tx.query<DecidedRow>(
-      `WITH household AS (SELECT id FROM users WHERE id = $2 FOR UPDATE)
-       UPDATE registration_requests r SET follow_up_due = false FROM users u
-        WHERE EXISTS (SELECT FROM household) AND r.id = $1 AND r.follow_up_due AND u.id = r.member_id
-       RETURNING ${DECIDED_COLUMNS}`,
-      [requestId, memberId],
-    );
-    // The invoice last, sent with the COMMIT: its counter is held for that statement only.
-    return row ? followUp(ctx, tx, row, lastStatement(tx)) : null;
-  });
-}
+): Promise<QuoteFigures[] | null> =>
+  (await followUpDecisions(ctx, [{ memberId, requestId }])).get(requestId) ?? null;
 
 /**
  * The follow-ups a node left due when it stopped between a decision and its follow-up, a minute

@@ -4,7 +4,7 @@ import type { RegistrationInput } from '@entraide/contract';
 import type { Transaction } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { sessionUsers, signedIn, type SessionUser } from '../accounts/session-cookies.ts';
-import { decisionMail } from './places.ts';
+import { decisionMail, followUpDecisions } from './places.ts';
 import {
   answered,
   checkNoDuplicate,
@@ -15,6 +15,7 @@ import {
   STORE_REQUESTS,
   storedRecord,
   type Caller,
+  type QuoteFigures,
   type Registration,
   type RegistrationRow,
   type StoredRequest,
@@ -60,8 +61,9 @@ async function storeBatch(
   closing: Map<string, string>,
   kind: BatchKind,
 ): Promise<(BatchOutcome | null)[]> {
+  let outcomes: (BatchOutcome | null)[];
   try {
-    return await ctx.db.transaction(async (tx) => {
+    outcomes = await ctx.db.transaction(async (tx) => {
       const outcomes: (BatchOutcome | null)[] = batch.map(() => null);
       const users = await sessionUsers(
         tx,
@@ -123,6 +125,35 @@ async function storeBatch(
   } catch {
     return batch.map(() => null);
   }
+  return followedUp(ctx, outcomes);
+}
+
+/**
+ * The places a batch gave, followed up together once its commit released the sessions' locks:
+ * their mails and invoices in one transaction (`followUpDecisions`), each answered with the
+ * quotes its invoice wrote. Should that transaction fail, the decisions stand and each place's
+ * request follows itself up, as alone (and logs a failure of its own).
+ */
+async function followedUp(
+  ctx: AppContext,
+  outcomes: (BatchOutcome | null)[],
+): Promise<(BatchOutcome | null)[]> {
+  const due = outcomes.flatMap((outcome) =>
+    outcome && 'stored' in outcome && outcome.stored.followUpDue ? [outcome.stored] : [],
+  );
+  if (due.length === 0) return outcomes;
+  const quotes = await followUpDecisions(
+    ctx,
+    due.map(({ row, member }) => ({ memberId: member.id, requestId: row.id })),
+  ).catch(() => new Map<string, QuoteFigures[]>());
+  return outcomes.map((outcome) => {
+    if (!outcome || !('stored' in outcome)) return outcome;
+    const placed = quotes.get(outcome.stored.row.id);
+    const { row, member } = outcome.stored;
+    return placed
+      ? { stored: { row: { ...row, quotes: placed }, followUpDue: false, member } }
+      : outcome;
+  });
 }
 
 /** Stores requests before closing by one insert, sent with the COMMIT; their rows in their order. */
