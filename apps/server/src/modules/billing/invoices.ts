@@ -304,10 +304,9 @@ async function placeFacts(tx: Queryable, requestId: string) {
 /**
  * The invoice of a place just confirmed. The choice is quoted again with what the household
  * used until now (another child may have been placed since the request), so no invoice grants
- * more than is left of the ceiling and the allowances; the request keeps this final quote (also
- * returned, with the invoice: its quotes as they now stand). The
- * invoice's statement goes through `written` (by default `tx`; the transaction's last statement
- * when nothing follows the invoice).
+ * more than is left of the ceiling and the allowances; the request keeps this final quote, and
+ * its quotes as they now stand are returned with the invoice. The invoice's statement goes
+ * through `written` (by default `tx`; the transaction's last statement when nothing follows it).
  */
 export async function issuePlaceInvoice(
   ctx: AppContext,

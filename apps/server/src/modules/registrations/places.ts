@@ -84,9 +84,9 @@ async function followUp(
   rows: readonly DecidedRow[],
   lastWritten: Queryable = tx,
 ): Promise<Map<string, QuoteFigures[]>> {
+  // A request withdrawn between its decision and its follow-up is told nothing more.
   const mails = rows.map((row) => decisionMail(ctx, row)).filter((mail) => mail !== null);
   await ctx.mailer.sendAll(tx, mails);
-  // A request withdrawn between its decision and its follow-up is told nothing more.
   const places = rows.filter((row) => row.status === 'confirmed');
   const quotes = new Map<string, QuoteFigures[]>();
   for (const [k, { id }] of places.entries()) {

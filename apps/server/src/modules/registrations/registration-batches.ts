@@ -205,8 +205,8 @@ async function storeAfterClosing(
 }
 
 /**
- * This node's batches of registration requests (decision 0034): those before closing, those
- * after it. A request whose first choice is known to be closed (its closing day as a batch last
+ * This node's batches of registration requests: those before closing (decision 0034), those
+ * after it (decision 0035). A request whose first choice is known to be closed (its closing day as a batch last
  * read it) goes to the batches after closing at once; one that a batch sends on goes to the
  * other kind's, then alone.
  */
