@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { RulesError } from './errors.ts';
 import { formatCents, formatRate } from './explanation.ts';
 import type { ChildInput, HouseholdInput } from './household.ts';
-import { simulateHousehold } from './household-simulation.ts';
+import { explainedSimulation, simulateHousehold } from './household-simulation.ts';
 import { parseEurosToCents } from './money.ts';
 import type { PackRegistry } from './pack.ts';
 import {
@@ -160,7 +160,7 @@ function householdFrom(values: Values): HouseholdInput {
 
 function simulate(packs: PackRegistry, values: Values, io: CliOutput): void {
   const pack = packs.get(required(values, 'pack'));
-  const result = simulateHousehold(pack, householdFrom(values), values.date ?? today());
+  const result = explainedSimulation(pack, householdFrom(values), values.date ?? today());
   if (values.json) {
     io.out(JSON.stringify(simulationAnswer(result), null, 2));
     return;

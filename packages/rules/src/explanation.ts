@@ -35,6 +35,11 @@ export abstract class ExplainedResult implements Explained {
 
   protected abstract explain(): readonly ExplanationStep[];
 
+  /** Keeps steps computed with the figures, for a result whose explanation is always read. */
+  protected keepSteps(steps: readonly ExplanationStep[]): void {
+    this.#steps = steps;
+  }
+
   get explanation(): readonly ExplanationStep[] {
     this.#steps ??= this.explain();
     return this.#steps;

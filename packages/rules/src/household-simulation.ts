@@ -50,9 +50,16 @@ class Simulation extends ExplainedResult {
     household: HouseholdInput,
     date: IsoDate,
     booking: IsolatedParentBooking | null,
+    explained: boolean,
   ) {
     super();
-    const { quotient, rates, ceiling, ski } = compute(pack, household, date, booking, false);
+    const { quotient, rates, ceiling, ski, steps } = compute(
+      pack,
+      household,
+      date,
+      booking,
+      explained,
+    );
     const figures: Omit<HouseholdSimulation, 'explanation'> = {
       pack: pack.id,
       parts: quotient.parts,
@@ -69,6 +76,7 @@ class Simulation extends ExplainedResult {
     this.#household = household;
     this.#date = date;
     this.#booking = booking;
+    if (explained) this.keepSteps(steps);
   }
 
   protected explain(): readonly ExplanationStep[] {
@@ -86,5 +94,17 @@ export function simulateHousehold(
   date: IsoDate,
   booking: IsolatedParentBooking | null = null,
 ): HouseholdSimulation {
-  return new Simulation(pack, household, date, booking) as Simulation & HouseholdSimulation;
+  return new Simulation(pack, household, date, booking, false) as Simulation & HouseholdSimulation;
+}
+
+/**
+ * The same, computed once with its steps: for a caller that always reads the explanation (the
+ * public calculator, the command line), where the lazy one would run the computation twice.
+ */
+export function explainedSimulation(
+  pack: Pack,
+  household: HouseholdInput,
+  date: IsoDate,
+): HouseholdSimulation {
+  return new Simulation(pack, household, date, null, true) as Simulation & HouseholdSimulation;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { annualCeiling } from './annual-ceiling.ts';
 import { householdQuotient } from './household.ts';
+import { explainedSimulation, simulateHousehold } from './household-simulation.ts';
 import { activityKinds, sectors } from './pack-schema.ts';
 import { gridRate } from './rates.ts';
 import { quoteStay } from './stay-quote.ts';
@@ -138,6 +139,20 @@ describe('properties of the household', () => {
           : inserm2021.annualCeiling?.single;
         const bounds = row?.flatMap((b) => [b.minCents, b.maxCents]) ?? [];
         return higher <= lower && lower >= Math.min(...bounds) && lower <= Math.max(...bounds);
+      }),
+    );
+  });
+});
+
+describe('properties of the simulation', () => {
+  it('computed once with its steps, equals the one whose explanation is built when read', () => {
+    fc.assert(
+      fc.property(householdArbitrary, fc.constantFrom(inserm2021, cnrs2019), (input, pack) => {
+        const lazy = simulateHousehold(pack, input, '2021-06-01');
+        const once = explainedSimulation(pack, input, '2021-06-01');
+        expect(once).toEqual(lazy);
+        expect(once.explanation).toEqual(lazy.explanation);
+        expect(once.explanation.length).toBeGreaterThan(3);
       }),
     );
   });

@@ -1,9 +1,9 @@
 import { simulationRequest, type PackListAnswer, type SimulationAnswer } from '@entraide/contract';
 import {
+  explainedSimulation,
   gridLabel,
   gridRate,
   packPage,
-  simulateHousehold,
   simulationAnswer,
   type PackRegistry,
 } from '@entraide/rules';
@@ -26,7 +26,7 @@ export function simulationRoutes(
     const body = parse(simulationRequest, request.body);
     const pack = packs.get(body.pack);
     const { rfrEuros, spouseRfrEuros, ...household } = body.household;
-    const result = simulateHousehold(
+    const result = explainedSimulation(
       pack,
       { ...household, taxIncomeEuros: rfrEuros, spouseTaxIncomeEuros: spouseRfrEuros },
       body.date ?? today(),
