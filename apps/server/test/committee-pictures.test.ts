@@ -2,8 +2,9 @@
 // page and document; activities' photos uploaded by staff, resized, stripped of their metadata.
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { createUser, ownPacks, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
 import { deleteUnusedPhotos } from '../src/modules/pictures/unused-photos.ts';
 import { pdfText } from './pdf-reading.ts';
 
@@ -137,6 +138,32 @@ describe('the committee’s identity', () => {
       'committee.logo',
       'committee.logo_removed',
     ]);
+  });
+
+  it('reaches another node of the same database within 30 s, read again by its next request', async () => {
+    const other = await buildApp({ config: t.config, db: t.db, packs: ownPacks() });
+    const shortName = async () =>
+      (await t.client().through(other).get('/api/session')).json<{
+        organization: { shortName: string };
+      }>().organization.shortName;
+    try {
+      expect(await shortName()).toBe('CAES IDF');
+      const saved = await admin.put('/api/admin/committee', {
+        name: 'CAES de l’Inserm — Hauts-de-France',
+        shortName: 'CAES HDF',
+        address: '1 place de Verdun, 59000 Lille',
+        brandColour: '#0B5D3B',
+      });
+      expect(saved.status).toBe(200);
+      // The other node trusts what it read for 30 s, then its next request reads it again.
+      expect(await shortName()).toBe('CAES IDF');
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 30_001);
+      expect(await shortName()).toBe('CAES HDF');
+    } finally {
+      vi.useRealTimers();
+      await other.close();
+    }
   });
 });
 

@@ -35,9 +35,12 @@ export class CommitteeIdentity {
     this.current = base;
   }
 
-  /** Rereads the identity when what this node holds is older than FRESH_MS. */
-  async fresh(): Promise<void> {
-    if (Date.now() - this.readAt > FRESH_MS) await this.reread();
+  /**
+   * Rereads the identity when what this node holds is older than FRESH_MS; null when it is not:
+   * nothing to wait for (every request asks, issue 15 point 6).
+   */
+  fresh(): Promise<void> | null {
+    return Date.now() - this.readAt > FRESH_MS ? this.reread() : null;
   }
 
   private async reread(): Promise<void> {

@@ -17,8 +17,9 @@ export class PublishedPacks {
     private readonly packs: PackRegistry,
   ) {}
 
-  async fresh(): Promise<void> {
-    if (Date.now() - this.readAt > FRESH_MS) await this.reread();
+  /** Rereads the packs when what this node read is older than FRESH_MS; null when it is not. */
+  fresh(): Promise<void> | null {
+    return Date.now() - this.readAt > FRESH_MS ? this.reread() : null;
   }
 
   async reread(): Promise<void> {
