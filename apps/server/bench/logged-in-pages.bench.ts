@@ -36,9 +36,36 @@ function start(args: string[], env: Record<string, string>, ready: string) {
 
 const send = httpClient(CONNECTIONS);
 
+/** Seconds of the same load before each measure, not counted: V8 compiles a route's code then. */
+const WARM_SECONDS = 2;
+
 /**
- * `CONNECTIONS` loops sending the request as soon as the previous answer came, for SECONDS; the
- * CPU time the process `pid`, which serves them, used per request.
+ * `CONNECTIONS` loops sending the request as soon as the previous answer came, for `seconds`;
+ * each answer's status and latency.
+ */
+async function loops(
+  seconds: number,
+  url: URL,
+  headers: Record<string, string>,
+  body: string | undefined,
+) {
+  const answers: { status: number; latency: number }[] = [];
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const began = performance.now();
+        const { status } = await send(url, headers, body);
+        answers.push({ status, latency: performance.now() - began });
+      }
+    }),
+  );
+  return answers;
+}
+
+/**
+ * The load for WARM_SECONDS, then for SECONDS measured: requests per second, p99, failures and
+ * the CPU time the process `pid`, which serves them, used per request.
  */
 async function load(
   pid: number,
@@ -47,26 +74,15 @@ async function load(
   body?: string,
 ) {
   const url = new URL(address);
+  await loops(WARM_SECONDS, url, headers, body);
   const cpuBefore = cpuSeconds(pid);
-  const latencies: number[] = [];
-  let failed = 0;
-  const end = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const began = performance.now();
-        const { status } = await send(url, headers, body);
-        if (status < 200 || status >= 300) failed += 1;
-        latencies.push(performance.now() - began);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
+  const answers = await loops(SECONDS, url, headers, body);
+  const latencies = answers.map(({ latency }) => latency).sort((a, b) => a - b);
   return {
-    perSecond: Math.round(latencies.length / SECONDS),
-    cpuMicroseconds: Math.round(((cpuSeconds(pid) - cpuBefore) * 1e6) / latencies.length),
+    perSecond: Math.round(answers.length / SECONDS),
+    cpuMicroseconds: Math.round(((cpuSeconds(pid) - cpuBefore) * 1e6) / answers.length),
     p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
-    failed,
+    failed: answers.filter(({ status }) => status < 200 || status >= 300).length,
   };
 }
 
@@ -150,7 +166,7 @@ const results = {
 bare.kill();
 server.kill();
 console.log(
-  `\nPGlite, ${String(CONNECTIONS)} connections, ${String(SECONDS)} s each; server RSS after start: ${String(Math.round(rss / 1048576))} MB`,
+  `\nPGlite, ${String(CONNECTIONS)} connections, ${String(SECONDS)} s each after ${String(WARM_SECONDS)} s not counted; server RSS after start: ${String(Math.round(rss / 1048576))} MB`,
 );
 const ping = results['bare Fastify route'].perSecond;
 const shaped = results['bare route, simulation’s shape'];
