@@ -3,13 +3,13 @@
 // own, each doing less of what the public simulation does:
 // - `GET /ping`, nothing;
 // - `POST /simulations`, the simulation's body read, its answer's bytes sent back as they are;
-// - `POST /simulated`, the simulation itself: its body checked by the contract, the engine's
-//   figures and their explanation, the answer's JSON — the app's route without the app.
+// - `POST /simulated`, the simulation itself: the app's route function (`publicSimulation`: the
+//   contract's check, the engine's figures and their explanation) and the answer's JSON — the
+//   app's route without the app.
 // Run with tsx, which compiles the engine once at load as esbuild does for `dist/main.js`.
-import { simulationRequest } from '@entraide/contract';
-import { explainedSimulation, simulationAnswer } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import Fastify from 'fastify';
+import { publicSimulation } from '../src/modules/simulation/routes.ts';
 
 const packs = loadPackDirectory();
 const app = Fastify();
@@ -17,16 +17,8 @@ app.get('/ping', async () => ({ ok: true }));
 app.post('/simulations', async (_request, reply) =>
   reply.type('application/json').send(process.env.ANSWER),
 );
-app.post('/simulated', async (request) => {
-  const body = simulationRequest.parse(request.body);
-  const { rfrEuros, spouseRfrEuros, ...household } = body.household;
-  return simulationAnswer(
-    explainedSimulation(
-      packs.get(body.pack),
-      { ...household, taxIncomeEuros: rfrEuros, spouseTaxIncomeEuros: spouseRfrEuros },
-      body.date ?? '2021-06-01',
-    ),
-  );
-});
+app.post('/simulated', async (request) =>
+  publicSimulation(packs, request.body, () => '2021-06-01'),
+);
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 console.log('bare ready');

@@ -14,6 +14,26 @@ import { parse } from '../../http.ts';
 const packParam = z.object({ id: z.string().max(100) });
 
 /**
+ * The public calculator's answer to a request's body (SPEC §8): checked by the contract, then the
+ * engine's figures with their explanation. Ages are judged on `today` unless the body gives a day.
+ */
+export function publicSimulation(
+  packs: PackRegistry,
+  body: unknown,
+  today: () => string,
+): SimulationAnswer {
+  const request = parse(simulationRequest, body);
+  const { rfrEuros, spouseRfrEuros, ...household } = request.household;
+  return simulationAnswer(
+    explainedSimulation(
+      packs.get(request.pack),
+      { ...household, taxIncomeEuros: rfrEuros, spouseTaxIncomeEuros: spouseRfrEuros },
+      request.date ?? today(),
+    ),
+  );
+}
+
+/**
  * The public calculator (SPEC §8): anyone may call it, without an account or a cookie. Ages are
  * judged on the committee's day unless the request gives one.
  */
@@ -22,17 +42,9 @@ export function simulationRoutes(
   packs: PackRegistry,
   today: () => string,
 ): void {
-  app.post('/api/v1/simulations', async (request): Promise<SimulationAnswer> => {
-    const body = parse(simulationRequest, request.body);
-    const pack = packs.get(body.pack);
-    const { rfrEuros, spouseRfrEuros, ...household } = body.household;
-    const result = explainedSimulation(
-      pack,
-      { ...household, taxIncomeEuros: rfrEuros, spouseTaxIncomeEuros: spouseRfrEuros },
-      body.date ?? today(),
-    );
-    return simulationAnswer(result);
-  });
+  app.post('/api/v1/simulations', async (request): Promise<SimulationAnswer> =>
+    publicSimulation(packs, request.body, today),
+  );
 
   // The rate of each grid along the quotient, for the calculator's chart (not part of SPEC §8):
   // every 250 € of quotient from 0 to 40 000 €, the engine's own figures.
