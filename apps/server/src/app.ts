@@ -187,9 +187,10 @@ export async function buildApp({
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     csrf.check(request);
     // What another node may have changed, reread when due.
-    const rereads = [identity.fresh(), published.fresh()].filter((reread) => reread !== null);
-    if (rereads.length === 0) done();
-    else Promise.all(rereads).then(() => done(), done);
+    const identityRead = identity.fresh();
+    const packsRead = published.fresh();
+    if (identityRead === null && packsRead === null) done();
+    else Promise.all([identityRead, packsRead]).then(() => done(), done);
   });
 
   const ctx = appContext(

@@ -191,7 +191,8 @@ async function storeAfterClosing(
     rows.push((await tx.query<RegistrationRow>(STORE_LATE_REQUEST_MAILED, values))[0]);
   const mails = requests.flatMap(({ member }, k) => {
     const row = rows[k];
-    if (!row || row.status === 'requested' || row.status === 'confirmed') return [];
+    // A place's mail goes with its invoice; `decisionMail` gives none to a request undecided.
+    if (!row || row.status === 'confirmed') return [];
     const mail = decisionMail(ctx, {
       ...row,
       decision: row.decision ?? { reasons: [] },
