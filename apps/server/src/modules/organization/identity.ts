@@ -1,5 +1,6 @@
 import type { CommitteeIdentityInput } from '@entraide/contract';
 import type { Database } from '../../db/database.ts';
+import { KeptRead } from '../../kept-read.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { webImage } from '../pictures/images.ts';
@@ -7,8 +8,6 @@ import type { Organization } from './organization.ts';
 
 /** A logo is shown at most this big (the web's header, the documents' letterhead). */
 const LOGO_BOX = { width: 480, height: 160 } as const;
-/** How long a node trusts what it read: a change made on another node shows within this time. */
-const FRESH_MS = 30_000;
 
 interface IdentityRow {
   name: string;
@@ -21,12 +20,13 @@ interface IdentityRow {
 
 /**
  * The committee as its admin set it (name, address, colour, logo) over its organisation's
- * defaults: read from the database, kept by each node for FRESH_MS, reread after a change.
+ * defaults: read from the database, kept by each node for FRESH_MS (a change made on another node
+ * shows within that time), reread after a change made on this one.
  */
 export class CommitteeIdentity {
   /** The committee as documents and screens show it now, merged once per read. */
   current: Organization;
-  private readAt = Number.NEGATIVE_INFINITY;
+  private readonly kept = new KeptRead(() => this.read());
 
   constructor(
     private readonly db: Database,
@@ -40,10 +40,10 @@ export class CommitteeIdentity {
    * nothing to wait for (every request asks, issue 15 point 6).
    */
   fresh(): Promise<void> | null {
-    return Date.now() - this.readAt > FRESH_MS ? this.reread() : null;
+    return this.kept.fresh();
   }
 
-  private async reread(): Promise<void> {
+  private async read(): Promise<void> {
     const [own] = await this.db.query<IdentityRow>(
       'SELECT name, short_name, address, brand_colour, logo, updated_at FROM committee_identity',
     );
@@ -58,7 +58,6 @@ export class CommitteeIdentity {
           identityVersion: new Date(own.updated_at).getTime().toString(36),
         }
       : this.base;
-    this.readAt = Date.now();
   }
 
   /** The admin's change of the name, address or colour; the logo stays. */
@@ -73,7 +72,7 @@ export class CommitteeIdentity {
       );
       await recordAudit(tx, admin.id, 'committee.identity', 'committee', null, { ...input });
     });
-    await this.reread();
+    await this.kept.again();
     return this.current;
   }
 
@@ -94,7 +93,7 @@ export class CommitteeIdentity {
       const action = logo ? 'committee.logo' : 'committee.logo_removed';
       await recordAudit(tx, admin.id, action, 'committee', null);
     });
-    await this.reread();
+    await this.kept.again();
     return this.current;
   }
 }

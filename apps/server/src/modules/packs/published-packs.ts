@@ -1,16 +1,15 @@
 import { compilePack, type PackRegistry } from '@entraide/rules';
 import type { Database } from '../../db/database.ts';
-
-/** How long a node trusts its packs: a pack published on another node is used within this time. */
-const FRESH_MS = 30_000;
+import { KeptRead } from '../../kept-read.ts';
 
 /**
  * The packs published in the studio, added to a node's registry beside the packs shipped as
- * files: read at the start, then again when what the node read is older than FRESH_MS. A file
- * pack of the same id wins (the studio refuses such an id; a file added later keeps it).
+ * files: read at the start, then again when what the node read is older than FRESH_MS (a pack
+ * published on another node is used within that time). A file pack of the same id wins (the
+ * studio refuses such an id; a file added later keeps it).
  */
 export class PublishedPacks {
-  private readAt = Number.NEGATIVE_INFINITY;
+  private readonly kept = new KeptRead(() => this.read());
 
   constructor(
     private readonly db: Database,
@@ -19,10 +18,15 @@ export class PublishedPacks {
 
   /** Rereads the packs when what this node read is older than FRESH_MS; null when it is not. */
   fresh(): Promise<void> | null {
-    return Date.now() - this.readAt > FRESH_MS ? this.reread() : null;
+    return this.kept.fresh();
   }
 
-  async reread(): Promise<void> {
+  /** Reads the packs now (at the start). */
+  reread(): Promise<void> {
+    return this.kept.again();
+  }
+
+  private async read(): Promise<void> {
     const rows = await this.db.query<{ data: unknown }>(
       "SELECT data FROM pack_drafts WHERE status = 'published' ORDER BY published_at",
     );
@@ -30,6 +34,5 @@ export class PublishedPacks {
       const pack = compilePack(data);
       if (!this.packs.has(pack.id)) this.packs.add(pack);
     }
-    this.readAt = Date.now();
   }
 }
