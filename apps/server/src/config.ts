@@ -11,6 +11,13 @@ const environment = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'postgres://… attendu')
     .optional(),
+  /** PostgreSQL connections of each node (its pool); the nodes' sum stays under max_connections. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number('nombre de connexions attendu, par exemple 10')
+    .int('nombre entier de connexions attendu, par exemple 10')
+    .min(2, 'au moins 2 connexions, par exemple 10')
+    .max(200, 'au plus 200 connexions, par exemple 10')
+    .optional(),
   DATA_DIR: z.string().default('data'),
   ORGANIZATION: z.enum(['inserm', 'cnrs']).default('inserm'),
   SMTP_URL: z
@@ -93,6 +100,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | null;
+  /** DATABASE_POOL_SIZE: the node's PostgreSQL connections, when not the default (10). */
+  readonly databasePoolSize: number | null;
   readonly dataDir: string;
   readonly organization: 'inserm' | 'cnrs';
   readonly smtpUrl: string | null;
@@ -188,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? null,
     dataDir: resolve(e.DATA_DIR),
     organization: e.ORGANIZATION,
     smtpUrl: e.SMTP_URL ?? null,

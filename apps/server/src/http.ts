@@ -2,7 +2,7 @@ import { issuesOf, isReadableText, UNREADABLE_TEXT_MESSAGE } from '@entraide/con
 import { formatIsoDate, RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isRetryable } from './db/database.ts';
+import { isConnectionLost, isRetryable } from './db/database.ts';
 import { addDays } from './modules/billing/working-days.ts';
 
 /**
@@ -203,6 +203,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message:
           'Ce dossier est modifié par quelqu’un d’autre au même moment : réessayez dans quelques secondes.',
       });
+    if (isConnectionLost(error)) {
+      request.log.warn(error);
+      return reply.status(503).header('retry-after', '5').send({
+        error: 'unavailable',
+        message: 'Le service est momentanément indisponible : réessayez dans quelques secondes.',
+      });
+    }
     if (isDataException(error)) {
       request.log.warn(error);
       return reply.status(400).send({

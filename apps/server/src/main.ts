@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const organization = organizationOf(config.organization, config.committeeSiret);
   const pgliteDir = join(config.dataDir, `pglite-${config.organization}`);
   if (!config.databaseUrl) mkdirSync(pgliteDir, { recursive: true });
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: pgliteDir });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: pgliteDir,
+    ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
+  });
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(', ')}`);
   const packs = loadPackDirectory(config.packsDir ?? undefined);

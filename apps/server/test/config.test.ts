@@ -47,4 +47,18 @@ describe('configuration', () => {
       }).payments,
     ).toMatchObject({ provider: 'lyra', mode: 'TEST', rest: null });
   });
+
+  it('takes the PostgreSQL connections of each node, and stops on a value that is not a number of them', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).databasePoolSize).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_POOL_SIZE: 'dix' })).toThrow(
+      /^Configuration invalide :\n {2}DATABASE_POOL_SIZE: nombre de connexions attendu, par exemple 10$/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_POOL_SIZE: '1' })).toThrow(
+      /DATABASE_POOL_SIZE: au moins 2 connexions, par exemple 10/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_POOL_SIZE: '12.5' })).toThrow(
+      /DATABASE_POOL_SIZE: nombre entier de connexions attendu, par exemple 10/,
+    );
+  });
 });

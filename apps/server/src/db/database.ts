@@ -128,6 +128,24 @@ export const isRetryable = (error: unknown): boolean =>
   (error.code === '40001' || error.code === '40P01');
 
 /**
+ * The database was out of reach for this use case: its connection ended (PostgreSQL restarted,
+ * failed over, or ended an idle transaction) or could not be made. Nothing of the use case was
+ * kept unless its COMMIT had been sent: the person is asked to try again in a moment.
+ */
+export const isConnectionLost = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  return (
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    code === '25P03' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    (error instanceof Error && /^Connection terminated|is not queryable$/.test(error.message))
+  );
+};
+
+/**
  * A prepared statement keeps one plan, made for any parameters (`force_generic_plan`). With
  * PostgreSQL's default (`auto`) the larger reads were planned again at every run: their custom
  * plans looked cheaper than the generic one by less than the planning they cost (issue 15).
@@ -202,6 +220,14 @@ class PostgresDatabase implements Database {
 
   private async attempt<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // PostgreSQL may end the connection while the use case holds it, between two statements (a
+    // restart, a failover, IDLE_IN_TRANSACTION): pg says so by an event which, unheard, would
+    // stop the node. Heard, the use case's next statement fails, and the connection is dropped.
+    const ended: { error?: Error; rollback?: unknown } = {};
+    const onLost = (error: Error): void => {
+      ended.error = error;
+    };
+    client.on('error', onLost);
     const tx = new PostgresTransaction(client, this.names, (statements, roundTrips) => {
       this.statements += statements;
       this.roundTrips += roundTrips;
@@ -211,10 +237,15 @@ class PostgresDatabase implements Database {
       await tx.commit();
       return result;
     } catch (error) {
-      await tx.rollback();
-      throw error;
+      await tx.rollback().catch((failed: unknown) => {
+        ended.rollback = failed;
+      });
+      // The connection's end, when it came first, says more than the statement it made fail.
+      throw ended.error ?? error;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      // A connection ended, or in doubt after a failed rollback, leaves the pool.
+      client.release(ended.error ?? (ended.rollback === undefined ? undefined : true));
     }
   }
 
@@ -237,21 +268,45 @@ export interface DatabaseOptions {
   readonly dataDir?: string | null;
   /** PostgreSQL schema to work in (tests isolate themselves in a schema of their own). */
   readonly schema?: string;
+  /** PostgreSQL: connections of this node's pool (DATABASE_POOL_SIZE); POOL_SIZE by default. */
+  readonly poolSize?: number;
+  /** PostgreSQL: IDLE_IN_TRANSACTION_SECONDS unless a test gives another. */
+  readonly idleInTransactionSeconds?: number;
 }
+
+/** A node's PostgreSQL connections, unless DATABASE_POOL_SIZE says otherwise (docs/operations.md). */
+const POOL_SIZE = 10;
+
+/**
+ * PostgreSQL ends a connection whose transaction waited this long for its next statement, and
+ * with it the transaction and its locks: a node stopped in the middle of one (paused, its event
+ * loop stuck) cannot hold a session's or a household's rows from the others. A use case waits
+ * milliseconds between its statements; the selection at closing computes 100 000 requests'
+ * places between two in under half a second (docs/benchmarks.md).
+ */
+const IDLE_IN_TRANSACTION_SECONDS = 60;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
+    const idleInTransaction = options.idleInTransactionSeconds ?? IDLE_IN_TRANSACTION_SECONDS;
     const pool = new pg.Pool({
       connectionString: options.url,
-      max: 10,
+      max: options.poolSize ?? POOL_SIZE,
       // Connections stay open once made: a new one starts cold (its backend's caches, every
       // statement planned again), and a rush would meet that after a quiet spell.
       idleTimeoutMillis: 0,
       // A transaction's BEGIN and COMMIT go with its statements (decision 0033).
       pipeline: true,
-      options: [PLAN_CACHE, ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(
-        ' ',
-      ),
+      options: [
+        PLAN_CACHE,
+        `-c idle_in_transaction_session_timeout=${String(idleInTransaction * 1000)}`,
+        ...(options.schema ? [`-c search_path=${options.schema}`] : []),
+      ].join(' '),
+    });
+    // A connection lost while in the pool (PostgreSQL restarted, a backend ended): the pool drops
+    // it and opens another when needed; the node goes on.
+    pool.on('error', (error) => {
+      console.warn(`Connexion à PostgreSQL perdue, rouverte au besoin : ${error.message}`);
     });
     return new PostgresDatabase(pool);
   }
