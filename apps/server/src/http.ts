@@ -2,7 +2,7 @@ import { issuesOf, isReadableText, UNREADABLE_TEXT_MESSAGE } from '@entraide/con
 import { formatIsoDate, RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isConnectionLost, isRetryable } from './db/database.ts';
+import { isDatabaseUnavailable, isRetryable } from './db/database.ts';
 import { addDays } from './modules/billing/working-days.ts';
 
 /**
@@ -203,7 +203,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message:
           'Ce dossier est modifié par quelqu’un d’autre au même moment : réessayez dans quelques secondes.',
       });
-    if (isConnectionLost(error)) {
+    if (isDatabaseUnavailable(error)) {
       request.log.warn(error);
       return reply.status(503).header('retry-after', '5').send({
         error: 'unavailable',

@@ -5,7 +5,7 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isConnectionLost, openDatabase, type Database } from '../src/db/database.ts';
+import { isDatabaseUnavailable, openDatabase, type Database } from '../src/db/database.ts';
 import { registerErrorHandler } from '../src/http.ts';
 
 const url = process.env.DATABASE_URL;
@@ -85,7 +85,7 @@ describe.skipIf(!url)('connections PostgreSQL ends', () => {
         })
         .catch((error: unknown) => error);
       expect(ended).toBe(true);
-      expect(isConnectionLost(caught)).toBe(true);
+      expect(isDatabaseUnavailable(caught)).toBe(true);
       expect(db.poolUsage()?.total).toBe(0);
       expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
@@ -119,7 +119,7 @@ describe.skipIf(!url)('connections PostgreSQL ends', () => {
         await tx.query('SELECT id FROM held WHERE id = $1 FOR UPDATE', [1]);
       });
       events.push('other node has the row');
-      expect(isConnectionLost(await stalled)).toBe(true);
+      expect(isDatabaseUnavailable(await stalled)).toBe(true);
       expect(events).toEqual(['other node has the row', 'stalled node resumes']);
       expect(await other.query('SELECT id FROM held')).toEqual([{ id: 1 }]);
     } finally {
@@ -142,12 +142,15 @@ describe('an answer when the database is out of reach', () => {
     app.get('/closed', () => {
       throw new Error('Connection terminated unexpectedly');
     });
+    app.get('/too-many', () => {
+      throw Object.assign(new Error('sorry, too many clients already'), { code: '53300' });
+    });
     app.get('/refused', () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
         code: 'ECONNREFUSED',
       });
     });
-    for (const path of ['/restarted', '/closed', '/refused']) {
+    for (const path of ['/restarted', '/closed', '/too-many', '/refused']) {
       const answer = await app.inject({ method: 'GET', url: path });
       expect(answer.statusCode).toBe(503);
       expect(answer.headers['retry-after']).toBe('5');
@@ -156,8 +159,10 @@ describe('an answer when the database is out of reach', () => {
         message: 'Le service est momentanément indisponible : réessayez dans quelques secondes.',
       });
     }
-    expect(isConnectionLost(Object.assign(new Error('deadlock'), { code: '40P01' }))).toBe(false);
-    expect(isConnectionLost(new Error('Une erreur'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('deadlock'), { code: '40P01' }))).toBe(
+      false,
+    );
+    expect(isDatabaseUnavailable(new Error('Une erreur'))).toBe(false);
     await app.close();
   });
 });

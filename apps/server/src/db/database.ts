@@ -128,15 +128,17 @@ export const isRetryable = (error: unknown): boolean =>
   (error.code === '40001' || error.code === '40P01');
 
 /**
- * The database was out of reach for this use case: its connection ended (PostgreSQL restarted,
- * failed over, or ended an idle transaction) or could not be made. Nothing of the use case was
- * kept unless its COMMIT had been sent: the person is asked to try again in a moment.
+ * The database could not serve this use case: its connection ended (PostgreSQL restarted, failed
+ * over, or ended an idle transaction) or could not be made, or PostgreSQL lacked a resource (too
+ * many connections, a full disk). Nothing of the use case was kept unless its COMMIT had been
+ * sent: the person is asked to try again in a moment.
  */
-export const isConnectionLost = (error: unknown): boolean => {
+export const isDatabaseUnavailable = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;
   const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
   return (
     code.startsWith('08') ||
+    code.startsWith('53') ||
     code.startsWith('57P') ||
     code === '25P03' ||
     code === 'ECONNREFUSED' ||
