@@ -2,6 +2,7 @@
 // administrator, a transaction left waiting — never stops the node (issue 15): the pool opens
 // others, a use case caught in the middle fails with its own error, and the person is asked to
 // try again rather than shown an internal error.
+import { execFileSync, spawnSync } from 'node:child_process';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +127,31 @@ describe.skipIf(!url)('connections PostgreSQL ends', () => {
       await stuck.close();
       await other.close();
       await asAdmin().query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+  });
+});
+
+/** Linux's `ss`, which shows a socket's timers; absent elsewhere. */
+const ss = spawnSync('ss', ['-V']).status === 0;
+
+describe.skipIf(!url || !ss)('connections kept open all night', () => {
+  it('are kept alive by TCP once idle for a minute, for the firewalls on the way', async () => {
+    const db = await openDatabase({ url: url ?? null, poolSize: 2 });
+    try {
+      const [row] = await db.query<{ port: number | null }>('SELECT inet_client_port() AS port');
+      const port = row?.port;
+      if (!port) throw new Error('DATABASE_URL sans TCP (socket Unix) : rien à vérifier');
+      const socket = execFileSync(
+        'ss',
+        ['-tnoH', 'state', 'established', 'sport', '=', `:${String(port)}`],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(socket).toMatch(/timer:\(keepalive,(\d+)sec/);
+      expect(Number(/keepalive,(\d+)sec/.exec(socket)?.[1])).toBeGreaterThan(50);
+    } finally {
+      await db.close();
     }
   });
 });

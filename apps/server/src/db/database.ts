@@ -297,6 +297,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // Connections stay open once made: a new one starts cold (its backend's caches, every
       // statement planned again), and a rush would meet that after a quiet spell.
       idleTimeoutMillis: 0,
+      // Kept open, a connection idle all night must stay known to the firewalls and NAT on the
+      // way, which forget a silent one after minutes: the first query of the morning would then
+      // wait for TCP to give up (a quarter of an hour). TCP keepalive once idle for a minute.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 60_000,
       // A transaction's BEGIN and COMMIT go with its statements (decision 0033).
       pipeline: true,
       options: [
