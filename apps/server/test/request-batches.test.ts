@@ -46,6 +46,25 @@ describe('batches of a node', () => {
     release.shift()?.();
     expect(await outcomes).toEqual(['#1', '#2', '#3', null, '#5', '#6', '#7', '#8', null]);
   });
+
+  it('sends alone every item of a batch whose store throws, and goes on with the next batches', async () => {
+    const stored: number[][] = [];
+    const batches = new RequestBatches<number, string>(
+      async (batch) => {
+        stored.push([...batch]);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (batch.includes(2)) throw new Error('la base ne répond pas');
+        return batch.map((n) => `#${n}`);
+      },
+      () => false,
+      2,
+      1,
+    );
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((n) => batches.send(n)));
+    expect(stored).toEqual([[1], [2, 3], [4, 5]]);
+    expect(outcomes).toEqual(['#1', null, null, '#4', '#5']);
+    expect(batches.waiting).toBe(0);
+  });
 });
 
 let t: TestApp;

@@ -12,10 +12,10 @@ export class RequestBatches<Item, Outcome> {
   #running = 0;
 
   /**
-   * `store`: stores a batch, an outcome per item in order, null for an item to send alone (never
-   * throws); `alone`: whether an item is sent alone rather than in a batch, asked as it comes and
-   * again as its batch leaves; `size`: items a batch at most; `concurrent`: batches in the
-   * database at once.
+   * `store`: stores a batch, an outcome per item in order, null for an item to send alone (should
+   * it throw, every item of the batch is sent alone); `alone`: whether an item is sent alone
+   * rather than in a batch, asked as it comes and again as its batch leaves; `size`: items a
+   * batch at most; `concurrent`: batches in the database at once.
    */
   constructor(
     private readonly store: (batch: readonly Item[]) => Promise<(Outcome | null)[]>,
@@ -47,11 +47,14 @@ export class RequestBatches<Item, Outcome> {
       });
       if (batch.length === 0) continue;
       this.#running += 1;
-      void this.store(batch.map((b) => b.item)).then((outcomes) => {
-        batch.forEach((b, i) => b.done(outcomes[i] as Outcome));
+      const ended = (outcomes: readonly (Outcome | null)[]): void => {
+        batch.forEach((b, i) => b.done(outcomes[i] ?? null));
         this.#running -= 1;
         this.#next();
-      });
+      };
+      // A batch that fails in a way its store did not foresee neither stops the node nor holds
+      // the batches after it: its items go alone, each answered by its own failure.
+      this.store(batch.map((b) => b.item)).then(ended, () => ended([]));
     }
   }
 }
