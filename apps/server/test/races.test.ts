@@ -192,7 +192,26 @@ describe('a session cancelled while families ask for it and pay', () => {
             book(client, session),
       ),
     ]);
-    const [cancel, ...rest] = answers;
+    const [first, ...rest] = answers;
+    // On a busy machine a newcomer's place may be given just before the cancellation reads the
+    // session: while its invoice is written the cancellation is refused « réessayez dans une
+    // minute », and the desk tries again once it is (every other answer has come by then).
+    let cancel = first;
+    if (cancel?.status === 409) {
+      expect(cancel.json<{ error: string }>().error).toBe('invoice_pending');
+      await poll(
+        () =>
+          t.db.query(
+            `SELECT 1 FROM registration_requests WHERE placed_session_id = $1 AND follow_up_due`,
+            [session],
+          ),
+        (due) => due.length === 0,
+      );
+      cancel = await canceller?.post(
+        `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${session}/cancellation`,
+        { reason: 'le centre ferme' },
+      );
+    }
     expect(cancel?.status).toBe(200);
     for (const answer of rest) expect([200, 201, 400, 409]).toContain(answer.status);
     // Nobody is left on the session, and every payment accepted came back.
