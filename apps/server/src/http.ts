@@ -2,19 +2,14 @@ import { issuesOf, isReadableText, UNREADABLE_TEXT_MESSAGE } from '@entraide/con
 import { formatIsoDate, RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { isDatabaseUnavailable, isRetryable } from './db/database.ts';
+import { errorCode, isDatabaseUnavailable, isRetryable } from './db/database.ts';
 import { addDays } from './modules/billing/working-days.ts';
 
 /**
  * PostgreSQL's class 22 (data exception: a date or number out of range, a byte it cannot store):
  * the contract should have refused the value; if one slips through, it is still the input's fault.
  */
-const isDataException = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  'code' in error &&
-  typeof error.code === 'string' &&
-  /^22[0-9A-Z]{3}$/.test(error.code);
+const isDataException = (error: unknown): boolean => /^22[0-9A-Z]{3}$/.test(errorCode(error));
 
 /** An answer other than 2xx that a person should read: stable code, French message. */
 export class HttpError extends Error {

@@ -120,12 +120,20 @@ class PgliteDatabase implements Database {
 /** How many times a use case runs before a deadlock or serialization failure is given up. */
 export const TRANSACTION_ATTEMPTS = 5;
 
+/**
+ * The code an error carries: PostgreSQL's SQLSTATE (`40001`, `23505`…), or Node's for a socket
+ * (`ECONNREFUSED`); '' when it has none.
+ */
+export const errorCode = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : '';
+
 /** PostgreSQL's serialization_failure and deadlock_detected: the transaction may simply be run again. */
-export const isRetryable = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  'code' in error &&
-  (error.code === '40001' || error.code === '40P01');
+export const isRetryable = (error: unknown): boolean => {
+  const code = errorCode(error);
+  return code === '40001' || code === '40P01';
+};
 
 /**
  * The database could not serve this use case: its connection ended (PostgreSQL restarted, failed
@@ -134,8 +142,7 @@ export const isRetryable = (error: unknown): boolean =>
  * sent: the person is asked to try again in a moment.
  */
 export const isDatabaseUnavailable = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  const code = errorCode(error);
   return (
     code.startsWith('08') ||
     code.startsWith('53') ||

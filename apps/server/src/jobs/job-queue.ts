@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import {
+  errorCode,
   executorOf,
   isRetryable,
   TRANSACTION_ATTEMPTS,
@@ -56,8 +57,7 @@ export interface JobQueueOptions {
 }
 
 /** A unique violation: what PostgreSQL says when two nodes create the same thing at once. */
-const madeMeanwhile = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+const madeMeanwhile = (error: unknown): boolean => errorCode(error) === '23505';
 
 /**
  * Runs `work` again, after a short random pause, while what it throws is `expected` of another
