@@ -232,7 +232,7 @@ class PostgresDatabase implements Database {
     // PostgreSQL may end the connection while the use case holds it, between two statements (a
     // restart, a failover, IDLE_IN_TRANSACTION): pg says so by an event which, unheard, would
     // stop the node. Heard, the use case's next statement fails, and the connection is dropped.
-    const ended: { error?: Error; rollback?: unknown } = {};
+    const ended: { error?: Error; rollbackFailed?: true } = {};
     const onLost = (error: Error): void => {
       ended.error = error;
     };
@@ -246,15 +246,15 @@ class PostgresDatabase implements Database {
       await tx.commit();
       return result;
     } catch (error) {
-      await tx.rollback().catch((failed: unknown) => {
-        ended.rollback = failed;
+      await tx.rollback().catch(() => {
+        ended.rollbackFailed = true;
       });
       // The connection's end, when it came first, says more than the statement it made fail.
       throw ended.error ?? error;
     } finally {
       client.off('error', onLost);
       // A connection ended, or in doubt after a failed rollback, leaves the pool.
-      client.release(ended.error ?? (ended.rollback === undefined ? undefined : true));
+      client.release(ended.error ?? ended.rollbackFailed);
     }
   }
 
