@@ -22,20 +22,30 @@ export class KeptRead {
   }
 
   /**
-   * Reads now, whatever the age of what the node holds: at the start, and after a change made on
-   * this node (a read already under way may have missed it). A failed read is tried again by the
-   * next request that asks.
+   * Reads again, whatever the age of what the node holds: at the start, and after a change made on
+   * this node. A read already under way may have missed the change, so this one starts when it
+   * ends, whether it succeeded or not: the last read to start is the last to apply what it read,
+   * never an older one finishing late. A failed read is tried again by the next request that asks.
    */
   again(): Promise<void> {
-    const started = Date.now();
-    const reading = this.read()
-      .then(() => {
-        this.readAt = started;
+    const underWay = this.reading;
+    const reading = (
+      underWay ? underWay.catch(() => undefined).then(() => this.timedRead()) : this.timedRead()
+    )
+      .then((at) => {
+        this.readAt = at;
       })
       .finally(() => {
         if (this.reading === reading) this.reading = null;
       });
     this.reading = reading;
     return reading;
+  }
+
+  /** The read, and when it started: what it brings is as old as that. */
+  private async timedRead(): Promise<number> {
+    const at = Date.now();
+    await this.read();
+    return at;
   }
 }

@@ -45,17 +45,37 @@ describe('KeptRead', () => {
     expect(kept.fresh()).toBeNull();
   });
 
-  it('reads again at once after a change on this node, even while an older read is under way', async () => {
+  it('reads again after a change on this node once the older read under way has ended, so the older never applies last', async () => {
+    let held = 'au démarrage';
+    const pending: ((value: string) => void)[] = [];
+    const read = vi.fn(() =>
+      new Promise<string>((resolve) => pending.push(resolve)).then((value) => {
+        held = value;
+      }),
+    );
+    const kept = new KeptRead(read);
+    const older = kept.fresh();
+    const afterChange = kept.again();
+    // The read that follows the change waits for the older one; requests asking now wait for it.
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(kept.fresh()).toBe(afterChange);
+    pending[0]?.('lu avant le changement');
+    await older;
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(2));
+    pending[1]?.('lu après le changement');
+    await afterChange;
+    expect(held).toBe('lu après le changement');
+    expect(kept.fresh()).toBeNull();
+  });
+
+  it('reads again after a change even when the older read failed', async () => {
     const { read, pending } = controlledRead();
     const kept = new KeptRead(read);
     const older = kept.fresh();
     const afterChange = kept.again();
-    expect(read).toHaveBeenCalledTimes(2);
-    // Requests asking now wait for the read that follows the change.
-    expect(kept.fresh()).toBe(afterChange);
-    pending[0]?.resolve();
-    await older;
-    expect(kept.fresh()).toBe(afterChange);
+    pending[0]?.reject(new Error('base injoignable'));
+    await expect(older).rejects.toThrow('base injoignable');
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(2));
     pending[1]?.resolve();
     await afterChange;
     expect(kept.fresh()).toBeNull();
