@@ -3,10 +3,17 @@
 // others, a use case caught in the middle fails with its own error, and the person is asked to
 // try again rather than shown an internal error.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, openDatabase, type Database } from '../src/db/database.ts';
+import {
+  errorCode,
+  isDatabaseUnavailable,
+  migrate,
+  openDatabase,
+  type Database,
+} from '../src/db/database.ts';
 import { registerErrorHandler } from '../src/http.ts';
 
 const url = process.env.DATABASE_URL;
@@ -100,7 +107,11 @@ describe.skipIf(!url)('connections PostgreSQL ends', () => {
       `CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.held (id int PRIMARY KEY)`,
     );
     await asAdmin().query(`INSERT INTO ${schema}.held VALUES (1)`);
-    const stuck = await openDatabase({ url: url ?? null, schema, idleInTransactionSeconds: 1 });
+    const stuck = await openDatabase({
+      url: url ?? null,
+      schema,
+      timeouts: { idleInTransaction: 1 },
+    });
     const other = await openDatabase({ url: url ?? null, schema });
     try {
       const events: string[] = [];
@@ -127,6 +138,59 @@ describe.skipIf(!url)('connections PostgreSQL ends', () => {
       await stuck.close();
       await other.close();
       await asAdmin().query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+  });
+});
+
+describe.skipIf(!url)('what never comes', () => {
+  it('cancels a statement that runs past its limit, and the node goes on', async () => {
+    const db = await openDatabase({ url: url ?? null, poolSize: 2, timeouts: { statement: 1 } });
+    try {
+      const started = Date.now();
+      const caught = await db.query('SELECT pg_sleep(10)').catch((error: unknown) => error);
+      expect(errorCode(caught)).toBe('57014');
+      expect(isDatabaseUnavailable(caught)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(9_000);
+      expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('lets migrations take the time they need, whatever the limit of a statement', async () => {
+    const schema = `migrations_${String(Date.now())}`;
+    await asAdmin().query(`CREATE SCHEMA ${schema}`);
+    // 1 ms: creating the tables and their indexes takes longer.
+    const db = await openDatabase({ url: url ?? null, schema, timeouts: { statement: 0.001 } });
+    try {
+      const files = readdirSync(new URL('../migrations/', import.meta.url)).filter((name) =>
+        name.endsWith('.sql'),
+      );
+      expect(await migrate(db)).toEqual(files.sort());
+    } finally {
+      await db.close();
+      await asAdmin().query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+  });
+
+  it('gives up waiting for a connection of the pool after its limit', async () => {
+    const db = await openDatabase({ url: url ?? null, poolSize: 1, timeouts: { connection: 0.5 } });
+    try {
+      let release = (): void => undefined;
+      let holding = false;
+      const held = db.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        holding = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await until(() => holding);
+      const caught = await db.query('SELECT 1').catch((error: unknown) => error);
+      expect(isDatabaseUnavailable(caught)).toBe(true);
+      release();
+      await held;
+      expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await db.close();
     }
   });
 });
@@ -176,7 +240,22 @@ describe('an answer when the database is out of reach', () => {
         code: 'ECONNREFUSED',
       });
     });
-    for (const path of ['/restarted', '/closed', '/too-many', '/refused']) {
+    app.get('/cancelled', () => {
+      throw Object.assign(new Error('canceling statement due to statement timeout'), {
+        code: '57014',
+      });
+    });
+    app.get('/pool-busy', () => {
+      throw new Error('timeout exceeded when trying to connect');
+    });
+    for (const path of [
+      '/restarted',
+      '/closed',
+      '/too-many',
+      '/refused',
+      '/cancelled',
+      '/pool-busy',
+    ]) {
       const answer = await app.inject({ method: 'GET', url: path });
       expect(answer.statusCode).toBe(503);
       expect(answer.headers['retry-after']).toBe('5');

@@ -137,9 +137,10 @@ export const isRetryable = (error: unknown): boolean => {
 
 /**
  * The database could not serve this use case: its connection ended (PostgreSQL restarted, failed
- * over, or ended an idle transaction) or could not be made, or PostgreSQL lacked a resource (too
- * many connections, a full disk). Nothing of the use case was kept unless its COMMIT had been
- * sent: the person is asked to try again in a moment.
+ * over, or ended an idle transaction) or could not be had in time, PostgreSQL lacked a resource
+ * (too many connections, a full disk), or a statement was cancelled after running too long
+ * (TIMEOUTS). Nothing of the use case was kept unless its COMMIT had been sent: the person is
+ * asked to try again in a moment.
  */
 export const isDatabaseUnavailable = (error: unknown): boolean => {
   const code = errorCode(error);
@@ -147,10 +148,14 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
     code.startsWith('08') ||
     code.startsWith('53') ||
     code.startsWith('57P') ||
+    code === '57014' ||
     code === '25P03' ||
     code === 'ECONNREFUSED' ||
     code === 'ECONNRESET' ||
-    (error instanceof Error && /^Connection terminated|is not queryable$/.test(error.message))
+    (error instanceof Error &&
+      /^Connection terminated|is not queryable$|^timeout exceeded when trying to connect/.test(
+        error.message,
+      ))
   );
 };
 
@@ -230,7 +235,7 @@ class PostgresDatabase implements Database {
   private async attempt<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     // PostgreSQL may end the connection while the use case holds it, between two statements (a
-    // restart, a failover, IDLE_IN_TRANSACTION): pg says so by an event which, unheard, would
+    // restart, a failover, TIMEOUTS.idleInTransaction): pg says so by an event which, unheard, would
     // stop the node. Heard, the use case's next statement fails, and the connection is dropped.
     const ended: { error?: Error; rollbackFailed?: true } = {};
     const onLost = (error: Error): void => {
@@ -279,31 +284,49 @@ export interface DatabaseOptions {
   readonly schema?: string;
   /** PostgreSQL: connections of this node's pool (DATABASE_POOL_SIZE); POOL_SIZE by default. */
   readonly poolSize?: number;
-  /** PostgreSQL: IDLE_IN_TRANSACTION_SECONDS unless a test gives another. */
-  readonly idleInTransactionSeconds?: number;
+  /** PostgreSQL: TIMEOUTS unless a test gives others. */
+  readonly timeouts?: Partial<Timeouts>;
 }
 
 /** A node's PostgreSQL connections, unless DATABASE_POOL_SIZE says otherwise (docs/operations.md). */
 const POOL_SIZE = 10;
 
-/**
- * PostgreSQL ends a connection whose transaction waited this long for its next statement, and
- * with it the transaction and its locks: a node stopped in the middle of one (paused, its event
- * loop stuck) cannot hold a session's or a household's rows from the others. A use case waits
- * milliseconds between its statements; the selection at closing computes 100 000 requests'
- * places between two in under half a second (docs/benchmarks.md).
- */
-const IDLE_IN_TRANSACTION_SECONDS = 60;
+/** How long, in seconds, a node's PostgreSQL connections wait for what may never come. */
+interface Timeouts {
+  /**
+   * PostgreSQL ends a connection whose transaction waited this long for its next statement, and
+   * with it the transaction and its locks: a node stopped in the middle of one (paused, its event
+   * loop stuck) cannot hold a session's or a household's rows from the others. A use case waits
+   * milliseconds between its statements; the selection at closing computes 100 000 requests'
+   * places between two in under half a second (docs/benchmarks.md).
+   */
+  readonly idleInTransaction: number;
+  /**
+   * PostgreSQL cancels a statement that ran (or waited for a lock) this long: a query gone wrong
+   * cannot hold a connection of the pool, and the rows it locked, for good. The longest of a
+   * request or a job takes well under a second (docs/benchmarks.md); migrations have no limit.
+   */
+  readonly statement: number;
+  /**
+   * A use case waits this long for a connection of the pool (all busy at a rush, or PostgreSQL
+   * out of reach), then the person is asked to try again: the burst of 2 000 registrations waits
+   * under 6 s (docs/benchmarks.md).
+   */
+  readonly connection: number;
+}
+
+const TIMEOUTS: Timeouts = { idleInTransaction: 60, statement: 30, connection: 30 };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const idleInTransaction = options.idleInTransactionSeconds ?? IDLE_IN_TRANSACTION_SECONDS;
+    const timeouts = { ...TIMEOUTS, ...options.timeouts };
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? POOL_SIZE,
       // Connections stay open once made: a new one starts cold (its backend's caches, every
       // statement planned again), and a rush would meet that after a quiet spell.
       idleTimeoutMillis: 0,
+      connectionTimeoutMillis: timeouts.connection * 1000,
       // Kept open, a connection idle all night must stay known to the firewalls and NAT on the
       // way, which forget a silent one after minutes: the first query of the morning would then
       // wait for TCP to give up (a quarter of an hour). TCP keepalive once idle for a minute.
@@ -313,7 +336,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       pipeline: true,
       options: [
         PLAN_CACHE,
-        `-c idle_in_transaction_session_timeout=${String(idleInTransaction * 1000)}`,
+        `-c idle_in_transaction_session_timeout=${String(timeouts.idleInTransaction * 1000)}`,
+        `-c statement_timeout=${String(timeouts.statement * 1000)}`,
         ...(options.schema ? [`-c search_path=${options.schema}`] : []),
       ].join(' '),
     });
@@ -371,11 +395,13 @@ export async function pendingMigrations(db: Queryable): Promise<string[]> {
 }
 
 /**
- * Applies the migrations not yet applied, in name order, each in its own transaction, under an
- * advisory lock so that two app nodes starting together do not both migrate.
+ * Applies the migrations not yet applied, in name order, in one transaction under an advisory
+ * lock so that two app nodes starting together do not both migrate.
  */
 export async function migrate(db: Database): Promise<string[]> {
   return db.transaction(async (tx) => {
+    // A migration may rewrite a large table: it takes the time it needs (TIMEOUTS).
+    await tx.query('SET LOCAL statement_timeout = 0');
     // Nodes starting together wait here: even the table's creation is under the lock (two
     // concurrent CREATE TABLE IF NOT EXISTS can collide on PostgreSQL's catalog).
     await tx.query('SELECT pg_advisory_xact_lock(4242)');
