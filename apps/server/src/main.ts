@@ -13,27 +13,31 @@ import { calendar } from './modules/accounts/context.ts';
 import { DatabaseDocumentStore, importDiskDocuments } from './modules/household/documents.ts';
 import { createMailer } from './modules/notifications/mailer.ts';
 import { organizationOf } from './modules/organization/organization.ts';
+import { nodeLog } from './node-log.ts';
 import { WarmUp } from './warm-up.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // In production every line of the output is JSON, the node's own as its requests'.
+  const log = nodeLog(config.production);
   const organization = organizationOf(config.organization, config.committeeSiret);
   const pgliteDir = join(config.dataDir, `pglite-${config.organization}`);
   if (!config.databaseUrl) mkdirSync(pgliteDir, { recursive: true });
   const db = await openDatabase({
     url: config.databaseUrl,
     dataDir: pgliteDir,
+    log,
     ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
   });
   const applied = await migrate(db);
-  if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(', ')}`);
+  if (applied.length > 0) log.info(`Migrations appliquées : ${applied.join(', ')}`);
   const packs = loadPackDirectory(config.packsDir ?? undefined);
-  const jobs = new JobQueue(db);
+  const jobs = new JobQueue(db, { log });
   await jobs.start();
   const mailer = createMailer(config.smtpUrl ? jobs : null);
   const store = new DatabaseDocumentStore(db);
   const imported = await importDiskDocuments(store, join(config.dataDir, 'files'));
-  if (imported > 0) console.log(`Documents copiés du disque dans la base : ${imported}.`);
+  if (imported > 0) log.info(`Documents copiés du disque dans la base : ${imported}.`);
   const demo = config.production
     ? null
     : await loadDemoData(db, organization, {
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
         publicUrl: config.publicUrl,
         today: calendar(config.today),
       });
-  const verifier = noticeVerifier(config.trustListDir, (line) => console.warn(line));
+  const verifier = noticeVerifier(config.trustListDir, (line) => {
+    log.warn(line);
+  });
   const warmUp = new WarmUp();
   const app = await buildApp({
     config,
@@ -65,7 +71,9 @@ async function main(): Promise<void> {
     identity,
     store,
     verifier,
-    log: (line) => console.log(line),
+    log: (line) => {
+      log.info(line);
+    },
   });
 
   // A graceful stop: the jobs under way finish and no new one is taken, the requests in flight
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
   // On PostgreSQL, where nodes serve openings; the embedded database's start stays short.
   if (db.engine === 'postgres') {
     const warm = await warmUp.run(app, packs);
-    console.log(
+    log.info(
       `Préchauffage : ${Object.entries(warm.statuses)
         .map(([status, count]) => `${String(count)} réponses ${status}`)
         .join(', ')} en ${String(warm.milliseconds)} ms.`,
@@ -97,14 +105,14 @@ async function main(): Promise<void> {
     console.log(`\nComptes de démonstration (mot de passe pour tous : ${DEMO_PASSWORD}) :`);
     for (const account of demo) console.log(`  ${account.identifier.padEnd(22)} ${account.label}`);
   }
-  if (config.today) console.log(`Calendrier fixé au ${config.today} (variable TODAY).`);
+  if (config.today) log.info(`Calendrier fixé au ${config.today} (variable TODAY).`);
   if (config.devMail) console.log(`Courriels (développement) : ${config.publicUrl}/dev/mail`);
   if (demo)
     console.log(
       `Second facteur du personnel (démonstration) : codes à ${config.publicUrl}/dev/totp`,
     );
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite ${pgliteDir}`;
-  console.log(
+  log.info(
     `Entraide (${organization.shortName}) prêt sur ${address.replace('127.0.0.1', 'localhost')} — base ${where}`,
   );
 }

@@ -16,6 +16,12 @@ export function loggedUrl(url: string): string {
   return `${shown}?${names.map((name) => `${name}=[masqué]`).join('&')}`;
 }
 
+/** A database error's values (the row it refused, the statement's parameters), in any log line. */
+export const HIDDEN_FROM_LOGS = {
+  paths: ['err.detail', 'err.parameters', 'err.where'],
+  censor: '[masqué]',
+};
+
 /**
  * Fastify's JSON logs (pino), one line per request with its id, that never hold a secret or a
  * personal figure: no header is logged (cookies, the CSRF token), no body (passwords, IBANs,
@@ -24,7 +30,7 @@ export function loggedUrl(url: string): string {
 export const requestLogs = (stream?: Writable): NonNullable<FastifyServerOptions['logger']> => ({
   level: 'info',
   ...(stream ? { stream } : {}),
-  redact: { paths: ['err.detail', 'err.parameters', 'err.where'], censor: '[masqué]' },
+  redact: HIDDEN_FROM_LOGS,
   serializers: {
     req: (request: { method: string; url: string; id: string }) => ({
       method: request.method,

@@ -1,5 +1,6 @@
 // The production start: the compiled server (npm run build) run by Node alone, two nodes at once
-// on one PostgreSQL — migrations applied once, both warmed up and ready, both stopped gracefully.
+// on one PostgreSQL — migrations applied once, both warmed up and ready, every line of their
+// output JSON, both stopped gracefully.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,9 @@ const compiled = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const schema = `prod_${randomBytes(6).toString('hex')}`;
 
 /** A node: `node apps/server/dist/main.js`, resolved when it says it is ready. */
-function startNode(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+function startNode(
+  port: number,
+): Promise<{ child: ChildProcess; output: () => string; stdout: () => string }> {
   const child = spawn(process.execPath, [compiled], {
     env: {
       ...process.env,
@@ -24,12 +27,17 @@ function startNode(port: number): Promise<{ child: ChildProcess; output: () => s
     },
   });
   let output = '';
+  let stdout = '';
   return new Promise((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes(' prêt sur ')) resolve({ child, output: () => output });
+      if (output.includes(' prêt sur '))
+        resolve({ child, output: () => output, stdout: () => stdout });
     };
-    child.stdout.on('data', read);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      read(chunk);
+    });
     child.stderr.on('data', read);
     child.on('exit', (code) => reject(new Error(`exit ${String(code)}: ${output}`)));
   });
@@ -64,6 +72,13 @@ describe.skipIf(!url)('the compiled server in production', () => {
       expect(ready.status).toBe(200);
       const page = await fetch(`http://127.0.0.1:${String(port)}/`);
       expect(await page.text()).toContain('<div id="root">');
+    }
+    // Every line a node writes is JSON, its own as its requests': a log pipeline reads them all.
+    for (const node of started) {
+      const lines = node.stdout().trim().split('\n');
+      const messages = lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+      expect(messages).toContainEqual(expect.stringMatching(/^Préchauffage : 2000 réponses 200/));
+      expect(messages).toContainEqual(expect.stringMatching(/ prêt sur /));
     }
     for (const { child } of started) {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
+import { consoleLog, type NodeLog } from '../node-log.ts';
 import { afterCommit, PostgresTransaction, type Transaction } from './postgres-transaction.ts';
 import { ReadAnswers } from './read-answers.ts';
 
@@ -286,6 +287,8 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** PostgreSQL: TIMEOUTS unless a test gives others. */
   readonly timeouts?: Partial<Timeouts>;
+  /** Where a connection lost is told; the console by default. */
+  readonly log?: NodeLog;
 }
 
 /** A node's PostgreSQL connections, unless DATABASE_POOL_SIZE says otherwise (docs/operations.md). */
@@ -344,7 +347,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // A connection lost while in the pool (PostgreSQL restarted, a backend ended): the pool drops
     // it and opens another when needed; the node goes on.
     pool.on('error', (error) => {
-      console.warn(`Connexion à PostgreSQL perdue, rouverte au besoin : ${error.message}`);
+      (options.log ?? consoleLog).warn(
+        `Connexion à PostgreSQL perdue, rouverte au besoin : ${error.message}`,
+      );
     });
     return new PostgresDatabase(pool);
   }

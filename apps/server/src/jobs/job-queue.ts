@@ -7,6 +7,7 @@ import {
   type Database,
   type Queryable,
 } from '../db/database.ts';
+import { consoleLog, type NodeLog } from '../node-log.ts';
 
 /**
  * The durable jobs, in PostgreSQL through pg-boss (or in PGlite, the same SQL): a job is a row,
@@ -54,6 +55,8 @@ export interface JobQueueOptions {
   readonly pollingSeconds?: number;
   /** How often a node checks whether a scheduled job is due, in seconds. */
   readonly cronSeconds?: number;
+  /** Where the queue's own failures are told; the console by default. */
+  readonly log?: NodeLog;
 }
 
 /** A unique violation: what PostgreSQL says when two nodes create the same thing at once. */
@@ -94,7 +97,7 @@ export class JobQueue {
         deleteAfterDays: 7,
       });
       boss.on('error', (error) => {
-        console.error('File de tâches :', error);
+        (options.log ?? consoleLog).error('File de tâches : erreur', error);
       });
       return boss;
     };
