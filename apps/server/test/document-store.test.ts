@@ -18,7 +18,7 @@ afterAll(() => db.close());
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('the document store in the database', () => {
-  it('keeps a PDF once by its content, gives back the same bytes, and forgets it when removed', async () => {
+  it('keeps a PDF once by its content, gives back the same bytes, and forgets those removed together', async () => {
     const store = new DatabaseDocumentStore(db);
     const pdf = await samplePdf('Avis d’imposition');
     const id = await store.put(pdf);
@@ -29,8 +29,13 @@ describe('the document store in the database', () => {
       'SELECT count(*)::int AS n FROM document_contents',
     );
     expect(count?.n).toBe(1);
-    await store.remove(id);
+    const other = await store.put(await samplePdf('Bulletin de salaire'));
+    const third = await store.put(await samplePdf('Livret de famille'));
+    await store.remove([id, other]);
     expect(await store.find(id)).toBeNull();
+    expect(await store.find(other)).toBeNull();
+    expect(await store.has(third)).toBe(true);
+    await store.remove([third]);
   });
 
   it('copies the files of the old disk folder in once, and leaves a file whose content is not its name', async () => {

@@ -105,6 +105,59 @@ describe('the retention policy', () => {
   });
 });
 
+describe('the retention policy, case by case', () => {
+  it('keeps a proof a later Fiche, a claim or a Solidarité request still lists, and deletes documents listed nowhere after a year', async () => {
+    const family = await familyWithRecord(t, {
+      identifier: 'IN-330004',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const document = async (kind: string, createdAt = '2021-03-01') => {
+      const [row] = await t.db.query<{ id: string }>(
+        `INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, created_at)
+         VALUES ($1, $2, md5(random()::text), 1, 'piece.pdf', $3) RETURNING id`,
+        [family.id, kind, createdAt],
+      );
+      return row?.id ?? '';
+    };
+    const onlyIn2021 = await document('taxNotice');
+    const alsoIn2022 = await document('payslip');
+    const inClaim = await document('spouseTaxNotice');
+    const inRequest = await document('pensionSlip');
+    const notAProof = await document('familyBook');
+    const listedNowhere = await document('other', '2020-01-01');
+    const listedNowhereYet = await document('other', new Date().toISOString());
+    await t.db.query('UPDATE agent_records SET document_ids = $2 WHERE member_id = $1', [
+      family.id,
+      [onlyIn2021, alsoIn2022, inClaim, inRequest, notAProof],
+    ]);
+    await t.db.query(
+      `INSERT INTO agent_records (member_id, year, version, document_ids) VALUES ($1, 2022, 1, $2)`,
+      [family.id, [alsoIn2022]],
+    );
+    const receipt = await sendClaim(family.client);
+    await t.db.query(
+      'UPDATE claims SET document_ids = document_ids || $2::uuid WHERE member_id = $1',
+      [family.id, inClaim],
+    );
+    await t.db.query(
+      `INSERT INTO solidarity_requests (member_id, kind, purpose, amount_cents, document_ids)
+       VALUES ($1, 'aid', 'Lunettes', 30000, $2)`,
+      [family.id, [inRequest]],
+    );
+    await applyRetention(t.db, store, '2025-01-01', { incomeProofYears: 3 });
+    const left = await t.db.query<{ id: string }>(
+      'SELECT id FROM documents WHERE member_id = $1 ORDER BY id',
+      [family.id],
+    );
+    expect(left.map((row) => row.id)).toEqual(
+      [alsoIn2022, inClaim, inRequest, notAProof, listedNowhereYet, receipt].sort(),
+    );
+    expect(left.map((row) => row.id)).not.toContain(onlyIn2021);
+    expect(left.map((row) => row.id)).not.toContain(listedNowhere);
+  });
+});
+
 describe('closing an account', () => {
   it('asks for the password, refuses while a claim is pending, then anonymises the household', async () => {
     const h = await household('IN-330003');

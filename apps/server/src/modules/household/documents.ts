@@ -32,8 +32,8 @@ export interface DocumentStore {
   has(sha256: string): Promise<boolean>;
   /** The bytes, or null when they were deleted (retention, closed account). */
   find(sha256: string): Promise<Buffer | null>;
-  /** Deletes the bytes; the caller checks that no document row points to them any more. */
-  remove(sha256: string): Promise<void>;
+  /** Deletes these bytes; the caller checks that no document row points to them any more. */
+  remove(hashes: readonly string[]): Promise<void>;
 }
 
 /** The default store: the committee's PostgreSQL (or PGlite), backed up with everything else. */
@@ -62,8 +62,8 @@ export class DatabaseDocumentStore implements DocumentStore {
     return row ? Buffer.from(row.bytes) : null;
   }
 
-  async remove(sha256: string): Promise<void> {
-    await this.db.query('DELETE FROM document_contents WHERE sha256 = $1', [sha256]);
+  async remove(hashes: readonly string[]): Promise<void> {
+    await this.db.query('DELETE FROM document_contents WHERE sha256 = ANY($1)', [hashes]);
   }
 }
 
@@ -107,12 +107,14 @@ export async function removeUnusedBytes(
 ): Promise<void> {
   const hashes = [...new Set(deleted.map((d) => d.sha256))];
   if (hashes.length === 0) return;
+  // Joined rather than `sha256 = ANY($1)`: a prepared statement's plan compares each row with
+  // every hash of the list, and the retention job's list holds tens of thousands.
   const still = await db.query<{ sha256: string }>(
-    'SELECT DISTINCT sha256 FROM documents WHERE sha256 = ANY($1)',
+    'SELECT DISTINCT d.sha256 FROM documents d JOIN unnest($1::text[]) AS gone(sha256) ON gone.sha256 = d.sha256',
     [hashes],
   );
   const kept = new Set(still.map((r) => r.sha256));
-  for (const hash of hashes) if (!kept.has(hash)) await store.remove(hash);
+  await store.remove(hashes.filter((hash) => !kept.has(hash)));
 }
 
 /** Any document a member sends: not empty, 10 MB at most. */
@@ -237,10 +239,13 @@ async function staffMayRead(db: Queryable, viewer: CurrentUser, id: string): Pro
   if (viewer.role === 'admin') return true;
   if (viewer.role !== 'staff') return false;
   const [row] = await db.query<{ allowed: boolean }>(
-    `SELECT ($2 AND EXISTS (SELECT 1 FROM agent_records r WHERE $1 = ANY(r.document_ids)))
-         OR EXISTS (SELECT 1 FROM claims c WHERE $1 = ANY(c.document_ids) AND c.sector = ANY($3))
-         OR ($4 AND EXISTS (SELECT 1 FROM solidarity_requests s WHERE $1 = ANY(s.document_ids)))
-         AS allowed`,
+    // Only the owner's Fiches, claims and requests can list a document (each checks it is the
+    // member's): read by their member's index, not all the committee's.
+    `SELECT ($2 AND EXISTS (SELECT 1 FROM agent_records r WHERE r.member_id = d.member_id AND d.id = ANY(r.document_ids)))
+         OR EXISTS (SELECT 1 FROM claims c WHERE c.member_id = d.member_id AND d.id = ANY(c.document_ids) AND c.sector = ANY($3))
+         OR ($4 AND EXISTS (SELECT 1 FROM solidarity_requests s WHERE s.member_id = d.member_id AND d.id = ANY(s.document_ids)))
+         AS allowed
+       FROM documents d WHERE d.id = $1`,
     [
       id,
       viewer.sectors.includes('fiche-agent'),
