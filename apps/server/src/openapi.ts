@@ -883,7 +883,8 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/staff/claims',
-    summary: 'Demandes de subvention à examiner, par secteur',
+    summary:
+      'Demandes de subvention à examiner, par secteur : les 500 plus anciennes, et combien attendent en tout',
     auth: 'staff',
   },
   {

@@ -358,3 +358,40 @@ describe('claims and payouts', () => {
     );
   });
 });
+
+describe('the staff queue at a committee’s size', () => {
+  it('shows the 500 claims waiting longest, and how many wait in all', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'IN-000958',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const sent = await client.post('/api/me/claims', festivalClaim([await uploadReceipt(client)]));
+    const { id } = sent.json<{ id: string }>();
+    // 520 more of the same, sent over the days before it (the same member: only the count matters).
+    await t.db.query(
+      `INSERT INTO claims (member_id, record_id, year, type, sector, participant, participant_key, details, document_ids, quote, created_at)
+       SELECT member_id, record_id, year, type, sector, participant, participant_key, details, document_ids, quote,
+              created_at - i * interval '1 hour'
+         FROM claims, generate_series(1, 520) AS i WHERE id = $1`,
+      [id],
+    );
+    try {
+      const queue = (await staff.get('/api/staff/claims')).json<{
+        claims: { id: string; createdAt: string }[];
+        waiting: number;
+      }>();
+      expect(queue.waiting).toBe(521);
+      expect(queue.claims).toHaveLength(500);
+      const times = queue.claims.map((c) => Date.parse(c.createdAt));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      // The oldest first: the claim sent last is among the 21 left for later.
+      expect(queue.claims.map((c) => c.id)).not.toContain(id);
+    } finally {
+      await t.db.query(
+        'DELETE FROM claims WHERE member_id = (SELECT member_id FROM claims WHERE id = $1)',
+        [id],
+      );
+    }
+  });
+});

@@ -110,6 +110,8 @@ export const claimsReviewPage = {
     `${total} au total, versés par virement dans le prochain lot ; chaque agent reçoit un courriel. Une décision ne se modifie plus ; une demande décidée entre-temps par un collègue est laissée.`,
   subventionsPosteriori: 'Subventions a posteriori',
   aucuneDemandeExaminer: 'Aucune demande à examiner.',
+  plusAnciennes: (shown: string, waiting: string) =>
+    `Voici les ${shown} demandes qui attendent depuis le plus longtemps, sur ${waiting} à examiner : les suivantes apparaissent à mesure que celles-ci sont décidées.`,
   demandesExaminer: 'Demandes à examiner',
   n2: (number: number, member: string, value: string) => `N° ${number} — ${member} — ${value}`,
   payeBaseSubventionCalculee: (

@@ -196,9 +196,14 @@ const toClaim = (r: Row): Claim => ({
   createdAt: r.created_at,
 });
 
-async function claimsWhere(db: Queryable, where: string, params: unknown[]): Promise<Claim[]> {
+async function claimsWhere(
+  db: Queryable,
+  where: string,
+  params: unknown[],
+  limit = 'ALL',
+): Promise<Claim[]> {
   const rows = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM claims c JOIN users u ON u.id = c.member_id WHERE ${where} ORDER BY c.created_at, c.number`,
+    `SELECT ${COLUMNS} FROM claims c JOIN users u ON u.id = c.member_id WHERE ${where} ORDER BY c.created_at, c.number LIMIT ${limit}`,
     params,
   );
   return rows.map(toClaim);
@@ -207,11 +212,32 @@ async function claimsWhere(db: Queryable, where: string, params: unknown[]): Pro
 export const memberClaims = (db: Queryable, memberId: string): Promise<Claim[]> =>
   claimsWhere(db, 'c.member_id = $1', [memberId]);
 
-/** The staff's queue: claims waiting for a decision in the given sectors (all for null), oldest first. */
-export const claimQueue = (db: Queryable, sectors: readonly string[] | null): Promise<Claim[]> =>
-  claimsWhere(db, `c.status = 'submitted' AND ($1::text[] IS NULL OR c.sector = ANY($1))`, [
-    sectors,
+/**
+ * The staff's queue shows at most this many claims, the longest waiting first, as the Fiches'
+ * queue does: a committee of 35 000 members can have thousands waiting after the summer, and a page
+ * of them all weighed megabytes (docs/benchmarks.md).
+ */
+const CLAIM_QUEUE_LENGTH = 500;
+
+const WAITING = `c.status = 'submitted' AND ($1::text[] IS NULL OR c.sector = ANY($1))`;
+
+/**
+ * The staff's queue: claims waiting for a decision in the given sectors (all for null), the oldest
+ * CLAIM_QUEUE_LENGTH first, and how many wait in all.
+ */
+export async function claimQueue(
+  db: Queryable,
+  sectors: readonly string[] | null,
+): Promise<{ claims: Claim[]; waiting: number }> {
+  const [claims, [count]] = await Promise.all([
+    claimsWhere(db, WAITING, [sectors], String(CLAIM_QUEUE_LENGTH)),
+    db.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM claims c WHERE ${WAITING}`,
+      [sectors],
+    ),
   ]);
+  return { claims, waiting: count?.waiting ?? 0 };
+}
 
 /** The engine's quote of a claim: like a stay (its sector and cap) or by its flat rule. */
 function quoteClaim(

@@ -51,7 +51,7 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/staff/claims', async (request) => {
     const staff = await requireStaff(db, request, ...activitySectors);
-    return { claims: await claimQueue(db, staff.role === 'admin' ? null : staff.sectors) };
+    return claimQueue(db, staff.role === 'admin' ? null : staff.sectors);
   });
 
   app.post('/api/staff/claims/:id/decision', async (request) => {

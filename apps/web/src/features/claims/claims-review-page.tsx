@@ -5,7 +5,7 @@ import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { DocumentToggle } from '../../shared/document-toggle.tsx';
 import { Checkbox, Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
-import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
+import { formatCents, formatDate, formatNumber, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
@@ -364,18 +364,19 @@ function BulkApproval({
 
 export function ClaimsReviewPage() {
   const { session } = useSession();
-  const [claims, setClaims] = useState<ClaimView[] | null>(null);
+  const [queue, setQueue] = useState<{ claims: ClaimView[]; waiting: number } | null>(null);
+  const claims = queue?.claims ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const load = useCallback(async () => {
-    setClaims((await api<{ claims: ClaimView[] }>('GET', '/api/staff/claims')).claims);
+    setQueue(await api<{ claims: ClaimView[]; waiting: number }>('GET', '/api/staff/claims'));
   }, []);
   const done = async (message: string) => {
     setNotice(message);
     await load();
   };
   useEffect(() => {
-    void load().catch(() => setClaims([]));
+    void load().catch(() => setQueue({ claims: [], waiting: 0 }));
   }, [load]);
   return (
     <RequireUser staffOnly>
@@ -388,6 +389,9 @@ export function ClaimsReviewPage() {
         <p>{msg.aucuneDemandeExaminer}</p>
       ) : (
         <>
+          {queue && queue.waiting > claims.length ? (
+            <p>{msg.plusAnciennes(formatNumber(claims.length), formatNumber(queue.waiting))}</p>
+          ) : null}
           <BulkApproval claims={claims} chosen={chosen} onChoose={setChosen} onDone={done} />
           <ul className="cards" aria-label={msg.demandesExaminer}>
             {claims.map((c) => (
