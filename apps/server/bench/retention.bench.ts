@@ -6,29 +6,15 @@
 // reference, in the same run: reading every document's id through the same driver. Target: under
 // 10 times that reference (the job read each table once), and so, on PostgreSQL, well under the
 // 30 s a statement may take (decision 0036). Tested document by document, it took hours.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { migrate, openDatabase } from '../src/db/database.ts';
 import { DatabaseDocumentStore } from '../src/modules/household/documents.ts';
 import { applyRetention } from '../src/modules/privacy/retention.ts';
+import { committeeDatabase } from './committee-database.ts';
 
 const MEMBERS = 35_000;
 const YEARS = [2021, 2022, 2023, 2024];
 const TARGET_RATIO = 10;
-const url = process.env.DATABASE_URL ?? null;
-const db = await openDatabase({ url, dataDir: mkdtempSync(join(tmpdir(), 'retention-bench-')) });
-await migrate(db);
-await db.query('TRUNCATE users, document_contents CASCADE');
-
-// Deterministic data: every figure follows from the row number.
-await db.query(
-  `INSERT INTO users (identifier, email, last_name, first_name, birth_date, role)
-   SELECT 'IN-' || lpad(i::text, 6, '0'), 'm' || i || '@example.org', 'Martin', 'Claire', '1980-01-01', 'member'
-     FROM generate_series(1, $1) AS i`,
-  [MEMBERS],
-);
+const db = await committeeDatabase('retention', MEMBERS);
 await db.query(
   `INSERT INTO document_contents (sha256, bytes)
    SELECT md5(u.identifier || y || k), '\\x25504446'::bytea
