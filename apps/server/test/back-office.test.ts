@@ -82,6 +82,27 @@ describe('the sectors’ dashboards', () => {
     ).toBe(400);
     expect((await admin.put('/api/admin/sector-budgets', budget)).status).toBe(204);
 
+    // Claims of the sector's families by the month they were sent, and by the month their batch
+    // was sent to the bank (claims of 2020, so that the year's commitments above stay the
+    // invoices'); one sent in December 2020 is not the year's.
+    const { id: memberId } = await family(t, 25_000);
+    const [payout] = await t.db.query<{ id: string }>(
+      `INSERT INTO payouts (reference, total_cents, claims, execution_date, exported_at, sent_on)
+       VALUES ('LOT-TABLEAU', 7000, 2, '2021-05-03', '2021-05-03', '2021-05-04') RETURNING id`,
+    );
+    await t.db.query(
+      `INSERT INTO claims (member_id, record_id, year, type, sector, participant, participant_key, details,
+                           document_ids, quote, status, approved_cents, payout_id, created_at)
+       SELECT $1, r.id, 2020, 'festival', 'jeunesse', '{}', 'member', '{}', '{}', '{}',
+              c.status, c.approved, CASE WHEN c.paid THEN $2::uuid END, c.sent_at::timestamptz
+         FROM agent_records r,
+              (VALUES ('paid', 3000, true, '2021-03-10 12:00+01'), ('paid', 4000, true, '2021-03-20 12:00+01'),
+                      ('rejected', NULL, false, '2021-03-25 12:00+01'), ('submitted', NULL, false, '2021-05-02 12:00+02'),
+                      ('submitted', NULL, false, '2020-12-15 12:00+01')) AS c(status, approved, paid, sent_at)
+        WHERE r.member_id = $1`,
+      [memberId, payout?.id],
+    );
+
     const [dashboard, ...others] = (await jeunesse.get('/api/staff/dashboard?year=2021')).json<{
       sectors: {
         sector: string;
@@ -104,6 +125,10 @@ describe('the sectors’ dashboards', () => {
       confirmed: 1,
     });
     expect(dashboard?.claims.map((c) => c.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(dashboard?.claims.map((c) => c.sent)).toEqual([0, 0, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(dashboard?.claims.map((c) => c.paidCents)).toEqual([
+      0, 0, 0, 0, 7000, 0, 0, 0, 0, 0, 0, 0,
+    ]);
     // The admin sees every sector; a year that is not one is refused on its field.
     expect(
       (await admin.get('/api/staff/dashboard?year=2021')).json<{ sectors: unknown[] }>().sectors,

@@ -57,15 +57,21 @@ export async function sectorDashboards(
           ORDER BY s.first_day, a.title, s.label`,
         [sector, year],
       );
+      // The sector's claims read twice in all, grouped by month (not twice for each month).
       const months = await db.query<{ month: number; sent: number; paid: number }>(
-        `SELECT m AS month,
-                (SELECT count(*)::int FROM claims c
-                  WHERE c.sector = $1 AND extract(year FROM c.created_at) = $2
-                    AND extract(month FROM c.created_at) = m) AS sent,
-                (SELECT coalesce(sum(c.approved_cents), 0)::int FROM claims c JOIN payouts p ON p.id = c.payout_id
-                  WHERE c.sector = $1 AND p.sent_on IS NOT NULL AND extract(year FROM p.sent_on) = $2
-                    AND extract(month FROM p.sent_on) = m) AS paid
-           FROM generate_series(1, 12) AS m ORDER BY m`,
+        `WITH sent AS (
+           SELECT extract(month FROM c.created_at)::int AS month, count(*)::int AS claims
+             FROM claims c WHERE c.sector = $1 AND extract(year FROM c.created_at) = $2
+            GROUP BY 1),
+         paid AS (
+           SELECT extract(month FROM p.sent_on)::int AS month, sum(c.approved_cents)::int AS cents
+             FROM claims c JOIN payouts p ON p.id = c.payout_id
+            WHERE c.sector = $1 AND extract(year FROM p.sent_on) = $2
+            GROUP BY 1)
+         SELECT m AS month, coalesce(sent.claims, 0) AS sent, coalesce(paid.cents, 0) AS paid
+           FROM generate_series(1, 12) AS m
+           LEFT JOIN sent ON sent.month = m LEFT JOIN paid ON paid.month = m
+          ORDER BY m`,
         [sector, year],
       );
       return {
