@@ -200,10 +200,10 @@ async function claimsWhere(
   db: Queryable,
   where: string,
   params: unknown[],
-  limit = 'ALL',
+  limit?: number,
 ): Promise<Claim[]> {
   const rows = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM claims c JOIN users u ON u.id = c.member_id WHERE ${where} ORDER BY c.created_at, c.number LIMIT ${limit}`,
+    `SELECT ${COLUMNS} FROM claims c JOIN users u ON u.id = c.member_id WHERE ${where} ORDER BY c.created_at, c.number${limit === undefined ? '' : ` LIMIT ${String(limit)}`}`,
     params,
   );
   return rows.map(toClaim);
@@ -230,7 +230,7 @@ export async function claimQueue(
   sectors: readonly string[] | null,
 ): Promise<{ claims: Claim[]; waiting: number }> {
   const [claims, [count]] = await Promise.all([
-    claimsWhere(db, WAITING, [sectors], String(CLAIM_QUEUE_LENGTH)),
+    claimsWhere(db, WAITING, [sectors], CLAIM_QUEUE_LENGTH),
     db.query<{ waiting: number }>(
       `SELECT count(*)::int AS waiting FROM claims c WHERE ${WAITING}`,
       [sectors],

@@ -114,7 +114,8 @@ export async function removeUnusedBytes(
     [hashes],
   );
   const kept = new Set(still.map((r) => r.sha256));
-  await store.remove(hashes.filter((hash) => !kept.has(hash)));
+  const unused = hashes.filter((hash) => !kept.has(hash));
+  if (unused.length > 0) await store.remove(unused);
 }
 
 /** Any document a member sends: not empty, 10 MB at most. */
