@@ -68,17 +68,16 @@ const pay = (desk: Client, invoiceId: string, amountCents: number) =>
   );
 
 /**
- * Holds the credit notes' counter row in a transaction of the test's own, starts `work`, waits
- * until two of its transactions wait for a lock, then lets go (PostgreSQL only).
+ * Holds a row (`lock`, a `SELECT … FOR UPDATE`) in a transaction of the test's own, starts `work`,
+ * waits until two of its transactions wait for a lock, then lets go (PostgreSQL only).
  */
-async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
-  await t.db.query(
-    `INSERT INTO billing_counters (kind, year, last_number) VALUES ('credit_note', 2021, 0) ON CONFLICT DO NOTHING`,
-  );
+async function whileRowHeld<T>(
+  lock: string,
+  params: readonly unknown[],
+  work: () => Promise<T>,
+): Promise<T> {
   const { running } = await t.db.transaction(async (tx) => {
-    await tx.query(
-      `SELECT 1 FROM billing_counters WHERE kind = 'credit_note' AND year = 2021 FOR UPDATE`,
-    );
+    await tx.query(lock, params);
     const started = work();
     await poll(
       () => lockWaits(t.db),
@@ -89,6 +88,18 @@ async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
     return { running: started };
   });
   return running;
+}
+
+/** `whileRowHeld` on the credit notes' counter row. */
+async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
+  await t.db.query(
+    `INSERT INTO billing_counters (kind, year, last_number) VALUES ('credit_note', 2021, 0) ON CONFLICT DO NOTHING`,
+  );
+  return whileRowHeld(
+    `SELECT 1 FROM billing_counters WHERE kind = 'credit_note' AND year = 2021 FOR UPDATE`,
+    [],
+    work,
+  );
 }
 
 /** Starts each request `stepMs` after the one before, so that rounds sweep the interleavings. */
@@ -283,6 +294,53 @@ describe('staff changing places at once', () => {
 });
 
 describe('selection and waiting lists', () => {
+  it('a family withdrawing while staff apply the selection withdraws before it (no place, no invoice) or meets its place confirmed', async () => {
+    const [session] = await openPlaces(
+      t,
+      staff,
+      [{ firstDay: '2021-07-19', lastDay: '2021-07-30', priceCents: 80_000, places: 3 }],
+      { allocated: false },
+    );
+    const { client } = await family(t, 30_000, http());
+    const request = (await book(client, session ?? '')).json<{ id: string }>();
+    await t.db.query(`UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = $1`, [
+      session,
+    ]);
+    const { token } = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+    const race = () =>
+      Promise.all([
+        client.delete(`/api/me/registrations/${request.id}`),
+        staff.post('/api/staff/selection/jeunesse', { token }),
+      ]);
+    // On PostgreSQL the request's row is held until both wait for it: the withdrawal first.
+    const [withdrawal, applied] = await (t.db.engine === 'postgres'
+      ? whileRowHeld(
+          'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
+          [request.id],
+          race,
+        )
+      : race());
+    const [row] = await t.db.query<{ status: string; invoices: number }>(
+      `SELECT status, (SELECT count(*)::int FROM invoices WHERE registration_id = r.id) AS invoices
+         FROM registration_requests r WHERE id = $1`,
+      [request.id],
+    );
+    // Withdrawn first, the preview the staff saw is no longer what would be applied.
+    expect({ applied: applied.status, ...row }).toEqual(
+      withdrawal.status === 204
+        ? { applied: 409, status: 'cancelled', invoices: 0 }
+        : { applied: 200, status: 'confirmed', invoices: 1 },
+    );
+    expect([204, 409]).toContain(withdrawal.status);
+    if (applied.status === 409) {
+      const again = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+      const reapplied = await staff.post('/api/staff/selection/jeunesse', { token: again.token });
+      expect(reapplied.status).toBe(200);
+    }
+    expect(await consistency()).toEqual([]);
+    expect(await sessionCountsOff(t)).toEqual([]);
+  });
+
   it('the selection applied twice at once decides each request once', async () => {
     const [session] = await openPlaces(
       t,

@@ -76,7 +76,9 @@ function selectionDays(
 
 /**
  * The selection of a sector's sessions whose registrations closed (closing day passed) and were
- * not yet allocated, over the requests waiting for it. Nothing is written.
+ * not yet allocated, over the requests waiting for it. Nothing is written. With `lock`, the
+ * sessions then the requests are locked as they are read: a family withdrawing meanwhile waits,
+ * then meets its decision; one that withdrew first is not decided.
  */
 export async function previewSelection(
   db: Queryable,
@@ -106,7 +108,7 @@ export async function previewSelection(
                      WHERE p.member_id = r.member_id AND p.participant_key = r.participant_key AND p.sector = r.sector
                        AND p.status = 'confirmed' AND p.year < r.year) AS went_before
        FROM registration_requests r JOIN agent_records rec ON rec.id = r.record_id JOIN users u ON u.id = r.member_id
-      WHERE r.status = 'requested' AND r.session_ids && $1::uuid[]`,
+      WHERE r.status = 'requested' AND r.session_ids && $1::uuid[]${lock ? ' FOR UPDATE OF r' : ''}`,
     [ids],
   );
   // Places left, and a village's lodgings: each lodging type is allotted on its own.
@@ -182,14 +184,7 @@ export async function applySelection(
         'selection_changed',
         'Les demandes ont changé depuis l’aperçu : relisez le nouvel aperçu avant de l’appliquer.',
       );
-    for (const d of preview.decisions)
-      await decide(ctx, tx, d.requestId, {
-        outcome: d.outcome,
-        sessionId: d.sessionId,
-        rank: d.rank,
-        priority: d.priority,
-        reasons: d.reasons,
-      });
+    await decide(ctx, tx, preview.decisions);
     await tx.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1::uuid[])', [
       [...new Set(preview.sessions.map((s) => sessionOfSlot(s.id)))],
     ]);
