@@ -1,5 +1,6 @@
 // Fixtures of places: a youth activity whose sessions are open first come first served, a family
 // with one child, and a booking — set up through the API as staff and families would.
+import type { Database } from '../src/db/database.ts';
 import { familyWithRecord, type Client, type TestApp, addSession } from './harness.ts';
 
 export interface SessionFixture {
@@ -97,3 +98,52 @@ export const sessionCountsOff = (t: TestApp) =>
             (SELECT count(*)::int FROM registration_requests r
               WHERE r.placed_session_id = s.id AND r.status = 'waiting'))`,
   );
+
+/**
+ * A committee's closing, written in the database: `sessions` youth sessions of `places` places,
+ * closed on 2021-04-01 and waiting for their selection, and `requests` households (SEL-000001…,
+ * sel1@example.org…, their Fiches validated, quotients all different), each asking two of them
+ * for a child.
+ */
+export async function requestsAwaitingSelection(
+  db: Database,
+  { requests, sessions, places }: { requests: number; sessions: number; places: number },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO users (identifier, email, last_name, first_name, birth_date, role)
+     SELECT 'SEL-' || lpad(i::text, 6, '0'), 'sel' || i || '@example.org', 'Famille' || i, 'Claire', '1980-01-01', 'member'
+       FROM generate_series(1, $1) AS i`,
+    [requests],
+  );
+  await db.query(
+    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, pack_id, quotient_cents)
+     SELECT id, 2021, 1, 'validated', false, 30000, '[]', 'inserm-2021', 100000 + (n * 7919) % 3000000
+       FROM (SELECT id, row_number() OVER (ORDER BY identifier) AS n FROM users WHERE identifier LIKE 'SEL-%') u`,
+  );
+  const [activity] = await db.query<{ id: string }>(
+    `INSERT INTO activities (title, sector, kind, cap_category, description, provider, published)
+     VALUES ('Centre', 'jeunesse', 'caes', 'holidayCentreFrance', 'Au lac.', '{"name":"Lac"}', true) RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO activity_sessions (activity_id, label, first_day, last_day, min_age, max_age, places, price_cents, closes_on, answer_by)
+     SELECT $1, 'Session ' || lpad(s::text, 2, '0'), date '2021-07-01' + s, date '2021-07-07' + s, 6, 17, $3, 40000,
+            '2021-04-01', '2021-04-30'
+       FROM generate_series(1, $2) AS s`,
+    [activity?.id, sessions, places],
+  );
+  await db.query(
+    `WITH s AS (SELECT id, label, row_number() OVER (ORDER BY label) AS n FROM activity_sessions WHERE activity_id = $2),
+          r AS (SELECT rec.id, rec.member_id, row_number() OVER (ORDER BY rec.member_id) AS n
+                  FROM agent_records rec JOIN users u ON u.id = rec.member_id WHERE u.identifier LIKE 'SEL-%')
+     INSERT INTO registration_requests (member_id, record_id, participant, participant_key, choices, session_ids,
+                                        sector, year, deposit_method, quotes, status)
+     SELECT r.member_id, r.id,
+            '{"relation": "child", "birthDate": "2010-05-05", "disabled": false, "firstName": "Enfant", "lastName": "Martin"}',
+            'child:0',
+            jsonb_build_array(jsonb_build_object('sessionId', a.id, 'sessionLabel', a.label, 'activityTitle', 'Centre'),
+                              jsonb_build_object('sessionId', b.id, 'sessionLabel', b.label, 'activityTitle', 'Centre')),
+            ARRAY[a.id, b.id], 'jeunesse', 2021, 'cheque', '[]', 'requested'
+       FROM r JOIN s a ON a.n = 1 + r.n % $1 JOIN s b ON b.n = 1 + (r.n * 7 + 3) % $1`,
+    [sessions, activity?.id],
+  );
+}

@@ -284,7 +284,9 @@ export const selectionPage = {
   ) =>
     `${label} : ${count(places, 'place')}, liste d’attente de ${waitingPlaces}, clôture le ${closesOn}`,
   apercuDemande: (decisions: number) => `Aperçu (${count(decisions, 'demande')})`,
-  decisionsSelection: 'Décisions de la sélection',
+  decisionCounted: (n: number) => count(n, 'décision'),
+  nomNumeroSessionReponse:
+    'Un nom, un numéro de demande, une session ou une réponse, par exemple « Moreau », « 1024 » ou « Liste d’attente ».',
   decisionsDansOrdrePriorite: 'Décisions, dans l’ordre de priorité',
   rang: 'Rang',
   demande: 'Demande',

@@ -1,7 +1,8 @@
 import type { ActivitySector } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
-import { Field, FormAlert, Notice, SelectField, ScrollingTable } from '../../shared/form.tsx';
+import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
+import { DataTable } from '../../shared/data-table.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -11,6 +12,19 @@ import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { selectionPage as msg } from '../../messages/staff.ts';
+
+interface Decision {
+  requestId: string;
+  number: number;
+  participant: string;
+  member: string;
+  outcome: 'confirmed' | 'waiting' | 'refused';
+  sessionId: string | null;
+  rank: number | null;
+  priority: number;
+  waitingPosition: number | null;
+  reasons: string[];
+}
 
 interface Preview {
   token: string;
@@ -23,18 +37,7 @@ interface Preview {
     waitingPlaces: number;
     closesOn: string;
   }[];
-  decisions: {
-    requestId: string;
-    number: number;
-    participant: string;
-    member: string;
-    outcome: 'confirmed' | 'waiting' | 'refused';
-    sessionId: string | null;
-    rank: number | null;
-    priority: number;
-    waitingPosition: number | null;
-    reasons: string[];
-  }[];
+  decisions: Decision[];
 }
 
 const tally = (preview: Preview, outcome: keyof typeof OUTCOMES): number =>
@@ -112,9 +115,12 @@ export function SelectionPage() {
       );
       setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
     });
-  const label = (id: string | null) =>
-    [...(preview?.sessions ?? []), ...(applied?.sessions ?? [])].find((s) => s.id === id)?.label ??
-    '—';
+  // A village's lodgings are slots of their session: a decision names the session itself.
+  const labels = new Map(
+    [...(preview?.sessions ?? []), ...(applied?.sessions ?? [])].map((s) => [s.id, s.label]),
+  );
+  const answer = (d: Decision) =>
+    `${OUTCOMES[d.outcome]}${d.sessionId ? ` — ${labels.get(d.sessionId) ?? '—'}` : ''}${d.waitingPosition ? msg.position(d.waitingPosition) : ''}`;
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.selectionCloture}</PageTitle>
@@ -160,35 +166,33 @@ export function SelectionPage() {
           </ul>
           <SelectionDay sector={sector} preview={preview} onPostponed={setPreview} />
           <h2>{msg.apercuDemande(preview.decisions.length)}</h2>
-          <ScrollingTable label={msg.decisionsSelection}>
-            <table>
-              <caption>{msg.decisionsDansOrdrePriorite}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{msg.rang}</th>
-                  <th scope="col">{msg.demande}</th>
-                  <th scope="col">{msg.participant}</th>
-                  <th scope="col">{msg.reponse}</th>
-                  <th scope="col">{msg.pourquoi}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.decisions.map((d) => (
-                  <tr key={d.requestId}>
-                    <td>{d.priority}</td>
-                    <td>{msg.n(d.number, d.member)}</td>
-                    <td>{d.participant}</td>
-                    <td>
-                      {OUTCOMES[d.outcome]}
-                      {d.sessionId ? ` — ${label(d.sessionId)}` : ''}
-                      {d.waitingPosition ? msg.position(d.waitingPosition) : ''}
-                    </td>
-                    <td>{d.reasons.join(' ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollingTable>
+          <DataTable
+            caption={msg.decisionsDansOrdrePriorite}
+            rows={preview.decisions}
+            counted={msg.decisionCounted}
+            filterHint={msg.nomNumeroSessionReponse}
+            pageSize={50}
+            columns={[
+              { id: 'rank', header: msg.rang, accessorFn: (d: Decision) => d.priority },
+              {
+                id: 'request',
+                header: msg.demande,
+                accessorFn: (d: Decision) => msg.n(d.number, d.member),
+              },
+              {
+                id: 'participant',
+                header: msg.participant,
+                accessorFn: (d: Decision) => d.participant,
+              },
+              { id: 'answer', header: msg.reponse, accessorFn: answer },
+              {
+                id: 'why',
+                header: msg.pourquoi,
+                enableSorting: false,
+                accessorFn: (d: Decision) => d.reasons.join(' '),
+              },
+            ]}
+          />
           <div className="actions">
             {preview.decisions.length === 0 ? (
               <p className="hint">{msg.aucuneDemandePourCes}</p>
