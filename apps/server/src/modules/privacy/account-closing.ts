@@ -60,7 +60,7 @@ export async function closeAccount(
     // Accounting pieces stay: receipts of claims that were paid. Everything else goes.
     const documents = await deleteDocuments(
       tx,
-      `d.member_id = $1 AND NOT EXISTS (SELECT 1 FROM claims c WHERE d.id = ANY(c.document_ids) AND c.status IN ('approved', 'paid'))`,
+      `d.member_id = $1 AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.member_id = d.member_id AND d.id = ANY(c.document_ids) AND c.status IN ('approved', 'paid'))`,
       [member.id],
     );
     for (const table of ['sessions', 'one_time_tokens', 'passkeys', 'recovery_codes'])
