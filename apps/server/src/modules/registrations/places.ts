@@ -96,7 +96,7 @@ async function followUp(
   return quotes;
 }
 
-export interface Decision {
+interface Decision {
   readonly requestId: string;
   readonly outcome: Outcome;
   readonly sessionId: string | null;
