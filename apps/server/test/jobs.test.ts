@@ -1,6 +1,7 @@
 // The durable jobs on the test's engine (PGlite or PostgreSQL): mail leaves after its
 // transaction commits, a failed delivery is recorded and retried, the last failure is shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollingSecondsOf, QUEUES } from '../src/jobs/job-queue.ts';
 import { createMailer, mailDelivery, markMailFailed } from '../src/modules/notifications/mailer.ts';
 import { createUser, PASSWORD, testApp, testDatabase, testJobs } from './harness.ts';
 import type { Database } from '../src/db/database.ts';
@@ -21,6 +22,18 @@ const outbox = () =>
   db.query<{ id: string; attempts: number; error: string | null; failed: boolean }>(
     'SELECT id::text, attempts, error, failed_at IS NOT NULL AS failed FROM mail_outbox ORDER BY id',
   );
+
+describe('how often an idle node looks for work', () => {
+  it('mail every 2 s, a scheduled queue as often as its jobs may be sent (every 30 s)', () => {
+    const production = (queue: { name: string }) => pollingSecondsOf(queue.name, 2, 30);
+    expect([QUEUES.mail, QUEUES.mailFailed].map(production)).toEqual([2, 2]);
+    expect(
+      [QUEUES.selection, QUEUES.reminders, QUEUES.retention, QUEUES.onlinePayments].map(production),
+    ).toEqual([30, 30, 30, 30]);
+    // The tests' queues: mail at 0,5 s, scheduled jobs sent each second.
+    expect(pollingSecondsOf(QUEUES.selection.name, 0.5, 1)).toBe(1);
+  });
+});
 
 describe('mail through the job queue', () => {
   it('enqueues nothing for a change rolled back: no mail in the outbox, no job', async () => {
