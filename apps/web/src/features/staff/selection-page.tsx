@@ -115,7 +115,6 @@ export function SelectionPage() {
       );
       setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
     });
-  // A village's lodgings are slots of their session: a decision names the session itself.
   const labels = new Map(
     [...(preview?.sessions ?? []), ...(applied?.sessions ?? [])].map((s) => [s.id, s.label]),
   );
