@@ -18,6 +18,7 @@ import { sessionCountsOff } from './place-fixtures.ts';
 let t: TestApp;
 let staff: Client;
 const sessions: Record<string, string> = {};
+let villageId = '';
 
 beforeAll(async () => {
   t = await testApp({ ORGANIZATION: 'cnrs' }); // calendar: 2020-03-16, pack cnrs-2019
@@ -50,6 +51,7 @@ beforeAll(async () => {
     return answer.json<{ id: string; places: number }>();
   };
   const village = await activity('Village des Cévennes', 'caesVillage');
+  villageId = village;
   const chalets = await session(village, {
     label: 'Chalets',
     externalPriceCents: 5_000,
@@ -264,6 +266,53 @@ describe('lodgings under concurrent requests', () => {
       ['Chalet 6 personnes', 0],
     ]);
     expect(await sessionCountsOff(t)).toEqual([]);
+  });
+});
+
+describe('the selection at a village’s closing', () => {
+  it('names the lodging each family gets or waits for, as staff read it before applying', async () => {
+    const { id: autumn } = (
+      await addSession(t.db, staff, villageId, {
+        label: 'Toussaint',
+        firstDay: '2020-10-24',
+        lastDay: '2020-10-31',
+        minAge: 0,
+        maxAge: 120,
+        places: 0,
+        priceCents: 0,
+        closesOn: '2020-04-30',
+        lodgings: [
+          { type: 'Studio 2 personnes', capacity: 2, priceCents: 6_000, per: 'night', count: 1 },
+        ],
+      })
+    ).json<{ id: string }>();
+    for (const [i, taxIncomeEuros] of [20_000, 50_000].entries()) {
+      const { client } = await familyWithRecord(t, {
+        identifier: `CN-00090${String(i)}`,
+        taxIncomeEuros,
+        year: 2020,
+        dependants: [],
+      });
+      const asked = await client.post('/api/me/registrations', {
+        dependantIndex: null,
+        choices: [{ sessionId: autumn, lodgingType: 'Studio 2 personnes' }],
+        depositMethod: 'cheque',
+      });
+      expect(asked.json()).toMatchObject({ status: 'requested' });
+    }
+    await t.db.query(`UPDATE activity_sessions SET closes_on = '2020-03-01' WHERE id = $1`, [
+      autumn,
+    ]);
+    const preview = (await staff.get('/api/staff/selection/vacances')).json<{
+      sessions: { label: string; places: number }[];
+      decisions: { outcome: string; sessionId: string; sessionLabel: string | null }[];
+    }>();
+    const label = 'Village des Cévennes — Toussaint — Studio 2 personnes';
+    expect(preview.sessions).toMatchObject([{ label, places: 1 }]);
+    expect(preview.decisions.map((d) => [d.outcome, d.sessionId, d.sessionLabel])).toEqual([
+      ['confirmed', autumn, label],
+      ['waiting', autumn, label],
+    ]);
   });
 });
 

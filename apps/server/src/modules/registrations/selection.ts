@@ -30,6 +30,8 @@ export interface SelectionPreview {
     number: number;
     participant: string;
     member: string;
+    /** Where the decision places the request or lists it: the session, and a village's lodging. */
+    sessionLabel: string | null;
   })[];
   /** Names this exact result: applying checks that nothing changed since the preview. */
   readonly token: string;
@@ -131,6 +133,7 @@ export async function previewSelection(
       ? slotId(sessionId, lodging)
       : sessionId;
   const byId = new Map(requests.map((r) => [r.id, r]));
+  const slotLabels = new Map(allocationSessions.map((s) => [s.id, s.label]));
   const decisions = allocate(
     allocationSessions,
     requests.map((r) => ({
@@ -148,6 +151,7 @@ export async function previewSelection(
     return {
       ...d,
       sessionId: d.sessionId === null ? null : sessionOfSlot(d.sessionId),
+      sessionLabel: d.sessionId === null ? null : (slotLabels.get(d.sessionId) ?? null),
       number: Number(r?.number ?? 0),
       participant: `${r?.participant.firstName ?? ''} ${r?.participant.lastName ?? ''}`,
       member: r?.member ?? '',

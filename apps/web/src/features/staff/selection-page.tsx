@@ -19,7 +19,7 @@ interface Decision {
   participant: string;
   member: string;
   outcome: 'confirmed' | 'waiting' | 'refused';
-  sessionId: string | null;
+  sessionLabel: string | null;
   rank: number | null;
   priority: number;
   waitingPosition: number | null;
@@ -115,11 +115,8 @@ export function SelectionPage() {
       );
       setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
     });
-  const labels = new Map(
-    [...(preview?.sessions ?? []), ...(applied?.sessions ?? [])].map((s) => [s.id, s.label]),
-  );
   const answer = (d: Decision) =>
-    `${OUTCOMES[d.outcome]}${d.sessionId ? ` — ${labels.get(d.sessionId) ?? '—'}` : ''}${d.waitingPosition ? msg.position(d.waitingPosition) : ''}`;
+    `${OUTCOMES[d.outcome]}${d.sessionLabel ? ` — ${d.sessionLabel}` : ''}${d.waitingPosition ? msg.position(d.waitingPosition) : ''}`;
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.selectionCloture}</PageTitle>
