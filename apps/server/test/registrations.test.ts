@@ -490,7 +490,13 @@ describe('selection at closing', () => {
       409,
     );
     const applied = await jeunesse.post('/api/staff/selection/jeunesse', { token: preview.token });
-    expect(applied.status).toBe(200);
+    // The answer counts what was done; the decisions are the preview's.
+    expect(applied.json()).toEqual({
+      sessions: sessionIds.length,
+      confirmed: 3,
+      waiting: 1,
+      refused: 0,
+    });
     expect((await mailsTo(t.db, rich.email)).at(-1)?.subject).toMatch(/place confirmée/);
     expect((await mailsTo(t.db, veteran.email)).at(-1)?.subject).toMatch(/liste d’attente/);
     const [audit] = await t.db.query<{ details: { confirmed: number } }>(

@@ -164,16 +164,25 @@ export async function previewSelection(
   return { sector, sessions: allocationSessions, ...selectionDays(sessions), decisions, token };
 }
 
+/** What applying a selection did: its sessions (a village's lodgings each) and decisions. */
+export interface SelectionApplied {
+  readonly sessions: number;
+  readonly confirmed: number;
+  readonly waiting: number;
+  readonly refused: number;
+}
+
 /**
  * Applies the selection previewed (same token), marks the sessions allocated, mails each family
- * and writes the audit log; staff null is the scheduled job.
+ * and writes the audit log; staff null is the scheduled job. Answers with the counts only: the
+ * decisions are in the preview staff read, and in the families' requests.
  */
 export async function applySelection(
   ctx: AppContext,
   staff: CurrentUser | null,
   sector: ActivitySector,
   token: string | null,
-): Promise<SelectionPreview> {
+): Promise<SelectionApplied> {
   return ctx.db.transaction(async (tx) => {
     const preview = await previewSelection(
       tx,
@@ -192,14 +201,19 @@ export async function applySelection(
     await tx.query('UPDATE activity_sessions SET allocated_at = now() WHERE id = ANY($1::uuid[])', [
       [...new Set(preview.sessions.map((s) => sessionOfSlot(s.id)))],
     ]);
+    const outcomes = (outcome: AllocationDecision['outcome']) =>
+      preview.decisions.filter((d) => d.outcome === outcome).length;
+    const applied: SelectionApplied = {
+      sessions: preview.sessions.length,
+      confirmed: outcomes('confirmed'),
+      waiting: outcomes('waiting'),
+      refused: outcomes('refused'),
+    };
     await recordAudit(tx, staff?.id ?? null, 'selection.apply', 'sector', null, {
       sector,
-      sessions: preview.sessions.length,
-      confirmed: preview.decisions.filter((d) => d.outcome === 'confirmed').length,
-      waiting: preview.decisions.filter((d) => d.outcome === 'waiting').length,
-      refused: preview.decisions.filter((d) => d.outcome === 'refused').length,
+      ...applied,
     });
-    return preview;
+    return applied;
   });
 }
 
@@ -216,7 +230,7 @@ export async function runDueSelections(ctx: AppContext): Promise<number> {
   );
   let sessions = 0;
   for (const { sector } of due)
-    sessions += (await applySelection(ctx, null, sector, null)).sessions.length;
+    sessions += (await applySelection(ctx, null, sector, null)).sessions;
   return sessions;
 }
 

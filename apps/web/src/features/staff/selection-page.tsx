@@ -40,6 +40,13 @@ interface Preview {
   decisions: Decision[];
 }
 
+/** What applying did (the answer of the apply). */
+interface Applied {
+  confirmed: number;
+  waiting: number;
+  refused: number;
+}
+
 const tally = (preview: Preview, outcome: keyof typeof OUTCOMES): number =>
   preview.decisions.filter((d) => d.outcome === outcome).length;
 
@@ -99,7 +106,7 @@ const OUTCOMES = { confirmed: msg.place, waiting: msg.listeAttente, refused: msg
 export function SelectionPage() {
   const [sector, setSector] = useState<ActivitySector>('jeunesse');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [applied, setApplied] = useState<Preview | null>(null);
+  const [applied, setApplied] = useState<Applied | null>(null);
   const { busy, alert, run } = useSubmit();
   useEffect(() => {
     setPreview(null);
@@ -111,7 +118,7 @@ export function SelectionPage() {
     void run(async () => {
       if (!preview) return;
       setApplied(
-        await api<Preview>('POST', `/api/staff/selection/${sector}`, { token: preview.token }),
+        await api<Applied>('POST', `/api/staff/selection/${sector}`, { token: preview.token }),
       );
       setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
     });
@@ -135,9 +142,9 @@ export function SelectionPage() {
       {applied ? (
         <Notice>
           {msg.selectionAppliqueePlaceAttribuee(
-            tally(applied, 'confirmed'),
-            tally(applied, 'waiting'),
-            tally(applied, 'refused'),
+            applied.confirmed,
+            applied.waiting,
+            applied.refused,
           )}
         </Notice>
       ) : null}
