@@ -68,6 +68,16 @@ export function operationRoutes(
       this.inc(db.roundTrips);
     },
   });
+  new Counter({
+    name: 'entraide_db_conflicts_total',
+    help: 'Transactions arrêtées par PostgreSQL puis rejouées : interblocage (deadlock), échec de sérialisation',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [kind, count] of Object.entries(db.conflicts)) this.inc({ kind }, count);
+    },
+  });
   new Gauge({
     name: 'entraide_mail_outbox',
     help: 'Courriels non envoyés : en échec définitif, en cours de nouvelles tentatives, en attente',

@@ -110,6 +110,9 @@ export async function testDatabase(): Promise<Database> {
     get roundTrips() {
       return db.roundTrips;
     },
+    get conflicts() {
+      return db.conflicts;
+    },
     close: async () => {
       await db.close();
       const cleanup = await openDatabase({ url });

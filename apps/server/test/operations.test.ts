@@ -50,6 +50,9 @@ describe('operations', () => {
     const statements = Number(/entraide_db_statements_total (\d+)/.exec(text)?.[1]);
     expect(statements).toBeGreaterThan(0);
     expect(statements).toBeLessThanOrEqual(t.db.statements);
+    // Deadlocks and serialization failures, each retried: none here, but the series exist.
+    expect(text).toMatch(/^entraide_db_conflicts_total\{kind="deadlock"\} 0$/m);
+    expect(text).toMatch(/^entraide_db_conflicts_total\{kind="serialization"\} 0$/m);
     expect(text).toContain('process_resident_memory_bytes');
     if (t.db.engine === 'postgres')
       expect(text).toMatch(/entraide_db_pool_connections\{state="total"\}/);

@@ -381,6 +381,79 @@ describe('selection and waiting lists', () => {
     expect(await sessionCountsOff(t)).toEqual([]);
   });
 
+  it('a session cancelled while staff apply the selection: the cancellation first, the selection on what is left, no deadlock', async () => {
+    const [cancelledSession = '', kept = ''] = await openPlaces(
+      t,
+      staff,
+      [
+        { firstDay: '2021-08-02', lastDay: '2021-08-13', priceCents: 70_000, places: 3 },
+        { firstDay: '2021-08-16', lastDay: '2021-08-27', priceCents: 70_000, places: 3 },
+      ],
+      { allocated: false },
+    );
+    const requests: string[] = [];
+    for (const session of [cancelledSession, cancelledSession, cancelledSession, kept]) {
+      const { client } = await family(t, 30_000, http());
+      requests.push((await book(client, session)).json<{ id: string }>().id);
+    }
+    await t.db.query(
+      `UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = ANY($1::uuid[])`,
+      [[cancelledSession, kept]],
+    );
+    const { token } = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+    const [activity] = await t.db.query<{ activity_id: string }>(
+      'SELECT activity_id FROM activity_sessions WHERE id = $1',
+      [cancelledSession],
+    );
+    const [canceller, applier] = await desks(2);
+    const cancel = () =>
+      canceller?.post(
+        `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${cancelledSession}/cancellation`,
+        { reason: 'le centre ferme' },
+      ) ?? Promise.reject(new Error('no desk'));
+    const apply = () =>
+      applier?.post('/api/staff/selection/jeunesse', { token }) ??
+      Promise.reject(new Error('no desk'));
+    const deadlocks = t.db.conflicts.deadlock;
+    // On PostgreSQL the cancellation waits first, holding the session's other requests, then the
+    // selection waits too: each takes the requests before their sessions, so neither holds what
+    // the other waits for.
+    const [cancelled, applied] = await (t.db.engine === 'postgres'
+      ? whileRowHeld(
+          'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
+          [requests.slice(0, 3).sort().at(-1)],
+          async () => {
+            const cancelling = cancel();
+            await poll(
+              () => lockWaits(t.db),
+              (n) => n >= 1,
+              200,
+            );
+            return Promise.all([cancelling, apply()]);
+          },
+        )
+      : Promise.all([cancel(), apply()]));
+    expect(cancelled.status).toBe(200);
+    expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
+    // The cancellation came first on PostgreSQL: the preview the staff read is no longer the
+    // selection; read again, it is applied to the session left.
+    if (t.db.engine === 'postgres') expect(applied.status).toBe(409);
+    if (applied.status === 409) {
+      const again = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+      expect((await applier?.post('/api/staff/selection/jeunesse', again))?.status).toBe(200);
+    }
+    const rows = await t.db.query<{ status: string; invoices: number }>(
+      `SELECT status, (SELECT count(*)::int FROM invoices i
+                        WHERE i.registration_id = r.id AND i.kind = 'invoice') AS invoices
+         FROM registration_requests r WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+      [requests],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'confirmed']);
+    expect(rows[3]?.invoices).toBe(1);
+    expect(await consistency()).toEqual([]);
+    expect(await sessionCountsOff(t)).toEqual([]);
+  });
+
   it('a freed place offered while the first on the waiting list withdraws goes to exactly one family', async () => {
     for (let round = 0; round < 3; round += 1) {
       const [session] = await openPlaces(t, staff, [

@@ -76,11 +76,16 @@ function selectionDays(
   };
 }
 
+/** SQL: the requests waiting for the selection of the sessions in the parameter `$1`. */
+const AWAITING_SELECTION = `r.status = 'requested' AND r.session_ids && $1::uuid[]`;
+
 /**
  * The selection of a sector's sessions whose registrations closed (closing day passed) and were
- * not yet allocated, over the requests waiting for it. Nothing is written. With `lock`, the
- * sessions then the requests are locked as they are read: a family withdrawing meanwhile waits,
- * then meets its decision; one that withdrew first is not decided.
+ * not yet allocated, over the requests waiting for it. Nothing is written. With `lock`, in the
+ * documented order (docs/architecture.md): the requests in id order, then their sessions, then
+ * the requests read again under the sessions' locks (those sent meanwhile, late, with them). A
+ * family withdrawing meanwhile waits, then meets its decision; one that withdrew first, or a
+ * session cancelled first, is not decided.
  */
 export async function previewSelection(
   db: Queryable,
@@ -89,6 +94,11 @@ export async function previewSelection(
   neverWentFirst: boolean,
   lock = false,
 ): Promise<SelectionPreview> {
+  if (lock)
+    await db.query(
+      `SELECT r.id FROM registration_requests r WHERE ${AWAITING_SELECTION} ORDER BY r.id FOR UPDATE`,
+      [(await closedSessions(db, sector, today, false)).map((s) => s.id)],
+    );
   const sessions = await closedSessions(db, sector, today, lock);
   const ids = sessions.map((s) => s.id);
   const requests = await db.query<{
@@ -110,7 +120,7 @@ export async function previewSelection(
                      WHERE p.member_id = r.member_id AND p.participant_key = r.participant_key AND p.sector = r.sector
                        AND p.status = 'confirmed' AND p.year < r.year) AS went_before
        FROM registration_requests r JOIN agent_records rec ON rec.id = r.record_id JOIN users u ON u.id = r.member_id
-      WHERE r.status = 'requested' AND r.session_ids && $1::uuid[]${lock ? ' FOR UPDATE OF r' : ''}`,
+      WHERE ${AWAITING_SELECTION}${lock ? ' ORDER BY r.id FOR UPDATE OF r' : ''}`,
     [ids],
   );
   // Places left, and a village's lodgings: each lodging type is allotted on its own.
