@@ -293,6 +293,23 @@ describe('staff changing places at once', () => {
   });
 });
 
+/** Staff's preview of the youth sector's selection: its token. */
+const selectionToken = async () =>
+  (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>().token;
+
+/** The sessions' registrations closed (their closing day passed): the token of the preview. */
+async function closedForSelection(sessions: readonly (string | undefined)[]): Promise<string> {
+  await t.db.query(
+    `UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = ANY($1::uuid[])`,
+    [sessions],
+  );
+  return selectionToken();
+}
+
+/** A desk applies the selection previewed by `token`. */
+const applyAt = (desk: Client, token: string) =>
+  desk.post('/api/staff/selection/jeunesse', { token });
+
 describe('selection and waiting lists', () => {
   it('a family withdrawing while staff apply the selection withdraws before it (no place, no invoice) or meets its place confirmed', async () => {
     const [session] = await openPlaces(
@@ -303,15 +320,9 @@ describe('selection and waiting lists', () => {
     );
     const { client } = await family(t, 30_000, http());
     const request = (await book(client, session ?? '')).json<{ id: string }>();
-    await t.db.query(`UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = $1`, [
-      session,
-    ]);
-    const { token } = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+    const token = await closedForSelection([session]);
     const race = () =>
-      Promise.all([
-        client.delete(`/api/me/registrations/${request.id}`),
-        staff.post('/api/staff/selection/jeunesse', { token }),
-      ]);
+      Promise.all([client.delete(`/api/me/registrations/${request.id}`), applyAt(staff, token)]);
     // On PostgreSQL the request's row is held until both wait for it: the withdrawal first.
     const [withdrawal, applied] = await (t.db.engine === 'postgres'
       ? whileRowHeld(
@@ -333,9 +344,7 @@ describe('selection and waiting lists', () => {
     );
     expect([204, 409]).toContain(withdrawal.status);
     if (applied.status === 409) {
-      const again = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
-      const reapplied = await staff.post('/api/staff/selection/jeunesse', { token: again.token });
-      expect(reapplied.status).toBe(200);
+      expect((await applyAt(staff, await selectionToken())).status).toBe(200);
     }
     expect(await consistency()).toEqual([]);
     expect(await sessionCountsOff(t)).toEqual([]);
@@ -350,16 +359,9 @@ describe('selection and waiting lists', () => {
     );
     const families = await Promise.all([1, 2, 3].map(() => family(t, 30_000, http())));
     for (const f of families) expect((await book(f.client, session ?? '')).status).toBe(201);
-    await t.db.query(`UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = $1`, [
-      session,
-    ]);
-    const { token } = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
-    const [x, y] = await desks(2);
-    const answers = await Promise.all([
-      x?.post('/api/staff/selection/jeunesse', { token }),
-      y?.post('/api/staff/selection/jeunesse', { token }),
-    ]);
-    expect(answers.map((a) => a?.status).filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    const token = await closedForSelection([session]);
+    const answers = await Promise.all((await desks(2)).map((desk) => applyAt(desk, token)));
+    expect(answers.map((a) => a.status).filter((s) => s !== 200 && s !== 409)).toEqual([]);
     const decided = await t.db.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM registration_requests WHERE placed_session_id = $1 GROUP BY status ORDER BY status`,
       [session],
@@ -396,11 +398,7 @@ describe('selection and waiting lists', () => {
       const { client } = await family(t, 30_000, http());
       requests.push((await book(client, session)).json<{ id: string }>().id);
     }
-    await t.db.query(
-      `UPDATE activity_sessions SET closes_on = '2021-04-10' WHERE id = ANY($1::uuid[])`,
-      [[cancelledSession, kept]],
-    );
-    const { token } = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
+    const token = await closedForSelection([cancelledSession, kept]);
     const [activity] = await t.db.query<{ activity_id: string }>(
       'SELECT activity_id FROM activity_sessions WHERE id = $1',
       [cancelledSession],
@@ -411,9 +409,7 @@ describe('selection and waiting lists', () => {
         `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${cancelledSession}/cancellation`,
         { reason: 'le centre ferme' },
       ) ?? Promise.reject(new Error('no desk'));
-    const apply = () =>
-      applier?.post('/api/staff/selection/jeunesse', { token }) ??
-      Promise.reject(new Error('no desk'));
+    const apply = () => (applier ? applyAt(applier, token) : Promise.reject(new Error('no desk')));
     const deadlocks = t.db.conflicts.deadlock;
     // On PostgreSQL the cancellation waits first, holding the session's other requests, then the
     // selection waits too: each takes the requests before their sessions, so neither holds what
@@ -439,8 +435,7 @@ describe('selection and waiting lists', () => {
     // selection; read again, it is applied to the session left.
     if (t.db.engine === 'postgres') expect(applied.status).toBe(409);
     if (applied.status === 409) {
-      const again = (await staff.get('/api/staff/selection/jeunesse')).json<{ token: string }>();
-      expect((await applier?.post('/api/staff/selection/jeunesse', again))?.status).toBe(200);
+      expect((await applyAt(staff, await selectionToken())).status).toBe(200);
     }
     const rows = await t.db.query<{ status: string; invoices: number }>(
       `SELECT status, (SELECT count(*)::int FROM invoices i
