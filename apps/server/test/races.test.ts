@@ -487,6 +487,56 @@ describe('selection and waiting lists', () => {
       expect(await sessionCountsOff(t)).toEqual([]);
     }
   });
+
+  it('the first on the waiting list withdraws just before a freed place is offered: the place goes to the second, no deadlock', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000, places: 1 },
+    ]);
+    const holder = await confirmedPlace(session);
+    const waits = async () => {
+      const { client } = await family(t, 30_000, http());
+      const booked = (await book(client, session)).json<{ id: string; status: string }>();
+      expect(booked.status).toBe('waiting');
+      return { client, id: booked.id };
+    };
+    const first = await waits();
+    const second = await waits();
+    const withdraw = () => first.client.delete(`/api/me/registrations/${first.id}`);
+    const cancel = () => staff.post(`/api/staff/registrations/${holder.registrationId}/cancel`, {});
+    const deadlocks = t.db.conflicts.deadlock;
+    // On PostgreSQL the first's row is held while the withdrawal waits for it, then the
+    // cancellation: the withdrawal gets it first and then needs the session's row. The
+    // cancellation must not hold that row while it waits for the first's request.
+    const [withdrawn, cancelled] = await (t.db.engine === 'postgres'
+      ? whileRowHeld(
+          'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
+          [first.id],
+          async () => {
+            const withdrawing = withdraw();
+            await poll(
+              () => lockWaits(t.db),
+              (n) => n >= 1,
+              200,
+            );
+            return Promise.all([withdrawing, cancel()]);
+          },
+        )
+      : Promise.all([withdraw(), cancel()]));
+    expect([withdrawn.status, cancelled.status]).toEqual([204, 200]);
+    expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
+    const rows = await t.db.query<{ id: string; status: string; invoices: number }>(
+      `SELECT id, status, (SELECT count(*)::int FROM invoices i
+                            WHERE i.registration_id = r.id AND i.kind = 'invoice') AS invoices
+         FROM registration_requests r WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+      [[first.id, second.id]],
+    );
+    expect(rows.map((r) => [r.status, r.invoices])).toEqual([
+      ['cancelled', 0],
+      ['confirmed', 1],
+    ]);
+    expect(await consistency()).toEqual([]);
+    expect(await sessionCountsOff(t)).toEqual([]);
+  });
 });
 
 describe('payment plans', () => {

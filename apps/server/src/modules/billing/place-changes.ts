@@ -79,10 +79,52 @@ interface Place {
   readonly changes: number;
 }
 
+/** A confirmed place's request, locked. */
+export interface PlaceRequest {
+  readonly member_id: string;
+  readonly status: string;
+  readonly placed_session_id: string | null;
+  readonly participant: { firstName: string };
+  readonly year: number;
+  readonly transport_city: string | null;
+  readonly follow_up_due: boolean;
+  readonly instalments_agreed: boolean;
+}
+
 /**
- * Locks a confirmed place in the documented order (docs/architecture.md): its request, then its
- * session and the one it may move to (in id order), then the invoice in force, before anything
- * is read — so a payment on that invoice waits for the change and then finds it credited.
+ * Locks a place's request with the waiting list of the session it frees — its own, unless the
+ * place stays on it (`targetSessionId`) — in id order and in one statement: step 2 of the lock
+ * order (docs/architecture.md), so that the freed place is offered under the session's lock
+ * (step 3) without waiting for a request then. Read again if the place moved meanwhile.
+ */
+export async function lockPlaceRequest(
+  tx: Queryable,
+  registrationId: string,
+  targetSessionId: string | null = null,
+): Promise<PlaceRequest | undefined> {
+  for (;;) {
+    const rows = await tx.query<PlaceRequest & { id: string; listed_session_id: string | null }>(
+      `WITH place AS (SELECT placed_session_id AS freed FROM registration_requests WHERE id = $1)
+       SELECT r.id, r.member_id, r.status, r.placed_session_id, r.participant, r.year,
+              r.follow_up_due, r.instalments_agreed, place.freed AS listed_session_id,
+              r.choices -> (r.placed_rank - 1) ->> 'transportCity' AS transport_city
+         FROM registration_requests r, place
+        WHERE r.id = $1
+           OR (r.status = 'waiting' AND r.placed_session_id = place.freed
+               AND place.freed IS DISTINCT FROM $2::uuid)
+        ORDER BY r.id FOR UPDATE OF r`,
+      [requireUuid(registrationId), targetSessionId],
+    );
+    const place = rows.find((r) => r.id === registrationId);
+    if (place?.placed_session_id === place?.listed_session_id) return place;
+  }
+}
+
+/**
+ * Locks a confirmed place in the documented order (docs/architecture.md): its request with the
+ * waiting list it may free (`lockPlaceRequest`), then its session and the one it may move to (in
+ * id order), then the invoice in force, before anything is read — so a payment on that invoice
+ * waits for the change and then finds it credited.
  */
 async function lockPlace(
   ctx: AppContext,
@@ -90,20 +132,8 @@ async function lockPlace(
   registrationId: string,
   targetSessionId: string | null = null,
 ): Promise<Place> {
-  const [request] = await tx.query<{
-    member_id: string;
-    status: string;
-    placed_session_id: string | null;
-    participant: { firstName: string };
-    year: number;
-    transport_city: string | null;
-    follow_up_due: boolean;
-  }>(
-    `SELECT member_id, status, placed_session_id, participant, year, follow_up_due,
-            choices -> (placed_rank - 1) ->> 'transportCity' AS transport_city
-       FROM registration_requests WHERE id = $1 FOR UPDATE`,
-    [requireUuid(registrationId)],
-  );
+  const targetId = targetSessionId === null ? null : requireUuid(targetSessionId);
+  const request = await lockPlaceRequest(tx, registrationId, targetId);
   if (!request) throw notFound();
   if (request.status !== 'confirmed' || !request.placed_session_id)
     throw new HttpError(409, 'not_confirmed', 'Seule une place confirmée peut être changée ici.');
@@ -114,10 +144,10 @@ async function lockPlace(
       'La facture de cette place est en cours d’émission : réessayez dans une minute.',
     );
   const ids = [request.placed_session_id];
-  if (targetSessionId !== null) ids.push(requireUuid(targetSessionId));
+  if (targetId !== null) ids.push(targetId);
   const sessions = await lockSessions(tx, ids);
   const session = sessions.find((s) => s.id === request.placed_session_id);
-  const target = sessions.find((s) => s.id === (targetSessionId ?? request.placed_session_id));
+  const target = sessions.find((s) => s.id === (targetId ?? request.placed_session_id));
   // The invoice of the place in force: its first line is the stay, and no credit note cancels it.
   const invoices = await tx.query<{ id: string; sector: string; lines: InvoiceLine[] }>(
     `SELECT id, sector, lines FROM invoices i

@@ -9,7 +9,7 @@ import type { AppContext } from '../accounts/context.ts';
 import { templates } from '../notifications/templates.ts';
 import { PLACE_INVOICE_IN_FORCE } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
-import { cancelLockedPlace } from './place-changes.ts';
+import { cancelLockedPlace, lockPlaceRequest } from './place-changes.ts';
 
 /** A confirmed place still owing money on its invoice in force, as the job sees it. */
 interface UnpaidPlace {
@@ -73,11 +73,9 @@ export async function withdrawUnpaidPlaces(
     if (!rule) continue;
     const payBy = addDays(place.first_day, -rule.daysBeforeStart);
     await ctx.db.transaction(async (tx) => {
-      // Read again under the request's lock: a payment may have come in meanwhile.
-      const [current] = await tx.query<{ status: string; instalments_agreed: boolean }>(
-        'SELECT status, instalments_agreed FROM registration_requests WHERE id = $1 FOR UPDATE',
-        [place.id],
-      );
+      // Read again under the request's lock: a payment may have come in meanwhile. The waiting
+      // list it may free is locked with it, as the cancellation below would (the lock order).
+      const current = await lockPlaceRequest(tx, place.id);
       if (current?.status !== 'confirmed' || current.instalments_agreed) return;
       const account = await invoiceAccount(tx, place.invoice_id);
       if (account.balanceCents <= 0) return;

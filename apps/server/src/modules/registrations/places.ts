@@ -262,8 +262,9 @@ export async function followUpDueDecisions(ctx: AppContext): Promise<number> {
 
 /**
  * A freed place goes to the next request on the session's waiting list (in its order), one at a
- * time: a request withdrawn while it is being offered is skipped by the row lock and the place
- * goes to the one after it (a locking read with LIMIT may return fewer rows than it skipped).
+ * time. The caller holds the list already (`lockPlaceRequest`, before the session); a request
+ * that joined it since, and was withdrawn while being offered, is skipped by the row lock and the
+ * place goes to the one after it (a locking read with LIMIT may return fewer rows than it skipped).
  */
 export async function offerFreedPlaces(
   ctx: AppContext,
