@@ -471,12 +471,14 @@ describe('selection and waiting lists', () => {
       expect((await book(second.client, session ?? '')).json()).toMatchObject({
         status: 'waiting',
       });
+      const deadlocks = t.db.conflicts.deadlock;
       const [cancel, withdraw] = await Promise.all([
         staff.post(`/api/staff/registrations/${holder.registrationId}/cancel`, {}),
         first.client.delete(`/api/me/registrations/${firstRequest.id}`),
       ]);
       expect(cancel.status).toBe(200);
       expect([200, 204, 409]).toContain(withdraw.status);
+      expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
       const rows = await t.db.query<{ status: string }>(
         `SELECT status FROM registration_requests WHERE placed_session_id = $1 AND status IN ('confirmed', 'waiting') ORDER BY status`,
         [session],
