@@ -1,5 +1,6 @@
 // The back office's home (issue 14, point 12): each staff member sees the queues they work, with
 // what waits in each — counted among their own sectors only.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
@@ -54,6 +55,24 @@ describe('the back office home', () => {
     });
     // The same invoice is not the vacances desk's.
     expect((await queues(vacances)).overdue?.count).toBe(0);
+    // What fell due is paid, a cent short and then in full: the later instalments wait their day.
+    const [due] = await t.db.query<{ invoice_id: string; cents: number; later: number }>(
+      `SELECT invoice_id, sum(amount_cents) FILTER (WHERE due_on <= '2021-04-15')::int AS cents,
+              count(*) FILTER (WHERE due_on > '2021-04-15')::int AS later
+         FROM instalments WHERE NOT cancelled GROUP BY invoice_id`,
+    );
+    expect(due?.later).toBeGreaterThan(0);
+    for (const amountCents of [(due?.cents ?? 0) - 1, 1]) {
+      expect((await queues(jeunesse)).overdue?.count).toBe(1);
+      const paid = await jeunesse.request(
+        'POST',
+        '/api/staff/payments',
+        { invoiceId: due?.invoice_id, method: 'transfer', amountCents, receivedOn: '2021-04-15' },
+        { 'idempotency-key': randomUUID() },
+      );
+      expect(paid.status).toBe(201);
+    }
+    expect((await queues(jeunesse)).overdue?.count).toBe(0);
     const admin = await desk('ADMIN-HOME', [], 'admin');
     expect(Object.keys(await queues(admin))).toHaveLength(8);
     expect((await client.get('/api/staff/home')).status).toBe(403);
