@@ -120,6 +120,12 @@ describe('invoices, plans and payments', () => {
     expect(again.status).toBe(200);
     expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
     expect((await pay(1, 'paiement-0001')).status).toBe(409);
+    // A key too short says what to send, with an example; nothing is recorded.
+    const short = await pay(1, 'p-1');
+    expect(short.status).toBe(400);
+    expect(short.json<{ issues: { message: string }[] }>().issues[0]?.message).toMatch(
+      /^envoyez l’en-tête Idempotency-Key : une clé de 8 à 100 caractères.*par exemple un UUID/,
+    );
     expect((await staff.post('/api/staff/payments', { invoiceId: invoice?.id })).status).toBe(400);
     const over = await pay(total, 'paiement-0002');
     expect(over.json()).toMatchObject({ issues: [{ path: 'amountCents' }] });

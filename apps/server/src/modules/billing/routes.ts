@@ -50,10 +50,10 @@ const DEPOSIT_DAYS = { pastDays: 366, futureDays: 366 };
 const untilQuery = z.object({ until: calendarDay });
 const exportParams = z.object({ kind: z.enum(exportKinds), format: z.enum(['csv', 'xlsx']) });
 const followUpQuery = z.object({ reference: z.string().trim().max(30).optional() });
-const idempotencyKey = z
-  .string('en-tête Idempotency-Key attendu')
-  .min(8, 'en-tête Idempotency-Key attendu')
-  .max(100);
+/** Said when the key is missing, too short or too long: what to send, with an example. */
+const IDEMPOTENCY_KEY =
+  'envoyez l’en-tête Idempotency-Key : une clé de 8 à 100 caractères, neuve pour chaque paiement, par exemple un UUID comme 3f1c2a9e-5b7d-4c1e-9a2f-8d6b0e4f7a21';
+const idempotencyKey = z.string(IDEMPOTENCY_KEY).min(8, IDEMPOTENCY_KEY).max(100, IDEMPOTENCY_KEY);
 
 /** Invoices, plans and payments: the member's files, the staff's entries, exports and checks. */
 export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
