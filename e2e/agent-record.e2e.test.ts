@@ -167,7 +167,9 @@ describe('Fiche Agent in the browser', () => {
     await page.getByRole('link', { name: 'Mes coordonnées' }).click();
     await page.getByLabel('Téléphone').fill('06 12');
     await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
-    await page.getByText('numéro de téléphone invalide').waitFor();
+    await page
+      .getByText('tapez un numéro de téléphone en chiffres, par exemple 06 12 34 56 78')
+      .waitFor();
     await page.getByLabel('Téléphone').fill('06 12 34 56 78');
     await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
     await page.getByText('Vos coordonnées sont enregistrées.').waitFor();

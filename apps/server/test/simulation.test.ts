@@ -81,7 +81,9 @@ describe('POST /api/v1/simulations (SPEC §8)', () => {
       'household.rfrEuros',
       'household.children.0.birthDate',
     ]);
-    expect(answer.issues[0]?.message).toBe('le montant ne peut pas être négatif');
+    expect(answer.issues[0]?.message).toBe(
+      'tapez un montant positif, par exemple 32500 (0 s’il n’y en a pas)',
+    );
   });
   it('maps the engine’s own field errors to the API names', async () => {
     const response = await t.app.inject({

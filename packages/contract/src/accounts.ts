@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, reasonText, text, tickedIds } from './text.ts';
+import { calendarDay, EMAIL_MESSAGE, reasonText, text, tickedIds } from './text.ts';
 
 const name = text(100);
 const isoDate = calendarDay;
@@ -15,21 +15,27 @@ export const password = z
     'mettez au moins une lettre et un chiffre, par exemple « Vacances au lac 2026 »',
   );
 /** The CAES identifier given at approval, e.g. "IN-000123". */
+const IDENTIFIER_MESSAGE = 'tapez votre identifiant CAES, par exemple IN-000123';
 export const identifier = z
-  .string()
+  .string(IDENTIFIER_MESSAGE)
   .trim()
-  .min(3, 'identifiant CAES attendu')
-  .max(20)
+  .min(3, IDENTIFIER_MESSAGE)
+  .max(20, IDENTIFIER_MESSAGE)
   .transform((value) => value.toUpperCase());
-export const insermMatricule = z.string().regex(/^\d{8}$/, 'le matricule Inserm a 8 chiffres');
+export const insermMatricule = z
+  .string()
+  .regex(/^\d{8}$/, 'le matricule Inserm a 8 chiffres, par exemple 12345678');
 
 /** Coordonnées: given at sign-up, kept up to date by the member. */
 export const contactDetails = z.object({
-  email: z.email('adresse électronique invalide').max(200),
+  email: z.email(EMAIL_MESSAGE).max(200, '200 caractères au plus'),
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 .-]{6,20}$/, 'numéro de téléphone invalide')
+    .regex(
+      /^\+?[0-9 .-]{6,20}$/,
+      'tapez un numéro de téléphone en chiffres, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78',
+    )
     .optional(),
   address: z.string().trim().max(300, '300 caractères au plus').optional(),
 });
@@ -60,7 +66,7 @@ export type SignUpRequest = z.infer<typeof signUpRequest>;
 
 export const loginRequest = z.object({
   identifier,
-  password: z.string().min(1, 'mot de passe attendu').max(200),
+  password: z.string('tapez votre mot de passe').min(1, 'tapez votre mot de passe').max(200),
 });
 export const changePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),
@@ -161,7 +167,7 @@ export type LoginAnswer = z.infer<typeof loginAnswer>;
 /** A code of the authenticator app (6 digits) or a recovery code (XXXXX-XXXXX). */
 export const secondFactorCode = z.object({
   code: z
-    .string('code attendu')
+    .string('saisissez les 6 chiffres de votre application, par exemple 123456')
     .trim()
     .regex(
       /^(\d{3} ?\d{3}|[0-9A-Fa-f]{5}-?[0-9A-Fa-f]{5})$/,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { euroCents } from './money.ts';
-import { calendarDay, everyError, isDay, reasonText, text } from './text.ts';
+import { calendarDay, EMAIL_MESSAGE, everyError, isDay, reasonText, text } from './text.ts';
 
 const isoDate = calendarDay;
 const cents = euroCents();
@@ -32,7 +32,7 @@ export const activityInput = z.object({
   description: text(5000),
   provider: z.object({
     name: text(150),
-    email: z.email('adresse électronique invalide').max(200).optional(),
+    email: z.email(EMAIL_MESSAGE).max(200, '200 caractères au plus').optional(),
     phone: z.string().trim().max(30).optional(),
   }),
   /** A winter stay in the mountains (the ski aid box is offered). */

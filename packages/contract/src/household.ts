@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { calendarDay, text, tickedIds } from './text.ts';
+import { calendarDay, text, tickedIds, wholeEuros } from './text.ts';
 import { ibanProblem, isBic, isLatinName, normalizeIban } from './iban.ts';
 
 const name = text(100);
-const wholeEuros = z
-  .number()
-  .int('montant en euros entiers')
-  .min(0, 'le montant ne peut pas être négatif')
-  .max(1_000_000_000, 'montant trop élevé');
 
 export const dependantInput = z.object({
   /** directRelative: a parent, a child no longer ayant droit, a grandchild (CNRS villages, no subsidy). */

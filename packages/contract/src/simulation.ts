@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import { calendarDay } from './text.ts';
+import { calendarDay, wholeEuros } from './text.ts';
 
-const wholeEuros = z
-  .number()
-  .int('montant en euros entiers')
-  .min(0, 'le montant ne peut pas être négatif')
-  .max(1_000_000_000, 'montant trop élevé');
 const isoDate = calendarDay;
 
 /** POST /api/v1/simulations — the public simulation (SPEC §8), a fixed contract. */

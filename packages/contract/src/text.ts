@@ -24,6 +24,17 @@ export const text = (max: number, { required = true }: { required?: boolean } = 
   return required ? base.refine((v) => v.length > 0, 'champ obligatoire') : base;
 };
 
+/** An amount in whole euros (an income, a declared amount), as a person types it. */
+export const wholeEuros = z
+  .number('tapez un montant en euros, par exemple 32500')
+  .int('tapez un montant en euros entiers, sans centimes, par exemple 32500')
+  .min(0, 'tapez un montant positif, par exemple 32500 (0 s’il n’y en a pas)')
+  .max(1_000_000_000, 'ce montant est trop élevé : vérifiez-le, en euros, par exemple 32500');
+
+/** An e-mail address: the example says what a complete one looks like. */
+export const EMAIL_MESSAGE =
+  'tapez une adresse électronique complète, par exemple claire.martin@inserm.fr';
+
 /** The days a date may take at all; each use case narrows them to what makes sense for it. */
 /** A refusal's or a cancellation's reason: required, and quoted in the mail the person receives. */
 export const reasonText = (example: string) =>
