@@ -90,6 +90,32 @@ async function whileRowHeld<T>(
   return running;
 }
 
+/**
+ * Two requests in a set order behind a registration request's row (PostgreSQL): `first` is sent
+ * and waits for the row, then `second`, and the row is let go once both wait. On PGlite (one
+ * connection) they simply run together.
+ */
+function inTurnBehind<A, B>(
+  requestId: string,
+  first: () => Promise<A>,
+  second: () => Promise<B>,
+): Promise<[A, B]> {
+  if (t.db.engine !== 'postgres') return Promise.all([first(), second()]);
+  return whileRowHeld(
+    'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
+    [requestId],
+    async () => {
+      const started = first();
+      await poll(
+        () => lockWaits(t.db),
+        (n) => n >= 1,
+        200,
+      );
+      return Promise.all([started, second()]);
+    },
+  );
+}
+
 /** `whileRowHeld` on the credit notes' counter row. */
 async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
   await t.db.query(
@@ -414,21 +440,11 @@ describe('selection and waiting lists', () => {
     // On PostgreSQL the cancellation waits first, holding the session's other requests, then the
     // selection waits too: each takes the requests before their sessions, so neither holds what
     // the other waits for.
-    const [cancelled, applied] = await (t.db.engine === 'postgres'
-      ? whileRowHeld(
-          'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
-          [requests.slice(0, 3).sort().at(-1)],
-          async () => {
-            const cancelling = cancel();
-            await poll(
-              () => lockWaits(t.db),
-              (n) => n >= 1,
-              200,
-            );
-            return Promise.all([cancelling, apply()]);
-          },
-        )
-      : Promise.all([cancel(), apply()]));
+    const [cancelled, applied] = await inTurnBehind(
+      requests.slice(0, 3).sort().at(-1) ?? '',
+      cancel,
+      apply,
+    );
     expect(cancelled.status).toBe(200);
     expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
     // The cancellation came first on PostgreSQL: the preview the staff read is no longer the
@@ -509,21 +525,7 @@ describe('selection and waiting lists', () => {
     // On PostgreSQL the first's row is held while the withdrawal waits for it, then the
     // cancellation: the withdrawal gets it first and then needs the session's row. The
     // cancellation must not hold that row while it waits for the first's request.
-    const [withdrawn, cancelled] = await (t.db.engine === 'postgres'
-      ? whileRowHeld(
-          'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
-          [first.id],
-          async () => {
-            const withdrawing = withdraw();
-            await poll(
-              () => lockWaits(t.db),
-              (n) => n >= 1,
-              200,
-            );
-            return Promise.all([withdrawing, cancel()]);
-          },
-        )
-      : Promise.all([withdraw(), cancel()]));
+    const [withdrawn, cancelled] = await inTurnBehind(first.id, withdraw, cancel);
     expect([withdrawn.status, cancelled.status]).toEqual([204, 200]);
     expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
     const rows = await t.db.query<{ id: string; status: string; invoices: number }>(
