@@ -35,7 +35,10 @@ interface AffectedRequest {
   participant: { firstName: string };
 }
 
-/** The requests a session's cancellation touches, in id order (locked when `lock`). */
+/**
+ * The requests a session's cancellation touches, in id order (locked when `lock`): each kind
+ * found by its own index (the choices', the waiting lists', the places'), not by reading them all.
+ */
 async function affectedRequests(
   db: Queryable,
   sessionId: string,
@@ -48,8 +51,9 @@ async function affectedRequests(
             (SELECT coalesce(sum(p.amount_cents), 0)::int FROM payments p JOIN invoices i ON i.id = p.invoice_id
               WHERE i.registration_id = r.id AND ${PLACE_INVOICE_IN_FORCE}) AS paid_cents
        FROM registration_requests r JOIN users u ON u.id = r.member_id
-      WHERE (r.status = 'requested' AND $1 = ANY(r.session_ids))
-         OR (r.status IN ('waiting', 'confirmed') AND r.placed_session_id = $1)
+      WHERE (r.status = 'requested' AND r.session_ids @> ARRAY[$1::uuid])
+         OR (r.status = 'waiting' AND r.placed_session_id = $1)
+         OR (r.status = 'confirmed' AND r.placed_session_id = $1)
       ORDER BY r.id${lock ? ' FOR UPDATE OF r' : ''}`,
     [sessionId],
   );
