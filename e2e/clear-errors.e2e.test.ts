@@ -60,6 +60,37 @@ describe('clear errors', () => {
     await page.getByText('Les deux mots de passe ne sont pas identiques').waitFor();
     await expectAccessible(page);
   });
+
+  it('a form sent after the connection ended keeps what was typed, says how to go on, and is sent once logged in again', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'IN-000831');
+    await page.getByRole('link', { name: 'Mes coordonnées' }).click();
+    await page.getByLabel('Téléphone').fill('06 98 76 54 32');
+    // The twelve hours are over while the form is open.
+    await env.app.db.query(
+      `DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE identifier = 'IN-000831')`,
+    );
+    const save = page.getByRole('button', { name: 'Enregistrer mes coordonnées' });
+    await save.click();
+    await page.getByRole('alert').getByText('Votre connexion a pris fin').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Ce que vous avez saisi reste sur cette page',
+    );
+    expect(await page.getByLabel('Téléphone').inputValue()).toBe('06 98 76 54 32');
+    await expectAccessible(page);
+    const [tab] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'Se reconnecter dans un nouvel onglet' }).click(),
+    ]);
+    await tab.getByLabel('Identifiant CAES').waitFor();
+    await login(tab, env.app, 'IN-000831');
+    await save.click();
+    await page.getByText('Vos coordonnées sont enregistrées.').waitFor();
+    const [member] = await env.app.db.query<{ phone: string }>(
+      `SELECT phone FROM users WHERE identifier = 'IN-000831'`,
+    );
+    expect(member?.phone).toBe('06 98 76 54 32');
+  });
 });
 
 describe.each([

@@ -2,6 +2,9 @@
 export const api = {
   serveurNeRepondPas: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
   erreurSurvenue: 'Une erreur est survenue.',
+  connexionTerminee:
+    'Votre connexion a pris fin (elle dure 12 heures au plus). Ce que vous avez saisi reste sur cette page : reconnectez-vous dans un nouvel onglet, puis revenez ici et cliquez de nouveau sur le même bouton.',
+  seReconnecter: 'Se reconnecter dans un nouvel onglet',
 } as const;
 
 /** shared/action-progress.tsx */

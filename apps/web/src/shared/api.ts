@@ -66,6 +66,10 @@ async function send(
     message?: string;
     issues?: { path: string; message: string }[];
   } | null;
+  // An action sent once the connection ended (after 12 hours): what was typed is still on the
+  // page, and the alert says how to send it again (`FormAlert` adds the way to log in again).
+  if (action && response.status === 401 && payload?.error === 'unauthenticated')
+    throw new ApiError(401, 'unauthenticated', msg.connexionTerminee);
   if (payload?.issues) {
     const fields: Record<string, string> = {};
     for (const issue of payload.issues) fields[issue.path] ??= issue.message;

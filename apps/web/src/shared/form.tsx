@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import type { FieldErrors } from './api.ts';
+import { api as apiMessages } from '../messages/shared.ts';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   readonly label: string;
@@ -151,11 +152,22 @@ export function RepeatedFieldsets<T>({
   );
 }
 
-/** The message above a form: what went wrong, read out by screen readers. */
+/**
+ * The message above a form: what went wrong, read out by screen readers. When the connection
+ * ended, a link opens the login page in a new tab, so that this page and what it holds stay.
+ */
 export function FormAlert({ message }: { readonly message: string | null }) {
   return message ? (
     <div className="alert" role="alert">
       {message}
+      {message === apiMessages.connexionTerminee ? (
+        <>
+          {' '}
+          <a href="/connexion" target="_blank" rel="noopener">
+            {apiMessages.seReconnecter}
+          </a>
+        </>
+      ) : null}
     </div>
   ) : null;
 }
