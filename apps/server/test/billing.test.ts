@@ -120,6 +120,21 @@ describe('invoices, plans and payments', () => {
     expect(again.status).toBe(200);
     expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
     expect((await pay(1, 'paiement-0001')).status).toBe(409);
+    // A cheque without its number says where to find it, on its field.
+    const numberless = await staff.request(
+      'POST',
+      '/api/staff/payments',
+      { invoiceId: invoice?.id, method: 'cheque', amountCents: 1, receivedOn: '2021-04-15' },
+      { 'idempotency-key': 'paiement-sans-numero' },
+    );
+    expect(numberless.json()).toMatchObject({
+      issues: [
+        {
+          path: 'chequeNumber',
+          message: 'indiquez le numéro imprimé sur le chèque, par exemple 0123456',
+        },
+      ],
+    });
     // A key too short says what to send, with an example; nothing is recorded.
     const short = await pay(1, 'p-1');
     expect(short.status).toBe(400);

@@ -175,7 +175,10 @@ export async function recordPayment(
         `au plus ${formatCents(Math.max(0, account.balanceCents))}, le reste dû sur cette facture`,
       );
     if (input.method === 'cheque' && !input.chequeNumber)
-      throw invalidField('chequeNumber', 'numéro du chèque attendu');
+      throw invalidField(
+        'chequeNumber',
+        'indiquez le numéro imprimé sur le chèque, par exemple 0123456',
+      );
     const nextDue =
       account.instalments.find((i) => i.paidCents < i.amountCents)?.dueOn ?? input.receivedOn;
     const payment = await writePayment(tx, {
