@@ -59,6 +59,14 @@ async function confirmedPlace(sessionId: string) {
   return { client, registrationId: booked.id, invoice: view.invoice };
 }
 
+/** A new family's request for a full session: it waits on its list. */
+async function waitingRequest(sessionId: string) {
+  const { client } = await family(t, 30_000, http());
+  const booked = (await book(client, sessionId)).json<{ id: string; status: string }>();
+  expect(booked.status).toBe('waiting');
+  return { client, id: booked.id };
+}
+
 const pay = (desk: Client, invoiceId: string, amountCents: number) =>
   desk.request(
     'POST',
@@ -506,19 +514,47 @@ describe('selection and waiting lists', () => {
     }
   });
 
+  it('two desks cancel the two places of a session at once: each freed place goes to one family of the list, in its order', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000, places: 2 },
+    ]);
+    const holders = [await confirmedPlace(session), await confirmedPlace(session)];
+    const listed = [
+      await waitingRequest(session),
+      await waitingRequest(session),
+      await waitingRequest(session),
+    ];
+    const deadlocks = t.db.conflicts.deadlock;
+    const answers = await Promise.all(
+      (await desks(2)).map((desk, i) =>
+        desk.post(`/api/staff/registrations/${holders[i]?.registrationId ?? ''}/cancel`, {}),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
+    const rows = await t.db.query<{ status: string; invoices: number }>(
+      `SELECT status, (SELECT count(*)::int FROM invoices i
+                        WHERE i.registration_id = r.id AND i.kind = 'invoice') AS invoices
+         FROM registration_requests r WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+      [listed.map((r) => r.id)],
+    );
+    // The first two of the list get the places, once each; the third still waits.
+    expect(rows.map((r) => [r.status, r.invoices])).toEqual([
+      ['confirmed', 1],
+      ['confirmed', 1],
+      ['waiting', 0],
+    ]);
+    expect(await consistency()).toEqual([]);
+    expect(await sessionCountsOff(t)).toEqual([]);
+  });
+
   it('the first on the waiting list withdraws just before a freed place is offered: the place goes to the second, no deadlock', async () => {
     const [session = ''] = await openPlaces(t, staff, [
       { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000, places: 1 },
     ]);
     const holder = await confirmedPlace(session);
-    const waits = async () => {
-      const { client } = await family(t, 30_000, http());
-      const booked = (await book(client, session)).json<{ id: string; status: string }>();
-      expect(booked.status).toBe('waiting');
-      return { client, id: booked.id };
-    };
-    const first = await waits();
-    const second = await waits();
+    const first = await waitingRequest(session);
+    const second = await waitingRequest(session);
     const withdraw = () => first.client.delete(`/api/me/registrations/${first.id}`);
     const cancel = () => staff.post(`/api/staff/registrations/${holder.registrationId}/cancel`, {});
     const deadlocks = t.db.conflicts.deadlock;
