@@ -241,9 +241,16 @@ describe('claims and payouts', () => {
       dependantIndex: 1,
       paidCents: 5_000,
     });
-    expect(noKm.json()).toMatchObject({
-      issues: [{ path: 'km', message: 'indiquez les kilomètres parcourus' }],
+    const kmMessage = 'indiquez les kilomètres parcourus, en chiffres entiers, par exemple 120';
+    expect(noKm.json()).toMatchObject({ issues: [{ path: 'km', message: kmMessage }] });
+    const halfKm = await client.post('/api/me/claims/quote', {
+      ...base,
+      type: 'carKm',
+      dependantIndex: 1,
+      paidCents: 5_000,
+      km: 120.5,
     });
+    expect(halfKm.json()).toMatchObject({ issues: [{ path: 'km', message: kmMessage }] });
     // The 2021 barème has no rate per kilometre (SPEC: 0,10 €/km from 2023): said, not guessed.
     const car = await client.post('/api/me/claims/quote', {
       ...base,

@@ -63,6 +63,10 @@ export const claimTypes = [
 ] as const;
 export type ClaimType = (typeof claimTypes)[number];
 
+/** What to type for the kilometres of a car claim, with an example. */
+export const KM_MESSAGE = 'indiquez les kilomètres parcourus, en chiffres entiers, par exemple 120';
+const ROUND_TRIPS_MESSAGE = 'indiquez le nombre d’allers-retours, de 1 à 10, par exemple 2';
+
 /** What a claim says of the expense: type, who, organism, dates, amount and its particulars. */
 const claimFields = z.object({
   type: z.enum(claimTypes),
@@ -75,11 +79,23 @@ const claimFields = z.object({
   /** The kind of stay, for the types with several caps (board or rental…). */
   capCategory: z.string().trim().min(1).max(50).nullable().default(null),
   /** Kilometres driven to a youth stay (car claims). */
-  km: z.number().int('nombre entier de kilomètres').min(1).max(20_000).nullable().default(null),
+  km: z
+    .number()
+    .int(KM_MESSAGE)
+    .min(1, KM_MESSAGE)
+    .max(20_000, 'au plus 20 000 km : vérifiez le trajet, par exemple 120')
+    .nullable()
+    .default(null),
   /** The travel of an individual stay abroad, paid apart from the stay. */
   travelCents: euroCents().nullable().default(null),
   /** An escort's round trips (escort claims). */
-  roundTrips: z.number().int('nombre entier').min(1).max(10).nullable().default(null),
+  roundTrips: z
+    .number()
+    .int(ROUND_TRIPS_MESSAGE)
+    .min(1, ROUND_TRIPS_MESSAGE)
+    .max(10, ROUND_TRIPS_MESSAGE)
+    .nullable()
+    .default(null),
 });
 const lastDayAfterFirst = (c: { firstDay: unknown; lastDay: unknown }): boolean =>
   !isDay(c.lastDay) || !isDay(c.firstDay) || c.lastDay >= c.firstDay;

@@ -1,4 +1,9 @@
-import type { ActivitySector, ClaimInput, ClaimType } from '@entraide/contract';
+import {
+  KM_MESSAGE,
+  type ActivitySector,
+  type ClaimInput,
+  type ClaimType,
+} from '@entraide/contract';
 import {
   centsOf,
   daysBetween,
@@ -260,8 +265,7 @@ function quoteClaim(
 ): ClaimQuote {
   const type = CLAIM_TYPES[input.type];
   if (type.flat) {
-    if (type.flat === 'carKm' && input.km === null)
-      throw invalidField('km', 'indiquez les kilomètres parcourus');
+    if (type.flat === 'carKm' && input.km === null) throw invalidField('km', KM_MESSAGE);
     const flat = flatClaim(pack, {
       kind: type.flat,
       paidCents: input.paidCents,
