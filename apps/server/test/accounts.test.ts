@@ -312,6 +312,14 @@ describe('change password', () => {
     await phone.login('IN-000920', PASSWORD);
     await laptop.login('IN-000920', PASSWORD);
     expect(
+      (await laptop.put('/api/me/password', { currentPassword: '', newPassword: 'Encore 9 !' }))
+        .json<{ issues: { path: string; message: string }[] }>()
+        .issues.map((i) => [i.path, i.message.split(',')[0]]),
+    ).toEqual([
+      ['currentPassword', 'tapez votre mot de passe actuel'],
+      ['newPassword', 'ce mot de passe est trop court : au moins 12 caractères'],
+    ]);
+    expect(
       (
         await laptop.put('/api/me/password', {
           currentPassword: 'faux',

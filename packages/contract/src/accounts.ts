@@ -69,7 +69,10 @@ export const loginRequest = z.object({
   password: z.string('tapez votre mot de passe').min(1, 'tapez votre mot de passe').max(200),
 });
 export const changePasswordRequest = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: z
+    .string('tapez votre mot de passe actuel, celui qui vous a servi à vous connecter')
+    .min(1, 'tapez votre mot de passe actuel, celui qui vous a servi à vous connecter')
+    .max(200, '200 caractères au plus'),
   newPassword: password,
 });
 export const setPasswordRequest = z.object({ token: z.string().min(20).max(200), password });
