@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { plainMessage } from './plain-messages.ts';
 
-// Every message the API and the forms show is French; a number typed with letters says what to
-// type rather than the validator's "nombre attendu, null reçu" (amounts have their own, euroCents).
+// Every message the API and the forms show is French, and says what to type rather than the
+// validator's "nombre attendu, null reçu" (`plainMessage`; amounts have their own, euroCents).
 z.config(z.locales.fr());
-z.config({
-  customError: (issue) =>
-    issue.code === 'invalid_type' && issue.expected === 'number'
-      ? 'Indiquez un nombre en chiffres, par exemple 12.'
-      : undefined,
-});
+z.config({ customError: plainMessage });
 
 export * from './errors.ts';
 export * from './text.ts';

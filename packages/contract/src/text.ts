@@ -17,7 +17,7 @@ export const isReadableText = (value: string): boolean => !UNREADABLE.test(value
 /** A text field: readable characters only, trimmed, with its length in the message. */
 export const text = (max: number, { required = true }: { required?: boolean } = {}) => {
   const base = z
-    .string('texte attendu')
+    .string()
     .trim()
     .max(max, `${max} caractères au plus`)
     .refine(isReadableText, UNREADABLE_TEXT_MESSAGE);
