@@ -235,30 +235,26 @@ describe('claims and payouts', () => {
         })
       ).json(),
     ).toMatchObject({ rateBp: 6_254, subsidyCents: 12_508 });
-    const noKm = await client.post('/api/me/claims/quote', {
-      ...base,
-      type: 'carKm',
-      dependantIndex: 1,
-      paidCents: 5_000,
-    });
-    const kmMessage = 'indiquez les kilomètres parcourus, en chiffres entiers, par exemple 120';
-    expect(noKm.json()).toMatchObject({ issues: [{ path: 'km', message: kmMessage }] });
-    const halfKm = await client.post('/api/me/claims/quote', {
-      ...base,
-      type: 'carKm',
-      dependantIndex: 1,
-      paidCents: 5_000,
-      km: 120.5,
-    });
-    expect(halfKm.json()).toMatchObject({ issues: [{ path: 'km', message: kmMessage }] });
+    const carQuote = (km?: number) =>
+      client.post('/api/me/claims/quote', {
+        ...base,
+        type: 'carKm',
+        dependantIndex: 1,
+        paidCents: 5_000,
+        ...(km === undefined ? {} : { km }),
+      });
+    // No distance, or one with a decimal: what to type, with an example, on the field.
+    for (const km of [undefined, 120.5])
+      expect((await carQuote(km)).json(), String(km)).toMatchObject({
+        issues: [
+          {
+            path: 'km',
+            message: 'indiquez les kilomètres parcourus, en chiffres entiers, par exemple 120',
+          },
+        ],
+      });
     // The 2021 barème has no rate per kilometre (SPEC: 0,10 €/km from 2023): said, not guessed.
-    const car = await client.post('/api/me/claims/quote', {
-      ...base,
-      type: 'carKm',
-      dependantIndex: 1,
-      paidCents: 5_000,
-      km: 300,
-    });
+    const car = await carQuote(300);
     expect(car.status).toBe(422);
     expect(car.json<{ message: string }>().message).toContain('ownTransport');
     expect(
