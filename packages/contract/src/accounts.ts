@@ -28,6 +28,7 @@ export const insermMatricule = z
 
 /** Coordonnées: given at sign-up, kept up to date by the member. */
 export const contactDetails = z.object({
+  // A bound's own message: without one it would repeat the schema's (zod 4 passes it down).
   email: z.email(EMAIL_MESSAGE).max(200, '200 caractères au plus'),
   phone: z
     .string()
@@ -64,14 +65,17 @@ export const signUpRequest = z.object({
 });
 export type SignUpRequest = z.infer<typeof signUpRequest>;
 
+const PASSWORD_MESSAGE = 'tapez votre mot de passe';
 export const loginRequest = z.object({
   identifier,
-  password: z.string('tapez votre mot de passe').min(1, 'tapez votre mot de passe').max(200),
+  password: z.string(PASSWORD_MESSAGE).min(1, PASSWORD_MESSAGE).max(200),
 });
+const CURRENT_PASSWORD_MESSAGE =
+  'tapez votre mot de passe actuel, celui qui vous a servi à vous connecter';
 export const changePasswordRequest = z.object({
   currentPassword: z
-    .string('tapez votre mot de passe actuel, celui qui vous a servi à vous connecter')
-    .min(1, 'tapez votre mot de passe actuel, celui qui vous a servi à vous connecter')
+    .string(CURRENT_PASSWORD_MESSAGE)
+    .min(1, CURRENT_PASSWORD_MESSAGE)
     .max(200, '200 caractères au plus'),
   newPassword: password,
 });

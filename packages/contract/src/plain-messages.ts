@@ -7,14 +7,15 @@ import type { z } from 'zod';
 /** A number as French writes it: 20 000, 1,5. */
 const french = (value: number | bigint): string => value.toLocaleString('fr-FR');
 
+const GROUP = 'Indiquez les valeurs de ce groupe entre accolades, par exemple {}.';
 const WHAT_TO_TYPE: Readonly<Record<string, string>> = {
   number: 'Indiquez un nombre en chiffres, par exemple 12.',
   int: 'Indiquez un nombre entier en chiffres, par exemple 12.',
   string: 'Indiquez du texte, par exemple « Martin ».',
   boolean: 'Répondez par oui ou par non (true ou false).',
   array: 'Indiquez une liste, par exemple [] si elle est vide.',
-  object: 'Indiquez les valeurs de ce groupe entre accolades, par exemple {}.',
-  record: 'Indiquez les valeurs de ce groupe entre accolades, par exemple {}.',
+  object: GROUP,
+  record: GROUP,
 };
 
 /** What is too small or too large, for its kind of value. */
