@@ -1,4 +1,4 @@
-import { issuesOf, isReadableText, UNREADABLE_TEXT_MESSAGE } from '@entraide/contract';
+import { issuesOf, isReadableText, MOST_ISSUES, UNREADABLE_TEXT_MESSAGE } from '@entraide/contract';
 import { formatIsoDate, RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -127,27 +127,71 @@ const RULES_STATUS: Record<RulesError['code'], number> = {
   not_allowed: 403,
 };
 
+/** Where a walk through a request part is: the key or index of each step from the top. */
+interface Step {
+  readonly parent: Step | null;
+  readonly key: string;
+  readonly depth: number;
+}
+
+const pathOf = (step: Step | null): string[] => {
+  const path: string[] = [];
+  for (let at = step; at; at = at.parent) path.push(at.key);
+  return path.reverse();
+};
+
+const stepInto = (parent: Step | null, key: string): Step => ({
+  parent,
+  key,
+  depth: (parent?.depth ?? 0) + 1,
+});
+
 /**
- * The paths of every string in a parsed request part that no person could have typed. `path` is
- * where the walk is, pushed and popped as it goes: a path is copied only for a string refused.
+ * How deep a request's JSON may nest: a barème draft, the deepest the app receives, nests 7
+ * levels. Deeper is no person's input, and would overflow a stack further on (JSON.stringify,
+ * PostgreSQL's jsonb parser).
  */
-function unreadablePaths(value: unknown, path: string[], found: string[][]): string[][] {
-  const visit = (item: unknown, step: string) => {
-    path.push(step);
-    unreadablePaths(item, path, found);
-    path.pop();
-  };
-  if (typeof value === 'string') {
-    if (!isReadableText(value)) found.push([...path]);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      visit(item, String(i));
-    });
-  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isReadableText(key)) found.push([...path, '']);
-      else visit(item, key);
-    }
+const MAX_NESTING = 32;
+
+const NESTING_MESSAGE = `ces données s’imbriquent sur plus de ${String(MAX_NESTING)} niveaux (crochets ou accolades les uns dans les autres) : aucun formulaire n’en envoie autant, un barème en compte 7, par exemple { "grids": { "standard": { … } } }`;
+
+/** Stands, in the walk below, for an object's key that no person could have typed. */
+const REFUSED_KEY = Symbol('refused key');
+
+/**
+ * What no person could have typed in a parsed request part, in the order it stands in it: each
+ * string (or key) with a control character or invalid Unicode, and the first group nested deeper
+ * than MAX_NESTING — named by the part's field that holds it (the whole part when it is a list).
+ * The walk keeps its own stack, not the call stack: a body nested thousands deep (`[[[[…]]]]`) is
+ * walked as any other. A path is only worked out for what is refused, and the walk stops at the
+ * MOST_ISSUES an answer lists.
+ */
+function unfitIssues(part: unknown, found: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const pending: { readonly value: unknown; readonly at: Step | null }[] = [
+    { value: part, at: null },
+  ];
+  const refuse = (at: Step | null, message: string) =>
+    found.push({ code: 'custom', path: pathOf(at), message, input: undefined });
+  for (let next = pending.pop(); next && found.length < MOST_ISSUES; next = pending.pop()) {
+    const { value, at } = next;
+    const group = value !== null && typeof value === 'object' && !Buffer.isBuffer(value);
+    if (value === REFUSED_KEY || (typeof value === 'string' && !isReadableText(value)))
+      refuse(at, UNREADABLE_TEXT_MESSAGE);
+    else if (group && (at?.depth ?? 0) >= MAX_NESTING) {
+      let field = at;
+      while (field?.parent) field = field.parent;
+      refuse(Array.isArray(part) ? null : field, NESTING_MESSAGE);
+      break;
+    } else if (Array.isArray(value))
+      for (let i = value.length - 1; i >= 0; i -= 1)
+        pending.push({ value: value[i], at: stepInto(at, String(i)) });
+    else if (group)
+      for (const [key, item] of Object.entries(value).reverse())
+        pending.push(
+          isReadableText(key)
+            ? { value: item, at: stepInto(at, key) }
+            : { value: REFUSED_KEY, at: stepInto(at, '') },
+        );
   }
   return found;
 }
@@ -155,22 +199,15 @@ function unreadablePaths(value: unknown, path: string[], found: string[][]): str
 /**
  * Every text of every request — body, query string, path — is refused at once, field by field,
  * when it holds a control character or invalid Unicode, before any route reads it: the contract's
- * `text()` says the same on the forms, and no such string ever reaches the database.
+ * `text()` says the same on the forms, and no such string ever reaches the database. So is a body
+ * nested deeper than any form sends.
  */
 export function refuseUnreadableText(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
-    const found = unreadablePaths(request.params, [], []);
-    unreadablePaths(request.query, [], found);
-    unreadablePaths(request.body, [], found);
-    if (found.length > 0)
-      throw new z.ZodError(
-        found.map((path) => ({
-          code: 'custom' as const,
-          path,
-          message: UNREADABLE_TEXT_MESSAGE,
-          input: undefined,
-        })),
-      );
+    const found = unfitIssues(request.params, []);
+    unfitIssues(request.query, found);
+    unfitIssues(request.body, found);
+    if (found.length > 0) throw new z.ZodError(found);
     done();
   });
 }

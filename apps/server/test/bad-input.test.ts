@@ -153,6 +153,52 @@ describe('a lone surrogate (invalid Unicode)', () => {
   });
 });
 
+describe('a body nested deeper than any form', () => {
+  /** JSON text of `[[[…]]]` nested `depth` deep: a walk by recursion overflows its stack. */
+  const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+  const sent = (client: Client, url: string, json: string, method: 'POST' | 'PUT' = 'POST') =>
+    client.upload(url, Buffer.from(json), 'application/json', method);
+
+  it('is refused on its field, on the public calculator and in a barème draft, never a 500', async () => {
+    refusedOn(await sent(anonymous, '/api/v1/simulations', nested(20_000)), '');
+    refusedOn(
+      await sent(
+        anonymous,
+        '/api/v1/simulations',
+        `{"pack":"inserm-2021","household":{"couple":false,"children":${nested(20_000)}}}`,
+      ),
+      'household',
+    );
+    const created = await staff.post('/api/admin/pack-drafts', { basedOn: 'inserm-2021' });
+    const { id, data } = created.json<{ draft: { id: string; data: object } }>().draft;
+    /** The draft's own pack, its grids replaced by `[[[…]]]` nested `depth` deep. */
+    const save = (depth: number) =>
+      sent(
+        staff,
+        `/api/admin/pack-drafts/${id}`,
+        JSON.stringify({ data: { ...data, grids: 0 } }).replace(
+          '"grids":0',
+          `"grids":${nested(depth)}`,
+        ),
+        'PUT',
+      );
+    refusedOn(await save(20_000), 'data');
+    refusedOn(await save(31), 'data');
+    // 32 levels in all (the body, its data, 30 of grids): still saved, with its faults.
+    expect((await save(30)).status).toBe(200);
+  });
+
+  it('a megabyte of faults gets the first 200 of them, not an answer seven times its size', async () => {
+    const faults = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [i, '\u0001']));
+    const answer = await sent(anonymous, '/api/v1/simulations', JSON.stringify(faults));
+    refusedOn(answer, '0');
+    const { issues } = answer.json<{ issues: { path: string }[] }>();
+    expect(issues.map((issue) => issue.path)).toEqual(
+      Array.from({ length: 200 }, (_, i) => String(i)),
+    );
+  });
+});
+
 describe('dates', () => {
   it('a day that does not exist, or year 0, is refused on its field', async () => {
     refusedOn(await payment('0000-01-01'), 'receivedOn');

@@ -44,6 +44,26 @@ const extremeNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, -1, 1.5, 2 ** 53 + 2, -(2 ** 63), 1e308, -1e308, 5e-324),
 );
 
+/**
+ * Lists in lists, thousands deep (a walk by recursion overflows its stack): written into the
+ * request's text by `jsonText`, since JSON.stringify would overflow its own stack on them.
+ */
+class Nested {
+  constructor(readonly depth: number) {}
+  toJSON(): string {
+    return `⟦nested ${String(this.depth)}⟧`;
+  }
+  [fc.toStringMethod](): string {
+    return `[[[…]]] (${String(this.depth)} deep)`;
+  }
+}
+
+/** A generated body as the JSON text a client sends. */
+export const jsonText = (body: unknown): string =>
+  JSON.stringify(body ?? null).replace(/"⟦nested (\d+)⟧"/g, (_match, depth: string) =>
+    '['.repeat(Number(depth)).concat(']'.repeat(Number(depth))),
+  );
+
 /** Any JSON value at all (a wrong type in any place). */
 const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   nastyString,
@@ -52,6 +72,7 @@ const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.array(fc.oneof(nastyString, extremeNumber), { maxLength: 3 }),
   fc.dictionary(nastyString, nastyString, { maxKeys: 3 }),
+  fc.integer({ min: 30, max: 5_000 }).map((depth) => new Nested(depth)),
 );
 
 interface JsonSchema {

@@ -13,7 +13,7 @@ import {
   type Client,
   type TestApp,
 } from './harness.ts';
-import { pathValue, queryString, valueFor } from './fuzz-inputs.ts';
+import { jsonText, pathValue, queryString, valueFor } from './fuzz-inputs.ts';
 
 /** Cases per operation: a fixed budget in `npm test`, a larger one in `npm run fuzz`. */
 const RUNS = Number(
@@ -90,7 +90,7 @@ describe('fuzz: no input gives a 5xx', () => {
           const answer = await callers[caller].request(
             op.method,
             url,
-            op.method === 'GET' ? undefined : Buffer.from(JSON.stringify(body ?? null)),
+            op.method === 'GET' ? undefined : Buffer.from(jsonText(body)),
             op.method === 'GET' ? {} : { 'content-type': 'application/json' },
           );
           if (answer.status >= 500)

@@ -14,9 +14,16 @@ export const invalidInputAnswer = z.object({
 export const errorAnswer = z.object({ error: z.string(), message: z.string() });
 export type ErrorAnswer = z.infer<typeof errorAnswer>;
 
-/** The issues of a failed zod parse, as the API reports them. */
+/**
+ * How many issues an answer lists at most: more than any form has fields (a Fiche Agent with
+ * twenty dependants has about a hundred), and a request of a megabyte of faults still gets a
+ * short answer.
+ */
+export const MOST_ISSUES = 200;
+
+/** The issues of a failed zod parse, as the API reports them: the first MOST_ISSUES. */
 export function issuesOf(error: z.ZodError): InputIssueAnswer[] {
-  return error.issues.map((issue) => ({
+  return error.issues.slice(0, MOST_ISSUES).map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
