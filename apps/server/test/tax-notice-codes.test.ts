@@ -1,8 +1,11 @@
 // The 2D-DOC found in what a member uploads: a phone photo (JPEG, tilted, on a page), a scan
 // (PNG), and the tax site's PDF with the code as an image inside (raw pixels or JPEG).
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createDeflate } from 'node:zlib';
 import { read2dDoc, taxNotice } from '@entraide/twoddoc';
 import { signAs, testAuthority, testSigner, testTrustList } from '@entraide/twoddoc/testing';
 import { PDFDocument } from 'pdf-lib';
@@ -49,6 +52,79 @@ describe('finding the 2D-DOC of a tax notice', () => {
     pdf.addPage([595, 842]);
     expect(await find2dDocs(await pdf.save())).toEqual([]);
     expect(await find2dDocs(await dataMatrix('https://example.org'))).toEqual([]);
+  });
+});
+
+/** `size` zero bytes, deflated a chunk at a time (never the whole in memory): a PDF's pixels. */
+async function deflatedZeros(size: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const chunk = Buffer.alloc(1 << 24);
+  for (let left = size; left > 0; left -= chunk.length)
+    deflate.write(chunk.subarray(0, Math.min(left, chunk.length)));
+  await new Promise((resolve) => deflate.end(resolve));
+  return Buffer.concat(chunks);
+}
+
+/** A PDF whose one image says it is `width` × `height` gray pixels, and holds `pixels`. */
+async function pdfOfPixels(pixels: Buffer, width: number, height: number): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([595, 842]);
+  pdf.context.register(
+    pdf.context.stream(pixels, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: width,
+      Height: height,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 8,
+      Filter: 'FlateDecode',
+    }),
+  );
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
+describe('a file that decodes to gigabytes (a "decompression bomb")', () => {
+  /** What a process of its own finds in `file`, and its peak memory. */
+  const readAlone = async (file: Buffer) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'entraide-bomb-')), 'upload');
+    writeFileSync(path, file);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'notice-reading-peak.ts'),
+      path,
+    ]);
+    return JSON.parse(stdout) as { codes: string[]; peakMegabytes: number };
+  };
+
+  it('is not decoded, while a large photo is shrunk and read: the process stays as small', async () => {
+    // 300 MB of pixels in 0,3 MB: said to be 17 321 × 17 321, or 1 000 × 1 000 with more rows.
+    const pixels = await deflatedZeros(300_000_000);
+    // 121 MP of gray in 0,7 MB of JPEG: decoded, zxing's memory grew to 410 MB and stayed.
+    const jpeg = await sharp({
+      create: { width: 11_000, height: 11_000, channels: 3, background: '#808080' },
+    })
+      .greyscale()
+      .jpeg({ quality: 10 })
+      .toBuffer();
+    // A 24 MP photo of the page: shrunk to 16 MP before zxing reads it.
+    const photo = await sharp(await page())
+      .resize({ width: 4_100 })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    const [alone, ...read] = await Promise.all([
+      readAlone(await page()),
+      readAlone(await pdfOfPixels(pixels, 17_321, 17_321)),
+      readAlone(await pdfOfPixels(pixels, 1_000, 1_000)),
+      readAlone(jpeg),
+      readAlone(photo),
+    ]);
+    expect(alone.codes).toEqual([SPECIMEN]);
+    expect(read.map(({ codes }) => codes)).toEqual([[], [], [], [SPECIMEN]]);
+    for (const { peakMegabytes } of read)
+      expect(peakMegabytes).toBeLessThan(alone.peakMegabytes + 150);
   });
 });
 

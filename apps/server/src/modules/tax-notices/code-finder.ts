@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
+import type { Sharp } from 'sharp';
 
 /** zxing's reader, loaded and prepared at the first notice read rather than at the server's start. */
 let zxingReader: Promise<typeof import('zxing-wasm/reader')> | undefined;
@@ -21,6 +22,43 @@ const zxing = () =>
     });
     return reader;
   }));
+
+/**
+ * Beyond this many pixels an image is not decoded at all: a "decompression bomb" — a few
+ * megabytes of JPEG or of a PDF's compressed pixels that decode to gigabytes (the largest phone
+ * photos are 108 MP; a 600 dpi scan of an A4 page, 35 MP).
+ */
+const MAX_DECODED_PIXELS = 100_000_000;
+
+/**
+ * The most pixels zxing is given: a larger image is shrunk to it first. zxing's memory grows to
+ * the largest image it has read and is never given back (a 121 MP photo left it at 410 MB); a
+ * notice's code, about a twentieth of the page's width, is still read at this size.
+ */
+const MAX_READ_PIXELS = 16_000_000;
+
+/** An image shrunk, if it must be, to MAX_READ_PIXELS, as a PNG. */
+const readSize = (image: Sharp, width: number, height: number): Promise<Buffer> =>
+  (width * height > MAX_READ_PIXELS
+    ? image.resize(Math.floor(width * Math.sqrt(MAX_READ_PIXELS / (width * height))))
+    : image
+  )
+    .png()
+    .toBuffer();
+
+/**
+ * An image file as zxing is given it: as it is when small enough, else shrunk; null when sharp
+ * does not read it, or when it has more than MAX_DECODED_PIXELS (its header says so before any
+ * decoding).
+ */
+async function readableImage(file: Uint8Array): Promise<Uint8Array | null> {
+  const { default: sharp } = await import('sharp');
+  const image = sharp(file, { limitInputPixels: MAX_DECODED_PIXELS });
+  const { width, height } = await image.metadata().catch(() => ({ width: 0, height: 0 }));
+  if (!width || !height) return null;
+  if (width * height <= MAX_READ_PIXELS) return file;
+  return readSize(image, width, height).catch(() => null);
+}
 
 /** The texts of the DataMatrix codes of an image file (JPEG, PNG) that are 2D-DOCs. */
 async function codesInImage(image: Uint8Array): Promise<string[]> {
@@ -43,13 +81,15 @@ const number = (dict: PDFDict, key: string) => {
 };
 
 /**
- * An image of the PDF as a file zxing reads: a JPEG stream as it is; raw pixels (Flate, gray or
- * RGB, 8 or 1 bits) turned into a PNG; anything else (JBIG2, JPEG 2000, CMYK) skipped.
+ * An image of the PDF as a file zxing reads: a JPEG stream as an uploaded photo; raw pixels
+ * (Flate, gray or RGB, 8 or 1 bits) turned into a PNG, never inflated beyond the size their
+ * dimensions give; anything else (JBIG2, JPEG 2000, CMYK), or larger than MAX_DECODED_PIXELS,
+ * skipped.
  */
 async function imageFile(stream: PDFRawStream): Promise<Uint8Array | null> {
   const { dict } = stream;
   const filter = name(dict, 'Filter');
-  if (filter === '/DCTDecode') return stream.contents;
+  if (filter === '/DCTDecode') return readableImage(stream.contents);
   if (filter !== '/FlateDecode' || dict.lookup(PDFName.of('DecodeParms'))) return null;
   const width = number(dict, 'Width');
   const height = number(dict, 'Height');
@@ -58,10 +98,17 @@ async function imageFile(stream: PDFRawStream): Promise<Uint8Array | null> {
   const channels = space === '/DeviceRGB' ? 3 : space === '/DeviceGray' ? 1 : 0;
   if (!width || !height || !channels || (bits !== 8 && !(bits === 1 && channels === 1)))
     return null;
-  let pixels = inflateSync(stream.contents);
+  if (width * height > MAX_DECODED_PIXELS) return null;
+  const row = bits === 1 ? Math.ceil(width / 8) : width * channels;
+  let pixels: Buffer;
+  try {
+    // A stream that inflates to more than its rows (a bomb) stops there, and is skipped.
+    pixels = inflateSync(stream.contents, { maxOutputLength: row * height + row });
+  } catch {
+    return null;
+  }
   if (bits === 1) {
     // One bit a pixel, rows padded to a byte: spread to one byte a pixel (1 is white).
-    const row = Math.ceil(width / 8);
     const gray = Buffer.alloc(width * height);
     for (let y = 0; y < height; y += 1)
       for (let x = 0; x < width; x += 1)
@@ -70,7 +117,7 @@ async function imageFile(stream: PDFRawStream): Promise<Uint8Array | null> {
   }
   if (pixels.length < width * height * channels) return null;
   const { default: sharp } = await import('sharp');
-  return sharp(pixels, { raw: { width, height, channels } }).png().toBuffer();
+  return readSize(sharp(pixels, { raw: { width, height, channels } }), width, height);
 }
 
 /** Every image of a PDF, each once. */
@@ -88,6 +135,7 @@ async function codesInPdf(pdf: Uint8Array): Promise<string[]> {
 /** The 2D-DOC texts found in an uploaded file, most often one; none when there is no code. */
 export async function find2dDocs(bytes: Uint8Array): Promise<string[]> {
   const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  const codes = header.includes('%PDF-') ? await codesInPdf(bytes) : await codesInImage(bytes);
-  return [...new Set(codes)];
+  if (header.includes('%PDF-')) return [...new Set(await codesInPdf(bytes))];
+  const image = await readableImage(bytes);
+  return image ? [...new Set(await codesInImage(image))] : [];
 }
