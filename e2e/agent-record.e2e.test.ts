@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, samplePdf } from '../apps/server/test/harness.ts';
 import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
@@ -95,6 +95,22 @@ describe('Fiche Agent in the browser', () => {
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'n’est pas un PDF' }).isVisible())
       .toBe(true);
+    // A scan over 10 MB is refused on the phone, before it is uploaded, saying what to send.
+    const uploads: string[] = [];
+    const upload = (request: Request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/me/documents'))
+        uploads.push(request.url());
+    };
+    page.on('request', upload);
+    await attach(page, 'Avis d’imposition', {
+      name: 'scan.pdf',
+      buffer: Buffer.concat([await samplePdf('Scan'), Buffer.alloc(11 * 1024 * 1024)]),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'en noir et blanc' }).isVisible())
+      .toBe(true);
+    page.off('request', upload);
+    expect(uploads).toEqual([]);
     await attach(page, 'Avis d’imposition', {
       name: 'avis-2020.pdf',
       buffer: await samplePdf('Avis 2020'),

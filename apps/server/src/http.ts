@@ -212,6 +212,16 @@ export function refuseUnreadableText(app: FastifyInstance): void {
   });
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What a request over the route's body limit is told (413), when it is not a form's. */
+    readonly tooLarge?: string;
+  }
+}
+
+const FORM_TOO_LARGE_MESSAGE =
+  'Ces données dépassent 1 Mo, bien plus qu’aucun formulaire n’en envoie : vérifiez qu’aucun champ n’a reçu par erreur un long texte collé.';
+
 /** One place turns every failure into its answer: never a 500 for bad input, never a stack trace. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
@@ -257,13 +267,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const statusCode =
       'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    // A body over its route's limit: the route's own words (a document, a picture), else a form's.
+    if (statusCode === 413)
+      return reply.status(413).send({
+        error: 'too_large',
+        message: request.routeOptions.config.tooLarge ?? FORM_TOO_LARGE_MESSAGE,
+      });
     if (statusCode >= 400 && statusCode < 500) {
       const message =
-        statusCode === 413
-          ? 'Requête trop volumineuse.'
-          : statusCode === 415
-            ? 'Type de contenu non pris en charge : JSON attendu.'
-            : 'Requête invalide : JSON attendu.';
+        statusCode === 415
+          ? 'Type de contenu non pris en charge : JSON attendu.'
+          : 'Requête invalide : JSON attendu.';
       return reply
         .status(statusCode)
         .send({ error: 'invalid_input', issues: [{ path: '', message }] });

@@ -1,3 +1,4 @@
+import { DOCUMENT_LIMIT, type ErrorAnswer } from '@entraide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -100,10 +101,23 @@ describe('documents', () => {
     expect((await contents()).length).toBe(before);
   });
 
-  it('refuses a file over 10 MB', async () => {
+  it('refuses a file over 10 MB, saying how to send a lighter one, whatever its size', async () => {
     const dave = await member('IN-000504');
-    const big = Buffer.concat([await samplePdf(), Buffer.alloc(10 * 1024 * 1024)]);
-    expect((await dave.upload('/api/me/documents?kind=other&name=gros.pdf', big)).status).toBe(413);
+    // Just over the limit (the app's check) and far over it (Fastify's, before any read).
+    for (const extra of [10 * 1024 * 1024, 30 * 1024 * 1024]) {
+      const big = Buffer.concat([await samplePdf(), Buffer.alloc(extra)]);
+      for (const url of [
+        '/api/me/documents?kind=other&name=gros.pdf',
+        '/api/me/tax-notice-readings',
+      ]) {
+        const refused = await dave.upload(url, big);
+        expect(refused.status).toBe(413);
+        expect(refused.json<ErrorAnswer>()).toEqual({
+          error: 'too_large',
+          message: DOCUMENT_LIMIT.message,
+        });
+      }
+    }
   });
 });
 

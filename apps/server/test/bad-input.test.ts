@@ -153,7 +153,7 @@ describe('a lone surrogate (invalid Unicode)', () => {
   });
 });
 
-describe('a body nested deeper than any form', () => {
+describe('a body no form sends', () => {
   /** JSON text of `[[[…]]]` nested `depth` deep: a walk by recursion overflows its stack. */
   const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
   const sent = (client: Client, url: string, json: string, method: 'POST' | 'PUT' = 'POST') =>
@@ -186,6 +186,15 @@ describe('a body nested deeper than any form', () => {
     refusedOn(await save(31), 'data');
     // 32 levels in all (the body, its data, 30 of grids): still saved, with its faults.
     expect((await save(30)).status).toBe(200);
+  });
+
+  it('a body over 1 MB is told so as a form would be', async () => {
+    const refused = await sent(anonymous, '/api/v1/simulations', `"${'a'.repeat(2_000_000)}"`);
+    expect(refused.status).toBe(413);
+    expect(refused.json<{ error: string; message: string }>()).toMatchObject({
+      error: 'too_large',
+      message: expect.stringContaining('dépassent 1 Mo') as string,
+    });
   });
 
   it('a megabyte of faults gets the first 200 of them, not an answer seven times its size', async () => {

@@ -1,5 +1,6 @@
 // Issue 14, point 15: the committee’s name, address, colour and logo, set by its admin, on every
 // page and document; activities' photos uploaded by staff, resized, stripped of their metadata.
+import { IMAGE_LIMIT, type ErrorAnswer } from '@entraide/contract';
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -98,6 +99,16 @@ describe('the committee’s identity', () => {
         )
       ).status,
     ).toBe(403);
+    // Over 12 MB, sent as the page sends it or by its type: the same words.
+    const huge = Buffer.concat([await phonePhoto(40, 30), Buffer.alloc(13 * 1024 * 1024)]);
+    for (const type of ['application/octet-stream', 'image/jpeg']) {
+      const refused = await admin.upload('/api/admin/committee/logo', huge, type, 'PUT');
+      expect(refused.status).toBe(413);
+      expect(refused.json<ErrorAnswer>()).toEqual({
+        error: 'too_large',
+        message: IMAGE_LIMIT.message,
+      });
+    }
 
     const logo = await sharp({
       create: {

@@ -7,6 +7,7 @@ z.config(z.locales.fr());
 z.config({ customError: plainMessage });
 
 export * from './errors.ts';
+export * from './files.ts';
 export * from './text.ts';
 export * from './money.ts';
 export * from './simulation.ts';

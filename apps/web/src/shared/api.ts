@@ -1,3 +1,4 @@
+import type { FileLimit } from '@entraide/contract';
 import { common } from '../messages/common.ts';
 import { api as msg } from '../messages/shared.ts';
 // The web app's only way to the server: the public HTTP API, with the CSRF header the server expects.
@@ -93,6 +94,21 @@ export async function api<T>(
   const response = await send(method, url, body, contentType, headers);
   if (response.status === 204) return undefined as T;
   return (await response.json().catch(() => null)) as T;
+}
+
+/**
+ * Sends a file as it is (the server judges it by its content); one over its `limit` is refused
+ * here, before a phone spends minutes uploading what the server would refuse.
+ */
+export async function sendFile<T>(
+  method: 'POST' | 'PUT',
+  url: string,
+  file: File,
+  limit: FileLimit,
+  contentType = 'application/octet-stream',
+): Promise<T> {
+  if (file.size > limit.bytes) throw new ApiError(413, 'too_large', limit.message);
+  return api<T>(method, url, file, contentType);
 }
 
 /** Asks the API for a file (a POST when asking changes something) and saves it as `fileName`. */

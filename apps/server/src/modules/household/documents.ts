@@ -2,13 +2,23 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
-import { taxNoticeSummary, type TaxNoticeDetails, type TaxNoticeSummary } from '@entraide/contract';
+import {
+  DOCUMENT_LIMIT,
+  taxNoticeSummary,
+  type TaxNoticeDetails,
+  type TaxNoticeSummary,
+} from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** A route that receives a document: its size limit, and what a larger one is told (413). */
+export const DOCUMENT_UPLOAD = {
+  bodyLimit: DOCUMENT_LIMIT.bytes + 1,
+  config: { tooLarge: DOCUMENT_LIMIT.message },
+};
+
 export const DOCUMENT_KINDS = [
   'taxNotice',
   'spouseTaxNotice',
@@ -121,8 +131,8 @@ export async function removeUnusedBytes(
 /** Any document a member sends: not empty, 10 MB at most. */
 export function checkDocumentSize(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new HttpError(400, 'invalid_document', 'Le fichier est vide.');
-  if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new HttpError(413, 'invalid_document', 'Le fichier dépasse 10 Mo.');
+  if (bytes.length > DOCUMENT_LIMIT.bytes)
+    throw new HttpError(413, 'too_large', DOCUMENT_LIMIT.message);
 }
 
 /** A readable PDF, judged by its content (not its name): the header and a full parse. */

@@ -40,10 +40,10 @@ import {
 import {
   addDocument,
   DOCUMENT_KINDS,
+  DOCUMENT_UPLOAD,
   TAX_NOTICE_KINDS,
   type DocumentStore,
   listDocuments,
-  MAX_DOCUMENT_BYTES,
   readDocument,
 } from './documents.ts';
 import { findTaxNotice, noticeDetails, readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
@@ -77,13 +77,13 @@ export function householdRoutes(
   // A document is sent as the raw bytes of the file; its content decides whether it is a PDF.
   app.addContentTypeParser(
     ['application/pdf', 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES + 1 },
+    { parseAs: 'buffer', bodyLimit: DOCUMENT_UPLOAD.bodyLimit },
     (_request, body, done) => {
       done(null, body);
     },
   );
 
-  app.post('/api/me/documents', async (request, reply) => {
+  app.post('/api/me/documents', DOCUMENT_UPLOAD, async (request, reply) => {
     const member = await requireUser(db, request);
     const query = parse(uploadQuery, request.query);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -96,17 +96,10 @@ export function householdRoutes(
   });
 
   // A tax notice read from its 2D-DOC before it is kept: its figures, and whether it is genuine.
-  app.post(
-    '/api/me/tax-notice-readings',
-    { bodyLimit: MAX_DOCUMENT_BYTES + 1 },
-    async (request) => {
-      await requireUser(db, request);
-      return readTaxNotice(
-        Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-        verifier,
-      );
-    },
-  );
+  app.post('/api/me/tax-notice-readings', DOCUMENT_UPLOAD, async (request) => {
+    await requireUser(db, request);
+    return readTaxNotice(Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), verifier);
+  });
 
   app.get('/api/me/documents', async (request) => ({
     documents: await listDocuments(db, (await requireUser(db, request)).id),

@@ -2,8 +2,8 @@ import { committeeIdentityInput } from '@entraide/contract';
 import type { FastifyInstance } from 'fastify';
 import { notFound, parse, sendPicture } from '../../http.ts';
 import { requireAdmin } from '../accounts/session-cookies.ts';
+import { PICTURE_UPLOAD } from '../pictures/images.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { MAX_IMAGE_BYTES } from '../pictures/images.ts';
 import type { CommitteeIdentity } from './identity.ts';
 import { logoUrl, type Organization } from './organization.ts';
 
@@ -41,7 +41,7 @@ export function committeeRoutes(
     );
   });
 
-  app.put('/api/admin/committee/logo', { bodyLimit: MAX_IMAGE_BYTES + 1 }, async (request) => {
+  app.put('/api/admin/committee/logo', PICTURE_UPLOAD, async (request) => {
     const admin = await requireAdmin(db, request);
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     return identityAnswer(await identity.changeLogo(admin, bytes));

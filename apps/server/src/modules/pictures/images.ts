@@ -1,10 +1,15 @@
+import { IMAGE_LIMIT } from '@entraide/contract';
 import { HttpError } from '../../http.ts';
 
-/** The largest picture file accepted (a phone's photo is 2 to 6 MB). */
-export const MAX_IMAGE_BYTES = 12 * 1024 * 1024;
 /** Beyond this many pixels a file is refused before it is decoded (a "decompression bomb"). */
 const MAX_PIXELS = 60_000_000;
 const FORMATS = new Set(['jpeg', 'png', 'webp']);
+
+/** A route that receives a picture: its size limit, and what a larger one is told (413). */
+export const PICTURE_UPLOAD = {
+  bodyLimit: IMAGE_LIMIT.bytes + 1,
+  config: { tooLarge: IMAGE_LIMIT.message },
+};
 
 export interface WebImage {
   readonly bytes: Buffer;
@@ -30,12 +35,7 @@ export async function webImage(
   format: 'jpeg' | 'png',
 ): Promise<WebImage> {
   if (bytes.length === 0) throw notAnImage();
-  if (bytes.length > MAX_IMAGE_BYTES)
-    throw new HttpError(
-      413,
-      'too_large',
-      'Cette image dépasse 12 Mo : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).',
-    );
+  if (bytes.length > IMAGE_LIMIT.bytes) throw new HttpError(413, 'too_large', IMAGE_LIMIT.message);
   // Loaded at the first picture, not at the server's start (its memory, issue 15).
   const { default: sharp } = await import('sharp');
   const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });

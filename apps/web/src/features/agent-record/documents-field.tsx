@@ -1,6 +1,6 @@
-import type { DocumentSummary } from '@entraide/contract';
+import { DOCUMENT_LIMIT, type DocumentSummary } from '@entraide/contract';
 import { useState } from 'react';
-import { api, ApiError } from '../../shared/api.ts';
+import { ApiError, sendFile } from '../../shared/api.ts';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { SelectField } from '../../shared/form.tsx';
 import { documentsField as msg } from '../../messages/agent-record.ts';
@@ -18,10 +18,11 @@ export const DOCUMENT_LABELS: Record<string, string> = {
 
 /** Sends one PDF as the request body; the server judges it by its content, whatever its name. */
 export const uploadPdf = (kind: string, file: File): Promise<DocumentSummary> =>
-  api<DocumentSummary>(
+  sendFile<DocumentSummary>(
     'POST',
     `/api/me/documents?kind=${kind}&name=${encodeURIComponent(file.name)}`,
     file,
+    DOCUMENT_LIMIT,
     'application/pdf',
   );
 

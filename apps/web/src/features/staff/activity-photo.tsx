@@ -1,6 +1,6 @@
-import type { ActivityAnswer, ActivityInput } from '@entraide/contract';
+import { IMAGE_LIMIT, type ActivityAnswer, type ActivityInput } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
-import { api } from '../../shared/api.ts';
+import { api, sendFile } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert } from '../../shared/form.tsx';
@@ -38,11 +38,11 @@ export function ActivityPhoto({
   const shown = uploaded ?? current?.url ?? null;
   const upload = (file: File) =>
     void run(async () => {
-      const photo = await api<{ url: string }>(
+      const photo = await sendFile<{ url: string }>(
         'POST',
         '/api/staff/activity-photos',
         file,
-        'application/octet-stream',
+        IMAGE_LIMIT,
       );
       setUploaded(photo.url);
     });

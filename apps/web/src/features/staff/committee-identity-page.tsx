@@ -1,6 +1,6 @@
-import { MIN_CONTRAST, contrastWithWhite } from '@entraide/contract';
+import { contrastWithWhite, IMAGE_LIMIT, MIN_CONTRAST } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { api } from '../../shared/api.ts';
+import { api, sendFile } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
@@ -31,11 +31,11 @@ function Logo({
   const { busy, alert, run } = useSubmit();
   const send = (file: File) =>
     void run(async () => {
-      const identity = await api<Identity>(
+      const identity = await sendFile<Identity>(
         'PUT',
         '/api/admin/committee/logo',
         file,
-        'application/octet-stream',
+        IMAGE_LIMIT,
       );
       await onChanged(identity, msg.logoEnregistreIlParait);
     });
