@@ -148,7 +148,14 @@ describe('uploaded documents', () => {
     const carrying = await pdfWith((pdf) =>
       pdf.attach(Buffer.from('MZ'), 'programme.exe', { mimeType: 'application/octet-stream' }),
     );
-    for (const bytes of [opening, launching, carrying]) {
+    // JavaScript at the end of a chain of 40 actions, each inside the one before (`Next`).
+    const chained = await pdfWith((pdf) => {
+      let action = pdf.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') });
+      for (let link = 0; link < 40; link += 1)
+        action = pdf.context.obj({ S: 'GoTo', D: [0], Next: action });
+      pdf.catalog.set(PDFName.of('OpenAction'), action);
+    });
+    for (const bytes of [opening, launching, carrying, chained]) {
       const answer = await member.upload('/api/me/documents?kind=taxNotice&name=avis.pdf', bytes);
       expect(answer.status).toBe(400);
       expect(answer.json<{ message: string }>().message).toContain('Imprimez-le à nouveau en PDF');

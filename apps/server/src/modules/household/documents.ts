@@ -176,9 +176,13 @@ const ACTIVE_KEYS = new Set([
 ]);
 const ACTIVE_ACTIONS = new Set(['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute']);
 
-/** Whether an object, or a dictionary or array inside it, is active content. */
+/**
+ * Whether an object, or a dictionary or array inside it, is active content. Deeper than 32
+ * levels counts as active: no PDF a person prints nests so deep, and a viewer follows a chain of
+ * actions (`Next`) to its end.
+ */
 function isActive(object: PDFObject, depth: number): boolean {
-  if (depth > 32) return false;
+  if (depth > 32) return true;
   const dict = object instanceof PDFStream ? object.dict : object;
   if (dict instanceof PDFDict) {
     for (const [key, value] of dict.entries()) {
