@@ -155,7 +155,26 @@ describe('uploaded documents', () => {
         action = pdf.context.obj({ S: 'GoTo', D: [0], Next: action });
       pdf.catalog.set(PDFName.of('OpenAction'), action);
     });
-    for (const bytes of [opening, launching, carrying, chained]) {
+    // A file carried by an annotation of the page, not by the document's list of attachments.
+    const annotated = await pdfWith((pdf) => {
+      const file = pdf.context.register(
+        pdf.context.flateStream(Buffer.from('MZ'), { Type: 'EmbeddedFile' }),
+      );
+      const spec = pdf.context.obj({ Type: 'Filespec', F: PDFString.of('programme.exe') });
+      spec.set(PDFName.of('EF'), pdf.context.obj({ F: file }));
+      pdf.getPage(0).node.set(
+        PDFName.of('Annots'),
+        pdf.context.obj([
+          pdf.context.obj({
+            Type: 'Annot',
+            Subtype: 'FileAttachment',
+            Rect: [0, 0, 20, 20],
+            FS: spec,
+          }),
+        ]),
+      );
+    });
+    for (const bytes of [opening, launching, carrying, chained, annotated]) {
       const answer = await member.upload('/api/me/documents?kind=taxNotice&name=avis.pdf', bytes);
       expect(answer.status).toBe(400);
       expect(answer.json<{ message: string }>().message).toContain('Imprimez-le à nouveau en PDF');

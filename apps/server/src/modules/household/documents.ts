@@ -164,17 +164,23 @@ async function checkPdf(bytes: Uint8Array): Promise<void> {
     );
 }
 
-/** Keys and action types by which a PDF runs something or carries another file. */
+/** Keys, and names of a key, by which a PDF runs something or carries another file. */
 const ACTIVE_KEYS = new Set([
   'JS',
   'JavaScript',
   'Launch',
+  'EF',
   'EmbeddedFile',
   'EmbeddedFiles',
   'RichMedia',
   'XFA',
 ]);
-const ACTIVE_ACTIONS = new Set(['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute']);
+const ACTIVE_NAMES = new Map([
+  // An action's type.
+  ['S', new Set(['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute'])],
+  // A file carried inside, wherever it is referred to from (a page's annotation, say).
+  ['Type', new Set(['EmbeddedFile'])],
+]);
 
 /**
  * Whether an object, or a dictionary or array inside it, is active content. Deeper than 32
@@ -188,8 +194,7 @@ function isActive(object: PDFObject, depth: number): boolean {
     for (const [key, value] of dict.entries()) {
       const name = key.decodeText();
       if (ACTIVE_KEYS.has(name)) return true;
-      if (name === 'S' && value instanceof PDFName && ACTIVE_ACTIONS.has(value.decodeText()))
-        return true;
+      if (value instanceof PDFName && ACTIVE_NAMES.get(name)?.has(value.decodeText())) return true;
       if (isActive(value, depth + 1)) return true;
     }
   }
