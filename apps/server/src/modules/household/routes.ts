@@ -51,9 +51,18 @@ import type { NoticeVerifier } from '../tax-notices/trust-list.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const idParam = z.object({ id: z.string() });
+/**
+ * The name a document is kept and downloaded under: without invisible formatting characters (a
+ * right-to-left override shows « avis\u202Efdp.exe » as « avisexe.pdf »), and ending in `.pdf`
+ * as its content does.
+ */
+const documentName = (name: string): string => {
+  const shown = name.replace(/\p{Cf}/gu, '').trim() || 'document';
+  return /\.pdf$/i.test(shown) ? shown : `${shown}.pdf`;
+};
 const uploadQuery = z.object({
   kind: z.enum(DOCUMENT_KINDS),
-  name: z.string().trim().min(1).max(200).default('document.pdf'),
+  name: z.string().trim().min(1).max(200).default('document.pdf').transform(documentName),
 });
 const queueQuery = z.object({
   status: z.enum(recordStatuses).default('submitted'),
