@@ -508,6 +508,18 @@ describe('partner offers', () => {
       'sector',
       'url',
     ]);
+    // An address that would run a script in the members' page is no web page.
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>'])
+      expect(
+        (
+          await staff.post('/api/staff/partner-offers', {
+            partner: 'Parc aventure',
+            sector: 'loisirs-culture',
+            description: 'Accrobranche à prix réduit.',
+            url,
+          })
+        ).json<{ issues: { path: string; message: string }[] }>().issues,
+      ).toEqual([{ path: 'url', message: expect.stringContaining('https://www.') as string }]);
     const created = await staff.post('/api/staff/partner-offers', {
       partner: 'Parc aventure',
       sector: 'loisirs-culture',

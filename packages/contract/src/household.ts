@@ -145,6 +145,13 @@ export const partnerOfferInput = z.object({
   sector: z.enum(['vacances', 'jeunesse', 'sports', 'loisirs-culture', 'voyages']),
   description: z.string().trim().min(1, 'champ obligatoire').max(2000, '2 000 caractères au plus'),
   code: z.string().trim().max(100).optional(),
-  url: z.url('adresse web invalide (https://…)').max(500).optional(),
+  // A web page only: `javascript:` or `data:` would run in the members' page.
+  url: z
+    .url({
+      protocol: /^https?$/,
+      error: 'tapez l’adresse de la page du partenaire, par exemple https://www.cinema-lumiere.fr',
+    })
+    .max(500)
+    .optional(),
 });
 export type PartnerOfferInput = z.infer<typeof partnerOfferInput>;
