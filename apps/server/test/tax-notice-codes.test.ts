@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createDeflate } from 'node:zlib';
+import { createDeflate, deflateSync } from 'node:zlib';
 import { read2dDoc, taxNotice } from '@entraide/twoddoc';
 import { signAs, testAuthority, testSigner, testTrustList } from '@entraide/twoddoc/testing';
 import { PDFDocument } from 'pdf-lib';
@@ -67,10 +67,8 @@ async function deflatedZeros(size: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A PDF whose one image says it is `width` × `height` gray pixels, and holds `pixels`. */
-async function pdfOfPixels(pixels: Buffer, width: number, height: number): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  pdf.addPage([595, 842]);
+/** An image of `pdf` that says it is `width` × `height` gray pixels, and holds `pixels`. */
+const addGrayImage = (pdf: PDFDocument, pixels: Buffer, width: number, height: number) =>
   pdf.context.register(
     pdf.context.stream(pixels, {
       Type: 'XObject',
@@ -82,6 +80,12 @@ async function pdfOfPixels(pixels: Buffer, width: number, height: number): Promi
       Filter: 'FlateDecode',
     }),
   );
+
+/** A PDF whose one image says it is `width` × `height` gray pixels, and holds `pixels`. */
+async function pdfOfPixels(pixels: Buffer, width: number, height: number): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([595, 842]);
+  addGrayImage(pdf, pixels, width, height);
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
@@ -125,6 +129,27 @@ describe('a file that decodes to gigabytes (a "decompression bomb")', () => {
     expect(read.map(({ codes }) => codes)).toEqual([[], [], [], [SPECIMEN]]);
     for (const { peakMegabytes } of read)
       expect(peakMegabytes).toBeLessThan(alone.peakMegabytes + 150);
+  });
+});
+
+describe('a PDF of many images', () => {
+  /** A PDF of `before` white images `side` pixels square, the notice's code, then `after` more. */
+  async function pdfOfImages(side: number, before: number, after: number): Promise<Buffer> {
+    const pdf = await PDFDocument.create();
+    const sheet = pdf.addPage([595, 842]);
+    const white = deflateSync(Buffer.alloc(side * side, 255));
+    for (let image = 0; image < before; image += 1) addGrayImage(pdf, white, side, side);
+    sheet.drawImage(await pdf.embedPng(code), { x: 420, y: 60, width: 120, height: 120 });
+    for (let image = 0; image < after; image += 1) addGrayImage(pdf, white, side, side);
+    return Buffer.from(await pdf.save({ useObjectStreams: false }));
+  }
+
+  it('is read up to its 20th image and 32 MP in all: thousands would hold the node for minutes', async () => {
+    expect(await find2dDocs(await pdfOfImages(1_000, 19, 30))).toEqual([SPECIMEN]);
+    expect(await find2dDocs(await pdfOfImages(100, 20, 0))).toEqual([]);
+    // Two pages scanned at 16 MP spend the pixels: a code after them is not read.
+    expect(await find2dDocs(await pdfOfImages(4_000, 2, 0))).toEqual([]);
+    expect(await find2dDocs(await pdfOfImages(4_000, 1, 0))).toEqual([SPECIMEN]);
   });
 });
 

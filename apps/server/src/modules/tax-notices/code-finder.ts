@@ -37,26 +37,40 @@ const MAX_DECODED_PIXELS = 100_000_000;
  */
 const MAX_READ_PIXELS = 16_000_000;
 
+/**
+ * The most images of one PDF read, and the most of their pixels zxing reads in all: a notice's
+ * pages scanned at 300 dpi several times over. zxing holds the node's event loop while it reads
+ * (40–60 ms a megapixel): a PDF of thousands of small images would hold it for minutes.
+ */
+const MAX_PDF_IMAGES = 20;
+const MAX_PDF_PIXELS = 2 * MAX_READ_PIXELS;
+
+/** An image as zxing is given it, and how many pixels it has. */
+interface ReadableImage {
+  readonly file: Uint8Array;
+  readonly pixels: number;
+}
+
 /** An image shrunk, if it must be, to MAX_READ_PIXELS, as a PNG. */
-const readSize = (image: Sharp, width: number, height: number): Promise<Buffer> =>
-  (width * height > MAX_READ_PIXELS
-    ? image.resize(Math.floor(width * Math.sqrt(MAX_READ_PIXELS / (width * height))))
-    : image
-  )
+async function readSize(image: Sharp, width: number, height: number): Promise<ReadableImage> {
+  const scale = Math.min(1, Math.sqrt(MAX_READ_PIXELS / (width * height)));
+  const { data, info } = await (scale < 1 ? image.resize(Math.floor(width * scale)) : image)
     .png()
-    .toBuffer();
+    .toBuffer({ resolveWithObject: true });
+  return { file: data, pixels: info.width * info.height };
+}
 
 /**
  * An image file as zxing is given it: as it is when small enough, else shrunk; null when sharp
  * does not read it, or when it has more than MAX_DECODED_PIXELS (its header says so before any
  * decoding).
  */
-async function readableImage(file: Uint8Array): Promise<Uint8Array | null> {
+async function readableImage(file: Uint8Array): Promise<ReadableImage | null> {
   const { default: sharp } = await import('sharp');
   const image = sharp(file, { limitInputPixels: MAX_DECODED_PIXELS });
   const { width, height } = await image.metadata().catch(() => ({ width: 0, height: 0 }));
   if (!width || !height) return null;
-  if (width * height <= MAX_READ_PIXELS) return file;
+  if (width * height <= MAX_READ_PIXELS) return { file, pixels: width * height };
   return readSize(image, width, height).catch(() => null);
 }
 
@@ -86,7 +100,7 @@ const number = (dict: PDFDict, key: string) => {
  * dimensions give; anything else (JBIG2, JPEG 2000, CMYK), or larger than MAX_DECODED_PIXELS,
  * skipped.
  */
-async function imageFile(stream: PDFRawStream): Promise<Uint8Array | null> {
+async function imageFile(stream: PDFRawStream): Promise<ReadableImage | null> {
   const { dict } = stream;
   const filter = name(dict, 'Filter');
   if (filter === '/DCTDecode') return readableImage(stream.contents);
@@ -120,14 +134,24 @@ async function imageFile(stream: PDFRawStream): Promise<Uint8Array | null> {
   return readSize(sharp(pixels, { raw: { width, height, channels } }), width, height);
 }
 
-/** Every image of a PDF, each once. */
+/** The images of a PDF, each once: its first MAX_PDF_IMAGES, MAX_PDF_PIXELS of them in all. */
 async function codesInPdf(pdf: Uint8Array): Promise<string[]> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const images = document.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter(
+      (object): object is PDFRawStream =>
+        object instanceof PDFRawStream && name(object.dict, 'Subtype') === '/Image',
+    )
+    .slice(0, MAX_PDF_IMAGES);
   const codes: string[] = [];
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFRawStream) || name(object.dict, 'Subtype') !== '/Image') continue;
+  let pixels = 0;
+  for (const object of images) {
     const image = await imageFile(object);
-    if (image) codes.push(...(await codesInImage(image)));
+    if (!image || pixels + image.pixels > MAX_PDF_PIXELS) continue;
+    pixels += image.pixels;
+    codes.push(...(await codesInImage(image.file)));
   }
   return codes;
 }
@@ -137,5 +161,5 @@ export async function find2dDocs(bytes: Uint8Array): Promise<string[]> {
   const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (header.includes('%PDF-')) return [...new Set(await codesInPdf(bytes))];
   const image = await readableImage(bytes);
-  return image ? [...new Set(await codesInImage(image))] : [];
+  return image ? [...new Set(await codesInImage(image.file))] : [];
 }
