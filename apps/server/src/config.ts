@@ -187,6 +187,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
   };
   if (production) requireSet(PRODUCTION_REQUIRED, 'en production');
+  // Behind the proxy that encrypts (PUBLIC_URL in https), a node must trust it: else it sees
+  // every request in plain http (its cookies not marked Secure) and from the proxy's address
+  // (one person's failed logins would block everyone's).
+  if (production && e.PUBLIC_URL?.startsWith('https:'))
+    requireSet(
+      ['TRUST_PROXY'],
+      'en production derrière le proxy https de PUBLIC_URL (1 pour un proxy)',
+    );
   if (e.PAYMENT_PROVIDER)
     requireSet(
       PROVIDER_REQUIRED[e.PAYMENT_PROVIDER],

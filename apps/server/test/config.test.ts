@@ -24,6 +24,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...PRODUCTION_ENV, PUBLIC_URL: undefined })).toThrow(
       /^Configuration invalide :\n {2}PUBLIC_URL: obligatoire en production$/,
     );
+    // Behind an https proxy, the node must trust it (Secure cookies, each person's address).
+    expect(() => loadConfig({ ...PRODUCTION_ENV, TRUST_PROXY: undefined })).toThrow(
+      /^Configuration invalide :\n {2}TRUST_PROXY: obligatoire en production derrière le proxy https de PUBLIC_URL \(1 pour un proxy\)$/,
+    );
+    expect(
+      loadConfig({ ...PRODUCTION_ENV, TRUST_PROXY: undefined, PUBLIC_URL: 'http://caes.intranet' })
+        .trustProxy,
+    ).toBe(false);
     const config = loadConfig(PRODUCTION_ENV);
     expect(config).toMatchObject({ production: true, today: null, devMail: false });
     expect(config.committeeAccount).toEqual({

@@ -199,6 +199,7 @@ export const PRODUCTION_ENV = {
   DATABASE_URL: 'postgres://entraide@db.example.org/entraide',
   SMTP_URL: 'smtp://127.0.0.1:9',
   PUBLIC_URL: 'https://caes.example.org',
+  TRUST_PROXY: '1',
   COMMITTEE_IBAN: 'FR7630006000011234567890189',
   COMMITTEE_BIC: 'AGRIFRPP882',
 } as const;
