@@ -1,27 +1,25 @@
 // Finds the 2D-DOC codes in what a member uploads for a tax notice: the PDF the tax site gives
 // (the code is an image inside it), a scan, or a phone photo (JPEG or PNG). DataMatrix decoding
-// by zxing-wasm (ZXing C++ compiled to WebAssembly); the PDF's images are taken out with pdf-lib,
-// without rendering the page.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// by zxing-wasm (ZXing C++ compiled to WebAssembly) in a worker thread; the PDF's images are
+// taken out with pdf-lib, without rendering the page.
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
+import { Piscina } from 'piscina';
 import type { Sharp } from 'sharp';
 
-/** zxing's reader, loaded and prepared at the first notice read rather than at the server's start. */
-let zxingReader: Promise<typeof import('zxing-wasm/reader')> | undefined;
-const zxing = () =>
-  (zxingReader ??= import('zxing-wasm/reader').then((reader) => {
-    const wasm = readFileSync(
-      createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'),
-    );
-    reader.prepareZXingModule({
-      overrides: {
-        wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
-      },
-    });
-    return reader;
-  }));
+/**
+ * The thread that reads the codes (zxing-worker.mjs), started at the first notice read and
+ * stopped after a minute without one — and with it zxing's memory, which only grows while it
+ * lives. One thread: a node keeps its other core for its requests and PostgreSQL.
+ */
+let zxingThread: Piscina<Uint8Array, string[]> | undefined;
+const codesInImage = (image: Uint8Array): Promise<string[]> =>
+  (zxingThread ??= new Piscina({
+    filename: new URL('./zxing-worker.mjs', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 60_000,
+  })).run(image);
 
 /**
  * Beyond this many pixels an image is not decoded at all: a "decompression bomb" — a few
@@ -32,15 +30,16 @@ const MAX_DECODED_PIXELS = 100_000_000;
 
 /**
  * The most pixels zxing is given: a larger image is shrunk to it first. zxing's memory grows to
- * the largest image it has read and is never given back (a 121 MP photo left it at 410 MB); a
- * notice's code, about a twentieth of the page's width, is still read at this size.
+ * the largest image it has read and gives nothing back while its thread lives (a 121 MP photo
+ * left it at 410 MB); a notice's code, about a twentieth of the page's width, is still read at
+ * this size.
  */
 const MAX_READ_PIXELS = 16_000_000;
 
 /**
  * The most images of one PDF read, and the most of their pixels zxing reads in all: a notice's
- * pages scanned at 300 dpi several times over. zxing holds the node's event loop while it reads
- * (40–60 ms a megapixel): a PDF of thousands of small images would hold it for minutes.
+ * pages scanned at 300 dpi several times over. Each megapixel costs 40–60 ms (inflated, made a
+ * PNG, read by zxing's one thread): a PDF of thousands of small images would take minutes of it.
  */
 const MAX_PDF_IMAGES = 20;
 const MAX_PDF_PIXELS = 2 * MAX_READ_PIXELS;
@@ -72,20 +71,6 @@ async function readableImage(file: Uint8Array): Promise<ReadableImage | null> {
   if (!width || !height) return null;
   if (width * height <= MAX_READ_PIXELS) return { file, pixels: width * height };
   return readSize(image, width, height).catch(() => null);
-}
-
-/** The texts of the DataMatrix codes of an image file (JPEG, PNG) that are 2D-DOCs. */
-async function codesInImage(image: Uint8Array): Promise<string[]> {
-  const results = await (
-    await zxing()
-  ).readBarcodes(image, {
-    formats: ['DataMatrix'],
-    textMode: 'Plain',
-    tryHarder: true,
-    tryRotate: true,
-    maxNumberOfSymbols: 4,
-  });
-  return results.filter((r) => r.isValid && r.text.startsWith('DC')).map((r) => r.text);
 }
 
 const name = (dict: PDFDict, key: string) => dict.lookup(PDFName.of(key))?.toString();
