@@ -83,6 +83,14 @@ async function send(
   );
 }
 
+/**
+ * A refusal in one sentence, for a screen that shows no field: the first field's own message
+ * (a file's name the server refused, say), else the refusal's — never « Certains champs sont à
+ * corriger. » with no field to correct.
+ */
+export const refusalSentence = (error: ApiError): string =>
+  Object.values(error.fields)[0] ?? error.message;
+
 /** Calls the API; a `Blob` body (a file) is sent as it is, with `contentType`; anything else as JSON; `headers` are added (an idempotency key, say). */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',

@@ -1,6 +1,6 @@
 import { DOCUMENT_LIMIT, type DocumentSummary } from '@entraide/contract';
 import { useState } from 'react';
-import { ApiError, sendFile } from '../../shared/api.ts';
+import { ApiError, refusalSentence, sendFile } from '../../shared/api.ts';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { SelectField } from '../../shared/form.tsx';
 import { documentsField as msg } from '../../messages/agent-record.ts';
@@ -48,7 +48,7 @@ export function DocumentsField({
     try {
       onAttach(await uploadPdf(kind, file));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : msg.documentPasPuEtre);
+      setError(e instanceof ApiError ? refusalSentence(e) : msg.documentPasPuEtre);
     } finally {
       setBusy(false);
     }

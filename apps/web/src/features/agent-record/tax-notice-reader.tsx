@@ -1,6 +1,6 @@
 import type { DocumentSummary } from '@entraide/contract';
 import { useState } from 'react';
-import { ApiError } from '../../shared/api.ts';
+import { ApiError, refusalSentence } from '../../shared/api.ts';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { formatNumber } from '../../shared/format.ts';
 import { taxNoticeReader as msg } from '../../messages/agent-record.ts';
@@ -36,7 +36,7 @@ export function TaxNoticeReader({
       if (!document.taxNotice) setError(msg.aucunCode);
       onRead(document);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : msg.pasPuEtreLu);
+      setError(e instanceof ApiError ? refusalSentence(e) : msg.pasPuEtreLu);
     } finally {
       setBusy(false);
     }

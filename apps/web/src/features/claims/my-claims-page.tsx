@@ -1,7 +1,7 @@
 import type { AgentRecordAnswer, ClaimInput } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
-import { api, ApiError } from '../../shared/api.ts';
+import { api, ApiError, refusalSentence } from '../../shared/api.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
@@ -108,7 +108,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
       setReceipts([...receipts, document]);
       setAlert(null);
     } catch (error) {
-      setAlert(error instanceof ApiError ? error.message : msg.justificatifPasPuEtre);
+      setAlert(error instanceof ApiError ? refusalSentence(error) : msg.justificatifPasPuEtre);
     }
   };
   const submit = (event: SyntheticEvent) => {

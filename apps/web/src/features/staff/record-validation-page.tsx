@@ -7,7 +7,7 @@ import {
   type TaxNoticeDetails,
 } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../../shared/api.ts';
+import { api, ApiError, refusalSentence } from '../../shared/api.ts';
 import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import {
@@ -136,9 +136,7 @@ function RecordReview({
         onDecided(msg.ficheRefusee(entry.year, entry.firstName, entry.lastName));
       }
     } catch (error) {
-      setAlert(
-        error instanceof ApiError ? (Object.values(error.fields)[0] ?? error.message) : msg.erreur,
-      );
+      setAlert(error instanceof ApiError ? refusalSentence(error) : msg.erreur);
     }
   };
   if (!file) return <p role="status">{common.loading}</p>;
