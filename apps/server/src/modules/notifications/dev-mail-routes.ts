@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import type { Database } from '../../db/database.ts';
+import { escapeMarkup } from '../../markup.ts';
 
 interface OutboxRow {
   id: string;
@@ -11,13 +12,8 @@ interface OutboxRow {
   created_at: string;
 }
 
-const escapeHtml = (value: string): string =>
-  value.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
-  );
 const linkify = (text: string): string =>
-  escapeHtml(text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
+  escapeMarkup(text).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');
 
 /** The development pages' own small stylesheet is inline: the only pages allowed one. */
 const DEV_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
@@ -43,7 +39,7 @@ export function devMailRoutes(app: FastifyInstance, db: Database): void {
     const items = mails
       .map(
         (m) =>
-          `<article><h2>${escapeHtml(m.subject)}</h2><p>À : ${escapeHtml(m.to_address)} — ${escapeHtml(m.created_at)}</p><pre>${linkify(m.text_body)}</pre></article>`,
+          `<article><h2>${escapeMarkup(m.subject)}</h2><p>À : ${escapeMarkup(m.to_address)} — ${escapeMarkup(m.created_at)}</p><pre>${linkify(m.text_body)}</pre></article>`,
       )
       .join('\n');
     return reply
@@ -70,7 +66,7 @@ export function devTotpRoutes(app: FastifyInstance, db: Database): void {
     const rows = await Promise.all(
       accounts.map(
         async (a) =>
-          `<tr><th scope="row">${escapeHtml(a.identifier)}</th><td><code>${await generate({ secret: a.secret })}</code></td></tr>`,
+          `<tr><th scope="row">${escapeMarkup(a.identifier)}</th><td><code>${await generate({ secret: a.secret })}</code></td></tr>`,
       ),
     );
     return reply

@@ -1,6 +1,7 @@
 import { SECTOR_NAMES, type StaffSector } from '@entraide/contract';
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Organization } from '../organization/organization.ts';
+import { escapeMarkup } from '../../markup.ts';
 
 /** A French e-mail, as text and as HTML. */
 export interface MailContent {
@@ -8,12 +9,6 @@ export interface MailContent {
   readonly text: string;
   readonly html: string;
 }
-
-const escapeHtml = (value: string): string =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /**
  * Builds both forms from paragraphs; a paragraph `[label](url)` becomes a button-like link. A
@@ -45,11 +40,11 @@ function mail(
     .map((p) => {
       const m = link.exec(p);
       return m
-        ? `<p><a href="${escapeHtml(m[2] ?? '')}" style="display:inline-block;padding:12px 20px;background:#1d4e89;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(m[1] ?? '')}</a></p>`
-        : `<p>${escapeHtml(p)}</p>`;
+        ? `<p><a href="${escapeMarkup(m[2] ?? '')}" style="display:inline-block;padding:12px 20px;background:#1d4e89;color:#fff;text-decoration:none;border-radius:6px">${escapeMarkup(m[1] ?? '')}</a></p>`
+        : `<p>${escapeMarkup(p)}</p>`;
     })
     .join('\n');
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><p>${escapeHtml(greeting)}</p>\n${body}\n<p>${signature.map(escapeHtml).join('<br>')}</p></body></html>`;
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeMarkup(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a"><p>${escapeMarkup(greeting)}</p>\n${body}\n<p>${signature.map(escapeMarkup).join('<br>')}</p></body></html>`;
   return { subject: `${organization.shortName} — ${subject}`, text, html };
 }
 

@@ -19,6 +19,7 @@ import {
 } from './online-payments.ts';
 import { NotAuthentic, type PaymentProvider } from './provider.ts';
 import { stripeProvider } from './stripe-checkout.ts';
+import { escapeMarkup } from '../../markup.ts';
 
 const idParam = z.object({ id: z.string() });
 const referenceParam = z.object({ reference: z.string().regex(/^PAY-[0-9A-Z]{10}$/) });
@@ -116,12 +117,6 @@ export async function paymentRoutes(
   if (provider.id === 'local') await localProviderPage(app, ctx, provider);
 }
 
-const escapeHtml = (value: string): string =>
-  value.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
-  );
-
 const DEV_PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
@@ -153,7 +148,7 @@ async function localProviderPage(
       .type('text/html; charset=utf-8')
       .header('content-security-policy', DEV_PAGE_POLICY)
       .send(
-        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Fournisseur de paiement de test</title><style>body{font-family:sans-serif;max-width:32rem;margin:auto;padding:1rem}button{display:block;width:100%;margin:.5rem 0;padding:.75rem;font-size:1rem}</style></head><body><main><h1>Fournisseur de paiement de test</h1><p>Développement seulement : aucune carte n’est débitée. Choisissez ce que le fournisseur répond.</p><p>Facture ${escapeHtml(payment.reference)} : <strong>${escapeHtml(formatCents(payment.amount_cents))}</strong></p><form method="post">${button('paid', 'Payer')}${button('refused', 'Refuser le paiement')}${button('abandoned', 'Abandonner')}</form></main></body></html>`,
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Fournisseur de paiement de test</title><style>body{font-family:sans-serif;max-width:32rem;margin:auto;padding:1rem}button{display:block;width:100%;margin:.5rem 0;padding:.75rem;font-size:1rem}</style></head><body><main><h1>Fournisseur de paiement de test</h1><p>Développement seulement : aucune carte n’est débitée. Choisissez ce que le fournisseur répond.</p><p>Facture ${escapeMarkup(payment.reference)} : <strong>${escapeMarkup(formatCents(payment.amount_cents))}</strong></p><form method="post">${button('paid', 'Payer')}${button('refused', 'Refuser le paiement')}${button('abandoned', 'Abandonner')}</form></main></body></html>`,
       );
   });
   // The page's own form: one field, read here (the app has no form parser otherwise).
