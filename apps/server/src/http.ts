@@ -1,4 +1,10 @@
-import { issuesOf, isReadableText, MOST_ISSUES, UNREADABLE_TEXT_MESSAGE } from '@entraide/contract';
+import {
+  issuesOf,
+  isReadableText,
+  MOST_ISSUES,
+  UNREADABLE_TEXT_MESSAGE,
+  type FileLimit,
+} from '@entraide/contract';
 import { formatIsoDate, RulesError } from '@entraide/rules';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -218,6 +224,15 @@ declare module 'fastify' {
     readonly tooLarge?: string;
   }
 }
+
+/**
+ * The options of a route that receives a file as it is: Fastify refuses a body over `limit`
+ * before reading it, and the error handler answers with the limit's own sentence (413).
+ */
+export const fileUpload = (limit: FileLimit) => ({
+  bodyLimit: limit.bytes,
+  config: { tooLarge: limit.message },
+});
 
 const FORM_TOO_LARGE_MESSAGE =
   'Ces données dépassent 1 Mo, bien plus qu’aucun formulaire n’en envoie : vérifiez qu’aucun champ n’a reçu par erreur un long texte collé.';

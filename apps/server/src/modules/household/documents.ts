@@ -9,15 +9,12 @@ import {
   type TaxNoticeSummary,
 } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
-import { HttpError, notFound, requireUuid } from '../../http.ts';
+import { fileUpload, HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
 /** A route that receives a document: its size limit, and what a larger one is told (413). */
-export const DOCUMENT_UPLOAD = {
-  bodyLimit: DOCUMENT_LIMIT.bytes + 1,
-  config: { tooLarge: DOCUMENT_LIMIT.message },
-};
+export const DOCUMENT_UPLOAD = fileUpload(DOCUMENT_LIMIT);
 
 export const DOCUMENT_KINDS = [
   'taxNotice',

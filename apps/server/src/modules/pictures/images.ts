@@ -1,15 +1,12 @@
 import { IMAGE_LIMIT } from '@entraide/contract';
-import { HttpError } from '../../http.ts';
+import { fileUpload, HttpError } from '../../http.ts';
 
 /** Beyond this many pixels a file is refused before it is decoded (a "decompression bomb"). */
 const MAX_PIXELS = 60_000_000;
 const FORMATS = new Set(['jpeg', 'png', 'webp']);
 
 /** A route that receives a picture: its size limit, and what a larger one is told (413). */
-export const PICTURE_UPLOAD = {
-  bodyLimit: IMAGE_LIMIT.bytes + 1,
-  config: { tooLarge: IMAGE_LIMIT.message },
-};
+export const PICTURE_UPLOAD = fileUpload(IMAGE_LIMIT);
 
 export interface WebImage {
   readonly bytes: Buffer;
