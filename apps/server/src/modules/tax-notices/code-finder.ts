@@ -59,16 +59,20 @@ async function readSize(image: Sharp, width: number, height: number): Promise<Re
   return { file: data, pixels: info.width * info.height };
 }
 
+/** Whether an image of these dimensions, once shrunk to MAX_READ_PIXELS, fits `room` pixels. */
+const fits = (width: number, height: number, room: number) =>
+  width * height <= MAX_DECODED_PIXELS && Math.min(width * height, MAX_READ_PIXELS) <= room;
+
 /**
  * An image file as zxing is given it: as it is when small enough, else shrunk; null when sharp
- * does not read it, or when it has more than MAX_DECODED_PIXELS (its header says so before any
- * decoding).
+ * does not read it, or when it has more than MAX_DECODED_PIXELS or (shrunk) more than `room`
+ * pixels — its header says so before any decoding.
  */
-async function readableImage(file: Uint8Array): Promise<ReadableImage | null> {
+async function readableImage(file: Uint8Array, room: number): Promise<ReadableImage | null> {
   const { default: sharp } = await import('sharp');
   const image = sharp(file, { limitInputPixels: MAX_DECODED_PIXELS });
   const { width, height } = await image.metadata().catch(() => ({ width: 0, height: 0 }));
-  if (!width || !height) return null;
+  if (!width || !height || !fits(width, height, room)) return null;
   if (width * height <= MAX_READ_PIXELS) return { file, pixels: width * height };
   return readSize(image, width, height).catch(() => null);
 }
@@ -82,13 +86,13 @@ const number = (dict: PDFDict, key: string) => {
 /**
  * An image of the PDF as a file zxing reads: a JPEG stream as an uploaded photo; raw pixels
  * (Flate, gray or RGB, 8 or 1 bits) turned into a PNG, never inflated beyond the size their
- * dimensions give; anything else (JBIG2, JPEG 2000, CMYK), or larger than MAX_DECODED_PIXELS,
- * skipped.
+ * dimensions give; anything else (JBIG2, JPEG 2000, CMYK), or larger than MAX_DECODED_PIXELS or
+ * `room`, skipped before it is decoded.
  */
-async function imageFile(stream: PDFRawStream): Promise<ReadableImage | null> {
+async function imageFile(stream: PDFRawStream, room: number): Promise<ReadableImage | null> {
   const { dict } = stream;
   const filter = name(dict, 'Filter');
-  if (filter === '/DCTDecode') return readableImage(stream.contents);
+  if (filter === '/DCTDecode') return readableImage(stream.contents, room);
   if (filter !== '/FlateDecode' || dict.lookup(PDFName.of('DecodeParms'))) return null;
   const width = number(dict, 'Width');
   const height = number(dict, 'Height');
@@ -97,7 +101,7 @@ async function imageFile(stream: PDFRawStream): Promise<ReadableImage | null> {
   const channels = space === '/DeviceRGB' ? 3 : space === '/DeviceGray' ? 1 : 0;
   if (!width || !height || !channels || (bits !== 8 && !(bits === 1 && channels === 1)))
     return null;
-  if (width * height > MAX_DECODED_PIXELS) return null;
+  if (!fits(width, height, room)) return null;
   const row = bits === 1 ? Math.ceil(width / 8) : width * channels;
   let pixels: Buffer;
   try {
@@ -119,7 +123,10 @@ async function imageFile(stream: PDFRawStream): Promise<ReadableImage | null> {
   return readSize(sharp(pixels, { raw: { width, height, channels } }), width, height);
 }
 
-/** The images of a PDF, each once: its first MAX_PDF_IMAGES, MAX_PDF_PIXELS of them in all. */
+/**
+ * The images of a PDF, each once: its first MAX_PDF_IMAGES, MAX_PDF_PIXELS of them in all (an
+ * image that would go beyond is skipped undecoded, and a smaller one after it still read).
+ */
 async function codesInPdf(pdf: Uint8Array): Promise<string[]> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const images = document.context
@@ -133,8 +140,8 @@ async function codesInPdf(pdf: Uint8Array): Promise<string[]> {
   const codes: string[] = [];
   let pixels = 0;
   for (const object of images) {
-    const image = await imageFile(object);
-    if (!image || pixels + image.pixels > MAX_PDF_PIXELS) continue;
+    const image = await imageFile(object, MAX_PDF_PIXELS - pixels);
+    if (!image) continue;
     pixels += image.pixels;
     codes.push(...(await codesInImage(image.file)));
   }
@@ -145,6 +152,6 @@ async function codesInPdf(pdf: Uint8Array): Promise<string[]> {
 export async function find2dDocs(bytes: Uint8Array): Promise<string[]> {
   const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (header.includes('%PDF-')) return [...new Set(await codesInPdf(bytes))];
-  const image = await readableImage(bytes);
+  const image = await readableImage(bytes, MAX_READ_PIXELS);
   return image ? [...new Set(await codesInImage(image.file))] : [];
 }
