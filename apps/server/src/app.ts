@@ -12,6 +12,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { refuseUnreadableText, registerErrorHandler } from './http.ts';
+import { malformedRequests } from './malformed-requests.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { billingRoutes } from './modules/billing/routes.ts';
@@ -158,7 +159,9 @@ export async function buildApp({
   warmUp,
 }: AppDependencies): Promise<FastifyInstance> {
   const { trustProxy } = config;
+  const security = securityHeaders(config);
   const app = Fastify({
+    ...malformedRequests(security),
     logger: logger === false ? false : requestLogs(logger === true ? undefined : logger),
     logController: new LogController({ disableRequestLogging: () => warmUp?.running === true }),
     // An id per request, in every log line and in the answer: the proxy's, when it gives one.
@@ -171,7 +174,6 @@ export async function buildApp({
   await app.register(fastifyCookie);
   registerErrorHandler(app);
   refuseUnreadableText(app);
-  const security = securityHeaders(config);
   const csrf = await CsrfTokens.load(db);
   const identity = committeeIdentity(config, db);
   const published = new PublishedPacks(db, packs);

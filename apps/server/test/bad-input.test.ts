@@ -1,5 +1,6 @@
 // The inputs that gave a 500 (issue 11): each is now a French 400 that names its field.
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -309,5 +310,50 @@ describe('a session chosen twice (issue 14)', () => {
         message: 'cette session est déjà votre choix 1 : choisissez-en une autre, ou « Aucun »',
       },
     ]);
+  });
+});
+
+describe('an address or a request the server cannot read', () => {
+  it('a broken « % » in an address: the API says what to type, a page leads back home', async () => {
+    const api = await t.app.inject({ method: 'GET', url: '/api/packs/%E0%A4%A/page' });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toEqual({
+      error: 'bad_url',
+      message: expect.stringContaining('%20') as string,
+    });
+    expect(api.headers['content-security-policy']).toContain("default-src 'self'");
+    const page = await t.app.inject({ method: 'GET', url: '/carte/%FF%FE' });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('<html lang="fr">');
+    expect(page.body).toContain('<a href="/">Page d’accueil</a>');
+  });
+
+  it('what Node cannot parse is answered in French, in the API’s shape', async () => {
+    const address = new URL(await t.app.listen({ host: '127.0.0.1', port: 0 }));
+    /** The raw answer to raw bytes: status line and body. */
+    const rawly = (request: string) =>
+      new Promise<{ status: string; body: unknown }>((resolve, reject) => {
+        const socket = connect(Number(address.port), address.hostname, () => socket.end(request));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+          resolve({ status: head.split('\r\n')[0] ?? '', body: JSON.parse(body) });
+        });
+      });
+    expect(
+      await rawly('POST /api/v1/simulations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'),
+    ).toEqual({
+      status: 'HTTP/1.1 400 Bad Request',
+      body: { error: 'bad_request', message: expect.stringContaining('mal formée') as string },
+    });
+    expect(
+      await rawly(`GET /api/v1/packs HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`),
+    ).toEqual({
+      status: 'HTTP/1.1 431 Request Header Fields Too Large',
+      body: { error: 'headers_too_large', message: expect.stringContaining('cookies') as string },
+    });
   });
 });
