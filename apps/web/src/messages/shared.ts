@@ -2,6 +2,11 @@
 export const api = {
   serveurNeRepondPas: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
   erreurSurvenue: 'Une erreur est survenue.',
+  serviceIndisponible:
+    'Le service est momentanément indisponible. Ce que vous avez saisi reste sur cette page : réessayez dans quelques instants.',
+  delaiDepasse: 'Le serveur a mis trop de temps à répondre : réessayez dans quelques instants.',
+  delaiDepasseAction:
+    'Le serveur a mis trop de temps à répondre, et votre demande a peut-être été enregistrée : ouvrez cette page dans un nouvel onglet pour le vérifier avant de cliquer de nouveau.',
   connexionTerminee:
     'Votre connexion a pris fin (elle dure 12 heures au plus). Ce que vous avez saisi reste sur cette page : reconnectez-vous dans un nouvel onglet, puis revenez ici et cliquez de nouveau sur le même bouton.',
   seReconnecter: 'Se reconnecter dans un nouvel onglet',

@@ -79,8 +79,18 @@ async function send(
   throw new ApiError(
     response.status,
     payload?.error ?? 'error',
-    payload?.message ?? msg.erreurSurvenue,
+    payload?.message ?? withoutMessage(response.status, action),
   );
+}
+
+/**
+ * What to say of an answer without the app's message: a proxy's own page when no node answers
+ * (502, 503) or when one answers too late (504 — an action may then have been done all the same).
+ */
+function withoutMessage(status: number, action: boolean): string {
+  if (status === 502 || status === 503) return msg.serviceIndisponible;
+  if (status === 504) return action ? msg.delaiDepasseAction : msg.delaiDepasse;
+  return msg.erreurSurvenue;
 }
 
 /**
