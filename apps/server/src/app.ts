@@ -11,7 +11,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { refuseUnreadableText, registerErrorHandler } from './http.ts';
+import { refuseUnreadableText, registerErrorHandler, UNAVAILABLE } from './http.ts';
 import { malformedRequests } from './malformed-requests.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
@@ -162,6 +162,8 @@ export async function buildApp({
   const security = securityHeaders(config);
   const app = Fastify({
     ...malformedRequests(security),
+    // A request that reaches a stopping node is answered by the hook below, in French.
+    return503OnClosing: false,
     logger: logger === false ? false : requestLogs(logger === true ? undefined : logger),
     logController: new LogController({ disableRequestLogging: () => warmUp?.running === true }),
     // An id per request, in every log line and in the answer: the proxy's, when it gives one.
@@ -180,10 +182,21 @@ export async function buildApp({
   await published.reread();
   // A hook that calls `done` rather than an async one: most requests have nothing to wait for,
   // and then go on without a promise (issue 15, point 6).
+  // Once the node stops (app.close), a request still coming on an open connection goes to
+  // another node: Fastify closes the connection after the answer, the proxy retries elsewhere.
+  let stopping = false;
+  app.addHook('preClose', (done) => {
+    stopping = true;
+    done();
+  });
   app.addHook('onRequest', (request, reply, done) => {
     // Set first, so that a route may replace one (an uploaded document's own policy).
     reply.headers(security);
     reply.header('x-request-id', request.id);
+    if (stopping) {
+      void reply.status(503).header('retry-after', '2').send(UNAVAILABLE);
+      return;
+    }
     // Every API answer may carry personal data: never kept by a browser or a proxy — but the
     // public pictures, whose address changes with their content, and say so themselves.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -28,6 +28,12 @@ export class HttpError extends Error {
   }
 }
 
+/** The answer of a node that cannot serve for a moment: its database away, or the node stopping. */
+export const UNAVAILABLE = {
+  error: 'unavailable',
+  message: 'Le service est momentanément indisponible : réessayez dans quelques secondes.',
+} as const;
+
 export const notFound = (): HttpError => new HttpError(404, 'not_found', 'Introuvable.');
 /** An id from a URL: a UUID, or 404 before any query (a malformed id names nothing). */
 export function requireUuid(id: string): string {
@@ -262,10 +268,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     if (isDatabaseUnavailable(error)) {
       request.log.warn(error);
-      return reply.status(503).header('retry-after', '5').send({
-        error: 'unavailable',
-        message: 'Le service est momentanément indisponible : réessayez dans quelques secondes.',
-      });
+      return reply.status(503).header('retry-after', '5').send(UNAVAILABLE);
     }
     if (isDataException(error)) {
       request.log.warn(error);

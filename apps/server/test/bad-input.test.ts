@@ -1,6 +1,5 @@
 // The inputs that gave a 500 (issue 11): each is now a French 400 that names its field.
 import { randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -13,6 +12,7 @@ import {
   type TestApp,
 } from './harness.ts';
 import { openPlaces } from './place-fixtures.ts';
+import { rawConnection, statusAndBody } from './raw-http.ts';
 
 let t: TestApp;
 let member: Client;
@@ -330,19 +330,13 @@ describe('an address or a request the server cannot read', () => {
   });
 
   it('what Node cannot parse is answered in French, in the API’s shape', async () => {
-    const address = new URL(await t.app.listen({ host: '127.0.0.1', port: 0 }));
-    /** The raw answer to raw bytes: status line and body. */
-    const rawly = (request: string) =>
-      new Promise<{ status: string; body: unknown }>((resolve, reject) => {
-        const socket = connect(Number(address.port), address.hostname, () => socket.end(request));
-        const chunks: Buffer[] = [];
-        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-        socket.on('error', reject);
-        socket.on('close', () => {
-          const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
-          resolve({ status: head.split('\r\n')[0] ?? '', body: JSON.parse(body) });
-        });
-      });
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    /** The answer to raw bytes sent alone on a connection. */
+    const rawly = async (request: string) => {
+      const connection = rawConnection(address);
+      connection.send(request);
+      return statusAndBody(await connection.answers);
+    };
     expect(
       await rawly('POST /api/v1/simulations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'),
     ).toEqual({

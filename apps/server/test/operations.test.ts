@@ -1,7 +1,9 @@
 // Issue 15, point 4: what an operator watches — the process, its readiness, Prometheus metrics
 // — and JSON request logs with a request id that never hold a secret.
+import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD, logLines, testApp, type TestApp } from './harness.ts';
+import { rawConnection, statusAndBody } from './raw-http.ts';
 
 const { stream: logs, lines } = logLines();
 let t: TestApp;
@@ -84,5 +86,30 @@ describe('operations', () => {
       'entraide_session=',
     ])
       expect(all).not.toContain(secret);
+  });
+});
+
+describe('a graceful stop', () => {
+  it('answers a request still coming on an open connection « réessayez », in French, and closes it', async () => {
+    const stopping = await testApp();
+    const connection = rawConnection(await stopping.app.listen({ host: '127.0.0.1', port: 0 }));
+    // A request under way (its body not all sent) when the node is told to stop…
+    connection.send(
+      'POST /api/v1/simulations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{',
+    );
+    await setTimeout(100);
+    const closed = stopping.close();
+    await setTimeout(100);
+    // … is answered; the next one on the same connection is sent elsewhere.
+    connection.send('}GET /api/v1/packs HTTP/1.1\r\nHost: x\r\n\r\n');
+    const [first = '', second = ''] = (await connection.answers).split(/(?=HTTP\/1\.1 )/);
+    await closed;
+    expect(statusAndBody(first).status).toBe('HTTP/1.1 400 Bad Request');
+    expect(statusAndBody(second)).toEqual({
+      status: 'HTTP/1.1 503 Service Unavailable',
+      body: { error: 'unavailable', message: expect.stringContaining('réessayez') as string },
+    });
+    expect(second).toMatch(/\r\nConnection: close\r\n/);
+    expect(second).toMatch(/\r\nretry-after: 2\r\n/);
   });
 });
