@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
@@ -47,7 +46,7 @@ import { PublishedPacks } from './modules/packs/published-packs.ts';
 import { studioRoutes } from './modules/packs/studio-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { operationRoutes } from './operations.ts';
-import { requestLogs } from './request-logs.ts';
+import { requestId, requestLogs } from './request-logs.ts';
 import { SessionTurns } from './modules/registrations/session-turns.ts';
 import type { WarmUp } from './warm-up.ts';
 
@@ -166,9 +165,8 @@ export async function buildApp({
     return503OnClosing: false,
     logger: logger === false ? false : requestLogs(logger === true ? undefined : logger),
     logController: new LogController({ disableRequestLogging: () => warmUp?.running === true }),
-    // An id per request, in every log line and in the answer: the proxy's, when it gives one.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    genReqId: requestId,
     bodyLimit: 1_048_576,
     // A number of hops: the addresses that many steps from the socket are proxies.
     trustProxy: typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy,

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { FastifyServerOptions } from 'fastify';
 
@@ -38,3 +40,15 @@ export const requestLogs = (stream?: Writable): NonNullable<FastifyServerOptions
     }),
   },
 });
+
+/** What a proxy's request id may be: a UUID, a trace id, letters, digits and `._:-`. */
+const PROXY_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * A request's id, in every log line and in the answer: the proxy's (`X-Request-Id`) when it is
+ * an id, else a new UUID — a client's 8 kB or its spaces and quotes never reach the logs.
+ */
+export function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && PROXY_REQUEST_ID.test(given) ? given : randomUUID();
+}

@@ -69,6 +69,11 @@ describe('operations', () => {
       bic: 'AGRIFRPP882',
     });
     await member.request('GET', '/api/session', undefined, { 'x-request-id': 'rq-operateur-42' });
+    // A client's id that is no id (spaces, quotes, 8 kB) is replaced by a new one.
+    const forged = await member.request('GET', '/api/session', undefined, {
+      'x-request-id': `"faux" ${'x'.repeat(8_000)}`,
+    });
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     await member.get('/api/cards/un-jeton-de-carte-secret');
     await t.client().get('/mot-de-passe/definir?jeton=un-jeton-secret');
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -84,6 +89,7 @@ describe('operations', () => {
       'un-jeton-secret',
       'un-jeton-de-carte-secret',
       'entraide_session=',
+      '"faux"',
     ])
       expect(all).not.toContain(secret);
   });
