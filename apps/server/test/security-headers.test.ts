@@ -1,5 +1,5 @@
 // Proxies, security headers and uploaded documents (issue 11, points 7–9).
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { AFRelationship, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   familyWithRecord,
@@ -197,5 +197,31 @@ describe('uploaded documents', () => {
     expect(
       (await member.upload('/api/me/documents?kind=taxNotice&name=avis.pdf', plain)).status,
     ).toBe(201);
+  });
+
+  it('accepts a Factur-X invoice, whose XML is carried inside, but no other file passed off as one', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"/>';
+    const carrying = (bytes: string, name: string, mimeType: string) =>
+      pdfWith((pdf) =>
+        pdf.attach(Buffer.from(bytes), name, { mimeType, afRelationship: AFRelationship.Data }),
+      );
+    const receipt = (bytes: Buffer) =>
+      member.upload('/api/me/documents?kind=receipt&name=facture.pdf', bytes);
+    expect((await receipt(await carrying(xml, 'factur-x.xml', 'text/xml'))).status).toBe(201);
+    for (const passedOff of [
+      await carrying('MZ', 'factur-x.xml', 'text/xml'),
+      await carrying(xml, 'facture.exe', 'text/xml'),
+      await carrying(xml, 'factur-x.xml', 'application/octet-stream'),
+      await carrying(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        'factur-x.xml',
+        'text/xml',
+      ),
+    ]) {
+      const answer = await receipt(passedOff);
+      expect(answer.status).toBe(400);
+      expect(answer.json<{ message: string }>().message).toContain('Imprimez-le à nouveau en PDF');
+    }
   });
 });

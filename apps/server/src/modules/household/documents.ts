@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import {
   DOCUMENT_LIMIT,
   taxNoticeSummary,
@@ -12,6 +12,7 @@ import type { Queryable } from '../../db/database.ts';
 import { fileUpload, HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { hasActiveContent } from './pdf-active-content.ts';
 
 /** A route that receives a document: its size limit, and what a larger one is told (413). */
 export const DOCUMENT_UPLOAD = fileUpload(DOCUMENT_LIMIT);
@@ -153,50 +154,12 @@ async function checkPdf(bytes: Uint8Array): Promise<void> {
       'Ce PDF est illisible ou endommagé. Enregistrez-le à nouveau en PDF puis réessayez.',
     );
   }
-  if (pdf.context.enumerateIndirectObjects().some(([, object]) => isActive(object, 0)))
+  if (hasActiveContent(pdf))
     throw new HttpError(
       400,
       'active_document',
       'Ce PDF contient du contenu actif (JavaScript, lancement de programme ou fichier joint), refusé par sécurité. Imprimez-le à nouveau en PDF (Imprimer › Enregistrer au format PDF) puis envoyez ce nouveau fichier.',
     );
-}
-
-/** Keys, and names of a key, by which a PDF runs something or carries another file. */
-const ACTIVE_KEYS = new Set([
-  'JS',
-  'JavaScript',
-  'Launch',
-  'EF',
-  'EmbeddedFile',
-  'EmbeddedFiles',
-  'RichMedia',
-  'XFA',
-]);
-const ACTIVE_NAMES = new Map([
-  // An action's type.
-  ['S', new Set(['JavaScript', 'Launch', 'ImportData', 'RichMediaExecute'])],
-  // A file carried inside, wherever it is referred to from (a page's annotation, say).
-  ['Type', new Set(['EmbeddedFile'])],
-]);
-
-/**
- * Whether an object, or a dictionary or array inside it, is active content. Deeper than 32
- * levels counts as active: no PDF a person prints nests so deep, and a viewer follows a chain of
- * actions (`Next`) to its end.
- */
-function isActive(object: PDFObject, depth: number): boolean {
-  if (depth > 32) return true;
-  const dict = object instanceof PDFStream ? object.dict : object;
-  if (dict instanceof PDFDict) {
-    for (const [key, value] of dict.entries()) {
-      const name = key.decodeText();
-      if (ACTIVE_KEYS.has(name)) return true;
-      if (value instanceof PDFName && ACTIVE_NAMES.get(name)?.has(value.decodeText())) return true;
-      if (isActive(value, depth + 1)) return true;
-    }
-  }
-  if (dict instanceof PDFArray) return dict.asArray().some((item) => isActive(item, depth + 1));
-  return false;
 }
 
 export interface DocumentSummary {
