@@ -134,16 +134,28 @@ describe('uploaded documents', () => {
     expect(answer.headers['content-security-policy']).toContain('sandbox');
   });
 
-  it('are kept under a name that shows what they are: no invisible character, a PDF’s extension', async () => {
+  it('are kept under a name that shows what they are: no invisible character, no folder, a PDF’s extension', async () => {
     const names = [];
-    for (const name of ['avis\u202efdp.exe', 'bulletin', 'Avis 2020.PDF']) {
+    for (const name of [
+      'avis\u202efdp.exe',
+      'bulletin',
+      'Avis 2020.PDF',
+      '../../avis.pdf',
+      'C:\\Mes documents\\',
+    ]) {
       const uploaded = await member.upload(
         `/api/me/documents?kind=payslip&name=${encodeURIComponent(name)}`,
         await samplePdf(),
       );
       names.push(uploaded.json<{ fileName: string }>().fileName);
     }
-    expect(names).toEqual(['avisfdp.exe.pdf', 'bulletin.pdf', 'Avis 2020.PDF']);
+    expect(names).toEqual([
+      'avisfdp.exe.pdf',
+      'bulletin.pdf',
+      'Avis 2020.PDF',
+      'avis.pdf',
+      'document.pdf',
+    ]);
   });
 
   it('refuses a PDF that runs JavaScript, launches a program or carries a file, and says what to do', async () => {

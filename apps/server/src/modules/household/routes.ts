@@ -53,11 +53,17 @@ const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
 const idParam = z.object({ id: z.string() });
 /**
  * The name a document is kept and downloaded under: without invisible formatting characters (a
- * right-to-left override shows « avis\u202Efdp.exe » as « avisexe.pdf »), and ending in `.pdf`
- * as its content does.
+ * right-to-left override shows « avis\u202Efdp.exe » as « avisexe.pdf ») or a folder's path (a
+ * phone may send « ../../avis.pdf »: only the name after the last separator), and ending in
+ * `.pdf` as its content does.
  */
 const documentName = (name: string): string => {
-  const shown = name.replace(/\p{Cf}/gu, '').trim() || 'document';
+  const shown =
+    name
+      .replace(/\p{Cf}/gu, '')
+      .split(/[/\\]/)
+      .at(-1)
+      ?.trim() || 'document';
   return /\.pdf$/i.test(shown) ? shown : `${shown}.pdf`;
 };
 const uploadQuery = z.object({
