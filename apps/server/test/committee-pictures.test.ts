@@ -34,6 +34,15 @@ const phonePhoto = (width: number, height: number): Promise<Buffer> =>
     .jpeg()
     .toBuffer();
 
+/** A JPEG whose frame header (SOF0: FF C0, length, precision, height, width) says other dimensions. */
+function withDimensions(jpeg: Buffer, width: number, height: number): Buffer {
+  const forged = Buffer.from(jpeg);
+  const frame = forged.indexOf(Buffer.from([0xff, 0xc0]));
+  forged.writeUInt16BE(height, frame + 5);
+  forged.writeUInt16BE(width, frame + 7);
+  return forged;
+}
+
 /** The images a PDF's first page draws. */
 const pageImages = async (bytes: Uint8Array): Promise<number> => {
   const pdf = await PDFDocument.load(bytes);
@@ -240,5 +249,31 @@ describe('activities’ photos', () => {
     expect((await t.client().get(`/api/activity-photos/${smallId}`)).status).toBe(404);
     expect((await t.client().get(photo.url)).status).toBe(200);
     expect((await t.client().get('/api/activity-photos/pas-un-id')).status).toBe(400);
+  });
+
+  it('take a phone’s 64 MP photo, and refuse one that would decode to gigabytes with its size said', async () => {
+    // Gray and coarse: as quick to make as a JPEG can be.
+    const flat = (width: number, height: number) =>
+      sharp(Buffer.alloc(width * height, 128), { raw: { width, height, channels: 1 } })
+        .jpeg({ quality: 10 })
+        .toBuffer();
+    const large = await staff.upload(
+      '/api/staff/activity-photos',
+      await flat(9_248, 6_936),
+      'image/jpeg',
+    );
+    expect([large.status, large.json<{ width: number }>().width]).toEqual([201, 1067]);
+    // A 16 × 16 JPEG whose header says 11 000 × 11 000: what a bomb's header says.
+    const bomb = await staff.upload(
+      '/api/staff/activity-photos',
+      withDimensions(await flat(16, 16), 11_000, 11_000),
+      'image/jpeg',
+    );
+    expect([bomb.status, bomb.json<{ message: string }>().message]).toEqual([
+      413,
+      expect.stringMatching(
+        /^Cette image compte 121 millions de pixels, .*« taille moyenne »/,
+      ) as string,
+    ]);
   });
 });

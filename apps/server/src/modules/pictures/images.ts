@@ -1,8 +1,13 @@
 import { IMAGE_LIMIT } from '@entraide/contract';
 import { fileUpload, HttpError } from '../../http.ts';
 
-/** Beyond this many pixels a file is refused before it is decoded (a "decompression bomb"). */
-const MAX_PIXELS = 60_000_000;
+/**
+ * Beyond this many pixels an image is not decoded at all, its header read first: a "decompression
+ * bomb" — a few megabytes of JPEG or of a PDF's compressed pixels that decode to gigabytes. Phones
+ * take photos of 12 to 64 MP (a few of 108 and 200 MP, far beyond 12 MB); a 600 dpi scan of an
+ * A4 page is 35 MP.
+ */
+export const MAX_DECODED_PIXELS = 100_000_000;
 const FORMATS = new Set(['jpeg', 'png', 'webp']);
 
 /** A route that receives a picture: its size limit, and what a larger one is told (413). */
@@ -35,12 +40,19 @@ export async function webImage(
   if (bytes.length > IMAGE_LIMIT.bytes) throw new HttpError(413, 'too_large', IMAGE_LIMIT.message);
   // Loaded at the first picture, not at the server's start (its memory, issue 15).
   const { default: sharp } = await import('sharp');
-  const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
-  const found = await input()
+  const input = () => sharp(bytes, { limitInputPixels: MAX_DECODED_PIXELS, failOn: 'error' });
+  // The header alone, read without the limit: an image beyond it is told its size.
+  const found = await sharp(bytes)
     .metadata()
-    .then((metadata) => metadata.format as string | undefined)
     .catch(() => undefined);
-  if (!found || !FORMATS.has(found)) throw notAnImage();
+  if (!found?.format || !FORMATS.has(found.format)) throw notAnImage();
+  const megapixels = Math.round((found.width * found.height) / 1_000_000);
+  if (found.width * found.height > MAX_DECODED_PIXELS)
+    throw new HttpError(
+      413,
+      'too_large',
+      `Cette image compte ${String(megapixels)} millions de pixels, plus que les ${String(MAX_DECODED_PIXELS / 1_000_000)} millions que nous lisons : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).`,
+    );
   try {
     const pipeline = input()
       .rotate()

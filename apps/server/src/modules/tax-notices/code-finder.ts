@@ -6,6 +6,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
 import { Piscina } from 'piscina';
 import type { Sharp } from 'sharp';
+import { MAX_DECODED_PIXELS } from '../pictures/images.ts';
 
 /**
  * The thread that reads the codes (zxing-worker.mjs), started at the first notice read and
@@ -20,13 +21,6 @@ const codesInImage = (image: Uint8Array): Promise<string[]> =>
     maxThreads: 1,
     idleTimeout: 60_000,
   })).run(image);
-
-/**
- * Beyond this many pixels an image is not decoded at all: a "decompression bomb" — a few
- * megabytes of JPEG or of a PDF's compressed pixels that decode to gigabytes (the largest phone
- * photos are 108 MP; a 600 dpi scan of an A4 page, 35 MP).
- */
-const MAX_DECODED_PIXELS = 100_000_000;
 
 /**
  * The most pixels zxing is given: a larger image is shrunk to it first. zxing's memory grows to
