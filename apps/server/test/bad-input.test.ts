@@ -220,6 +220,20 @@ describe('dates', () => {
     refusedOn(await session({ firstDay: '0000-01-01' }), 'firstDay');
   });
 
+  it('a year out of range says which years, the same everywhere', async () => {
+    for (const url of [
+      '/api/me/entitlements/1999',
+      '/api/me/forms/attestation-non-subvention.pdf?year=2200',
+      '/api/staff/dashboard?year=12',
+    ]) {
+      const answer = await (url.startsWith('/api/staff') ? staff : member).get(url);
+      expect(answer.json(), url).toEqual({
+        error: 'invalid_input',
+        issues: [{ path: 'year', message: 'année entre 2000 et 2100, par exemple 2021' }],
+      });
+    }
+  });
+
   it('a date outside what makes sense for its meaning is refused with the range', async () => {
     const future = await payment('9999-12-31');
     refusedOn(future, 'receivedOn');

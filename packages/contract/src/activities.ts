@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { euroCents } from './money.ts';
-import { calendarDay, EMAIL_MESSAGE, everyError, isDay, reasonText, text } from './text.ts';
+import {
+  calendarDay,
+  calendarYear,
+  EMAIL_MESSAGE,
+  everyError,
+  isDay,
+  reasonText,
+  text,
+} from './text.ts';
 
 const isoDate = calendarDay;
 const cents = euroCents();
@@ -212,13 +220,7 @@ export const sessionCancellationRequest = z.object({
 export const selectionPostponement = z.object({ selectionOn: calendarDay });
 
 /** The year of the staff's dashboards. */
-export const dashboardQuery = z.object({
-  year: z.coerce
-    .number('année attendue, par exemple 2021')
-    .int('année attendue, par exemple 2021')
-    .min(2000, 'année entre 2000 et 2100, par exemple 2021')
-    .max(2100, 'année entre 2000 et 2100, par exemple 2021'),
-});
+export const dashboardQuery = z.object({ year: calendarYear });
 
 /** The admin sets a sector's yearly budget of subsidies. */
 export const sectorBudgetInput = dashboardQuery.extend({

@@ -96,5 +96,12 @@ describe('the messages of checks no schema words', () => {
       step: 'indiquez un multiple de 5',
       strict: 'champ inconnu ici, à retirer : b',
     });
+    // A whole number with no bound of its own: not « au plus 9 007 199 254 740 991 ».
+    expect(messages({ count: 1e16 })).toMatchObject({
+      count: 'ce nombre est bien trop grand : vérifiez-le, par exemple 12',
+    });
+    expect(messages({ count: -1e16 })).toMatchObject({
+      count: 'ce nombre est bien trop petit : vérifiez-le, par exemple 12',
+    });
   });
 });

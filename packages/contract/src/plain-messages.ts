@@ -32,6 +32,11 @@ function bound(
   if (origin === 'array' || origin === 'set')
     return side === 'min' ? `au moins ${n} élément${plural}` : `${n} élément${plural} au plus`;
   if (origin === 'number' || origin === 'int' || origin === 'bigint') {
+    // A whole number's own bounds (±9 007 199 254 740 991), when its schema gives none.
+    if (Math.abs(Number(limit)) === Number.MAX_SAFE_INTEGER)
+      return side === 'min'
+        ? 'ce nombre est bien trop petit : vérifiez-le, par exemple 12'
+        : 'ce nombre est bien trop grand : vérifiez-le, par exemple 12';
     if (side === 'min') return inclusive === false ? `plus de ${n}` : `au moins ${n}`;
     return inclusive === false ? `moins de ${n}` : `au plus ${n}`;
   }

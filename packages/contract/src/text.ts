@@ -77,6 +77,14 @@ export const calendarDay = z
     'date entre 1900 et 2099 attendue, par exemple 2021-07-14',
   );
 
+const YEAR = 'année entre 2000 et 2100, par exemple 2021';
+/** A year of the committee's work (a Fiche's, a dashboard's, a form's), in an address or a body. */
+export const calendarYear = z.coerce
+  .number('année attendue, par exemple 2021')
+  .int('année attendue, par exemple 2021')
+  .min(2000, YEAR)
+  .max(2100, YEAR);
+
 /**
  * For a form's checks across fields (last day after first day…): run them even when another
  * field is wrong, so that every error of the form shows at once. The check must then look at

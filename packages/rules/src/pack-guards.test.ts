@@ -196,6 +196,14 @@ describe('the registry', () => {
         issues: [{ path: 'pack', message: 'barème « inserm-1999 » inconnu' }],
       }) as Error,
     );
+    // A page of text, or invisible characters, is not named back.
+    for (const sent of ['é'.repeat(1_000), 'x\u0000y', ''])
+      expect(() => registry.get(sent)).toThrow(
+        expect.objectContaining({
+          message: 'Barème inconnu. Barèmes disponibles : cnrs-2019, inserm-2021.',
+          issues: [{ path: 'pack', message: 'barème inconnu' }],
+        }) as Error,
+      );
   });
   it('finds the pack of an organization in force on a day, from its first to its last', () => {
     expect(registry.forDay('inserm', inserm2021.data.validity.from).id).toBe('inserm-2021');

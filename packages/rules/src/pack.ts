@@ -396,10 +396,13 @@ export class PackRegistry {
   get(id: string): Pack {
     const pack = this.packs.get(id);
     if (!pack) {
+      // Named back only when it looks like a pack's name: never a page of text or invisible
+      // characters sent instead.
+      const named = /^[\w.-]{1,40}$/.test(id) ? ` « ${id} »` : '';
       throw new RulesError(
         'unknown_pack',
-        `Barème inconnu : « ${id} ». Barèmes disponibles : ${this.ids().join(', ')}.`,
-        [{ path: 'pack', message: `barème « ${id} » inconnu` }],
+        `Barème inconnu${named ? ` :${named}` : ''}. Barèmes disponibles : ${this.ids().join(', ')}.`,
+        [{ path: 'pack', message: `barème${named} inconnu` }],
       );
     }
     return pack;

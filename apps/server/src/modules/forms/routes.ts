@@ -1,3 +1,4 @@
+import { calendarYear } from '@entraide/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parse, sendFile } from '../../http.ts';
@@ -7,7 +8,7 @@ import { administrativeSubsidyMandate, nonSubsidyCertificate } from './forms.ts'
 
 const yearQuery = z.object({
   /** By default the committee's current year. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: calendarYear.optional(),
 });
 
 /** The committee's forms, pre-filled from the member's data, to print and sign. */

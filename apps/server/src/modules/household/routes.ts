@@ -1,6 +1,7 @@
 import {
   activitySectors,
   agentRecordInput,
+  calendarYear,
   birthDateIssues,
   recordBirthDates,
   bankAccountInput,
@@ -49,7 +50,7 @@ import {
 import { findTaxNotice, noticeDetails, readTaxNotice } from '../tax-notices/tax-notice-reading.ts';
 import type { NoticeVerifier } from '../tax-notices/trust-list.ts';
 
-const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const yearParam = z.object({ year: calendarYear });
 const idParam = z.object({ id: z.string() });
 /**
  * The name a document is kept and downloaded under: without invisible formatting characters (a
@@ -72,7 +73,7 @@ const uploadQuery = z.object({
 });
 const queueQuery = z.object({
   status: z.enum(recordStatuses).default('submitted'),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: calendarYear.optional(),
   sector: z.enum(activitySectors).optional(),
   notices: z.enum(noticeCheckStatuses).optional(),
 });
