@@ -27,6 +27,23 @@ describe('public simulator page', () => {
     await expectAccessible(page);
   });
 
+  it('on a slow connection, waits for the barèmes before it calculates', async () => {
+    const page = await phonePage(env.browser);
+    // The list of barèmes arrives two seconds late, as on a poor mobile connection.
+    await page.route('**/api/v1/packs', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto(`${env.app.url}/simulateur`);
+    await page.getByLabel('Revenu fiscal de référence (€)').fill('52 000');
+    await page.getByLabel('Date du calcul').fill('2021-06-01');
+    const calculate = page.getByRole('button', { name: 'Calculer' });
+    expect(await calculate.isDisabled()).toBe(true);
+    await calculate.click();
+    await page.getByRole('region', { name: 'Votre résultat' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('shows a field-level French message for a bad income, and nothing else', async () => {
     const page = await phonePage(env.browser);
     await page.goto(`${env.app.url}/simulateur`);

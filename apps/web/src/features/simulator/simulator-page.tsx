@@ -1,7 +1,7 @@
 import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
 import { lazy, Suspense, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
-import { api } from '../../shared/api.ts';
+import { api, ApiError } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatNumber, formatPercent, parseWholeEuros } from '../../shared/format.ts';
@@ -137,8 +137,11 @@ export function SimulatorPage() {
   }, [pack, pickedDate, rfr, spouseRfr, couple, memberDisabled, spouseDisabled, children, adults]);
 
   useEffect(() => {
-    void api<PackListAnswer>('GET', '/api/v1/packs').then((answer) => setPacks(answer.packs));
-  }, []);
+    api<PackListAnswer>('GET', '/api/v1/packs').then(
+      (answer) => setPacks(answer.packs),
+      (error: unknown) => setAlert(error instanceof ApiError ? error.message : null),
+    );
+  }, [setAlert]);
   const organization = session?.organization.id ?? 'inserm';
   // This committee's barèmes only, the newest first.
   const own = packs.filter((p) => p.organization === organization);
@@ -292,7 +295,8 @@ export function SimulatorPage() {
           error={fields['household.disabledAdultDependants']}
         />
         <div className="actions">
-          <button type="submit" disabled={busy}>
+          {/* Not before the barèmes are known: a calculation needs one (a slow connection). */}
+          <button type="submit" disabled={busy || chosen === ''}>
             {msg.calculer}
           </button>
         </div>
