@@ -1,6 +1,7 @@
 // Every operation of the OpenAPI document, called with generated bodies, path parameters and
 // query strings — wrong types, missing fields, huge strings, NUL bytes, invalid Unicode, extreme
-// numbers and dates — as a member, as staff and anonymously: no answer may be a 5xx.
+// numbers and dates — as a member, as staff and anonymously: no answer may be a 5xx, and no
+// refusal may speak as a validator (« expected number, received null »).
 // `npm test` runs a fixed seed and a small budget; `npm run fuzz` runs many more cases.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * Whether a refusal speaks as a validator or a framework rather than to a person (« expected
+ * number, received null », « Bad Request », a number's internal bound), or says nothing.
+ */
+const VALIDATOR_WORDING =
+  /\b(expected|received|invalid input|required|must be|Bad Request|Unsupported|not a valid|Client Error|Service Unavailable)\b|9\s007\s199\s254\s740\s991/i;
+function validatorWording(body: unknown): boolean {
+  const { message, issues } = (body ?? {}) as { message?: string; issues?: { message: string }[] };
+  const messages = [message, ...(issues ?? []).map((issue) => issue.message)];
+  return messages.every((m) => !m) || messages.some((m) => m && VALIDATOR_WORDING.test(m));
+}
+
 /** The request of one case: the path's parameters filled in, a query string, a JSON body. */
 const requestCase = (op: Operation) =>
   fc.record({
@@ -75,7 +88,7 @@ const requestCase = (op: Operation) =>
     body: valueFor(op.body),
   });
 
-describe('fuzz: no input gives a 5xx', () => {
+describe('fuzz: no input gives a 5xx, nor a validator’s wording', () => {
   it('covers every operation of the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(80);
   });
@@ -93,10 +106,9 @@ describe('fuzz: no input gives a 5xx', () => {
             op.method === 'GET' ? undefined : Buffer.from(jsonText(body)),
             op.method === 'GET' ? {} : { 'content-type': 'application/json' },
           );
-          if (answer.status >= 500)
-            throw new Error(
-              `${op.method} ${url} as ${caller} → ${answer.status} ${JSON.stringify(answer.body)}`,
-            );
+          const said = `${op.method} ${url} as ${caller} → ${answer.status} ${JSON.stringify(answer.body)}`;
+          if (answer.status >= 500) throw new Error(said);
+          if (answer.status >= 400 && validatorWording(answer.body)) throw new Error(said);
         }),
         { numRuns: RUNS, seed: SEED + index, endOnFailure: true },
       );
