@@ -178,8 +178,6 @@ export async function buildApp({
   const identity = committeeIdentity(config, db);
   const published = new PublishedPacks(db, packs);
   await published.reread();
-  // A hook that calls `done` rather than an async one: most requests have nothing to wait for,
-  // and then go on without a promise (issue 15, point 6).
   // Once the node stops (app.close), a request still coming on an open connection goes to
   // another node: Fastify closes the connection after the answer, the proxy retries elsewhere.
   let stopping = false;
@@ -187,6 +185,8 @@ export async function buildApp({
     stopping = true;
     done();
   });
+  // A hook that calls `done` rather than an async one: most requests have nothing to wait for,
+  // and then go on without a promise (issue 15, point 6).
   app.addHook('onRequest', (request, reply, done) => {
     // Set first, so that a route may replace one (an uploaded document's own policy).
     reply.headers(security);
