@@ -216,6 +216,12 @@ function unfitIssues(part: unknown, found: z.core.$ZodIssue[]): z.core.$ZodIssue
  */
 export function refuseUnreadableText(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
+    // The web app's pages are served whatever their address holds: the page shows the refusal
+    // of the API call it makes with it, on its field, rather than the browser a JSON answer.
+    if (request.routeOptions.url === '/*') {
+      done();
+      return;
+    }
     const found = unfitIssues(request.params, []);
     unfitIssues(request.query, found);
     unfitIssues(request.body, found);

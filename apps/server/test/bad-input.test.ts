@@ -343,6 +343,17 @@ describe('an address or a request the server cannot read', () => {
     expect(page.body).toContain('<a href="/">Page d’accueil</a>');
   });
 
+  it('a NUL byte in a page’s address still gets the page, which shows the API’s refusal itself', async () => {
+    for (const url of ['/activites?q=%00', '/carte/%00']) {
+      const page = await t.app.inject({ method: 'GET', url });
+      expect([page.statusCode, page.headers['content-type']], url).toEqual([
+        200,
+        'text/html; charset=utf-8',
+      ]);
+    }
+    refusedOn(await anonymous.get('/api/activities?q=%00'), 'q');
+  });
+
   it('what Node cannot parse is answered in French, in the API’s shape', async () => {
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
     /** The answer to raw bytes sent alone on a connection. */
