@@ -37,6 +37,17 @@ beforeAll(async () => {
 });
 
 describe('paying online', () => {
+  it('a payment page whose reference is unknown says so and leads to the invoices', async () => {
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'IN-000921');
+    for (const reference of ['PAY-0000000000', 'PAY-INCONNU']) {
+      await page.goto(`${env.app.url}/espace/paiements/${reference}`);
+      await page.getByRole('alert').filter({ hasText: 'Ce paiement est introuvable' }).waitFor();
+      await page.getByRole('link', { name: 'Revenir à mes factures' }).waitFor();
+    }
+    await expectAccessible(page);
+  });
+
   it('a member pays the deposit on a phone through the test provider; the account, the export and the report agree', async () => {
     const page = await phonePage(env.browser);
     await login(page, env.app, 'IN-000921');
@@ -51,12 +62,20 @@ describe('paying online', () => {
     // The provider's page (here the local test one): the amount, and what it may answer.
     await page.getByRole('heading', { name: 'Fournisseur de paiement de test' }).waitFor();
     expect(plain(await page.locator('main').textContent())).toContain(amount);
+    // The phone's connection drops once as it comes back: the page asks again.
+    let dropped = false;
+    await page.route('**/api/me/online-payments/*', async (route) => {
+      if (dropped) return route.continue();
+      dropped = true;
+      return route.abort('internetdisconnected');
+    });
     await page.getByRole('button', { name: 'Payer', exact: true }).click();
 
     // Back on the committee's site: paid, from the provider's notification.
     await page.getByRole('heading', { level: 1, name: 'Paiement en ligne' }).waitFor();
     const status = page.getByRole('status').filter({ hasText: 'Paiement reçu' });
     await status.waitFor();
+    expect(dropped).toBe(true);
     expect(plain(await status.textContent())).toMatch(
       new RegExp(`^Paiement reçu : ${amount} sur la facture F-2021-\\d{6}\\. Merci !$`),
     );

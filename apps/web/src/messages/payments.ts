@@ -21,6 +21,8 @@ export const onlinePaymentPage = {
   abandonne: (reference: string) =>
     `Le paiement de la facture ${reference} n’a pas été fait : rien n’a été débité. Vous pouvez réessayer quand vous voulez.`,
   retourFactures: 'Revenir à mes factures',
+  inconnu:
+    'Ce paiement est introuvable : vos factures et leurs paiements sont dans « Mes factures ».',
 } as const;
 
 /** features/payments/kept-notifications.tsx */
