@@ -145,6 +145,12 @@ function securityHeaders(config: Config): Record<string, string> {
   );
 }
 
+const COMPRESSED_BODY = {
+  error: 'unsupported_encoding',
+  message:
+    'Les données compressées (Content-Encoding) ne sont pas acceptées : envoyez-les telles quelles, par exemple du JSON non compressé.',
+};
+
 /** The whole HTTP application, ready to listen (or to be called with `inject` in tests). */
 export async function buildApp({
   config,
@@ -193,6 +199,12 @@ export async function buildApp({
     reply.header('x-request-id', request.id);
     if (stopping) {
       void reply.status(503).header('retry-after', '2').send(UNAVAILABLE);
+      return;
+    }
+    // A compressed body would be read as if it were not (Fastify inflates nothing): refused.
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined && encoding !== 'identity') {
+      void reply.status(415).send(COMPRESSED_BODY);
       return;
     }
     // Every API answer may carry personal data: never kept by a browser or a proxy — but the

@@ -1,5 +1,6 @@
 // The inputs that gave a 500 (issue 11): each is now a French 400 that names its field.
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -187,6 +188,22 @@ describe('a body no form sends', () => {
     refusedOn(await save(31), 'data');
     // 32 levels in all (the body, its data, 30 of grids): still saved, with its faults.
     expect((await save(30)).status).toBe(200);
+  });
+
+  it('a compressed body is refused as such, not read as broken JSON', async () => {
+    const answer = await anonymous.request(
+      'POST',
+      '/api/v1/simulations',
+      gzipSync(JSON.stringify({ pack: 'inserm-2021', household: { rfrEuros: 52_000 } })),
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    );
+    expect([answer.status, answer.json<{ error: string; message: string }>()]).toEqual([
+      415,
+      {
+        error: 'unsupported_encoding',
+        message: expect.stringContaining('telles quelles') as string,
+      },
+    ]);
   });
 
   it('a body over 1 MB is told so as a form would be', async () => {
