@@ -40,21 +40,20 @@ export async function webImage(
   if (bytes.length > IMAGE_LIMIT.bytes) throw new HttpError(413, 'too_large', IMAGE_LIMIT.message);
   // Loaded at the first picture, not at the server's start (its memory, issue 15).
   const { default: sharp } = await import('sharp');
-  const input = () => sharp(bytes, { limitInputPixels: MAX_DECODED_PIXELS, failOn: 'error' });
   // The header alone, read without the limit: an image beyond it is told its size.
   const found = await sharp(bytes)
     .metadata()
     .catch(() => undefined);
   if (!found?.format || !FORMATS.has(found.format)) throw notAnImage();
-  const megapixels = Math.round((found.width * found.height) / 1_000_000);
-  if (found.width * found.height > MAX_DECODED_PIXELS)
+  const pixels = found.width * found.height;
+  if (pixels > MAX_DECODED_PIXELS)
     throw new HttpError(
       413,
       'too_large',
-      `Cette image compte ${String(megapixels)} millions de pixels, plus que les ${String(MAX_DECODED_PIXELS / 1_000_000)} millions que nous lisons : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).`,
+      `Cette image compte ${String(Math.round(pixels / 1_000_000))} millions de pixels, plus que les ${String(MAX_DECODED_PIXELS / 1_000_000)} millions que nous lisons : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).`,
     );
   try {
-    const pipeline = input()
+    const pipeline = sharp(bytes, { limitInputPixels: MAX_DECODED_PIXELS, failOn: 'error' })
       .rotate()
       .resize({ ...box, fit: 'inside', withoutEnlargement: true });
     const { data, info } = await (
