@@ -127,7 +127,7 @@ describe('a file that decodes to gigabytes (a "decompression bomb")', () => {
       join(import.meta.dirname, 'notice-reading-peak.ts'),
       path,
     ]);
-    return JSON.parse(stdout) as { codes: string[]; peakMegabytes: number };
+    return JSON.parse(stdout) as { codes: string[]; refused?: string; peakMegabytes: number };
   };
 
   it('is not decoded, while a large photo is shrunk and read: the process stays as small', async () => {
@@ -154,6 +154,7 @@ describe('a file that decodes to gigabytes (a "decompression bomb")', () => {
     ]);
     expect(alone.codes).toEqual([SPECIMEN]);
     expect(read.map(({ codes }) => codes)).toEqual([[], [], [], [SPECIMEN]]);
+    expect(read[2].refused).toMatch(/^Cette image compte 121 millions de pixels, plus que les 100/);
     for (const { peakMegabytes } of read)
       expect(peakMegabytes).toBeLessThan(alone.peakMegabytes + 150);
   });
@@ -213,6 +214,18 @@ describe('POST /api/me/tax-notice-readings', () => {
       expect(none.json<{ message: string }>().message).toMatch(/^Aucun code 2D-DOC n’a été trouvé/);
       expect((await member.upload('/api/me/tax-notice-readings', Buffer.alloc(0))).status).toBe(
         400,
+      );
+      // A photo whose header says 12 000 × 10 000 pixels: told its size, never decoded.
+      const photo = await sharp(await page())
+        .jpeg()
+        .toBuffer();
+      const frame = photo.indexOf(Buffer.from([0xff, 0xc0]));
+      photo.writeUInt16BE(10_000, frame + 5);
+      photo.writeUInt16BE(12_000, frame + 7);
+      const huge = await member.upload('/api/me/tax-notice-readings', photo);
+      expect(huge.status).toBe(422);
+      expect(huge.json<{ message: string }>().message).toBe(
+        'Cette image compte 120 millions de pixels, plus que les 100 millions que nous lisons : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).',
       );
       // Sent as the Fiche's tax notice, it is read as it arrives and kept with its figures.
       const kept = await member.upload(

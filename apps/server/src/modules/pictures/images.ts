@@ -19,6 +19,14 @@ export interface WebImage {
   readonly height: number;
 }
 
+/** What an image beyond MAX_DECODED_PIXELS is told: its size, and how to send it smaller (413). */
+export const tooManyPixels = (pixels: number): HttpError =>
+  new HttpError(
+    413,
+    'too_large',
+    `Cette image compte ${String(Math.round(pixels / 1_000_000))} millions de pixels, plus que les ${String(MAX_DECODED_PIXELS / 1_000_000)} millions que nous lisons : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).`,
+  );
+
 const notAnImage = (): HttpError =>
   new HttpError(
     415,
@@ -46,12 +54,7 @@ export async function webImage(
     .catch(() => undefined);
   if (!found?.format || !FORMATS.has(found.format)) throw notAnImage();
   const pixels = found.width * found.height;
-  if (pixels > MAX_DECODED_PIXELS)
-    throw new HttpError(
-      413,
-      'too_large',
-      `Cette image compte ${String(Math.round(pixels / 1_000_000))} millions de pixels, plus que les ${String(MAX_DECODED_PIXELS / 1_000_000)} millions que nous lisons : envoyez-la en plus petit (par exemple depuis votre téléphone, « taille moyenne »).`,
-    );
+  if (pixels > MAX_DECODED_PIXELS) throw tooManyPixels(pixels);
   try {
     const pipeline = sharp(bytes, { limitInputPixels: MAX_DECODED_PIXELS, failOn: 'error' })
       .rotate()

@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
 import { Piscina } from 'piscina';
 import type { Sharp } from 'sharp';
-import { MAX_DECODED_PIXELS } from '../pictures/images.ts';
+import { MAX_DECODED_PIXELS, tooManyPixels } from '../pictures/images.ts';
 
 /**
  * The thread that reads the codes (zxing-worker.mjs), started at the first notice read and
@@ -59,15 +59,21 @@ const fits = (width: number, height: number, room: number) =>
 
 /**
  * An image file as zxing is given it: as it is when small enough, else shrunk; null when sharp
- * does not read it, or when it has more than MAX_DECODED_PIXELS or (shrunk) more than `room`
- * pixels — its header says so before any decoding.
+ * does not read it, or when (shrunk) it has more than `room` pixels. One of more than
+ * MAX_DECODED_PIXELS is refused with its size (`tooManyPixels`). Its header says both before any
+ * decoding.
  */
 async function readableImage(file: Uint8Array, room: number): Promise<ReadableImage | null> {
   const { default: sharp } = await import('sharp');
-  const image = sharp(file, { limitInputPixels: MAX_DECODED_PIXELS });
-  const { width, height } = await image.metadata().catch(() => ({ width: 0, height: 0 }));
-  if (!width || !height || !fits(width, height, room)) return null;
+  // The header read without the limit, which sharp would otherwise apply to it too.
+  const { width, height } = await sharp(file)
+    .metadata()
+    .catch(() => ({ width: 0, height: 0 }));
+  if (!width || !height) return null;
+  if (width * height > MAX_DECODED_PIXELS) throw tooManyPixels(width * height);
+  if (!fits(width, height, room)) return null;
   if (width * height <= MAX_READ_PIXELS) return { file, pixels: width * height };
+  const image = sharp(file, { limitInputPixels: MAX_DECODED_PIXELS });
   return readSize(image, width, height).catch(() => null);
 }
 
@@ -86,7 +92,8 @@ const number = (dict: PDFDict, key: string) => {
 async function imageFile(stream: PDFRawStream, room: number): Promise<ReadableImage | null> {
   const { dict } = stream;
   const filter = name(dict, 'Filter');
-  if (filter === '/DCTDecode') return readableImage(stream.contents, room);
+  // A JPEG beyond MAX_DECODED_PIXELS is skipped, and the PDF's other images still read.
+  if (filter === '/DCTDecode') return readableImage(stream.contents, room).catch(() => null);
   if (filter !== '/FlateDecode' || dict.lookup(PDFName.of('DecodeParms'))) return null;
   const width = number(dict, 'Width');
   const height = number(dict, 'Height');
@@ -142,7 +149,10 @@ async function codesInPdf(pdf: Uint8Array): Promise<string[]> {
   return codes;
 }
 
-/** The 2D-DOC texts found in an uploaded file, most often one; none when there is no code. */
+/**
+ * The 2D-DOC texts found in an uploaded file, most often one; none when there is no code. A photo
+ * of more than MAX_DECODED_PIXELS is refused with its size (an HttpError).
+ */
 export async function find2dDocs(bytes: Uint8Array): Promise<string[]> {
   const header = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (header.includes('%PDF-')) return [...new Set(await codesInPdf(bytes))];

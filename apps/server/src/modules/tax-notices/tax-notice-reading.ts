@@ -26,7 +26,9 @@ export async function findTaxNotice(
   let codes: string[];
   try {
     codes = await find2dDocs(bytes);
-  } catch {
+  } catch (error) {
+    // A photo too large to decode is told its size; anything else, what to send.
+    if (error instanceof HttpError) return { failure: error.message };
     return { failure: 'Ce fichier ne se lit pas : envoyez un PDF, ou une photo JPEG ou PNG.' };
   }
   let failure = NO_CODE;
