@@ -47,6 +47,13 @@ describe('privacy in the browser', () => {
     await page
       .getByText('Nadia Gestion (gestion fiche-agent) a consulté le document « avis-2019.pdf »')
       .waitFor();
+    // When, in Paris time whatever the database server's zone or the browser's.
+    const [read] = await env.app.db.query<{ shown: string }>(
+      `SELECT to_char(created_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY "à" HH24 "h" MI') AS shown
+         FROM audit_log WHERE action = 'document.read' AND subject_id = $1`,
+      [memberId],
+    );
+    await page.getByText(read!.shown, { exact: true }).waitFor();
     await expectAccessible(page);
 
     await page.goto(`${env.app.url}/espace/mes-donnees`);

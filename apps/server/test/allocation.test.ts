@@ -19,7 +19,7 @@ const request = (id: string, fields: Partial<AllocationRequest> = {}): Allocatio
   wentBefore: false,
   late: false,
   quotientCents: 100_000,
-  completeAt: '2021-04-01 10:00:00+00',
+  completeAt: '2021-04-01T10:00:00.000000Z',
   ...fields,
 });
 
@@ -40,13 +40,28 @@ describe('allocation at closing', () => {
       'Rang 1 sur 2 dans l’ordre de priorité : quotient familial 0,01\u00a0€, demande complète le 01/04/2021.',
     );
   });
+  it('orders by completion in time, not by its Paris text, and says the Paris day', () => {
+    // 31 October 2021: 02:40 summer time, then 02:10 winter time half an hour later.
+    const decisions = allocate(
+      [session('A', 1, 0)],
+      [
+        request('r1', { completeAt: '2021-10-31T01:10:00.000000Z' }),
+        request('r2', { completeAt: '2021-10-31T00:40:00.000000Z' }),
+        request('r3', { completeAt: '2021-03-31T22:30:00.000000Z' }),
+      ],
+    );
+    expect(decisions.map((d) => d.requestId)).toEqual(['r3', 'r2', 'r1']);
+    expect(decisions[0]?.reasons[0]).toMatch(/demande complète le 01\/04\/2021\.$/);
+    expect(decisions[1]?.reasons[0]).toMatch(/demande complète le 31\/10\/2021\.$/);
+  });
+
   it('orders by never went, then lowest QF, then earliest complete request, then late requests', () => {
     const decisions = allocate(
       [session('A', 3, 0)],
       [
         request('r1', { wentBefore: true, quotientCents: 1 }),
-        request('r2', { quotientCents: 50_000, completeAt: '2021-04-02 09:00:00+00' }),
-        request('r3', { quotientCents: 50_000, completeAt: '2021-04-01 09:00:00+00' }),
+        request('r2', { quotientCents: 50_000, completeAt: '2021-04-02T09:00:00.000000Z' }),
+        request('r3', { quotientCents: 50_000, completeAt: '2021-04-01T09:00:00.000000Z' }),
         request('r4', { late: true, quotientCents: 0 }),
         request('r5', { quotientCents: 20_000 }),
       ],
@@ -108,7 +123,7 @@ describe('allocation at closing', () => {
             wentBefore: r.wentBefore,
             late: r.late,
             quotientCents: r.quotientCents,
-            completeAt: `2021-04-${String(r.day).padStart(2, '0')} 10:00:00+00`,
+            completeAt: `2021-04-${String(r.day).padStart(2, '0')}T10:00:00.000000Z`,
           }),
         );
         const shuffled = [...input].sort(

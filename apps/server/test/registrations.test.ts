@@ -550,4 +550,36 @@ describe('selection at closing', () => {
     const answer = await late.client.post('/api/me/registrations', request([july, august]));
     expect(answer.json()).toMatchObject({ status: 'waiting', late: true, placedSessionId: july });
   });
+
+  it('puts first, between equal quotients, the request complete first in time — also in October’s repeated hour', async () => {
+    const { sessionIds } = await activityWithSessions([{ ...summer, places: 1 }]);
+    const [july] = sessionIds as [string];
+    const later = await family(30_000);
+    const earlier = await family(30_000);
+    await later.client.post('/api/me/registrations', request([july]));
+    await earlier.client.post('/api/me/registrations', request([july]));
+    // 25 October 2020 in Paris: 02:40 summer time, then 02:10 winter time half an hour later.
+    for (const [{ email }, at] of [
+      [later, '2020-10-25 01:10:00+00'],
+      [earlier, '2020-10-25 00:40:00+00'],
+    ] as const)
+      await t.db.query(
+        'UPDATE registration_requests r SET complete_at = $2 FROM users u WHERE u.id = r.member_id AND u.email = $1',
+        [email, at],
+      );
+    await jeunesse.put(`/api/staff/activities/${await jeunesseActivityOf(july)}/sessions/${july}`, {
+      ...summer,
+      places: 1,
+      closesOn: '2021-04-14',
+    });
+    const { decisions } = (await jeunesse.get('/api/staff/selection/jeunesse')).json<{
+      decisions: { member: string; outcome: string; reasons: string[] }[];
+    }>();
+    const name = (f: { email: string }) => `Famille${f.email.replace(/\D/g, '')}`;
+    expect(decisions.map((d) => [d.member.split(' ')[0], d.outcome])).toEqual([
+      [name(earlier), 'confirmed'],
+      [name(later), 'waiting'],
+    ]);
+    expect(decisions[0]?.reasons[0]).toMatch(/demande complète le 25\/10\/2020\.$/);
+  });
 });

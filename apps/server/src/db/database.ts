@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
 import { consoleLog, type NodeLog } from '../node-log.ts';
+import { TIME_ZONE } from '../time-zone.ts';
 import { afterCommit, PostgresTransaction, type Transaction } from './postgres-transaction.ts';
 import { ReadAnswers } from './read-answers.ts';
 
@@ -179,6 +180,13 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
  * plans looked cheaper than the generic one by less than the planning they cost (issue 15).
  */
 const PLAN_CACHE = '-c plan_cache_mode=force_generic_plan';
+
+/**
+ * Every connection, PGlite's too, speaks the committee's time zone whatever the server's own: a
+ * time written as text (`created_at::text`, shown to the staff and the members) is Paris's, and a
+ * timestamp's `::date` the committee's day (decision 0038).
+ */
+const COMMITTEE_TIME_ZONE = `TimeZone=${TIME_ZONE}`;
 
 /** How many distinct statements a PostgreSQL connection keeps parsed and planned (`prepared`). */
 const PREPARED_STATEMENTS = 1_000;
@@ -355,6 +363,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       pipeline: true,
       options: [
         PLAN_CACHE,
+        `-c ${COMMITTEE_TIME_ZONE}`,
         `-c idle_in_transaction_session_timeout=${String(timeouts.idleInTransaction * 1000)}`,
         `-c statement_timeout=${String(timeouts.statement * 1000)}`,
         ...(options.schema ? [`-c search_path=${options.schema}`] : []),
@@ -383,7 +392,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * (issue 15, point 6; docs/benchmarks.md).
  */
 export const PGLITE: PGliteOptions = {
-  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  startParams: [
+    ...PGlite.defaultStartParams,
+    '-c',
+    'shared_buffers=16MB',
+    '-c',
+    COMMITTEE_TIME_ZONE,
+  ],
 };
 
 /**

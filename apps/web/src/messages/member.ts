@@ -35,7 +35,6 @@ export const myDataPage = {
 
 /** features/member/file-reads-page.tsx */
 export const fileReadsPage = {
-  a: (at: string, value: string) => `${at} à ${value}`,
   personneComiteEncoreConsulte:
     'Personne du comité n’a encore consulté votre dossier ni vos documents.',
   consulte: (by: string, role: string, what: string) => `— ${by} (${role}) a consulté ${what}.`,

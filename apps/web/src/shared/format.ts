@@ -15,6 +15,12 @@ export const formatParts = (parts: number): string => numbers.format(parts);
 export const formatNumber = (value: number): string => numbers.format(value);
 export const formatDate = (iso: string): string =>
   `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/**
+ * A time as the API writes it, in the committee's time zone (« 2021-04-15 10:32:05.1+02 »), as
+ * « 15/04/2021 à 10 h 32 »: the committee's time, whatever the browser's zone.
+ */
+export const formatTimestamp = (at: string): string =>
+  `${formatDate(at)} à ${at.slice(11, 13)} h ${at.slice(14, 16)}`;
 
 /** "52 000" → 52000: whole euros typed with any spaces; anything else → null. */
 export function parseWholeEuros(text: string): number | null {

@@ -1,4 +1,5 @@
 import type { PackRegistry } from '@entraide/rules';
+import { committeeDay } from '../../time-zone.ts';
 import type { Database } from '../../db/database.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { Organization } from '../organization/organization.ts';
@@ -25,8 +26,8 @@ export interface AppContext {
   readonly sessionTurns: SessionTurns;
 }
 
-/** The calendar day of a configuration: fixed, or the real date. */
+/** The calendar day of a configuration: fixed, or the committee's day now (not the UTC one). */
 export const calendar =
   (fixed: string | null): (() => string) =>
   () =>
-    fixed ?? new Date().toISOString().slice(0, 10);
+    fixed ?? committeeDay(new Date());

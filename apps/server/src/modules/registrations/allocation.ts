@@ -1,4 +1,5 @@
 import { formatCents, formatIsoDate } from '@entraide/rules';
+import { committeeDay } from '../../time-zone.ts';
 
 /**
  * The selection at closing (SPEC §6), as a pure function: the same input always gives the same
@@ -25,7 +26,10 @@ export interface AllocationRequest {
   /** Sent after the closing day, before the selection: after every request sent in time. */
   readonly late: boolean;
   readonly quotientCents: number;
-  /** When the request became complete (ISO timestamp, compared as text). */
+  /**
+   * When the request became complete: an ISO instant in UTC, all of one width, so that text
+   * order is time order (a Paris time's text is not, in October's repeated hour).
+   */
   readonly completeAt: string;
 }
 
@@ -61,7 +65,7 @@ function priorityText(request: AllocationRequest, position: number, total: numbe
             : 'n’a jamais participé avec le secteur (prioritaire),',
         ]),
     `quotient familial ${formatCents(request.quotientCents)},`,
-    `demande complète le ${formatIsoDate(request.completeAt.slice(0, 10))}.`,
+    `demande complète le ${formatIsoDate(committeeDay(new Date(request.completeAt)))}.`,
   ].join(' ');
 }
 

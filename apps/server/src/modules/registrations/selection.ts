@@ -113,7 +113,7 @@ export async function previewSelection(
     participant: { firstName: string; lastName: string };
     member: string;
   }>(
-    `SELECT r.id, r.number::text AS number, r.session_ids::text[] AS session_ids, r.complete_at::text AS complete_at, r.late,
+    `SELECT r.id, r.number::text AS number, r.session_ids::text[] AS session_ids, to_char(r.complete_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS complete_at, r.late,
             ${CHOICE_LODGINGS} AS lodgings,
             rec.quotient_cents::text AS quotient_cents, r.participant, u.last_name || ' ' || u.first_name AS member,
             EXISTS (SELECT 1 FROM registration_requests p

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verify2dDoc, type TrustList, type TwoDDoc } from '@entraide/twoddoc';
+import { committeeDay } from '../../time-zone.ts';
 
 /** ANTS's list as shipped with the release (`apps/server/trust-list/`). */
 export const SHIPPED_TRUST_LIST_DIR = fileURLToPath(
@@ -29,7 +30,7 @@ export function loadTrustList(dir: string | null): TrustList {
  */
 export function noticeVerifier(dir: string | null, warn: (line: string) => void): NoticeVerifier {
   const list = loadTrustList(dir);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = committeeDay(new Date());
   if (list.nextUpdate && list.nextUpdate < today)
     warn(
       `La liste de confiance 2D-DOC de l’ANTS (n° ${String(list.sequenceNumber)}) devait être remplacée le ${list.nextUpdate} : installez la nouvelle (docs/decisions/0021).`,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { FormAlert } from '../../shared/form.tsx';
-import { formatDate } from '../../shared/format.ts';
+import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
 import { common } from '../../messages/common.ts';
@@ -13,9 +13,6 @@ interface FileRead {
   role: string;
   what: string;
 }
-
-/** « 2021-04-15 10:32:05.1+00 » as « 15/04/2021 à 10 h 32 » (the server's time zone). */
-const when = (at: string): string => msg.a(formatDate(at), at.slice(11, 16).replace(':', ' h '));
 
 function Reads() {
   const [reads, setReads] = useState<FileRead[] | null>(null);
@@ -33,7 +30,7 @@ function Reads() {
     <ul className="cards">
       {reads.map((r) => (
         <li key={`${r.at}-${r.what}`}>
-          <strong>{when(r.at)}</strong> {msg.consulte(r.by, r.role, r.what)}
+          <strong>{formatTimestamp(r.at)}</strong> {msg.consulte(r.by, r.role, r.what)}
         </li>
       ))}
     </ul>

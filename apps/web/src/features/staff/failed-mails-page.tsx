@@ -2,14 +2,12 @@ import type { FailedMail } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { Notice } from '../../shared/form.tsx';
+import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { failedMailsPage as msg } from '../../messages/staff.ts';
-
-const when = (timestamp: string) =>
-  new Date(timestamp).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 
 /** Courriels non distribués (admin): the mails SMTP refused at every attempt, sent again at will. */
 export function FailedMailsPage() {
@@ -47,7 +45,13 @@ export function FailedMailsPage() {
             <li key={mail.id} className="card">
               <h2>{mail.subject}</h2>
               <p>{msg.destinataire(mail.to)}</p>
-              <p>{msg.tentatives(mail.attempts, when(mail.createdAt), when(mail.failedAt))}</p>
+              <p>
+                {msg.tentatives(
+                  mail.attempts,
+                  formatTimestamp(mail.createdAt),
+                  formatTimestamp(mail.failedAt),
+                )}
+              </p>
               {mail.error ? <p className="hint">{msg.erreurServeur(mail.error)}</p> : null}
               <button type="button" onClick={() => void resend(mail)}>
                 {msg.renvoyer(mail.subject)}

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert } from '../../shared/form.tsx';
-import { formatDate } from '../../shared/format.ts';
+import { formatDate, formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
@@ -110,7 +110,7 @@ function FileView({ file }: { readonly file: MemberFile }) {
       <ul>
         {file.audit.map((entry) => (
           <li key={entry.id}>
-            {entry.createdAt.slice(0, 16)} — {entry.actor ?? msg.systeme} — {entry.action}
+            {formatTimestamp(entry.createdAt)} — {entry.actor ?? msg.systeme} — {entry.action}
           </li>
         ))}
       </ul>
