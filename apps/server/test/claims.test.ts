@@ -148,6 +148,12 @@ describe('claims and payouts', () => {
     expect(xml).toContain(`<CtrlSum>${euros}</CtrlSum>`);
     expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
     expect(xml.match(/<CdtTrfTxInf>/g)).toHaveLength(1);
+    // When it was prepared, in the committee's time, as the bank reads a time without offset.
+    const [prepared] = await t.db.query<{ at: string }>(
+      `SELECT to_char(created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD"T"HH24:MI:SS') AS at FROM payouts WHERE id = $1`,
+      [payout.id],
+    );
+    expect(xml).toContain(`<CreDtTm>${prepared!.at}</CreDtTm>`);
     // Valid against the official ISO 20022 schema; the validator does refuse a wrong order.
     expect(await painSchemaErrors(xml)).toEqual([]);
     expect(

@@ -7,7 +7,7 @@ const payout: PayoutHeader = {
   reference: 'VIR-2021-000007',
   totalCents: 12_345 + 5 + 100_000,
   executionDate: '2021-04-20',
-  createdAt: '2021-04-15T10:00:00Z',
+  createdAt: '2021-04-15T10:00:00',
 };
 const claim = (number: number, cents: number, holder: string): PaidClaim => ({
   number,
@@ -57,7 +57,7 @@ describe('the SEPA payout file', () => {
     expect(all('MsgId')).toEqual(['VIR-2021-000007']);
     expect(all('PmtInfId')).toEqual(['VIR-2021-000007']);
     expect(all('ReqdExctnDt')).toEqual(['2021-04-20']);
-    expect(all('CreDtTm')).toEqual(['2021-04-15T10:00:00Z']);
+    expect(all('CreDtTm')).toEqual(['2021-04-15T10:00:00']);
     expect(all('IBAN')).toEqual([
       'FR7610278060610001020480101',
       'FR7630006000011234567890189',

@@ -16,6 +16,7 @@ export interface Payout {
   readonly totalCents: number;
   readonly claims: number;
   readonly executionDate: string;
+  /** When it was prepared, the committee's time without its offset, as the bank's file says it. */
   readonly createdAt: string;
   readonly exportedAt: string | null;
   /** The day the bank received the file, as a person confirmed it: the claims are paid. */
@@ -24,7 +25,7 @@ export interface Payout {
 }
 
 const COLUMNS = `id, reference, total_cents::int AS total_cents, claims, execution_date::text AS execution_date,
-  created_at AS created_at, exported_at::text AS exported_at, sent_on::text AS sent_on`;
+  to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS created_at, exported_at::text AS exported_at, sent_on::text AS sent_on`;
 
 interface Row {
   id: string;
@@ -32,7 +33,7 @@ interface Row {
   total_cents: number;
   claims: number;
   execution_date: string;
-  created_at: Date | string;
+  created_at: string;
   exported_at: string | null;
   sent_on: string | null;
 }
@@ -43,7 +44,7 @@ const toPayout = (r: Row): Payout => ({
   totalCents: r.total_cents,
   claims: r.claims,
   executionDate: r.execution_date,
-  createdAt: new Date(r.created_at).toISOString().slice(0, 19),
+  createdAt: r.created_at,
   exportedAt: r.exported_at,
   sentOn: r.sent_on,
   state: r.sent_on ? 'sent' : r.exported_at ? 'exported' : 'prepared',
