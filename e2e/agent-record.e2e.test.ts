@@ -50,6 +50,28 @@ describe('Fiche Agent in the browser', () => {
     await page.getByText('Brouillon enregistré.').waitFor();
     await page.getByText('Brouillon : pas encore envoyé.').waitFor();
     await page.getByRole('heading', { name: 'Étape 2 sur 4 : Revenus' }).waitFor();
+
+    // The Fiche open on the phone too; the desk saves again: the phone's save is refused, not
+    // written over the desk's, and says what to do.
+    const phone = await phonePage(env.browser);
+    await login(phone, env.app, 'IN-000603');
+    await phone.goto(`${env.app.url}/espace/fiche`);
+    await phone.getByRole('button', { name: '2. Revenus' }).click();
+    const phoneIncome = phone.getByLabel('Revenu fiscal de référence 2019 (€)');
+    expect(await phoneIncome.inputValue()).toBe('28000');
+    await page.getByLabel('Revenu fiscal de référence 2019 (€)').fill('29 000');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
+    await phoneIncome.fill('30 000');
+    await phone.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await phone
+      .getByRole('alert')
+      .getByText(/^Votre fiche a été enregistrée depuis un autre onglet ou un autre appareil/)
+      .waitFor();
+    await expectAccessible(phone);
+    await phone.reload();
+    await phone.getByRole('button', { name: '2. Revenus' }).click();
+    expect(await phoneIncome.inputValue()).toBe('29000');
   });
 
   it('a member fills the record with real PDFs, staff validate it, the rates and the ceiling appear', async () => {

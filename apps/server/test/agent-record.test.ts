@@ -234,6 +234,42 @@ describe('the yearly agent record', () => {
     });
   });
 
+  it('refuses to write over a Fiche saved since the page opened it (another tab, another device)', async () => {
+    const gina = await member('IN-000519');
+    const save = (basedOn: unknown, taxIncomeEuros: number) =>
+      gina.put('/api/me/agent-records/2021', { ...family, taxIncomeEuros, basedOn });
+    // The phone opens an empty Fiche, and saves it; the computer opened it empty as well.
+    const first = await save(null, 40_000);
+    expect(first.json()).toMatchObject({ version: 1, revision: 1, taxIncomeEuros: 40_000 });
+    const stale = await save(null, 41_000);
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toEqual({
+      error: 'record_changed',
+      message:
+        'Votre fiche a été enregistrée depuis un autre onglet ou un autre appareil pendant que vous la remplissiez : pour ne pas effacer ce qui y a été enregistré, rien n’a été enregistré ici. Rechargez la page pour voir la dernière version, puis refaites vos changements.',
+    });
+    // Reloaded, the computer saves on what it now shows; the phone's page, one save behind, cannot.
+    expect((await save({ version: 1, revision: 1 }, 42_000)).json()).toMatchObject({
+      revision: 2,
+      taxIncomeEuros: 42_000,
+    });
+    expect((await save({ version: 1, revision: 1 }, 43_000)).status).toBe(409);
+    expect((await save({ version: 2, revision: 1 }, 43_000)).status).toBe(409);
+    const [kept] = (await gina.get('/api/me/agent-records/2021')).json<{
+      versions: { taxIncomeEuros: number; revision: number }[];
+    }>().versions;
+    expect(kept).toMatchObject({ taxIncomeEuros: 42_000, revision: 2 });
+    // A client that says nothing of what it saw (the API's older callers) saves as before.
+    expect((await save(undefined, 44_000)).json()).toMatchObject({ revision: 3 });
+    // What it saw, malformed, is refused on its field.
+    const malformed = await save({ version: 'deux', revision: 0 }, 45_000);
+    expect(malformed.status).toBe(400);
+    expect(malformed.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual([
+      'basedOn.version',
+      'basedOn.revision',
+    ]);
+  });
+
   it('sends a rejection with its reason, and the member corrects it in a new version', async () => {
     const fred = await member('IN-000511', 'fred@example.org');
     const documentIds = [

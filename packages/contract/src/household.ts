@@ -29,6 +29,14 @@ export const agentRecordInput = z.object({
   spouseTaxIncomeEuros: wholeEuros.nullable().default(null),
   dependants: z.array(dependantInput).max(30, '30 ayants droit au plus').default([]),
   documentIds: z.array(z.uuid('document inconnu')).max(30).default([]),
+  /**
+   * The version and revision of the Fiche the page opened (null: none yet). When given, a save
+   * over a Fiche saved since (another tab, another device) is refused, 409 `record_changed`.
+   */
+  basedOn: z
+    .object({ version: z.number().int().min(1), revision: z.number().int().min(1) })
+    .nullable()
+    .optional(),
 });
 export type AgentRecordInput = z.infer<typeof agentRecordInput>;
 
@@ -53,6 +61,7 @@ export const agentRecordAnswer = z.object({
   memberId: z.string(),
   year: z.number().int(),
   version: z.number().int(),
+  revision: z.number().int(),
   status: z.enum(recordStatuses),
   couple: z.boolean(),
   situationChangedOn: z.string().nullable(),

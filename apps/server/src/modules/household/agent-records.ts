@@ -31,6 +31,8 @@ export interface AgentRecord {
   readonly memberId: string;
   readonly year: number;
   readonly version: number;
+  /** How many times this version was saved (a draft's saves; see `basedOn`). */
+  readonly revision: number;
   readonly status: RecordStatus;
   readonly couple: boolean;
   readonly situationChangedOn: string | null;
@@ -51,7 +53,7 @@ export interface AgentRecord {
 }
 
 /** The columns of a Fiche but its explanation. */
-const RECORD_FIGURES = `id, member_id, year, version, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
+const RECORD_FIGURES = `id, member_id, year, version, revision, status, couple, situation_changed_on::text AS situation_changed_on, member_disabled, tax_income_euros, spouse_tax_income_euros,
   dependants, document_ids::text[] AS document_ids, submitted_at::text AS submitted_at, decided_at::text AS decided_at,
   rejection_reason, pack_id, parts::float8 AS parts, quotient_cents::int AS quotient_cents, rates_bp,
   annual_ceiling_cents::int AS annual_ceiling_cents`;
@@ -73,6 +75,7 @@ export interface RecordRow {
   member_id: string;
   year: number;
   version: number;
+  revision: number;
   status: RecordStatus;
   couple: boolean;
   situation_changed_on: string | null;
@@ -97,6 +100,7 @@ export const toRecord = (r: RecordRow): AgentRecord => ({
   memberId: r.member_id,
   year: r.year,
   version: r.version,
+  revision: r.revision,
   status: r.status,
   couple: r.couple,
   situationChangedOn: r.situation_changed_on,
@@ -248,6 +252,10 @@ async function checkOwnDocuments(
  * Saves the member's working version of a year: the draft is updated; after a decision a new
  * version starts (validated versions are never edited); a submitted one waits for staff.
  */
+/** Whether the version and revision a page opened (null: no Fiche yet) are still the latest. */
+const isLatest = (latest: AgentRecord | undefined, seen: AgentRecordInput['basedOn']): boolean =>
+  seen ? latest?.version === seen.version && latest.revision === seen.revision : !latest;
+
 export async function saveRecordDraft(
   ctx: AppContext,
   member: CurrentUser,
@@ -282,6 +290,12 @@ export async function saveRecordDraft(
         'record_submitted',
         'Votre fiche est en cours de validation : attendez la réponse avant de la modifier.',
       );
+    if (input.basedOn !== undefined && !isLatest(latest, input.basedOn))
+      throw new HttpError(
+        409,
+        'record_changed',
+        'Votre fiche a été enregistrée depuis un autre onglet ou un autre appareil pendant que vous la remplissiez : pour ne pas effacer ce qui y a été enregistré, rien n’a été enregistré ici. Rechargez la page pour voir la dernière version, puis refaites vos changements.',
+      );
     const values = [
       input.couple,
       input.situationChangedOn,
@@ -294,7 +308,7 @@ export async function saveRecordDraft(
     const rows =
       latest?.status === 'draft'
         ? await tx.query<RecordRow>(
-            `UPDATE agent_records SET couple = $2, situation_changed_on = $3, member_disabled = $4, tax_income_euros = $5, spouse_tax_income_euros = $6, dependants = $7, document_ids = $8
+            `UPDATE agent_records SET revision = revision + 1, couple = $2, situation_changed_on = $3, member_disabled = $4, tax_income_euros = $5, spouse_tax_income_euros = $6, dependants = $7, document_ids = $8
               WHERE id = $1 RETURNING ${RECORD_COLUMNS}`,
             [latest.id, ...values],
           )

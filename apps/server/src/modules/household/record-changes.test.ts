@@ -17,6 +17,7 @@ const record = (changes: Partial<AgentRecord>): AgentRecord => ({
   memberId: 'm',
   year: 2021,
   version: 1,
+  revision: 1,
   status: 'validated',
   couple: true,
   situationChangedOn: null,

@@ -206,6 +206,8 @@ function RecordForm({ year }: { readonly year: number }) {
       ...incomes,
       dependants,
       documentIds,
+      // The Fiche this page opened: one saved since, elsewhere, is not written over.
+      basedOn: latest && { version: latest.version, revision: latest.revision },
     };
   };
   const save = (then: 'save' | 'submit') => (event: SyntheticEvent) => {
