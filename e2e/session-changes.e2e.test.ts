@@ -72,6 +72,22 @@ describe.each([
       await item.getByRole('button', { name: 'Enregistrer les changements' }).click();
       await item.getByText('650,00 €').waitFor();
       await expectAccessible(page);
+      // Saved again from the same form, which now stands on the revision it saved.
+      await price.fill('660');
+      await item.getByRole('button', { name: 'Enregistrer les changements' }).click();
+      await item.getByText('660,00 €').waitFor();
+      // Another gestionnaire saves meanwhile: this form's next change is refused, not written over.
+      await env.app.db.query(
+        'UPDATE activity_sessions SET revision = revision + 1 WHERE label = $1',
+        [label],
+      );
+      await price.fill('670');
+      await item.getByRole('button', { name: 'Enregistrer les changements' }).click();
+      await item
+        .getByRole('alert')
+        .getByText(/^Cette session a été modifiée par quelqu’un d’autre/)
+        .waitFor();
+      expect(await item.getByText('660,00 €').count()).toBeGreaterThan(0);
 
       await confirmAction(page, `Annuler la session « ${label} »`, {
         effect: '1 place confirmée annulée sans frais',

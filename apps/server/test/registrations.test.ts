@@ -175,6 +175,41 @@ async function jeunesseActivityOf(sessionId: string): Promise<string> {
   return row?.activity_id ?? '';
 }
 
+describe('a session changed by two gestionnaires', () => {
+  it('refuses a change from a form opened before the other saved, rather than write over it', async () => {
+    const { id, sessionIds } = await activityWithSessions([summer]);
+    const url = `/api/staff/activities/${id}/sessions/${sessionIds[0] ?? ''}`;
+    const other = t.client();
+    await other.login('GEST-JE', PASSWORD);
+    // Both open the session at its first revision; one adds places and saves.
+    const opened = (await t.client().get(`/api/activities/${id}`)).json<{
+      activity: { sessions: { revision: number }[] };
+    }>().activity.sessions[0];
+    expect(opened?.revision).toBe(1);
+    const added = await other.put(url, { ...summer, places: 5, basedOn: 1 });
+    expect(added.json()).toMatchObject({ places: 5, revision: 2 });
+    // The other's form, still at revision 1, would put back 2 places with its new price.
+    const stale = await jeunesse.put(url, { ...summer, priceCents: 72_000, basedOn: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toEqual({
+      error: 'session_changed',
+      message:
+        'Cette session a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir ses valeurs actuelles, puis refaites les vôtres.',
+    });
+    const [kept] = (await t.client().get(`/api/activities/${id}`)).json<{
+      activity: { sessions: { places: number; priceCents: number; revision: number }[] };
+    }>().activity.sessions;
+    expect(kept).toMatchObject({ places: 5, priceCents: 70_000, revision: 2 });
+    // Reloaded, the change goes through; without `basedOn` (older callers) as before.
+    expect(
+      (await jeunesse.put(url, { ...summer, places: 5, priceCents: 72_000, basedOn: 2 })).json(),
+    ).toMatchObject({ places: 5, priceCents: 72_000, revision: 3 });
+    expect((await jeunesse.put(url, { ...summer, places: 6 })).json()).toMatchObject({
+      revision: 4,
+    });
+  });
+});
+
 describe('registration requests', () => {
   it('quote choice 1 with the rules engine before sending, then keep the request', async () => {
     const { sessionIds } = await activityWithSessions([

@@ -105,6 +105,11 @@ export const sessionInput = z
     closesOn: isoDate,
     /** When families get the answer; by default 15 days after closing, 3 weeks for summer. */
     answerBy: isoDate.nullable().default(null),
+    /**
+     * A change: the revision of the session its form opened. When given, a change over a session
+     * saved since by someone else is refused, 409 `session_changed`.
+     */
+    basedOn: z.number().int().min(1).optional(),
   })
   .superRefine((s, context) => {
     if (isDay(s.lastDay) && isDay(s.firstDay) && s.lastDay < s.firstDay)
@@ -253,6 +258,8 @@ export interface ActivitySessionAnswer {
   /** Set when the committee cancelled the session, with the reason the families were given. */
   readonly cancelledAt: string | null;
   readonly cancellationReason: string | null;
+  /** How many times the staff saved it (see `SessionInput.basedOn`). */
+  readonly revision: number;
 }
 
 /**

@@ -32,7 +32,7 @@ export const SESSION_COLUMNS = `s.id, s.activity_id, s.label, s.first_day::text 
   s.closes_on::text AS closes_on, s.answer_by::text AS answer_by, s.allocated_at::text AS allocated_at,
   s.lodgings, s.external_price_cents::int AS external_price_cents, ${SELECTION_DAY}::text AS selection_on,
   s.cancelled_at::text AS cancelled_at, s.cancellation_reason,
-  s.places - s.confirmed_count AS places_left, s.lodgings_taken`;
+  s.places - s.confirmed_count AS places_left, s.lodgings_taken, s.revision`;
 
 export interface SessionRow {
   id: string;
@@ -56,6 +56,7 @@ export interface SessionRow {
   cancellation_reason: string | null;
   places_left: number;
   lodgings_taken: Record<string, number>;
+  revision: number;
 }
 
 export const toSession = (r: SessionRow): Session => ({
@@ -82,6 +83,7 @@ export const toSession = (r: SessionRow): Session => ({
   selectionOn: r.selection_on,
   cancelledAt: r.cancelled_at,
   cancellationReason: r.cancellation_reason,
+  revision: r.revision,
 });
 
 export interface ActivityRow {
@@ -326,6 +328,12 @@ export async function saveSession(
           'session_cancelled',
           'Cette session est annulée : elle ne se modifie plus.',
         );
+      if (input.basedOn !== undefined && input.basedOn !== current.revision)
+        throw new HttpError(
+          409,
+          'session_changed',
+          'Cette session a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir ses valeurs actuelles, puis refaites les vôtres.',
+        );
       const taken = current.places - current.placesLeft;
       if (places < taken) throw invalidField('places', `${taken} places sont déjà attribuées`);
       for (const [i, lodging] of input.lodgings.entries()) {
@@ -347,7 +355,7 @@ export async function saveSession(
             [activityId, ...values],
           )
         : await tx.query<{ id: string }>(
-            `UPDATE activity_sessions SET label = $2, first_day = $3, last_day = $4, min_age = $5, max_age = $6, places = $7,
+            `UPDATE activity_sessions SET revision = revision + 1, label = $2, first_day = $3, last_day = $4, min_age = $5, max_age = $6, places = $7,
                waiting_places = $8, price_cents = $9, transport = $10, closes_on = $11, answer_by = $12, lodgings = $13,
                external_price_cents = $14 WHERE id = $1 RETURNING id`,
             [id, ...values],

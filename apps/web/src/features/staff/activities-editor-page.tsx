@@ -339,7 +339,14 @@ function SessionForm({
         })),
         externalPriceCents: form.externalPrice ? parseEuros(form.externalPrice) : null,
         closesOn: form.closesOn,
-        ...(session ? { waitingPlaces: session.waitingPlaces, answerBy: session.answerBy } : {}),
+        ...(session
+          ? {
+              waitingPlaces: session.waitingPlaces,
+              answerBy: session.answerBy,
+              // The session this form opened: one saved since by someone else is not written over.
+              basedOn: session.revision,
+            }
+          : {}),
       };
       if (session)
         await api('PUT', `/api/staff/activities/${activity.id}/sessions/${session.id}`, body);
