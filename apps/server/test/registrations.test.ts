@@ -210,6 +210,36 @@ describe('a session changed by two gestionnaires', () => {
   });
 });
 
+describe('an activity changed by two gestionnaires', () => {
+  it('refuses a change from a page read before the other saved, rather than write over it', async () => {
+    const { id } = await activityWithSessions([]);
+    const url = `/api/staff/activities/${id}`;
+    const photo = { url: 'https://example.org/lac.jpg', alt: 'Le lac au matin' };
+    // One adds a photo; the other's page, read before, would take it away as it unpublishes.
+    expect(
+      (await jeunesse.put(url, { ...colony, pictures: [photo], basedOn: 1 })).json(),
+    ).toMatchObject({ revision: 2 });
+    const stale = await jeunesse.put(url, { ...colony, published: false, basedOn: 1 });
+    expect(stale.status).toBe(409);
+    const refusal = stale.json<{ error: string; message: string }>();
+    expect(refusal.error).toBe('activity_changed');
+    expect(refusal.message).toMatch(/^Cette activité a été modifiée par quelqu’un d’autre/);
+    expect((await t.client().get(url.replace('/staff', ''))).json()).toMatchObject({
+      activity: { published: true, pictures: [photo], revision: 2 },
+    });
+    expect(
+      (
+        await jeunesse.put(url, { ...colony, pictures: [photo], published: false, basedOn: 2 })
+      ).json(),
+    ).toMatchObject({ published: false, revision: 3 });
+    // An activity that does not exist is still not found.
+    expect(
+      (await jeunesse.put('/api/staff/activities/00000000-0000-0000-0000-000000000000', colony))
+        .status,
+    ).toBe(404);
+  });
+});
+
 describe('registration requests', () => {
   it('quote choice 1 with the rules engine before sending, then keep the request', async () => {
     const { sessionIds } = await activityWithSessions([

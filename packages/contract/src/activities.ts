@@ -67,6 +67,11 @@ export const activityInput = z.object({
     .max(6, '6 images au plus')
     .default([]),
   published: z.boolean().default(false),
+  /**
+   * A change: the revision of the activity its page read. When given, a change over an activity
+   * saved since by someone else is refused, 409 `activity_changed`.
+   */
+  basedOn: z.number().int().min(1).optional(),
 });
 export type ActivityInput = z.infer<typeof activityInput>;
 
@@ -288,9 +293,11 @@ export function sessionState(
 export const sameRound = (a: SessionState, b: SessionState): boolean =>
   (a === 'open') === (b === 'open');
 
-export interface ActivityAnswer extends ActivityInput {
+export interface ActivityAnswer extends Omit<ActivityInput, 'basedOn'> {
   readonly id: string;
   readonly sessions: readonly ActivitySessionAnswer[];
+  /** How many times the staff saved it (see `ActivityInput.basedOn`). */
+  readonly revision: number;
 }
 
 /** A catalogue card's price for the family: the least any of them would pay, and for whom. */

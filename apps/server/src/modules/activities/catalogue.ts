@@ -99,10 +99,11 @@ export interface ActivityRow {
   abroad: boolean;
   pictures: ActivityInput['pictures'];
   published: boolean;
+  revision: number;
 }
 
 export const ACTIVITY_COLUMNS =
-  'id, title, sector, kind, cap_category, description, provider, ski, school_trip, abroad, pictures, published';
+  'id, title, sector, kind, cap_category, description, provider, ski, school_trip, abroad, pictures, published, revision';
 
 /** An activity without its sessions: what a request, an invoice or a rights check needs. */
 export type ActivityFields = Omit<Activity, 'sessions'>;
@@ -120,6 +121,7 @@ export const toFields = (r: ActivityRow): ActivityFields => ({
   abroad: r.abroad,
   pictures: r.pictures,
   published: r.published,
+  revision: r.revision,
 });
 
 export async function sessionsById(
@@ -261,10 +263,21 @@ export async function saveActivity(
             values,
           )
         : await tx.query<{ id: string }>(
-            `UPDATE activities SET title = $2, sector = $3, kind = $4, cap_category = $5, description = $6, provider = $7,
-               ski = $8, school_trip = $9, pictures = $10, published = $11, abroad = $12 WHERE id = $1 RETURNING id`,
-            [requireUuid(id), ...values],
+            `UPDATE activities SET revision = revision + 1, title = $2, sector = $3, kind = $4, cap_category = $5,
+               description = $6, provider = $7, ski = $8, school_trip = $9, pictures = $10, published = $11, abroad = $12
+             WHERE id = $1 AND revision = coalesce($13, revision) RETURNING id`,
+            [requireUuid(id), ...values, input.basedOn ?? null],
           );
+    if (
+      !row &&
+      id !== null &&
+      (await tx.query('SELECT 1 FROM activities WHERE id = $1', [id])).length
+    )
+      throw new HttpError(
+        409,
+        'activity_changed',
+        'Cette activité a été modifiée par quelqu’un d’autre depuis que vous avez ouvert cette page : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour la voir telle qu’elle est, puis refaites les vôtres.',
+      );
     if (!row) throw notFound();
     await recordAudit(
       tx,

@@ -7,15 +7,22 @@ import { Field, FormAlert } from '../../shared/form.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { activityPhoto as msg } from '../../messages/staff.ts';
 
-/** An activity saved again with some of its fields changed (publication, photos). */
+/**
+ * An activity saved again with some of its fields changed (publication, photos), on the revision
+ * this page read: one saved since by someone else is not written over.
+ */
 export const changeActivity = (
   activity: ActivityAnswer,
   change: Partial<ActivityInput>,
 ): Promise<unknown> => {
   const input = Object.fromEntries(
-    Object.entries(activity).filter(([key]) => key !== 'id' && key !== 'sessions'),
+    Object.entries(activity).filter(([key]) => !['id', 'sessions', 'revision'].includes(key)),
   );
-  return api('PUT', `/api/staff/activities/${activity.id}`, { ...input, ...change });
+  return api('PUT', `/api/staff/activities/${activity.id}`, {
+    ...input,
+    ...change,
+    basedOn: activity.revision,
+  });
 };
 
 /**
