@@ -283,6 +283,47 @@ describe('a session cancelled while families ask for it and pay', () => {
   });
 });
 
+describe('staff changing a session at once', () => {
+  it('two desks save the same session from forms of the same revision: one change kept, the other refused', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 120_000, places: 2 },
+    ]);
+    const [row] = await t.db.query<{ activity_id: string }>(
+      'SELECT activity_id FROM activity_sessions WHERE id = $1',
+      [session],
+    );
+    const url = `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}`;
+    const change = (places: number) => ({
+      label: 'Session 1',
+      firstDay: '2021-07-05',
+      lastDay: '2021-07-18',
+      minAge: 6,
+      maxAge: 17,
+      places,
+      priceCents: 120_000,
+      closesOn: '2021-04-01',
+      transport: [{ city: 'Lyon', priceCents: 6_000 }],
+      basedOn: 1,
+    });
+    const [x, y] = await desks(2);
+    const both = () => Promise.all([x?.put(url, change(5)), y?.put(url, change(8))]);
+    // On PostgreSQL the session's row is held until both changes wait on it.
+    const answers =
+      t.db.engine === 'postgres'
+        ? await whileRowHeld(
+            'SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE',
+            [session],
+            both,
+          )
+        : await both();
+    expect(answers.map((answer) => answer?.status).sort()).toEqual([200, 409]);
+    const kept = answers.find((answer) => answer?.status === 200)?.json<{ places: number }>();
+    expect(
+      await t.db.query('SELECT places, revision FROM activity_sessions WHERE id = $1', [session]),
+    ).toEqual([{ places: kept?.places, revision: 2 }]);
+  });
+});
+
 describe('staff changing places at once', () => {
   it('two desks swap two places between two sessions at the same moment: both done, no 500', async () => {
     for (let round = 0; round < 3; round += 1) {
