@@ -324,6 +324,44 @@ describe('staff changing a session at once', () => {
   });
 });
 
+describe('a member saving the Fiche from two devices at once', () => {
+  it('keeps one save and refuses the other, both made on the version they read', async () => {
+    const { id, client: phone } = await familyWithRecord(t, {
+      identifier: 'IN-977001',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const computer = http();
+    await computer.login('IN-977001', PASSWORD);
+    const save = (device: Client, taxIncomeEuros: number) =>
+      device.put('/api/me/agent-records/2021', {
+        couple: false,
+        taxIncomeEuros,
+        dependants: [],
+        basedOn: { version: 1, revision: 1 },
+      });
+    const both = () => Promise.all([save(phone, 31_000), save(computer, 32_000)]);
+    // On PostgreSQL the member's row is held until both saves wait on it.
+    const answers =
+      t.db.engine === 'postgres'
+        ? await whileRowHeld('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id], both)
+        : await both();
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const kept = answers
+      .find((answer) => answer.status === 200)
+      ?.json<{ taxIncomeEuros: number }>();
+    expect(
+      await t.db.query(
+        'SELECT version, revision, tax_income_euros FROM agent_records WHERE member_id = $1 ORDER BY version',
+        [id],
+      ),
+    ).toEqual([
+      { version: 1, revision: 1, tax_income_euros: 30_000 },
+      { version: 2, revision: 1, tax_income_euros: kept?.taxIncomeEuros },
+    ]);
+  });
+});
+
 describe('staff changing places at once', () => {
   it('two desks swap two places between two sessions at the same moment: both done, no 500', async () => {
     for (let round = 0; round < 3; round += 1) {
