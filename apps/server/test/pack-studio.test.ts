@@ -30,7 +30,7 @@ interface DraftData {
 }
 
 interface DraftAnswer {
-  draft: { id: string; status: string; data: DraftData };
+  draft: { id: string; status: string; data: DraftData; revision: number };
   check: {
     faults: { path: string; message: string }[];
     warnings: string[];
@@ -242,6 +242,35 @@ describe('the cost before the vote', () => {
 });
 
 describe('publishing', () => {
+  it('refuses a save or a publication on what another admin saved since the page read it', async () => {
+    await createUser(t.db, { identifier: 'STUDIO-ADMIN-2', role: 'admin' });
+    const other = t.client();
+    await other.login('STUDIO-ADMIN-2', PASSWORD);
+    const read = await draft();
+    const { revision } = read.draft;
+    const url = `/api/admin/pack-drafts/${draftId}`;
+    // The other admin saves the draft the first one is reading.
+    const saved = await other.put(url, { data: read.draft.data, revision });
+    expect(saved.json<DraftAnswer>().draft.revision).toBe(revision + 1);
+    const stale = await admin.put(url, { data: { ...read.draft.data, label: 'Écrasé' }, revision });
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toEqual({
+      error: 'draft_changed',
+      message:
+        'Ce brouillon a été enregistré par un autre administrateur depuis que vous l’avez ouvert : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir sa dernière version, puis refaites les vôtres.',
+    });
+    // Nor is it published unread: its cost was read on the revision before.
+    const publication = { packId: 'inserm-2022', from: '2022-01-01', to: '2022-12-31', revision };
+    const unread = await admin.post(`${url}/publish`, publication);
+    expect(unread.status).toBe(409);
+    expect(unread.json<{ message: string }>().message).toMatch(
+      /^Ce brouillon a été modifié par un autre administrateur depuis que vous l’avez relu : rien n’a été publié\./,
+    );
+    expect(registry.has('inserm-2022')).toBe(false);
+    expect((await draft()).draft).toMatchObject({ status: 'draft', revision: revision + 1 });
+    expect((await draft()).draft.data.label).toBe(read.draft.data.label);
+  });
+
   it('refuses while a case fails, a name or a period taken, then publishes', async () => {
     const publish = (body: Record<string, unknown>) =>
       admin.post(`/api/admin/pack-drafts/${draftId}/publish`, body);

@@ -12,8 +12,14 @@ export const packDraftInput = z.object({
   data: packData.optional(),
 });
 
+/**
+ * The revision of the draft the admin's page read: when given, a save or a publication on a draft
+ * saved since by another admin is refused, 409 `draft_changed`.
+ */
+const draftRevision = z.number().int().min(1).optional();
+
 /** PUT /api/admin/pack-drafts/:id — what the admin wrote; saved even with faults. */
-export const packDraftSave = z.object({ data: packData });
+export const packDraftSave = z.object({ data: packData, revision: draftRevision });
 
 /** POST /api/admin/pack-drafts/:id/publish — the id and period a draft is published under. */
 export const packPublication = z
@@ -26,6 +32,7 @@ export const packPublication = z
       ),
     from: calendarDay,
     to: calendarDay,
+    revision: draftRevision,
   })
   .refine((p) => p.from <= p.to, {
     path: ['to'],

@@ -60,7 +60,8 @@ export function studioRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.put('/api/admin/pack-drafts/:id', async (request) => {
     const admin = await requireAdmin(db, request);
     const { id } = parse(idParam, request.params);
-    return withCheck(await saveDraft(db, admin, id, parse(packDraftSave, request.body).data));
+    const { data, revision } = parse(packDraftSave, request.body);
+    return withCheck(await saveDraft(db, admin, id, data, revision));
   });
 
   /** The check of what is on the screen, not saved: the studio shows it as the admin types. */

@@ -37,6 +37,8 @@ export interface PackDraft {
   readonly data: Record<string, unknown>;
   readonly updatedAt: string;
   readonly publishedAt: string | null;
+  /** How many times it was saved (see `packDraftSave.revision`). */
+  readonly revision: number;
 }
 
 interface DraftRow {
@@ -48,6 +50,7 @@ interface DraftRow {
   data: Record<string, unknown>;
   updated_at: Date | string;
   published_at: Date | string | null;
+  revision: number;
 }
 
 const iso = (value: Date | string | null): string | null =>
@@ -62,9 +65,17 @@ const toDraft = (row: DraftRow): PackDraft => ({
   data: row.data,
   updatedAt: iso(row.updated_at) ?? '',
   publishedAt: iso(row.published_at),
+  revision: row.revision,
 });
 
-const COLUMNS = 'id, organization, based_on, status, pack_id, data, updated_at, published_at';
+const COLUMNS =
+  'id, organization, based_on, status, pack_id, data, updated_at, published_at, revision';
+
+/** A save or a publication on a draft another admin saved since the page read it (409). */
+const changedSince = (revision: number | undefined, row: DraftRow, message: string) => {
+  if (revision !== undefined && revision !== row.revision)
+    throw new HttpError(409, 'draft_changed', message);
+};
 
 /** The pack compiled from a draft's data, or every fault it has. */
 export function compileDraft(data: unknown): { pack: Pack | null; faults: readonly InputIssue[] } {
@@ -181,14 +192,21 @@ export async function saveDraft(
   admin: CurrentUser,
   id: string,
   data: Record<string, unknown>,
+  revision?: number,
 ): Promise<PackDraft> {
   return db.transaction(async (tx) => {
     const row = await draftRow(tx, id, true);
     if (row.status === 'published') throw finalAlready();
+    changedSince(
+      revision,
+      row,
+      'Ce brouillon a été enregistré par un autre administrateur depuis que vous l’avez ouvert : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir sa dernière version, puis refaites les vôtres.',
+    );
     if (data.organization !== row.organization)
       throw new HttpError(422, 'other_organization', 'Le comité d’un brouillon ne change pas.');
     const [saved] = await tx.query<DraftRow>(
-      `UPDATE pack_drafts SET data = $2, updated_by = $3, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      `UPDATE pack_drafts SET data = $2, updated_by = $3, updated_at = now(), revision = revision + 1
+        WHERE id = $1 RETURNING ${COLUMNS}`,
       [row.id, JSON.stringify(data), admin.id],
     );
     if (!saved) throw notFound();
@@ -222,13 +240,19 @@ export async function publishDraft(
   packs: PackRegistry,
   admin: CurrentUser,
   id: string,
-  what: { packId: string; from: string; to: string },
+  what: { packId: string; from: string; to: string; revision?: number },
 ): Promise<Pack> {
   const pack = await db.transaction(async (tx) => {
     // One publication at a time: two admins cannot give two packs the same period.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('pack_publication'))");
     const row = await draftRow(tx, id, true);
     if (row.status === 'published') throw finalAlready();
+    // What is published is what the admin read, its cost with it: never a later save unread.
+    changedSince(
+      what.revision,
+      row,
+      'Ce brouillon a été modifié par un autre administrateur depuis que vous l’avez relu : rien n’a été publié. Rechargez la page, relisez-le avec son coût, puis publiez-le.',
+    );
     const data = {
       ...row.data,
       id: what.packId,

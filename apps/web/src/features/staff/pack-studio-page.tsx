@@ -31,6 +31,7 @@ interface DraftAnswer {
     basedOn: string;
     packId: string | null;
     data: PackData;
+    revision: number;
   };
   check: { faults: InputIssue[]; warnings: string[]; cases: CaseResult[] };
   parameters: PackParameter[];
@@ -172,7 +173,12 @@ export function PackStudioPage() {
     setSaved(false);
   };
   const save = (next: PackData = data) =>
-    submit.run(async () => show(await api<DraftAnswer>('PUT', url, { data: next })));
+    submit.run(async () =>
+      show(
+        // On the revision this page read: a save by another admin since is not written over.
+        await api<DraftAnswer>('PUT', url, { data: next, revision: answer.draft.revision }),
+      ),
+    );
   const sources = data.sources ?? {};
   const faultAt = new Map(check.faults.map((f) => [f.path, f.message]));
   const failing = check.cases.filter((c) => c.differences.length > 0);
@@ -334,7 +340,11 @@ export function PackStudioPage() {
             disabled={submit.busy || !saved || check.faults.length > 0 || failing.length > 0}
             onConfirm={() =>
               void submit.run(async () => {
-                await api('POST', `${url}/publish`, publication);
+                // What is published is what this page showed, its cost with it.
+                await api('POST', `${url}/publish`, {
+                  ...publication,
+                  revision: answer.draft.revision,
+                });
                 navigate(`/baremes/${encodeURIComponent(publication.packId)}`);
               })
             }
