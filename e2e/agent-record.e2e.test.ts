@@ -72,6 +72,17 @@ describe('Fiche Agent in the browser', () => {
     await phone.reload();
     await phone.getByRole('button', { name: '2. Revenus' }).click();
     expect(await phoneIncome.inputValue()).toBe('29000');
+
+    // Sent without its documents, it is saved, then refused: saved again at once, the draft is
+    // not taken for another device's.
+    await page.getByRole('button', { name: '4. Vérification et envoi' }).click();
+    await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/^Il manque/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
   });
 
   it('a member fills the record with real PDFs, staff validate it, the rates and the ceiling appear', async () => {

@@ -217,7 +217,8 @@ function RecordForm({ year }: { readonly year: number }) {
     void run(async () => {
       setNotice(null);
       try {
-        await api('PUT', `/api/me/agent-records/${year}`, payload);
+        // Kept at once: a submission refused after it, then corrected, saves on this revision.
+        setLatest(await api<AgentRecordAnswer>('PUT', `/api/me/agent-records/${year}`, payload));
         if (then === 'submit') await api('POST', `/api/me/agent-records/${year}/submit`);
       } catch (error) {
         showErrors((error as { fields?: FieldErrors }).fields ?? {});
