@@ -79,6 +79,17 @@ describe('checkNotices', () => {
     ]);
   });
 
+  it('takes the notice sent last in time, also in October’s repeated hour', () => {
+    // 25 October 2020 in Paris: 02:40 summer time, then 02:10 winter time half an hour later.
+    const documents = [
+      doc('first', 'taxNotice', read(30_000, true), '2020-10-25 02:40:00.123456+02'),
+      doc('then', 'taxNotice', read(31_000, true), '2020-10-25 02:10:00.5+01'),
+    ];
+    const check = checkNotices(record(['first', 'then'], 31_000), documents, 2019);
+    expect(check.status).toBe('verifiedConcordant');
+    expect(check.lines[0]?.notice).toEqual(read(31_000, true));
+  });
+
   it('never passes on the declarants or tax numbers a staff view carries', () => {
     const staffView = { ...read(30_000, true), declarants: [{ name: 'X', taxNumber: '1' }] };
     const check = checkNotices(record(['a'], 30_000), [doc('a', 'taxNotice', staffView)], 2019);

@@ -61,6 +61,19 @@ const statusOf = (lines: readonly Line[]): NoticeCheckStatus =>
             : 'verifiedConcordant';
 
 /**
+ * A time as the database writes it (« 2021-10-31 02:10:00.123456+01 », or a day alone; UTC
+ * without an offset), in milliseconds: its text is not in time order within October's repeated
+ * hour (decision 0038).
+ */
+const instant = (text: string): number => {
+  const [, day, time = '00:00:00', fraction = '', hours = '+00', minutes = '00'] =
+    /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}:\d{2})(\.\d{1,3})?\d*(?:([+-]\d{2}):?(\d{2})?)?)?/.exec(
+      text,
+    ) ?? [];
+  return day ? Date.parse(`${day}T${time}${fraction}${hours}:${minutes}`) : 0;
+};
+
+/**
  * A Fiche's typed incomes against its attached notices (the newest of each kind that was read),
  * for the member as they type and for the staff's queue. Shared by the server and the pages.
  */
@@ -75,7 +88,7 @@ export function checkNotices(
 ): NoticeCheck {
   const attached = documents
     .filter((d) => record.documentIds.includes(d.id))
-    .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .toSorted((a, b) => instant(b.createdAt) - instant(a.createdAt));
   const lines = (Object.keys(NOTICE_KINDS) as IncomeField[]).flatMap((field): Line[] => {
     const ofKind = attached.filter((d) => d.kind === NOTICE_KINDS[field]);
     if (ofKind.length === 0) return [];
