@@ -35,6 +35,20 @@ export const UNAVAILABLE = {
 } as const;
 
 export const notFound = (): HttpError => new HttpError(404, 'not_found', 'Introuvable.');
+
+/**
+ * A change made on the revision its page read (`seen`; undefined: a caller that does not say),
+ * refused (409 `code`) when the row, read under its lock, was saved since: never written over
+ * what someone else saved (decision 0039).
+ */
+export function refuseIfSavedSince(
+  seen: number | undefined,
+  revision: number,
+  code: string,
+  message: string,
+): void {
+  if (seen !== undefined && seen !== revision) throw new HttpError(409, code, message);
+}
 /** An id from a URL: a UUID, or 404 before any query (a malformed id names nothing). */
 export function requireUuid(id: string): string {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();

@@ -9,7 +9,7 @@ import type {
 } from '@entraide/contract';
 import type { z } from 'zod';
 import type { Database, Queryable } from '../../db/database.ts';
-import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import { HttpError, invalidField, notFound, refuseIfSavedSince, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
@@ -341,12 +341,12 @@ export async function saveSession(
           'session_cancelled',
           'Cette session est annulée : elle ne se modifie plus.',
         );
-      if (input.basedOn !== undefined && input.basedOn !== current.revision)
-        throw new HttpError(
-          409,
-          'session_changed',
-          'Cette session a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir ses valeurs actuelles, puis refaites les vôtres.',
-        );
+      refuseIfSavedSince(
+        input.basedOn,
+        current.revision,
+        'session_changed',
+        'Cette session a été modifiée par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir ses valeurs actuelles, puis refaites les vôtres.',
+      );
       const taken = current.places - current.placesLeft;
       if (places < taken) throw invalidField('places', `${taken} places sont déjà attribuées`);
       for (const [i, lodging] of input.lodgings.entries()) {

@@ -248,14 +248,14 @@ async function checkOwnDocuments(
     );
 }
 
-/**
- * Saves the member's working version of a year: the draft is updated; after a decision a new
- * version starts (validated versions are never edited); a submitted one waits for staff.
- */
 /** Whether the version and revision a page opened (null: no Fiche yet) are still the latest. */
 const isLatest = (latest: AgentRecord | undefined, seen: AgentRecordInput['basedOn']): boolean =>
   seen ? latest?.version === seen.version && latest.revision === seen.revision : !latest;
 
+/**
+ * Saves the member's working version of a year: the draft is updated; after a decision a new
+ * version starts (validated versions are never edited); a submitted one waits for staff.
+ */
 export async function saveRecordDraft(
   ctx: AppContext,
   member: CurrentUser,

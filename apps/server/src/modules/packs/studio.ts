@@ -15,7 +15,7 @@ import {
   type PackRegistry,
 } from '@entraide/rules';
 import type { Database, Queryable } from '../../db/database.ts';
-import { HttpError, notFound, requireUuid } from '../../http.ts';
+import { HttpError, notFound, refuseIfSavedSince, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
@@ -70,12 +70,6 @@ const toDraft = (row: DraftRow): PackDraft => ({
 
 const COLUMNS =
   'id, organization, based_on, status, pack_id, data, updated_at, published_at, revision';
-
-/** A save or a publication on a draft another admin saved since the page read it (409). */
-const changedSince = (revision: number | undefined, row: DraftRow, message: string) => {
-  if (revision !== undefined && revision !== row.revision)
-    throw new HttpError(409, 'draft_changed', message);
-};
 
 /** The pack compiled from a draft's data, or every fault it has. */
 export function compileDraft(data: unknown): { pack: Pack | null; faults: readonly InputIssue[] } {
@@ -197,9 +191,10 @@ export async function saveDraft(
   return db.transaction(async (tx) => {
     const row = await draftRow(tx, id, true);
     if (row.status === 'published') throw finalAlready();
-    changedSince(
+    refuseIfSavedSince(
       revision,
-      row,
+      row.revision,
+      'draft_changed',
       'Ce brouillon a été enregistré par un autre administrateur depuis que vous l’avez ouvert : rien n’a été enregistré, pour ne pas effacer ses changements. Rechargez la page pour voir sa dernière version, puis refaites les vôtres.',
     );
     if (data.organization !== row.organization)
@@ -248,9 +243,10 @@ export async function publishDraft(
     const row = await draftRow(tx, id, true);
     if (row.status === 'published') throw finalAlready();
     // What is published is what the admin read, its cost with it: never a later save unread.
-    changedSince(
+    refuseIfSavedSince(
       what.revision,
-      row,
+      row.revision,
+      'draft_changed',
       'Ce brouillon a été modifié par un autre administrateur depuis que vous l’avez relu : rien n’a été publié. Rechargez la page, relisez-le avec son coût, puis publiez-le.',
     );
     const data = {
