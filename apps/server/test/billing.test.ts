@@ -139,8 +139,11 @@ describe('invoices, plans and payments', () => {
     const short = await pay(1, 'p-1');
     expect(short.status).toBe(400);
     expect(short.json<{ issues: { message: string }[] }>().issues[0]?.message).toMatch(
-      /^envoyez l’en-tête Idempotency-Key : une clé de 8 à 100 caractères.*par exemple un UUID/,
+      /^envoyez l’en-tête Idempotency-Key : une clé de 8 à 100 lettres, chiffres.*par exemple un UUID/,
     );
+    // Nor one shaped as the app's own transfers' keys, which it could otherwise take first.
+    const shaped = await pay(1, `refund:${invoice?.id ?? ''}:refund`);
+    expect(shaped.status).toBe(400);
     expect((await staff.post('/api/staff/payments', { invoiceId: invoice?.id })).status).toBe(400);
     const over = await pay(total, 'paiement-0002');
     expect(over.json()).toMatchObject({ issues: [{ path: 'amountCents' }] });

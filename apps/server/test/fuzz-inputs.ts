@@ -146,12 +146,31 @@ function shapedValue(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
 const percentEncoded = (value: string): string =>
   [...Buffer.from(value, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
 
-/** A path parameter: an id that exists nowhere, or bytes no id has. */
-export const pathValue: fc.Arbitrary<string> = fc.oneof(
-  fc.uuid(),
-  fc.constantFrom('%00', '%ED%A0%80', '0', '-1', '9'.repeat(40), 'jeunesse', 'csv', 'xlsx', '2021'),
-  nastyString.map((s) => percentEncoded(s.slice(0, 200))),
-);
+/**
+ * A path parameter: as often as not one that names something in the database (`existing`: its
+ * ids, packs, years), so that what lies behind the lookup is tried too; else an id that exists
+ * nowhere, or bytes no id has.
+ */
+export const pathValue = (existing: readonly string[]): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...existing) },
+    { weight: 1, arbitrary: fc.uuid() },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '%00',
+        '%ED%A0%80',
+        '0',
+        '-1',
+        '9'.repeat(40),
+        'jeunesse',
+        'csv',
+        'xlsx',
+        '2021',
+      ),
+    },
+    { weight: 1, arbitrary: nastyString.map((s) => percentEncoded(s.slice(0, 200))) },
+  );
 
 /** The names query strings use across the API, with any values. */
 const QUERY_NAMES = [

@@ -1,19 +1,19 @@
-// Every operation of the OpenAPI document, called with generated bodies, path parameters and
-// query strings — wrong types, missing fields, huge strings, NUL bytes, invalid Unicode, extreme
-// numbers and dates — as a member, as staff and anonymously: no answer may be a 5xx, and no
-// refusal may speak as a validator (« expected number, received null »).
+// Every operation of the OpenAPI document, called with generated bodies, path parameters (the
+// demo data's ids as often as not, or ids of nothing) and query strings — wrong types, missing
+// fields, huge strings, NUL bytes, invalid Unicode, extreme numbers and dates — as a member, as
+// one sector's staff, as the admin and anonymously: no answer may be a 5xx, and no refusal may
+// speak as a validator (« expected number, received null »).
 // `npm test` runs a fixed seed and a small budget; `npm run fuzz` runs many more cases.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/openapi.ts';
-import {
-  createUser,
-  familyWithRecord,
-  PASSWORD,
-  testApp,
-  type Client,
-  type TestApp,
-} from './harness.ts';
+import { DEMO_PASSWORD, loadDemoData } from '../src/demo/demo-data.ts';
+import type { Database } from '../src/db/database.ts';
+import { calendar } from '../src/modules/accounts/context.ts';
+import { DatabaseDocumentStore } from '../src/modules/household/documents.ts';
+import { createMailer } from '../src/modules/notifications/mailer.ts';
+import { organizationOf } from '../src/modules/organization/organization.ts';
+import { ownPacks, testApp, type Client, type TestApp } from './harness.ts';
 import { jsonText, pathValue, queryString, valueFor } from './fuzz-inputs.ts';
 
 /** Cases per operation: a fixed budget in `npm test`, a larger one in `npm run fuzz`. */
@@ -43,26 +43,49 @@ const operations: Operation[] = Object.entries(
 );
 
 let t: TestApp;
-const callers: Record<'anonymous' | 'member' | 'staff', Client> = {} as never;
-const MEMBER = 'IN-770001';
+const callers: Record<'anonymous' | 'member' | 'sectorStaff' | 'admin', Client> = {} as never;
+/** What the path parameters may name: see `existingValues`. */
+let existing: string[] = [];
 
+/** The demo's member (a Fiche, documents, requests, claims), one sector's staff, the admin. */
 async function logIn(): Promise<void> {
   await t.db.query('DELETE FROM attempts');
-  await callers.member.login(MEMBER, PASSWORD);
-  await callers.staff.login('FUZZ-ADMIN', PASSWORD);
+  await callers.member.login('IN-000001', DEMO_PASSWORD);
+  await callers.sectorStaff.login('GEST-JEUNESSE', DEMO_PASSWORD);
+  await callers.admin.login('ADMIN', DEMO_PASSWORD);
+}
+
+/** Every row's id of every table (up to 20 a table), the packs' ids and the records' years. */
+async function existingValues(db: Database): Promise<string[]> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.columns
+     WHERE table_schema = 'public' AND column_name = 'id' AND data_type IN ('uuid', 'bigint')`,
+  );
+  const ids = await Promise.all(
+    tables.map(({ name }) => db.query<{ id: string }>(`SELECT id::text FROM ${name} LIMIT 20`)),
+  );
+  const years = await db.query<{ year: string }>('SELECT DISTINCT year::text FROM agent_records');
+  return [
+    ...ids.flat().map(({ id }) => id),
+    ...ownPacks()
+      .all()
+      .map((pack) => pack.id),
+    ...years.map(({ year }) => year),
+  ];
 }
 
 beforeAll(async () => {
   t = await testApp();
-  await familyWithRecord(t, {
-    identifier: MEMBER,
-    taxIncomeEuros: 40_000,
-    dependants: [{ relation: 'child', firstName: 'Lina', birthDate: '2012-01-01' }],
+  await loadDemoData(t.db, organizationOf('inserm'), {
+    packs: ownPacks(),
+    store: new DatabaseDocumentStore(t.db),
+    mailer: createMailer(null),
+    publicUrl: t.config.publicUrl,
+    today: calendar(t.config.today),
   });
-  await createUser(t.db, { identifier: 'FUZZ-ADMIN', role: 'admin' });
-  callers.anonymous = t.client();
-  callers.member = t.client();
-  callers.staff = t.client();
+  existing = await existingValues(t.db);
+  for (const caller of ['anonymous', 'member', 'sectorStaff', 'admin'] as const)
+    callers[caller] = t.client();
   await logIn();
 });
 afterAll(() => t.close());
@@ -82,8 +105,8 @@ function validatorWording(body: unknown): boolean {
 /** The request of one case: the path's parameters filled in, a query string, a JSON body. */
 const requestCase = (op: Operation) =>
   fc.record({
-    caller: fc.constantFrom<keyof typeof callers>('anonymous', 'member', 'staff'),
-    params: fc.array(pathValue, { minLength: 4, maxLength: 4 }),
+    caller: fc.constantFrom<keyof typeof callers>('anonymous', 'member', 'sectorStaff', 'admin'),
+    params: fc.array(pathValue(existing), { minLength: 4, maxLength: 4 }),
     query: queryString,
     body: valueFor(op.body),
   });
@@ -91,6 +114,9 @@ const requestCase = (op: Operation) =>
 describe('fuzz: no input gives a 5xx, nor a validator’s wording', () => {
   it('covers every operation of the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(80);
+    expect(existing).toEqual(
+      expect.arrayContaining(['inserm-2021', '2021', expect.stringMatching(/^[0-9a-f-]{36}$/)]),
+    );
   });
 
   for (const [index, op] of operations.entries())

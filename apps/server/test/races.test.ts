@@ -148,6 +148,34 @@ const staggered = (stepMs: number, requests: readonly (() => Promise<Answer>)[])
 const statuses = (answers: readonly Answer[]) => answers.map((a) => a.status).sort();
 const accepted = (answers: readonly Answer[]) => answers.filter((a) => a.status === 201).length;
 
+describe('a payment sent twice at once', () => {
+  it('with its one key, as a double click or a retry sends it: one payment, both answered with it', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000 },
+    ]);
+    for (let round = 0; round < 3; round += 1) {
+      const place = await confirmedPlace(session);
+      const key = randomUUID();
+      const body = {
+        invoiceId: place.invoice.id,
+        method: 'transfer',
+        amountCents: 3_000,
+        receivedOn: '2021-04-15',
+      };
+      const answers = await Promise.all(
+        (await desks(2)).map((desk) =>
+          desk.request('POST', '/api/staff/payments', body, { 'idempotency-key': key }),
+        ),
+      );
+      expect(statuses(answers)).toEqual([200, 201]);
+      expect(new Set(answers.map((a) => a.json<{ id: string }>().id)).size).toBe(1);
+      const [view] = await invoicesOf(place.client);
+      expect(view?.account.paidCents).toBe(3_000);
+    }
+    expect(await consistency()).toEqual([]);
+  });
+});
+
 describe('payments against changes of the same place', () => {
   it('six payments while a seventh desk moves the place: each is kept on the invoice in force or refused with the new one named', async () => {
     const [july, august] = await openPlaces(t, staff, [

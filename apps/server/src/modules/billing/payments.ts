@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import { errorCode, type Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -140,67 +140,90 @@ export async function recordPayment(
   ctx: AppContext,
   staff: CurrentUser,
   key: string,
-  input: {
-    invoiceId: string;
-    method: (typeof paymentMethods)[number];
-    amountCents: number;
-    receivedOn: string;
-    chequeNumber?: string | undefined;
-  },
+  input: PaymentEntry,
 ): Promise<{ payment: Payment; replayed: boolean }> {
-  return ctx.db.transaction(async (tx) => {
-    const [previous] = await tx.query<Row>(
-      `SELECT ${COLUMNS} FROM payments WHERE idempotency_key = $1`,
-      [key],
-    );
-    if (previous) {
-      if (previous.invoice_id !== input.invoiceId || previous.amount_cents !== input.amountCents)
-        throw new HttpError(
-          409,
-          'idempotency_conflict',
-          'Cette clé a déjà servi pour un autre paiement.',
-        );
-      return { payment: toPayment(previous), replayed: true };
-    }
-    const [invoice] = await tx.query<{ member_id: string; kind: string }>(
-      'SELECT member_id, kind FROM invoices WHERE id = $1 FOR UPDATE',
-      [requireUuid(input.invoiceId)],
-    );
-    if (invoice?.kind !== 'invoice') throw notFound();
-    await refuseCreditedInvoice(tx, input.invoiceId);
-    const account = await invoiceAccount(tx, input.invoiceId);
-    if (input.amountCents > account.balanceCents)
-      throw invalidField(
-        'amountCents',
-        `au plus ${formatCents(Math.max(0, account.balanceCents))}, le reste dû sur cette facture`,
+  const once = () => ctx.db.transaction((tx) => recordPaymentOnce(ctx, tx, staff, key, input));
+  try {
+    return await once();
+  } catch (error) {
+    // The same key sent at the same moment for another invoice (the invoice's lock does not
+    // order them): its payment was written meanwhile, and is now seen, as a conflict.
+    if (errorCode(error) !== '23505') throw error;
+    return once();
+  }
+}
+
+interface PaymentEntry {
+  invoiceId: string;
+  method: (typeof paymentMethods)[number];
+  amountCents: number;
+  receivedOn: string;
+  chequeNumber?: string | undefined;
+}
+
+/**
+ * `recordPayment` in its transaction. The key is looked for once the invoice is locked: a request
+ * sent twice at once (a double click, a retry after a timeout) waits for the first, then sees
+ * its payment and answers with it.
+ */
+async function recordPaymentOnce(
+  ctx: AppContext,
+  tx: Queryable,
+  staff: CurrentUser,
+  key: string,
+  input: PaymentEntry,
+): Promise<{ payment: Payment; replayed: boolean }> {
+  const [invoice] = await tx.query<{ member_id: string; kind: string }>(
+    'SELECT member_id, kind FROM invoices WHERE id = $1 FOR UPDATE',
+    [requireUuid(input.invoiceId)],
+  );
+  const [previous] = await tx.query<Row>(
+    `SELECT ${COLUMNS} FROM payments WHERE idempotency_key = $1`,
+    [key],
+  );
+  if (previous) {
+    if (previous.invoice_id !== input.invoiceId || previous.amount_cents !== input.amountCents)
+      throw new HttpError(
+        409,
+        'idempotency_conflict',
+        'Cette clé a déjà servi pour un autre paiement.',
       );
-    if (input.method === 'cheque' && !input.chequeNumber)
-      throw invalidField(
-        'chequeNumber',
-        'indiquez le numéro imprimé sur le chèque, par exemple 0123456',
-      );
-    const nextDue =
-      account.instalments.find((i) => i.paidCents < i.amountCents)?.dueOn ?? input.receivedOn;
-    const payment = await writePayment(tx, {
-      invoiceId: input.invoiceId,
-      memberId: invoice.member_id,
-      method: input.method,
-      amountCents: input.amountCents,
-      receivedOn: input.receivedOn,
-      chequeNumber: input.chequeNumber ?? null,
-      cashOn:
-        input.method === 'cheque'
-          ? nextCashingDay(nextDue > input.receivedOn ? nextDue : input.receivedOn)
-          : null,
-      key,
-      recordedBy: staff.id,
-    });
-    await recordAudit(tx, staff.id, 'payment.record', 'invoice', input.invoiceId, {
-      method: input.method,
-      amountCents: input.amountCents,
-    });
-    return { payment, replayed: false };
+    return { payment: toPayment(previous), replayed: true };
+  }
+  if (invoice?.kind !== 'invoice') throw notFound();
+  await refuseCreditedInvoice(tx, input.invoiceId);
+  const account = await invoiceAccount(tx, input.invoiceId);
+  if (input.amountCents > account.balanceCents)
+    throw invalidField(
+      'amountCents',
+      `au plus ${formatCents(Math.max(0, account.balanceCents))}, le reste dû sur cette facture`,
+    );
+  if (input.method === 'cheque' && !input.chequeNumber)
+    throw invalidField(
+      'chequeNumber',
+      'indiquez le numéro imprimé sur le chèque, par exemple 0123456',
+    );
+  const nextDue =
+    account.instalments.find((i) => i.paidCents < i.amountCents)?.dueOn ?? input.receivedOn;
+  const payment = await writePayment(tx, {
+    invoiceId: input.invoiceId,
+    memberId: invoice.member_id,
+    method: input.method,
+    amountCents: input.amountCents,
+    receivedOn: input.receivedOn,
+    chequeNumber: input.chequeNumber ?? null,
+    cashOn:
+      input.method === 'cheque'
+        ? nextCashingDay(nextDue > input.receivedOn ? nextDue : input.receivedOn)
+        : null,
+    key,
+    recordedBy: staff.id,
   });
+  await recordAudit(tx, staff.id, 'payment.record', 'invoice', input.invoiceId, {
+    method: input.method,
+    amountCents: input.amountCents,
+  });
+  return { payment, replayed: false };
 }
 
 export interface PendingCheque {

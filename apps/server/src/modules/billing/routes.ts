@@ -50,10 +50,15 @@ const DEPOSIT_DAYS = { pastDays: 366, futureDays: 366 };
 const untilQuery = z.object({ until: calendarDay });
 const exportParams = z.object({ kind: z.enum(exportKinds), format: z.enum(['csv', 'xlsx']) });
 const followUpQuery = z.object({ reference: z.string().trim().max(30).optional() });
-/** Said when the key is missing, too short or too long: what to send, with an example. */
+/** Said when the key is missing, too short, too long or not plain: what to send, with an example. */
 const IDEMPOTENCY_KEY =
-  'envoyez l’en-tête Idempotency-Key : une clé de 8 à 100 caractères, neuve pour chaque paiement, par exemple un UUID comme 3f1c2a9e-5b7d-4c1e-9a2f-8d6b0e4f7a21';
-const idempotencyKey = z.string(IDEMPOTENCY_KEY).min(8, IDEMPOTENCY_KEY).max(100, IDEMPOTENCY_KEY);
+  'envoyez l’en-tête Idempotency-Key : une clé de 8 à 100 lettres, chiffres, tirets ou soulignés, neuve pour chaque paiement, par exemple un UUID comme 3f1c2a9e-5b7d-4c1e-9a2f-8d6b0e4f7a21';
+/** Letters, digits, `-` and `_`: the app's own transfers' keys (`tag:invoice:side`) stay its own. */
+const idempotencyKey = z
+  .string(IDEMPOTENCY_KEY)
+  .min(8, IDEMPOTENCY_KEY)
+  .max(100, IDEMPOTENCY_KEY)
+  .regex(/^[\w-]+$/, IDEMPOTENCY_KEY);
 
 /** Invoices, plans and payments: the member's files, the staff's entries, exports and checks. */
 export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {

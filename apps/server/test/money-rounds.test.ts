@@ -1,0 +1,311 @@
+// Rounds of the money paths at random, each round's steps sent at once over real HTTP: families
+// ask for places, withdraw and choose their payment plan while staff record payments (some sent
+// twice, as a double click would), cancel places with a fee and move families' transport. After
+// each round the money must balance, whatever the order the requests met in:
+// - no answer is a 5xx, every refusal says why, and no transaction ended in a deadlock;
+// - the billing consistency report is empty (totals, credit notes, no overpayment left
+//   unrefunded, the plan in force adds up to what is owed, invoice numbers without gaps);
+// - every payment accepted is stored once, and none other is;
+// - no session gives more places than it has, and its counts are its requests';
+// - no household's subsidies go beyond its annual ceiling.
+// Races show on PostgreSQL; on PGlite (one connection) the same rounds run one request after the
+// other and must keep the same guarantees. `npm test` runs a fixed seed and a few rounds;
+// `npm run money-rounds` runs many more (MONEY_ROUNDS, MONEY_SEED).
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PASSWORD,
+  poll,
+  servedWithStaff,
+  type Answer,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
+
+const ROUNDS = Number(
+  process.env.MONEY_ROUNDS ?? (process.env.npm_lifecycle_event === 'money-rounds' ? 200 : 12),
+);
+const SEED = Number(process.env.MONEY_SEED ?? 20_261_206);
+const FAMILIES = 6;
+
+/** One step of a round; `pick` chooses among the family's requests or invoices of the moment. */
+type Step =
+  | { kind: 'book'; family: number; session: number; transport: boolean }
+  | { kind: 'withdraw'; family: number; pick: number }
+  | { kind: 'plan'; family: number; pick: number; count: number }
+  | { kind: 'pay'; family: number; pick: number; share: number; twice: boolean }
+  | { kind: 'cancel'; family: number; pick: number; feeCents: number }
+  | { kind: 'move'; family: number; pick: number; transport: boolean };
+
+const familyIndex = fc.nat({ max: FAMILIES - 1 });
+const pick = fc.nat({ max: 9 });
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('book' as const),
+      family: familyIndex,
+      session: fc.nat({ max: 2 }),
+      transport: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('withdraw' as const), family: familyIndex, pick }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('plan' as const),
+      family: familyIndex,
+      pick,
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('pay' as const),
+      family: familyIndex,
+      pick,
+      // Up to 120 % of what is left to pay: an overpayment is refused, not kept.
+      share: fc.integer({ min: 1, max: 120 }),
+      twice: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      family: familyIndex,
+      pick,
+      feeCents: fc.constantFrom(0, 0, 1_500, 10_000),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('move' as const),
+      family: familyIndex,
+      pick,
+      transport: fc.boolean(),
+    }),
+  },
+);
+
+let t: TestApp;
+let staff: Client;
+let desks: Client[];
+let families: Client[];
+let sessions: string[];
+/** Each payment accepted, by its idempotency key: what the payments table must hold. */
+const accepted = new Map<string, number>();
+
+beforeAll(async () => {
+  const served = await servedWithStaff('GEST-ROUNDS', ['jeunesse']); // calendar: 2021-04-15
+  ({ t, staff } = served);
+  desks = await Promise.all(
+    [0, 1].map(async () => {
+      const desk = served.http();
+      await desk.login('GEST-ROUNDS', PASSWORD);
+      return desk;
+    }),
+  );
+  sessions = await openPlaces(
+    t,
+    staff,
+    [
+      ['2021-07-05', '2021-07-11'],
+      ['2021-07-19', '2021-07-25'],
+      ['2021-08-02', '2021-08-08'],
+    ].map(([firstDay = '', lastDay = ''], i) => ({
+      firstDay,
+      lastDay,
+      priceCents: 40_000 + i * 15_000,
+      places: 2,
+      waitingPlaces: 3,
+    })),
+  );
+  expect(sessions.every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+  families = await Promise.all(
+    Array.from({ length: FAMILIES }, async (_, i) => {
+      const { client } = await family(t, 30_000 + i * 9_000, served.http());
+      return client;
+    }),
+  );
+});
+afterAll(() => t.close());
+
+interface RequestView {
+  id: string;
+  status: string;
+}
+interface InvoiceView {
+  invoice: { id: string; kind: string };
+  account: { balanceCents: number };
+}
+
+/** The family's requests, or its invoices, as its pages show them now: the `pick`th, if any. */
+async function chosen<T>(
+  client: Client,
+  url: string,
+  list: string,
+  n: number,
+  keep: (x: T) => boolean,
+) {
+  const items = (await client.get(url)).json<Record<string, T[]>>()[list]?.filter(keep) ?? [];
+  return items.length > 0 ? items[n % items.length] : undefined;
+}
+const request = (client: Client, n: number) =>
+  chosen<RequestView>(client, '/api/me/registrations', 'registrations', n, (r) =>
+    ['confirmed', 'waiting'].includes(r.status),
+  );
+const invoice = (client: Client, n: number) =>
+  chosen<InvoiceView>(
+    client,
+    '/api/me/invoices',
+    'invoices',
+    n,
+    (i) => i.invoice.kind === 'invoice',
+  );
+
+async function payment(invoiceId: string, amountCents: number, twice: boolean): Promise<Answer[]> {
+  const key = randomUUID();
+  const body = { invoiceId, method: 'transfer', amountCents, receivedOn: '2021-04-15' };
+  const send = (desk: Client) =>
+    desk.request('POST', '/api/staff/payments', body, { 'idempotency-key': key });
+  const answers = await Promise.all(twice ? desks.map(send) : [send(desks[0] ?? staff)]);
+  if (answers.some((a) => a.status === 201 || a.status === 200)) accepted.set(key, amountCents);
+  return answers;
+}
+
+/** The requests a step sends (their reads of the moment first), and their answers. */
+async function run(s: Step): Promise<Answer[]> {
+  const client = families[s.family] ?? staff;
+  switch (s.kind) {
+    case 'book':
+      return [await book(client, sessions[s.session] ?? '', s.transport ? 'Lyon' : null)];
+    case 'withdraw': {
+      const r = await request(client, s.pick);
+      return r ? [await client.delete(`/api/me/registrations/${r.id}`)] : [];
+    }
+    case 'plan': {
+      const i = await invoice(client, s.pick);
+      return i
+        ? [
+            await client.put(`/api/me/invoices/${i.invoice.id}/plan`, {
+              method: 'cheque',
+              count: s.count,
+            }),
+          ]
+        : [];
+    }
+    case 'pay': {
+      const i = await invoice(client, s.pick);
+      const amount = Math.floor(((i?.account.balanceCents ?? 0) * s.share) / 100);
+      return i && amount > 0 ? payment(i.invoice.id, amount, s.twice) : [];
+    }
+    case 'cancel': {
+      const r = await request(client, s.pick);
+      return r
+        ? [
+            await staff.post(
+              `/api/staff/registrations/${r.id}/cancel`,
+              s.feeCents ? { organismFeeCents: s.feeCents } : {},
+            ),
+          ]
+        : [];
+    }
+    case 'move': {
+      const r = await request(client, s.pick);
+      return r?.status === 'confirmed'
+        ? [
+            await staff.post(`/api/staff/registrations/${r.id}/modify`, {
+              transportCity: s.transport ? 'Lyon' : null,
+            }),
+          ]
+        : [];
+    }
+  }
+}
+
+/** What must hold after every round: the empty list when it does. */
+async function broken(): Promise<unknown[]> {
+  // A place's invoice is written just after its answer: wait until every one is.
+  await poll(
+    () => t.db.query('SELECT 1 FROM registration_requests WHERE follow_up_due'),
+    (due) => due.length === 0,
+  );
+  const report = (await staff.get('/api/staff/billing/consistency')).json<{
+    problems: unknown[];
+  }>();
+  const stored = await t.db.query<{ key: string; cents: number }>(
+    // Staff's payments: a place's change moves money under keys of its own (`tag:invoice:side`).
+    `SELECT idempotency_key AS key, amount_cents::int AS cents FROM payments
+      WHERE idempotency_key NOT LIKE '%:%'`,
+  );
+  const storedByKey = new Map(stored.map((p) => [p.key, p.cents]));
+  const payments =
+    stored.length === accepted.size &&
+    [...accepted].every(([key, cents]) => storedByKey.get(key) === cents)
+      ? []
+      : [{ accepted: Object.fromEntries(accepted), stored }];
+  const overbooked = await t.db.query(
+    'SELECT id, places, confirmed_count FROM activity_sessions WHERE confirmed_count > places',
+  );
+  const ceilings = (
+    await Promise.all(
+      families.map(async (client) => {
+        const { record } = (await client.get('/api/me/entitlements/2021')).json<{
+          record: { annualCeilingCents: number | null; annualCeilingUsedCents: number };
+        }>();
+        return record;
+      }),
+    )
+  ).filter((r) => r.annualCeilingCents !== null && r.annualCeilingUsedCents > r.annualCeilingCents);
+  return [
+    ...report.problems,
+    ...payments,
+    ...overbooked,
+    ...(await sessionCountsOff(t)),
+    ...ceilings,
+  ];
+}
+
+/** A refusal says why, on the whole request or on its fields. */
+const saysWhy = (answer: Answer) => {
+  const { message, issues } = answer.json<{ message?: string; issues?: { message: string }[] }>();
+  return Boolean(message) || (issues ?? []).some((issue) => issue.message);
+};
+
+describe('the money paths in random rounds of requests at once', () => {
+  it(`keeps the money balanced over ${String(ROUNDS)} rounds (seed ${String(SEED)})`, async () => {
+    const rounds = fc.sample(fc.array(step, { minLength: 2, maxLength: 8 }), {
+      seed: SEED,
+      numRuns: ROUNDS,
+    });
+    const deadlocks = t.db.conflicts.deadlock;
+    const statuses = new Map<number, number>();
+    for (const [index, steps] of rounds.entries()) {
+      const answers = (await Promise.all(steps.map(run))).flat();
+      for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+      const failed = answers.filter((a) => a.status >= 500 || (a.status >= 400 && !saysWhy(a)));
+      expect({ round: index, steps, failed: failed.map((a) => a.body) }).toEqual({
+        round: index,
+        steps,
+        failed: [],
+      });
+      expect({ round: index, steps, broken: await broken() }).toEqual({
+        round: index,
+        steps,
+        broken: [],
+      });
+    }
+    expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
+    // The rounds did move money: places given, payments accepted, some refused.
+    expect(statuses.get(201)).toBeGreaterThan(ROUNDS / 2);
+    expect(accepted.size).toBeGreaterThan(0);
+  });
+});
