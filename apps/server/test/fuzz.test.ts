@@ -59,7 +59,7 @@ async function logIn(): Promise<void> {
 async function existingValues(db: Database): Promise<string[]> {
   const tables = await db.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.columns
-     WHERE table_schema = 'public' AND column_name = 'id' AND data_type IN ('uuid', 'bigint')`,
+     WHERE table_schema = current_schema() AND column_name = 'id' AND data_type IN ('uuid', 'bigint')`,
   );
   const ids = await Promise.all(
     tables.map(({ name }) => db.query<{ id: string }>(`SELECT id::text FROM ${name} LIMIT 20`)),

@@ -1,7 +1,9 @@
 // Rounds of the money paths at random, each round's steps sent at once over real HTTP: families
-// ask for places, withdraw and choose their payment plan while staff record payments (some sent
-// twice, as a double click would), cancel places with a fee and move families' transport. After
-// each round the money must balance, whatever the order the requests met in:
+// ask for places, withdraw, choose their payment plan and pay online (the provider's notice
+// sometimes sent twice) while staff record payments (some sent twice, as a double click would),
+// cancel places with a fee, move families' transport and cancel a whole session (another then
+// opens in its place). After each round the money must balance, whatever the order the requests
+// met in:
 // - no answer is a 5xx, every refusal says why, and no transaction ended in a deadlock;
 // - the billing consistency report is empty (totals, credit notes, no overpayment left
 //   unrefunded, the plan in force adds up to what is owed, invoice numbers without gaps);
@@ -22,6 +24,8 @@ import {
   type Client,
   type TestApp,
 } from './harness.ts';
+import { sharedSecret } from '../src/modules/accounts/csrf.ts';
+import { localNotification } from '../src/modules/payments/local-provider.ts';
 import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 const ROUNDS = Number(
@@ -37,7 +41,9 @@ type Step =
   | { kind: 'plan'; family: number; pick: number; count: number }
   | { kind: 'pay'; family: number; pick: number; share: number; twice: boolean }
   | { kind: 'cancel'; family: number; pick: number; feeCents: number }
-  | { kind: 'move'; family: number; pick: number; transport: boolean };
+  | { kind: 'move'; family: number; pick: number; transport: boolean }
+  | { kind: 'payOnline'; family: number; pick: number; twice: boolean }
+  | { kind: 'cancelSession'; session: number };
 
 const familyIndex = fc.nat({ max: FAMILIES - 1 });
 const pick = fc.nat({ max: 9 });
@@ -93,6 +99,22 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       transport: fc.boolean(),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('payOnline' as const),
+      family: familyIndex,
+      pick,
+      twice: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('cancelSession' as const),
+      session: fc.nat({ max: 2 }),
+    }),
+  },
 );
 
 let t: TestApp;
@@ -100,6 +122,23 @@ let staff: Client;
 let desks: Client[];
 let families: Client[];
 let sessions: string[];
+/** What signs the local test provider's notices. */
+let secret: Buffer;
+
+/** The `i`th session of the rounds, two places and three on its waiting list: a new one each time. */
+async function openSession(i: number): Promise<string> {
+  const [firstDay = '', lastDay = ''] =
+    [
+      ['2021-07-05', '2021-07-11'],
+      ['2021-07-19', '2021-07-25'],
+      ['2021-08-02', '2021-08-08'],
+    ][i] ?? [];
+  const [id = ''] = await openPlaces(t, staff, [
+    { firstDay, lastDay, priceCents: 40_000 + i * 15_000, places: 2, waitingPlaces: 3 },
+  ]);
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  return id;
+}
 /** Each payment accepted, by its idempotency key: what the payments table must hold. */
 const accepted = new Map<string, number>();
 
@@ -113,28 +152,21 @@ beforeAll(async () => {
       return desk;
     }),
   );
-  sessions = await openPlaces(
-    t,
-    staff,
-    [
-      ['2021-07-05', '2021-07-11'],
-      ['2021-07-19', '2021-07-25'],
-      ['2021-08-02', '2021-08-08'],
-    ].map(([firstDay = '', lastDay = ''], i) => ({
-      firstDay,
-      lastDay,
-      priceCents: 40_000 + i * 15_000,
-      places: 2,
-      waitingPlaces: 3,
-    })),
-  );
-  expect(sessions.every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+  sessions = await Promise.all([0, 1, 2].map(openSession));
+  secret = await sharedSecret(t.db, 'local-payments');
   families = await Promise.all(
     Array.from({ length: FAMILIES }, async (_, i) => {
       const { client } = await family(t, 30_000 + i * 9_000, served.http());
       return client;
     }),
   );
+  // Each family starts with a place and its invoice (two a session), so that the first rounds
+  // have money to move whatever order their requests meet in.
+  for (const [i, client] of families.entries())
+    expect((await book(client, sessions[i % 3] ?? '')).json()).toMatchObject({
+      status: 'confirmed',
+    });
+  await invoicesWritten();
 });
 afterAll(() => t.close());
 
@@ -183,7 +215,7 @@ async function payment(invoiceId: string, amountCents: number, twice: boolean): 
 
 /** The requests a step sends (their reads of the moment first), and their answers. */
 async function run(s: Step): Promise<Answer[]> {
-  const client = families[s.family] ?? staff;
+  const client = ('family' in s ? families[s.family] : undefined) ?? staff;
   switch (s.kind) {
     case 'book':
       return [await book(client, sessions[s.session] ?? '', s.transport ? 'Lyon' : null)];
@@ -218,6 +250,38 @@ async function run(s: Step): Promise<Answer[]> {
           ]
         : [];
     }
+    case 'payOnline': {
+      const i = await invoice(client, s.pick);
+      const started =
+        i && (await client.post(`/api/me/invoices/${i.invoice.id}/online-payment`, {}));
+      if (started?.status !== 201) return started ? [started] : [];
+      const { reference, amountCents } = started.json<{
+        payment: { reference: string; amountCents: number };
+      }>().payment;
+      const { headers, body } = localNotification(
+        { reference, status: 'paid', amountCents, currency: 'EUR' },
+        secret,
+      );
+      const notify = () =>
+        client.request('POST', '/api/payments/notifications/local', Buffer.from(body), {
+          ...(headers as Record<string, string>),
+          'content-type': 'application/json',
+        });
+      return [started, ...(await Promise.all(s.twice ? [notify(), notify()] : [notify()]))];
+    }
+    case 'cancelSession': {
+      const session = sessions[s.session] ?? '';
+      const [row] = await t.db.query<{ activity_id: string }>(
+        'SELECT activity_id FROM activity_sessions WHERE id = $1',
+        [session],
+      );
+      const cancelled = await staff.post(
+        `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}/cancellation`,
+        { reason: 'le centre ferme' },
+      );
+      if (cancelled.status === 200) sessions[s.session] = await openSession(s.session);
+      return [cancelled];
+    }
     case 'move': {
       const r = await request(client, s.pick);
       return r?.status === 'confirmed'
@@ -231,13 +295,16 @@ async function run(s: Step): Promise<Answer[]> {
   }
 }
 
-/** What must hold after every round: the empty list when it does. */
-async function broken(): Promise<unknown[]> {
-  // A place's invoice is written just after its answer: wait until every one is.
-  await poll(
+/** A place's invoice is written just after its answer: until every one is. */
+const invoicesWritten = () =>
+  poll(
     () => t.db.query('SELECT 1 FROM registration_requests WHERE follow_up_due'),
     (due) => due.length === 0,
   );
+
+/** What must hold after every round: the empty list when it does. */
+async function broken(): Promise<unknown[]> {
+  await invoicesWritten();
   const report = (await staff.get('/api/staff/billing/consistency')).json<{
     problems: unknown[];
   }>();
@@ -287,10 +354,8 @@ describe('the money paths in random rounds of requests at once', () => {
       numRuns: ROUNDS,
     });
     const deadlocks = t.db.conflicts.deadlock;
-    const statuses = new Map<number, number>();
     for (const [index, steps] of rounds.entries()) {
       const answers = (await Promise.all(steps.map(run))).flat();
-      for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
       const failed = answers.filter((a) => a.status >= 500 || (a.status >= 400 && !saysWhy(a)));
       expect({ round: index, steps, failed: failed.map((a) => a.body) }).toEqual({
         round: index,
@@ -304,8 +369,7 @@ describe('the money paths in random rounds of requests at once', () => {
       });
     }
     expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
-    // The rounds did move money: places given, payments accepted, some refused.
-    expect(statuses.get(201)).toBeGreaterThan(ROUNDS / 2);
+    // The rounds did move money.
     expect(accepted.size).toBeGreaterThan(0);
   });
 });

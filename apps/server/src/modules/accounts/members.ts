@@ -96,8 +96,9 @@ export async function updateContact(
 
 /**
  * Takes the member's row lock, the first of the lock order (docs/architecture.md): a member-side
- * use case that checks the household's own rows holds it until its commit.
+ * use case that checks the household's own rows holds it until its commit. `FOR NO KEY UPDATE`:
+ * an invoice written for the member meanwhile checks its foreign key without waiting for it.
  */
 export async function lockMember(tx: Queryable, memberId: string): Promise<void> {
-  await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [memberId]);
+  await tx.query('SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE', [memberId]);
 }

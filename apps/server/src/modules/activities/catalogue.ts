@@ -131,7 +131,7 @@ export async function sessionsById(
 ): Promise<Session[]> {
   if (ids.length === 0) return [];
   const rows = await db.query<SessionRow>(
-    `SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY($1::uuid[]) ORDER BY s.id${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY($1::uuid[]) ORDER BY s.id${lock ? ' FOR NO KEY UPDATE' : ''}`,
     [ids],
   );
   return rows.map(toSession);

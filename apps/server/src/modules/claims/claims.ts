@@ -474,7 +474,7 @@ export async function decideClaim(
     // The household first (its ceiling and yearly allowances are shared with its other claims
     // and requests), then the claim; both read only after the locks.
     await tx.query(
-      'SELECT u.id FROM users u JOIN claims c ON c.member_id = u.id WHERE c.id = $1 FOR UPDATE OF u',
+      'SELECT u.id FROM users u JOIN claims c ON c.member_id = u.id WHERE c.id = $1 FOR NO KEY UPDATE OF u',
       [requireUuid(id)],
     );
     await tx.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [id]);

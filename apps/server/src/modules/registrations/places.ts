@@ -16,16 +16,13 @@ export type Outcome = 'confirmed' | 'waiting' | 'refused';
 export const CHOICE_LODGINGS = `ARRAY(SELECT c ->> 'lodgingType' FROM jsonb_array_elements(r.choices) c)`;
 
 /**
- * Locks the sessions (in id order, so two requests never wait on each other) and reads them
- * afresh. A shared lock lets requests sent at once go together, yet waits for a cancellation.
+ * Locks the sessions (in id order, so two holders never wait on each other) and reads them afresh.
+ * `FOR NO KEY UPDATE`, as every lock of the lock order (docs/architecture.md): exclusive among
+ * its holders, never in the way of a foreign key's check.
  */
-export async function lockSessions(
-  tx: Queryable,
-  ids: readonly string[],
-  mode: 'UPDATE' | 'SHARE' = 'UPDATE',
-) {
+export async function lockSessions(tx: Queryable, ids: readonly string[]) {
   await tx.query(
-    `SELECT id FROM activity_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR ${mode}`,
+    `SELECT id FROM activity_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
     [ids],
   );
   // A new statement after the lock: it sees the places taken by whoever held the lock before.
@@ -218,11 +215,11 @@ export async function followUpDecisions(
     // EXISTS would stop at the first), then the requests' (in id order).
     const rows = await tx.query<DecidedRow>(
       one
-        ? `WITH household AS (SELECT id FROM users WHERE id = $2 FOR UPDATE)
+        ? `WITH household AS (SELECT id FROM users WHERE id = $2 FOR NO KEY UPDATE)
            UPDATE registration_requests r SET follow_up_due = false FROM users u
             WHERE EXISTS (SELECT FROM household) AND r.id = $1 AND r.follow_up_due AND u.id = r.member_id
            RETURNING ${DECIDED_COLUMNS}`
-        : `WITH households AS (SELECT id FROM users WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
+        : `WITH households AS (SELECT id FROM users WHERE id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE),
                 requests AS (
                   SELECT id FROM registration_requests
                    WHERE (SELECT count(*) FROM households) > 0 AND id = ANY($1::uuid[]) AND follow_up_due

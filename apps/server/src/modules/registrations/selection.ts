@@ -58,7 +58,7 @@ const closedSessions = (
             ${SELECTION_DAY}::text AS selection_on, s.answer_by::text AS answer_by
        FROM activity_sessions s JOIN activities a ON a.id = s.activity_id
       WHERE ${closedUnallocated('$2')} AND a.sector = $1
-      ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
+      ORDER BY s.id${lock ? ' FOR NO KEY UPDATE OF s' : ''}`,
     [sector, today],
   );
 
