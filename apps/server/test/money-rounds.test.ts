@@ -2,14 +2,16 @@
 // ask for places, withdraw, choose their payment plan and pay online (the provider's notice
 // sometimes sent twice) while staff record payments (some sent twice, as a double click would),
 // cancel places with a fee, move families' transport and cancel a whole session (another then
-// opens in its place). After each round the money must balance, whatever the order the requests
-// met in:
+// opens in its place); families claim a subsidy after the fact, the admin approves or rejects
+// claims and pays the approved ones by a batch sent to the bank. After each round the money must
+// balance, whatever the order the requests met in:
 // - no answer is a 5xx, every refusal says why, and no transaction ended in a deadlock;
 // - the billing consistency report is empty (totals, credit notes, no overpayment left
 //   unrefunded, the plan in force adds up to what is owed, invoice numbers without gaps);
 // - every payment accepted is stored once, and none other is;
 // - no session gives more places than it has, and its counts are its requests';
-// - no household's subsidies go beyond its annual ceiling.
+// - no household's subsidies, its places' and its claims' together, go beyond its annual
+//   ceiling, and each payout batch pays exactly its claims, each claim once.
 // Races show on PostgreSQL; on PGlite (one connection) the same rounds run one request after the
 // other and must keep the same guarantees. `npm test` runs a fixed seed and a few rounds;
 // `npm run money-rounds` runs many more (MONEY_ROUNDS, MONEY_SEED).
@@ -17,12 +19,16 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addDefaultRib,
+  createUser,
+  festivalClaim,
   PASSWORD,
   poll,
   servedWithStaff,
   type Answer,
   type Client,
   type TestApp,
+  uploadReceipt,
 } from './harness.ts';
 import { sharedSecret } from '../src/modules/accounts/csrf.ts';
 import { localNotification } from '../src/modules/payments/local-provider.ts';
@@ -43,7 +49,10 @@ type Step =
   | { kind: 'cancel'; family: number; pick: number; feeCents: number }
   | { kind: 'move'; family: number; pick: number; transport: boolean }
   | { kind: 'payOnline'; family: number; pick: number; twice: boolean }
-  | { kind: 'cancelSession'; session: number };
+  | { kind: 'cancelSession'; session: number }
+  | { kind: 'claim'; family: number }
+  | { kind: 'decide'; family: number; pick: number; approve: boolean }
+  | { kind: 'payout' };
 
 const familyIndex = fc.nat({ max: FAMILIES - 1 });
 const pick = fc.nat({ max: 9 });
@@ -108,6 +117,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       twice: fc.boolean(),
     }),
   },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('claim' as const), family: familyIndex }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('decide' as const),
+      family: familyIndex,
+      pick,
+      approve: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('payout' as const) }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -120,6 +140,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 let t: TestApp;
 let staff: Client;
 let desks: Client[];
+/** The committee's admin: claims and their payouts. */
+let admin: Client;
 let families: Client[];
 let sessions: string[];
 /** What signs the local test provider's notices. */
@@ -154,9 +176,13 @@ beforeAll(async () => {
   );
   sessions = await Promise.all([0, 1, 2].map(openSession));
   secret = await sharedSecret(t.db, 'local-payments');
+  await createUser(t.db, { identifier: 'ADMIN-ROUNDS', role: 'admin' });
+  admin = served.http();
+  await admin.login('ADMIN-ROUNDS', PASSWORD);
   families = await Promise.all(
     Array.from({ length: FAMILIES }, async (_, i) => {
       const { client } = await family(t, 30_000 + i * 9_000, served.http());
+      await addDefaultRib(client);
       return client;
     }),
   );
@@ -282,6 +308,32 @@ async function run(s: Step): Promise<Answer[]> {
       if (cancelled.status === 200) sessions[s.session] = await openSession(s.session);
       return [cancelled];
     }
+    case 'claim':
+      return [await client.post('/api/me/claims', festivalClaim([await uploadReceipt(client)]))];
+    case 'decide': {
+      const claim = await chosen<{ id: string; status: string }>(
+        client,
+        '/api/me/claims',
+        'claims',
+        s.pick,
+        (c) => c.status === 'submitted',
+      );
+      const decision = s.approve
+        ? { decision: 'approve' }
+        : { decision: 'reject', reason: 'le justificatif ne convient pas' };
+      return claim ? [await admin.post(`/api/staff/claims/${claim.id}/decision`, decision)] : [];
+    }
+    case 'payout': {
+      const prepared = await admin.post('/api/staff/payouts', { executionDate: '2021-04-20' });
+      if (prepared.status !== 201) return [prepared];
+      const { id } = prepared.json<{ payout: { id: string } }>().payout;
+      const exported = await admin.post(`/api/staff/payouts/${id}/export`);
+      return [
+        prepared,
+        exported,
+        await admin.post(`/api/staff/payouts/${id}/sent`, { sentOn: '2021-04-15' }),
+      ];
+    }
     case 'move': {
       const r = await request(client, s.pick);
       return r?.status === 'confirmed'
@@ -332,12 +384,21 @@ async function broken(): Promise<unknown[]> {
       }),
     )
   ).filter((r) => r.annualCeilingCents !== null && r.annualCeilingUsedCents > r.annualCeilingCents);
+  const payouts = await t.db.query(
+    `SELECT p.reference, p.total_cents::int, p.claims, count(c.id)::int AS paid, coalesce(sum(c.approved_cents), 0)::int AS cents
+       FROM payouts p LEFT JOIN claims c ON c.payout_id = p.id
+      GROUP BY p.id HAVING p.claims <> count(c.id) OR p.total_cents <> coalesce(sum(c.approved_cents), 0)
+     UNION ALL
+     SELECT c.id::text, 0, 0, 0, 0 FROM claims c
+      WHERE (c.status = 'paid' AND c.payout_id IS NULL) OR (c.payout_id IS NOT NULL AND c.status NOT IN ('approved', 'paid'))`,
+  );
   return [
     ...report.problems,
     ...payments,
     ...overbooked,
     ...(await sessionCountsOff(t)),
     ...ceilings,
+    ...payouts,
   ];
 }
 

@@ -55,6 +55,7 @@ describe('operations', () => {
     // Deadlocks and serialization failures, each retried: none here, but the series exist.
     expect(text).toMatch(/^entraide_db_conflicts_total\{kind="deadlock"\} 0$/m);
     expect(text).toMatch(/^entraide_db_conflicts_total\{kind="serialization"\} 0$/m);
+    expect(text).toMatch(/^entraide_db_conflicts_total\{kind="busy"\} 0$/m);
     expect(text).toContain('process_resident_memory_bytes');
     if (t.db.engine === 'postgres')
       expect(text).toMatch(/entraide_db_pool_connections\{state="total"\}/);

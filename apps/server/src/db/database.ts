@@ -49,8 +49,9 @@ export interface Database extends Queryable {
   readonly roundTrips: number;
   /**
    * Use cases PostgreSQL stopped since the start (the metrics), each then run again: by a
-   * deadlock, which the lock order of docs/architecture.md should leave to paths outside it, or
-   * by a serialization failure. Never any on PGlite, which runs one transaction at a time.
+   * deadlock, which the lock order of docs/architecture.md should leave to paths outside it, by a
+   * serialization failure, or by a row held that the use case would not wait for (`busy`). Never
+   * any on PGlite, which runs one transaction at a time.
    */
   readonly conflicts: Readonly<Record<Conflict, number>>;
   close(): Promise<void>;
@@ -62,7 +63,7 @@ export const fromPglite = (db: PGlite): Database => new PgliteDatabase(db);
 class PgliteDatabase implements Database {
   readonly engine = 'pglite';
   statements = 0;
-  readonly conflicts = { deadlock: 0, serialization: 0 };
+  readonly conflicts = { deadlock: 0, serialization: 0, busy: 0 };
   private readonly answers = new ReadAnswers();
   constructor(private readonly db: PGlite) {}
 
@@ -138,16 +139,21 @@ export const errorCode = (error: unknown): string =>
     ? error.code
     : '';
 
-/** Why PostgreSQL stopped a transaction that may simply be run again. */
-export type Conflict = 'deadlock' | 'serialization';
+/**
+ * Why PostgreSQL stopped a transaction that may simply be run again: a deadlock, a serialization
+ * failure, or a row another transaction held where the use case chose not to wait (`NOWAIT`: it
+ * holds a lock later in the lock order, and starts again to take the row in its turn).
+ */
+export type Conflict = 'deadlock' | 'serialization' | 'busy';
 
 /** PostgreSQL's SQLSTATE of each. */
 const CONFLICTS: ReadonlyMap<string, Conflict> = new Map([
   ['40P01', 'deadlock'],
   ['40001', 'serialization'],
+  ['55P03', 'busy'],
 ]);
 
-/** PostgreSQL's serialization_failure and deadlock_detected: the transaction may simply be run again. */
+/** One of the conflicts above: the transaction may simply be run again. */
 export const isRetryable = (error: unknown): boolean => CONFLICTS.has(errorCode(error));
 
 /**
@@ -220,7 +226,7 @@ class PostgresDatabase implements Database {
   readonly engine = 'postgres';
   statements = 0;
   roundTrips = 0;
-  readonly conflicts = { deadlock: 0, serialization: 0 };
+  readonly conflicts = { deadlock: 0, serialization: 0, busy: 0 };
   private readonly names = new StatementNames();
   constructor(private readonly pool: pg.Pool) {}
 

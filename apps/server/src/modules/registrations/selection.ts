@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ActivitySector } from '@entraide/contract';
 import { formatIsoDate } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
+import { LOCKING } from '../../db/read-locks.ts';
 import { HttpError, invalidField } from '../../http.ts';
 import { addDays } from '../billing/working-days.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -83,7 +84,8 @@ const AWAITING_SELECTION = `r.status = 'requested' AND r.session_ids && $1::uuid
  * The selection of a sector's sessions whose registrations closed (closing day passed) and were
  * not yet allocated, over the requests waiting for it. Nothing is written. With `lock`, in the
  * documented order (docs/architecture.md): the requests in id order, then their sessions, then
- * the requests read again under the sessions' locks (those sent meanwhile, late, with them). A
+ * the requests read again under the sessions' locks (those sent meanwhile, late, with them;
+ * without waiting for one another holds — the selection then starts again). A
  * family withdrawing meanwhile waits, then meets its decision; one that withdrew first, or a
  * session cancelled first, is not decided.
  */
@@ -96,7 +98,7 @@ export async function previewSelection(
 ): Promise<SelectionPreview> {
   if (lock)
     await db.query(
-      `SELECT r.id FROM registration_requests r WHERE ${AWAITING_SELECTION} ORDER BY r.id FOR UPDATE`,
+      `SELECT r.id FROM registration_requests r WHERE ${AWAITING_SELECTION} ORDER BY r.id${LOCKING.wait}`,
       [(await closedSessions(db, sector, today, false)).map((s) => s.id)],
     );
   const sessions = await closedSessions(db, sector, today, lock);
@@ -120,7 +122,7 @@ export async function previewSelection(
                      WHERE p.member_id = r.member_id AND p.participant_key = r.participant_key AND p.sector = r.sector
                        AND p.status = 'confirmed' AND p.year < r.year) AS went_before
        FROM registration_requests r JOIN agent_records rec ON rec.id = r.record_id JOIN users u ON u.id = r.member_id
-      WHERE ${AWAITING_SELECTION}${lock ? ' ORDER BY r.id FOR UPDATE OF r' : ''}`,
+      WHERE ${AWAITING_SELECTION}${lock ? ` ORDER BY r.id${LOCKING.nowait}` : ''}`,
     [ids],
   );
   // Places left, and a village's lodgings: each lodging type is allotted on its own.

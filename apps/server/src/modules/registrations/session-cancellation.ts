@@ -1,5 +1,6 @@
 import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
+import { LOCKING, type ReadLock } from '../../db/read-locks.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -36,13 +37,14 @@ interface AffectedRequest {
 }
 
 /**
- * The requests a session's cancellation touches, in id order (locked when `lock`): each kind
- * found by its own index (the choices', the waiting lists', the places'), not by reading them all.
+ * The requests a session's cancellation touches, in id order, locked or not (`lock`: `NOWAIT`
+ * refuses to wait for a row another holds): each kind found by its own index (the choices', the
+ * waiting lists', the places'), not by reading them all.
  */
 async function affectedRequests(
   db: Queryable,
   sessionId: string,
-  lock: boolean,
+  lock: ReadLock,
 ): Promise<AffectedRequest[]> {
   return db.query<AffectedRequest>(
     `SELECT r.id, r.number::text AS number, r.status, r.participant, u.email, u.first_name,
@@ -54,7 +56,7 @@ async function affectedRequests(
       WHERE (r.status = 'requested' AND r.session_ids @> ARRAY[$1::uuid])
          OR (r.status = 'waiting' AND r.placed_session_id = $1)
          OR (r.status = 'confirmed' AND r.placed_session_id = $1)
-      ORDER BY r.id${lock ? ' FOR UPDATE OF r' : ''}`,
+      ORDER BY r.id${LOCKING[lock]}`,
     [sessionId],
   );
 }
@@ -95,7 +97,7 @@ export async function previewSessionCancellation(
   const [session] = await sessionsById(ctx.db, [requireUuid(sessionId)]);
   return summary(
     cancellable(ctx, session, activityId),
-    await affectedRequests(ctx.db, sessionId, false),
+    await affectedRequests(ctx.db, sessionId, 'none'),
   );
 }
 
@@ -114,14 +116,16 @@ export async function cancelSession(
   reason: string,
 ): Promise<SessionCancellation> {
   return ctx.db.transaction(async (tx) => {
-    await affectedRequests(tx, requireUuid(sessionId), true);
+    await affectedRequests(tx, requireUuid(sessionId), 'wait');
     const [session] = await lockSessions(tx, [sessionId]);
     const current = cancellable(ctx, session, activityId);
     await tx.query(
       'UPDATE activity_sessions SET cancelled_at = now(), cancellation_reason = $2 WHERE id = $1',
       [sessionId, reason],
     );
-    const requests = await affectedRequests(tx, sessionId, true);
+    // A request that joined meanwhile is taken after the session, against the lock order: if
+    // another holds it (a place being changed, which waits for the session), start again.
+    const requests = await affectedRequests(tx, sessionId, 'nowait');
     const done = summary(current, requests);
     const activity = await activityFields(tx, current.activityId, true);
     const stay = `${activity.title}, ${current.label}`;
