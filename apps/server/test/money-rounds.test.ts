@@ -32,7 +32,7 @@ import {
 } from './harness.ts';
 import { sharedSecret } from '../src/modules/accounts/csrf.ts';
 import { localNotification } from '../src/modules/payments/local-provider.ts';
-import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
+import { book, cancelSessionBy, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 const ROUNDS = Number(
   process.env.MONEY_ROUNDS ?? (process.env.npm_lifecycle_event === 'money-rounds' ? 200 : 12),
@@ -296,15 +296,7 @@ async function run(s: Step): Promise<Answer[]> {
       return [started, ...(await Promise.all(s.twice ? [notify(), notify()] : [notify()]))];
     }
     case 'cancelSession': {
-      const session = sessions[s.session] ?? '';
-      const [row] = await t.db.query<{ activity_id: string }>(
-        'SELECT activity_id FROM activity_sessions WHERE id = $1',
-        [session],
-      );
-      const cancelled = await staff.post(
-        `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}/cancellation`,
-        { reason: 'le centre ferme' },
-      );
+      const cancelled = await cancelSessionBy(t, staff, sessions[s.session] ?? '');
       if (cancelled.status === 200) sessions[s.session] = await openSession(s.session);
       return [cancelled];
     }

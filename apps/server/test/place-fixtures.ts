@@ -147,3 +147,15 @@ export async function requestsAwaitingSelection(
     [sessions, activity?.id],
   );
 }
+
+/** `desk` cancels the session (its activity read from the database): « le centre ferme ». */
+export async function cancelSessionBy(t: TestApp, desk: Client, sessionId: string) {
+  const [row] = await t.db.query<{ activity_id: string }>(
+    'SELECT activity_id FROM activity_sessions WHERE id = $1',
+    [sessionId],
+  );
+  return desk.post(
+    `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${sessionId}/cancellation`,
+    { reason: 'le centre ferme' },
+  );
+}

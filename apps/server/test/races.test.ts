@@ -18,7 +18,7 @@ import {
   type TestApp,
   uploadReceipt,
 } from './harness.ts';
-import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
+import { book, cancelSessionBy, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 let t: TestApp;
 let http: () => Client;
@@ -249,17 +249,9 @@ describe('a session cancelled while families ask for it and pay', () => {
     ]);
     const places = [await confirmedPlace(session), await confirmedPlace(session)];
     const newcomers = await Promise.all([1, 2, 3].map(() => family(t, 45_000, http())));
-    const [activity] = await t.db.query<{ activity_id: string }>(
-      'SELECT activity_id FROM activity_sessions WHERE id = $1',
-      [session],
-    );
-    const [canceller, ...payers] = await desks(5);
+    const [canceller = staff, ...payers] = await desks(5);
     const answers = await staggered(3, [
-      () =>
-        canceller?.post(
-          `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${session}/cancellation`,
-          { reason: 'le centre ferme' },
-        ) ?? Promise.reject(new Error('no desk')),
+      () => cancelSessionBy(t, canceller, session),
       ...payers.map((desk, i) => () => pay(desk, places[i % 2]?.invoice.id ?? '', 2_000 + i * 100)),
       ...newcomers.map(
         ({ client }) =>
@@ -282,10 +274,7 @@ describe('a session cancelled while families ask for it and pay', () => {
           ),
         (due) => due.length === 0,
       );
-      cancel = await canceller?.post(
-        `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${session}/cancellation`,
-        { reason: 'le centre ferme' },
-      );
+      cancel = await cancelSessionBy(t, canceller, session);
     }
     expect(cancel?.status).toBe(200);
     for (const answer of rest) expect([200, 201, 400, 409]).toContain(answer.status);
@@ -320,15 +309,7 @@ describe('a place given just before its session is cancelled', () => {
         { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
       ]);
       const { client } = await family(t, 45_000, http());
-      const [activity] = await t.db.query<{ activity_id: string }>(
-        'SELECT activity_id FROM activity_sessions WHERE id = $1',
-        [session],
-      );
-      const cancel = () =>
-        staff.post(
-          `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${session}/cancellation`,
-          { reason: 'le centre ferme' },
-        );
+      const cancel = () => cancelSessionBy(t, staff, session);
       const deadlocks = t.db.conflicts.deadlock;
       // On PostgreSQL the request waits for the session first, then the cancellation (which has
       // locked the session's requests of the moment: none). The place is given, and its invoice
@@ -588,16 +569,8 @@ describe('selection and waiting lists', () => {
       requests.push((await book(client, session)).json<{ id: string }>().id);
     }
     const token = await closedForSelection([cancelledSession, kept]);
-    const [activity] = await t.db.query<{ activity_id: string }>(
-      'SELECT activity_id FROM activity_sessions WHERE id = $1',
-      [cancelledSession],
-    );
-    const [canceller, applier] = await desks(2);
-    const cancel = () =>
-      canceller?.post(
-        `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${cancelledSession}/cancellation`,
-        { reason: 'le centre ferme' },
-      ) ?? Promise.reject(new Error('no desk'));
+    const [canceller = staff, applier] = await desks(2);
+    const cancel = () => cancelSessionBy(t, canceller, cancelledSession);
     const apply = () => (applier ? applyAt(applier, token) : Promise.reject(new Error('no desk')));
     const deadlocks = t.db.conflicts.deadlock;
     // On PostgreSQL the cancellation waits first, holding the session's other requests, then the

@@ -12,7 +12,7 @@ import {
   type Client,
   type TestApp,
 } from './harness.ts';
-import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
+import { book, cancelSessionBy, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 describe('batches of a node', () => {
   it('stores what arrives while batches are in the database in the next one, up to its size, two batches at once', async () => {
@@ -333,21 +333,13 @@ describe('registration requests in batches', () => {
 
   it('a session cancelled while a burst of requests is stored: every request answered 201 was stored, and none is left on the session', async () => {
     const [session = ''] = await openSessions(1);
-    const [row] = await t.db.query<{ activity_id: string }>(
-      'SELECT activity_id FROM activity_sessions WHERE id = $1',
-      [session],
-    );
     const sending = await families(16);
     const requests = sending.map(
       ({ client }) =>
         () =>
           book(client, session),
     );
-    const cancellation = () =>
-      staff.post(
-        `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}/cancellation`,
-        { reason: 'le centre ferme' },
-      );
+    const cancellation = () => cancelSessionBy(t, staff, session);
     const answers = await Promise.all(
       [...requests.slice(0, 8), cancellation, ...requests.slice(8)].map((send) => send()),
     );

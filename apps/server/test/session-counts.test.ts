@@ -5,7 +5,7 @@
 // cancelled, a session cancelled. (Lodgings: family-bookings and withdrawals tests.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
-import { book, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
+import { book, cancelSessionBy, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
 let t: TestApp;
 let staff: Client;
@@ -87,14 +87,7 @@ describe('the counts on the session', () => {
     expect(await kept(session)).toEqual([1, 1]);
 
     // The committee cancels the session: its list is cancelled with it.
-    const [activity] = await t.db.query<{ activity_id: string }>(
-      'SELECT activity_id FROM activity_sessions WHERE id = $1',
-      [session],
-    );
-    const cancelled = await staff.post(
-      `/api/staff/activities/${activity?.activity_id ?? ''}/sessions/${session}/cancellation`,
-      { reason: 'le centre ferme' },
-    );
+    const cancelled = await cancelSessionBy(t, staff, session);
     expect(cancelled.status).toBe(200);
     expect(await kept(session)).toEqual([0, 0]);
   });
