@@ -1,10 +1,10 @@
 // Rounds of the money paths at random, each round's steps sent at once over real HTTP: families
 // ask for places, withdraw, choose their payment plan and pay online (the provider's notice
 // sometimes sent twice) while staff record payments (some sent twice, as a double click would),
-// cancel places with a fee, move families' transport and cancel a whole session (another then
-// opens in its place); families claim a subsidy after the fact, the admin approves or rejects
-// claims and pays the approved ones by a batch sent to the bank. After each round the money must
-// balance, whatever the order the requests met in:
+// cancel places with a fee, move places to another session or transport, and cancel a whole
+// session (another then opens in its place); families claim a subsidy after the fact, the admin
+// approves or rejects claims and pays the approved ones by a batch sent to the bank. After each
+// round the money must balance, whatever the order the requests met in:
 // - no answer is a 5xx, every refusal says why, and no transaction ended in a deadlock;
 // - the billing consistency report is empty (totals, credit notes, no overpayment left
 //   unrefunded, the plan in force adds up to what is owed, invoice numbers without gaps);
@@ -47,7 +47,7 @@ type Step =
   | { kind: 'plan'; family: number; pick: number; count: number }
   | { kind: 'pay'; family: number; pick: number; share: number; twice: boolean }
   | { kind: 'cancel'; family: number; pick: number; feeCents: number }
-  | { kind: 'move'; family: number; pick: number; transport: boolean }
+  | { kind: 'move'; family: number; pick: number; session: number | null; transport: boolean }
   | { kind: 'payOnline'; family: number; pick: number; twice: boolean }
   | { kind: 'cancelSession'; session: number }
   | { kind: 'claim'; family: number }
@@ -105,6 +105,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('move' as const),
       family: familyIndex,
       pick,
+      // To another session of the activity, or only another transport.
+      session: fc.option(fc.nat({ max: 2 }), { nil: null }),
       transport: fc.boolean(),
     }),
   },
@@ -144,8 +146,11 @@ let desks: Client[];
 let admin: Client;
 let families: Client[];
 let sessions: string[];
+/** The one activity of the sessions: a place may move from one to another. */
+let activityId: string | undefined;
 /** What signs the local test provider's notices. */
 let secret: Buffer;
+let opened = 0;
 
 /** The `i`th session of the rounds, two places and three on its waiting list: a new one each time. */
 async function openSession(i: number): Promise<string> {
@@ -155,10 +160,28 @@ async function openSession(i: number): Promise<string> {
       ['2021-07-19', '2021-07-25'],
       ['2021-08-02', '2021-08-08'],
     ][i] ?? [];
-  const [id = ''] = await openPlaces(t, staff, [
-    { firstDay, lastDay, priceCents: 40_000 + i * 15_000, places: 2, waitingPlaces: 3 },
-  ]);
+  opened += 1;
+  const [id = ''] = await openPlaces(
+    t,
+    staff,
+    [
+      {
+        label: `Séjour ${String(opened)}`,
+        firstDay,
+        lastDay,
+        priceCents: 40_000 + i * 15_000,
+        places: 2,
+        waitingPlaces: 3,
+      },
+    ],
+    { ...(activityId ? { activityId } : {}) },
+  );
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  const [row] = await t.db.query<{ activity_id: string }>(
+    'SELECT activity_id FROM activity_sessions WHERE id = $1',
+    [id],
+  );
+  activityId = row?.activity_id;
   return id;
 }
 /** Each payment accepted, by its idempotency key: what the payments table must hold. */
@@ -174,7 +197,8 @@ beforeAll(async () => {
       return desk;
     }),
   );
-  sessions = await Promise.all([0, 1, 2].map(openSession));
+  sessions = [];
+  for (const i of [0, 1, 2]) sessions.push(await openSession(i));
   secret = await sharedSecret(t.db, 'local-payments');
   await createUser(t.db, { identifier: 'ADMIN-ROUNDS', role: 'admin' });
   admin = served.http();
@@ -331,6 +355,7 @@ async function run(s: Step): Promise<Answer[]> {
       return r?.status === 'confirmed'
         ? [
             await staff.post(`/api/staff/registrations/${r.id}/modify`, {
+              sessionId: s.session === null ? null : (sessions[s.session] ?? null),
               transportCity: s.transport ? 'Lyon' : null,
             }),
           ]

@@ -4,6 +4,7 @@ import type { Database } from '../src/db/database.ts';
 import { familyWithRecord, type Client, type TestApp, addSession } from './harness.ts';
 
 export interface SessionFixture {
+  label?: string;
   firstDay: string;
   lastDay: string;
   priceCents: number;
@@ -13,25 +14,27 @@ export interface SessionFixture {
 
 /**
  * A published youth activity whose sessions closed and were allocated (or, with `allocated`
- * false, closed and waiting for their selection).
+ * false, closed and waiting for their selection); with `activityId`, sessions added to that one.
  */
 export async function openPlaces(
   t: TestApp,
   staff: Client,
   sessions: SessionFixture[],
-  { allocated = true }: { allocated?: boolean } = {},
+  { allocated = true, activityId }: { allocated?: boolean; activityId?: string } = {},
 ): Promise<string[]> {
-  const { id } = (
-    await staff.post('/api/staff/activities', {
-      title: 'Centre de vacances',
-      sector: 'jeunesse',
-      kind: 'caes',
-      capCategory: 'holidayCentreFrance',
-      description: 'Au bord du lac.',
-      provider: { name: 'Lac Bleu' },
-      published: true,
-    })
-  ).json<{ id: string }>();
+  const { id } = activityId
+    ? { id: activityId }
+    : (
+        await staff.post('/api/staff/activities', {
+          title: 'Centre de vacances',
+          sector: 'jeunesse',
+          kind: 'caes',
+          capCategory: 'holidayCentreFrance',
+          description: 'Au bord du lac.',
+          provider: { name: 'Lac Bleu' },
+          published: true,
+        })
+      ).json<{ id: string }>();
   const ids: string[] = [];
   for (const [i, s] of sessions.entries()) {
     const answer = await addSession(t.db, staff, id, {
