@@ -174,14 +174,15 @@ async function openSession(i: number): Promise<string> {
         waitingPlaces: 3,
       },
     ],
-    { ...(activityId ? { activityId } : {}) },
+    activityId ? { activityId } : {},
   );
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
-  const [row] = await t.db.query<{ activity_id: string }>(
-    'SELECT activity_id FROM activity_sessions WHERE id = $1',
-    [id],
-  );
-  activityId = row?.activity_id;
+  activityId ??= (
+    await t.db.query<{ activity_id: string }>(
+      'SELECT activity_id FROM activity_sessions WHERE id = $1',
+      [id],
+    )
+  )[0]?.activity_id;
   return id;
 }
 /** Each payment accepted, by its idempotency key: what the payments table must hold. */

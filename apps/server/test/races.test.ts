@@ -176,6 +176,38 @@ describe('a payment sent twice at once', () => {
     }
     expect(await consistency()).toEqual([]);
   });
+
+  it('with one key for two invoices at once: one payment, the other refused as the key’s conflict', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000 },
+    ]);
+    for (let round = 0; round < 3; round += 1) {
+      const places = [await confirmedPlace(session), await confirmedPlace(session)];
+      const key = randomUUID();
+      const answers = await Promise.all(
+        (await desks(2)).map((desk, i) =>
+          desk.request(
+            'POST',
+            '/api/staff/payments',
+            {
+              invoiceId: places[i]?.invoice.id,
+              method: 'transfer',
+              amountCents: 3_000,
+              receivedOn: '2021-04-15',
+            },
+            { 'idempotency-key': key },
+          ),
+        ),
+      );
+      expect(statuses(answers)).toEqual([201, 409]);
+      expect(answers.find((a) => a.status === 409)?.json()).toMatchObject({
+        error: 'idempotency_conflict',
+      });
+      const paid = await Promise.all(places.map(async (p) => (await invoicesOf(p.client))[0]));
+      expect(paid.map((v) => v?.account.paidCents).sort()).toEqual([0, 3_000]);
+    }
+    expect(await consistency()).toEqual([]);
+  });
 });
 
 describe('payments against changes of the same place', () => {
