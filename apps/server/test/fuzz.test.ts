@@ -21,6 +21,8 @@ const RUNS = Number(
   process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 1_000 : 40),
 );
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
+/** A case takes a few milliseconds: a long run is given 50 ms each, and a minute more. */
+const TIMEOUT = 60_000 + RUNS * 50;
 
 interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -120,25 +122,29 @@ describe('fuzz: no input gives a 5xx, nor a validator’s wording', () => {
   });
 
   for (const [index, op] of operations.entries())
-    it(`${op.method} ${op.path}`, async () => {
-      await fc.assert(
-        fc.asyncProperty(requestCase(op), async ({ caller, params, query, body }) => {
-          let i = 0;
-          const path = op.path.replace(/\{[^}]+\}/g, () => params[i++ % params.length] ?? '');
-          const url = query ? `${path}?${query}` : path;
-          const answer = await callers[caller].request(
-            op.method,
-            url,
-            op.method === 'GET' ? undefined : Buffer.from(jsonText(body)),
-            op.method === 'GET' ? {} : { 'content-type': 'application/json' },
-          );
-          const said = `${op.method} ${url} as ${caller} → ${answer.status} ${JSON.stringify(answer.body)}`;
-          if (answer.status >= 500) throw new Error(said);
-          if (answer.status >= 400 && validatorWording(answer.body)) throw new Error(said);
-        }),
-        { numRuns: RUNS, seed: SEED + index, endOnFailure: true },
-      );
-      // A case may have logged a caller out (or changed a password): start the next one fresh.
-      if (op.path === '/api/session' || op.path.includes('password')) await logIn();
-    });
+    it(
+      `${op.method} ${op.path}`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(requestCase(op), async ({ caller, params, query, body }) => {
+            let i = 0;
+            const path = op.path.replace(/\{[^}]+\}/g, () => params[i++ % params.length] ?? '');
+            const url = query ? `${path}?${query}` : path;
+            const answer = await callers[caller].request(
+              op.method,
+              url,
+              op.method === 'GET' ? undefined : Buffer.from(jsonText(body)),
+              op.method === 'GET' ? {} : { 'content-type': 'application/json' },
+            );
+            const said = `${op.method} ${url} as ${caller} → ${answer.status} ${JSON.stringify(answer.body)}`;
+            if (answer.status >= 500) throw new Error(said);
+            if (answer.status >= 400 && validatorWording(answer.body)) throw new Error(said);
+          }),
+          { numRuns: RUNS, seed: SEED + index, endOnFailure: true },
+        );
+        // A case may have logged a caller out (or changed a password): start the next one fresh.
+        if (op.path === '/api/session' || op.path.includes('password')) await logIn();
+      },
+      TIMEOUT,
+    );
 });

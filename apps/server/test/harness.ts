@@ -540,6 +540,30 @@ export async function lockWaits(db: Database): Promise<number> {
 }
 
 /**
+ * Holds a row (`lock`, a `SELECT … FOR UPDATE`) in a transaction of the test's own, starts `work`,
+ * waits until two of its transactions wait for a lock, then lets go (PostgreSQL only).
+ */
+export async function whileRowHeld<T>(
+  db: Database,
+  lock: string,
+  params: readonly unknown[],
+  work: () => Promise<T>,
+): Promise<T> {
+  const { running } = await db.transaction(async (tx) => {
+    await tx.query(lock, params);
+    const started = work();
+    await poll(
+      () => lockWaits(db),
+      (n) => n >= 2,
+      200,
+    );
+    // Wrapped, so that the transaction commits (lets go) without waiting for the work.
+    return { running: started };
+  });
+  return running;
+}
+
+/**
  * Reads `read()` every 10 ms until `done` holds of what it read, `tries` times at most; the last
  * value read (the test then checks it).
  */

@@ -38,6 +38,8 @@ const ROUNDS = Number(
   process.env.MONEY_ROUNDS ?? (process.env.npm_lifecycle_event === 'money-rounds' ? 200 : 12),
 );
 const SEED = Number(process.env.MONEY_SEED ?? 20_261_206);
+/** A round takes about a tenth of a second: a long run is given a second each, and a minute more. */
+const TIMEOUT = 60_000 + ROUNDS * 1_000;
 const FAMILIES = 6;
 
 /** One step of a round; `pick` chooses among the family's requests or invoices of the moment. */
@@ -427,28 +429,32 @@ const saysWhy = (answer: Answer) => {
 };
 
 describe('the money paths in random rounds of requests at once', () => {
-  it(`keeps the money balanced over ${String(ROUNDS)} rounds (seed ${String(SEED)})`, async () => {
-    const rounds = fc.sample(fc.array(step, { minLength: 2, maxLength: 8 }), {
-      seed: SEED,
-      numRuns: ROUNDS,
-    });
-    const deadlocks = t.db.conflicts.deadlock;
-    for (const [index, steps] of rounds.entries()) {
-      const answers = (await Promise.all(steps.map(run))).flat();
-      const failed = answers.filter((a) => a.status >= 500 || (a.status >= 400 && !saysWhy(a)));
-      expect({ round: index, steps, failed: failed.map((a) => a.body) }).toEqual({
-        round: index,
-        steps,
-        failed: [],
+  it(
+    `keeps the money balanced over ${String(ROUNDS)} rounds (seed ${String(SEED)})`,
+    async () => {
+      const rounds = fc.sample(fc.array(step, { minLength: 2, maxLength: 8 }), {
+        seed: SEED,
+        numRuns: ROUNDS,
       });
-      expect({ round: index, steps, broken: await broken() }).toEqual({
-        round: index,
-        steps,
-        broken: [],
-      });
-    }
-    expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
-    // The rounds did move money.
-    expect(accepted.size).toBeGreaterThan(0);
-  });
+      const deadlocks = t.db.conflicts.deadlock;
+      for (const [index, steps] of rounds.entries()) {
+        const answers = (await Promise.all(steps.map(run))).flat();
+        const failed = answers.filter((a) => a.status >= 500 || (a.status >= 400 && !saysWhy(a)));
+        expect({ round: index, steps, failed: failed.map((a) => a.body) }).toEqual({
+          round: index,
+          steps,
+          failed: [],
+        });
+        expect({ round: index, steps, broken: await broken() }).toEqual({
+          round: index,
+          steps,
+          broken: [],
+        });
+      }
+      expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
+      // The rounds did move money.
+      expect(accepted.size).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 });

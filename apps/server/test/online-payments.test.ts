@@ -13,7 +13,14 @@ import { sendPreparedRefunds } from '../src/modules/payments/online-refunds.ts';
 import { lyraProvider, lyraSignature } from '../src/modules/payments/lyra-form.ts';
 import { NotAuthentic } from '../src/modules/payments/provider.ts';
 import { stripeProvider } from '../src/modules/payments/stripe-checkout.ts';
-import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import {
+  createUser,
+  PASSWORD,
+  testApp,
+  whileRowHeld,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
 
 describe('the Lyra form protocol (PayZen, Systempay)', () => {
@@ -408,13 +415,32 @@ describe('paying an invoice online through the local test provider', () => {
     const [followed] = (await open()).filter((r) => r.reference === payment.reference);
     expect(followed).toMatchObject({ status: 'prepared' });
     const retry = `/api/staff/online-payments/refunds/${followed?.id ?? ''}/retry`;
-    expect((await staff.post(retry)).status).toBe(404);
+    expect((await staff.post(retry)).status).toBe(409);
     await t.db.query(
       `UPDATE online_refunds SET status = 'failed', error = 'PSP_099' WHERE id = $1`,
       [followed?.id],
     );
     expect((await client.post(retry)).status).toBe(403);
-    expect((await staff.post(retry)).status).toBe(200);
+    // Two desks ask at once, both having read it failed (PostgreSQL: both wait for its row).
+    const desk = t.client();
+    await desk.login('GEST-PAY', PASSWORD);
+    const both = () => Promise.all([staff.post(retry), desk.post(retry)]);
+    const retries =
+      t.db.engine === 'postgres'
+        ? await whileRowHeld(
+            t.db,
+            'SELECT 1 FROM online_refunds WHERE id = $1 FOR UPDATE',
+            [followed?.id],
+            both,
+          )
+        : await both();
+    expect(retries.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(
+      await t.db.query(
+        `SELECT 1 FROM audit_log WHERE action = 'payment.refund_retry' AND subject_id = $1`,
+        [followed?.id],
+      ),
+    ).toHaveLength(1);
     expect(await sendPreparedRefunds(t.db, provider)).toMatchObject({ confirmed: 1, failed: 0 });
     expect(await refunds()).toEqual([{ status: 'confirmed', amount: refundCents }]);
     // Sent once: the job again finds nothing to send.

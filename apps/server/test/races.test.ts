@@ -17,6 +17,7 @@ import {
   type Client,
   type TestApp,
   uploadReceipt,
+  whileRowHeld,
 } from './harness.ts';
 import { book, cancelSessionBy, family, openPlaces, sessionCountsOff } from './place-fixtures.ts';
 
@@ -76,29 +77,6 @@ const pay = (desk: Client, invoiceId: string, amountCents: number) =>
   );
 
 /**
- * Holds a row (`lock`, a `SELECT … FOR UPDATE`) in a transaction of the test's own, starts `work`,
- * waits until two of its transactions wait for a lock, then lets go (PostgreSQL only).
- */
-async function whileRowHeld<T>(
-  lock: string,
-  params: readonly unknown[],
-  work: () => Promise<T>,
-): Promise<T> {
-  const { running } = await t.db.transaction(async (tx) => {
-    await tx.query(lock, params);
-    const started = work();
-    await poll(
-      () => lockWaits(t.db),
-      (n) => n >= 2,
-      200,
-    );
-    // Wrapped, so that the transaction commits (lets go) without waiting for the work.
-    return { running: started };
-  });
-  return running;
-}
-
-/**
  * Two requests in a set order behind a row (PostgreSQL): a registration request's, or a
  * session's. `first` is sent and waits for the row, then `second`, and the row is let go once
  * both wait. On PGlite (one connection) they simply run together.
@@ -110,6 +88,7 @@ function inTurnBehind<A, B>(
 ): Promise<[A, B]> {
   if (t.db.engine !== 'postgres') return Promise.all([first(), second()]);
   return whileRowHeld(
+    t.db,
     'request' in row
       ? 'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE'
       : 'SELECT 1 FROM activity_sessions WHERE id = $1 FOR NO KEY UPDATE',
@@ -132,6 +111,7 @@ async function whileCounterHeld<T>(work: () => Promise<T>): Promise<T> {
     `INSERT INTO billing_counters (kind, year, last_number) VALUES ('credit_note', 2021, 0) ON CONFLICT DO NOTHING`,
   );
   return whileRowHeld(
+    t.db,
     `SELECT 1 FROM billing_counters WHERE kind = 'credit_note' AND year = 2021 FOR UPDATE`,
     [],
     work,
@@ -400,6 +380,7 @@ describe('staff changing a session at once', () => {
     const answers =
       t.db.engine === 'postgres'
         ? await whileRowHeld(
+            t.db,
             'SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE',
             [session],
             both,
@@ -433,7 +414,7 @@ describe('a member saving the Fiche from two devices at once', () => {
     // On PostgreSQL the member's row is held until both saves wait on it.
     const answers =
       t.db.engine === 'postgres'
-        ? await whileRowHeld('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id], both)
+        ? await whileRowHeld(t.db, 'SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id], both)
         : await both();
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     const kept = answers
@@ -528,6 +509,7 @@ describe('selection and waiting lists', () => {
     // On PostgreSQL the request's row is held until both wait for it: the withdrawal first.
     const [withdrawal, applied] = await (t.db.engine === 'postgres'
       ? whileRowHeld(
+          t.db,
           'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
           [request.id],
           race,
@@ -858,5 +840,63 @@ describe('payouts', () => {
       const mails = await mailsTo(t.db, email);
       expect(mails.filter((m) => m.subject.includes('versée'))).toHaveLength(1);
     }
+  });
+});
+
+describe('Solidarité', () => {
+  it('two desks decide the same request at once, a grant and a refusal: one decision, one mail, the other told it was made', async () => {
+    await createUser(t.db, { identifier: 'GEST-SO-RACE', role: 'staff', sectors: ['solidarite'] });
+    const [granting, refusing] = await Promise.all(
+      [0, 1].map(async () => {
+        const desk = http();
+        await desk.login('GEST-SO-RACE', PASSWORD);
+        return desk;
+      }),
+    );
+    if (!granting || !refusing) throw new Error('no desks');
+    await createUser(t.db, { identifier: 'IN-000990' });
+    const member = http();
+    await member.login('IN-000990', PASSWORD);
+    const asked = await member.post('/api/me/solidarity', {
+      kind: 'loan',
+      purpose: 'Réparation de la chaudière',
+      amountCents: 240_000,
+      months: 24,
+    });
+    const { id } = asked.json<{ id: string }>();
+    // Both desks read the request before either decides (PostgreSQL: both wait for its row).
+    const decide = () =>
+      Promise.all([
+        granting.post(`/api/staff/solidarity/${id}/decision`, { decision: 'grant' }),
+        refusing.post(`/api/staff/solidarity/${id}/decision`, {
+          decision: 'refuse',
+          reason: 'Ressources suffisantes',
+        }),
+      ]);
+    const answers =
+      t.db.engine === 'postgres'
+        ? await whileRowHeld(
+            t.db,
+            'SELECT 1 FROM solidarity_requests WHERE id = $1 FOR UPDATE',
+            [id],
+            decide,
+          )
+        : await decide();
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const kept = answers.find((a) => a.status === 200)?.json<{ status: string }>().status;
+    const [stored] = await t.db.query<{ status: string }>(
+      'SELECT status FROM solidarity_requests WHERE id = $1',
+      [id],
+    );
+    expect(stored?.status).toBe(kept);
+    expect(answers.find((a) => a.status === 409)?.json<{ message: string }>().message).toBe(
+      'Cette demande a déjà reçu une réponse.',
+    );
+    expect(await mailsTo(t.db, 'in-000990@example.org')).toHaveLength(1);
+    const [{ decisions } = { decisions: 0 }] = await t.db.query<{ decisions: number }>(
+      `SELECT count(*)::int AS decisions FROM audit_log WHERE subject_id = $1`,
+      [id],
+    );
+    expect(decisions).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 // a cancellation, in its transaction; sent by a job; confirmed by the provider's answer. Each
 // state is a row the staff see; one that fails waits for them.
 import type { Database, Queryable } from '../../db/database.ts';
-import { notFound, requireUuid } from '../../http.ts';
+import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { PaymentProvider } from './provider.ts';
@@ -119,10 +119,24 @@ export function openRefunds(db: Queryable, staff: CurrentUser): Promise<OpenRefu
 export async function retryRefund(db: Database, staff: CurrentUser, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const open = await openRefunds(tx, staff);
-    if (!open.some((r) => r.id === requireUuid(id) && r.status === 'failed')) throw notFound();
-    await tx.query(`UPDATE online_refunds SET status = 'prepared', error = NULL WHERE id = $1`, [
-      id,
-    ]);
+    const refund = open.find((r) => r.id === requireUuid(id));
+    if (!refund) throw notFound();
+    // Only if it is still failed, under its lock: of two desks asking at once, one asks, and a
+    // refund the job has sent again is never put back.
+    const retried =
+      refund.status === 'failed' &&
+      (
+        await tx.query(
+          `UPDATE online_refunds SET status = 'prepared', error = NULL WHERE id = $1 AND status = 'failed' RETURNING id`,
+          [id],
+        )
+      ).length > 0;
+    if (!retried)
+      throw new HttpError(
+        409,
+        'not_failed',
+        'Ce remboursement n’est plus en échec : il est déjà redemandé au prestataire (en préparation ou envoyé).',
+      );
     await recordAudit(tx, staff.id, 'payment.refund_retry', 'online_refund', id);
   });
 }

@@ -64,13 +64,17 @@ const toRequest = (r: Row): SolidarityRequest => ({
   createdAt: r.created_at,
 });
 
+/** What a decision reads: the request's row, locked (its member's is only read). */
+const LOCKED = 'FOR NO KEY UPDATE OF s';
+
 async function requestsWhere(
   db: Queryable,
   where: string,
   params: unknown[],
+  lock: typeof LOCKED | '' = '',
 ): Promise<SolidarityRequest[]> {
   const rows = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM solidarity_requests s JOIN users u ON u.id = s.member_id WHERE ${where} ORDER BY s.created_at, s.number`,
+    `SELECT ${COLUMNS} FROM solidarity_requests s JOIN users u ON u.id = s.member_id WHERE ${where} ORDER BY s.created_at, s.number ${lock}`,
     params,
   );
   return rows.map(toRequest);
@@ -125,9 +129,9 @@ export async function decideSolidarity(
   },
 ): Promise<SolidarityRequest> {
   return ctx.db.transaction(async (tx) => {
-    const [request] = await requestsWhere(tx, 's.id = $1', [requireUuid(id)]);
+    // Read under its lock: of two decisions at once, the second reads the first's.
+    const [request] = await requestsWhere(tx, 's.id = $1', [requireUuid(id)], LOCKED);
     if (!request) throw notFound();
-    await tx.query('SELECT id FROM solidarity_requests WHERE id = $1 FOR UPDATE', [id]);
     if (request.status !== 'submitted')
       throw new HttpError(409, 'already_decided', 'Cette demande a déjà reçu une réponse.');
     if (decision.decision === 'refuse' && !decision.reason)

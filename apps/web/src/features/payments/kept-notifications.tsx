@@ -150,13 +150,17 @@ export function KeptNotifications({ onHandled }: { readonly onHandled: (notice: 
                         confirmLabel={msg.renvoyerConfirmer}
                         onConfirm={() =>
                           void run(async () => {
-                            await api(
-                              'POST',
-                              `/api/staff/online-payments/refunds/${r.id}/retry`,
-                              {},
-                            );
-                            onHandled(msg.renvoye(r.reference));
-                            await load();
+                            try {
+                              await api(
+                                'POST',
+                                `/api/staff/online-payments/refunds/${r.id}/retry`,
+                                {},
+                              );
+                              onHandled(msg.renvoye(r.reference));
+                            } finally {
+                              // Asked again by a colleague meanwhile (409): its state now shown.
+                              await load();
+                            }
                           })
                         }
                       />
