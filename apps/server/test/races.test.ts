@@ -900,3 +900,52 @@ describe('Solidarité', () => {
     expect(decisions).toBe(1);
   });
 });
+
+describe('a member’s bank accounts from two devices at once', () => {
+  it('two accounts made the default at once, then the default removed while another is chosen: always exactly one default', async () => {
+    await createUser(t.db, { identifier: 'IN-000991' });
+    const [phone, computer] = [http(), http()];
+    await phone.login('IN-000991', PASSWORD);
+    await computer.login('IN-000991', PASSWORD);
+    let accounts: { id: string; isDefault: boolean }[] = [];
+    for (const [iban, bic] of [
+      ['FR76 3000 6000 0112 3456 7890 189', 'AGRIFRPP882'],
+      ['DE89 3704 0044 0532 0130 00', 'COBADEFFXXX'],
+      ['GB29 NWBK 6016 1331 9268 19', 'NWBKGB2L'],
+    ] as const)
+      accounts = (
+        await phone.post('/api/me/bank-accounts', { holder: 'Claire Martin', iban, bic })
+      ).json<{ accounts: typeof accounts }>().accounts;
+    const [first, second, third] = accounts.map((a) => a.id);
+    const defaults = async () =>
+      (
+        await t.db.query<{ id: string }>(
+          `SELECT b.id FROM bank_accounts b JOIN users u ON u.id = b.member_id
+            WHERE u.identifier = 'IN-000991' AND b.is_default`,
+        )
+      ).map((r) => r.id);
+    expect(await defaults()).toEqual([first]);
+    // Both wait behind the default's row (PostgreSQL), each having read the accounts before.
+    const atOnce = (...requests: (() => Promise<Answer>)[]) =>
+      t.db.engine === 'postgres'
+        ? whileRowHeld(t.db, 'SELECT 1 FROM bank_accounts WHERE id = $1 FOR UPDATE', [first], () =>
+            Promise.all(requests.map((r) => r())),
+          )
+        : Promise.all(requests.map((r) => r()));
+    const chosen = await atOnce(
+      () => phone.post(`/api/me/bank-accounts/${second ?? ''}/default`),
+      () => computer.post(`/api/me/bank-accounts/${third ?? ''}/default`),
+    );
+    expect(statuses(chosen)).toEqual([200, 200]);
+    const [kept] = await defaults();
+    expect([second, third]).toContain(kept);
+    expect(await defaults()).toHaveLength(1);
+    const other = kept === second ? third : second;
+    const changed = await atOnce(
+      () => phone.delete(`/api/me/bank-accounts/${kept ?? ''}`),
+      () => computer.post(`/api/me/bank-accounts/${other ?? ''}/default`),
+    );
+    expect(statuses(changed)).toEqual([200, 200]);
+    expect(await defaults()).toHaveLength(1);
+  });
+});

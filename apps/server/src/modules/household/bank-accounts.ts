@@ -60,12 +60,17 @@ export async function addBankAccount(
   });
 }
 
+/**
+ * One of the member's accounts, under the member's lock (the lock order's first step) then its
+ * own: a change of default from two devices at once waits for the other, never meets two defaults.
+ */
 async function ownAccount(
   tx: Queryable,
   member: CurrentUser,
   id: string,
 ): Promise<{ is_default: boolean }> {
   requireUuid(id);
+  await lockMember(tx, member.id);
   const [row] = await tx.query<{ is_default: boolean }>(
     'SELECT is_default FROM bank_accounts WHERE id = $1 AND member_id = $2 FOR UPDATE',
     [id, member.id],
