@@ -949,3 +949,56 @@ describe('a member’s bank accounts from two devices at once', () => {
     expect(await defaults()).toHaveLength(1);
   });
 });
+
+describe('sign-ups', () => {
+  it('two requests of one person (one matricule) approved at once by two desks: one account, the other told', async () => {
+    await createUser(t.db, { identifier: 'GEST-FA-RACE', role: 'staff', sectors: ['fiche-agent'] });
+    const [one, another] = await Promise.all(
+      [0, 1].map(async () => {
+        const desk = http();
+        await desk.login('GEST-FA-RACE', PASSWORD);
+        return desk;
+      }),
+    );
+    if (!one || !another) throw new Error('no desks');
+    // Sent twice: the form again the next day, the first having had no answer yet.
+    const ids: string[] = [];
+    for (const email of ['double.envoi@example.org', 'double.envoi@example.net'])
+      ids.push(
+        (
+          await http().post('/api/sign-up-requests', {
+            identity: {
+              lastName: 'Envoi',
+              firstName: 'Double',
+              birthDate: '1984-09-21',
+              matricule: '87654321',
+            },
+            contact: { email },
+            family: { couple: false, children: [] },
+            confirmation: { accurate: true },
+          })
+        ).json<{ id: string }>().id,
+      );
+    const approve = () =>
+      Promise.all(
+        [one, another].map((desk, i) =>
+          desk.post(`/api/staff/sign-up-requests/${ids[i] ?? ''}/approve`),
+        ),
+      );
+    // Both desks wait for their request's row, then check the matricule at the same moment.
+    const answers =
+      t.db.engine === 'postgres'
+        ? await whileRowHeld(
+            t.db,
+            'SELECT 1 FROM sign_up_requests WHERE id = ANY($1::uuid[]) FOR UPDATE',
+            [ids],
+            approve,
+          )
+        : await approve();
+    expect(statuses(answers)).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.json<{ message: string }>().message).toBe(
+      'Un compte existe déjà avec ce matricule Inserm.',
+    );
+    expect(await t.db.query(`SELECT 1 FROM users WHERE matricule = '87654321'`)).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import type { SignUpRequest, SignUpRequestSummary } from '@entraide/contract';
-import type { Queryable } from '../../db/database.ts';
+import { errorCode, type Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -135,6 +135,9 @@ async function pendingRequest(tx: Queryable, id: string): Promise<SignUpRow> {
   return row;
 }
 
+const matriculeTaken = () =>
+  new HttpError(409, 'matricule_taken', 'Un compte existe déjà avec ce matricule Inserm.');
+
 /** Approval: creates the member and their family, and mails the identifier with a link to choose a password. */
 export async function approveSignUp(
   ctx: AppContext,
@@ -147,31 +150,32 @@ export async function approveSignUp(
       const [taken] = await tx.query('SELECT 1 FROM users WHERE matricule = $1', [
         request.matricule,
       ]);
-      if (taken)
-        throw new HttpError(
-          409,
-          'matricule_taken',
-          'Un compte existe déjà avec ce matricule Inserm.',
-        );
+      if (taken) throw matriculeTaken();
     }
     const [number] = await tx.query<{ n: string }>(
       `SELECT nextval('member_number_seq')::text AS n`,
     );
     const identifier = `${ctx.organization.identifierPrefix}-${(number?.n ?? '0').padStart(6, '0')}`;
-    const [user] = await tx.query<{ id: string }>(
-      `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, phone, address, role)
+    const [user] = await tx
+      .query<{ id: string }>(
+        `INSERT INTO users (identifier, email, last_name, first_name, birth_date, matricule, phone, address, role)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'member') RETURNING id`,
-      [
-        identifier,
-        request.email,
-        request.last_name,
-        request.first_name,
-        request.birth_date,
-        request.matricule,
-        request.phone,
-        request.address,
-      ],
-    );
+        [
+          identifier,
+          request.email,
+          request.last_name,
+          request.first_name,
+          request.birth_date,
+          request.matricule,
+          request.phone,
+          request.address,
+        ],
+      )
+      .catch((error: unknown) => {
+        // The same person's other request approved meanwhile by another desk: its account, made
+        // since the check above, holds the matricule (the identifier comes from a sequence).
+        throw errorCode(error) === '23505' ? matriculeTaken() : error;
+      });
     if (!user) throw new Error('insert returned nothing');
     if (request.spouse) {
       await tx.query(
