@@ -352,6 +352,37 @@ describe('publishing', () => {
     );
   });
 
+  it('refuses a period or a name another node published a moment ago, before this node read it', async () => {
+    // Another node's publication: in the database, not yet in this node's registry.
+    const { data } = registry.get('inserm-2022');
+    await t.db.query(
+      `INSERT INTO pack_drafts (organization, based_on, data, status, pack_id, created_by, updated_by, published_at, published_by)
+       SELECT 'inserm', 'inserm-2022', $1, 'published', 'inserm-2025', id, id, now(), id FROM users WHERE identifier = 'STUDIO-ADMIN'`,
+      [
+        JSON.stringify({
+          ...data,
+          id: 'inserm-2025',
+          validity: { ...data.validity, from: '2025-01-01', to: '2025-12-31' },
+        }),
+      ],
+    );
+    expect(registry.has('inserm-2025')).toBe(false);
+    const next = await admin.post('/api/admin/pack-drafts', { basedOn: 'inserm-2022' });
+    const publish = (body: Record<string, unknown>) =>
+      admin.post(`/api/admin/pack-drafts/${next.json<DraftAnswer>().draft.id}/publish`, body);
+    const sameName = await publish({ packId: 'inserm-2025', from: '2026-01-01', to: '2026-12-31' });
+    expect(sameName.json<{ error: string }>().error).toBe('pack_exists');
+    const overlap = await publish({
+      packId: 'inserm-2025-bis',
+      from: '2025-06-01',
+      to: '2026-05-31',
+    });
+    expect(overlap.status).toBe(409);
+    const refusal = overlap.json<{ error: string; message: string }>();
+    expect(refusal.error).toBe('period_taken');
+    expect(refusal.message).toContain('Le barème inserm-2025 couvre déjà');
+  });
+
   it('imports a pack file as a draft of the same committee only', async () => {
     const file = (await admin.get('/api/admin/packs/cnrs-2019/json')).json();
     const other = await admin.post('/api/admin/pack-drafts', {

@@ -1,5 +1,5 @@
 import { compilePack, type PackRegistry } from '@entraide/rules';
-import type { Database } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { KeptRead } from '../../kept-read.ts';
 
 /**
@@ -26,13 +26,18 @@ export class PublishedPacks {
     return this.kept.again();
   }
 
-  private async read(): Promise<void> {
-    const rows = await this.db.query<{ data: unknown }>(
-      "SELECT data FROM pack_drafts WHERE status = 'published' ORDER BY published_at",
-    );
-    for (const { data } of rows) {
-      const pack = compilePack(data);
-      if (!this.packs.has(pack.id)) this.packs.add(pack);
-    }
+  private read(): Promise<void> {
+    return addPublishedPacks(this.db, this.packs);
+  }
+}
+
+/** Adds to `packs` those published in the studio it lacks (by this node or another). */
+export async function addPublishedPacks(db: Queryable, packs: PackRegistry): Promise<void> {
+  const rows = await db.query<{ data: unknown }>(
+    "SELECT data FROM pack_drafts WHERE status = 'published' ORDER BY published_at",
+  );
+  for (const { data } of rows) {
+    const pack = compilePack(data);
+    if (!packs.has(pack.id)) packs.add(pack);
   }
 }

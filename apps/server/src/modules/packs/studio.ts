@@ -18,6 +18,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, refuseIfSavedSince, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { addPublishedPacks } from './published-packs.ts';
 
 export interface DraftCheck {
   /** Every fault the pack schema and the engine find, by path; none: it can be published. */
@@ -240,6 +241,8 @@ export async function publishDraft(
   const pack = await db.transaction(async (tx) => {
     // One publication at a time: two admins cannot give two packs the same period.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('pack_publication'))");
+    // Every pack published before, by any node: this node may not have read another's yet.
+    await addPublishedPacks(tx, packs);
     const row = await draftRow(tx, id, true);
     if (row.status === 'published') throw finalAlready();
     // What is published is what the admin read, its cost with it: never a later save unread.
@@ -270,11 +273,7 @@ export async function publishDraft(
       );
     if (what.to < what.from)
       throw new HttpError(422, 'invalid_period', 'La fin de la période vient avant son début.');
-    const published = await tx.query<{ id: string }>(
-      'SELECT pack_id AS id FROM pack_drafts WHERE pack_id = $1',
-      [what.packId],
-    );
-    if (packs.has(what.packId) || published.length > 0)
+    if (packs.has(what.packId))
       throw new HttpError(
         409,
         'pack_exists',
