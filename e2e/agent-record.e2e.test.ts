@@ -314,5 +314,14 @@ describe('partner offers in the browser', () => {
     await page.getByRole('heading', { name: 'Cinéma du Parc' }).waitFor();
     await page.getByText('PARC6').waitFor();
     await expectAccessible(page);
+
+    // Deleting it asks first, and says what the members lose.
+    await confirmAction(staff, 'Supprimer l’offre de Cinéma du Parc', {
+      effect: 'Les adhérents ne la verront plus',
+      confirm: 'Supprimer l’offre',
+    });
+    await staff.getByText('Offre de Cinéma du Parc supprimée.').waitFor();
+    await page.reload();
+    await page.getByText('Aucune offre partenaire pour l’instant.').waitFor();
   });
 });

@@ -345,6 +345,10 @@ export const partnerOffersEditorPage = {
   offresPartenaires: 'Offres partenaires',
   modifierOffre: (partner: string) => `Modifier l’offre ${of(partner)}`,
   supprimerOffre: (partner: string) => `Supprimer l’offre ${of(partner)}`,
+  supprimerOffreTitre: (partner: string) => `Supprimer l’offre ${of(partner)} ?`,
+  supprimerOffreEffet:
+    'Les adhérents ne la verront plus dans Infos partenariat. Elle ne peut pas être rétablie : il faudrait la saisir à nouveau.',
+  supprimerOffreConfirmer: 'Supprimer l’offre',
   modifierOffre2: 'Modifier l’offre',
   ajouterOffre: 'Ajouter une offre',
   partenaire: 'Partenaire',

@@ -1,6 +1,7 @@
 import type { PartnerOfferInput } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -88,14 +89,15 @@ export function PartnerOffersEditorPage() {
               >
                 {msg.modifierOffre(offer.partner)}
               </button>
-              <button
-                type="button"
-                className="secondary"
+              <ConfirmAction
+                secondary
                 disabled={busy}
-                onClick={() => remove(offer)}
-              >
-                {msg.supprimerOffre(offer.partner)}
-              </button>
+                label={msg.supprimerOffre(offer.partner)}
+                title={msg.supprimerOffreTitre(offer.partner)}
+                effect={<p>{msg.supprimerOffreEffet}</p>}
+                confirmLabel={msg.supprimerOffreConfirmer}
+                onConfirm={() => remove(offer)}
+              />
             </div>
           </li>
         ))}
