@@ -304,6 +304,7 @@ export async function publishDraft(
     });
     return compiled;
   });
-  packs.add(pack);
+  // Unless this node read it from the database meanwhile (another publication, a reread).
+  if (!packs.has(pack.id)) packs.add(pack);
   return pack;
 }
