@@ -541,7 +541,8 @@ export async function lockWaits(db: Database): Promise<number> {
 
 /**
  * Holds a row (`lock`, a `SELECT … FOR UPDATE`) in a transaction of the test's own, starts `work`,
- * waits until two of its transactions wait for a lock, then lets go (PostgreSQL only).
+ * waits until two of its transactions wait for a lock, then lets go: on PostgreSQL, requests sent
+ * at once all read before any of them writes. On PGlite (one connection) `work` simply runs.
  */
 export async function whileRowHeld<T>(
   db: Database,
@@ -549,6 +550,7 @@ export async function whileRowHeld<T>(
   params: readonly unknown[],
   work: () => Promise<T>,
 ): Promise<T> {
+  if (db.engine !== 'postgres') return work();
   const { running } = await db.transaction(async (tx) => {
     await tx.query(lock, params);
     const started = work();

@@ -425,15 +425,12 @@ describe('paying an invoice online through the local test provider', () => {
     const desk = t.client();
     await desk.login('GEST-PAY', PASSWORD);
     const both = () => Promise.all([staff.post(retry), desk.post(retry)]);
-    const retries =
-      t.db.engine === 'postgres'
-        ? await whileRowHeld(
-            t.db,
-            'SELECT 1 FROM online_refunds WHERE id = $1 FOR UPDATE',
-            [followed?.id],
-            both,
-          )
-        : await both();
+    const retries = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM online_refunds WHERE id = $1 FOR UPDATE',
+      [followed?.id],
+      both,
+    );
     expect(retries.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(
       await t.db.query(

@@ -29,15 +29,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Several staff desks, each its own logged-in browser. */
-async function desks(count: number): Promise<Client[]> {
+/** Several staff desks, each its own logged-in browser (the staff member `identifier`). */
+async function desks(count: number, identifier = 'GEST-RACE'): Promise<Client[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
       const desk = http();
-      await desk.login('GEST-RACE', PASSWORD);
+      await desk.login(identifier, PASSWORD);
       return desk;
     }),
   );
+}
+
+/** Two desks of a staff member made for the test. */
+async function twoDesks(identifier: string): Promise<[Client, Client]> {
+  const [one, another] = await desks(2, identifier);
+  if (!one || !another) throw new Error('no desks');
+  return [one, another];
 }
 
 const consistency = async () =>
@@ -377,15 +384,12 @@ describe('staff changing a session at once', () => {
     const [x, y] = await desks(2);
     const both = () => Promise.all([x?.put(url, change(5)), y?.put(url, change(8))]);
     // On PostgreSQL the session's row is held until both changes wait on it.
-    const answers =
-      t.db.engine === 'postgres'
-        ? await whileRowHeld(
-            t.db,
-            'SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE',
-            [session],
-            both,
-          )
-        : await both();
+    const answers = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM activity_sessions WHERE id = $1 FOR UPDATE',
+      [session],
+      both,
+    );
     expect(answers.map((answer) => answer?.status).sort()).toEqual([200, 409]);
     const kept = answers.find((answer) => answer?.status === 200)?.json<{ places: number }>();
     expect(
@@ -412,10 +416,12 @@ describe('a member saving the Fiche from two devices at once', () => {
       });
     const both = () => Promise.all([save(phone, 31_000), save(computer, 32_000)]);
     // On PostgreSQL the member's row is held until both saves wait on it.
-    const answers =
-      t.db.engine === 'postgres'
-        ? await whileRowHeld(t.db, 'SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id], both)
-        : await both();
+    const answers = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM users WHERE id = $1 FOR UPDATE',
+      [id],
+      both,
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     const kept = answers
       .find((answer) => answer.status === 200)
@@ -455,7 +461,7 @@ describe('staff changing places at once', () => {
         ]);
       // On PostgreSQL the credit notes' counter is held until both changes wait on it: the
       // worst interleaving, every round (PGlite has one connection: the changes simply queue).
-      const answers = await (t.db.engine === 'postgres' ? whileCounterHeld(swap) : swap());
+      const answers = await whileCounterHeld(swap);
       expect(answers.map((answer) => answer?.status)).toEqual([200, 200]);
       expect(await consistency()).toEqual([]);
     }
@@ -507,14 +513,12 @@ describe('selection and waiting lists', () => {
     const race = () =>
       Promise.all([client.delete(`/api/me/registrations/${request.id}`), applyAt(staff, token)]);
     // On PostgreSQL the request's row is held until both wait for it: the withdrawal first.
-    const [withdrawal, applied] = await (t.db.engine === 'postgres'
-      ? whileRowHeld(
-          t.db,
-          'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
-          [request.id],
-          race,
-        )
-      : race());
+    const [withdrawal, applied] = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM registration_requests WHERE id = $1 FOR UPDATE',
+      [request.id],
+      race,
+    );
     const [row] = await t.db.query<{ status: string; invoices: number }>(
       `SELECT status, (SELECT count(*)::int FROM invoices WHERE registration_id = r.id) AS invoices
          FROM registration_requests r WHERE id = $1`,
@@ -739,14 +743,7 @@ describe('payment plans', () => {
 describe('claims', () => {
   it('two desks approve the same claims at once, one by one and in bulk: each decided once, one mail each', async () => {
     await createUser(t.db, { identifier: 'ADMIN-CLAIMS', role: 'admin' });
-    const [one, bulk] = await Promise.all(
-      [0, 1].map(async () => {
-        const desk = http();
-        await desk.login('ADMIN-CLAIMS', PASSWORD);
-        return desk;
-      }),
-    );
-    if (!one || !bulk) throw new Error('no desks');
+    const [one, bulk] = await twoDesks('ADMIN-CLAIMS');
     const claims = await Promise.all(
       [0, 1, 2, 3].map(async (i) => {
         const identifier = `IN-00098${i}`;
@@ -792,14 +789,7 @@ describe('claims', () => {
 describe('payouts', () => {
   it('two desks prepare batches and confirm the same batch at once: each claim in one batch, paid once, one mail', async () => {
     await createUser(t.db, { identifier: 'ADMIN-RACE', role: 'admin' });
-    const [first, second] = await Promise.all(
-      [0, 1].map(async () => {
-        const desk = http();
-        await desk.login('ADMIN-RACE', PASSWORD);
-        return desk;
-      }),
-    );
-    if (!first || !second) throw new Error('no desks');
+    const [first, second] = await twoDesks('ADMIN-RACE');
     const members = await Promise.all(
       [0, 1, 2].map(async (i) => {
         const identifier = `IN-00097${i}`;
@@ -846,14 +836,7 @@ describe('payouts', () => {
 describe('Solidarité', () => {
   it('two desks decide the same request at once, a grant and a refusal: one decision, one mail, the other told it was made', async () => {
     await createUser(t.db, { identifier: 'GEST-SO-RACE', role: 'staff', sectors: ['solidarite'] });
-    const [granting, refusing] = await Promise.all(
-      [0, 1].map(async () => {
-        const desk = http();
-        await desk.login('GEST-SO-RACE', PASSWORD);
-        return desk;
-      }),
-    );
-    if (!granting || !refusing) throw new Error('no desks');
+    const [granting, refusing] = await twoDesks('GEST-SO-RACE');
     await createUser(t.db, { identifier: 'IN-000990' });
     const member = http();
     await member.login('IN-000990', PASSWORD);
@@ -873,15 +856,12 @@ describe('Solidarité', () => {
           reason: 'Ressources suffisantes',
         }),
       ]);
-    const answers =
-      t.db.engine === 'postgres'
-        ? await whileRowHeld(
-            t.db,
-            'SELECT 1 FROM solidarity_requests WHERE id = $1 FOR UPDATE',
-            [id],
-            decide,
-          )
-        : await decide();
+    const answers = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM solidarity_requests WHERE id = $1 FOR UPDATE',
+      [id],
+      decide,
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const kept = answers.find((a) => a.status === 200)?.json<{ status: string }>().status;
     const [stored] = await t.db.query<{ status: string }>(
@@ -927,11 +907,9 @@ describe('a member’s bank accounts from two devices at once', () => {
     expect(await defaults()).toEqual([first]);
     // Both wait behind the default's row (PostgreSQL), each having read the accounts before.
     const atOnce = (...requests: (() => Promise<Answer>)[]) =>
-      t.db.engine === 'postgres'
-        ? whileRowHeld(t.db, 'SELECT 1 FROM bank_accounts WHERE id = $1 FOR UPDATE', [first], () =>
-            Promise.all(requests.map((r) => r())),
-          )
-        : Promise.all(requests.map((r) => r()));
+      whileRowHeld(t.db, 'SELECT 1 FROM bank_accounts WHERE id = $1 FOR UPDATE', [first], () =>
+        Promise.all(requests.map((r) => r())),
+      );
     const chosen = await atOnce(
       () => phone.post(`/api/me/bank-accounts/${second ?? ''}/default`),
       () => computer.post(`/api/me/bank-accounts/${third ?? ''}/default`),
@@ -953,14 +931,7 @@ describe('a member’s bank accounts from two devices at once', () => {
 describe('sign-ups', () => {
   it('two requests of one person (one matricule) approved at once by two desks: one account, the other told', async () => {
     await createUser(t.db, { identifier: 'GEST-FA-RACE', role: 'staff', sectors: ['fiche-agent'] });
-    const [one, another] = await Promise.all(
-      [0, 1].map(async () => {
-        const desk = http();
-        await desk.login('GEST-FA-RACE', PASSWORD);
-        return desk;
-      }),
-    );
-    if (!one || !another) throw new Error('no desks');
+    const [one, another] = await twoDesks('GEST-FA-RACE');
     // Sent twice: the form again the next day, the first having had no answer yet.
     const ids: string[] = [];
     for (const email of ['double.envoi@example.org', 'double.envoi@example.net'])
@@ -986,15 +957,12 @@ describe('sign-ups', () => {
         ),
       );
     // Both desks wait for their request's row, then check the matricule at the same moment.
-    const answers =
-      t.db.engine === 'postgres'
-        ? await whileRowHeld(
-            t.db,
-            'SELECT 1 FROM sign_up_requests WHERE id = ANY($1::uuid[]) FOR UPDATE',
-            [ids],
-            approve,
-          )
-        : await approve();
+    const answers = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM sign_up_requests WHERE id = ANY($1::uuid[]) FOR UPDATE',
+      [ids],
+      approve,
+    );
     expect(statuses(answers)).toEqual([200, 409]);
     expect(answers.find((a) => a.status === 409)?.json<{ message: string }>().message).toBe(
       'Un compte existe déjà avec ce matricule Inserm.',
