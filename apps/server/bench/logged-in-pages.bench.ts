@@ -5,7 +5,10 @@
 // bytes — the same work for the client and for Fastify, none of ours; and the simulation itself,
 // its contract and engine without the app's frame. Prints requests per second, p99, the
 // serving process's CPU time per request (steadier than the rate on a shared machine, where the
-// client takes one of the two cores) and the server's memory after start.
+// client takes one of the two cores) and the server's memory after start. The simulation and its
+// references are measured in turn, BENCH_ROUNDS times (3): each ratio is taken within a round, a
+// few seconds apart, and its median and range printed — a machine that slows down for a while
+// then weighs on both sides of one ratio, not on one side of it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import serverEnv from '../src/server-env.json' with { type: 'json' };
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const compiled = new URL('../dist/main.js', import.meta.url);
 
 function start(args: string[], env: Record<string, string>, ready: string) {
@@ -63,27 +67,67 @@ async function loops(
   return answers;
 }
 
+/** A route under load, served by the process `pid`. */
+interface Route {
+  readonly pid: number;
+  readonly address: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
 /**
- * The load for WARM_SECONDS, then for SECONDS measured: requests per second, p99, failures and
- * the CPU time the process `pid`, which serves them, used per request.
+ * The load for `seconds` measured (after WARM_SECONDS not counted when `warm`): requests per
+ * second, p99, failures and the CPU time the process that serves them used per request.
  */
-async function load(
-  pid: number,
-  address: string,
-  headers: Record<string, string> = {},
-  body?: string,
-) {
+async function load({ pid, address, headers = {}, body }: Route, seconds: number, warm: boolean) {
   const url = new URL(address);
-  await loops(WARM_SECONDS, url, headers, body);
+  if (warm) await loops(WARM_SECONDS, url, headers, body);
   const cpuBefore = cpuSeconds(pid);
-  const answers = await loops(SECONDS, url, headers, body);
+  const answers = await loops(seconds, url, headers, body);
   const latencies = answers.map(({ latency }) => latency).sort((a, b) => a - b);
   return {
-    perSecond: Math.round(answers.length / SECONDS),
+    perSecond: Math.round(answers.length / seconds),
     cpuMicroseconds: Math.round(((cpuSeconds(pid) - cpuBefore) * 1e6) / answers.length),
     p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
     failed: answers.filter(({ status }) => status < 200 || status >= 300).length,
   };
+}
+type Measure = Awaited<ReturnType<typeof load>>;
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/** Rounds of each route in turn, SECONDS / ROUNDS each: its measures, one a round. */
+async function inTurn(routes: Record<string, Route>): Promise<Record<string, Measure[]>> {
+  const measured: Record<string, Measure[]> = {};
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const [name, route] of Object.entries(routes))
+      (measured[name] ??= []).push(await load(route, SECONDS / ROUNDS, round === 0));
+  return measured;
+}
+
+/** A route's measures as one: the median of each figure, failures added up. */
+const together = (measures: readonly Measure[]): Measure => ({
+  perSecond: median(measures.map((m) => m.perSecond)),
+  cpuMicroseconds: median(measures.map((m) => m.cpuMicroseconds)),
+  p99: median(measures.map((m) => m.p99)),
+  failed: measures.reduce((sum, m) => sum + m.failed, 0),
+});
+
+/** A ratio taken in each round, in %: its median and range. */
+function ratio(
+  measured: Record<string, Measure[]>,
+  of: string,
+  to: string,
+  figure: (m: Measure) => number,
+): string {
+  const ratios = (measured[of] ?? []).map((m, i) => {
+    const reference = measured[to]?.[i];
+    return reference ? (100 * figure(m)) / figure(reference) : 0;
+  });
+  return `${median(ratios).toFixed(0)} % (${Math.min(...ratios).toFixed(0)}–${Math.max(...ratios).toFixed(0)} %)`;
 }
 
 const server = await start(
@@ -145,33 +189,53 @@ keep(login);
 const member = { cookie: cookie() };
 
 const [app = 0, reference = 0] = [server.pid, bare.pid];
-const results = {
-  'bare Fastify route': await load(reference, 'http://127.0.0.1:3931/ping'),
-  'bare route, simulation’s shape': await load(
-    reference,
-    'http://127.0.0.1:3931/simulations',
-    {},
-    simulation,
+const simulationRounds = await inTurn({
+  'bare Fastify route': { pid: reference, address: 'http://127.0.0.1:3931/ping' },
+  'bare route, simulation’s shape': {
+    pid: reference,
+    address: 'http://127.0.0.1:3931/simulations',
+    body: simulation,
+  },
+  'bare route, the simulation': {
+    pid: reference,
+    address: 'http://127.0.0.1:3931/simulated',
+    body: simulation,
+  },
+  'public simulation': { pid: app, address: `${base}/api/v1/simulations`, body: simulation },
+});
+const pages = {
+  'GET /api/me/entitlements/2021': await load(
+    { pid: app, address: `${base}/api/me/entitlements/2021`, headers: member },
+    SECONDS,
+    true,
   ),
-  'bare route, the simulation': await load(
-    reference,
-    'http://127.0.0.1:3931/simulated',
-    {},
-    simulation,
+  'GET /api/me/registrations': await load(
+    { pid: app, address: `${base}/api/me/registrations`, headers: member },
+    SECONDS,
+    true,
   ),
-  'public simulation': await load(app, `${base}/api/v1/simulations`, {}, simulation),
-  'GET /api/me/entitlements/2021': await load(app, `${base}/api/me/entitlements/2021`, member),
-  'GET /api/me/registrations': await load(app, `${base}/api/me/registrations`, member),
 };
 bare.kill();
 server.kill();
 console.log(
-  `\nPGlite, ${String(CONNECTIONS)} connections, ${String(SECONDS)} s each after ${String(WARM_SECONDS)} s not counted; server RSS after start: ${String(Math.round(rss / 1048576))} MB`,
+  `\nPGlite, ${String(CONNECTIONS)} connections; the simulation and its references in ${String(ROUNDS)} rounds of ${String(SECONDS / ROUNDS)} s each (medians), the pages ${String(SECONDS)} s each, after ${String(WARM_SECONDS)} s not counted; server RSS after start: ${String(Math.round(rss / 1048576))} MB`,
 );
-const ping = results['bare Fastify route'].perSecond;
-const shaped = results['bare route, simulation’s shape'];
-const simulated = results['bare route, the simulation'];
+const results: Record<string, Measure> = {
+  ...Object.fromEntries(
+    Object.entries(simulationRounds).map(([name, measures]) => [name, together(measures)]),
+  ),
+  ...pages,
+};
+const ping = results['bare Fastify route']?.perSecond ?? 0;
 for (const [name, r] of Object.entries(results))
   console.log(
-    `${name.padEnd(32)} ${String(r.perSecond).padStart(6)}/s  p99 ${String(r.p99).padStart(5)} ms  ${((100 * r.perSecond) / ping).toFixed(0).padStart(3)} % of GET /ping  ${String(r.cpuMicroseconds).padStart(4)} µs of CPU a request${name === 'public simulation' ? `\n${''.padEnd(33)}${((100 * r.perSecond) / shaped.perSecond).toFixed(0)} % of the bare route of its shape; its CPU a request ${((100 * shaped.cpuMicroseconds) / r.cpuMicroseconds).toFixed(0)} % of the simulation's\n${''.padEnd(33)}${((100 * r.perSecond) / simulated.perSecond).toFixed(0)} % of the simulation in a bare route (the app's frame alone)` : ''}${r.failed ? `  ${String(r.failed)} failed` : ''}`,
+    `${name.padEnd(32)} ${String(r.perSecond).padStart(6)}/s  p99 ${String(r.p99).padStart(5)} ms  ${((100 * r.perSecond) / ping).toFixed(0).padStart(3)} % of GET /ping  ${String(r.cpuMicroseconds).padStart(4)} µs of CPU a request${r.failed ? `  ${String(r.failed)} failed` : ''}`,
   );
+const perSecond = (m: Measure) => m.perSecond;
+const cpu = (m: Measure) => 1 / m.cpuMicroseconds;
+console.log(`
+The public simulation, round by round (median, range):
+  requests per second, of the bare GET /ping                 ${ratio(simulationRounds, 'public simulation', 'bare Fastify route', perSecond)}
+  requests per second, of the bare route of its shape        ${ratio(simulationRounds, 'public simulation', 'bare route, simulation’s shape', perSecond)}
+  requests per second, of the simulation in a bare route     ${ratio(simulationRounds, 'public simulation', 'bare route, the simulation', perSecond)} (the app's frame alone)
+  requests per CPU second, of the bare route of its shape    ${ratio(simulationRounds, 'public simulation', 'bare route, simulation’s shape', cpu)}`);
