@@ -119,7 +119,12 @@ describe('invoices, plans and payments', () => {
     const again = await pay(instalments[0]?.amountCents ?? 0, 'paiement-0001');
     expect(again.status).toBe(200);
     expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
-    expect((await pay(1, 'paiement-0001')).status).toBe(409);
+    // The same form sent again corrected, its first answer lost: what it recorded, and what to do.
+    const corrected = await pay(1, 'paiement-0001');
+    expect(corrected.status).toBe(409);
+    expect(corrected.json<{ message: string }>().message).toBe(
+      `Cette saisie a déjà enregistré un règlement de 432,38\u00a0€ sur la facture ${invoice?.reference ?? ''} : sa réponse s’est sans doute perdue en route. Rechargez la page pour le voir, puis saisissez à nouveau ce qui manque encore.`,
+    );
     // A cheque without its number says where to find it, on its field.
     const numberless = await staff.request(
       'POST',

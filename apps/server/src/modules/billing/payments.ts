@@ -48,6 +48,22 @@ interface Row {
   deposit_slip_id: string | null;
 }
 
+/**
+ * A key sent again with another amount or invoice: most often a form sent, its answer lost, then
+ * corrected and sent again. Says what the first sending recorded, and how to see it.
+ */
+async function keyUsed(tx: Queryable, previous: Row): Promise<HttpError> {
+  const [invoice] = await tx.query<{ reference: string }>(
+    'SELECT reference FROM invoices WHERE id = $1',
+    [previous.invoice_id],
+  );
+  return new HttpError(
+    409,
+    'idempotency_conflict',
+    `Cette saisie a déjà enregistré un règlement de ${formatCents(previous.amount_cents)} sur la facture ${invoice?.reference ?? ''} : sa réponse s’est sans doute perdue en route. Rechargez la page pour le voir, puis saisissez à nouveau ce qui manque encore.`,
+  );
+}
+
 const toPayment = (r: Row): Payment => ({
   id: r.id,
   invoiceId: r.invoice_id,
@@ -183,11 +199,7 @@ async function recordPaymentOnce(
   );
   if (previous) {
     if (previous.invoice_id !== input.invoiceId || previous.amount_cents !== input.amountCents)
-      throw new HttpError(
-        409,
-        'idempotency_conflict',
-        'Cette clé a déjà servi pour un autre paiement.',
-      );
+      throw await keyUsed(tx, previous);
     return { payment: toPayment(previous), replayed: true };
   }
   if (invoice?.kind !== 'invoice') throw notFound();
