@@ -2,11 +2,17 @@
 // policy applied by a job, and closing an account that anonymises what must not be kept.
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseDocumentStore, type DocumentStore } from '../src/modules/household/documents.ts';
+import {
+  attachedDocuments,
+  DatabaseDocumentStore,
+  type DocumentStore,
+} from '../src/modules/household/documents.ts';
 import { applyRetention } from '../src/modules/privacy/retention.ts';
 import {
   familyWithRecord,
+  lockWaits,
   PASSWORD,
+  poll,
   samplePdf,
   testApp,
   uploadReceipt,
@@ -156,6 +162,46 @@ describe('the retention policy, case by case', () => {
     expect(left.map((row) => row.id)).not.toContain(onlyIn2021);
     expect(left.map((row) => row.id)).not.toContain(listedNowhere);
   });
+});
+
+describe('the retention job while a document is being listed', () => {
+  it.skipIf(!process.env.DATABASE_URL)(
+    'never deletes a document a Solidarité request is listing as the job starts (PostgreSQL)',
+    async () => {
+      const family = await familyWithRecord(t, {
+        identifier: 'IN-330005',
+        taxIncomeEuros: 30_000,
+        dependants: [],
+      });
+      // Unused for over a year: the job would delete it, but the member is attaching it now.
+      const [{ id } = { id: '' }] = await t.db.query<{ id: string }>(
+        `INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, created_at)
+         VALUES ($1, 'other', md5(random()::text), 1, 'facture-opticien.pdf', '2021-03-01') RETURNING id`,
+        [family.id],
+      );
+      let job: Promise<number> = Promise.resolve(0);
+      let finished = false;
+      // The request's transaction, as `askSolidarity` runs it: its documents, then its row.
+      await t.db.transaction(async (tx) => {
+        await attachedDocuments(tx, family.id, [id]);
+        await tx.query(
+          `INSERT INTO solidarity_requests (member_id, kind, purpose, amount_cents, document_ids)
+           VALUES ($1, 'aid', 'Lunettes', 30000, $2)`,
+          [family.id, [id]],
+        );
+        job = applyRetention(t.db, store, '2025-01-01', { incomeProofYears: 3 });
+        void job.then(() => (finished = true));
+        // The job waits for the request (its lock), or would delete the document unseen.
+        await poll(
+          () => lockWaits(t.db),
+          (waits) => waits > 0 || finished,
+        );
+      });
+      await job;
+      const kept = await t.db.query('SELECT 1 FROM documents WHERE id = $1', [id]);
+      expect(kept).toHaveLength(1);
+    },
+  );
 });
 
 describe('closing an account', () => {

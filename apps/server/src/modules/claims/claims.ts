@@ -23,6 +23,7 @@ import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
+import { attachedDocuments } from '../household/documents.ts';
 import { templates } from '../notifications/templates.ts';
 import {
   figures,
@@ -384,10 +385,7 @@ export async function prepareClaim(
       'lastDay',
       `les demandes se font au plus tard le ${formatIsoDate(addMonths(input.lastDay, months))}, un mois après le retour`,
     );
-  const owned = await db.query<{ id: string }>(
-    'SELECT id FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
-    [member.id, input.documentIds],
-  );
+  const owned = await attachedDocuments(db, member.id, input.documentIds);
   if (owned.length !== new Set(input.documentIds).size)
     throw invalidField('documentIds', 'un justificatif est introuvable dans vos documents');
   const participant = await participantFor(db, member, record, input.dependantIndex);

@@ -22,7 +22,7 @@ import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
-import { listDocuments, type DocumentSummary } from './documents.ts';
+import { attachedDocuments, listDocuments, type DocumentSummary } from './documents.ts';
 import { recordChanges, type RecordChange } from './record-changes.ts';
 import { lockMember } from '../accounts/members.ts';
 
@@ -236,10 +236,7 @@ async function checkOwnDocuments(
   ids: readonly string[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  const owned = await tx.query<{ id: string }>(
-    'SELECT id FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
-    [memberId, ids],
-  );
+  const owned = await attachedDocuments(tx, memberId, ids);
   if (owned.length !== new Set(ids).size)
     throw new HttpError(
       400,
@@ -364,10 +361,7 @@ export async function submitRecord(
     const [latest] = await recordVersions(tx, member.id, year);
     if (latest?.status !== 'draft')
       throw new HttpError(409, 'no_draft', 'Aucune fiche en cours de saisie pour cette année.');
-    const attached = await tx.query<{ id: string; kind: string }>(
-      'SELECT id, kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
-      [member.id, latest.documentIds],
-    );
+    const attached = await attachedDocuments(tx, member.id, latest.documentIds);
     const [validated] = await tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM agent_records WHERE member_id = $1 AND status = 'validated'`,
       [member.id],

@@ -93,6 +93,29 @@ export async function importDiskDocuments(store: DocumentStore, dir: string): Pr
 }
 
 /**
+ * The retention job's advisory lock: exclusive for the job, shared by the use cases that attach
+ * documents — so a document is never deleted while one lists it (`attachedDocuments`).
+ */
+export const RETENTION_LOCK = "hashtext('document_retention')";
+
+/**
+ * The member's documents among `ids` that a use case attaches (a Fiche, a claim, a Solidarité
+ * request), read once the retention job is not running: a document it deleted meanwhile is not
+ * found, and the job waits for the use case's commit, then sees the document listed.
+ */
+export async function attachedDocuments(
+  tx: Queryable,
+  memberId: string,
+  ids: readonly string[],
+): Promise<{ id: string; kind: string }[]> {
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(${RETENTION_LOCK})`);
+  return tx.query<{ id: string; kind: string }>(
+    'SELECT id, kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
+    [memberId, ids],
+  );
+}
+
+/**
  * Deletes document rows (inside the caller's transaction) and then, once committed, the bytes no
  * other row shares (files are kept by content: the same PDF sent twice is stored once).
  */

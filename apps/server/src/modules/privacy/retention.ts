@@ -3,7 +3,12 @@
 // payments and the receipts of paid claims are accounting records and are kept.
 import type { Database } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { deleteDocuments, removeUnusedBytes, type DocumentStore } from '../household/documents.ts';
+import {
+  deleteDocuments,
+  removeUnusedBytes,
+  RETENTION_LOCK,
+  type DocumentStore,
+} from '../household/documents.ts';
 
 /** Tax notices (the spouse's too), payslips and pension slips: what proves a household's income. */
 const INCOME_PROOFS = ['taxNotice', 'spouseTaxNotice', 'payslip', 'pensionSlip'];
@@ -34,6 +39,9 @@ export async function applyRetention(
 ): Promise<number> {
   const lastYearPurged = Number(today.slice(0, 4)) - policy.incomeProofYears - 1;
   const deleted = await db.transaction(async (tx) => {
+    // After the use cases attaching documents now, before those to come (`attachedDocuments`):
+    // what they list is read by the statements below.
+    await tx.query(`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`);
     const proofs = await deleteDocuments(
       tx,
       `d.kind = ANY($1)

@@ -5,6 +5,7 @@ import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { attachedDocuments } from '../household/documents.ts';
 import { cashingDayInMonths } from '../billing/working-days.ts';
 import { templates } from '../notifications/templates.ts';
 
@@ -92,10 +93,7 @@ export async function askSolidarity(
   input: SolidarityInput,
 ): Promise<SolidarityRequest> {
   return ctx.db.transaction(async (tx) => {
-    const owned = await tx.query<{ id: string }>(
-      'SELECT id FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
-      [member.id, input.documentIds],
-    );
+    const owned = await attachedDocuments(tx, member.id, input.documentIds);
     if (owned.length !== new Set(input.documentIds).size)
       throw invalidField('documentIds', 'un justificatif est introuvable dans vos documents');
     const [row] = await tx.query<{ id: string }>(
