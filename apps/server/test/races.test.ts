@@ -12,6 +12,7 @@ import {
   mailsTo,
   PASSWORD,
   poll,
+  samplePdf,
   servedWithStaff,
   type Answer,
   type Client,
@@ -435,6 +436,50 @@ describe('a member saving the Fiche from two devices at once', () => {
       { version: 1, revision: 1, tax_income_euros: 30_000 },
       { version: 2, revision: 1, tax_income_euros: kept?.taxIncomeEuros },
     ]);
+  });
+});
+
+describe('a member sending the Fiche from two devices at once', () => {
+  it('sends it once; the other sending is told there is no draft left to send', async () => {
+    const { id, client: phone } = await familyWithRecord(t, {
+      identifier: 'IN-977002',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const computer = http();
+    await computer.login('IN-977002', PASSWORD);
+    const documentIds = [];
+    for (const kind of ['taxNotice', 'payslip', 'familyBook'])
+      documentIds.push(
+        (
+          await phone.upload(
+            `/api/me/documents?kind=${kind}&name=${kind}.pdf`,
+            await samplePdf(kind),
+          )
+        ).json<{ id: string }>().id,
+      );
+    const draft = await phone.put('/api/me/agent-records/2021', {
+      couple: false,
+      taxIncomeEuros: 31_000,
+      dependants: [],
+      documentIds,
+      basedOn: { version: 1, revision: 1 },
+    });
+    expect(draft.json<{ status: string }>().status).toBe('draft');
+    // On PostgreSQL the draft's row is held until both sendings wait: both read it as a draft.
+    const answers = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM agent_records WHERE member_id = $1 AND version = 2 FOR UPDATE',
+      [id],
+      () =>
+        Promise.all(
+          [phone, computer].map((device) => device.post('/api/me/agent-records/2021/submit')),
+        ),
+    );
+    expect(statuses(answers)).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.json<{ message: string }>().message).toBe(
+      'Aucune fiche en cours de saisie pour cette année.',
+    );
   });
 });
 

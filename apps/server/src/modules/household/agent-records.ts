@@ -358,6 +358,9 @@ export async function submitRecord(
   year: number,
 ): Promise<AgentRecord> {
   return ctx.db.transaction(async (tx) => {
+    // Read under the member's lock, as a save is: of two sendings at once, the second finds the
+    // Fiche sent (it sent it again, and could put back to « sent » one validated meanwhile).
+    await lockMember(tx, member.id);
     const [latest] = await recordVersions(tx, member.id, year);
     if (latest?.status !== 'draft')
       throw new HttpError(409, 'no_draft', 'Aucune fiche en cours de saisie pour cette année.');
