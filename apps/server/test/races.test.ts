@@ -48,6 +48,18 @@ async function twoDesks(identifier: string): Promise<[Client, Client]> {
   return [one, another];
 }
 
+/** A member with a validated 2021 Fiche, logged in on a phone and on a computer. */
+async function onTwoDevices(identifier: string) {
+  const { id, client: phone } = await familyWithRecord(t, {
+    identifier,
+    taxIncomeEuros: 30_000,
+    dependants: [],
+  });
+  const computer = http();
+  await computer.login(identifier, PASSWORD);
+  return { id, phone, computer };
+}
+
 const consistency = async () =>
   (await staff.get('/api/staff/billing/consistency')).json<{ problems: unknown[] }>().problems;
 
@@ -401,13 +413,7 @@ describe('staff changing a session at once', () => {
 
 describe('a member saving the Fiche from two devices at once', () => {
   it('keeps one save and refuses the other, both made on the version they read', async () => {
-    const { id, client: phone } = await familyWithRecord(t, {
-      identifier: 'IN-977001',
-      taxIncomeEuros: 30_000,
-      dependants: [],
-    });
-    const computer = http();
-    await computer.login('IN-977001', PASSWORD);
+    const { id, phone, computer } = await onTwoDevices('IN-977001');
     const save = (device: Client, taxIncomeEuros: number) =>
       device.put('/api/me/agent-records/2021', {
         couple: false,
@@ -441,13 +447,7 @@ describe('a member saving the Fiche from two devices at once', () => {
 
 describe('a member sending the Fiche from two devices at once', () => {
   it('sends it once; the other sending is told there is no draft left to send', async () => {
-    const { id, client: phone } = await familyWithRecord(t, {
-      identifier: 'IN-977002',
-      taxIncomeEuros: 30_000,
-      dependants: [],
-    });
-    const computer = http();
-    await computer.login('IN-977002', PASSWORD);
+    const { id, phone, computer } = await onTwoDevices('IN-977002');
     const documentIds = [];
     for (const kind of ['taxNotice', 'payslip', 'familyBook'])
       documentIds.push(
@@ -928,10 +928,7 @@ describe('Solidarité', () => {
 
 describe('a member’s bank accounts from two devices at once', () => {
   it('two accounts made the default at once, then the default removed while another is chosen: always exactly one default', async () => {
-    await createUser(t.db, { identifier: 'IN-000991' });
-    const [phone, computer] = [http(), http()];
-    await phone.login('IN-000991', PASSWORD);
-    await computer.login('IN-000991', PASSWORD);
+    const { phone, computer } = await onTwoDevices('IN-000991');
     let accounts: { id: string; isDefault: boolean }[] = [];
     for (const [iban, bic] of [
       ['FR76 3000 6000 0112 3456 7890 189', 'AGRIFRPP882'],
