@@ -23,7 +23,7 @@ import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
-import { attachedDocuments } from '../household/documents.ts';
+import { keepFromRetention, ownDocuments } from '../household/documents.ts';
 import { templates } from '../notifications/templates.ts';
 import {
   figures,
@@ -385,7 +385,7 @@ export async function prepareClaim(
       'lastDay',
       `les demandes se font au plus tard le ${formatIsoDate(addMonths(input.lastDay, months))}, un mois après le retour`,
     );
-  const owned = await attachedDocuments(db, member.id, input.documentIds);
+  const owned = await ownDocuments(db, member.id, input.documentIds);
   if (owned.length !== new Set(input.documentIds).size)
     throw invalidField('documentIds', 'un justificatif est introuvable dans vos documents');
   const participant = await participantFor(db, member, record, input.dependantIndex);
@@ -422,6 +422,8 @@ export async function submitClaim(
 ): Promise<Claim> {
   return ctx.db.transaction(async (tx) => {
     await lockMember(tx, member.id);
+    // Its receipts are attached: an estimate (prepareClaim alone) attaches nothing.
+    await keepFromRetention(tx);
     const { record, participant, quote, year } = await prepareClaim(ctx, tx, member, input);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO claims (member_id, record_id, year, type, sector, participant, participant_key, details, document_ids, quote)

@@ -98,21 +98,34 @@ export async function importDiskDocuments(store: DocumentStore, dir: string): Pr
  */
 export const RETENTION_LOCK = "hashtext('document_retention')";
 
+/** The member's documents among `ids` (a document of another member is not among them). */
+export const ownDocuments = (
+  db: Queryable,
+  memberId: string,
+  ids: readonly string[],
+): Promise<{ id: string; kind: string }[]> =>
+  db.query<{ id: string; kind: string }>(
+    'SELECT id, kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
+    [memberId, ids],
+  );
+
 /**
- * The member's documents among `ids` that a use case attaches (a Fiche, a claim, a Solidarité
- * request), read once the retention job is not running: a document it deleted meanwhile is not
- * found, and the job waits for the use case's commit, then sees the document listed.
+ * In a use case that attaches documents (a Fiche, a claim, a Solidarité request), before it reads
+ * them: waits for the retention job if it runs — a document it deleted is then not found — and
+ * makes the job wait for the use case's commit, after which it sees the document listed.
  */
+export async function keepFromRetention(tx: Queryable): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(${RETENTION_LOCK})`);
+}
+
+/** The member's documents among `ids` that the use case attaches, kept from the retention job. */
 export async function attachedDocuments(
   tx: Queryable,
   memberId: string,
   ids: readonly string[],
 ): Promise<{ id: string; kind: string }[]> {
-  await tx.query(`SELECT pg_advisory_xact_lock_shared(${RETENTION_LOCK})`);
-  return tx.query<{ id: string; kind: string }>(
-    'SELECT id, kind FROM documents WHERE member_id = $1 AND id = ANY($2::uuid[])',
-    [memberId, ids],
-  );
+  await keepFromRetention(tx);
+  return ownDocuments(tx, memberId, ids);
 }
 
 /**
