@@ -119,19 +119,14 @@ export function openRefunds(db: Queryable, staff: CurrentUser): Promise<OpenRefu
 export async function retryRefund(db: Database, staff: CurrentUser, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const open = await openRefunds(tx, staff);
-    const refund = open.find((r) => r.id === requireUuid(id));
-    if (!refund) throw notFound();
+    if (!open.some((r) => r.id === requireUuid(id))) throw notFound();
     // Only if it is still failed, under its lock: of two desks asking at once, one asks, and a
     // refund the job has sent again is never put back.
-    const retried =
-      refund.status === 'failed' &&
-      (
-        await tx.query(
-          `UPDATE online_refunds SET status = 'prepared', error = NULL WHERE id = $1 AND status = 'failed' RETURNING id`,
-          [id],
-        )
-      ).length > 0;
-    if (!retried)
+    const retried = await tx.query(
+      `UPDATE online_refunds SET status = 'prepared', error = NULL WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [id],
+    );
+    if (retried.length === 0)
       throw new HttpError(
         409,
         'not_failed',
