@@ -33,11 +33,9 @@ export class PublishedPacks {
 
 /** Adds to `packs` those published in the studio it lacks (by this node or another). */
 export async function addPublishedPacks(db: Queryable, packs: PackRegistry): Promise<void> {
-  const rows = await db.query<{ data: unknown }>(
-    "SELECT data FROM pack_drafts WHERE status = 'published' ORDER BY published_at",
+  const rows = await db.query<{ pack_id: string; data: unknown }>(
+    "SELECT pack_id, data FROM pack_drafts WHERE status = 'published' ORDER BY published_at",
   );
-  for (const { data } of rows) {
-    const pack = compilePack(data);
-    if (!packs.has(pack.id)) packs.add(pack);
-  }
+  // Only the new ones are compiled: the others were at an earlier read.
+  for (const { pack_id, data } of rows) if (!packs.has(pack_id)) packs.add(compilePack(data));
 }
