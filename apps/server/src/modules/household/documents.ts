@@ -94,7 +94,7 @@ export async function importDiskDocuments(store: DocumentStore, dir: string): Pr
 
 /**
  * The retention job's advisory lock: exclusive for the job, shared by the use cases that attach
- * documents — so a document is never deleted while one lists it (`attachedDocuments`).
+ * documents — so a document is never deleted while one lists it (`keepFromRetention`).
  */
 export const RETENTION_LOCK = "hashtext('document_retention')";
 

@@ -39,7 +39,7 @@ export async function applyRetention(
 ): Promise<number> {
   const lastYearPurged = Number(today.slice(0, 4)) - policy.incomeProofYears - 1;
   const deleted = await db.transaction(async (tx) => {
-    // After the use cases attaching documents now, before those to come (`attachedDocuments`):
+    // After the use cases attaching documents now, before those to come (`keepFromRetention`):
     // what they list is read by the statements below.
     await tx.query(`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`);
     const proofs = await deleteDocuments(
