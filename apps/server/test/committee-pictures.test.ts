@@ -1,11 +1,21 @@
 // Issue 14, point 15: the committee’s name, address, colour and logo, set by its admin, on every
 // page and document; activities' photos uploaded by staff, resized, stripped of their metadata.
-import { IMAGE_LIMIT, type ErrorAnswer } from '@entraide/contract';
+import { IMAGE_LIMIT, type ActivityAnswer, type ErrorAnswer } from '@entraide/contract';
 import { PDFDocument, PDFName, PDFDict } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { createUser, ownPacks, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import {
+  createUser,
+  lockWaits,
+  ownPacks,
+  PASSWORD,
+  poll,
+  testApp,
+  whileRowHeld,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 import { deleteUnusedPhotos } from '../src/modules/pictures/unused-photos.ts';
 import { pdfText } from './pdf-reading.ts';
 
@@ -249,6 +259,20 @@ describe('activities’ photos', () => {
     expect((await t.client().get(`/api/activity-photos/${smallId}`)).status).toBe(404);
     expect((await t.client().get(photo.url)).status).toBe(200);
     expect((await t.client().get('/api/activity-photos/pas-un-id')).status).toBe(400);
+    // The form left open a day shows it still: saved now, it is refused on its field, not kept
+    // as a broken image; so is an address of ours that names no photo.
+    const late = await staff.post('/api/staff/activities', {
+      ...activity,
+      pictures: [
+        { url: `/api/activity-photos/${smallId}`, alt: 'Une cabane' },
+        { url: photo.url, alt: 'Une cabane dans les arbres' },
+        { url: `/api/activity-photos/${'-'.repeat(36)}`, alt: 'Une adresse' },
+      ],
+    });
+    expect(late.status).toBe(400);
+    const issues = late.json<{ issues: { path: string; message: string }[] }>().issues;
+    expect(issues.map(({ path }) => path)).toEqual(['pictures.0.url', 'pictures.2.url']);
+    expect(issues[0]?.message).toContain('Choisissez-la de nouveau');
   });
 
   it('take a phone’s 64 MP photo, and refuse one that would decode to gigabytes with its size said', async () => {
@@ -276,4 +300,51 @@ describe('activities’ photos', () => {
       ) as string,
     ]);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'are never deleted by the job while an activity’s save starts showing one (PostgreSQL)',
+    async () => {
+      const created = await staff.post('/api/staff/activities', {
+        title: 'Séjour au lac',
+        sector: 'jeunesse',
+        kind: 'caes',
+        description: 'Canoë et baignade.',
+        provider: { name: 'Lac Bleu' },
+      });
+      const { id, pictures, sessions, revision, ...fields } = created.json<ActivityAnswer>();
+      expect([pictures, sessions]).toEqual([[], []]);
+      const photo = (
+        await staff.upload('/api/staff/activity-photos', await phonePhoto(300, 200), 'image/jpeg')
+      ).json<{ id: string; url: string }>();
+      // Uploaded two days ago, the form left open since: the job would delete it, but the save
+      // that shows it is under way, waiting for the activity's row (held here).
+      await t.db.query(
+        `UPDATE activity_photos SET created_at = now() - interval '2 days' WHERE id = $1`,
+        [photo.id],
+      );
+      const [saved, deleted] = await whileRowHeld(
+        t.db,
+        'SELECT 1 FROM activities WHERE id = $1 FOR UPDATE',
+        [id],
+        () =>
+          Promise.all([
+            staff.put(`/api/staff/activities/${id}`, {
+              ...fields,
+              pictures: [{ url: photo.url, alt: 'Des canoës sur le lac' }],
+              basedOn: revision,
+            }),
+            poll(
+              () => lockWaits(t.db),
+              (waits) => waits > 0,
+            ).then(() => deleteUnusedPhotos(t.db)),
+          ]),
+      );
+      expect([saved.status, saved.json<ActivityAnswer>().pictures]).toEqual([
+        200,
+        [{ url: photo.url, alt: 'Des canoës sur le lac' }],
+      ]);
+      expect(deleted).toBe(0);
+      expect((await t.client().get(photo.url)).status).toBe(200);
+    },
+  );
 });

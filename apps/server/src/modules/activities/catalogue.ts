@@ -12,6 +12,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, refuseIfSavedSince, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { keepPhotos } from '../pictures/unused-photos.ts';
 
 export type Session = ActivitySessionAnswer;
 export type Activity = ActivityAnswer;
@@ -242,6 +243,7 @@ export async function saveActivity(
   input: ActivityInput,
 ): Promise<Activity> {
   return db.transaction(async (tx) => {
+    await keepPhotos(tx, input.pictures);
     const values = [
       input.title,
       input.sector,

@@ -9,6 +9,7 @@ import {
   type TaxNoticeSummary,
 } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
+import { JobLock } from '../../db/job-locks.ts';
 import { fileUpload, HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -93,10 +94,10 @@ export async function importDiskDocuments(store: DocumentStore, dir: string): Pr
 }
 
 /**
- * The retention job's advisory lock: exclusive for the job, shared by the use cases that attach
- * documents — so a document is never deleted while one lists it (`keepFromRetention`).
+ * The retention job's lock: exclusive for the job, shared by the use cases that attach documents
+ * — so a document is never deleted while one lists it (`keepFromRetention`).
  */
-export const RETENTION_LOCK = "hashtext('document_retention')";
+export const RETENTION_LOCK = new JobLock('document_retention');
 
 /** The member's documents among `ids` (a document of another member is not among them). */
 export const ownDocuments = (
@@ -114,9 +115,7 @@ export const ownDocuments = (
  * them: waits for the retention job if it runs — a document it deleted is then not found — and
  * makes the job wait for the use case's commit, after which it sees the document listed.
  */
-export async function keepFromRetention(tx: Queryable): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock_shared(${RETENTION_LOCK})`);
-}
+export const keepFromRetention = (tx: Queryable): Promise<void> => RETENTION_LOCK.shared(tx);
 
 /** The member's documents among `ids` that the use case attaches, kept from the retention job. */
 export async function attachedDocuments(

@@ -6,11 +6,10 @@ import type { AppContext } from '../accounts/context.ts';
 import { requireStaff } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { PICTURE_UPLOAD, webImage } from './images.ts';
+import { activityPhotoUrl } from './unused-photos.ts';
 
 /** An activity's photo is shown at most this big (the activity's page; the cards scale it down). */
 const PHOTO_BOX = { width: 1200, height: 800 } as const;
-
-export const activityPhotoUrl = (id: string): string => `/api/activity-photos/${id}`;
 
 const idParam = z.object({ id: z.uuid('photo inconnue') });
 

@@ -41,7 +41,7 @@ export async function applyRetention(
   const deleted = await db.transaction(async (tx) => {
     // After the use cases attaching documents now, before those to come (`keepFromRetention`):
     // what they list is read by the statements below.
-    await tx.query(`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`);
+    await RETENTION_LOCK.exclusive(tx);
     const proofs = await deleteDocuments(
       tx,
       `d.kind = ANY($1)

@@ -82,6 +82,7 @@ export function ActivityPhoto({
         label={msg.jpegPngOuWebp(current ? msg.changerPhoto : msg.ajouterPhoto, title)}
         accept="image/jpeg,image/png,image/webp"
         hint={msg.elleReduite1200}
+        error={fields['pictures.0.url']}
         disabled={busy}
         onFile={upload}
       />
