@@ -25,6 +25,7 @@ import { householdRoutes } from './modules/household/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { calendar, type AppContext } from './modules/accounts/context.ts';
 import { CsrfTokens } from './modules/accounts/csrf.ts';
+import { KnownDevices } from './modules/accounts/known-devices.ts';
 import { secondFactorRoutes } from './modules/accounts/second-factor-routes.ts';
 import { createMailer, type Mailer } from './modules/notifications/mailer.ts';
 import { failedMailRoutes } from './modules/notifications/failed-mail-routes.ts';
@@ -228,7 +229,7 @@ export async function buildApp({
   simulationRoutes(app, packs, ctx.today);
   packRoutes(app, db, packs);
   studioRoutes(app, ctx);
-  accountRoutes(app, ctx, csrf);
+  accountRoutes(app, ctx, csrf, await KnownDevices.load(db));
   secondFactorRoutes(app, ctx);
   memberCardRoutes(app, ctx);
   memberFileRoutes(app, ctx);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, mailsTo, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { forgetOldAttempts } from '../src/modules/accounts/attempts.ts';
+import { Client, createUser, mailsTo, PASSWORD, testApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -213,6 +214,11 @@ describe('sign-up → approval → password → login', () => {
 });
 
 describe('login', () => {
+  /** Every test logs in from one address: the network's failures, forgotten. */
+  const forgetNetworks = async () => {
+    await t.db.query(`DELETE FROM attempts WHERE key LIKE 'login-address:%'`);
+  };
+  afterEach(forgetNetworks);
   it('says the same for an unknown identifier and a wrong password', async () => {
     await createUser(t.db, { identifier: 'IN-000900' });
     const unknown = await t.client().login('IN-999999', 'whatever 123');
@@ -228,6 +234,60 @@ describe('login', () => {
     const locked = await client.login('IN-000901', PASSWORD);
     expect(locked.status).toBe(429);
     expect(locked.json<{ message: string }>().message).toContain('attendez 15 minutes');
+  });
+  it('takes five guesses at once, not twelve', async () => {
+    await createUser(t.db, { identifier: 'IN-000904' });
+    // Each counted as it comes, before its password is checked: a count before and a record
+    // after let the twelve through, the limit read by each before any was recorded.
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => t.client().login('IN-000904', 'mauvais 1')),
+    );
+    const wrong = statuses.filter(({ status }) => status === 401).length;
+    expect(wrong).toBeLessThanOrEqual(5);
+    expect(statuses.filter(({ status }) => status === 429)).toHaveLength(12 - wrong);
+    expect((await t.client().login('IN-000904', PASSWORD)).status).toBe(wrong === 5 ? 429 : 200);
+  });
+  it('lets a device that signed in before in, whatever a stranger or its network tried', async () => {
+    await createUser(t.db, { identifier: 'IN-000905' });
+    const home = t.client();
+    const first = await home.login('IN-000905', PASSWORD);
+    expect(first.status).toBe(200);
+    const device = String(first.headers['set-cookie']).match(/entraide_device=([^;]+);[^,]*/);
+    expect(device?.[0]).toMatch(/HttpOnly/);
+    expect(device?.[0]).toMatch(/Path=\/api\/session/);
+    // A stranger's guesses lock the identifier — for the stranger.
+    const stranger = t.client();
+    for (let i = 0; i < 5; i += 1)
+      expect((await stranger.login('IN-000905', 'mauvais 1')).status).toBe(401);
+    expect((await stranger.login('IN-000905', PASSWORD)).status).toBe(429);
+    expect((await home.login('IN-000905', 'mauvais 1')).status).toBe(401);
+    expect((await home.login('IN-000905', PASSWORD)).status).toBe(200);
+    // Thirty failures from one network (an institute's agents behind one address): its next
+    // login from a new device waits, the known device does not. (Tests share one address.)
+    await forgetNetworks();
+    for (let i = 0; i < 30; i += 1)
+      expect((await t.client().login(`IN-99${String(i).padStart(4, '0')}`, 'faute')).status).toBe(
+        401,
+      );
+    const next = await t.client().login('IN-000900', PASSWORD);
+    expect([next.status, next.json<{ message: string }>().message]).toEqual([
+      429,
+      'Trop de tentatives de connexion depuis votre réseau. Réessayez dans 15 minutes.',
+    ]);
+    expect((await home.login('IN-000905', PASSWORD)).status).toBe(200);
+    // The cookie is worth nothing for another identifier, nor forged.
+    for (const value of [device?.[1] ?? '', `${device?.[1]?.split('.')[0] ?? ''}.forgé`]) {
+      const other = new Client(t.app, t.db, new Map([['entraide_device', value]]));
+      expect((await other.login('IN-000900', PASSWORD)).status).toBe(429);
+    }
+  });
+  it('forgets, each night, the attempts older than every limit’s window', async () => {
+    await t.db.query(
+      `INSERT INTO attempts (key, attempted_at) VALUES ('login:IN-000906', now() - interval '25 hours'), ('login:IN-000906', now() - interval '23 hours')`,
+    );
+    expect(await forgetOldAttempts(t.db)).toBe(1);
+    const left = await t.db.query(`SELECT 1 FROM attempts WHERE key = 'login:IN-000906'`);
+    expect(left).toHaveLength(1);
   });
   it('sets an httpOnly SameSite session cookie', async () => {
     await createUser(t.db, { identifier: 'IN-000902' });

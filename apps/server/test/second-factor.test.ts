@@ -112,6 +112,26 @@ describe('TOTP', () => {
       );
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
   });
+
+  it('twelve codes sent at once are five tries, not twelve', async () => {
+    await newStaff('GEST-RAFALE');
+    const client = browser();
+    await loginStep(client, 'GEST-RAFALE');
+    const { secret } = (await client.post('/api/me/second-factor/totp')).json<{ secret: string }>();
+    await client.post('/api/me/second-factor/totp/confirm', { code: await codeAt(secret) });
+    const guesser = browser();
+    await loginStep(guesser, 'GEST-RAFALE');
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          guesser.post('/api/session/second-factor', { code: String(100_000 + i) }),
+        ),
+      )
+    ).map(({ status }) => status);
+    const tried = statuses.filter((status) => status === 400).length;
+    expect(tried).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(12 - tried);
+  });
 });
 
 describe('passkeys', () => {

@@ -39,7 +39,7 @@ export const QUEUES = {
   onlinePayments: { name: 'online-payments', cron: '* * * * *' },
   /** Tax notices read while their authority's certificate store could not answer, checked again. */
   noticeChecks: { name: 'notice-checks', cron: '23 * * * *' },
-  /** The retention policy and the photos never saved in an activity. */
+  /** The retention policy, the photos never saved in an activity, the attempts past every limit. */
   retention: { name: 'retention', cron: '17 3 * * *' },
 } as const;
 

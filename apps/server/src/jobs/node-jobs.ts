@@ -6,6 +6,7 @@ import type { DocumentStore } from '../modules/household/documents.ts';
 import { mailDelivery, markMailFailed } from '../modules/notifications/mailer.ts';
 import type { CommitteeIdentity } from '../modules/organization/identity.ts';
 import { deleteUnusedPhotos } from '../modules/pictures/unused-photos.ts';
+import { forgetOldAttempts } from '../modules/accounts/attempts.ts';
 import { PublishedPacks } from '../modules/packs/published-packs.ts';
 import { announceComingPacks } from '../modules/packs/pack-changes.ts';
 import { expireOnlinePayments, readProviderFees } from '../modules/payments/online-payments.ts';
@@ -35,8 +36,9 @@ export interface NodeJobs {
 /**
  * Makes this node one of the workers: every node takes jobs, each job runs on one of them.
  * Mail delivery (with SMTP), the selection at its day (and the follow-ups of decisions a stopped
- * node left due), the instalment reminders and the unpaid places, the retention policy and the
- * photos never saved, the online refunds, the tax notices left unchecked.
+ * node left due), the instalment reminders and the unpaid places, the retention policy, the
+ * photos never saved and the old login attempts, the online refunds, the tax notices left
+ * unchecked.
  */
 export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<void> {
   const { config, db, ctx, identity, store, verifier, log } = node;
@@ -73,6 +75,7 @@ export async function startNodeJobs(jobs: JobQueue, node: NodeJobs): Promise<voi
       log(
         `Photos jamais enregistrées dans une activité : ${plural(photos, 'supprimée', 'supprimées')}.`,
       );
+    await forgetOldAttempts(db);
   });
   await jobs.work(QUEUES.noticeChecks.name, async () => {
     const checked = await recheckNotices(db, store, verifier);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { forgotIdentifierRequest } from '@entraide/contract';
 import { templates } from '../notifications/templates.ts';
-import { checkAttempts, LIMITS, recordAttempt } from './attempts.ts';
+import { LIMITS, takeAttempts } from './attempts.ts';
 import type { AppContext } from './context.ts';
 import { issueOneTimeLink } from './one-time-links.ts';
 
@@ -17,8 +17,7 @@ interface AccountRow {
 }
 
 async function limit(ctx: AppContext, address: string): Promise<void> {
-  await checkAttempts(ctx.db, `recovery:${address}`, LIMITS.recoveryPerAddress);
-  await recordAttempt(ctx.db, `recovery:${address}`);
+  await takeAttempts(ctx.db, [[`recovery:${address}`, LIMITS.recoveryPerAddress]]);
 }
 
 /** Mot de passe oublié: mails a reset link to the address on file; answers the same either way. */

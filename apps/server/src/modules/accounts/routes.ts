@@ -34,6 +34,7 @@ import {
   SESSION_COOKIE,
 } from './session-cookies.ts';
 import { nextLoginStep } from './second-factor-routes.ts';
+import type { KnownDevices } from './known-devices.ts';
 import { changePassword, checkCredentials } from './sign-in.ts';
 import {
   approveSignUp,
@@ -48,7 +49,12 @@ const statusQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
 });
 
-export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfTokens): void {
+export function accountRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  csrf: CsrfTokens,
+  devices: KnownDevices,
+): void {
   const { db } = ctx;
   const address = (request: FastifyRequest): string => request.ip;
 
@@ -85,7 +91,9 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext, csrf: CsrfT
       body.identifier,
       body.password,
       address(request),
+      devices.of(request, body.identifier),
     );
+    devices.remember(request, reply, body.identifier);
     const token = await openSession(db, request, reply, userId);
     csrf.issue(request, reply, token);
     return { secondFactor: await nextLoginStep(db, userId) } satisfies LoginAnswer;

@@ -16,7 +16,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
-import { checkAttempts, clearAttempts, recordAttempt, type AttemptLimit } from './attempts.ts';
+import { attemptPassed, takeAttempts, type AttemptLimit } from './attempts.ts';
 import type { AppContext } from './context.ts';
 import { tokenHash } from './secrets.ts';
 import type { CurrentUser } from './session-cookies.ts';
@@ -137,13 +137,10 @@ async function secondFactorTry<T>(
   wrong: () => HttpError,
 ): Promise<T> {
   const key = `second-factor:${user.id}`;
-  await checkAttempts(ctx.db, key, SECOND_FACTOR_LIMIT);
+  const taken = await takeAttempts(ctx.db, [[key, SECOND_FACTOR_LIMIT]]);
   const outcome = await attempt();
-  if (outcome === null) {
-    await recordAttempt(ctx.db, key);
-    throw wrong();
-  }
-  await clearAttempts(ctx.db, key);
+  if (outcome === null) throw wrong();
+  await attemptPassed(ctx.db, taken, [key]);
   return outcome;
 }
 

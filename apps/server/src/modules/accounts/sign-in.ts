@@ -1,32 +1,43 @@
 import { HttpError } from '../../http.ts';
 import { templates } from '../notifications/templates.ts';
-import { checkAttempts, clearAttempts, LIMITS, recordAttempt } from './attempts.ts';
+import { attemptPassed, LIMITS, takeAttempts } from './attempts.ts';
 import type { AppContext } from './context.ts';
 import { hashPassword, passwordMatches } from './secrets.ts';
 import type { CurrentUser } from './session-cookies.ts';
 
 const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
-/** Checks an identifier and password; repeated failures lock the identifier for a while. */
+/**
+ * Checks an identifier and password; repeated failures lock the identifier for a while, and the
+ * network that sent them — but not a device that signed in to it before (`device`, its nonce),
+ * whose failures are counted on their own.
+ */
 export async function checkCredentials(
   ctx: AppContext,
   identifier: string,
   password: string,
   address: string,
+  device: string | null,
 ): Promise<{ userId: string }> {
-  await checkAttempts(ctx.db, `login:${identifier}`, LIMITS.loginPerIdentifier);
-  await checkAttempts(ctx.db, `login-address:${address}`, LIMITS.loginPerAddress);
+  const identifierKey = `login:${identifier}`;
+  const deviceKey = `login-device:${device ?? ''}`;
+  const taken = await takeAttempts(
+    ctx.db,
+    device === null
+      ? [
+          [identifierKey, LIMITS.loginPerIdentifier],
+          [`login-address:${address}`, LIMITS.loginPerAddress],
+        ]
+      : [[deviceKey, LIMITS.loginPerDevice]],
+  );
   const [account] = await ctx.db.query<{ id: string; password_hash: string | null }>(
     'SELECT id, password_hash FROM users WHERE identifier = $1',
     [identifier],
   );
   const matches = await passwordMatches(account?.password_hash ?? null, password);
-  if (!account || !matches) {
-    await recordAttempt(ctx.db, `login:${identifier}`);
-    await recordAttempt(ctx.db, `login-address:${address}`);
-    throw new HttpError(401, 'wrong_credentials', WRONG_CREDENTIALS);
-  }
-  await clearAttempts(ctx.db, `login:${identifier}`);
+  if (!account || !matches) throw new HttpError(401, 'wrong_credentials', WRONG_CREDENTIALS);
+  // The identifier's failures go with a login from where they came; the device's with its own.
+  await attemptPassed(ctx.db, taken, [device === null ? identifierKey : deviceKey]);
   return { userId: account.id };
 }
 

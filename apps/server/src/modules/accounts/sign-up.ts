@@ -4,7 +4,7 @@ import { HttpError, notFound, requireUuid } from '../../http.ts';
 import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
-import { checkAttempts, LIMITS, recordAttempt } from './attempts.ts';
+import { LIMITS, takeAttempts } from './attempts.ts';
 import type { AppContext } from './context.ts';
 import { issueOneTimeLink } from './one-time-links.ts';
 import type { CurrentUser } from './session-cookies.ts';
@@ -25,9 +25,8 @@ export async function submitSignUp(
         : 'Un conjoint est indiqué alors que vous n’êtes pas en couple.',
     );
   }
-  await checkAttempts(ctx.db, `sign-up:${address}`, LIMITS.signUpPerAddress);
+  await takeAttempts(ctx.db, [[`sign-up:${address}`, LIMITS.signUpPerAddress]]);
   return ctx.db.transaction(async (tx) => {
-    await recordAttempt(tx, `sign-up:${address}`);
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO sign_up_requests (last_name, first_name, birth_date, matricule, email, phone, address, couple, spouse, children)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
