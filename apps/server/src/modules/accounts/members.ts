@@ -1,6 +1,6 @@
 import type { ContactDetails } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
-import { notFound, requireUuid } from '../../http.ts';
+import { HttpError, notFound, requireUuid } from '../../http.ts';
 import { templates } from '../notifications/templates.ts';
 import type { AppContext } from './context.ts';
 import type { CurrentUser } from './session-cookies.ts';
@@ -94,11 +94,20 @@ export async function updateContact(
   });
 }
 
+/** What a member-side use case answers once the account closed, as a session that ended. */
+const accountClosed = (): HttpError =>
+  new HttpError(401, 'account_closed', 'Ce compte a été fermé : rien n’a été enregistré.');
+
 /**
  * Takes the member's row lock, the first of the lock order (docs/architecture.md): a member-side
  * use case that checks the household's own rows holds it until its commit. `FOR NO KEY UPDATE`:
- * an invoice written for the member meanwhile checks its foreign key without waiting for it.
+ * an invoice written for the member meanwhile checks its foreign key without waiting for it. An
+ * account closed meanwhile (the closing held the lock) stops the use case: 401, nothing written.
  */
 export async function lockMember(tx: Queryable, memberId: string): Promise<void> {
-  await tx.query('SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE', [memberId]);
+  const [member] = await tx.query<{ closed: boolean }>(
+    'SELECT closed_at IS NOT NULL AS closed FROM users WHERE id = $1 FOR NO KEY UPDATE',
+    [memberId],
+  );
+  if (member?.closed) throw accountClosed();
 }

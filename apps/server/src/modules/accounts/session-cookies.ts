@@ -120,7 +120,7 @@ export async function sessionUsers(
             EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) AS passkeys,
             s.second_factor_at IS NOT NULL AS verified
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE ${one ? 's.token_hash = $1' : 's.token_hash = ANY($1::text[]) ORDER BY u.id'}${lock ? ' FOR NO KEY UPDATE OF u' : ''}`,
+      WHERE u.closed_at IS NULL AND ${one ? 's.token_hash = $1' : 's.token_hash = ANY($1::text[]) ORDER BY u.id'}${lock ? ' FOR NO KEY UPDATE OF u' : ''}`,
     [one ? hashes[0] : hashes],
   );
   const users = new Map<string, SessionUser>();

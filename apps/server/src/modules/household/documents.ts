@@ -8,7 +8,8 @@ import {
   type TaxNoticeDetails,
   type TaxNoticeSummary,
 } from '@entraide/contract';
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { lockMember } from '../accounts/members.ts';
 import { JobLock } from '../../db/job-locks.ts';
 import { fileUpload, HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -219,7 +220,7 @@ const summaryOf = (notice: TaxNoticeSummary | null): TaxNoticeSummary | null =>
 
 /** Keeps a member's PDF: checked first, so that nothing at all is kept when it is not a readable PDF. */
 export async function addDocument(
-  db: Queryable,
+  db: Database,
   store: DocumentStore,
   member: CurrentUser,
   kind: DocumentKind,
@@ -229,10 +230,20 @@ export async function addDocument(
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
   const sha256 = await store.put(bytes);
-  const [row] = await db.query<{ id: string; created_at: string }>(
-    'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
-    [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
-  );
+  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file
+  // (its bytes go), or waits for it and deletes it too — no tax notice kept after the closing.
+  const [row] = await db
+    .transaction(async (tx) => {
+      await lockMember(tx, member.id);
+      return tx.query<{ id: string; created_at: string }>(
+        'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
+        [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
+      );
+    })
+    .catch(async (error: unknown) => {
+      await removeUnusedBytes(db, store, [{ sha256 }]);
+      throw error;
+    });
   if (!row) throw new Error('insert returned nothing');
   return {
     id: row.id,

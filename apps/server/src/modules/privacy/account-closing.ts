@@ -89,7 +89,7 @@ export async function closeAccount(
     await tx.query(
       `UPDATE users SET email = 'compte-ferme-' || id || '@invalid', last_name = 'Compte fermé', first_name = '',
               birth_date = '1900-01-01', matricule = NULL, phone = NULL, address = NULL, password_hash = NULL,
-              totp_secret = NULL, totp_pending_secret = NULL
+              totp_secret = NULL, totp_pending_secret = NULL, closed_at = now()
         WHERE id = $1`,
       [member.id],
     );

@@ -3,6 +3,7 @@ import { formatCents, splitInstalments } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
+import { lockMember } from '../accounts/members.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { attachedDocuments } from '../household/documents.ts';
@@ -93,6 +94,9 @@ export async function askSolidarity(
   input: SolidarityInput,
 ): Promise<SolidarityRequest> {
   return ctx.db.transaction(async (tx) => {
+    // The member's lock first (the lock order), as a claim: an account closing meanwhile is
+    // waited for, then refuses the request; a request under way makes the closing wait, and see it.
+    await lockMember(tx, member.id);
     const owned = await attachedDocuments(tx, member.id, input.documentIds);
     if (owned.length !== new Set(input.documentIds).size)
       throw invalidField('documentIds', 'un justificatif est introuvable dans vos documents');
