@@ -1034,6 +1034,15 @@ describe('an account closed on one device while the other sends something', () =
         device.upload('/api/me/documents?kind=payslip&name=bulletin.pdf', await samplePdf()),
       kept: `SELECT 1 FROM documents WHERE member_id = $1 AND file_name = 'bulletin.pdf'`,
     },
+    {
+      what: 'new contact details',
+      send: (device: Client) =>
+        device.put('/api/me/contact', {
+          email: 'claire.martin@example.org',
+          phone: '06 12 34 56 78',
+        }),
+      kept: `SELECT 1 FROM users WHERE id = $1 AND (email LIKE 'claire%' OR phone IS NOT NULL)`,
+    },
   ];
   for (const [index, { what, send, kept }] of sent.entries())
     it(`${what} sent as the account closes: refused, nothing kept for the closed account`, async () => {

@@ -79,6 +79,8 @@ export async function updateContact(
   contact: ContactDetails,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    // An account closed meanwhile keeps no address of the member's (`lockMember` refuses it).
+    await lockMember(tx, member.id);
     await tx.query('UPDATE users SET email = $2, phone = $3, address = $4 WHERE id = $1', [
       member.id,
       contact.email,

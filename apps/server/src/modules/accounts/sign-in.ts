@@ -2,6 +2,7 @@ import { HttpError } from '../../http.ts';
 import { templates } from '../notifications/templates.ts';
 import { attemptPassed, LIMITS, takeAttempts } from './attempts.ts';
 import type { AppContext } from './context.ts';
+import { lockMember } from './members.ts';
 import { hashPassword, passwordMatches } from './secrets.ts';
 import type { CurrentUser } from './session-cookies.ts';
 
@@ -58,6 +59,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
+    await lockMember(tx, user.id);
     await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, passwordHash]);
     await tx.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [
       user.id,
