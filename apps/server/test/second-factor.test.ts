@@ -97,14 +97,20 @@ describe('TOTP', () => {
     expect((await again.post('/api/session/second-factor', { code: recovery })).status).toBe(400);
   });
 
-  it('five wrong codes pause the account’s second step', async () => {
-    await newStaff('GEST-FAUX');
+  /** A staff member with a TOTP, and someone past the password who guesses the code. */
+  async function guesserOf(identifier: string) {
+    await newStaff(identifier);
     const client = browser();
-    await loginStep(client, 'GEST-FAUX');
+    await loginStep(client, identifier);
     const { secret } = (await client.post('/api/me/second-factor/totp')).json<{ secret: string }>();
     await client.post('/api/me/second-factor/totp/confirm', { code: await codeAt(secret) });
     const guesser = browser();
-    await loginStep(guesser, 'GEST-FAUX');
+    await loginStep(guesser, identifier);
+    return guesser;
+  }
+
+  it('five wrong codes pause the account’s second step', async () => {
+    const guesser = await guesserOf('GEST-FAUX');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1)
       statuses.push(
@@ -114,13 +120,7 @@ describe('TOTP', () => {
   });
 
   it('twelve codes sent at once are five tries, not twelve', async () => {
-    await newStaff('GEST-RAFALE');
-    const client = browser();
-    await loginStep(client, 'GEST-RAFALE');
-    const { secret } = (await client.post('/api/me/second-factor/totp')).json<{ secret: string }>();
-    await client.post('/api/me/second-factor/totp/confirm', { code: await codeAt(secret) });
-    const guesser = browser();
-    await loginStep(guesser, 'GEST-RAFALE');
+    const guesser = await guesserOf('GEST-RAFALE');
     const statuses = (
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
