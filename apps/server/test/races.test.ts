@@ -764,6 +764,99 @@ describe('selection and waiting lists', () => {
   });
 });
 
+/**
+ * A row the test holds in a transaction of its own until `release` (PostgreSQL: the interleaving
+ * of the use cases that wait for it is set by the test).
+ */
+async function holdRow(lock: string, params: readonly unknown[]) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let taken = () => {};
+  const held = new Promise<void>((resolve) => (taken = resolve));
+  const done = t.db.transaction(async (tx) => {
+    await tx.query(lock, params);
+    taken();
+    await released;
+  });
+  await held;
+  return async () => {
+    release();
+    await done;
+  };
+}
+
+/** Until `n` statements that name `table` wait for a lock. */
+const waitingOn = (table: string, n = 1) =>
+  poll(
+    async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'`,
+          [table],
+        )
+      )[0]?.n ?? 0,
+    (waiting) => waiting >= n,
+  );
+
+describe('a freed place offered to a request that joined the list meanwhile', () => {
+  it.skipIf(!process.env.DATABASE_URL)(
+    'a place moved away as a family joins the list and a desk cancels the other place: offered without a deadlock (PostgreSQL)',
+    async () => {
+      const [target = '', full = ''] = (
+        await openPlaces(t, staff, [
+          { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 90_000, places: 2 },
+          { firstDay: '2021-08-02', lastDay: '2021-08-15', priceCents: 90_000, places: 2 },
+        ])
+      ).sort();
+      const moved = await confirmedPlace(full);
+      const cancelled = await confirmedPlace(full);
+      await t.db.query(
+        `INSERT INTO billing_counters (kind, year, last_number) VALUES ('credit_note', 2021, 0) ON CONFLICT DO NOTHING`,
+      );
+      const deadlocks = t.db.conflicts.deadlock;
+      // 1. The change reads the full session's waiting list (nobody), then waits for the target
+      //    session, the first of the two in id order.
+      const releaseTarget = await holdRow(
+        'SELECT 1 FROM activity_sessions WHERE id = $1 FOR NO KEY UPDATE',
+        [target],
+      );
+      const change = staff.post(`/api/staff/registrations/${moved.registrationId}/modify`, {
+        sessionId: target,
+        transportCity: null,
+      });
+      await waitingOn('activity_sessions');
+      // 2. Meanwhile a family joins the list of the full session.
+      const joined = await waitingRequest(full);
+      // 3. The change takes both sessions, then waits for the credit notes' counter.
+      const releaseCounter = await holdRow(
+        `SELECT 1 FROM billing_counters WHERE kind = 'credit_note' AND year = 2021 FOR UPDATE`,
+        [],
+      );
+      await releaseTarget();
+      await waitingOn('billing_counters');
+      // 4. A desk cancels the other place: it holds the list (the family's request), then
+      //    waits for the session the change holds.
+      const cancel = staff.post(`/api/staff/registrations/${cancelled.registrationId}/cancel`, {});
+      await waitingOn('activity_sessions');
+      // 5. The change goes on and offers the place it frees: the family's request is held.
+      await releaseCounter();
+      const answers = await Promise.all([change, cancel]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+      expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
+      const [request] = await t.db.query<{ status: string; invoices: number }>(
+        `SELECT status, (SELECT count(*)::int FROM invoices i
+                          WHERE i.registration_id = r.id AND i.kind = 'invoice') AS invoices
+           FROM registration_requests r WHERE id = $1`,
+        [joined.id],
+      );
+      expect(request).toEqual({ status: 'confirmed', invoices: 1 });
+      expect(await consistency()).toEqual([]);
+      expect(await sessionCountsOff(t)).toEqual([]);
+    },
+  );
+});
+
 describe('payment plans', () => {
   it('the family changes its plan while staff record an instalment: the plan in force adds up to what is owed', async () => {
     const [session] = await openPlaces(t, staff, [

@@ -259,9 +259,13 @@ export async function followUpDueDecisions(ctx: AppContext): Promise<number> {
 
 /**
  * A freed place goes to the next request on the session's waiting list (in its order), one at a
- * time. The caller holds the list already (`lockPlaceRequest`, before the session); a request
- * that joined it since, and was withdrawn while being offered, is skipped by the row lock and the
- * place goes to the one after it (a locking read with LIMIT may return fewer rows than it skipped).
+ * time. The caller holds the list already (`lockPlaceRequest`, before the session). A request
+ * that joined it since is not waited for (`NOWAIT`): its holder — a desk freeing another place of
+ * the session, which holds the list it read — waits for the session this caller holds, and
+ * waiting for it in turn was a deadlock (money rounds, seed 606). The use case starts again then
+ * (`busy`), and holds the new list before the session. One withdrawn meanwhile is skipped, and
+ * the place goes to the one after it (a locking read with LIMIT may return fewer rows than it
+ * skipped).
  */
 export async function offerFreedPlaces(
   ctx: AppContext,
@@ -278,11 +282,11 @@ export async function offerFreedPlaces(
       AND ($2::boolean OR placed_lodging = ANY($3::text[]))`;
     const args = [sessionId, session.lodgings.length === 0, free];
     const [request] = await tx.query<{ id: string; placed_rank: number; priority: string }>(
-      `SELECT id, placed_rank, priority::text AS priority ${waiting} ORDER BY priority, number LIMIT 1 FOR UPDATE`,
+      `SELECT id, placed_rank, priority::text AS priority ${waiting} ORDER BY priority, number LIMIT 1 FOR UPDATE NOWAIT`,
       args,
     );
     if (!request) {
-      // Either nobody waits, or the first one left the list while we waited for its lock.
+      // Either nobody waits, or the first one left the list just before it was locked.
       const [anyone] = await tx.query(`SELECT 1 ${waiting} LIMIT 1`, args);
       if (anyone) continue;
       return offered;
