@@ -42,7 +42,7 @@ export type Counted = readonly [key: string, limit: AttemptLimit];
  * where a count, then a record after the try, let them all pass before any recorded (twelve
  * guesses at once went through a limit of five). Over a limit, the rows taken are removed and the
  * request refused (429, the limit's message). Otherwise their ids: they stay as the attempt's
- * failure, unless it passes (`attemptPassed`). Outside any transaction, hence `Database`.
+ * failure, unless it passes (`removeAttempts`). Outside any transaction, hence `Database`.
  */
 export async function takeAttempts(db: Database, counted: readonly Counted[]): Promise<string[]> {
   const keys = counted.map(([key]) => key);
@@ -61,14 +61,14 @@ export async function takeAttempts(db: Database, counted: readonly Counted[]): P
   );
   const ids = taken.map(({ id }) => id);
   if (over) {
-    await attemptPassed(db, ids);
+    await removeAttempts(db, ids);
     throw new HttpError(429, 'too_many_attempts', over[1].message);
   }
   return ids;
 }
 
-/** An attempt that passed (or was refused): its rows removed, and every row of `cleared`'s keys. */
-export async function attemptPassed(
+/** The rows of an attempt that passed, or was refused, removed; and every row of `cleared`'s keys. */
+export async function removeAttempts(
   db: Database,
   taken: readonly string[],
   cleared: readonly string[] = [],

@@ -16,7 +16,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
-import { attemptPassed, takeAttempts, type AttemptLimit } from './attempts.ts';
+import { removeAttempts, takeAttempts, type AttemptLimit } from './attempts.ts';
 import type { AppContext } from './context.ts';
 import { tokenHash } from './secrets.ts';
 import type { CurrentUser } from './session-cookies.ts';
@@ -140,7 +140,7 @@ async function secondFactorTry<T>(
   const taken = await takeAttempts(ctx.db, [[key, SECOND_FACTOR_LIMIT]]);
   const outcome = await attempt();
   if (outcome === null) throw wrong();
-  await attemptPassed(ctx.db, taken, [key]);
+  await removeAttempts(ctx.db, taken, [key]);
   return outcome;
 }
 

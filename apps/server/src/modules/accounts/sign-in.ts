@@ -1,6 +1,6 @@
 import { HttpError } from '../../http.ts';
 import { templates } from '../notifications/templates.ts';
-import { attemptPassed, LIMITS, takeAttempts } from './attempts.ts';
+import { removeAttempts, LIMITS, takeAttempts } from './attempts.ts';
 import type { AppContext } from './context.ts';
 import { lockMember } from './members.ts';
 import { hashPassword, passwordMatches } from './secrets.ts';
@@ -38,7 +38,7 @@ export async function checkCredentials(
   const matches = await passwordMatches(account?.password_hash ?? null, password);
   if (!account || !matches) throw new HttpError(401, 'wrong_credentials', WRONG_CREDENTIALS);
   // The identifier's failures go with a login from where they came; the device's with its own.
-  await attemptPassed(ctx.db, taken, [device === null ? identifierKey : deviceKey]);
+  await removeAttempts(ctx.db, taken, [device === null ? identifierKey : deviceKey]);
   return { userId: account.id };
 }
 
