@@ -230,20 +230,17 @@ export async function addDocument(
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
   const sha256 = await store.put(bytes);
-  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file
-  // (its bytes go), or waits for it and deletes it too — no tax notice kept after the closing.
-  const [row] = await db
-    .transaction(async (tx) => {
-      await lockMember(tx, member.id);
-      return tx.query<{ id: string; created_at: string }>(
-        'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
-        [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
-      );
-    })
-    .catch(async (error: unknown) => {
-      await removeUnusedBytes(db, store, [{ sha256 }]);
-      throw error;
-    });
+  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file,
+  // or waits for it and deletes it too — no document listed for a closed account. (The bytes of
+  // a refused file stay unlisted: removed now, they could be those of another member's same
+  // file, stored at this moment and not yet listed.)
+  const [row] = await db.transaction(async (tx) => {
+    await lockMember(tx, member.id);
+    return tx.query<{ id: string; created_at: string }>(
+      'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
+      [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
+    );
+  });
   if (!row) throw new Error('insert returned nothing');
   return {
     id: row.id,
