@@ -799,6 +799,39 @@ const waitingOn = (table: string, n = 1) =>
     (waiting) => waiting >= n,
   );
 
+describe('the same file, sent by two members', () => {
+  it.skipIf(!process.env.DATABASE_URL)(
+    'one member’s copy deleted (an account closed) while the other’s is being listed: the other keeps its bytes (PostgreSQL)',
+    async () => {
+      const pdf = await samplePdf('Attestation de l’école — modèle commun');
+      const leaving = await onTwoDevices('IN-977200');
+      const staying = await onTwoDevices('IN-977201');
+      expect(
+        (await leaving.phone.upload('/api/me/documents?kind=other&name=attestation.pdf', pdf))
+          .status,
+      ).toBe(201);
+      // The other member's upload has stored the bytes (they were there) and waits for its
+      // member's row, held here, to list them; meanwhile the first account closes.
+      const release = await holdRow('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [staying.id]);
+      const upload = staying.phone.upload('/api/me/documents?kind=other&name=attestation.pdf', pdf);
+      await waitingOn('FROM users');
+      expect(
+        (await leaving.phone.post('/api/me/account/close', { password: PASSWORD })).status,
+      ).toBe(204);
+      await release();
+      const uploaded = await upload;
+      expect(uploaded.status).toBe(201);
+      const { id } = uploaded.json<{ id: string }>();
+      const [kept] = await t.db.query<{ bytes: number }>(
+        `SELECT octet_length(c.bytes)::int AS bytes FROM documents d JOIN document_contents c ON c.sha256 = d.sha256
+          WHERE d.id = $1`,
+        [id],
+      );
+      expect(kept?.bytes).toBe(pdf.length);
+    },
+  );
+});
+
 describe('a freed place offered to a request that joined the list meanwhile', () => {
   it.skipIf(!process.env.DATABASE_URL)(
     'a place moved away as a family joins the list and a desk cancels the other place: offered without a deadlock (PostgreSQL)',

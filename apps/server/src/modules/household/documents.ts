@@ -36,31 +36,36 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
  * Where documents' bytes are kept, by the SHA-256 of their content: the same PDF sent twice is
  * kept once. Every node of the committee reads the same store.
  */
+/**
+ * Where documents' bytes are kept, by their SHA-256. `tx`: the caller's transaction, through
+ * which a store in the database writes (PGlite has one connection: a statement outside the
+ * transaction would wait for its end).
+ */
 export interface DocumentStore {
-  put(bytes: Uint8Array): Promise<string>;
+  put(bytes: Uint8Array, tx?: Queryable): Promise<string>;
   /** Whether the bytes of that SHA-256 are kept (without reading them). */
-  has(sha256: string): Promise<boolean>;
+  has(sha256: string, tx?: Queryable): Promise<boolean>;
   /** The bytes, or null when they were deleted (retention, closed account). */
   find(sha256: string): Promise<Buffer | null>;
   /** Deletes these bytes; the caller checks that no document row points to them any more. */
-  remove(hashes: readonly string[]): Promise<void>;
+  remove(hashes: readonly string[], tx?: Queryable): Promise<void>;
 }
 
 /** The default store: the committee's PostgreSQL (or PGlite), backed up with everything else. */
 export class DatabaseDocumentStore implements DocumentStore {
   constructor(private readonly db: Queryable) {}
 
-  async put(bytes: Uint8Array): Promise<string> {
+  async put(bytes: Uint8Array, tx: Queryable = this.db): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.db.query(
+    await tx.query(
       'INSERT INTO document_contents (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING',
       [sha256, Buffer.from(bytes)],
     );
     return sha256;
   }
 
-  async has(sha256: string): Promise<boolean> {
-    const rows = await this.db.query('SELECT 1 FROM document_contents WHERE sha256 = $1', [sha256]);
+  async has(sha256: string, tx: Queryable = this.db): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM document_contents WHERE sha256 = $1', [sha256]);
     return rows.length > 0;
   }
 
@@ -72,8 +77,8 @@ export class DatabaseDocumentStore implements DocumentStore {
     return row ? Buffer.from(row.bytes) : null;
   }
 
-  async remove(hashes: readonly string[]): Promise<void> {
-    await this.db.query('DELETE FROM document_contents WHERE sha256 = ANY($1)', [hashes]);
+  async remove(hashes: readonly string[], tx: Queryable = this.db): Promise<void> {
+    await tx.query('DELETE FROM document_contents WHERE sha256 = ANY($1)', [hashes]);
   }
 }
 
@@ -143,23 +148,34 @@ export async function deleteDocuments(
   );
 }
 
+/**
+ * The lock on documents' bytes, kept once for every document of the same content: exclusive
+ * while bytes no document lists are removed, shared by a document being listed from its bytes
+ * being stored to its commit (`addDocument`). Before, a member's file listed as the same file of
+ * another member was deleted (a closed account, the retention job) lost its bytes.
+ */
+const CONTENTS_LOCK = new JobLock('document_contents');
+
 /** The bytes of deleted documents that no remaining document row uses. */
 export async function removeUnusedBytes(
-  db: Queryable,
+  db: Database,
   store: DocumentStore,
   deleted: readonly { sha256: string }[],
 ): Promise<void> {
   const hashes = [...new Set(deleted.map((d) => d.sha256))];
   if (hashes.length === 0) return;
-  // Joined rather than `sha256 = ANY($1)`: a prepared statement's plan compares each row with
-  // every hash of the list, and the retention job's list holds tens of thousands.
-  const still = await db.query<{ sha256: string }>(
-    'SELECT DISTINCT d.sha256 FROM documents d JOIN unnest($1::text[]) AS gone(sha256) ON gone.sha256 = d.sha256',
-    [hashes],
-  );
-  const kept = new Set(still.map((r) => r.sha256));
-  const unused = hashes.filter((hash) => !kept.has(hash));
-  if (unused.length > 0) await store.remove(unused);
+  await db.transaction(async (tx) => {
+    await CONTENTS_LOCK.exclusive(tx);
+    // Joined rather than `sha256 = ANY($1)`: a prepared statement's plan compares each row with
+    // every hash of the list, and the retention job's list holds tens of thousands.
+    const still = await tx.query<{ sha256: string }>(
+      'SELECT DISTINCT d.sha256 FROM documents d JOIN unnest($1::text[]) AS gone(sha256) ON gone.sha256 = d.sha256',
+      [hashes],
+    );
+    const kept = new Set(still.map((r) => r.sha256));
+    const unused = hashes.filter((hash) => !kept.has(hash));
+    if (unused.length > 0) await store.remove(unused, tx);
+  });
 }
 
 /** Any document a member sends: not empty, 10 MB at most. */
@@ -230,17 +246,24 @@ export async function addDocument(
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
   const sha256 = await store.put(bytes);
-  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file,
-  // or waits for it and deletes it too — no document listed for a closed account. (The bytes of
-  // a refused file stay unlisted: removed now, they could be those of another member's same
-  // file, stored at this moment and not yet listed.)
-  const [row] = await db.transaction(async (tx) => {
-    await lockMember(tx, member.id);
-    return tx.query<{ id: string; created_at: string }>(
-      'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
-      [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
-    );
-  });
+  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file
+  // (its bytes go unless listed), or waits for it and deletes it too — no document listed for a
+  // closed account. Then its bytes kept to the commit: stored again if the same file of another
+  // member went meanwhile.
+  const [row] = await db
+    .transaction(async (tx) => {
+      await lockMember(tx, member.id);
+      await CONTENTS_LOCK.shared(tx);
+      if (!(await store.has(sha256, tx))) await store.put(bytes, tx);
+      return tx.query<{ id: string; created_at: string }>(
+        'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
+        [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
+      );
+    })
+    .catch(async (error: unknown) => {
+      await removeUnusedBytes(db, store, [{ sha256 }]);
+      throw error;
+    });
   if (!row) throw new Error('insert returned nothing');
   return {
     id: row.id,
