@@ -44,7 +44,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export interface DocumentStore {
   put(bytes: Uint8Array, tx?: Queryable): Promise<string>;
   /** Whether the bytes of that SHA-256 are kept (without reading them). */
-  has(sha256: string, tx?: Queryable): Promise<boolean>;
+  has(sha256: string): Promise<boolean>;
   /** The bytes, or null when they were deleted (retention, closed account). */
   find(sha256: string): Promise<Buffer | null>;
   /** Deletes these bytes; the caller checks that no document row points to them any more. */
@@ -64,8 +64,8 @@ export class DatabaseDocumentStore implements DocumentStore {
     return sha256;
   }
 
-  async has(sha256: string, tx: Queryable = this.db): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM document_contents WHERE sha256 = $1', [sha256]);
+  async has(sha256: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM document_contents WHERE sha256 = $1', [sha256]);
     return rows.length > 0;
   }
 
@@ -151,7 +151,7 @@ export async function deleteDocuments(
 /**
  * The lock on documents' bytes, kept once for every document of the same content: exclusive
  * while bytes no document lists are removed, shared by a document being listed from its bytes
- * being stored to its commit (`addDocument`). Before, a member's file listed as the same file of
+ * being stored to its commit (`addDocument`, one transaction). Before, a member's file listed as the same file of
  * another member was deleted (a closed account, the retention job) lost its bytes.
  */
 const CONTENTS_LOCK = new JobLock('document_contents');
@@ -245,25 +245,19 @@ export async function addDocument(
   taxNotice: TaxNoticeDetails | null = null,
 ): Promise<DocumentSummary> {
   await checkPdf(bytes);
-  const sha256 = await store.put(bytes);
-  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file
-  // (its bytes go unless listed), or waits for it and deletes it too — no document listed for a
-  // closed account. Then its bytes kept to the commit: stored again if the same file of another
-  // member went meanwhile.
-  const [row] = await db
-    .transaction(async (tx) => {
-      await lockMember(tx, member.id);
-      await CONTENTS_LOCK.shared(tx);
-      if (!(await store.has(sha256, tx))) await store.put(bytes, tx);
-      return tx.query<{ id: string; created_at: string }>(
-        'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
-        [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
-      );
-    })
-    .catch(async (error: unknown) => {
-      await removeUnusedBytes(db, store, [{ sha256 }]);
-      throw error;
-    });
+  // Under the member's lock: an account closing meanwhile is waited for, then refuses the file,
+  // or waits for it and deletes it too — no document listed for a closed account. Its bytes are
+  // stored in the same transaction, under the bytes' lock: a removal of the same file's bytes
+  // (another member's copy deleted) waits for the commit and then sees them listed.
+  const [row] = await db.transaction(async (tx) => {
+    await lockMember(tx, member.id);
+    await CONTENTS_LOCK.shared(tx);
+    const sha256 = await store.put(bytes, tx);
+    return tx.query<{ id: string; created_at: string }>(
+      'INSERT INTO documents (member_id, kind, sha256, size_bytes, file_name, tax_notice) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at::text AS created_at',
+      [member.id, kind, sha256, bytes.length, fileName, taxNotice && JSON.stringify(taxNotice)],
+    );
+  });
   if (!row) throw new Error('insert returned nothing');
   return {
     id: row.id,
