@@ -1,6 +1,7 @@
 // A CNRS place unpaid a month before its start is a withdrawal (issue 13, SPEC §6): warned a
 // week before, then cancelled with the schedule's fee and its lodging freed — unless staff agreed
 // instalments.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '../src/app.ts';
 import { withdrawUnpaidPlaces } from '../src/modules/billing/withdrawals.ts';
@@ -8,6 +9,9 @@ import { createMailer } from '../src/modules/notifications/mailer.ts';
 import {
   createUser,
   familyWithRecord,
+  lockWaits,
+  poll,
+  whileRowHeld,
   mailsTo,
   packs,
   PASSWORD,
@@ -131,6 +135,44 @@ describe('unpaid a month before the start', () => {
     // Nothing more to do, whatever the day.
     expect(await withdrawUnpaidPlaces(on('2020-05-01'))).toEqual({ warned: 0, withdrawn: 0 });
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'keeps a place whose balance is being paid as the job runs: the job waits for the payment (PostgreSQL)',
+    async () => {
+      const place = await bookGite('CN-000604', 'paiement-tardif@example.org');
+      expect(await withdrawUnpaidPlaces(on('2020-04-13'))).toEqual({ warned: 1, withdrawn: 0 });
+      const [invoice] = await t.db.query<{ id: string; total: number }>(
+        `SELECT id, total_cents::int AS total FROM invoices WHERE registration_id = $1 AND kind = 'invoice'`,
+        [place],
+      );
+      // The invoice's row held: the payment of the whole balance waits for it, then the job.
+      const [paid, job] = await whileRowHeld(
+        t.db,
+        'SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE',
+        [invoice?.id],
+        async () => {
+          const payment = staff.request(
+            'POST',
+            '/api/staff/payments',
+            {
+              invoiceId: invoice?.id,
+              method: 'transfer',
+              amountCents: invoice?.total,
+              receivedOn: '2020-03-16',
+            },
+            { 'idempotency-key': randomUUID() },
+          );
+          await poll(
+            () => lockWaits(t.db),
+            (waits) => waits > 0,
+          );
+          return Promise.all([payment, withdrawUnpaidPlaces(on('2020-04-20'))]);
+        },
+      );
+      expect([paid.status, job]).toEqual([201, { warned: 0, withdrawn: 0 }]);
+      expect(await statusOf(place)).toBe('confirmed');
+    },
+  );
 
   it('leaves a stay that has begun alone: no warning, no withdrawal of a week being lived', async () => {
     const begun = await bookGite('CN-000603', 'commence@example.org');

@@ -10,6 +10,7 @@ import { templates } from '../notifications/templates.ts';
 import { PLACE_INVOICE_IN_FORCE } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
 import { cancelLockedPlace, lockPlaceRequest } from './place-changes.ts';
+import { lockSessions } from '../registrations/places.ts';
 
 /** A confirmed place still owing money on its invoice in force, as the job sees it. */
 interface UnpaidPlace {
@@ -73,10 +74,19 @@ export async function withdrawUnpaidPlaces(
     if (!rule) continue;
     const payBy = addDays(place.first_day, -rule.daysBeforeStart);
     await ctx.db.transaction(async (tx) => {
-      // Read again under the request's lock: a payment may have come in meanwhile. The waiting
-      // list it may free is locked with it, as the cancellation below would (the lock order).
+      // Read again under the locks the cancellation below takes, in the lock order: the request
+      // with the waiting list it may free, its session, then its invoice — a payment being
+      // recorded is waited for, and a place paid meanwhile is kept (it was read before the
+      // invoice's lock, and withdrawn however paid).
       const current = await lockPlaceRequest(tx, place.id);
-      if (current?.status !== 'confirmed' || current.instalments_agreed) return;
+      if (
+        current?.status !== 'confirmed' ||
+        current.instalments_agreed ||
+        !current.placed_session_id
+      )
+        return;
+      await lockSessions(tx, [current.placed_session_id]);
+      await tx.query('SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE', [place.invoice_id]);
       const account = await invoiceAccount(tx, place.invoice_id);
       if (account.balanceCents <= 0) return;
       if (place.warned_on === null) {
