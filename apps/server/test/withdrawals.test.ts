@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appContext } from '../src/app.ts';
+import { sendDueReminders } from '../src/modules/billing/reminders.ts';
 import { withdrawUnpaidPlaces } from '../src/modules/billing/withdrawals.ts';
 import { createMailer } from '../src/modules/notifications/mailer.ts';
 import {
@@ -50,7 +51,7 @@ beforeAll(async () => {
       places: 0,
       priceCents: 0,
       lodgings: [
-        { type: 'Gîte 4 personnes', capacity: 4, priceCents: 60_000, per: 'week', count: 3 },
+        { type: 'Gîte 4 personnes', capacity: 4, priceCents: 60_000, per: 'week', count: 5 },
       ],
       closesOn: '2020-03-01',
     })
@@ -79,6 +80,20 @@ async function bookGite(identifier: string, email: string): Promise<string> {
   expect(booked.json()).toMatchObject({ status: 'confirmed' });
   return booked.json<{ id: string }>().id;
 }
+
+/** A transfer of the invoice's whole amount, recorded by the sector's staff. */
+const payInFull = (invoice: { id: string; total: number } | undefined) =>
+  staff.request(
+    'POST',
+    '/api/staff/payments',
+    {
+      invoiceId: invoice?.id,
+      method: 'transfer',
+      amountCents: invoice?.total,
+      receivedOn: '2020-03-16',
+    },
+    { 'idempotency-key': randomUUID() },
+  );
 
 const statusOf = async (id: string) =>
   (
@@ -130,7 +145,7 @@ describe('unpaid a month before the start', () => {
     const [gite] = (await staff.get('/api/activities?sector=vacances')).json<{
       activities: { sessions: { lodgings: { left: number }[] }[] }[];
     }>().activities[0]!.sessions[0]!.lodgings;
-    expect(gite?.left).toBe(2);
+    expect(gite?.left).toBe(4);
     expect(await sessionCountsOff(t)).toEqual([]);
     // Nothing more to do, whatever the day.
     expect(await withdrawUnpaidPlaces(on('2020-05-01'))).toEqual({ warned: 0, withdrawn: 0 });
@@ -151,17 +166,7 @@ describe('unpaid a month before the start', () => {
         'SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE',
         [invoice?.id],
         async () => {
-          const payment = staff.request(
-            'POST',
-            '/api/staff/payments',
-            {
-              invoiceId: invoice?.id,
-              method: 'transfer',
-              amountCents: invoice?.total,
-              receivedOn: '2020-03-16',
-            },
-            { 'idempotency-key': randomUUID() },
-          );
+          const payment = payInFull(invoice);
           await poll(
             () => lockWaits(t.db),
             (waits) => waits > 0,
@@ -171,6 +176,36 @@ describe('unpaid a month before the start', () => {
       );
       expect([paid.status, job]).toEqual([201, { warned: 0, withdrawn: 0 }]);
       expect(await statusOf(place)).toBe('confirmed');
+    },
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'sends no reminder for a balance being paid as the reminders job runs (PostgreSQL)',
+    async () => {
+      const place = await bookGite('CN-000605', 'paie-a-temps@example.org');
+      const [invoice] = await t.db.query<{ id: string; total: number }>(
+        `SELECT id, total_cents::int AS total FROM invoices WHERE registration_id = $1 AND kind = 'invoice'`,
+        [place],
+      );
+      // The balance is due on 20 April: the job of the 15th reminds it, unless it is paid.
+      const [paid] = await whileRowHeld(
+        t.db,
+        'SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE',
+        [invoice?.id],
+        async () => {
+          const payment = payInFull(invoice);
+          await poll(
+            () => lockWaits(t.db),
+            (waits) => waits > 0,
+          );
+          return Promise.all([payment, sendDueReminders(on('2020-04-15'))]);
+        },
+      );
+      expect(paid.status).toBe(201);
+      const reminders = (await mailsTo(t.db, 'paie-a-temps@example.org')).filter((m) =>
+        m.subject.includes('Échéance'),
+      );
+      expect(reminders).toEqual([]);
     },
   );
 

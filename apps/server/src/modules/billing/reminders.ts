@@ -26,6 +26,9 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
   let sent = 0;
   for (const instalment of due) {
     await ctx.db.transaction(async (tx) => {
+      // Under the invoice's lock (step 4 of the lock order): a payment being recorded is waited
+      // for, and the reminder asks what is left after it — or nothing.
+      await tx.query('SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE', [instalment.invoice_id]);
       const account = await invoiceAccount(tx, instalment.invoice_id);
       const line = account.instalments.find((i) => i.id === instalment.id);
       const left = line ? line.amountCents - line.paidCents : 0;
