@@ -81,19 +81,39 @@ async function bookGite(identifier: string, email: string): Promise<string> {
   return booked.json<{ id: string }>().id;
 }
 
-/** A transfer of the invoice's whole amount, recorded by the sector's staff. */
-const payInFull = (invoice: { id: string; total: number } | undefined) =>
-  staff.request(
-    'POST',
-    '/api/staff/payments',
-    {
-      invoiceId: invoice?.id,
-      method: 'transfer',
-      amountCents: invoice?.total,
-      receivedOn: '2020-03-16',
-    },
-    { 'idempotency-key': randomUUID() },
+/**
+ * A job run while staff record the transfer of a place's whole invoice: the invoice's row held
+ * until the payment waits for it, then the job (PostgreSQL). The payment's answer, the job's.
+ */
+async function whilePaidInFull<T>(place: string, job: () => Promise<T>) {
+  const [invoice] = await t.db.query<{ id: string; total: number }>(
+    `SELECT id, total_cents::int AS total FROM invoices WHERE registration_id = $1 AND kind = 'invoice'`,
+    [place],
   );
+  return whileRowHeld(
+    t.db,
+    'SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE',
+    [invoice?.id],
+    async () => {
+      const payment = staff.request(
+        'POST',
+        '/api/staff/payments',
+        {
+          invoiceId: invoice?.id,
+          method: 'transfer',
+          amountCents: invoice?.total,
+          receivedOn: '2020-03-16',
+        },
+        { 'idempotency-key': randomUUID() },
+      );
+      await poll(
+        () => lockWaits(t.db),
+        (waits) => waits > 0,
+      );
+      return Promise.all([payment, job()]);
+    },
+  );
+}
 
 const statusOf = async (id: string) =>
   (
@@ -156,23 +176,8 @@ describe('unpaid a month before the start', () => {
     async () => {
       const place = await bookGite('CN-000604', 'paiement-tardif@example.org');
       expect(await withdrawUnpaidPlaces(on('2020-04-13'))).toEqual({ warned: 1, withdrawn: 0 });
-      const [invoice] = await t.db.query<{ id: string; total: number }>(
-        `SELECT id, total_cents::int AS total FROM invoices WHERE registration_id = $1 AND kind = 'invoice'`,
-        [place],
-      );
-      // The invoice's row held: the payment of the whole balance waits for it, then the job.
-      const [paid, job] = await whileRowHeld(
-        t.db,
-        'SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE',
-        [invoice?.id],
-        async () => {
-          const payment = payInFull(invoice);
-          await poll(
-            () => lockWaits(t.db),
-            (waits) => waits > 0,
-          );
-          return Promise.all([payment, withdrawUnpaidPlaces(on('2020-04-20'))]);
-        },
+      const [paid, job] = await whilePaidInFull(place, () =>
+        withdrawUnpaidPlaces(on('2020-04-20')),
       );
       expect([paid.status, job]).toEqual([201, { warned: 0, withdrawn: 0 }]);
       expect(await statusOf(place)).toBe('confirmed');
@@ -183,24 +188,8 @@ describe('unpaid a month before the start', () => {
     'sends no reminder for a balance being paid as the reminders job runs (PostgreSQL)',
     async () => {
       const place = await bookGite('CN-000605', 'paie-a-temps@example.org');
-      const [invoice] = await t.db.query<{ id: string; total: number }>(
-        `SELECT id, total_cents::int AS total FROM invoices WHERE registration_id = $1 AND kind = 'invoice'`,
-        [place],
-      );
       // The balance is due on 20 April: the job of the 15th reminds it, unless it is paid.
-      const [paid] = await whileRowHeld(
-        t.db,
-        'SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE',
-        [invoice?.id],
-        async () => {
-          const payment = payInFull(invoice);
-          await poll(
-            () => lockWaits(t.db),
-            (waits) => waits > 0,
-          );
-          return Promise.all([payment, sendDueReminders(on('2020-04-15'))]);
-        },
-      );
+      const [paid] = await whilePaidInFull(place, () => sendDueReminders(on('2020-04-15')));
       expect(paid.status).toBe(201);
       const reminders = (await mailsTo(t.db, 'paie-a-temps@example.org')).filter((m) =>
         m.subject.includes('Échéance'),
