@@ -34,12 +34,9 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
  * Where documents' bytes are kept, by the SHA-256 of their content: the same PDF sent twice is
- * kept once. Every node of the committee reads the same store.
- */
-/**
- * Where documents' bytes are kept, by their SHA-256. `tx`: the caller's transaction, through
- * which a store in the database writes (PGlite has one connection: a statement outside the
- * transaction would wait for its end).
+ * kept once. Every node of the committee reads the same store. `tx`: the caller's transaction,
+ * through which a store in the database writes (PGlite has one connection: a statement outside
+ * the transaction would wait for its end).
  */
 export interface DocumentStore {
   put(bytes: Uint8Array, tx?: Queryable): Promise<string>;
@@ -150,9 +147,10 @@ export async function deleteDocuments(
 
 /**
  * The lock on documents' bytes, kept once for every document of the same content: exclusive
- * while bytes no document lists are removed, shared by a document being listed from its bytes
- * being stored to its commit (`addDocument`, one transaction). Before, a member's file listed as the same file of
- * another member was deleted (a closed account, the retention job) lost its bytes.
+ * while bytes no document lists are removed, shared by a document being listed, from its bytes'
+ * storing to its commit (`addDocument`, one transaction). Before, a member's file being listed as
+ * the same file of another member was deleted (a closed account, the retention job) lost its
+ * bytes.
  */
 const CONTENTS_LOCK = new JobLock('document_contents');
 
