@@ -50,6 +50,20 @@ export function dueNowOf(account: InvoiceAccount): number {
   return Math.max(0, Math.min(due, account.balanceCents));
 }
 
+/**
+ * An invoice's account read under the invoice's row lock (step 4 of the lock order): a payment
+ * being recorded is waited for, then counted. The lock is a statement of its own — the account's
+ * reads after it see what its holder wrote, where one locking statement would read its sums on
+ * the snapshot taken before the wait.
+ */
+export async function lockedInvoiceAccount(
+  tx: Queryable,
+  invoiceId: string,
+): Promise<InvoiceAccount> {
+  await tx.query('SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE', [invoiceId]);
+  return invoiceAccount(tx, invoiceId);
+}
+
 export async function invoiceAccount(db: Queryable, invoiceId: string): Promise<InvoiceAccount> {
   const [sums] = await db.query<{ total: number; credited: number; paid: number }>(
     `SELECT i.total_cents::int AS total,

@@ -2,7 +2,7 @@ import type { ActivitySector } from '@entraide/contract';
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { AppContext } from '../accounts/context.ts';
 import { templates } from '../notifications/templates.ts';
-import { invoiceAccount } from './payment-plans.ts';
+import { lockedInvoiceAccount } from './payment-plans.ts';
 import { addDays } from './working-days.ts';
 
 /** The scheduled job: a reminder by e-mail a week before each instalment still to pay, once. */
@@ -26,10 +26,8 @@ export async function sendDueReminders(ctx: AppContext): Promise<number> {
   let sent = 0;
   for (const instalment of due) {
     await ctx.db.transaction(async (tx) => {
-      // Under the invoice's lock (step 4 of the lock order): a payment being recorded is waited
-      // for, and the reminder asks what is left after it — or nothing.
-      await tx.query('SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE', [instalment.invoice_id]);
-      const account = await invoiceAccount(tx, instalment.invoice_id);
+      // A payment being recorded is waited for: the reminder asks what is left after it, or nothing.
+      const account = await lockedInvoiceAccount(tx, instalment.invoice_id);
       const line = account.instalments.find((i) => i.id === instalment.id);
       const left = line ? line.amountCents - line.paidCents : 0;
       if (left > 0) {

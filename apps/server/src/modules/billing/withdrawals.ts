@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { templates } from '../notifications/templates.ts';
 import { PLACE_INVOICE_IN_FORCE } from './invoices.ts';
-import { invoiceAccount } from './payment-plans.ts';
+import { invoiceAccount, lockedInvoiceAccount } from './payment-plans.ts';
 import { cancelLockedPlace, lockPlaceRequest } from './place-changes.ts';
 import { lockSessions } from '../registrations/places.ts';
 
@@ -86,8 +86,7 @@ export async function withdrawUnpaidPlaces(
       )
         return;
       await lockSessions(tx, [current.placed_session_id]);
-      await tx.query('SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE', [place.invoice_id]);
-      const account = await invoiceAccount(tx, place.invoice_id);
+      const account = await lockedInvoiceAccount(tx, place.invoice_id);
       if (account.balanceCents <= 0) return;
       if (place.warned_on === null) {
         if (today < addDays(payBy, -rule.warnDaysEarlier)) return;
