@@ -530,11 +530,15 @@ export async function mailsTo(
   );
 }
 
-/** Backends of the test's database waiting for a lock, now (PostgreSQL). */
-export async function lockWaits(db: Database): Promise<number> {
+/**
+ * Backends of the test's database waiting for a lock, now (PostgreSQL); `about`: only those whose
+ * statement names it (a table, say).
+ */
+export async function lockWaits(db: Database, about = ''): Promise<number> {
   const [row] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      WHERE datname = current_database() AND wait_event_type = 'Lock' AND strpos(query, $1) > 0`,
+    [about],
   );
   return row?.n ?? 0;
 }

@@ -785,18 +785,11 @@ async function holdRow(lock: string, params: readonly unknown[]) {
   };
 }
 
-/** Until `n` statements that name `table` wait for a lock. */
-const waitingOn = (table: string, n = 1) =>
+/** Until a statement that names `table` waits for a lock. */
+const waitingOn = (table: string) =>
   poll(
-    async () =>
-      (
-        await t.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'`,
-          [table],
-        )
-      )[0]?.n ?? 0,
-    (waiting) => waiting >= n,
+    () => lockWaits(t.db, table),
+    (waiting) => waiting > 0,
   );
 
 describe('the same file, sent by two members', () => {
