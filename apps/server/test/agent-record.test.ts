@@ -5,7 +5,9 @@ import {
   mailsTo,
   PASSWORD,
   samplePdf,
+  submittedRecord,
   testApp,
+  whileRowHeld,
   type Client,
   type TestApp,
 } from './harness.ts';
@@ -660,5 +662,110 @@ describe('several Fiches validated at once', () => {
       (await other.post('/api/staff/agent-records/validations', { recordIds: [renewal?.id] }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('a decision on a Fiche', () => {
+  it('is refused once the member closed the account: the Fiche leaves the queue, staff are told why', async () => {
+    const client = await member('IN-000593');
+    const [{ id: memberId } = { id: '' }] = await t.db.query<{ id: string }>(
+      `SELECT id FROM users WHERE identifier = 'IN-000593'`,
+    );
+    const recordId = await submittedRecord(t.db, memberId, {
+      taxIncomeEuros: 30_000,
+      dependants: [{ relation: 'child', firstName: 'Léa', birthDate: '2012-05-01' }],
+    });
+    const inQueue = async () =>
+      (await staff.get('/api/staff/agent-records?status=submitted'))
+        .json<{ records: { id: string }[] }>()
+        .records.some((r) => r.id === recordId);
+    expect(await inQueue()).toBe(true);
+    expect((await client.post('/api/me/account/close', { password: PASSWORD })).status).toBe(204);
+    expect(await inQueue()).toBe(false);
+    for (const decision of ['validate', 'reject']) {
+      const refused = await staff.post(`/api/staff/agent-records/${recordId}/${decision}`, {
+        reason: 'Avis illisible',
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.json<ErrorAnswer>().message).toBe(
+        'L’agent a fermé son compte : sa fiche n’est plus à valider ni à refuser.',
+      );
+    }
+    expect(
+      await t.db.query('SELECT status FROM agent_records WHERE member_id = $1', [memberId]),
+    ).toEqual([{ status: 'draft' }]);
+    expect(await t.db.query('SELECT 1 FROM dependants WHERE member_id = $1', [memberId])).toEqual(
+      [],
+    );
+  });
+});
+
+describe('a household’s Fiches of two years (CNRS, 2019 and 2020)', () => {
+  let cnrs: TestApp;
+  let desks: [Client, Client];
+  beforeAll(async () => {
+    cnrs = await testApp({ ORGANIZATION: 'cnrs' }); // calendar: 2020-03-16, pack cnrs-2019
+    const http = await cnrs.serve();
+    await createUser(cnrs.db, {
+      identifier: 'GEST-FA-CN',
+      role: 'staff',
+      sectors: ['fiche-agent'],
+    });
+    const one = http();
+    const another = http();
+    for (const desk of [one, another]) await desk.login('GEST-FA-CN', PASSWORD);
+    desks = [one, another];
+  });
+  afterAll(() => cnrs.close());
+
+  const LEA = { relation: 'child', firstName: 'Léa', birthDate: '2012-05-01' } as const;
+  const TOM = { relation: 'child', firstName: 'Tom', birthDate: '2019-11-20' } as const;
+  const household = async (identifier: string) => {
+    const memberId = await createUser(cnrs.db, { identifier });
+    const earlier = await submittedRecord(cnrs.db, memberId, {
+      year: 2019,
+      taxIncomeEuros: 30_000,
+      dependants: [LEA],
+    });
+    const later = await submittedRecord(cnrs.db, memberId, {
+      year: 2020,
+      taxIncomeEuros: 31_000,
+      dependants: [LEA, TOM],
+    });
+    return { memberId, earlier, later };
+  };
+  const dependantsOf = async (memberId: string) =>
+    (
+      await cnrs.db.query<{ first_name: string }>(
+        'SELECT first_name FROM dependants WHERE member_id = $1 ORDER BY first_name',
+        [memberId],
+      )
+    ).map((d) => d.first_name);
+  const validate = (desk: Client, id: string) =>
+    desk.post(`/api/staff/agent-records/${id}/validate`);
+
+  it('keeps the later year’s household when the earlier year is validated last', async () => {
+    const { memberId, earlier, later } = await household('CN-000594');
+    expect((await validate(desks[0], later)).status).toBe(200);
+    expect(await dependantsOf(memberId)).toEqual(['Léa', 'Tom']);
+    expect((await validate(desks[1], earlier)).status).toBe(200);
+    expect(await dependantsOf(memberId)).toEqual(['Léa', 'Tom']);
+  });
+
+  it('two desks validating the two years at once leave each dependant once', async () => {
+    const { memberId, earlier, later } = await household('CN-000595');
+    await cnrs.db.query(
+      `INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date) VALUES ($1, 'child', 'Martin', 'Léa', '2012-05-01')`,
+      [memberId],
+    );
+    // On PostgreSQL the household's one dependant row is held until both decisions wait.
+    const answers = await whileRowHeld(
+      cnrs.db,
+      'SELECT 1 FROM dependants WHERE member_id = $1 FOR UPDATE',
+      [memberId],
+      () => Promise.all([validate(desks[0], earlier), validate(desks[1], later)]),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(await dependantsOf(memberId)).toEqual(['Léa', 'Tom']);
   });
 });

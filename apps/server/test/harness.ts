@@ -614,6 +614,43 @@ export interface HouseholdOptions {
 }
 
 /**
+ * A Fiche Agent sent to staff, not yet decided: the next version of the member's year (staff
+ * validate it with `validateRecord` or through the API). Its id.
+ */
+export async function submittedRecord(
+  db: Database,
+  memberId: string,
+  options: Omit<HouseholdOptions, 'identifier'>,
+): Promise<string> {
+  const dependants = options.dependants.map((d) => ({
+    relation: d.relation,
+    lastName: options.lastName ?? 'Martin',
+    firstName: d.firstName,
+    birthDate: d.birthDate,
+    sharedCustody: false,
+    disabled: d.disabled ?? false,
+    fiscallyDependent: d.fiscallyDependent ?? true,
+    disabilityProofId: null,
+  }));
+  const year = options.year ?? 2021;
+  const [record] = await db.query<{ id: string }>(
+    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, spouse_tax_income_euros, dependants, submitted_at)
+     VALUES ($1, $2, (SELECT count(*) + 1 FROM agent_records WHERE member_id = $1 AND year = $2), 'submitted', $3, $4, $5, $6, now())
+     RETURNING id`,
+    [
+      memberId,
+      year,
+      dependants.some((d) => d.relation === 'spouse'),
+      options.taxIncomeEuros,
+      options.spouseTaxIncomeEuros ?? null,
+      JSON.stringify(dependants),
+    ],
+  );
+  if (!record) throw new Error('no record written');
+  return record.id;
+}
+
+/**
  * A member whose Fiche Agent of the year is validated by the real use case (the figures come
  * from the rules engine); the documents are not part of this fixture.
  */
@@ -622,35 +659,12 @@ export async function householdWithRecord(
   config: Config,
   options: HouseholdOptions,
 ): Promise<string> {
-  const lastName = options.lastName ?? 'Martin';
   const id = await createUser(db, {
     identifier: options.identifier,
-    lastName,
+    lastName: options.lastName ?? 'Martin',
     ...(options.firstName ? { firstName: options.firstName } : {}),
     ...(options.email ? { email: options.email } : {}),
   });
-  const dependants = options.dependants.map((d) => ({
-    relation: d.relation,
-    lastName,
-    firstName: d.firstName,
-    birthDate: d.birthDate,
-    sharedCustody: false,
-    disabled: d.disabled ?? false,
-    fiscallyDependent: d.fiscallyDependent ?? true,
-    disabilityProofId: null,
-  }));
-  const [record] = await db.query<{ id: string }>(
-    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, spouse_tax_income_euros, dependants, submitted_at)
-     VALUES ($1, $2, 1, 'submitted', $3, $4, $5, $6, now()) RETURNING id`,
-    [
-      id,
-      options.year ?? 2021,
-      dependants.some((d) => d.relation === 'spouse'),
-      options.taxIncomeEuros,
-      options.spouseTaxIncomeEuros ?? null,
-      JSON.stringify(dependants),
-    ],
-  );
   const ctx = appContext(config, db, createMailer(null), packs);
   const staff = {
     id,
@@ -661,7 +675,7 @@ export async function householdWithRecord(
     role: 'admin' as const,
     sectors: [],
   };
-  await validateRecord(ctx, staff, record?.id ?? '');
+  await validateRecord(ctx, staff, await submittedRecord(db, id, options));
   return id;
 }
 

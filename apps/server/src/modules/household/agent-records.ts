@@ -542,18 +542,28 @@ async function submittedRecord(
   id: string,
 ): Promise<AgentRecord & { email: string; firstName: string }> {
   requireUuid(id);
+  // The household first (the lock order's first step), as the member's own saves take it, then
+  // the record: a decision writes the household's dependants, and an account closed meanwhile
+  // has none to write.
+  const [member] = await tx.query<{ email: string; first_name: string; closed: boolean }>(
+    `SELECT u.email, u.first_name, u.closed_at IS NOT NULL AS closed
+       FROM users u JOIN agent_records r ON r.member_id = u.id WHERE r.id = $1 FOR NO KEY UPDATE OF u`,
+    [id],
+  );
   const [row] = await tx.query<RecordRow>(
     `SELECT ${RECORD_COLUMNS} FROM agent_records WHERE id = $1 FOR UPDATE`,
     [id],
   );
-  if (!row) throw notFound();
+  if (!member || !row) throw notFound();
+  if (member.closed)
+    throw new HttpError(
+      409,
+      'account_closed',
+      'L’agent a fermé son compte : sa fiche n’est plus à valider ni à refuser.',
+    );
   if (row.status !== 'submitted')
     throw new HttpError(409, 'already_decided', 'Cette fiche n’est pas en attente de validation.');
-  const [member] = await tx.query<{ email: string; first_name: string }>(
-    'SELECT email, first_name FROM users WHERE id = $1',
-    [row.member_id],
-  );
-  return { ...toRecord(row), email: member?.email ?? '', firstName: member?.first_name ?? '' };
+  return { ...toRecord(row), email: member.email, firstName: member.first_name };
 }
 
 /**
@@ -566,6 +576,18 @@ export async function validateRecord(
   id: string,
 ): Promise<AgentRecord> {
   return ctx.db.transaction(async (tx) => decide(ctx, tx, staff, await submittedRecord(tx, id)));
+}
+
+/** The household's dependants become those of a validated record (two statements, any number). */
+async function replaceDependants(tx: Queryable, record: AgentRecord): Promise<void> {
+  await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
+  await tx.query(
+    `INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled, fiscally_dependent)
+     SELECT $1, d.relation, d."lastName", d."firstName", d."birthDate"::date, d."sharedCustody", d.disabled, d."fiscallyDependent"
+       FROM jsonb_to_recordset($2::jsonb) AS d(relation text, "lastName" text, "firstName" text, "birthDate" text,
+                                               "sharedCustody" boolean, disabled boolean, "fiscallyDependent" boolean)`,
+    [record.memberId, JSON.stringify(record.dependants)],
+  );
 }
 
 /**
@@ -596,24 +618,13 @@ async function decide(
     ],
   );
   if (!row) throw new Error('no record written');
-  // The validated record is the household from now on: its dependants replace the previous ones.
-  await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
-  for (const d of record.dependants) {
-    await tx.query(
-      `INSERT INTO dependants (member_id, relation, last_name, first_name, birth_date, shared_custody, disabled, fiscally_dependent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        record.memberId,
-        d.relation,
-        d.lastName,
-        d.firstName,
-        d.birthDate,
-        d.sharedCustody,
-        d.disabled,
-        d.fiscallyDependent,
-      ],
-    );
-  }
+  // The validated record is the household from now on, unless a later year's is: its dependants
+  // replace the previous ones.
+  const [later] = await tx.query(
+    `SELECT 1 FROM agent_records WHERE member_id = $1 AND status = 'validated' AND year > $2 LIMIT 1`,
+    [record.memberId, record.year],
+  );
+  if (!later) await replaceDependants(tx, record);
   await ctx.mailer.send(
     tx,
     record.email,

@@ -71,12 +71,15 @@ export async function closeAccount(
       'DELETE FROM mail_outbox WHERE to_address = (SELECT email FROM users WHERE id = $1)',
       [member.id],
     );
-    // The figures that justified subsidies stay; the names of the family do not.
+    // The figures that justified subsidies stay; the names of the family do not. A Fiche sent
+    // for validation is withdrawn from the staff's queue (no decision is made on a closed account).
     await tx.query(
       `UPDATE agent_records SET dependants = (
           SELECT coalesce(jsonb_agg(d || jsonb_build_object('lastName', '', 'firstName', 'Personne ' || n)), '[]')
             FROM jsonb_array_elements(dependants) WITH ORDINALITY AS x(d, n)),
-          document_ids = '{}', rejection_reason = NULL
+          document_ids = '{}', rejection_reason = NULL,
+          status = CASE status WHEN 'submitted' THEN 'draft' ELSE status END,
+          submitted_at = CASE status WHEN 'submitted' THEN NULL ELSE submitted_at END
         WHERE member_id = $1`,
       [member.id],
     );
