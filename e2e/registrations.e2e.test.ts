@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
+import {
+  addSession,
+  Client,
+  createUser,
+  householdWithRecord,
+  PASSWORD,
+  submittedRecord,
+} from '../apps/server/test/harness.ts';
 import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
@@ -101,5 +108,68 @@ describe('séjours jeunes in the browser', () => {
     await page.goto(`${env.app.url}/dev/mail`);
     const mail = page.locator('article', { hasText: 'À : claire.moreau@example.org' }).first();
     expect(await mail.textContent()).toMatch(/Demande n° \d+ : place confirmée/);
+  });
+});
+
+describe('a Fiche validated again while the parent fills the request', () => {
+  it('the request names the child the parent chose, though the new Fiche lists the children in another order', async () => {
+    const LEA = { relation: 'child', firstName: 'Léa', birthDate: '2011-03-02' } as const;
+    const TOM = { relation: 'child', firstName: 'Tom', birthDate: '2012-09-14' } as const;
+    const memberId = await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'IN-000802',
+      taxIncomeEuros: 30_000,
+      dependants: [LEA, TOM],
+    });
+    await createUser(env.app.db, { identifier: 'GEST-JEU2', role: 'staff', sectors: ['jeunesse'] });
+    const jeunesse = new Client(env.app.url, env.app.db);
+    await jeunesse.login('GEST-JEU2', PASSWORD);
+    const { id } = (
+      await jeunesse.post('/api/staff/activities', {
+        title: 'Stage de voile',
+        sector: 'jeunesse',
+        kind: 'caes',
+        capCategory: 'holidayCentreFrance',
+        description: 'Optimist et catamaran à Carnac.',
+        provider: { name: 'Carnac Voile' },
+        published: true,
+      })
+    ).json<{ id: string }>();
+    await addSession(env.app.db, jeunesse, id, {
+      label: 'Août',
+      firstDay: '2021-08-02',
+      lastDay: '2021-08-13',
+      minAge: 8,
+      maxAge: 12,
+      places: 10,
+      priceCents: 50_000,
+      closesOn: '2021-05-20',
+    });
+
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'IN-000802');
+    await page.goto(`${env.app.url}/activites/${id}`);
+    await page.getByRole('link', { name: 'Faire une demande pour « Août »' }).click();
+    await page.getByLabel('Participant').selectOption({ label: 'Tom' });
+    await page.getByRole('button', { name: 'Calculer le coût' }).click();
+    await page.getByRole('region', { name: 'Ce que coûtera votre demande' }).waitFor();
+    // Meanwhile the Fiche Agent staff validate a new version: Léa left, a baby came, Tom first.
+    await createUser(env.app.db, {
+      identifier: 'GEST-FA2',
+      role: 'staff',
+      sectors: ['fiche-agent'],
+    });
+    const fiche = new Client(env.app.url, env.app.db);
+    await fiche.login('GEST-FA2', PASSWORD);
+    const renewal = await submittedRecord(env.app.db, memberId, {
+      taxIncomeEuros: 30_000,
+      dependants: [TOM, { relation: 'child', firstName: 'Zoé', birthDate: '2020-10-01' }],
+    });
+    expect((await fiche.post(`/api/staff/agent-records/${renewal}/validate`)).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
+    const request = page.getByRole('listitem').filter({ hasText: 'Stage de voile' }).first();
+    expect(await request.textContent()).toMatch(/Tom.*Stage de voile|Stage de voile.*Tom/s);
+    await expectAccessible(page);
   });
 });

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
   familyWithRecord,
+  festivalClaim,
   mailsTo,
   packs,
   PASSWORD,
+  submittedRecord,
   testApp,
+  uploadReceipt,
   type Client,
   type TestApp,
   addSession,
@@ -646,5 +649,69 @@ describe('selection at closing', () => {
       [name(later), 'waiting'],
     ]);
     expect(decisions[0]?.reasons[0]).toMatch(/demande complète le 25\/10\/2020\.$/);
+  });
+});
+
+describe('a Fiche validated again while a form is open', () => {
+  it('finds the person the form listed in the Fiche in force, by who they are, not by rank', async () => {
+    await createUser(t.db, { identifier: 'GEST-FA-RE', role: 'staff', sectors: ['fiche-agent'] });
+    const fiche = t.client();
+    await fiche.login('GEST-FA-RE', PASSWORD);
+    const LEA = { relation: 'child', firstName: 'Léa', birthDate: '2012-05-01' } as const;
+    const TOM = { relation: 'child', firstName: 'Tom', birthDate: '2014-06-01' } as const;
+    const { id: memberId, client } = await familyWithRecord(t, {
+      identifier: 'IN-000960',
+      taxIncomeEuros: 30_000,
+      dependants: [LEA, TOM],
+    });
+    const { id: activityId, sessionIds } = await activityWithSessions([summer]);
+    const { costs } = (await client.get(`/api/activities/${activityId}`)).json<{
+      costs: { dependantIndex: number | null; recordId: string; firstName: string }[];
+    }>();
+    const tom = costs.find((c) => c.firstName === 'Tom');
+    expect(tom?.dependantIndex).toBe(1);
+    // Léa left the household, a baby came: the Fiche now lists Tom first.
+    const renewal = await submittedRecord(t.db, memberId, {
+      taxIncomeEuros: 30_000,
+      dependants: [TOM, { relation: 'child', firstName: 'Zoé', birthDate: '2020-12-01' }],
+    });
+    const validated = await fiche.post(`/api/staff/agent-records/${renewal}/validate`);
+    expect(validated.json()).toMatchObject({ status: 'validated' });
+
+    const request = (dependantIndex: number, recordId?: string) =>
+      client.post('/api/me/registrations', {
+        dependantIndex,
+        recordId,
+        choices: [{ sessionId: sessionIds[0] }],
+        depositMethod: 'cheque',
+      });
+    const gone = await request(0, tom?.recordId);
+    expect(gone.status).toBe(400);
+    expect(gone.json()).toMatchObject({
+      issues: [
+        {
+          path: 'dependantIndex',
+          message:
+            'Léa n’est pas sur votre Fiche Agent 2021 validée : vérifiez votre fiche, ou choisissez une autre personne',
+        },
+      ],
+    });
+    expect((await request(1, '6f1c2a3b-0000-4000-8000-000000000000')).json()).toMatchObject({
+      issues: [{ path: 'recordId', message: 'Fiche Agent inconnue : rechargez la page' }],
+    });
+    const sent = await request(1, tom?.recordId);
+    expect(sent.status).toBe(201);
+    expect(sent.json()).toMatchObject({
+      participant: { firstName: 'Tom' },
+      dependantIndex: 0,
+    });
+    // The same for a claim, whose form lists the people of a Fiche too.
+    const claim = await client.post('/api/me/claims', {
+      ...festivalClaim([await uploadReceipt(client)]),
+      dependantIndex: 1,
+      recordId: tom?.recordId,
+    });
+    expect(claim.status).toBe(201);
+    expect(claim.json()).toMatchObject({ participant: { firstName: 'Tom' } });
   });
 });

@@ -167,12 +167,20 @@ export const catalogueQuery = z.object({
 
 export const depositMethods = ['card', 'cheque', 'chequesVacances', 'bonsCaf'] as const;
 
+/**
+ * The validated Fiche Agent whose dependants a form's indexes count: the one it listed. Given, and
+ * another Fiche in force (validated again while the form was open, or another year's), each
+ * person is found in it by relation, first name and birth date.
+ */
+export const listedRecord = z.uuid('Fiche Agent inconnue : rechargez la page').optional();
+
 /** A registration request or holiday booking: its participants, up to 3 ranked choices. */
 export const registrationInput = z.object({
   /** The lead participant — null: the member; otherwise the index of the dependant in the validated Fiche Agent. */
   dependantIndex: z.number().int().min(0).max(29).nullable(),
   /** A holiday booking's other participants from the Fiche Agent (null: the member). */
   companions: z.array(z.number().int().min(0).max(29).nullable()).max(20).default([]),
+  recordId: listedRecord,
   /** Non ayants droit coming along (CAES villages: tarif extérieur, yearly membership). */
   guests: z
     .array(z.object({ lastName: text(100), firstName: text(100), birthDate: isoDate }))
@@ -308,8 +316,10 @@ export interface PriceFromAnswer {
 
 /** What one person of the household would pay for each session they can go to. */
 export interface ParticipantCostAnswer {
-  /** null: the member; otherwise the dependant's index in the Fiche Agent. */
+  /** null: the member; otherwise the dependant's index in the Fiche Agent `recordId`. */
   readonly dependantIndex: number | null;
+  /** The validated Fiche Agent listing the person (a request sends it back as its `recordId`). */
+  readonly recordId: string;
   readonly firstName: string;
   readonly sessions: readonly {
     sessionId: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDay, everyError, isDay, tickedIds } from './text.ts';
-import { activitySectors } from './activities.ts';
+import { activitySectors, listedRecord } from './activities.ts';
 import { euroCents } from './money.ts';
 
 const isoDate = calendarDay;
@@ -72,6 +72,7 @@ const claimFields = z.object({
   type: z.enum(claimTypes),
   /** null: the member; otherwise the dependant's index in the validated Fiche Agent. */
   dependantIndex: z.number().int().min(0).max(29).nullable(),
+  recordId: listedRecord,
   organism: z.string().trim().min(1, 'champ obligatoire').max(150),
   firstDay: isoDate,
   lastDay: isoDate,

@@ -23,6 +23,7 @@ import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
+import { indexesInForce, listedDependants } from '../household/listed-people.ts';
 import { keepFromRetention, ownDocuments } from '../household/documents.ts';
 import { templates } from '../notifications/templates.ts';
 import {
@@ -388,7 +389,14 @@ export async function prepareClaim(
   const owned = await ownDocuments(db, member.id, input.documentIds);
   if (owned.length !== new Set(input.documentIds).size)
     throw invalidField('documentIds', 'un justificatif est introuvable dans vos documents');
-  const participant = await participantFor(db, member, record, input.dependantIndex);
+  const [dependantIndex = null] = indexesInForce(
+    record,
+    input.recordId,
+    input.recordId === undefined ? null : await listedDependants(db, member.id, input.recordId),
+    [input.dependantIndex],
+    () => 'dependantIndex',
+  );
+  const participant = await participantFor(db, member, record, dependantIndex);
   const type = CLAIM_TYPES[input.type];
   if (type.sector === 'jeunesse' && participant.relation !== 'child')
     throw invalidField(

@@ -60,6 +60,7 @@ export async function activityCosts(
             if (quote.reasons.some((r) => refuses(r, participant.relation))) continue;
             const entry = byPerson?.get(key) ?? {
               dependantIndex: index,
+              recordId: record.id,
               firstName: participant.firstName,
               sessions: [],
             };

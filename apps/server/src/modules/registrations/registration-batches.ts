@@ -85,11 +85,15 @@ async function storeBatch(
       if (asked.length === 0) return outcomes;
       const facts = await requestsFacts(
         tx,
-        asked.map(({ i, member }) => ({
-          memberId: member.id,
-          sessionIds: (batch[i] as SentRequest).input.choices.map((c) => c.sessionId),
-          exceptId: null,
-        })),
+        asked.map(({ i, member }) => {
+          const { input } = batch[i] as SentRequest;
+          return {
+            memberId: member.id,
+            sessionIds: input.choices.map((c) => c.sessionId),
+            exceptId: null,
+            listedId: input.recordId ?? null,
+          };
+        }),
       );
       const checked: Checked[] = [];
       asked.forEach(({ i, member }, k) => {

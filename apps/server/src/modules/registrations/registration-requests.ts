@@ -25,6 +25,7 @@ import {
   type ActivityFields,
   type Session,
 } from '../activities/catalogue.ts';
+import { indexesInForce } from '../household/listed-people.ts';
 import { householdOf, type AgentRecord } from '../household/agent-records.ts';
 import {
   FIRST_COME_DECISION,
@@ -499,6 +500,9 @@ export interface PreparedRequest {
   readonly sessions: readonly Session[];
   readonly activities: readonly ActivityFields[];
   readonly record: AgentRecord;
+  /** The input's indexes, counted in `record`'s dependants. */
+  readonly dependantIndex: number | null;
+  readonly companions: readonly (number | null)[];
   /** The lead participant (the booking's first). */
   readonly participant: Participant;
   readonly participants: readonly Participant[];
@@ -562,7 +566,8 @@ export async function prepareRequest(
   exceptId: string | null = null,
 ): Promise<PreparedRequest> {
   const sessionIds = input.choices.map((c) => c.sessionId);
-  return checkRequest(ctx, await requestFacts(db, member.id, sessionIds, exceptId), member, input);
+  const facts = await requestFacts(db, member.id, sessionIds, exceptId, input.recordId ?? null);
+  return checkRequest(ctx, facts, member, input);
 }
 
 /** `prepareRequest` on facts already read (a batch reads several households' at once). */
@@ -611,10 +616,17 @@ export function checkRequest(
       'no_validated_record',
       `Votre Fiche Agent ${year} doit être validée avant toute demande.`,
     );
+  const [dependantIndex = null, ...companions] = indexesInForce(
+    record,
+    input.recordId,
+    facts.listed,
+    [input.dependantIndex, ...input.companions],
+    (position) => (position === 0 ? 'dependantIndex' : `companions.${position - 1}`),
+  );
   const participants = bookingParticipants(
     { firstName: member.firstName, lastName: member.lastName, birthDate: facts.birthDate },
     record,
-    input,
+    { ...input, dependantIndex, companions },
     activities[0],
   );
   const participant = participants[0] as Participant;
@@ -630,6 +642,8 @@ export function checkRequest(
     sessions,
     activities,
     record,
+    dependantIndex,
+    companions,
     participant,
     participants,
     key,
@@ -844,10 +858,10 @@ export const requestValues = (prepared: PreparedRequest, input: RegistrationInpu
   input.friend ? JSON.stringify(input.friend) : null,
   input.depositMethod,
   JSON.stringify(prepared.figures),
-  input.dependantIndex,
+  prepared.dependantIndex,
   JSON.stringify(prepared.participants),
   prepared.participants.map(participantKey),
-  JSON.stringify(input.companions),
+  JSON.stringify(prepared.companions),
   JSON.stringify(input.guests),
 ];
 

@@ -1,6 +1,6 @@
 // Everything a registration request is checked and quoted against, read in one statement: a
 // request is a few round trips, not one per rule (issue 15, point 5).
-import type { RegistrationStatus } from '@entraide/contract';
+import type { DependantInput, RegistrationStatus } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import {
   ACTIVITY_COLUMNS,
@@ -43,6 +43,8 @@ export interface RequestFacts {
   readonly active: readonly ActiveRequest[];
   /** The member's own birth date (the member may be a participant). */
   readonly birthDate: string;
+  /** The dependants of the Fiche the form listed (its `recordId`), if it said one of the member's. */
+  readonly listed: readonly DependantInput[] | null;
 }
 
 export const ACTIVE: readonly RegistrationStatus[] = ['requested', 'confirmed', 'waiting'];
@@ -64,9 +66,16 @@ export const usageColumns = (member: string, year: string, except: string) => `
 
 /**
  * SQL: the facts of one request — `member`, `sessions` (an array, the first choice first),
- * `except` (SQL expressions) and `$active`, the statuses of requests under way — as one row.
+ * `except`, `listed` (the Fiche the form listed) (SQL expressions) and `$active`, the statuses of
+ * requests under way — as one row.
  */
-const factsRow = (member: string, sessions: string, except: string, active: string) => `
+const factsRow = (
+  member: string,
+  sessions: string,
+  except: string,
+  listed: string,
+  active: string,
+) => `
   WITH chosen AS (SELECT ${SESSION_COLUMNS} FROM activity_sessions s WHERE s.id = ANY(${sessions})),
        first AS (SELECT extract(year FROM first_day)::int AS year FROM activity_sessions WHERE id = (${sessions})[1])
   SELECT
@@ -81,17 +90,19 @@ const factsRow = (member: string, sessions: string, except: string, active: stri
                 WHERE s.id = ANY(r.session_ids) AND a.school_trip) AS school_trip_days
          FROM registration_requests r
         WHERE r.member_id = ${member} AND r.status = ANY(${active}) AND r.id IS DISTINCT FROM ${except}::uuid) q) AS active,
-    (SELECT birth_date::text FROM users WHERE id = ${member}) AS birth_date`;
+    (SELECT birth_date::text FROM users WHERE id = ${member}) AS birth_date,
+    (SELECT dependants FROM agent_records WHERE id = ${listed} AND member_id = ${member}) AS listed`;
 
 /** SQL: the facts of a request (`requestFacts`). */
-const REQUEST_FACTS = factsRow('$1', '$2::uuid[]', '$3', '$4');
+const REQUEST_FACTS = factsRow('$1', '$2::uuid[]', '$3', '$5::uuid', '$4');
 
 /** SQL: the facts of several requests, given as a JSON array, in their order (`requestsFacts`). */
 const REQUESTS_FACTS = `SELECT f.* FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY e(asked, i)
   CROSS JOIN LATERAL (
     SELECT (e.asked->>'member')::uuid AS member, (e.asked->>'except')::uuid AS except,
-           ARRAY(SELECT jsonb_array_elements_text(e.asked->'sessions'))::uuid[] AS sessions) asked
-  CROSS JOIN LATERAL (${factsRow('asked.member', 'asked.sessions', 'asked.except', '$2')}) f
+           ARRAY(SELECT jsonb_array_elements_text(e.asked->'sessions'))::uuid[] AS sessions,
+           (e.asked->>'listed')::uuid AS listed) asked
+  CROSS JOIN LATERAL (${factsRow('asked.member', 'asked.sessions', 'asked.except', 'asked.listed', '$2')}) f
   ORDER BY e.i`;
 
 interface FactsRow {
@@ -102,6 +113,7 @@ interface FactsRow {
   claims: UsageRows['claims'];
   active: ActiveRequest[];
   birth_date: string;
+  listed: DependantInput[] | null;
 }
 
 const toFacts = (row: FactsRow): RequestFacts => ({
@@ -111,30 +123,43 @@ const toFacts = (row: FactsRow): RequestFacts => ({
   usage: { places: row.places, claims: row.claims },
   active: row.active,
   birthDate: row.birth_date,
+  listed: row.listed,
 });
 
 /**
  * The facts of a request, as of now: the sessions chosen and their activities, the household's
  * validated Fiche of the year of the first choice, its confirmed places (that year and the one
  * before) and paid claims, and its requests under way — `exceptId` (the request being changed)
- * left out of the last three. The household's row is locked before, by the caller.
+ * left out of the last three — and the people of the Fiche `listedId`. The household's row is
+ * locked before, by the caller.
  */
 export async function requestFacts(
   db: Queryable,
   memberId: string,
   sessionIds: readonly string[],
   exceptId: string | null,
+  listedId: string | null,
 ): Promise<RequestFacts> {
-  const [row] = await db.query<FactsRow>(REQUEST_FACTS, [memberId, sessionIds, exceptId, ACTIVE]);
+  const [row] = await db.query<FactsRow>(REQUEST_FACTS, [
+    memberId,
+    sessionIds,
+    exceptId,
+    ACTIVE,
+    listedId,
+  ]);
   if (!row) throw new Error('request facts: no row');
   return toFacts(row);
 }
 
-/** Whose request, on which sessions, and the request being changed (left out of its facts). */
+/**
+ * Whose request, on which sessions, the request being changed (left out of its facts), and the
+ * Fiche its form listed.
+ */
 export interface FactsAsked {
   readonly memberId: string;
   readonly sessionIds: readonly string[];
   readonly exceptId: string | null;
+  readonly listedId: string | null;
 }
 
 /** The facts of several requests of different households (a batch), in one statement, in order. */
@@ -144,7 +169,12 @@ export async function requestsFacts(
 ): Promise<RequestFacts[]> {
   const rows = await db.query<FactsRow>(REQUESTS_FACTS, [
     JSON.stringify(
-      asked.map((a) => ({ member: a.memberId, sessions: a.sessionIds, except: a.exceptId })),
+      asked.map((a) => ({
+        member: a.memberId,
+        sessions: a.sessionIds,
+        except: a.exceptId,
+        listed: a.listedId,
+      })),
     ),
     ACTIVE,
   ]);

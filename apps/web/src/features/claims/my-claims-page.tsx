@@ -54,6 +54,9 @@ interface Preview {
 
 function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<void> }) {
   const [people, setPeople] = useState<Record<string, string>>({ member: msg.moi });
+  // The Fiche listing them: sent back, so that the server finds the same person in the Fiche of
+  // the claim's year even if it lists the household in another order.
+  const [recordId, setRecordId] = useState<string | undefined>();
   const [form, setForm] = useState({
     type: 'festival',
     person: 'member',
@@ -77,6 +80,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         `/api/me/agent-records/${years[0] ?? 2021}`,
       );
       const record = versions.find((v) => v.status === 'validated');
+      setRecordId(record?.id);
       setPeople({
         member: msg.moi,
         ...Object.fromEntries((record?.dependants ?? []).map((d, i) => [String(i), d.firstName])),
@@ -90,6 +94,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
   const body = (): ClaimInput => ({
     type: form.type as ClaimInput['type'],
     dependantIndex: form.person === 'member' ? null : Number(form.person),
+    recordId,
     organism: form.organism,
     firstDay: form.firstDay,
     lastDay: form.lastDay,

@@ -268,6 +268,7 @@ function RegistrationForm({
     activity.kind === 'partnerVillage';
   const body = (): RegistrationInput => ({
     dependantIndex: indexOf(person),
+    recordId: people.find((p) => String(p.dependantIndex ?? 'member') === person)?.recordId,
     companions: family ? companions.filter((c) => c !== person).map(indexOf) : [],
     guests: activity.kind === 'caesVillage' ? guests : [],
     choices: choices.filter((c) => c.sessionId !== ''),
