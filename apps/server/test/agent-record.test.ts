@@ -403,6 +403,40 @@ describe('the yearly agent record', () => {
     ).toBe('Il manque : le livret de famille.');
   });
 
+  it('counts a baby born during the year from the day the situation changed, and says what to type otherwise', async () => {
+    const jade = await member('IN-000516');
+    const documentIds = [
+      await upload(jade, 'taxNotice'),
+      await upload(jade, 'payslip'),
+      await upload(jade, 'familyBook'),
+    ];
+    const baby = { relation: 'child', lastName: 'Roux', firstName: 'Noé', birthDate: '2021-03-10' };
+    const save = (situationChangedOn: string | null) =>
+      jade.put('/api/me/agent-records/2021', {
+        ...family,
+        couple: false,
+        dependants: [baby],
+        situationChangedOn,
+        documentIds,
+      });
+    const since = (day: string) =>
+      `Noé est né(e) après le ${day} : indiquez comme date du changement de situation familiale le jour de sa naissance, par exemple 10/03/2021`;
+    expect((await save(null)).json()).toMatchObject({
+      issues: [{ path: 'dependants.0.birthDate', message: since('1er janvier 2021') }],
+    });
+    expect((await save('2021-02-01')).json()).toMatchObject({
+      issues: [{ path: 'dependants.0.birthDate', message: since('01/02/2021') }],
+    });
+    expect((await save('2021-03-10')).status).toBe(200);
+    const sent = await jade.post('/api/me/agent-records/2021/submit');
+    expect(sent.status).toBe(200);
+    const validated = await staff.post(
+      `/api/staff/agent-records/${sent.json<{ id: string }>().id}/validate`,
+    );
+    // A single parent: 1,75 parts and 1 for the child.
+    expect(validated.json()).toMatchObject({ status: 'validated', parts: 2.75 });
+  });
+
   it('keeps the queue and the validation to the Fiche Agent staff', async () => {
     const harry = await member('IN-000514');
     expect((await harry.get('/api/staff/agent-records')).status).toBe(403);

@@ -9,6 +9,7 @@ import {
   type RecordStatus,
 } from '@entraide/contract';
 import {
+  formatIsoDate,
   isComplete,
   simulateHousehold,
   type HouseholdInput,
@@ -245,6 +246,16 @@ async function checkOwnDocuments(
     );
 }
 
+/**
+ * The day a Fiche's household is judged on (ages, who counts): 1 January of its year, or the day
+ * its family situation changed during the year, from which the new version applies — a child
+ * born during the year then counts (SPEC §7: the Fiche changes when the family situation does).
+ */
+export const householdDay = (record: {
+  readonly year: number;
+  readonly situationChangedOn: string | null;
+}): string => record.situationChangedOn ?? `${record.year}-01-01`;
+
 /** Whether the version and revision a page opened (null: no Fiche yet) are still the latest. */
 const isLatest = (latest: AgentRecord | undefined, seen: AgentRecordInput['basedOn']): boolean =>
   seen ? latest?.version === seen.version && latest.revision === seen.revision : !latest;
@@ -270,7 +281,13 @@ export async function saveRecordDraft(
   }
   if (input.situationChangedOn !== null && !input.situationChangedOn.startsWith(`${year}-`))
     throw invalidField('situationChangedOn', `indiquez une date de l’année ${year}`);
+  const day = householdDay({ year, situationChangedOn: input.situationChangedOn });
   input.dependants.forEach((d, index) => {
+    if (d.birthDate > day)
+      throw invalidField(
+        `dependants.${index}.birthDate`,
+        `${d.firstName} est né(e) après le ${input.situationChangedOn ? formatIsoDate(day) : `1er janvier ${year}`} : indiquez comme date du changement de situation familiale le jour de sa naissance, par exemple ${formatIsoDate(d.birthDate)}`,
+      );
     if (d.disabilityProofId !== null && !input.documentIds.includes(d.disabilityProofId))
       throw invalidField(
         `dependants.${index}.disabilityProofId`,
@@ -568,7 +585,8 @@ async function submittedRecord(
 
 /**
  * Validation: the record becomes the household's parts and quotient for its year, computed by
- * the rules engine (ages judged on 1 January), stored with the pack's id and the explanation.
+ * the rules engine (on the household's day: 1 January, or the day the situation changed), stored
+ * with the pack's id and the explanation.
  */
 export async function validateRecord(
   ctx: AppContext,
@@ -601,7 +619,7 @@ async function decide(
   record: AgentRecord & { email: string; firstName: string },
 ): Promise<AgentRecord> {
   const pack = packForYear(ctx.packs, ctx.organization.id, record.year);
-  const result = simulateHousehold(pack, householdOf(record), `${record.year}-01-01`);
+  const result = simulateHousehold(pack, householdOf(record), householdDay(record));
   const [row] = await tx.query<RecordRow>(
     `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
             rates_bp = $6, annual_ceiling_cents = $7, explanation = $8

@@ -26,7 +26,7 @@ import {
   type Session,
 } from '../activities/catalogue.ts';
 import { indexesInForce } from '../household/listed-people.ts';
-import { householdOf, type AgentRecord } from '../household/agent-records.ts';
+import { householdDay, householdOf, type AgentRecord } from '../household/agent-records.ts';
 import {
   FIRST_COME_DECISION,
   firstComePriority,
@@ -461,7 +461,7 @@ export function quoteBookingFor(
   try {
     return quoteBooking(pack, {
       quotientCents: record.quotientCents ?? 0,
-      household: { input: householdOf(record), on: `${record.year}-01-01` },
+      household: { input: householdOf(record), on: householdDay(record) },
       annualCeilingCents: record.annualCeilingCents,
       ceilingUsedCents: options.usage.ceilingCents,
       activity: {
