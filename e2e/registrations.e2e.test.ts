@@ -171,5 +171,25 @@ describe('a Fiche validated again while the parent fills the request', () => {
     const request = page.getByRole('listitem').filter({ hasText: 'Stage de voile' }).first();
     expect(await request.textContent()).toMatch(/Tom.*Stage de voile|Stage de voile.*Tom/s);
     await expectAccessible(page);
+
+    // Validated once more, Zoé now first: the request, opened to be changed, still names Tom.
+    const reordered = await submittedRecord(env.app.db, memberId, {
+      taxIncomeEuros: 30_000,
+      dependants: [{ relation: 'child', firstName: 'Zoé', birthDate: '2020-10-01' }, TOM],
+    });
+    expect((await fiche.post(`/api/staff/agent-records/${reordered}/validate`)).status).toBe(200);
+    await request.getByRole('link', { name: 'Modifier' }).click();
+    const participant = page.getByLabel('Participant');
+    await page.getByRole('option', { name: 'Tom' }).waitFor({ state: 'attached' });
+    expect(await participant.locator('option:checked').textContent()).toBe('Tom');
+    await page.getByRole('button', { name: 'Calculer le coût' }).click();
+    await page.getByRole('region', { name: 'Ce que coûtera votre demande' }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer la demande modifiée' }).click();
+    await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
+    const changed = await env.app.db.query<{ participant: { firstName: string } }>(
+      `SELECT participant FROM registration_requests WHERE member_id = $1`,
+      [memberId],
+    );
+    expect(changed.map((r) => r.participant.firstName)).toEqual(['Tom']);
   });
 });

@@ -222,10 +222,8 @@ function RegistrationForm({
   const deposit = depositWords(useSession().session?.organization.texts.depositLabel);
   const { activity, people, sessions } = useChoices(activityId);
   const stateOf = useSessionState();
-  const [person, setPerson] = useState(existing ? String(existing.dependantIndex ?? 'member') : '');
-  const [companions, setCompanions] = useState<string[]>(
-    existing?.companions.map((c) => String(c ?? 'member')) ?? [],
-  );
+  const [person, setPerson] = useState('');
+  const [companions, setCompanions] = useState<string[]>([]);
   const [choices, setChoices] = useState<Choice[]>(
     existing?.choices.map((c) => ({
       sessionId: c.sessionId,
@@ -246,8 +244,23 @@ function RegistrationForm({
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, alert, fields, run, setAlert } = useSubmit();
   useEffect(() => {
-    if (person === '' && people[0]) setPerson(String(people[0].dependantIndex ?? 'member'));
-  }, [people, person]);
+    if (person !== '' || !people[0]) return;
+    // A request being changed names its people as the Fiche it was checked against listed them,
+    // the form as the Fiche in force does (validated again since, it may list them in another
+    // order): each is found by name, never by rank.
+    const keyOf = (firstName: string | undefined) => {
+      const found = people.find((p) => p.firstName === firstName);
+      return found ? [String(found.dependantIndex ?? 'member')] : [];
+    };
+    const [lead] = keyOf(existing?.participant.firstName);
+    setPerson(lead ?? String(people[0].dependantIndex ?? 'member'));
+    if (existing)
+      setCompanions(
+        existing.participants
+          .slice(1, 1 + existing.companions.length)
+          .flatMap((p) => keyOf(p.firstName)),
+      );
+  }, [people, person, existing]);
   if (!activity || !stateOf) return <p role="status">{common.loading}</p>;
   if (people.length === 0)
     return (
