@@ -243,3 +243,21 @@ describe('a CNRS family week in a CAES village', () => {
     await expectAccessible(page);
   });
 });
+
+describe('the claims form of a household whose newest Fiche is not validated yet', () => {
+  it('lists the people of the newest validated Fiche (2019 here, 2020 not sent)', async () => {
+    await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'CN-000902',
+      taxIncomeEuros: 30_000,
+      year: 2019,
+      dependants: [{ relation: 'child', firstName: 'Nina', birthDate: '2012-04-01' }],
+    });
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'CN-000902');
+    await page.goto(`${env.app.url}/espace/subventions`);
+    const who = page.getByLabel('Pour qui');
+    await who.getByRole('option', { name: 'Nina' }).waitFor({ state: 'attached' });
+    expect((await who.locator('option').allTextContents()).sort()).toEqual(['Moi', 'Nina']);
+    await expectAccessible(page);
+  });
+});

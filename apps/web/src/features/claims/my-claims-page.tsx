@@ -74,17 +74,22 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
   const { busy, alert, fields, run, setAlert } = useSubmit();
   useEffect(() => {
     void (async () => {
+      // The household of the newest year whose Fiche is validated (the next year's may not be yet).
       const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
-      const { versions } = await api<{ versions: AgentRecordAnswer[] }>(
-        'GET',
-        `/api/me/agent-records/${years[0] ?? 2021}`,
-      );
-      const record = versions.find((v) => v.status === 'validated');
-      setRecordId(record?.id);
-      setPeople({
-        member: msg.moi,
-        ...Object.fromEntries((record?.dependants ?? []).map((d, i) => [String(i), d.firstName])),
-      });
+      for (const year of years) {
+        const { versions } = await api<{ versions: AgentRecordAnswer[] }>(
+          'GET',
+          `/api/me/agent-records/${year}`,
+        );
+        const record = versions.find((v) => v.status === 'validated');
+        if (!record) continue;
+        setRecordId(record.id);
+        setPeople({
+          member: msg.moi,
+          ...Object.fromEntries(record.dependants.map((d, i) => [String(i), d.firstName])),
+        });
+        return;
+      }
     })();
   }, []);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
