@@ -608,6 +608,8 @@ export interface HouseholdOptions {
   /** CNRS: the spouse's own income. */
   spouseTaxIncomeEuros?: number;
   year?: number;
+  /** A Fiche changed during the year: the day its family situation changed. */
+  situationChangedOn?: string;
   email?: string;
   lastName?: string;
   firstName?: string;
@@ -634,8 +636,8 @@ export async function submittedRecord(
   }));
   const year = options.year ?? 2021;
   const [record] = await db.query<{ id: string }>(
-    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, spouse_tax_income_euros, dependants, submitted_at)
-     VALUES ($1, $2, (SELECT count(*) + 1 FROM agent_records WHERE member_id = $1 AND year = $2), 'submitted', $3, $4, $5, $6, now())
+    `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, spouse_tax_income_euros, dependants, situation_changed_on, submitted_at)
+     VALUES ($1, $2, (SELECT count(*) + 1 FROM agent_records WHERE member_id = $1 AND year = $2), 'submitted', $3, $4, $5, $6, $7, now())
      RETURNING id`,
     [
       memberId,
@@ -644,6 +646,7 @@ export async function submittedRecord(
       options.taxIncomeEuros,
       options.spouseTaxIncomeEuros ?? null,
       JSON.stringify(dependants),
+      options.situationChangedOn ?? null,
     ],
   );
   if (!record) throw new Error('no record written');

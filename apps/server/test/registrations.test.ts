@@ -715,3 +715,25 @@ describe('a Fiche validated again while a form is open', () => {
     expect(claim.json()).toMatchObject({ participant: { firstName: 'Tom' } });
   });
 });
+
+describe('a household whose Fiche changed during the year', () => {
+  it('is quoted on the day its situation changed: a baby born in March is no obstacle to an older child’s request', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'IN-000961',
+      taxIncomeEuros: 30_000,
+      situationChangedOn: '2021-03-10',
+      dependants: [
+        { relation: 'child', firstName: 'Léa', birthDate: '2012-05-01' },
+        { relation: 'child', firstName: 'Noé', birthDate: '2021-03-10' },
+      ],
+    });
+    const { sessionIds } = await activityWithSessions([summer]);
+    const sent = await client.post('/api/me/registrations', {
+      dependantIndex: 0,
+      choices: [{ sessionId: sessionIds[0] }],
+      depositMethod: 'cheque',
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.json()).toMatchObject({ participant: { firstName: 'Léa' } });
+  });
+});
