@@ -17,7 +17,7 @@ const samePerson = (a: DependantInput, b: DependantInput): boolean =>
  * found by who they are, never by rank. `field(position)`: the input's field of that index.
  */
 export function indexesInForce(
-  used: AgentRecord,
+  used: Pick<AgentRecord, 'id' | 'year' | 'dependants'>,
   listedId: string | undefined,
   listed: readonly DependantInput[] | null,
   indexes: readonly (number | null)[],
