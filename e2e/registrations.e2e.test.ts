@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openPlaces } from '../apps/server/test/place-fixtures.ts';
 import {
-  addSession,
   Client,
   createUser,
   householdWithRecord,
@@ -123,27 +123,16 @@ describe('a Fiche validated again while the parent fills the request', () => {
     await createUser(env.app.db, { identifier: 'GEST-JEU2', role: 'staff', sectors: ['jeunesse'] });
     const jeunesse = new Client(env.app.url, env.app.db);
     await jeunesse.login('GEST-JEU2', PASSWORD);
-    const { id } = (
-      await jeunesse.post('/api/staff/activities', {
-        title: 'Stage de voile',
-        sector: 'jeunesse',
-        kind: 'caes',
-        capCategory: 'holidayCentreFrance',
-        description: 'Optimist et catamaran à Carnac.',
-        provider: { name: 'Carnac Voile' },
-        published: true,
-      })
-    ).json<{ id: string }>();
-    await addSession(env.app.db, jeunesse, id, {
-      label: 'Août',
-      firstDay: '2021-08-02',
-      lastDay: '2021-08-13',
-      minAge: 8,
-      maxAge: 12,
-      places: 10,
-      priceCents: 50_000,
-      closesOn: '2021-05-20',
-    });
+    const [sessionId] = await openPlaces(
+      env.app,
+      jeunesse,
+      [{ label: 'Août', firstDay: '2021-08-02', lastDay: '2021-08-13', priceCents: 50_000 }],
+      { allocated: false },
+    );
+    const [{ id } = { id: '' }] = await env.app.db.query<{ id: string }>(
+      'SELECT activity_id AS id FROM activity_sessions WHERE id = $1',
+      [sessionId],
+    );
 
     const page = await phonePage(env.browser);
     await login(page, env.app, 'IN-000802');
@@ -168,8 +157,8 @@ describe('a Fiche validated again while the parent fills the request', () => {
 
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();
     await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
-    const request = page.getByRole('listitem').filter({ hasText: 'Stage de voile' }).first();
-    expect(await request.textContent()).toMatch(/Tom.*Stage de voile|Stage de voile.*Tom/s);
+    const request = page.getByRole('listitem').filter({ hasText: 'Centre de vacances' }).first();
+    expect(await request.textContent()).toMatch(/Tom.*Centre de vacances|Centre de vacances.*Tom/s);
     await expectAccessible(page);
 
     // Validated once more, Zoé now first: the request, opened to be changed, still names Tom.

@@ -17,7 +17,7 @@ export interface SessionFixture {
  * false, closed and waiting for their selection); with `activityId`, sessions added to that one.
  */
 export async function openPlaces(
-  t: TestApp,
+  t: Pick<TestApp, 'db'>,
   staff: Client,
   sessions: SessionFixture[],
   { allocated = true, activityId }: { allocated?: boolean; activityId?: string } = {},
