@@ -654,8 +654,31 @@ export async function submittedRecord(
 }
 
 /**
- * A member whose Fiche Agent of the year is validated by the real use case (the figures come
- * from the rules engine); the documents are not part of this fixture.
+ * The next version of a member's Fiche, validated by the real use case (the figures come from the
+ * rules engine); its id.
+ */
+export async function validatedRecord(
+  db: Database,
+  config: Config,
+  memberId: string,
+  options: Omit<HouseholdOptions, 'identifier'>,
+): Promise<string> {
+  const ctx = appContext(config, db, createMailer(null), packs);
+  const staff = {
+    id: memberId,
+    identifier: 'FIXTURE',
+    firstName: 'Fixture',
+    lastName: 'Fixture',
+    email: 'fixture@example.org',
+    role: 'admin' as const,
+    sectors: [],
+  };
+  return (await validateRecord(ctx, staff, await submittedRecord(db, memberId, options))).id;
+}
+
+/**
+ * A member whose Fiche Agent of the year is validated by the real use case; the documents are not
+ * part of this fixture.
  */
 export async function householdWithRecord(
   db: Database,
@@ -668,17 +691,7 @@ export async function householdWithRecord(
     ...(options.firstName ? { firstName: options.firstName } : {}),
     ...(options.email ? { email: options.email } : {}),
   });
-  const ctx = appContext(config, db, createMailer(null), packs);
-  const staff = {
-    id,
-    identifier: 'FIXTURE',
-    firstName: 'Fixture',
-    lastName: 'Fixture',
-    email: 'fixture@example.org',
-    role: 'admin' as const,
-    sectors: [],
-  };
-  await validateRecord(ctx, staff, await submittedRecord(db, id, options));
+  await validatedRecord(db, config, id, options);
   return id;
 }
 

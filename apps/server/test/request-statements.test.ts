@@ -21,6 +21,7 @@ import {
   PASSWORD,
   poll,
   testApp,
+  validatedRecord,
   type Client,
   type TestApp,
 } from './harness.ts';
@@ -61,11 +62,12 @@ async function session(closesOn: string, places: number, waitingPlaces = 10): Pr
 }
 
 /** The statements the server sends for one request of `family` for `sessionId`, and its round trips. */
-async function statementsOf(family: Client, sessionId: string) {
+async function statementsOf(family: Client, sessionId: string, recordId?: string) {
   const before = t.db.statements;
   const trips = t.db.roundTrips;
   const answer = await family.post('/api/me/registrations', {
     dependantIndex: 0,
+    recordId,
     choices: [{ sessionId, transportCity: null }],
     depositMethod: 'cheque',
   });
@@ -92,6 +94,31 @@ it('stores a request before closing in three statements and three round trips: t
     statements: 3,
     roundTrips: 3,
     answer: expect.objectContaining({ status: 'requested' }) as unknown,
+  });
+});
+
+it('is the same three statements when its form listed a Fiche validated again since: the Fiche listed is read with the facts', async () => {
+  const open = await session('2021-05-15', 10);
+  const { id, client } = await familyWithRecord(t, household('IN-000977'));
+  const [listed] = await t.db.query<{ id: string }>(
+    'SELECT id FROM agent_records WHERE member_id = $1',
+    [id],
+  );
+  await validatedRecord(t.db, t.config, id, {
+    ...household('IN-000977'),
+    dependants: [
+      { relation: 'child', firstName: 'Mia', birthDate: '2013-01-01' },
+      ...household('IN-000977').dependants,
+    ],
+  });
+  expect(await statementsOf(client, open, listed?.id)).toEqual({
+    statements: 3,
+    roundTrips: 3,
+    answer: expect.objectContaining({
+      status: 'requested',
+      dependantIndex: 1,
+      participant: expect.objectContaining({ firstName: 'Lou' }) as unknown,
+    }) as unknown,
   });
 });
 
