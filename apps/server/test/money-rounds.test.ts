@@ -3,7 +3,8 @@
 // sometimes sent twice) while staff record payments (some sent twice, as a double click would),
 // cancel places with a fee, move places to another session or transport, and cancel a whole
 // session (another then opens in its place); families claim a subsidy after the fact, the admin
-// approves or rejects claims and pays the approved ones by a batch sent to the bank. After each
+// approves or rejects claims and pays the approved ones by a batch sent to the bank; families
+// renew their Fiche Agent and it is validated (the household's lock, taken by all). After each
 // round the money must balance, whatever the order the requests met in:
 // - no answer is a 5xx, every refusal says why, and no transaction ended in a deadlock;
 // - the billing consistency report is empty (totals, credit notes, no overpayment left
@@ -24,6 +25,7 @@ import {
   festivalClaim,
   PASSWORD,
   poll,
+  samplePdf,
   servedWithStaff,
   type Answer,
   type Client,
@@ -54,7 +56,8 @@ type Step =
   | { kind: 'cancelSession'; session: number }
   | { kind: 'claim'; family: number }
   | { kind: 'decide'; family: number; pick: number; approve: boolean }
-  | { kind: 'payout' };
+  | { kind: 'payout' }
+  | { kind: 'renew'; family: number };
 
 const familyIndex = fc.nat({ max: FAMILIES - 1 });
 const pick = fc.nat({ max: 9 });
@@ -132,6 +135,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('payout' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('renew' as const), family: familyIndex }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -147,6 +151,8 @@ let desks: Client[];
 /** The committee's admin: claims and their payouts. */
 let admin: Client;
 let families: Client[];
+/** Each family's Fiche as it renews it (the same household and income), its documents attached. */
+let renewals: Record<string, unknown>[];
 let sessions: string[];
 /** The one activity of the sessions: a place may move from one to another. */
 let activityId: string | undefined;
@@ -211,6 +217,32 @@ beforeAll(async () => {
       const { client } = await family(t, 30_000 + i * 9_000, served.http());
       await addDefaultRib(client);
       return client;
+    }),
+  );
+  renewals = await Promise.all(
+    families.map(async (client) => {
+      const { versions } = (await client.get('/api/me/agent-records/2021')).json<{
+        versions: Record<string, unknown>[];
+      }>();
+      const documentIds = [];
+      for (const kind of ['taxNotice', 'payslip'])
+        documentIds.push(
+          (
+            await client.upload(
+              `/api/me/documents?kind=${kind}&name=${kind}.pdf`,
+              await samplePdf(kind),
+            )
+          ).json<{ id: string }>().id,
+        );
+      const [fiche] = versions;
+      return {
+        couple: fiche?.couple,
+        memberDisabled: false,
+        taxIncomeEuros: fiche?.taxIncomeEuros,
+        spouseTaxIncomeEuros: null,
+        dependants: fiche?.dependants,
+        documentIds,
+      };
     }),
   );
   // Each family starts with a place and its invoice (two a session), so that the first rounds
@@ -352,6 +384,15 @@ async function run(s: Step): Promise<Answer[]> {
         exported,
         await admin.post(`/api/staff/payouts/${id}/sent`, { sentOn: '2021-04-15' }),
       ];
+    }
+    case 'renew': {
+      // The family renews its Fiche and the Fiche Agent desk validates it, while money moves.
+      const saved = await client.put('/api/me/agent-records/2021', renewals[s.family]);
+      if (saved.status !== 200) return [saved];
+      const sent = await client.post('/api/me/agent-records/2021/submit');
+      if (sent.status !== 200) return [saved, sent];
+      const { id } = sent.json<{ id: string }>();
+      return [saved, sent, await admin.post(`/api/staff/agent-records/${id}/validate`)];
     }
     case 'move': {
       const r = await request(client, s.pick);
