@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  desktopPage,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -65,7 +71,6 @@ describe('billing in the browser', () => {
       await home.goto(`${env.app.url}/espace`);
       const todo = home.getByRole('region', { name: 'À faire' });
       await todo.getByText(/^Échéance de .* \(facture F-2021-\d{6}\)\.$/).waitFor();
-      const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
       const used = /Utilisé : ([\d ,]+ €)/.exec(
         plain(await home.getByRole('region', { name: /^Plafond/ }).textContent()),
       )?.[1];

@@ -1,7 +1,22 @@
 import { text } from 'node:stream/consumers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, householdWithRecord, samplePdf } from '../apps/server/test/harness.ts';
-import { confirmAction, confirmDownload, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  Client,
+  createUser,
+  festivalClaim,
+  householdWithRecord,
+  PASSWORD,
+  samplePdf,
+  uploadReceipt,
+  validatedRecord,
+} from '../apps/server/test/harness.ts';
+import {
+  confirmAction,
+  confirmDownload,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -22,10 +37,7 @@ beforeAll(async () => {
 });
 
 const ceilingText = async (page: import('playwright-core').Page): Promise<string> =>
-  ((await page.getByRole('region', { name: 'Plafond 2021' }).textContent()) ?? '').replace(
-    /[\u202f\u00a0]/g,
-    ' ',
-  );
+  plain(await page.getByRole('region', { name: 'Plafond 2021' }).textContent());
 
 describe('claims in the browser', () => {
   it('a member claims a festival ticket with a PDF; staff approve; the SEPA file pays the right amount to the right IBAN; the ceiling went down', async () => {
@@ -164,5 +176,46 @@ describe('claims in the browser', () => {
     await expectAccessible(staff);
     await page.reload();
     await page.getByText('Échéancier de remboursement (50 mensualités)').waitFor();
+  });
+});
+
+describe('an approval whose amount changed since the desk read it', () => {
+  it('decides nothing, says why, and shows the new amount to approve', async () => {
+    const household = { taxIncomeEuros: 30_000, dependants: [] };
+    const memberId = await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'IN-000822',
+      ...household,
+    });
+    const member = new Client(env.app.url, env.app.db);
+    await member.login('IN-000822', PASSWORD);
+    const { number } = (
+      await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
+    ).json<{ number: number }>();
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app, 'GEST-LOI');
+    await staff.goto(`${env.app.url}/gestion/subventions`);
+    const approve = staff.getByRole('button', {
+      name: new RegExp(`^Accorder \\d.* \\(n° ${String(number)}\\)$`),
+    });
+    const approval = async () => {
+      const label = plain(await approve.textContent());
+      await confirmAction(staff, label, {
+        effect: /seront versés à .* par virement, dans le prochain lot/,
+        confirm: label.replace(/ \(n° \d+\)$/, ''),
+      });
+      return label;
+    };
+    await approve.waitFor();
+    // Meanwhile the household's Fiche is validated again with a higher income.
+    await validatedRecord(env.app.db, env.app.config, memberId, {
+      ...household,
+      taxIncomeEuros: 90_000,
+    });
+    const shown = await approval();
+    await staff.getByText(`Rien n’a été accordé : la demande n° ${String(number)}`).waitFor();
+    await expectAccessible(staff);
+    expect(plain(await approve.textContent())).not.toBe(shown);
+    await approval();
+    await staff.getByText(new RegExp(`^Demande n° ${String(number)} accordée`)).waitFor();
   });
 });

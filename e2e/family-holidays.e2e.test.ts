@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage, plain } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser({ env: { ORGANIZATION: 'cnrs' } }); // calendar: 2020-03-16
@@ -46,8 +46,6 @@ beforeAll(async () => {
     [activityId, LODGINGS],
   );
 });
-
-const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
 
 /** The family books a week for everyone in the chalet; returns the preview's text. */
 async function bookWeek(page: Page, week: string): Promise<string> {

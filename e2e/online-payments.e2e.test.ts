@@ -2,13 +2,18 @@
 // provider; the account, the accounting export and the consistency report agree.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, createUser, PASSWORD } from '../apps/server/test/harness.ts';
-import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  desktopPage,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { sharedSecret } from '../apps/server/src/modules/accounts/csrf.ts';
 import { localNotification } from '../apps/server/src/modules/payments/local-provider.ts';
 import { childWithPlace, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
-const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
 
 beforeAll(async () => {
   await createUser(env.app.db, { identifier: 'GEST-CB', role: 'staff', sectors: ['jeunesse'] });

@@ -3,11 +3,16 @@
 // publishes; the member then sees their old and new rates side by side.
 import { describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
-import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  desktopPage,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
-const plain = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
 
 describe('the barème studio', () => {
   it('drafts 2022 from 2021, costs it, tests it, publishes it, and the member sees what changes', async () => {

@@ -11,6 +11,9 @@ import {
 } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
+/** A page's text with the narrow and non-breaking spaces of French figures made plain spaces. */
+export const plain = (text: string | null): string => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
+
 /**
  * The browser the tests drive: `CHROMIUM_PATH`, else Debian's chromium, else one Playwright
  * installed (macOS, Windows); none found is said with the ways to get one.

@@ -8,9 +8,11 @@ import {
   addDefaultRib,
   festivalClaim,
   testApp,
+  validatedRecord,
   type Client,
   type TestApp,
 } from './harness.ts';
+import { formatCents } from '@entraide/rules';
 import { painSchemaErrors } from '../src/modules/claims/sepa-schema.ts';
 
 let t: TestApp;
@@ -402,5 +404,65 @@ describe('the staff queue at a committee’s size', () => {
         [id],
       );
     }
+  });
+});
+
+describe('an approval of an amount that changed since the desk read it', () => {
+  /** A household's festival claim, then its Fiche validated again with a higher income. */
+  async function claimThenRenewal(identifier: string) {
+    const household = { taxIncomeEuros: 30_000, dependants: [] };
+    const { id: memberId, client } = await familyWithRecord(t, { identifier, ...household });
+    const claim = (
+      await client.post('/api/me/claims', festivalClaim([await uploadReceipt(client)]))
+    ).json<{ id: string; number: number; quote: { subsidyCents: number } }>();
+    // A lower rate for what is decided from now on.
+    await validatedRecord(t.db, t.config, memberId, { ...household, taxIncomeEuros: 90_000 });
+    return claim;
+  }
+  const queued = async (id: string) =>
+    (await staff.get('/api/staff/claims'))
+      .json<{ claims: { id: string; status: string; quote: { subsidyCents: number } }[] }>()
+      .claims.find((c) => c.id === id);
+
+  it('decides nothing, says the new amount, and the claim shows it for the next approval', async () => {
+    const claim = await claimThenRenewal('IN-000957');
+    const shown = claim.quote.subsidyCents;
+    const refused = await staff.post(`/api/staff/claims/${claim.id}/decision`, {
+      decision: 'approve',
+      expectedCents: shown,
+    });
+    expect(refused.status).toBe(409);
+    const now = (await queued(claim.id))?.quote.subsidyCents ?? 0;
+    expect(now).toBeLessThan(shown);
+    expect(refused.json<{ message: string }>().message).toBe(
+      `Rien n’a été accordé : la demande n° ${String(claim.number)} donne maintenant ${formatCents(now)}, et non ${formatCents(shown)} comme à votre écran (le foyer a reçu d’autres subventions depuis, ou sa Fiche Agent a été validée de nouveau). Elle affiche le nouveau montant : vérifiez-le, puis accordez-la.`,
+    );
+    expect((await queued(claim.id))?.status).toBe('submitted');
+    const approved = await staff.post(`/api/staff/claims/${claim.id}/decision`, {
+      decision: 'approve',
+      expectedCents: now,
+    });
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedCents: now });
+  });
+
+  it('ticked among others, that one is left and says why; approved at its new amount next', async () => {
+    const claim = await claimThenRenewal('IN-000956');
+    const bulk = (expectedCents: number) =>
+      staff.post('/api/staff/claims/approvals', {
+        claimIds: [claim.id],
+        expectedCents: { [claim.id]: expectedCents },
+      });
+    expect((await bulk(claim.quote.subsidyCents)).json()).toEqual({
+      done: [],
+      skipped: [
+        { id: claim.id, message: expect.stringContaining('Rien n’a été accordé') as unknown },
+      ],
+    });
+    const now = (await queued(claim.id))?.quote.subsidyCents ?? 0;
+    expect(now).toBeLessThan(claim.quote.subsidyCents);
+    expect((await bulk(now)).json()).toEqual({
+      done: [{ id: claim.id, number: claim.number, approvedCents: now }],
+      skipped: [],
+    });
   });
 });

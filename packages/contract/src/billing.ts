@@ -121,9 +121,17 @@ export const claimEstimate = claimFields
   .refine(lastDayAfterFirst, lastDayMessage);
 export type ClaimInput = z.infer<typeof claimInput>;
 
+/** An amount a desk read on its screen, in cents. */
+const shownCents = z.number().int().min(0).max(100_000_000);
+
 export const claimDecision = z.object({
   decision: z.enum(['approve', 'partial', 'reject']),
-  amountCents: z.number().int().min(0).max(100_000_000).optional(),
+  amountCents: shownCents.optional(),
+  /**
+   * An approval: the amount the desk confirmed. The engine quotes the claim again; if its amount
+   * is another now, nothing is decided (409 `amount_changed`) and the claim shows the new one.
+   */
+  expectedCents: shownCents.optional(),
   reason: z.string().trim().max(500).optional(),
 });
 
@@ -133,6 +141,8 @@ export const claimApprovals = z.object({
     none: 'cochez au moins une demande à accorder',
     tooMany: 'accordez au plus 100 demandes à la fois',
   }),
+  /** The amount each claim showed, by id: one whose quote is another now is left, and says so. */
+  expectedCents: z.record(z.string().max(40), shownCents).optional(),
 });
 
 export const payoutRequest = z.object({ executionDate: isoDate });

@@ -464,9 +464,19 @@ export async function submitClaim(
   });
 }
 
+/** An approval whose amount is not the one the desk confirmed: nothing was decided. */
+const amountChanged = (number: number, shown: number, now: number): HttpError =>
+  new HttpError(
+    409,
+    'amount_changed',
+    `Rien n’a été accordé : la demande n° ${String(number)} donne maintenant ${formatCents(now)}, et non ${formatCents(shown)} comme à votre écran (le foyer a reçu d’autres subventions depuis, ou sa Fiche Agent a été validée de nouveau). Elle affiche le nouveau montant : vérifiez-le, puis accordez-la.`,
+  );
+
 /**
  * Staff decide: approve (the engine's amount, quoted again with what the household used since),
- * approve in part (less, with the reason), or reject (with the reason); the member is told.
+ * approve in part (less, with the reason), or reject (with the reason); the member is told. An
+ * approval that says the amount the desk confirmed (`expectedCents`) is made at that amount only:
+ * another one now keeps the claim waiting with its new quote, and is refused (409).
  */
 export async function decideClaim(
   ctx: AppContext,
@@ -475,10 +485,11 @@ export async function decideClaim(
   decision: {
     decision: 'approve' | 'partial' | 'reject';
     amountCents?: number | undefined;
+    expectedCents?: number | undefined;
     reason?: string | undefined;
   },
 ): Promise<Claim> {
-  return ctx.db.transaction(async (tx) => {
+  const decided = await ctx.db.transaction(async (tx) => {
     // The household first (its ceiling and yearly allowances are shared with its other claims
     // and requests), then the claim; both read only after the locks.
     await tx.query(
@@ -514,6 +525,12 @@ export async function decideClaim(
       );
       quote = fresh.figures;
       amount = fresh.figures.subsidyCents;
+      const shown = decision.expectedCents;
+      if (decision.decision === 'approve' && shown !== undefined && shown !== amount) {
+        // Kept, so that the desk's next look shows what an approval would give.
+        await tx.query('UPDATE claims SET quote = $2 WHERE id = $1', [id, JSON.stringify(quote)]);
+        return amountChanged(claim.number, shown, amount);
+      }
       if (decision.decision === 'partial') {
         if (decision.amountCents === undefined || decision.amountCents >= amount)
           throw invalidField(
@@ -556,6 +573,8 @@ export async function decideClaim(
     if (!decided) throw notFound();
     return decided;
   });
+  if (decided instanceof HttpError) throw decided;
+  return decided;
 }
 
 /**
@@ -566,6 +585,7 @@ export async function approveClaims(
   ctx: AppContext,
   staff: CurrentUser,
   ids: readonly string[],
+  expectedCents: Readonly<Record<string, number>> = {},
 ): Promise<OneByOne<{ id: string; number: number; approvedCents: number }>> {
   return oneByOne(ids, async (id) => {
     const [row] = await ctx.db.query<{ sector: ActivitySector }>(
@@ -575,7 +595,10 @@ export async function approveClaims(
     if (!row) throw new HttpError(404, 'not_found', 'Demande introuvable.');
     if (!worksIn(staff, row.sector))
       throw new HttpError(403, 'forbidden', 'Cette demande n’est pas de vos secteurs.');
-    const claim = await decideClaim(ctx, staff, id, { decision: 'approve' });
+    const claim = await decideClaim(ctx, staff, id, {
+      decision: 'approve',
+      expectedCents: expectedCents[id],
+    });
     return { id, number: claim.number, approvedCents: claim.approvedCents ?? 0 };
   });
 }

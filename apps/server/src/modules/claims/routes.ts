@@ -63,8 +63,8 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Several claims approved at once, each at its amount quoted again. */
   app.post('/api/staff/claims/approvals', async (request) => {
     const staff = await requireStaff(db, request, ...activitySectors);
-    const { claimIds } = parse(claimApprovals, request.body ?? {});
-    return approveClaims(ctx, staff, claimIds);
+    const { claimIds, expectedCents } = parse(claimApprovals, request.body ?? {});
+    return approveClaims(ctx, staff, claimIds, expectedCents);
   });
 
   app.get('/api/staff/payouts', async (request) => {

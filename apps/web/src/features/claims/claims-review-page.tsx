@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, download } from '../../shared/api.ts';
+import { api, ApiError, download } from '../../shared/api.ts';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
@@ -33,9 +33,16 @@ function Decision({
         {
           decision,
           ...(decision === 'partial' ? { amountCents: parseEuros(amount) } : {}),
+          // What the confirmation said: an amount that changed since is refused, and shown.
+          ...(decision === 'approve' ? { expectedCents: claim.quote.subsidyCents } : {}),
           ...(reason ? { reason } : {}),
         },
-      );
+      ).catch(async (error: unknown) => {
+        if (!(error instanceof ApiError && error.code === 'amount_changed')) throw error;
+        await onDone(error.message);
+        return null;
+      });
+      if (!decided) return;
       await onDone(
         decided.approvedCents === null
           ? msg.demandeRefusee(claim.number)
@@ -312,7 +319,10 @@ function BulkApproval({
       const answer = await api<BulkAnswer<{ approvedCents: number }>>(
         'POST',
         '/api/staff/claims/approvals',
-        { claimIds: ticked.map((c) => c.id) },
+        {
+          claimIds: ticked.map((c) => c.id),
+          expectedCents: Object.fromEntries(ticked.map((c) => [c.id, c.quote.subsidyCents])),
+        },
       );
       onChoose(new Set());
       const paid = answer.done.reduce((sum, a) => sum + a.approvedCents, 0);
