@@ -362,15 +362,16 @@ async function run(s: Step): Promise<Answer[]> {
     case 'claim':
       return [await client.post('/api/me/claims', festivalClaim([await uploadReceipt(client)]))];
     case 'decide': {
-      const claim = await chosen<{ id: string; status: string }>(
+      const claim = await chosen<{ id: string; status: string; quote: { subsidyCents: number } }>(
         client,
         '/api/me/claims',
         'claims',
         s.pick,
         (c) => c.status === 'submitted',
       );
+      // At the amount read a moment ago: a place or a claim decided meanwhile may change it.
       const decision = s.approve
-        ? { decision: 'approve' }
+        ? { decision: 'approve', expectedCents: claim?.quote.subsidyCents }
         : { decision: 'reject', reason: 'le justificatif ne convient pas' };
       return claim ? [await admin.post(`/api/staff/claims/${claim.id}/decision`, decision)] : [];
     }
