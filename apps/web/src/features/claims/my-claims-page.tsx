@@ -2,6 +2,7 @@ import type { AgentRecordAnswer, ClaimInput } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
+import { indexOfKey, personKey } from '../../shared/person-keys.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
@@ -86,7 +87,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         setRecordId(record.id);
         setPeople({
           member: msg.moi,
-          ...Object.fromEntries(record.dependants.map((d, i) => [String(i), d.firstName])),
+          ...Object.fromEntries(record.dependants.map((d, i) => [personKey(i), d.firstName])),
         });
         return;
       }
@@ -98,7 +99,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
   };
   const body = (): ClaimInput => ({
     type: form.type as ClaimInput['type'],
-    dependantIndex: form.person === 'member' ? null : Number(form.person),
+    dependantIndex: indexOfKey(form.person),
     recordId,
     organism: form.organism,
     firstDay: form.firstDay,

@@ -7,6 +7,7 @@ import {
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { indexOfKey, personKey } from '../../shared/person-keys.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import {
   Checkbox,
@@ -250,10 +251,10 @@ function RegistrationForm({
     // order): each is found by name, never by rank.
     const keyOf = (firstName: string | undefined) => {
       const found = people.find((p) => p.firstName === firstName);
-      return found ? [String(found.dependantIndex ?? 'member')] : [];
+      return found ? [personKey(found.dependantIndex)] : [];
     };
     const [lead] = keyOf(existing?.participant.firstName);
-    setPerson(lead ?? String(people[0].dependantIndex ?? 'member'));
+    setPerson(lead ?? personKey(people[0].dependantIndex));
     if (existing)
       setCompanions(
         existing.participants
@@ -273,16 +274,15 @@ function RegistrationForm({
     const s = sessions.find((candidate) => candidate.id === id);
     return s ? msg.duAu(s.title, s.label, formatDate(s.firstDay), formatDate(s.lastDay)) : id;
   };
-  const indexOf = (key: string) => (key === 'member' ? null : Number(key));
   const family =
     activity.sector === 'vacances' ||
     activity.sector === 'voyages' ||
     activity.kind === 'caesVillage' ||
     activity.kind === 'partnerVillage';
   const body = (): RegistrationInput => ({
-    dependantIndex: indexOf(person),
-    recordId: people.find((p) => String(p.dependantIndex ?? 'member') === person)?.recordId,
-    companions: family ? companions.filter((c) => c !== person).map(indexOf) : [],
+    dependantIndex: indexOfKey(person),
+    recordId: people.find((p) => personKey(p.dependantIndex) === person)?.recordId,
+    companions: family ? companions.filter((c) => c !== person).map(indexOfKey) : [],
     guests: activity.kind === 'caesVillage' ? guests : [],
     choices: choices.filter((c) => c.sessionId !== ''),
     skiAid,
@@ -333,9 +333,7 @@ function RegistrationForm({
       <FormAlert message={alert ?? fields.choices ?? null} />
       <SelectField
         label={family ? msg.quiFaitReservationParticipant : msg.participant}
-        options={Object.fromEntries(
-          people.map((p) => [String(p.dependantIndex ?? 'member'), p.firstName]),
-        )}
+        options={Object.fromEntries(people.map((p) => [personKey(p.dependantIndex), p.firstName]))}
         value={person}
         onChange={(e) => {
           setPreview(null);
@@ -347,9 +345,9 @@ function RegistrationForm({
         <fieldset>
           <legend>{msg.quiPartAvecLui}</legend>
           {people
-            .filter((p) => String(p.dependantIndex ?? 'member') !== person)
+            .filter((p) => personKey(p.dependantIndex) !== person)
             .map((p) => {
-              const key = String(p.dependantIndex ?? 'member');
+              const key = personKey(p.dependantIndex);
               return (
                 <Checkbox
                   key={key}
