@@ -437,6 +437,32 @@ describe('the yearly agent record', () => {
     expect(validated.json()).toMatchObject({ status: 'validated', parts: 2.75 });
   });
 
+  it('refuses more disabled adult dependants than the barème counts, on the list', async () => {
+    const kim = await member('IN-000517');
+    const adult = (i: number) => ({
+      relation: 'disabledAdult',
+      lastName: 'Roux',
+      firstName: `Adulte ${String(i)}`,
+      birthDate: '1960-01-01',
+      disabled: true,
+    });
+    const save = (count: number) =>
+      kim.put('/api/me/agent-records/2021', {
+        ...family,
+        couple: false,
+        dependants: Array.from({ length: count }, (_, i) => adult(i)),
+      });
+    expect((await save(21)).json()).toMatchObject({
+      issues: [
+        {
+          path: 'dependants',
+          message: '20 adultes handicapés à charge au plus : vérifiez la liste',
+        },
+      ],
+    });
+    expect((await save(20)).status).toBe(200);
+  });
+
   it('keeps the queue and the validation to the Fiche Agent staff', async () => {
     const harry = await member('IN-000514');
     expect((await harry.get('/api/staff/agent-records')).status).toBe(403);

@@ -27,7 +27,15 @@ export const agentRecordInput = z.object({
   memberDisabled: z.boolean().default(false),
   taxIncomeEuros: wholeEuros.nullable(),
   spouseTaxIncomeEuros: wholeEuros.nullable().default(null),
-  dependants: z.array(dependantInput).max(30, '30 ayants droit au plus').default([]),
+  dependants: z
+    .array(dependantInput)
+    .max(30, '30 ayants droit au plus')
+    // The barème counts 20 at most (the rules engine's own bound).
+    .refine(
+      (dependants) => dependants.filter((d) => d.relation === 'disabledAdult').length <= 20,
+      '20 adultes handicapés à charge au plus : vérifiez la liste',
+    )
+    .default([]),
   documentIds: z.array(z.uuid('document inconnu')).max(30).default([]),
   /**
    * The version and revision of the Fiche the page opened (null: none yet). When given, a save
