@@ -382,6 +382,21 @@ describe('the yearly agent record', () => {
     expect(outside.json()).toMatchObject({
       issues: [{ path: 'situationChangedOn', message: 'indiquez une date de l’année 2021' }],
     });
+    // A change to come is not a change: the Fiche is judged from that day.
+    const coming = await ines.put('/api/me/agent-records/2021', {
+      ...single,
+      situationChangedOn: '2021-09-01',
+      documentIds,
+    });
+    expect(coming.json()).toMatchObject({
+      issues: [
+        {
+          path: 'situationChangedOn',
+          message:
+            'indiquez le jour où votre situation a changé : une date passée, par exemple 15/04/2021',
+        },
+      ],
+    });
     // A first request without dependants needs no family book…
     await ines.put('/api/me/agent-records/2021', { ...single, documentIds });
     expect((await ines.post('/api/me/agent-records/2021/submit')).status).toBe(200);
@@ -394,10 +409,10 @@ describe('the yearly agent record', () => {
     // …a change during the year does, and the new version keeps the date.
     const changed = await ines.put('/api/me/agent-records/2021', {
       ...family,
-      situationChangedOn: '2021-05-08',
+      situationChangedOn: '2021-03-08',
       documentIds,
     });
-    expect(changed.json()).toMatchObject({ version: 2, situationChangedOn: '2021-05-08' });
+    expect(changed.json()).toMatchObject({ version: 2, situationChangedOn: '2021-03-08' });
     expect(
       (await ines.post('/api/me/agent-records/2021/submit')).json<{ message: string }>().message,
     ).toBe('Il manque : le livret de famille.');

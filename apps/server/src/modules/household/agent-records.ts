@@ -281,6 +281,11 @@ export async function saveRecordDraft(
   }
   if (input.situationChangedOn !== null && !input.situationChangedOn.startsWith(`${year}-`))
     throw invalidField('situationChangedOn', `indiquez une date de l’année ${year}`);
+  if (input.situationChangedOn !== null && input.situationChangedOn > ctx.today())
+    throw invalidField(
+      'situationChangedOn',
+      `indiquez le jour où votre situation a changé : une date passée, par exemple ${formatIsoDate(ctx.today())}`,
+    );
   const day = householdDay({ year, situationChangedOn: input.situationChangedOn });
   input.dependants.forEach((d, index) => {
     if (d.birthDate > day)
