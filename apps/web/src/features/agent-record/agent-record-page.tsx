@@ -264,6 +264,7 @@ function RecordForm({ year }: { readonly year: number }) {
               hint={msg.seulementSiVotreFamille}
               name="situationChangedOn"
               type="date"
+              max={session?.today}
               disabled={locked}
               value={changedOn}
               onChange={(e) => setChangedOn(e.target.value)}
