@@ -23,7 +23,7 @@ import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
-import { indexesInForce, listedDependants } from '../household/listed-people.ts';
+import { indexesInForce, listedDependants, listsAnother } from '../household/listed-people.ts';
 import { keepFromRetention, ownDocuments } from '../household/documents.ts';
 import { templates } from '../notifications/templates.ts';
 import {
@@ -392,7 +392,10 @@ export async function prepareClaim(
   const [dependantIndex = null] = indexesInForce(
     record,
     input.recordId,
-    input.recordId === undefined ? null : await listedDependants(db, member.id, input.recordId),
+    // Read only when it is not the Fiche in force (the form's usual case: nothing to read).
+    listsAnother(record, input.recordId)
+      ? await listedDependants(db, member.id, input.recordId)
+      : null,
     [input.dependantIndex],
     () => 'dependantIndex',
   );

@@ -9,6 +9,12 @@ const samePerson = (a: DependantInput, b: DependantInput): boolean =>
   a.firstName.toLowerCase() === b.firstName.toLowerCase() &&
   a.birthDate === b.birthDate;
 
+/** Whether a form listed another Fiche than the one in force (none said: the one in force). */
+export const listsAnother = (
+  used: Pick<AgentRecord, 'id'>,
+  listedId: string | undefined,
+): listedId is string => listedId !== undefined && listedId !== used.id;
+
 /**
  * The people a form names by their indexes (null: the member), counted in the dependants of the
  * Fiche it listed (`listedId`, read as `listed`; none said, or the Fiche in force: as they are),
@@ -23,7 +29,7 @@ export function indexesInForce(
   indexes: readonly (number | null)[],
   field: (position: number) => string,
 ): (number | null)[] {
-  if (listedId === undefined || listedId === used.id) return [...indexes];
+  if (!listsAnother(used, listedId)) return [...indexes];
   if (listed === null) throw invalidField('recordId', 'Fiche Agent inconnue : rechargez la page');
   return indexes.map((index, position) => {
     if (index === null) return null;
