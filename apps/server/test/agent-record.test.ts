@@ -435,7 +435,7 @@ describe('the yearly agent record', () => {
         documentIds,
       });
     const since = (day: string) =>
-      `Noé est né(e) après le ${day} : indiquez comme date du changement de situation familiale le jour de sa naissance, par exemple 10/03/2021`;
+      `la naissance de Noé est après le ${day} : indiquez comme date du changement de situation familiale le jour de la naissance, par exemple 10/03/2021`;
     expect((await save(null)).json()).toMatchObject({
       issues: [{ path: 'dependants.0.birthDate', message: since('1er janvier 2021') }],
     });

@@ -291,7 +291,7 @@ export async function saveRecordDraft(
     if (d.birthDate > day)
       throw invalidField(
         `dependants.${index}.birthDate`,
-        `${d.firstName} est né(e) après le ${input.situationChangedOn ? formatIsoDate(day) : `1er janvier ${year}`} : indiquez comme date du changement de situation familiale le jour de sa naissance, par exemple ${formatIsoDate(d.birthDate)}`,
+        `la naissance de ${d.firstName} est après le ${input.situationChangedOn ? formatIsoDate(day) : `1er janvier ${year}`} : indiquez comme date du changement de situation familiale le jour de la naissance, par exemple ${formatIsoDate(d.birthDate)}`,
       );
     if (d.disabilityProofId !== null && !input.documentIds.includes(d.disabilityProofId))
       throw invalidField(
