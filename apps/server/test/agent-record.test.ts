@@ -684,12 +684,7 @@ describe('several Fiches validated at once', () => {
     const ids: string[] = [];
     for (const identifier of ['IN-000591', 'IN-000592']) {
       const memberId = await createUser(t.db, { identifier });
-      const [row] = await t.db.query<{ id: string }>(
-        `INSERT INTO agent_records (member_id, year, version, status, couple, tax_income_euros, dependants, submitted_at)
-         VALUES ($1, 2021, 1, 'submitted', false, 30000, '[]', now()) RETURNING id`,
-        [memberId],
-      );
-      ids.push(row?.id ?? '');
+      ids.push(await submittedRecord(t.db, memberId, { taxIncomeEuros: 30_000, dependants: [] }));
     }
     const [first = '', second = ''] = ids;
     const queue = async () =>
@@ -742,10 +737,9 @@ describe('several Fiches validated at once', () => {
 
 describe('a decision on a Fiche', () => {
   it('is refused once the member closed the account: the Fiche leaves the queue, staff are told why', async () => {
-    const client = await member('IN-000593');
-    const [{ id: memberId } = { id: '' }] = await t.db.query<{ id: string }>(
-      `SELECT id FROM users WHERE identifier = 'IN-000593'`,
-    );
+    const memberId = await createUser(t.db, { identifier: 'IN-000593' });
+    const client = t.client();
+    await client.login('IN-000593', PASSWORD);
     const recordId = await submittedRecord(t.db, memberId, {
       taxIncomeEuros: 30_000,
       dependants: [{ relation: 'child', firstName: 'Léa', birthDate: '2012-05-01' }],
