@@ -1,7 +1,13 @@
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, samplePdf } from '../apps/server/test/harness.ts';
-import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  desktopPage,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -163,10 +169,7 @@ describe('Fiche Agent in the browser', () => {
     await page.getByRole('button', { name: 'Suivant' }).click();
     // The last step reads the Fiche back before sending it.
     await page.getByRole('heading', { name: 'Étape 4 sur 4 : Vérification et envoi' }).waitFor();
-    const recap = ((await page.locator('form').textContent()) ?? '').replace(
-      /[\u202f\u00a0]/g,
-      ' ',
-    );
+    const recap = plain(await page.locator('form').textContent());
     expect(recap).toContain('2 ayants droit');
     expect(recap).toContain('Léo Simon — Enfant, naissance le 04/03/2012');
     expect(recap).toContain('Revenu fiscal de référence : 52 000 €');
@@ -229,9 +232,7 @@ describe('Fiche Agent in the browser', () => {
       (await page.getByRole('region', { name: 'Taux de subvention 2021' }).textContent()) ?? '';
     expect(rates).toContain('27,81');
     expect(rates).toContain('37,81');
-    const ceiling = (
-      (await page.getByRole('region', { name: 'Plafond 2021' }).textContent()) ?? ''
-    ).replace(/[\u202f\u00a0]/g, ' ');
+    const ceiling = plain(await page.getByRole('region', { name: 'Plafond 2021' }).textContent());
     expect(ceiling).toContain('sur 1 198,80 €');
     await expectAccessible(page);
 

@@ -46,7 +46,7 @@ async function book(page: Page, session: string): Promise<string> {
   await page.getByRole('button', { name: 'Calculer le coût' }).click();
   const preview = page.getByRole('region', { name: 'Ce que coûtera votre demande' });
   await preview.waitFor();
-  const text = ((await preview.textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
+  const text = plain(await preview.textContent());
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await page.getByText(/Votre demande n° \d+ est enregistrée\./).waitFor();
   return text;
@@ -61,6 +61,10 @@ describe('billing in the browser', () => {
     await login(page, env.app, 'IN-000811');
     await book(page, 'Juillet');
     await page.getByText('Place confirmée').waitFor();
+    // A confirmed place is cancelled by the sector, which applies the provider's fee: no button
+    // to withdraw it (it would be refused), but where to write.
+    await page.getByRole('link', { name: 'fiche-agent.caes@inserm.fr' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Retirer la demande/ }).count()).toBe(0);
 
     // The home, at a desk and on the phone, tells one story: what to do first (the deposit), the
     // stay among the year's subsidies — the same amount as the ceiling used —, the request's
@@ -164,13 +168,9 @@ describe('billing in the browser', () => {
     }
     await staff.getByText('Aucune facture avec un solde à payer.').waitFor();
     await page.reload();
-    const paid = (
-      (await page
-        .getByRole('listitem')
-        .filter({ hasText: 'reste à payer' })
-        .first()
-        .textContent()) ?? ''
-    ).replace(/[\u202f\u00a0]/g, ' ');
+    const paid = plain(
+      await page.getByRole('listitem').filter({ hasText: 'reste à payer' }).first().textContent(),
+    );
     expect(paid).toContain('reste à payer : 0,00 €');
 
     // The second stay (June: too close for 3 instalments, but that is the family's business) meets the annual ceiling: the quote and the invoice say so.
@@ -192,8 +192,52 @@ describe('billing in the browser', () => {
       .getByLabel(/^Frais du prestataire en euros/)
       .first()
       .fill('50');
+    // The confirmation shows the fee and the refund; a transfer arrives from another desk before
+    // it is confirmed: nothing is cancelled, and the dialog opened again shows the new refund.
+    const opener = staff.getByRole('button', {
+      name: /^Annuler la place F-2021-\d{6} et émettre l’avoir$/,
+    });
+    const placeInvoice = /F-2021-\d{6}/.exec((await opener.textContent()) ?? '')?.[0] ?? '';
+    await opener.click();
+    const dialog = staff.getByRole('alertdialog');
+    await dialog
+      .getByText(/^Frais d’annulation : conditions du prestataire.* = 50,00\s€$/)
+      .waitFor();
+    await dialog.getByText('Rien à rembourser.').waitFor();
+    const [due] = await env.app.db.query<{ id: string; today: string }>(
+      `SELECT id, issued_on::text AS today FROM invoices WHERE reference = $1`,
+      [placeInvoice],
+    );
+    expect(
+      await staff.evaluate(
+        async ({ id, today }) => {
+          const csrf = /entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+          const answer = await fetch('/api/staff/payments', {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-csrf-token': csrf,
+              'idempotency-key': 'e2e-transfer-during-confirmation',
+            },
+            body: JSON.stringify({
+              invoiceId: id,
+              method: 'transfer',
+              amountCents: 8_000,
+              receivedOn: today,
+            }),
+          });
+          return answer.status;
+        },
+        due ?? { id: '', today: '' },
+      ),
+    ).toBe(201);
+    await dialog.getByRole('button', { name: 'Annuler la place' }).click();
+    await staff.getByText(/^Rien n’a été fait : l’annulation donne maintenant/).waitFor();
+    expect(
+      await env.app.db.query(`SELECT 1 FROM invoices WHERE kind = 'credit_note'`),
+    ).toHaveLength(0);
     await confirmAction(staff, /^Annuler la place F-2021-\d{6} et émettre l’avoir$/, {
-      effect: /50 € de frais du prestataire restent dus/,
+      effect: /^À rembourser à la famille : 30,00\s€\.$/,
       confirm: 'Annuler la place',
     });
     await staff.getByText(/Place annulée : avoir AV-2021-\d{6}, frais 50,00/).waitFor();
@@ -234,7 +278,10 @@ describe('billing in the browser', () => {
     await sessionSelect.selectOption({ index: 1 });
     expect(await sessionSelect.locator('option:checked').textContent()).toMatch(/^Juillet/);
     await expectAccessible(staff);
-    await staff.getByRole('button', { name: 'Changer la place et refacturer' }).click();
+    await confirmAction(staff, 'Changer la place et refacturer', {
+      effect: /^Nouvelle facture de la place : [\d\s]+,\d\d\s€\.$/,
+      confirm: 'Changer la place',
+    });
     await staff
       .getByText(/^Place changée : avoir AV-2021-\d{6}, nouvelle facture F-2021-\d{6}, frais 0,00/)
       .waitFor();

@@ -82,9 +82,7 @@ describe('claims in the browser', () => {
     });
     await page.getByRole('link', { name: 'billet.pdf' }).waitFor();
     await page.getByText('Tout est prêt : vous pouvez envoyer la demande.').waitFor();
-    const amount = ((await expected.textContent()) ?? '')
-      .replace(/[\u202f\u00a0]/g, ' ')
-      .replace('Subvention attendue : ', '');
+    const amount = plain(await expected.textContent()).replace('Subvention attendue : ', '');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Envoyer la demande' }).click();
     await page.getByText(/Votre demande n° \d+ est envoyée\./).waitFor();

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, createUser, PASSWORD, samplePdf } from '../apps/server/test/harness.ts';
 import { dataMatrix, noticeText, pdfWith } from '../apps/server/test/tax-notice-fixtures.ts';
-import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { desktopPage, expectAccessible, phonePage, plain } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const authority = await testAuthority('FR99');
@@ -32,8 +32,6 @@ beforeAll(async () => {
 /** The tax site's PDF of a genuine notice of the 2019 incomes. */
 const notice = async (income: number) =>
   pdfWith(await dataMatrix(await signAs(signer, noticeText(2019, income))), 'png');
-
-const text = (value: string | null) => (value ?? '').replace(/[\u202f\u00a0]/g, ' ');
 
 describe.each([
   ['at a desk', desktopPage, 'IN-000791', 'Chloé'],
@@ -60,11 +58,11 @@ describe.each([
       const sideBySide = page.getByRole('table', {
         name: 'Revenus saisis et lus sur les avis d’impôt',
       });
-      expect(text(await sideBySide.locator('tbody tr').textContent())).toBe(
+      expect(plain(await sideBySide.locator('tbody tr').textContent())).toBe(
         'Votre revenu fiscal de référence32 500 €32 500 €vérifié, identiques',
       );
       await income.fill('30000');
-      expect(text(await sideBySide.locator('tbody tr').textContent())).toBe(
+      expect(plain(await sideBySide.locator('tbody tr').textContent())).toBe(
         'Votre revenu fiscal de référence30 000 €32 500 €vérifié, différents',
       );
       await page.getByText('Le revenu saisi diffère de celui de l’avis').waitFor();
@@ -110,7 +108,7 @@ describe.each([
       const review = staff.getByRole('table', {
         name: 'Revenus saisis et lus sur les avis d’impôt',
       });
-      expect(text(await review.locator('tbody tr').textContent())).toBe(
+      expect(plain(await review.locator('tbody tr').textContent())).toBe(
         'Votre revenu fiscal de référence30 000 €32 500 €vérifié, différents',
       );
       await staff.getByText('MARTIN CAMILLE, numéro fiscal 0123456789012').waitFor();

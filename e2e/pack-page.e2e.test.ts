@@ -3,13 +3,13 @@
 // from the calculator's result, at a desk and on a phone, without an account.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { desktopPage, expectAccessible, phonePage, plain } from './support/browser.ts';
 import { useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
 
 const text = async (page: Page, name: string) =>
-  ((await page.getByRole('region', { name }).textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
+  plain(await page.getByRole('region', { name }).textContent());
 
 describe.each([
   ['at a desk', desktopPage],
@@ -35,9 +35,7 @@ describe.each([
     const ceiling = page.getByRole('table', {
       name: 'Plafond annuel selon le foyer et le quotient familial',
     });
-    const rows = (await ceiling.locator('tbody tr').allTextContents()).map((r) =>
-      r.replace(/[\u202f\u00a0]/g, ' '),
-    );
+    const rows = (await ceiling.locator('tbody tr').allTextContents()).map((r) => plain(r));
     expect(rows[0]).toBe('Célibataire1 050,00 €350,00 €');
     expect(rows).toContain('Couple avec 2 enfants3 000,00 €1 000,00 €');
     expect(await text(page, 'Le plafond annuel de subvention')).toContain(

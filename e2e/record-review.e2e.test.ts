@@ -11,7 +11,13 @@ import {
   PASSWORD,
   samplePdf,
 } from '../apps/server/test/harness.ts';
-import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  desktopPage,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
@@ -64,7 +70,7 @@ describe.each([
       });
       await changes.waitFor();
       const rows = await changes.locator('tbody tr').allTextContents();
-      expect(rows.map((r) => r.replace(/[\u202f\u00a0]/g, ' '))).toEqual([
+      expect(rows.map((r) => plain(r))).toEqual([
         'Revenu fiscal de référence30 000,00 €27 500,00 €',
         'EnfantabsentTom Martin, naissance le 20/01/2021',
       ]);

@@ -7,7 +7,7 @@ import {
   PASSWORD,
   submittedRecord,
 } from '../apps/server/test/harness.ts';
-import { confirmAction, expectAccessible, phonePage } from './support/browser.ts';
+import { confirmAction, expectAccessible, phonePage, plain } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -80,7 +80,7 @@ describe('séjours jeunes in the browser', () => {
     await page.getByRole('button', { name: 'Calculer le coût' }).click();
     const preview = page.getByRole('region', { name: 'Ce que coûtera votre demande' });
     await preview.waitFor();
-    const text = ((await preview.textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
+    const text = plain(await preview.textContent());
     expect(text).toMatch(/Choix 1 — Camp nature, Juillet .*: prix 640,00 €/);
     expect(text).toMatch(/Acompte à verser avec la demande \(choix 1\) : \d+,\d\d €/);
     await page.getByText('Le détail du calcul du choix 1').click();

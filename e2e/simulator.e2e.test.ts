@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { desktopPage, expectAccessible, phonePage, plain } from './support/browser.ts';
 import { useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -22,7 +22,7 @@ describe('public simulator page', () => {
     expect(text.replace(/\s/g, ' ')).toContain('Taux standard27,81 %');
     expect(text).toContain('37,81');
     expect(text).toContain('52,81');
-    expect(text.replace(/[\u202f\u00a0]/g, ' ')).toContain('1 198,80 €');
+    expect(plain(text)).toContain('1 198,80 €');
     expect(await page.locator('.explanation li').count()).toBe(7);
     await expectAccessible(page);
   });
@@ -95,9 +95,7 @@ describe('public simulator page', () => {
       expect(await heading.evaluate((h) => document.activeElement === h)).toBe(true);
       const result = page.getByRole('region', { name: 'Votre résultat' });
       await result.getByText(/séjours jeunes du comité, périscolaire/).waitFor();
-      expect(
-        ((await result.locator('.example').textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' '),
-      ).toMatch(
+      expect(plain(await result.locator('.example').textContent())).toMatch(
         /^Par exemple, pour un séjour de 600,00 € au taux standard, le comité prendrait en charge [\d ,]+ € et vous paieriez [\d ,]+ €/,
       );
       await result.getByRole('figure').locator('svg .recharts-reference-dot').first().waitFor();

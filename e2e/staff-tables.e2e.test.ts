@@ -13,7 +13,13 @@ import {
   PASSWORD,
   uploadReceipt,
 } from '../apps/server/test/harness.ts';
-import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import {
+  confirmAction,
+  desktopPage,
+  expectAccessible,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { childWithPlace, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
@@ -236,12 +242,12 @@ describe.each([
       await jeunesse.getByRole('button', { name: 'Fixer le budget' }).click();
       const budget = jeunesse.getByText(/sur un budget de/);
       await expect
-        .poll(async () => (await budget.textContent())?.replace(/[\u202f\u00a0]/g, ' '))
+        .poll(async () => plain(await budget.textContent()))
         .toContain(`sur un budget de ${shown} €`);
       await jeunesse.getByRole('img', { name: /^Budget Jeunesse engagé : / }).waitFor();
       await jeunesse.getByText('Les chiffres des sessions (Jeunesse)').click();
       const row = jeunesse.getByRole('row', { name: /^Séjour au lac — Juillet/ });
-      expect((await row.textContent())?.replace(/[\u202f\u00a0]/g, ' ')).toBe(
+      expect(plain(await row.textContent())).toBe(
         `Séjour au lac — Juillet20${String(FAMILIES)}${String(FAMILIES)}55,00 %`,
       );
       await expectAccessible(page);

@@ -2,6 +2,7 @@ import {
   failedMail,
   activityInput,
   cancellationRequest,
+  placeChangeFigures,
   instalmentsAgreement,
   claimDecision,
   claimEstimate,
@@ -63,6 +64,9 @@ interface Operation {
   readonly answer?: z.ZodType;
   readonly auth?: 'member' | 'staff' | 'admin';
 }
+
+/** A place change's figures, with the fee's explanation (the pack's schedule, step by step). */
+const placeChangePreview = placeChangeFigures.extend({ explanation: z.array(z.unknown()) });
 
 /** Every route of the API, with the contract schemas it reads and answers. */
 const OPERATIONS: readonly Operation[] = [
@@ -830,6 +834,15 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'staff',
   },
   {
+    method: 'post',
+    path: '/api/staff/registrations/{id}/cancel/preview',
+    summary:
+      'Ce que donnerait l’annulation d’une place (frais, remboursement), pour sa confirmation : rien n’est écrit',
+    body: cancellationRequest,
+    answer: placeChangePreview,
+    auth: 'staff',
+  },
+  {
     method: 'put',
     path: '/api/staff/registrations/{id}/instalments-agreed',
     summary:
@@ -862,6 +875,15 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Changer la session ou le transport d’une place confirmée : avoir, nouvelle facture, frais de modification',
     body: modificationRequest,
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/registrations/{id}/modify/preview',
+    summary:
+      'Ce que donnerait le changement d’une place (nouvelle facture, frais, remboursement), pour sa confirmation : rien n’est écrit',
+    body: modificationRequest,
+    answer: placeChangePreview,
     auth: 'staff',
   },
   {

@@ -89,7 +89,7 @@ describe('sign-up → approval → password → login', () => {
     const session = await visitor.get('/api/session');
     expect(session.json()).toMatchObject({
       user: { identifier, firstName: 'Léa', role: 'member' },
-      organization: { id: 'inserm' },
+      organization: { id: 'inserm', contactEmail: 'fiche-agent.caes@inserm.fr' },
     });
     const me = session.json<{ user: { id: string } }>().user.id;
     const profile = await visitor.get(`/api/members/${me}`);

@@ -174,11 +174,24 @@ describe('CNRS billing', () => {
     }>();
     expect(before).toMatchObject({ sessionId: session.id, transportCity: 'Paris' });
     expect(before.sessions.map((s) => s.id).sort()).toEqual([session.id, shorter.id].sort());
+    // Its confirmation shows what the change gives, rehearsed: the new invoice, the fee, the
+    // refund; made at those figures, it gives them, with the next numbers (none was used up).
+    const change = { sessionId: shorter.id, transportCity: null };
+    const preview = (
+      await staff.post(`/api/staff/registrations/${registration}/modify/preview`, change)
+    ).json<{ feeCents: number; refundCents: number; invoiceCents: number | null }>();
+    expect(preview).toMatchObject({ feeCents: 1_500, refundCents: 0 });
+    expect(preview.invoiceCents).toBeGreaterThan(0);
     const third = await staff.post(`/api/staff/registrations/${registration}/modify`, {
-      sessionId: shorter.id,
-      transportCity: null,
+      ...change,
+      expected: preview,
     });
-    expect(third.json()).toMatchObject({ feeCents: 1_500 });
+    expect(third.json()).toMatchObject({
+      feeCents: 1_500,
+      refundCents: 0,
+      invoice: { totalCents: preview.invoiceCents },
+      creditNote: { reference: 'AV-2020-000003' },
+    });
     expect((await staff.get(options)).json()).toMatchObject({
       sessionId: shorter.id,
       transportCity: null,

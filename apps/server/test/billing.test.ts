@@ -234,6 +234,72 @@ describe('invoices, plans and payments', () => {
     });
   });
 
+  it('shows a cancellation’s figures before it is made, and makes it only at the figures shown', async () => {
+    const [session] = await openPlaces(t, staff, [
+      { firstDay: '2021-08-16', lastDay: '2021-08-29', priceCents: 80_000 },
+    ]);
+    const { client } = await family(t, 45_000);
+    const registration = (await book(client, session ?? '')).json<{ id: string }>();
+    const [view] = await invoicesOf(client);
+    const pay = (amountCents: number, key: string) =>
+      staff.request(
+        'POST',
+        '/api/staff/payments',
+        { invoiceId: view?.invoice.id, method: 'transfer', amountCents, receivedOn: '2021-04-15' },
+        { 'idempotency-key': key },
+      );
+    await pay(15_000, 'preview-1');
+    const url = `/api/staff/registrations/${registration.id}`;
+    // Everything a cancellation writes, counted: a preview leaves all of it as it was.
+    const written = async () =>
+      (
+        await t.db.query<{ n: string }>(
+          `SELECT concat_ws(' ', (SELECT count(*) FROM invoices), (SELECT count(*) FROM payments),
+                  (SELECT string_agg(kind || last_number, ',' ORDER BY kind) FROM billing_counters),
+                  (SELECT count(*) FROM audit_log), (SELECT count(*) FROM mail_outbox),
+                  (SELECT status FROM registration_requests WHERE id = $1)) AS n`,
+          [registration.id],
+        )
+      )[0]?.n;
+    const before = await written();
+    expect((await client.post(`${url}/cancel/preview`, { organismFeeCents: 10_000 })).status).toBe(
+      403,
+    );
+    const preview = await staff.post(`${url}/cancel/preview`, { organismFeeCents: 10_000 });
+    expect(preview.status).toBe(200);
+    const shown = preview.json<{ feeCents: number; refundCents: number; invoiceCents: null }>();
+    expect(shown).toMatchObject({ feeCents: 10_000, refundCents: 5_000, invoiceCents: null });
+    expect(await written()).toBe(before);
+    expect(
+      (await staff.post(`${url}/cancel/preview`, { organismFeeCents: 'dix euros' })).json(),
+    ).toMatchObject({ error: 'invalid_input', issues: [{ path: 'organismFeeCents' }] });
+
+    // A transfer arrives before the desk confirms: nothing is cancelled, the new figures are said.
+    await pay(2_000, 'preview-2');
+    const paid = await written();
+    const stale = await staff.post(`${url}/cancel`, { organismFeeCents: 10_000, expected: shown });
+    expect(stale.status).toBe(409);
+    const refused = stale.json<{ error: string; message: string }>();
+    expect(refused.error).toBe('amount_changed');
+    expect(refused.message.replace(/\u00a0/g, ' ')).toContain(
+      'l’annulation donne maintenant 100,00 € de frais, 70,00 € à rembourser, et non 100,00 € de frais, 50,00 € à rembourser comme à votre écran',
+    );
+    expect(await written()).toBe(paid);
+    const again = (await staff.post(`${url}/cancel/preview`, { organismFeeCents: 10_000 })).json<
+      typeof shown
+    >();
+    expect(again).toMatchObject({ feeCents: 10_000, refundCents: 7_000 });
+    const cancelled = await staff.post(`${url}/cancel`, {
+      organismFeeCents: 10_000,
+      expected: again,
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json()).toMatchObject({ feeCents: 10_000, refundCents: 7_000 });
+    expect((await staff.post(`${url}/cancel/preview`, {})).json()).toMatchObject({
+      error: 'not_confirmed',
+    });
+  });
+
   it('limits the subsidy of a household at its ceiling, and says why', async () => {
     const sessions = await openPlaces(t, staff, [
       { firstDay: '2021-06-01', lastDay: '2021-06-14', priceCents: 200_000 },

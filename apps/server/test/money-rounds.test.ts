@@ -288,6 +288,20 @@ const invoice = (client: Client, n: number) =>
     (i) => i.invoice.kind === 'invoice',
   );
 
+/**
+ * A place's cancellation or change as the desk makes it: its figures read first (the preview),
+ * then confirmed with them; money moved meanwhile makes it a 409 that says the new ones.
+ */
+async function asShown(url: string, body: object): Promise<Answer[]> {
+  const preview = await staff.post(`${url}/preview`, body);
+  if (preview.status !== 200) return [preview];
+  const { feeCents, refundCents, invoiceCents } = preview.json();
+  return [
+    preview,
+    await staff.post(url, { ...body, expected: { feeCents, refundCents, invoiceCents } }),
+  ];
+}
+
 async function payment(invoiceId: string, amountCents: number, twice: boolean): Promise<Answer[]> {
   const key = randomUUID();
   const body = { invoiceId, method: 'transfer', amountCents, receivedOn: '2021-04-15' };
@@ -327,12 +341,10 @@ async function run(s: Step): Promise<Answer[]> {
     case 'cancel': {
       const r = await request(client, s.pick);
       return r
-        ? [
-            await staff.post(
-              `/api/staff/registrations/${r.id}/cancel`,
-              s.feeCents ? { organismFeeCents: s.feeCents } : {},
-            ),
-          ]
+        ? asShown(
+            `/api/staff/registrations/${r.id}/cancel`,
+            s.feeCents ? { organismFeeCents: s.feeCents } : {},
+          )
         : [];
     }
     case 'payOnline': {
@@ -398,12 +410,10 @@ async function run(s: Step): Promise<Answer[]> {
     case 'move': {
       const r = await request(client, s.pick);
       return r?.status === 'confirmed'
-        ? [
-            await staff.post(`/api/staff/registrations/${r.id}/modify`, {
-              sessionId: s.session === null ? null : (sessions[s.session] ?? null),
-              transportCity: s.transport ? 'Lyon' : null,
-            }),
-          ]
+        ? asShown(`/api/staff/registrations/${r.id}/modify`, {
+            sessionId: s.session === null ? null : (sessions[s.session] ?? null),
+            transportCity: s.transport ? 'Lyon' : null,
+          })
         : [];
     }
   }

@@ -276,6 +276,51 @@ describe('payments against changes of the same place', () => {
   });
 });
 
+describe('a cancellation confirmed at the figures its desk read', () => {
+  it('while payments come in: made at those figures when none came first, else refused and nothing changed', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+    ]);
+    for (let round = 0; round < 4; round += 1) {
+      const place = await confirmedPlace(session);
+      const [canceller, ...payers] = await desks(5);
+      const url = `/api/staff/registrations/${place.registrationId}/cancel`;
+      const shown = (await canceller?.post(`${url}/preview`, {}))?.json();
+      expect(shown).toMatchObject({ feeCents: 0, refundCents: 0, invoiceCents: null });
+      // Payments a few milliseconds apart, the confirmation among them: first, then later.
+      const answers = await staggered(3, [
+        ...payers.slice(0, round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+        () => canceller?.post(url, { expected: shown }) ?? Promise.reject(new Error('no desk')),
+        ...payers.slice(round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+      ]);
+      const [cancel] = answers.splice(round, 1);
+      const [request] = await t.db.query<{ status: string }>(
+        'SELECT status FROM registration_requests WHERE id = $1',
+        [place.registrationId],
+      );
+      const [paid] = await t.db.query<{ cents: number }>(
+        'SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM payments WHERE invoice_id = $1',
+        [place.invoice.id],
+      );
+      if (cancel?.status === 200) {
+        // Made as shown: nothing had been paid, and every payment after it was refused.
+        expect(cancel.json()).toMatchObject({ feeCents: 0, refundCents: 0 });
+        expect(request?.status).toBe('cancelled');
+        expect(accepted(answers)).toBe(0);
+        expect(paid?.cents).toBe(0);
+      } else {
+        // A payment came first: nothing was cancelled, every payment accepted is on the invoice.
+        expect(cancel?.status).toBe(409);
+        expect(cancel?.json()).toMatchObject({ error: 'amount_changed' });
+        expect(request?.status).toBe('confirmed');
+        expect(accepted(answers)).toBeGreaterThan(0);
+        expect(paid?.cents).toBe(accepted(answers) * 2_000);
+      }
+    }
+    expect(await consistency()).toEqual([]);
+  });
+});
+
 describe('a session cancelled while families ask for it and pay', () => {
   it('leaves no request on it and refunds every payment accepted, to the cent', async () => {
     const [session = ''] = await openPlaces(t, staff, [

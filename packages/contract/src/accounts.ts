@@ -146,6 +146,8 @@ export const sessionAnswer = z.object({
     id: z.enum(['inserm', 'cnrs']),
     name: z.string(),
     shortName: z.string(),
+    /** Where members write (a confirmed place to cancel, a question). */
+    contactEmail: z.string(),
     /** The committee's colour (#rrggbb), white text reads on it. */
     brandColour: z.string(),
     /** Its logo's address (PNG), when its admin gave one. */

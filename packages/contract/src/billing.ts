@@ -6,6 +6,22 @@ import { euroCents } from './money.ts';
 const isoDate = calendarDay;
 const positiveCents = euroCents({ min: 1 });
 
+/** An amount a desk read on its screen, in cents. */
+const shownCents = z.number().int().min(0).max(100_000_000);
+
+/**
+ * What a place's cancellation or change gives, as its confirmation showed it (its rehearsal):
+ * the fee invoiced, what is refunded, the place's new invoice (a change; null for a cancellation).
+ * Sent with the action, it is made only if it still gives the same (else 409 `amount_changed`:
+ * a payment came in meanwhile, or the day changed the schedule's fee; decision 0044).
+ */
+export const placeChangeFigures = z.object({
+  feeCents: shownCents,
+  refundCents: shownCents,
+  invoiceCents: shownCents.nullable(),
+});
+export type PlaceChangeFigures = z.infer<typeof placeChangeFigures>;
+
 /** Money received for an invoice, entered by staff (sent with an Idempotency-Key header). */
 export const paymentInput = z.object({
   invoiceId: z.uuid('facture inconnue'),
@@ -27,6 +43,7 @@ export const cancellationRequest = z.object({
   organismFeeCents: euroCents().default(0),
   justified: z.boolean().default(false),
   noShow: z.boolean().default(false),
+  expected: placeChangeFigures.optional(),
 });
 
 export const depositSlipRequest = z.object({ depositedOn: isoDate });
@@ -45,6 +62,7 @@ export const modificationRequest = z.object({
   transportCity: z.string().trim().min(1).max(100).nullable(),
   organismFeeCents: euroCents().default(0),
   onArrival: z.boolean().default(false),
+  expected: placeChangeFigures.optional(),
 });
 
 /** Claim types (Mes dossiers subventions) the rules engine prices like a stay. */
@@ -120,9 +138,6 @@ export const claimEstimate = claimFields
   .extend({ documentIds: z.array(z.uuid('document inconnu')).max(10).default([]) })
   .refine(lastDayAfterFirst, lastDayMessage);
 export type ClaimInput = z.infer<typeof claimInput>;
-
-/** An amount a desk read on its screen, in cents. */
-const shownCents = z.number().int().min(0).max(100_000_000);
 
 export const claimDecision = z.object({
   decision: z.enum(['approve', 'partial', 'reject']),

@@ -127,6 +127,28 @@ class PgliteDatabase implements Database {
   }
 }
 
+/** The end of a rehearsal: what its work gave, carried out of the transaction it rolls back. */
+class Rehearsed<T> extends Error {
+  constructor(readonly result: T) {
+    super('répétition annulée');
+  }
+}
+
+/**
+ * Runs `work` as its use case would, in one transaction, then rolls it all back: its locks, its
+ * numbers and its writes undone, what it gave returned — the figures a confirmation shows are
+ * those of the very change (decision 0044). `work` gets a plain `Queryable`, which cannot commit.
+ */
+export async function rehearse<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  const ended = await db
+    .transaction(async (tx): Promise<never> => {
+      throw new Rehearsed(await work({ query: (sql, params) => tx.query(sql, params) }));
+    })
+    .catch((error: unknown) => error);
+  if (ended instanceof Rehearsed) return ended.result as T;
+  throw ended;
+}
+
 /** How many times a use case runs before a deadlock or serialization failure is given up. */
 export const TRANSACTION_ATTEMPTS = 5;
 

@@ -53,8 +53,21 @@ export const placeChangeForm = {
   depart: (city: string, price: string) => `Au départ ${of(city)}, ${price}`,
   fraisOrganismeEuros: (reference: string) => `Frais de l’organisme en euros (${reference})`,
   changerPlaceRefacturer: 'Changer la place et refacturer',
+  changerPlaceFactureePar: (reference: string) => `Changer la place facturée par ${reference} ?`,
+  avoirReprendFacture: (reference: string) =>
+    `Un avoir reprend la facture ${reference} et la place est facturée de nouveau ; ce qui a été réglé passe sur la nouvelle facture, les frais sont facturés à part. Cela ne s’annule pas.`,
+  changerPlace: 'Changer la place',
   session: (reference: string) => `Session (${reference})`,
   transport: (reference: string) => `Transport (${reference})`,
+} as const;
+
+/** features/billing/place-change-preview.tsx */
+export const placeChangePreview = {
+  calculMontants: 'Calcul des montants…',
+  nouvelleFacture: (amount: string) => `Nouvelle facture de la place : ${amount}.`,
+  aucunFrais: 'Pas de frais.',
+  aRembourser: (amount: string) => `À rembourser à la famille : ${amount}.`,
+  rienARembourser: 'Rien à rembourser.',
 } as const;
 
 /** features/billing/payments-page.tsx */
@@ -76,9 +89,8 @@ export const paymentsPage = {
   annulerPlaceEmettreAvoir: (reference: string) =>
     `Annuler la place ${reference} et émettre l’avoir`,
   annulerPlaceFactureePar: (reference: string) => `Annuler la place facturée par ${reference} ?`,
-  desistementJustifie2: ' (désistement justifié)',
-  avoirReprendTouteFacture: (reference: string, value: string, value2: string) =>
-    `Un avoir reprend toute la facture ${reference} ; les frais d’annulation${value} et ${value2} € de frais du prestataire restent dus, le reste payé est à rembourser. La place est rendue à la liste d’attente. Cela ne s’annule pas.`,
+  avoirReprendTouteFacture: (reference: string) =>
+    `Un avoir reprend toute la facture ${reference} ; les frais sont facturés à part et payés d’abord par ce qui a été réglé. La place est rendue à la liste d’attente. Cela ne s’annule pas.`,
   annulerPlace2: 'Annuler la place',
   remiseCheques: 'Remise de chèques',
   chequesEncaisserJusqu: 'Chèques à encaisser jusqu’au',

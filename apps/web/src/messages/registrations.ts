@@ -25,8 +25,9 @@ export const myRegistrationsPage = {
   modifier: 'Modifier',
   retirerDemande: (number: number) => `Retirer la demande n° ${number}`,
   retirerDemande2: (number: number) => `Retirer la demande n° ${number} ?`,
-  votrePlaceLibereePour:
-    'Votre place est libérée pour une autre famille. Les frais d’annulation prévus au barème s’appliquent selon la date ; un avoir reprend la facture et le reste vous est remboursé.',
+  pourAnnulerPlace: 'Pour annuler cette place, écrivez au CAES :',
+  fraisAnnulationPrestataire:
+    '. Les frais d’annulation du prestataire s’appliquent selon la date ; un avoir reprend la facture, et ce que vous avez payé en plus vous est remboursé.',
   vousQuittezListeAttente:
     'Vous quittez la liste d’attente ; si une place se libère, elle ira à la famille suivante.',
   votreDemandeEntreraPas:

@@ -17,6 +17,8 @@ interface ConfirmActionProps {
   /** An example of a reason, given when it is missing. */
   readonly reasonExample?: string;
   readonly disabled?: boolean;
+  /** False while what the effect says is not known yet (loading, or refused): no confirming. */
+  readonly ready?: boolean;
   /** Called as the dialog opens (to load what the effect says). */
   readonly onOpen?: () => void;
   readonly secondary?: boolean;
@@ -36,6 +38,7 @@ export function ConfirmAction({
   reasonLabel,
   reasonExample = msg.pieceJustificativeIllisible,
   disabled,
+  ready = true,
   secondary,
   onOpen,
   onConfirm,
@@ -101,7 +104,7 @@ export function ConfirmAction({
               </button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <button type="button" onClick={confirm}>
+              <button type="button" onClick={confirm} disabled={!ready}>
                 {confirmLabel}
               </button>
             </AlertDialog.Action>

@@ -61,7 +61,7 @@ export function accountRoutes(
   app.get('/api/session', async (request, reply): Promise<SessionAnswer> => {
     csrf.issue(request, reply);
     const user = await currentUser(db, request);
-    const { id, name, shortName, brandColour } = ctx.organization;
+    const { id, name, shortName, contactEmail, brandColour } = ctx.organization;
     return {
       user: user && {
         id: user.id,
@@ -76,6 +76,7 @@ export function accountRoutes(
         id,
         name,
         shortName,
+        contactEmail,
         brandColour,
         logoUrl: logoUrl(ctx.organization),
         texts: organizationTexts(ctx.organization, ctx.packs),

@@ -1,12 +1,14 @@
+import type { PlaceChangeFigures } from '@entraide/contract';
 import {
   cancellationFee,
   daysBetween,
+  formatCents,
   modificationFee,
   parseDay,
   type FeeResult,
   type Pack,
 } from '@entraide/rules';
-import type { Queryable } from '../../db/database.ts';
+import { rehearse, type Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -32,6 +34,8 @@ export interface CancellationInput {
   readonly noShow: boolean;
   /** The committee cancelled the session: no fee, everything paid is refunded. */
   readonly byCommittee?: boolean;
+  /** What the confirmation showed: the cancellation is made only if it gives the same. */
+  readonly expected?: PlaceChangeFigures | undefined;
 }
 
 export interface ModificationInput {
@@ -41,6 +45,8 @@ export interface ModificationInput {
   readonly transportCity: string | null;
   readonly organismFeeCents: number;
   readonly onArrival: boolean;
+  /** What the confirmation showed: the change is made only if it gives the same. */
+  readonly expected?: PlaceChangeFigures | undefined;
 }
 
 export interface PlaceChangeResult {
@@ -51,6 +57,52 @@ export interface PlaceChangeResult {
   readonly feeCents: number;
   readonly refundCents: number;
   readonly explanation: unknown;
+}
+
+/** What a cancellation or a change gives, as its confirmation shows it. */
+export interface PlaceChangePreview extends PlaceChangeFigures {
+  readonly explanation: unknown;
+}
+
+const previewOf = (result: PlaceChangeResult): PlaceChangePreview => ({
+  feeCents: result.feeCents,
+  refundCents: result.refundCents,
+  invoiceCents: result.invoice?.totalCents ?? null,
+  explanation: result.explanation,
+});
+
+/** In words, for the desk: « 60,00 € de frais, 240,00 € à rembourser, nouvelle facture de … ». */
+const inWords = (figures: PlaceChangeFigures): string =>
+  [
+    `${formatCents(figures.feeCents)} de frais`,
+    `${formatCents(figures.refundCents)} à rembourser`,
+    ...(figures.invoiceCents === null
+      ? []
+      : [`une nouvelle facture de ${formatCents(figures.invoiceCents)}`]),
+  ].join(', ');
+
+/**
+ * The change made, unless it gives other figures than its confirmation showed: then all of it is
+ * rolled back (409 `amount_changed`), and the desk reads the new ones (decision 0044).
+ */
+function asShown(
+  what: 'l’annulation' | 'le changement',
+  result: PlaceChangeResult,
+  expected: PlaceChangeFigures | undefined,
+) {
+  const now = previewOf(result);
+  if (
+    expected &&
+    (expected.feeCents !== now.feeCents ||
+      expected.refundCents !== now.refundCents ||
+      expected.invoiceCents !== now.invoiceCents)
+  )
+    throw new HttpError(
+      409,
+      'amount_changed',
+      `Rien n’a été fait : ${what} donne maintenant ${inWords(now)}, et non ${inWords(expected)} comme à votre écran (un règlement est arrivé depuis, ou le jour a changé les frais du barème). Relisez les nouveaux montants, puis confirmez.`,
+    );
+  return result;
 }
 
 /** The lines of the stay itself: what it costs and its subsidy, fees aside. */
@@ -336,15 +388,32 @@ export async function cancelLockedPlace(
     refundCents: place.paidCents - toFee,
     creditNote: creditNote.reference,
   });
-  return {
-    creditNote,
-    invoice: null,
-    feeInvoice: feeBill,
-    feeCents: fee.feeCents,
-    refundCents: place.paidCents - toFee,
-    explanation: fee.explanation,
-  };
+  return asShown(
+    'l’annulation',
+    {
+      creditNote,
+      invoice: null,
+      feeInvoice: feeBill,
+      feeCents: fee.feeCents,
+      refundCents: place.paidCents - toFee,
+      explanation: fee.explanation,
+    },
+    input.expected,
+  );
 }
+
+/** What cancelling the place would give, rehearsed and rolled back: its confirmation's figures. */
+export const previewCancellation = async (
+  ctx: AppContext,
+  staff: CurrentUser,
+  registrationId: string,
+  input: CancellationInput,
+): Promise<PlaceChangePreview> =>
+  previewOf(
+    await rehearse(ctx.db, (tx) =>
+      cancelLockedPlace(ctx, tx, staff, registrationId, { ...input, expected: undefined }),
+    ),
+  );
 
 /** Inserm packs have no modification schedule: the provider's terms apply, as for a cancellation. */
 function changeFee(
@@ -416,67 +485,86 @@ export async function modifyPlace(
   registrationId: string,
   input: ModificationInput,
 ): Promise<PlaceChangeResult> {
-  return ctx.db.transaction(async (tx) => {
-    const place = await lockPlace(ctx, tx, registrationId, input.sessionId);
-    const target = place.target;
-    if (target.id !== place.session.id) {
-      if (target.activityId !== place.session.activityId)
-        throw invalidField('sessionId', 'choisissez une session de la même activité');
-      if (target.placesLeft <= 0) throw invalidField('sessionId', 'cette session est complète');
-    } else if (input.transportCity === place.transportCity)
-      throw new HttpError(
-        409,
-        'nothing_changes',
-        'La place est déjà sur cette session avec ce transport : choisissez une autre session ou un autre transport.',
-      );
-    const transport =
-      input.transportCity === null
-        ? null
-        : target.transport.find((t) => t.city === input.transportCity);
-    if (input.transportCity !== null && !transport)
-      throw invalidField('transportCity', 'ville de départ inconnue pour cette session');
-    const after = target.priceCents + (transport?.priceCents ?? 0);
-    const removed = Math.max(0, place.beforeSubsidyCents - after);
-    const fee = changeFee(place.pack, place, input, removed);
-    const creditNote = await creditPlace(ctx, tx, place);
-    // The place moves to the session and transport chosen; its choice says so.
-    await tx.query(
-      `UPDATE registration_requests
+  return ctx.db.transaction((tx) => modifyLockedPlace(ctx, tx, staff, registrationId, input));
+}
+
+/** What changing the place would give, rehearsed and rolled back: its confirmation's figures. */
+export const previewModification = async (
+  ctx: AppContext,
+  staff: CurrentUser,
+  registrationId: string,
+  input: ModificationInput,
+): Promise<PlaceChangePreview> =>
+  previewOf(
+    await rehearse(ctx.db, (tx) =>
+      modifyLockedPlace(ctx, tx, staff, registrationId, { ...input, expected: undefined }),
+    ),
+  );
+
+/** The change itself, inside the caller's transaction. */
+async function modifyLockedPlace(
+  ctx: AppContext,
+  tx: Queryable,
+  staff: CurrentUser,
+  registrationId: string,
+  input: ModificationInput,
+): Promise<PlaceChangeResult> {
+  const place = await lockPlace(ctx, tx, registrationId, input.sessionId);
+  const target = place.target;
+  if (target.id !== place.session.id) {
+    if (target.activityId !== place.session.activityId)
+      throw invalidField('sessionId', 'choisissez une session de la même activité');
+    if (target.placesLeft <= 0) throw invalidField('sessionId', 'cette session est complète');
+  } else if (input.transportCity === place.transportCity)
+    throw new HttpError(
+      409,
+      'nothing_changes',
+      'La place est déjà sur cette session avec ce transport : choisissez une autre session ou un autre transport.',
+    );
+  const transport =
+    input.transportCity === null
+      ? null
+      : target.transport.find((t) => t.city === input.transportCity);
+  if (input.transportCity !== null && !transport)
+    throw invalidField('transportCity', 'ville de départ inconnue pour cette session');
+  const after = target.priceCents + (transport?.priceCents ?? 0);
+  const removed = Math.max(0, place.beforeSubsidyCents - after);
+  const fee = changeFee(place.pack, place, input, removed);
+  const creditNote = await creditPlace(ctx, tx, place);
+  // The place moves to the session and transport chosen; its choice says so.
+  await tx.query(
+    `UPDATE registration_requests
           SET placed_session_id = $2,
               session_ids = CASE WHEN $2 = ANY(session_ids) THEN session_ids ELSE array_append(session_ids, $2) END,
               choices = jsonb_set(choices, ARRAY[(placed_rank - 1)::text],
                 (choices -> (placed_rank - 1)) || jsonb_build_object('sessionId', $2::text, 'sessionLabel', $3::text,
                   'firstDay', $4::text, 'lastDay', $5::text, 'transportCity', $6::text))
         WHERE id = $1`,
-      [
-        registrationId,
-        target.id,
-        target.label,
-        target.firstDay,
-        target.lastDay,
-        input.transportCity,
-      ],
-    );
-    const { invoice } = await issuePlaceInvoice(ctx, tx, registrationId);
-    const moved = Math.min(place.paidCents, invoice.totalCents);
-    await transfer(ctx, tx, staff, place, invoice, moved, 'modify');
-    await transfer(ctx, tx, staff, place, null, place.paidCents - moved, 'modify');
-    const feeBill = await feeInvoice(ctx, tx, place, 'modification', fee);
-    if (target.id !== place.session.id) await offerFreedPlaces(ctx, tx, place.session.id);
-    await recordAudit(tx, staff.id, 'registration.modify', 'registration', registrationId, {
-      sessionId: target.id,
-      transportCity: input.transportCity,
-      feeCents: fee.feeCents,
-      creditNote: creditNote.reference,
-      invoice: invoice.reference,
-    });
-    return {
+    [registrationId, target.id, target.label, target.firstDay, target.lastDay, input.transportCity],
+  );
+  const { invoice } = await issuePlaceInvoice(ctx, tx, registrationId);
+  const moved = Math.min(place.paidCents, invoice.totalCents);
+  await transfer(ctx, tx, staff, place, invoice, moved, 'modify');
+  await transfer(ctx, tx, staff, place, null, place.paidCents - moved, 'modify');
+  const feeBill = await feeInvoice(ctx, tx, place, 'modification', fee);
+  if (target.id !== place.session.id) await offerFreedPlaces(ctx, tx, place.session.id);
+  await recordAudit(tx, staff.id, 'registration.modify', 'registration', registrationId, {
+    sessionId: target.id,
+    transportCity: input.transportCity,
+    feeCents: fee.feeCents,
+    creditNote: creditNote.reference,
+    invoice: invoice.reference,
+  });
+  return asShown(
+    'le changement',
+    {
       creditNote,
       invoice,
       feeInvoice: feeBill,
       feeCents: fee.feeCents,
       refundCents: place.paidCents - moved,
       explanation: fee.explanation,
-    };
-  });
+    },
+    input.expected,
+  );
 }

@@ -23,7 +23,13 @@ import {
 } from '../accounts/session-cookies.ts';
 import { exportCsv, exportKinds, exportXlsx } from './accounting-exports.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
-import { cancelPlace, modifyPlace, placeChangeOptions } from './place-changes.ts';
+import {
+  cancelPlace,
+  modifyPlace,
+  placeChangeOptions,
+  previewCancellation,
+  previewModification,
+} from './place-changes.ts';
 import { agreeInstalments } from './withdrawals.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
@@ -226,6 +232,12 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     return cancelPlace(ctx, staff, id, parse(cancellationRequest, request.body ?? {}));
   });
 
+  /** What the cancellation would give, for its confirmation: nothing is written. */
+  app.post('/api/staff/registrations/:id/cancel/preview', async (request) => {
+    const { id, staff } = await sectorRegistration(request);
+    return previewCancellation(ctx, staff, id, parse(cancellationRequest, request.body ?? {}));
+  });
+
   /** Instalments agreed with a family in difficulty: no withdrawal for an unpaid balance. */
   app.put('/api/staff/registrations/:id/instalments-agreed', async (request) => {
     const { id, staff } = await sectorRegistration(request);
@@ -241,6 +253,12 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/staff/registrations/:id/modify', async (request) => {
     const { id, staff } = await sectorRegistration(request);
     return modifyPlace(ctx, staff, id, parse(modificationRequest, request.body ?? {}));
+  });
+
+  /** What the change would give, for its confirmation: nothing is written. */
+  app.post('/api/staff/registrations/:id/modify/preview', async (request) => {
+    const { id, staff } = await sectorRegistration(request);
+    return previewModification(ctx, staff, id, parse(modificationRequest, request.body ?? {}));
   });
 
   app.get('/api/staff/exports/:kind.:format', async (request, reply) => {

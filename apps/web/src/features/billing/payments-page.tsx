@@ -3,6 +3,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { PlaceChangeEffect, usePlaceChangePreview } from './place-change-preview.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
@@ -105,7 +106,10 @@ function PaymentForm({
   );
 }
 
-/** Cancels a confirmed place with the provider's fee: credit note, fee invoice, refund. */
+/**
+ * Cancels a confirmed place with the provider's fee: credit note, fee invoice, refund. Its
+ * confirmation shows the fee and the refund the server rehearsed, and it is made at those only.
+ */
 function CancelForm({
   details,
   onSaved,
@@ -114,19 +118,19 @@ function CancelForm({
   readonly onSaved: (message: string) => Promise<void>;
 }) {
   const reference = details.invoice.reference;
+  const url = `/api/staff/registrations/${details.invoice.registrationId ?? ''}/cancel`;
   const [fee, setFee] = useState('0');
   const [justified, setJustified] = useState(false);
   const { busy, alert, fields, run } = useSubmit();
+  const { preview, load, expected } = usePlaceChangePreview(url);
+  const body = () => ({ organismFeeCents: parseEuros(fee), justified });
   const cancel = () =>
     void run(async () => {
       const result = await api<{
         creditNote: { reference: string };
         feeCents: number;
         refundCents: number;
-      }>('POST', `/api/staff/registrations/${details.invoice.registrationId ?? ''}/cancel`, {
-        organismFeeCents: parseEuros(fee),
-        justified,
-      });
+      }>('POST', url, { ...body(), expected: expected() });
       await onSaved(
         msg.placeAnnuleeAvoirFrais(
           result.creditNote.reference,
@@ -157,16 +161,16 @@ function CancelForm({
           <ConfirmAction
             secondary
             disabled={busy}
+            ready={preview !== null}
             label={msg.annulerPlaceEmettreAvoir(reference)}
             title={msg.annulerPlaceFactureePar(reference)}
+            onOpen={() => void run(() => load(body()))}
             effect={
-              <p>
-                {msg.avoirReprendTouteFacture(
-                  reference,
-                  justified ? msg.desistementJustifie2 : '',
-                  fee.trim() || '0',
-                )}
-              </p>
+              <PlaceChangeEffect
+                preview={preview}
+                refusal={busy ? null : alert}
+                closing={msg.avoirReprendTouteFacture(reference)}
+              />
             }
             confirmLabel={msg.annulerPlace2}
             onConfirm={cancel}

@@ -1,10 +1,12 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { ActivitySessionAnswer } from '@entraide/contract';
 import { api } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 import type { InvoiceDetails } from './invoice-types.ts';
+import { PlaceChangeEffect, usePlaceChangePreview } from './place-change-preview.tsx';
 import { common } from '../../messages/common.ts';
 import { placeChangeForm as msg } from '../../messages/billing.ts';
 
@@ -19,7 +21,8 @@ const OWN_MEANS = '';
 
 /**
  * Changes a confirmed place's session (within its activity) or transport: credit note, new
- * invoice, the pack's modification fee. The choices are loaded when the form is opened.
+ * invoice, the pack's modification fee. The choices are loaded when the form is opened; the
+ * confirmation shows the new invoice, the fee and the refund the server rehearsed.
  */
 export function PlaceChangeForm({
   details,
@@ -35,6 +38,7 @@ export function PlaceChangeForm({
   const [city, setCity] = useState(OWN_MEANS);
   const [fee, setFee] = useState('0');
   const { busy, alert, fields, run } = useSubmit();
+  const { preview, load, expected } = usePlaceChangePreview(`${url}/modify`);
   const open = () => {
     if (options) return;
     void run(async () => {
@@ -45,18 +49,18 @@ export function PlaceChangeForm({
     });
   };
   const session = options?.sessions.find((s) => s.id === sessionId);
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
+  const body = () => ({
+    sessionId,
+    transportCity: city === OWN_MEANS ? null : city,
+    organismFeeCents: parseEuros(fee),
+  });
+  const change = () =>
     void run(async () => {
       const result = await api<{
         creditNote: { reference: string };
         invoice: { reference: string };
         feeCents: number;
-      }>('POST', `${url}/modify`, {
-        sessionId,
-        transportCity: city === OWN_MEANS ? null : city,
-        organismFeeCents: parseEuros(fee),
-      });
+      }>('POST', `${url}/modify`, { ...body(), expected: expected() });
       await onSaved(
         msg.placeChangeeAvoirNouvelle(
           result.creditNote.reference,
@@ -65,7 +69,6 @@ export function PlaceChangeForm({
         ),
       );
     });
-  };
   return (
     <details onToggle={(event) => (event.currentTarget.open ? open() : undefined)}>
       <summary>{msg.changerSessionOuTransport(reference)}</summary>
@@ -73,7 +76,7 @@ export function PlaceChangeForm({
       {options === null ? (
         <p role="status">{busy ? common.loading : ''}</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(event) => event.preventDefault()} noValidate>
           <SelectField
             label={msg.session(reference)}
             value={sessionId}
@@ -120,9 +123,23 @@ export function PlaceChangeForm({
             error={fields.organismFeeCents}
           />
           <div className="actions">
-            <button type="submit" className="secondary" disabled={busy}>
-              {msg.changerPlaceRefacturer}
-            </button>
+            <ConfirmAction
+              secondary
+              disabled={busy}
+              ready={preview !== null}
+              label={msg.changerPlaceRefacturer}
+              title={msg.changerPlaceFactureePar(reference)}
+              onOpen={() => void run(() => load(body()))}
+              effect={
+                <PlaceChangeEffect
+                  preview={preview}
+                  refusal={busy ? null : alert}
+                  closing={msg.avoirReprendFacture(reference)}
+                />
+              }
+              confirmLabel={msg.changerPlace}
+              onConfirm={change}
+            />
           </div>
         </form>
       )}

@@ -54,8 +54,10 @@ function RegistrationCard({
   readonly onCancel: () => void;
 }) {
   const quote = r.quotes[(r.placedRank ?? 1) - 1];
-  const depositLabel = useSession().session?.organization.texts.depositLabel ?? msg.acompte;
-  const open = r.status === 'requested' || r.status === 'waiting' || r.status === 'confirmed';
+  const organization = useSession().session?.organization;
+  const depositLabel = organization?.texts.depositLabel ?? msg.acompte;
+  // A confirmed place is cancelled by the sector, which applies the provider's fee.
+  const open = r.status === 'requested' || r.status === 'waiting';
   return (
     <li className="card">
       <h2>
@@ -117,11 +119,7 @@ function RegistrationCard({
             title={msg.retirerDemande2(r.number)}
             effect={
               <p>
-                {r.status === 'confirmed'
-                  ? msg.votrePlaceLibereePour
-                  : r.status === 'waiting'
-                    ? msg.vousQuittezListeAttente
-                    : msg.votreDemandeEntreraPas}
+                {r.status === 'waiting' ? msg.vousQuittezListeAttente : msg.votreDemandeEntreraPas}
               </p>
             }
             confirmLabel={msg.retirerDemande3}
@@ -129,6 +127,13 @@ function RegistrationCard({
           />
         ) : null}
       </div>
+      {r.status === 'confirmed' && organization ? (
+        <p>
+          {msg.pourAnnulerPlace}{' '}
+          <a href={`mailto:${organization.contactEmail}`}>{organization.contactEmail}</a>
+          {msg.fraisAnnulationPrestataire}
+        </p>
+      ) : null}
     </li>
   );
 }
