@@ -292,4 +292,57 @@ describe('billing in the browser', () => {
     );
     expect(placed?.label).toBe('Juillet');
   });
+
+  it('staff reverse a cheque returned unpaid: the balance is due again, and the family reads why', async () => {
+    await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'IN-000813',
+      taxIncomeEuros: 40_000,
+      dependants: [{ relation: 'child', firstName: 'Inès', birthDate: '2010-04-04' }],
+    });
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'IN-000813');
+    await book(page, 'Juin');
+    await page.getByText('Place confirmée').waitFor();
+    const [invoice] = await env.app.db.query<{ reference: string }>(
+      `SELECT i.reference FROM invoices i JOIN users u ON u.id = i.member_id
+        WHERE u.identifier = 'IN-000813' AND i.kind = 'invoice'`,
+    );
+    const reference = invoice?.reference ?? '';
+
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app, 'GEST-JEU');
+    await staff.goto(`${env.app.url}/gestion/reglements`);
+    await staff.getByLabel(/^Référence de facture/).fill(reference);
+    await staff.getByRole('button', { name: 'Chercher' }).click();
+    await staff.getByText(`Saisir un règlement pour ${reference}`).click();
+    await staff.getByLabel(`Montant en euros (${reference})`).fill('20');
+    await staff.getByLabel(`N° de chèque (${reference})`).fill('0099001');
+    await staff.getByRole('button', { name: 'Enregistrer le règlement' }).click();
+    await staff.getByText(`Règlement de 20 € enregistré sur ${reference}.`).waitFor();
+
+    await confirmAction(staff, /^Annuler le règlement chèque n° 0099001 de 20,00\s€ du /, {
+      effect:
+        /cette somme redevient due, et la famille est prévenue par courriel avec le motif\. Ce chèque ne sera pas remis en banque\./,
+      reason: 'chèque revenu impayé',
+      confirm: 'Annuler ce règlement',
+    });
+    await staff
+      .getByText(
+        /^Règlement chèque n° 0099001 de 20,00\s€ du .* annulé sur F-2021-\d{6} ; la famille est prévenue\.$/,
+      )
+      .waitFor();
+    const lines = staff.getByRole('list', { name: `Règlements de ${reference}` });
+    await lines
+      .getByText(/Chèque n° 0099001 — annulé : chèque revenu impayé : -20,00\s€/)
+      .waitFor();
+    expect(await staff.getByRole('button', { name: /^Annuler le règlement/ }).count()).toBe(0);
+    await expectAccessible(staff);
+
+    await page.goto(`${env.app.url}/espace/factures`);
+    await page
+      .getByRole('list', { name: `Règlements de ${reference}` })
+      .getByText(/— annulé : chèque revenu impayé/)
+      .waitFor();
+    await expectAccessible(page);
+  });
 });

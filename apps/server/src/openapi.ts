@@ -2,6 +2,7 @@ import {
   failedMail,
   activityInput,
   cancellationRequest,
+  paymentReversal,
   placeChangeFigures,
   instalmentsAgreement,
   claimDecision,
@@ -824,6 +825,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/deposit-slips/{id}/pdf',
     summary: 'Bordereau de remise de chèques (PDF)',
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/payments/{id}/reversal',
+    summary:
+      'Annuler un règlement saisi au guichet (erreur de saisie, chèque revenu impayé) : une ligne inverse, la famille prévenue',
+    body: paymentReversal,
     auth: 'staff',
   },
   {

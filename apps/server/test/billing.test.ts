@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
+import { createUser, mailsTo, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
 
 let t: TestApp;
@@ -297,6 +297,100 @@ describe('invoices, plans and payments', () => {
     expect(cancelled.json()).toMatchObject({ feeCents: 10_000, refundCents: 7_000 });
     expect((await staff.post(`${url}/cancel/preview`, {})).json()).toMatchObject({
       error: 'not_confirmed',
+    });
+  });
+
+  it('reverses a cheque entered in error: a line of its own, the balance due again, off the slips, the family told', async () => {
+    const [session] = await openPlaces(t, staff, [
+      { firstDay: '2021-09-06', lastDay: '2021-09-12', priceCents: 60_000 },
+    ]);
+    const { client, id: memberId } = await family(t, 45_000);
+    await book(client, session ?? '');
+    const [view] = await invoicesOf(client);
+    const invoiceId = view?.invoice.id ?? '';
+    const balance = view?.account.balanceCents ?? 0;
+    const entered = await staff.request(
+      'POST',
+      '/api/staff/payments',
+      {
+        invoiceId,
+        method: 'cheque',
+        amountCents: 3_000,
+        receivedOn: '2021-04-15',
+        chequeNumber: '0012345',
+      },
+      { 'idempotency-key': 'reversal-cheque-1' },
+    );
+    const cheque = entered.json<{ id: string }>();
+    const pending = async () =>
+      (await staff.get('/api/staff/cheques?until=2021-12-31'))
+        .json<{ cheques: { chequeNumber: string }[] }>()
+        .cheques.filter((c) => c.chequeNumber === '0012345');
+    expect(await pending()).toHaveLength(1);
+    const url = `/api/staff/payments/${cheque.id}/reversal`;
+    expect((await client.post(url, { reason: 'erreur' })).status).toBe(403);
+    const missing = (await staff.post(url, {})).json<{
+      error: string;
+      issues: { path: string; message: string }[];
+    }>();
+    expect(missing.error).toBe('invalid_input');
+    expect(missing.issues[0]?.path).toBe('reason');
+    expect(missing.issues[0]?.message).toContain('chèque revenu impayé');
+    expect(
+      (
+        await staff.post('/api/staff/payments/6f1c1d3e-0000-4000-8000-000000000000/reversal', {
+          reason: 'erreur',
+        })
+      ).status,
+    ).toBe(404);
+
+    const reversed = await staff.post(url, { reason: 'saisi sur la mauvaise facture' });
+    expect(reversed.status).toBe(201);
+    expect(reversed.json()).toMatchObject({
+      reversal: {
+        amountCents: -3_000,
+        method: 'cheque',
+        chequeNumber: '0012345',
+        reversesId: cheque.id,
+        reversalReason: 'saisi sur la mauvaise facture',
+      },
+      account: { paidCents: 0, balanceCents: balance },
+    });
+    const [after] = await invoicesOf(client);
+    expect(after?.account.balanceCents).toBe(balance);
+    const lines = (
+      await staff.get(`/api/staff/invoices?reference=${view?.invoice.reference ?? ''}`)
+    ).json<{
+      invoices: { payments: { id: string; reversible: boolean; amountCents: number }[] }[];
+    }>().invoices[0]?.payments;
+    expect(lines?.map((l) => [l.amountCents, l.reversible])).toEqual([
+      [3_000, false],
+      [-3_000, false],
+    ]);
+    expect(await pending()).toEqual([]);
+    const [member] = await t.db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [
+      memberId,
+    ]);
+    const [mail] = (await mailsTo(t.db, member?.email ?? '')).filter((m) =>
+      m.subject.includes('Règlement annulé'),
+    );
+    expect(mail?.text.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      'Votre règlement (Chèque n° 0012345 de 30,00 € reçu le 15/04/2021) sur la facture',
+    );
+    expect(mail?.text).toContain('est annulé : saisi sur la mauvaise facture.');
+
+    // Once only; a reversal is not itself reversed.
+    expect((await staff.post(url, { reason: 'encore' })).json()).toMatchObject({
+      error: 'already_reversed',
+    });
+    const reversal = reversed.json<{ reversal: { id: string } }>().reversal;
+    expect(
+      (await staff.post(`/api/staff/payments/${reversal.id}/reversal`, { reason: 'x' })).json(),
+    ).toMatchObject({ error: 'not_reversible' });
+    const csv = await staff.get('/api/staff/exports/payments.csv?from=2021-01-01&to=2021-12-31');
+    expect(csv.body as string).toContain('saisi sur la mauvaise facture');
+    expect((await staff.get('/api/staff/billing/consistency')).json()).toMatchObject({
+      problems: [],
     });
   });
 

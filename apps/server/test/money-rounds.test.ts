@@ -50,6 +50,7 @@ type Step =
   | { kind: 'withdraw'; family: number; pick: number }
   | { kind: 'plan'; family: number; pick: number; count: number }
   | { kind: 'pay'; family: number; pick: number; share: number; twice: boolean }
+  | { kind: 'reverse'; family: number; pick: number; twice: boolean }
   | { kind: 'cancel'; family: number; pick: number; feeCents: number }
   | { kind: 'move'; family: number; pick: number; session: number | null; transport: boolean }
   | { kind: 'payOnline'; family: number; pick: number; twice: boolean }
@@ -92,6 +93,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       pick,
       // Up to 120 % of what is left to pay: an overpayment is refused, not kept.
       share: fc.integer({ min: 1, max: 120 }),
+      twice: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reverse' as const),
+      family: familyIndex,
+      pick,
       twice: fc.boolean(),
     }),
   },
@@ -262,6 +272,7 @@ interface RequestView {
 interface InvoiceView {
   invoice: { id: string; kind: string };
   account: { balanceCents: number };
+  payments: { id: string; reversible: boolean }[];
 }
 
 /** The family's requests, or its invoices, as its pages show them now: the `pick`th, if any. */
@@ -337,6 +348,18 @@ async function run(s: Step): Promise<Answer[]> {
       const i = await invoice(client, s.pick);
       const amount = Math.floor(((i?.account.balanceCents ?? 0) * s.share) / 100);
       return i && amount > 0 ? payment(i.invoice.id, amount, s.twice) : [];
+    }
+    case 'reverse': {
+      // A payment entered in error, or a cheque returned unpaid: reversed, by two desks at once.
+      const lines = (await client.get('/api/me/invoices'))
+        .json<{ invoices: InvoiceView[] }>()
+        .invoices.flatMap((i) => i.payments.filter((p) => p.reversible));
+      const line = lines[s.pick % Math.max(1, lines.length)];
+      const send = (desk: Client) =>
+        desk.post(`/api/staff/payments/${line?.id ?? ''}/reversal`, {
+          reason: 'chèque revenu impayé',
+        });
+      return line ? Promise.all(s.twice ? desks.map(send) : [send(desks[0] ?? staff)]) : [];
     }
     case 'cancel': {
       const r = await request(client, s.pick);
@@ -506,6 +529,12 @@ describe('the money paths in random rounds of requests at once', () => {
       expect(t.db.conflicts.deadlock - deadlocks).toBe(0);
       // The rounds did move money.
       expect(accepted.size).toBeGreaterThan(0);
+      const [reversed] = await t.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM payments WHERE reverses_id IS NOT NULL',
+      );
+      process.stdout.write(
+        `money rounds: ${String(accepted.size)} payments, ${String(reversed?.n)} reversed\n`,
+      );
     },
     TIMEOUT,
   );

@@ -321,6 +321,65 @@ describe('a cancellation confirmed at the figures its desk read', () => {
   });
 });
 
+describe('a cheque reversed while the deposit slip is made', () => {
+  it('by two desks at once: reversed once, and on the slip only if the slip came first', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+    ]);
+    for (let round = 0; round < 3; round += 1) {
+      const place = await confirmedPlace(session);
+      const number = `R${String(round)}-0001`;
+      const cheque = (
+        await staff.request(
+          'POST',
+          '/api/staff/payments',
+          {
+            invoiceId: place.invoice.id,
+            method: 'cheque',
+            amountCents: 2_000,
+            receivedOn: '2021-04-15',
+            chequeNumber: number,
+          },
+          { 'idempotency-key': `reverse-race-${String(round)}` },
+        )
+      ).json<{ id: string }>();
+      const [first, second, slipper] = await desks(3);
+      const reverse = (desk: Client | undefined) => () =>
+        desk?.post(`/api/staff/payments/${cheque.id}/reversal`, { reason: 'erreur de saisie' }) ??
+        Promise.reject(new Error('no desk'));
+      const [a, b, slip] = await staggered(round, [
+        reverse(first),
+        reverse(second),
+        () =>
+          slipper?.post('/api/staff/deposit-slips', { depositedOn: '2021-12-31' }) ??
+          Promise.reject(new Error('no desk')),
+      ]);
+      const both = [a, b].filter((x): x is Answer => x !== undefined);
+      expect(statuses(both)).toEqual([201, 409]);
+      expect(both.find((x) => x.status === 409)?.json()).toMatchObject({
+        error: 'already_reversed',
+      });
+      const [line] = await t.db.query<{ slip: string | null; reversals: number }>(
+        `SELECT p.deposit_slip_id AS slip,
+                (SELECT count(*)::int FROM payments r WHERE r.reverses_id = p.id) AS reversals
+           FROM payments p WHERE p.id = $1`,
+        [cheque.id],
+      );
+      expect(line?.reversals).toBe(1);
+      // On the slip, it was deposited before the reversal (a cheque returned); off it, never.
+      const slipped = slip?.status === 201 && slip.json<{ cheques: { chequeNumber: string }[] }>();
+      expect(line?.slip !== null).toBe(
+        slipped ? slipped.cheques.some((c) => c.chequeNumber === number) : false,
+      );
+      const pending = (await staff.get('/api/staff/cheques?until=2021-12-31')).json<{
+        cheques: { chequeNumber: string }[];
+      }>().cheques;
+      expect(pending.map((c) => c.chequeNumber)).not.toContain(number);
+    }
+    expect(await consistency()).toEqual([]);
+  });
+});
+
 describe('a session cancelled while families ask for it and pay', () => {
   it('leaves no request on it and refunds every payment accepted, to the cent', async () => {
     const [session = ''] = await openPlaces(t, staff, [

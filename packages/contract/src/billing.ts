@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, everyError, isDay, tickedIds } from './text.ts';
+import { calendarDay, everyError, isDay, reasonText, tickedIds } from './text.ts';
 import { activitySectors, listedRecord } from './activities.ts';
 import { euroCents } from './money.ts';
 
@@ -31,6 +31,12 @@ export const paymentInput = z.object({
   chequeNumber: z.string().trim().min(1).max(30).optional(),
 });
 export type PaymentInput = z.infer<typeof paymentInput>;
+
+/**
+ * A payment received at the desk, reversed: entered in error, or a cheque the bank returned. The
+ * reason is quoted in the mail the family receives (decision 0045).
+ */
+export const paymentReversal = z.object({ reason: reasonText('chèque revenu impayé') });
 
 /** The family's choice of instalments for what is left to pay. */
 export const planChoice = z.object({

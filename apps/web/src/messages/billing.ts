@@ -12,6 +12,7 @@ export const invoiceCard = {
   calculSubvention: 'Le calcul de la subvention',
   payeRestePayer: (paid: string, value: string) => `Payé : ${paid}${value} — reste à payer :`,
   reglements: (reference: string) => `Règlements de ${reference}`,
+  annule: (reason: string) => ` — annulé : ${reason}`,
   echeances: (reference: string) => `Échéances de ${reference}`,
   pdf: (value: string, reference: string) => `${value} ${reference} (PDF)`,
   avoirs: (credited: string) => `, avoirs : ${credited}`,
@@ -72,6 +73,19 @@ export const placeChangePreview = {
 
 /** features/billing/payments-page.tsx */
 export const paymentsPage = {
+  annulerReglement: (what: string) => `Annuler le règlement ${what}`,
+  annulerReglement2: (what: string) => `Annuler le règlement ${what} ?`,
+  reglementAnnuleEffet: (what: string, reference: string, amount: string) =>
+    `Une ligne de ${amount} annule le règlement ${what} sur la facture ${reference} : cette somme redevient due, et la famille est prévenue par courriel avec le motif.`,
+  chequeRemisEffet:
+    'Ce chèque est déjà sur une remise en banque : annulez-le s’il est revenu impayé.',
+  chequeNonRemisEffet: 'Ce chèque ne sera pas remis en banque.',
+  celaNeSAnnulePas: 'Cela ne s’annule pas.',
+  annulerCeReglement: 'Annuler ce règlement',
+  chequeRevenuImpaye: 'chèque revenu impayé',
+  motifAnnulationReglement: 'Motif, repris dans le courriel à la famille',
+  reglementAnnule: (what: string, reference: string) =>
+    `Règlement ${what} annulé sur ${reference} ; la famille est prévenue.`,
   factureCounted: (n: number) => count(n, 'facture'),
   reglementEnregistreSur: (amount: string, reference: string) =>
     `Règlement de ${amount} € enregistré sur ${reference}.`,

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { closedUnallocated } from '../registrations/selection.ts';
+import { chequeToDeposit } from '../billing/payments.ts';
 
 /** One queue of the back office: what waits in it for this staff member, and where it is. */
 export interface Queue {
@@ -92,8 +93,7 @@ const QUEUES: readonly QueueDefinition[] = [
       countOf(
         db,
         `SELECT count(*)::int AS n FROM payments p JOIN invoices i ON i.id = p.invoice_id
-          WHERE p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= $2
-            AND ($1::text[] IS NULL OR i.sector = ANY($1))`,
+          WHERE ${chequeToDeposit('$2')} AND ($1::text[] IS NULL OR i.sector = ANY($1))`,
         [sectors, today],
       ),
   },

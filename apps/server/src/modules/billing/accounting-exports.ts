@@ -62,7 +62,7 @@ async function table(db: Queryable, kind: ExportKind, f: ExportFilter): Promise<
       `SELECT p.received_on::text AS received_on, i.reference, i.sector, u.identifier, u.last_name || ' ' || u.first_name AS member,
               p.method, COALESCE(p.cheque_number, '') AS cheque, COALESCE(s.reference, '') AS slip, p.amount_cents::int AS amount,
               COALESCE(o.reference || ' (' || o.provider || COALESCE(' ' || o.provider_id, '') || ')', '') AS online,
-              COALESCE(o.fees_cents::int, 0) AS fees
+              COALESCE(o.fees_cents::int, 0) AS fees, COALESCE(p.reversal_reason, '') AS reversal
          FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.member_id
          LEFT JOIN deposit_slips s ON s.id = p.deposit_slip_id
          LEFT JOIN online_payments o ON o.payment_id = p.id
@@ -83,6 +83,7 @@ async function table(db: Queryable, kind: ExportKind, f: ExportFilter): Promise<
         'Montant',
         'Paiement en ligne (prestataire)',
         'Frais du prestataire',
+        'Annulation du règlement (motif)',
       ],
       money: new Set([8, 10]),
       rows: rows.map(
@@ -99,6 +100,7 @@ async function table(db: Queryable, kind: ExportKind, f: ExportFilter): Promise<
             r.amount,
             r.online,
             r.fees,
+            r.reversal,
           ] as (string | number)[],
       ),
     };

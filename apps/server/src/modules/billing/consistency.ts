@@ -10,8 +10,8 @@ export interface ConsistencyReport {
 /**
  * Checks that the money balances: every total is the sum of its lines, the subsidy that of its
  * subsidy lines, numbers run without gaps, credit notes never exceed what they correct, no
- * invoice is overpaid, the plan in force adds up to what is owed, and each online payment paid is
- * its payment line.
+ * invoice is overpaid, the plan in force adds up to what is owed, each online payment paid is
+ * its payment line, and each reversal the opposite of a payment received at the desk.
  */
 export async function consistencyReport(db: Queryable): Promise<ConsistencyReport> {
   const invoices = await db.query<{
@@ -87,5 +87,13 @@ export async function consistencyReport(db: Queryable): Promise<ConsistencyRepor
         AND NOT EXISTS (SELECT 1 FROM online_payments o WHERE o.payment_id = p.id AND o.status = 'paid')`,
   );
   problems.push(...online);
+  // Every reversal cancels a payment received at the desk, on its invoice, to the cent.
+  const reversals = await db.query<{ reference: string; problem: string }>(
+    `SELECT i.reference, 'annulation d’un règlement qui ne lui correspond pas' AS problem
+       FROM payments r JOIN invoices i ON i.id = r.invoice_id JOIN payments p ON p.id = r.reverses_id
+      WHERE p.amount_cents <> -r.amount_cents OR p.invoice_id <> r.invoice_id
+         OR strpos(p.idempotency_key, ':') > 0`,
+  );
+  problems.push(...reversals);
   return { invoices: invoices.length, problems };
 }

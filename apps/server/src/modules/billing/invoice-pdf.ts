@@ -4,7 +4,7 @@ import type { AppContext } from '../accounts/context.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
 import type { Invoice } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
-import { invoicePayments, paymentMethodLabel } from './payments.ts';
+import { invoicePayments, paymentLabel, paymentMethodLabel } from './payments.ts';
 import { VAT_MENTION } from '../organization/organization.ts';
 
 /** An invoice or credit note as a PDF: lines, subsidies with their reasons, payments, balance, plan. */
@@ -86,7 +86,7 @@ export async function invoicePdf(
         ],
         payments.map((p) => [
           formatIsoDate(p.receivedOn),
-          `${paymentMethodLabel(p.method)}${p.chequeNumber ? ` n° ${p.chequeNumber}` : ''}`,
+          paymentLabel(p),
           formatCents(p.amountCents),
         ]),
         [

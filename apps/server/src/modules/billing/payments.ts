@@ -21,6 +21,16 @@ const PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
 /** A means of payment as the committee's documents name it. */
 export const paymentMethodLabel = (method: string): string =>
   PAYMENT_METHOD_LABELS[method] ?? method;
+
+/** A payment line as a document names it: « Chèque n° 0012 », a reversal with its reason. */
+export const paymentLabel = (p: {
+  readonly method: string;
+  readonly chequeNumber: string | null;
+  readonly reversalReason: string | null;
+}): string =>
+  `${paymentMethodLabel(p.method)}${p.chequeNumber ? ` n° ${p.chequeNumber}` : ''}${
+    p.reversalReason === null ? '' : ` — annulé : ${p.reversalReason}`
+  }`;
 export type PaymentMethod = (typeof paymentMethods)[number] | 'refund';
 
 export interface Payment {
@@ -32,10 +42,13 @@ export interface Payment {
   readonly chequeNumber: string | null;
   readonly cashOn: string | null;
   readonly depositSlipId: string | null;
+  /** A reversal: the payment it cancels, and why (decision 0045). */
+  readonly reversesId: string | null;
+  readonly reversalReason: string | null;
 }
 
 const COLUMNS = `id, invoice_id, method, amount_cents::int AS amount_cents, received_on::text AS received_on,
-  cheque_number, cash_on::text AS cash_on, deposit_slip_id`;
+  cheque_number, cash_on::text AS cash_on, deposit_slip_id, reverses_id, reversal_reason`;
 
 interface Row {
   id: string;
@@ -46,6 +59,8 @@ interface Row {
   cheque_number: string | null;
   cash_on: string | null;
   deposit_slip_id: string | null;
+  reverses_id: string | null;
+  reversal_reason: string | null;
 }
 
 /**
@@ -73,14 +88,29 @@ const toPayment = (r: Row): Payment => ({
   chequeNumber: r.cheque_number,
   cashOn: r.cash_on,
   depositSlipId: r.deposit_slip_id,
+  reversesId: r.reverses_id,
+  reversalReason: r.reversal_reason,
 });
 
-export async function invoicePayments(db: Queryable, invoiceId: string): Promise<Payment[]> {
-  const rows = await db.query<Row>(
-    `SELECT ${COLUMNS} FROM payments WHERE invoice_id = $1 ORDER BY received_on, created_at`,
+/**
+ * SQL, for the payments row `p`: received at the desk and not reversed yet — what a reversal may
+ * cancel. The desk's keys have no colon; the lines a place's change, an online payment or a
+ * refund writes all do, or are negative.
+ */
+export const REVERSIBLE = `p.amount_cents > 0 AND strpos(p.idempotency_key, ':') = 0
+  AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)`;
+
+/** An invoice's payment lines, each saying whether the desk may reverse it. */
+export async function invoicePayments(
+  db: Queryable,
+  invoiceId: string,
+): Promise<(Payment & { reversible: boolean })[]> {
+  const rows = await db.query<Row & { reversible: boolean }>(
+    `SELECT ${COLUMNS}, ${REVERSIBLE} AS reversible FROM payments p
+      WHERE invoice_id = $1 ORDER BY received_on, created_at`,
     [invoiceId],
   );
-  return rows.map(toPayment);
+  return rows.map((r) => ({ ...toPayment(r), reversible: r.reversible }));
 }
 
 /** Writes a payment line (money in, or out when negative) inside the caller's transaction. */
@@ -96,11 +126,14 @@ export async function writePayment(
     cashOn: string | null;
     key: string;
     recordedBy: string | null;
+    /** A reversal: the payment it cancels, and why. */
+    reverses?: { readonly id: string; readonly reason: string };
   },
 ): Promise<Payment> {
   const [row] = await tx.query<Row>(
-    `INSERT INTO payments (invoice_id, member_id, method, amount_cents, received_on, cheque_number, cash_on, idempotency_key, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+    `INSERT INTO payments (invoice_id, member_id, method, amount_cents, received_on, cheque_number, cash_on,
+       idempotency_key, recorded_by, reverses_id, reversal_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
     [
       payment.invoiceId,
       payment.memberId,
@@ -111,6 +144,8 @@ export async function writePayment(
       payment.cashOn,
       payment.key,
       payment.recordedBy,
+      payment.reverses?.id ?? null,
+      payment.reverses?.reason ?? null,
     ],
   );
   if (!row) throw new Error('no payment written');
@@ -238,6 +273,14 @@ async function recordPaymentOnce(
   return { payment, replayed: false };
 }
 
+/**
+ * SQL, for the payments row `p`: a cheque to take to the bank by the day `until` (a parameter):
+ * received, on no slip yet, its cashing day come, and not reversed (an entry error).
+ */
+export const chequeToDeposit = (until: string): string =>
+  `p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= ${until}
+   AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)`;
+
 export interface PendingCheque {
   readonly id: string;
   readonly reference: string;
@@ -260,7 +303,7 @@ export async function pendingCheques(db: Queryable, until: string): Promise<Pend
     `SELECT p.id, i.reference, u.last_name || ' ' || u.first_name AS member, p.cheque_number,
             p.amount_cents::int AS amount_cents, p.cash_on::text AS cash_on
        FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN users u ON u.id = p.member_id
-      WHERE p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= $1
+      WHERE ${chequeToDeposit('$1')}
       ORDER BY p.cash_on, i.reference`,
     [until],
   );
@@ -281,10 +324,9 @@ export async function createDepositSlip(
   depositedOn: string,
 ): Promise<{ id: string; reference: string; cheques: PendingCheque[]; totalCents: number }> {
   return ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `SELECT id FROM payments WHERE method = 'cheque' AND deposit_slip_id IS NULL AND cash_on <= $1 FOR UPDATE`,
-      [depositedOn],
-    );
+    await tx.query(`SELECT p.id FROM payments p WHERE ${chequeToDeposit('$1')} FOR UPDATE OF p`, [
+      depositedOn,
+    ]);
     const cheques = await pendingCheques(tx, depositedOn);
     if (cheques.length === 0)
       throw new HttpError(409, 'no_cheque', 'Aucun chèque à remettre à cette date.');

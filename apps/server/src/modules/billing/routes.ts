@@ -8,11 +8,12 @@ import {
   paymentInput,
   planChoice,
   calendarDay,
+  paymentReversal,
 } from '@entraide/contract';
 import { instalmentOptions } from '@entraide/rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpError, notFound, parse, requireDayWithin, sendFile } from '../../http.ts';
+import { HttpError, notFound, parse, requireDayWithin, requireUuid, sendFile } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import {
   requireSectorStaff,
@@ -34,6 +35,7 @@ import { agreeInstalments } from './withdrawals.ts';
 import { consistencyReport } from './consistency.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { findInvoice, memberInvoices, type Invoice } from './invoices.ts';
+import { reversePayment } from './payment-reversals.ts';
 import {
   allowedCount,
   choosePlan,
@@ -198,6 +200,26 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { staff } = await sectorInvoice(request, input.invoiceId);
     const { payment, replayed } = await recordPayment(ctx, staff, key, input);
     return reply.status(replayed ? 200 : 201).send(payment);
+  });
+
+  /** Staff of the sector of the payment's invoice. */
+  const sectorPayment = async (request: FastifyRequest) => {
+    const { id } = parse(idParam, request.params);
+    const { staff } = await requireSectorStaff(db, request, async () => {
+      const [row] = await db.query<{ sector: string }>(
+        'SELECT i.sector FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE p.id = $1',
+        [requireUuid(id)],
+      );
+      if (!row) throw notFound();
+      return row;
+    });
+    return { id, staff };
+  };
+
+  app.post('/api/staff/payments/:id/reversal', async (request, reply) => {
+    const { id, staff } = await sectorPayment(request);
+    const { reason } = parse(paymentReversal, request.body ?? {});
+    return reply.status(201).send(await reversePayment(ctx, staff, id, reason));
   });
 
   app.get('/api/staff/cheques', async (request) => {

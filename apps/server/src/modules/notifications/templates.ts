@@ -194,6 +194,22 @@ export const templates = {
       ],
       sector,
     ),
+  paymentReversed: (
+    o: Organization,
+    sector: StaffSector,
+    firstName: string,
+    reversed: { reference: string; payment: string; reason: string; balance: string },
+  ): MailContent =>
+    mail(
+      o,
+      `Règlement annulé — facture ${reversed.reference}`,
+      `Bonjour ${firstName},`,
+      [
+        `Votre règlement (${reversed.payment}) sur la facture ${reversed.reference} est annulé : ${reversed.reason}.`,
+        `Il reste ${reversed.balance} à payer sur cette facture. Vous pouvez payer dans Mes dossiers factures de votre Espace Adhérent ; pour toute question, écrivez-nous.`,
+      ],
+      sector,
+    ),
   placeWithdrawn: (
     o: Organization,
     sector: StaffSector,

@@ -9,10 +9,13 @@ import { invoiceCard as msg } from '../../messages/billing.ts';
 export function InvoiceCard({
   details,
   pdfUrl,
+  paymentAction,
   children,
 }: {
   readonly details: InvoiceDetails;
   readonly pdfUrl: string;
+  /** What the desk may do with a payment line (reverse it), after the line. */
+  readonly paymentAction?: (payment: InvoiceDetails['payments'][number]) => ReactNode;
   readonly children?: ReactNode;
 }) {
   const { invoice, account, payments } = details;
@@ -69,7 +72,10 @@ export function InvoiceCard({
               {payments.map((p) => (
                 <li key={p.id}>
                   {formatDate(p.receivedOn)} — {PAYMENT_METHOD_LABELS[p.method] ?? p.method}
-                  {p.chequeNumber ? ` n° ${p.chequeNumber}` : ''} : {formatCents(p.amountCents)}
+                  {p.chequeNumber ? ` n° ${p.chequeNumber}` : ''}
+                  {p.reversalReason === null ? '' : msg.annule(p.reversalReason)} :{' '}
+                  {formatCents(p.amountCents)}
+                  {paymentAction?.(p)}
                 </li>
               ))}
             </ul>

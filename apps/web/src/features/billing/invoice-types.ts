@@ -39,6 +39,13 @@ export interface InvoiceDetails {
     amountCents: number;
     receivedOn: string;
     chequeNumber: string | null;
+    /** The deposit slip a cheque went to the bank on, if it did. */
+    depositSlipId: string | null;
+    /** A reversal (an entry error, a cheque returned unpaid): the payment it cancels, and why. */
+    reversesId: string | null;
+    reversalReason: string | null;
+    /** Received at the desk and not reversed yet: the desk may reverse it. */
+    reversible: boolean;
   }[];
   planOptions: { method: 'cheque' | 'card' | 'monthly'; label: string; maxCount: number }[];
   member?: string;

@@ -107,6 +107,59 @@ function PaymentForm({
 }
 
 /**
+ * Reverses a payment received at the desk (an entry error, a cheque returned unpaid): asked with
+ * what it does and its reason, which the family's mail quotes.
+ */
+function ReversePayment({
+  details,
+  payment,
+  onSaved,
+}: {
+  readonly details: InvoiceDetails;
+  readonly payment: InvoiceDetails['payments'][number];
+  readonly onSaved: (message: string) => Promise<void>;
+}) {
+  const { busy, alert, run } = useSubmit();
+  const reference = details.invoice.reference;
+  const method = PAYMENT_METHOD_LABELS[payment.method] ?? payment.method;
+  const what = `${method.charAt(0).toLowerCase()}${method.slice(1)}${
+    payment.chequeNumber ? ` n° ${payment.chequeNumber}` : ''
+  } de ${formatCents(payment.amountCents)} du ${formatDate(payment.receivedOn)}`;
+  return (
+    <>
+      {' '}
+      <ConfirmAction
+        secondary
+        disabled={busy}
+        label={msg.annulerReglement(what)}
+        title={msg.annulerReglement2(what)}
+        effect={
+          <p>
+            {msg.reglementAnnuleEffet(what, reference, formatCents(-payment.amountCents))}{' '}
+            {payment.method === 'cheque'
+              ? payment.depositSlipId
+                ? msg.chequeRemisEffet
+                : msg.chequeNonRemisEffet
+              : ''}{' '}
+            {msg.celaNeSAnnulePas}
+          </p>
+        }
+        reasonLabel={msg.motifAnnulationReglement}
+        reasonExample={msg.chequeRevenuImpaye}
+        confirmLabel={msg.annulerCeReglement}
+        onConfirm={(reason) =>
+          void run(async () => {
+            await api('POST', `/api/staff/payments/${payment.id}/reversal`, { reason });
+            await onSaved(msg.reglementAnnule(what, reference));
+          })
+        }
+      />
+      <FormAlert message={alert} />
+    </>
+  );
+}
+
+/**
  * Cancels a confirmed place with the provider's fee: credit note, fee invoice, refund. Its
  * confirmation shows the fee and the refund the server rehearsed, and it is made at those only.
  */
@@ -442,6 +495,11 @@ export function PaymentsPage() {
                 key={details.invoice.id}
                 details={details}
                 pdfUrl={`/api/staff/invoices/${details.invoice.id}/pdf`}
+                paymentAction={(payment) =>
+                  payment.reversible && details.account.creditedCents === 0 ? (
+                    <ReversePayment details={details} payment={payment} onSaved={saved} />
+                  ) : null
+                }
               >
                 {details.account.balanceCents > 0 ? (
                   <PaymentForm details={details} today={today} onSaved={saved} />
