@@ -73,6 +73,9 @@ export const placeChangePreview = {
 
 /** features/billing/payments-page.tsx */
 export const paymentsPage = {
+  /** « chèque n° 0012 de 30,00 € du 15/04/2021 » */
+  reglementDecrit: (method: string, cheque: string | null, amount: string, day: string) =>
+    `${method}${cheque ? ` n° ${cheque}` : ''} de ${amount} du ${day}`,
   annulerReglement: (what: string) => `Annuler le règlement ${what}`,
   annulerReglement2: (what: string) => `Annuler le règlement ${what} ?`,
   reglementAnnuleEffet: (what: string, reference: string, amount: string) =>

@@ -122,9 +122,12 @@ function ReversePayment({
   const { busy, alert, run } = useSubmit();
   const reference = details.invoice.reference;
   const method = PAYMENT_METHOD_LABELS[payment.method] ?? payment.method;
-  const what = `${method.charAt(0).toLowerCase()}${method.slice(1)}${
-    payment.chequeNumber ? ` n° ${payment.chequeNumber}` : ''
-  } de ${formatCents(payment.amountCents)} du ${formatDate(payment.receivedOn)}`;
+  const what = msg.reglementDecrit(
+    method.charAt(0).toLowerCase() + method.slice(1),
+    payment.chequeNumber,
+    formatCents(payment.amountCents),
+    formatDate(payment.receivedOn),
+  );
   return (
     <>
       {' '}
