@@ -52,6 +52,26 @@ async function book(page: Page, session: string): Promise<string> {
   return text;
 }
 
+/** A family with one child, whose parent books June on a phone: the page, the place's invoice. */
+async function placeInJune(identifier: string, child: string) {
+  await householdWithRecord(env.app.db, env.app.config, {
+    identifier,
+    taxIncomeEuros: 40_000,
+    dependants: [{ relation: 'child', firstName: child, birthDate: '2010-03-03' }],
+  });
+  const page = await phonePage(env.browser);
+  await login(page, env.app, identifier);
+  await book(page, 'Juin');
+  await page.getByText('Place confirmée').waitFor();
+  const [invoice] = await env.app.db.query<{ reference: string; registration_id: string }>(
+    `SELECT i.reference, i.registration_id FROM invoices i JOIN users u ON u.id = i.member_id
+      WHERE u.identifier = $1 AND i.kind = 'invoice'`,
+    [identifier],
+  );
+  if (!invoice) throw new Error(`no invoice for ${identifier}`);
+  return { page, invoice };
+}
+
 const euros = (cents: number): string =>
   `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 
@@ -251,20 +271,8 @@ describe('billing in the browser', () => {
   });
 
   it('staff move a confirmed place to another session of its activity: credit note and a new invoice', async () => {
-    await householdWithRecord(env.app.db, env.app.config, {
-      identifier: 'IN-000812',
-      taxIncomeEuros: 40_000,
-      dependants: [{ relation: 'child', firstName: 'Tom', birthDate: '2010-03-03' }],
-    });
-    const page = await phonePage(env.browser);
-    await login(page, env.app, 'IN-000812');
-    await book(page, 'Juin');
-    await page.getByText('Place confirmée').waitFor();
-    const [invoice] = await env.app.db.query<{ reference: string; registration_id: string }>(
-      `SELECT i.reference, i.registration_id FROM invoices i JOIN users u ON u.id = i.member_id
-        WHERE u.identifier = 'IN-000812' AND i.kind = 'invoice'`,
-    );
-    const reference = invoice?.reference ?? '';
+    const { invoice } = await placeInJune('IN-000812', 'Tom');
+    const reference = invoice.reference;
 
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-JEU');
@@ -288,26 +296,14 @@ describe('billing in the browser', () => {
     const [placed] = await env.app.db.query<{ label: string }>(
       `SELECT s.label FROM registration_requests r JOIN activity_sessions s ON s.id = r.placed_session_id
         WHERE r.id = $1`,
-      [invoice?.registration_id],
+      [invoice.registration_id],
     );
     expect(placed?.label).toBe('Juillet');
   });
 
   it('staff reverse a cheque returned unpaid: the balance is due again, and the family reads why', async () => {
-    await householdWithRecord(env.app.db, env.app.config, {
-      identifier: 'IN-000813',
-      taxIncomeEuros: 40_000,
-      dependants: [{ relation: 'child', firstName: 'Inès', birthDate: '2010-04-04' }],
-    });
-    const page = await phonePage(env.browser);
-    await login(page, env.app, 'IN-000813');
-    await book(page, 'Juin');
-    await page.getByText('Place confirmée').waitFor();
-    const [invoice] = await env.app.db.query<{ reference: string }>(
-      `SELECT i.reference FROM invoices i JOIN users u ON u.id = i.member_id
-        WHERE u.identifier = 'IN-000813' AND i.kind = 'invoice'`,
-    );
-    const reference = invoice?.reference ?? '';
+    const { page, invoice } = await placeInJune('IN-000813', 'Inès');
+    const reference = invoice.reference;
 
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-JEU');
