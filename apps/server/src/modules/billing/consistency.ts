@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.ts';
 import type { InvoiceLine } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
+import { AT_THE_DESK } from './payments.ts';
 
 export interface ConsistencyReport {
   readonly invoices: number;
@@ -92,7 +93,7 @@ export async function consistencyReport(db: Queryable): Promise<ConsistencyRepor
     `SELECT i.reference, 'annulation d’un règlement qui ne lui correspond pas' AS problem
        FROM payments r JOIN invoices i ON i.id = r.invoice_id JOIN payments p ON p.id = r.reverses_id
       WHERE p.amount_cents <> -r.amount_cents OR p.invoice_id <> r.invoice_id
-         OR strpos(p.idempotency_key, ':') > 0`,
+         OR NOT (${AT_THE_DESK})`,
   );
   problems.push(...reversals);
   return { invoices: invoices.length, problems };

@@ -8,9 +8,9 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
 import { invoiceAccount, type InvoiceAccount } from './payment-plans.ts';
 import {
+  AT_THE_DESK,
   creditedInvoiceReason,
-  paymentMethodLabel,
-  REVERSIBLE,
+  paymentLabel,
   writePayment,
   type Payment,
 } from './payments.ts';
@@ -24,7 +24,7 @@ interface Reversed {
   amount_cents: number;
   received_on: string;
   cheque_number: string | null;
-  reversible: boolean;
+  at_the_desk: boolean;
   online: boolean;
   reversed_on: string | null;
   reference: string;
@@ -72,7 +72,7 @@ export async function reversePayment(
     );
     if (!invoice) throw notFound();
     const payment = await lockedPayment(tx, paymentId);
-    if (!payment.reversible) throw refusal(payment);
+    if (!payment.at_the_desk || payment.reversed_on !== null) throw refusal(payment);
     const credited = await creditedInvoiceReason(tx, invoice.id);
     if (credited)
       throw new HttpError(
@@ -103,7 +103,7 @@ export async function reversePayment(
       payment.email,
       templates.paymentReversed(ctx.organization, payment.sector, payment.first_name, {
         reference: payment.reference,
-        payment: `${paymentMethodLabel(payment.method)}${payment.cheque_number ? ` n° ${payment.cheque_number}` : ''} de ${formatCents(payment.amount_cents)} reçu le ${formatIsoDate(payment.received_on)}`,
+        payment: `${paymentLabel({ method: payment.method, chequeNumber: payment.cheque_number, reversalReason: null })} de ${formatCents(payment.amount_cents)} reçu le ${formatIsoDate(payment.received_on)}`,
         reason,
         balance: formatCents(account.balanceCents),
       }),
@@ -116,7 +116,7 @@ export async function reversePayment(
 async function lockedPayment(tx: Queryable, paymentId: string): Promise<Reversed> {
   const [payment] = await tx.query<Reversed>(
     `SELECT p.id, p.invoice_id, p.member_id, p.method, p.amount_cents::int AS amount_cents,
-            p.received_on::text AS received_on, p.cheque_number, ${REVERSIBLE} AS reversible,
+            p.received_on::text AS received_on, p.cheque_number, ${AT_THE_DESK} AS at_the_desk,
             strpos(p.idempotency_key, 'online:') = 1 AS online,
             (SELECT r.received_on::text FROM payments r WHERE r.reverses_id = p.id) AS reversed_on,
             i.reference, i.sector, u.email, u.first_name

@@ -93,12 +93,16 @@ const toPayment = (r: Row): Payment => ({
 });
 
 /**
- * SQL, for the payments row `p`: received at the desk and not reversed yet — what a reversal may
- * cancel. The desk's keys have no colon; the lines a place's change, an online payment or a
- * refund writes all do, or are negative.
+ * SQL, for the payments row `p`: money received at the desk. The desk's keys have no colon; the
+ * lines a place's change, an online payment or a refund writes all do, or are negative.
  */
-export const REVERSIBLE = `p.amount_cents > 0 AND strpos(p.idempotency_key, ':') = 0
-  AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)`;
+export const AT_THE_DESK = `p.amount_cents > 0 AND strpos(p.idempotency_key, ':') = 0`;
+
+/** SQL, for the payments row `p`: no reversal cancels it. */
+const NOT_REVERSED = 'NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)';
+
+/** SQL, for the payments row `p`: what a reversal may cancel. */
+const REVERSIBLE = `${AT_THE_DESK} AND ${NOT_REVERSED}`;
 
 /** An invoice's payment lines, each saying whether the desk may reverse it. */
 export async function invoicePayments(
@@ -278,8 +282,7 @@ async function recordPaymentOnce(
  * received, on no slip yet, its cashing day come, and not reversed (an entry error).
  */
 export const chequeToDeposit = (until: string): string =>
-  `p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= ${until}
-   AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)`;
+  `p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= ${until} AND ${NOT_REVERSED}`;
 
 export interface PendingCheque {
   readonly id: string;
