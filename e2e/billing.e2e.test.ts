@@ -8,7 +8,7 @@ import {
   phonePage,
   plain,
 } from './support/browser.ts';
-import { login, useAppAndBrowser } from './support/fixture.ts';
+import { login, transferFromAnotherDesk, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
 let activityId = '';
@@ -224,33 +224,11 @@ describe('billing in the browser', () => {
       .getByText(/^Frais d’annulation : conditions du prestataire.* = 50,00\s€$/)
       .waitFor();
     await dialog.getByText('Rien à rembourser.').waitFor();
-    const [due] = await env.app.db.query<{ id: string; today: string }>(
-      `SELECT id, issued_on::text AS today FROM invoices WHERE reference = $1`,
+    const [due] = await env.app.db.query<{ id: string }>(
+      'SELECT id FROM invoices WHERE reference = $1',
       [placeInvoice],
     );
-    expect(
-      await staff.evaluate(
-        async ({ id, today }) => {
-          const csrf = /entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-          const answer = await fetch('/api/staff/payments', {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'x-csrf-token': csrf,
-              'idempotency-key': 'e2e-transfer-during-confirmation',
-            },
-            body: JSON.stringify({
-              invoiceId: id,
-              method: 'transfer',
-              amountCents: 8_000,
-              receivedOn: today,
-            }),
-          });
-          return answer.status;
-        },
-        due ?? { id: '', today: '' },
-      ),
-    ).toBe(201);
+    expect(await transferFromAnotherDesk(staff, env.app, due?.id ?? '', 8_000)).toBe(201);
     await dialog.getByRole('button', { name: 'Annuler la place' }).click();
     await staff.getByText(/^Rien n’a été fait : l’annulation donne maintenant/).waitFor();
     expect(

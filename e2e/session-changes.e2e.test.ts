@@ -5,7 +5,12 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, mailsTo } from '../apps/server/test/harness.ts';
 import { confirmAction, desktopPage, expectAccessible, phonePage } from './support/browser.ts';
-import { childWithPlace, login, useAppAndBrowser } from './support/fixture.ts';
+import {
+  childWithPlace,
+  login,
+  transferFromAnotherDesk,
+  useAppAndBrowser,
+} from './support/fixture.ts';
 
 const env = useAppAndBrowser(); // calendar: 2021-04-15
 let activityId = '';
@@ -57,7 +62,7 @@ describe.each([
   (_, open: (browser: Browser) => Promise<Page>, identifier, postponeTo) => {
     it('a session is changed, then cancelled with its effect read first and its reason mailed', async () => {
       const label = `Juillet ${identifier}`;
-      await sessionWithAPlace(label, identifier);
+      const session = await sessionWithAPlace(label, identifier);
       const page = await open(env.browser);
       await login(page, env.app, 'GEST-JE-SESSIONS');
       await page.goto(`${env.app.url}/gestion/activites`);
@@ -89,8 +94,28 @@ describe.each([
         .waitFor();
       expect(await item.getByText('660,00 €').count()).toBeGreaterThan(0);
 
+      // The confirmation reads what the cancellation does; a transfer arrives from another desk
+      // before it is confirmed: nothing is done, and the dialog opened again says the refund.
+      await item.getByRole('button', { name: `Annuler la session « ${label} »` }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByText(/^1 place confirmée annulée sans frais.*avoir\.$/).waitFor();
+      const [invoice] = await env.app.db.query<{ id: string }>(
+        `SELECT i.id FROM invoices i JOIN registration_requests r ON r.id = i.registration_id
+          WHERE r.placed_session_id = $1`,
+        [session],
+      );
+      expect(await transferFromAnotherDesk(page, env.app, invoice?.id ?? '', 10_000)).toBe(201);
+      await dialog
+        .getByLabel('Motif de l’annulation (repris dans le courriel aux familles)')
+        .fill('Travaux.');
+      await dialog
+        .getByRole('button', { name: 'Annuler la session et prévenir les familles' })
+        .click();
+      await page.getByText(/^Rien n’a été fait : l’annulation touche maintenant/).waitFor();
+      await item.getByText('660,00 €').waitFor();
       await confirmAction(page, `Annuler la session « ${label} »`, {
-        effect: '1 place confirmée annulée sans frais',
+        effect:
+          /^1 place confirmée annulée sans frais.*, 100,00\s€ déjà versés seront remboursés\.$/,
         confirm: 'Annuler la session et prévenir les familles',
         reason: 'Le centre ferme pour travaux.',
       });

@@ -108,3 +108,41 @@ export async function childWithPlace(
   });
   expect(booked.json()).toMatchObject({ status: 'confirmed' });
 }
+
+/**
+ * Another desk records a transfer on the invoice `invoiceId` (dated its issue day), through the
+ * API with the staff session `page` holds — while a confirmation stays open on that page: the
+ * payment's answer status.
+ */
+export async function transferFromAnotherDesk(
+  page: Page,
+  app: RunningApp,
+  invoiceId: string,
+  amountCents: number,
+): Promise<number> {
+  const [due] = await app.db.query<{ today: string }>(
+    'SELECT issued_on::text AS today FROM invoices WHERE id = $1',
+    [invoiceId],
+  );
+  return page.evaluate(
+    async ({ id, today, cents }) => {
+      const csrf = /entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+      const answer = await fetch('/api/staff/payments', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': csrf,
+          'idempotency-key': crypto.randomUUID(),
+        },
+        body: JSON.stringify({
+          invoiceId: id,
+          method: 'transfer',
+          amountCents: cents,
+          receivedOn: today,
+        }),
+      });
+      return answer.status;
+    },
+    { id: invoiceId, today: due?.today ?? '', cents: amountCents },
+  );
+}

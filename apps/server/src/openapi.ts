@@ -634,14 +634,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/activities/{id}/sessions/{sessionId}/cancellation',
     summary:
-      'Ce que l’annulation d’une session ferait : demandes annulées ou gardant d’autres choix, liste d’attente, places et remboursements',
+      'Ce que l’annulation d’une session ferait, répétée puis défaite : demandes annulées ou gardant d’autres choix, liste d’attente, places et remboursements (à renvoyer dans `expected`)',
     auth: 'staff',
   },
   {
     method: 'post',
     path: '/api/staff/activities/{id}/sessions/{sessionId}/cancellation',
     summary:
-      'Annuler une session : chaque famille est prévenue avec le motif, les places sont annulées sans frais et remboursées',
+      'Annuler une session : chaque famille est prévenue avec le motif, les places sont annulées sans frais et remboursées ; avec `expected`, seulement si elle fait encore ce qui a été lu (sinon 409 `effect_changed`)',
     body: sessionCancellationRequest,
     auth: 'staff',
   },

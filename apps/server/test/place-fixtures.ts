@@ -1,7 +1,7 @@
 // Fixtures of places: a youth activity whose sessions are open first come first served, a family
 // with one child, and a booking — set up through the API as staff and families would.
 import type { Database } from '../src/db/database.ts';
-import { familyWithRecord, type Client, type TestApp, addSession } from './harness.ts';
+import { familyWithRecord, type Answer, type Client, type TestApp, addSession } from './harness.ts';
 
 export interface SessionFixture {
   label?: string;
@@ -151,14 +151,45 @@ export async function requestsAwaitingSelection(
   );
 }
 
-/** `desk` cancels the session (its activity read from the database): « le centre ferme ». */
-export async function cancelSessionBy(t: TestApp, desk: Client, sessionId: string) {
+/** The address of a session's cancellation (its activity read from the database). */
+async function cancellationOf(t: TestApp, sessionId: string): Promise<string> {
   const [row] = await t.db.query<{ activity_id: string }>(
     'SELECT activity_id FROM activity_sessions WHERE id = $1',
     [sessionId],
   );
-  return desk.post(
-    `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${sessionId}/cancellation`,
-    { reason: 'le centre ferme' },
-  );
+  return `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${sessionId}/cancellation`;
+}
+
+/** `desk` cancels the session: « le centre ferme ». */
+export async function cancelSessionBy(t: TestApp, desk: Client, sessionId: string) {
+  return desk.post(await cancellationOf(t, sessionId), { reason: 'le centre ferme' });
+}
+
+/**
+ * `desk` reads what cancelling the session would do, then cancels it at those figures, as its
+ * confirmation does (decision 0046): both answers.
+ */
+export async function cancelSessionAsShown(
+  t: TestApp,
+  desk: Client,
+  sessionId: string,
+): Promise<Answer[]> {
+  const url = await cancellationOf(t, sessionId);
+  const read = await desk.get(url);
+  if (read.status !== 200) return [read];
+  const { requestsCancelled, choicesRemoved, waitingCancelled, placesCancelled, refundCents } =
+    read.json<Record<string, number>>();
+  return [
+    read,
+    await desk.post(url, {
+      reason: 'le centre ferme',
+      expected: {
+        requestsCancelled,
+        choicesRemoved,
+        waitingCancelled,
+        placesCancelled,
+        refundCents,
+      },
+    }),
+  ];
 }

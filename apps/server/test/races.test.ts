@@ -321,6 +321,55 @@ describe('a cancellation confirmed at the figures its desk read', () => {
   });
 });
 
+describe('a session cancelled at the figures its desk read', () => {
+  it('while payments come in on one of its places: made when none came first, else refused and nothing changed', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const [session = ''] = await openPlaces(t, staff, [
+        { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
+      ]);
+      const place = await confirmedPlace(session);
+      const [canceller, ...payers] = await desks(5);
+      const [row] = await t.db.query<{ activity_id: string }>(
+        'SELECT activity_id FROM activity_sessions WHERE id = $1',
+        [session],
+      );
+      const url = `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}/cancellation`;
+      // The answer read, sent back whole: the session it names is not part of the figures.
+      const shown = (await canceller?.get(url))?.json<object>();
+      expect(shown).toMatchObject({ placesCancelled: 1, refundCents: 0 });
+      const answers = await staggered(3, [
+        ...payers.slice(0, round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+        () =>
+          canceller?.post(url, { reason: 'le centre ferme', expected: shown }) ??
+          Promise.reject(new Error('no desk')),
+        ...payers.slice(round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+      ]);
+      const [cancel] = answers.splice(round, 1);
+      const [request] = await t.db.query<{ status: string }>(
+        'SELECT status FROM registration_requests WHERE id = $1',
+        [place.registrationId],
+      );
+      const [paid] = await t.db.query<{ cents: number }>(
+        'SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM payments WHERE invoice_id = $1',
+        [place.invoice.id],
+      );
+      if (cancel?.status === 200) {
+        expect(cancel.json()).toMatchObject({ placesCancelled: 1, refundCents: 0 });
+        expect(request?.status).toBe('cancelled');
+        expect(accepted(answers)).toBe(0);
+        expect(paid?.cents).toBe(0);
+      } else {
+        expect(cancel?.status).toBe(409);
+        expect(cancel?.json()).toMatchObject({ error: 'effect_changed' });
+        expect(request?.status).toBe('confirmed');
+        expect(accepted(answers)).toBeGreaterThan(0);
+        expect(paid?.cents).toBe(accepted(answers) * 2_000);
+      }
+    }
+    expect(await consistency()).toEqual([]);
+  });
+});
+
 describe('a cheque reversed while the deposit slip is made', () => {
   it('by two desks at once: reversed once, and on the slip only if the slip came first', async () => {
     const [session = ''] = await openPlaces(t, staff, [

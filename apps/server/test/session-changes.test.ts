@@ -221,6 +221,77 @@ describe('cancelling a session', () => {
     expect(invoice?.invoice.lines.find((l) => l.kind === 'stay')?.amountCents).toBe(60_000);
   });
 
+  it('cancels only at the figures its confirmation read: a payment landed since, and nothing is done until they are read again', async () => {
+    const [session = ''] = await openPlaces(t, staff, [
+      { firstDay: '2021-07-19', lastDay: '2021-07-30', priceCents: 90_000, places: 2 },
+    ]);
+    const placed = await family(t, 45_000);
+    const place = (await book(placed.client, session)).json<{ id: string }>();
+    const [invoice] = (await placed.client.get('/api/me/invoices')).json<{
+      invoices: { invoice: { id: string } }[];
+    }>().invoices;
+    const url = `/api/staff/activities/${await activityOf(session)}/sessions/${session}/cancellation`;
+    const outbox = async () =>
+      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox'))[0]?.n;
+    const mailsBefore = await outbox();
+    // The confirmation reads what the cancellation would do, rehearsed: nothing is kept of it.
+    const read = (await staff.get(url)).json<{ refundCents: number; placesCancelled: number }>();
+    expect(read).toMatchObject({ placesCancelled: 1, refundCents: 0 });
+    expect(await statusOf(place.id)).toBe('confirmed');
+    expect(await outbox()).toBe(mailsBefore);
+    const [cancelled] = await t.db.query<{ cancelled_at: string | null }>(
+      'SELECT cancelled_at FROM activity_sessions WHERE id = $1',
+      [session],
+    );
+    expect(cancelled?.cancelled_at).toBeNull();
+    const figures = {
+      requestsCancelled: 0,
+      choicesRemoved: 0,
+      waitingCancelled: 0,
+      placesCancelled: 1,
+      refundCents: 0,
+    };
+    expect(read).toMatchObject(figures);
+
+    // A transfer of 250 € lands while the dialog is open.
+    const paid = await staff.request(
+      'POST',
+      '/api/staff/payments',
+      {
+        invoiceId: invoice?.invoice.id,
+        method: 'transfer',
+        amountCents: 25_000,
+        receivedOn: '2021-04-15',
+      },
+      { 'idempotency-key': 'session-cancel-stale' },
+    );
+    expect(paid.status).toBe(201);
+    const stale = await staff.post(url, { reason: 'le centre ferme', expected: figures });
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toMatchObject({ error: 'effect_changed' });
+    expect(stale.json<{ message: string }>().message).toMatch(/250,00\s€ à rembourser/);
+    expect(await statusOf(place.id)).toBe('confirmed');
+    expect(await outbox()).toBe(mailsBefore);
+
+    // Read again, it says what the cancellation now does, and does it.
+    const again = (await staff.get(url)).json();
+    expect(again).toMatchObject({ ...figures, refundCents: 25_000 });
+    const done = await staff.post(url, {
+      reason: 'le centre ferme',
+      expected: { ...figures, refundCents: 25_000 },
+    });
+    expect(done.status).toBe(200);
+    expect(done.json()).toMatchObject({ placesCancelled: 1, refundCents: 25_000 });
+    expect(await statusOf(place.id)).toBe('cancelled');
+    // Figures a desk could not have read are refused on their field.
+    const bad = await staff.post(url, {
+      reason: 'le centre ferme',
+      expected: { ...figures, refundCents: -1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ issues: [{ path: 'expected.refundCents' }] });
+  });
+
   it('refuses to cancel a session that has begun: its places are cancelled one by one, with their fees', async () => {
     const [begun = ''] = await openPlaces(t, staff, [
       { firstDay: '2021-05-10', lastDay: '2021-05-20', priceCents: 50_000 },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { euroCents } from './money.ts';
+import { euroCents, shownCents } from './money.ts';
 import {
   calendarDay,
   calendarYear,
@@ -229,9 +229,31 @@ export const registrationStatuses = [
 ] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
+/** A number of requests a desk read on its screen. */
+const shownCount = z.number().int().min(0).max(1_000_000);
+
+/**
+ * What a session's cancellation does, as its confirmation showed it (its rehearsal): sent with
+ * the cancellation, which is made only if it still does the same (else 409 `effect_changed`: a
+ * request or a payment came in meanwhile; decision 0046).
+ */
+export const sessionCancellationFigures = z.object({
+  /** Requests waiting for the selection with no other choice: cancelled. */
+  requestsCancelled: shownCount,
+  /** Requests waiting for the selection with other choices: they keep those. */
+  choicesRemoved: shownCount,
+  /** Requests on the session's waiting list: cancelled. */
+  waitingCancelled: shownCount,
+  /** Confirmed places: each invoice cancelled by a credit note, what was paid refunded. */
+  placesCancelled: shownCount,
+  refundCents: shownCents,
+});
+export type SessionCancellationFigures = z.infer<typeof sessionCancellationFigures>;
+
 /** The committee cancels a session: every family concerned is told why. */
 export const sessionCancellationRequest = z.object({
   reason: reasonText('le prestataire a annulé le séjour faute de participants'),
+  expected: sessionCancellationFigures.optional(),
 });
 
 /** Staff postpone a sector's automatic selection, at the latest to the answer promised. */

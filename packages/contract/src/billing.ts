@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { calendarDay, everyError, isDay, reasonText, tickedIds } from './text.ts';
 import { activitySectors, listedRecord } from './activities.ts';
-import { euroCents } from './money.ts';
+import { euroCents, shownCents } from './money.ts';
 
 const isoDate = calendarDay;
 const positiveCents = euroCents({ min: 1 });
-
-/** An amount a desk read on its screen, in cents. */
-const shownCents = z.number().int().min(0).max(100_000_000);
 
 /**
  * What a place's cancellation or change gives, as its confirmation showed it (its rehearsal):

@@ -21,3 +21,6 @@ export function euroCents(options: { min?: 0 | 1; maxCents?: number } = {}) {
       `Ce montant est trop élevé : ${new Intl.NumberFormat('fr-FR').format(max / 100)} € au plus.`,
     );
 }
+
+/** An amount a desk read on its screen, in cents: sent back with the action it confirms. */
+export const shownCents = z.number().int().min(0).max(100_000_000);

@@ -140,18 +140,22 @@ export function activityRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.status(201).send(await saveSession(db, staff, id, null, input));
   });
 
-  /** What cancelling the session would do: read before confirming. */
+  /** What cancelling the session would do, rehearsed: read before confirming. */
   app.get('/api/staff/activities/:id/sessions/:sessionId/cancellation', async (request) => {
     const { id, sessionId } = parse(sessionParams, request.params);
-    await sectorStaff(request, id);
-    return previewSessionCancellation(ctx, id, sessionId);
+    return previewSessionCancellation(ctx, await sectorStaff(request, id), id, sessionId);
   });
 
   app.post('/api/staff/activities/:id/sessions/:sessionId/cancellation', async (request) => {
     const { id, sessionId } = parse(sessionParams, request.params);
     const staff = await sectorStaff(request, id);
-    const { reason } = parse(sessionCancellationRequest, request.body ?? {});
-    return cancelSession(ctx, staff, id, sessionId, reason);
+    return cancelSession(
+      ctx,
+      staff,
+      id,
+      sessionId,
+      parse(sessionCancellationRequest, request.body ?? {}),
+    );
   });
 
   app.put('/api/staff/activities/:id/sessions/:sessionId', async (request) => {

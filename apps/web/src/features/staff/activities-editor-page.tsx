@@ -2,6 +2,7 @@ import type {
   ActivityAnswer,
   ActivityInput,
   ActivitySessionAnswer,
+  SessionCancellationFigures,
   SessionInput,
 } from '@entraide/contract';
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
@@ -487,7 +488,7 @@ function SessionItem({
   readonly session: ActivitySessionAnswer;
   readonly busy: boolean;
   readonly onSaved: () => Promise<void>;
-  readonly onCancel: (reason: string) => void;
+  readonly onCancel: (reason: string, expected: SessionCancellationFigures) => void;
 }) {
   const stateOf = useSessionState();
   const state = stateOf?.(s) ?? null;
@@ -552,12 +553,17 @@ export function ActivitiesEditorPage() {
       setNotice(msg.catalogue(activity.title, activity.published ? msg.retiree : msg.publiee));
       await load();
     });
-  const cancel = (activity: ActivityAnswer, session: ActivitySessionAnswer, reason: string) =>
+  const cancel = (
+    activity: ActivityAnswer,
+    session: ActivitySessionAnswer,
+    reason: string,
+    expected: SessionCancellationFigures,
+  ) =>
     void run(async () => {
-      const done = await api<{ placesCancelled: number; refundCents: number }>(
+      const done = await api<SessionCancellationFigures>(
         'POST',
         `/api/staff/activities/${activity.id}/sessions/${session.id}/cancellation`,
-        { reason },
+        { reason, expected },
       );
       setNotice(
         msg.sessionAnnuleeFamillesPrevenues(
@@ -599,7 +605,7 @@ export function ActivitiesEditorPage() {
                     session={s}
                     busy={busy}
                     onSaved={load}
-                    onCancel={(reason) => cancel(a, s, reason)}
+                    onCancel={(reason, expected) => cancel(a, s, reason, expected)}
                   />
                 ))}
               </ul>

@@ -1,21 +1,25 @@
-import type { ActivitySessionAnswer } from '@entraide/contract';
+import type { ActivitySessionAnswer, SessionCancellationFigures } from '@entraide/contract';
 import { useState } from 'react';
-import { api } from '../../shared/api.ts';
+import { api, ApiError, refusalSentence } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { formatCents } from '../../shared/format.ts';
 import { sessionCancellation as msg } from '../../messages/staff.ts';
 
-interface Cancellation {
-  requestsCancelled: number;
-  choicesRemoved: number;
-  waitingCancelled: number;
-  placesCancelled: number;
-  refundCents: number;
-}
-
 /** What cancelling the session does, in the words of the confirmation. */
-function Effect({ summary }: { readonly summary: Cancellation | null }) {
-  if (summary === null) return <p role="status">{msg.calculCeAnnulationChangerait}</p>;
+function Effect({
+  summary,
+  refusal,
+}: {
+  readonly summary: SessionCancellationFigures | null;
+  /** Why the figures could not be had (the session began meanwhile…): said in the dialog. */
+  readonly refusal: string | null;
+}) {
+  if (summary === null)
+    return refusal ? (
+      <p role="alert">{refusal}</p>
+    ) : (
+      <p role="status">{msg.calculCeAnnulationChangerait}</p>
+    );
   const lines = [
     summary.placesCancelled > 0
       ? msg.placeConfirmeeAnnuleePlaces(
@@ -45,7 +49,10 @@ function Effect({ summary }: { readonly summary: Cancellation | null }) {
   );
 }
 
-/** The committee cancels a session: the effect is read first, the reason is mailed. */
+/**
+ * The committee cancels a session: the effect is read first (rehearsed by the server), the reason
+ * is mailed; the cancellation is made only if it still does what was read (decision 0046).
+ */
 export function CancelSession({
   activityId,
   session,
@@ -55,9 +62,10 @@ export function CancelSession({
   readonly activityId: string;
   readonly session: ActivitySessionAnswer;
   readonly disabled: boolean;
-  readonly onCancel: (reason: string) => void;
+  readonly onCancel: (reason: string, expected: SessionCancellationFigures) => void;
 }) {
-  const [summary, setSummary] = useState<Cancellation | null>(null);
+  const [summary, setSummary] = useState<SessionCancellationFigures | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   return (
     <ConfirmAction
       secondary
@@ -66,16 +74,33 @@ export function CancelSession({
       title={msg.annulerSession2(session.label)}
       onOpen={() => {
         setSummary(null);
-        void api<Cancellation>(
+        setRefusal(null);
+        void api<SessionCancellationFigures>(
           'GET',
           `/api/staff/activities/${activityId}/sessions/${session.id}/cancellation`,
-        ).then(setSummary);
+        ).then(
+          (figures) =>
+            setSummary({
+              requestsCancelled: figures.requestsCancelled,
+              choicesRemoved: figures.choicesRemoved,
+              waitingCancelled: figures.waitingCancelled,
+              placesCancelled: figures.placesCancelled,
+              refundCents: figures.refundCents,
+            }),
+          (error: unknown) => {
+            if (!(error instanceof ApiError)) throw error;
+            setRefusal(refusalSentence(error));
+          },
+        );
       }}
-      effect={<Effect summary={summary} />}
+      effect={<Effect summary={summary} refusal={refusal} />}
+      ready={summary !== null}
       reasonLabel={msg.motifAnnulationReprisDans}
       reasonExample={msg.prestataireAnnuleSejourFaute}
       confirmLabel={msg.annulerSessionPrevenirFamilles}
-      onConfirm={onCancel}
+      onConfirm={(reason) => {
+        if (summary) onCancel(reason, summary);
+      }}
     />
   );
 }
