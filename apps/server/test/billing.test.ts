@@ -394,6 +394,43 @@ describe('invoices, plans and payments', () => {
     });
   });
 
+  it('does not reverse a payment whose invoice a credit note cancelled: its money went with the credit note', async () => {
+    const [session] = await openPlaces(t, staff, [
+      { firstDay: '2021-09-13', lastDay: '2021-09-19', priceCents: 60_000 },
+    ]);
+    const { client } = await family(t, 45_000);
+    const place = (await book(client, session ?? '')).json<{ id: string }>();
+    const [view] = await invoicesOf(client);
+    const payment = (
+      await staff.request(
+        'POST',
+        '/api/staff/payments',
+        {
+          invoiceId: view?.invoice.id,
+          method: 'cheque',
+          amountCents: 2_000,
+          receivedOn: '2021-04-15',
+          chequeNumber: '0054321',
+        },
+        { 'idempotency-key': 'reversal-credited-1' },
+      )
+    ).json<{ id: string }>();
+    const reversible = async () =>
+      (await staff.get(`/api/staff/invoices?reference=${view?.invoice.reference ?? ''}`))
+        .json<{ invoices: { payments: { id: string; reversible: boolean }[] }[] }>()
+        .invoices[0]?.payments.find((p) => p.id === payment.id)?.reversible;
+    expect(await reversible()).toBe(true);
+    expect((await staff.post(`/api/staff/registrations/${place.id}/cancel`, {})).status).toBe(200);
+    // The desk is not offered to reverse it, and a reversal sent anyway is refused, saying why.
+    expect(await reversible()).toBe(false);
+    const refused = await staff.post(`/api/staff/payments/${payment.id}/reversal`, {
+      reason: 'chèque revenu impayé',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'invoice_credited' });
+    expect(refused.json<{ message: string }>().message).toContain('annulée par un avoir');
+  });
+
   it('limits the subsidy of a household at its ceiling, and says why', async () => {
     const sessions = await openPlaces(t, staff, [
       { firstDay: '2021-06-01', lastDay: '2021-06-14', priceCents: 200_000 },

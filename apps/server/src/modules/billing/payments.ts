@@ -101,8 +101,12 @@ export const AT_THE_DESK = `p.amount_cents > 0 AND strpos(p.idempotency_key, ':'
 /** SQL, for the payments row `p`: no reversal cancels it. */
 const NOT_REVERSED = 'NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)';
 
-/** SQL, for the payments row `p`: what a reversal may cancel. */
-const REVERSIBLE = `${AT_THE_DESK} AND ${NOT_REVERSED}`;
+/**
+ * SQL, for the payments row `p`: what a reversal may cancel — money received at the desk, not
+ * reversed yet, on an invoice no credit note cancelled (its payments went with the credit note).
+ */
+const REVERSIBLE = `${AT_THE_DESK} AND ${NOT_REVERSED}
+  AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = p.invoice_id)`;
 
 /** An invoice's payment lines, each saying whether the desk may reverse it. */
 export async function invoicePayments(

@@ -499,7 +499,7 @@ export function PaymentsPage() {
                 details={details}
                 pdfUrl={`/api/staff/invoices/${details.invoice.id}/pdf`}
                 paymentAction={(payment) =>
-                  payment.reversible && details.account.creditedCents === 0 ? (
+                  payment.reversible ? (
                     <ReversePayment details={details} payment={payment} onSaved={saved} />
                   ) : null
                 }
