@@ -2,7 +2,7 @@
 // opened without what it needs says so, with a way back — never a raw validator's message.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { householdWithRecord } from '../apps/server/test/harness.ts';
+import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
 import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
@@ -12,6 +12,11 @@ beforeAll(async () => {
     identifier: 'IN-000831',
     taxIncomeEuros: 45_000,
     dependants: [],
+  });
+  await createUser(env.app.db, {
+    identifier: 'GEST-FI-ERREURS',
+    role: 'staff',
+    sectors: ['comptabilite'],
   });
 });
 
@@ -110,5 +115,42 @@ describe.each([
     await page.getByRole('link', { name: 'Calculer mon taux' }).click();
     await page.getByRole('heading', { name: /^Calculer/, level: 1 }).waitFor();
     expect(await alert.count()).toBe(0);
+  });
+});
+
+describe.each([
+  ['at a desk', desktopPage],
+  ['on a phone', phonePage],
+])('what a page reads cannot be had, %s', (_, open: (browser: Browser) => Promise<Page>) => {
+  it('says why in words with a button to try again, never an endless « Chargement… » nor an empty list', async () => {
+    const page = await open(env.browser);
+    await login(page, env.app, 'IN-000831');
+    // The connection drops as the member's RIBs are read; it is back when « Réessayer » is clicked.
+    await page.route('**/api/me/bank-accounts', (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/espace/rib`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
+    await alert.waitFor();
+    await expectAccessible(page);
+    await alert.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText('Aucun RIB enregistré.').waitFor();
+    expect(await alert.count()).toBe(0);
+
+    // At the payments desk, a node that does not answer is said, not shown as « no invoice ».
+    const desk = await open(env.browser);
+    await login(desk, env.app, 'GEST-FI-ERREURS');
+    await desk.route(
+      '**/api/staff/invoices*',
+      (route) => route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503</h1>' }),
+      { times: 1 },
+    );
+    await desk.goto(`${env.app.url}/gestion/reglements`);
+    const unavailable = desk
+      .getByRole('alert')
+      .filter({ hasText: 'Le service est momentanément indisponible' });
+    await unavailable.waitFor();
+    expect(await desk.getByText(/^Aucune facture/).count()).toBe(0);
+    await unavailable.getByRole('button', { name: 'Réessayer' }).click();
+    await desk.getByRole('heading', { name: 'Règlements et factures', level: 1 }).waitFor();
+    await unavailable.waitFor({ state: 'detached' });
   });
 });

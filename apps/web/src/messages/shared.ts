@@ -42,6 +42,11 @@ export const layout = {
   espaceAdherent2: (children: string) => `${children} — Espace Adhérent`,
 } as const;
 
+/** shared/loading.tsx */
+export const loading = {
+  reessayer: 'Réessayer',
+} as const;
+
 /** shared/page-loading.tsx */
 export const pageLoading = {
   cettePagePasPu:

@@ -1,6 +1,7 @@
 import { startRegistration } from '@simplewebauthn/browser';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -138,9 +139,10 @@ function Security() {
   const { busy, alert, run } = useSubmit();
   const [version, setVersion] = useState(0);
   const load = () => setVersion((v) => v + 1);
-  useEffect(() => {
-    void api<Summary>('GET', '/api/me/second-factor').then(setSummary, () => setSummary(null));
-  }, [version]);
+  const loading = useLoad(
+    async () => setSummary(await api<Summary>('GET', '/api/me/second-factor')),
+    String(version),
+  );
   const enrolled = async (recoveryCodes: string[] | null) => {
     setCodes(recoveryCodes);
     await refresh();
@@ -157,7 +159,7 @@ function Security() {
       load();
     });
   const required = session?.user?.secondFactor.required ?? false;
-  if (!summary) return <p role="status">{common.loading}</p>;
+  if (!summary) return <Loading {...loading} />;
   const hasFactor = summary.totp || summary.passkeys.length > 0;
   return (
     <>

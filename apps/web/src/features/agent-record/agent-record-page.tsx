@@ -9,6 +9,7 @@ import {
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api, type FieldErrors } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import {
   Checkbox,
   Field,
@@ -450,12 +451,11 @@ function RecordForm({ year }: { readonly year: number }) {
 export function AgentRecordPage() {
   const [years, setYears] = useState<number[]>([]);
   const [year, setYear] = useState<number | null>(null);
-  useEffect(() => {
-    void api<{ years: number[] }>('GET', '/api/record-years').then((answer) => {
-      setYears(answer.years);
-      setYear(answer.years[0] ?? null);
-    });
-  }, []);
+  const loading = useLoad(async () => {
+    const answer = await api<{ years: number[] }>('GET', '/api/record-years');
+    setYears(answer.years);
+    setYear(answer.years[0] ?? null);
+  });
   return (
     <RequireUser>
       <PageTitle>{common.myAgentRecord}</PageTitle>
@@ -474,11 +474,7 @@ export function AgentRecordPage() {
           </select>
         </div>
       ) : null}
-      {year === null ? (
-        <p role="status">{common.loading}</p>
-      ) : (
-        <RecordForm key={year} year={year} />
-      )}
+      {year === null ? <Loading {...loading} /> : <RecordForm key={year} year={year} />}
     </RequireUser>
   );
 }

@@ -1,7 +1,8 @@
 import { KeptNotifications } from '../payments/kept-notifications.tsx';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { PlaceChangeEffect, usePlaceChangePreview } from './place-change-preview.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
@@ -16,7 +17,6 @@ import { InvoiceCard } from './invoice-card.tsx';
 import { dueInstalments, type InvoiceDetails } from './invoice-types.ts';
 import { PAYMENT_METHOD_LABELS } from '../../messages/labels.ts';
 import { PlaceChangeForm } from './place-change-form.tsx';
-import { common } from '../../messages/common.ts';
 import { paymentsPage as msg } from '../../messages/billing.ts';
 
 const ENTRY_METHODS = Object.fromEntries(
@@ -256,9 +256,7 @@ function ChequeSlips({ today }: { readonly today: string }) {
       (await api<{ cheques: typeof cheques }>('GET', `/api/staff/cheques?until=${until}`)).cheques,
     );
   }, [until]);
-  useEffect(() => {
-    void load().catch(() => setCheques([]));
-  }, [load]);
+  const loading = useLoad(load, until);
   return (
     <section aria-labelledby="cheques">
       <h2 id="cheques">{msg.remiseCheques}</h2>
@@ -269,7 +267,9 @@ function ChequeSlips({ today }: { readonly today: string }) {
         value={until}
         onChange={(e) => setUntil(e.target.value)}
       />
-      {cheques.length === 0 ? (
+      {loading.failure ? (
+        <Loading {...loading} />
+      ) : cheques.length === 0 ? (
         <p id="no-cheque">{msg.aucunChequeRemettreJusqu(formatDate(until))}</p>
       ) : (
         <ul>
@@ -455,9 +455,7 @@ export function PaymentsPage() {
     setInvoices(answer.invoices);
     setToday(answer.today);
   }, []);
-  useEffect(() => {
-    void load().catch(() => setInvoices([]));
-  }, [load]);
+  const loading = useLoad(load);
   const saved = async (message: string) => {
     setNotice(message);
     await load(reference);
@@ -486,7 +484,7 @@ export function PaymentsPage() {
         </div>
       </form>
       {invoices === null || today === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : invoices.length === 0 ? (
         <p>{msg.aucuneFacture(reference ? msg.avecCetteReference : msg.avecSoldePayer)}</p>
       ) : (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, download } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
 import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
@@ -13,7 +14,6 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { claimFacts, type ClaimView } from './my-claims-page.tsx';
-import { common } from '../../messages/common.ts';
 import { claimsReviewPage as msg } from '../../messages/claims.ts';
 
 function Decision({
@@ -385,16 +385,14 @@ export function ClaimsReviewPage() {
     setNotice(message);
     await load();
   };
-  useEffect(() => {
-    void load().catch(() => setQueue({ claims: [], waiting: 0 }));
-  }, [load]);
+  const loading = useLoad(load);
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.subventionsPosteriori}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       {claims === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : claims.length === 0 ? (
         <p>{msg.aucuneDemandeExaminer}</p>
       ) : (

@@ -1,7 +1,8 @@
 import { bankAccountInput, issuesOf } from '@entraide/contract';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -24,11 +25,9 @@ export function BankAccountsPage() {
   const [form, setForm] = useState({ holder: '', iban: '', bic: '' });
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run, setAlert, setFields } = useSubmit();
-  useEffect(() => {
-    void api<{ accounts: Account[] }>('GET', '/api/me/bank-accounts').then((answer) =>
-      setAccounts(answer.accounts),
-    );
-  }, []);
+  const loading = useLoad(async () =>
+    setAccounts((await api<{ accounts: Account[] }>('GET', '/api/me/bank-accounts')).accounts),
+  );
   const act = (work: () => Promise<{ accounts: Account[] }>, message: string) =>
     run(async () => {
       setAccounts((await work()).accounts);
@@ -59,7 +58,7 @@ export function BankAccountsPage() {
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
       {accounts === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : accounts.length === 0 ? (
         <p>{msg.aucunRibEnregistre}</p>
       ) : (

@@ -1,6 +1,7 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
@@ -19,10 +20,11 @@ function ContactForm({ memberId }: { readonly memberId: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
   const [done, setDone] = useState(false);
   const { busy, alert, fields, run } = useSubmit();
-  useEffect(() => {
-    void api<Contact>('GET', `/api/members/${memberId}`).then(setContact);
-  }, [memberId]);
-  if (!contact) return <p role="status">{common.loading}</p>;
+  const loading = useLoad(
+    async () => setContact(await api<Contact>('GET', `/api/members/${memberId}`)),
+    memberId,
+  );
+  if (!contact) return <Loading {...loading} />;
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api.ts';
-import { FormAlert } from '../../shared/form.tsx';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
-import { common } from '../../messages/common.ts';
 import { fileReadsPage as msg } from '../../messages/member.ts';
 
 interface FileRead {
@@ -16,15 +15,10 @@ interface FileRead {
 
 function Reads() {
   const [reads, setReads] = useState<FileRead[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ reads: FileRead[] }>('GET', '/api/me/file-reads').then(
-      (answer) => setReads(answer.reads),
-      (e: unknown) => setError(e instanceof Error ? e.message : common.loadFailed),
-    );
-  }, []);
-  if (error) return <FormAlert message={error} />;
-  if (!reads) return <p role="status">{common.loading}</p>;
+  const loading = useLoad(async () =>
+    setReads((await api<{ reads: FileRead[] }>('GET', '/api/me/file-reads')).reads),
+  );
+  if (!reads) return <Loading {...loading} />;
   if (reads.length === 0) return <p>{msg.personneComiteEncoreConsulte}</p>;
   return (
     <ul className="cards">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
@@ -25,10 +26,11 @@ interface Profile {
 
 function MemberProfile({ id }: { readonly id: string }) {
   const [profile, setProfile] = useState<Profile | null>(null);
-  useEffect(() => {
-    void api<Profile>('GET', `/api/members/${id}`).then(setProfile);
-  }, [id]);
-  if (!profile) return <p role="status">{common.loading}</p>;
+  const loading = useLoad(
+    async () => setProfile(await api<Profile>('GET', `/api/members/${id}`)),
+    id,
+  );
+  if (!profile) return <Loading {...loading} />;
   return (
     <section aria-labelledby="famille">
       <h2 id="famille">{msg.maFamille}</h2>

@@ -33,9 +33,11 @@ const ceiling = (cents: number | null): string => (cents === null ? msg.aucun : 
  */
 export function PackChanges() {
   const [changes, setChanges] = useState<Changes | null>(null);
+  // A part of the home page that says nothing unless there is a change: not read, not shown.
   useEffect(() => {
-    void api<{ changes: Changes | null }>('GET', '/api/me/pack-changes').then((answer) =>
-      setChanges(answer.changes),
+    api<{ changes: Changes | null }>('GET', '/api/me/pack-changes').then(
+      (answer) => setChanges(answer.changes),
+      () => setChanges(null),
     );
   }, []);
   if (!changes) return null;

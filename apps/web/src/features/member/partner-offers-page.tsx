@@ -1,10 +1,10 @@
 import type { PartnerOfferInput } from '@entraide/contract';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
-import { common } from '../../messages/common.ts';
 import { partnerOffersPage as msg } from '../../messages/member.ts';
 
 export type Offer = PartnerOfferInput & { id: string };
@@ -12,16 +12,14 @@ export type Offer = PartnerOfferInput & { id: string };
 /** Infos partenariat: partners' offers and codes (show the member card to get them). */
 export function PartnerOffersPage() {
   const [offers, setOffers] = useState<Offer[] | null>(null);
-  useEffect(() => {
-    void api<{ offers: Offer[] }>('GET', '/api/partner-offers').then((answer) =>
-      setOffers(answer.offers),
-    );
-  }, []);
+  const loading = useLoad(async () =>
+    setOffers((await api<{ offers: Offer[] }>('GET', '/api/partner-offers')).offers),
+  );
   return (
     <RequireUser>
       <PageTitle>{msg.infosPartenariat}</PageTitle>
       {offers === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : offers.length === 0 ? (
         <p>{msg.aucuneOffrePartenairePour}</p>
       ) : (

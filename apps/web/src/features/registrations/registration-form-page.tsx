@@ -7,6 +7,7 @@ import {
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { indexOfKey, personKey } from '../../shared/person-keys.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import {
@@ -69,24 +70,22 @@ function useChoices(activityId: string) {
   const [sessions, setSessions] = useState<
     (ActivityAnswer['sessions'][number] & { title: string })[]
   >([]);
-  useEffect(() => {
-    void (async () => {
-      const view = await api<{ activity: ActivityAnswer; costs: ParticipantCostAnswer[] | null }>(
-        'GET',
-        `/api/activities/${activityId}`,
-      );
-      const sector = await api<{ activities: ActivityAnswer[] }>(
-        'GET',
-        `/api/activities?sector=${view.activity.sector}`,
-      );
-      setActivity(view.activity);
-      setPeople(view.costs ?? []);
-      setSessions(
-        sector.activities.flatMap((a) => a.sessions.map((s) => ({ ...s, title: a.title }))),
-      );
-    })();
-  }, [activityId]);
-  return { activity, people, sessions };
+  const loading = useLoad(async () => {
+    const view = await api<{ activity: ActivityAnswer; costs: ParticipantCostAnswer[] | null }>(
+      'GET',
+      `/api/activities/${activityId}`,
+    );
+    const sector = await api<{ activities: ActivityAnswer[] }>(
+      'GET',
+      `/api/activities?sector=${view.activity.sector}`,
+    );
+    setActivity(view.activity);
+    setPeople(view.costs ?? []);
+    setSessions(
+      sector.activities.flatMap((a) => a.sessions.map((s) => ({ ...s, title: a.title }))),
+    );
+  }, activityId);
+  return { activity, people, sessions, loading };
 }
 
 function PreviewCard({
@@ -221,7 +220,7 @@ function RegistrationForm({
 }) {
   const [, navigate] = useLocation();
   const deposit = depositWords(useSession().session?.organization.texts.depositLabel);
-  const { activity, people, sessions } = useChoices(activityId);
+  const { activity, people, sessions, loading } = useChoices(activityId);
   const stateOf = useSessionState();
   const [person, setPerson] = useState('');
   const [companions, setCompanions] = useState<string[]>([]);
@@ -262,7 +261,7 @@ function RegistrationForm({
           .flatMap((p) => keyOf(p.firstName)),
       );
   }, [people, person, existing]);
-  if (!activity || !stateOf) return <p role="status">{common.loading}</p>;
+  if (!activity || !stateOf) return <Loading {...loading} />;
   if (people.length === 0)
     return (
       <p>
@@ -528,12 +527,14 @@ export function RegistrationFormPage() {
   const [existing, setExisting] = useState<RegistrationView | null | undefined>(
     requestId ? undefined : null,
   );
-  useEffect(() => {
+  const loading = useLoad(async () => {
     if (!requestId) return;
-    void api<{ registrations: RegistrationView[] }>('GET', '/api/me/registrations').then(
-      ({ registrations }) => setExisting(registrations.find((r) => r.id === requestId) ?? null),
+    const { registrations } = await api<{ registrations: RegistrationView[] }>(
+      'GET',
+      '/api/me/registrations',
     );
-  }, [requestId]);
+    setExisting(registrations.find((r) => r.id === requestId) ?? null);
+  }, requestId ?? '');
   const activityId = existing?.choices[0]?.activityId ?? params.get('activite') ?? '';
   return (
     <RequireUser>
@@ -547,7 +548,7 @@ export function RegistrationFormPage() {
           <Link to="/activites">{msg.voirSejours}</Link>
         </p>
       ) : existing === undefined ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : (
         <RegistrationForm
           activityId={activityId}

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { formatCents, parseEuros } from '../../shared/format.ts';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
@@ -11,7 +12,6 @@ import { DataTable } from '../../shared/data-table.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
 import type { SolidarityView } from './solidarity-types.ts';
 import { SOLIDARITY_KINDS, SOLIDARITY_STATUS } from '../../messages/labels.ts';
-import { common } from '../../messages/common.ts';
 import { solidarityReviewPage as msg } from '../../messages/solidarity.ts';
 
 function Decision({
@@ -84,9 +84,7 @@ export function SolidarityReviewPage() {
       (await api<{ requests: SolidarityView[] }>('GET', '/api/staff/solidarity')).requests,
     );
   }, []);
-  useEffect(() => {
-    void load().catch(() => setRequests([]));
-  }, [load]);
+  const loading = useLoad(load);
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.solidarite}</PageTitle>
@@ -112,7 +110,7 @@ export function SolidarityReviewPage() {
         </section>
       ) : null}
       {requests === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : requests.length === 0 ? (
         <p>{msg.aucuneDemandeOuVous}</p>
       ) : (

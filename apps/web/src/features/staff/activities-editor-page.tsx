@@ -8,6 +8,7 @@ import type {
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import {
   Checkbox,
   Field,
@@ -26,7 +27,6 @@ import { CancelSession } from './session-cancellation.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { ActivityPhoto, changeActivity } from './activity-photo.tsx';
-import { common } from '../../messages/common.ts';
 import { activitiesEditorPage as msg } from '../../messages/staff.ts';
 
 /** The cap categories of the committee's packs, by code. */
@@ -544,9 +544,7 @@ export function ActivitiesEditorPage() {
       (await api<{ activities: ActivityAnswer[] }>('GET', '/api/staff/activities')).activities,
     );
   }, []);
-  useEffect(() => {
-    void load().catch(() => setActivities([]));
-  }, [load]);
+  const loading = useLoad(load);
   const publish = (activity: ActivityAnswer) =>
     void run(async () => {
       await changeActivity(activity, { published: !activity.published });
@@ -588,7 +586,7 @@ export function ActivitiesEditorPage() {
         }}
       />
       {activities === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : (
         <ul className="cards" aria-label={msg.activites}>
           {activities.map((a) => (

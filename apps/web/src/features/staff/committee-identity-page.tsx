@@ -1,6 +1,7 @@
 import { contrastWithWhite, IMAGE_LIMIT, MIN_CONTRAST } from '@entraide/contract';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { api, sendFile } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
@@ -9,7 +10,6 @@ import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
-import { common } from '../../messages/common.ts';
 import { committeeIdentityPage as msg } from '../../messages/staff.ts';
 
 interface Identity {
@@ -85,9 +85,7 @@ export function CommitteeIdentityPage() {
   const [form, setForm] = useState<Identity | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run } = useSubmit();
-  useEffect(() => {
-    void api<Identity>('GET', '/api/admin/committee').then(setForm);
-  }, []);
+  const loading = useLoad(async () => setForm(await api<Identity>('GET', '/api/admin/committee')));
   const changed = async (identity: Identity, message: string) => {
     setForm(identity);
     setNotice(message);
@@ -119,7 +117,7 @@ export function CommitteeIdentityPage() {
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       {form === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : (
         <>
           <form onSubmit={save} noValidate aria-labelledby="identity">

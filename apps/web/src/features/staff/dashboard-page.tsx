@@ -1,7 +1,8 @@
 import type { ActivitySector } from '@entraide/contract';
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ChartFigure } from '../../shared/chart-figure.tsx';
 import { Gauge } from '../../shared/gauge.tsx';
 import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
@@ -12,7 +13,6 @@ import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
-import { common } from '../../messages/common.ts';
 import { dashboardPage as msg } from '../../messages/staff.ts';
 
 interface SectorDashboard {
@@ -228,9 +228,12 @@ export function DashboardPage() {
         .sectors,
     );
   }, [shown]);
-  useEffect(() => {
-    if (session) void load().catch(() => setSectors([]));
-  }, [load, session]);
+  const loading = useLoad(
+    async () => {
+      if (session) await load();
+    },
+    `${String(shown)} ${session ? 'in' : 'out'}`,
+  );
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
   return (
     <RequireUser staffOnly>
@@ -248,7 +251,7 @@ export function DashboardPage() {
         <a href={`/api/staff/dashboard.csv?year=${shown}`}>{msg.exporterTousChiffresCsv(shown)}</a>
       </p>
       {sectors === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : sectors.length === 0 ? (
         <p>{msg.aucunSecteurActivitesDans}</p>
       ) : (

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { PackDrafts } from './pack-drafts.tsx';
 import { useSession } from '../../shared/session.tsx';
-import { common } from '../../messages/common.ts';
 import { packsPage as msg } from '../../messages/staff.ts';
 
 interface PackView {
@@ -33,18 +33,16 @@ const cents = (value: number | null): string => (value === null ? '—' : format
 export function PacksPage() {
   const { session } = useSession();
   const [packs, setPacks] = useState<PackView[] | null>(null);
-  useEffect(() => {
-    void api<{ packs: PackView[] }>('GET', '/api/staff/packs')
-      .then((answer) => setPacks(answer.packs))
-      .catch(() => setPacks([]));
-  }, []);
+  const loading = useLoad(async () =>
+    setPacks((await api<{ packs: PackView[] }>('GET', '/api/staff/packs')).packs),
+  );
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.baremes}</PageTitle>
       <StaffNav />
       {session?.user?.role === 'admin' ? <PackDrafts /> : null}
       {packs === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : (
         packs.map((pack) => (
           <section key={pack.id} aria-labelledby={`pack-${pack.id}`} className="card">

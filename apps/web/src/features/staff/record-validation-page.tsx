@@ -8,6 +8,7 @@ import {
 } from '@entraide/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import {
@@ -111,9 +112,10 @@ function RecordReview({
 }) {
   const [file, setFile] = useState<RecordFile | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  useEffect(() => {
-    void api<RecordFile>('GET', `/api/staff/agent-records/${entry.id}`).then(setFile);
-  }, [entry.id]);
+  const loading = useLoad(
+    async () => setFile(await api<RecordFile>('GET', `/api/staff/agent-records/${entry.id}`)),
+    entry.id,
+  );
   const decide = async (decision: 'validate' | 'reject', reason = '') => {
     setAlert(null);
     try {
@@ -139,7 +141,7 @@ function RecordReview({
       setAlert(error instanceof ApiError ? refusalSentence(error) : msg.erreur);
     }
   };
-  if (!file) return <p role="status">{common.loading}</p>;
+  if (!file) return <Loading {...loading} />;
   const { record } = file;
   return (
     <section aria-labelledby={`review-${entry.id}`} className="card">
@@ -321,9 +323,7 @@ export function RecordValidationPage() {
         .records,
     );
   }, [filters]);
-  useEffect(() => {
-    void load().catch(() => setQueue([]));
-  }, [load]);
+  const loading = useLoad(load, JSON.stringify(filters));
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.fichesAgentValider}</PageTitle>
@@ -366,7 +366,7 @@ export function RecordValidationPage() {
         />
       </div>
       {queue === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : queue.length === 0 ? (
         <p>{msg.aucuneFicheAvecCes}</p>
       ) : (

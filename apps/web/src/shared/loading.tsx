@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { ApiError, refusalSentence } from './api.ts';
+import { common } from '../messages/common.ts';
+import { loading as msg } from '../messages/shared.ts';
+
+/** Why what a screen reads could not be had (the API's own sentence), and how to try again. */
+export interface LoadState {
+  readonly failure: string | null;
+  readonly retry: () => void;
+}
+
+/**
+ * Runs `load` (which sets the screen's own state) as the screen opens, and again when `key`
+ * changes: a refusal or no answer at all is kept as a sentence, never an endless « Chargement… »
+ * nor an empty list that says « nothing » when nothing could be read.
+ */
+export function useLoad(load: () => Promise<unknown>, key = ''): LoadState {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    setFailure(null);
+    load().catch((error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      setFailure(refusalSentence(error));
+    });
+  }, [key, attempt]);
+  return { failure, retry: () => setAttempt((n) => n + 1) };
+}
+
+/** Where the screen's content will be: « Chargement… », or why it could not be read and a retry. */
+export function Loading({ failure, retry }: LoadState) {
+  if (failure === null) return <p role="status">{common.loading}</p>;
+  return (
+    <div className="alert" role="alert">
+      <p>{failure}</p>
+      <button type="button" onClick={retry}>
+        {msg.reessayer}
+      </button>
+    </div>
+  );
+}
