@@ -197,7 +197,8 @@ describe('Fiche Agent in the browser', () => {
     expect(served).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
     await expectAccessible(staff);
     await confirmAction(staff, 'Valider la fiche', {
-      effect: /s’appliquent\s+aussitôt/,
+      effect:
+        /^Le barème lui donnera 3 parts, un quotient familial de [\d\s\u202f]+,\d\d\s€ et un plafond annuel de [\d\s\u202f]+,\d\d\s€\.$/,
       confirm: 'Valider la fiche',
     });
     await staff.getByText('validée : 3 parts').waitFor();

@@ -156,10 +156,18 @@ describe('the yearly agent record', () => {
     const file = (await staff.get(`/api/staff/agent-records/${entry?.id ?? ''}`)).json<{
       record: { documentIds: string[] };
       changes: unknown;
+      validation: unknown;
     }>();
     expect(file.record.documentIds).toEqual(documentIds);
     // A first Fiche: nothing validated before it to compare with.
     expect(file.changes).toBeNull();
+    // The confirmation reads what validating it gives: the figures the validation then stores.
+    expect(file.validation).toEqual({
+      parts: 3,
+      quotientCents: 1_733_333,
+      ratesBp: { standard: 2781, majore: 3781, promotionnel: 5281 },
+      annualCeilingCents: 119_880,
+    });
 
     const validated = await staff.post(`/api/staff/agent-records/${entry?.id ?? ''}/validate`);
     expect(validated.json()).toMatchObject({
@@ -186,6 +194,12 @@ describe('the yearly agent record', () => {
     expect((await mailsTo(t.db, 'erin@example.org')).at(-1)?.subject).toBe(
       'CAES Inserm — Fiche Agent 2021 validée',
     );
+    // Once decided, there is nothing left to confirm.
+    expect(
+      (await staff.get(`/api/staff/agent-records/${entry?.id ?? ''}`)).json<{
+        validation: unknown;
+      }>().validation,
+    ).toBeNull();
     expect(Object.keys(entitlements.rates as object)).toEqual([
       'standard',
       'majore',

@@ -441,6 +441,10 @@ export const recordValidationPage = {
   versions: (value: string) => `Versions : ${value}`,
   validerFiche: 'Valider la fiche',
   validerFiche2: (year: number, value: string) => `Valider la Fiche ${year} ${of(value)} ?`,
+  chiffresValidation: (parts: string, quotient: string, ceiling: string) =>
+    `Le barème lui donnera ${parts} parts, un quotient familial de ${quotient} et ${ceiling}.`,
+  plafondDe: (ceiling: string) => `un plafond annuel de ${ceiling}`,
+  sansPlafond: 'aucun plafond annuel',
   sesPartsSonQuotient: (year: number, firstName: string) =>
     `Ses parts, son quotient familial, ses taux et son plafond ${year} s’appliquent aussitôt à ses demandes et devis ; ${firstName} reçoit un courriel. Une modification ultérieure passera par une nouvelle version.`,
   refuser: 'Refuser',

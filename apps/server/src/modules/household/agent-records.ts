@@ -601,6 +601,32 @@ export async function validateRecord(
   return ctx.db.transaction(async (tx) => decide(ctx, tx, staff, await submittedRecord(tx, id)));
 }
 
+/**
+ * What validating `record` stores: the engine's figures for its household on the household's
+ * day, by the pack covering its year (422 when none does).
+ */
+function householdFigures(ctx: AppContext, record: AgentRecord) {
+  const pack = packForYear(ctx.packs, ctx.organization.id, record.year);
+  return { pack, result: simulateHousehold(pack, householdOf(record), householdDay(record)) };
+}
+
+/**
+ * The figures a submitted record's validation would give, for its confirmation: parts, quotient,
+ * rates and ceiling; null for a record not waiting for a decision, or of a year no pack covers
+ * (validating it says so).
+ */
+export function validationFigures(ctx: AppContext, record: AgentRecord) {
+  if (record.status !== 'submitted' || !packCovering(ctx.packs, ctx.organization.id, record.year))
+    return null;
+  const { result } = householdFigures(ctx, record);
+  return {
+    parts: result.parts,
+    quotientCents: result.quotientCents,
+    ratesBp: result.ratesBp,
+    annualCeilingCents: result.annualCeilingCents,
+  };
+}
+
 /** The household's dependants become those of a validated record (two statements, any number). */
 async function replaceDependants(tx: Queryable, record: AgentRecord): Promise<void> {
   await tx.query('DELETE FROM dependants WHERE member_id = $1', [record.memberId]);
@@ -623,8 +649,7 @@ async function decide(
   staff: CurrentUser | null,
   record: AgentRecord & { email: string; firstName: string },
 ): Promise<AgentRecord> {
-  const pack = packForYear(ctx.packs, ctx.organization.id, record.year);
-  const result = simulateHousehold(pack, householdOf(record), householdDay(record));
+  const { pack, result } = householdFigures(ctx, record);
   const [row] = await tx.query<RecordRow>(
     `UPDATE agent_records SET status = 'validated', decided_at = now(), decided_by = $2, pack_id = $3, parts = $4, quotient_cents = $5,
             rates_bp = $6, annual_ceiling_cents = $7, explanation = $8

@@ -31,6 +31,7 @@ import {
   submitRecord,
   validateRecord,
   validateRecords,
+  validationFigures,
 } from './agent-records.ts';
 import {
   addBankAccount,
@@ -218,7 +219,7 @@ export function householdRoutes(
       recordId: file.record.id,
       year: file.record.year,
     });
-    return file;
+    return { ...file, validation: validationFigures(ctx, file.record) };
   });
 
   app.post('/api/staff/agent-records/validations', async (request) => {

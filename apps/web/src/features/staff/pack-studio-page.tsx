@@ -2,6 +2,7 @@ import type { CaseResult, InputIssue, PackParameter } from '@entraide/rules';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Checkbox, Field } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -11,7 +12,6 @@ import { bySection } from '../simulator/pack-parameters.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { PackCaseForm } from './pack-case-form.tsx';
 import { PackImpactView } from './pack-impact-view.tsx';
-import { common } from '../../messages/common.ts';
 import { packStudio as msg } from '../../messages/staff.ts';
 
 type PackData = Record<string, unknown> & {
@@ -140,16 +140,15 @@ export function PackStudioPage() {
     setData(next.draft.data);
     setSaved(true);
   };
-  useEffect(() => {
-    void api<DraftAnswer>('GET', url).then((next) => {
-      show(next);
-      setPublication({
-        packId: next.draft.data.id ?? '',
-        from: next.draft.data.validity?.from ?? '',
-        to: next.draft.data.validity?.to ?? '',
-      });
+  const loading = useLoad(async () => {
+    const next = await api<DraftAnswer>('GET', url);
+    show(next);
+    setPublication({
+      packId: next.draft.data.id ?? '',
+      from: next.draft.data.validity?.from ?? '',
+      to: next.draft.data.validity?.to ?? '',
     });
-  }, [url]);
+  }, url);
   // Live: what is on the screen is checked as the admin types (not saved until they say so).
   useEffect(() => {
     if (saved || !data) return;
@@ -166,7 +165,7 @@ export function PackStudioPage() {
       clearTimeout(timer);
     };
   }, [data, saved, url]);
-  if (!answer || !data || !check) return <p role="status">{common.loading}</p>;
+  if (!answer || !data || !check) return <Loading {...loading} />;
   const readOnly = answer.draft.status === 'published';
   const change = (next: PackData) => {
     setData(next);

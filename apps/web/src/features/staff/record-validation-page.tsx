@@ -10,7 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
-import { formatCents, formatDate } from '../../shared/format.ts';
+import { formatCents, formatDate, formatParts } from '../../shared/format.ts';
 import {
   NOTICE_CHECK_LABELS,
   RECORD_STATUS_LABELS,
@@ -51,6 +51,8 @@ interface RecordFile {
     since: { year: number; version: number };
     list: { label: string; before: string; after: string }[];
   } | null;
+  /** What validating it gives, for the confirmation (a submitted Fiche of a year a barème covers). */
+  validation: { parts: number; quotientCents: number; annualCeilingCents: number | null } | null;
 }
 
 /** Who declared each notice read, with their tax numbers: for the Fiche Agent staff only. */
@@ -207,7 +209,22 @@ function RecordReview({
         <ConfirmAction
           label={msg.validerFiche}
           title={msg.validerFiche2(record.year, `${entry.firstName} ${entry.lastName}`)}
-          effect={<p>{msg.sesPartsSonQuotient(record.year, entry.firstName)}</p>}
+          effect={
+            <>
+              {file.validation ? (
+                <p>
+                  {msg.chiffresValidation(
+                    formatParts(file.validation.parts),
+                    formatCents(file.validation.quotientCents),
+                    file.validation.annualCeilingCents === null
+                      ? msg.sansPlafond
+                      : msg.plafondDe(formatCents(file.validation.annualCeilingCents)),
+                  )}
+                </p>
+              ) : null}
+              <p>{msg.sesPartsSonQuotient(record.year, entry.firstName)}</p>
+            </>
+          }
           confirmLabel={msg.validerFiche}
           onConfirm={() => void decide('validate')}
         />
