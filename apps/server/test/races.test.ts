@@ -276,6 +276,49 @@ describe('payments against changes of the same place', () => {
   });
 });
 
+/**
+ * A cancellation sent at the figures its desk read (`shown`, nothing paid yet) among payments a
+ * few milliseconds apart, at `round` (the payments before it, then the others): made as shown when
+ * none came first, and then every payment after it refused; else refused (409 `error`) with
+ * nothing cancelled and every payment accepted kept on the invoice.
+ */
+async function cancelledAsShownAmongPayments(
+  place: { registrationId: string; invoice: { id: string } },
+  round: number,
+  cancel: (desk: Client) => Promise<Answer>,
+  error: string,
+) {
+  const [canceller, ...payers] = await desks(5);
+  const answers = await staggered(3, [
+    ...payers.slice(0, round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+    () => (canceller ? cancel(canceller) : Promise.reject(new Error('no desk'))),
+    ...payers.slice(round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
+  ]);
+  const [cancelled] = answers.splice(round, 1);
+  const [request] = await t.db.query<{ status: string }>(
+    'SELECT status FROM registration_requests WHERE id = $1',
+    [place.registrationId],
+  );
+  const [paid] = await t.db.query<{ cents: number }>(
+    'SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM payments WHERE invoice_id = $1',
+    [place.invoice.id],
+  );
+  if (cancelled?.status === 200) {
+    // Made as shown: nothing had been paid, and every payment after it was refused.
+    expect(cancelled.json()).toMatchObject({ refundCents: 0 });
+    expect(request?.status).toBe('cancelled');
+    expect(accepted(answers)).toBe(0);
+    expect(paid?.cents).toBe(0);
+  } else {
+    // A payment came first: nothing was cancelled, every payment accepted is on the invoice.
+    expect(cancelled?.status).toBe(409);
+    expect(cancelled?.json()).toMatchObject({ error });
+    expect(request?.status).toBe('confirmed');
+    expect(accepted(answers)).toBeGreaterThan(0);
+    expect(paid?.cents).toBe(accepted(answers) * 2_000);
+  }
+}
+
 describe('a cancellation confirmed at the figures its desk read', () => {
   it('while payments come in: made at those figures when none came first, else refused and nothing changed', async () => {
     const [session = ''] = await openPlaces(t, staff, [
@@ -283,39 +326,15 @@ describe('a cancellation confirmed at the figures its desk read', () => {
     ]);
     for (let round = 0; round < 4; round += 1) {
       const place = await confirmedPlace(session);
-      const [canceller, ...payers] = await desks(5);
       const url = `/api/staff/registrations/${place.registrationId}/cancel`;
-      const shown = (await canceller?.post(`${url}/preview`, {}))?.json();
+      const shown = (await staff.post(`${url}/preview`, {})).json();
       expect(shown).toMatchObject({ feeCents: 0, refundCents: 0, invoiceCents: null });
-      // Payments a few milliseconds apart, the confirmation among them: first, then later.
-      const answers = await staggered(3, [
-        ...payers.slice(0, round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
-        () => canceller?.post(url, { expected: shown }) ?? Promise.reject(new Error('no desk')),
-        ...payers.slice(round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
-      ]);
-      const [cancel] = answers.splice(round, 1);
-      const [request] = await t.db.query<{ status: string }>(
-        'SELECT status FROM registration_requests WHERE id = $1',
-        [place.registrationId],
+      await cancelledAsShownAmongPayments(
+        place,
+        round,
+        (desk) => desk.post(url, { expected: shown }),
+        'amount_changed',
       );
-      const [paid] = await t.db.query<{ cents: number }>(
-        'SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM payments WHERE invoice_id = $1',
-        [place.invoice.id],
-      );
-      if (cancel?.status === 200) {
-        // Made as shown: nothing had been paid, and every payment after it was refused.
-        expect(cancel.json()).toMatchObject({ feeCents: 0, refundCents: 0 });
-        expect(request?.status).toBe('cancelled');
-        expect(accepted(answers)).toBe(0);
-        expect(paid?.cents).toBe(0);
-      } else {
-        // A payment came first: nothing was cancelled, every payment accepted is on the invoice.
-        expect(cancel?.status).toBe(409);
-        expect(cancel?.json()).toMatchObject({ error: 'amount_changed' });
-        expect(request?.status).toBe('confirmed');
-        expect(accepted(answers)).toBeGreaterThan(0);
-        expect(paid?.cents).toBe(accepted(answers) * 2_000);
-      }
     }
     expect(await consistency()).toEqual([]);
   });
@@ -328,43 +347,20 @@ describe('a session cancelled at the figures its desk read', () => {
         { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 150_000 },
       ]);
       const place = await confirmedPlace(session);
-      const [canceller, ...payers] = await desks(5);
       const [row] = await t.db.query<{ activity_id: string }>(
         'SELECT activity_id FROM activity_sessions WHERE id = $1',
         [session],
       );
       const url = `/api/staff/activities/${row?.activity_id ?? ''}/sessions/${session}/cancellation`;
       // The answer read, sent back whole: the session it names is not part of the figures.
-      const shown = (await canceller?.get(url))?.json<object>();
+      const shown = (await staff.get(url)).json<object>();
       expect(shown).toMatchObject({ placesCancelled: 1, refundCents: 0 });
-      const answers = await staggered(3, [
-        ...payers.slice(0, round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
-        () =>
-          canceller?.post(url, { reason: 'le centre ferme', expected: shown }) ??
-          Promise.reject(new Error('no desk')),
-        ...payers.slice(round).map((desk) => () => pay(desk, place.invoice.id, 2_000)),
-      ]);
-      const [cancel] = answers.splice(round, 1);
-      const [request] = await t.db.query<{ status: string }>(
-        'SELECT status FROM registration_requests WHERE id = $1',
-        [place.registrationId],
+      await cancelledAsShownAmongPayments(
+        place,
+        round,
+        (desk) => desk.post(url, { reason: 'le centre ferme', expected: shown }),
+        'effect_changed',
       );
-      const [paid] = await t.db.query<{ cents: number }>(
-        'SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM payments WHERE invoice_id = $1',
-        [place.invoice.id],
-      );
-      if (cancel?.status === 200) {
-        expect(cancel.json()).toMatchObject({ placesCancelled: 1, refundCents: 0 });
-        expect(request?.status).toBe('cancelled');
-        expect(accepted(answers)).toBe(0);
-        expect(paid?.cents).toBe(0);
-      } else {
-        expect(cancel?.status).toBe(409);
-        expect(cancel?.json()).toMatchObject({ error: 'effect_changed' });
-        expect(request?.status).toBe('confirmed');
-        expect(accepted(answers)).toBeGreaterThan(0);
-        expect(paid?.cents).toBe(accepted(answers) * 2_000);
-      }
     }
     expect(await consistency()).toEqual([]);
   });
