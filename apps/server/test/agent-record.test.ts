@@ -250,6 +250,23 @@ describe('the yearly agent record', () => {
     });
   });
 
+  it('says in the file, before the click, why validating a Fiche would be refused', async () => {
+    const memberId = await createUser(t.db, { identifier: 'IN-000518' });
+    // A year no barème of the committee covers.
+    const orphan = await submittedRecord(t.db, memberId, {
+      year: 2031,
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const file = (await staff.get(`/api/staff/agent-records/${orphan}`)).json<{
+      validation: { refusal: string };
+    }>();
+    const refused = await staff.post(`/api/staff/agent-records/${orphan}/validate`);
+    expect(refused.status).toBe(422);
+    expect(file.validation).toEqual({ refusal: refused.json<{ message: string }>().message });
+    expect(file.validation.refusal).toContain('2031');
+  });
+
   it('refuses to write over a Fiche saved since the page opened it (another tab, another device)', async () => {
     const gina = await member('IN-000519');
     const save = (basedOn: unknown, taxIncomeEuros: number) =>

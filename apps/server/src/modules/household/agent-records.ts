@@ -11,8 +11,10 @@ import {
 import {
   formatIsoDate,
   isComplete,
+  RulesError,
   simulateHousehold,
   type HouseholdInput,
+  type HouseholdSimulation,
   type Pack,
   type PackRegistry,
 } from '@entraide/rules';
@@ -611,20 +613,31 @@ function householdFigures(ctx: AppContext, record: AgentRecord) {
 }
 
 /**
- * The figures a submitted record's validation would give, for its confirmation: parts, quotient,
- * rates and ceiling; null for a record not waiting for a decision, or of a year no pack covers
- * (validating it says so).
+ * What a submitted record's validation would give, for its confirmation: its parts, quotient,
+ * rates and ceiling, or why it would be refused (no barème covers its year, a date the engine
+ * cannot judge) — said before the click, not after; null for a record not waiting for a decision.
  */
-export function validationFigures(ctx: AppContext, record: AgentRecord) {
-  if (record.status !== 'submitted' || !packCovering(ctx.packs, ctx.organization.id, record.year))
-    return null;
-  const { result } = householdFigures(ctx, record);
-  return {
-    parts: result.parts,
-    quotientCents: result.quotientCents,
-    ratesBp: result.ratesBp,
-    annualCeilingCents: result.annualCeilingCents,
-  };
+export function validationFigures(
+  ctx: AppContext,
+  record: AgentRecord,
+):
+  | Pick<HouseholdSimulation, 'parts' | 'quotientCents' | 'ratesBp' | 'annualCeilingCents'>
+  | { refusal: string }
+  | null {
+  if (record.status !== 'submitted') return null;
+  try {
+    const { result } = householdFigures(ctx, record);
+    return {
+      parts: result.parts,
+      quotientCents: result.quotientCents,
+      ratesBp: result.ratesBp,
+      annualCeilingCents: result.annualCeilingCents,
+    };
+  } catch (error) {
+    if (error instanceof RulesError) return { refusal: error.issues[0]?.message ?? error.message };
+    if (error instanceof HttpError) return { refusal: error.message };
+    throw error;
+  }
 }
 
 /** The household's dependants become those of a validated record (two statements, any number). */

@@ -51,8 +51,40 @@ interface RecordFile {
     since: { year: number; version: number };
     list: { label: string; before: string; after: string }[];
   } | null;
-  /** What validating it gives, for the confirmation (a submitted Fiche of a year a barème covers). */
-  validation: { parts: number; quotientCents: number; annualCeilingCents: number | null } | null;
+  /** What validating it gives, or why it would be refused: for the confirmation (a submitted Fiche). */
+  validation:
+    | { parts: number; quotientCents: number; annualCeilingCents: number | null }
+    | { refusal: string }
+    | null;
+}
+
+/** What validating the Fiche gives (its figures), or why it would be refused, then who is told. */
+function ValidationEffect({
+  file,
+  firstName,
+}: {
+  readonly file: RecordFile;
+  readonly firstName: string;
+}) {
+  const { validation, record } = file;
+  return (
+    <>
+      {validation === null ? null : 'refusal' in validation ? (
+        <p role="alert">{validation.refusal}</p>
+      ) : (
+        <p>
+          {msg.chiffresValidation(
+            formatParts(validation.parts),
+            formatCents(validation.quotientCents),
+            validation.annualCeilingCents === null
+              ? msg.sansPlafond
+              : msg.plafondDe(formatCents(validation.annualCeilingCents)),
+          )}
+        </p>
+      )}
+      <p>{msg.sesPartsSonQuotient(record.year, firstName)}</p>
+    </>
+  );
 }
 
 /** Who declared each notice read, with their tax numbers: for the Fiche Agent staff only. */
@@ -209,22 +241,8 @@ function RecordReview({
         <ConfirmAction
           label={msg.validerFiche}
           title={msg.validerFiche2(record.year, `${entry.firstName} ${entry.lastName}`)}
-          effect={
-            <>
-              {file.validation ? (
-                <p>
-                  {msg.chiffresValidation(
-                    formatParts(file.validation.parts),
-                    formatCents(file.validation.quotientCents),
-                    file.validation.annualCeilingCents === null
-                      ? msg.sansPlafond
-                      : msg.plafondDe(formatCents(file.validation.annualCeilingCents)),
-                  )}
-                </p>
-              ) : null}
-              <p>{msg.sesPartsSonQuotient(record.year, entry.firstName)}</p>
-            </>
-          }
+          effect={<ValidationEffect file={file} firstName={entry.firstName} />}
+          ready={!(file.validation && 'refusal' in file.validation)}
           confirmLabel={msg.validerFiche}
           onConfirm={() => void decide('validate')}
         />
