@@ -169,9 +169,7 @@ function RecordForm({ year }: { readonly year: number }) {
     setDocumentIds(record ? [...record.documentIds] : []);
     setLoaded(true);
   }, [year]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load, String(year));
 
   const locked = latest?.status === 'submitted';
   const couple = dependants.some((d) => d.relation === 'spouse');
@@ -238,7 +236,7 @@ function RecordForm({ year }: { readonly year: number }) {
       .map((d) => [d.id, d.fileName]),
   ]) as Record<string, string>;
 
-  if (!loaded) return <p role="status">{common.loading}</p>;
+  if (!loaded) return <Loading {...loading} />;
 
   return (
     <>
