@@ -166,9 +166,11 @@ describe('claims in the browser', () => {
       .getByRole('button', { name: /^Examiner la demande n° \d+$/ })
       .last()
       .click();
+    // Less than asked, typed as a parent would: the confirmation says it as it will be recorded.
+    await staff.getByLabel(/^Montant accordé, si moins que demandé/).fill('2500');
     await confirmAction(staff, /^Accorder \(n° \d+\)$/, {
-      effect: /Un prêt de 3\s000,00\s€, remboursable en 50 mensualités/,
-      confirm: /^Accorder 3\s000,00\s€$/,
+      effect: /Un prêt de 2\s500,00\s€, remboursable en 50 mensualités/,
+      confirm: /^Accorder 2\s500,00\s€$/,
     });
     await staff.getByText(/Demande n° \d+ accordée\./).waitFor();
     await expectAccessible(staff);

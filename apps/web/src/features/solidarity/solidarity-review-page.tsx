@@ -33,7 +33,14 @@ function Decision({
       await onDone(msg.demande(request.number, decision === 'grant' ? msg.accordee : msg.refusee));
     });
   const n = request.number;
-  const granted = amount.trim() ? `${amount.trim()} €` : formatCents(request.amountCents);
+  // The amount typed, as the decision will record it (what cannot be read is shown as typed, and
+  // the server says on the field what to type).
+  const typed = parseEuros(amount);
+  const granted = !amount.trim()
+    ? formatCents(request.amountCents)
+    : Number.isFinite(typed)
+      ? formatCents(typed)
+      : amount.trim();
   const told = msg.recoitCourrielDecisionNe(request.member);
   return (
     <div>
