@@ -134,6 +134,11 @@ describe.each([
     await alert.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Aucun RIB enregistré.').waitFor();
     expect(await alert.count()).toBe(0);
+    // The same on the member's home: the dashboard says why, and comes on « Réessayer ».
+    await page.route('**/api/me/home', (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/espace`);
+    await alert.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByRole('heading', { name: 'Messages du comité' }).waitFor();
 
     // At the payments desk, a node that does not answer is said, not shown as « no invoice ».
     const desk = await open(env.browser);

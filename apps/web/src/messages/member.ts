@@ -125,8 +125,6 @@ export const memberHomePage = {
   venir: ' (à venir)',
   messagesComite: 'Messages du comité',
   aucunMessagePourInstant: 'Aucun message pour l’instant.',
-  votreTableauBordPas:
-    'Votre tableau de bord n’a pas pu être chargé. Rechargez la page dans un instant.',
   chargementVotreEspace: 'Chargement de votre espace…',
   votreIdentifiantCaes: 'Votre identifiant CAES :',
   vousEtesConnecteAvec: 'Vous êtes connecté avec un compte du personnel du comité.',

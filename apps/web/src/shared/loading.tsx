@@ -27,9 +27,16 @@ export function useLoad(load: () => Promise<unknown>, key = ''): LoadState {
   return { failure, retry: () => setAttempt((n) => n + 1) };
 }
 
-/** Where the screen's content will be: « Chargement… », or why it could not be read and a retry. */
-export function Loading({ failure, retry }: LoadState) {
-  if (failure === null) return <p role="status">{common.loading}</p>;
+/**
+ * Where the screen's content will be: « Chargement… » (or `waiting`), or why it could not be read
+ * and a retry.
+ */
+export function Loading({
+  failure,
+  retry,
+  waiting = common.loading,
+}: LoadState & { readonly waiting?: string }) {
+  if (failure === null) return <p role="status">{waiting}</p>;
   return (
     <div className="alert" role="alert">
       <p>{failure}</p>

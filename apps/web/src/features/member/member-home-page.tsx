@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -150,14 +150,8 @@ function Inbox({ mails }: { readonly mails: Home['inbox'] }) {
 /** The member's home: à faire first, the year's subsidies, the files and the committee's mail. */
 function MemberDashboard({ id }: { readonly id: string }) {
   const [home, setHome] = useState<Home | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api<Home>('GET', '/api/me/home')
-      .then(setHome)
-      .catch(() => setFailed(true));
-  }, []);
-  if (failed) return <p role="alert">{msg.votreTableauBordPas}</p>;
-  if (!home) return <p role="status">{msg.chargementVotreEspace}</p>;
+  const loading = useLoad(async () => setHome(await api<Home>('GET', '/api/me/home')));
+  if (!home) return <Loading {...loading} waiting={msg.chargementVotreEspace} />;
   return (
     <>
       <ToDoList todo={home.todo} />

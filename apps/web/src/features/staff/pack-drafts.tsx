@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
 import { SelectField } from '../../shared/form.tsx';
@@ -31,10 +32,8 @@ export function PackDrafts() {
       const start = next.packs.filter((p) => p.complete).at(-1) ?? next.packs.at(-1);
       setBasedOn((current) => current || (start?.id ?? ''));
     });
-  useEffect(() => {
-    void load();
-  }, []);
-  if (!answer) return null;
+  const loading = useLoad(load);
+  if (!answer) return <Loading {...loading} />;
   const create = (data?: unknown) =>
     submit.run(async () => {
       const created = await api<{ draft: { id: string } }>('POST', '/api/admin/pack-drafts', {
