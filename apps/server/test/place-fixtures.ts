@@ -1,5 +1,6 @@
 // Fixtures of places: a youth activity whose sessions are open first come first served, a family
 // with one child, and a booking — set up through the API as staff and families would.
+import { sessionCancellationFigures } from '@entraide/contract';
 import type { Database } from '../src/db/database.ts';
 import { familyWithRecord, type Answer, type Client, type TestApp, addSession } from './harness.ts';
 
@@ -177,19 +178,12 @@ export async function cancelSessionAsShown(
   const url = await cancellationOf(t, sessionId);
   const read = await desk.get(url);
   if (read.status !== 200) return [read];
-  const { requestsCancelled, choicesRemoved, waitingCancelled, placesCancelled, refundCents } =
-    read.json<Record<string, number>>();
   return [
     read,
     await desk.post(url, {
       reason: 'le centre ferme',
-      expected: {
-        requestsCancelled,
-        choicesRemoved,
-        waitingCancelled,
-        placesCancelled,
-        refundCents,
-      },
+      // The figures alone: the answer also names the session.
+      expected: sessionCancellationFigures.parse(read.json()),
     }),
   ];
 }

@@ -1,5 +1,5 @@
-import type { SessionCancellationFigures } from '@entraide/contract';
-import { formatCents } from '@entraide/rules';
+import { sessionCancellationFigures, type SessionCancellationFigures } from '@entraide/contract';
+import { formatCents, plural } from '@entraide/rules';
 import { rehearse, type Queryable } from '../../db/database.ts';
 import { LOCKING, type ReadLock } from '../../db/read-locks.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
@@ -77,19 +77,20 @@ function cancellable(ctx: AppContext, session: Session | undefined, activityId: 
 /** What cancelling touches, in words: the message of a confirmation read before a change. */
 function inWords(figures: SessionCancellationFigures): string {
   return [
-    `${String(figures.placesCancelled)} place(s) confirmée(s) (${formatCents(figures.refundCents)} à rembourser)`,
-    `${String(figures.waitingCancelled)} demande(s) en liste d’attente`,
-    `${String(figures.requestsCancelled)} demande(s) sans autre choix`,
-    `${String(figures.choicesRemoved)} demande(s) gardant d’autres choix`,
+    `${plural(figures.placesCancelled, 'place confirmée', 'places confirmées')} (${formatCents(figures.refundCents)} à rembourser)`,
+    `${plural(figures.waitingCancelled, 'demande')} en liste d’attente`,
+    `${plural(figures.requestsCancelled, 'demande')} sans autre choix`,
+    `${plural(figures.choicesRemoved, 'demande gardant', 'demandes gardant')} d’autres choix`,
   ].join(', ');
 }
 
+/** The figures a confirmation shows, named once by the contract. */
+const FIGURES = Object.keys(
+  sessionCancellationFigures.shape,
+) as (keyof SessionCancellationFigures)[];
+
 const sameFigures = (a: SessionCancellationFigures, b: SessionCancellationFigures): boolean =>
-  a.requestsCancelled === b.requestsCancelled &&
-  a.choicesRemoved === b.choicesRemoved &&
-  a.waitingCancelled === b.waitingCancelled &&
-  a.placesCancelled === b.placesCancelled &&
-  a.refundCents === b.refundCents;
+  FIGURES.every((figure) => a[figure] === b[figure]);
 
 /**
  * The committee cancels a session (the provider cancelled, too few participants…), in `tx`. Each
@@ -162,10 +163,7 @@ async function cancelLockedSession(
   await recordAudit(tx, staff.id, 'session.cancel', 'session', sessionId, {
     activityId,
     reason,
-    requestsCancelled: done.requestsCancelled,
-    choicesRemoved: done.choicesRemoved,
-    waitingCancelled: done.waitingCancelled,
-    placesCancelled: done.placesCancelled,
+    ...done,
     refundCents,
   });
   return { ...done, refundCents, session: current };
