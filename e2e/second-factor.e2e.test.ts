@@ -4,7 +4,7 @@ import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { createUser, freshTotpCode, PASSWORD } from '../apps/server/test/harness.ts';
 import { expectAccessible, phonePage } from './support/browser.ts';
-import { useAppAndBrowser } from './support/fixture.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser({ hostname: 'localhost' });
 
@@ -91,5 +91,29 @@ describe('second factor in the browser', () => {
     await page.getByRole('heading', { level: 1, name: /Bonjour/ }).waitFor();
     await page.goto(`${env.app.url}/gestion/fiches`);
     await page.getByRole('heading', { level: 1, name: 'Fiches Agent à valider' }).waitFor();
+  });
+});
+
+describe('the admin resets a second factor', () => {
+  it('from the staff accounts, with a reason; the list is read again and says so', async () => {
+    await createUser(env.app.db, { identifier: 'ADMIN-RESET', role: 'admin' });
+    await createUser(env.app.db, {
+      identifier: 'GEST-PERDU',
+      role: 'staff',
+      sectors: ['fiche-agent'],
+    });
+    const page = await phonePage(env.browser);
+    await login(page, env.app, 'ADMIN-RESET');
+    await page.goto(`${env.app.url}/gestion/comptes`);
+    const item = page.getByRole('listitem').filter({ hasText: 'GEST-PERDU' });
+    await item.getByText('second facteur actif').waitFor();
+    await item
+      .getByRole('button', { name: 'Réinitialiser le second facteur de GEST-PERDU' })
+      .click();
+    await item.getByLabel('Motif').fill('téléphone perdu, vérifié par appel');
+    await item.getByRole('button', { name: 'Confirmer la réinitialisation' }).click();
+    await page.getByText('Le second facteur de GEST-PERDU est réinitialisé.').waitFor();
+    await item.getByText('aucun second facteur').waitFor();
+    await expectAccessible(page);
   });
 });

@@ -9,8 +9,6 @@ export const common = {
   refusalReason: 'Motif du refus (repris dans le courriel)',
   calculationDetail: 'Le détail du calcul',
   sendRequest: 'Envoyer la demande',
-  loadFailed:
-    'Cette page n’a pas pu être chargée : vérifiez votre connexion, puis rechargez la page.',
   addChild: 'Ajouter un enfant',
   removeChild: (n: number) => `Retirer l’enfant ${n}`,
   childBirthDate: (n: number) => `Date de naissance de l’enfant ${n}`,

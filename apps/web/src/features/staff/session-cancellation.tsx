@@ -1,4 +1,8 @@
-import type { ActivitySessionAnswer, SessionCancellationFigures } from '@entraide/contract';
+import {
+  sessionCancellationFigures,
+  type ActivitySessionAnswer,
+  type SessionCancellationFigures,
+} from '@entraide/contract';
 import { useState } from 'react';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
@@ -75,18 +79,12 @@ export function CancelSession({
       onOpen={() => {
         setSummary(null);
         setRefusal(null);
-        void api<SessionCancellationFigures>(
+        void api<unknown>(
           'GET',
           `/api/staff/activities/${activityId}/sessions/${session.id}/cancellation`,
         ).then(
-          (figures) =>
-            setSummary({
-              requestsCancelled: figures.requestsCancelled,
-              choicesRemoved: figures.choicesRemoved,
-              waitingCancelled: figures.waitingCancelled,
-              placesCancelled: figures.placesCancelled,
-              refundCents: figures.refundCents,
-            }),
+          // The figures alone (the answer also names the session): what the cancellation sends back.
+          (answer) => setSummary(sessionCancellationFigures.parse(answer)),
           (error: unknown) => {
             if (!(error instanceof ApiError)) throw error;
             setRefusal(refusalSentence(error));

@@ -1,5 +1,6 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -63,17 +64,12 @@ function Reset({ account, onDone }: { readonly account: Account; readonly onDone
 
 function Accounts() {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    api<{ accounts: Account[] }>('GET', '/api/admin/staff-accounts').then(
-      (answer) => setAccounts(answer.accounts),
-      (e: unknown) => setError(e instanceof Error ? e.message : common.loadFailed),
-    );
-  }, [version]);
-  if (error) return <FormAlert message={error} />;
-  if (!accounts) return <p role="status">{common.loading}</p>;
+  const loading = useLoad(async () =>
+    setAccounts((await api<{ accounts: Account[] }>('GET', '/api/admin/staff-accounts')).accounts),
+  );
+  // A list read again after a reset, and not had, is not shown as if it were current.
+  if (!accounts || loading.failure) return <Loading {...loading} />;
   return (
     <>
       {done ? <Notice>{done}</Notice> : null}
@@ -87,7 +83,7 @@ function Accounts() {
               account={a}
               onDone={() => {
                 setDone(msg.secondFacteurReinitialise(a.identifier));
-                setVersion((v) => v + 1);
+                loading.retry();
               }}
             />
           </li>
