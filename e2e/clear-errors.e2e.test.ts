@@ -159,3 +159,61 @@ describe.each([
     await unavailable.waitFor({ state: 'detached' });
   });
 });
+
+describe('what an address names, when the server cannot be reached', () => {
+  it('says the connection failed with « Réessayer », never « introuvable » nor an empty list', async () => {
+    const page = await phonePage(env.browser);
+    // A partner checks a card while the connection drops: not « Carte inconnue ».
+    await page.route('**/api/cards/*', (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/carte/jeton-inconnu`);
+    const noAnswer = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
+    await noAnswer.waitFor();
+    expect(await page.getByText('Carte inconnue.').count()).toBe(0);
+    await expectAccessible(page);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText('Carte inconnue.').waitFor();
+
+    // A stay's page behind a node that does not answer: not « Page introuvable ».
+    await login(page, env.app, 'IN-000831');
+    await page.route(
+      '**/api/activities/*',
+      (route) => route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503</h1>' }),
+      { times: 1 },
+    );
+    await page.goto(`${env.app.url}/activites/00000000-0000-4000-8000-000000000000`);
+    const unavailable = page
+      .getByRole('alert')
+      .filter({ hasText: 'Le service est momentanément indisponible' });
+    await unavailable.waitFor();
+    expect(await page.getByRole('heading', { name: 'Page introuvable' }).count()).toBe(0);
+    await unavailable.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+
+    // The member's own requests: said, not « Aucune demande pour l’instant. ».
+    await page.route('**/api/me/registrations', (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/espace/inscriptions`);
+    await noAnswer.waitFor();
+    expect(await page.getByText('Aucune demande pour l’instant.').count()).toBe(0);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText('Aucune demande pour l’instant.').waitFor();
+  });
+
+  it('keeps a new activity from being saved without its cap when the caps cannot be read', async () => {
+    const desk = await desktopPage(env.browser);
+    await login(desk, env.app, 'GEST-FI-ERREURS');
+    await desk.route('**/api/staff/packs', (route) => route.abort(), { times: 1 });
+    await desk.goto(`${env.app.url}/gestion/activites`);
+    const form = desk.locator('form').filter({ hasText: 'Nouvelle activité' });
+    const noAnswer = form.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
+    await noAnswer.waitFor();
+    const create = form.getByRole('button', { name: 'Créer l’activité (non publiée)' });
+    expect(await create.isDisabled()).toBe(true);
+    expect(await form.getByLabel('Plafond de la base subventionnable').count()).toBe(0);
+    await expectAccessible(desk);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    const cap = form.getByLabel('Plafond de la base subventionnable');
+    await cap.waitFor();
+    expect(await cap.locator('option').count()).toBeGreaterThan(1);
+    expect(await create.isDisabled()).toBe(false);
+  });
+});

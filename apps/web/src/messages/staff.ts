@@ -534,7 +534,6 @@ export const signUpQueuePage = {
   refuserDemande2: (request: string) => `Refuser la demande ${of(request)} ?`,
   nousNeTrouvonsPas: 'nous ne trouvons pas votre nom parmi les agents',
   refuserEnvoyerCourriel: 'Refuser et envoyer le courriel',
-  listePasPuEtre: 'La liste n’a pas pu être chargée.',
   inscriptionValideeIdentifiantCourrie: (request: string, identifier: string) =>
     `Inscription ${of(request)} validée : identifiant ${identifier}. Un courriel lui a été envoyé.`,
   demandeRefuseeCourrielLui: (request: string) =>

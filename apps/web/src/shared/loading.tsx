@@ -28,6 +28,21 @@ export function useLoad(load: () => Promise<unknown>, key = ''): LoadState {
 }
 
 /**
+ * What a page's address names, or 'missing' when the server says there is no such thing (404, or
+ * 400 for an address that cannot name one); any other failure (no answer, a 503) is thrown, for
+ * `useLoad` to say it and offer a retry — never « introuvable » for a dropped connection.
+ */
+export async function orMissing<T>(read: Promise<T>): Promise<T | 'missing'> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400))
+      return 'missing';
+    throw error;
+  }
+}
+
+/**
  * Where the screen's content will be: « Chargement… » (or `waiting`), or why it could not be read
  * and a retry.
  */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { DEPOSIT_METHOD_LABELS } from '../../messages/labels.ts';
@@ -134,13 +135,13 @@ export function MyInvoicesPage() {
   }, []);
   // The « Payer en ligne » button, when the committee takes payments online.
   const [onlinePayments, setOnlinePayments] = useState(false);
+  const loading = useLoad(load);
   useEffect(() => {
-    void load();
     api('GET', '/api/me/online-payments/provider').then(
       () => setOnlinePayments(true),
       () => setOnlinePayments(false),
     );
-  }, [load]);
+  }, []);
   return (
     <RequireUser>
       <PageTitle>{msg.mesDossiersFactures}</PageTitle>
@@ -149,7 +150,7 @@ export function MyInvoicesPage() {
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
       {invoices === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : invoices.length === 0 ? (
         <p>{msg.aucuneFactureEllesApparaissent}</p>
       ) : (

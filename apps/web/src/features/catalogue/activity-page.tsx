@@ -1,7 +1,8 @@
 import type { ActivityAnswer, ParticipantCostAnswer } from '@entraide/contract';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, orMissing, useLoad } from '../../shared/loading.tsx';
 import { formatCents } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -57,13 +58,12 @@ export function ActivityPage() {
   const { session } = useSession();
   const [view, setView] = useState<ActivityView | null | 'missing'>(null);
   const stateOf = useSessionState();
-  useEffect(() => {
-    api<ActivityView>('GET', `/api/activities/${id}`)
-      .then(setView)
-      .catch(() => setView('missing'));
-  }, [id, session?.user?.id]);
+  const loading = useLoad(
+    async () => setView(await orMissing(api<ActivityView>('GET', `/api/activities/${id}`))),
+    `${id} ${session?.user?.id ?? ''}`,
+  );
   if (view === 'missing') return <NotFoundPage />;
-  if (!view || !stateOf) return <p role="status">{common.loading}</p>;
+  if (!view || !stateOf) return <Loading {...loading} />;
   const { activity } = view;
   const member = session?.user?.role === 'member';
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, ApiError, download } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
@@ -218,16 +218,14 @@ function PayoutRow({
 }
 
 function Payouts({ today }: { readonly today: string }) {
-  const [payouts, setPayouts] = useState<PayoutView[]>([]);
+  const [payouts, setPayouts] = useState<PayoutView[] | null>(null);
   const [date, setDate] = useState(today);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run } = useSubmit();
   const load = useCallback(async () => {
     setPayouts((await api<{ payouts: PayoutView[] }>('GET', '/api/staff/payouts')).payouts);
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load);
   /** A button's action, then what it did and the batches as they now are. */
   const act = (action: () => Promise<string>) =>
     void run(async () => {
@@ -266,7 +264,9 @@ function Payouts({ today }: { readonly today: string }) {
           {msg.preparerLotSubventionsAccordees}
         </button>
       </div>
-      {payouts.length > 0 ? (
+      {payouts === null ? (
+        <Loading {...loading} />
+      ) : payouts.length > 0 ? (
         <ScrollingTable label={msg.lotsVirements}>
           <table>
             <caption>{msg.lotsVirements}</caption>

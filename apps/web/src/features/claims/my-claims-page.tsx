@@ -1,7 +1,8 @@
 import type { AgentRecordAnswer, ClaimInput } from '@entraide/contract';
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { indexOfKey, personKey } from '../../shared/person-keys.ts';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { FilePicker } from '../../shared/file-picker.tsx';
@@ -73,26 +74,25 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
   const [receipts, setReceipts] = useState<{ id: string; fileName: string }[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
   const { busy, alert, fields, run, setAlert } = useSubmit();
-  useEffect(() => {
-    void (async () => {
-      // The household of the newest year whose Fiche is validated (the next year's may not be yet).
-      const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
-      for (const year of years) {
-        const { versions } = await api<{ versions: AgentRecordAnswer[] }>(
-          'GET',
-          `/api/me/agent-records/${year}`,
-        );
-        const record = versions.find((v) => v.status === 'validated');
-        if (!record) continue;
-        setRecordId(record.id);
-        setPeople({
-          member: msg.moi,
-          ...Object.fromEntries(record.dependants.map((d, i) => [personKey(i), d.firstName])),
-        });
-        return;
-      }
-    })();
-  }, []);
+  // The household of the newest year whose Fiche is validated (the next year's may not be yet);
+  // when it cannot be read, « Pour qui » says so rather than offer « Moi » alone.
+  const household = useLoad(async () => {
+    const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
+    for (const year of years) {
+      const { versions } = await api<{ versions: AgentRecordAnswer[] }>(
+        'GET',
+        `/api/me/agent-records/${year}`,
+      );
+      const record = versions.find((v) => v.status === 'validated');
+      if (!record) continue;
+      setRecordId(record.id);
+      setPeople({
+        member: msg.moi,
+        ...Object.fromEntries(record.dependants.map((d, i) => [personKey(i), d.firstName])),
+      });
+      return;
+    }
+  });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
     setPreview(null);
     setForm({ ...form, [key]: e.target.value });
@@ -173,6 +173,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
         onChange={set('person')}
         error={fields.dependantIndex}
       />
+      {household.failure === null ? null : <Loading {...household} />}
       <Field
         label={msg.organismeOuOrganisateur}
         value={form.organism}
@@ -271,9 +272,7 @@ export function MyClaimsPage() {
   const load = useCallback(async () => {
     setClaims((await api<{ claims: ClaimView[] }>('GET', '/api/me/claims')).claims);
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load);
   return (
     <RequireUser>
       <PageTitle>{msg.mesDossiersSubventions}</PageTitle>
@@ -289,7 +288,7 @@ export function MyClaimsPage() {
         }}
       />
       {claims === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : claims.length === 0 ? (
         <p>{msg.aucuneDemandePourInstant}</p>
       ) : (

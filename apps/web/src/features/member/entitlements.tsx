@@ -1,8 +1,9 @@
 import type { EntitlementsAnswer } from '@entraide/contract';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { formatCents, formatNumber, formatPercent } from '../../shared/format.ts';
 import { Gauge, partClass } from '../../shared/gauge.tsx';
 import { GRID_LABELS } from '../../messages/labels.ts';
@@ -56,20 +57,27 @@ export function Entitlements({
 }) {
   const { session } = useSession();
   const withCeiling = session?.organization.texts.annualCeiling ?? false;
-  const [year, setYear] = useState<number | null>(null);
-  const [answer, setAnswer] = useState<EntitlementsAnswer | null>(null);
-  useEffect(() => {
-    void (async () => {
-      const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
-      // The year under way (a barème published for next year comes newest), else the newest.
-      const now = Number(session?.today.slice(0, 4) ?? Number.POSITIVE_INFINITY);
-      const first = years.find((y) => y <= now) ?? years[0];
-      if (first === undefined) return;
-      setYear(first);
-      setAnswer(await api<EntitlementsAnswer>('GET', `/api/me/entitlements/${first}`));
-    })();
-  }, [session?.today]);
-  if (!answer || year === null) return <p role="status">{msg.chargementVosDroits}</p>;
+  // The year's entitlements; 'none' when the committee has no barème for any year yet.
+  const [shown, setShown] = useState<{ year: number; answer: EntitlementsAnswer } | 'none' | null>(
+    null,
+  );
+  const loading = useLoad(async () => {
+    const { years } = await api<{ years: number[] }>('GET', '/api/record-years');
+    // The year under way (a barème published for next year comes newest), else the newest.
+    const now = Number(session?.today.slice(0, 4) ?? Number.POSITIVE_INFINITY);
+    const first = years.find((y) => y <= now) ?? years[0];
+    setShown(
+      first === undefined
+        ? 'none'
+        : {
+            year: first,
+            answer: await api<EntitlementsAnswer>('GET', `/api/me/entitlements/${first}`),
+          },
+    );
+  }, session?.today);
+  if (shown === 'none') return null;
+  if (shown === null) return <Loading {...loading} waiting={msg.chargementVosDroits} />;
+  const { year, answer } = shown;
   const record = answer.record;
   if (!record) {
     return (

@@ -1,7 +1,8 @@
 import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
@@ -153,9 +154,7 @@ export function MyRegistrationsPage() {
         .registrations,
     );
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load);
   const cancel = (r: RegistrationView) => {
     void run(async () => {
       await api('DELETE', `/api/me/registrations/${r.id}`);
@@ -173,7 +172,7 @@ export function MyRegistrationsPage() {
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
       {registrations === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : registrations.length === 0 ? (
         <p>{msg.aucuneDemandePourInstant}</p>
       ) : (

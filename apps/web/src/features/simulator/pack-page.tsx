@@ -1,7 +1,8 @@
 import type { PackPage as Page } from '@entraide/rules';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, orMissing, useLoad } from '../../shared/loading.tsx';
 import { ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -47,12 +48,12 @@ function CeilingTable({ ceiling }: { readonly ceiling: NonNullable<Page['annualC
 export function PackPage() {
   const { id = '' } = useParams();
   const [page, setPage] = useState<Page | null | 'missing'>(null);
-  useEffect(() => {
-    api<Page>('GET', `/api/packs/${encodeURIComponent(id)}/page`)
-      .then(setPage)
-      .catch(() => setPage('missing'));
-  }, [id]);
-  if (page === null) return <p role="status">{common.loading}</p>;
+  const loading = useLoad(
+    async () =>
+      setPage(await orMissing(api<Page>('GET', `/api/packs/${encodeURIComponent(id)}/page`))),
+    id,
+  );
+  if (page === null) return <Loading {...loading} />;
   if (page === 'missing')
     return (
       <div className="alert" role="alert">

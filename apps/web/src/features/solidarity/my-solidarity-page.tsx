@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { parseEuros } from '../../shared/format.ts';
 import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -27,9 +28,7 @@ export function MySolidarityPage() {
   const load = useCallback(async () => {
     setRequests((await api<{ requests: SolidarityView[] }>('GET', '/api/me/solidarity')).requests);
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -99,7 +98,7 @@ export function MySolidarityPage() {
         </div>
       </form>
       {requests === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : (
         <ul className="cards" aria-label={msg.mesDemandesSolidarite}>
           {requests.map((r) => (

@@ -5,10 +5,10 @@ import type {
   SessionCancellationFigures,
   SessionInput,
 } from '@entraide/contract';
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
-import { Loading, useLoad } from '../../shared/loading.tsx';
+import { Loading, useLoad, type LoadState } from '../../shared/loading.tsx';
 import {
   Checkbox,
   Field,
@@ -29,30 +29,32 @@ import { StaffNav } from './staff-nav.tsx';
 import { ActivityPhoto, changeActivity } from './activity-photo.tsx';
 import { activitiesEditorPage as msg } from '../../messages/staff.ts';
 
-/** The cap categories of the committee's packs, by code. */
-function useCapCategories(): Record<string, string> {
+/**
+ * The cap categories of the committee's packs, by code (null until read), and why they could not
+ * be: an activity saved without its cap because the list was empty would be subsidised uncapped.
+ */
+function useCapCategories(): { categories: Record<string, string> | null; loading: LoadState } {
   const { session } = useSession();
-  const [categories, setCategories] = useState<Record<string, string>>({});
-  useEffect(() => {
-    void api<{
+  const [categories, setCategories] = useState<Record<string, string> | null>(null);
+  const loading = useLoad(async () => {
+    const { packs } = await api<{
       packs: {
         organization: string;
         parameters: { capCategories?: Record<string, { label: string }> };
       }[];
-    }>('GET', '/api/staff/packs').then(({ packs }) => {
-      const all: Record<string, string> = {};
-      for (const pack of packs)
-        if (pack.organization === session?.organization.id)
-          for (const [id, cap] of Object.entries(pack.parameters.capCategories ?? {}))
-            all[id] = cap.label;
-      setCategories(all);
-    });
-  }, [session?.organization.id]);
-  return categories;
+    }>('GET', '/api/staff/packs');
+    const all: Record<string, string> = {};
+    for (const pack of packs)
+      if (pack.organization === session?.organization.id)
+        for (const [id, cap] of Object.entries(pack.parameters.capCategories ?? {}))
+          all[id] = cap.label;
+    setCategories(all);
+  }, session?.organization.id);
+  return { categories, loading };
 }
 
 function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promise<void> }) {
-  const categories = useCapCategories();
+  const { categories, loading } = useCapCategories();
   const blank = {
     title: '',
     sector: 'jeunesse' as ActivityInput['sector'],
@@ -117,13 +119,17 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
           error={fields.kind}
         />
       </div>
-      <SelectField
-        label={msg.plafondBaseSubventionnable}
-        options={{ '': msg.aucun, ...categories }}
-        value={form.capCategory}
-        onChange={(e) => setForm({ ...form, capCategory: e.target.value })}
-        error={fields.capCategory}
-      />
+      {categories === null ? (
+        <Loading {...loading} />
+      ) : (
+        <SelectField
+          label={msg.plafondBaseSubventionnable}
+          options={{ '': msg.aucun, ...categories }}
+          value={form.capCategory}
+          onChange={(e) => setForm({ ...form, capCategory: e.target.value })}
+          error={fields.capCategory}
+        />
+      )}
       <div className="field">
         <label htmlFor="activity-description">{msg.description}</label>
         <textarea
@@ -171,7 +177,7 @@ function ActivityForm({ onSaved }: { readonly onSaved: (title: string) => Promis
         onChange={(e) => setForm({ ...form, abroad: e.target.checked })}
       />
       <div className="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || categories === null}>
           {msg.creerActiviteNonPubliee}
         </button>
       </div>

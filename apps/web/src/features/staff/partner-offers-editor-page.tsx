@@ -1,6 +1,7 @@
 import type { PartnerOfferInput } from '@entraide/contract';
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
@@ -23,7 +24,7 @@ const optional = (value: string): string | undefined =>
 
 /** Staff edit the partners' offers that members see in Infos partenariat. */
 export function PartnerOffersEditorPage() {
-  const [offers, setOffers] = useState<Offer[]>([]);
+  const [offers, setOffers] = useState<Offer[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState(blank);
   const [notice, setNotice] = useState<string | null>(null);
@@ -31,9 +32,7 @@ export function PartnerOffersEditorPage() {
   const load = useCallback(async () => {
     setOffers((await api<{ offers: Offer[] }>('GET', '/api/partner-offers')).offers);
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load);
   const save = (event: SyntheticEvent) => {
     event.preventDefault();
     const body = {
@@ -65,43 +64,48 @@ export function PartnerOffersEditorPage() {
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}
       <FormAlert message={alert} />
-      <ul className="queue">
-        {offers.map((offer) => (
-          <li key={offer.id}>
-            <p>
-              <strong>{offer.partner}</strong> ({SECTOR_LABELS[offer.sector]}) — {offer.description}
-              {offer.code ? msg.code(offer.code) : ''}
-            </p>
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setEditing(offer.id);
-                  setForm({
-                    partner: offer.partner,
-                    sector: offer.sector,
-                    description: offer.description,
-                    code: offer.code ?? '',
-                    url: offer.url ?? '',
-                  });
-                }}
-              >
-                {msg.modifierOffre(offer.partner)}
-              </button>
-              <ConfirmAction
-                secondary
-                disabled={busy}
-                label={msg.supprimerOffre(offer.partner)}
-                title={msg.supprimerOffreTitre(offer.partner)}
-                effect={<p>{msg.supprimerOffreEffet}</p>}
-                confirmLabel={msg.supprimerOffreConfirmer}
-                onConfirm={() => remove(offer)}
-              />
-            </div>
-          </li>
-        ))}
-      </ul>
+      {offers === null ? (
+        <Loading {...loading} />
+      ) : (
+        <ul className="queue">
+          {offers.map((offer) => (
+            <li key={offer.id}>
+              <p>
+                <strong>{offer.partner}</strong> ({SECTOR_LABELS[offer.sector]}) —{' '}
+                {offer.description}
+                {offer.code ? msg.code(offer.code) : ''}
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    setEditing(offer.id);
+                    setForm({
+                      partner: offer.partner,
+                      sector: offer.sector,
+                      description: offer.description,
+                      code: offer.code ?? '',
+                      url: offer.url ?? '',
+                    });
+                  }}
+                >
+                  {msg.modifierOffre(offer.partner)}
+                </button>
+                <ConfirmAction
+                  secondary
+                  disabled={busy}
+                  label={msg.supprimerOffre(offer.partner)}
+                  title={msg.supprimerOffreTitre(offer.partner)}
+                  effect={<p>{msg.supprimerOffreEffet}</p>}
+                  confirmLabel={msg.supprimerOffreConfirmer}
+                  onConfirm={() => remove(offer)}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{editing ? msg.modifierOffre2 : msg.ajouterOffre}</h2>
       <form onSubmit={save} noValidate>
         <Field

@@ -6,7 +6,7 @@ import {
   type NoticeCheckStatus,
   type TaxNoticeDetails,
 } from '@entraide/contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { FormAlert, Notice, ScrollingTable, SelectField } from '../../shared/form.tsx';
@@ -336,11 +336,6 @@ const QUEUE_STATUSES = {
 
 export function RecordValidationPage() {
   const [years, setYears] = useState<number[]>([]);
-  useEffect(() => {
-    void api<{ years: number[] }>('GET', '/api/record-years').then((answer) =>
-      setYears(answer.years),
-    );
-  }, []);
   const [queue, setQueue] = useState<QueueEntry[] | null>(null);
   const [open, setOpen] = useState<QueueEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -351,14 +346,17 @@ export function RecordValidationPage() {
     sector: '',
     notices: '',
   });
-  const load = useCallback(async () => {
+  // The years to filter by are read with the queue: a list that says « all years » only because
+  // the years were not read would hide a year's queue from the staff without a word.
+  const loading = useLoad(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
-    setQueue(
-      (await api<{ records: QueueEntry[] }>('GET', `/api/staff/agent-records?${query.toString()}`))
-        .records,
-    );
-  }, [filters]);
-  const loading = useLoad(load, JSON.stringify(filters));
+    const [{ records }, recordYears] = await Promise.all([
+      api<{ records: QueueEntry[] }>('GET', `/api/staff/agent-records?${query.toString()}`),
+      api<{ years: number[] }>('GET', '/api/record-years'),
+    ]);
+    setQueue(records);
+    setYears(recordYears.years);
+  }, JSON.stringify(filters));
   return (
     <RequireUser staffOnly>
       <PageTitle>{msg.fichesAgentValider}</PageTitle>
@@ -370,7 +368,7 @@ export function RecordValidationPage() {
           onDecided={(message) => {
             setNotice(message);
             setOpen(null);
-            void load();
+            loading.retry();
           }}
         />
       ) : null}
@@ -400,7 +398,7 @@ export function RecordValidationPage() {
           onChange={(e) => setFilters({ ...filters, notices: e.target.value })}
         />
       </div>
-      {queue === null ? (
+      {queue === null || loading.failure !== null ? (
         <Loading {...loading} />
       ) : queue.length === 0 ? (
         <p>{msg.aucuneFicheAvecCes}</p>
@@ -413,7 +411,7 @@ export function RecordValidationPage() {
               onDone={(message) => {
                 setNotice(message);
                 setChosen(new Set());
-                void load();
+                loading.retry();
               }}
             />
           ) : null}

@@ -1,6 +1,7 @@
 import type { SignUpRequestSummary } from '@entraide/contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
@@ -118,18 +119,11 @@ function Queue() {
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const load = useCallback(async () => {
-    try {
-      setRequests(
-        (await api<{ requests: Request[] }>('GET', '/api/staff/sign-up-requests')).requests,
-      );
-    } catch (error) {
-      setAlert(error instanceof ApiError ? error.message : msg.listePasPuEtre);
-      setRequests([]);
-    }
+    setRequests(
+      (await api<{ requests: Request[] }>('GET', '/api/staff/sign-up-requests')).requests,
+    );
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loading = useLoad(load);
   const decide = async (request: Request, decision: 'approve' | 'reject', reason = '') => {
     setAlert(null);
     try {
@@ -143,17 +137,18 @@ function Queue() {
         await api('POST', `/api/staff/sign-up-requests/${request.id}/reject`, { reason });
         setNotice(msg.demandeRefuseeCourrielLui(name(request)));
       }
-      await load();
+      loading.retry();
     } catch (error) {
       setAlert(error instanceof ApiError ? error.message : msg.decisionPasPuEtre);
     }
   };
-  if (!requests) return <p role="status">{common.loading}</p>;
   return (
     <>
       <FormAlert message={alert} />
       {notice ? <Notice>{notice}</Notice> : null}
-      {requests.length === 0 ? (
+      {!requests || loading.failure !== null ? (
+        <Loading {...loading} />
+      ) : requests.length === 0 ? (
         <p>{msg.aucuneDemandeAttente}</p>
       ) : (
         <>
@@ -163,7 +158,7 @@ function Queue() {
             onDone={(message) => {
               setNotice(message);
               setChosen(new Set());
-              void load();
+              loading.retry();
             }}
           />
           <DataTable
