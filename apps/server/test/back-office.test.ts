@@ -2,11 +2,12 @@
 // what waits in each — counted among their own sectors only.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffSector } from '@entraide/contract';
 import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
 
 let t: TestApp;
-const desk = async (identifier: string, sectors: string[], role: 'staff' | 'admin' = 'staff') => {
+const desk = async (identifier: string, sectors: StaffSector[], role: 'staff' | 'admin' = 'staff') => {
   await createUser(t.db, { identifier, role, sectors });
   const client = t.client();
   await client.login(identifier, PASSWORD);

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
+import type { StaffSector } from '@entraide/contract';
 import { PackRegistry } from '@entraide/rules';
 import { loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
@@ -442,7 +443,7 @@ export async function testApp(
 /** An app listening on the loopback, and a staff member of `sectors` logged in over HTTP. */
 export async function servedWithStaff(
   identifier: string,
-  sectors: string[],
+  sectors: StaffSector[],
 ): Promise<{ t: TestApp; http: () => Client; staff: Client }> {
   const t = await testApp();
   const http = await t.serve();
@@ -492,7 +493,7 @@ export async function createUser(
   options: {
     identifier: string;
     role?: 'member' | 'staff' | 'admin';
-    sectors?: string[];
+    sectors?: StaffSector[];
     email?: string;
     lastName?: string;
     firstName?: string;

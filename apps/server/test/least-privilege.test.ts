@@ -1,6 +1,7 @@
 // Least privilege and privacy (issue 11, points 12 and 13): staff read a member's documents only
 // where their work needs them, every read is audited and shown to the member, and a payout batch
 // holds only the sectors of the staff who make it.
+import { staffSectors } from '@entraide/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDefaultRib,
@@ -142,5 +143,24 @@ describe('payout batches', () => {
       [rest.json<{ payout: { id: string } }>().payout.id],
     );
     expect(left?.sectors).toContain('jeunesse');
+  });
+});
+
+describe('staff sectors', () => {
+  it('are the names the app knows, in the database as in the contract', async () => {
+    // A sector mistyped by a script or a restore gives no right and no error: the database refuses it.
+    const refused = await t.db
+      .query(`UPDATE users SET sectors = ARRAY['finance'] WHERE identifier = 'GEST-JE'`)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(String(refused)).toMatch(/users_sectors_known/);
+    const [constraint] = await t.db.query<{ definition: string }>(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+       WHERE conname = 'users_sectors_known'`,
+    );
+    const known = [...(constraint?.definition ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    expect(known.sort()).toEqual([...staffSectors].sort());
   });
 });

@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StaffSector } from '@entraide/contract';
 import { compilePack, PackRegistry } from '@entraide/rules';
 import { BUILT_IN_PACKS_DIR } from '@entraide/rules/node';
 import { signAs, testAuthority, testSigner, testTrustList } from '@entraide/twoddoc/testing';
@@ -38,7 +39,7 @@ async function noticePdf(incomeYear: number, income: number, altered = false): P
   return pdfWith(await dataMatrix(text), 'png');
 }
 
-async function login(t: TestApp, identifier: string, role?: 'staff', sectors?: string[]) {
+async function login(t: TestApp, identifier: string, role?: 'staff', sectors?: StaffSector[]) {
   await createUser(t.db, { identifier, ...(role ? { role, sectors } : {}) });
   const client = t.client();
   await client.login(identifier, PASSWORD);
