@@ -7,7 +7,11 @@ import { createUser, PASSWORD, testApp, type Client, type TestApp } from './harn
 import { book, family, openPlaces } from './place-fixtures.ts';
 
 let t: TestApp;
-const desk = async (identifier: string, sectors: StaffSector[], role: 'staff' | 'admin' = 'staff') => {
+const desk = async (
+  identifier: string,
+  sectors: StaffSector[],
+  role: 'staff' | 'admin' = 'staff',
+) => {
   await createUser(t.db, { identifier, role, sectors });
   const client = t.client();
   await client.login(identifier, PASSWORD);
