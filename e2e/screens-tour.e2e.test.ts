@@ -1,0 +1,118 @@
+// Every screen, once, with the demo's committee in it: a member's on a phone, the admin's at a desk
+// and on a phone. Each one reads what it shows (no « Chargement… » left, no failure said), passes
+// axe-core with no serious violation and is no wider than the screen — the standard the other
+// stories check on the screens they walk through, here on all of them at once.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loadDemoData } from '../apps/server/src/demo/demo-data.ts';
+import { calendar } from '../apps/server/src/modules/accounts/context.ts';
+import { DatabaseDocumentStore } from '../apps/server/src/modules/household/documents.ts';
+import { createMailer } from '../apps/server/src/modules/notifications/mailer.ts';
+import { organizationOf } from '../apps/server/src/modules/organization/organization.ts';
+import { ownPacks } from '../apps/server/test/harness.ts';
+import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
+import { login, useAppAndBrowser } from './support/fixture.ts';
+
+const env = useAppAndBrowser();
+beforeAll(async () => {
+  const accounts = await loadDemoData(env.app.db, organizationOf('inserm'), {
+    packs: ownPacks(),
+    store: new DatabaseDocumentStore(env.app.db),
+    mailer: createMailer(null),
+    publicUrl: env.app.url,
+    today: calendar(env.app.config.today),
+  });
+  expect(accounts?.length).toBeGreaterThan(0);
+});
+
+/** What a screen says when what it reads could not be had, or went wrong. */
+const FAILURE = /ne répond pas|indisponible|erreur est survenue|pas pu être|introuvable/i;
+
+/** Opens `path`, waits for its title and for what it reads, then checks it. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(`${env.app.url}${path}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  // Every read answered: no « Chargement… » left anywhere on the screen.
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: /^Chargement/ }).count(), {
+      message: `${path} still loading`,
+      timeout: 15_000,
+    })
+    .toBe(0);
+  const alerts = await page.getByRole('alert').allTextContents();
+  expect(
+    alerts.filter((text) => FAILURE.test(text)),
+    path,
+  ).toEqual([]);
+  await expectAccessible(page);
+}
+
+const PUBLIC = [
+  '/',
+  '/simulateur',
+  '/activites',
+  '/baremes/inserm-2021',
+  '/connexion',
+  '/inscription',
+  '/identifiant-oublie',
+  '/mot-de-passe-oublie',
+];
+
+const MEMBER = [
+  '/espace',
+  '/espace/fiche',
+  '/espace/inscriptions',
+  '/espace/inscriptions/nouvelle',
+  '/espace/factures',
+  '/espace/subventions',
+  '/espace/solidarite',
+  '/espace/rib',
+  '/espace/coordonnees',
+  '/espace/partenaires',
+  '/espace/consultations',
+  '/espace/mes-donnees',
+  '/espace/mot-de-passe',
+  '/espace/securite',
+];
+
+const STAFF = [
+  '/gestion',
+  '/gestion/inscriptions',
+  '/gestion/fiches',
+  '/gestion/adherents',
+  '/gestion/activites',
+  '/gestion/selection',
+  '/gestion/reglements',
+  '/gestion/subventions',
+  '/gestion/solidarite',
+  '/gestion/tableau-de-bord',
+  '/gestion/partenaires',
+  '/gestion/baremes',
+  '/gestion/comite',
+  '/gestion/comptes',
+  '/gestion/courriels',
+];
+
+describe('every screen, with the demo committee', () => {
+  it('the public ones and a member’s, on a phone', async () => {
+    const page = await phonePage(env.browser);
+    for (const path of PUBLIC) await visit(page, path);
+    // A stay's own page, the first in the catalogue.
+    await page.goto(`${env.app.url}/activites`);
+    const stay = page.locator('a[href^="/activites/"]').first();
+    const href = (await stay.getAttribute('href')) ?? '';
+    await visit(page, href);
+
+    await login(page, env.app, 'IN-000001', DEMO_PASSWORD);
+    for (const path of MEMBER) await visit(page, path);
+  });
+
+  it('the back office’s, at a desk and on a phone', async () => {
+    const desk = await desktopPage(env.browser);
+    await login(desk, env.app, 'ADMIN', DEMO_PASSWORD);
+    for (const path of STAFF) await visit(desk, path);
+    const phone = await phonePage(env.browser);
+    await login(phone, env.app, 'ADMIN', DEMO_PASSWORD);
+    for (const path of STAFF) await visit(phone, path);
+  });
+});
