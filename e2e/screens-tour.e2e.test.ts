@@ -34,10 +34,17 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   // Every read answered: no « Chargement… » left anywhere on the screen.
   await expect
-    .poll(() => page.getByRole('status').filter({ hasText: /^Chargement/ }).count(), {
-      message: `${path} still loading`,
-      timeout: 15_000,
-    })
+    .poll(
+      () =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Chargement/ })
+          .count(),
+      {
+        message: `${path} still loading`,
+        timeout: 15_000,
+      },
+    )
     .toBe(0);
   const alerts = await page.getByRole('alert').allTextContents();
   expect(
