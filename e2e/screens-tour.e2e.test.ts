@@ -1,7 +1,7 @@
 // Every screen, once, with the demo's committee in it: a member's on a phone, the admin's at a desk
 // and on a phone. Each one reads what it shows (no « Chargement… » left, no failure said), passes
-// axe-core with no serious violation and is no wider than the screen — the standard the other
-// stories check on the screens they walk through, here on all of them at once.
+// axe-core with no serious violation, is no wider than the screen, and shows where the keyboard
+// is — the standard the other stories check on the screens they walk through, here on all of them.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../apps/server/src/demo/demo-data.ts';
@@ -28,8 +28,11 @@ beforeAll(async () => {
 /** What a screen says when what it reads could not be had, or went wrong. */
 const FAILURE = /ne répond pas|indisponible|erreur est survenue|pas pu être|introuvable/i;
 
-/** Opens `path`, waits for its title and for what it reads, then checks it. */
-async function visit(page: Page, path: string): Promise<void> {
+/**
+ * Opens `path`, waits for its title and for what it reads, then checks it — and its first Tab
+ * stops, unless `keyboard` is false (the same screen already walked at another width).
+ */
+async function visit(page: Page, path: string, keyboard = true): Promise<void> {
   await page.goto(`${env.app.url}${path}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   // Every read answered: no « Chargement… » left anywhere on the screen.
@@ -52,6 +55,44 @@ async function visit(page: Page, path: string): Promise<void> {
     path,
   ).toEqual([]);
   await expectAccessible(page);
+  if (keyboard) await expectKeyboardFocusShown(page);
+}
+
+/**
+ * Where the keyboard is, shown: the first `stops` of the Tab key (from the page's title, where a
+ * new screen puts the focus) are each of some size and drawn with a focus ring — an outline or a
+ * box shadow, on the control or, for a control hidden on purpose (a file picker), on its label.
+ * The keys are pressed without a round trip between them.
+ */
+async function expectKeyboardFocusShown(page: Page, stops = 40): Promise<void> {
+  await page.evaluate(() => {
+    const unmarked: string[] = [];
+    Object.assign(window, { unmarked });
+    const marked = (element: Element) => {
+      const style = getComputedStyle(element);
+      return (
+        (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') ||
+        style.boxShadow !== 'none'
+      );
+    };
+    // Judged as the Tab key comes up: the focus has moved, within a control too (a date's parts).
+    document.addEventListener('keyup', ({ key }) => {
+      const target = document.activeElement;
+      if (key !== 'Tab' || !(target instanceof HTMLElement) || target === document.body) return;
+      const box = target.getBoundingClientRect();
+      const label = target instanceof HTMLInputElement ? target.labels?.[0] : undefined;
+      const shown =
+        marked(target) ||
+        (label !== undefined && Array.from(label.querySelectorAll('*')).some(marked));
+      if (box.width === 0 || box.height === 0 || !shown)
+        unmarked.push(target.outerHTML.slice(0, 120));
+    });
+  });
+  for (let stop = 0; stop < stops; stop += 1) await page.keyboard.press('Tab');
+  expect(
+    await page.evaluate(() => (window as unknown as { unmarked: string[] }).unmarked),
+    page.url(),
+  ).toEqual([]);
 }
 
 const PUBLIC = [
@@ -112,7 +153,7 @@ describe('every screen, with the demo committee', () => {
 
     await login(page, env.app, 'IN-000001', DEMO_PASSWORD);
     for (const path of MEMBER) await visit(page, path);
-  });
+  }, 240_000);
 
   it('the back office’s, at a desk and on a phone', async () => {
     const desk = await desktopPage(env.browser);
@@ -120,6 +161,6 @@ describe('every screen, with the demo committee', () => {
     for (const path of STAFF) await visit(desk, path);
     const phone = await phonePage(env.browser);
     await login(phone, env.app, 'ADMIN', DEMO_PASSWORD);
-    for (const path of STAFF) await visit(phone, path);
-  });
+    for (const path of STAFF) await visit(phone, path, false);
+  }, 240_000);
 });
