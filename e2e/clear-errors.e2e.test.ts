@@ -16,7 +16,7 @@ beforeAll(async () => {
   await createUser(env.app.db, {
     identifier: 'GEST-FI-ERREURS',
     role: 'staff',
-    sectors: ['comptabilite'],
+    sectors: ['jeunesse'],
   });
 });
 

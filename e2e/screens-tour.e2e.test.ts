@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 /** What a screen says when what it reads could not be had, or went wrong. */
-const FAILURE = /ne répond pas|indisponible|erreur est survenue|pas pu être|introuvable/i;
+const FAILURE = /pas accès|ne répond pas|indisponible|erreur est survenue|pas pu être|introuvable/i;
 
 /**
  * Opens `path`, waits for its title and for what it reads, then checks it — and its first Tab
@@ -162,5 +162,44 @@ describe('every screen, with the demo committee', () => {
     const phone = await phonePage(env.browser);
     await login(phone, env.app, 'ADMIN', DEMO_PASSWORD);
     for (const path of STAFF) await visit(phone, path, false);
+  }, 240_000);
+
+  it('a sector’s staff: its own sections in the nav, the others said to be another sector’s', async () => {
+    for (const [identifier, own] of [
+      ['GEST-COMPTABILITE', ['/gestion/subventions']],
+      ['GEST-FICHE-AGENT', ['/gestion/inscriptions', '/gestion/fiches']],
+      ['GEST-SOLIDARITE', ['/gestion/solidarite']],
+    ] as const) {
+      const page = await desktopPage(env.browser);
+      await login(page, env.app, identifier, DEMO_PASSWORD);
+      await page.goto(`${env.app.url}/gestion`);
+      const nav = page.getByRole('navigation', { name: 'Gestion' });
+      await nav.getByRole('link', { name: 'Accueil' }).waitFor();
+      const links = await nav
+        .getByRole('link')
+        .evaluateAll((all) => all.map((link) => link.getAttribute('href')));
+      // Every staff member's sections, and their own.
+      expect(links.sort(), identifier).toEqual(
+        [
+          '/gestion',
+          '/gestion/adherents',
+          '/gestion/partenaires',
+          '/gestion/baremes',
+          ...own,
+        ].sort(),
+      );
+      for (const path of STAFF) {
+        if (links.includes(path)) {
+          await visit(page, path, false);
+          continue;
+        }
+        await page.goto(`${env.app.url}${path}`);
+        await page.getByRole('heading', { name: 'Accès refusé', level: 1 }).waitFor();
+        expect(await page.locator('main').textContent()).toMatch(
+          /réservée aux administrateurs|celle du personnel des secteurs/,
+        );
+      }
+      await page.context().close();
+    }
   }, 240_000);
 });

@@ -342,6 +342,7 @@ describe('publishing', () => {
     const file = await admin.get('/api/admin/packs/inserm-2022/json');
     expect(compilePack(file.json()).data).toEqual(registry.get('inserm-2022').data);
     const page = await t.client().get('/api/packs/inserm-2022/page');
+    expect((await t.client().get('/api/packs/inserm-1999/page')).status).toBe(404);
     expect(
       page.json<{ parameters: { path: string; source: string | null }[] }>().parameters,
     ).toContainEqual(

@@ -13,6 +13,10 @@ export const requireUser = {
   activerMonSecondFacteur: 'Activer mon second facteur',
   accesRefuse: 'Accès refusé',
   cettePageReserveePersonnel: 'Cette page est réservée au personnel du comité (erreur 403).',
+  reserveeSecteurs: (sectors: string) =>
+    `Cette page est celle du personnel des secteurs ${sectors} ; votre compte n’y travaille pas. Un administrateur peut vous y ajouter dans « Comptes du personnel ».`,
+  reserveeAdministration: 'Cette page est réservée aux administrateurs du comité.',
+  retourGestion: 'Retour à l’accueil de la gestion',
 } as const;
 
 /** features/member/my-data-page.tsx */

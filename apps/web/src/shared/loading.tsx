@@ -6,8 +6,13 @@ import { loading as msg } from '../messages/shared.ts';
 /** Why what a screen reads could not be had (the API's own sentence), and how to try again. */
 export interface LoadState {
   readonly failure: string | null;
+  /** Whether trying again may help: no answer, a server's failure or « too many » — not a refusal. */
+  readonly retryable: boolean;
   readonly retry: () => void;
 }
+
+const mayPass = (status: number): boolean =>
+  status === 0 || status === 408 || status === 429 || status >= 500;
 
 /**
  * Runs `load` (which sets the screen's own state) as the screen opens, and again when `key`
@@ -15,16 +20,20 @@ export interface LoadState {
  * nor an empty list that says « nothing » when nothing could be read.
  */
 export function useLoad(load: () => Promise<unknown>, key = ''): LoadState {
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setFailure(null);
     load().catch((error: unknown) => {
       if (!(error instanceof ApiError)) throw error;
-      setFailure(refusalSentence(error));
+      setFailure(error);
     });
   }, [key, attempt]);
-  return { failure, retry: () => setAttempt((n) => n + 1) };
+  return {
+    failure: failure && refusalSentence(failure),
+    retryable: failure !== null && mayPass(failure.status),
+    retry: () => setAttempt((n) => n + 1),
+  };
 }
 
 /**
@@ -48,6 +57,7 @@ export async function orMissing<T>(read: Promise<T>): Promise<T | 'missing'> {
  */
 export function Loading({
   failure,
+  retryable,
   retry,
   waiting = common.loading,
 }: LoadState & { readonly waiting?: string }) {
@@ -55,9 +65,11 @@ export function Loading({
   return (
     <div className="alert" role="alert">
       <p>{failure}</p>
-      <button type="button" onClick={retry}>
-        {msg.reessayer}
-      </button>
+      {retryable ? (
+        <button type="button" onClick={retry}>
+          {msg.reessayer}
+        </button>
+      ) : null}
     </div>
   );
 }

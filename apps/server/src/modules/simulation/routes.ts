@@ -9,7 +9,7 @@ import {
 } from '@entraide/rules';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parse } from '../../http.ts';
+import { notFound, parse } from '../../http.ts';
 
 const packParam = z.object({ id: z.string().max(100) });
 
@@ -64,9 +64,12 @@ export function simulationRoutes(
   });
 
   // A pack written out for everyone: the page a committee links from its brochure.
-  app.get('/api/packs/:id/page', async (request) =>
-    packPage(packs.get(parse(packParam, request.params).id)),
-  );
+  // A barème's page by its address: one that names no barème is not found (404), as any page.
+  app.get('/api/packs/:id/page', async (request) => {
+    const { id } = parse(packParam, request.params);
+    if (!packs.has(id)) throw notFound();
+    return packPage(packs.get(id));
+  });
 
   app.get('/api/v1/packs', async (): Promise<PackListAnswer> => ({
     packs: packs.all().map((pack) => ({

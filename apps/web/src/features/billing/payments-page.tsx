@@ -12,6 +12,7 @@ import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from '../staff/staff-sections.ts';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import { dueInstalments, type InvoiceDetails } from './invoice-types.ts';
@@ -461,7 +462,7 @@ export function PaymentsPage() {
     await load(reference);
   };
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.payments}>
       <PageTitle>{msg.reglementsFactures}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

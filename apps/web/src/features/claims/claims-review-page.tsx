@@ -12,6 +12,7 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS, worksIn } from '../staff/staff-sections.ts';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { claimFacts, type ClaimView } from './my-claims-page.tsx';
 import { claimsReviewPage as msg } from '../../messages/claims.ts';
@@ -374,6 +375,20 @@ function BulkApproval({
 
 export function ClaimsReviewPage() {
   const { session } = useSession();
+  const user = session?.user;
+  return (
+    <RequireUser staffOnly section={SECTIONS.claims}>
+      <PageTitle>{msg.subventionsPosteriori}</PageTitle>
+      <StaffNav />
+      {/* The accounting desk makes the payout batches; the sectors examine their claims too. */}
+      {user && worksIn(user, SECTIONS.activities) ? <ClaimsQueue /> : null}
+      {session ? <Payouts today={session.today} /> : null}
+    </RequireUser>
+  );
+}
+
+/** The sector's claims to examine, oldest first, each with its receipts and decision. */
+function ClaimsQueue() {
   const [queue, setQueue] = useState<{ claims: ClaimView[]; waiting: number } | null>(null);
   const claims = queue?.claims ?? null;
   const [notice, setNotice] = useState<string | null>(null);
@@ -387,9 +402,7 @@ export function ClaimsReviewPage() {
   };
   const loading = useLoad(load);
   return (
-    <RequireUser staffOnly>
-      <PageTitle>{msg.subventionsPosteriori}</PageTitle>
-      <StaffNav />
+    <>
       {notice ? <Notice>{notice}</Notice> : null}
       {claims === null ? (
         <Loading {...loading} />
@@ -439,7 +452,6 @@ export function ClaimsReviewPage() {
           </ul>
         </>
       )}
-      {session ? <Payouts today={session.today} /> : null}
-    </RequireUser>
+    </>
   );
 }

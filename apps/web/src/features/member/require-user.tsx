@@ -1,17 +1,24 @@
 import type { ReactNode } from 'react';
+import { SECTOR_NAMES } from '@entraide/contract';
 import { Link } from 'wouter';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
+import { worksIn, type SectionStaff } from '../staff/staff-sections.ts';
 import { common } from '../../messages/common.ts';
 import { requireUser as msg } from '../../messages/member.ts';
 
-/** Shows its content to a logged-in user (of the given roles), a login prompt or a refusal otherwise. */
+/**
+ * Shows its content to a logged-in user (staff only, or only the staff of a back office's
+ * `section`), a login prompt or a refusal otherwise.
+ */
 export function RequireUser({
   children,
   staffOnly = false,
+  section,
 }: {
   readonly children: ReactNode;
   readonly staffOnly?: boolean;
+  readonly section?: SectionStaff;
 }) {
   const { session } = useSession();
   if (!session) return <p role="status">{common.loading}</p>;
@@ -53,6 +60,19 @@ export function RequireUser({
         <PageTitle>{msg.accesRefuse}</PageTitle>
         <p>
           {msg.cettePageReserveePersonnel} <Link to="/espace">{common.backToMySpace}</Link>
+        </p>
+      </>
+    );
+  }
+  if (section !== undefined && !worksIn(session.user, section)) {
+    return (
+      <>
+        <PageTitle>{msg.accesRefuse}</PageTitle>
+        <p>
+          {section === 'admin'
+            ? msg.reserveeAdministration
+            : msg.reserveeSecteurs(section.map((sector) => SECTOR_NAMES[sector]).join(', '))}{' '}
+          <Link to="/gestion">{msg.retourGestion}</Link>
         </p>
       </>
     );

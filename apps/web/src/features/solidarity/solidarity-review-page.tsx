@@ -7,6 +7,7 @@ import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from '../staff/staff-sections.ts';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
@@ -93,7 +94,7 @@ export function SolidarityReviewPage() {
   }, []);
   const loading = useLoad(load);
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.solidarity}>
       <PageTitle>{msg.solidarite}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

@@ -25,6 +25,7 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { SessionBadge, useSessionState } from '../catalogue/session-state.tsx';
 import { CancelSession } from './session-cancellation.tsx';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { ActivityPhoto, changeActivity } from './activity-photo.tsx';
 import { activitiesEditorPage as msg } from '../../messages/staff.ts';
@@ -580,7 +581,7 @@ export function ActivitiesEditorPage() {
       await load();
     });
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.activities}>
       <PageTitle>{msg.catalogueActivites}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

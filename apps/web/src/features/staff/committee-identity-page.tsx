@@ -9,6 +9,7 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { committeeIdentityPage as msg } from '../../messages/staff.ts';
 
@@ -112,7 +113,7 @@ export function CommitteeIdentityPage() {
       ? contrastWithWhite(form.brandColour) >= MIN_CONTRAST
       : false;
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.admin}>
       <PageTitle>{msg.identiteComite}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

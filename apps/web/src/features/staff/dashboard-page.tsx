@@ -12,6 +12,7 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { dashboardPage as msg } from '../../messages/staff.ts';
 
@@ -236,7 +237,7 @@ export function DashboardPage() {
   );
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.dashboards}>
       <PageTitle>{msg.tableauxBord}</PageTitle>
       <StaffNav />
       <div className="row">

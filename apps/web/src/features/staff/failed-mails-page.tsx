@@ -6,6 +6,7 @@ import { Notice } from '../../shared/form.tsx';
 import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { failedMailsPage as msg } from '../../messages/staff.ts';
 
@@ -22,7 +23,7 @@ export function FailedMailsPage() {
     loading.retry();
   };
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.admin}>
       <PageTitle>{msg.titre}</PageTitle>
       <StaffNav />
       <p>{msg.explication}</p>

@@ -8,6 +8,7 @@ import { Checkbox, Field } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { bySection } from '../simulator/pack-parameters.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { PackCaseForm } from './pack-case-form.tsx';
@@ -182,7 +183,7 @@ export function PackStudioPage() {
   const faultAt = new Map(check.faults.map((f) => [f.path, f.message]));
   const failing = check.cases.filter((c) => c.differences.length > 0);
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.admin}>
       <PageTitle>{msg.titre(data.label ?? '')}</PageTitle>
       <StaffNav />
       <p>

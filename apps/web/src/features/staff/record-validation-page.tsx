@@ -24,6 +24,7 @@ import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-sect
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
@@ -358,7 +359,7 @@ export function RecordValidationPage() {
     setYears(recordYears.years);
   }, JSON.stringify(filters));
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.records}>
       <PageTitle>{msg.fichesAgentValider}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

@@ -1,6 +1,8 @@
 import type { ActivitySector } from '@entraide/contract';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
+import { useSession } from '../../shared/session.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { formatDate } from '../../shared/format.ts';
@@ -9,8 +11,8 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS, worksIn } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
-import { common } from '../../messages/common.ts';
 import { selectionPage as msg } from '../../messages/staff.ts';
 
 interface Decision {
@@ -104,16 +106,34 @@ const OUTCOMES = { confirmed: msg.place, waiting: msg.listeAttente, refused: msg
 
 /** The selection at closing: preview every decision with its reasons, then apply it. */
 export function SelectionPage() {
-  const [sector, setSector] = useState<ActivitySector>('jeunesse');
+  return (
+    <RequireUser staffOnly section={SECTIONS.selection}>
+      <PageTitle>{msg.selectionCloture}</PageTitle>
+      <StaffNav />
+      <p>{msg.sessionsDontCloturePassee}</p>
+      <Selection />
+    </RequireUser>
+  );
+}
+
+function Selection() {
+  const { session } = useSession();
+  const user = session?.user;
+  // The activity sectors the staff member works in (the admin: all of them); `RequireUser` shows
+  // this page only to staff of at least one.
+  const sectors = Object.fromEntries(
+    Object.entries(SECTOR_LABELS).filter(
+      ([sector]) => user && worksIn(user, [sector as ActivitySector]),
+    ),
+  );
+  const [sector, setSector] = useState(Object.keys(sectors)[0] as ActivitySector);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
   const { busy, alert, run } = useSubmit();
-  useEffect(() => {
+  const loading = useLoad(async () => {
     setPreview(null);
-    void run(async () => {
-      setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
-    });
-  }, [sector]);
+    setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
+  }, sector);
   const apply = () =>
     void run(async () => {
       if (!preview) return;
@@ -125,13 +145,10 @@ export function SelectionPage() {
   const answer = (d: Decision) =>
     `${OUTCOMES[d.outcome]}${d.sessionLabel ? ` — ${d.sessionLabel}` : ''}${d.waitingPosition ? msg.position(d.waitingPosition) : ''}`;
   return (
-    <RequireUser staffOnly>
-      <PageTitle>{msg.selectionCloture}</PageTitle>
-      <StaffNav />
-      <p>{msg.sessionsDontCloturePassee}</p>
+    <>
       <SelectField
         label={msg.secteur}
-        options={SECTOR_LABELS}
+        options={sectors}
         value={sector}
         onChange={(e) => {
           setApplied(null);
@@ -149,7 +166,7 @@ export function SelectionPage() {
         </Notice>
       ) : null}
       {preview === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...loading} />
       ) : preview.sessions.length === 0 ? (
         <p>{msg.aucuneSessionClotureeAttend}</p>
       ) : (
@@ -220,6 +237,6 @@ export function SelectionPage() {
           </div>
         </>
       )}
-    </RequireUser>
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { signUpQueuePage as msg } from '../../messages/staff.ts';
@@ -240,7 +241,7 @@ function Queue() {
 
 export function SignUpQueuePage() {
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.signUps}>
       <PageTitle>{msg.demandesInscription}</PageTitle>
       <StaffNav />
       <Queue />

@@ -5,6 +5,7 @@ import { Field, FormAlert, Notice } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
+import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { staffAccountsPage as msg } from '../../messages/staff.ts';
@@ -95,7 +96,7 @@ function Accounts() {
 
 export function StaffAccountsPage() {
   return (
-    <RequireUser staffOnly>
+    <RequireUser staffOnly section={SECTIONS.admin}>
       <PageTitle>{msg.comptesPersonnel}</PageTitle>
       <StaffNav />
       <Accounts />
