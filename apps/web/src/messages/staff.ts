@@ -500,7 +500,6 @@ export const recordValidationPage = {
 
 /** features/staff/staff-home-page.tsx */
 export const staffHomePage = {
-  filesOntPasPu: 'Les files n’ont pas pu être chargées : rechargez la page.',
   rienAttendDansVos: 'Rien n’attend dans vos files : tout est à jour.',
   ceQuiVousAttend: 'Ce qui vous attend, file par file ; chaque carte mène à sa file.',
   vosFiles: 'Vos files',

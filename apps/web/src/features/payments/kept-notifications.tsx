@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { Loading, orMissing, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { FormAlert, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
@@ -41,21 +42,23 @@ export function KeptNotifications({ onHandled }: { readonly onHandled: (notice: 
   const [refunds, setRefunds] = useState<OpenRefund[]>([]);
   const { busy, alert, run } = useSubmit();
   const load = useCallback(async () => {
-    const answer = await api<{ notifications: KeptNotification[]; refunds: OpenRefund[] }>(
-      'GET',
-      '/api/staff/online-payments/notifications',
+    const answer = await orMissing(
+      api<{ notifications: KeptNotification[]; refunds: OpenRefund[] }>(
+        'GET',
+        '/api/staff/online-payments/notifications',
+      ),
     );
+    // No provider configured: no such address, and no notification either.
+    if (answer === 'missing') return;
     setKept(answer.notifications);
     setRefunds(answer.refunds);
   }, []);
-  useEffect(() => {
-    // No provider configured: no notification either.
-    load().catch(() => setKept([]));
-  }, [load]);
-  if (kept.length === 0 && refunds.length === 0) return null;
+  const loading = useLoad(load);
+  if (loading.failure === null && kept.length === 0 && refunds.length === 0) return null;
   return (
     <section aria-labelledby="paiements-en-ligne" className="card">
       <h2 id="paiements-en-ligne">{msg.titre}</h2>
+      {loading.failure === null ? null : <Loading {...loading} />}
       <p>{msg.aide}</p>
       <FormAlert message={alert} />
       {kept.length === 0 ? null : (

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
-import { common } from '../../messages/common.ts';
 import { staffHomePage as msg } from '../../messages/staff.ts';
 
 interface Queue {
@@ -16,14 +16,10 @@ interface Queue {
 
 function Queues() {
   const [queues, setQueues] = useState<Queue[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api<{ queues: Queue[] }>('GET', '/api/staff/home')
-      .then((answer) => setQueues(answer.queues))
-      .catch(() => setFailed(true));
-  }, []);
-  if (failed) return <p role="alert">{msg.filesOntPasPu}</p>;
-  if (!queues) return <p role="status">{common.loading}</p>;
+  const loading = useLoad(async () =>
+    setQueues((await api<{ queues: Queue[] }>('GET', '/api/staff/home')).queues),
+  );
+  if (!queues) return <Loading {...loading} />;
   const waiting = queues.filter((q) => q.count > 0);
   return (
     <>
