@@ -251,7 +251,6 @@ export const dashboardPage = {
   tableauxBord: 'Tableaux de bord',
   annee: 'Année',
   exporterTousChiffresCsv: (shown: number) => `Exporter tous les chiffres ${shown} (CSV)`,
-  aucunSecteurActivitesDans: 'Aucun secteur d’activités dans vos droits.',
   sessions2: (name: string, year: number) => `Sessions ${name} ${year}`,
 } as const;
 

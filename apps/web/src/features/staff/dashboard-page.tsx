@@ -253,8 +253,6 @@ export function DashboardPage() {
       </p>
       {sectors === null ? (
         <Loading {...loading} />
-      ) : sectors.length === 0 ? (
-        <p>{msg.aucunSecteurActivitesDans}</p>
       ) : (
         sectors.map((d) => (
           <SectorSection
