@@ -175,17 +175,18 @@ describe('what an address names, when the server cannot be reached', () => {
 
     // A stay's page behind a node that does not answer: not « Page introuvable ».
     await login(page, env.app, 'IN-000831');
-    await page.route(
-      '**/api/activities/*',
-      (route) => route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503</h1>' }),
-      { times: 1 },
+    // Down until « Réessayer » (the page reads again when the session comes: each read is 503).
+    const stay = '00000000-0000-4000-8000-000000000000';
+    await page.route(`**/api/activities/${stay}`, (route) =>
+      route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503</h1>' }),
     );
-    await page.goto(`${env.app.url}/activites/00000000-0000-4000-8000-000000000000`);
+    await page.goto(`${env.app.url}/activites/${stay}`);
     const unavailable = page
       .getByRole('alert')
       .filter({ hasText: 'Le service est momentanément indisponible' });
     await unavailable.waitFor();
     expect(await page.getByRole('heading', { name: 'Page introuvable' }).count()).toBe(0);
+    await page.unroute(`**/api/activities/${stay}`);
     await unavailable.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
 
