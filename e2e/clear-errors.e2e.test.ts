@@ -18,6 +18,11 @@ beforeAll(async () => {
     role: 'staff',
     sectors: ['jeunesse'],
   });
+  await createUser(env.app.db, {
+    identifier: 'GEST-FA-ERREURS',
+    role: 'staff',
+    sectors: ['fiche-agent'],
+  });
 });
 
 describe('clear errors', () => {
@@ -216,5 +221,19 @@ describe('what an address names, when the server cannot be reached', () => {
     await cap.waitFor();
     expect(await cap.locator('option').count()).toBeGreaterThan(1);
     expect(await create.isDisabled()).toBe(false);
+  });
+
+  it('says when the Fiche queue’s years cannot be read, rather than offer « Toutes » alone', async () => {
+    const desk = await desktopPage(env.browser);
+    await login(desk, env.app, 'GEST-FA-ERREURS');
+    await desk.route('**/api/record-years', (route) => route.abort(), { times: 1 });
+    await desk.goto(`${env.app.url}/gestion/fiches`);
+    const noAnswer = desk.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
+    await noAnswer.waitFor();
+    const year = desk.getByLabel('Année');
+    expect(await year.locator('option').count()).toBe(1);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noAnswer.waitFor({ state: 'detached' });
+    expect(await year.locator('option').count()).toBeGreaterThan(1);
   });
 });

@@ -347,16 +347,17 @@ export function RecordValidationPage() {
     sector: '',
     notices: '',
   });
-  // The years to filter by are read with the queue: a list that says « all years » only because
-  // the years were not read would hide a year's queue from the staff without a word.
+  // The years to filter by, read once: when they cannot be, the filters say so — a list that says
+  // « all years » only because the years were not read would hide a year's queue without a word.
+  const yearsLoading = useLoad(async () =>
+    setYears((await api<{ years: number[] }>('GET', '/api/record-years')).years),
+  );
   const loading = useLoad(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
-    const [{ records }, recordYears] = await Promise.all([
-      api<{ records: QueueEntry[] }>('GET', `/api/staff/agent-records?${query.toString()}`),
-      api<{ years: number[] }>('GET', '/api/record-years'),
-    ]);
-    setQueue(records);
-    setYears(recordYears.years);
+    setQueue(
+      (await api<{ records: QueueEntry[] }>('GET', `/api/staff/agent-records?${query.toString()}`))
+        .records,
+    );
   }, JSON.stringify(filters));
   return (
     <RequireUser staffOnly section={SECTIONS.records}>
@@ -399,6 +400,7 @@ export function RecordValidationPage() {
           onChange={(e) => setFilters({ ...filters, notices: e.target.value })}
         />
       </div>
+      {yearsLoading.failure === null ? null : <Loading {...yearsLoading} />}
       {queue === null || loading.failure !== null ? (
         <Loading {...loading} />
       ) : queue.length === 0 ? (
