@@ -178,6 +178,18 @@ describe('what an address names, when the server cannot be reached', () => {
     await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Carte inconnue.').waitFor();
 
+    // The barème's rate chart: said where it would be, the rest of the page read.
+    await page.route('**/api/packs/*/rate-curve', (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/baremes/inserm-2021`);
+    const noChart = page
+      .getByRole('alert')
+      .filter({ hasText: 'Le graphique des taux n’a pas pu être lu. Le serveur ne répond pas' });
+    await noChart.waitFor();
+    await page.getByRole('heading', { name: 'Le plafond annuel de subvention' }).waitFor();
+    await noChart.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByText('Les chiffres du graphique').waitFor();
+    expect(await noChart.count()).toBe(0);
+
     // A stay's page behind a node that does not answer: not « Page introuvable ».
     await login(page, env.app, 'IN-000831');
     // Down until « Réessayer » (the page reads again when the session comes: each read is 503).

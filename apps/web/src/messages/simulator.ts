@@ -8,6 +8,7 @@ export const rateChart = {
   tauxParQuotientFamilial2: 'Taux par quotient familial, tous les 2 500 €',
   quotient: 'Quotient',
   quotient2: (label: string) => `Quotient ${label}`,
+  graphiqueIndisponible: (why: string) => `Le graphique des taux n’a pas pu être lu. ${why}`,
 } as const;
 
 /** features/simulator/pack-page.tsx */

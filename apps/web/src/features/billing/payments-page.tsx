@@ -462,7 +462,7 @@ export function PaymentsPage() {
     await load(reference);
   };
   return (
-    <RequireUser staffOnly section={SECTIONS.payments}>
+    <RequireUser staff={SECTIONS.payments}>
       <PageTitle>{msg.reglementsFactures}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

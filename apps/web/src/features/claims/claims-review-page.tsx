@@ -377,7 +377,7 @@ export function ClaimsReviewPage() {
   const { session } = useSession();
   const user = session?.user;
   return (
-    <RequireUser staffOnly section={SECTIONS.claims}>
+    <RequireUser staff={SECTIONS.claims}>
       <PageTitle>{msg.subventionsPosteriori}</PageTitle>
       <StaffNav />
       {/* The accounting desk makes the payout batches; the sectors examine their claims too. */}

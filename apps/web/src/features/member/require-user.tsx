@@ -8,17 +8,16 @@ import { common } from '../../messages/common.ts';
 import { requireUser as msg } from '../../messages/member.ts';
 
 /**
- * Shows its content to a logged-in user (staff only, or only the staff of a back office's
- * `section`), a login prompt or a refusal otherwise.
+ * Shows its content to a logged-in user (with `staff`: a staff member, or only the staff of a back
+ * office's section), a login prompt or a refusal otherwise.
  */
 export function RequireUser({
   children,
-  staffOnly = false,
-  section,
+  staff,
 }: {
   readonly children: ReactNode;
-  readonly staffOnly?: boolean;
-  readonly section?: SectionStaff;
+  /** `true`: any staff member; a section's staff: only they (and the admin). */
+  readonly staff?: true | SectionStaff;
 }) {
   const { session } = useSession();
   if (!session) return <p role="status">{common.loading}</p>;
@@ -43,7 +42,8 @@ export function RequireUser({
       </>
     );
   }
-  if (staffOnly && session.user.role !== 'member' && !secondFactor.enrolled) {
+  if (staff === undefined) return <>{children}</>;
+  if (session.user.role !== 'member' && !secondFactor.enrolled) {
     return (
       <>
         <PageTitle>{msg.secondFacteurActiver}</PageTitle>
@@ -54,7 +54,7 @@ export function RequireUser({
       </>
     );
   }
-  if (staffOnly && session.user.role === 'member') {
+  if (session.user.role === 'member') {
     return (
       <>
         <PageTitle>{msg.accesRefuse}</PageTitle>
@@ -64,14 +64,14 @@ export function RequireUser({
       </>
     );
   }
-  if (section !== undefined && !worksIn(session.user, section)) {
+  if (staff !== true && !worksIn(session.user, staff)) {
     return (
       <>
         <PageTitle>{msg.accesRefuse}</PageTitle>
         <p>
-          {section === 'admin'
+          {staff === 'admin'
             ? msg.reserveeAdministration
-            : msg.reserveeSecteurs(section.map((sector) => SECTOR_NAMES[sector]).join(', '))}{' '}
+            : msg.reserveeSecteurs(staff.map((sector) => SECTOR_NAMES[sector]).join(', '))}{' '}
           <Link to="/gestion">{msg.retourGestion}</Link>
         </p>
       </>

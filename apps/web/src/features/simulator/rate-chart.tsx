@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -12,6 +12,7 @@ import {
 import { api } from '../../shared/api.ts';
 import { ChartFigure } from '../../shared/chart-figure.tsx';
 import { formatCents, formatPercent } from '../../shared/format.ts';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { rateChart as msg } from '../../messages/simulator.ts';
 
 interface Curve {
@@ -41,11 +42,17 @@ export function RateChart({
   const quotientCents = household?.quotientCents ?? 0;
   const rates = household?.rates ?? {};
   const [curves, setCurves] = useState<Curve[] | null>(null);
-  useEffect(() => {
-    api<{ grids: Curve[] }>('GET', `/api/packs/${encodeURIComponent(pack)}/rate-curve`)
-      .then((answer) => setCurves(answer.grids))
-      .catch(() => setCurves([]));
-  }, [pack]);
+  const load = useLoad(async () => {
+    setCurves(null);
+    const answer = await api<{ grids: Curve[] }>(
+      'GET',
+      `/api/packs/${encodeURIComponent(pack)}/rate-curve`,
+    );
+    setCurves(answer.grids);
+  }, pack);
+  // While the curves come, nothing: the chart is beside the figures, which do not wait for it.
+  if (load.failure !== null)
+    return <Loading {...load} failure={msg.graphiqueIndisponible(load.failure)} />;
   if (!curves || curves.length === 0) return null;
   // One row per quotient: each grid's rate in percent, as the chart and the table read them.
   const data: ({ quotientCents: number } & Record<string, number>)[] = (

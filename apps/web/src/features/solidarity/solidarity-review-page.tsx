@@ -94,7 +94,7 @@ export function SolidarityReviewPage() {
   }, []);
   const loading = useLoad(load);
   return (
-    <RequireUser staffOnly section={SECTIONS.solidarity}>
+    <RequireUser staff={SECTIONS.solidarity}>
       <PageTitle>{msg.solidarite}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

@@ -581,7 +581,7 @@ export function ActivitiesEditorPage() {
       await load();
     });
   return (
-    <RequireUser staffOnly section={SECTIONS.activities}>
+    <RequireUser staff={SECTIONS.activities}>
       <PageTitle>{msg.catalogueActivites}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

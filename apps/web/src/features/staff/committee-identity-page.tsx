@@ -113,7 +113,7 @@ export function CommitteeIdentityPage() {
       ? contrastWithWhite(form.brandColour) >= MIN_CONTRAST
       : false;
   return (
-    <RequireUser staffOnly section={SECTIONS.admin}>
+    <RequireUser staff={SECTIONS.admin}>
       <PageTitle>{msg.identiteComite}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

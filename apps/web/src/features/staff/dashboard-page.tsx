@@ -237,7 +237,7 @@ export function DashboardPage() {
   );
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2];
   return (
-    <RequireUser staffOnly section={SECTIONS.dashboards}>
+    <RequireUser staff={SECTIONS.dashboards}>
       <PageTitle>{msg.tableauxBord}</PageTitle>
       <StaffNav />
       <div className="row">

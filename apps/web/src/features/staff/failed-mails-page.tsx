@@ -23,7 +23,7 @@ export function FailedMailsPage() {
     loading.retry();
   };
   return (
-    <RequireUser staffOnly section={SECTIONS.admin}>
+    <RequireUser staff={SECTIONS.admin}>
       <PageTitle>{msg.titre}</PageTitle>
       <StaffNav />
       <p>{msg.explication}</p>

@@ -138,7 +138,7 @@ export function MemberSearchPage() {
       setFile(await api<MemberFile>('GET', `/api/staff/members/${hit.id}`));
     });
   return (
-    <RequireUser staffOnly>
+    <RequireUser staff>
       <PageTitle>{msg.adherents}</PageTitle>
       <StaffNav />
       <FormAlert message={alert} />

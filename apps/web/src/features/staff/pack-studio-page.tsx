@@ -183,7 +183,7 @@ export function PackStudioPage() {
   const faultAt = new Map(check.faults.map((f) => [f.path, f.message]));
   const failing = check.cases.filter((c) => c.differences.length > 0);
   return (
-    <RequireUser staffOnly section={SECTIONS.admin}>
+    <RequireUser staff={SECTIONS.admin}>
       <PageTitle>{msg.titre(data.label ?? '')}</PageTitle>
       <StaffNav />
       <p>

@@ -37,7 +37,7 @@ export function PacksPage() {
     setPacks((await api<{ packs: PackView[] }>('GET', '/api/staff/packs')).packs),
   );
   return (
-    <RequireUser staffOnly>
+    <RequireUser staff>
       <PageTitle>{msg.baremes}</PageTitle>
       <StaffNav />
       {session?.user?.role === 'admin' ? <PackDrafts /> : null}

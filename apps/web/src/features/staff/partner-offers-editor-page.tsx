@@ -59,7 +59,7 @@ export function PartnerOffersEditorPage() {
       await load();
     });
   return (
-    <RequireUser staffOnly>
+    <RequireUser staff>
       <PageTitle>{msg.offresPartenaires}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

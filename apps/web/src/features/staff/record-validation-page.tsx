@@ -360,7 +360,7 @@ export function RecordValidationPage() {
     );
   }, JSON.stringify(filters));
   return (
-    <RequireUser staffOnly section={SECTIONS.records}>
+    <RequireUser staff={SECTIONS.records}>
       <PageTitle>{msg.fichesAgentValider}</PageTitle>
       <StaffNav />
       {notice ? <Notice>{notice}</Notice> : null}

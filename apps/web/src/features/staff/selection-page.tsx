@@ -107,7 +107,7 @@ const OUTCOMES = { confirmed: msg.place, waiting: msg.listeAttente, refused: msg
 /** The selection at closing: preview every decision with its reasons, then apply it. */
 export function SelectionPage() {
   return (
-    <RequireUser staffOnly section={SECTIONS.selection}>
+    <RequireUser staff={SECTIONS.selection}>
       <PageTitle>{msg.selectionCloture}</PageTitle>
       <StaffNav />
       <p>{msg.sessionsDontCloturePassee}</p>

@@ -241,7 +241,7 @@ function Queue() {
 
 export function SignUpQueuePage() {
   return (
-    <RequireUser staffOnly section={SECTIONS.signUps}>
+    <RequireUser staff={SECTIONS.signUps}>
       <PageTitle>{msg.demandesInscription}</PageTitle>
       <StaffNav />
       <Queue />

@@ -96,7 +96,7 @@ function Accounts() {
 
 export function StaffAccountsPage() {
   return (
-    <RequireUser staffOnly section={SECTIONS.admin}>
+    <RequireUser staff={SECTIONS.admin}>
       <PageTitle>{msg.comptesPersonnel}</PageTitle>
       <StaffNav />
       <Accounts />

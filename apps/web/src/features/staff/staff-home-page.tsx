@@ -40,7 +40,7 @@ function Queues() {
 /** The back office's home: a counter for each queue the staff member works. */
 export function StaffHomePage() {
   return (
-    <RequireUser staffOnly>
+    <RequireUser staff>
       <PageTitle>{msg.accueilGestion}</PageTitle>
       <StaffNav />
       <Queues />
