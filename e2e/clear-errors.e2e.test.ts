@@ -207,6 +207,15 @@ describe('what an address names, when the server cannot be reached', () => {
     await unavailable.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
 
+    // The catalogue: said where the list would be, not « Aucune activité ne correspond à ces critères. ».
+    await page.route(/\/api\/activities\?/, (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/activites`);
+    await noAnswer.waitFor();
+    const none = page.getByText('Aucune activité ne correspond à ces critères.');
+    expect(await none.count()).toBe(0);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await none.waitFor();
+
     // The member's own requests: said, not « Aucune demande pour l’instant. ».
     await page.route('**/api/me/registrations', (route) => route.abort(), { times: 1 });
     await page.goto(`${env.app.url}/espace/inscriptions`);

@@ -1,14 +1,14 @@
 import type { ActivityAnswer, PriceFromAnswer } from '@entraide/contract';
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { api, ApiError, type FieldErrors } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { CatalogueCalendar } from './catalogue-calendar.tsx';
 import { SessionBadge, stateDetail, useSessionState } from './session-state.tsx';
-import { common } from '../../messages/common.ts';
 import { cataloguePage as msg } from '../../messages/catalogue.ts';
 
 const FILTERS = ['q', 'sector', 'age', 'from', 'to', 'placesLeft'] as const;
@@ -52,28 +52,29 @@ export function CataloguePage() {
   const [fields, setFields] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const calendar = params.get('vue') === 'calendrier';
-  useEffect(() => {
-    const query = new URLSearchParams(
-      [...params].filter(([name, value]) => value !== '' && name !== 'vue'),
-    );
-    api<{ activities: ActivityAnswer[]; pricesFrom: Record<string, PriceFromAnswer> }>(
-      'GET',
-      `/api/activities?${query.toString()}`,
-    )
-      .then((answer) => {
-        setActivities(answer.activities);
-        setPricesFrom(answer.pricesFrom);
-        setFields({});
-        setAlert(null);
-      })
-      .catch((error: unknown) => {
-        setActivities([]);
-        if (error instanceof ApiError) {
-          setFields(error.fields);
-          setAlert(error.message);
-        }
-      });
-  }, [params]);
+  // The filters as the API reads them; the view (list or calendar) is not one, and reads nothing.
+  const query = new URLSearchParams(
+    [...params].filter(([name, value]) => value !== '' && name !== 'vue'),
+  ).toString();
+  const load = useLoad(async () => {
+    setActivities(null);
+    try {
+      const answer = await api<{
+        activities: ActivityAnswer[];
+        pricesFrom: Record<string, PriceFromAnswer>;
+      }>('GET', `/api/activities?${query}`);
+      setActivities(answer.activities);
+      setPricesFrom(answer.pricesFrom);
+      setFields({});
+      setAlert(null);
+    } catch (error) {
+      // A filter the server refuses is said on its field; anything else where the list would be.
+      if (!(error instanceof ApiError && error.status === 400)) throw error;
+      setActivities([]);
+      setFields(error.fields);
+      setAlert(error.message);
+    }
+  }, query);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setParams({
@@ -161,7 +162,7 @@ export function CataloguePage() {
         </button>
       </div>
       {activities === null ? (
-        <p role="status">{common.loading}</p>
+        <Loading {...load} />
       ) : activities.length === 0 ? (
         <p role="status">{msg.aucuneActiviteNeCorrespond}</p>
       ) : calendar ? (
