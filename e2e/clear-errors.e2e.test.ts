@@ -178,6 +178,16 @@ describe('what an address names, when the server cannot be reached', () => {
     await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Carte inconnue.').waitFor();
 
+    // The calculator's barèmes: said where one is chosen; « Calculer » waits for them.
+    await page.route('**/api/v1/packs', (route) => route.abort(), { times: 1 });
+    await page.goto(`${env.app.url}/simulateur`);
+    await noAnswer.waitFor();
+    const calculate = page.getByRole('button', { name: 'Calculer', exact: true });
+    expect(await calculate.isDisabled()).toBe(true);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await page.getByLabel('Barème').waitFor();
+    expect(await calculate.isDisabled()).toBe(false);
+
     // The barème's rate chart: said where it would be, the rest of the page read.
     await page.route('**/api/packs/*/rate-curve', (route) => route.abort(), { times: 1 });
     await page.goto(`${env.app.url}/baremes/inserm-2021`);

@@ -1,12 +1,13 @@
 import type { PackListAnswer, SimulationAnswer } from '@entraide/contract';
 import { lazy, Suspense, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
-import { api, ApiError } from '../../shared/api.ts';
+import { api } from '../../shared/api.ts';
 import { Checkbox, Field, FormAlert, RepeatedFieldsets, SelectField } from '../../shared/form.tsx';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatNumber, formatPercent, parseWholeEuros } from '../../shared/format.ts';
 import { GRID_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { Loading, useLoad } from '../../shared/loading.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { common } from '../../messages/common.ts';
@@ -136,12 +137,9 @@ export function SimulatorPage() {
     setResult(null);
   }, [pack, pickedDate, rfr, spouseRfr, couple, memberDisabled, spouseDisabled, children, adults]);
 
-  useEffect(() => {
-    api<PackListAnswer>('GET', '/api/v1/packs').then(
-      (answer) => setPacks(answer.packs),
-      (error: unknown) => setAlert(error instanceof ApiError ? error.message : null),
-    );
-  }, [setAlert]);
+  const packsRead = useLoad(async () => {
+    setPacks((await api<PackListAnswer>('GET', '/api/v1/packs')).packs);
+  });
   const organization = session?.organization.id ?? 'inserm';
   // This committee's barèmes only, the newest first.
   const own = packs.filter((p) => p.organization === organization);
@@ -194,13 +192,18 @@ export function SimulatorPage() {
       <p>{msg.sansCompteIndiquezVotre}</p>
       <FormAlert message={alert} />
       <form onSubmit={submit} noValidate>
-        <SelectField
-          label={msg.bareme}
-          options={Object.fromEntries(own.map((p) => [p.id, p.label]))}
-          value={chosen}
-          onChange={(e) => setPack(e.target.value)}
-          error={fields.pack}
-        />
+        {/* The barèmes unread, why and « Réessayer » where they would be chosen. */}
+        {packsRead.failure === null ? (
+          <SelectField
+            label={msg.bareme}
+            options={Object.fromEntries(own.map((p) => [p.id, p.label]))}
+            value={chosen}
+            onChange={(e) => setPack(e.target.value)}
+            error={fields.pack}
+          />
+        ) : (
+          <Loading {...packsRead} />
+        )}
         <div className="row">
           <Field
             label={msg.revenuFiscalReference}
