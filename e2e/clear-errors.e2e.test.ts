@@ -226,6 +226,17 @@ describe('what an address names, when the server cannot be reached', () => {
     await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
     await none.waitFor();
 
+    // The invoices, when whether one can pay online is not known: said, not the list without it.
+    await page.route('**/api/me/online-payments/provider', (route) => route.abort(), {
+      times: 1,
+    });
+    await page.goto(`${env.app.url}/espace/factures`);
+    await noAnswer.waitFor();
+    const noInvoice = page.getByText('Aucune facture : elles apparaissent ici');
+    expect(await noInvoice.count()).toBe(0);
+    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noInvoice.waitFor();
+
     // The member's own requests: said, not « Aucune demande pour l’instant. ».
     await page.route('**/api/me/registrations', (route) => route.abort(), { times: 1 });
     await page.goto(`${env.app.url}/espace/inscriptions`);

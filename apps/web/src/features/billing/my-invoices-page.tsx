@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
+import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
-import { api } from '../../shared/api.ts';
+import { api, ApiError } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
@@ -130,18 +130,23 @@ function PlanForm({
 export function MyInvoicesPage() {
   const [invoices, setInvoices] = useState<InvoiceDetails[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    setInvoices((await api<{ invoices: InvoiceDetails[] }>('GET', '/api/me/invoices')).invoices);
-  }, []);
-  // The « Payer en ligne » button, when the committee takes payments online.
+  // The « Payer en ligne » button, when the committee takes payments online (no such route else).
   const [onlinePayments, setOnlinePayments] = useState(false);
-  const loading = useLoad(load);
-  useEffect(() => {
-    api('GET', '/api/me/online-payments/provider').then(
-      () => setOnlinePayments(true),
-      () => setOnlinePayments(false),
-    );
+  const load = useCallback(async () => {
+    const [answer, online] = await Promise.all([
+      api<{ invoices: InvoiceDetails[] }>('GET', '/api/me/invoices'),
+      api('GET', '/api/me/online-payments/provider').then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return false;
+          throw error;
+        },
+      ),
+    ]);
+    setOnlinePayments(online);
+    setInvoices(answer.invoices);
   }, []);
+  const loading = useLoad(load);
   return (
     <RequireUser>
       <PageTitle>{msg.mesDossiersFactures}</PageTitle>
