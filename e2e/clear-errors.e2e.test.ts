@@ -279,3 +279,36 @@ describe('what an address names, when the server cannot be reached', () => {
     expect(await year.locator('option').count()).toBeGreaterThan(1);
   });
 });
+
+describe('the accounting exports', () => {
+  it('offer the staff member’s own sectors, say a wrong period on its date, and a check that fails', async () => {
+    const desk = await desktopPage(env.browser);
+    await login(desk, env.app, 'GEST-FI-ERREURS');
+    await desk.goto(`${env.app.url}/gestion/reglements`);
+    const sector = desk.getByLabel('Secteur de l’export');
+    await sector.waitFor();
+    expect(await sector.locator('option').allTextContents()).toEqual(['Mes secteurs', 'Jeunesse']);
+    const csv = desk.getByRole('link', { name: 'CSV' });
+    expect(await csv.count()).toBe(3);
+    // The last day before the first: said on it, and no link to a file the server would refuse.
+    await desk.getByLabel('Au', { exact: true }).fill('2020-12-31');
+    await desk.getByText('Indiquez le dernier jour de la période, le même jour').waitFor();
+    expect(await csv.count()).toBe(0);
+    await desk
+      .getByText('Corrigez les dates de la période pour télécharger les exports.')
+      .waitFor();
+    await expectAccessible(desk);
+    await desk.getByLabel('Au', { exact: true }).fill('2021-12-31');
+    await csv.first().waitFor();
+    expect(await csv.count()).toBe(3);
+    // The consistency check when the connection drops: said by its button, then done.
+    await desk.route('**/api/staff/billing/consistency', (route) => route.abort(), { times: 1 });
+    const check = desk.getByRole('button', { name: 'Contrôler la cohérence des montants' });
+    await check.click();
+    const noAnswer = desk.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
+    await noAnswer.waitFor();
+    await check.click();
+    await desk.getByText(/pièces contrôlées : tout est cohérent\./).waitFor();
+    expect(await noAnswer.count()).toBe(0);
+  });
+});

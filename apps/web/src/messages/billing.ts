@@ -127,6 +127,10 @@ export const paymentsPage = {
   mesSecteurs: 'Mes secteurs',
   du: 'Du',
   au: 'Au',
+  premierJourExport: 'Indiquez le premier jour de la période, par exemple le 1er janvier 2021.',
+  dernierJourExport:
+    'Indiquez le dernier jour de la période, le même jour que le premier ou après, par exemple le 31 décembre 2021.',
+  corrigezDatesExport: 'Corrigez les dates de la période pour télécharger les exports.',
   facturesAvoirs: 'Factures et avoirs',
   reglements: 'Règlements',
   subventionsParSecteurPar: 'Subventions par secteur et par mois',

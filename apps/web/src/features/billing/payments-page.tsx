@@ -10,9 +10,10 @@ import { Checkbox, Field, FormAlert, Notice, SelectField } from '../../shared/fo
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
-import { SECTIONS } from '../staff/staff-sections.ts';
+import { ownSectorLabels, SECTIONS } from '../staff/staff-sections.ts';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
 import { dueInstalments, type InvoiceDetails } from './invoice-types.ts';
@@ -321,14 +322,24 @@ function Exports({ today }: { readonly today: string }) {
     invoices: number;
     problems: { reference: string; problem: string }[];
   } | null>(null);
+  const { session } = useSession();
+  // The check's own alert: one that cannot run says why, next to its button.
+  const check = useSubmit();
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
+  // A period the server would refuse: said on its date, no link to a file that would be an error.
+  const dates: { from?: string; to?: string } =
+    filter.from === ''
+      ? { from: msg.premierJourExport }
+      : filter.to === '' || filter.to < filter.from
+        ? { to: msg.dernierJourExport }
+        : {};
   return (
     <section aria-labelledby="exports">
       <h2 id="exports">{msg.exportsComptables}</h2>
       <div className="row">
         <SelectField
           label={msg.secteurExport}
-          options={{ '': msg.mesSecteurs, ...SECTOR_LABELS }}
+          options={{ '': msg.mesSecteurs, ...ownSectorLabels(session?.user) }}
           value={filter.sector}
           onChange={(e) => setFilter({ ...filter, sector: e.target.value })}
         />
@@ -337,40 +348,51 @@ function Exports({ today }: { readonly today: string }) {
           type="date"
           value={filter.from}
           onChange={(e) => setFilter({ ...filter, from: e.target.value })}
+          error={dates.from}
         />
         <Field
           label={msg.au}
           type="date"
           value={filter.to}
           onChange={(e) => setFilter({ ...filter, to: e.target.value })}
+          error={dates.to}
         />
       </div>
-      <ul>
-        {(['invoices', 'payments', 'subsidies'] as const).map((kind) => (
-          <li key={kind}>
-            {
+      {(dates.from ?? dates.to) ? (
+        <p>{msg.corrigezDatesExport}</p>
+      ) : (
+        <ul>
+          {(['invoices', 'payments', 'subsidies'] as const).map((kind) => (
+            <li key={kind}>
               {
-                invoices: msg.facturesAvoirs,
-                payments: msg.reglements,
-                subsidies: msg.subventionsParSecteurPar,
-              }[kind]
-            }{' '}
-            : <a href={`/api/staff/exports/${kind}.csv?${query}`}>{msg.csv}</a>,{' '}
-            <a href={`/api/staff/exports/${kind}.xlsx?${query}`}>{msg.xlsx}</a>
-          </li>
-        ))}
-      </ul>
+                {
+                  invoices: msg.facturesAvoirs,
+                  payments: msg.reglements,
+                  subsidies: msg.subventionsParSecteurPar,
+                }[kind]
+              }{' '}
+              : <a href={`/api/staff/exports/${kind}.csv?${query}`}>{msg.csv}</a>,{' '}
+              <a href={`/api/staff/exports/${kind}.xlsx?${query}`}>{msg.xlsx}</a>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="actions">
         <button
           type="button"
           className="secondary"
+          disabled={check.busy}
           onClick={() =>
-            void api<typeof report>('GET', '/api/staff/billing/consistency').then(setReport)
+            void check.run(async () => {
+              setReport(null);
+              setReport(await api<typeof report>('GET', '/api/staff/billing/consistency'));
+            })
           }
         >
           {msg.controlerCoherenceMontants}
         </button>
       </div>
+      <FormAlert message={check.alert} />
       {report ? (
         <p role="status">
           {report.problems.length === 0

@@ -6,12 +6,11 @@ import { useSession } from '../../shared/session.tsx';
 import { Field, FormAlert, Notice, SelectField } from '../../shared/form.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { formatDate } from '../../shared/format.ts';
-import { SECTOR_LABELS } from '../../messages/labels.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { RequireUser } from '../member/require-user.tsx';
-import { SECTIONS, worksIn } from './staff-sections.ts';
+import { ownSectorLabels, SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { selectionPage as msg } from '../../messages/staff.ts';
 
@@ -118,14 +117,9 @@ export function SelectionPage() {
 
 function Selection() {
   const { session } = useSession();
-  const user = session?.user;
   // The activity sectors the staff member works in (the admin: all of them); `RequireUser` shows
   // this page only to staff of at least one.
-  const sectors = Object.fromEntries(
-    Object.entries(SECTOR_LABELS).filter(
-      ([sector]) => user && worksIn(user, [sector as ActivitySector]),
-    ),
-  );
+  const sectors = ownSectorLabels(session?.user);
   const [sector, setSector] = useState(Object.keys(sectors)[0] as ActivitySector);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);

@@ -1,7 +1,13 @@
 // The back office's sections and who works in each: the sectors the server requires of the staff
 // who open them (the admin works in every one). The nav shows a staff member only their own, and a
 // section opened by its address says whose it is instead of a list of refusals.
-import { activitySectors, type SessionAnswer, type StaffSector } from '@entraide/contract';
+import {
+  activitySectors,
+  type ActivitySector,
+  type SessionAnswer,
+  type StaffSector,
+} from '@entraide/contract';
+import { SECTOR_LABELS } from '../../messages/labels.ts';
 
 type User = NonNullable<SessionAnswer['user']>;
 
@@ -27,3 +33,11 @@ export const worksIn = (user: User, staff?: SectionStaff): boolean =>
   (user.role === 'staff' &&
     (staff === undefined ||
       (staff !== 'admin' && staff.some((sector) => user.sectors.includes(sector)))));
+
+/** The activity sectors `user` works in (the admin: all), by label: a sector to choose among. */
+export const ownSectorLabels = (user: User | null | undefined): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(SECTOR_LABELS).filter(
+      ([sector]) => user != null && worksIn(user, [sector as ActivitySector]),
+    ),
+  );
