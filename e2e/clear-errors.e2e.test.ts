@@ -48,6 +48,17 @@ describe('clear errors', () => {
     await expectAccessible(page);
   });
 
+  it('a document’s link opened when it cannot be given is a page that says why, not JSON', async () => {
+    const page = await phonePage(env.browser);
+    // The member's card, from a bookmark, signed out.
+    await page.goto(`${env.app.url}/api/me/card.pdf`);
+    await page.getByRole('heading', { name: 'Connexion nécessaire' }).waitFor();
+    await page.getByText('Connectez-vous pour accéder à cette page.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/connexion$/);
+  });
+
   it('a request form opened without a stay says what to do, with a link to the stays', async () => {
     const page = await phonePage(env.browser);
     await login(page, env.app, 'IN-000831');

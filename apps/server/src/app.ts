@@ -11,6 +11,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { refuseUnreadableText, registerErrorHandler, UNAVAILABLE } from './http.ts';
+import { registerRefusalPages } from './refusal-page.ts';
 import { malformedRequests } from './malformed-requests.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp({
   });
   await app.register(fastifyCookie);
   registerErrorHandler(app);
+  registerRefusalPages(app);
   refuseUnreadableText(app);
   const csrf = await CsrfTokens.load(db);
   const identity = committeeIdentity(config, db);

@@ -12,6 +12,7 @@ import {
   type Client,
   type TestApp,
 } from './harness.ts';
+import { refusalPage } from '../src/refusal-page.ts';
 import { openPlaces } from './place-fixtures.ts';
 import { rawConnection, statusAndBody } from './raw-http.ts';
 
@@ -391,5 +392,56 @@ describe('an address or a request the server cannot read', () => {
       status: 'HTTP/1.1 431 Request Header Fields Too Large',
       body: { error: 'headers_too_large', message: expect.stringContaining('cookies') as string },
     });
+  });
+});
+
+describe('a refusal opened by its address in a browser (a PDF’s or an export’s link)', () => {
+  const navigation = { 'sec-fetch-mode': 'navigate', accept: 'text/html,*/*;q=0.8' };
+
+  it('is a page in French with the way on, never JSON shown raw', async () => {
+    const card = await anonymous.request('GET', '/api/me/card.pdf', undefined, navigation);
+    expect(card.status).toBe(401);
+    expect(card.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(card.body).toContain('<h1>Connexion nécessaire</h1>');
+    expect(card.body).toContain('<p>Connectez-vous pour accéder à cette page.</p>');
+    expect(card.body).toContain('<a href="/connexion">Se connecter</a>');
+    // A period the server refuses: its field's sentence.
+    const period = await staff.request(
+      'GET',
+      '/api/staff/exports/invoices.csv?from=2021-02-01&to=2021-01-01',
+      undefined,
+      navigation,
+    );
+    expect(period.status).toBe(400);
+    expect(period.body).toContain('<h1>Document impossible à produire</h1>');
+    expect(period.body).toContain('<p>avant la date de début.</p>');
+    const unknown = await anonymous.request('GET', '/api/lien-ancien', undefined, navigation);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain('<h1>Document introuvable</h1>');
+    expect(unknown.body).toContain('<p>Ce lien ne mène à aucun document');
+    // A sentence is written as text, never as HTML.
+    expect(refusalPage(403, JSON.stringify({ message: 'a <b>x</b>' }))).toContain(
+      '<p>a &lt;b&gt;x&lt;/b&gt;</p>',
+    );
+    // A browser too old for Sec-Fetch-Mode, asking for HTML first: the same page.
+    const old = await anonymous.request('GET', '/api/me/card.pdf', undefined, {
+      accept: 'text/html,*/*;q=0.8',
+    });
+    expect(old.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('stays JSON for the web app’s own requests, and a document that opens is untouched', async () => {
+    const read = await anonymous.request('GET', '/api/me/card.pdf', undefined, {
+      'sec-fetch-mode': 'cors',
+      accept: '*/*',
+    });
+    expect(read.status).toBe(401);
+    expect(read.json()).toEqual({
+      error: 'unauthenticated',
+      message: 'Connectez-vous pour accéder à cette page.',
+    });
+    const form = await member.request('GET', '/api/me/card.pdf', undefined, navigation);
+    expect(form.status).toBe(200);
+    expect(form.headers['content-type']).toBe('application/pdf');
   });
 });
