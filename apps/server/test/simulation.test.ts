@@ -71,19 +71,33 @@ describe('POST /api/v1/simulations (SPEC §8)', () => {
       url: '/api/v1/simulations',
       payload: {
         pack: 'inserm-2021',
-        household: { rfrEuros: -3, children: [{ birthDate: '2021-02-30' }] },
+        date: '14/07/2021',
+        household: {
+          rfrEuros: -3,
+          children: [{ birthDate: '2021-02-30' }],
+          disabledAdultDependants: 25,
+        },
       },
     });
     expect(response.statusCode).toBe(400);
     const answer = response.json<{ error: string; issues: { path: string; message: string }[] }>();
     expect(answer.error).toBe('invalid_input');
-    expect(answer.issues.map((i) => i.path)).toEqual([
-      'household.rfrEuros',
-      'household.children.0.birthDate',
+    // One sentence a field, each saying what to type.
+    expect(answer.issues).toEqual([
+      { path: 'date', message: 'date au format AAAA-MM-JJ attendue, par exemple 2021-07-14' },
+      {
+        path: 'household.rfrEuros',
+        message: 'tapez un montant positif, par exemple 32500 (0 s’il n’y en a pas)',
+      },
+      {
+        path: 'household.children.0.birthDate',
+        message: 'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois',
+      },
+      {
+        path: 'household.disabledAdultDependants',
+        message: 'indiquez un nombre entier d’adultes entre 0 et 20, par exemple 1',
+      },
     ]);
-    expect(answer.issues[0]?.message).toBe(
-      'tapez un montant positif, par exemple 32500 (0 s’il n’y en a pas)',
-    );
   });
   it('maps the engine’s own field errors to the API names', async () => {
     const response = await t.app.inject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDay, wholeEuros } from './text.ts';
 
 const isoDate = calendarDay;
+const ADULTS = 'indiquez un nombre entier d’adultes entre 0 et 20, par exemple 1';
 
 /** POST /api/v1/simulations — the public simulation (SPEC §8), a fixed contract. */
 export const simulationRequest = z.object({
@@ -23,7 +24,7 @@ export const simulationRequest = z.object({
       )
       .max(30, '30 enfants au plus')
       .default([]),
-    disabledAdultDependants: z.number().int().min(0).max(20).default(0),
+    disabledAdultDependants: z.number().int(ADULTS).min(0, ADULTS).max(20, ADULTS).default(0),
   }),
 });
 export type SimulationRequest = z.infer<typeof simulationRequest>;

@@ -31,9 +31,13 @@ describe('a calendar day', () => {
       );
   });
   it('refuses another shape or a day outside 1900–2099, with an example', () => {
-    expect(problems('14/07/2021')).toContain(
+    // One sentence, the first fault: not also « n'existe pas » and « entre 1900 et 2099 ».
+    expect(problems('14/07/2021')).toEqual([
       'date au format AAAA-MM-JJ attendue, par exemple 2021-07-14',
-    );
+    ]);
+    expect(problems('1899-02-30')).toEqual([
+      'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois',
+    ]);
     expect(problems('1899-12-31')).toEqual([
       'date entre 1900 et 2099 attendue, par exemple 2021-07-14',
     ]);

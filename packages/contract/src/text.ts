@@ -67,11 +67,17 @@ const isCalendarDay = (value: string): boolean => {
   );
 };
 
-/** A real calendar day, written AAAA-MM-JJ, between 1900 and 2099. */
+/** A real calendar day, written AAAA-MM-JJ, between 1900 and 2099: one sentence, its first fault. */
 export const calendarDay = z
   .string('date attendue, par exemple 2021-07-14')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date au format AAAA-MM-JJ attendue, par exemple 2021-07-14')
-  .refine(isCalendarDay, 'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'date au format AAAA-MM-JJ attendue, par exemple 2021-07-14',
+    abort: true,
+  })
+  .refine(isCalendarDay, {
+    message: 'cette date n’existe pas dans le calendrier : vérifiez le jour et le mois',
+    abort: true,
+  })
   .refine(
     (value) => value >= FIRST_DAY && value <= LAST_DAY,
     'date entre 1900 et 2099 attendue, par exemple 2021-07-14',
