@@ -2,6 +2,8 @@
 // and on a phone. Each one reads what it shows (no « Chargement… » left, no failure said), passes
 // axe-core with no serious violation, is no wider than the screen, and shows where the keyboard
 // is — the standard the other stories check on the screens they walk through, here on all of them.
+// `npm test` tours the INSERM's committee; `TOUR_COMMITTEE=cnrs npx vitest run e2e/screens-tour.e2e.test.ts`
+// (after `npm run build`) the CNRS's.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoData } from '../apps/server/src/demo/demo-data.ts';
@@ -13,9 +15,12 @@ import { ownPacks } from '../apps/server/test/harness.ts';
 import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
 import { login, useAppAndBrowser } from './support/fixture.ts';
 
-const env = useAppAndBrowser();
+const COMMITTEE = process.env.TOUR_COMMITTEE === 'cnrs' ? 'cnrs' : 'inserm';
+const committee = organizationOf(COMMITTEE);
+const member = `${committee.identifierPrefix}-000001`;
+const env = useAppAndBrowser({ env: { ORGANIZATION: COMMITTEE } });
 beforeAll(async () => {
-  const accounts = await loadDemoData(env.app.db, organizationOf('inserm'), {
+  const accounts = await loadDemoData(env.app.db, committee, {
     packs: ownPacks(),
     store: new DatabaseDocumentStore(env.app.db),
     mailer: createMailer(null),
@@ -99,7 +104,7 @@ const PUBLIC = [
   '/',
   '/simulateur',
   '/activites',
-  '/baremes/inserm-2021',
+  COMMITTEE === 'cnrs' ? '/baremes/cnrs-2019' : '/baremes/inserm-2021',
   '/connexion',
   '/inscription',
   '/identifiant-oublie',
@@ -141,7 +146,7 @@ const STAFF = [
   '/gestion/courriels',
 ];
 
-describe('every screen, with the demo committee', () => {
+describe(`every screen, with the demo committee (${COMMITTEE})`, () => {
   it('the public ones and a member’s, on a phone', async () => {
     const page = await phonePage(env.browser);
     for (const path of PUBLIC) await visit(page, path);
@@ -151,7 +156,7 @@ describe('every screen, with the demo committee', () => {
     const href = (await stay.getAttribute('href')) ?? '';
     await visit(page, href);
 
-    await login(page, env.app, 'IN-000001', DEMO_PASSWORD);
+    await login(page, env.app, member, DEMO_PASSWORD);
     for (const path of MEMBER) await visit(page, path);
   }, 240_000);
 
