@@ -43,4 +43,29 @@ describe.each([
     );
     expect(row).toEqual({ failed: false, attempts: 0 });
   });
+
+  it('says a mail a colleague sent again meanwhile, and reads the list again', async () => {
+    const subject = `Rappel d’échéance (${where})`;
+    const [mail] = await env.app.db.query<{ id: string }>(
+      `INSERT INTO mail_outbox (to_address, subject, text_body, html_body, attempts, error, failed_at)
+       VALUES ($1, $2, 'Bonjour', '<p>Bonjour</p>', 9, '550 Mailbox unavailable', now()) RETURNING id::text`,
+      [`rappel-${where}@example.org`, subject],
+    );
+    const page = await open(env.browser);
+    await login(page, env.app, 'ADMIN-COURRIELS');
+    await page.goto(`${env.app.url}/gestion/courriels`);
+    await page.getByRole('heading', { name: subject }).waitFor();
+    // Another admin sends it again, from another desk.
+    await env.app.db.query(
+      'UPDATE mail_outbox SET failed_at = NULL, error = NULL, attempts = 0 WHERE id = $1',
+      [mail!.id],
+    );
+    await page.getByRole('button', { name: `Renvoyer « ${subject} »` }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Ce courriel n’est plus en échec : il a déjà été renvoyé' })
+      .waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: subject }).count()).toBe(0);
+    await expectAccessible(page);
+  });
 });

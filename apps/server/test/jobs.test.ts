@@ -98,8 +98,10 @@ describe('undelivered mails for the admin', () => {
       expect((await admin.post('/api/admin/failed-mails/abc/resend', {})).status).toBe(400);
       expect((await admin.post(`/api/admin/failed-mails/${mail!.id}/resend`, {})).status).toBe(200);
       expect((await admin.get('/api/admin/failed-mails')).json()).toEqual([]);
-      // Sent again already: nothing more to resend.
-      expect((await admin.post(`/api/admin/failed-mails/${mail!.id}/resend`, {})).status).toBe(404);
+      // Sent again already: nothing more to resend, and said so.
+      const again = await admin.post(`/api/admin/failed-mails/${mail!.id}/resend`, {});
+      expect(again.status).toBe(404);
+      expect(again.json<{ message: string }>().message).toMatch(/^Ce courriel n’est plus en échec/);
       const audit = await t.db.query<{ subject_id: string }>(
         "SELECT subject_id FROM audit_log WHERE action = 'mail.resend'",
       );

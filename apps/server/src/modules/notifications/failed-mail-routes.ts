@@ -1,7 +1,7 @@
 import type { FailedMail } from '@entraide/contract';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { notFound, parse } from '../../http.ts';
+import { HttpError, parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { requireAdmin } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -35,7 +35,12 @@ export function failedMailRoutes(app: FastifyInstance, ctx: AppContext): void {
           WHERE id = $1 AND failed_at IS NOT NULL AND sent_at IS NULL RETURNING to_address AS "to"`,
         [id],
       );
-      if (!mail) throw notFound();
+      if (!mail)
+        throw new HttpError(
+          404,
+          'not_failed',
+          'Ce courriel n’est plus en échec : il a déjà été renvoyé, par vous ou par un collègue. La liste est à jour.',
+        );
       await ctx.mailer.resend(tx, id);
       await recordAudit(tx, admin.id, 'mail.resend', 'mail', id, { to: mail.to });
       return { id };

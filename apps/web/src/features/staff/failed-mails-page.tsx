@@ -2,9 +2,10 @@ import type { FailedMail } from '@entraide/contract';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
-import { Notice } from '../../shared/form.tsx';
+import { FormAlert, Notice } from '../../shared/form.tsx';
 import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
@@ -17,17 +18,25 @@ export function FailedMailsPage() {
   const loading = useLoad(async () =>
     setMails(await api<FailedMail[]>('GET', '/api/admin/failed-mails')),
   );
-  const resend = async (mail: FailedMail) => {
-    await api('POST', `/api/admin/failed-mails/${mail.id}/resend`);
-    setNotice(msg.renvoye(mail.subject, mail.to));
-    loading.retry();
-  };
+  const { busy, alert, run } = useSubmit();
+  // Sent again once, however many clicks; one a colleague sent meanwhile is said, the list reread.
+  const resend = (mail: FailedMail) =>
+    void run(async () => {
+      setNotice(null);
+      try {
+        await api('POST', `/api/admin/failed-mails/${mail.id}/resend`);
+        setNotice(msg.renvoye(mail.subject, mail.to));
+      } finally {
+        loading.retry();
+      }
+    });
   return (
     <RequireUser staff={SECTIONS.admin}>
       <PageTitle>{msg.titre}</PageTitle>
       <StaffNav />
       <p>{msg.explication}</p>
       {notice ? <Notice>{notice}</Notice> : null}
+      <FormAlert message={alert} />
       {mails === null ? (
         <Loading {...loading} />
       ) : mails.length === 0 ? (
@@ -46,7 +55,7 @@ export function FailedMailsPage() {
                 )}
               </p>
               {mail.error ? <p className="hint">{msg.erreurServeur(mail.error)}</p> : null}
-              <button type="button" onClick={() => void resend(mail)}>
+              <button type="button" disabled={busy} onClick={() => resend(mail)}>
                 {msg.renvoyer(mail.subject)}
               </button>
             </li>
