@@ -319,4 +319,51 @@ describe('billing in the browser', () => {
       .waitFor();
     await expectAccessible(page);
   });
+
+  it('the cheques in hand go on a numbered slip, confirmed with their count and total; one recorded meanwhile stops it', async () => {
+    const { invoice } = await placeInJune('IN-000814', 'Noé');
+    const [due] = await env.app.db.query<{ id: string }>(
+      'SELECT id FROM invoices WHERE reference = $1',
+      [invoice.reference],
+    );
+    const pending = async () =>
+      (
+        await env.app.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM payments p
+            WHERE p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= '2021-12-31'
+              AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)`,
+        )
+      )[0]?.n ?? 0;
+    const staff = await desktopPage(env.browser);
+    await login(staff, env.app, 'GEST-JEU');
+    await staff.goto(`${env.app.url}/gestion/reglements`);
+    await staff.getByLabel('Chèques à encaisser jusqu’au').fill('2021-12-31');
+    const listed = await pending();
+    expect(listed).toBeGreaterThan(0);
+    const slipButton = staff.getByRole('button', { name: 'Créer la remise du 31/12/2021' });
+    await slipButton.click();
+    const dialog = staff.getByRole('alertdialog');
+    await dialog
+      .getByText(new RegExp(`^${String(listed)} chèques? (est|sont) marqués? remis à la banque`))
+      .waitFor();
+    // Another desk records a cheque before this one confirms: nothing is remitted, and said.
+    expect(await transferFromAnotherDesk(staff, env.app, due?.id ?? '', 1_000, '0077001')).toBe(
+      201,
+    );
+    await dialog.getByRole('button', { name: /^Remettre \d+ chèques?$/ }).click();
+    await staff
+      .getByRole('alert')
+      .filter({ hasText: 'Aucune remise n’a été créée : la liste des chèques a changé' })
+      .waitFor();
+    expect(await env.app.db.query('SELECT 1 FROM deposit_slips')).toHaveLength(0);
+    // The list is read again, with that cheque; confirmed now, the slip is made.
+    await staff.getByText(/chèque n° 0077001/).waitFor();
+    await confirmAction(staff, 'Créer la remise du 31/12/2021', {
+      effect: new RegExp(`^${String(listed + 1)} chèques sont marqués remis à la banque`),
+      confirm: `Remettre ${String(listed + 1)} chèques`,
+    });
+    await staff.getByRole('link', { name: /^Bordereau .+ \(PDF\)$/ }).waitFor();
+    expect(await pending()).toBe(0);
+    await expectAccessible(staff);
+  });
 });

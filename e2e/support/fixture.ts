@@ -110,22 +110,23 @@ export async function childWithPlace(
 }
 
 /**
- * Another desk records a transfer on the invoice `invoiceId` (dated its issue day), through the
- * API with the staff session `page` holds — while a confirmation stays open on that page: the
- * payment's answer status.
+ * Another desk records a transfer (or the cheque numbered `cheque`) on the invoice `invoiceId`
+ * (dated its issue day), through the API with the staff session `page` holds — while a
+ * confirmation stays open on that page: the payment's answer status.
  */
 export async function transferFromAnotherDesk(
   page: Page,
   app: RunningApp,
   invoiceId: string,
   amountCents: number,
+  cheque?: string,
 ): Promise<number> {
   const [due] = await app.db.query<{ today: string }>(
     'SELECT issued_on::text AS today FROM invoices WHERE id = $1',
     [invoiceId],
   );
   return page.evaluate(
-    async ({ id, today, cents }) => {
+    async ({ id, today, cents, number }) => {
       const csrf = /entraide_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
       const answer = await fetch('/api/staff/payments', {
         method: 'POST',
@@ -136,13 +137,13 @@ export async function transferFromAnotherDesk(
         },
         body: JSON.stringify({
           invoiceId: id,
-          method: 'transfer',
           amountCents: cents,
           receivedOn: today,
+          ...(number ? { method: 'cheque', chequeNumber: number } : { method: 'transfer' }),
         }),
       });
       return answer.status;
     },
-    { id: invoiceId, today: due?.today ?? '', cents: amountCents },
+    { id: invoiceId, today: due?.today ?? '', cents: amountCents, number: cheque },
   );
 }

@@ -159,10 +159,22 @@ describe('invoices, plans and payments', () => {
 
     // Cheques are cashed on the last working day of each instalment's month.
     const cheques = (await staff.get('/api/staff/cheques?until=2021-06-30')).json<{
-      cheques: { cashOn: string }[];
+      cheques: { id: string; cashOn: string }[];
     }>().cheques;
     expect(cheques.map((c) => c.cashOn)).toEqual(['2021-04-30', '2021-05-31', '2021-06-30']);
-    const slip = await staff.post('/api/staff/deposit-slips', { depositedOn: '2021-04-30' });
+    // A slip made for the cheques a screen listed: another list is refused, nothing remitted.
+    const stale = await staff.post('/api/staff/deposit-slips', {
+      depositedOn: '2021-04-30',
+      expectedCheques: cheques.map((c) => c.id),
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json<{ message: string }>().message).toMatch(
+      /^Aucune remise n’a été créée : la liste des chèques a changé depuis votre écran \(1 chèque pour /,
+    );
+    const slip = await staff.post('/api/staff/deposit-slips', {
+      depositedOn: '2021-04-30',
+      expectedCheques: [cheques[0]?.id],
+    });
     expect(slip.json()).toMatchObject({
       reference: 'RC-2021-000001',
       totalCents: instalments[0]?.amountCents,

@@ -49,7 +49,11 @@ export const cancellationRequest = z.object({
   expected: placeChangeFigures.optional(),
 });
 
-export const depositSlipRequest = z.object({ depositedOn: isoDate });
+export const depositSlipRequest = z.object({
+  depositedOn: isoDate,
+  /** The cheques the desk's screen listed: another list now is refused (409), nothing remitted. */
+  expectedCheques: z.array(z.uuid()).max(10_000).optional(),
+});
 
 export const exportQuery = z
   .object({

@@ -121,6 +121,9 @@ export const paymentsPage = {
     amount: string,
   ) => `${cashOn} — chèque n° ${chequeNumber}, ${member}, ${reference} : ${amount}`,
   creerRemise: (until: string) => `Créer la remise du ${until}`,
+  remiseEffet: (cheques: number, total: string) =>
+    `${count(cheques, 'chèque est marqué remis', 'chèques sont marqués remis')} à la banque, pour ${total}, sur un bordereau numéroté à imprimer et joindre aux chèques. Vérifiez que vous les avez tous en main : une remise ne s’annule pas.`,
+  creerRemiseConfirmer: (cheques: number) => `Remettre ${count(cheques, 'chèque')}`,
   bordereauPdf: (reference: string) => `Bordereau ${reference} (PDF)`,
   exportsComptables: 'Exports comptables',
   secteurExport: 'Secteur de l’export',

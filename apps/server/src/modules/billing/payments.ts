@@ -329,6 +329,7 @@ export async function createDepositSlip(
   ctx: AppContext,
   staff: CurrentUser,
   depositedOn: string,
+  expected?: readonly string[],
 ): Promise<{ id: string; reference: string; cheques: PendingCheque[]; totalCents: number }> {
   return ctx.db.transaction(async (tx) => {
     await tx.query(`SELECT p.id FROM payments p WHERE ${chequeToDeposit('$1')} FOR UPDATE OF p`, [
@@ -338,6 +339,20 @@ export async function createDepositSlip(
     if (cheques.length === 0)
       throw new HttpError(409, 'no_cheque', 'Aucun chèque à remettre à cette date.');
     const totalCents = cheques.reduce((sum, c) => sum + c.amountCents, 0);
+    // The slip lists the cheques in the desk's hands: those its screen showed, not one recorded
+    // or remitted by a colleague since.
+    if (
+      expected &&
+      !sameSet(
+        expected,
+        cheques.map((c) => c.id),
+      )
+    )
+      throw new HttpError(
+        409,
+        'cheques_changed',
+        `Aucune remise n’a été créée : la liste des chèques a changé depuis votre écran (${String(cheques.length)} chèque${cheques.length > 1 ? 's' : ''} pour ${formatCents(totalCents)} à présent). Elle est relue : vérifiez-la avec les chèques en main, puis créez la remise.`,
+      );
     const { reference } = await nextNumber(tx, 'deposit_slip', Number(depositedOn.slice(0, 4)));
     const [slip] = await tx.query<{ id: string }>(
       'INSERT INTO deposit_slips (reference, deposited_on, total_cents, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
@@ -355,6 +370,11 @@ export async function createDepositSlip(
     return { id: slip.id, reference, cheques, totalCents };
   });
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
+  const set = new Set(a);
+  return set.size === b.length && b.every((id) => set.has(id));
+};
 
 /** The printable slip: each cheque with its number and amount, and the total. */
 export async function depositSlipPdf(

@@ -229,9 +229,11 @@ export function billingRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/staff/deposit-slips', async (request, reply) => {
     const staff = await requireStaff(db, request, ...activitySectors);
-    const { depositedOn } = parse(depositSlipRequest, request.body);
+    const { depositedOn, expectedCheques } = parse(depositSlipRequest, request.body);
     requireDayWithin('depositedOn', depositedOn, ctx.today(), DEPOSIT_DAYS, 'date de remise');
-    return reply.status(201).send(await createDepositSlip(ctx, staff, depositedOn));
+    return reply
+      .status(201)
+      .send(await createDepositSlip(ctx, staff, depositedOn, expectedCheques));
   });
 
   app.get('/api/staff/deposit-slips/:id/pdf', async (request, reply) => {

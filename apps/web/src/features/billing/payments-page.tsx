@@ -289,19 +289,35 @@ function ChequeSlips({ today }: { readonly today: string }) {
         </ul>
       )}
       <div className="actions">
-        <button
-          type="button"
+        <ConfirmAction
           disabled={busy || cheques.length === 0}
-          aria-describedby={cheques.length === 0 ? 'no-cheque' : undefined}
-          onClick={() =>
+          label={msg.creerRemise(formatDate(until))}
+          title={msg.creerRemise(formatDate(until))}
+          effect={
+            <p>
+              {msg.remiseEffet(
+                cheques.length,
+                formatCents(cheques.reduce((sum, c) => sum + c.amountCents, 0)),
+              )}
+            </p>
+          }
+          confirmLabel={msg.creerRemiseConfirmer(cheques.length)}
+          onConfirm={() =>
             void run(async () => {
-              setSlip(await api('POST', '/api/staff/deposit-slips', { depositedOn: until }));
-              await load();
+              try {
+                setSlip(
+                  await api('POST', '/api/staff/deposit-slips', {
+                    depositedOn: until,
+                    // The cheques listed here: another list now is refused, said, and reread.
+                    expectedCheques: cheques.map((c) => c.id),
+                  }),
+                );
+              } finally {
+                await load();
+              }
             })
           }
-        >
-          {msg.creerRemise(formatDate(until))}
-        </button>
+        />
         {slip ? (
           <a href={`/api/staff/deposit-slips/${slip.id}/pdf`} target="_blank" rel="noreferrer">
             {msg.bordereauPdf(slip.reference)}
