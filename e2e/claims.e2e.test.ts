@@ -108,7 +108,11 @@ describe('claims in the browser', () => {
       confirm: `Accorder ${amount}`,
     });
     await staff.getByText(/^Demande n° \d+ accordée/).waitFor();
-    await staff.getByRole('button', { name: 'Préparer le lot des subventions accordées' }).click();
+    // Prepared after a confirmation that says what the batch will hold, read from the server.
+    await confirmAction(staff, 'Préparer le lot des subventions accordées', {
+      effect: /^Le lot contiendra 1 subvention accordée, pour .* versées par virement le /,
+      confirm: 'Préparer le lot',
+    });
     await staff.getByText(/^Lot VIR-2021-\d{6} préparé : 1 virement,/).waitFor();
     // Exporting validates the file against its schema, freezes the batch and downloads the file,
     // after a confirmation that says the subsidies are paid only when the bank got it.
@@ -127,7 +131,7 @@ describe('claims in the browser', () => {
     // The last step, with the day the bank received it: now paid, and the member is told.
     await staff.getByLabel(/^Jour de réception par la banque/).fill('2021-04-14');
     await confirmAction(staff, /^Confirmer l’envoi à la banque/, {
-      effect: /noté envoyé le 14\/04\/2021 : ses 1 subvention/,
+      effect: /noté envoyé le 14\/04\/2021 : sa subvention \(/,
       confirm: 'Confirmer l’envoi',
     });
     await staff.getByText(/envoyé à la banque le 14\/04\/2021 : 1 agent prévenu\./).waitFor();

@@ -49,6 +49,15 @@ export function refuseIfSavedSince(
 ): void {
   if (seen !== undefined && seen !== revision) throw new HttpError(409, code, message);
 }
+/**
+ * Whether the rows a confirmation showed (`shown`, their ids) are the rows found now under their
+ * locks: an action is made on what the person read, or refused (decision 0048).
+ */
+export const sameIds = (shown: readonly string[], now: readonly { id: string }[]): boolean => {
+  const ids = new Set(shown);
+  return ids.size === now.length && now.every(({ id }) => ids.has(id));
+};
+
 /** An id from a URL: a UUID, or 404 before any query (a malformed id names nothing). */
 export function requireUuid(id: string): string {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();

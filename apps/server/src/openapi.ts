@@ -963,6 +963,13 @@ const OPERATIONS: readonly Operation[] = [
 
   { method: 'get', path: '/api/staff/payouts', summary: 'Lots de virements', auth: 'staff' },
   {
+    method: 'get',
+    path: '/api/staff/payouts/preview',
+    summary:
+      'Ce que contiendrait un lot préparé maintenant (subventions, total, en attente de RIB), pour sa confirmation',
+    auth: 'staff',
+  },
+  {
     method: 'post',
     path: '/api/staff/payouts',
     summary: 'Créer un lot de virements des subventions accordées',

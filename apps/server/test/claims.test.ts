@@ -127,8 +127,32 @@ describe('claims and payouts', () => {
     expect((await staff.post('/api/staff/payouts', { executionDate: '2021-04-20' })).status).toBe(
       409,
     );
+    // Its confirmation reads what it would hold; a batch asked for another set is refused.
+    expect((await staff.get('/api/staff/payouts/preview')).json()).toEqual({
+      claims: [],
+      totalCents: 0,
+      waitingForAccount: 1,
+    });
     await addDefaultRib(client);
-    const batch = await staff.post('/api/staff/payouts', { executionDate: '2021-04-20' });
+    const preparing = (await staff.get('/api/staff/payouts/preview')).json<{
+      claims: string[];
+      totalCents: number;
+      waitingForAccount: number;
+    }>();
+    expect(preparing).toMatchObject({ totalCents: preview.subsidyCents, waitingForAccount: 0 });
+    expect(preparing.claims).toHaveLength(1);
+    const stale = await staff.post('/api/staff/payouts', {
+      executionDate: '2021-04-20',
+      expectedClaims: [],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json<{ message: string }>().message).toMatch(
+      /^Aucun lot n’a été préparé : les subventions à verser ont changé depuis votre écran \(1 pour /,
+    );
+    const batch = await staff.post('/api/staff/payouts', {
+      executionDate: '2021-04-20',
+      expectedClaims: preparing.claims,
+    });
     expect(batch.status).toBe(201);
     const payout = batch.json<{ payout: { id: string; reference: string; totalCents: number } }>()
       .payout;

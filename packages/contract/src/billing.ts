@@ -167,7 +167,11 @@ export const claimApprovals = z.object({
   expectedCents: z.record(z.string().max(40), shownCents).optional(),
 });
 
-export const payoutRequest = z.object({ executionDate: isoDate });
+export const payoutRequest = z.object({
+  executionDate: isoDate,
+  /** The claims its confirmation showed: another set now is refused (409), nothing prepared. */
+  expectedClaims: z.array(z.uuid()).max(100_000).optional(),
+});
 /** Staff confirm the day the bank received an exported payout file. */
 export const payoutSent = z.object({ sentOn: isoDate });
 

@@ -77,7 +77,7 @@ export const claimsReviewPage = {
   confirmerEnvoiBanque: (reference: string) => `Confirmer l’envoi à la banque (${reference})`,
   banqueRecuLot: (reference: string) => `La banque a reçu le lot ${reference} ?`,
   lotNoteEnvoyeSes: (sentOn: string, claims: number, total: string) =>
-    `Le lot est noté envoyé le ${sentOn} : ses ${count(claims, 'subvention')} (${total}) passent à « versée » et chaque agent reçoit un courriel. Cela ne s’annule pas.`,
+    `Le lot est noté envoyé le ${sentOn} : ${claims === 1 ? `sa subvention (${total}) passe` : `ses ${count(claims, 'subvention')} (${total}) passent`} à « versée » et chaque agent reçoit un courriel. Cela ne s’annule pas.`,
   confirmerEnvoi: 'Confirmer l’envoi',
   lotEnvoyeBanqueAgent: (reference: string, sentOn: string, claims: number) =>
     `Lot ${reference} envoyé à la banque le ${sentOn} : ${count(claims, 'agent prévenu', 'agents prévenus')}.`,
@@ -89,7 +89,6 @@ export const claimsReviewPage = {
   lotPasseParTrois:
     'Un lot passe par trois étapes : préparé, fichier exporté, puis envoyé à la banque — seule la dernière, confirmée par vous, rend les subventions versées et prévient les agents.',
   dateExecutionLot: 'Date d’exécution du lot',
-  preparerLotSubventionsAccordees: 'Préparer le lot des subventions accordées',
   lotsVirements: 'Lots de virements',
   lot: 'Lot',
   execution: 'Exécution',
@@ -135,4 +134,19 @@ export const claimsReviewPage = {
   le: (sentOn: string) => ` le ${sentOn}`,
   accorder3: (ticked: string) => `Accorder ${ticked} ?`,
   accorder4: (total: string) => `Accorder ${total}`,
+} as const;
+
+/** features/claims/prepare-payout.tsx */
+export const prepareBatch = {
+  preparer: 'Préparer le lot des subventions accordées',
+  titre: (date: string) => `Préparer le lot de virements du ${date}`,
+  calcul: 'Calcul de ce que contiendra le lot…',
+  effet: (claims: number, total: string, date: string) =>
+    `Le lot contiendra ${count(claims, 'subvention accordée', 'subventions accordées')}, pour ${total}, versées par virement le ${date}.`,
+  enAttenteRib: (waiting: number) =>
+    ` ${count(waiting, 'autre attend', 'autres attendent')} que l’agent enregistre un RIB valide.`,
+  rienAVerser: 'Aucune subvention accordée à verser (avec un RIB par défaut valide).',
+  neSAnnulePas:
+    'Le lot est numéroté et ne s’annule pas : il sera ensuite exporté pour la banque, puis confirmé envoyé par vous.',
+  confirmer: 'Préparer le lot',
 } as const;

@@ -1,5 +1,5 @@
 import { errorCode, type Queryable } from '../../db/database.ts';
-import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
+import { HttpError, sameIds, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -341,13 +341,7 @@ export async function createDepositSlip(
     const totalCents = cheques.reduce((sum, c) => sum + c.amountCents, 0);
     // The slip lists the cheques in the desk's hands: those its screen showed, not one recorded
     // or remitted by a colleague since.
-    if (
-      expected &&
-      !sameSet(
-        expected,
-        cheques.map((c) => c.id),
-      )
-    )
+    if (expected && !sameIds(expected, cheques))
       throw new HttpError(
         409,
         'cheques_changed',
@@ -370,11 +364,6 @@ export async function createDepositSlip(
     return { id: slip.id, reference, cheques, totalCents };
   });
 }
-
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
-  const set = new Set(a);
-  return set.size === b.length && b.every((id) => set.has(id));
-};
 
 /** The printable slip: each cheque with its number and amount, and the total. */
 export async function depositSlipPdf(

@@ -1,6 +1,7 @@
 import { ibanProblem, isBic, isLatinName, type ClaimType } from '@entraide/contract';
+import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
-import { HttpError, notFound, requireDayWithin, requireUuid } from '../../http.ts';
+import { HttpError, notFound, requireDayWithin, requireUuid, sameIds } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -76,33 +77,61 @@ const transferable = (account: {
 export const payoutSectors = (staff: CurrentUser): readonly string[] | null =>
   staff.role === 'admin' || staff.sectors.includes('comptabilite') ? null : staff.sectors;
 
+interface Waiting {
+  readonly id: string;
+  readonly approved_cents: number;
+  readonly iban: string | null;
+  readonly bic: string | null;
+  readonly holder: string | null;
+}
+
+/**
+ * The approved claims of the staff member's sectors not yet in a batch, with their member's
+ * default RIB (`lock`: held until the transaction ends): those a transfer can carry, and the count
+ * of the others.
+ */
+async function claimsToPay(
+  q: Queryable,
+  staff: CurrentUser,
+  lock: boolean,
+): Promise<{ payable: Waiting[]; waitingForAccount: number }> {
+  const claims = await q.query<Waiting>(
+    `SELECT c.id, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
+       FROM claims c LEFT JOIN bank_accounts b ON b.member_id = c.member_id AND b.is_default
+      WHERE c.status = 'approved' AND c.payout_id IS NULL AND c.approved_cents > 0
+        AND ($1::text[] IS NULL OR c.sector = ANY($1))
+      ORDER BY c.number${lock ? ' FOR UPDATE OF c' : ''}`,
+    [payoutSectors(staff)],
+  );
+  const payable = claims.filter(transferable);
+  return { payable, waitingForAccount: claims.length - payable.length };
+}
+
+/** What « Préparer le lot » would hold now, for its confirmation: nothing is written. */
+export async function payoutPreview(ctx: AppContext, staff: CurrentUser) {
+  const { payable, waitingForAccount } = await claimsToPay(ctx.db, staff, false);
+  return {
+    claims: payable.map((c) => c.id),
+    totalCents: payable.reduce((sum, c) => sum + c.approved_cents, 0),
+    waitingForAccount,
+  };
+}
+
 /**
  * A payout batch: every approved claim of the staff member's sectors not yet in a batch whose member has a default bank
  * account a transfer can carry; the account is copied onto the claim, so a later change of RIB
  * never pays twice or elsewhere. Claims without such an account (none, or one kept from before
- * RIBs were checked as they are now) wait for the next batch, and are counted.
+ * RIBs were checked as they are now) wait for the next batch, and are counted. With `expected`,
+ * the claims its confirmation showed: another set now (a claim approved or paid since) is refused.
  */
 export async function createPayout(
   ctx: AppContext,
   staff: CurrentUser,
   executionDate: string,
+  expected?: readonly string[],
 ): Promise<{ payout: Payout; waitingForAccount: number }> {
   return ctx.db.transaction(async (tx) => {
-    const claims = await tx.query<{
-      id: string;
-      approved_cents: number;
-      iban: string | null;
-      bic: string | null;
-      holder: string | null;
-    }>(
-      `SELECT c.id, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
-         FROM claims c LEFT JOIN bank_accounts b ON b.member_id = c.member_id AND b.is_default
-        WHERE c.status = 'approved' AND c.payout_id IS NULL AND c.approved_cents > 0
-          AND ($1::text[] IS NULL OR c.sector = ANY($1))
-        ORDER BY c.number FOR UPDATE OF c`,
-      [payoutSectors(staff)],
-    );
-    const payable = claims.filter(transferable);
+    const { payable, waitingForAccount } = await claimsToPay(tx, staff, true);
     if (payable.length === 0)
       throw new HttpError(
         409,
@@ -110,6 +139,12 @@ export async function createPayout(
         'Aucune subvention accordée à verser (avec un RIB par défaut valide).',
       );
     const total = payable.reduce((sum, c) => sum + c.approved_cents, 0);
+    if (expected && !sameIds(expected, payable))
+      throw new HttpError(
+        409,
+        'claims_changed',
+        `Aucun lot n’a été préparé : les subventions à verser ont changé depuis votre écran (${String(payable.length)} pour ${formatCents(total)} à présent). Relisez la confirmation, puis préparez le lot.`,
+      );
     const { reference } = await nextNumber(tx, 'payout', Number(executionDate.slice(0, 4)));
     const [row] = await tx.query<Row>(
       `INSERT INTO payouts (reference, total_cents, claims, execution_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
@@ -125,7 +160,7 @@ export async function createPayout(
       claims: payable.length,
       totalCents: total,
     });
-    return { payout: toPayout(row), waitingForAccount: claims.length - payable.length };
+    return { payout: toPayout(row), waitingForAccount };
   });
 }
 

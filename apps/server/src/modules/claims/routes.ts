@@ -25,7 +25,13 @@ import {
   prepareClaim,
   submitClaim,
 } from './claims.ts';
-import { confirmPayoutSent, createPayout, listPayouts, payoutFile } from './payouts.ts';
+import {
+  confirmPayoutSent,
+  createPayout,
+  payoutPreview,
+  listPayouts,
+  payoutFile,
+} from './payouts.ts';
 
 const idParam = z.object({ id: z.string() });
 
@@ -74,7 +80,7 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/staff/payouts', async (request, reply) => {
     const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
-    const { executionDate } = parse(payoutRequest, request.body);
+    const { executionDate, expectedClaims } = parse(payoutRequest, request.body);
     // A transfer is executed from today, and banks take orders up to a year ahead.
     requireDayWithin(
       'executionDate',
@@ -83,8 +89,12 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
       { pastDays: 0, futureDays: 366 },
       'date d’exécution',
     );
-    return reply.status(201).send(await createPayout(ctx, staff, executionDate));
+    return reply.status(201).send(await createPayout(ctx, staff, executionDate, expectedClaims));
   });
+  // What « Préparer le lot » would hold now, for its confirmation.
+  app.get('/api/staff/payouts/preview', async (request) =>
+    payoutPreview(ctx, await requireStaff(db, request, ...activitySectors, 'comptabilite')),
+  );
 
   const payoutFileRoute =
     (mode: 'export' | 'copy') => async (request: FastifyRequest, reply: FastifyReply) => {

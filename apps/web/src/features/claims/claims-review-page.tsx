@@ -13,6 +13,7 @@ import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { SECTIONS, worksIn } from '../staff/staff-sections.ts';
+import { PreparePayout } from './prepare-payout.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { claimFacts, type ClaimView } from './my-claims-page.tsx';
 import { claimsReviewPage as msg } from '../../messages/claims.ts';
@@ -234,11 +235,11 @@ function Payouts({ today }: { readonly today: string }) {
       setNotice(await action());
       await load();
     });
-  const create = async () => {
+  const create = async (expectedClaims: readonly string[]) => {
     const { payout, waitingForAccount } = await api<{
       payout: PayoutView;
       waitingForAccount: number;
-    }>('POST', '/api/staff/payouts', { executionDate: date });
+    }>('POST', '/api/staff/payouts', { executionDate: date, expectedClaims });
     return msg.lotPrepareVirement(
       payout.reference,
       payout.claims,
@@ -261,9 +262,11 @@ function Payouts({ today }: { readonly today: string }) {
         error={fields.executionDate}
       />
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => act(create)}>
-          {msg.preparerLotSubventionsAccordees}
-        </button>
+        <PreparePayout
+          date={date}
+          disabled={busy || date === ''}
+          onPrepare={(claims) => act(() => create(claims))}
+        />
       </div>
       {payouts === null ? (
         <Loading {...loading} />

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { api, ApiError, refusalSentence } from '../../shared/api.ts';
+import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { formatCents, formatDate } from '../../shared/format.ts';
+import { prepareBatch as msg } from '../../messages/claims.ts';
+
+/** What a batch prepared now would hold (the server's preview). */
+interface Batch {
+  readonly claims: string[];
+  readonly totalCents: number;
+  readonly waitingForAccount: number;
+}
+
+function Effect({
+  batch,
+  refusal,
+  date,
+}: {
+  readonly batch: Batch | null;
+  readonly refusal: string | null;
+  readonly date: string;
+}) {
+  if (batch === null)
+    return refusal ? <p role="alert">{refusal}</p> : <p role="status">{msg.calcul}</p>;
+  const waiting = batch.waitingForAccount > 0 ? msg.enAttenteRib(batch.waitingForAccount) : '';
+  if (batch.claims.length === 0) return <p>{`${msg.rienAVerser}${waiting}`}</p>;
+  return (
+    <>
+      <p>
+        {msg.effet(batch.claims.length, formatCents(batch.totalCents), formatDate(date))}
+        {waiting}
+      </p>
+      <p>{msg.neSAnnulePas}</p>
+    </>
+  );
+}
+
+/**
+ * « Préparer le lot »: the confirmation says what the batch will hold, read from the server as it
+ * opens; the batch is made of those claims only — another set by then is refused (decision 0048).
+ */
+export function PreparePayout({
+  date,
+  disabled,
+  onPrepare,
+}: {
+  readonly date: string;
+  readonly disabled: boolean;
+  readonly onPrepare: (claims: readonly string[]) => void;
+}) {
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <ConfirmAction
+      disabled={disabled}
+      label={msg.preparer}
+      title={msg.titre(formatDate(date))}
+      onOpen={() => {
+        setBatch(null);
+        setRefusal(null);
+        void api<Batch>('GET', '/api/staff/payouts/preview').then(setBatch, (error: unknown) => {
+          if (!(error instanceof ApiError)) throw error;
+          setRefusal(refusalSentence(error));
+        });
+      }}
+      effect={<Effect batch={batch} refusal={refusal} date={date} />}
+      ready={batch !== null && batch.claims.length > 0}
+      confirmLabel={msg.confirmer}
+      onConfirm={() => {
+        if (batch) onPrepare(batch.claims);
+      }}
+    />
+  );
+}
