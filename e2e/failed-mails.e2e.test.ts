@@ -11,17 +11,23 @@ beforeAll(async () => {
   await createUser(env.app.db, { identifier: 'ADMIN-COURRIELS', role: 'admin' });
 });
 
+/** A mail SMTP refused at every attempt: its id. */
+async function failedMail(to: string, subject: string): Promise<string> {
+  const [mail] = await env.app.db.query<{ id: string }>(
+    `INSERT INTO mail_outbox (to_address, subject, text_body, html_body, attempts, error, failed_at)
+     VALUES ($1, $2, 'Bonjour', '<p>Bonjour</p>', 9, '550 Mailbox unavailable', now()) RETURNING id::text`,
+    [to, subject],
+  );
+  return mail?.id ?? '';
+}
+
 describe.each([
   ['at a desk', desktopPage, 'bureau'],
   ['on a phone', phonePage, 'mobile'],
 ])('undelivered mails, %s', (_, open: (browser: Browser) => Promise<Page>, where) => {
   it('shows each mail that failed every attempt, with the server’s answer, and sends it again', async () => {
     const subject = `Votre place est confirmée (${where})`;
-    const [mail] = await env.app.db.query<{ id: string }>(
-      `INSERT INTO mail_outbox (to_address, subject, text_body, html_body, attempts, error, failed_at)
-       VALUES ($1, $2, 'Bonjour', '<p>Bonjour</p>', 9, '550 Mailbox unavailable', now()) RETURNING id::text`,
-      [`famille-${where}@example.org`, subject],
-    );
+    const mail = await failedMail(`famille-${where}@example.org`, subject);
     const page = await open(env.browser);
     await login(page, env.app, 'ADMIN-COURRIELS');
     await page.goto(`${env.app.url}/gestion`);
@@ -39,18 +45,14 @@ describe.each([
     await expect.poll(() => page.getByRole('heading', { name: subject }).count()).toBe(0);
     const [row] = await env.app.db.query<{ failed: boolean; attempts: number }>(
       'SELECT failed_at IS NOT NULL AS failed, attempts FROM mail_outbox WHERE id = $1',
-      [mail!.id],
+      [mail],
     );
     expect(row).toEqual({ failed: false, attempts: 0 });
   });
 
   it('says a mail a colleague sent again meanwhile, and reads the list again', async () => {
     const subject = `Rappel d’échéance (${where})`;
-    const [mail] = await env.app.db.query<{ id: string }>(
-      `INSERT INTO mail_outbox (to_address, subject, text_body, html_body, attempts, error, failed_at)
-       VALUES ($1, $2, 'Bonjour', '<p>Bonjour</p>', 9, '550 Mailbox unavailable', now()) RETURNING id::text`,
-      [`rappel-${where}@example.org`, subject],
-    );
+    const mail = await failedMail(`rappel-${where}@example.org`, subject);
     const page = await open(env.browser);
     await login(page, env.app, 'ADMIN-COURRIELS');
     await page.goto(`${env.app.url}/gestion/courriels`);
@@ -58,7 +60,7 @@ describe.each([
     // Another admin sends it again, from another desk.
     await env.app.db.query(
       'UPDATE mail_outbox SET failed_at = NULL, error = NULL, attempts = 0 WHERE id = $1',
-      [mail!.id],
+      [mail],
     );
     await page.getByRole('button', { name: `Renvoyer « ${subject} »` }).click();
     await page
