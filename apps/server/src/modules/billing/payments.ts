@@ -4,7 +4,7 @@ import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { FormWriter } from '../forms/pdf-text.ts';
-import { formatCents, formatIsoDate } from '@entraide/rules';
+import { formatCents, formatIsoDate, plural } from '@entraide/rules';
 import { nextNumber } from './numbering.ts';
 import { invoiceAccount } from './payment-plans.ts';
 import { nextCashingDay } from './working-days.ts';
@@ -345,7 +345,7 @@ export async function createDepositSlip(
       throw new HttpError(
         409,
         'cheques_changed',
-        `Aucune remise n’a été créée : la liste des chèques a changé depuis votre écran (${String(cheques.length)} chèque${cheques.length > 1 ? 's' : ''} pour ${formatCents(totalCents)} à présent). Elle est relue : vérifiez-la avec les chèques en main, puis créez la remise.`,
+        `Aucune remise n’a été créée : la liste des chèques a changé depuis votre écran (${plural(cheques.length, 'chèque')} pour ${formatCents(totalCents)} à présent). Elle est relue : vérifiez-la avec les chèques en main, puis créez la remise.`,
       );
     const { reference } = await nextNumber(tx, 'deposit_slip', Number(depositedOn.slice(0, 4)));
     const [slip] = await tx.query<{ id: string }>(

@@ -87,14 +87,14 @@ interface Waiting {
 
 /**
  * The approved claims of the staff member's sectors not yet in a batch, with their member's
- * default RIB (`lock`: held until the transaction ends): those a transfer can carry, and the count
- * of the others.
+ * default RIB (`lock`: held until the transaction ends): those a transfer can carry, their total,
+ * and the count of the others.
  */
 async function claimsToPay(
   q: Queryable,
   staff: CurrentUser,
   lock: boolean,
-): Promise<{ payable: Waiting[]; waitingForAccount: number }> {
+): Promise<{ payable: Waiting[]; totalCents: number; waitingForAccount: number }> {
   const claims = await q.query<Waiting>(
     `SELECT c.id, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
        FROM claims c LEFT JOIN bank_accounts b ON b.member_id = c.member_id AND b.is_default
@@ -104,17 +104,17 @@ async function claimsToPay(
     [payoutSectors(staff)],
   );
   const payable = claims.filter(transferable);
-  return { payable, waitingForAccount: claims.length - payable.length };
+  return {
+    payable,
+    totalCents: payable.reduce((sum, c) => sum + c.approved_cents, 0),
+    waitingForAccount: claims.length - payable.length,
+  };
 }
 
 /** What « Préparer le lot » would hold now, for its confirmation: nothing is written. */
 export async function payoutPreview(ctx: AppContext, staff: CurrentUser) {
-  const { payable, waitingForAccount } = await claimsToPay(ctx.db, staff, false);
-  return {
-    claims: payable.map((c) => c.id),
-    totalCents: payable.reduce((sum, c) => sum + c.approved_cents, 0),
-    waitingForAccount,
-  };
+  const { payable, totalCents, waitingForAccount } = await claimsToPay(ctx.db, staff, false);
+  return { claims: payable.map((c) => c.id), totalCents, waitingForAccount };
 }
 
 /**
@@ -131,14 +131,13 @@ export async function createPayout(
   expected?: readonly string[],
 ): Promise<{ payout: Payout; waitingForAccount: number }> {
   return ctx.db.transaction(async (tx) => {
-    const { payable, waitingForAccount } = await claimsToPay(tx, staff, true);
+    const { payable, totalCents: total, waitingForAccount } = await claimsToPay(tx, staff, true);
     if (payable.length === 0)
       throw new HttpError(
         409,
         'nothing_to_pay',
         'Aucune subvention accordée à verser (avec un RIB par défaut valide).',
       );
-    const total = payable.reduce((sum, c) => sum + c.approved_cents, 0);
     if (expected && !sameIds(expected, payable))
       throw new HttpError(
         409,
