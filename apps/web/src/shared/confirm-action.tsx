@@ -1,5 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useId, useState, type ReactNode } from 'react';
+import { ApiError, refusalSentence } from './api.ts';
 import { common } from '../messages/common.ts';
 import { confirmAction as msg } from '../messages/shared.ts';
 
@@ -147,4 +148,33 @@ export function RefuseRequest({
       onConfirm={onConfirm}
     />
   );
+}
+
+/**
+ * What a confirmation says, read from the server as its dialog opens (`onOpen={open}`): the
+ * figures, or why they could not be had — said in the dialog, which cannot confirm then.
+ */
+export function useFiguresOnOpen<T>(read: () => Promise<T>) {
+  const [figures, setFigures] = useState<T | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const open = () => {
+    setFigures(null);
+    setRefusal(null);
+    void read().then(setFigures, (error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      setRefusal(refusalSentence(error));
+    });
+  };
+  return { figures, refusal, open };
+}
+
+/** Where a confirmation's figures will be: `waiting` while they come, or why they could not. */
+export function FiguresPending({
+  refusal,
+  waiting,
+}: {
+  readonly refusal: string | null;
+  readonly waiting: string;
+}) {
+  return refusal ? <p role="alert">{refusal}</p> : <p role="status">{waiting}</p>;
 }

@@ -1,6 +1,7 @@
 import type { PlaceChangeFigures } from '@entraide/contract';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
+import { FiguresPending } from '../../shared/confirm-action.tsx';
 import { formatCents } from '../../shared/format.ts';
 import { placeChangePreview as msg } from '../../messages/billing.ts';
 
@@ -43,8 +44,7 @@ export function PlaceChangeEffect({
   /** What follows the figures: the credit note, the waiting list, that it cannot be undone. */
   readonly closing: string;
 }) {
-  if (preview === null)
-    return refusal ? <p role="alert">{refusal}</p> : <p role="status">{msg.calculMontants}</p>;
+  if (preview === null) return <FiguresPending refusal={refusal} waiting={msg.calculMontants} />;
   return (
     <>
       <ul>

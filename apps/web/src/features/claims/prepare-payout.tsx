@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import { api, ApiError, refusalSentence } from '../../shared/api.ts';
-import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { api } from '../../shared/api.ts';
+import { ConfirmAction, FiguresPending, useFiguresOnOpen } from '../../shared/confirm-action.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { prepareBatch as msg } from '../../messages/claims.ts';
 
@@ -20,8 +19,7 @@ function Effect({
   readonly refusal: string | null;
   readonly date: string;
 }) {
-  if (batch === null)
-    return refusal ? <p role="alert">{refusal}</p> : <p role="status">{msg.calcul}</p>;
+  if (batch === null) return <FiguresPending refusal={refusal} waiting={msg.calcul} />;
   const waiting = batch.waitingForAccount > 0 ? msg.enAttenteRib(batch.waitingForAccount) : '';
   if (batch.claims.length === 0) return <p>{`${msg.rienAVerser}${waiting}`}</p>;
   return (
@@ -48,21 +46,17 @@ export function PreparePayout({
   readonly disabled: boolean;
   readonly onPrepare: (claims: readonly string[]) => void;
 }) {
-  const [batch, setBatch] = useState<Batch | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const {
+    figures: batch,
+    refusal,
+    open,
+  } = useFiguresOnOpen(() => api<Batch>('GET', '/api/staff/payouts/preview'));
   return (
     <ConfirmAction
       disabled={disabled}
       label={msg.preparer}
       title={msg.titre(formatDate(date))}
-      onOpen={() => {
-        setBatch(null);
-        setRefusal(null);
-        void api<Batch>('GET', '/api/staff/payouts/preview').then(setBatch, (error: unknown) => {
-          if (!(error instanceof ApiError)) throw error;
-          setRefusal(refusalSentence(error));
-        });
-      }}
+      onOpen={open}
       effect={<Effect batch={batch} refusal={refusal} date={date} />}
       ready={batch !== null && batch.claims.length > 0}
       confirmLabel={msg.confirmer}

@@ -3,9 +3,8 @@ import {
   type ActivitySessionAnswer,
   type SessionCancellationFigures,
 } from '@entraide/contract';
-import { useState } from 'react';
-import { api, ApiError, refusalSentence } from '../../shared/api.ts';
-import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { api } from '../../shared/api.ts';
+import { ConfirmAction, FiguresPending, useFiguresOnOpen } from '../../shared/confirm-action.tsx';
 import { formatCents } from '../../shared/format.ts';
 import { sessionCancellation as msg } from '../../messages/staff.ts';
 
@@ -19,11 +18,7 @@ function Effect({
   readonly refusal: string | null;
 }) {
   if (summary === null)
-    return refusal ? (
-      <p role="alert">{refusal}</p>
-    ) : (
-      <p role="status">{msg.calculCeAnnulationChangerait}</p>
-    );
+    return <FiguresPending refusal={refusal} waiting={msg.calculCeAnnulationChangerait} />;
   const lines = [
     summary.placesCancelled > 0
       ? msg.placeConfirmeeAnnuleePlaces(
@@ -68,29 +63,26 @@ export function CancelSession({
   readonly disabled: boolean;
   readonly onCancel: (reason: string, expected: SessionCancellationFigures) => void;
 }) {
-  const [summary, setSummary] = useState<SessionCancellationFigures | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // The figures alone (the answer also names the session): what the cancellation sends back.
+  const {
+    figures: summary,
+    refusal,
+    open,
+  } = useFiguresOnOpen(async () =>
+    sessionCancellationFigures.parse(
+      await api<unknown>(
+        'GET',
+        `/api/staff/activities/${activityId}/sessions/${session.id}/cancellation`,
+      ),
+    ),
+  );
   return (
     <ConfirmAction
       secondary
       disabled={disabled}
       label={msg.annulerSession(session.label)}
       title={msg.annulerSession2(session.label)}
-      onOpen={() => {
-        setSummary(null);
-        setRefusal(null);
-        void api<unknown>(
-          'GET',
-          `/api/staff/activities/${activityId}/sessions/${session.id}/cancellation`,
-        ).then(
-          // The figures alone (the answer also names the session): what the cancellation sends back.
-          (answer) => setSummary(sessionCancellationFigures.parse(answer)),
-          (error: unknown) => {
-            if (!(error instanceof ApiError)) throw error;
-            setRefusal(refusalSentence(error));
-          },
-        );
-      }}
+      onOpen={open}
       effect={<Effect summary={summary} refusal={refusal} />}
       ready={summary !== null}
       reasonLabel={msg.motifAnnulationReprisDans}
