@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { escapeMarkup } from './markup.ts';
 
 /**
  * A browser opening an address of the API itself — a PDF, a spreadsheet, a document opened by its
@@ -18,12 +19,6 @@ const TITLES: Readonly<Record<number, string>> = {
   404: 'Document introuvable',
   429: 'Trop de demandes',
 };
-
-const escaped = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /** The sentence of a refusal's JSON: its message, or its fields' sentences. */
 function sentenceOf(status: number, payload: string): string {
@@ -53,7 +48,7 @@ export function refusalPage(status: number, payload: string): string {
   return `<!doctype html>
 <html lang="fr">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — Entraide</title></head>
-<body><main><h1>${title}</h1><p>${escaped(sentenceOf(status, payload))}</p><p>${next}</p></main></body>
+<body><main><h1>${title}</h1><p>${escapeMarkup(sentenceOf(status, payload))}</p><p>${next}</p></main></body>
 </html>
 `;
 }

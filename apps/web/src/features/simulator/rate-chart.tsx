@@ -50,9 +50,9 @@ export function RateChart({
     );
     setCurves(answer.grids);
   }, pack);
-  // While the curves come, nothing: the chart is beside the figures, which do not wait for it.
   if (load.failure !== null)
     return <Loading {...load} failure={msg.graphiqueIndisponible(load.failure)} />;
+  // While the curves come, nothing: the chart is beside the figures, which do not wait for it.
   if (!curves || curves.length === 0) return null;
   // One row per quotient: each grid's rate in percent, as the chart and the table read them.
   const data: ({ quotientCents: number } & Record<string, number>)[] = (
