@@ -1,6 +1,6 @@
 // Issue 14, first points: an amount typed with letters says what to type, on its field; a page
 // opened without what it needs says so, with a way back — never a raw validator's message.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, householdWithRecord } from '../apps/server/test/harness.ts';
 import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
@@ -24,6 +24,18 @@ beforeAll(async () => {
     sectors: ['fiche-agent'],
   });
 });
+
+/**
+ * Opens `path` while the connection drops once, as `read` is asked for (it is back on
+ * « Réessayer »): the alert that says so, once shown.
+ */
+async function openWhileDropped(page: Page, read: string | RegExp, path: string): Promise<Locator> {
+  await page.route(read, (route) => route.abort(), { times: 1 });
+  await page.goto(`${env.app.url}${path}`);
+  const noAnswer = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
+  await noAnswer.waitFor();
+  return noAnswer;
+}
 
 describe('clear errors', () => {
   it('letters in an amount: a French sentence with an example, on the field, announced', async () => {
@@ -142,18 +154,14 @@ describe.each([
     const page = await open(env.browser);
     await login(page, env.app, 'IN-000831');
     // The connection drops as the member's RIBs are read; it is back when « Réessayer » is clicked.
-    await page.route('**/api/me/bank-accounts', (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/espace/rib`);
-    const alert = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
-    await alert.waitFor();
+    const alert = await openWhileDropped(page, '**/api/me/bank-accounts', '/espace/rib');
     await expectAccessible(page);
     await alert.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Aucun RIB enregistré.').waitFor();
     expect(await alert.count()).toBe(0);
     // The same on the member's home: the dashboard says why, and comes on « Réessayer ».
-    await page.route('**/api/me/home', (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/espace`);
-    await alert.getByRole('button', { name: 'Réessayer' }).click();
+    const noHome = await openWhileDropped(page, '**/api/me/home', '/espace');
+    await noHome.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByRole('heading', { name: 'Messages du comité' }).waitFor();
 
     // At the payments desk, a node that does not answer is said, not shown as « no invoice ».
@@ -180,32 +188,29 @@ describe('what an address names, when the server cannot be reached', () => {
   it('says the connection failed with « Réessayer », never « introuvable » nor an empty list', async () => {
     const page = await phonePage(env.browser);
     // A partner checks a card while the connection drops: not « Carte inconnue ».
-    await page.route('**/api/cards/*', (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/carte/jeton-inconnu`);
-    const noAnswer = page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
-    await noAnswer.waitFor();
+    const noCard = await openWhileDropped(page, '**/api/cards/*', '/carte/jeton-inconnu');
     expect(await page.getByText('Carte inconnue.').count()).toBe(0);
     await expectAccessible(page);
-    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noCard.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Carte inconnue.').waitFor();
 
     // The calculator's barèmes: said where one is chosen; « Calculer » waits for them.
-    await page.route('**/api/v1/packs', (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/simulateur`);
-    await noAnswer.waitFor();
+    const noPacks = await openWhileDropped(page, '**/api/v1/packs', '/simulateur');
     const calculate = page.getByRole('button', { name: 'Calculer', exact: true });
     expect(await calculate.isDisabled()).toBe(true);
-    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noPacks.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByLabel('Barème').waitFor();
     expect(await calculate.isDisabled()).toBe(false);
 
     // The barème's rate chart: said where it would be, the rest of the page read.
-    await page.route('**/api/packs/*/rate-curve', (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/baremes/inserm-2021`);
-    const noChart = page
-      .getByRole('alert')
-      .filter({ hasText: 'Le graphique des taux n’a pas pu être lu. Le serveur ne répond pas' });
-    await noChart.waitFor();
+    const noChart = await openWhileDropped(
+      page,
+      '**/api/packs/*/rate-curve',
+      '/baremes/inserm-2021',
+    );
+    expect(await noChart.textContent()).toContain(
+      'Le graphique des taux n’a pas pu être lu. Le serveur ne répond pas',
+    );
     await page.getByRole('heading', { name: 'Le plafond annuel de subvention' }).waitFor();
     await noChart.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Les chiffres du graphique').waitFor();
@@ -229,31 +234,31 @@ describe('what an address names, when the server cannot be reached', () => {
     await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
 
     // The catalogue: said where the list would be, not « Aucune activité ne correspond à ces critères. ».
-    await page.route(/\/api\/activities\?/, (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/activites`);
-    await noAnswer.waitFor();
+    const noList = await openWhileDropped(page, /\/api\/activities\?/, '/activites');
     const none = page.getByText('Aucune activité ne correspond à ces critères.');
     expect(await none.count()).toBe(0);
-    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noList.getByRole('button', { name: 'Réessayer' }).click();
     await none.waitFor();
 
     // The invoices, when whether one can pay online is not known: said, not the list without it.
-    await page.route('**/api/me/online-payments/provider', (route) => route.abort(), {
-      times: 1,
-    });
-    await page.goto(`${env.app.url}/espace/factures`);
-    await noAnswer.waitFor();
+    const noProvider = await openWhileDropped(
+      page,
+      '**/api/me/online-payments/provider',
+      '/espace/factures',
+    );
     const noInvoice = page.getByText('Aucune facture : elles apparaissent ici');
     expect(await noInvoice.count()).toBe(0);
-    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noProvider.getByRole('button', { name: 'Réessayer' }).click();
     await noInvoice.waitFor();
 
     // The member's own requests: said, not « Aucune demande pour l’instant. ».
-    await page.route('**/api/me/registrations', (route) => route.abort(), { times: 1 });
-    await page.goto(`${env.app.url}/espace/inscriptions`);
-    await noAnswer.waitFor();
+    const noRequests = await openWhileDropped(
+      page,
+      '**/api/me/registrations',
+      '/espace/inscriptions',
+    );
     expect(await page.getByText('Aucune demande pour l’instant.').count()).toBe(0);
-    await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    await noRequests.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByText('Aucune demande pour l’instant.').waitFor();
   });
 
@@ -279,10 +284,7 @@ describe('what an address names, when the server cannot be reached', () => {
   it('says when the Fiche queue’s years cannot be read, rather than offer « Toutes » alone', async () => {
     const desk = await desktopPage(env.browser);
     await login(desk, env.app, 'GEST-FA-ERREURS');
-    await desk.route('**/api/record-years', (route) => route.abort(), { times: 1 });
-    await desk.goto(`${env.app.url}/gestion/fiches`);
-    const noAnswer = desk.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' });
-    await noAnswer.waitFor();
+    const noAnswer = await openWhileDropped(desk, '**/api/record-years', '/gestion/fiches');
     const year = desk.getByLabel('Année');
     expect(await year.locator('option').count()).toBe(1);
     await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
