@@ -411,7 +411,12 @@ describe('the yearly agent record', () => {
     });
     expect(outside.status).toBe(400);
     expect(outside.json()).toMatchObject({
-      issues: [{ path: 'situationChangedOn', message: 'indiquez une date de l’année 2021' }],
+      issues: [
+        {
+          path: 'situationChangedOn',
+          message: 'indiquez une date de l’année 2021, par exemple le 01/01/2021',
+        },
+      ],
     });
     // A change to come is not a change: the Fiche is judged from that day.
     const coming = await ines.put('/api/me/agent-records/2021', {

@@ -71,7 +71,7 @@ describe('invoices, plans and payments', () => {
       count: 4,
     });
     expect(tooMany.json()).toMatchObject({
-      issues: [{ path: 'count', message: 'de 1 à 3 échéances' }],
+      issues: [{ path: 'count', message: 'de 1 à 3 échéances : choisissez par exemple 3' }],
     });
     // The schedule can be read before it is chosen; reading it writes nothing.
     const preview = (

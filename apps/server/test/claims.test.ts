@@ -66,7 +66,12 @@ describe('claims and payouts', () => {
 
     const future = await client.post('/api/me/claims', { ...claim, lastDay: '2021-05-01' });
     expect(future.json()).toMatchObject({
-      issues: [{ path: 'lastDay', message: 'la demande se fait après le retour' }],
+      issues: [
+        {
+          path: 'lastDay',
+          message: 'la demande se fait après le retour : revenez la faire à partir du 01/05/2021',
+        },
+      ],
     });
     expect(
       (await client.post('/api/me/claims', { ...claim, documentIds: [] })).json(),
@@ -323,7 +328,13 @@ describe('claims and payouts', () => {
       lastDay: '2021-01-10',
     });
     expect(tooShort.json()).toMatchObject({
-      issues: [{ path: 'lastDay', message: 'un séjour à l’étranger dure au moins 14 jours' }],
+      issues: [
+        {
+          path: 'lastDay',
+          message:
+            'un séjour à l’étranger dure au moins 14 jours : vérifiez la date de retour, au plus tôt le 17/01/2021',
+        },
+      ],
     });
     const first = await client.post('/api/me/claims', abroad);
     expect(first.json<{ quote: { transportCents: number } }>().quote.transportCents).toBe(80_000);

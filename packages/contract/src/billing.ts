@@ -35,10 +35,12 @@ export type PaymentInput = z.infer<typeof paymentInput>;
  */
 export const paymentReversal = z.object({ reason: reasonText('chèque revenu impayé') });
 
+const INSTALMENTS = 'Indiquez un nombre de versements de 1 à 10, par exemple 3.';
+
 /** The family's choice of instalments for what is left to pay. */
 export const planChoice = z.object({
   method: z.enum(['cheque', 'card', 'monthly']),
-  count: z.number().int('nombre entier').min(1, 'au moins 1').max(10, '10 au plus'),
+  count: z.number().int(INSTALMENTS).min(1, INSTALMENTS).max(10, INSTALMENTS),
 });
 
 /** A confirmed place cancelled by staff. */

@@ -67,8 +67,8 @@ describe('the messages of checks no schema words', () => {
     ).toEqual({
       name: '5 caractères au plus',
       sector: 'choisissez l’une de ces valeurs : jeunesse, vacances',
-      children: 'au plus 29',
-      share: 'moins de 1',
+      children: 'au plus 29 : tapez par exemple 29 ou moins',
+      share: 'moins de 1 : tapez par exemple 0,9',
       choices: 'au moins 1 élément',
       id: 'identifiant inconnu : choisissez dans la liste',
       named: 'son propre message',
@@ -87,8 +87,8 @@ describe('the messages of checks no schema words', () => {
       }),
     ).toMatchObject({
       choices: '3 éléments au plus',
-      children: 'au moins 0',
-      share: 'plus de 0',
+      children: 'au moins 0 : tapez par exemple 0 ou plus',
+      share: 'plus de 0 : tapez par exemple 0,1',
       count: 'Indiquez un nombre entier en chiffres, par exemple 12.',
       labels: 'Indiquez les valeurs de ce groupe entre accolades, par exemple {}.',
       either: 'cette valeur n’a aucune des formes acceptées : vérifiez ce que vous avez tapé',

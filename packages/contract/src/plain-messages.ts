@@ -37,8 +37,15 @@ function bound(
       return side === 'min'
         ? 'ce nombre est bien trop petit : vérifiez-le, par exemple 12'
         : 'ce nombre est bien trop grand : vérifiez-le, par exemple 12';
-    if (side === 'min') return inclusive === false ? `plus de ${n}` : `au moins ${n}`;
-    return inclusive === false ? `moins de ${n}` : `au plus ${n}`;
+    // An example on the right side of the bound: the bound itself, or one step past it.
+    const step = origin === 'number' ? 0.1 : 1;
+    if (side === 'min')
+      return inclusive === false
+        ? `plus de ${n} : tapez par exemple ${french(Number(limit) + step)}`
+        : `au moins ${n} : tapez par exemple ${n} ou plus`;
+    return inclusive === false
+      ? `moins de ${n} : tapez par exemple ${french(Number(limit) - step)}`
+      : `au plus ${n} : tapez par exemple ${n} ou moins`;
   }
   return undefined;
 }

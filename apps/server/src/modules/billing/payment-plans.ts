@@ -1,4 +1,4 @@
-import { instalmentOptions, splitInstalments } from '@entraide/rules';
+import { formatCents, instalmentOptions, splitInstalments } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -196,8 +196,8 @@ async function planSchedule(
     throw invalidField(
       'count',
       option.maxCount === 1
-        ? `en une fois : l’échelonnement ${option.label.toLowerCase()} commence à ${String(option.fromCents / 100)} €`
-        : `de 1 à ${option.maxCount} échéances`,
+        ? `en une fois : l’échelonnement ${option.label.toLowerCase()} commence à ${formatCents(option.fromCents)}`
+        : `de 1 à ${option.maxCount} échéances : choisissez par exemple ${option.maxCount}`,
     );
   const today = ctx.today();
   if (choice.count > allowedCount(choice.count, today, choice.firstDay, ctx.organization.id))

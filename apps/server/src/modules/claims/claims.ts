@@ -21,7 +21,7 @@ import { oneByOne, type OneByOne } from '../../one-by-one.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { addMonths } from '../billing/working-days.ts';
+import { addDays, addMonths } from '../billing/working-days.ts';
 import { currentEntitlements, type AgentRecord } from '../household/agent-records.ts';
 import { indexesInForce, listedDependants, listsAnother } from '../household/listed-people.ts';
 import { keepFromRetention, ownDocuments } from '../household/documents.ts';
@@ -315,7 +315,7 @@ function quoteClaim(
     if (days < rule.minDays)
       throw invalidField(
         'lastDay',
-        `un séjour à l’étranger dure au moins ${String(rule.minDays)} jours`,
+        `un séjour à l’étranger dure au moins ${String(rule.minDays)} jours : vérifiez la date de retour, au plus tôt le ${formatIsoDate(addDays(input.firstDay, rule.minDays - 1))}`,
       );
     const left = Math.max(
       0,
@@ -370,7 +370,11 @@ export async function prepareClaim(
   input: ClaimInput,
 ): Promise<{ record: AgentRecord; participant: Participant; quote: ClaimQuote; year: number }> {
   const today = ctx.today();
-  if (input.lastDay > today) throw invalidField('lastDay', 'la demande se fait après le retour');
+  if (input.lastDay > today)
+    throw invalidField(
+      'lastDay',
+      `la demande se fait après le retour : revenez la faire à partir du ${formatIsoDate(input.lastDay)}`,
+    );
   const year = Number(input.firstDay.slice(0, 4));
   const record = await currentEntitlements(db, member.id, year);
   if (!record?.packId)

@@ -282,7 +282,10 @@ export async function saveRecordDraft(
     );
   }
   if (input.situationChangedOn !== null && !input.situationChangedOn.startsWith(`${year}-`))
-    throw invalidField('situationChangedOn', `indiquez une date de l’année ${year}`);
+    throw invalidField(
+      'situationChangedOn',
+      `indiquez une date de l’année ${year}, par exemple le ${formatIsoDate(`${year}-01-01`)}`,
+    );
   if (input.situationChangedOn !== null && input.situationChangedOn > ctx.today())
     throw invalidField(
       'situationChangedOn',
