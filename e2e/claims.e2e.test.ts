@@ -1,6 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addDefaultRib,
   Client,
   createUser,
   festivalClaim,
@@ -221,5 +222,56 @@ describe('an approval whose amount changed since the desk read it', () => {
     expect(plain(await approve.textContent())).not.toBe(shown);
     await approval();
     await staff.getByText(new RegExp(`^Demande n° ${String(number)} accordée`)).waitFor();
+  });
+});
+
+describe('a payout batch cancelled before the bank received it', () => {
+  it('asks why, says its claims go to the next batch, and shows it cancelled with the reason', async () => {
+    await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'IN-000823',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const member = new Client(env.app.url, env.app.db);
+    await member.login('IN-000823', PASSWORD);
+    await addDefaultRib(member);
+    const { id } = (
+      await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
+    ).json<{ id: string }>();
+    const desk = new Client(env.app.url, env.app.db);
+    await desk.login('GEST-LOI', PASSWORD);
+    await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app, 'GEST-LOI');
+    await staff.goto(`${env.app.url}/gestion/subventions`);
+    await confirmAction(staff, 'Préparer le lot des subventions accordées', {
+      effect: /^Le lot contiendra 1 subvention accordée/,
+      confirm: 'Préparer le lot',
+    });
+    const prepared = staff.getByText(/^Lot (VIR-2021-\d{6}) préparé : 1 virement,/);
+    const reference = /VIR-2021-\d{6}/.exec(plain(await prepared.textContent()))?.[0] ?? '';
+    await confirmAction(staff, `Annuler le lot ${reference}`, {
+      effect:
+        /^Ses subventions \(1 virement, .*\) reviennent parmi celles à verser et iront dans le prochain lot/,
+      reason: 'Préparé avant la fin des accords du jour',
+      confirm: 'Annuler le lot',
+    });
+    await staff
+      .getByText(`Lot ${reference} annulé : ses subventions attendent le prochain lot.`)
+      .waitFor();
+    // The list, read again after the notice, shows it cancelled with its reason, and no action.
+    const row = staff.getByRole('row', {
+      name: new RegExp(`^${reference}.*annulé : Préparé avant la fin des accords du jour`),
+    });
+    await row.waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    await expectAccessible(staff);
+    // Its claim waits again: the next batch's confirmation counts it.
+    await confirmAction(staff, 'Préparer le lot des subventions accordées', {
+      effect: /^Le lot contiendra 1 subvention accordée/,
+      confirm: 'Préparer le lot',
+    });
+    await staff.getByText(/^Lot VIR-2021-\d{6} préparé : 1 virement,/).waitFor();
   });
 });

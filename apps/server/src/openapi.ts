@@ -10,6 +10,7 @@ import {
   claimInput,
   payoutRequest,
   payoutSent,
+  payoutCancellation,
   depositSlipRequest,
   modificationRequest,
   paymentInput,
@@ -995,6 +996,14 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Confirmer, avec le jour, que la banque a reçu le fichier du lot : ses subventions sont versées et les agents prévenus',
     body: payoutSent,
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/payouts/{id}/cancellation',
+    summary:
+      'Annuler un lot que la banque n’a pas reçu (préparé par erreur, fichier rejeté) : ses subventions attendent le prochain lot',
+    body: payoutCancellation,
     auth: 'staff',
   },
   {

@@ -501,3 +501,91 @@ describe('an approval of an amount that changed since the desk read it', () => {
     });
   });
 });
+
+describe('a payout batch cancelled before the bank received it', () => {
+  it('says why, puts its claims back for the next batch, and is never exported, sent or cancelled again', async () => {
+    const { client } = await familyWithRecord(t, {
+      identifier: 'IN-000959',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    await addDefaultRib(client);
+    const sent = await client.post('/api/me/claims', festivalClaim([await uploadReceipt(client)]));
+    const claimId = sent.json<{ id: string }>().id;
+    await staff.post(`/api/staff/claims/${claimId}/decision`, { decision: 'approve' });
+    const batchOf = async (executionDate: string) =>
+      (await staff.post('/api/staff/payouts', { executionDate })).json<{
+        payout: { id: string; reference: string };
+      }>().payout;
+    const first = await batchOf('2021-04-20');
+    const cancel = (body: Record<string, unknown>) =>
+      staff.post(`/api/staff/payouts/${first.id}/cancellation`, body);
+
+    expect((await cancel({})).json()).toMatchObject({
+      issues: [
+        {
+          path: 'reason',
+          message:
+            'indiquez le motif, il est gardé au journal des actions (par exemple « fichier rejeté par la banque »)',
+        },
+      ],
+    });
+    // Exported by another desk while this one read it prepared: refused, nothing changed.
+    await staff.post(`/api/staff/payouts/${first.id}/export`);
+    const stale = await cancel({ reason: 'Lot préparé par erreur', expectedState: 'prepared' });
+    expect(stale.status).toBe(409);
+    expect(stale.json<{ message: string }>().message).toBe(
+      `Le lot ${first.reference} n’a pas été annulé : son fichier a été exporté depuis votre écran. Relisez la confirmation, puis annulez-le si la banque ne l’a pas reçu.`,
+    );
+    const done = await cancel({
+      reason: 'Fichier rejeté par la banque',
+      expectedState: 'exported',
+    });
+    expect(done.json()).toMatchObject({
+      state: 'cancelled',
+      cancellationReason: 'Fichier rejeté par la banque',
+    });
+    const listed = (await staff.get('/api/staff/payouts'))
+      .json<{ payouts: { id: string; state: string }[] }>()
+      .payouts.find((p) => p.id === first.id);
+    expect(listed?.state).toBe('cancelled');
+    for (const refused of [
+      staff.post(`/api/staff/payouts/${first.id}/export`),
+      staff.get(`/api/staff/payouts/${first.id}/pain.xml`),
+      staff.post(`/api/staff/payouts/${first.id}/sent`, { sentOn: '2021-04-15' }),
+      cancel({ reason: 'Encore' }),
+    ])
+      expect((await refused).json()).toMatchObject({
+        error: 'payout_cancelled',
+        message: `Le lot ${first.reference} est annulé : ses subventions attendent un prochain lot.`,
+      });
+    const [audit] = await t.db.query<{ details: { claims: string[]; reason: string } }>(
+      `SELECT details FROM audit_log WHERE action = 'payout.cancel' AND subject_id = $1`,
+      [first.id],
+    );
+    expect(audit?.details).toMatchObject({
+      claims: [claimId],
+      reason: 'Fichier rejeté par la banque',
+    });
+
+    // The claim waits again and goes into the next batch, which pays it once.
+    expect(
+      (await staff.get('/api/staff/payouts/preview')).json<{ claims: string[] }>().claims,
+    ).toContain(claimId);
+    const second = await batchOf('2021-04-21');
+    expect(second.reference).not.toBe(first.reference);
+    const xml = (await staff.post(`/api/staff/payouts/${second.id}/export`)).body as string;
+    expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
+    await staff.post(`/api/staff/payouts/${second.id}/sent`, { sentOn: '2021-04-15' });
+    expect(
+      (await client.get('/api/me/claims'))
+        .json<{ claims: { id: string; status: string }[] }>()
+        .claims.find((c) => c.id === claimId)?.status,
+    ).toBe('paid');
+    const late = await staff.post(`/api/staff/payouts/${second.id}/cancellation`, {
+      reason: 'Trop tard',
+    });
+    expect(late.status).toBe(409);
+    expect(late.json()).toMatchObject({ error: 'already_sent' });
+  });
+});

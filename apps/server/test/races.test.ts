@@ -1146,6 +1146,62 @@ describe('payouts', () => {
       expect(mails.filter((m) => m.subject.includes('versée'))).toHaveLength(1);
     }
   });
+  it('a batch cancelled while another desk confirms it sent: one of the two, and its claims paid once or back in the next batch', async () => {
+    const [first, second] = await twoDesks('ADMIN-RACE');
+    const claims = await Promise.all(
+      [0, 1].map(async (i) => {
+        const { client } = await familyWithRecord(
+          t,
+          { identifier: `IN-00096${i}`, taxIncomeEuros: 30_000, dependants: [] },
+          http(),
+        );
+        await addDefaultRib(client);
+        const claim = await client.post(
+          '/api/me/claims',
+          festivalClaim([await uploadReceipt(client)]),
+        );
+        const { id } = claim.json<{ id: string }>();
+        await first.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+        return id;
+      }),
+    );
+    const batch = await first.post('/api/staff/payouts', { executionDate: '2021-04-20' });
+    const { id } = batch.json<{ payout: { id: string } }>().payout;
+    await first.post(`/api/staff/payouts/${id}/export`);
+    const [cancelled, sent] = await whileRowHeld(
+      t.db,
+      'SELECT 1 FROM payouts WHERE id = $1 FOR UPDATE',
+      [id],
+      () =>
+        Promise.all([
+          first.post(`/api/staff/payouts/${id}/cancellation`, {
+            reason: 'Fichier rejeté par la banque',
+            expectedState: 'exported',
+          }),
+          second.post(`/api/staff/payouts/${id}/sent`, { sentOn: '2021-04-15' }),
+        ]),
+    );
+    expect(statuses([cancelled, sent])).toEqual([200, 409]);
+    const next = await first.post('/api/staff/payouts', { executionDate: '2021-04-21' });
+    const rows = await t.db.query<{ status: string; batches: number; cancelled: boolean }>(
+      `SELECT c.status, count(p.id)::int AS batches, bool_or(p.cancelled_at IS NOT NULL) AS cancelled
+         FROM claims c LEFT JOIN payouts p ON p.id = c.payout_id
+        WHERE c.id = ANY($1) GROUP BY c.id, c.status`,
+      [claims],
+    );
+    if (cancelled.status === 200) {
+      expect(sent.json()).toMatchObject({ error: 'payout_cancelled' });
+      // Back among those waiting, then in the next batch, not yet paid.
+      expect(next.status).toBe(201);
+      expect(rows).toEqual(
+        claims.map(() => ({ status: 'approved', batches: 1, cancelled: false })),
+      );
+    } else {
+      expect(cancelled.json()).toMatchObject({ error: 'already_sent' });
+      expect(next.status).toBe(409);
+      expect(rows).toEqual(claims.map(() => ({ status: 'paid', batches: 1, cancelled: false })));
+    }
+  });
 });
 
 describe('Solidarité', () => {

@@ -176,6 +176,11 @@ export const payoutRequest = z.object({
 });
 /** Staff confirm the day the bank received an exported payout file. */
 export const payoutSent = z.object({ sentOn: isoDate });
+/** A batch cancelled before the bank received it: why, and the state its confirmation showed. */
+export const payoutCancellation = z.object({
+  reason: reasonText('fichier rejeté par la banque', 'il est gardé au journal des actions'),
+  expectedState: z.enum(['prepared', 'exported']).optional(),
+});
 
 /** Solidarité: an exceptional aid, or an interest-free loan repaid monthly. */
 export const solidarityInput = z

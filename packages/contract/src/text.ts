@@ -36,15 +36,15 @@ export const EMAIL_MESSAGE =
   'tapez une adresse électronique complète, par exemple claire.martin@inserm.fr';
 
 /** The days a date may take at all; each use case narrows them to what makes sense for it. */
-/** A refusal's or a cancellation's reason: required, and quoted in the mail the person receives. */
-export const reasonText = (example: string) =>
+/**
+ * A refusal's or a cancellation's reason: required, and quoted in the mail the person receives
+ * (or kept where `kept` says).
+ */
+export const reasonText = (example: string, kept = 'il est repris dans le courriel') =>
   text(500, { required: false })
     .optional()
     .transform((r) => r ?? '')
-    .refine(
-      (r) => r.length > 0,
-      `indiquez le motif, il est repris dans le courriel (par exemple « ${example} »)`,
-    );
+    .refine((r) => r.length > 0, `indiquez le motif, ${kept} (par exemple « ${example} »)`);
 
 /** The rows a person ticked in a staff queue for one action on all of them (at most 100). */
 export const tickedIds = (unknown: string, { none, tooMany }: { none: string; tooMany: string }) =>

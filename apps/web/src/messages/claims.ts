@@ -64,6 +64,17 @@ export const claimsReviewPage = {
   prepare: 'préparé',
   fichierExporteConfirmer: 'fichier exporté, à confirmer',
   envoyeBanque: 'envoyé à la banque',
+  annule: 'annulé',
+  annulerLot: (reference: string) => `Annuler le lot ${reference}`,
+  annulerLot2: (reference: string) => `Annuler le lot ${reference} ?`,
+  lotAnnuleEffet: (what: string, exported: boolean) =>
+    `${exported ? 'Ne l’annulez que si la banque n’a pas reçu ce fichier, ou l’a rejeté : s’il était exécuté, ces subventions seraient versées deux fois. ' : ''}Ses subventions (${what}) reviennent parmi celles à verser et iront dans le prochain lot ; le lot reste listé, annulé, avec votre motif. Aucun agent n’est prévenu.`,
+  motifAnnulationLot: 'Motif de l’annulation (gardé au journal des actions)',
+  gardeJournal: 'il est gardé au journal des actions',
+  fichierRejeteBanque: 'fichier rejeté par la banque',
+  annulerLot3: 'Annuler le lot',
+  lotAnnule: (reference: string) =>
+    `Lot ${reference} annulé : ses subventions attendent le prochain lot.`,
   virement: (claims: number) => count(claims, 'virement'),
   exporterFichierSepa: (reference: string) => `Exporter le fichier SEPA ${reference}`,
   exporterFichierSepa2: (reference: string) => `Exporter le fichier SEPA ${reference} ?`,
@@ -87,7 +98,7 @@ export const claimsReviewPage = {
     `Lot ${reference} préparé : ${count(claims, 'virement')}, ${total}.${value}`,
   virements: 'Virements',
   lotPasseParTrois:
-    'Un lot passe par trois étapes : préparé, fichier exporté, puis envoyé à la banque — seule la dernière, confirmée par vous, rend les subventions versées et prévient les agents.',
+    'Un lot passe par trois étapes : préparé, fichier exporté, puis envoyé à la banque — seule la dernière, confirmée par vous, rend les subventions versées et prévient les agents. Avant elle, un lot peut être annulé (préparé par erreur, fichier rejeté par la banque) : ses subventions vont au lot suivant.',
   dateExecutionLot: 'Date d’exécution du lot',
   lotsVirements: 'Lots de virements',
   lot: 'Lot',
@@ -146,7 +157,7 @@ export const prepareBatch = {
   enAttenteRib: (waiting: number) =>
     ` ${count(waiting, 'autre attend', 'autres attendent')} que l’agent enregistre un RIB valide.`,
   rienAVerser: 'Aucune subvention accordée à verser (avec un RIB par défaut valide).',
-  neSAnnulePas:
-    'Le lot est numéroté et ne s’annule pas : il sera ensuite exporté pour la banque, puis confirmé envoyé par vous.',
+  etapes:
+    'Le lot est numéroté : il sera ensuite exporté pour la banque, puis confirmé envoyé par vous. Tant que la banque ne l’a pas reçu, il peut être annulé, son numéro gardé.',
   confirmer: 'Préparer le lot',
 } as const;

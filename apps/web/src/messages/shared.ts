@@ -63,8 +63,9 @@ export const useSubmit = {
 /** shared/confirm-action.tsx */
 export const confirmAction = {
   pieceJustificativeIllisible: 'pièce justificative illisible',
-  indiquezMotifIlRepris: (reasonExample: string) =>
-    `Indiquez le motif : il est repris dans le courriel envoyé (par exemple « ${reasonExample} »).`,
+  reprisCourriel: 'il est repris dans le courriel envoyé',
+  indiquezMotifIlRepris: (kept: string, reasonExample: string) =>
+    `Indiquez le motif : ${kept} (par exemple « ${reasonExample} »).`,
   refuserDemande: (number: number) => `Refuser la demande n° ${number} ?`,
   refuserDemande2: 'Refuser la demande',
   refuser: (number: number) => `Refuser (n° ${number})`,

@@ -17,6 +17,8 @@ interface ConfirmActionProps {
   readonly reasonLabel?: string;
   /** An example of a reason, given when it is missing. */
   readonly reasonExample?: string;
+  /** Where the reason goes, said when it is missing (by default: quoted in the mail sent). */
+  readonly reasonKept?: string;
   readonly disabled?: boolean;
   /** False while what the effect says is not known yet (loading, or refused): no confirming. */
   readonly ready?: boolean;
@@ -38,6 +40,7 @@ export function ConfirmAction({
   confirmLabel,
   reasonLabel,
   reasonExample = msg.pieceJustificativeIllisible,
+  reasonKept = msg.reprisCourriel,
   disabled,
   ready = true,
   secondary,
@@ -93,7 +96,7 @@ export function ConfirmAction({
               />
               {missing ? (
                 <p className="error" id={`${id}-missing`}>
-                  {msg.indiquezMotifIlRepris(reasonExample)}
+                  {msg.indiquezMotifIlRepris(reasonKept, reasonExample)}
                 </p>
               ) : null}
             </div>

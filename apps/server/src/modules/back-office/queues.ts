@@ -125,7 +125,7 @@ const QUEUES: readonly QueueDefinition[] = [
       )) +
       (await countOf(
         db,
-        `SELECT count(*)::int AS n FROM payouts WHERE exported_at IS NOT NULL AND sent_on IS NULL`,
+        `SELECT count(*)::int AS n FROM payouts WHERE exported_at IS NOT NULL AND sent_on IS NULL AND cancelled_at IS NULL`,
         [],
       )),
   },

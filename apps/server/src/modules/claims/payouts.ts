@@ -22,11 +22,16 @@ export interface Payout {
   readonly exportedAt: string | null;
   /** The day the bank received the file, as a person confirmed it: the claims are paid. */
   readonly sentOn: string | null;
-  readonly state: 'prepared' | 'exported' | 'sent';
+  /** Why a person cancelled it, its claims back among those waiting for a batch. */
+  readonly cancellationReason: string | null;
+  readonly state: PayoutState;
 }
 
+export type PayoutState = 'prepared' | 'exported' | 'sent' | 'cancelled';
+
 const COLUMNS = `id, reference, total_cents::int AS total_cents, claims, execution_date::text AS execution_date,
-  to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS created_at, exported_at::text AS exported_at, sent_on::text AS sent_on`;
+  to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS created_at, exported_at::text AS exported_at, sent_on::text AS sent_on,
+  cancellation_reason`;
 
 interface Row {
   id: string;
@@ -37,6 +42,7 @@ interface Row {
   created_at: string;
   exported_at: string | null;
   sent_on: string | null;
+  cancellation_reason: string | null;
 }
 
 const toPayout = (r: Row): Payout => ({
@@ -48,7 +54,15 @@ const toPayout = (r: Row): Payout => ({
   createdAt: r.created_at,
   exportedAt: r.exported_at,
   sentOn: r.sent_on,
-  state: r.sent_on ? 'sent' : r.exported_at ? 'exported' : 'prepared',
+  cancellationReason: r.cancellation_reason,
+  state:
+    r.cancellation_reason !== null
+      ? 'cancelled'
+      : r.sent_on
+        ? 'sent'
+        : r.exported_at
+          ? 'exported'
+          : 'prepared',
 });
 
 export async function listPayouts(db: Queryable): Promise<Payout[]> {
@@ -178,6 +192,16 @@ async function lockPayout(tx: Queryable, staff: CurrentUser, id: string): Promis
   return toPayout(row);
 }
 
+/** A cancelled batch is neither sent, nor exported, nor copied: its claims may be in another. */
+function refuseCancelled(payout: Payout): void {
+  if (payout.state === 'cancelled')
+    throw new HttpError(
+      409,
+      'payout_cancelled',
+      `Le lot ${payout.reference} est annulé : ses subventions attendent un prochain lot.`,
+    );
+}
+
 /**
  * The last step of a batch: a person confirms, with the day, that the bank received the exported
  * file. Its claims become paid and each member is told the amount and the day; a batch is
@@ -191,6 +215,7 @@ export async function confirmPayoutSent(
 ): Promise<Payout> {
   return ctx.db.transaction(async (tx) => {
     const payout = await lockPayout(tx, staff, id);
+    refuseCancelled(payout);
     if (payout.state === 'prepared')
       throw new HttpError(
         409,
@@ -268,6 +293,7 @@ export async function payoutFile(
     );
   return ctx.db.transaction(async (tx) => {
     const payout = await lockPayout(tx, staff, id);
+    refuseCancelled(payout);
     if (mode === 'copy' && !payout.exportedAt)
       throw new HttpError(
         409,
@@ -294,5 +320,54 @@ export async function payoutFile(
       });
     }
     return { reference: payout.reference, xml: body };
+  });
+}
+
+/**
+ * A batch cancelled before the bank is confirmed to have received it: prepared by mistake, or
+ * exported and then rejected by the bank (or never handed over). Its claims go back among those
+ * waiting for a batch — the RIB copied onto them is cleared, the next batch copies the member's
+ * default one again — and the batch stays listed, cancelled, with the reason. With
+ * `expectedState`, the state its confirmation showed: a batch exported or confirmed meanwhile is
+ * refused (409), nothing changed. Lock order: the batch's row, then its claims (as confirming it).
+ */
+export async function cancelPayout(
+  ctx: AppContext,
+  staff: CurrentUser,
+  id: string,
+  reason: string,
+  expectedState?: PayoutState,
+): Promise<Payout> {
+  return ctx.db.transaction(async (tx) => {
+    const payout = await lockPayout(tx, staff, id);
+    refuseCancelled(payout);
+    if (payout.state === 'sent')
+      throw new HttpError(
+        409,
+        'already_sent',
+        `Le lot ${payout.reference} ne peut plus être annulé : la banque l’a reçu, ses subventions sont versées.`,
+      );
+    if (expectedState && expectedState !== payout.state)
+      throw new HttpError(
+        409,
+        'payout_changed',
+        `Le lot ${payout.reference} n’a pas été annulé : son fichier a été exporté depuis votre écran. Relisez la confirmation, puis annulez-le si la banque ne l’a pas reçu.`,
+      );
+    const claims = await tx.query<{ id: string }>(
+      `UPDATE claims SET payout_id = NULL, iban = NULL, bic = NULL, holder = NULL
+        WHERE payout_id = $1 AND status = 'approved' RETURNING id`,
+      [id],
+    );
+    await tx.query(
+      'UPDATE payouts SET cancelled_at = now(), cancelled_by = $2, cancellation_reason = $3 WHERE id = $1',
+      [id, staff.id, reason],
+    );
+    await recordAudit(tx, staff.id, 'payout.cancel', 'payout', id, {
+      reference: payout.reference,
+      exported: payout.exportedAt !== null,
+      claims: claims.map((c) => c.id),
+      reason,
+    });
+    return { ...payout, cancellationReason: reason, state: 'cancelled' };
   });
 }

@@ -6,6 +6,7 @@ import {
   claimInput,
   payoutRequest,
   payoutSent,
+  payoutCancellation,
 } from '@entraide/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -26,6 +27,7 @@ import {
   submitClaim,
 } from './claims.ts';
 import {
+  cancelPayout,
   confirmPayoutSent,
   createPayout,
   payoutPreview,
@@ -110,5 +112,11 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
     const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
     const { id } = parse(idParam, request.params);
     return confirmPayoutSent(ctx, staff, id, parse(payoutSent, request.body).sentOn);
+  });
+  app.post('/api/staff/payouts/:id/cancellation', async (request) => {
+    const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
+    const { id } = parse(idParam, request.params);
+    const { reason, expectedState } = parse(payoutCancellation, request.body ?? {});
+    return cancelPayout(ctx, staff, id, reason, expectedState);
   });
 }

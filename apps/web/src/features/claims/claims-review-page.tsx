@@ -122,14 +122,56 @@ interface PayoutView {
   executionDate: string;
   exportedAt: string | null;
   sentOn: string | null;
-  state: 'prepared' | 'exported' | 'sent';
+  cancellationReason: string | null;
+  state: 'prepared' | 'exported' | 'sent' | 'cancelled';
 }
 
 const PAYOUT_STATES: Readonly<Record<PayoutView['state'], string>> = {
   prepared: msg.prepare,
   exported: msg.fichierExporteConfirmer,
   sent: msg.envoyeBanque,
+  cancelled: msg.annule,
 };
+
+/**
+ * A batch the bank has not received, cancelled: prepared by mistake, or its file rejected. Its
+ * claims go back to the next batch; the reason is kept in the audit log.
+ */
+function CancelPayout({
+  payout,
+  what,
+  busy,
+  act,
+}: {
+  readonly payout: PayoutView;
+  readonly what: string;
+  readonly busy: boolean;
+  readonly act: (action: () => Promise<string>) => void;
+}) {
+  const { reference, state } = payout;
+  return (
+    <ConfirmAction
+      secondary
+      disabled={busy}
+      label={msg.annulerLot(reference)}
+      title={msg.annulerLot2(reference)}
+      effect={<p>{msg.lotAnnuleEffet(what, state === 'exported')}</p>}
+      reasonLabel={msg.motifAnnulationLot}
+      reasonKept={msg.gardeJournal}
+      reasonExample={msg.fichierRejeteBanque}
+      confirmLabel={msg.annulerLot3}
+      onConfirm={(reason) =>
+        act(async () => {
+          await api('POST', `/api/staff/payouts/${payout.id}/cancellation`, {
+            reason,
+            expectedState: state,
+          });
+          return msg.lotAnnule(reference);
+        })
+      }
+    />
+  );
+}
 
 /** One batch and the next step it waits for: export its file, then confirm the bank got it. */
 function PayoutRow({
@@ -156,9 +198,10 @@ function PayoutRow({
       <td>
         <span className={`badge badge-${payout.state}`}>{PAYOUT_STATES[payout.state]}</span>
         {payout.sentOn ? msg.le(formatDate(payout.sentOn)) : ''}
+        {payout.cancellationReason ? ` : ${payout.cancellationReason}` : ''}
       </td>
       <td>
-        {payout.state === 'prepared' ? (
+        {payout.state === 'cancelled' ? null : payout.state === 'prepared' ? (
           <ConfirmAction
             disabled={busy}
             label={msg.exporterFichierSepa(reference)}
@@ -213,6 +256,9 @@ function PayoutRow({
               }
             />
           </>
+        ) : null}
+        {payout.state === 'prepared' || payout.state === 'exported' ? (
+          <CancelPayout payout={payout} what={what} busy={busy} act={act} />
         ) : null}
       </td>
     </tr>

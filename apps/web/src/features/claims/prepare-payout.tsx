@@ -28,7 +28,7 @@ function Effect({
         {msg.effet(batch.claims.length, formatCents(batch.totalCents), formatDate(date))}
         {waiting}
       </p>
-      <p>{msg.neSAnnulePas}</p>
+      <p>{msg.etapes}</p>
     </>
   );
 }
