@@ -124,7 +124,12 @@ describe('claims in the browser', () => {
     expect(file.suggestedFilename()).toMatch(/^VIR-2021-\d{6}\.xml$/);
     const xml = await text(await file.createReadStream());
     await staff.getByText(/^Fichier VIR-2021-\d{6}\.xml exporté, conforme au schéma/).waitFor();
-    await staff.getByRole('link', { name: /^Copie du fichier SEPA VIR-2021-\d{6}$/ }).waitFor();
+    // Its copy is the same file, fetched by the page.
+    const [copy] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('button', { name: /^Copie du fichier SEPA VIR-2021-\d{6}$/ }).click(),
+    ]);
+    expect(await text(await copy.createReadStream())).toBe(xml);
     await staff.getByText('fichier exporté, à confirmer').waitFor();
     // Exported is not paid: the member still reads "accordée".
     await page.goto(`${env.app.url}/espace/subventions`);
@@ -273,5 +278,47 @@ describe('a payout batch cancelled before the bank received it', () => {
       confirm: 'Préparer le lot',
     });
     await staff.getByText(/^Lot VIR-2021-\d{6} préparé : 1 virement,/).waitFor();
+  });
+
+  it('its copy asked after another desk cancelled it: the page says so, no file is saved', async () => {
+    await householdWithRecord(env.app.db, env.app.config, {
+      identifier: 'IN-000824',
+      taxIncomeEuros: 30_000,
+      dependants: [],
+    });
+    const member = new Client(env.app.url, env.app.db);
+    await member.login('IN-000824', PASSWORD);
+    await addDefaultRib(member);
+    const { id } = (
+      await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
+    ).json<{ id: string }>();
+    const desk = new Client(env.app.url, env.app.db);
+    await desk.login('GEST-LOI', PASSWORD);
+    await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+    const { payout } = (
+      await desk.post('/api/staff/payouts', { executionDate: '2021-04-20' })
+    ).json<{ payout: { id: string; reference: string } }>();
+    await desk.post(`/api/staff/payouts/${payout.id}/export`);
+
+    const staff = await phonePage(env.browser);
+    await login(staff, env.app, 'GEST-LOI');
+    await staff.goto(`${env.app.url}/gestion/subventions`);
+    const copy = staff.getByRole('button', { name: `Copie du fichier SEPA ${payout.reference}` });
+    await copy.waitFor();
+    await desk.post(`/api/staff/payouts/${payout.id}/cancellation`, {
+      reason: 'Fichier rejeté par la banque',
+    });
+    let saved = false;
+    staff.on('download', () => {
+      saved = true;
+    });
+    await copy.click();
+    await staff
+      .getByRole('alert')
+      .getByText(
+        `Le lot ${payout.reference} est annulé : ses subventions attendent un prochain lot.`,
+      )
+      .waitFor();
+    expect(saved).toBe(false);
   });
 });

@@ -12,7 +12,8 @@
 // - every payment accepted is stored once, and none other is;
 // - no session gives more places than it has, and its counts are its requests';
 // - no household's subsidies, its places' and its claims' together, go beyond its annual
-//   ceiling, and each payout batch pays exactly its claims, each claim once.
+//   ceiling, and each payout batch pays exactly its claims, each claim once; a cancelled batch
+//   holds none.
 // Races show on PostgreSQL; on PGlite (one connection) the same rounds run one request after the
 // other and must keep the same guarantees. `npm test` runs a fixed seed and a few rounds;
 // `npm run money-rounds` runs many more (MONEY_ROUNDS, MONEY_SEED).
@@ -63,7 +64,7 @@ type Step =
   | { kind: 'cancelSession'; session: number }
   | { kind: 'claim'; family: number }
   | { kind: 'decide'; family: number; pick: number; approve: boolean }
-  | { kind: 'payout' }
+  | { kind: 'payout'; cancel: boolean }
   | { kind: 'renew'; family: number };
 
 const familyIndex = fc.nat({ max: FAMILIES - 1 });
@@ -150,7 +151,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       approve: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('payout' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('payout' as const), cancel: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('renew' as const), family: familyIndex }) },
   {
     weight: 1,
@@ -422,11 +423,14 @@ async function run(s: Step): Promise<Answer[]> {
       if (prepared.status !== 201) return [prepared];
       const { id } = prepared.json<{ payout: { id: string } }>().payout;
       const exported = await admin.post(`/api/staff/payouts/${id}/export`);
-      return [
-        prepared,
-        exported,
-        await admin.post(`/api/staff/payouts/${id}/sent`, { sentOn: '2021-04-15' }),
-      ];
+      // Or the bank rejects the file: cancelled, its claims wait for the next batch.
+      const last = s.cancel
+        ? admin.post(`/api/staff/payouts/${id}/cancellation`, {
+            reason: 'fichier rejeté par la banque',
+            expectedState: 'exported',
+          })
+        : admin.post(`/api/staff/payouts/${id}/sent`, { sentOn: '2021-04-15' });
+      return [prepared, exported, await last];
     }
     case 'renew': {
       // The family renews its Fiche and the Fiche Agent desk validates it, while money moves.
@@ -489,7 +493,9 @@ async function broken(): Promise<unknown[]> {
   const payouts = await t.db.query(
     `SELECT p.reference, p.total_cents::int, p.claims, count(c.id)::int AS paid, coalesce(sum(c.approved_cents), 0)::int AS cents
        FROM payouts p LEFT JOIN claims c ON c.payout_id = p.id
-      GROUP BY p.id HAVING p.claims <> count(c.id) OR p.total_cents <> coalesce(sum(c.approved_cents), 0)
+      GROUP BY p.id HAVING CASE WHEN p.cancelled_at IS NULL
+        THEN p.claims <> count(c.id) OR p.total_cents <> coalesce(sum(c.approved_cents), 0)
+        ELSE count(c.id) > 0 END
      UNION ALL
      SELECT c.id::text, 0, 0, 0, 0 FROM claims c
       WHERE (c.status = 'paid' AND c.payout_id IS NULL) OR (c.payout_id IS NOT NULL AND c.status NOT IN ('approved', 'paid'))`,

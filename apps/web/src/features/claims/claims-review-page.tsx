@@ -220,9 +220,22 @@ function PayoutRow({
             }
           />
         ) : (
-          <a href={`/api/staff/payouts/${payout.id}/pain.xml`} download={`${reference}.xml`}>
+          // Fetched, not a link: a refusal (signed out, the batch cancelled meanwhile) is said in
+          // the page, not saved as the file.
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() =>
+              act(async () => {
+                const url = `/api/staff/payouts/${payout.id}/pain.xml`;
+                await download('GET', url, `${reference}.xml`);
+                return msg.copieTelechargee(reference);
+              })
+            }
+          >
             {msg.copieFichierSepa(reference)}
-          </a>
+          </button>
         )}
         {payout.state === 'exported' ? (
           <>
