@@ -231,14 +231,15 @@ describe('an approval whose amount changed since the desk read it', () => {
 });
 
 describe('a payout batch cancelled before the bank received it', () => {
-  it('asks why, says its claims go to the next batch, and shows it cancelled with the reason', async () => {
+  /** A member with a RIB whose festival claim the sector approved; the sector's desk (API). */
+  async function approvedClaim(identifier: string): Promise<Client> {
     await householdWithRecord(env.app.db, env.app.config, {
-      identifier: 'IN-000823',
+      identifier,
       taxIncomeEuros: 30_000,
       dependants: [],
     });
     const member = new Client(env.app.url, env.app.db);
-    await member.login('IN-000823', PASSWORD);
+    await member.login(identifier, PASSWORD);
     await addDefaultRib(member);
     const { id } = (
       await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
@@ -246,6 +247,11 @@ describe('a payout batch cancelled before the bank received it', () => {
     const desk = new Client(env.app.url, env.app.db);
     await desk.login('GEST-LOI', PASSWORD);
     await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+    return desk;
+  }
+
+  it('asks why, says its claims go to the next batch, and shows it cancelled with the reason', async () => {
+    await approvedClaim('IN-000823');
 
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-LOI');
@@ -281,20 +287,7 @@ describe('a payout batch cancelled before the bank received it', () => {
   });
 
   it('its copy asked after another desk cancelled it: the page says so, no file is saved', async () => {
-    await householdWithRecord(env.app.db, env.app.config, {
-      identifier: 'IN-000824',
-      taxIncomeEuros: 30_000,
-      dependants: [],
-    });
-    const member = new Client(env.app.url, env.app.db);
-    await member.login('IN-000824', PASSWORD);
-    await addDefaultRib(member);
-    const { id } = (
-      await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
-    ).json<{ id: string }>();
-    const desk = new Client(env.app.url, env.app.db);
-    await desk.login('GEST-LOI', PASSWORD);
-    await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+    const desk = await approvedClaim('IN-000824');
     const { payout } = (
       await desk.post('/api/staff/payouts', { executionDate: '2021-04-20' })
     ).json<{ payout: { id: string; reference: string } }>();
