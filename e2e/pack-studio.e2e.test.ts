@@ -71,6 +71,17 @@ describe('the barème studio', () => {
     expect(plain(await page.getByText(/y gagnent|y gagne/).textContent())).toMatch(
       /^2 foyers y gagnent$/,
     );
+    // Its detail per household, and the draft as the engine reads it, are files of their names.
+    for (const [button, name] of [
+      ['Télécharger le détail par foyer (XLSX)', /^impact-.+\.xlsx$/],
+      ['Exporter en JSON', /^.+\.json$/],
+    ] as const) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(name);
+    }
 
     // The 2021 examples the new rates change go; the board's own example of 2022 comes.
     for (const [name, left] of [

@@ -58,7 +58,7 @@ describe('privacy in the browser', () => {
 
     await page.goto(`${env.app.url}/espace/mes-donnees`);
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Télécharger mes données (ZIP)' }).click();
+    await page.getByRole('button', { name: 'Télécharger mes données (ZIP)' }).click();
     expect((await download).suggestedFilename()).toBe('mes-donnees-IN-000901.zip');
     await page.getByRole('button', { name: 'Fermer mon compte…' }).click();
     await page.getByText('restent conservés 10 ans').waitFor();

@@ -84,8 +84,6 @@ export const claimsReviewPage = {
   fichierXmlExporteConforme: (reference: string) =>
     `Fichier ${reference}.xml exporté, conforme au schéma pain.001.001.03 : remettez-le à la banque, puis confirmez l’envoi.`,
   copieFichierSepa: (reference: string) => `Copie du fichier SEPA ${reference}`,
-  copieTelechargee: (reference: string) =>
-    `Copie du fichier ${reference}.xml téléchargée : c’est le fichier exporté, inchangé.`,
   jourReceptionParBanque: (reference: string) => `Jour de réception par la banque (${reference})`,
   confirmerEnvoiBanque: (reference: string) => `Confirmer l’envoi à la banque (${reference})`,
   banqueRecuLot: (reference: string) => `La banque a reçu le lot ${reference} ?`,

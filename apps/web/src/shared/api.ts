@@ -129,12 +129,22 @@ export async function sendFile<T>(
   return api<T>(method, url, file, contentType);
 }
 
-/** Asks the API for a file (a POST when asking changes something) and saves it as `fileName`. */
-export async function download(
-  method: 'GET' | 'POST',
-  url: string,
-  fileName: string,
-): Promise<void> {
+/** The file's name the server gives (`filename="…"`, encoded as a URI component). */
+const fileNameOf = (disposition: string | null): string => {
+  const name = /filename="([^"]*)"/.exec(disposition ?? '')?.[1];
+  try {
+    return name ? decodeURIComponent(name) : '';
+  } catch {
+    return name ?? '';
+  }
+};
+
+/**
+ * Asks the API for a file (a POST when asking changes something) and saves it under the name the
+ * server gives. Fetched, not followed as a `download` link: the browser saves such a link's answer
+ * without showing it, so a refusal would be lost; here it is thrown, for the page to say.
+ */
+export async function download(method: 'GET' | 'POST', url: string): Promise<void> {
   const response = await send(
     method,
     url,
@@ -144,7 +154,7 @@ export async function download(
   );
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
-  link.download = fileName;
+  link.download = fileNameOf(response.headers.get('content-disposition'));
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

@@ -5,6 +5,7 @@ import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-sect
 import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { DocumentToggle } from '../../shared/document-toggle.tsx';
+import { DownloadButton } from '../../shared/download-button.tsx';
 import { Checkbox, Field, FormAlert, Notice, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate, formatNumber, parseEuros } from '../../shared/format.ts';
 import { CLAIM_TYPE_LABELS } from '../../messages/labels.ts';
@@ -210,32 +211,16 @@ function PayoutRow({
             confirmLabel={msg.exporterFigerLot}
             onConfirm={() =>
               act(async () => {
-                await download(
-                  'POST',
-                  `/api/staff/payouts/${payout.id}/export`,
-                  `${reference}.xml`,
-                );
+                await download('POST', `/api/staff/payouts/${payout.id}/export`);
                 return msg.fichierXmlExporteConforme(reference);
               })
             }
           />
         ) : (
-          // Fetched, not a link: a refusal (signed out, the batch cancelled meanwhile) is said in
-          // the page, not saved as the file.
-          <button
-            type="button"
-            className="secondary"
-            disabled={busy}
-            onClick={() =>
-              act(async () => {
-                const url = `/api/staff/payouts/${payout.id}/pain.xml`;
-                await download('GET', url, `${reference}.xml`);
-                return msg.copieTelechargee(reference);
-              })
-            }
-          >
-            {msg.copieFichierSepa(reference)}
-          </button>
+          <DownloadButton
+            label={msg.copieFichierSepa(reference)}
+            url={`/api/staff/payouts/${payout.id}/pain.xml`}
+          />
         )}
         {payout.state === 'exported' ? (
           <>

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../shared/api.ts';
+import { DownloadButton } from '../../shared/download-button.tsx';
 import { Field, FormAlert } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
@@ -63,11 +64,9 @@ export function MyDataPage() {
       <PageTitle>{msg.mesDonnees}</PageTitle>
       <h2>{msg.telechargerMesDonnees}</h2>
       <p>{msg.toutCeComiteDetient}</p>
-      <p>
-        <a href="/api/me/data.zip" download>
-          {msg.telechargerMesDonneesZip}
-        </a>
-      </p>
+      <div className="actions">
+        <DownloadButton label={msg.telechargerMesDonneesZip} url="/api/me/data.zip" />
+      </div>
       <h2>{msg.dureesConservation}</h2>
       <p>{msg.avisImpositionBulletinsSalaire}</p>
       <h2>{msg.fermerMonCompte2}</h2>

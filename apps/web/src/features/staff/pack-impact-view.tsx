@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../shared/api.ts';
 import { ChartFigure } from '../../shared/chart-figure.tsx';
+import { DownloadButton } from '../../shared/download-button.tsx';
 import { ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatRate } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -170,11 +171,9 @@ export function PackImpactView({
               </table>
             }
           />
-          <p>
-            <a href={`${url}.xlsx`} download>
-              {msg.tableur}
-            </a>
-          </p>
+          <div className="actions">
+            <DownloadButton label={msg.tableur} url={`${url}.xlsx`} />
+          </div>
         </div>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
+import { DownloadButton } from '../../shared/download-button.tsx';
 import { Checkbox, Field } from '../../shared/form.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
@@ -188,11 +189,14 @@ export function PackStudioPage() {
       <StaffNav />
       <p>
         {readOnly ? msg.publie(answer.draft.packId ?? '') : msg.brouillonDe(answer.draft.basedOn)}{' '}
-        <Link to="/gestion/baremes">{msg.retour}</Link>{' '}
-        <a href={`/api/admin/packs/${encodeURIComponent(id)}/json`} download>
-          {msg.exporterJson}
-        </a>
+        <Link to="/gestion/baremes">{msg.retour}</Link>
       </p>
+      <div className="actions">
+        <DownloadButton
+          label={msg.exporterJson}
+          url={`/api/admin/packs/${encodeURIComponent(id)}/json`}
+        />
+      </div>
       {submit.alert ? (
         <p className="alert" role="alert">
           {submit.alert}
