@@ -143,6 +143,16 @@ describe('payout batches', () => {
       [rest.json<{ payout: { id: string } }>().payout.id],
     );
     expect(left?.sectors).toContain('jeunesse');
+    // A batch holding Jeunesse's claims is not Loisirs-Culture's to cancel: not found, unchanged.
+    const restId = rest.json<{ payout: { id: string } }>().payout.id;
+    const foreign = await desk('GEST-LC').post(`/api/staff/payouts/${restId}/cancellation`, {
+      reason: 'Fichier rejeté par la banque',
+    });
+    expect(foreign.status).toBe(404);
+    expect(
+      (await t.db.query('SELECT 1 FROM payouts WHERE id = $1 AND cancelled_at IS NULL', [restId]))
+        .length,
+    ).toBe(1);
   });
 });
 
