@@ -630,13 +630,21 @@ describe('member files for staff', () => {
     expect(
       (await staff.get('/api/staff/members?q=%25%25')).json<{ members: unknown[] }>().members,
     ).toEqual([]);
+    // An action an older version wrote, no longer known by its words: shown as it was stored.
+    await t.db.query(
+      `INSERT INTO audit_log (action, subject_type, subject_id) VALUES ('member.merge', 'member', $1)`,
+      [id],
+    );
     const file = (await staff.get(`/api/staff/members/${id}`)).json<{
       profile: { identifier: string };
       records: unknown[];
-      audit: { action: string; actor: string }[];
+      audit: { action: string; label: string; actor: string | null }[];
     }>();
     expect(file.profile.identifier).toBe('IN-000550');
-    expect(file.audit[0]).toMatchObject({ action: 'member.view', actor: 'GEST-FA' });
+    expect(file.audit.slice(0, 2)).toMatchObject([
+      { action: 'member.view', label: 'dossier consulté', actor: 'GEST-FA' },
+      { action: 'member.merge', label: 'member.merge', actor: null },
+    ]);
     const nosy = await member('IN-000551');
     expect((await nosy.get('/api/staff/members?q=fontaine')).status).toBe(403);
     expect((await nosy.get(`/api/staff/members/${id}`)).status).toBe(403);

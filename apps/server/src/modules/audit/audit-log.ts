@@ -1,10 +1,76 @@
 import type { Queryable } from '../../db/database.ts';
 
+/**
+ * Every action the audit log records, as a staff member reads it in a member's file: an action
+ * written without its words here does not compile.
+ */
+export const AUDIT_ACTIONS = {
+  'account.close': 'compte fermé',
+  'activity.create': 'activité créée',
+  'activity.update': 'activité modifiée',
+  'activity_photo.upload': 'photo d’activité ajoutée',
+  'agent_record.auto_validate': 'Fiche Agent validée automatiquement',
+  'agent_record.reject': 'Fiche Agent refusée',
+  'agent_record.validate': 'Fiche Agent validée',
+  'budget.set': 'budget du secteur fixé',
+  'claim.approve': 'demande de subvention accordée',
+  'claim.partial': 'demande de subvention accordée en partie',
+  'claim.reject': 'demande de subvention refusée',
+  'committee.identity': 'identité du comité modifiée',
+  'committee.logo': 'logo du comité changé',
+  'committee.logo_removed': 'logo du comité retiré',
+  'deposit_slip.create': 'remise de chèques créée',
+  'document.read': 'document consulté',
+  'mail.resend': 'courriel renvoyé',
+  'member.export': 'données de l’adhérent exportées',
+  'member.view': 'dossier consulté',
+  'pack.draft': 'brouillon de barème créé',
+  'pack.draft_delete': 'brouillon de barème supprimé',
+  'pack.draft_save': 'brouillon de barème enregistré',
+  'pack.publish': 'barème publié',
+  'partner_offer.create': 'offre partenaire ajoutée',
+  'partner_offer.delete': 'offre partenaire supprimée',
+  'partner_offer.update': 'offre partenaire modifiée',
+  'payment.notification_handled': 'avis de paiement en ligne traité',
+  'payment.record': 'règlement enregistré',
+  'payment.refund_retry': 'remboursement en ligne relancé',
+  'payment.reverse': 'règlement annulé',
+  'payout.cancel': 'lot de virements annulé',
+  'payout.create': 'lot de virements préparé',
+  'payout.export': 'fichier de virements exporté',
+  'payout.sent': 'lot de virements confirmé envoyé à la banque',
+  'record.view': 'Fiche Agent consultée',
+  'registration.cancel': 'place annulée',
+  'registration.instalments': 'échéancier modifié',
+  'registration.modify': 'place modifiée',
+  'retention.purge': 'documents supprimés au terme de leur conservation',
+  'second_factor.passkey_add': 'clé d’accès ajoutée',
+  'second_factor.recovery_code': 'code de secours utilisé',
+  'second_factor.recovery_codes': 'codes de secours créés',
+  'second_factor.reset': 'double authentification réinitialisée',
+  'second_factor.totp_enrol': 'application d’authentification enregistrée',
+  'selection.apply': 'sélection appliquée',
+  'selection.postpone': 'sélection reportée',
+  'session.cancel': 'session annulée',
+  'session.create': 'session créée',
+  'session.update': 'session modifiée',
+  'sign_up.approve': 'inscription au portail acceptée',
+  'sign_up.reject': 'inscription au portail refusée',
+  'solidarity.grant': 'demande Solidarité accordée',
+  'solidarity.refuse': 'demande Solidarité refusée',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** An action's words; an action of an older version, no longer written, as it was stored. */
+const labelOf = (action: string): string =>
+  action in AUDIT_ACTIONS ? AUDIT_ACTIONS[action as AuditAction] : action;
+
 /** Writes one staff action to the audit log, in the same transaction as the action. */
 export async function recordAudit(
   db: Queryable,
   actorId: string | null,
-  action: string,
+  action: AuditAction,
   subjectType: string,
   subjectId: string | null,
   details: Record<string, unknown> = {},
@@ -19,6 +85,8 @@ export interface AuditEntry {
   readonly id: number;
   readonly actor: string | null;
   readonly action: string;
+  /** The action in words (« Fiche Agent validée »). */
+  readonly label: string;
   readonly subjectType: string;
   readonly subjectId: string | null;
   readonly details: unknown;
@@ -50,6 +118,7 @@ export async function listAudit(
     id: Number(r.id),
     actor: r.actor,
     action: r.action,
+    label: labelOf(r.action),
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     details: r.details,
