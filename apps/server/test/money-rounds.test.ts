@@ -151,7 +151,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       approve: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('payout' as const), cancel: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('payout' as const), cancel: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('renew' as const), family: familyIndex }) },
   {
     weight: 1,
