@@ -48,6 +48,17 @@ describe.each([
       [mail],
     );
     expect(row).toEqual({ failed: false, attempts: 0 });
+    // The admin's journal says it, in words, with who did it.
+    await page.getByRole('link', { name: 'Journal des actions' }).click();
+    await page.getByLabel('Rechercher dans « Journal des actions »').fill('renvoyé');
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'ADMIN-COURRIELS' })
+      .filter({ hasText: 'courriel renvoyé' })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('cell', { name: 'mail.resend' }).count()).toBe(0);
+    await expectAccessible(page);
   });
 
   it('says a mail a colleague sent again meanwhile, and reads the list again', async () => {

@@ -144,6 +144,7 @@ const STAFF = [
   '/gestion/comite',
   '/gestion/comptes',
   '/gestion/courriels',
+  '/gestion/journal',
 ];
 
 describe(`every screen, with the demo committee (${COMMITTEE})`, () => {

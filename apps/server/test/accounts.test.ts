@@ -99,9 +99,13 @@ describe('sign-up → approval → password → login', () => {
     ]);
 
     const audit = await (await staff('ADMIN')).get('/api/admin/audit-log');
-    expect(audit.json<{ entries: { action: string; actor: string }[] }>().entries[0]).toMatchObject(
-      { action: 'sign_up.approve', actor: 'STAFF-FA' },
-    );
+    expect(
+      audit.json<{ entries: { action: string; label: string; actor: string }[] }>().entries[0],
+    ).toMatchObject({
+      action: 'sign_up.approve',
+      label: 'inscription au portail acceptée',
+      actor: 'STAFF-FA',
+    });
 
     expect((await visitor.delete('/api/session')).status).toBe(204);
     expect((await visitor.get('/api/session')).json()).toMatchObject({ user: null });

@@ -37,6 +37,7 @@ const FailedMailsPage = page(
   () => import('./features/staff/failed-mails-page.tsx'),
   'FailedMailsPage',
 );
+const AuditLogPage = page(() => import('./features/staff/audit-log-page.tsx'), 'AuditLogPage');
 const StaffAccountsPage = page(
   () => import('./features/staff/staff-accounts-page.tsx'),
   'StaffAccountsPage',
@@ -173,6 +174,7 @@ if (root) {
               <Route path="/gestion/comptes" component={StaffAccountsPage} />
               <Route path="/gestion/comite" component={CommitteeIdentityPage} />
               <Route path="/gestion/courriels" component={FailedMailsPage} />
+              <Route path="/gestion/journal" component={AuditLogPage} />
               <Route path="/gestion" component={StaffHomePage} />
               <Route path="/gestion/inscriptions" component={SignUpQueuePage} />
               <Route path="/gestion/fiches" component={RecordValidationPage} />

@@ -18,6 +18,21 @@ export const staffNav = {
   comptesPersonnel: 'Comptes du personnel',
   identiteComite: 'Identité du comité',
   courrielsNonDistribues: 'Courriels non distribués',
+  journalActions: 'Journal des actions',
+} as const;
+
+/** features/staff/audit-log-page.tsx */
+export const auditLogPage = {
+  titre: 'Journal des actions',
+  explication:
+    'Les 500 dernières actions du personnel et des tâches automatiques : décisions, règlements, virements, consultations de dossiers, barèmes publiés. Le journal ne se modifie pas.',
+  aucune: 'Aucune action enregistrée pour l’instant.',
+  quand: 'Quand',
+  qui: 'Qui',
+  action: 'Action',
+  systeme: 'système (tâche automatique)',
+  counted: (n: number) => count(n, 'action'),
+  filtre: 'Une personne, une action ou une date, par exemple « GEST-JEUNESSE » ou « virements ».',
 } as const;
 
 /** features/staff/failed-mails-page.tsx */

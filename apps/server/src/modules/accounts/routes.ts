@@ -183,6 +183,6 @@ export function accountRoutes(
 
   app.get('/api/admin/audit-log', async (request) => {
     await requireAdmin(db, request);
-    return { entries: await listAudit(db) };
+    return { entries: await listAudit(db, 500) };
   });
 }

@@ -19,6 +19,7 @@ const LINKS: readonly { to: string; label: string; staff?: SectionStaff }[] = [
   { to: '/gestion/comptes', label: msg.comptesPersonnel, staff: SECTIONS.admin },
   { to: '/gestion/comite', label: msg.identiteComite, staff: SECTIONS.admin },
   { to: '/gestion/courriels', label: msg.courrielsNonDistribues, staff: SECTIONS.admin },
+  { to: '/gestion/journal', label: msg.journalActions, staff: SECTIONS.admin },
 ];
 
 /** The back office's sections the staff member works in. */
