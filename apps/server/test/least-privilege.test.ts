@@ -153,6 +153,24 @@ describe('payout batches', () => {
       (await t.db.query('SELECT 1 FROM payouts WHERE id = $1 AND cancelled_at IS NULL', [restId]))
         .length,
     ).toBe(1);
+    // Each desk lists its own sectors' batches (the rest is Jeunesse's), a cancelled one too (its
+    // claims gone back); the accounting desk lists them all.
+    const ownId = batch.json<{ payout: { id: string } }>().payout.id;
+    await desk('GEST-LC').post(`/api/staff/payouts/${ownId}/cancellation`, {
+      reason: 'Préparé par erreur',
+    });
+    const listed = async (identifier: string) =>
+      (await desk(identifier).get('/api/staff/payouts'))
+        .json<{ payouts: { id: string; state: string }[] }>()
+        .payouts.map((p) => [p.id, p.state]);
+    expect(await listed('GEST-LC')).toEqual([[ownId, 'cancelled']]);
+    expect(await listed('GEST-JE')).toEqual([[restId, 'prepared']]);
+    expect((await listed('GEST-COMPTA')).sort()).toEqual(
+      [
+        [restId, 'prepared'],
+        [ownId, 'cancelled'],
+      ].sort(),
+    );
   });
 });
 

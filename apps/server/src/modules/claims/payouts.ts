@@ -65,10 +65,17 @@ const toPayout = (r: Row): Payout => ({
           : 'prepared',
 });
 
-export async function listPayouts(db: Queryable): Promise<Payout[]> {
-  return (await db.query<Row>(`SELECT ${COLUMNS} FROM payouts ORDER BY created_at DESC`)).map(
-    toPayout,
-  );
+/** The batches made only of claims of the staff member's sectors (every one for `null`). */
+export async function listPayouts(
+  db: Queryable,
+  sectors: readonly string[] | null,
+): Promise<Payout[]> {
+  return (
+    await db.query<Row>(
+      `SELECT ${COLUMNS} FROM payouts WHERE $1::text[] IS NULL OR sectors <@ $1 ORDER BY created_at DESC`,
+      [sectors],
+    )
+  ).map(toPayout);
 }
 
 /** A RIB a SEPA transfer can carry: IBAN with its checksum, an ISO 20022 BIC, a Latin name. */
@@ -93,6 +100,7 @@ export const payoutSectors = (staff: CurrentUser): readonly string[] | null =>
 
 interface Waiting {
   readonly id: string;
+  readonly sector: string;
   readonly approved_cents: number;
   readonly iban: string | null;
   readonly bic: string | null;
@@ -110,7 +118,7 @@ async function claimsToPay(
   lock: boolean,
 ): Promise<{ payable: Waiting[]; totalCents: number; waitingForAccount: number }> {
   const claims = await q.query<Waiting>(
-    `SELECT c.id, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
+    `SELECT c.id, c.sector, c.approved_cents::int AS approved_cents, b.iban, b.bic, b.holder
        FROM claims c LEFT JOIN bank_accounts b ON b.member_id = c.member_id AND b.is_default
       WHERE c.status = 'approved' AND c.payout_id IS NULL AND c.approved_cents > 0
         AND ($1::text[] IS NULL OR c.sector = ANY($1))
@@ -160,8 +168,16 @@ export async function createPayout(
       );
     const { reference } = await nextNumber(tx, 'payout', Number(executionDate.slice(0, 4)));
     const [row] = await tx.query<Row>(
-      `INSERT INTO payouts (reference, total_cents, claims, execution_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [reference, total, payable.length, executionDate, staff.id],
+      `INSERT INTO payouts (reference, total_cents, claims, execution_date, created_by, sectors)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [
+        reference,
+        total,
+        payable.length,
+        executionDate,
+        staff.id,
+        [...new Set(payable.map((c) => c.sector))].sort(),
+      ],
     );
     if (!row) throw new Error('no payout written');
     for (const claim of payable)
@@ -177,18 +193,16 @@ export async function createPayout(
   });
 }
 
-/** A batch, locked, if it holds only claims of the staff member's sectors (else 404). */
+/**
+ * A batch, locked, if it was made only of claims of the staff member's sectors (else 404): a batch
+ * of other sectors' claims is not this staff member's to send, nor to cancel.
+ */
 async function lockPayout(tx: Queryable, staff: CurrentUser, id: string): Promise<Payout> {
-  const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM payouts WHERE id = $1 FOR UPDATE`, [
-    requireUuid(id),
-  ]);
-  if (!row) throw notFound();
-  // A batch of other sectors' claims is not this staff member's to send.
-  const [foreign] = await tx.query(
-    'SELECT 1 FROM claims WHERE payout_id = $1 AND $2::text[] IS NOT NULL AND NOT (sector = ANY($2)) LIMIT 1',
-    [id, payoutSectors(staff)],
+  const [row] = await tx.query<Row>(
+    `SELECT ${COLUMNS} FROM payouts WHERE id = $1 AND ($2::text[] IS NULL OR sectors <@ $2) FOR UPDATE`,
+    [requireUuid(id), payoutSectors(staff)],
   );
-  if (foreign) throw notFound();
+  if (!row) throw notFound();
   return toPayout(row);
 }
 

@@ -33,6 +33,7 @@ import {
   payoutPreview,
   listPayouts,
   payoutFile,
+  payoutSectors,
 } from './payouts.ts';
 
 const idParam = z.object({ id: z.string() });
@@ -76,8 +77,8 @@ export function claimRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/staff/payouts', async (request) => {
-    await requireStaff(db, request, ...activitySectors, 'comptabilite');
-    return { payouts: await listPayouts(db) };
+    const staff = await requireStaff(db, request, ...activitySectors, 'comptabilite');
+    return { payouts: await listPayouts(db, payoutSectors(staff)) };
   });
 
   app.post('/api/staff/payouts', async (request, reply) => {
