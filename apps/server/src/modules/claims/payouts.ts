@@ -195,7 +195,9 @@ export async function createPayout(
 
 /**
  * A batch, locked, if it was made only of claims of the staff member's sectors (else 404): a batch
- * of other sectors' claims is not this staff member's to send, nor to cancel.
+ * of other sectors' claims is not this staff member's to send, nor to cancel. A cancelled batch is
+ * refused (409): it is neither sent, nor exported, nor copied, nor cancelled again — its claims may
+ * be in another.
  */
 async function lockPayout(tx: Queryable, staff: CurrentUser, id: string): Promise<Payout> {
   const [row] = await tx.query<Row>(
@@ -203,17 +205,14 @@ async function lockPayout(tx: Queryable, staff: CurrentUser, id: string): Promis
     [requireUuid(id), payoutSectors(staff)],
   );
   if (!row) throw notFound();
-  return toPayout(row);
-}
-
-/** A cancelled batch is neither sent, nor exported, nor copied: its claims may be in another. */
-function refuseCancelled(payout: Payout): void {
+  const payout = toPayout(row);
   if (payout.state === 'cancelled')
     throw new HttpError(
       409,
       'payout_cancelled',
       `Le lot ${payout.reference} est annulé : ses subventions attendent un prochain lot.`,
     );
+  return payout;
 }
 
 /**
@@ -229,7 +228,6 @@ export async function confirmPayoutSent(
 ): Promise<Payout> {
   return ctx.db.transaction(async (tx) => {
     const payout = await lockPayout(tx, staff, id);
-    refuseCancelled(payout);
     if (payout.state === 'prepared')
       throw new HttpError(
         409,
@@ -307,7 +305,6 @@ export async function payoutFile(
     );
   return ctx.db.transaction(async (tx) => {
     const payout = await lockPayout(tx, staff, id);
-    refuseCancelled(payout);
     if (mode === 'copy' && !payout.exportedAt)
       throw new HttpError(
         409,
@@ -354,7 +351,6 @@ export async function cancelPayout(
 ): Promise<Payout> {
   return ctx.db.transaction(async (tx) => {
     const payout = await lockPayout(tx, staff, id);
-    refuseCancelled(payout);
     if (payout.state === 'sent')
       throw new HttpError(
         409,
