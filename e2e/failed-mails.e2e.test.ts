@@ -50,7 +50,8 @@ describe.each([
     expect(row).toEqual({ failed: false, attempts: 0 });
     // The admin's journal says it, in words, with who did it.
     await page.getByRole('link', { name: 'Journal des actions' }).click();
-    await page.getByLabel('Rechercher dans « Journal des actions »').fill('renvoyé');
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'courriel renvoyé' });
+    await page.getByRole('button', { name: 'Chercher dans le journal' }).click();
     await page
       .getByRole('row')
       .filter({ hasText: 'ADMIN-COURRIELS' })

@@ -632,7 +632,7 @@ describe('member files for staff', () => {
     ).toEqual([]);
     // An action an older version wrote, no longer known by its words: shown as it was stored.
     await t.db.query(
-      `INSERT INTO audit_log (action, subject_type, subject_id) VALUES ('member.merge', 'member', $1)`,
+      `INSERT INTO audit_log (action, subject_type, subject_id, member_id) VALUES ('member.merge', 'member', $1::text, $1::uuid)`,
       [id],
     );
     const file = (await staff.get(`/api/staff/members/${id}`)).json<{

@@ -25,14 +25,23 @@ export const staffNav = {
 export const auditLogPage = {
   titre: 'Journal des actions',
   explication:
-    'Les 500 dernières actions du personnel et des tâches automatiques : décisions, règlements, virements, consultations de dossiers, barèmes publiés. Le journal ne se modifie pas.',
-  aucune: 'Aucune action enregistrée pour l’instant.',
+    'Les actions du personnel et des tâches automatiques, les plus récentes d’abord : décisions, règlements, virements, consultations de dossiers, barèmes publiés. Le journal ne se modifie pas.',
+  chercher: 'Chercher dans le journal',
+  aucune: 'Aucune action ne correspond à cette recherche.',
   quand: 'Quand',
   qui: 'Qui',
+  quiAide: 'Tout ou partie de l’identifiant du personnel, par exemple « GEST ».',
   action: 'Action',
+  toutes: 'Toutes les actions',
+  concerne: 'Personne concernée',
+  concerneAide: 'Tout ou partie de son identifiant CAES, par exemple « IN-000123 ».',
+  personne: '—',
+  du: 'Du',
+  au: 'Au',
   systeme: 'système (tâche automatique)',
-  counted: (n: number) => count(n, 'action'),
-  filtre: 'Une personne, une action ou une date, par exemple « GEST-JEUNESSE » ou « virements ».',
+  affichees: (n: number, more: boolean) =>
+    `${count(n, 'action affichée', 'actions affichées')}${more ? ', il y en a d’autres plus anciennes' : ''}.`,
+  plusAnciennes: 'Afficher les actions plus anciennes',
 } as const;
 
 /** features/staff/failed-mails-page.tsx */

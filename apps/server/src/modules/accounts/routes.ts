@@ -1,5 +1,7 @@
 import {
   birthDateIssues,
+  calendarDay,
+  text,
   signUpBirthDates,
   changePasswordRequest,
   contactDetails,
@@ -17,7 +19,7 @@ import { logoUrl, organizationTexts } from '../organization/organization.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parse, refuseIssues } from '../../http.ts';
-import { listAudit } from '../audit/audit-log.ts';
+import { AUDIT_ACTIONS, auditPage, type AuditAction } from '../audit/audit-log.ts';
 import type { AppContext } from './context.ts';
 import type { CsrfTokens } from './csrf.ts';
 import { memberProfile, updateContact } from './members.ts';
@@ -48,6 +50,32 @@ const idParam = z.object({ id: z.string() });
 const statusQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
 });
+
+const PAGE_MESSAGE = 'cette page du journal n’existe pas : rechargez le journal';
+/** The admin's journal narrowed: each field left out matches every action. */
+const auditQuery = z
+  .object({
+    before: z.coerce.number(PAGE_MESSAGE).int(PAGE_MESSAGE).positive(PAGE_MESSAGE).optional(),
+    action: z
+      .enum(
+        Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]],
+        'choisissez une action de la liste, par exemple « Fiche Agent validée »',
+      )
+      .optional(),
+    actor: text(40).optional(),
+    member: text(40).optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['to'],
+    message: 'cette date est avant celle du début : tapez par exemple le même jour',
+  });
+
+/** The actions the journal can be narrowed to, in words, alphabetically. */
+const AUDIT_CHOICES = Object.entries(AUDIT_ACTIONS)
+  .map(([action, label]) => ({ action, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 
 export function accountRoutes(
   app: FastifyInstance,
@@ -183,6 +211,9 @@ export function accountRoutes(
 
   app.get('/api/admin/audit-log', async (request) => {
     await requireAdmin(db, request);
-    return { entries: await listAudit(db, 500) };
+    return {
+      ...(await auditPage(db, parse(auditQuery, request.query))),
+      actions: AUDIT_CHOICES,
+    };
   });
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.ts';
+import { containing } from '../../db/patterns.ts';
 
 /**
  * Every action the audit log records, as a staff member reads it in a member's file: an action
@@ -66,7 +67,10 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 const labelOf = (action: string): string =>
   action in AUDIT_ACTIONS ? AUDIT_ACTIONS[action as AuditAction] : action;
 
-/** Writes one staff action to the audit log, in the same transaction as the action. */
+/**
+ * Writes one staff action to the audit log, in the same transaction as the action, with the
+ * person it concerns worked out from its subject (migration 0034's `audit_member`).
+ */
 export async function recordAudit(
   db: Queryable,
   actorId: string | null,
@@ -76,7 +80,8 @@ export async function recordAudit(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await db.query(
-    'INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details) VALUES ($1, $2, $3, $4, $5)',
+    `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details, member_id)
+     VALUES ($1, $2, $3, $4, $5, audit_member($3, $4))`,
     [actorId, action, subjectType, subjectId, JSON.stringify(details)],
   );
 }
@@ -89,39 +94,92 @@ export interface AuditEntry {
   readonly label: string;
   readonly subjectType: string;
   readonly subjectId: string | null;
+  /** The identifier of the person the action concerns, when there is one (« IN-000123 »). */
+  readonly member: string | null;
   readonly details: unknown;
   readonly createdAt: string;
 }
 
-/** The newest entries, all of them or only those about the given subjects. */
-export async function listAudit(
+interface AuditRow {
+  id: string;
+  actor: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  member: string | null;
+  details: unknown;
+  created_at: string;
+}
+
+const SELECT_AUDIT = `SELECT a.id, u.identifier AS actor, a.action, a.subject_type, a.subject_id,
+            m.identifier AS member, a.details, a.created_at::text AS created_at
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN users m ON m.id = a.member_id`;
+
+const entryOf = (r: AuditRow): AuditEntry => ({
+  id: Number(r.id),
+  actor: r.actor,
+  action: r.action,
+  label: labelOf(r.action),
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  member: r.member,
+  details: r.details,
+  createdAt: r.created_at,
+});
+
+/** Every action about one person, newest first: their file, Fiche, claims, places, invoices. */
+export async function memberAudit(
   db: Queryable,
-  limit = 200,
-  subjectIds: readonly string[] | null = null,
+  memberId: string,
+  limit: number,
 ): Promise<AuditEntry[]> {
-  const rows = await db.query<{
-    id: string;
-    actor: string | null;
-    action: string;
-    subject_type: string;
-    subject_id: string | null;
-    details: unknown;
-    created_at: string;
-  }>(
-    `SELECT a.id, u.identifier AS actor, a.action, a.subject_type, a.subject_id, a.details, a.created_at::text AS created_at
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-      WHERE $2::text[] IS NULL OR a.subject_id = ANY($2::text[])
-      ORDER BY a.id DESC LIMIT $1`,
-    [limit, subjectIds],
+  const rows = await db.query<AuditRow>(
+    `${SELECT_AUDIT} WHERE a.member_id = $1 ORDER BY a.id DESC LIMIT $2`,
+    [memberId, limit],
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    actor: r.actor,
-    action: r.action,
-    label: labelOf(r.action),
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    details: r.details,
-    createdAt: r.created_at,
-  }));
+  return rows.map(entryOf);
+}
+
+/** How many actions the admin's journal shows at a time. */
+export const AUDIT_PAGE = 100;
+
+/** What the admin's journal is narrowed to; each part left out matches every action. */
+export interface AuditFilter {
+  /** Only actions older than this entry: the next page. */
+  readonly before?: number | undefined;
+  readonly action?: AuditAction | undefined;
+  /** Part of the identifier of the staff member who acted (« GEST »). */
+  readonly actor?: string | undefined;
+  /** Part of the identifier of the person concerned (« IN-0001 »). */
+  readonly member?: string | undefined;
+  /** The committee's calendar days, both included. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** A page of the admin's journal, newest first, and whether older actions match too. */
+export async function auditPage(
+  db: Queryable,
+  filter: AuditFilter,
+): Promise<{ entries: AuditEntry[]; more: boolean }> {
+  const rows = await db.query<AuditRow>(
+    `${SELECT_AUDIT}
+      WHERE ($2::bigint IS NULL OR a.id < $2)
+        AND ($3::text IS NULL OR a.action = $3)
+        AND ($4::text IS NULL OR u.identifier ILIKE $4)
+        AND ($5::text IS NULL OR m.identifier ILIKE $5)
+        AND ($6::date IS NULL OR a.created_at >= $6::date)
+        AND ($7::date IS NULL OR a.created_at < $7::date + 1)
+      ORDER BY a.id DESC LIMIT $1`,
+    [
+      AUDIT_PAGE + 1,
+      filter.before ?? null,
+      filter.action ?? null,
+      filter.actor === undefined ? null : containing(filter.actor),
+      filter.member === undefined ? null : containing(filter.member),
+      filter.from ?? null,
+      filter.to ?? null,
+    ],
+  );
+  return { entries: rows.slice(0, AUDIT_PAGE).map(entryOf), more: rows.length > AUDIT_PAGE };
 }

@@ -1,8 +1,9 @@
 import type { Queryable } from '../../db/database.ts';
+import { containing } from '../../db/patterns.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { memberProfile, type MemberProfile } from '../accounts/members.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
-import { listAudit, recordAudit, type AuditEntry } from '../audit/audit-log.ts';
+import { memberAudit, recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { listBankAccounts, type BankAccount } from '../household/bank-accounts.ts';
 import { listDocuments, type DocumentSummary } from '../household/documents.ts';
 
@@ -16,7 +17,7 @@ export interface MemberSearchHit {
 
 /** Staff search by name, CAES identifier or Inserm matricule (at least 2 characters). */
 export async function searchMembers(db: Queryable, query: string): Promise<MemberSearchHit[]> {
-  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containing(query);
   const rows = await db.query<{
     id: string;
     identifier: string;
@@ -74,7 +75,7 @@ export async function memberFile(
     [id],
   );
   await recordAudit(ctx.db, staff.id, 'member.view', 'member', id);
-  const audit = await listAudit(ctx.db, 500, [id, ...records.map((r) => r.id)]);
+  const audit = await memberAudit(ctx.db, id, 500);
   return {
     profile,
     records: records.map((r) => ({

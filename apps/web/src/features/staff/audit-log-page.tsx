@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
-import { DataTable } from '../../shared/data-table.tsx';
+import { Field, FormAlert, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
@@ -13,42 +14,131 @@ interface AuditEntry {
   readonly id: number;
   readonly actor: string | null;
   readonly label: string;
+  readonly member: string | null;
   readonly createdAt: string;
 }
 
-/** Journal des actions (admin): what the staff and the jobs did, newest first, in words. */
+interface AuditPage {
+  readonly entries: AuditEntry[];
+  readonly more: boolean;
+  readonly actions: { action: string; label: string }[];
+}
+
+const NO_FILTER = { action: '', actor: '', member: '', from: '', to: '' };
+type Filter = typeof NO_FILTER;
+
+/** The journal's address: the fields filled in, and the page's start (`before` an entry). */
+const pageUrl = (filter: Filter, before: number | null): string =>
+  `/api/admin/audit-log?${new URLSearchParams([
+    ...Object.entries(filter).filter(([, value]) => value.trim() !== ''),
+    ...(before === null ? [] : [['before', String(before)]]),
+  ]).toString()}`;
+
+/**
+ * Journal des actions (admin): what the staff and the jobs did, newest first, in words, with the
+ * person each action concerns; narrowed on the server by action, by who acted, by the person
+ * concerned and by dates, and read a page at a time.
+ */
 export function AuditLogPage() {
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [shown, setShown] = useState<AuditPage | null>(null);
+  // The filter the entries shown were found with: the next page continues that search.
+  const [searched, setSearched] = useState<Filter>(NO_FILTER);
+  const { busy, alert, fields, run } = useSubmit();
   const loading = useLoad(async () =>
-    setEntries((await api<{ entries: AuditEntry[] }>('GET', '/api/admin/audit-log')).entries),
+    setShown(await api<AuditPage>('GET', pageUrl(NO_FILTER, null))),
   );
+  const search = (event: SyntheticEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      setShown(await api<AuditPage>('GET', pageUrl(filter, null)));
+      setSearched(filter);
+    });
+  };
+  const older = () =>
+    void run(async () => {
+      const last = shown?.entries.at(-1)?.id ?? null;
+      const next = await api<AuditPage>('GET', pageUrl(searched, last));
+      setShown((now) => ({ ...next, entries: [...(now?.entries ?? []), ...next.entries] }));
+    });
+  const field = (name: keyof Filter) => ({
+    name,
+    value: filter[name],
+    error: fields[name],
+    onChange: (e: { currentTarget: { value: string } }) =>
+      setFilter({ ...filter, [name]: e.currentTarget.value }),
+  });
   return (
     <RequireUser staff={SECTIONS.admin}>
       <PageTitle>{msg.titre}</PageTitle>
       <StaffNav />
       <p>{msg.explication}</p>
-      {entries === null ? (
+      {shown === null ? (
         <Loading {...loading} />
-      ) : entries.length === 0 ? (
-        <p>{msg.aucune}</p>
       ) : (
-        <DataTable
-          caption={msg.titre}
-          rows={entries}
-          counted={msg.counted}
-          filterHint={msg.filtre}
-          columns={[
-            {
-              id: 'when',
-              header: msg.quand,
-              // The stored time sorts as it reads; the filter finds the date as it is shown.
-              accessorFn: (e) => `${e.createdAt} ${formatTimestamp(e.createdAt)}`,
-              cell: ({ row: { original: e } }) => formatTimestamp(e.createdAt),
-            },
-            { id: 'who', header: msg.qui, accessorFn: (e) => e.actor ?? msg.systeme },
-            { id: 'what', header: msg.action, accessorFn: (e) => e.label },
-          ]}
-        />
+        <>
+          <form onSubmit={search} noValidate role="search" aria-label={msg.chercher}>
+            <div className="row">
+              <SelectField
+                label={msg.action}
+                options={{
+                  '': msg.toutes,
+                  ...Object.fromEntries(shown.actions.map((a) => [a.action, a.label])),
+                }}
+                {...field('action')}
+              />
+              <Field label={msg.qui} hint={msg.quiAide} {...field('actor')} />
+              <Field label={msg.concerne} hint={msg.concerneAide} {...field('member')} />
+            </div>
+            <div className="row">
+              <Field label={msg.du} type="date" {...field('from')} />
+              <Field label={msg.au} type="date" {...field('to')} />
+            </div>
+            <div className="actions">
+              <button type="submit" disabled={busy}>
+                {msg.chercher}
+              </button>
+            </div>
+          </form>
+          <FormAlert message={alert} />
+          {shown.entries.length === 0 ? (
+            <p role="status">{msg.aucune}</p>
+          ) : (
+            <>
+              <p role="status">{msg.affichees(shown.entries.length, shown.more)}</p>
+              <ScrollingTable label={msg.titre}>
+                <table>
+                  <caption>{msg.titre}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{msg.quand}</th>
+                      <th scope="col">{msg.qui}</th>
+                      <th scope="col">{msg.action}</th>
+                      <th scope="col">{msg.concerne}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.entries.map((e) => (
+                      <tr key={e.id}>
+                        <td>{formatTimestamp(e.createdAt)}</td>
+                        <td>{e.actor ?? msg.systeme}</td>
+                        <td>{e.label}</td>
+                        <td>{e.member ?? msg.personne}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollingTable>
+              {shown.more ? (
+                <div className="actions">
+                  <button type="button" onClick={older} disabled={busy}>
+                    {msg.plusAnciennes}
+                  </button>
+                </div>
+              ) : null}
+            </>
+          )}
+        </>
       )}
     </RequireUser>
   );
