@@ -187,6 +187,10 @@ const QUERY_NAMES = [
   'age',
   'placesLeft',
   'date',
+  'before',
+  'action',
+  'actor',
+  'member',
 ];
 export const queryString: fc.Arbitrary<string> = fc
   .dictionary(fc.constantFrom(...QUERY_NAMES), nastyString, { maxKeys: 3 })
