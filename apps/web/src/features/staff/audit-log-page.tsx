@@ -78,15 +78,15 @@ export function AuditLogPage() {
       ) : (
         <>
           <form onSubmit={search} noValidate role="search" aria-label={msg.chercher}>
+            <SelectField
+              label={msg.action}
+              options={{
+                '': msg.toutes,
+                ...Object.fromEntries(shown.actions.map((a) => [a.action, a.label])),
+              }}
+              {...field('action')}
+            />
             <div className="row">
-              <SelectField
-                label={msg.action}
-                options={{
-                  '': msg.toutes,
-                  ...Object.fromEntries(shown.actions.map((a) => [a.action, a.label])),
-                }}
-                {...field('action')}
-              />
               <Field label={msg.qui} hint={msg.quiAide} {...field('actor')} />
               <Field label={msg.concerne} hint={msg.concerneAide} {...field('member')} />
             </div>
