@@ -19,6 +19,10 @@ describe.each([
   it('finds a person’s actions, a hundred at a time, and says a date range it cannot read', async () => {
     const identifier = `IN-${number}`;
     const member = await createUser(env.app.db, { identifier });
+    await recordAudit(env.app.db, null, 'payment.reverse', 'member', member, {
+      amountCents: 4_500,
+      reason: 'Chèque retourné impayé',
+    });
     for (let n = 0; n < 120; n += 1)
       await recordAudit(env.app.db, null, 'member.export', 'member', member, { n });
     const page = await open(env.browser);
@@ -32,8 +36,14 @@ describe.each([
     expect(await rows.filter({ hasText: identifier }).count()).toBe(100);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Afficher les actions plus anciennes' }).click();
-    await page.getByText('120 actions affichées.').waitFor();
+    await page.getByText('121 actions affichées.').waitFor();
     expect(await rows.count()).toBe(120);
+    // The oldest, on the second page, with its amount and its reason in words.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'règlement annulé' })
+      .getByRole('cell', { name: 'montant 45,00 € — motif « Chèque retourné impayé »' })
+      .waitFor();
     expect(
       await page.getByRole('button', { name: 'Afficher les actions plus anciennes' }).count(),
     ).toBe(0);

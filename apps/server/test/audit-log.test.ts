@@ -2,7 +2,7 @@
 // about them, and the admin's journal reads the whole log a page at a time, narrowed by action,
 // by who acted, by the person concerned and by dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../src/modules/audit/audit-log.ts';
+import { detailOf, recordAudit } from '../src/modules/audit/audit-log.ts';
 import {
   createUser,
   familyWithRecord,
@@ -15,7 +15,13 @@ import {
 } from './harness.ts';
 
 interface Journal {
-  entries: { id: number; actor: string | null; action: string; member: string | null }[];
+  entries: {
+    id: number;
+    actor: string | null;
+    action: string;
+    member: string | null;
+    detail: string;
+  }[];
   more: boolean;
   actions: { action: string; label: string }[];
 }
@@ -71,11 +77,29 @@ describe('the person an action concerns', () => {
       ['agent_record.validate', 'IN-880001'],
     ]);
     const { entries } = await journal('?member=880001');
+    expect(entries[1]?.detail).toBe('motif « Billet illisible »');
     expect(entries.map((e) => [e.action, e.actor, e.member])).toEqual([
       ['member.view', 'GEST_FA', 'IN-880001'],
       ['claim.reject', 'GEST_FA', 'IN-880001'],
       ['agent_record.validate', 'IN-880001', 'IN-880001'], // the fixture's shortcut,
     ]);
+  });
+});
+
+describe('an action’s detail', () => {
+  it('says its amounts, references and reasons in words, and nothing of its ids or counts', () => {
+    expect(
+      detailOf({
+        feeCents: 3_000,
+        refundCents: 12_000,
+        creditNote: 'AV-2021-0004',
+        registrationId: '5f0c…',
+        reason: 'Séjour annulé',
+      }),
+    ).toBe('remboursé 120,00\u00a0€ — frais 30,00\u00a0€ — avoir AV-2021-0004 — motif « Séjour annulé »');
+    expect(detailOf({ amountCents: 0, reason: null, claims: 3 })).toBe('montant 0,00\u00a0€');
+    for (const nothing of [{}, null, { amountCents: '12', reference: 7, reason: '' }])
+      expect(detailOf(nothing)).toBe('');
   });
 });
 

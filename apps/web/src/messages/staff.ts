@@ -36,6 +36,7 @@ export const auditLogPage = {
   concerne: 'Personne concernée',
   concerneAide: 'Tout ou partie de son identifiant CAES, par exemple « IN-000123 ».',
   personne: '—',
+  detail: 'Détail',
   du: 'Du',
   au: 'Au',
   systeme: 'système (tâche automatique)',

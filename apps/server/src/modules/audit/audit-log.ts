@@ -1,3 +1,4 @@
+import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { containing } from '../../db/patterns.ts';
 
@@ -86,6 +87,47 @@ export async function recordAudit(
   );
 }
 
+/** The amounts an action's details may hold, in the order they are said, with their words. */
+const AMOUNTS = {
+  amountCents: 'montant',
+  grantedCents: 'accordé',
+  refundCents: 'remboursé',
+  feeCents: 'frais',
+  totalCents: 'total',
+  budgetCents: 'budget',
+} as const;
+
+/** The texts a person typed or a document's names, said in quotes. */
+const QUOTED = {
+  reason: 'motif',
+  note: 'note',
+  fileName: 'document',
+  partner: 'partenaire',
+} as const;
+
+/** The references on papers the committee sends (a batch, an invoice, a credit note). */
+const REFERENCES = { reference: 'référence', invoice: 'facture', creditNote: 'avoir' } as const;
+
+/**
+ * What an admin looks for in an action's details, in words: its amounts, its references and the
+ * reasons typed (« remboursé 120,00 € — avoir AV-2021-0004 — motif « Séjour annulé » »). The
+ * other details (ids, counts) stay in the log.
+ */
+export function detailOf(details: unknown): string {
+  const found = (details ?? {}) as Record<string, unknown>;
+  const said = (
+    words: Record<string, string>,
+    say: (value: unknown, word: string) => string | null,
+  ) => Object.entries(words).flatMap(([key, word]) => say(found[key], word) ?? []);
+  return [
+    ...said(AMOUNTS, (v, word) =>
+      Number.isInteger(v) ? `${word} ${formatCents(v as number)}` : null,
+    ),
+    ...said(REFERENCES, (v, word) => (typeof v === 'string' && v !== '' ? `${word} ${v}` : null)),
+    ...said(QUOTED, (v, word) => (typeof v === 'string' && v !== '' ? `${word} « ${v} »` : null)),
+  ].join(' — ');
+}
+
 export interface AuditEntry {
   readonly id: number;
   readonly actor: string | null;
@@ -97,6 +139,8 @@ export interface AuditEntry {
   /** The identifier of the person the action concerns, when there is one (« IN-000123 »). */
   readonly member: string | null;
   readonly details: unknown;
+  /** Its amounts, references and reasons in words (`detailOf`); empty when it has none. */
+  readonly detail: string;
   readonly createdAt: string;
 }
 
@@ -124,6 +168,7 @@ const entryOf = (r: AuditRow): AuditEntry => ({
   subjectId: r.subject_id,
   member: r.member,
   details: r.details,
+  detail: detailOf(r.details),
   createdAt: r.created_at,
 });
 

@@ -558,9 +558,17 @@ export async function decideClaim(
         staff.id,
       ],
     );
-    await recordAudit(tx, staff.id, `claim.${decision.decision}`, 'claim', id, {
-      amountCents: amount,
-    });
+    // A refusal grants nothing: its reason is what the journal says, not the amount asked.
+    await recordAudit(
+      tx,
+      staff.id,
+      `claim.${decision.decision}`,
+      'claim',
+      id,
+      decision.decision === 'reject'
+        ? { reason: decision.reason ?? null }
+        : { amountCents: amount, reason: decision.reason ?? null },
+    );
     const [member] = await tx.query<{ email: string; first_name: string }>(
       'SELECT email, first_name FROM users WHERE id = $1',
       [claim.memberId],

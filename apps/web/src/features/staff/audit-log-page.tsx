@@ -15,6 +15,7 @@ interface AuditEntry {
   readonly actor: string | null;
   readonly label: string;
   readonly member: string | null;
+  readonly detail: string;
   readonly createdAt: string;
 }
 
@@ -115,6 +116,7 @@ export function AuditLogPage() {
                       <th scope="col">{msg.qui}</th>
                       <th scope="col">{msg.action}</th>
                       <th scope="col">{msg.concerne}</th>
+                      <th scope="col">{msg.detail}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -124,6 +126,7 @@ export function AuditLogPage() {
                         <td>{e.actor ?? msg.systeme}</td>
                         <td>{e.label}</td>
                         <td>{e.member ?? msg.personne}</td>
+                        <td>{e.detail}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -41,7 +41,7 @@ interface MemberFile {
   }[];
   documents: { id: string; kind: string; fileName: string; createdAt: string }[];
   bankAccounts: { id: string; ibanMasked: string; isDefault: boolean }[];
-  audit: { id: number; actor: string | null; label: string; createdAt: string }[];
+  audit: { id: number; actor: string | null; label: string; detail: string; createdAt: string }[];
 }
 
 const STATUS: Record<string, string> = {
@@ -111,6 +111,7 @@ function FileView({ file }: { readonly file: MemberFile }) {
         {file.audit.map((entry) => (
           <li key={entry.id}>
             {formatTimestamp(entry.createdAt)} — {entry.actor ?? msg.systeme} — {entry.label}
+            {entry.detail ? ` — ${entry.detail}` : ''}
           </li>
         ))}
       </ul>
