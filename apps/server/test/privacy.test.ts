@@ -83,6 +83,11 @@ describe('Télécharger mes données', () => {
       tax_income_euros: number;
     }[];
     expect(records[0]?.tax_income_euros).toBe(40_000);
+    // The committee's actions about them, in words: here the validation of their Fiche.
+    const actions = JSON.parse(strFromU8(files['actions-du-comite.json'] ?? new Uint8Array())) as {
+      action: string;
+    }[];
+    expect(actions.map((a) => a.action)).toContain('Fiche Agent validée');
     const pdfName = Object.keys(files).find((name) => name.startsWith(`documents/${h.notice}`));
     expect(Buffer.compare(Buffer.from(files[pdfName ?? ''] ?? []), h.pdf)).toBe(0);
     const everything = Object.entries(files)

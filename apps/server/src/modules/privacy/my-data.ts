@@ -3,7 +3,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { Queryable } from '../../db/database.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
-import { recordAudit } from '../audit/audit-log.ts';
+import { memberAudit, recordAudit } from '../audit/audit-log.ts';
 import type { DocumentStore } from '../household/documents.ts';
 import { fileReads } from '../members/member-files.ts';
 
@@ -50,6 +50,9 @@ const TABLES: readonly { file: string; sql: string }[] = [
   },
 ];
 
+/** More actions than a household's years with the committee make, however busy. */
+const ACTIONS_KEPT = 10_000;
+
 export async function myDataZip(
   db: Queryable,
   store: DocumentStore,
@@ -59,6 +62,15 @@ export async function myDataZip(
   const json = (value: unknown) => strToU8(JSON.stringify(value, null, 2));
   for (const table of TABLES) files[table.file] = json(await db.query(table.sql, [member.id]));
   files['consultations.json'] = json(await fileReads(db, member.id));
+  // What the committee did about the household (a Fiche validated, a claim decided, a payment
+  // recorded…), in words, as the staff read it in the member's file.
+  files['actions-du-comite.json'] = json(
+    (await memberAudit(db, member.id, ACTIONS_KEPT)).map((e) => ({
+      le: e.createdAt,
+      action: e.label,
+      detail: e.detail,
+    })),
+  );
   const documents = await db.query<{ id: string; sha256: string; file_name: string }>(
     'SELECT id, sha256, file_name FROM documents WHERE member_id = $1',
     [member.id],
