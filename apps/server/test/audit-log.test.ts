@@ -51,7 +51,7 @@ const journal = async (query = ''): Promise<Journal> => {
 };
 
 describe('the person an action concerns', () => {
-  it('is worked out from its subject: a claim decided shows in the member’s file and the journal', async () => {
+  it('is worked out from its subject: a claim decided shows in the journal, and in the file for those whose work it is', async () => {
     const { id, client } = await familyWithRecord(t, {
       identifier: 'IN-880001',
       taxIncomeEuros: 30_000,
@@ -66,20 +66,28 @@ describe('the person an action concerns', () => {
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
 
-    const file = (await desk.get(`/api/staff/members/${id}`)).json<{
-      audit: { action: string; member: string | null }[];
-    }>();
-    // The file's own opening, the claim's refusal, the Fiche's validation: all about this
-    // member, nobody else's.
-    expect(file.audit.map((a) => [a.action, a.member])).toEqual([
+    const fileFor = async (viewer: Client) =>
+      (await viewer.get(`/api/staff/members/${id}`))
+        .json<{ audit: { action: string; member: string | null }[] }>()
+        .audit.map((a) => [a.action, a.member]);
+    // The admin reads every action about the member: the file's openings, the claim's refusal,
+    // the Fiche's validation — nobody else's.
+    expect(await fileFor(admin)).toEqual([
       ['member.view', 'IN-880001'],
       ['claim.reject', 'IN-880001'],
       ['agent_record.validate', 'IN-880001'],
     ]);
+    // The Fiche Agent desk, its own work only: a claim's decision is its sector's.
+    expect(await fileFor(desk)).toEqual([
+      ['member.view', 'IN-880001'],
+      ['member.view', 'IN-880001'],
+      ['agent_record.validate', 'IN-880001'],
+    ]);
     const { entries } = await journal('?member=880001');
-    expect(entries[1]?.detail).toBe('motif « Billet illisible »');
+    expect(entries[2]?.detail).toBe('motif « Billet illisible »');
     expect(entries.map((e) => [e.action, e.actor, e.member])).toEqual([
       ['member.view', 'GEST_FA', 'IN-880001'],
+      ['member.view', 'ADMIN-J', 'IN-880001'],
       ['claim.reject', 'GEST_FA', 'IN-880001'],
       ['agent_record.validate', 'IN-880001', 'IN-880001'], // the fixture's shortcut,
     ]);
@@ -96,7 +104,9 @@ describe('an action’s detail', () => {
         registrationId: '5f0c…',
         reason: 'Séjour annulé',
       }),
-    ).toBe('remboursé 120,00\u00a0€ — frais 30,00\u00a0€ — avoir AV-2021-0004 — motif « Séjour annulé »');
+    ).toBe(
+      'remboursé 120,00\u00a0€ — frais 30,00\u00a0€ — avoir AV-2021-0004 — motif « Séjour annulé »',
+    );
     expect(detailOf({ amountCents: 0, reason: null, claims: 3 })).toBe('montant 0,00\u00a0€');
     for (const nothing of [{}, null, { amountCents: '12', reference: 7, reason: '' }])
       expect(detailOf(nothing)).toBe('');

@@ -172,15 +172,20 @@ const entryOf = (r: AuditRow): AuditEntry => ({
   createdAt: r.created_at,
 });
 
-/** Every action about one person, newest first: their file, Fiche, claims, places, invoices. */
+/**
+ * Every action about one person, newest first: their file, Fiche, claims, places, invoices — or
+ * only those on the given kinds of subject.
+ */
 export async function memberAudit(
   db: Queryable,
   memberId: string,
   limit: number,
+  subjectTypes: readonly string[] | null = null,
 ): Promise<AuditEntry[]> {
   const rows = await db.query<AuditRow>(
-    `${SELECT_AUDIT} WHERE a.member_id = $1 ORDER BY a.id DESC LIMIT $2`,
-    [memberId, limit],
+    `${SELECT_AUDIT} WHERE a.member_id = $1 AND ($3::text[] IS NULL OR a.subject_type = ANY($3))
+      ORDER BY a.id DESC LIMIT $2`,
+    [memberId, limit, subjectTypes],
   );
   return rows.map(entryOf);
 }

@@ -55,6 +55,13 @@ export interface MemberFile {
   readonly audit: readonly AuditEntry[];
 }
 
+/**
+ * What the Fiche Agent staff read of the actions about a member: those on the file, the account
+ * and the Fiche, their own work. The decisions on claims, places, invoices and Solidarité requests
+ * are the other desks' (a Solidarité grant says a household's hardship): the admin's only.
+ */
+const FILE_SUBJECTS = ['member', 'user', 'agent_record'];
+
 /** A member's file for staff: every record version, documents, RIBs and audit trail. The viewing is audited. */
 export async function memberFile(
   ctx: AppContext,
@@ -75,7 +82,7 @@ export async function memberFile(
     [id],
   );
   await recordAudit(ctx.db, staff.id, 'member.view', 'member', id);
-  const audit = await memberAudit(ctx.db, id, 500);
+  const audit = await memberAudit(ctx.db, id, 500, staff.role === 'admin' ? null : FILE_SUBJECTS);
   return {
     profile,
     records: records.map((r) => ({
