@@ -123,6 +123,7 @@ const MEMBER = [
   '/espace/coordonnees',
   '/espace/partenaires',
   '/espace/consultations',
+  '/espace/prestations',
   '/espace/mes-donnees',
   '/espace/mot-de-passe',
   '/espace/securite',

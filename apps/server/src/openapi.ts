@@ -159,6 +159,13 @@ const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/me/benefits',
+    summary:
+      'Mes prestations : par année, les séjours, les subventions a posteriori et les aides Solidarité reçues, la part du comité et le plafond utilisé',
+    auth: 'member',
+  },
+  {
+    method: 'get',
     path: '/api/me/pack-changes',
     summary: 'Ce qui change pour moi : mes chiffres avec le barème de ma Fiche et le prochain',
     auth: 'member',

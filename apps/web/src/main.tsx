@@ -27,6 +27,7 @@ window.addEventListener('load', () => {
 });
 
 const MyDataPage = page(() => import('./features/member/my-data-page.tsx'), 'MyDataPage');
+const BenefitsPage = page(() => import('./features/member/benefits-page.tsx'), 'BenefitsPage');
 const FileReadsPage = page(() => import('./features/member/file-reads-page.tsx'), 'FileReadsPage');
 const SecurityPage = page(() => import('./features/accounts/security-page.tsx'), 'SecurityPage');
 const CommitteeIdentityPage = page(
@@ -170,6 +171,7 @@ if (root) {
               <Route path="/espace/mot-de-passe" component={ChangePasswordPage} />
               <Route path="/espace/securite" component={SecurityPage} />
               <Route path="/espace/consultations" component={FileReadsPage} />
+              <Route path="/espace/prestations" component={BenefitsPage} />
               <Route path="/espace/mes-donnees" component={MyDataPage} />
               <Route path="/gestion/comptes" component={StaffAccountsPage} />
               <Route path="/gestion/comite" component={CommitteeIdentityPage} />

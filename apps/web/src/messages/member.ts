@@ -37,6 +37,22 @@ export const myDataPage = {
     'Les avis d’imposition et bulletins de salaire sont supprimés automatiquement quelques années après l’année de la Fiche Agent qu’ils justifient ; les factures et paiements sont gardés 10 ans, comme la loi l’impose aux pièces comptables.',
 } as const;
 
+/** features/member/benefits-page.tsx */
+export const benefitsPage = {
+  titre: 'Mes prestations',
+  raccourci: 'Mes prestations, année par année',
+  explication:
+    'Ce que le comité a pris en charge pour votre foyer, année par année : les séjours, les subventions a posteriori et les aides Solidarité.',
+  aucune:
+    'Aucune prestation pour l’instant : vos séjours et vos subventions accordées apparaîtront ici, année par année.',
+  total: (cents: string, year: number) => `Le comité a pris en charge ${cents} en ${year}.`,
+  plafond: (used: string, ceiling: string) => `Plafond annuel : ${used} utilisés sur ${ceiling}.`,
+  le: (day: string) => `Le ${day}`,
+  duAu: (from: string, to: string) => `Du ${from} au ${to}`,
+  partComite: (cents: string) => `Part du comité : ${cents}`,
+  aVotreCharge: (cents: string) => `À votre charge : ${cents}`,
+} as const;
+
 /** features/member/file-reads-page.tsx */
 export const fileReadsPage = {
   personneComiteEncoreConsulte:

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { fileReads, memberFile, searchMembers } from './member-files.ts';
+import { memberBenefits } from './benefits.ts';
 import { memberHome } from './member-home.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 
@@ -22,6 +23,10 @@ export function memberFileRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/api/me/home', async (request) => memberHome(ctx, await requireUser(ctx.db, request)));
+
+  app.get('/api/me/benefits', async (request) => ({
+    years: await memberBenefits(ctx.db, (await requireUser(ctx.db, request)).id),
+  }));
 
   app.get('/api/me/file-reads', async (request) => ({
     reads: await fileReads(ctx.db, (await requireUser(ctx.db, request)).id),

@@ -25,12 +25,14 @@ export interface SolidarityRequest {
   /** A loan's repayments: the last working day of each month from the month after the grant. */
   readonly schedule: readonly { dueOn: string; amountCents: number }[] | null;
   readonly reason: string | null;
+  /** The committee's day of the decision: a grant counts in its year. */
+  readonly decidedOn: string | null;
   readonly createdAt: string;
 }
 
 const COLUMNS = `s.id, s.number::int AS number, u.last_name || ' ' || u.first_name || ' (' || u.identifier || ')' AS member,
   s.kind, s.purpose, s.amount_cents::int AS amount_cents, s.months, s.disability_equipment, s.document_ids::text[] AS document_ids,
-  s.status, s.granted_cents::int AS granted_cents, s.schedule, s.reason, s.created_at::text AS created_at`;
+  s.status, s.granted_cents::int AS granted_cents, s.schedule, s.reason, s.decided_on::text AS decided_on, s.created_at::text AS created_at`;
 
 interface Row {
   id: string;
@@ -46,6 +48,7 @@ interface Row {
   granted_cents: number | null;
   schedule: SolidarityRequest['schedule'];
   reason: string | null;
+  decided_on: string | null;
   created_at: string;
 }
 
@@ -63,6 +66,7 @@ const toRequest = (r: Row): SolidarityRequest => ({
   grantedCents: r.granted_cents,
   schedule: r.schedule,
   reason: r.reason,
+  decidedOn: r.decided_on,
   createdAt: r.created_at,
 });
 
@@ -153,7 +157,7 @@ export async function decideSolidarity(
           }))
         : null;
     await tx.query(
-      `UPDATE solidarity_requests SET status = $2, granted_cents = $3, schedule = $4, reason = $5, decided_by = $6, decided_at = now() WHERE id = $1`,
+      `UPDATE solidarity_requests SET status = $2, granted_cents = $3, schedule = $4, reason = $5, decided_by = $6, decided_at = now(), decided_on = $7 WHERE id = $1`,
       [
         id,
         granted === null ? 'refused' : 'granted',
@@ -161,6 +165,7 @@ export async function decideSolidarity(
         schedule ? JSON.stringify(schedule) : null,
         decision.reason ?? null,
         staff.id,
+        ctx.today(),
       ],
     );
     await recordAudit(tx, staff.id, `solidarity.${decision.decision}`, 'solidarity', id, {

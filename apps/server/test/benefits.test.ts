@@ -1,0 +1,170 @@
+// « Mes prestations » (SPEC §7): year by year, the places, the subsidies after the fact and the
+// Solidarité grants a household received, the committee's part of each, and the ceiling used.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDefaultRib,
+  createUser,
+  festivalClaim,
+  PASSWORD,
+  testApp,
+  uploadReceipt,
+  type Client,
+  type TestApp,
+} from './harness.ts';
+import { book, family, openPlaces } from './place-fixtures.ts';
+
+interface Benefits {
+  years: {
+    year: number;
+    subsidyCents: number;
+    ceiling: { cents: number; usedCents: number } | null;
+    benefits: {
+      label: string;
+      link: string;
+      firstDay: string | null;
+      subsidyCents: number;
+      ownCents: number | null;
+      state: string;
+    }[];
+  }[];
+}
+
+let t: TestApp;
+const desks: Record<string, Client> = {};
+beforeAll(async () => {
+  t = await testApp(); // calendar: 2021-04-15
+  for (const [identifier, sector] of [
+    ['GEST-JE', 'jeunesse'],
+    ['GEST-LC', 'loisirs-culture'],
+    ['GEST-SOL', 'solidarite'],
+  ] as const) {
+    await createUser(t.db, { identifier, role: 'staff', sectors: [sector] });
+    desks[identifier] = t.client();
+    await desks[identifier].login(identifier, PASSWORD);
+  }
+});
+afterAll(() => t.close());
+
+const desk = (identifier: string): Client => desks[identifier] ?? t.client();
+
+describe('Mes prestations', () => {
+  it('lists a year’s place, subsidies and Solidarité grants, with the committee’s part and the ceiling used', async () => {
+    const { client } = await family(t, 45_000);
+    expect((await client.get('/api/me/benefits')).json()).toEqual({ years: [] });
+
+    const [session] = await openPlaces(t, desk('GEST-JE'), [
+      { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 200_000 },
+    ]);
+    expect((await book(client, session ?? '')).json()).toMatchObject({ status: 'confirmed' });
+    const [invoice] = (await client.get('/api/me/invoices'))
+      .json<{
+        invoices: { invoice: { reference: string; totalCents: number; subsidyCents: number } }[];
+      }>()
+      .invoices.map((v) => v.invoice);
+
+    await addDefaultRib(client);
+    const claim = async (body: Record<string, unknown>, name: string) => {
+      const sent = await client.post('/api/me/claims', {
+        ...festivalClaim([await uploadReceipt(client, name)]),
+        ...body,
+      });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      return sent.json<{ id: string }>().id;
+    };
+    const festival = await claim({}, 'Billet de festival');
+    const train = await claim(
+      { type: 'trainTicket', dependantIndex: 1, organism: 'SNCF' },
+      'Billet de train',
+    );
+    expect(
+      (
+        await desk('GEST-LC').post(`/api/staff/claims/${festival}/decision`, {
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await desk('GEST-JE').post(`/api/staff/claims/${train}/decision`, {
+          decision: 'reject',
+          reason: 'Billet illisible',
+        })
+      ).status,
+    ).toBe(200);
+
+    const aid = await client.post('/api/me/solidarity', {
+      kind: 'aid',
+      purpose: 'Facture d’énergie',
+      amountCents: 30_000,
+    });
+    const loan = await client.post('/api/me/solidarity', {
+      kind: 'loan',
+      purpose: 'Réparation de la voiture',
+      amountCents: 120_000,
+      months: 12,
+    });
+    for (const asked of [aid, loan])
+      expect(
+        (
+          await desk('GEST-SOL').post(
+            `/api/staff/solidarity/${asked.json<{ id: string }>().id}/decision`,
+            { decision: 'grant' },
+          )
+        ).status,
+      ).toBe(200);
+
+    const { years } = (await client.get('/api/me/benefits')).json<Benefits>();
+    expect(years.map((y) => y.year)).toEqual([2021]);
+    const [year] = years;
+    const granted =
+      (await client.get('/api/me/claims'))
+        .json<{ claims: { id: string; approvedCents: number }[] }>()
+        .claims.find((c) => c.id === festival)?.approvedCents ?? 0;
+    expect(granted).toBeGreaterThan(0);
+    // The refused claim is not a benefit; the loan is one, but not the committee's money.
+    expect(year?.benefits.map((b) => [b.label, b.subsidyCents, b.ownCents, b.state])).toEqual([
+      [
+        expect.stringMatching(/^Demande n° \d+ — .+ \(Claire\)$/),
+        granted,
+        5_000 - granted,
+        'accordée, versement à venir',
+      ],
+      [
+        expect.stringMatching(/^Centre de vacances — .+ \(Zoé\)$/),
+        invoice?.subsidyCents,
+        invoice?.totalCents,
+        `facture ${invoice?.reference ?? ''}`,
+      ],
+      [
+        expect.stringMatching(/^Solidarité n° \d+ — aide : Facture d’énergie$/),
+        30_000,
+        null,
+        'aide accordée',
+      ],
+      [
+        expect.stringMatching(/^Solidarité n° \d+ — prêt : Réparation de la voiture$/),
+        0,
+        null,
+        'prêt de 1\u202f200,00\u00a0€ à rembourser en 12 mois',
+      ],
+    ]);
+    expect(year?.subsidyCents).toBe(granted + (invoice?.subsidyCents ?? 0) + 30_000);
+    // The ceiling, as the home's gauge says it: what the place and the claim used of it.
+    const entitlements = (await client.get('/api/me/entitlements/2021')).json<{
+      record: { annualCeilingCents: number; annualCeilingUsedCents: number };
+    }>().record;
+    expect(year?.ceiling).toEqual({
+      cents: entitlements.annualCeilingCents,
+      usedCents: entitlements.annualCeilingUsedCents,
+    });
+    expect(entitlements.annualCeilingUsedCents).toBeGreaterThan(0);
+
+    // Paid: said so. Another household's benefits are not theirs to read.
+    await t.db.query(`UPDATE claims SET status = 'paid' WHERE id = $1`, [festival]);
+    const paid = (await client.get('/api/me/benefits')).json<Benefits>();
+    expect(paid.years[0]?.benefits[0]?.state).toBe('versée');
+    const other = await family(t, 20_000);
+    expect((await other.client.get('/api/me/benefits')).json()).toEqual({ years: [] });
+    expect((await t.client().get('/api/me/benefits')).status).toBe(401);
+  });
+});
