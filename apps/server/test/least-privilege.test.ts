@@ -163,12 +163,23 @@ describe('payout batches', () => {
       (await desk(identifier).get('/api/staff/payouts'))
         .json<{ payouts: { id: string; state: string }[] }>()
         .payouts.map((p) => [p.id, p.state]);
+    // A batch that names no sector (made before batches kept theirs): no sector's desk's.
+    const [bare] = await t.db.query<{ id: string }>(
+      `INSERT INTO payouts (reference, execution_date, total_cents, claims)
+       VALUES ('VIR-2021-999999', '2021-04-20', 0, 0) RETURNING id`,
+    );
+    const bareId = bare?.id ?? '';
     expect(await listed('GEST-LC')).toEqual([[ownId, 'cancelled']]);
     expect(await listed('GEST-JE')).toEqual([[restId, 'prepared']]);
+    expect(
+      (await desk('GEST-JE').post(`/api/staff/payouts/${bareId}/sent`, { sentOn: '2021-04-21' }))
+        .status,
+    ).toBe(404);
     expect((await listed('GEST-COMPTA')).sort()).toEqual(
       [
         [restId, 'prepared'],
         [ownId, 'cancelled'],
+        [bareId, 'prepared'],
       ].sort(),
     );
   });

@@ -65,6 +65,14 @@ const toPayout = (r: Row): Payout => ({
           : 'prepared',
 });
 
+/**
+ * SQL: the batch was made only of claims of the sectors `$n` names (any batch for `null`). A batch
+ * that names no sector (made before batches kept theirs, of claims since gone) is the accounting
+ * desk's and the admin's only.
+ */
+const OF_SECTORS = (n: number) =>
+  `($${String(n)}::text[] IS NULL OR (cardinality(sectors) > 0 AND sectors <@ $${String(n)}))`;
+
 /** The batches made only of claims of the staff member's sectors (every one for `null`). */
 export async function listPayouts(
   db: Queryable,
@@ -72,7 +80,7 @@ export async function listPayouts(
 ): Promise<Payout[]> {
   return (
     await db.query<Row>(
-      `SELECT ${COLUMNS} FROM payouts WHERE $1::text[] IS NULL OR sectors <@ $1 ORDER BY created_at DESC`,
+      `SELECT ${COLUMNS} FROM payouts WHERE ${OF_SECTORS(1)} ORDER BY created_at DESC`,
       [sectors],
     )
   ).map(toPayout);
@@ -201,7 +209,7 @@ export async function createPayout(
  */
 async function lockPayout(tx: Queryable, staff: CurrentUser, id: string): Promise<Payout> {
   const [row] = await tx.query<Row>(
-    `SELECT ${COLUMNS} FROM payouts WHERE id = $1 AND ($2::text[] IS NULL OR sectors <@ $2) FOR UPDATE`,
+    `SELECT ${COLUMNS} FROM payouts WHERE id = $1 AND ${OF_SECTORS(2)} FOR UPDATE`,
     [requireUuid(id), payoutSectors(staff)],
   );
   if (!row) throw notFound();
