@@ -138,6 +138,8 @@ describe('the admin’s journal', () => {
       ['2021-04-01 00:30', 'budget.set'],
       ['2021-04-02 12:00', 'pack.publish'],
       ['2021-04-03 00:10', 'budget.set'],
+      // Written last, at an earlier time (a long transaction's): read in the order of time.
+      ['2021-04-01 00:20', 'pack.draft'],
     ] as const)
       await t.db.query(
         `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, member_id, created_at)
@@ -145,9 +147,18 @@ describe('the admin’s journal', () => {
         [staffId, action, subject, at],
       );
     const days = await journal('?actor=gest-dates&from=2021-04-01&to=2021-04-02');
-    expect(days.entries.map((e) => e.action)).toEqual(['pack.publish', 'budget.set']);
+    expect(days.entries.map((e) => e.action)).toEqual(['pack.publish', 'budget.set', 'pack.draft']);
+    // The next page starts after the entry it names, in that order, whichever search leads.
+    const second = days.entries[1]?.id ?? 0;
+    for (const query of ['?actor=gest-dates', '?member=880003', '?actor=DATES&member=IN-880003'])
+      expect(
+        (await journal(`${query}&before=${String(second)}`)).entries.map((e) => e.action),
+      ).toEqual(['pack.draft', 'budget.set']);
     const budgets = await journal('?actor=DATES&action=budget.set');
     expect(budgets.entries).toHaveLength(3);
+    expect(
+      (await journal('?action=pack.draft&from=2021-04-01&to=2021-04-01')).entries,
+    ).toHaveLength(1);
     // A `_` typed is a `_`, not « any character »: GEST_FA, not GEST-DATES.
     const underscore = await journal('?actor=T_');
     expect(new Set(underscore.entries.map((e) => e.actor))).toEqual(new Set(['GEST_FA']));
@@ -155,6 +166,26 @@ describe('the admin’s journal', () => {
       action: 'budget.set',
       label: 'budget du secteur fixé',
     });
+  });
+
+  it('finds the actions of many persons matched by a part of their identifier', async () => {
+    // More persons than are read one by one: the log is walked back instead, with the same answer.
+    await t.db.query(
+      `INSERT INTO users (identifier, email, last_name, first_name, birth_date, role)
+       SELECT 'IN-8804' || lpad(i::text, 2, '0'), 'p' || i || '@example.org', 'Martin', 'Claire', '1980-01-01', 'member'
+         FROM generate_series(1, 60) AS i`,
+    );
+    await t.db.query(
+      `INSERT INTO audit_log (action, subject_type, subject_id, member_id)
+       SELECT 'member.view', 'member', id::text, id FROM users WHERE identifier LIKE 'IN-8804%'`,
+    );
+    const many = await journal('?member=IN-8804');
+    expect(many.entries).toHaveLength(60);
+    expect(new Set(many.entries.map((e) => e.member)).size).toBe(60);
+    expect(many.more).toBe(false);
+    expect((await journal('?member=IN-880401')).entries.map((e) => e.member)).toEqual([
+      'IN-880401',
+    ]);
   });
 
   it('refuses a narrowing it cannot read, field by field, in words', async () => {

@@ -155,9 +155,13 @@ interface AuditRow {
   created_at: string;
 }
 
-const SELECT_AUDIT = `SELECT a.id, u.identifier AS actor, a.action, a.subject_type, a.subject_id,
-            m.identifier AS member, a.details, a.created_at::text AS created_at
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN users m ON m.id = a.member_id`;
+/** The journal's order: by time, the id breaking the ties of one instant (migration 0036). */
+const NEWEST_FIRST = 'a.created_at DESC, a.id DESC';
+
+/** The entries of `source` (rows of audit_log as `a`), with who acted and whom they concern. */
+const selectAudit = (source = 'audit_log a') => `SELECT a.id, u.identifier AS actor, a.action,
+            a.subject_type, a.subject_id, m.identifier AS member, a.details, a.created_at::text AS created_at
+       FROM ${source} LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN users m ON m.id = a.member_id`;
 
 const entryOf = (r: AuditRow): AuditEntry => ({
   id: Number(r.id),
@@ -183,8 +187,8 @@ export async function memberAudit(
   subjectTypes: readonly string[] | null = null,
 ): Promise<AuditEntry[]> {
   const rows = await db.query<AuditRow>(
-    `${SELECT_AUDIT} WHERE a.member_id = $1 AND ($3::text[] IS NULL OR a.subject_type = ANY($3))
-      ORDER BY a.id DESC LIMIT $2`,
+    `${selectAudit()} WHERE a.member_id = $1 AND ($3::text[] IS NULL OR a.subject_type = ANY($3))
+      ORDER BY ${NEWEST_FIRST} LIMIT $2`,
     [memberId, limit, subjectTypes],
   );
   return rows.map(entryOf);
@@ -207,29 +211,96 @@ export interface AuditFilter {
   readonly to?: string | undefined;
 }
 
-/** A page of the admin's journal, newest first, and whether older actions match too. */
+/** An action written in a statement: one of AUDIT_ACTIONS' names, nothing else. */
+function actionLiteral(action: AuditAction): string {
+  if (!Object.hasOwn(AUDIT_ACTIONS, action)) throw new Error(`unknown audit action ${action}`);
+  return `'${action}'`;
+}
+
+/**
+ * Up to this many persons matched, the journal reads each one's actions through their index (who
+ * acted, whom it concerns); more, and it walks the log back (their actions are then many, and
+ * soon found).
+ */
+const FEW_PERSONS = 50;
+
+/**
+ * SQL: `a` comes before the entry whose id is at `at`, in the journal's order. Said as a bound on
+ * the time alone, and a tie broken by the id: an index scan then starts at the nearer of it and a
+ * search's last day (a row comparison is not merged with the day's, and every action since the
+ * cursor would be stepped over).
+ */
+const beforeEntry = (at: string): string =>
+  `a.created_at <= (SELECT b.created_at FROM audit_log b WHERE b.id = ${at})
+   AND (a.created_at < (SELECT b.created_at FROM audit_log b WHERE b.id = ${at}) OR a.id < ${at})`;
+
+const allOf = (conditions: readonly string[]): string =>
+  conditions.length === 0 ? 'true' : conditions.join(' AND ');
+
+/** A search by part of an identifier: the column it narrows, and the persons it matched if few. */
+interface PersonNarrowing {
+  readonly column: 'actor_id' | 'member_id';
+  readonly part: string;
+  readonly few: readonly string[] | null;
+}
+
+async function personNarrowing(
+  db: Queryable,
+  column: PersonNarrowing['column'],
+  part: string | undefined,
+): Promise<PersonNarrowing[]> {
+  if (part === undefined) return [];
+  const persons = await db.query<{ id: string }>(
+    `SELECT id FROM users WHERE identifier ILIKE $1 LIMIT ${String(FEW_PERSONS + 1)}`,
+    [containing(part)],
+  );
+  return [{ column, part, few: persons.length > FEW_PERSONS ? null : persons.map((p) => p.id) }];
+}
+
+/**
+ * A page of the admin's journal, newest first, and whether older actions match too: those before
+ * the entry `before` in that order. The statement names only the conditions the search uses, so
+ * that each combination has a plan of its own, each through an index (days, actions, who acted),
+ * not a walk back through the whole log — the log is read in the order of time, as the indexes
+ * are, so that a week of last year is found where it is, not after every newer action. An action is
+ * written in the statement, not passed: a parameter would get the plan of a common action, and a
+ * rare one would walk the log. The actions of a few persons are read person by person through
+ * their index: a plan made for any part of an identifier (a prepared statement's, or one that
+ * expects a gestionnaire to have acted a few times) would walk or hash the whole log for one.
+ */
 export async function auditPage(
   db: Queryable,
   filter: AuditFilter,
 ): Promise<{ entries: AuditEntry[]; more: boolean }> {
-  const rows = await db.query<AuditRow>(
-    `${SELECT_AUDIT}
-      WHERE ($2::bigint IS NULL OR a.id < $2)
-        AND ($3::text IS NULL OR a.action = $3)
-        AND ($4::text IS NULL OR u.identifier ILIKE $4)
-        AND ($5::text IS NULL OR m.identifier ILIKE $5)
-        AND ($6::date IS NULL OR a.created_at >= $6::date)
-        AND ($7::date IS NULL OR a.created_at < $7::date + 1)
-      ORDER BY a.id DESC LIMIT $1`,
-    [
-      AUDIT_PAGE + 1,
-      filter.before ?? null,
-      filter.action ?? null,
-      filter.actor === undefined ? null : containing(filter.actor),
-      filter.member === undefined ? null : containing(filter.member),
-      filter.from ?? null,
-      filter.to ?? null,
-    ],
-  );
+  const params: unknown[] = [AUDIT_PAGE + 1];
+  const param = (value: unknown): string => `$${String(params.push(value))}`;
+  const { before, action, actor, member, from, to } = filter;
+  const people = [
+    ...(await personNarrowing(db, 'member_id', member)),
+    ...(await personNarrowing(db, 'actor_id', actor)),
+  ];
+  // The first search of few persons leads: each one's newest actions, then the newest of all.
+  const lead = people.find((p) => p.few !== null);
+  const conditions = [
+    before === undefined ? null : beforeEntry(param(before)),
+    action === undefined ? null : `a.action = ${actionLiteral(action)}`,
+    from === undefined ? null : `a.created_at >= ${param(from)}::date`,
+    to === undefined ? null : `a.created_at < ${param(to)}::date + 1`,
+    ...people
+      .filter((p) => p !== lead)
+      .map(({ column, part, few }) =>
+        few === null
+          ? `a.${column} IN (SELECT id FROM users WHERE identifier ILIKE ${param(containing(part))})`
+          : `a.${column} = ANY(${param(few)}::uuid[])`,
+      ),
+  ].filter((condition) => condition !== null);
+  const sql = lead
+    ? selectAudit(
+        `unnest(${param(lead.few)}::uuid[]) AS p(id) CROSS JOIN LATERAL (
+           SELECT * FROM audit_log a WHERE a.${lead.column} = p.id AND ${allOf(conditions)}
+            ORDER BY ${NEWEST_FIRST} LIMIT $1) a`,
+      )
+    : `${selectAudit()} WHERE ${allOf(conditions)}`;
+  const rows = await db.query<AuditRow>(`${sql} ORDER BY ${NEWEST_FIRST} LIMIT $1`, params);
   return { entries: rows.slice(0, AUDIT_PAGE).map(entryOf), more: rows.length > AUDIT_PAGE };
 }
