@@ -1,18 +1,10 @@
 // « Mes prestations » (SPEC §7): a household reads, year by year, what the committee paid for
 // it — at a desk (1280 px) and on a phone.
 import type { Browser, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  addDefaultRib,
-  Client,
-  createUser,
-  festivalClaim,
-  householdWithRecord,
-  PASSWORD,
-  uploadReceipt,
-} from '../apps/server/test/harness.ts';
+import { beforeAll, describe, it } from 'vitest';
+import { createUser } from '../apps/server/test/harness.ts';
 import { desktopPage, expectAccessible, phonePage } from './support/browser.ts';
-import { login, useAppAndBrowser } from './support/fixture.ts';
+import { grantedFestival, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
 beforeAll(async () => {
@@ -23,26 +15,6 @@ beforeAll(async () => {
   });
 });
 
-/** A household whose festival ticket the committee granted: the amount granted. */
-async function grantedFestival(identifier: string): Promise<number> {
-  await householdWithRecord(env.app.db, env.app.config, {
-    identifier,
-    taxIncomeEuros: 30_000,
-    dependants: [],
-  });
-  const member = new Client(env.app.url, env.app.db);
-  await member.login(identifier, PASSWORD);
-  await addDefaultRib(member);
-  const { id } = (
-    await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
-  ).json<{ id: string }>();
-  const desk = new Client(env.app.url, env.app.db);
-  await desk.login('GEST-PRESTATIONS', PASSWORD);
-  const decided = await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
-  expect(decided.status).toBe(200);
-  return decided.json<{ approvedCents: number }>().approvedCents;
-}
-
 const euros = (cents: number): string => `${(cents / 100).toFixed(2).replace('.', ',')} €`;
 
 describe.each([
@@ -51,7 +23,7 @@ describe.each([
 ])('Mes prestations, %s', (_, open: (browser: Browser) => Promise<Page>, number) => {
   it('says what the committee paid in the year, each benefit with its part, from the home page', async () => {
     const identifier = `IN-${number}`;
-    const granted = await grantedFestival(identifier);
+    const granted = (await grantedFestival(env.app, identifier, 'GEST-PRESTATIONS')).approvedCents;
     const page = await open(env.browser);
     await login(page, env.app, identifier);
     await page.getByRole('link', { name: 'Mes prestations, année par année' }).click();

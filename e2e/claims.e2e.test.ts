@@ -1,7 +1,6 @@
 import { text } from 'node:stream/consumers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDefaultRib,
   Client,
   createUser,
   festivalClaim,
@@ -18,7 +17,7 @@ import {
   phonePage,
   plain,
 } from './support/browser.ts';
-import { login, useAppAndBrowser } from './support/fixture.ts';
+import { grantedFestival, login, useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
 beforeAll(async () => {
@@ -232,26 +231,9 @@ describe('an approval whose amount changed since the desk read it', () => {
 
 describe('a payout batch cancelled before the bank received it', () => {
   /** A member with a RIB whose festival claim the sector approved; the sector's desk (API). */
-  async function approvedClaim(identifier: string): Promise<Client> {
-    await householdWithRecord(env.app.db, env.app.config, {
-      identifier,
-      taxIncomeEuros: 30_000,
-      dependants: [],
-    });
-    const member = new Client(env.app.url, env.app.db);
-    await member.login(identifier, PASSWORD);
-    await addDefaultRib(member);
-    const { id } = (
-      await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
-    ).json<{ id: string }>();
-    const desk = new Client(env.app.url, env.app.db);
-    await desk.login('GEST-LOI', PASSWORD);
-    await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
-    return desk;
-  }
 
   it('asks why, says its claims go to the next batch, and shows it cancelled with the reason', async () => {
-    await approvedClaim('IN-000823');
+    await grantedFestival(env.app, 'IN-000823', 'GEST-LOI');
 
     const staff = await phonePage(env.browser);
     await login(staff, env.app, 'GEST-LOI');
@@ -287,7 +269,7 @@ describe('a payout batch cancelled before the bank received it', () => {
   });
 
   it('its copy asked after another desk cancelled it: the page says so, no file is saved', async () => {
-    const desk = await approvedClaim('IN-000824');
+    const { desk } = await grantedFestival(env.app, 'IN-000824', 'GEST-LOI');
     const { payout } = (
       await desk.post('/api/staff/payouts', { executionDate: '2021-04-20' })
     ).json<{ payout: { id: string; reference: string } }>();

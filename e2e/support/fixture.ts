@@ -3,10 +3,13 @@ import { sessionAnswer } from '@entraide/contract';
 import type { Browser, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
+  addDefaultRib,
   Client,
+  festivalClaim,
   freshTotpCode,
   householdWithRecord,
   PASSWORD,
+  uploadReceipt,
   type HouseholdOptions,
 } from '../../apps/server/test/harness.ts';
 import { startApp, type RunningApp } from './app-server.ts';
@@ -146,4 +149,31 @@ export async function transferFromAnotherDesk(
     },
     { id: invoiceId, today: due?.today ?? '', cents: amountCents, number: cheque },
   );
+}
+
+/**
+ * A household with a RIB whose festival ticket the desk `deskIdentifier` (Loisirs-Culture)
+ * granted, through the API as the pages do: the desk, logged in, and the amount granted.
+ */
+export async function grantedFestival(
+  app: RunningApp,
+  identifier: string,
+  deskIdentifier: string,
+): Promise<{ desk: Client; approvedCents: number }> {
+  await householdWithRecord(app.db, app.config, {
+    identifier,
+    taxIncomeEuros: 30_000,
+    dependants: [],
+  });
+  const member = new Client(app.url, app.db);
+  await member.login(identifier, PASSWORD);
+  await addDefaultRib(member);
+  const { id } = (
+    await member.post('/api/me/claims', festivalClaim([await uploadReceipt(member)]))
+  ).json<{ id: string }>();
+  const desk = new Client(app.url, app.db);
+  await desk.login(deskIdentifier, PASSWORD);
+  const decided = await desk.post(`/api/staff/claims/${id}/decision`, { decision: 'approve' });
+  expect(decided.status).toBe(200);
+  return { desk, approvedCents: decided.json<{ approvedCents: number }>().approvedCents };
 }
