@@ -1,4 +1,5 @@
 import {
+  benefitsAnswer,
   failedMail,
   activityInput,
   cancellationRequest,
@@ -162,6 +163,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/benefits',
     summary:
       'Mes prestations : par année, les séjours, les subventions a posteriori et les aides Solidarité reçues, la part du comité et le plafond utilisé',
+    answer: benefitsAnswer,
     auth: 'member',
   },
   {

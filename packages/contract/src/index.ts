@@ -21,3 +21,4 @@ export * from './committee.ts';
 export * from './mail.ts';
 export * from './notice-check.ts';
 export * from './packs.ts';
+export * from './benefits.ts';

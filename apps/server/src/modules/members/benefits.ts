@@ -1,6 +1,7 @@
 // « Mes prestations » (SPEC §7): what the household received from the committee, year by year —
 // the places it went on, the subsidies paid after the fact, the Solidarité grants — with the
 // committee's part of each, the year's total and the annual ceiling it used.
+import type { Benefit, BenefitYear } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { memberInvoices } from '../billing/invoices.ts';
@@ -8,30 +9,6 @@ import { CLAIM_TYPES, memberClaims } from '../claims/claims.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import { memberRegistrations, yearUsage } from '../registrations/registration-requests.ts';
 import { memberSolidarity } from '../solidarity/solidarity.ts';
-
-/** One service the household received: a place, a subsidy after the fact, a Solidarité grant. */
-export interface Benefit {
-  readonly label: string;
-  /** Where its file is: the invoices, the claims or the Solidarité page. */
-  readonly link: string;
-  /** Its days, when it has days (a stay, a ticket's date). */
-  readonly firstDay: string | null;
-  readonly lastDay: string | null;
-  /** The committee's part: a place's subsidies, a claim's amount granted, an aid (a loan: 0). */
-  readonly subsidyCents: number;
-  /** What was the household's to pay: a place's invoice, a receipt less its subsidy. */
-  readonly ownCents: number | null;
-  /** Where it stands, in words (« versée », « facture F-2021-000004 »). */
-  readonly state: string;
-}
-
-export interface BenefitYear {
-  readonly year: number;
-  readonly benefits: readonly Benefit[];
-  readonly subsidyCents: number;
-  /** The year's annual ceiling and what its places and claims used, when the Fiche set one. */
-  readonly ceiling: { readonly cents: number; readonly usedCents: number } | null;
-}
 
 const firstNames = (people: readonly { firstName: string }[]): string =>
   people.map((p) => p.firstName).join(', ');

@@ -1,3 +1,4 @@
+import type { Benefit, BenefitYear } from '@entraide/contract';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -7,23 +8,6 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { RequireUser } from './require-user.tsx';
 import { benefitsPage as msg } from '../../messages/member.ts';
-
-interface Benefit {
-  readonly label: string;
-  readonly link: string;
-  readonly firstDay: string | null;
-  readonly lastDay: string | null;
-  readonly subsidyCents: number;
-  readonly ownCents: number | null;
-  readonly state: string;
-}
-
-interface BenefitYear {
-  readonly year: number;
-  readonly benefits: readonly Benefit[];
-  readonly subsidyCents: number;
-  readonly ceiling: { readonly cents: number; readonly usedCents: number } | null;
-}
 
 const days = ({ firstDay, lastDay }: Benefit): string | null =>
   firstDay === null
