@@ -59,5 +59,18 @@ describe.each([
     await expect.poll(() => to.evaluate((field) => field === document.activeElement)).toBe(true);
     expect(await rows.count()).toBe(120);
     await expectAccessible(page);
+
+    // From the member's file, the whole journal about them: the search filled in, read at once.
+    await page.goto(`${env.app.url}/gestion/adherents`);
+    await page.getByLabel('Nom, identifiant CAES ou matricule').fill(identifier);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('button', { name: 'Martin Claire' }).click();
+    await page
+      .getByRole('link', {
+        name: `Toutes les actions sur ${identifier}, dans le journal des actions`,
+      })
+      .click();
+    await expect.poll(() => page.getByLabel('Personne concernée').inputValue()).toBe(identifier);
+    await page.getByText('100 actions affichées, il y en a d’autres plus anciennes.').waitFor();
   });
 });

@@ -352,6 +352,8 @@ export const memberSearchPage = {
   rib: 'RIB',
   parDefaut: ' (par défaut)',
   journal: 'Journal',
+  journalComplet: (identifier: string) =>
+    `Toutes les actions sur ${identifier}, dans le journal des actions`,
   systeme: 'système',
   adherents: 'Adhérents',
   nomIdentifiantCaesOu: 'Nom, identifiant CAES ou matricule',

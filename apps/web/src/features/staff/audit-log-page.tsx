@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert, ScrollingTable, SelectField } from '../../shared/form.tsx';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -25,8 +26,17 @@ interface AuditPage {
   readonly actions: { action: string; label: string }[];
 }
 
-const NO_FILTER = { action: '', actor: '', member: '', from: '', to: '' };
-type Filter = typeof NO_FILTER;
+/** What the journal is narrowed to, as typed; a field left empty matches every action. */
+type Filter = Readonly<Record<'action' | 'actor' | 'member' | 'from' | 'to', string>>;
+
+/** The search an address names (`/gestion/journal?member=IN-000123`, from a member's file). */
+const filterOf = (params: URLSearchParams): Filter => ({
+  action: params.get('action') ?? '',
+  actor: params.get('actor') ?? '',
+  member: params.get('member') ?? '',
+  from: params.get('from') ?? '',
+  to: params.get('to') ?? '',
+});
 
 /** The journal's address: the fields filled in, and the page's start (`before` an entry). */
 const pageUrl = (filter: Filter, before: number | null): string =>
@@ -41,14 +51,13 @@ const pageUrl = (filter: Filter, before: number | null): string =>
  * concerned and by dates, and read a page at a time.
  */
 export function AuditLogPage() {
-  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<Filter>(() => filterOf(params));
   const [shown, setShown] = useState<AuditPage | null>(null);
   // The filter the entries shown were found with: the next page continues that search.
-  const [searched, setSearched] = useState<Filter>(NO_FILTER);
+  const [searched, setSearched] = useState<Filter>(filter);
   const { busy, alert, fields, run } = useSubmit();
-  const loading = useLoad(async () =>
-    setShown(await api<AuditPage>('GET', pageUrl(NO_FILTER, null))),
-  );
+  const loading = useLoad(async () => setShown(await api<AuditPage>('GET', pageUrl(filter, null))));
   const search = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -1,8 +1,10 @@
 import { useState, type SyntheticEvent } from 'react';
+import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
 import { Field, FormAlert } from '../../shared/form.tsx';
 import { formatDate, formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
+import { useSession } from '../../shared/session.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { DocumentLinks } from './document-links.tsx';
@@ -53,6 +55,7 @@ const STATUS: Record<string, string> = {
 
 function FileView({ file }: { readonly file: MemberFile }) {
   const { profile } = file;
+  const { session } = useSession();
   return (
     <section aria-labelledby="dossier" className="card">
       <h2 id="dossier">{msg.dossier(profile.firstName, profile.lastName, profile.identifier)}</h2>
@@ -115,6 +118,13 @@ function FileView({ file }: { readonly file: MemberFile }) {
           </li>
         ))}
       </ul>
+      {session?.user?.role === 'admin' ? (
+        <p>
+          <Link to={`/gestion/journal?member=${encodeURIComponent(profile.identifier)}`}>
+            {msg.journalComplet(profile.identifier)}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }
