@@ -159,6 +159,31 @@ describe('Mes prestations', () => {
     });
     expect(entitlements.annualCeilingUsedCents).toBeGreaterThan(0);
 
+    // The actions on each of these files name this household in the audit log (migration 0034):
+    // a place, its invoice, a claim, a Solidarité request and the Fiche resolve to the member.
+    const { id: memberId } = (await client.get('/api/session')).json<{ user: { id: string } }>()
+      .user;
+    const subjects = await t.db.query<{ kind: string; member: string | null }>(
+      `SELECT s.kind, audit_member(s.kind, s.id) AS member FROM (
+         SELECT 'registration' AS kind, id::text AS id FROM registration_requests WHERE member_id = $1
+         UNION ALL SELECT 'invoice', id::text FROM invoices WHERE member_id = $1
+         UNION ALL SELECT 'claim', id::text FROM claims WHERE member_id = $1
+         UNION ALL SELECT 'solidarity', id::text FROM solidarity_requests WHERE member_id = $1
+         UNION ALL SELECT 'agent_record', id::text FROM agent_records WHERE member_id = $1) s`,
+      [memberId],
+    );
+    expect(new Set(subjects.map((s) => s.kind))).toEqual(
+      new Set(['registration', 'invoice', 'claim', 'solidarity', 'agent_record']),
+    );
+    expect(subjects.filter((s) => s.member !== memberId)).toEqual([]);
+    const [actions] = await t.db.query<{ actions: string[] }>(
+      'SELECT array_agg(DISTINCT action ORDER BY action) AS actions FROM audit_log WHERE member_id = $1',
+      [memberId],
+    );
+    expect(actions?.actions).toEqual(
+      expect.arrayContaining(['claim.approve', 'claim.reject', 'solidarity.grant']),
+    );
+
     // Paid: said so. Another household's benefits are not theirs to read.
     await t.db.query(`UPDATE claims SET status = 'paid' WHERE id = $1`, [festival]);
     const paid = (await client.get('/api/me/benefits')).json<Benefits>();
