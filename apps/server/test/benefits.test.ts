@@ -55,12 +55,40 @@ describe('Mes prestations', () => {
     const [session] = await openPlaces(t, desk('GEST-JE'), [
       { firstDay: '2021-07-05', lastDay: '2021-07-18', priceCents: 200_000 },
     ]);
-    expect((await book(client, session ?? '')).json()).toMatchObject({ status: 'confirmed' });
-    const [invoice] = (await client.get('/api/me/invoices'))
-      .json<{
-        invoices: { invoice: { reference: string; totalCents: number; subsidyCents: number } }[];
-      }>()
-      .invoices.map((v) => v.invoice);
+    const booked = await book(client, session ?? '', 'Lyon');
+    expect(booked.json()).toMatchObject({ status: 'confirmed' });
+    // Changed by the desk with a fee: a credit note, the stay invoiced again, and the fee's own
+    // invoice for the same place — the benefit is the stay's invoice in force, not the fee's.
+    const changed = await desk('GEST-JE').post(
+      `/api/staff/registrations/${booked.json<{ id: string }>().id}/modify`,
+      { transportCity: null, organismFeeCents: 2_000 },
+    );
+    expect(changed.json()).toMatchObject({ feeInvoice: { totalCents: 2_000 } });
+    const { invoice, feeInvoice } = changed.json<{
+      invoice: { reference: string; totalCents: number; subsidyCents: number };
+      feeInvoice: { id: string };
+    }>();
+    // The fee paid, the stay not: the home does not call the place settled.
+    const feePaid = await desk('GEST-JE').request(
+      'POST',
+      '/api/staff/payments',
+      {
+        invoiceId: feeInvoice.id,
+        method: 'cheque',
+        amountCents: 2_000,
+        receivedOn: '2021-04-15',
+        chequeNumber: '0123456',
+      },
+      { 'idempotency-key': 'frais-de-modification' },
+    );
+    expect(feePaid.status, JSON.stringify(feePaid.body)).toBe(201);
+    const home = (await client.get('/api/me/home')).json<{
+      files: { title: string; steps: { label: string; reached: boolean }[] }[];
+    }>();
+    expect(home.files.find((f) => f.title.includes('Centre de vacances'))?.steps.at(-1)).toEqual({
+      label: 'Réglée',
+      reached: false,
+    });
 
     await addDefaultRib(client);
     const claim = async (body: Record<string, unknown>, name: string) => {
@@ -131,9 +159,9 @@ describe('Mes prestations', () => {
       ],
       [
         expect.stringMatching(/^Centre de vacances — .+ \(Zoé\)$/),
-        invoice?.subsidyCents,
-        invoice?.totalCents,
-        `facture ${invoice?.reference ?? ''}`,
+        invoice.subsidyCents,
+        invoice.totalCents,
+        `facture ${invoice.reference}`,
       ],
       [
         expect.stringMatching(/^Solidarité n° \d+ — aide : Facture d’énergie$/),
@@ -148,7 +176,7 @@ describe('Mes prestations', () => {
         'prêt de 1\u202f200,00\u00a0€ à rembourser en 12 mois',
       ],
     ]);
-    expect(year?.subsidyCents).toBe(granted + (invoice?.subsidyCents ?? 0) + 30_000);
+    expect(year?.subsidyCents).toBe(granted + invoice.subsidyCents + 30_000);
     // The ceiling, as the home's gauge says it: what the place and the claim used of it.
     const entitlements = (await client.get('/api/me/entitlements/2021')).json<{
       record: { annualCeilingCents: number; annualCeilingUsedCents: number };

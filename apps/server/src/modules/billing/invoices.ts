@@ -69,6 +69,18 @@ export interface Invoice {
 export const PLACE_INVOICE_IN_FORCE = `i.kind = 'invoice' AND i.lines -> 0 ->> 'kind' = 'stay'
   AND NOT EXISTS (SELECT 1 FROM invoices c WHERE c.corrects_id = i.id)`;
 
+/**
+ * The places' invoices in force among all of a member's invoices, read: PLACE_INVOICE_IN_FORCE on
+ * rows in memory. A place's fee (a change's, a cancellation's) is an invoice of its own for the
+ * same place, not its invoice in force.
+ */
+export function placeInvoicesInForce(invoices: readonly Invoice[]): Invoice[] {
+  const corrected = new Set(invoices.map((i) => i.correctsId));
+  return invoices.filter(
+    (i) => i.kind === 'invoice' && i.lines[0]?.kind === 'stay' && !corrected.has(i.id),
+  );
+}
+
 const COLUMNS = `id, kind, reference, year, number, member_id, registration_id, corrects_id, sector,
   issued_on::text AS issued_on, lines, total_cents::int AS total_cents, subsidy_cents::int AS subsidy_cents,
   ceiling_cents::int AS ceiling_cents`;

@@ -4,7 +4,7 @@
 import type { Benefit, BenefitYear } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
-import { memberInvoices } from '../billing/invoices.ts';
+import { memberInvoices, placeInvoicesInForce } from '../billing/invoices.ts';
 import { CLAIM_TYPES, memberClaims } from '../claims/claims.ts';
 import { currentEntitlements } from '../household/agent-records.ts';
 import { memberRegistrations, yearUsage } from '../registrations/registration-requests.ts';
@@ -15,9 +15,7 @@ const firstNames = (people: readonly { firstName: string }[]): string =>
 
 /** Every year the household received something, newest first. */
 export async function memberBenefits(db: Queryable, memberId: string): Promise<BenefitYear[]> {
-  const invoices = await memberInvoices(db, memberId);
-  const corrected = new Set(invoices.map((i) => i.correctsId));
-  const inForce = invoices.filter((i) => i.kind === 'invoice' && !corrected.has(i.id));
+  const inForce = placeInvoicesInForce(await memberInvoices(db, memberId));
   const byYear = new Map<number, Benefit[]>();
   const add = (year: number, benefit: Benefit) =>
     byYear.set(year, [...(byYear.get(year) ?? []), benefit]);

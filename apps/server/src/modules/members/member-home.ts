@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { invoiceAccount } from '../billing/payment-plans.ts';
-import { memberInvoices } from '../billing/invoices.ts';
+import { memberInvoices, placeInvoicesInForce } from '../billing/invoices.ts';
 import { addDays } from '../billing/working-days.ts';
 import { CLAIM_TYPES, memberClaims } from '../claims/claims.ts';
 import { recordVersions } from '../household/agent-records.ts';
@@ -95,7 +95,10 @@ export async function memberHome(ctx: AppContext, member: CurrentUser): Promise<
 
   const registrations = await memberRegistrations(db, member.id);
   const claims = await memberClaims(db, member.id);
-  const invoices = (await memberInvoices(db, member.id)).filter((i) => i.kind === 'invoice');
+  const issued = await memberInvoices(db, member.id);
+  const invoices = issued.filter((i) => i.kind === 'invoice');
+  // A place is settled when its invoice in force is: not a fee's, nor one a credit note cancelled.
+  const inForce = new Set(placeInvoicesInForce(issued).map((i) => i.id));
   const accounts = await Promise.all(invoices.map((i) => invoiceAccount(db, i.id)));
 
   const withinAMonth = addDays(today, 31);
@@ -150,7 +153,7 @@ export async function memberHome(ctx: AppContext, member: CurrentUser): Promise<
 
   const files: FileProgress[] = [
     ...registrations.map((r) => {
-      const invoice = invoices.findIndex((i) => i.registrationId === r.id);
+      const invoice = invoices.findIndex((i) => i.registrationId === r.id && inForce.has(i.id));
       return {
         title: `Demande n° ${r.number} — ${r.choices[0]?.activityTitle ?? ''}`,
         link: '/espace/inscriptions',
