@@ -71,6 +71,21 @@ describe('demo data', () => {
       expect(queue.map((c) => [c.type, c.documentIds.length])).toEqual(
         organization === 'inserm' ? [['festival', 1]] : [],
       );
+      // « Mes prestations » has a benefit on either committee: Inserm's granted half-marathon
+      // entry (50 % of 45 €), the CNRS family's week.
+      const benefits = (await member.get('/api/me/benefits')).json<{
+        years: { year: number; benefits: { label: string; subsidyCents: number }[] }[];
+      }>().years;
+      expect(benefits.map((y) => y.year)).toEqual([year]);
+      if (organization === 'inserm')
+        expect(benefits[0]?.benefits.map((b) => b.subsidyCents)).toEqual([2_250]);
+      else expect(benefits[0]?.benefits[0]?.subsidyCents).toBeGreaterThan(0);
+      const accounting = new Client(app, db);
+      await accounting.login('GEST-COMPTABILITE', DEMO_PASSWORD);
+      expect(
+        (await accounting.get('/api/staff/payouts/preview')).json<{ totalCents: number }>()
+          .totalCents,
+      ).toBe(organization === 'inserm' ? 2_250 : 0);
       // The CNRS family's spring week in a chalet: five people, confirmed and invoiced.
       const registrations = (await member.get('/api/me/registrations')).json<{
         registrations: { status: string; participants: { firstName: string }[] }[];

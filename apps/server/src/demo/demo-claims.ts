@@ -1,7 +1,7 @@
 import { bankAccountInput, claimInput } from '@entraide/contract';
 import type { AppContext } from '../modules/accounts/context.ts';
 import type { CurrentUser } from '../modules/accounts/session-cookies.ts';
-import { submitClaim } from '../modules/claims/claims.ts';
+import { decideClaim, submitClaim } from '../modules/claims/claims.ts';
 import { addBankAccount } from '../modules/household/bank-accounts.ts';
 import { addDocument, type DocumentStore } from '../modules/household/documents.ts';
 import { demoPdf } from './demo-pdf.ts';
@@ -9,12 +9,15 @@ import { demoPdf } from './demo-pdf.ts';
 /**
  * The demo's claims, made through the real use cases: the family's RIB, then a festival ticket of
  * the member's and her daughter's train ticket to a stay, each with its PDF receipt, waiting in
- * the Loisirs-Culture and Jeunesse queues. Inserm only: the caps of claims are Inserm's barème.
+ * the Loisirs-Culture and Jeunesse queues, and the member's half-marathon entry, granted by the
+ * Sports desk — so « Mes prestations » has a benefit and the accounting desk a payout to prepare.
+ * Inserm only: the caps of claims are Inserm's barème.
  */
 export async function loadDemoClaims(
   ctx: AppContext,
   store: DocumentStore,
   family: CurrentUser,
+  sports: CurrentUser,
 ): Promise<void> {
   if (ctx.organization.id !== 'inserm') return;
   await addBankAccount(
@@ -45,6 +48,16 @@ export async function loadDemoClaims(
       lastDay: '2021-02-27',
       paidCents: 8_640,
     },
+    {
+      receipt: 'Inscription — Semi-marathon de Lyon',
+      type: 'sportEvent',
+      dependantIndex: null,
+      organism: 'Semi-marathon de Lyon',
+      firstDay: '2021-04-11',
+      lastDay: '2021-04-11',
+      paidCents: 4_500,
+      granted: true,
+    },
   ] as const;
   for (const { receipt, ...claim } of claims) {
     const document = await addDocument(
@@ -55,6 +68,11 @@ export async function loadDemoClaims(
       'justificatif.pdf',
       await demoPdf(`${receipt} — ${family.firstName} ${family.lastName}`),
     );
-    await submitClaim(ctx, family, claimInput.parse({ ...claim, documentIds: [document.id] }));
+    const submitted = await submitClaim(
+      ctx,
+      family,
+      claimInput.parse({ ...claim, documentIds: [document.id] }),
+    );
+    if ('granted' in claim) await decideClaim(ctx, sports, submitted.id, { decision: 'approve' });
   }
 }

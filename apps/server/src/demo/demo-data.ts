@@ -22,12 +22,12 @@ import { hashPassword } from '../modules/accounts/secrets.ts';
 import type { Organization } from '../modules/organization/organization.ts';
 import { SessionTurns } from '../modules/registrations/session-turns.ts';
 
-/** The demo password of every demo account (shown at start-up; never use demo data in production). */
 /**
  * The demo staff's authenticator app (staff must have a second factor): its current code is
  * shown at /dev/totp in development, so a newcomer needs no phone to try the back office.
  */
 export const DEMO_TOTP_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
+/** The demo password of every demo account (shown at start-up; never use demo data in production). */
 export const DEMO_PASSWORD = 'Entraide-demo-2026';
 
 export interface DemoAccount {
@@ -46,7 +46,6 @@ const STAFF: readonly [StaffSector, string][] = [
   ['comptabilite', 'Comptabilité'],
 ];
 
-/** Fills an empty database with demo accounts (a member with a family, one staff user per sector, an admin). */
 /** What the demo needs to go through the real use cases. */
 export interface DemoServices {
   readonly packs: PackRegistry;
@@ -180,9 +179,10 @@ async function loadDemoRecords(
   await loadDemoActivities(db, ctx, await demoUser(db, 'GEST-JEUNESSE'), sophie);
   if (organization.id === 'cnrs')
     await loadDemoHolidays(db, ctx, await demoUser(db, 'GEST-VACANCES'), sophie);
-  await loadDemoClaims(ctx, services.store, sophie);
+  await loadDemoClaims(ctx, services.store, sophie, await demoUser(db, 'GEST-SPORTS'));
 }
 
+/** Fills an empty database with demo accounts (a member with a family, one staff user per sector, an admin). */
 export async function loadDemoData(
   db: Database,
   organization: Organization,
