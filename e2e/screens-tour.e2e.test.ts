@@ -124,6 +124,7 @@ const MEMBER = [
   '/espace/partenaires',
   '/espace/consultations',
   '/espace/prestations',
+  '/espace/historique',
   '/espace/mes-donnees',
   '/espace/mot-de-passe',
   '/espace/securite',

@@ -33,6 +33,7 @@ const PAGES: readonly { name: string; path: string; who: string | null }[] = [
   { name: 'factures', path: '/espace/factures', who: 'IN-000001' },
   { name: 'subventions', path: '/espace/subventions', who: 'IN-000001' },
   { name: 'prestations', path: '/espace/prestations', who: 'IN-000001' },
+  { name: 'historique', path: '/espace/historique', who: 'IN-000001' },
   { name: 'gestion-accueil', path: '/gestion', who: 'ADMIN' },
   { name: 'gestion-inscriptions', path: '/gestion/inscriptions', who: 'ADMIN' },
   { name: 'gestion-selection', path: '/gestion/selection', who: 'ADMIN' },

@@ -1,5 +1,6 @@
 import {
   benefitsAnswer,
+  historyAnswer,
   failedMail,
   activityInput,
   cancellationRequest,
@@ -164,6 +165,14 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Mes prestations : par année, les séjours, les subventions a posteriori et les aides Solidarité reçues, la part du comité et le plafond utilisé',
     answer: benefitsAnswer,
+    auth: 'member',
+  },
+  {
+    method: 'get',
+    path: '/api/me/history',
+    summary:
+      'Historique : par année, les droits de la Fiche Agent validée (parts, quotient, taux, plafond), le plafond utilisé et ce que le comité a pris en charge',
+    answer: historyAnswer,
     auth: 'member',
   },
   {

@@ -8,6 +8,8 @@ import {
   PASSWORD,
   testApp,
   uploadReceipt,
+  validatedRecord,
+  withInserm2022,
   type Client,
   type TestApp,
 } from './harness.ts';
@@ -30,9 +32,10 @@ interface Benefits {
 }
 
 let t: TestApp;
+const registry = withInserm2022();
 const desks: Record<string, Client> = {};
 beforeAll(async () => {
-  t = await testApp(); // calendar: 2021-04-15
+  t = await testApp({}, registry); // calendar: 2021-04-15
   for (const [identifier, sector] of [
     ['GEST-JE', 'jeunesse'],
     ['GEST-LC', 'loisirs-culture'],
@@ -219,5 +222,101 @@ describe('Mes prestations', () => {
     const other = await family(t, 20_000);
     expect((await other.client.get('/api/me/benefits')).json()).toEqual({ years: [] });
     expect((await t.client().get('/api/me/benefits')).status).toBe(401);
+  });
+});
+
+interface History {
+  years: {
+    year: number;
+    rights: {
+      packId: string;
+      packLabel: string;
+      parts: number;
+      quotientCents: number;
+      rates: { grid: string; rateBp: number }[];
+      annualCeilingCents: number | null;
+    } | null;
+    ceilingUsedCents: number;
+    subsidyCents: number;
+  }[];
+}
+
+describe('Historique', () => {
+  it('sets each year’s rights side by side, newest first, with the ceiling used and what the committee paid', async () => {
+    const { id, client } = await family(t, 45_000);
+    await addDefaultRib(client);
+    const sent = await client.post('/api/me/claims', {
+      ...festivalClaim([await uploadReceipt(client)]),
+    });
+    const festival = sent.json<{ id: string }>().id;
+    await desk('GEST-LC').post(`/api/staff/claims/${festival}/decision`, { decision: 'approve' });
+    // The next Fiche, under the 2022 barème: lower incomes, no subsidy yet.
+    await validatedRecord(
+      t.db,
+      t.config,
+      id,
+      {
+        taxIncomeEuros: 30_000,
+        year: 2022,
+        dependants: [
+          { relation: 'spouse', firstName: 'Alex', birthDate: '1980-01-01' },
+          { relation: 'child', firstName: 'Zoé', birthDate: '2011-05-05' },
+        ],
+      },
+      registry,
+    );
+
+    const { years } = (await client.get('/api/me/history')).json<History>();
+    expect(years.map((y) => [y.year, y.rights?.packId])).toEqual([
+      [2022, 'inserm-2022'],
+      [2021, 'inserm-2021'],
+    ]);
+    // 2021 as the home said it that year, the rates in the barème's order, and Mes prestations' total.
+    const rights2021 = (await client.get('/api/me/entitlements/2021')).json<{
+      record: {
+        parts: number;
+        quotientCents: number;
+        rates: Record<string, number>;
+        annualCeilingCents: number;
+        annualCeilingUsedCents: number;
+      };
+    }>().record;
+    const benefits = (await client.get('/api/me/benefits')).json<Benefits>().years;
+    expect(years[1]).toEqual({
+      year: 2021,
+      rights: {
+        packId: 'inserm-2021',
+        packLabel: 'CAES Inserm — barème 2021',
+        parts: rights2021.parts,
+        quotientCents: rights2021.quotientCents,
+        rates: Object.entries(rights2021.rates).map(([grid, percent]) => ({
+          grid,
+          rateBp: Math.round(percent * 100),
+        })),
+        annualCeilingCents: rights2021.annualCeilingCents,
+      },
+      ceilingUsedCents: rights2021.annualCeilingUsedCents,
+      subsidyCents: benefits[0]?.subsidyCents,
+    });
+    expect(years[1]?.rights?.rates.map((r) => r.grid)).toEqual([
+      'standard',
+      'majore',
+      'promotionnel',
+    ]);
+    expect(years[1]?.subsidyCents).toBeGreaterThan(0);
+    expect(years[1]?.ceilingUsedCents).toBe(years[1]?.subsidyCents);
+    // Lower incomes, a lower quotient and higher rates; nothing used or paid in 2022 yet.
+    expect(years[0]?.rights?.quotientCents).toBeLessThan(rights2021.quotientCents);
+    expect(years[0]?.rights?.rates[0]?.rateBp).toBeGreaterThan(
+      years[1]?.rights?.rates[0]?.rateBp ?? 0,
+    );
+    expect([years[0]?.ceilingUsedCents, years[0]?.subsidyCents]).toEqual([0, 0]);
+
+    // Another household's history is not theirs to read; nobody's without a session.
+    const other = await family(t, 20_000);
+    expect(
+      (await other.client.get('/api/me/history')).json<History>().years.map((y) => y.year),
+    ).toEqual([2021]);
+    expect((await t.client().get('/api/me/history')).status).toBe(401);
   });
 });

@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { StaffSector } from '@entraide/contract';
-import { PackRegistry } from '@entraide/rules';
-import { loadPackDirectory } from '@entraide/rules/node';
+import { compilePack, PackRegistry } from '@entraide/rules';
+import { BUILT_IN_PACKS_DIR, loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { appContext, buildApp } from '../src/app.ts';
@@ -38,6 +38,21 @@ export const packs = loadPackDirectory();
  * the next test file's apps (one process runs every file).
  */
 export const ownPacks = (): PackRegistry => new PackRegistry(packs.all());
+
+/** The built-in packs and the committee's own 2022 one, the 2021 one renewed (2022 asks for the RFR of 2020). */
+export const withInserm2022 = (): PackRegistry => {
+  const pack2021 = JSON.parse(
+    readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
+  ) as { validity: object };
+  return new PackRegistry([
+    ...packs.all(),
+    compilePack({
+      ...pack2021,
+      id: 'inserm-2022',
+      validity: { ...pack2021.validity, from: '2022-01-01', to: '2022-12-31' },
+    }),
+  ]);
+};
 
 const POSTGRES_URL = process.env.DATABASE_URL ?? null;
 
@@ -663,8 +678,9 @@ export async function validatedRecord(
   config: Config,
   memberId: string,
   options: Omit<HouseholdOptions, 'identifier'>,
+  registry: PackRegistry = packs,
 ): Promise<string> {
-  const ctx = appContext(config, db, createMailer(null), packs);
+  const ctx = appContext(config, db, createMailer(null), registry);
   const staff = {
     id: memberId,
     identifier: 'FIXTURE',

@@ -1,20 +1,18 @@
 // Issue 16, points 3 to 5: what a Fiche Agent's tax notices say of its typed incomes, for the
 // member and for the staff's queue (status, filter), the tax numbers for the Fiche Agent staff
 // only, the spouse's notice (CNRS), and the committee's automatic validation of renewals.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StaffSector } from '@entraide/contract';
-import { compilePack, PackRegistry } from '@entraide/rules';
-import { BUILT_IN_PACKS_DIR } from '@entraide/rules/node';
 import { signAs, testAuthority, testSigner, testTrustList } from '@entraide/twoddoc/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
-  packs,
   PASSWORD,
   samplePdf,
   testApp,
+  withInserm2022,
   type Client,
   type TestApp,
 } from './harness.ts';
@@ -269,26 +267,11 @@ describe('tax notices in the Fiche Agent and the staff queue', () => {
   });
 });
 
-/** The committee's own 2022 pack, the 2021 one renewed: 2022 asks for the RFR of 2020. */
-const with2022 = () => {
-  const pack2021 = JSON.parse(
-    readFileSync(join(BUILT_IN_PACKS_DIR, 'inserm-2021.json'), 'utf8'),
-  ) as { validity: object };
-  return new PackRegistry([
-    ...packs.all(),
-    compilePack({
-      ...pack2021,
-      id: 'inserm-2022',
-      validity: { ...pack2021.validity, from: '2022-01-01', to: '2022-12-31' },
-    }),
-  ]);
-};
-
 describe('AUTO_VALIDATE_VERIFIED_NOTICES', () => {
   it('validates as sent a renewal whose only change is an income its verified notice proves, with an audit entry; anything else waits', async () => {
     const t = await testApp(
       { TRUST_LIST_DIR: trustListDir, AUTO_VALIDATE_VERIFIED_NOTICES: 'true' },
-      with2022(),
+      withInserm2022(),
     );
     try {
       const staff = await login(t, 'GEST-FA', 'staff', ['fiche-agent']);
@@ -329,7 +312,7 @@ describe('AUTO_VALIDATE_VERIFIED_NOTICES', () => {
   });
 
   it('is off by default: the same renewal waits for a person', async () => {
-    const t = await testApp({ TRUST_LIST_DIR: trustListDir }, with2022());
+    const t = await testApp({ TRUST_LIST_DIR: trustListDir }, withInserm2022());
     try {
       const staff = await login(t, 'GEST-FA', 'staff', ['fiche-agent']);
       const member = await login(t, 'IN-000921');

@@ -28,6 +28,7 @@ window.addEventListener('load', () => {
 
 const MyDataPage = page(() => import('./features/member/my-data-page.tsx'), 'MyDataPage');
 const BenefitsPage = page(() => import('./features/member/benefits-page.tsx'), 'BenefitsPage');
+const HistoryPage = page(() => import('./features/member/history-page.tsx'), 'HistoryPage');
 const FileReadsPage = page(() => import('./features/member/file-reads-page.tsx'), 'FileReadsPage');
 const SecurityPage = page(() => import('./features/accounts/security-page.tsx'), 'SecurityPage');
 const CommitteeIdentityPage = page(
@@ -172,6 +173,7 @@ if (root) {
               <Route path="/espace/securite" component={SecurityPage} />
               <Route path="/espace/consultations" component={FileReadsPage} />
               <Route path="/espace/prestations" component={BenefitsPage} />
+              <Route path="/espace/historique" component={HistoryPage} />
               <Route path="/espace/mes-donnees" component={MyDataPage} />
               <Route path="/gestion/comptes" component={StaffAccountsPage} />
               <Route path="/gestion/comite" component={CommitteeIdentityPage} />

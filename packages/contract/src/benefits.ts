@@ -29,3 +29,31 @@ export type BenefitYear = z.infer<typeof benefitYear>;
 
 /** « Mes prestations » (SPEC §7): every year the household received something, newest first. */
 export const benefitsAnswer = z.object({ years: z.array(benefitYear) });
+
+/**
+ * A year of « Historique » (SPEC §7): the rights the year's validated Fiche Agent gave the
+ * household, the ceiling it used and what the committee paid for it.
+ */
+export const historyYear = z.object({
+  year: z.number().int(),
+  /** The year's Fiche Agent as validated, under its barème; null: no Fiche validated that year. */
+  rights: z
+    .object({
+      packId: z.string(),
+      packLabel: z.string(),
+      parts: z.number(),
+      quotientCents: z.number().int(),
+      /** Each grid of the barème, in its order, with the rate in basis points. */
+      rates: z.array(z.object({ grid: z.string(), rateBp: z.number().int() })),
+      annualCeilingCents: z.number().int().nullable(),
+    })
+    .nullable(),
+  /** What the year's places and claims used of the annual ceiling. */
+  ceilingUsedCents: z.number().int(),
+  /** What the committee paid in the year: « Mes prestations »' total. */
+  subsidyCents: z.number().int(),
+});
+export type HistoryYear = z.infer<typeof historyYear>;
+
+/** « Historique » (SPEC §7): every year of a validated Fiche or a benefit, newest first. */
+export const historyAnswer = z.object({ years: z.array(historyYear) });

@@ -53,6 +53,27 @@ export const benefitsPage = {
   aVotreCharge: (cents: string) => `À votre charge : ${cents}`,
 } as const;
 
+/** features/member/history-page.tsx */
+export const historyPage = {
+  titre: 'Historique de mes subventions',
+  raccourci: 'Historique de mes subventions',
+  explication:
+    'Vos droits année par année, tels que votre Fiche Agent validée les a donnés, et ce que le comité a pris en charge pour votre foyer. Le détail de chaque année est dans « Mes prestations ».',
+  aucune:
+    'Rien pour l’instant : chaque année apparaîtra ici dès que votre Fiche Agent de l’année sera validée.',
+  tableau: 'Vos chiffres année par année',
+  chiffre: 'Chiffre',
+  bareme: 'Barème',
+  parts: 'Parts',
+  quotient: 'Quotient familial',
+  plafond: 'Plafond annuel',
+  aucun: 'aucun',
+  utilise: 'Plafond utilisé',
+  priseEnCharge: 'Pris en charge par le comité',
+  sansFiche: 'pas de Fiche validée',
+  detail: (year: number) => `Le détail de ${year}`,
+} as const;
+
 /** features/member/file-reads-page.tsx */
 export const fileReadsPage = {
   personneComiteEncoreConsulte:

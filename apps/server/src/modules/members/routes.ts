@@ -4,6 +4,7 @@ import { parse } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { fileReads, memberFile, searchMembers } from './member-files.ts';
 import { memberBenefits } from './benefits.ts';
+import { memberHistory } from './history.ts';
 import { memberHome } from './member-home.ts';
 import { requireStaff, requireUser } from '../accounts/session-cookies.ts';
 
@@ -26,6 +27,10 @@ export function memberFileRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/me/benefits', async (request) => ({
     years: await memberBenefits(ctx.db, (await requireUser(ctx.db, request)).id),
+  }));
+
+  app.get('/api/me/history', async (request) => ({
+    years: await memberHistory(ctx.db, ctx.packs, (await requireUser(ctx.db, request)).id),
   }));
 
   app.get('/api/me/file-reads', async (request) => ({

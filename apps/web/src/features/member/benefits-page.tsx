@@ -1,12 +1,9 @@
 import type { Benefit, BenefitYear } from '@entraide/contract';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
-import { Loading, useLoad } from '../../shared/loading.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { PageTitle } from '../../shared/layout.tsx';
-import { useSession } from '../../shared/session.tsx';
-import { RequireUser } from './require-user.tsx';
+import { YearsPage } from './years-page.tsx';
 import { benefitsPage as msg } from '../../messages/member.ts';
 
 const days = ({ firstDay, lastDay }: Benefit): string | null =>
@@ -49,28 +46,33 @@ function Year({
   );
 }
 
+/** The years, scrolled to the one the address names (the history's « Le détail de 2021 »). */
+function Years({
+  years,
+  withCeiling,
+}: {
+  readonly years: readonly BenefitYear[];
+  readonly withCeiling: boolean;
+}) {
+  useEffect(() => {
+    if (window.location.hash)
+      document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
+  }, []);
+  return years.map((year) => <Year key={year.year} year={year} withCeiling={withCeiling} />);
+}
+
 /**
  * « Mes prestations » (SPEC §7): year by year, the places, the subsidies after the fact and the
  * Solidarité grants the household received, the committee's part of each and the ceiling used.
  */
 export function BenefitsPage() {
-  const { session } = useSession();
-  const withCeiling = session?.organization.texts.annualCeiling ?? false;
-  const [years, setYears] = useState<BenefitYear[] | null>(null);
-  const loading = useLoad(async () =>
-    setYears((await api<{ years: BenefitYear[] }>('GET', '/api/me/benefits')).years),
-  );
   return (
-    <RequireUser>
-      <PageTitle>{msg.titre}</PageTitle>
-      <p>{msg.explication}</p>
-      {years === null ? (
-        <Loading {...loading} />
-      ) : years.length === 0 ? (
-        <p>{msg.aucune}</p>
-      ) : (
-        years.map((year) => <Year key={year.year} year={year} withCeiling={withCeiling} />)
-      )}
-    </RequireUser>
+    <YearsPage
+      title={msg.titre}
+      explanation={msg.explication}
+      none={msg.aucune}
+      read={() => api<{ years: BenefitYear[] }>('GET', '/api/me/benefits')}
+      render={(years, withCeiling) => <Years years={years} withCeiling={withCeiling} />}
+    />
   );
 }

@@ -9,7 +9,7 @@ import { Entitlements } from './entitlements.tsx';
 import { PackChanges } from './pack-changes.tsx';
 import { RequireUser } from './require-user.tsx';
 import { common } from '../../messages/common.ts';
-import { benefitsPage, memberHomePage as msg } from '../../messages/member.ts';
+import { benefitsPage, historyPage, memberHomePage as msg } from '../../messages/member.ts';
 
 interface Profile {
   identifier: string;
@@ -196,6 +196,9 @@ export function MemberHomePage() {
             </li>
             <li>
               <Link to="/espace/prestations">{benefitsPage.raccourci}</Link>
+            </li>
+            <li>
+              <Link to="/espace/historique">{historyPage.raccourci}</Link>
             </li>
             <li>
               <Link to="/espace/solidarite">{msg.solidariteAideOuPret}</Link>
