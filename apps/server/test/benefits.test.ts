@@ -5,6 +5,7 @@ import {
   addDefaultRib,
   createUser,
   festivalClaim,
+  ownPacks,
   PASSWORD,
   testApp,
   uploadReceipt,
@@ -14,6 +15,7 @@ import {
   type TestApp,
 } from './harness.ts';
 import { book, family, openPlaces } from './place-fixtures.ts';
+import { memberHistory } from '../src/modules/members/history.ts';
 
 interface Benefits {
   years: {
@@ -311,6 +313,16 @@ describe('Historique', () => {
       years[1]?.rights?.rates[0]?.rateBp ?? 0,
     );
     expect([years[0]?.ceilingUsedCents, years[0]?.subsidyCents]).toEqual([0, 0]);
+
+    // A node without the 2022 barème still says what the Fiche gave, the barème named by its id.
+    const without2022 = (await memberHistory(t.db, ownPacks(), id))[0]?.rights;
+    const byGrid = (rates: readonly { grid: string }[] = []) =>
+      [...rates].sort((a, b) => a.grid.localeCompare(b.grid));
+    expect({ ...without2022, rates: byGrid(without2022?.rates) }).toEqual({
+      ...years[0]?.rights,
+      packLabel: 'inserm-2022',
+      rates: byGrid(years[0]?.rights?.rates),
+    });
 
     // Another household's history is not theirs to read; nobody's without a session.
     const other = await family(t, 20_000);

@@ -8,18 +8,22 @@ import { currentEntitlements, type AgentRecord } from '../household/agent-record
 import { yearUsage } from '../registrations/registration-requests.ts';
 import { memberBenefits } from './benefits.ts';
 
-/** A Fiche's figures under its barème, the rates in the barème's grid order; null if unpriced. */
+/**
+ * A validated Fiche's figures, the rates in its barème's grid order; null if none. A barème no
+ * longer loaded (taken off a node) is named by its id, its grids in the order the Fiche stored.
+ */
 function rightsOf(packs: PackRegistry, record: AgentRecord | null): HistoryYear['rights'] {
-  if (!record?.packId || !packs.has(record.packId) || record.quotientCents === null) return null;
-  const pack = packs.get(record.packId);
+  if (!record?.packId || record.quotientCents === null) return null;
+  const pack = packs.has(record.packId) ? packs.get(record.packId) : null;
+  const rates = record.ratesBp ?? {};
   return {
-    packId: pack.id,
-    packLabel: pack.label,
+    packId: record.packId,
+    packLabel: pack?.label ?? record.packId,
     parts: record.parts ?? 0,
     quotientCents: record.quotientCents,
-    rates: Object.keys(pack.ratesTemplate)
-      .filter((grid) => record.ratesBp?.[grid] !== undefined)
-      .map((grid) => ({ grid, rateBp: record.ratesBp?.[grid] ?? 0 })),
+    rates: Object.keys(pack?.ratesTemplate ?? rates)
+      .filter((grid) => rates[grid] !== undefined)
+      .map((grid) => ({ grid, rateBp: rates[grid] ?? 0 })),
     annualCeilingCents: record.annualCeilingCents,
   };
 }
