@@ -1052,6 +1052,26 @@ const OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** Each operation that documents its answer, with the pattern of its paths. */
+const ANSWERED = OPERATIONS.flatMap(({ method, path, answer }) =>
+  answer
+    ? [{ method, answer, pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }]
+    : [],
+);
+
+/**
+ * The answer schema this document gives for a request (`GET`, `/api/me/history?x=1`), if any:
+ * the tests check every answer they receive against it, so the document cannot drift from what
+ * the routes send.
+ */
+export function documentedAnswer(method: string, url: string): z.ZodType | null {
+  const path = url.split('?')[0] ?? '';
+  return (
+    ANSWERED.find((op) => op.method === method.toLowerCase() && op.pattern.test(path))?.answer ??
+    null
+  );
+}
+
 const schema = (type: z.ZodType): unknown =>
   z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
 

@@ -20,7 +20,9 @@ import { compilePack, PackRegistry } from '@entraide/rules';
 import { BUILT_IN_PACKS_DIR, loadPackDirectory } from '@entraide/rules/node';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
+import { z } from 'zod';
 import { appContext, buildApp } from '../src/app.ts';
+import { documentedAnswer } from '../src/openapi.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { fromPglite, migrate, openDatabase, PGLITE, type Database } from '../src/db/database.ts';
 import { demoPdf } from '../src/demo/demo-pdf.ts';
@@ -317,6 +319,16 @@ async function overHttp(
  * A browser-like client: keeps cookies and sends the CSRF token header on every change; through
  * inject by default, or over real HTTP when given the address of a listening server.
  */
+/** A success whose answer the OpenAPI document describes is checked against it (`documentedAnswer`). */
+function expectDocumented(method: string, url: string, status: number, body: unknown): void {
+  const answer = status >= 200 && status < 300 ? documentedAnswer(method, url) : null;
+  const check = answer?.safeParse(body);
+  if (check && !check.success)
+    throw new Error(
+      `${method} ${url}: the answer is not the one /api/docs describes\n${z.prettifyError(check.error)}`,
+    );
+}
+
 export class Client {
   /** `db`: the fixtures' way past a staff member's second factor (see `login`). */
   constructor(
@@ -371,6 +383,7 @@ export class Client {
           : type.includes('pdf') || type.includes('zip') || type.startsWith('image/')
             ? response.bytes
             : response.text;
+    expectDocumented(method, url, response.status, parsed);
     return {
       status: response.status,
       body: parsed,

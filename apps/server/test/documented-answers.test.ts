@@ -1,0 +1,38 @@
+// The OpenAPI document's answers are the contract's schemas, and every test's client checks each
+// success it receives against the one documented for its route: a route that sends another shape
+// fails the test that called it, and /api/docs cannot drift from what the routes send.
+import Fastify from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { documentedAnswer } from '../src/openapi.ts';
+import { Client } from './harness.ts';
+
+describe('documented answers', () => {
+  it('finds the answer of a route by its method and path, whatever the ids and the query', () => {
+    const history = documentedAnswer('GET', '/api/me/history?annee=2021');
+    expect(history?.safeParse({ years: [] }).success).toBe(true);
+    expect(history?.safeParse({ years: [{ year: '2021' }] }).success).toBe(false);
+    const cancel = documentedAnswer(
+      'POST',
+      '/api/staff/registrations/0b9d7c1e-8f4e-4c1a-9d8e-2f5a6b7c8d9e/cancel/preview',
+    );
+    const modify = documentedAnswer('POST', '/api/staff/registrations/x/modify/preview');
+    expect([cancel === null, modify === null]).toEqual([false, false]);
+    // Another method, a longer path or an undocumented answer: none.
+    expect(documentedAnswer('POST', '/api/me/history')).toBeNull();
+    expect(documentedAnswer('GET', '/api/me/history/2021')).toBeNull();
+    expect(documentedAnswer('GET', '/api/me/pack-changes')).toBeNull();
+  });
+
+  const node = Fastify();
+  node.get('/api/me/history', () => ({ years: [{ year: 'deux mille vingt et un' }] }));
+  node.get('/api/me/benefits', () => ({ years: [] }));
+  afterAll(() => node.close());
+
+  it('fails a test whose route answers another shape than the document says', async () => {
+    const client = new Client(node);
+    expect((await client.get('/api/me/benefits')).json()).toEqual({ years: [] });
+    await expect(client.get('/api/me/history')).rejects.toThrow(
+      /GET \/api\/me\/history: the answer is not the one \/api\/docs describes[\s\S]*years\[0\]\.year/,
+    );
+  });
+});
