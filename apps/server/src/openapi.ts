@@ -1,5 +1,7 @@
 import {
+  auditPageAnswer,
   benefitsAnswer,
+  packChangesAnswer,
   historyAnswer,
   failedMail,
   activityInput,
@@ -179,6 +181,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/pack-changes',
     summary: 'Ce qui change pour moi : mes chiffres avec le barème de ma Fiche et le prochain',
+    answer: packChangesAnswer,
     auth: 'member',
   },
   {
@@ -368,7 +371,9 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/admin/audit-log',
-    summary: 'Journal des actions du personnel',
+    summary:
+      'Journal des actions du personnel, 100 par page, cherché par action, auteur, personne concernée et dates (?action&actor&member&from&to&before)',
+    answer: auditPageAnswer,
     auth: 'admin',
   },
   {

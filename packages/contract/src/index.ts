@@ -22,3 +22,4 @@ export * from './mail.ts';
 export * from './notice-check.ts';
 export * from './packs.ts';
 export * from './benefits.ts';
+export * from './audit.ts';

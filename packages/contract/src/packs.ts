@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDay } from './text.ts';
+import { explanationStep } from './simulation.ts';
 
 /** A pack's data as the studio edits it: checked by the engine's pack schema, not here. */
 const packData = z.record(z.string(), z.unknown(), {
@@ -38,3 +39,35 @@ export const packPublication = z
     path: ['to'],
     message: 'La fin de la période vient avant son début : vérifiez les deux dates.',
   });
+
+/** A household's figures under one barème, explained step by step. */
+export const packFigures = z.object({
+  packId: z.string(),
+  label: z.string(),
+  parts: z.number(),
+  quotientCents: z.number().int(),
+  ratesBp: z.record(z.string(), z.number().int()),
+  annualCeilingCents: z.number().int().nullable(),
+  explanation: z.array(explanationStep).readonly(),
+});
+export type PackFigures = z.infer<typeof packFigures>;
+
+/**
+ * « Ce qui change pour vous »: the household of the member's latest validated Fiche under its
+ * barème and under the one published to follow it, ages judged on the new one's first day.
+ */
+export const packChanges = z.object({
+  /** The year of the Fiche Agent whose household is priced. */
+  recordYear: z.number().int(),
+  /** The day ages are judged under both packs: the new pack's first day. */
+  on: z.string(),
+  before: packFigures,
+  after: packFigures,
+  /** Grid ids with their labels, in the new pack's order. */
+  grids: z.array(z.object({ grid: z.string(), label: z.string() })),
+});
+export type PackChanges = z.infer<typeof packChanges>;
+
+/** GET /api/me/pack-changes — null when no barème follows the Fiche's. */
+export const packChangesAnswer = z.object({ changes: packChanges.nullable() });
+export type PackChangesAnswer = z.infer<typeof packChangesAnswer>;

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { containing } from '../../db/patterns.ts';
@@ -126,22 +127,6 @@ export function detailOf(details: unknown): string {
     ...said(REFERENCES, (v, word) => (typeof v === 'string' && v !== '' ? `${word} ${v}` : null)),
     ...said(QUOTED, (v, word) => (typeof v === 'string' && v !== '' ? `${word} « ${v} »` : null)),
   ].join(' — ');
-}
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly actor: string | null;
-  readonly action: string;
-  /** The action in words (« Fiche Agent validée »). */
-  readonly label: string;
-  readonly subjectType: string;
-  readonly subjectId: string | null;
-  /** The identifier of the person the action concerns, when there is one (« IN-000123 »). */
-  readonly member: string | null;
-  readonly details: unknown;
-  /** Its amounts, references and reasons in words (`detailOf`); empty when it has none. */
-  readonly detail: string;
-  readonly createdAt: string;
 }
 
 interface AuditRow {

@@ -1,11 +1,11 @@
 // « What changes for you » (issue 17, point 4): when a barème is published for the coming year,
 // each member sees their figures under the pack of their Fiche Agent and under the new one, side
 // by side with the explanation of each, and is told once by mail (the `announcements` job).
+import type { PackChanges, PackFigures } from '@entraide/contract';
 import {
   formatRate,
   isComplete,
   simulateHousehold,
-  type ExplanationStep,
   type Pack,
   type PackRegistry,
 } from '@entraide/rules';
@@ -19,27 +19,6 @@ import {
   type RecordRow,
 } from '../household/agent-records.ts';
 import { templates } from '../notifications/templates.ts';
-
-export interface PackFigures {
-  readonly packId: string;
-  readonly label: string;
-  readonly parts: number;
-  readonly quotientCents: number;
-  readonly ratesBp: Readonly<Record<string, number>>;
-  readonly annualCeilingCents: number | null;
-  readonly explanation: readonly ExplanationStep[];
-}
-
-export interface PackChanges {
-  /** The year of the Fiche Agent whose household is priced. */
-  readonly recordYear: number;
-  /** The day ages are judged under both packs: the new pack's first day. */
-  readonly on: string;
-  readonly before: PackFigures;
-  readonly after: PackFigures;
-  /** Grid ids with their labels, in the new pack's order. */
-  readonly grids: readonly { grid: string; label: string }[];
-}
 
 /** The pack published for after `pack`, not begun on `today`: the earliest complete one. */
 export function comingPack(packs: PackRegistry, pack: Pack, today: string): Pack | null {

@@ -1,4 +1,4 @@
-import type { ExplanationStep } from '@entraide/rules';
+import type { PackChanges as Changes, PackChangesAnswer } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -6,24 +6,6 @@ import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate, formatNumber, formatRate } from '../../shared/format.ts';
 import { packChanges as msg } from '../../messages/member.ts';
-
-interface Figures {
-  packId: string;
-  label: string;
-  parts: number;
-  quotientCents: number;
-  ratesBp: Record<string, number>;
-  annualCeilingCents: number | null;
-  explanation: ExplanationStep[];
-}
-
-interface Changes {
-  recordYear: number;
-  on: string;
-  before: Figures;
-  after: Figures;
-  grids: { grid: string; label: string }[];
-}
 
 const ceiling = (cents: number | null): string => (cents === null ? msg.aucun : formatCents(cents));
 
@@ -35,7 +17,7 @@ export function PackChanges() {
   const [changes, setChanges] = useState<Changes | null>(null);
   // A part of the home page that says nothing unless there is a change: not read, not shown.
   useEffect(() => {
-    api<{ changes: Changes | null }>('GET', '/api/me/pack-changes').then(
+    api<PackChangesAnswer>('GET', '/api/me/pack-changes').then(
       (answer) => setChanges(answer.changes),
       () => setChanges(null),
     );

@@ -1,3 +1,4 @@
+import type { AuditPageAnswer } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -10,21 +11,6 @@ import { RequireUser } from '../member/require-user.tsx';
 import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { auditLogPage as msg } from '../../messages/staff.ts';
-
-interface AuditEntry {
-  readonly id: number;
-  readonly actor: string | null;
-  readonly label: string;
-  readonly member: string | null;
-  readonly detail: string;
-  readonly createdAt: string;
-}
-
-interface AuditPage {
-  readonly entries: AuditEntry[];
-  readonly more: boolean;
-  readonly actions: { action: string; label: string }[];
-}
 
 /** What the journal is narrowed to, as typed; a field left empty matches every action. */
 type Filter = Readonly<Record<'action' | 'actor' | 'member' | 'from' | 'to', string>>;
@@ -53,22 +39,24 @@ const pageUrl = (filter: Filter, before: number | null): string =>
 export function AuditLogPage() {
   const [params] = useSearchParams();
   const [filter, setFilter] = useState<Filter>(() => filterOf(params));
-  const [shown, setShown] = useState<AuditPage | null>(null);
+  const [shown, setShown] = useState<AuditPageAnswer | null>(null);
   // The filter the entries shown were found with: the next page continues that search.
   const [searched, setSearched] = useState<Filter>(filter);
   const { busy, alert, fields, run } = useSubmit();
-  const loading = useLoad(async () => setShown(await api<AuditPage>('GET', pageUrl(filter, null))));
+  const loading = useLoad(async () =>
+    setShown(await api<AuditPageAnswer>('GET', pageUrl(filter, null))),
+  );
   const search = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
-      setShown(await api<AuditPage>('GET', pageUrl(filter, null)));
+      setShown(await api<AuditPageAnswer>('GET', pageUrl(filter, null)));
       setSearched(filter);
     });
   };
   const older = () =>
     void run(async () => {
       const last = shown?.entries.at(-1)?.id ?? null;
-      const next = await api<AuditPage>('GET', pageUrl(searched, last));
+      const next = await api<AuditPageAnswer>('GET', pageUrl(searched, last));
       setShown((now) => ({ ...next, entries: [...(now?.entries ?? []), ...next.entries] }));
     });
   const field = (name: keyof Filter) => ({

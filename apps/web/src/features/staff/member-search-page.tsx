@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -43,7 +44,7 @@ interface MemberFile {
   }[];
   documents: { id: string; kind: string; fileName: string; createdAt: string }[];
   bankAccounts: { id: string; ibanMasked: string; isDefault: boolean }[];
-  audit: { id: number; actor: string | null; label: string; detail: string; createdAt: string }[];
+  audit: AuditEntry[];
 }
 
 const STATUS: Record<string, string> = {
