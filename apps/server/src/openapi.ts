@@ -1,6 +1,7 @@
 import {
   auditPageAnswer,
   benefitsAnswer,
+  memberHomeAnswer,
   packChangesAnswer,
   historyAnswer,
   failedMail,
@@ -257,6 +258,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/home',
     summary:
       'Mon espace : à faire, subventions de l’année face au plafond, dossiers et leurs étapes, courriels reçus',
+    answer: memberHomeAnswer,
     auth: 'member',
   },
   {

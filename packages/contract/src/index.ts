@@ -23,3 +23,4 @@ export * from './notice-check.ts';
 export * from './packs.ts';
 export * from './benefits.ts';
 export * from './audit.ts';
+export * from './member-home.ts';

@@ -1,3 +1,4 @@
+import type { MemberHome } from '@entraide/contract';
 import { formatCents, formatIsoDate } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -9,41 +10,9 @@ import { CLAIM_TYPES, memberClaims } from '../claims/claims.ts';
 import { recordVersions } from '../household/agent-records.ts';
 import { memberRegistrations } from '../registrations/registration-requests.ts';
 
-/** Something the member should do, or know is on its way: a sentence and where to act. */
-export interface ToDo {
-  readonly kind: 'action' | 'waiting';
-  readonly text: string;
-  readonly link: string;
-}
-
-/** One subsidy of the year, as counted against the annual ceiling. */
-export interface YearSubsidy {
-  readonly label: string;
-  readonly cents: number;
-  readonly link: string;
-}
-
-/** A file's way: its steps, each reached or not, the last reached being where it stands. */
-export interface FileProgress {
-  readonly title: string;
-  readonly link: string;
-  readonly steps: readonly { label: string; reached: boolean }[];
-}
-
-export interface InboxMail {
-  readonly id: string;
-  readonly subject: string;
-  readonly text: string;
-  readonly sentAt: string;
-}
-
-export interface MemberHome {
-  readonly year: number;
-  readonly todo: readonly ToDo[];
-  readonly subsidies: readonly YearSubsidy[];
-  readonly files: readonly FileProgress[];
-  readonly inbox: readonly InboxMail[];
-}
+type ToDo = MemberHome['todo'][number];
+type YearSubsidy = MemberHome['subsidies'][number];
+type FileProgress = MemberHome['files'][number];
 
 /** Where a request stands once answered, as its second step says it. */
 const ANSWER_LABELS: Readonly<Record<string, string>> = {

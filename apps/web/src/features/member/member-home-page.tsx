@@ -1,3 +1,4 @@
+import type { MemberHome } from '@entraide/contract';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -55,16 +56,8 @@ function MemberProfile({ id }: { readonly id: string }) {
   );
 }
 
-interface Home {
-  year: number;
-  todo: { kind: 'action' | 'waiting'; text: string; link: string }[];
-  subsidies: { label: string; cents: number; link: string }[];
-  files: { title: string; link: string; steps: { label: string; reached: boolean }[] }[];
-  inbox: { id: string; subject: string; text: string; sentAt: string }[];
-}
-
 /** À faire: what the member should do first, then what is on its way. */
-function ToDoList({ todo }: { readonly todo: Home['todo'] }) {
+function ToDoList({ todo }: { readonly todo: MemberHome['todo'] }) {
   return (
     <section aria-labelledby="a-faire" className="card">
       <h2 id="a-faire">{msg.faire}</h2>
@@ -89,7 +82,7 @@ function ToDoList({ todo }: { readonly todo: Home['todo'] }) {
 }
 
 /** Each request and claim with its steps, the last one reached marked as current. */
-function Files({ files }: { readonly files: Home['files'] }) {
+function Files({ files }: { readonly files: MemberHome['files'] }) {
   if (files.length === 0) return null;
   return (
     <section aria-labelledby="dossiers">
@@ -123,7 +116,7 @@ function Files({ files }: { readonly files: Home['files'] }) {
 }
 
 /** Every mail the committee sent, newest first: the same words as in the mailbox. */
-function Inbox({ mails }: { readonly mails: Home['inbox'] }) {
+function Inbox({ mails }: { readonly mails: MemberHome['inbox'] }) {
   return (
     <section aria-labelledby="messages">
       <h2 id="messages">{msg.messagesComite}</h2>
@@ -149,8 +142,8 @@ function Inbox({ mails }: { readonly mails: Home['inbox'] }) {
 
 /** The member's home: à faire first, the year's subsidies, the files and the committee's mail. */
 function MemberDashboard({ id }: { readonly id: string }) {
-  const [home, setHome] = useState<Home | null>(null);
-  const loading = useLoad(async () => setHome(await api<Home>('GET', '/api/me/home')));
+  const [home, setHome] = useState<MemberHome | null>(null);
+  const loading = useLoad(async () => setHome(await api<MemberHome>('GET', '/api/me/home')));
   if (!home) return <Loading {...loading} waiting={msg.chargementVotreEspace} />;
   return (
     <>
