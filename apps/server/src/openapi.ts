@@ -1,6 +1,7 @@
 import {
   auditPageAnswer,
   benefitsAnswer,
+  fileReadsAnswer,
   memberHomeAnswer,
   packChangesAnswer,
   historyAnswer,
@@ -265,6 +266,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/file-reads',
     summary: 'Qui a consulté mon dossier (lectures du personnel, journalisées)',
+    answer: fileReadsAnswer,
     auth: 'member',
   },
   {

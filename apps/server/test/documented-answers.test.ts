@@ -20,7 +20,7 @@ describe('documented answers', () => {
     // Another method, a longer path or an undocumented answer: none.
     expect(documentedAnswer('POST', '/api/me/history')).toBeNull();
     expect(documentedAnswer('GET', '/api/me/history/2021')).toBeNull();
-    expect(documentedAnswer('GET', '/api/me/file-reads')).toBeNull();
+    expect(documentedAnswer('GET', '/api/me/documents')).toBeNull();
   });
 
   const node = Fastify();

@@ -27,3 +27,18 @@ export const auditPageAnswer = z.object({
   actions: z.array(z.object({ action: z.string(), label: z.string() })),
 });
 export type AuditPageAnswer = z.infer<typeof auditPageAnswer>;
+
+/** A read of the member's file by the committee's staff, in words. */
+export const fileRead = z.object({
+  at: z.string(),
+  /** Who read it: first and last name. */
+  by: z.string(),
+  /** Their desk (« gestion jeunesse », « administration »). */
+  role: z.string(),
+  /** What they read (« votre Fiche Agent »). */
+  what: z.string(),
+});
+export type FileRead = z.infer<typeof fileRead>;
+
+/** GET /api/me/file-reads — « Qui a consulté mon dossier », newest first. */
+export const fileReadsAnswer = z.object({ reads: z.array(fileRead) });

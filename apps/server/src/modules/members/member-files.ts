@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@entraide/contract';
+import type { AuditEntry, FileRead } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { containing } from '../../db/patterns.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -99,13 +99,6 @@ export async function memberFile(
     bankAccounts: await listBankAccounts(ctx.db, id),
     audit,
   };
-}
-
-export interface FileRead {
-  readonly at: string;
-  readonly by: string;
-  readonly role: string;
-  readonly what: string;
 }
 
 const READ_LABELS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import type { FileRead } from '@entraide/contract';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -5,13 +6,6 @@ import { formatTimestamp } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from './require-user.tsx';
 import { fileReadsPage as msg } from '../../messages/member.ts';
-
-interface FileRead {
-  at: string;
-  by: string;
-  role: string;
-  what: string;
-}
 
 function Reads() {
   const [reads, setReads] = useState<FileRead[] | null>(null);
