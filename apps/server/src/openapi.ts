@@ -1,6 +1,10 @@
 import {
   auditPageAnswer,
+  agentRecordAnswer,
+  agentRecordYearAnswer,
+  bankAccountsAnswer,
   benefitsAnswer,
+  entitlementsAnswer,
   fileReadsAnswer,
   memberHomeAnswer,
   packChangesAnswer,
@@ -452,6 +456,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/bank-accounts',
     summary: 'Mes RIB (IBAN masqué)',
+    answer: bankAccountsAnswer,
     auth: 'member',
   },
   {
@@ -459,18 +464,21 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/bank-accounts',
     summary: 'Ajouter un RIB (IBAN et BIC vérifiés)',
     body: bankAccountInput,
+    answer: bankAccountsAnswer,
     auth: 'member',
   },
   {
     method: 'post',
     path: '/api/me/bank-accounts/{id}/default',
     summary: 'Choisir le RIB par défaut',
+    answer: bankAccountsAnswer,
     auth: 'member',
   },
   {
     method: 'delete',
     path: '/api/me/bank-accounts/{id}',
     summary: 'Supprimer un RIB',
+    answer: bankAccountsAnswer,
     auth: 'member',
   },
   {
@@ -495,6 +503,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/agent-records/{year}',
     summary:
       'Ma Fiche Agent de l’année, toutes versions, l’année des revenus demandée et ce que disent ses avis d’impôt',
+    answer: agentRecordYearAnswer,
     auth: 'member',
   },
   {
@@ -502,18 +511,21 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/agent-records/{year}',
     summary: 'Enregistrer ma Fiche Agent (brouillon, nouvelle version après une décision)',
     body: agentRecordInput,
+    answer: agentRecordAnswer,
     auth: 'member',
   },
   {
     method: 'post',
     path: '/api/me/agent-records/{year}/submit',
     summary: 'Envoyer ma Fiche Agent au personnel',
+    answer: agentRecordAnswer,
     auth: 'member',
   },
   {
     method: 'get',
     path: '/api/me/entitlements/{year}',
     summary: 'Mes taux, mon plafond et leur explication (fiche validée)',
+    answer: entitlementsAnswer,
     auth: 'member',
   },
   {

@@ -137,6 +137,20 @@ export const entitlementsAnswer = z.object({
 });
 export type EntitlementsAnswer = z.infer<typeof entitlementsAnswer>;
 
+/** A bank account as its owner and the staff read it: the IBAN masked but for its ends. */
+export const bankAccount = z.object({
+  id: z.string(),
+  holder: z.string(),
+  /** Shown masked but for the country, key and last four characters. */
+  ibanMasked: z.string(),
+  bic: z.string(),
+  isDefault: z.boolean(),
+});
+export type BankAccount = z.infer<typeof bankAccount>;
+
+/** GET, POST and DELETE /api/me/bank-accounts… — the member's accounts after the change. */
+export const bankAccountsAnswer = z.object({ accounts: z.array(bankAccount) });
+
 /** A bank account (RIB): IBAN checked by country, length and checksum; BIC by format. */
 export const bankAccountInput = z.object({
   holder: name.refine(isLatinName, 'le titulaire s’écrit en lettres latines, comme sur le RIB'),

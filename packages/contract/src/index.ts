@@ -24,3 +24,4 @@ export * from './packs.ts';
 export * from './benefits.ts';
 export * from './audit.ts';
 export * from './member-home.ts';
+export * from './agent-record-year.ts';

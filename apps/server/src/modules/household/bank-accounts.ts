@@ -1,17 +1,8 @@
-import type { BankAccountInput } from '@entraide/contract';
+import type { BankAccount, BankAccountInput } from '@entraide/contract';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { lockMember } from '../accounts/members.ts';
-
-export interface BankAccount {
-  readonly id: string;
-  readonly holder: string;
-  /** Shown masked but for the country, key and last four characters. */
-  readonly ibanMasked: string;
-  readonly bic: string;
-  readonly isDefault: boolean;
-}
 
 const mask = (iban: string): string => `${iban.slice(0, 4)} •••• ${iban.slice(-4)}`;
 

@@ -1,11 +1,11 @@
-import type { AuditEntry, FileRead } from '@entraide/contract';
+import type { AuditEntry, BankAccount, FileRead } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { containing } from '../../db/patterns.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { memberProfile, type MemberProfile } from '../accounts/members.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { memberAudit, recordAudit } from '../audit/audit-log.ts';
-import { listBankAccounts, type BankAccount } from '../household/bank-accounts.ts';
+import { listBankAccounts } from '../household/bank-accounts.ts';
 import { listDocuments, type DocumentSummary } from '../household/documents.ts';
 
 export interface MemberSearchHit {

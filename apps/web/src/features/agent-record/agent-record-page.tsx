@@ -3,6 +3,7 @@ import {
   recordBirthDates,
   checkNotices,
   type AgentRecordAnswer,
+  type AgentRecordYearAnswer,
   type DependantInput,
   type DocumentSummary,
 } from '@entraide/contract';
@@ -150,10 +151,7 @@ function RecordForm({ year }: { readonly year: number }) {
 
   const load = useCallback(async () => {
     const [{ versions, incomeYear: asked }, own] = await Promise.all([
-      api<{ versions: AgentRecordAnswer[]; incomeYear: number | null }>(
-        'GET',
-        `/api/me/agent-records/${year}`,
-      ),
+      api<AgentRecordYearAnswer>('GET', `/api/me/agent-records/${year}`),
       api<{ documents: DocumentSummary[] }>('GET', '/api/me/documents'),
     ]);
     const record = versions[0] ?? null;

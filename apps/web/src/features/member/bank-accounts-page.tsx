@@ -1,3 +1,4 @@
+import type { BankAccount } from '@entraide/contract';
 import { bankAccountInput, issuesOf } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
@@ -11,24 +12,16 @@ import { RequireUser } from './require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { bankAccountsPage as msg } from '../../messages/member.ts';
 
-interface Account {
-  id: string;
-  holder: string;
-  ibanMasked: string;
-  bic: string;
-  isDefault: boolean;
-}
-
 /** Gérer mes RIBs: the accounts subsidies are paid to; one is the default. */
 export function BankAccountsPage() {
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [accounts, setAccounts] = useState<BankAccount[] | null>(null);
   const [form, setForm] = useState({ holder: '', iban: '', bic: '' });
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run, setAlert, setFields } = useSubmit();
   const loading = useLoad(async () =>
-    setAccounts((await api<{ accounts: Account[] }>('GET', '/api/me/bank-accounts')).accounts),
+    setAccounts((await api<{ accounts: BankAccount[] }>('GET', '/api/me/bank-accounts')).accounts),
   );
-  const act = (work: () => Promise<{ accounts: Account[] }>, message: string) =>
+  const act = (work: () => Promise<{ accounts: BankAccount[] }>, message: string) =>
     run(async () => {
       setAccounts((await work()).accounts);
       setNotice(message);
@@ -44,7 +37,7 @@ export function BankAccountsPage() {
       return;
     }
     void act(async () => {
-      const answer = await api<{ accounts: Account[] }>('POST', '/api/me/bank-accounts', form);
+      const answer = await api<{ accounts: BankAccount[] }>('POST', '/api/me/bank-accounts', form);
       setForm({ holder: '', iban: '', bic: '' });
       return answer;
     }, msg.ribAjoute);
