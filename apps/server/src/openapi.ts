@@ -51,6 +51,8 @@ import {
   sessionAnswer,
   sessionInput,
   solidarityDecision,
+  solidarityRequest,
+  solidarityRequestsAnswer,
   solidarityInput,
   setPasswordRequest,
   signUpDecisionRequest,
@@ -1049,6 +1051,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/solidarity',
     summary: 'Mes demandes Solidarité (aides, prêts et échéanciers)',
+    answer: solidarityRequestsAnswer,
     auth: 'member',
   },
   {
@@ -1056,12 +1059,14 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/solidarity',
     summary: 'Demander une aide exceptionnelle ou un prêt sans intérêt',
     body: solidarityInput,
+    answer: solidarityRequest,
     auth: 'member',
   },
   {
     method: 'get',
     path: '/api/staff/solidarity',
     summary: 'Demandes Solidarité (personnel Solidarité seulement)',
+    answer: solidarityRequestsAnswer,
     auth: 'staff',
   },
   {
@@ -1069,6 +1074,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/solidarity/{id}/decision',
     summary: 'Accorder ou refuser une demande Solidarité',
     body: solidarityDecision,
+    answer: solidarityRequest,
     auth: 'staff',
   },
 ];

@@ -224,6 +224,35 @@ export const solidarityInput = z
   });
 export type SolidarityInput = z.infer<typeof solidarityInput>;
 
+/** A Solidarité request as the member and the Solidarité desk read it. */
+export const solidarityRequest = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  /** « Nom Prénom (IN-000123) ». */
+  member: z.string(),
+  kind: z.enum(['aid', 'loan']),
+  purpose: z.string(),
+  amountCents: z.number().int(),
+  months: z.number().int().nullable(),
+  disabilityEquipment: z.boolean(),
+  documentIds: z.array(z.string()).readonly(),
+  status: z.enum(['submitted', 'granted', 'refused']),
+  grantedCents: z.number().int().nullable(),
+  /** A loan's repayments: the last working day of each month from the month after the grant. */
+  schedule: z
+    .array(z.object({ dueOn: z.string(), amountCents: z.number().int() }))
+    .readonly()
+    .nullable(),
+  reason: z.string().nullable(),
+  /** The committee's day of the decision: a grant counts in its year. */
+  decidedOn: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SolidarityRequest = z.infer<typeof solidarityRequest>;
+
+/** GET /api/me/solidarity, GET /api/staff/solidarity — requests, newest first. */
+export const solidarityRequestsAnswer = z.object({ requests: z.array(solidarityRequest) });
+
 export const solidarityDecision = z.object({
   decision: z.enum(['grant', 'refuse']),
   /** For a grant: the amount granted (at most what was asked); the loan keeps its duration. */

@@ -1,4 +1,4 @@
-import type { SolidarityInput } from '@entraide/contract';
+import type { SolidarityInput, SolidarityRequest } from '@entraide/contract';
 import { formatCents, splitInstalments } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
@@ -9,26 +9,6 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { attachedDocuments } from '../household/documents.ts';
 import { cashingDayInMonths } from '../billing/working-days.ts';
 import { templates } from '../notifications/templates.ts';
-
-export interface SolidarityRequest {
-  readonly id: string;
-  readonly number: number;
-  readonly member: string;
-  readonly kind: 'aid' | 'loan';
-  readonly purpose: string;
-  readonly amountCents: number;
-  readonly months: number | null;
-  readonly disabilityEquipment: boolean;
-  readonly documentIds: readonly string[];
-  readonly status: 'submitted' | 'granted' | 'refused';
-  readonly grantedCents: number | null;
-  /** A loan's repayments: the last working day of each month from the month after the grant. */
-  readonly schedule: readonly { dueOn: string; amountCents: number }[] | null;
-  readonly reason: string | null;
-  /** The committee's day of the decision: a grant counts in its year. */
-  readonly decidedOn: string | null;
-  readonly createdAt: string;
-}
 
 const COLUMNS = `s.id, s.number::int AS number, u.last_name || ' ' || u.first_name || ' (' || u.identifier || ')' AS member,
   s.kind, s.purpose, s.amount_cents::int AS amount_cents, s.months, s.disability_equipment, s.document_ids::text[] AS document_ids,

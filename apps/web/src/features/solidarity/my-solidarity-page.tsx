@@ -8,14 +8,14 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import type { SolidarityView } from './solidarity-types.ts';
+import type { SolidarityRequest } from '@entraide/contract';
 import { SOLIDARITY_KINDS } from '../../messages/labels.ts';
 import { common } from '../../messages/common.ts';
 import { mySolidarityPage as msg } from '../../messages/solidarity.ts';
 
 /** Solidarité: ask for an exceptional aid or an interest-free loan; follow the answer. */
 export function MySolidarityPage() {
-  const [requests, setRequests] = useState<SolidarityView[] | null>(null);
+  const [requests, setRequests] = useState<SolidarityRequest[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [form, setForm] = useState({
     kind: 'loan',
@@ -26,13 +26,15 @@ export function MySolidarityPage() {
   });
   const { busy, alert, fields, run } = useSubmit();
   const load = useCallback(async () => {
-    setRequests((await api<{ requests: SolidarityView[] }>('GET', '/api/me/solidarity')).requests);
+    setRequests(
+      (await api<{ requests: SolidarityRequest[] }>('GET', '/api/me/solidarity')).requests,
+    );
   }, []);
   const loading = useLoad(load);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     void run(async () => {
-      const created = await api<SolidarityView>('POST', '/api/me/solidarity', {
+      const created = await api<SolidarityRequest>('POST', '/api/me/solidarity', {
         kind: form.kind,
         purpose: form.purpose,
         amountCents: parseEuros(form.amount),

@@ -11,7 +11,7 @@ import { SECTIONS } from '../staff/staff-sections.ts';
 import { StaffNav } from '../staff/staff-nav.tsx';
 import { DataTable } from '../../shared/data-table.tsx';
 import { SolidaritySummary } from './solidarity-summary.tsx';
-import type { SolidarityView } from './solidarity-types.ts';
+import type { SolidarityRequest } from '@entraide/contract';
 import { SOLIDARITY_KINDS, SOLIDARITY_STATUS } from '../../messages/labels.ts';
 import { solidarityReviewPage as msg } from '../../messages/solidarity.ts';
 
@@ -19,7 +19,7 @@ function Decision({
   request,
   onDone,
 }: {
-  readonly request: SolidarityView;
+  readonly request: SolidarityRequest;
   readonly onDone: (message: string) => Promise<void>;
 }) {
   const [amount, setAmount] = useState('');
@@ -84,12 +84,12 @@ function Decision({
 
 /** The Solidarité staff's requests (no other staff can read them): a table, one opened at a time. */
 export function SolidarityReviewPage() {
-  const [requests, setRequests] = useState<SolidarityView[] | null>(null);
+  const [requests, setRequests] = useState<SolidarityRequest[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [open, setOpen] = useState<SolidarityView | null>(null);
+  const [open, setOpen] = useState<SolidarityRequest | null>(null);
   const load = useCallback(async () => {
     setRequests(
-      (await api<{ requests: SolidarityView[] }>('GET', '/api/staff/solidarity')).requests,
+      (await api<{ requests: SolidarityRequest[] }>('GET', '/api/staff/solidarity')).requests,
     );
   }, []);
   const loading = useLoad(load);

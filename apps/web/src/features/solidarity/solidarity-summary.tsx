@@ -1,10 +1,10 @@
 import { formatCents, formatDate } from '../../shared/format.ts';
-import type { SolidarityView } from './solidarity-types.ts';
+import type { SolidarityRequest } from '@entraide/contract';
 import { SOLIDARITY_KINDS, SOLIDARITY_STATUS } from '../../messages/labels.ts';
 import { solidaritySummary as msg } from '../../messages/solidarity.ts';
 
 /** A request, its answer and, for a loan granted, the repayments. */
-export function SolidaritySummary({ request: r }: { readonly request: SolidarityView }) {
+export function SolidaritySummary({ request: r }: { readonly request: SolidarityRequest }) {
   return (
     <>
       <h2>
