@@ -4,6 +4,9 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  claimQueueAnswer,
+  claimView,
+  memberClaimsAnswer,
   entitlementsAnswer,
   fileReadsAnswer,
   memberHomeAnswer,
@@ -945,12 +948,19 @@ const OPERATIONS: readonly Operation[] = [
     body: claimEstimate,
     auth: 'member',
   },
-  { method: 'get', path: '/api/me/claims', summary: 'Mes dossiers subventions', auth: 'member' },
+  {
+    method: 'get',
+    path: '/api/me/claims',
+    summary: 'Mes dossiers subventions',
+    answer: memberClaimsAnswer,
+    auth: 'member',
+  },
   {
     method: 'post',
     path: '/api/me/claims',
     summary: 'Demander une subvention a posteriori (justificatifs PDF)',
     body: claimInput,
+    answer: claimView,
     auth: 'member',
   },
   {
@@ -958,6 +968,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/claims',
     summary:
       'Demandes de subvention à examiner, par secteur : les 500 plus anciennes, et combien attendent en tout',
+    answer: claimQueueAnswer,
     auth: 'staff',
   },
   {
@@ -965,6 +976,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/claims/{id}/decision',
     summary: 'Accorder, accorder en partie ou refuser une demande',
     body: claimDecision,
+    answer: claimView,
     auth: 'staff',
   },
   {

@@ -148,6 +148,47 @@ export const claimEstimate = claimFields
   .refine(lastDayAfterFirst, lastDayMessage);
 export type ClaimInput = z.infer<typeof claimInput>;
 
+/** A claim as the member and the desks read it (its quote: the figures the screens show). */
+export const claimView = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  memberId: z.string(),
+  /** « Nom Prénom ». */
+  member: z.string(),
+  year: z.number().int(),
+  type: z.enum(claimTypes),
+  sector: z.enum(activitySectors),
+  /** Who the expense was for: the member or a person of the Fiche. */
+  participant: z.object({ firstName: z.string(), lastName: z.string() }),
+  details: z.object({
+    organism: z.string(),
+    firstDay: z.string(),
+    lastDay: z.string(),
+    paidCents: z.number().int(),
+    capCategory: z.string().nullable(),
+    km: z.number().int().nullable(),
+    roundTrips: z.number().int().nullable(),
+    travelCents: z.number().int().nullable(),
+  }),
+  documentIds: z.array(z.string()).readonly(),
+  quote: z.object({
+    subsidyCents: z.number().int(),
+    baseCents: z.number().int(),
+    reasons: z.array(z.object({ code: z.string(), text: z.string() })).readonly(),
+  }),
+  status: z.enum(['submitted', 'approved', 'rejected', 'paid']),
+  approvedCents: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ClaimView = z.infer<typeof claimView>;
+
+/** GET /api/me/claims — the member's claims, newest first. */
+export const memberClaimsAnswer = z.object({ claims: z.array(claimView) });
+
+/** GET /api/staff/claims — the desk's queue, and how many wait in it in all. */
+export const claimQueueAnswer = z.object({ claims: z.array(claimView), waiting: z.number().int() });
+
 export const claimDecision = z.object({
   decision: z.enum(['approve', 'partial', 'reject']),
   amountCents: shownCents.optional(),

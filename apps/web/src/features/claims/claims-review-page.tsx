@@ -1,3 +1,4 @@
+import type { ClaimView } from '@entraide/contract';
 import { useCallback, useState } from 'react';
 import { api, ApiError, download } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -16,7 +17,7 @@ import { RequireUser } from '../member/require-user.tsx';
 import { SECTIONS, worksIn } from '../staff/staff-sections.ts';
 import { PreparePayout } from './prepare-payout.tsx';
 import { StaffNav } from '../staff/staff-nav.tsx';
-import { claimFacts, type ClaimView } from './my-claims-page.tsx';
+import { claimFacts } from './my-claims-page.tsx';
 import { claimsReviewPage as msg } from '../../messages/claims.ts';
 
 function Decision({

@@ -1,4 +1,4 @@
-import type { AgentRecordAnswer, ClaimInput } from '@entraide/contract';
+import type { AgentRecordAnswer, ClaimInput, ClaimView } from '@entraide/contract';
 import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
@@ -30,22 +30,6 @@ export const claimFacts = (c: ClaimView) =>
     formatDate(c.details.lastDay),
     formatCents(c.details.paidCents),
   ] as const;
-
-/** A claim as the member's page reads it. */
-export interface ClaimView {
-  id: string;
-  number: number;
-  member: string;
-  type: string;
-  sector: string;
-  participant: { firstName: string; lastName: string };
-  details: { organism: string; firstDay: string; lastDay: string; paidCents: number };
-  documentIds: string[];
-  quote: { subsidyCents: number; baseCents: number; reasons: { text: string }[] };
-  status: string;
-  approvedCents: number | null;
-  reason: string | null;
-}
 
 interface Preview {
   subsidyCents: number;
