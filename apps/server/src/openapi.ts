@@ -4,6 +4,8 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  memberRegistrationsAnswer,
+  registrationView,
   claimQueueAnswer,
   claimView,
   memberClaimsAnswer,
@@ -702,6 +704,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/registrations',
     summary: 'Mes demandes d’inscription',
+    answer: memberRegistrationsAnswer,
     auth: 'member',
   },
   {
@@ -709,6 +712,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/registrations',
     summary: 'Envoyer une demande d’inscription (jusqu’à 3 choix classés)',
     body: registrationInput,
+    answer: registrationView,
     auth: 'member',
   },
   {
@@ -716,6 +720,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/registrations/{id}',
     summary: 'Modifier une demande jusqu’à la clôture',
     body: registrationInput,
+    answer: registrationView,
     auth: 'member',
   },
   {

@@ -229,6 +229,64 @@ export const registrationStatuses = [
 ] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
+/** A person a registration names, as the pages read them. */
+const namedPerson = z.object({ firstName: z.string(), lastName: z.string() });
+
+/** A registration request or booking as the member's pages read it (its quotes: their totals). */
+export const registrationView = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  status: z.enum(registrationStatuses),
+  /** Sent after the closing: first come, first served. */
+  late: z.boolean(),
+  year: z.number().int(),
+  sector: z.enum(activitySectors),
+  dependantIndex: z.number().int().nullable(),
+  companions: registrationInput.shape.companions,
+  guests: registrationInput.shape.guests,
+  participant: namedPerson,
+  /** Everyone the booking names, the lead participant first. */
+  participants: z.array(namedPerson).readonly(),
+  choices: z
+    .array(
+      z.object({
+        sessionId: z.string(),
+        activityId: z.string(),
+        transportCity: z.string().nullable(),
+        lodgingType: z.string().nullable().optional(),
+        activityTitle: z.string(),
+        sessionLabel: z.string(),
+        firstDay: z.string(),
+        lastDay: z.string(),
+      }),
+    )
+    .readonly(),
+  /** Each choice's quote, in the order of the choices. */
+  quotes: z
+    .array(
+      z.object({
+        leftToPayCents: z.number().int(),
+        subsidyCents: z.number().int(),
+        depositCents: z.number().int(),
+      }),
+    )
+    .readonly(),
+  skiAid: z.boolean(),
+  insurance: z.boolean(),
+  friend: registrationInput.shape.friend,
+  depositMethod: registrationInput.shape.depositMethod,
+  placedSessionId: z.string().nullable(),
+  /** The choice the place is on (1 to 3). */
+  placedRank: z.number().int().nullable(),
+  /** The selection's reasons, once it decided. */
+  decision: z.object({ reasons: z.array(z.string()) }).nullable(),
+  createdAt: z.string(),
+});
+export type RegistrationView = z.infer<typeof registrationView>;
+
+/** GET /api/me/registrations — the member's requests and bookings, newest first. */
+export const memberRegistrationsAnswer = z.object({ registrations: z.array(registrationView) });
+
 /** A number of requests a desk read on its screen. */
 const shownCount = z.number().int().min(0).max(1_000_000);
 

@@ -1,4 +1,4 @@
-import type { RegistrationInput, RegistrationStatus } from '@entraide/contract';
+import type { RegistrationView } from '@entraide/contract';
 import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -13,39 +13,6 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { myRegistrationsPage as msg } from '../../messages/registrations.ts';
-
-/** A registration request as the member's pages read it. */
-export interface RegistrationView {
-  id: string;
-  number: number;
-  status: RegistrationStatus;
-  late: boolean;
-  year: number;
-  sector: string;
-  dependantIndex: number | null;
-  companions: RegistrationInput['companions'];
-  guests: RegistrationInput['guests'];
-  participant: { firstName: string; lastName: string };
-  participants: { firstName: string; lastName: string }[];
-  choices: {
-    sessionId: string;
-    activityId: string;
-    transportCity: string | null;
-    lodgingType?: string | null;
-    activityTitle: string;
-    sessionLabel: string;
-    firstDay: string;
-    lastDay: string;
-  }[];
-  quotes: { leftToPayCents: number; subsidyCents: number; depositCents: number }[];
-  skiAid: boolean;
-  insurance: boolean;
-  friend: RegistrationInput['friend'];
-  depositMethod: RegistrationInput['depositMethod'];
-  placedSessionId: string | null;
-  placedRank: number | null;
-  decision: { reasons: string[] } | null;
-}
 
 function RegistrationCard({
   registration: r,

@@ -3,6 +3,7 @@ import {
   type ActivityAnswer,
   type ParticipantCostAnswer,
   type RegistrationInput,
+  type RegistrationView,
 } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
@@ -25,7 +26,6 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { SESSION_STATE_LABELS, useSessionState } from '../catalogue/session-state.tsx';
 import { RequireUser } from '../member/require-user.tsx';
-import type { RegistrationView } from './my-registrations-page.tsx';
 import { common } from '../../messages/common.ts';
 import { registrationFormPage as msg } from '../../messages/registrations.ts';
 
