@@ -4,6 +4,8 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  invoiceFollowUpAnswer,
+  memberInvoicesAnswer,
   memberRegistrationsAnswer,
   registrationView,
   claimQueueAnswer,
@@ -772,6 +774,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/invoices',
     summary:
       'Mes dossiers factures : factures, avoirs, règlements, échéances, échelonnements possibles',
+    answer: memberInvoicesAnswer,
     auth: 'member',
   },
   {
@@ -843,6 +846,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/invoices',
     summary: 'Suivi des soldes impayés, ou une facture par sa référence',
+    answer: invoiceFollowUpAnswer,
     auth: 'staff',
   },
   {

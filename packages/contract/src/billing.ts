@@ -148,6 +148,89 @@ export const claimEstimate = claimFields
   .refine(lastDayAfterFirst, lastDayMessage);
 export type ClaimInput = z.infer<typeof claimInput>;
 
+/** An invoice as the billing API answers it, with its account, payments and plans. */
+export const invoiceDetails = z.object({
+  invoice: z.object({
+    id: z.string(),
+    kind: z.enum(['invoice', 'credit_note']),
+    reference: z.string(),
+    registrationId: z.string().nullable(),
+    sector: z.enum(activitySectors),
+    issuedOn: z.string(),
+    totalCents: z.number().int(),
+    subsidyCents: z.number().int(),
+    lines: z
+      .array(
+        z.object({
+          kind: z.string(),
+          label: z.string(),
+          amountCents: z.number().int(),
+          subsidy: z.object({ reasons: z.array(z.string()), explanation: z.unknown() }).optional(),
+        }),
+      )
+      .readonly(),
+  }),
+  account: z.object({
+    totalCents: z.number().int(),
+    creditedCents: z.number().int(),
+    paidCents: z.number().int(),
+    balanceCents: z.number().int(),
+    instalments: z
+      .array(
+        z.object({
+          id: z.string(),
+          dueOn: z.string(),
+          amountCents: z.number().int(),
+          paidCents: z.number().int(),
+          method: z.string(),
+        }),
+      )
+      .readonly(),
+  }),
+  /** What « Payer en ligne » asks for now: the next instalment, or the balance. */
+  dueNowCents: z.number().int(),
+  payments: z
+    .array(
+      z.object({
+        id: z.string(),
+        method: z.string(),
+        amountCents: z.number().int(),
+        receivedOn: z.string(),
+        chequeNumber: z.string().nullable(),
+        /** The deposit slip a cheque went to the bank on, if it did. */
+        depositSlipId: z.string().nullable(),
+        /** A reversal (an entry error, a cheque returned unpaid): the payment it cancels, and why. */
+        reversesId: z.string().nullable(),
+        reversalReason: z.string().nullable(),
+        /** Received at the desk and not reversed yet: the desk may reverse it. */
+        reversible: z.boolean(),
+      }),
+    )
+    .readonly(),
+  /** The plans that may split the balance, each up to its number of instalments. */
+  planOptions: z
+    .array(
+      z.object({
+        method: z.enum(['cheque', 'card', 'monthly']),
+        label: z.string(),
+        maxCount: z.number().int(),
+      }),
+    )
+    .readonly(),
+  /** For the desks: whose invoice it is (« Nom Prénom (IN-000123) »). */
+  member: z.string().optional(),
+});
+export type InvoiceDetails = z.infer<typeof invoiceDetails>;
+
+/** GET /api/me/invoices — the member's invoices and credit notes. */
+export const memberInvoicesAnswer = z.object({ invoices: z.array(invoiceDetails) });
+
+/** GET /api/staff/invoices — what is still owed (or one invoice by its reference), and the day. */
+export const invoiceFollowUpAnswer = z.object({
+  invoices: z.array(invoiceDetails),
+  today: z.string(),
+});
+
 /** A claim as the member and the desks read it (its quote: the figures the screens show). */
 export const claimView = z.object({
   id: z.string(),

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { ExplanationSteps } from '../../shared/explanation.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
-import { dueInstalments, type InvoiceDetails } from './invoice-types.ts';
+import type { InvoiceDetails } from '@entraide/contract';
+import { dueInstalments } from './due-instalments.ts';
 import { PAYMENT_METHOD_LABELS } from '../../messages/labels.ts';
 import { invoiceCard as msg } from '../../messages/billing.ts';
 

@@ -10,7 +10,7 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { PayOnline } from '../payments/pay-online.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
-import type { InvoiceDetails } from './invoice-types.ts';
+import type { InvoiceDetails } from '@entraide/contract';
 import { common } from '../../messages/common.ts';
 import { myInvoicesPage as msg } from '../../messages/billing.ts';
 

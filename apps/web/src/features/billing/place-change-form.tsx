@@ -5,7 +5,7 @@ import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
-import type { InvoiceDetails } from './invoice-types.ts';
+import type { InvoiceDetails } from '@entraide/contract';
 import { PlaceChangeEffect, usePlaceChangePreview } from './place-change-preview.tsx';
 import { common } from '../../messages/common.ts';
 import { placeChangeForm as msg } from '../../messages/billing.ts';
