@@ -186,6 +186,11 @@ describe('a CNRS family week in a CAES village', () => {
     expect(rates).toContain('26,62 %');
     expect(rates).toContain('40,93 %');
     expect(await page.getByRole('heading', { name: /^Plafond/ }).count()).toBe(0);
+    // The family as the Fiche has it: the grandmother named as the direct line, not a child.
+    await page
+      .getByText(/^Parent, grand-parent, .* : Jeanne Roche, naissance le 01\/01\/1950$/)
+      .waitFor();
+    await page.getByText(/^Enfant : Hugo Roche/).waitFor();
     await page.goto(`${env.app.url}/espace/fiche`);
     await page.getByText('Validée : vos taux en découlent.', { exact: false }).waitFor();
     await expectAccessible(page);

@@ -4,6 +4,7 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  memberProfileAnswer,
   invoiceFollowUpAnswer,
   memberInvoicesAnswer,
   memberRegistrationsAnswer,
@@ -354,6 +355,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/members/{id}',
     summary: 'Fiche d’un adhérent (lui-même ou le personnel)',
+    answer: memberProfileAnswer,
     auth: 'member',
   },
   {

@@ -19,6 +19,31 @@ export const dependantInput = z.object({
 });
 export type DependantInput = z.infer<typeof dependantInput>;
 
+/**
+ * GET /api/members/:id — a member's profile, for the member and for staff: contact details and
+ * the household as the last validated Fiche Agent has it.
+ */
+export const memberProfileAnswer = z.object({
+  id: z.string(),
+  identifier: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  dependants: z
+    .array(
+      z.object({
+        relation: dependantInput.shape.relation,
+        lastName: z.string(),
+        firstName: z.string(),
+        birthDate: z.string(),
+      }),
+    )
+    .readonly(),
+});
+export type MemberProfile = z.infer<typeof memberProfileAnswer>;
+
 /** The yearly Fiche Agent as the member fills it (a draft until submitted). */
 export const agentRecordInput = z.object({
   couple: z.boolean(),

@@ -153,8 +153,6 @@ export const entitlements = {
 export const memberHomePage = {
   maFamille: 'Ma famille',
   aucunAyantDroitDeclare: 'Aucun ayant droit déclaré.',
-  conjoint: 'Conjoint',
-  enfant: 'Enfant',
   naissance: (value: string, firstName: string, lastName: string, birthDate: string) =>
     `${value} : ${firstName} ${lastName}, naissance le ${birthDate}`,
   courriel: (email: string) => `Courriel : ${email}`,

@@ -1,25 +1,9 @@
-import type { ContactDetails } from '@entraide/contract';
+import type { ContactDetails, MemberProfile } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import { templates } from '../notifications/templates.ts';
 import type { AppContext } from './context.ts';
 import type { CurrentUser } from './session-cookies.ts';
-
-export interface MemberProfile {
-  readonly id: string;
-  readonly identifier: string;
-  readonly lastName: string;
-  readonly firstName: string;
-  readonly email: string;
-  readonly phone: string | null;
-  readonly address: string | null;
-  readonly dependants: readonly {
-    relation: 'spouse' | 'child' | 'disabledAdult';
-    lastName: string;
-    firstName: string;
-    birthDate: string;
-  }[];
-}
 
 /** A member's profile: for the member and for staff. Anyone else gets 404, so ids cannot be probed. */
 export async function memberProfile(
@@ -44,7 +28,7 @@ export async function memberProfile(
   );
   if (!member) throw notFound();
   const dependants = await ctx.db.query<{
-    relation: 'spouse' | 'child' | 'disabledAdult';
+    relation: MemberProfile['dependants'][number]['relation'];
     last_name: string;
     first_name: string;
     birth_date: string;

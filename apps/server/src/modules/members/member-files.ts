@@ -1,8 +1,8 @@
-import type { AuditEntry, BankAccount, FileRead } from '@entraide/contract';
+import type { AuditEntry, BankAccount, FileRead, MemberProfile } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { containing } from '../../db/patterns.ts';
 import type { AppContext } from '../accounts/context.ts';
-import { memberProfile, type MemberProfile } from '../accounts/members.ts';
+import { memberProfile } from '../accounts/members.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { memberAudit, recordAudit } from '../audit/audit-log.ts';
 import { listBankAccounts } from '../household/bank-accounts.ts';

@@ -1,3 +1,4 @@
+import type { MemberProfile } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -10,11 +11,8 @@ import { RequireUser } from './require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { contactPage as msg } from '../../messages/member.ts';
 
-interface Contact {
-  email: string;
-  phone: string | null;
-  address: string | null;
-}
+/** What the page edits of the profile. */
+type Contact = Pick<MemberProfile, 'email' | 'phone' | 'address'>;
 
 function ContactForm({ memberId }: { readonly memberId: string }) {
   const [contact, setContact] = useState<Contact | null>(null);

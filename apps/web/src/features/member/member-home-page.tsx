@@ -1,4 +1,4 @@
-import type { MemberHome } from '@entraide/contract';
+import type { MemberHome, MemberProfile } from '@entraide/contract';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -11,24 +11,12 @@ import { PackChanges } from './pack-changes.tsx';
 import { RequireUser } from './require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { benefitsPage, historyPage, memberHomePage as msg } from '../../messages/member.ts';
+import { RELATION_LABELS } from '../../messages/labels.ts';
 
-interface Profile {
-  identifier: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  dependants: {
-    relation: 'spouse' | 'child';
-    firstName: string;
-    lastName: string;
-    birthDate: string;
-  }[];
-}
-
-function MemberProfile({ id }: { readonly id: string }) {
-  const [profile, setProfile] = useState<Profile | null>(null);
+function Family({ id }: { readonly id: string }) {
+  const [profile, setProfile] = useState<MemberProfile | null>(null);
   const loading = useLoad(
-    async () => setProfile(await api<Profile>('GET', `/api/members/${id}`)),
+    async () => setProfile(await api<MemberProfile>('GET', `/api/members/${id}`)),
     id,
   );
   if (!profile) return <Loading {...loading} />;
@@ -42,7 +30,7 @@ function MemberProfile({ id }: { readonly id: string }) {
           {profile.dependants.map((d) => (
             <li key={`${d.relation}-${d.firstName}-${d.birthDate}`}>
               {msg.naissance(
-                d.relation === 'spouse' ? msg.conjoint : msg.enfant,
+                RELATION_LABELS[d.relation],
                 d.firstName,
                 d.lastName,
                 formatDate(d.birthDate),
@@ -152,7 +140,7 @@ function MemberDashboard({ id }: { readonly id: string }) {
       <PackChanges />
       <Files files={home.files} />
       <Inbox mails={home.inbox} />
-      <MemberProfile id={id} />
+      <Family id={id} />
     </>
   );
 }
