@@ -4,6 +4,7 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  secondFactorSummary,
   memberProfileAnswer,
   invoiceFollowUpAnswer,
   memberInvoicesAnswer,
@@ -234,6 +235,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/second-factor',
     summary: 'Mes seconds facteurs (application, clés d’accès, codes de secours restants)',
+    answer: secondFactorSummary,
     auth: 'member',
   },
   {

@@ -226,3 +226,20 @@ export const signUpRequestSummary = z.object({
   createdAt: z.string(),
 });
 export type SignUpRequestSummary = z.infer<typeof signUpRequestSummary>;
+
+/** GET /api/me/second-factor — the account's second factors: never their secrets. */
+export const secondFactorSummary = z.object({
+  totp: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+  passkeys: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        createdAt: z.string(),
+        lastUsedAt: z.string().nullable(),
+      }),
+    )
+    .readonly(),
+});
+export type SecondFactorSummary = z.infer<typeof secondFactorSummary>;

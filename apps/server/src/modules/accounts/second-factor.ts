@@ -1,6 +1,7 @@
 // The second factor of an account (issue 11): TOTP (authenticator apps) and passkeys (WebAuthn),
 // single-use recovery codes, and the admin's reset. Staff and admins must enrol one before they
 // reach the back office; members may.
+import type { SecondFactorSummary } from '@entraide/contract';
 import { randomBytes } from 'node:crypto';
 import {
   generateAuthenticationOptions,
@@ -362,7 +363,10 @@ async function passkeyLogin(
 }
 
 /** The account's second factors, as its owner sees them. */
-export async function secondFactorSummary(db: Queryable, user: CurrentUser) {
+export async function secondFactorSummary(
+  db: Queryable,
+  user: CurrentUser,
+): Promise<SecondFactorSummary> {
   const [row] = await db.query<{ totp: boolean; codes_left: number }>(
     `SELECT totp_secret IS NOT NULL AS totp,
             (SELECT count(*)::int FROM recovery_codes WHERE user_id = u.id AND used_at IS NULL) AS codes_left

@@ -1,3 +1,4 @@
+import type { SecondFactorSummary } from '@entraide/contract';
 import { startRegistration } from '@simplewebauthn/browser';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
@@ -10,12 +11,6 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { securityPage as msg } from '../../messages/accounts.ts';
-
-interface Summary {
-  totp: boolean;
-  recoveryCodesLeft: number;
-  passkeys: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
-}
 
 /** Codes shown once: the person writes them down or prints them. */
 function RecoveryCodes({ codes }: { readonly codes: readonly string[] }) {
@@ -133,14 +128,15 @@ function PasskeySetup({ onDone }: { readonly onDone: (codes: string[] | null) =>
 
 function Security() {
   const { session, refresh } = useSession();
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summary, setSecondFactorSummary] = useState<SecondFactorSummary | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { busy, alert, run } = useSubmit();
   const [version, setVersion] = useState(0);
   const load = () => setVersion((v) => v + 1);
   const loading = useLoad(
-    async () => setSummary(await api<Summary>('GET', '/api/me/second-factor')),
+    async () =>
+      setSecondFactorSummary(await api<SecondFactorSummary>('GET', '/api/me/second-factor')),
     String(version),
   );
   const enrolled = async (recoveryCodes: string[] | null) => {
