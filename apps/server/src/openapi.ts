@@ -4,6 +4,9 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  committeeIdentityAnswer,
+  staffAccountsAnswer,
+  staffQueuesAnswer,
   secondFactorSummary,
   memberProfileAnswer,
   invoiceFollowUpAnswer,
@@ -302,6 +305,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/admin/staff-accounts',
     summary: 'Comptes du personnel et leur second facteur',
+    answer: staffAccountsAnswer,
     auth: 'admin',
   },
   {
@@ -410,6 +414,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/admin/committee',
     summary: 'Identité du comité : nom, nom court, adresse, couleur, logo',
+    answer: committeeIdentityAnswer,
     auth: 'admin',
   },
   {
@@ -417,6 +422,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/admin/committee',
     summary: 'Changer le nom, l’adresse ou la couleur du comité (un texte blanc doit s’y lire)',
     body: committeeIdentityInput,
+    answer: committeeIdentityAnswer,
     auth: 'admin',
   },
   {
@@ -424,12 +430,14 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/admin/committee/logo',
     summary:
       'Déposer le logo du comité (corps : l’image JPEG, PNG ou WebP), réduit à 480 × 160 pixels au plus',
+    answer: committeeIdentityAnswer,
     auth: 'admin',
   },
   {
     method: 'delete',
     path: '/api/admin/committee/logo',
     summary: 'Retirer le logo',
+    answer: committeeIdentityAnswer,
     auth: 'admin',
   },
   {
@@ -1005,6 +1013,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/home',
     summary: 'Accueil de la gestion : ce qui attend dans chaque file du gestionnaire',
+    answer: staffQueuesAnswer,
     auth: 'staff',
   },
   {

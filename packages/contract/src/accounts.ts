@@ -243,3 +243,27 @@ export const secondFactorSummary = z.object({
     .readonly(),
 });
 export type SecondFactorSummary = z.infer<typeof secondFactorSummary>;
+
+/** GET /api/admin/staff-accounts — the staff and admin accounts, with whether they enrolled a second factor. */
+export const staffAccountsAnswer = z.object({
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      identifier: z.string(),
+      /** « Prénom Nom ». */
+      name: z.string(),
+      role: z.enum(['staff', 'admin']),
+      sectors: z.array(z.string()),
+      enrolled: z.boolean(),
+    }),
+  ),
+});
+export type StaffAccount = z.infer<typeof staffAccountsAnswer>['accounts'][number];
+
+/** GET /api/staff/home — what waits in each of the staff member's queues. */
+export const staffQueuesAnswer = z.object({
+  queues: z.array(
+    z.object({ key: z.string(), label: z.string(), count: z.number().int(), link: z.string() }),
+  ),
+});
+export type StaffQueue = z.infer<typeof staffQueuesAnswer>['queues'][number];

@@ -32,3 +32,14 @@ export const committeeIdentityInput = z.object({
     ),
 });
 export type CommitteeIdentityInput = z.infer<typeof committeeIdentityInput>;
+
+/** The committee's identity as the admin's page reads it, after each change too. */
+export const committeeIdentityAnswer = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string(),
+  brandColour: z.string(),
+  /** Where the logo is served (its address changes with it), or null without one. */
+  logoUrl: z.string().nullable(),
+});
+export type CommitteeIdentity = z.infer<typeof committeeIdentityAnswer>;

@@ -1,3 +1,4 @@
+import type { CommitteeIdentity } from '@entraide/contract';
 import { contrastWithWhite, IMAGE_LIMIT, MIN_CONTRAST } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { api, sendFile } from '../../shared/api.ts';
@@ -13,26 +14,18 @@ import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { committeeIdentityPage as msg } from '../../messages/staff.ts';
 
-interface Identity {
-  name: string;
-  shortName: string;
-  address: string;
-  brandColour: string;
-  logoUrl: string | null;
-}
-
 /** The committee's logo: shown, replaced by an image the admin picks, or removed after a question. */
 function Logo({
   logoUrl,
   onChanged,
 }: {
   readonly logoUrl: string | null;
-  readonly onChanged: (identity: Identity, message: string) => Promise<void>;
+  readonly onChanged: (identity: CommitteeIdentity, message: string) => Promise<void>;
 }) {
   const { busy, alert, run } = useSubmit();
   const send = (file: File) =>
     void run(async () => {
-      const identity = await sendFile<Identity>(
+      const identity = await sendFile<CommitteeIdentity>(
         'PUT',
         '/api/admin/committee/logo',
         file,
@@ -69,7 +62,10 @@ function Logo({
             confirmLabel={msg.retirerLogo}
             onConfirm={() =>
               void run(async () => {
-                const identity = await api<Identity>('DELETE', '/api/admin/committee/logo');
+                const identity = await api<CommitteeIdentity>(
+                  'DELETE',
+                  '/api/admin/committee/logo',
+                );
                 await onChanged(identity, msg.logoRetire);
               })
             }
@@ -83,11 +79,13 @@ function Logo({
 /** Identité du comité (admin): its name, address, colour and logo, on every page and document. */
 export function CommitteeIdentityPage() {
   const { refresh } = useSession();
-  const [form, setForm] = useState<Identity | null>(null);
+  const [form, setForm] = useState<CommitteeIdentity | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run } = useSubmit();
-  const loading = useLoad(async () => setForm(await api<Identity>('GET', '/api/admin/committee')));
-  const changed = async (identity: Identity, message: string) => {
+  const loading = useLoad(async () =>
+    setForm(await api<CommitteeIdentity>('GET', '/api/admin/committee')),
+  );
+  const changed = async (identity: CommitteeIdentity, message: string) => {
     setForm(identity);
     setNotice(message);
     await refresh();
@@ -98,7 +96,7 @@ export function CommitteeIdentityPage() {
     void run(async () => {
       const { name, shortName, address, brandColour } = form;
       await changed(
-        await api<Identity>('PUT', '/api/admin/committee', {
+        await api<CommitteeIdentity>('PUT', '/api/admin/committee', {
           name,
           shortName,
           address,

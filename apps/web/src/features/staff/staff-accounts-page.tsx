@@ -1,3 +1,4 @@
+import type { StaffAccount } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -10,17 +11,14 @@ import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { staffAccountsPage as msg } from '../../messages/staff.ts';
 
-interface Account {
-  id: string;
-  identifier: string;
-  name: string;
-  role: string;
-  sectors: string[];
-  enrolled: boolean;
-}
-
 /** The reset of one account's second factor: a reason, and a confirmation that says what it does. */
-function Reset({ account, onDone }: { readonly account: Account; readonly onDone: () => void }) {
+function Reset({
+  account,
+  onDone,
+}: {
+  readonly account: StaffAccount;
+  readonly onDone: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [open, setOpen] = useState(false);
   const { busy, alert, fields, run } = useSubmit();
@@ -64,10 +62,12 @@ function Reset({ account, onDone }: { readonly account: Account; readonly onDone
 }
 
 function Accounts() {
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [accounts, setAccounts] = useState<StaffAccount[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const loading = useLoad(async () =>
-    setAccounts((await api<{ accounts: Account[] }>('GET', '/api/admin/staff-accounts')).accounts),
+    setAccounts(
+      (await api<{ accounts: StaffAccount[] }>('GET', '/api/admin/staff-accounts')).accounts,
+    ),
   );
   // A list read again after a reset, and not had, is not shown as if it were current.
   if (!accounts || loading.failure) return <Loading {...loading} />;

@@ -1,3 +1,4 @@
+import type { StaffQueue } from '@entraide/contract';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -7,17 +8,10 @@ import { RequireUser } from '../member/require-user.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { staffHomePage as msg } from '../../messages/staff.ts';
 
-interface Queue {
-  key: string;
-  label: string;
-  count: number;
-  link: string;
-}
-
 function Queues() {
-  const [queues, setQueues] = useState<Queue[] | null>(null);
+  const [queues, setQueues] = useState<StaffQueue[] | null>(null);
   const loading = useLoad(async () =>
-    setQueues((await api<{ queues: Queue[] }>('GET', '/api/staff/home')).queues),
+    setQueues((await api<{ queues: StaffQueue[] }>('GET', '/api/staff/home')).queues),
   );
   if (!queues) return <Loading {...loading} />;
   const waiting = queues.filter((q) => q.count > 0);
