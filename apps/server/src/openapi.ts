@@ -4,6 +4,7 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  dashboardsAnswer,
   committeeIdentityAnswer,
   staffAccountsAnswer,
   staffQueuesAnswer,
@@ -1021,6 +1022,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/dashboard',
     summary:
       'Tableaux de bord des secteurs pour une année (?year=) : budget et subventions engagées, demandes et remplissage par session, demandes de subvention et versements par mois',
+    answer: dashboardsAnswer,
     auth: 'staff',
   },
   {

@@ -320,6 +320,35 @@ export const selectionPostponement = z.object({ selectionOn: calendarDay });
 /** The year of the staff's dashboards. */
 export const dashboardQuery = z.object({ year: calendarYear });
 
+/** A sector's dashboard for a year: its budget and what it committed, its sessions and claims. */
+export const sectorDashboard = z.object({
+  sector: z.enum(activitySectors),
+  year: z.number().int(),
+  budgetCents: z.number().int().nullable(),
+  /** Subsidies of the sector's invoices (less their credit notes) and its claims granted. */
+  committedCents: z.number().int(),
+  sessions: z
+    .array(
+      z.object({
+        label: z.string(),
+        places: z.number().int(),
+        requests: z.number().int(),
+        confirmed: z.number().int(),
+      }),
+    )
+    .readonly(),
+  /** Months 1 to 12: claims sent that month, and what was paid out that month. */
+  claims: z
+    .array(
+      z.object({ month: z.number().int(), sent: z.number().int(), paidCents: z.number().int() }),
+    )
+    .readonly(),
+});
+export type SectorDashboard = z.infer<typeof sectorDashboard>;
+
+/** GET /api/staff/dashboard — the dashboards of the staff member's sectors. */
+export const dashboardsAnswer = z.object({ sectors: z.array(sectorDashboard) });
+
 /** The admin sets a sector's yearly budget of subsidies. */
 export const sectorBudgetInput = dashboardQuery.extend({
   sector: z.enum(activitySectors),

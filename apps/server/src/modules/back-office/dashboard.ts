@@ -1,26 +1,10 @@
-import type { ActivitySector } from '@entraide/contract';
+import type { ActivitySector, SectorDashboard } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { decimalComma, frenchCsv } from '../../csv.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
 /** A sector's year at a glance: its budget and what it committed, its sessions, its claims. */
-export interface SectorDashboard {
-  readonly sector: ActivitySector;
-  readonly year: number;
-  readonly budgetCents: number | null;
-  /** Subsidies of the sector's invoices (less their credit notes) and its claims granted. */
-  readonly committedCents: number;
-  readonly sessions: readonly {
-    label: string;
-    places: number;
-    requests: number;
-    confirmed: number;
-  }[];
-  /** Months 1 to 12: claims sent that month, and what was paid out that month. */
-  readonly claims: readonly { month: number; sent: number; paidCents: number }[];
-}
-
 /** The dashboards of the given activity sectors for a year. */
 export async function sectorDashboards(
   db: Queryable,

@@ -1,4 +1,4 @@
-import type { ActivitySector } from '@entraide/contract';
+import type { SectorDashboard } from '@entraide/contract';
 import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../shared/api.ts';
@@ -15,15 +15,6 @@ import { RequireUser } from '../member/require-user.tsx';
 import { SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { dashboardPage as msg } from '../../messages/staff.ts';
-
-interface SectorDashboard {
-  sector: ActivitySector;
-  year: number;
-  budgetCents: number | null;
-  committedCents: number;
-  sessions: { label: string; places: number; requests: number; confirmed: number }[];
-  claims: { month: number; sent: number; paidCents: number }[];
-}
 
 const MONTHS = [
   'janv.',
