@@ -4,6 +4,7 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  staffPacksAnswer,
   dashboardsAnswer,
   committeeIdentityAnswer,
   staffAccountsAnswer,
@@ -507,6 +508,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/packs',
     summary: 'Barèmes : paramètres et seuils annoncés comparés aux formules',
+    answer: staffPacksAnswer,
     auth: 'staff',
   },
   {

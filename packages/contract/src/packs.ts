@@ -71,3 +71,34 @@ export type PackChanges = z.infer<typeof packChanges>;
 /** GET /api/me/pack-changes — null when no barème follows the Fiche's. */
 export const packChangesAnswer = z.object({ changes: packChanges.nullable() });
 export type PackChangesAnswer = z.infer<typeof packChangesAnswer>;
+
+/** A rate grid's income thresholds: the ones its formula implies and the ones the pack states. */
+const gridThresholds = z.object({
+  grid: z.string(),
+  label: z.string(),
+  impliedAtMaxCents: z.number().int().nullable(),
+  impliedAtMinCents: z.number().int().nullable(),
+  statedAtMaxCents: z.number().int().nullable(),
+  statedAtMinCents: z.number().int().nullable(),
+  /** Where the two disagree, in words. */
+  warnings: z.array(z.string()).readonly(),
+});
+
+/** GET /api/staff/packs — every pack loaded, with its grids' thresholds and its parameters. */
+export const staffPacksAnswer = z.object({
+  packs: z.array(
+    z.object({
+      id: z.string(),
+      organization: z.string(),
+      label: z.string(),
+      validity: z.object({ appliesTo: z.string(), from: z.string(), to: z.string() }),
+      income: z.object({ description: z.string() }),
+      /** Every parameter the engine needs is set: Fiches and simulations may use it. */
+      complete: z.boolean(),
+      thresholds: z.array(gridThresholds).readonly(),
+      /** The pack's data as the engine reads it. */
+      parameters: z.unknown(),
+    }),
+  ),
+});
+export type StaffPack = z.infer<typeof staffPacksAnswer>['packs'][number];

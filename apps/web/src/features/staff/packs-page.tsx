@@ -1,3 +1,4 @@
+import type { StaffPack } from '@entraide/contract';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -9,32 +10,14 @@ import { PackDrafts } from './pack-drafts.tsx';
 import { useSession } from '../../shared/session.tsx';
 import { packsPage as msg } from '../../messages/staff.ts';
 
-interface PackView {
-  id: string;
-  label: string;
-  validity: { appliesTo: string; from: string; to: string };
-  income: { description: string };
-  complete: boolean;
-  thresholds: {
-    grid: string;
-    label: string;
-    impliedAtMaxCents: number | null;
-    impliedAtMinCents: number | null;
-    statedAtMaxCents: number | null;
-    statedAtMinCents: number | null;
-    warnings: string[];
-  }[];
-  parameters: unknown;
-}
-
 const cents = (value: number | null): string => (value === null ? '—' : formatCents(value));
 
 /** Barèmes: what each pack says, and where its quoted thresholds disagree with its own formula. */
 export function PacksPage() {
   const { session } = useSession();
-  const [packs, setPacks] = useState<PackView[] | null>(null);
+  const [packs, setPacks] = useState<StaffPack[] | null>(null);
   const loading = useLoad(async () =>
-    setPacks((await api<{ packs: PackView[] }>('GET', '/api/staff/packs')).packs),
+    setPacks((await api<{ packs: StaffPack[] }>('GET', '/api/staff/packs')).packs),
   );
   return (
     <RequireUser staff>
