@@ -4,6 +4,10 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  payout,
+  payoutPreviewAnswer,
+  payoutsAnswer,
+  preparedPayoutAnswer,
   staffPacksAnswer,
   dashboardsAnswer,
   committeeIdentityAnswer,
@@ -1041,12 +1045,19 @@ const OPERATIONS: readonly Operation[] = [
     auth: 'admin',
   },
 
-  { method: 'get', path: '/api/staff/payouts', summary: 'Lots de virements', auth: 'staff' },
+  {
+    method: 'get',
+    path: '/api/staff/payouts',
+    summary: 'Lots de virements',
+    answer: payoutsAnswer,
+    auth: 'staff',
+  },
   {
     method: 'get',
     path: '/api/staff/payouts/preview',
     summary:
       'Ce que contiendrait un lot préparé maintenant (subventions, total, en attente de RIB), pour sa confirmation',
+    answer: payoutPreviewAnswer,
     auth: 'staff',
   },
   {
@@ -1054,6 +1065,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/payouts',
     summary: 'Créer un lot de virements des subventions accordées',
     body: payoutRequest,
+    answer: preparedPayoutAnswer,
     auth: 'staff',
   },
   {
@@ -1075,6 +1087,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Confirmer, avec le jour, que la banque a reçu le fichier du lot : ses subventions sont versées et les agents prévenus',
     body: payoutSent,
+    answer: payout,
     auth: 'staff',
   },
   {
@@ -1083,6 +1096,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Annuler un lot que la banque n’a pas reçu (préparé par erreur, fichier rejeté) : ses subventions attendent le prochain lot',
     body: payoutCancellation,
+    answer: payout,
     auth: 'staff',
   },
   {

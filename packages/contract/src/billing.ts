@@ -306,6 +306,43 @@ export const payoutCancellation = z.object({
   expectedState: z.enum(['prepared', 'exported']).optional(),
 });
 
+/** Where a payout batch stands: prepared → exported → sent, or cancelled before the bank had it. */
+export const payoutStates = ['prepared', 'exported', 'sent', 'cancelled'] as const;
+
+/** A payout batch (one SEPA transfer file) as the desks read it. */
+export const payout = z.object({
+  id: z.string(),
+  reference: z.string(),
+  totalCents: z.number().int(),
+  /** How many claims it pays. */
+  claims: z.number().int(),
+  executionDate: z.string(),
+  /** When it was prepared, the committee's time without its offset, as the bank's file says it. */
+  createdAt: z.string(),
+  exportedAt: z.string().nullable(),
+  /** The day the bank received the file, as a person confirmed it: the claims are paid. */
+  sentOn: z.string().nullable(),
+  /** Why a person cancelled it, its claims back among those waiting for a batch. */
+  cancellationReason: z.string().nullable(),
+  state: z.enum(payoutStates),
+});
+export type Payout = z.infer<typeof payout>;
+
+/** GET /api/staff/payouts — the batches of the desk's sectors, newest first. */
+export const payoutsAnswer = z.object({ payouts: z.array(payout) });
+
+/** GET /api/staff/payouts/preview — what a batch prepared now would hold. */
+export const payoutPreviewAnswer = z.object({
+  claims: z.array(z.string()),
+  totalCents: z.number().int(),
+  /** Approved claims whose member has no account a transfer can carry: they wait. */
+  waitingForAccount: z.number().int(),
+});
+export type PayoutPreview = z.infer<typeof payoutPreviewAnswer>;
+
+/** POST /api/staff/payouts — the batch prepared, and the claims left waiting for an account. */
+export const preparedPayoutAnswer = z.object({ payout, waitingForAccount: z.number().int() });
+
 /** Solidarité: an exceptional aid, or an interest-free loan repaid monthly. */
 export const solidarityInput = z
   .object({

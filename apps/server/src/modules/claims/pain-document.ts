@@ -1,7 +1,7 @@
 // The payout file's content: a SEPA credit transfer initiation (pain.001.001.03), built from the
 // batch and its claims without a database (its schema validation is in sepa-schema.ts).
 import type { Organization } from '../organization/organization.ts';
-import type { Payout } from './payouts.ts';
+import type { Payout } from '@entraide/contract';
 
 /** What the file's header says of its batch. */
 export type PayoutHeader = Pick<Payout, 'reference' | 'createdAt' | 'totalCents' | 'executionDate'>;

@@ -1,4 +1,4 @@
-import { ibanProblem, isBic, isLatinName, type ClaimType } from '@entraide/contract';
+import { ibanProblem, isBic, isLatinName, type ClaimType, type Payout } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireDayWithin, requireUuid, sameIds } from '../../http.ts';
@@ -10,24 +10,6 @@ import { templates } from '../notifications/templates.ts';
 import { CLAIM_TYPES } from './claims.ts';
 import { painDocument, type PaidClaim } from './pain-document.ts';
 import { painSchemaErrors } from './sepa-schema.ts';
-
-export interface Payout {
-  readonly id: string;
-  readonly reference: string;
-  readonly totalCents: number;
-  readonly claims: number;
-  readonly executionDate: string;
-  /** When it was prepared, the committee's time without its offset, as the bank's file says it. */
-  readonly createdAt: string;
-  readonly exportedAt: string | null;
-  /** The day the bank received the file, as a person confirmed it: the claims are paid. */
-  readonly sentOn: string | null;
-  /** Why a person cancelled it, its claims back among those waiting for a batch. */
-  readonly cancellationReason: string | null;
-  readonly state: PayoutState;
-}
-
-export type PayoutState = 'prepared' | 'exported' | 'sent' | 'cancelled';
 
 const COLUMNS = `id, reference, total_cents::int AS total_cents, claims, execution_date::text AS execution_date,
   to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS') AS created_at, exported_at::text AS exported_at, sent_on::text AS sent_on,
@@ -355,7 +337,7 @@ export async function cancelPayout(
   staff: CurrentUser,
   id: string,
   reason: string,
-  expectedState?: PayoutState,
+  expectedState?: Payout['state'],
 ): Promise<Payout> {
   return ctx.db.transaction(async (tx) => {
     const payout = await lockPayout(tx, staff, id);

@@ -1,4 +1,4 @@
-import type { ClaimView } from '@entraide/contract';
+import type { ClaimView, Payout } from '@entraide/contract';
 import { useCallback, useState } from 'react';
 import { api, ApiError, download } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -116,19 +116,7 @@ function Decision({
   );
 }
 
-interface PayoutView {
-  id: string;
-  reference: string;
-  totalCents: number;
-  claims: number;
-  executionDate: string;
-  exportedAt: string | null;
-  sentOn: string | null;
-  cancellationReason: string | null;
-  state: 'prepared' | 'exported' | 'sent' | 'cancelled';
-}
-
-const PAYOUT_STATES: Readonly<Record<PayoutView['state'], string>> = {
+const PAYOUT_STATES: Readonly<Record<Payout['state'], string>> = {
   prepared: msg.prepare,
   exported: msg.fichierExporteConfirmer,
   sent: msg.envoyeBanque,
@@ -145,7 +133,7 @@ function CancelPayout({
   busy,
   act,
 }: {
-  readonly payout: PayoutView;
+  readonly payout: Payout;
   readonly what: string;
   readonly busy: boolean;
   readonly act: (action: () => Promise<string>) => void;
@@ -183,7 +171,7 @@ function PayoutRow({
   sentOnError,
   act,
 }: {
-  readonly payout: PayoutView;
+  readonly payout: Payout;
   readonly today: string;
   readonly busy: boolean;
   readonly sentOnError: string | undefined;
@@ -265,12 +253,12 @@ function PayoutRow({
 }
 
 function Payouts({ today }: { readonly today: string }) {
-  const [payouts, setPayouts] = useState<PayoutView[] | null>(null);
+  const [payouts, setPayouts] = useState<Payout[] | null>(null);
   const [date, setDate] = useState(today);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, alert, fields, run } = useSubmit();
   const load = useCallback(async () => {
-    setPayouts((await api<{ payouts: PayoutView[] }>('GET', '/api/staff/payouts')).payouts);
+    setPayouts((await api<{ payouts: Payout[] }>('GET', '/api/staff/payouts')).payouts);
   }, []);
   const loading = useLoad(load);
   /** A button's action, then what it did and the batches as they now are. */
@@ -282,7 +270,7 @@ function Payouts({ today }: { readonly today: string }) {
     });
   const create = async (expectedClaims: readonly string[]) => {
     const { payout, waitingForAccount } = await api<{
-      payout: PayoutView;
+      payout: Payout;
       waitingForAccount: number;
     }>('POST', '/api/staff/payouts', { executionDate: date, expectedClaims });
     return msg.lotPrepareVirement(

@@ -1,21 +1,15 @@
+import type { PayoutPreview } from '@entraide/contract';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction, FiguresPending, useFiguresOnOpen } from '../../shared/confirm-action.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { prepareBatch as msg } from '../../messages/claims.ts';
-
-/** What a batch prepared now would hold (the server's preview). */
-interface Batch {
-  readonly claims: string[];
-  readonly totalCents: number;
-  readonly waitingForAccount: number;
-}
 
 function Effect({
   batch,
   refusal,
   date,
 }: {
-  readonly batch: Batch | null;
+  readonly batch: PayoutPreview | null;
   readonly refusal: string | null;
   readonly date: string;
 }) {
@@ -50,7 +44,7 @@ export function PreparePayout({
     figures: batch,
     refusal,
     open,
-  } = useFiguresOnOpen(() => api<Batch>('GET', '/api/staff/payouts/preview'));
+  } = useFiguresOnOpen(() => api<PayoutPreview>('GET', '/api/staff/payouts/preview'));
   return (
     <ConfirmAction
       disabled={disabled}
