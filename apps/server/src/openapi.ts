@@ -4,6 +4,7 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  onlinePaymentsFollowUpAnswer,
   payout,
   payoutPreviewAnswer,
   payoutsAnswer,
@@ -827,6 +828,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/online-payments/notifications',
     summary:
       'Les notifications de paiement en ligne à traiter (référence inconnue, autre montant, facture annulée ou déjà payée) et les remboursements en ligne pas encore confirmés',
+    answer: onlinePaymentsFollowUpAnswer,
     auth: 'staff',
   },
   {

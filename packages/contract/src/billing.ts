@@ -424,6 +424,42 @@ export const solidarityDecision = z.object({
 /** Staff agree instalments with a family: its unpaid balance is no withdrawal. */
 export const instalmentsAgreement = z.object({ agreed: z.boolean() });
 
+/** An online payment's notification no payment line came from, until the staff handle it. */
+export const keptNotification = z.object({
+  id: z.string(),
+  provider: z.string(),
+  reference: z.string().nullable(),
+  /** unknown: no payment of ours; mismatch: another amount; settled, credited: nothing left to pay. */
+  outcome: z.enum(['unknown', 'mismatch', 'settled', 'credited']),
+  detail: z.string(),
+  amountCents: z.number().int().nullable(),
+  receivedAt: z.string(),
+  invoiceReference: z.string().nullable(),
+  member: z.string().nullable(),
+});
+export type KeptNotification = z.infer<typeof keptNotification>;
+
+/** A refund through the payment provider not confirmed yet. */
+export const openRefund = z.object({
+  id: z.string(),
+  reference: z.string(),
+  provider: z.string(),
+  invoiceReference: z.string(),
+  member: z.string(),
+  amountCents: z.number().int(),
+  status: z.enum(['prepared', 'sent', 'failed']),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OpenRefund = z.infer<typeof openRefund>;
+
+/** GET /api/staff/online-payments/notifications — what the desk has to handle online. */
+export const onlinePaymentsFollowUpAnswer = z.object({
+  notifications: z.array(keptNotification),
+  refunds: z.array(openRefund),
+});
+export type OnlinePaymentsFollowUp = z.infer<typeof onlinePaymentsFollowUpAnswer>;
+
 /** POST /api/staff/online-payments/notifications/:id/handled — how the staff handled it. */
 export const notificationHandled = z.object({
   note: z

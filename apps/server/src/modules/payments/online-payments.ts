@@ -4,6 +4,7 @@
 // Lock order (docs/architecture.md): the invoice (FOR UPDATE), then its online payment. Starting
 // a payment and applying a notification both take them in that order, like every payment.
 import { randomBytes } from 'node:crypto';
+import type { KeptNotification } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
@@ -277,18 +278,6 @@ async function apply(
 }
 
 /** A notification kept for the staff: money the committee may have to refund, or to place. */
-export interface KeptNotification {
-  readonly id: string;
-  readonly provider: string;
-  readonly reference: string | null;
-  readonly outcome: 'unknown' | 'mismatch' | 'settled' | 'credited';
-  readonly detail: string;
-  readonly amountCents: number | null;
-  readonly receivedAt: string;
-  readonly invoiceReference: string | null;
-  readonly member: string | null;
-}
-
 /**
  * The notifications no payment line came from, not yet handled: those of the caller's sectors
  * (the invoice's), and for an admin also those naming no payment of ours.

@@ -1,6 +1,7 @@
 // Refunds of online payments through their provider (issue 18): prepared with the refund line of
 // a cancellation, in its transaction; sent by a job; confirmed by the provider's answer. Each
 // state is a row the staff see; one that fails waits for them.
+import type { OpenRefund } from '@entraide/contract';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
@@ -89,18 +90,6 @@ export async function sendPreparedRefunds(
 }
 
 /** A refund through the provider not yet confirmed, as the staff follow it. */
-export interface OpenRefund {
-  readonly id: string;
-  readonly reference: string;
-  readonly provider: string;
-  readonly invoiceReference: string;
-  readonly member: string;
-  readonly amountCents: number;
-  readonly status: 'prepared' | 'sent' | 'failed';
-  readonly error: string | null;
-  readonly createdAt: string;
-}
-
 /** The refunds of the caller's sectors (all for an admin) that are not confirmed yet. */
 export function openRefunds(db: Queryable, staff: CurrentUser): Promise<OpenRefund[]> {
   return db.query<OpenRefund>(

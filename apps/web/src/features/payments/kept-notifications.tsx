@@ -1,3 +1,4 @@
+import type { KeptNotification, OnlinePaymentsFollowUp, OpenRefund } from '@entraide/contract';
 import { useCallback, useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { Loading, orMissing, useLoad } from '../../shared/loading.tsx';
@@ -6,30 +7,6 @@ import { FormAlert, ScrollingTable } from '../../shared/form.tsx';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { keptNotifications as msg } from '../../messages/payments.ts';
-
-interface KeptNotification {
-  id: string;
-  provider: string;
-  reference: string | null;
-  outcome: 'unknown' | 'mismatch' | 'settled' | 'credited';
-  detail: string;
-  amountCents: number | null;
-  receivedAt: string;
-  invoiceReference: string | null;
-  member: string | null;
-}
-
-interface OpenRefund {
-  id: string;
-  reference: string;
-  provider: string;
-  invoiceReference: string;
-  member: string;
-  amountCents: number;
-  status: 'prepared' | 'sent' | 'failed';
-  error: string | null;
-  createdAt: string;
-}
 
 /**
  * The online payments' notifications no payment line came from (unknown reference, another
@@ -43,10 +20,7 @@ export function KeptNotifications({ onHandled }: { readonly onHandled: (notice: 
   const { busy, alert, run } = useSubmit();
   const load = useCallback(async () => {
     const answer = await orMissing(
-      api<{ notifications: KeptNotification[]; refunds: OpenRefund[] }>(
-        'GET',
-        '/api/staff/online-payments/notifications',
-      ),
+      api<OnlinePaymentsFollowUp>('GET', '/api/staff/online-payments/notifications'),
     );
     // No provider configured: no such address, and no notification either.
     if (answer === 'missing') return;
