@@ -4,6 +4,8 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  onlinePayment,
+  startedOnlinePayment,
   onlinePaymentsFollowUpAnswer,
   payout,
   payoutPreviewAnswer,
@@ -821,6 +823,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/invoices/{id}/online-payment',
     summary:
       'Payer en ligne ce qui est dû maintenant sur une facture : la page du fournisseur (lien ou formulaire signé)',
+    answer: startedOnlinePayment,
     auth: 'member',
   },
   {
@@ -848,6 +851,7 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/me/online-payments/{reference}',
     summary: 'Où en est un paiement en ligne : en cours, payé, refusé, abandonné ou expiré',
+    answer: onlinePayment,
     auth: 'member',
   },
   {
@@ -1133,24 +1137,24 @@ const OPERATIONS: readonly Operation[] = [
   },
 ];
 
-/** Each operation that documents its answer, with the pattern of its paths. */
-const ANSWERED = OPERATIONS.flatMap(({ method, path, answer }) =>
-  answer
-    ? [{ method, answer, pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }]
-    : [],
-);
+/** Each operation, with the pattern of its paths and whether it names one path only. */
+const ROUTED = OPERATIONS.map(({ method, path, answer }) => ({
+  method,
+  answer: answer ?? null,
+  literal: !path.includes('{'),
+  pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+}));
 
 /**
  * The answer schema this document gives for a request (`GET`, `/api/me/history?x=1`), if any:
  * the tests check every answer they receive against it, so the document cannot drift from what
- * the routes send.
+ * the routes send. A path of its own wins over a pattern that also takes it, as in the router
+ * (`/api/me/online-payments/provider` is not a payment's reference).
  */
 export function documentedAnswer(method: string, url: string): z.ZodType | null {
   const path = url.split('?')[0] ?? '';
-  return (
-    ANSWERED.find((op) => op.method === method.toLowerCase() && op.pattern.test(path))?.answer ??
-    null
-  );
+  const routes = ROUTED.filter((op) => op.method === method.toLowerCase() && op.pattern.test(path));
+  return (routes.find((op) => op.literal) ?? routes[0])?.answer ?? null;
 }
 
 const schema = (type: z.ZodType): unknown =>

@@ -17,6 +17,9 @@ describe('documented answers', () => {
     );
     const modify = documentedAnswer('POST', '/api/staff/registrations/x/modify/preview');
     expect([cancel === null, modify === null]).toEqual([false, false]);
+    // A path of its own before a pattern that takes it too, as the router does.
+    expect(documentedAnswer('GET', '/api/me/online-payments/PAY-0123456789')).not.toBeNull();
+    expect(documentedAnswer('GET', '/api/me/online-payments/provider')).toBeNull();
     // Another method, a longer path or an undocumented answer: none.
     expect(documentedAnswer('POST', '/api/me/history')).toBeNull();
     expect(documentedAnswer('GET', '/api/me/history/2021')).toBeNull();

@@ -424,6 +424,29 @@ export const solidarityDecision = z.object({
 /** Staff agree instalments with a family: its unpaid balance is no withdrawal. */
 export const instalmentsAgreement = z.object({ agreed: z.boolean() });
 
+/** A payment online, as its member follows it: pending until the provider's notification says. */
+export const onlinePayment = z.object({
+  /** Ours (the provider's order id): PAY- and 10 characters. */
+  reference: z.string(),
+  invoiceId: z.string(),
+  invoiceReference: z.string(),
+  amountCents: z.number().int(),
+  status: z.enum(['pending', 'paid', 'refused', 'abandoned', 'expired']),
+  provider: z.string(),
+});
+export type OnlinePayment = z.infer<typeof onlinePayment>;
+
+/** POST /api/me/invoices/:id/online-payment — the payment, and how to reach the provider's page. */
+export const startedOnlinePayment = z.object({
+  payment: onlinePayment,
+  /** A link, or a form the browser posts to the provider (its fields signed). */
+  checkout: z.object({
+    url: z.string(),
+    fields: z.record(z.string(), z.string()).nullable(),
+  }),
+});
+export type StartedOnlinePayment = z.infer<typeof startedOnlinePayment>;
+
 /** An online payment's notification no payment line came from, until the staff handle it. */
 export const keptNotification = z.object({
   id: z.string(),

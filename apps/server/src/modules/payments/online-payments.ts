@@ -4,7 +4,7 @@
 // Lock order (docs/architecture.md): the invoice (FOR UPDATE), then its online payment. Starting
 // a payment and applying a notification both take them in that order, like every payment.
 import { randomBytes } from 'node:crypto';
-import type { KeptNotification } from '@entraide/contract';
+import type { KeptNotification, OnlinePayment } from '@entraide/contract';
 import { formatCents } from '@entraide/rules';
 import type { Database, Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
@@ -16,15 +16,6 @@ import type { Checkout, IncomingNotification, PaymentNotice, PaymentProvider } f
 
 /** How long a payment page may be used before the payment is taken as abandoned. */
 const VALID_MINUTES = 30;
-
-export interface OnlinePayment {
-  readonly reference: string;
-  readonly invoiceId: string;
-  readonly invoiceReference: string;
-  readonly amountCents: number;
-  readonly status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'expired';
-  readonly provider: string;
-}
 
 interface Row {
   id: string;

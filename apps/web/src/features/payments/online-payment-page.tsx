@@ -1,3 +1,4 @@
+import type { OnlinePayment } from '@entraide/contract';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api, ApiError } from '../../shared/api.ts';
@@ -7,13 +8,6 @@ import { PageTitle } from '../../shared/layout.tsx';
 import { RequireUser } from '../member/require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { onlinePaymentPage as msg } from '../../messages/payments.ts';
-
-interface OnlinePayment {
-  reference: string;
-  invoiceReference: string;
-  amountCents: number;
-  status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'expired';
-}
 
 /** How long the page asks again before it says the confirmation is late (every 2 s). */
 const TRIES = 30;

@@ -1,17 +1,12 @@
+import type { StartedOnlinePayment } from '@entraide/contract';
 import { formatCents } from '../../shared/format.ts';
 import { api } from '../../shared/api.ts';
 import { FormAlert } from '../../shared/form.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { payOnline as msg } from '../../messages/payments.ts';
 
-interface Started {
-  payment: { reference: string; amountCents: number };
-  /** A link, or a form the browser posts to the provider (its fields signed). */
-  checkout: { url: string; fields: Record<string, string> | null };
-}
-
 /** Goes to the provider's page: by a link, or by posting its signed form. */
-function goTo(checkout: Started['checkout']): void {
+function goTo(checkout: StartedOnlinePayment['checkout']): void {
   if (!checkout.fields) {
     window.location.assign(checkout.url);
     return;
@@ -47,7 +42,13 @@ export function PayOnline({
   const pay = () =>
     void run(async () => {
       goTo(
-        (await api<Started>('POST', `/api/me/invoices/${invoiceId}/online-payment`, {})).checkout,
+        (
+          await api<StartedOnlinePayment>(
+            'POST',
+            `/api/me/invoices/${invoiceId}/online-payment`,
+            {},
+          )
+        ).checkout,
       );
     });
   return (
