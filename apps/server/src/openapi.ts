@@ -4,6 +4,8 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  selectionApplied,
+  selectionPreview,
   onlinePayment,
   startedOnlinePayment,
   onlinePaymentsFollowUpAnswer,
@@ -763,12 +765,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/selection/{sector}',
     summary: 'Aperçu de la sélection des sessions clôturées d’un secteur',
+    answer: selectionPreview,
     auth: 'staff',
   },
   {
     method: 'post',
     path: '/api/staff/selection/{sector}',
     summary: 'Appliquer la sélection prévisualisée (jeton de l’aperçu) et prévenir les familles',
+    answer: selectionApplied,
     auth: 'staff',
   },
   {
@@ -777,6 +781,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Reporter la sélection automatique du secteur (au plus tard au jour de réponse promis aux familles)',
     body: selectionPostponement,
+    answer: selectionPreview,
     auth: 'staff',
   },
   {

@@ -317,6 +317,60 @@ export const sessionCancellationRequest = z.object({
 /** Staff postpone a sector's automatic selection, at the latest to the answer promised. */
 export const selectionPostponement = z.object({ selectionOn: calendarDay });
 
+/** The selection of a sector's closed sessions, previewed: what applying it would decide. */
+export const selectionPreview = z.object({
+  sector: z.enum(activitySectors),
+  sessions: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        /** Places left for this run. */
+        places: z.number().int(),
+        waitingPlaces: z.number().int(),
+        closesOn: z.string(),
+      }),
+    )
+    .readonly(),
+  /** The day the job applies it, unless staff do before. */
+  automaticOn: z.string().nullable(),
+  /** How far staff may postpone it: the earliest answer promised to the families. */
+  latestOn: z.string().nullable(),
+  decisions: z
+    .array(
+      z.object({
+        requestId: z.string(),
+        number: z.number().int(),
+        participant: z.string(),
+        member: z.string(),
+        outcome: z.enum(['confirmed', 'waiting', 'refused']),
+        sessionId: z.string().nullable(),
+        /** Where the decision places the request or lists it, in words. */
+        sessionLabel: z.string().nullable(),
+        /** The rank of that choice (1 = first choice). */
+        rank: z.number().int().nullable(),
+        /** 1-based position in the priority order. */
+        priority: z.number().int(),
+        waitingPosition: z.number().int().nullable(),
+        /** Why, in French, in order. */
+        reasons: z.array(z.string()).readonly(),
+      }),
+    )
+    .readonly(),
+  /** Names this exact result: applying checks that nothing changed since. */
+  token: z.string(),
+});
+export type SelectionPreview = z.infer<typeof selectionPreview>;
+
+/** POST /api/staff/selection/:sector — what applying decided, counted. */
+export const selectionApplied = z.object({
+  sessions: z.number().int(),
+  confirmed: z.number().int(),
+  waiting: z.number().int(),
+  refused: z.number().int(),
+});
+export type SelectionApplied = z.infer<typeof selectionApplied>;
+
 /** The year of the staff's dashboards. */
 export const dashboardQuery = z.object({ year: calendarYear });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ActivitySector } from '@entraide/contract';
+import type { ActivitySector, SelectionApplied } from '@entraide/contract';
 import { formatIsoDate } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { LOCKING } from '../../db/read-locks.ts';
@@ -177,13 +177,6 @@ export async function previewSelection(
 }
 
 /** What applying a selection did: its sessions (a village's lodgings each) and decisions. */
-export interface SelectionApplied {
-  readonly sessions: number;
-  readonly confirmed: number;
-  readonly waiting: number;
-  readonly refused: number;
-}
-
 /**
  * Applies the selection previewed (same token), marks the sessions allocated, mails each family
  * and writes the audit log; staff null is the scheduled job. Answers with the counts only: the

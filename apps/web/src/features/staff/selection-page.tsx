@@ -1,4 +1,4 @@
-import type { ActivitySector } from '@entraide/contract';
+import type { ActivitySector, SelectionApplied, SelectionPreview } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
@@ -14,41 +14,10 @@ import { ownSectorLabels, SECTIONS } from './staff-sections.ts';
 import { StaffNav } from './staff-nav.tsx';
 import { selectionPage as msg } from '../../messages/staff.ts';
 
-interface Decision {
-  requestId: string;
-  number: number;
-  participant: string;
-  member: string;
-  outcome: 'confirmed' | 'waiting' | 'refused';
-  sessionLabel: string | null;
-  rank: number | null;
-  priority: number;
-  waitingPosition: number | null;
-  reasons: string[];
-}
+/** One request's decision in the preview. */
+type Decision = SelectionPreview['decisions'][number];
 
-interface Preview {
-  token: string;
-  automaticOn: string | null;
-  latestOn: string | null;
-  sessions: {
-    id: string;
-    label: string;
-    places: number;
-    waitingPlaces: number;
-    closesOn: string;
-  }[];
-  decisions: Decision[];
-}
-
-/** What applying did (the answer of the apply). */
-interface Applied {
-  confirmed: number;
-  waiting: number;
-  refused: number;
-}
-
-const tally = (preview: Preview, outcome: keyof typeof OUTCOMES): number =>
+const tally = (preview: SelectionPreview, outcome: keyof typeof OUTCOMES): number =>
   preview.decisions.filter((d) => d.outcome === outcome).length;
 
 /** The day the job applies the selection, and the form that postpones it. */
@@ -58,8 +27,8 @@ function SelectionDay({
   onPostponed,
 }: {
   readonly sector: ActivitySector;
-  readonly preview: Preview;
-  readonly onPostponed: (preview: Preview) => void;
+  readonly preview: SelectionPreview;
+  readonly onPostponed: (preview: SelectionPreview) => void;
 }) {
   const [day, setDay] = useState('');
   const { busy, alert, fields, run } = useSubmit();
@@ -68,7 +37,9 @@ function SelectionDay({
     event.preventDefault();
     void run(async () => {
       onPostponed(
-        await api<Preview>('PUT', `/api/staff/selection/${sector}/day`, { selectionOn: day }),
+        await api<SelectionPreview>('PUT', `/api/staff/selection/${sector}/day`, {
+          selectionOn: day,
+        }),
       );
       setDay('');
     });
@@ -121,20 +92,22 @@ function Selection() {
   // this page only to staff of at least one.
   const sectors = ownSectorLabels(session?.user);
   const [sector, setSector] = useState(Object.keys(sectors)[0] as ActivitySector);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [applied, setApplied] = useState<Applied | null>(null);
+  const [preview, setPreview] = useState<SelectionPreview | null>(null);
+  const [applied, setApplied] = useState<SelectionApplied | null>(null);
   const { busy, alert, run } = useSubmit();
   const loading = useLoad(async () => {
     setPreview(null);
-    setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
+    setPreview(await api<SelectionPreview>('GET', `/api/staff/selection/${sector}`));
   }, sector);
   const apply = () =>
     void run(async () => {
       if (!preview) return;
       setApplied(
-        await api<Applied>('POST', `/api/staff/selection/${sector}`, { token: preview.token }),
+        await api<SelectionApplied>('POST', `/api/staff/selection/${sector}`, {
+          token: preview.token,
+        }),
       );
-      setPreview(await api<Preview>('GET', `/api/staff/selection/${sector}`));
+      setPreview(await api<SelectionPreview>('GET', `/api/staff/selection/${sector}`));
     });
   const answer = (d: Decision) =>
     `${OUTCOMES[d.outcome]}${d.sessionLabel ? ` — ${d.sessionLabel}` : ''}${d.waitingPosition ? msg.position(d.waitingPosition) : ''}`;
@@ -187,7 +160,11 @@ function Selection() {
             filterHint={msg.nomNumeroSessionReponse}
             pageSize={50}
             columns={[
-              { id: 'rank', header: msg.rang, accessorFn: (d: Decision) => d.priority },
+              {
+                id: 'rank',
+                header: msg.rang,
+                accessorFn: (d: Decision) => d.priority,
+              },
               {
                 id: 'request',
                 header: msg.demande,
