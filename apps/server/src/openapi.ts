@@ -4,6 +4,7 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  recordQueueAnswer,
   selectionApplied,
   selectionPreview,
   onlinePayment,
@@ -566,6 +567,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/agent-records',
     summary:
       'Fiches Agent à valider (les plus anciennes d’abord ; ?status=&year=&sector=&notices=), avec ce que disent leurs avis d’impôt',
+    answer: recordQueueAnswer,
     auth: 'staff',
   },
   {

@@ -6,6 +6,7 @@ import {
   type DependantInput,
   type NoticeCheck,
   type NoticeCheckStatus,
+  type RecordQueueEntry,
   type RecordStatus,
 } from '@entraide/contract';
 import {
@@ -438,21 +439,6 @@ async function onlyVerifiedIncomes(
   return notices.status === 'verifiedConcordant';
 }
 
-export interface QueueEntry {
-  readonly id: string;
-  readonly identifier: string;
-  readonly lastName: string;
-  readonly firstName: string;
-  readonly year: number;
-  readonly version: number;
-  readonly status: RecordStatus;
-  readonly submittedAt: string | null;
-  /** How many things changed since the member's Fiche last validated; null for a first Fiche. */
-  readonly changes: number | null;
-  /** What its tax notices say of its typed incomes. */
-  readonly notices: NoticeCheckStatus;
-}
-
 /**
  * The staff's queue of records, oldest submission first, at most QUEUE_LENGTH; by sector, the
  * records of households with a request of that sector in the year (those a closing is waiting
@@ -462,10 +448,10 @@ export async function recordQueue(
   db: Queryable,
   incomeYear: (year: number) => number | null,
   filters: QueueFilters,
-): Promise<QueueEntry[]> {
+): Promise<RecordQueueEntry[]> {
   // The notices' check is worked out here, not in SQL: with that filter, the queue is read page
   // after page until it is full, so that a Fiche beyond the first page is not missed.
-  const entries: QueueEntry[] = [];
+  const entries: RecordQueueEntry[] = [];
   for (let offset = 0; ; offset += QUEUE_LENGTH) {
     const page = await queuePage(db, incomeYear, filters, offset);
     entries.push(
@@ -492,7 +478,7 @@ async function queuePage(
   incomeYear: (year: number) => number | null,
   { status, year, sector }: QueueFilters,
   offset: number,
-): Promise<QueueEntry[]> {
+): Promise<RecordQueueEntry[]> {
   const rows = await db.query<{
     id: string;
     identifier: string;

@@ -3,7 +3,7 @@ import {
   type AgentRecordAnswer,
   type DocumentSummary,
   type NoticeCheck,
-  type NoticeCheckStatus,
+  type RecordQueueEntry,
   type TaxNoticeDetails,
 } from '@entraide/contract';
 import { useState } from 'react';
@@ -29,18 +29,6 @@ import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { recordValidationPage as msg } from '../../messages/staff.ts';
-
-interface QueueEntry {
-  id: string;
-  identifier: string;
-  lastName: string;
-  firstName: string;
-  year: number;
-  version: number;
-  submittedAt: string | null;
-  changes: number | null;
-  notices: NoticeCheckStatus;
-}
 
 interface RecordFile {
   record: AgentRecordAnswer;
@@ -142,7 +130,7 @@ function RecordReview({
   entry,
   onDecided,
 }: {
-  readonly entry: QueueEntry;
+  readonly entry: RecordQueueEntry;
   readonly onDecided: (message: string) => void;
 }) {
   const [file, setFile] = useState<RecordFile | null>(null);
@@ -275,7 +263,7 @@ function BulkValidation({
   chosen,
   onDone,
 }: {
-  readonly queue: readonly QueueEntry[];
+  readonly queue: readonly RecordQueueEntry[];
   readonly chosen: ReadonlySet<string>;
   readonly onDone: (message: string) => void;
 }) {
@@ -337,8 +325,8 @@ const QUEUE_STATUSES = {
 
 export function RecordValidationPage() {
   const [years, setYears] = useState<number[]>([]);
-  const [queue, setQueue] = useState<QueueEntry[] | null>(null);
-  const [open, setOpen] = useState<QueueEntry | null>(null);
+  const [queue, setQueue] = useState<RecordQueueEntry[] | null>(null);
+  const [open, setOpen] = useState<RecordQueueEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [filters, setFilters] = useState({
@@ -355,8 +343,12 @@ export function RecordValidationPage() {
   const loading = useLoad(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
     setQueue(
-      (await api<{ records: QueueEntry[] }>('GET', `/api/staff/agent-records?${query.toString()}`))
-        .records,
+      (
+        await api<{ records: RecordQueueEntry[] }>(
+          'GET',
+          `/api/staff/agent-records?${query.toString()}`,
+        )
+      ).records,
     );
   }, JSON.stringify(filters));
   return (
@@ -426,7 +418,7 @@ export function RecordValidationPage() {
             columns={[
               ...(filters.status === 'submitted'
                 ? [
-                    tickColumn<QueueEntry>(chosen, setChosen, (e) =>
+                    tickColumn<RecordQueueEntry>(chosen, setChosen, (e) =>
                       msg.cocherFiche(e.firstName, e.lastName),
                     ),
                   ]
@@ -434,8 +426,8 @@ export function RecordValidationPage() {
               {
                 id: 'agent',
                 header: msg.agent,
-                accessorFn: (e: QueueEntry) => `${e.firstName} ${e.lastName} ${e.identifier}`,
-                cell: ({ row }: { row: { original: QueueEntry } }) => (
+                accessorFn: (e: RecordQueueEntry) => `${e.firstName} ${e.lastName} ${e.identifier}`,
+                cell: ({ row }: { row: { original: RecordQueueEntry } }) => (
                   <button type="button" className="link" onClick={() => setOpen(row.original)}>
                     {row.original.firstName} {row.original.lastName}
                   </button>
@@ -444,13 +436,13 @@ export function RecordValidationPage() {
               {
                 id: 'record',
                 header: msg.fiche2,
-                accessorFn: (e: QueueEntry) => `${e.year} (v${e.version})`,
+                accessorFn: (e: RecordQueueEntry) => `${e.year} (v${e.version})`,
               },
               {
                 id: 'sent',
                 header: msg.envoyee,
-                accessorFn: (e: QueueEntry) => e.submittedAt ?? '',
-                cell: ({ row }: { row: { original: QueueEntry } }) =>
+                accessorFn: (e: RecordQueueEntry) => e.submittedAt ?? '',
+                cell: ({ row }: { row: { original: RecordQueueEntry } }) =>
                   row.original.submittedAt
                     ? formatDate(row.original.submittedAt.slice(0, 10))
                     : '—',
@@ -458,8 +450,8 @@ export function RecordValidationPage() {
               {
                 id: 'changes',
                 header: msg.changements,
-                accessorFn: (e: QueueEntry) => e.changes ?? -1,
-                cell: ({ row }: { row: { original: QueueEntry } }) =>
+                accessorFn: (e: RecordQueueEntry) => e.changes ?? -1,
+                cell: ({ row }: { row: { original: RecordQueueEntry } }) =>
                   changesText(row.original.changes),
               },
               {
@@ -467,9 +459,9 @@ export function RecordValidationPage() {
                 header: msg.avisImpot,
                 // Sorted worst first (a failed signature, then a verified notice that differs),
                 // and found by the search in its words.
-                accessorFn: (e: QueueEntry) =>
+                accessorFn: (e: RecordQueueEntry) =>
                   `${noticeCheckStatuses.indexOf(e.notices)} ${NOTICE_CHECK_LABELS[e.notices]}`,
-                cell: ({ row }: { row: { original: QueueEntry } }) =>
+                cell: ({ row }: { row: { original: RecordQueueEntry } }) =>
                   NOTICE_CHECK_LABELS[row.original.notices],
               },
             ]}
