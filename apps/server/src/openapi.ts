@@ -4,6 +4,8 @@ import {
   agentRecordYearAnswer,
   bankAccountsAnswer,
   benefitsAnswer,
+  memberFileAnswer,
+  memberSearchAnswer,
   recordQueueAnswer,
   selectionApplied,
   selectionPreview,
@@ -613,12 +615,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/staff/members',
     summary: 'Rechercher un adhérent (nom, identifiant, matricule ; ?q=)',
+    answer: memberSearchAnswer,
     auth: 'staff',
   },
   {
     method: 'get',
     path: '/api/staff/members/{id}',
     summary: 'Dossier d’un adhérent : fiches et versions, documents, RIB, journal',
+    answer: memberFileAnswer,
     auth: 'staff',
   },
   {

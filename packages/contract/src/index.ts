@@ -25,3 +25,4 @@ export * from './benefits.ts';
 export * from './audit.ts';
 export * from './member-home.ts';
 export * from './agent-record-year.ts';
+export * from './member-file.ts';

@@ -1,4 +1,10 @@
-import type { AuditEntry, BankAccount, FileRead, MemberProfile } from '@entraide/contract';
+import type {
+  AuditEntry,
+  BankAccount,
+  FileRead,
+  MemberProfile,
+  MemberSearchHit,
+} from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import { containing } from '../../db/patterns.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -7,14 +13,6 @@ import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { memberAudit, recordAudit } from '../audit/audit-log.ts';
 import { listBankAccounts } from '../household/bank-accounts.ts';
 import { listDocuments, type DocumentSummary } from '../household/documents.ts';
-
-export interface MemberSearchHit {
-  readonly id: string;
-  readonly identifier: string;
-  readonly lastName: string;
-  readonly firstName: string;
-  readonly matricule: string | null;
-}
 
 /** Staff search by name, CAES identifier or Inserm matricule (at least 2 characters). */
 export async function searchMembers(db: Queryable, query: string): Promise<MemberSearchHit[]> {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@entraide/contract';
+import type { MemberFile, MemberSearchHit } from '@entraide/contract';
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -12,40 +12,6 @@ import { DocumentLinks } from './document-links.tsx';
 import { StaffNav } from './staff-nav.tsx';
 import { RELATION_LABELS } from '../../messages/labels.ts';
 import { memberSearchPage as msg } from '../../messages/staff.ts';
-
-interface Hit {
-  id: string;
-  identifier: string;
-  lastName: string;
-  firstName: string;
-  matricule: string | null;
-}
-
-interface MemberFile {
-  profile: {
-    identifier: string;
-    firstName: string;
-    lastName: string;
-    email: string;
-    dependants: {
-      relation: keyof typeof RELATION_LABELS;
-      firstName: string;
-      lastName: string;
-      birthDate: string;
-    }[];
-  };
-  records: {
-    id: string;
-    year: number;
-    version: number;
-    status: string;
-    decidedAt: string | null;
-    packId: string | null;
-  }[];
-  documents: { id: string; kind: string; fileName: string; createdAt: string }[];
-  bankAccounts: { id: string; ibanMasked: string; isDefault: boolean }[];
-  audit: AuditEntry[];
-}
 
 const STATUS: Record<string, string> = {
   draft: 'brouillon',
@@ -132,7 +98,7 @@ function FileView({ file }: { readonly file: MemberFile }) {
 
 export function MemberSearchPage() {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [hits, setHits] = useState<MemberSearchHit[] | null>(null);
   const [file, setFile] = useState<MemberFile | null>(null);
   const { busy, alert, fields, run } = useSubmit();
   const search = (event: SyntheticEvent) => {
@@ -140,12 +106,16 @@ export function MemberSearchPage() {
     void run(async () => {
       setFile(null);
       setHits(
-        (await api<{ members: Hit[] }>('GET', `/api/staff/members?q=${encodeURIComponent(query)}`))
-          .members,
+        (
+          await api<{ members: MemberSearchHit[] }>(
+            'GET',
+            `/api/staff/members?q=${encodeURIComponent(query)}`,
+          )
+        ).members,
       );
     });
   };
-  const open = (hit: Hit) =>
+  const open = (hit: MemberSearchHit) =>
     void run(async () => {
       setFile(await api<MemberFile>('GET', `/api/staff/members/${hit.id}`));
     });
