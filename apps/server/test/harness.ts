@@ -315,10 +315,6 @@ async function overHttp(
   };
 }
 
-/**
- * A browser-like client: keeps cookies and sends the CSRF token header on every change; through
- * inject by default, or over real HTTP when given the address of a listening server.
- */
 /** A success whose answer the OpenAPI document describes is checked against it (`documentedAnswer`). */
 function expectDocumented(method: string, url: string, status: number, body: unknown): void {
   const answer = status >= 200 && status < 300 ? documentedAnswer(method, url) : null;
@@ -329,6 +325,10 @@ function expectDocumented(method: string, url: string, status: number, body: unk
     );
 }
 
+/**
+ * A browser-like client: keeps cookies and sends the CSRF token header on every change; through
+ * inject by default, or over real HTTP when given the address of a listening server.
+ */
 export class Client {
   /** `db`: the fixtures' way past a staff member's second factor (see `login`). */
   constructor(

@@ -364,6 +364,7 @@ export type SelectionPreview = z.infer<typeof selectionPreview>;
 
 /** POST /api/staff/selection/:sector — what applying decided, counted. */
 export const selectionApplied = z.object({
+  /** The sessions allotted (a village's lodgings each). */
   sessions: z.number().int(),
   confirmed: z.number().int(),
   waiting: z.number().int(),

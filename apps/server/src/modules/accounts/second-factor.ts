@@ -1,8 +1,8 @@
 // The second factor of an account (issue 11): TOTP (authenticator apps) and passkeys (WebAuthn),
 // single-use recovery codes, and the admin's reset. Staff and admins must enrol one before they
 // reach the back office; members may.
-import type { SecondFactorSummary } from '@entraide/contract';
 import { randomBytes } from 'node:crypto';
+import type { SecondFactorSummary } from '@entraide/contract';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,

@@ -4,7 +4,6 @@ import { decimalComma, frenchCsv } from '../../csv.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 
-/** A sector's year at a glance: its budget and what it committed, its sessions, its claims. */
 /** The dashboards of the given activity sectors for a year. */
 export async function sectorDashboards(
   db: Queryable,

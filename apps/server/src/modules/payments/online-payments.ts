@@ -268,7 +268,6 @@ async function apply(
   return { outcome: 'recorded', detail: '' };
 }
 
-/** A notification kept for the staff: money the committee may have to refund, or to place. */
 /**
  * The notifications no payment line came from, not yet handled: those of the caller's sectors
  * (the invoice's), and for an admin also those naming no payment of ours.

@@ -89,7 +89,6 @@ export async function sendPreparedRefunds(
   return done;
 }
 
-/** A refund through the provider not yet confirmed, as the staff follow it. */
 /** The refunds of the caller's sectors (all for an admin) that are not confirmed yet. */
 export function openRefunds(db: Queryable, staff: CurrentUser): Promise<OpenRefund[]> {
   return db.query<OpenRefund>(

@@ -176,7 +176,6 @@ export async function previewSelection(
   return { sector, sessions: allocationSessions, ...selectionDays(sessions), decisions, token };
 }
 
-/** What applying a selection did: its sessions (a village's lodgings each) and decisions. */
 /**
  * Applies the selection previewed (same token), marks the sessions allocated, mails each family
  * and writes the audit log; staff null is the scheduled job. Answers with the counts only: the

@@ -335,7 +335,6 @@ function Payouts({ today }: { readonly today: string }) {
   );
 }
 
-/** Subventions a posteriori: the sector's queue with receipts, decisions, and payout batches. */
 /** Several claims approved at once: the ones ticked, each at its own amount, after a summary. */
 function BulkApproval({
   claims,
