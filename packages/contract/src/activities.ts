@@ -230,7 +230,7 @@ export const registrationStatuses = [
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
 /** A person a registration names, as the pages read them. */
-const namedPerson = z.object({ firstName: z.string(), lastName: z.string() });
+export const namedPerson = z.object({ firstName: z.string(), lastName: z.string() });
 
 /** A registration request or booking as the member's pages read it (its quotes: their totals). */
 export const registrationView = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDay, everyError, isDay, reasonText, tickedIds } from './text.ts';
-import { activitySectors, listedRecord } from './activities.ts';
+import { activitySectors, listedRecord, namedPerson } from './activities.ts';
 import { euroCents, shownCents } from './money.ts';
 
 const isoDate = calendarDay;
@@ -242,7 +242,7 @@ export const claimView = z.object({
   type: z.enum(claimTypes),
   sector: z.enum(activitySectors),
   /** Who the expense was for: the member or a person of the Fiche. */
-  participant: z.object({ firstName: z.string(), lastName: z.string() }),
+  participant: namedPerson,
   details: z.object({
     organism: z.string(),
     firstDay: z.string(),
