@@ -288,6 +288,8 @@ describe('what an address names, when the server cannot be reached', () => {
     const year = desk.getByLabel('Année');
     expect(await year.locator('option').count()).toBe(1);
     await noAnswer.getByRole('button', { name: 'Réessayer' }).click();
+    // The alert goes as the retry starts; the years come with its answer.
+    await year.locator('option').nth(1).waitFor({ state: 'attached' });
     await noAnswer.waitFor({ state: 'detached' });
     expect(await year.locator('option').count()).toBeGreaterThan(1);
   });

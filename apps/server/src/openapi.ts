@@ -39,7 +39,6 @@ import {
   activityInput,
   cancellationRequest,
   paymentReversal,
-  placeChangeFigures,
   instalmentsAgreement,
   claimDecision,
   claimEstimate,
@@ -93,20 +92,72 @@ import {
   claimApprovals,
   sectorBudgetInput,
   recordValidations,
+  rateCurveAnswer,
+  packPageAnswer,
+  packDraftsAnswer,
+  packDraftAnswer,
+  draftCheck,
+  publishedPack,
+  packImpactAnswer,
+  secondFactorPassed,
+  passkeyOptions,
+  totpEnrolment,
+  secondFactorAdded,
+  renewedRecoveryCodes,
+  signUpRefusalsAnswer,
+  documentSummary,
+  documentsAnswer,
+  taxNoticeReading,
+  uploadedPhoto,
+  recordYearsAnswer,
+  recordFileAnswer,
+  recordValidationsAnswer,
+  cardCheck,
+  partnerOffersAnswer,
+  partnerOffer,
+  catalogueAnswer,
+  activityPageAnswer,
+  staffActivitiesAnswer,
+  activityAnswer,
+  activitySessionAnswer,
+  sessionCancellation,
+  registrationPreview,
+  invoiceAccount,
+  onlinePaymentProvider,
+  refundRetried,
+  notificationMarked,
+  planPreviewAnswer,
+  payment,
+  chequesAnswer,
+  depositSlip,
+  paymentReversed,
+  placeChangeResult,
+  consistencyReport,
+  changeOptions,
+  claimPreview,
+  claimApprovalsAnswer,
+  placeChangePreview,
 } from '@entraide/contract';
 import { z } from 'zod';
 
-interface Operation {
+/**
+ * What a route sends on success: a JSON answer of a contract schema, a file of one of some media
+ * types (`image/*` for any picture), or nothing (204).
+ */
+export type Success =
+  { readonly answer: z.ZodType } | { readonly files: readonly string[] } | { readonly empty: true };
+
+type Operation = Success & {
   readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
-  readonly answer?: z.ZodType;
   readonly auth?: 'member' | 'staff' | 'admin';
-}
+};
 
-/** A place change's figures, with the fee's explanation (the pack's schedule, step by step). */
-const placeChangePreview = placeChangeFigures.extend({ explanation: z.array(z.unknown()) });
+const PDF = 'application/pdf';
+const CSV = 'text/csv';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every route of the API, with the contract schemas it reads and answers. */
 const OPERATIONS: readonly Operation[] = [
@@ -121,12 +172,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/packs/{id}/rate-curve',
     summary: 'Le taux de chaque grille d’un barème selon le quotient familial (tous les 250 €)',
+    answer: rateCurveAnswer,
   },
   {
     method: 'get',
     path: '/api/packs/{id}/page',
     summary:
       'Un barème écrit pour tous : la formule de chaque taux, le tableau du plafond annuel, les exemples vérifiés',
+    answer: packPageAnswer,
   },
   { method: 'get', path: '/api/v1/packs', summary: 'Barèmes disponibles', answer: packListAnswer },
   {
@@ -134,6 +187,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/admin/pack-drafts',
     summary: 'Studio des barèmes : les brouillons et les barèmes publiés, les barèmes de départ',
     auth: 'admin',
+    answer: packDraftsAnswer,
   },
   {
     method: 'post',
@@ -141,12 +195,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Nouveau brouillon : l’année suivante d’un barème, ou un fichier JSON importé',
     body: packDraftInput,
     auth: 'admin',
+    answer: packDraftAnswer,
   },
   {
     method: 'get',
     path: '/api/admin/pack-drafts/{id}',
     summary: 'Un brouillon, ses erreurs, ses avertissements, ses cas de test et ses paramètres',
     auth: 'admin',
+    answer: packDraftAnswer,
   },
   {
     method: 'put',
@@ -154,6 +210,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Enregistrer un brouillon (même avec des erreurs) ; la réponse le vérifie',
     body: packDraftSave,
     auth: 'admin',
+    answer: packDraftAnswer,
   },
   {
     method: 'post',
@@ -162,12 +219,14 @@ const OPERATIONS: readonly Operation[] = [
       'Vérifier ce qui est à l’écran sans l’enregistrer : erreurs, avertissements, cas de test',
     body: packDraftSave,
     auth: 'admin',
+    answer: draftCheck,
   },
   {
     method: 'delete',
     path: '/api/admin/pack-drafts/{id}',
     summary: 'Supprimer un brouillon (jamais un barème publié)',
     auth: 'admin',
+    empty: true,
   },
   {
     method: 'post',
@@ -175,6 +234,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Publier un brouillon sous un nom et une période : il ne change plus',
     body: packPublication,
     auth: 'admin',
+    answer: publishedPack,
   },
   {
     method: 'get',
@@ -182,18 +242,21 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Le coût d’un brouillon sur les foyers validés et les séjours de l’année, face au barème en vigueur',
     auth: 'admin',
+    answer: packImpactAnswer,
   },
   {
     method: 'get',
     path: '/api/admin/pack-drafts/{id}/impact.xlsx',
     summary: 'Le coût d’un brouillon, foyer par foyer, en tableur',
     auth: 'admin',
+    files: [XLSX],
   },
   {
     method: 'get',
     path: '/api/admin/packs/{id}/json',
     summary: 'Un barème (ou un brouillon) en fichier JSON, tel que le moteur le lit',
     auth: 'admin',
+    files: ['application/json'],
   },
   {
     method: 'get',
@@ -236,17 +299,20 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/session/second-factor',
     summary: 'Second facteur de la connexion : code de l’application (TOTP) ou code de secours',
     body: secondFactorCode,
+    answer: secondFactorPassed,
   },
   {
     method: 'post',
     path: '/api/session/second-factor/passkey/options',
     summary: 'Second facteur par clé d’accès : le défi WebAuthn',
+    answer: passkeyOptions,
   },
   {
     method: 'post',
     path: '/api/session/second-factor/passkey',
     summary: 'Second facteur par clé d’accès : la signature du navigateur',
     body: passkeyResponse,
+    empty: true,
   },
   {
     method: 'get',
@@ -260,6 +326,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/second-factor/totp',
     summary: 'Nouvelle application d’authentification : secret et QR code',
     auth: 'member',
+    answer: totpEnrolment,
   },
   {
     method: 'post',
@@ -267,12 +334,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Confirmer l’application par un code (donne les codes de secours)',
     body: secondFactorCode,
     auth: 'member',
+    answer: secondFactorAdded,
   },
   {
     method: 'post',
     path: '/api/me/second-factor/passkeys/options',
     summary: 'Nouvelle clé d’accès : les options WebAuthn',
     auth: 'member',
+    answer: passkeyOptions,
   },
   {
     method: 'post',
@@ -280,12 +349,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Enregistrer la clé d’accès créée par le navigateur',
     body: newPasskey,
     auth: 'member',
+    answer: secondFactorAdded,
   },
   {
     method: 'post',
     path: '/api/me/second-factor/recovery-codes',
     summary: 'Nouveaux codes de secours (les anciens ne valent plus)',
     auth: 'member',
+    answer: renewedRecoveryCodes,
   },
   {
     method: 'get',
@@ -307,6 +378,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/data.zip',
     summary: 'Télécharger mes données (JSON et PDF d’origine, ZIP)',
     auth: 'member',
+    files: ['application/zip'],
   },
   {
     method: 'post',
@@ -314,6 +386,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Fermer mon compte (mot de passe ; anonymise ce qui ne doit pas être gardé)',
     body: z.object({ password: z.string() }),
     auth: 'member',
+    empty: true,
   },
   {
     method: 'get',
@@ -328,8 +401,9 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Réinitialiser le second facteur d’un compte (motif journalisé, courriel envoyé)',
     body: secondFactorReset,
     auth: 'admin',
+    empty: true,
   },
-  { method: 'delete', path: '/api/session', summary: 'Déconnexion' },
+  { method: 'delete', path: '/api/session', summary: 'Déconnexion', empty: true },
   {
     method: 'post',
     path: '/api/sign-up-requests',
@@ -356,6 +430,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/password',
     summary: 'Choisir son mot de passe avec un lien reçu par courriel',
     body: setPasswordRequest,
+    empty: true,
   },
   {
     method: 'put',
@@ -363,6 +438,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Changer mon mot de passe',
     body: changePasswordRequest,
     auth: 'member',
+    empty: true,
   },
   {
     method: 'put',
@@ -370,6 +446,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Modifier mes coordonnées (courriel, téléphone, adresse)',
     body: contactDetails,
     auth: 'member',
+    empty: true,
   },
   {
     method: 'get',
@@ -398,6 +475,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Refuser une inscription',
     body: signUpDecisionRequest,
     auth: 'staff',
+    empty: true,
   },
   {
     method: 'post',
@@ -406,6 +484,7 @@ const OPERATIONS: readonly Operation[] = [
       'Refuser plusieurs inscriptions pour un même motif ; celles décidées entre-temps sont laissées, avec la raison',
     body: signUpRefusals,
     auth: 'staff',
+    answer: signUpRefusalsAnswer,
   },
   {
     method: 'get',
@@ -421,9 +500,21 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Déposer un document PDF (corps : le fichier ; ?kind=taxNotice|spouseTaxNotice|payslip|…&name=…)',
     auth: 'member',
+    answer: documentSummary,
   },
-  { method: 'get', path: '/api/me/documents', summary: 'Mes documents', auth: 'member' },
-  { method: 'get', path: '/api/committee/logo', summary: 'Le logo du comité (PNG), s’il en a un' },
+  {
+    method: 'get',
+    path: '/api/me/documents',
+    summary: 'Mes documents',
+    auth: 'member',
+    answer: documentsAnswer,
+  },
+  {
+    method: 'get',
+    path: '/api/committee/logo',
+    summary: 'Le logo du comité (PNG), s’il en a un',
+    files: ['image/png'],
+  },
   {
     method: 'get',
     path: '/api/admin/committee',
@@ -474,6 +565,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Lire un avis d’impôt (corps : le PDF, ou une photo JPEG ou PNG) : ses chiffres, lus dans son code 2D-DOC, et s’il est authentique',
     auth: 'member',
+    answer: taxNoticeReading,
   },
   {
     method: 'post',
@@ -481,11 +573,13 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Déposer la photo d’une activité (corps : l’image JPEG, PNG ou WebP), réduite à 1 200 × 800 pixels, sans ses métadonnées',
     auth: 'staff',
+    answer: uploadedPhoto,
   },
   {
     method: 'get',
     path: '/api/activity-photos/{id}',
     summary: 'La photo d’une activité (JPEG)',
+    files: ['image/jpeg'],
   },
   {
     method: 'get',
@@ -527,12 +621,14 @@ const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/record-years',
     summary: 'Années pour lesquelles une Fiche Agent peut être validée',
+    answer: recordYearsAnswer,
   },
   {
     method: 'get',
     path: '/api/documents/{id}',
     summary: 'Lire un document (son titulaire ou le personnel)',
     auth: 'member',
+    files: [PDF],
   },
   {
     method: 'get',
@@ -578,6 +674,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Une Fiche Agent, toutes ses versions, ses avis d’impôt lus côte à côte avec les revenus saisis (numéros fiscaux compris)',
     auth: 'staff',
+    answer: recordFileAnswer,
   },
   {
     method: 'post',
@@ -586,12 +683,14 @@ const OPERATIONS: readonly Operation[] = [
       'Valider plusieurs Fiches Agent lues comme concordantes, chacune dans sa transaction ; celles décidées entre-temps sont laissées, avec la raison',
     body: recordValidations,
     auth: 'staff',
+    answer: recordValidationsAnswer,
   },
   {
     method: 'post',
     path: '/api/staff/agent-records/{id}/validate',
     summary: 'Valider une Fiche Agent (calcul des parts, du QF, des taux, du plafond)',
     auth: 'staff',
+    answer: agentRecordAnswer,
   },
   {
     method: 'post',
@@ -599,17 +698,20 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Refuser une Fiche Agent avec un motif',
     body: recordDecision,
     auth: 'staff',
+    empty: true,
   },
   {
     method: 'get',
     path: '/api/me/card.pdf',
     summary: 'Ma carte adhérent (PDF avec code QR)',
     auth: 'member',
+    files: [PDF],
   },
   {
     method: 'get',
     path: '/api/cards/{token}',
     summary: 'Vérification publique d’une carte : nom et validité seulement',
+    answer: cardCheck,
   },
   {
     method: 'get',
@@ -630,6 +732,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/forms/subvention-administrative.pdf',
     summary: 'Mandat « subvention administrative » pré-rempli (PDF)',
     auth: 'member',
+    files: [PDF],
   },
   {
     method: 'get',
@@ -637,12 +740,14 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Attestation de non-subvention pour l’employeur du conjoint, pré-remplie (PDF ; ?year=)',
     auth: 'member',
+    files: [PDF],
   },
   {
     method: 'get',
     path: '/api/partner-offers',
     summary: 'Infos partenariat : offres et codes des partenaires',
     auth: 'member',
+    answer: partnerOffersAnswer,
   },
   {
     method: 'post',
@@ -650,6 +755,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Ajouter une offre partenaire',
     body: partnerOfferInput,
     auth: 'staff',
+    answer: partnerOffer,
   },
   {
     method: 'put',
@@ -657,28 +763,33 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Modifier une offre partenaire',
     body: partnerOfferInput,
     auth: 'staff',
+    answer: partnerOffer,
   },
   {
     method: 'delete',
     path: '/api/staff/partner-offers/{id}',
     summary: 'Supprimer une offre partenaire',
     auth: 'staff',
+    empty: true,
   },
   {
     method: 'get',
     path: '/api/activities',
     summary: 'Catalogue public (filtres : secteur, âge, dates, places restantes)',
+    answer: catalogueAnswer,
   },
   {
     method: 'get',
     path: '/api/activities/{id}',
     summary: 'Activité et ses sessions ; pour un adhérent connecté, le reste à payer de chacun',
+    answer: activityPageAnswer,
   },
   {
     method: 'get',
     path: '/api/staff/activities',
     summary: 'Activités des secteurs du gestionnaire (publiées ou non)',
     auth: 'staff',
+    answer: staffActivitiesAnswer,
   },
   {
     method: 'post',
@@ -686,6 +797,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Créer une activité',
     body: activityInput,
     auth: 'staff',
+    answer: activityAnswer,
   },
   {
     method: 'put',
@@ -693,6 +805,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Modifier une activité',
     body: activityInput,
     auth: 'staff',
+    answer: activityAnswer,
   },
   {
     method: 'post',
@@ -700,6 +813,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Ajouter une session (dates, âges, places, prix, transport, clôture)',
     body: sessionInput,
     auth: 'staff',
+    answer: activitySessionAnswer,
   },
   {
     method: 'put',
@@ -708,6 +822,7 @@ const OPERATIONS: readonly Operation[] = [
       'Modifier une session (les demandes déjà faites gardent le prix de leur devis, les places données restent)',
     body: sessionInput,
     auth: 'staff',
+    answer: activitySessionAnswer,
   },
   {
     method: 'get',
@@ -715,6 +830,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Ce que l’annulation d’une session ferait, répétée puis défaite : demandes annulées ou gardant d’autres choix, liste d’attente, places et remboursements (à renvoyer dans `expected`)',
     auth: 'staff',
+    answer: sessionCancellation,
   },
   {
     method: 'post',
@@ -723,6 +839,7 @@ const OPERATIONS: readonly Operation[] = [
       'Annuler une session : chaque famille est prévenue avec le motif, les places sont annulées sans frais et remboursées ; avec `expected`, seulement si elle fait encore ce qui a été lu (sinon 409 `effect_changed`)',
     body: sessionCancellationRequest,
     auth: 'staff',
+    answer: sessionCancellation,
   },
   {
     method: 'post',
@@ -731,6 +848,7 @@ const OPERATIONS: readonly Operation[] = [
       'Aperçu d’une demande : subvention, reste à payer et arrhes de chaque choix, expliqués',
     body: registrationInput,
     auth: 'member',
+    answer: registrationPreview,
   },
   {
     method: 'get',
@@ -760,12 +878,14 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/registrations/{id}',
     summary: 'Retirer une demande (une place libérée revient à la liste d’attente)',
     auth: 'member',
+    empty: true,
   },
   {
     method: 'get',
     path: '/api/me/registrations/{id}/form.pdf',
     summary: 'Formulaire de demande pré-rempli (PDF)',
     auth: 'member',
+    files: [PDF],
   },
   {
     method: 'get',
@@ -795,12 +915,14 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/sessions/{id}/participants.csv',
     summary: 'Liste des participants pour le prestataire (CSV)',
     auth: 'staff',
+    files: [CSV],
   },
   {
     method: 'get',
     path: '/api/staff/sessions/{id}/participants.pdf',
     summary: 'Liste des participants pour le prestataire (PDF)',
     auth: 'staff',
+    files: [PDF],
   },
   {
     method: 'get',
@@ -815,6 +937,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/me/invoices/{id}/pdf',
     summary: 'Une de mes factures ou un avoir (PDF)',
     auth: 'member',
+    files: [PDF],
   },
   {
     method: 'put',
@@ -822,12 +945,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Échelonner le reste à payer',
     body: planChoice,
     auth: 'member',
+    answer: invoiceAccount,
   },
   {
     method: 'get',
     path: '/api/me/online-payments/provider',
     summary: 'Le fournisseur de paiement en ligne du comité (local en développement)',
     auth: 'member',
+    answer: onlinePaymentProvider,
   },
   {
     method: 'post',
@@ -850,6 +975,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/online-payments/refunds/{id}/retry',
     summary: 'Redemander au prestataire un remboursement en ligne qui a échoué',
     auth: 'staff',
+    answer: refundRetried,
   },
   {
     method: 'post',
@@ -857,6 +983,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Noter comment une notification à traiter l’a été (remboursement, paiement placé)',
     body: notificationHandled,
     auth: 'staff',
+    answer: notificationMarked,
   },
   {
     method: 'get',
@@ -870,6 +997,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/payments/notifications/{provider}',
     summary:
       'La notification signée d’un fournisseur de paiement (stripe, lyra, local) : seule à enregistrer un paiement en ligne',
+    files: ['text/plain'],
   },
   {
     method: 'post',
@@ -877,6 +1005,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'L’échéancier (dates et montants) qu’un échelonnement donnerait, sans l’enregistrer',
     body: planChoice,
     auth: 'member',
+    answer: planPreviewAnswer,
   },
   {
     method: 'get',
@@ -890,6 +1019,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/invoices/{id}/pdf',
     summary: 'Facture ou avoir (PDF)',
     auth: 'staff',
+    files: [PDF],
   },
   {
     method: 'post',
@@ -897,12 +1027,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Saisir un règlement (en-tête Idempotency-Key obligatoire)',
     body: paymentInput,
     auth: 'staff',
+    answer: payment,
   },
   {
     method: 'get',
     path: '/api/staff/cheques',
     summary: 'Chèques à remettre en banque jusqu’à une date',
     auth: 'staff',
+    answer: chequesAnswer,
   },
   {
     method: 'post',
@@ -910,12 +1042,14 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Créer la remise de chèques',
     body: depositSlipRequest,
     auth: 'staff',
+    answer: depositSlip,
   },
   {
     method: 'get',
     path: '/api/staff/deposit-slips/{id}/pdf',
     summary: 'Bordereau de remise de chèques (PDF)',
     auth: 'staff',
+    files: [PDF],
   },
   {
     method: 'post',
@@ -924,6 +1058,7 @@ const OPERATIONS: readonly Operation[] = [
       'Annuler un règlement saisi au guichet (erreur de saisie, chèque revenu impayé) : une ligne inverse, la famille prévenue',
     body: paymentReversal,
     auth: 'staff',
+    answer: paymentReversed,
   },
   {
     method: 'post',
@@ -931,6 +1066,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Annuler une place confirmée : avoir, frais d’annulation, remboursement',
     body: cancellationRequest,
     auth: 'staff',
+    answer: placeChangeResult,
   },
   {
     method: 'post',
@@ -948,18 +1084,21 @@ const OPERATIONS: readonly Operation[] = [
       'Échelonnement accordé à la famille : pas de désistement automatique faute de paiement (CNRS)',
     body: instalmentsAgreement,
     auth: 'staff',
+    answer: instalmentsAgreement,
   },
   {
     method: 'get',
     path: '/api/staff/exports/{kind}.{format}',
     summary: 'Export comptable (factures, règlements, subventions) en CSV ou XLSX',
     auth: 'staff',
+    files: [CSV, XLSX],
   },
   {
     method: 'get',
     path: '/api/staff/billing/consistency',
     summary: 'Contrôle de cohérence des montants',
     auth: 'staff',
+    answer: consistencyReport,
   },
   {
     method: 'get',
@@ -967,6 +1106,7 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Session et transport d’une place confirmée, et les sessions de son activité où elle peut aller',
     auth: 'staff',
+    answer: changeOptions,
   },
   {
     method: 'post',
@@ -975,6 +1115,7 @@ const OPERATIONS: readonly Operation[] = [
       'Changer la session ou le transport d’une place confirmée : avoir, nouvelle facture, frais de modification',
     body: modificationRequest,
     auth: 'staff',
+    answer: placeChangeResult,
   },
   {
     method: 'post',
@@ -992,6 +1133,7 @@ const OPERATIONS: readonly Operation[] = [
       'Estimation d’une demande de subvention a posteriori, expliquée (le justificatif n’est requis que pour l’envoyer)',
     body: claimEstimate,
     auth: 'member',
+    answer: claimPreview,
   },
   {
     method: 'get',
@@ -1031,6 +1173,7 @@ const OPERATIONS: readonly Operation[] = [
       'Accorder plusieurs demandes à la fois, chacune au montant recalculé ; celles décidées entre-temps sont laissées, avec la raison',
     body: claimApprovals,
     auth: 'staff',
+    answer: claimApprovalsAnswer,
   },
 
   {
@@ -1053,6 +1196,7 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/staff/dashboard.csv',
     summary: 'Les chiffres des tableaux de bord (?year=), en CSV',
     auth: 'staff',
+    files: [CSV],
   },
   {
     method: 'put',
@@ -1060,6 +1204,7 @@ const OPERATIONS: readonly Operation[] = [
     summary: 'Fixer le budget de subventions d’un secteur pour une année (administration)',
     body: sectorBudgetInput,
     auth: 'admin',
+    empty: true,
   },
 
   {
@@ -1091,12 +1236,14 @@ const OPERATIONS: readonly Operation[] = [
     summary:
       'Exporter le fichier de virements SEPA (pain.001.001.03, validé par son schéma) ; fige le lot',
     auth: 'staff',
+    files: ['application/xml'],
   },
   {
     method: 'get',
     path: '/api/staff/payouts/{id}/pain.xml',
     summary: 'Copie du fichier de virements SEPA d’un lot déjà exporté',
     auth: 'staff',
+    files: ['application/xml'],
   },
   {
     method: 'post',
@@ -1149,45 +1296,57 @@ const OPERATIONS: readonly Operation[] = [
 ];
 
 /** Each operation, with the pattern of its paths and whether it names one path only. */
-const ROUTED = OPERATIONS.map(({ method, path, answer }) => ({
-  method,
-  answer: answer ?? null,
-  literal: !path.includes('{'),
-  pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+const ROUTED = OPERATIONS.map((op) => ({
+  method: op.method,
+  success: op,
+  literal: !op.path.includes('{'),
+  pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
 }));
 
 /**
- * The answer schema this document gives for a request (`GET`, `/api/me/history?x=1`), if any:
- * the tests check every answer they receive against it, so the document cannot drift from what
- * the routes send. A path of its own wins over a pattern that also takes it, as in the router
- * (`/api/me/online-payments/provider` is not a payment's reference).
+ * What this document says a request (`GET`, `/api/me/history?x=1`) answers on success, if the
+ * request is one of its routes: the tests check every answer they receive against it, so the
+ * document cannot drift from what the routes send. A path of its own wins over a pattern that
+ * also takes it, as in the router (`/api/me/online-payments/provider` is not a payment's reference).
  */
-export function documentedAnswer(method: string, url: string): z.ZodType | null {
+export function documentedAnswer(method: string, url: string): Success | null {
   const path = url.split('?')[0] ?? '';
   const routes = ROUTED.filter((op) => op.method === method.toLowerCase() && op.pattern.test(path));
-  return (routes.find((op) => op.literal) ?? routes[0])?.answer ?? null;
+  return (routes.find((op) => op.literal) ?? routes[0])?.success ?? null;
 }
 
 const schema = (type: z.ZodType): unknown =>
   z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+
+/** The success of an operation as OpenAPI writes it: its JSON schema, its files' types, or 204. */
+const successResponse = (success: Success): Record<string, unknown> =>
+  'empty' in success
+    ? { '204': { description: 'Fait (pas de contenu)' } }
+    : {
+        '200': {
+          description: 'Succès',
+          content:
+            'answer' in success
+              ? {
+                  'application/json': {
+                    schema: z.toJSONSchema(success.answer, { unrepresentable: 'any' }),
+                  },
+                }
+              : Object.fromEntries(
+                  success.files.map((type) => [
+                    type,
+                    { schema: { type: 'string', format: 'binary' } },
+                  ]),
+                ),
+        },
+      };
 
 /** The OpenAPI 3.1 document of the whole API, served at /api/docs. */
 export function openApiDocument(): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const responses: Record<string, unknown> = {
-      '200': {
-        description: 'Succès',
-        ...(op.answer
-          ? {
-              content: {
-                'application/json': {
-                  schema: z.toJSONSchema(op.answer, { unrepresentable: 'any' }),
-                },
-              },
-            }
-          : {}),
-      },
+      ...successResponse(op),
       '400': {
         description: 'Saisie invalide, champ par champ',
         content: { 'application/json': { schema: schema(invalidInputAnswer) } },

@@ -316,13 +316,33 @@ async function overHttp(
 }
 
 /** A success whose answer the OpenAPI document describes is checked against it (`documentedAnswer`). */
-function expectDocumented(method: string, url: string, status: number, body: unknown): void {
-  const answer = status >= 200 && status < 300 ? documentedAnswer(method, url) : null;
-  const check = answer?.safeParse(body);
-  if (check && !check.success)
-    throw new Error(
-      `${method} ${url}: the answer is not the one /api/docs describes\n${z.prettifyError(check.error)}`,
-    );
+/**
+ * Fails a test whose success is not what /api/docs says its route sends: another JSON shape, a
+ * file of another type, or content where 204 is documented (and no content where it is not).
+ */
+function expectDocumented(
+  method: string,
+  url: string,
+  status: number,
+  type: string,
+  body: unknown,
+): void {
+  const success = status >= 200 && status < 300 ? documentedAnswer(method, url) : null;
+  if (!success) return;
+  const differs = (what: string) =>
+    new Error(`${method} ${url}: the answer is not the one /api/docs describes\n${what}`);
+  if ('empty' in success) {
+    if (status !== 204) throw differs(`${status}, where 204 (no content) is documented`);
+    return;
+  }
+  if (status === 204) throw differs('204 (no content), where content is documented');
+  if ('files' in success) {
+    if (!success.files.some((file) => type.split(';')[0] === file))
+      throw differs(`a file of type ${type}, where ${success.files.join(' or ')} is documented`);
+    return;
+  }
+  const check = success.answer.safeParse(body);
+  if (!check.success) throw differs(z.prettifyError(check.error));
 }
 
 /**
@@ -383,7 +403,7 @@ export class Client {
           : type.includes('pdf') || type.includes('zip') || type.startsWith('image/')
             ? response.bytes
             : response.text;
-    expectDocumented(method, url, response.status, parsed);
+    expectDocumented(method, url, response.status, type, parsed);
     return {
       status: response.status,
       body: parsed,

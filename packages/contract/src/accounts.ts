@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDay, EMAIL_MESSAGE, reasonText, text, tickedIds } from './text.ts';
+import { bulkAnswer, calendarDay, EMAIL_MESSAGE, reasonText, text, tickedIds } from './text.ts';
 
 const name = text(100);
 const isoDate = calendarDay;
@@ -97,6 +97,9 @@ export const signUpRefusals = signUpDecisionRequest.extend({
     tooMany: 'refusez au plus 100 demandes à la fois',
   }),
 });
+
+/** POST /api/staff/sign-up-requests/refusals — the requests refused. */
+export const signUpRefusalsAnswer = bulkAnswer(z.object({ id: z.string() }));
 
 export const roles = ['member', 'staff', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -197,6 +200,24 @@ export const newPasskey = z.object({
   name: text(60),
   response: passkeyResponse,
 });
+
+/** POST /api/session/second-factor — passed; how many recovery codes are left when one was used. */
+export const secondFactorPassed = z.object({ recoveryCodesLeft: z.number().int().nullable() });
+
+/** POST /api/me/second-factor/totp — the secret for the authenticator app: as text, link, QR code. */
+export const totpEnrolment = z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() });
+
+/** The recovery codes, shown once. */
+const recoveryCodes = z.array(z.string()).readonly();
+
+/** A second factor added: the account's first recovery codes, or null when it already had some. */
+export const secondFactorAdded = z.object({ recoveryCodes: recoveryCodes.nullable() });
+
+/** POST /api/me/second-factor/recovery-codes — new codes; the old ones no longer work. */
+export const renewedRecoveryCodes = z.object({ recoveryCodes });
+
+/** The options of a WebAuthn ceremony for the browser, as the server's WebAuthn library writes them. */
+export const passkeyOptions = z.looseObject({ challenge: z.string() });
 
 /** An admin's reset of an account's second factor, with the reason the audit log keeps. */
 export const secondFactorReset = z.object({

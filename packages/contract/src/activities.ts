@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { euroCents, shownCents } from './money.ts';
+import { explanationStep } from './simulation.ts';
 import {
   calendarDay,
   calendarYear,
@@ -284,6 +285,71 @@ export const registrationView = z.object({
 });
 export type RegistrationView = z.infer<typeof registrationView>;
 
+/** The figures of a quote's line, a person's or the whole quote's. */
+const lineFigures = z.object({
+  priceCents: z.number().int(),
+  transportCents: z.number().int(),
+  grid: z.string().nullable(),
+  rateBp: z.number().int().nullable(),
+  baseCents: z.number().int(),
+  subsidyCents: z.number().int(),
+  leftToPayCents: z.number().int(),
+  /** What the year had used before: days and the annual ceiling. */
+  usage: z.unknown(),
+  /** Why the subsidy is what it is (a cap, the ceiling…), each with its code and its words. */
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })).readonly(),
+});
+
+/** What the family sees of a quote, and what is kept with the request (no explanation). */
+export const quoteFigures = lineFigures.extend({
+  sessionId: z.string(),
+  pack: z.string(),
+  days: z.number().int(),
+  depositCents: z.number().int(),
+  feesCents: z.number().int(),
+  totalToPayCents: z.number().int(),
+  skiAidCents: z.number().int().nullable(),
+  /** A booking's own parts and quotient (parent isolé), its arrhes' name, its lodging. */
+  parts: z.number().nullable().optional(),
+  quotientCents: z.number().int().optional(),
+  depositLabel: z.string().optional(),
+  lodgingType: z.string().nullable().optional(),
+  /** Each person's line of a booking. */
+  participants: z
+    .array(
+      lineFigures.extend({
+        key: z.string(),
+        firstName: z.string(),
+        relation: z.string(),
+        age: z.number().int(),
+        /** Their own ski aid (the booking's is the sum). */
+        skiAidCents: z.number().int().nullable(),
+      }),
+    )
+    .readonly()
+    .optional(),
+});
+
+/** POST /api/me/registrations/quote — every choice's figures, the first one explained. */
+export const registrationPreview = z.object({
+  participant: namedPerson,
+  participants: z.array(namedPerson).readonly(),
+  /** Sent after the closing: first come, first served. */
+  late: z.boolean(),
+  /** A friend's place (the CNRS's « enfant ami »): what it adds. */
+  friendCents: z.number().int(),
+  choices: z
+    .array(quoteFigures.extend({ explanation: z.array(explanationStep).readonly().optional() }))
+    .readonly(),
+});
+export type RegistrationPreview = z.infer<typeof registrationPreview>;
+
+/** POST /api/me/claims/quote — what a claim would give, explained. */
+export const claimPreview = quoteFigures.extend({
+  explanation: z.array(explanationStep).readonly(),
+});
+export type ClaimPreview = z.infer<typeof claimPreview>;
+
 /** GET /api/me/registrations — the member's requests and bookings, newest first. */
 export const memberRegistrationsAnswer = z.object({ registrations: z.array(registrationView) });
 
@@ -411,33 +477,35 @@ export const sectorBudgetInput = dashboardQuery.extend({
 });
 
 /** A session as the API answers it. */
-export interface ActivitySessionAnswer {
-  readonly id: string;
-  readonly activityId: string;
-  readonly label: string;
-  readonly firstDay: string;
-  readonly lastDay: string;
-  readonly minAge: number;
-  readonly maxAge: number;
-  readonly places: number;
-  readonly waitingPlaces: number;
+export const activitySessionAnswer = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  label: z.string(),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  minAge: z.number().int(),
+  maxAge: z.number().int(),
+  places: z.number().int(),
+  waitingPlaces: z.number().int(),
   /** Places not yet given to a confirmed participant. */
-  readonly placesLeft: number;
-  readonly priceCents: number;
-  readonly transport: readonly { city: string; priceCents: number }[];
-  readonly lodgings: readonly (LodgingInput & { left: number })[];
-  readonly externalPriceCents: number | null;
-  readonly closesOn: string;
-  readonly answerBy: string;
-  readonly allocatedAt: string | null;
+  placesLeft: z.number().int(),
+  priceCents: z.number().int(),
+  transport: z.array(z.object({ city: z.string(), priceCents: z.number().int() })).readonly(),
+  /** Each lodging type, with how many are left. */
+  lodgings: z.array(lodgingInput.extend({ left: z.number().int() })).readonly(),
+  externalPriceCents: z.number().int().nullable(),
+  closesOn: z.string(),
+  answerBy: z.string(),
+  allocatedAt: z.string().nullable(),
   /** The day the automatic selection runs if staff have not applied it before. */
-  readonly selectionOn: string;
+  selectionOn: z.string(),
   /** Set when the committee cancelled the session, with the reason the families were given. */
-  readonly cancelledAt: string | null;
-  readonly cancellationReason: string | null;
+  cancelledAt: z.string().nullable(),
+  cancellationReason: z.string().nullable(),
   /** How many times the staff saved it (see `SessionInput.basedOn`). */
-  readonly revision: number;
-}
+  revision: z.number().int(),
+});
+export type ActivitySessionAnswer = z.infer<typeof activitySessionAnswer>;
 
 /**
  * Where a session stands for a family on the committee's day: open until its closing; then
@@ -465,30 +533,67 @@ export function sessionState(
 export const sameRound = (a: SessionState, b: SessionState): boolean =>
   (a === 'open') === (b === 'open');
 
-export interface ActivityAnswer extends Omit<ActivityInput, 'basedOn'> {
-  readonly id: string;
-  readonly sessions: readonly ActivitySessionAnswer[];
+/** An activity as the API answers it: POST and PUT /api/staff/activities answer it too. */
+export const activityAnswer = activityInput.omit({ basedOn: true }).extend({
+  id: z.string(),
+  sessions: z.array(activitySessionAnswer).readonly(),
   /** How many times the staff saved it (see `ActivityInput.basedOn`). */
-  readonly revision: number;
-}
+  revision: z.number().int(),
+});
+export type ActivityAnswer = z.infer<typeof activityAnswer>;
 
 /** A catalogue card's price for the family: the least any of them would pay, and for whom. */
-export interface PriceFromAnswer {
-  readonly firstName: string;
-  readonly leftToPayCents: number;
-}
+export const priceFromAnswer = z.object({
+  firstName: z.string(),
+  leftToPayCents: z.number().int(),
+});
+export type PriceFromAnswer = z.infer<typeof priceFromAnswer>;
 
 /** What one person of the household would pay for each session they can go to. */
-export interface ParticipantCostAnswer {
+export const participantCostAnswer = z.object({
   /** null: the member; otherwise the dependant's index in the Fiche Agent `recordId`. */
-  readonly dependantIndex: number | null;
+  dependantIndex: z.number().int().nullable(),
   /** The validated Fiche Agent listing the person (a request sends it back as its `recordId`). */
-  readonly recordId: string;
-  readonly firstName: string;
-  readonly sessions: readonly {
-    sessionId: string;
-    subsidyCents: number;
-    leftToPayCents: number;
-    depositCents: number;
-  }[];
-}
+  recordId: z.string(),
+  firstName: z.string(),
+  sessions: z
+    .array(
+      z.object({
+        sessionId: z.string(),
+        subsidyCents: z.number().int(),
+        leftToPayCents: z.number().int(),
+        depositCents: z.number().int(),
+      }),
+    )
+    .readonly(),
+});
+export type ParticipantCostAnswer = z.infer<typeof participantCostAnswer>;
+
+/** GET /api/activities — the catalogue; for a member, each activity's least price for the family. */
+export const catalogueAnswer = z.object({
+  activities: z.array(activityAnswer),
+  pricesFrom: z.record(z.string(), priceFromAnswer),
+});
+
+/** GET /api/activities/:id — an activity; for a member, what each person would pay (else null). */
+export const activityPageAnswer = z.object({
+  activity: activityAnswer,
+  costs: z.array(participantCostAnswer).nullable(),
+});
+export type ActivityPageAnswer = z.infer<typeof activityPageAnswer>;
+
+/** GET /api/staff/activities — the activities of the staff member's sectors. */
+export const staffActivitiesAnswer = z.object({ activities: z.array(activityAnswer) });
+
+/** A session's cancellation, rehearsed or done: its figures and the session as it ends. */
+export const sessionCancellation = sessionCancellationFigures.extend({
+  session: activitySessionAnswer,
+});
+
+/** POST /api/staff/activity-photos — the photo kept, its address and size in pixels. */
+export const uploadedPhoto = z.object({
+  id: z.string(),
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});

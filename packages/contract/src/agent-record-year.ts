@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { agentRecordAnswer, recordStatuses } from './household.ts';
+import { bulkAnswer } from './text.ts';
+import {
+  agentRecordAnswer,
+  documentSummary,
+  recordStatuses,
+  taxNoticeDetails,
+} from './household.ts';
 import { noticeCheck, noticeCheckStatuses } from './notice-check.ts';
 
 /**
@@ -33,3 +39,36 @@ export type RecordQueueEntry = z.infer<typeof recordQueueEntry>;
 
 /** GET /api/staff/agent-records — the queue, oldest first. */
 export const recordQueueAnswer = z.object({ records: z.array(recordQueueEntry) });
+
+/** GET /api/staff/agent-records/:id — a Fiche as the Fiche Agent desk reads it. */
+export const recordFileAnswer = z.object({
+  record: agentRecordAnswer,
+  versions: z.array(agentRecordAnswer),
+  /** The desk's view of the documents: the notices' declarants and tax numbers. */
+  documents: z.array(documentSummary.extend({ taxNotice: taxNoticeDetails.nullable() })),
+  notices: noticeCheck,
+  /** What changed since the member's latest validated Fiche, field by field. */
+  changes: z
+    .object({
+      since: z.object({ year: z.number().int(), version: z.number().int() }),
+      list: z.array(z.object({ label: z.string(), before: z.string(), after: z.string() })),
+    })
+    .nullable(),
+  /** What validating it gives, or why it would be refused (a submitted Fiche; else null). */
+  validation: z
+    .union([
+      z.object({
+        parts: z.number(),
+        quotientCents: z.number().int(),
+        annualCeilingCents: z.number().int().nullable(),
+      }),
+      z.object({ refusal: z.string() }),
+    ])
+    .nullable(),
+});
+export type RecordFileAnswer = z.infer<typeof recordFileAnswer>;
+
+/** POST /api/staff/agent-records/validations — the Fiches validated, with their parts. */
+export const recordValidationsAnswer = bulkAnswer(
+  z.object({ id: z.string(), year: z.number().int(), parts: z.number().nullable() }),
+);

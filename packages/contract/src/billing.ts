@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { calendarDay, everyError, isDay, reasonText, tickedIds } from './text.ts';
-import { activitySectors, listedRecord, namedPerson } from './activities.ts';
+import { bulkAnswer, calendarDay, everyError, isDay, reasonText, tickedIds } from './text.ts';
+import { activitySectors, activitySessionAnswer, listedRecord, namedPerson } from './activities.ts';
 import { euroCents, shownCents } from './money.ts';
+import { explanationStep } from './simulation.ts';
 
 const isoDate = calendarDay;
 const positiveCents = euroCents({ min: 1 });
@@ -148,6 +149,53 @@ export const claimEstimate = claimFields
   .refine(lastDayAfterFirst, lastDayMessage);
 export type ClaimInput = z.infer<typeof claimInput>;
 
+/** A line of an invoice: the stay, transport, a fee, a subsidy (with its reasons, explained). */
+const invoiceLine = z.object({
+  kind: z.string(),
+  label: z.string(),
+  amountCents: z.number().int(),
+  subsidy: z.object({ reasons: z.array(z.string()), explanation: z.unknown() }).optional(),
+});
+
+/** An invoice or credit note as it was issued. */
+export const invoice = z.object({
+  id: z.string(),
+  kind: z.enum(['invoice', 'credit_note']),
+  reference: z.string(),
+  year: z.number().int(),
+  number: z.number().int(),
+  memberId: z.string(),
+  registrationId: z.string().nullable(),
+  /** The invoice a credit note cancels. */
+  correctsId: z.string().nullable(),
+  sector: z.string(),
+  issuedOn: z.string(),
+  lines: z.array(invoiceLine).readonly(),
+  totalCents: z.number().int(),
+  subsidyCents: z.number().int(),
+  ceilingCents: z.number().int(),
+});
+
+/** What an invoice owes: its total, credit notes, payments, balance, and its plan in force. */
+export const invoiceAccount = z.object({
+  totalCents: z.number().int(),
+  creditedCents: z.number().int(),
+  paidCents: z.number().int(),
+  balanceCents: z.number().int(),
+  instalments: z
+    .array(
+      z.object({
+        id: z.string(),
+        dueOn: z.string(),
+        amountCents: z.number().int(),
+        /** What the payments received cover of it, in order of the plan. */
+        paidCents: z.number().int(),
+        method: z.string(),
+      }),
+    )
+    .readonly(),
+});
+
 /** An invoice as the billing API answers it, with its account, payments and plans. */
 export const invoiceDetails = z.object({
   invoice: z.object({
@@ -159,34 +207,9 @@ export const invoiceDetails = z.object({
     issuedOn: z.string(),
     totalCents: z.number().int(),
     subsidyCents: z.number().int(),
-    lines: z
-      .array(
-        z.object({
-          kind: z.string(),
-          label: z.string(),
-          amountCents: z.number().int(),
-          subsidy: z.object({ reasons: z.array(z.string()), explanation: z.unknown() }).optional(),
-        }),
-      )
-      .readonly(),
+    lines: z.array(invoiceLine).readonly(),
   }),
-  account: z.object({
-    totalCents: z.number().int(),
-    creditedCents: z.number().int(),
-    paidCents: z.number().int(),
-    balanceCents: z.number().int(),
-    instalments: z
-      .array(
-        z.object({
-          id: z.string(),
-          dueOn: z.string(),
-          amountCents: z.number().int(),
-          paidCents: z.number().int(),
-          method: z.string(),
-        }),
-      )
-      .readonly(),
-  }),
+  account: invoiceAccount,
   /** What « Payer en ligne » asks for now: the next instalment, or the balance. */
   dueNowCents: z.number().int(),
   payments: z
@@ -491,3 +514,102 @@ export const notificationHandled = z.object({
     .min(1, 'écrivez ce qui a été fait, par exemple « remboursé par virement le 3 mai »')
     .max(500),
 });
+
+/** One instalment of a plan not yet written: when, how, how much. */
+export const plannedInstalment = z.object({
+  dueOn: z.string(),
+  method: z.string(),
+  amountCents: z.number().int(),
+});
+export type PlannedInstalment = z.infer<typeof plannedInstalment>;
+
+/** POST /api/me/invoices/:id/plan/preview — the instalments a plan would give. */
+export const planPreviewAnswer = z.object({ instalments: z.array(plannedInstalment) });
+
+/** A payment received (or its reversal), as the desk recorded it. */
+export const payment = z.object({
+  id: z.string(),
+  invoiceId: z.string(),
+  method: z.string(),
+  amountCents: z.number().int(),
+  receivedOn: z.string(),
+  chequeNumber: z.string().nullable(),
+  /** The day a cheque may be cashed (the family's choice of month), if it is one. */
+  cashOn: z.string().nullable(),
+  depositSlipId: z.string().nullable(),
+  /** A reversal: the payment it cancels, and why (decision 0045). */
+  reversesId: z.string().nullable(),
+  reversalReason: z.string().nullable(),
+});
+
+/** POST /api/staff/payments/:id/reversal — the reversal, and what the invoice owes now. */
+export const paymentReversed = z.object({ reversal: payment, account: invoiceAccount });
+
+/** A cheque to deposit: received, not yet on a slip, to be cashed by the day asked. */
+const pendingCheque = z.object({
+  id: z.string(),
+  reference: z.string(),
+  member: z.string(),
+  chequeNumber: z.string(),
+  amountCents: z.number().int(),
+  cashOn: z.string(),
+});
+
+/** GET /api/staff/cheques — the cheques to deposit on a day. */
+export const chequesAnswer = z.object({ cheques: z.array(pendingCheque) });
+export type PendingCheque = z.infer<typeof pendingCheque>;
+
+/** POST /api/staff/deposit-slips — the slip made: its reference, its cheques, their total. */
+export const depositSlip = z.object({
+  id: z.string(),
+  reference: z.string(),
+  cheques: z.array(pendingCheque),
+  totalCents: z.number().int(),
+});
+
+/** A place cancelled or changed: the credit note, the new invoices, the fee and the refund. */
+export const placeChangeResult = z.object({
+  creditNote: invoice,
+  /** The new invoice of the place (a modification), if any. */
+  invoice: invoice.nullable(),
+  feeInvoice: invoice.nullable(),
+  feeCents: z.number().int(),
+  refundCents: z.number().int(),
+  explanation: z.unknown(),
+});
+
+/** A cancellation or change's figures, with the fee's explanation, for its confirmation. */
+export const placeChangePreview = placeChangeFigures.extend({
+  explanation: z.array(explanationStep).readonly(),
+});
+export type PlaceChangePreview = z.infer<typeof placeChangePreview>;
+
+/** GET /api/staff/registrations/:id/change-options — the place, and the sessions it may go to. */
+export const changeOptions = z.object({
+  sessionId: z.string(),
+  transportCity: z.string().nullable(),
+  /** Its session and the activity's others with a place left. */
+  sessions: z.array(activitySessionAnswer),
+});
+export type ChangeOptions = z.infer<typeof changeOptions>;
+
+/** GET /api/staff/billing/consistency — the invoices checked, and each problem found. */
+export const consistencyReport = z.object({
+  invoices: z.number().int(),
+  problems: z.array(z.object({ reference: z.string(), problem: z.string() })).readonly(),
+});
+export type ConsistencyReport = z.infer<typeof consistencyReport>;
+
+/** GET /api/me/online-payments/provider — which provider takes the committee's online payments. */
+export const onlinePaymentProvider = z.object({ provider: z.string() });
+
+/** A refund sent again. */
+export const refundRetried = z.object({ retried: z.literal(true) });
+
+/** A kept notification marked handled. */
+export const notificationMarked = z.object({ handled: z.literal(true) });
+
+/** POST /api/staff/claims/approvals — the claims granted, with their numbers and amounts. */
+export const claimApprovalsAnswer = bulkAnswer(
+  z.object({ id: z.string(), number: z.number().int(), approvedCents: z.number().int() }),
+);

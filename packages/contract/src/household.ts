@@ -144,6 +144,40 @@ export const documentSummary = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 
+/** GET /api/me/documents — the member's documents, newest first. */
+export const documentsAnswer = z.object({ documents: z.array(documentSummary) });
+
+/** POST /api/me/tax-notice-readings — a tax notice read from its 2D-DOC, and whether it is genuine. */
+export const taxNoticeReading = z.object({
+  notice: z.object({
+    documentType: z.enum(['04', '28']),
+    /** Hundredths of a part: 2,75 parts → 275. */
+    partsHundredths: z.number().int(),
+    referenceIncomeEuros: z.number().int().nullable(),
+    incomeYear: z.number().int(),
+    noticeReference: z.string(),
+    declarant1: z.object({ name: z.string(), taxNumber: z.string().nullable() }),
+    declarant2: z.object({ name: z.string(), taxNumber: z.string().nullable() }).nullable(),
+    collectionOn: z.string().nullable(),
+    address: z.string().nullable(),
+    /** Identifiers the reader does not know, with their raw values: shown, never interpreted. */
+    unknown: z.record(z.string(), z.string()),
+  }),
+  genuine: z.boolean().nullable(),
+  reason: z.string().nullable(),
+});
+
+/** GET /api/record-years — the years a Fiche Agent can be written for, newest first. */
+export const recordYearsAnswer = z.object({ years: z.array(z.number().int()) });
+
+/** GET /api/cards/:token — what a partner reads on scanning a card: a name, valid this year. */
+export const cardCheck = z.object({
+  name: z.string(),
+  valid: z.boolean(),
+  year: z.number().int().nullable(),
+});
+export type CardCheck = z.infer<typeof cardCheck>;
+
 /** The figures in force for a member's year (from the newest validated Fiche Agent). */
 export const entitlementsAnswer = z.object({
   record: z
@@ -211,3 +245,7 @@ export const partnerOfferInput = z.object({
     .optional(),
 });
 export type PartnerOfferInput = z.infer<typeof partnerOfferInput>;
+
+/** GET /api/partner-offers — the partners' offers; POST and PUT answer one. */
+export const partnerOffer = partnerOfferInput.extend({ id: z.string() });
+export const partnerOffersAnswer = z.object({ offers: z.array(partnerOffer) });

@@ -50,6 +50,16 @@ export const reasonText = (example: string, kept = 'il est repris dans le courri
 export const tickedIds = (unknown: string, { none, tooMany }: { none: string; tooMany: string }) =>
   z.array(z.uuid(unknown)).min(1, none).max(100, tooMany);
 
+/**
+ * What an action on ticked rows answers: the rows done, and those left with the reason (decided
+ * meanwhile by a colleague, outside the caller's rights).
+ */
+export const bulkAnswer = <Done extends z.ZodType>(done: Done) =>
+  z.object({
+    done: z.array(done).readonly(),
+    skipped: z.array(z.object({ id: z.string(), message: z.string() })).readonly(),
+  });
+
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2099-12-31';
 

@@ -1,12 +1,8 @@
+import type { ConsistencyReport } from '@entraide/contract';
 import type { Queryable } from '../../db/database.ts';
 import type { InvoiceLine } from './invoices.ts';
 import { invoiceAccount } from './payment-plans.ts';
 import { AT_THE_DESK } from './payments.ts';
-
-export interface ConsistencyReport {
-  readonly invoices: number;
-  readonly problems: readonly { reference: string; problem: string }[];
-}
 
 /**
  * Checks that the money balances: every total is the sum of its lines, the subsidy that of its

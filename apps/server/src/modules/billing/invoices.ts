@@ -1,3 +1,4 @@
+import type { PlannedInstalment } from '@entraide/contract';
 import {
   formatCents,
   formatRate,
@@ -28,7 +29,7 @@ import {
 } from '../registrations/registration-requests.ts';
 import { usageColumns } from '../registrations/request-facts.ts';
 import { NEXT_NUMBER } from './numbering.ts';
-import { firstInstalments, type PlannedInstalment } from './payment-plans.ts';
+import { firstInstalments } from './payment-plans.ts';
 import { referenceSql } from './references.ts';
 
 /** One line of an invoice, in cents: charges positive, subsidies and credits negative. */

@@ -1,3 +1,4 @@
+import type { PlannedInstalment } from '@entraide/contract';
 import { formatCents, instalmentOptions, splitInstalments } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField } from '../../http.ts';
@@ -139,13 +140,6 @@ export function firstInstalments(
     },
   ];
   return parts.filter((part) => part.amountCents > 0);
-}
-
-/** One instalment of a plan not yet written: when, how, how much. */
-export interface PlannedInstalment {
-  readonly dueOn: string;
-  readonly method: string;
-  readonly amountCents: number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { PendingCheque } from '@entraide/contract';
 import { errorCode, type Queryable } from '../../db/database.ts';
 import { HttpError, sameIds, invalidField, notFound, requireUuid } from '../../http.ts';
 import type { AppContext } from '../accounts/context.ts';
@@ -287,15 +288,6 @@ async function recordPaymentOnce(
  */
 export const chequeToDeposit = (until: string): string =>
   `p.method = 'cheque' AND p.deposit_slip_id IS NULL AND p.cash_on <= ${until} AND ${NOT_REVERSED}`;
-
-export interface PendingCheque {
-  readonly id: string;
-  readonly reference: string;
-  readonly member: string;
-  readonly chequeNumber: string;
-  readonly amountCents: number;
-  readonly cashOn: string;
-}
 
 /** The cheques to deposit on a day: received, not yet on a slip, to be cashed on or before it. */
 export async function pendingCheques(db: Queryable, until: string): Promise<PendingCheque[]> {

@@ -1,3 +1,4 @@
+import type { CardCheck } from '@entraide/contract';
 import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { Queryable } from '../../db/database.ts';
@@ -72,12 +73,6 @@ export async function memberCardPdf(ctx: AppContext, member: CurrentUser): Promi
     }
   }
   return pdf.save();
-}
-
-export interface CardCheck {
-  readonly name: string;
-  readonly valid: boolean;
-  readonly year: number | null;
 }
 
 /** What a partner sees after scanning: the name, and whether the card is valid this year. Nothing else. */

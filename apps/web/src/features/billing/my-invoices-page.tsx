@@ -10,15 +10,9 @@ import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';
 import { PayOnline } from '../payments/pay-online.tsx';
 import { InvoiceCard } from './invoice-card.tsx';
-import type { InvoiceDetails } from '@entraide/contract';
+import type { InvoiceDetails, PlannedInstalment } from '@entraide/contract';
 import { common } from '../../messages/common.ts';
 import { myInvoicesPage as msg } from '../../messages/billing.ts';
-
-interface PlannedInstalment {
-  dueOn: string;
-  method: string;
-  amountCents: number;
-}
 
 /**
  * The family splits what is left to pay: each means of payment says how many instalments it

@@ -1,20 +1,13 @@
 import { useState } from 'react';
-import type { ActivitySessionAnswer } from '@entraide/contract';
 import { api } from '../../shared/api.ts';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { Field, FormAlert, SelectField } from '../../shared/form.tsx';
 import { formatCents, formatDate, parseEuros } from '../../shared/format.ts';
 import { useSubmit } from '../../shared/use-submit.ts';
-import type { InvoiceDetails } from '@entraide/contract';
+import type { ChangeOptions, InvoiceDetails } from '@entraide/contract';
 import { PlaceChangeEffect, usePlaceChangePreview } from './place-change-preview.tsx';
 import { common } from '../../messages/common.ts';
 import { placeChangeForm as msg } from '../../messages/billing.ts';
-
-interface ChangeOptions {
-  sessionId: string;
-  transportCity: string | null;
-  sessions: ActivitySessionAnswer[];
-}
 
 /** "" is the family's own means of transport in the select. */
 const OWN_MEANS = '';

@@ -1,14 +1,9 @@
-import type { PlaceChangeFigures } from '@entraide/contract';
+import type { PlaceChangeFigures, PlaceChangePreview } from '@entraide/contract';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { FiguresPending } from '../../shared/confirm-action.tsx';
 import { formatCents } from '../../shared/format.ts';
 import { placeChangePreview as msg } from '../../messages/billing.ts';
-
-/** What a place's cancellation or change gives, rehearsed by the server (decision 0044). */
-interface PlaceChangePreview extends PlaceChangeFigures {
-  readonly explanation: readonly { readonly text: string }[];
-}
 
 /**
  * The figures a confirmation shows: asked as its dialog opens (`load`, through the form's `run`,

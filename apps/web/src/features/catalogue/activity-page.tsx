@@ -1,4 +1,4 @@
-import type { ActivityAnswer, ParticipantCostAnswer } from '@entraide/contract';
+import type { ActivityPageAnswer } from '@entraide/contract';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -13,13 +13,8 @@ import { useSessionState } from './session-state.tsx';
 import { common } from '../../messages/common.ts';
 import { activityPage as msg } from '../../messages/catalogue.ts';
 
-interface ActivityView {
-  activity: ActivityAnswer;
-  costs: ParticipantCostAnswer[] | null;
-}
-
 /** What each person of the household would pay, session by session (transport aside). */
-function Costs({ view }: { readonly view: ActivityView }) {
+function Costs({ view }: { readonly view: ActivityPageAnswer }) {
   const depositLabel = useSession().session?.organization.texts.depositLabel ?? msg.acompte;
   const { activity, costs } = view;
   if (!costs) return null;
@@ -56,10 +51,10 @@ function Costs({ view }: { readonly view: ActivityView }) {
 export function ActivityPage() {
   const { id = '' } = useParams();
   const { session } = useSession();
-  const [view, setView] = useState<ActivityView | null | 'missing'>(null);
+  const [view, setView] = useState<ActivityPageAnswer | null | 'missing'>(null);
   const stateOf = useSessionState();
   const loading = useLoad(
-    async () => setView(await orMissing(api<ActivityView>('GET', `/api/activities/${id}`))),
+    async () => setView(await orMissing(api<ActivityPageAnswer>('GET', `/api/activities/${id}`))),
     `${id} ${session?.user?.id ?? ''}`,
   );
   if (view === 'missing') return <NotFoundPage />;

@@ -1,4 +1,4 @@
-import type { AgentRecordAnswer, ClaimInput, ClaimView } from '@entraide/contract';
+import type { AgentRecordAnswer, ClaimInput, ClaimPreview, ClaimView } from '@entraide/contract';
 import { useCallback, useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
@@ -31,13 +31,6 @@ export const claimFacts = (c: ClaimView) =>
     formatCents(c.details.paidCents),
   ] as const;
 
-interface Preview {
-  subsidyCents: number;
-  baseCents: number;
-  reasons: { code: string; text: string }[];
-  explanation: unknown;
-}
-
 function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<void> }) {
   const [people, setPeople] = useState<Record<string, string>>({ member: msg.moi });
   // The Fiche listing them: sent back, so that the server finds the same person in the Fiche of
@@ -56,7 +49,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
     travel: '',
   });
   const [receipts, setReceipts] = useState<{ id: string; fileName: string }[]>([]);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<ClaimPreview | null>(null);
   const { busy, alert, fields, run, setAlert } = useSubmit();
   // The household of the newest year whose Fiche is validated (the next year's may not be yet);
   // when it cannot be read, « Pour qui » says so rather than offer « Moi » alone.
@@ -224,7 +217,7 @@ function ClaimForm({ onSent }: { readonly onSent: (number: number) => Promise<vo
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              setPreview(await api<Preview>('POST', '/api/me/claims/quote', body()));
+              setPreview(await api<ClaimPreview>('POST', '/api/me/claims/quote', body()));
             })
           }
         >

@@ -3,6 +3,7 @@ import {
   type ActivityAnswer,
   type ParticipantCostAnswer,
   type RegistrationInput,
+  type RegistrationPreview,
   type RegistrationView,
 } from '@entraide/contract';
 import { useEffect, useState, type SyntheticEvent } from 'react';
@@ -28,37 +29,6 @@ import { SESSION_STATE_LABELS, useSessionState } from '../catalogue/session-stat
 import { RequireUser } from '../member/require-user.tsx';
 import { common } from '../../messages/common.ts';
 import { registrationFormPage as msg } from '../../messages/registrations.ts';
-
-interface Preview {
-  late: boolean;
-  friendCents: number;
-  choices: {
-    sessionId: string;
-    parts?: number | null;
-    quotientCents?: number;
-    rateBp: number | null;
-    depositLabel?: string;
-    lodgingType?: string | null;
-    participants?: {
-      firstName: string;
-      age: number;
-      priceCents: number;
-      rateBp: number | null;
-      subsidyCents: number;
-      leftToPayCents: number;
-      reasons: { code: string; text: string }[];
-    }[];
-    priceCents: number;
-    transportCents: number;
-    subsidyCents: number;
-    leftToPayCents: number;
-    depositCents: number;
-    feesCents: number;
-    skiAidCents: number | null;
-    reasons: { code: string; text: string }[];
-    explanation?: unknown;
-  }[];
-}
 
 type Choice = RegistrationInput['choices'][number];
 const OWN_MEANS = '';
@@ -92,7 +62,7 @@ function PreviewCard({
   preview,
   label,
 }: {
-  readonly preview: Preview;
+  readonly preview: RegistrationPreview;
   readonly label: (id: string) => string;
 }) {
   const [first] = preview.choices;
@@ -241,7 +211,7 @@ function RegistrationForm({
   const [depositMethod, setDepositMethod] = useState<RegistrationInput['depositMethod']>(
     existing?.depositMethod ?? 'cheque',
   );
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<RegistrationPreview | null>(null);
   const { busy, alert, fields, run, setAlert } = useSubmit();
   useEffect(() => {
     if (person !== '' || !people[0]) return;
@@ -295,7 +265,7 @@ function RegistrationForm({
   };
   const quote = () =>
     void run(async () => {
-      setPreview(await api<Preview>('POST', '/api/me/registrations/quote', body()));
+      setPreview(await api<RegistrationPreview>('POST', '/api/me/registrations/quote', body()));
     });
   const send = (event: SyntheticEvent) => {
     event.preventDefault();

@@ -14,12 +14,9 @@ import { ChartFigure } from '../../shared/chart-figure.tsx';
 import { formatCents, formatPercent } from '../../shared/format.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { rateChart as msg } from '../../messages/simulator.ts';
+import type { RateCurveAnswer } from '@entraide/contract';
 
-interface Curve {
-  grid: string;
-  label: string;
-  points: { quotientCents: number; rateBp: number }[];
-}
+type Curve = RateCurveAnswer['grids'][number];
 
 const COLOURS = ['#1d4e89', '#b35c00', '#1e6b34'];
 const euros = (cents: number): string => `${Math.round(cents / 100).toLocaleString('fr-FR')} €`;
@@ -44,7 +41,7 @@ export function RateChart({
   const [curves, setCurves] = useState<Curve[] | null>(null);
   const load = useLoad(async () => {
     setCurves(null);
-    const answer = await api<{ grids: Curve[] }>(
+    const answer = await api<RateCurveAnswer>(
       'GET',
       `/api/packs/${encodeURIComponent(pack)}/rate-curve`,
     );

@@ -7,26 +7,16 @@ import { FilePicker } from '../../shared/file-picker.tsx';
 import { SelectField } from '../../shared/form.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { packDrafts as msg } from '../../messages/staff.ts';
-
-interface DraftsAnswer {
-  drafts: {
-    id: string;
-    label: string;
-    basedOn: string;
-    status: 'draft' | 'published';
-    packId: string | null;
-  }[];
-  packs: { id: string; label: string; complete: boolean }[];
-}
+import type { PackDraftsAnswer } from '@entraide/contract';
 
 /** The admin's studio: the drafts and published packs, a new draft from a pack or a JSON file. */
 export function PackDrafts() {
-  const [answer, setAnswer] = useState<DraftsAnswer | null>(null);
+  const [answer, setAnswer] = useState<PackDraftsAnswer | null>(null);
   const [basedOn, setBasedOn] = useState('');
   const [, navigate] = useLocation();
   const submit = useSubmit();
   const load = () =>
-    api<DraftsAnswer>('GET', '/api/admin/pack-drafts').then((next) => {
+    api<PackDraftsAnswer>('GET', '/api/admin/pack-drafts').then((next) => {
       setAnswer(next);
       // The newest complete barème by default: a pack in the making is a poor start.
       const start = next.packs.filter((p) => p.complete).at(-1) ?? next.packs.at(-1);

@@ -1,4 +1,5 @@
-import type { CaseResult, InputIssue, PackParameter } from '@entraide/rules';
+import type { PackDraftAnswer } from '@entraide/contract';
+import type { PackParameter } from '@entraide/rules';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../shared/api.ts';
@@ -26,18 +27,8 @@ type PackData = Record<string, unknown> & {
   validity?: { from: string; to: string };
 };
 
-interface DraftAnswer {
-  draft: {
-    id: string;
-    status: 'draft' | 'published';
-    basedOn: string;
-    packId: string | null;
-    data: PackData;
-    revision: number;
-  };
-  check: { faults: InputIssue[]; warnings: string[]; cases: CaseResult[] };
-  parameters: PackParameter[];
-}
+/** A draft's answer, its data read as the studio's fields. */
+type DraftAnswer = PackDraftAnswer & { draft: { data: PackData } };
 
 /** The data with one value changed at a dotted path (a copy: the draft on screen stays as it was). */
 function withValue(data: PackData, path: string, value: unknown): PackData {

@@ -1,10 +1,8 @@
 import {
   noticeCheckStatuses,
   type AgentRecordAnswer,
-  type DocumentSummary,
-  type NoticeCheck,
+  type RecordFileAnswer,
   type RecordQueueEntry,
-  type TaxNoticeDetails,
 } from '@entraide/contract';
 import { useState } from 'react';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
@@ -30,29 +28,12 @@ import { StaffNav } from './staff-nav.tsx';
 import { common } from '../../messages/common.ts';
 import { recordValidationPage as msg } from '../../messages/staff.ts';
 
-interface RecordFile {
-  record: AgentRecordAnswer;
-  versions: AgentRecordAnswer[];
-  /** The Fiche Agent staff's view: the notices' declarants and tax numbers. */
-  documents: (DocumentSummary & { taxNotice: TaxNoticeDetails | null })[];
-  notices: NoticeCheck;
-  changes: {
-    since: { year: number; version: number };
-    list: { label: string; before: string; after: string }[];
-  } | null;
-  /** What validating it gives, or why it would be refused: for the confirmation (a submitted Fiche). */
-  validation:
-    | { parts: number; quotientCents: number; annualCeilingCents: number | null }
-    | { refusal: string }
-    | null;
-}
-
 /** What validating the Fiche gives (its figures), or why it would be refused, then who is told. */
 function ValidationEffect({
   file,
   firstName,
 }: {
-  readonly file: RecordFile;
+  readonly file: RecordFileAnswer;
   readonly firstName: string;
 }) {
   const { validation, record } = file;
@@ -77,7 +58,7 @@ function ValidationEffect({
 }
 
 /** Who declared each notice read, with their tax numbers: for the Fiche Agent staff only. */
-function Declarants({ documents }: { readonly documents: RecordFile['documents'] }) {
+function Declarants({ documents }: { readonly documents: RecordFileAnswer['documents'] }) {
   return documents
     .filter((d) => d.taxNotice?.declarants.length)
     .map((d) => (
@@ -95,7 +76,7 @@ function Declarants({ documents }: { readonly documents: RecordFile['documents']
 }
 
 /** What changed since the Fiche last validated: what staff check first. */
-function Changes({ changes }: { readonly changes: RecordFile['changes'] }) {
+function Changes({ changes }: { readonly changes: RecordFileAnswer['changes'] }) {
   if (changes === null) return <p>{msg.premiereFicheCetAgent}</p>;
   const since = msg.ficheValideeVersion(changes.since.year, changes.since.version);
   if (changes.list.length === 0) return <p>{msg.rienChangeDepuis(since)}</p>;
@@ -133,10 +114,10 @@ function RecordReview({
   readonly entry: RecordQueueEntry;
   readonly onDecided: (message: string) => void;
 }) {
-  const [file, setFile] = useState<RecordFile | null>(null);
+  const [file, setFile] = useState<RecordFileAnswer | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const loading = useLoad(
-    async () => setFile(await api<RecordFile>('GET', `/api/staff/agent-records/${entry.id}`)),
+    async () => setFile(await api<RecordFileAnswer>('GET', `/api/staff/agent-records/${entry.id}`)),
     entry.id,
   );
   const decide = async (decision: 'validate' | 'reject', reason = '') => {
