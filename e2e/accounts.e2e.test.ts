@@ -111,6 +111,8 @@ describe('first registration in the browser', () => {
     await createUser(env.app.db, { identifier: 'IN-000778' });
     const page = await phonePage(env.browser);
     await page.goto(`${env.app.url}/connexion`);
+    // The login form comes with its page's code, after the document's load.
+    await page.locator('input[name="identifier"]').waitFor();
     // From the page title (focused on arrival), Tab reaches the identifier field within a few presses.
     for (let presses = 0; presses < 12; presses += 1) {
       if (

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { desktopPage, expectAccessible, phonePage, plain } from './support/browser.ts';
+import {
+  desktopPage,
+  expectAccessible,
+  expectDocumentedAnswers,
+  phonePage,
+  plain,
+} from './support/browser.ts';
 import { useAppAndBrowser } from './support/fixture.ts';
 
 const env = useAppAndBrowser();
@@ -107,4 +113,26 @@ describe('public simulator page', () => {
       await heading.waitFor({ state: 'detached' });
     },
   );
+});
+
+describe('the answers the pages receive', () => {
+  it('are checked against /api/docs after each test: another shape fails it, naming the field', async () => {
+    const page = await phonePage(env.browser);
+    // A server that would send the barèmes' grids as one text rather than a list.
+    await page.route('**/api/v1/packs', (route) =>
+      route.fulfill({
+        json: {
+          packs: [
+            { id: 'inserm-2021', organization: 'inserm', label: 'Inserm 2021', grids: 'standard' },
+          ],
+        },
+      }),
+    );
+    const packs = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/api/v1/packs'));
+    await page.goto(`${env.app.url}/simulateur`);
+    await packs;
+    await expect(expectDocumentedAnswers()).rejects.toThrow(
+      /GET \/api\/v1\/packs: the answer is not the one \/api\/docs describes[\s\S]*packs\[0\]\.grids/,
+    );
+  });
 });

@@ -4,12 +4,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import {
   chromium,
   type Browser,
+  type BrowserContext,
   type BrowserServer,
   type Download,
   type Locator,
   type Page,
+  type Request,
 } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { answerProblem, documentedAnswer } from '../../apps/server/src/openapi.ts';
 
 /** A page's text with the narrow and non-breaking spaces of French figures made plain spaces. */
 export const plain = (text: string | null): string => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
@@ -57,22 +60,63 @@ export function connectBrowser(): Promise<Browser> {
   return chromium.connect(inject('browserEndpoint'));
 }
 
-/** A phone-sized page (360 px wide), as parents use the portal at night. */
-export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    locale: 'fr-FR',
+/** The checks of the API answers the pages received, each a problem or null. */
+const answerChecks: Promise<string | null>[] = [];
+
+/**
+ * How an API answer a page received in full differs from what /api/docs says its route sends, if
+ * it does. A request that failed has no answer to judge, nor one whose page went on to another
+ * address before its body was read (the browser lets it go).
+ */
+async function answerCheck(request: Request): Promise<string | null> {
+  const response = await request.response();
+  const { pathname } = new URL(request.url());
+  const status = response?.status() ?? 0;
+  const success =
+    status >= 200 && status < 300 ? documentedAnswer(request.method(), pathname) : null;
+  if (!response || !success) return null;
+  let body: unknown = null;
+  if ('answer' in success && status !== 204)
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (String(error).includes('No resource with given identifier')) return null;
+      throw error;
+    }
+  const problem = answerProblem(success, status, response.headers()['content-type'] ?? '', body);
+  return (
+    problem &&
+    `${request.method()} ${pathname}: the answer is not the one /api/docs describes\n${problem}`
+  );
+}
+
+/** A page of its own context whose every API answer is checked against /api/docs (decision 0053). */
+async function checkedPage(context: BrowserContext): Promise<Page> {
+  context.on('requestfinished', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/'))
+      answerChecks.push(answerCheck(request));
   });
   return context.newPage();
 }
 
+/** Fails the test whose pages received an API answer other than /api/docs describes. */
+export async function expectDocumentedAnswers(): Promise<void> {
+  const problems = (await Promise.all(answerChecks.splice(0))).filter((p) => p !== null);
+  if (problems.length > 0) throw new Error(problems.join('\n\n'));
+}
+
+/** A phone-sized page (360 px wide), as parents use the portal at night. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  return checkedPage(
+    await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' }),
+  );
+}
+
 /** A desk's screen (1280 × 800), as gestionnaires work through their queues. */
 export async function desktopPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'fr-FR',
-  });
-  return context.newPage();
+  return checkedPage(
+    await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' }),
+  );
 }
 
 /** No serious or critical axe-core violation, and nothing wider than the screen. */

@@ -1,7 +1,7 @@
 // One running app per test file on the run's shared browser, and the login every story starts with.
 import { sessionAnswer } from '@entraide/contract';
 import type { Browser, Cookie, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   addDefaultRib,
   Client,
@@ -13,7 +13,7 @@ import {
   type HouseholdOptions,
 } from '../../apps/server/test/harness.ts';
 import { startApp, type RunningApp } from './app-server.ts';
-import { connectBrowser } from './browser.ts';
+import { connectBrowser, expectDocumentedAnswers } from './browser.ts';
 
 export interface Fixture {
   app: RunningApp;
@@ -21,14 +21,15 @@ export interface Fixture {
 }
 
 /**
- * Starts the app and connects to the run's chromium before the file's tests; stops the app and
- * closes the file's pages after.
+ * Starts the app and connects to the run's chromium before the file's tests; after each, checks
+ * the API answers its pages received; stops the app and closes the file's pages after.
  */
 export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): Fixture {
   const fixture = {} as Fixture;
   beforeAll(async () => {
     [fixture.app, fixture.browser] = await Promise.all([startApp(options), connectBrowser()]);
   });
+  afterEach(expectDocumentedAnswers);
   afterAll(async () => {
     await fixture.browser.close();
     await fixture.app.close();

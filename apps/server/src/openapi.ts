@@ -1315,6 +1315,28 @@ export function documentedAnswer(method: string, url: string): Success | null {
   return (routes.find((op) => op.literal) ?? routes[0])?.success ?? null;
 }
 
+/**
+ * How a success differs from what this document says its route sends, or null when it does not:
+ * another JSON shape (the fields named), a file of another type, content where 204 is documented,
+ * or none where content is. The tests ask it of every answer they receive, API and browser alike.
+ */
+export function answerProblem(
+  success: Success,
+  status: number,
+  contentType: string,
+  body: unknown,
+): string | null {
+  if ('empty' in success)
+    return status === 204 ? null : `${status}, where 204 (no content) is documented`;
+  if (status === 204) return '204 (no content), where content is documented';
+  if ('files' in success)
+    return success.files.includes(contentType.split(';')[0] ?? '')
+      ? null
+      : `a file of type ${contentType}, where ${success.files.join(' or ')} is documented`;
+  const check = success.answer.safeParse(body);
+  return check.success ? null : z.prettifyError(check.error);
+}
+
 const schema = (type: z.ZodType): unknown =>
   z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
 

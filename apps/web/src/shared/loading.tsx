@@ -9,6 +9,11 @@ export interface LoadState {
   /** Whether trying again may help: no answer, a server's failure or « too many » — not a refusal. */
   readonly retryable: boolean;
   readonly retry: () => void;
+  /**
+   * Reads again, settling once the screen shows what was read (or why it could not be): an action
+   * says what it did after its list shows it, never beside the rows it just took away.
+   */
+  readonly reload: () => Promise<void>;
 }
 
 const mayPass = (status: number): boolean =>
@@ -21,18 +26,23 @@ const mayPass = (status: number): boolean =>
  */
 export function useLoad(load: () => Promise<unknown>, key = ''): LoadState {
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
+  const read = async (): Promise<void> => {
     setFailure(null);
-    load().catch((error: unknown) => {
+    try {
+      await load();
+    } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setFailure(error);
-    });
-  }, [key, attempt]);
+    }
+  };
+  useEffect(() => {
+    void read();
+  }, [key]);
   return {
     failure: failure && refusalSentence(failure),
     retryable: failure !== null && mayPass(failure.status),
-    retry: () => setAttempt((n) => n + 1),
+    retry: () => void read(),
+    reload: read,
   };
 }
 

@@ -265,8 +265,9 @@ function Payouts({ today }: { readonly today: string }) {
   const act = (action: () => Promise<string>) =>
     void run(async () => {
       setNotice(null);
-      setNotice(await action());
-      await load();
+      const message = await action();
+      await loading.reload();
+      setNotice(message);
     });
   const create = async (expectedClaims: readonly string[]) => {
     const { payout, waitingForAccount } = await api<{
@@ -431,11 +432,11 @@ function ClaimsQueue() {
   const load = useCallback(async () => {
     setQueue(await api<{ claims: ClaimView[]; waiting: number }>('GET', '/api/staff/claims'));
   }, []);
-  const done = async (message: string) => {
-    setNotice(message);
-    await load();
-  };
   const loading = useLoad(load);
+  const done = async (message: string) => {
+    await loading.reload();
+    setNotice(message);
+  };
   return (
     <>
       {notice ? <Notice>{notice}</Notice> : null}

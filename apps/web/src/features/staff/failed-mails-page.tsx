@@ -25,10 +25,10 @@ export function FailedMailsPage() {
       setNotice(null);
       try {
         await api('POST', `/api/admin/failed-mails/${mail.id}/resend`);
-        setNotice(msg.renvoye(mail.subject, mail.to));
       } finally {
-        loading.retry();
+        await loading.reload();
       }
+      setNotice(msg.renvoye(mail.subject, mail.to));
     });
   return (
     <RequireUser staff={SECTIONS.admin}>

@@ -341,9 +341,8 @@ export function RecordValidationPage() {
         <RecordReview
           entry={open}
           onDecided={(message) => {
-            setNotice(message);
             setOpen(null);
-            loading.retry();
+            void loading.reload().then(() => setNotice(message));
           }}
         />
       ) : null}
@@ -385,9 +384,8 @@ export function RecordValidationPage() {
               queue={queue}
               chosen={chosen}
               onDone={(message) => {
-                setNotice(message);
                 setChosen(new Set());
-                loading.retry();
+                void loading.reload().then(() => setNotice(message));
               }}
             />
           ) : null}

@@ -128,17 +128,19 @@ function Queue() {
   const decide = async (request: Request, decision: 'approve' | 'reject', reason = '') => {
     setAlert(null);
     try {
+      let done: string;
       if (decision === 'approve') {
         const { identifier } = await api<{ identifier: string }>(
           'POST',
           `/api/staff/sign-up-requests/${request.id}/approve`,
         );
-        setNotice(msg.inscriptionValideeIdentifiantCourrie(name(request), identifier));
+        done = msg.inscriptionValideeIdentifiantCourrie(name(request), identifier);
       } else {
         await api('POST', `/api/staff/sign-up-requests/${request.id}/reject`, { reason });
-        setNotice(msg.demandeRefuseeCourrielLui(name(request)));
+        done = msg.demandeRefuseeCourrielLui(name(request));
       }
-      loading.retry();
+      await loading.reload();
+      setNotice(done);
     } catch (error) {
       setAlert(error instanceof ApiError ? error.message : msg.decisionPasPuEtre);
     }
@@ -157,9 +159,8 @@ function Queue() {
             requests={requests}
             chosen={chosen}
             onDone={(message) => {
-              setNotice(message);
               setChosen(new Set());
-              loading.retry();
+              void loading.reload().then(() => setNotice(message));
             }}
           />
           <DataTable

@@ -82,10 +82,11 @@ function Accounts() {
             {a.enrolled ? msg.secondFacteurActif : msg.aucunSecondFacteur}
             <Reset
               account={a}
-              onDone={() => {
-                setDone(msg.secondFacteurReinitialise(a.identifier));
-                loading.retry();
-              }}
+              onDone={() =>
+                void loading
+                  .reload()
+                  .then(() => setDone(msg.secondFacteurReinitialise(a.identifier)))
+              }
             />
           </li>
         ))}
