@@ -1,10 +1,5 @@
+import type { BulkAnswer } from '@entraide/contract';
 import { HttpError } from './http.ts';
-
-/** What a use case applied to several items did: those done, and those left with the reason. */
-export interface OneByOne<T> {
-  readonly done: readonly T[];
-  readonly skipped: readonly { id: string; message: string }[];
-}
 
 /**
  * Applies a use case to each id in turn, each in its own transaction (the use case's own): one
@@ -14,7 +9,7 @@ export interface OneByOne<T> {
 export async function oneByOne<T>(
   ids: readonly string[],
   act: (id: string) => Promise<T>,
-): Promise<OneByOne<T>> {
+): Promise<BulkAnswer<T>> {
   const done: T[] = [];
   const skipped: { id: string; message: string }[] = [];
   for (const id of new Set(ids)) {

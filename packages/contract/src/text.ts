@@ -59,6 +59,7 @@ export const bulkAnswer = <Done extends z.ZodType>(done: Done) =>
     done: z.array(done).readonly(),
     skipped: z.array(z.object({ id: z.string(), message: z.string() })).readonly(),
   });
+export type BulkAnswer<Done> = z.infer<ReturnType<typeof bulkAnswer<z.ZodType<Done>>>>;
 
 export const FIRST_DAY = '1900-01-01';
 export const LAST_DAY = '2099-12-31';

@@ -1,11 +1,6 @@
+import type { BulkAnswer } from '@entraide/contract';
 import type { ReactNode } from 'react';
 import { FormAlert } from './form.tsx';
-
-/** What a bulk action answers: the rows done, and those left with the reason (oneByOne). */
-export interface BulkAnswer<Done> {
-  readonly done: readonly Done[];
-  readonly skipped: readonly { id: string; message: string }[];
-}
 
 /** The notice after a bulk action: what was done, then each row left and why. */
 export const bulkNotice = (

@@ -1,7 +1,7 @@
-import type { SignUpRequest, SignUpRequestSummary } from '@entraide/contract';
+import type { BulkAnswer, SignUpRequest, SignUpRequestSummary } from '@entraide/contract';
 import { errorCode, type Queryable } from '../../db/database.ts';
 import { HttpError, notFound, requireUuid } from '../../http.ts';
-import { oneByOne, type OneByOne } from '../../one-by-one.ts';
+import { oneByOne } from '../../one-by-one.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { templates } from '../notifications/templates.ts';
 import { LIMITS, takeAttempts } from './attempts.ts';
@@ -230,7 +230,7 @@ export function refuseSignUps(
   staff: CurrentUser,
   ids: readonly string[],
   reason: string,
-): Promise<OneByOne<{ id: string }>> {
+): Promise<BulkAnswer<{ id: string }>> {
   return oneByOne(ids, async (id) => {
     await rejectSignUp(ctx, staff, id, reason);
     return { id };

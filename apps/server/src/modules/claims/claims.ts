@@ -3,6 +3,7 @@ import {
   type ActivitySector,
   type ClaimInput,
   type ClaimType,
+  type BulkAnswer,
 } from '@entraide/contract';
 import {
   centsOf,
@@ -17,7 +18,7 @@ import {
 } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
-import { oneByOne, type OneByOne } from '../../one-by-one.ts';
+import { oneByOne } from '../../one-by-one.ts';
 import type { AppContext } from '../accounts/context.ts';
 import { worksIn, type CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -601,7 +602,7 @@ export async function approveClaims(
   staff: CurrentUser,
   ids: readonly string[],
   expectedCents: Readonly<Record<string, number>> = {},
-): Promise<OneByOne<{ id: string; number: number; approvedCents: number }>> {
+): Promise<BulkAnswer<{ id: string; number: number; approvedCents: number }>> {
   return oneByOne(ids, async (id) => {
     const [row] = await ctx.db.query<{ sector: ActivitySector }>(
       'SELECT sector FROM claims WHERE id = $1',

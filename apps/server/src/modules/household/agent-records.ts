@@ -8,6 +8,7 @@ import {
   type NoticeCheckStatus,
   type RecordQueueEntry,
   type RecordStatus,
+  type BulkAnswer,
 } from '@entraide/contract';
 import {
   formatIsoDate,
@@ -21,7 +22,7 @@ import {
 } from '@entraide/rules';
 import type { Queryable } from '../../db/database.ts';
 import { HttpError, invalidField, notFound, requireUuid } from '../../http.ts';
-import { oneByOne, type OneByOne } from '../../one-by-one.ts';
+import { oneByOne } from '../../one-by-one.ts';
 import type { AppContext } from '../accounts/context.ts';
 import type { CurrentUser } from '../accounts/session-cookies.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -802,7 +803,7 @@ export async function validateRecords(
   ctx: AppContext,
   staff: CurrentUser,
   ids: readonly string[],
-): Promise<OneByOne<{ id: string; year: number; parts: number | null }>> {
+): Promise<BulkAnswer<{ id: string; year: number; parts: number | null }>> {
   return oneByOne(ids, async (id) => {
     const record = await validateRecord(ctx, staff, id);
     return { id, year: record.year, parts: record.parts };

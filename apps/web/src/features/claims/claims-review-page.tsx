@@ -1,8 +1,8 @@
-import type { ClaimView, Payout } from '@entraide/contract';
+import type { BulkAnswer, ClaimView, Payout } from '@entraide/contract';
 import { useCallback, useState } from 'react';
 import { api, ApiError, download } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
-import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
+import { BulkSection, bulkNotice } from '../../shared/bulk-section.tsx';
 import { toggled } from '../../shared/data-table.tsx';
 import { ConfirmAction, RefuseRequest } from '../../shared/confirm-action.tsx';
 import { DocumentToggle } from '../../shared/document-toggle.tsx';

@@ -3,6 +3,7 @@ import {
   type AgentRecordAnswer,
   type RecordFileAnswer,
   type RecordQueueEntry,
+  type BulkAnswer,
 } from '@entraide/contract';
 import { useState } from 'react';
 import { api, ApiError, refusalSentence } from '../../shared/api.ts';
@@ -18,7 +19,7 @@ import {
 import { NoticeLines } from '../agent-record/notice-lines.tsx';
 import { PageTitle } from '../../shared/layout.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
-import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
+import { BulkSection, bulkNotice } from '../../shared/bulk-section.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
 import { useSubmit } from '../../shared/use-submit.ts';
 import { RequireUser } from '../member/require-user.tsx';

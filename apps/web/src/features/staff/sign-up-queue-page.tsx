@@ -1,10 +1,10 @@
-import type { SignUpRequestSummary } from '@entraide/contract';
+import type { BulkAnswer, SignUpRequestSummary } from '@entraide/contract';
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '../../shared/api.ts';
 import { Loading, useLoad } from '../../shared/loading.tsx';
 import { ConfirmAction } from '../../shared/confirm-action.tsx';
 import { DataTable, tickColumn } from '../../shared/data-table.tsx';
-import { BulkSection, bulkNotice, type BulkAnswer } from '../../shared/bulk-section.tsx';
+import { BulkSection, bulkNotice } from '../../shared/bulk-section.tsx';
 import { FormAlert, Notice } from '../../shared/form.tsx';
 import { formatDate } from '../../shared/format.ts';
 import { PageTitle } from '../../shared/layout.tsx';
