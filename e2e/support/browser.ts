@@ -63,10 +63,13 @@ export function connectBrowser(): Promise<Browser> {
 /** The checks of the API answers the pages received, each a problem or null. */
 const answerChecks: Promise<string | null>[] = [];
 
+/** The browser let the answer's body go: its page went on to another address, or was closed. */
+const BODY_GONE = /No resource with given identifier|has been closed/;
+
 /**
  * How an API answer a page received in full differs from what /api/docs says its route sends, if
- * it does. A request that failed has no answer to judge, nor one whose page went on to another
- * address before its body was read (the browser lets it go).
+ * it does. A request that failed has no answer to judge, nor one whose body the browser let go
+ * before it was read.
  */
 async function answerCheck(request: Request): Promise<string | null> {
   const response = await request.response();
@@ -75,14 +78,7 @@ async function answerCheck(request: Request): Promise<string | null> {
   const success =
     status >= 200 && status < 300 ? documentedAnswer(request.method(), pathname) : null;
   if (!response || !success) return null;
-  let body: unknown = null;
-  if ('answer' in success && status !== 204)
-    try {
-      body = await response.json();
-    } catch (error) {
-      if (String(error).includes('No resource with given identifier')) return null;
-      throw error;
-    }
+  const body: unknown = 'answer' in success && status !== 204 ? await response.json() : null;
   const problem = answerProblem(success, status, response.headers()['content-type'] ?? '', body);
   return (
     problem &&
@@ -93,8 +89,15 @@ async function answerCheck(request: Request): Promise<string | null> {
 /** A page of its own context whose every API answer is checked against /api/docs (decision 0053). */
 async function checkedPage(context: BrowserContext): Promise<Page> {
   context.on('requestfinished', (request) => {
+    // A check that cannot be made for another reason is told with the test's problems.
     if (new URL(request.url()).pathname.startsWith('/api/'))
-      answerChecks.push(answerCheck(request));
+      answerChecks.push(
+        answerCheck(request).catch((error: unknown) =>
+          BODY_GONE.test(String(error))
+            ? null
+            : `${request.method()} ${request.url()}: not checked, ${String(error)}`,
+        ),
+      );
   });
   return context.newPage();
 }
