@@ -79,10 +79,12 @@ async function answerCheck(request: Request): Promise<string | null> {
     status >= 200 && status < 300 ? documentedAnswer(request.method(), pathname) : null;
   if (!response || !success) return null;
   const body: unknown = 'answer' in success && status !== 204 ? await response.json() : null;
-  const problem = answerProblem(success, status, response.headers()['content-type'] ?? '', body);
-  return (
-    problem &&
-    `${request.method()} ${pathname}: the answer is not the one /api/docs describes\n${problem}`
+  return answerProblem(
+    `${request.method()} ${pathname}`,
+    success,
+    status,
+    response.headers()['content-type'] ?? '',
+    body,
   );
 }
 

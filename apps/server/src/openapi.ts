@@ -1315,12 +1315,8 @@ export function documentedAnswer(method: string, url: string): Success | null {
   return (routes.find((op) => op.literal) ?? routes[0])?.success ?? null;
 }
 
-/**
- * How a success differs from what this document says its route sends, or null when it does not:
- * another JSON shape (the fields named), a file of another type, content where 204 is documented,
- * or none where content is. The tests ask it of every answer they receive, API and browser alike.
- */
-export function answerProblem(
+/** How a success differs from what its route's `Success` says, or null when it does not. */
+function successDiffers(
   success: Success,
   status: number,
   contentType: string,
@@ -1335,6 +1331,23 @@ export function answerProblem(
       : `a file of type ${contentType}, where ${success.files.join(' or ')} is documented`;
   const check = success.answer.safeParse(body);
   return check.success ? null : z.prettifyError(check.error);
+}
+
+/**
+ * How a success of a request (`GET /api/me/history`) differs from what this document says its
+ * route sends, in a sentence, or null when it does not: another JSON shape (the fields named), a
+ * file of another type, content where 204 is documented, or none where content is. The tests ask
+ * it of every answer they receive, API and browser alike.
+ */
+export function answerProblem(
+  request: string,
+  success: Success,
+  status: number,
+  contentType: string,
+  body: unknown,
+): string | null {
+  const differs = successDiffers(success, status, contentType, body);
+  return differs && `${request}: the answer is not the one /api/docs describes\n${differs}`;
 }
 
 const schema = (type: z.ZodType): unknown =>

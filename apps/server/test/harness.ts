@@ -323,9 +323,8 @@ function expectDocumented(
   body: unknown,
 ): void {
   const success = status >= 200 && status < 300 ? documentedAnswer(method, url) : null;
-  const problem = success && answerProblem(success, status, type, body);
-  if (problem)
-    throw new Error(`${method} ${url}: the answer is not the one /api/docs describes\n${problem}`);
+  const problem = success && answerProblem(`${method} ${url}`, success, status, type, body);
+  if (problem) throw new Error(problem);
 }
 
 /**

@@ -196,35 +196,46 @@ export const invoiceAccount = z.object({
     .readonly(),
 });
 
+/** A payment received (or its reversal), as the desk recorded it. */
+export const payment = z.object({
+  id: z.string(),
+  invoiceId: z.string(),
+  method: z.string(),
+  amountCents: z.number().int(),
+  receivedOn: z.string(),
+  chequeNumber: z.string().nullable(),
+  /** The day a cheque may be cashed (the family's choice of month), if it is one. */
+  cashOn: z.string().nullable(),
+  /** The deposit slip a cheque went to the bank on, if it did. */
+  depositSlipId: z.string().nullable(),
+  /**
+   * A reversal (an entry error, a cheque returned unpaid): the payment it cancels, and why
+   * (decision 0045).
+   */
+  reversesId: z.string().nullable(),
+  reversalReason: z.string().nullable(),
+});
+
 /** An invoice as the billing API answers it, with its account, payments and plans. */
 export const invoiceDetails = z.object({
-  invoice: z.object({
-    id: z.string(),
-    kind: z.enum(['invoice', 'credit_note']),
-    reference: z.string(),
-    registrationId: z.string().nullable(),
-    sector: z.enum(activitySectors),
-    issuedOn: z.string(),
-    totalCents: z.number().int(),
-    subsidyCents: z.number().int(),
-    lines: z.array(invoiceLine).readonly(),
-  }),
+  invoice: invoice
+    .pick({
+      id: true,
+      kind: true,
+      reference: true,
+      registrationId: true,
+      issuedOn: true,
+      totalCents: true,
+      subsidyCents: true,
+      lines: true,
+    })
+    .extend({ sector: z.enum(activitySectors) }),
   account: invoiceAccount,
   /** What « Payer en ligne » asks for now: the next instalment, or the balance. */
   dueNowCents: z.number().int(),
   payments: z
     .array(
-      z.object({
-        id: z.string(),
-        method: z.string(),
-        amountCents: z.number().int(),
-        receivedOn: z.string(),
-        chequeNumber: z.string().nullable(),
-        /** The deposit slip a cheque went to the bank on, if it did. */
-        depositSlipId: z.string().nullable(),
-        /** A reversal (an entry error, a cheque returned unpaid): the payment it cancels, and why. */
-        reversesId: z.string().nullable(),
-        reversalReason: z.string().nullable(),
+      payment.omit({ invoiceId: true, cashOn: true }).extend({
         /** Received at the desk and not reversed yet: the desk may reverse it. */
         reversible: z.boolean(),
       }),
@@ -525,22 +536,6 @@ export type PlannedInstalment = z.infer<typeof plannedInstalment>;
 
 /** POST /api/me/invoices/:id/plan/preview — the instalments a plan would give. */
 export const planPreviewAnswer = z.object({ instalments: z.array(plannedInstalment) });
-
-/** A payment received (or its reversal), as the desk recorded it. */
-export const payment = z.object({
-  id: z.string(),
-  invoiceId: z.string(),
-  method: z.string(),
-  amountCents: z.number().int(),
-  receivedOn: z.string(),
-  chequeNumber: z.string().nullable(),
-  /** The day a cheque may be cashed (the family's choice of month), if it is one. */
-  cashOn: z.string().nullable(),
-  depositSlipId: z.string().nullable(),
-  /** A reversal: the payment it cancels, and why (decision 0045). */
-  reversesId: z.string().nullable(),
-  reversalReason: z.string().nullable(),
-});
 
 /** POST /api/staff/payments/:id/reversal — the reversal, and what the invoice owes now. */
 export const paymentReversed = z.object({ reversal: payment, account: invoiceAccount });
